@@ -1,0 +1,62 @@
+import { GraphQLError } from 'graphql';
+import { isDealerRole, isStaffRole, type Role } from './roles.js';
+
+/**
+ * What the gateway verified about the caller, forwarded to subgraphs inside the signed request body.
+ * Subgraphs read claims from nowhere else.
+ */
+export interface Claims {
+  /** The user's id. */
+  sub: string;
+  email: string;
+  role: Role;
+  /** The dealer the user acts for; absent for staff. */
+  dealerId?: string | null;
+  /** Session id, so that a later logout or session limit can revoke the token. */
+  sid?: string;
+}
+
+/** Reads claims from an untrusted object; anything malformed reads as anonymous. */
+export function parseClaims(payload: unknown): Claims | null {
+  if (!payload || typeof payload !== 'object') return null;
+  const p = payload as Record<string, unknown>;
+  if (typeof p.sub !== 'string' || typeof p.role !== 'string' || typeof p.email !== 'string') return null;
+  if (!isDealerRole(p.role) && !isStaffRole(p.role)) return null;
+  if (isDealerRole(p.role) && typeof p.dealerId !== 'string') return null;
+  return {
+    sub: p.sub,
+    email: p.email,
+    role: p.role,
+    dealerId: isDealerRole(p.role) ? (p.dealerId as string) : null,
+    sid: typeof p.sid === 'string' ? p.sid : undefined,
+  };
+}
+
+export function isStaff(claims: Claims | null): boolean {
+  return !!claims && isStaffRole(claims.role);
+}
+
+/** True when the caller may see this dealer's data: the dealer's own users, or staff. */
+export function canSeeDealer(claims: Claims | null, dealerId: string): boolean {
+  if (!claims) return false;
+  if (isStaffRole(claims.role)) return true;
+  return claims.dealerId === dealerId;
+}
+
+/** The error for a caller who must sign in first. */
+export function unauthenticated(): GraphQLError {
+  return new GraphQLError('Sign in first: call the login mutation and send its accessToken as a Bearer token.', {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
+}
+
+/** The error for a signed-in caller without the right to do this. */
+export function forbidden(message = 'Your role may not do this.'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
+
+/** The caller's claims, or an UNAUTHENTICATED error. */
+export function requireClaims(claims: Claims | null): Claims {
+  if (!claims) throw unauthenticated();
+  return claims;
+}

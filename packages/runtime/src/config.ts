@@ -1,0 +1,63 @@
+/**
+ * Typed readers over an environment object. Each service reads `process.env` in its own config
+ * module only and passes it here; nothing else in the code base touches the environment.
+ */
+export type Env = Record<string, string | undefined>;
+
+/** Thrown at start-up when the environment cannot run the service; the message says what to set. */
+export class ConfigError extends Error {}
+
+export function envString(env: Env, key: string, fallback?: string): string {
+  const value = env[key]?.trim();
+  if (value) return value;
+  if (fallback !== undefined) return fallback;
+  throw new ConfigError(`Set ${key}: it has no default.`);
+}
+
+export function envOptional(env: Env, key: string): string | undefined {
+  const value = env[key]?.trim();
+  return value ? value : undefined;
+}
+
+export function envInt(env: Env, key: string, fallback: number): number {
+  const raw = envOptional(env, key);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value)) throw new ConfigError(`${key} must be a whole number, got "${raw}".`);
+  return value;
+}
+
+export function envBool(env: Env, key: string, fallback: boolean): boolean {
+  const raw = envOptional(env, key)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${key} must be true or false, got "${raw}".`);
+}
+
+/** What every subgraph needs to run. */
+export interface SubgraphConfig {
+  host: string;
+  port: number;
+  databaseUrl: string;
+  /** Shared with the gateway: the key of the upstream request signatures. */
+  hmacSecret: string;
+  production: boolean;
+  poolSize: number;
+  logLevel: 'silent' | 'error' | 'warn' | 'info';
+}
+
+/** Reads the common subgraph settings; ports default to the contract's. */
+export function readSubgraphConfig(env: Env, defaultPort: number, portVariable: string): SubgraphConfig {
+  const logLevel = envString(env, 'LOG_LEVEL', 'info');
+  if (!['silent', 'error', 'warn', 'info'].includes(logLevel)) throw new ConfigError('LOG_LEVEL must be silent, error, warn or info.');
+  return {
+    host: envString(env, 'SUBGRAPH_HOST', '127.0.0.1'),
+    port: envInt(env, portVariable, defaultPort),
+    databaseUrl: envString(env, 'DATABASE_URL'),
+    hmacSecret: envString(env, 'GATEWAY_HMAC_SECRET'),
+    production: env.NODE_ENV === 'production',
+    poolSize: envInt(env, 'DB_POOL_SIZE', 8),
+    logLevel: logLevel as SubgraphConfig['logLevel'],
+  };
+}

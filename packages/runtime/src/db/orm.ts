@@ -1,0 +1,58 @@
+import { MikroORM, type EntityManager, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { EntityClass, MigrationObject } from '@mikro-orm/core';
+
+export type { EntityManager } from '@mikro-orm/postgresql';
+
+export interface OrmOptions {
+  /** PostgreSQL connection string. */
+  databaseUrl: string;
+  /** The PostgreSQL schema this service owns; its tables and migration log live there only. */
+  schema: string;
+  entities: EntityClass<unknown>[];
+  migrations: MigrationObject[];
+  /** Upper bound of pooled connections for this service. */
+  poolSize?: number;
+  debug?: boolean;
+}
+
+/** Options shared by the running service and the migration generator. */
+export function ormConfig(options: OrmOptions): Options {
+  return {
+    clientUrl: options.databaseUrl,
+    schema: options.schema,
+    entities: options.entities,
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: options.migrations,
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+    },
+    pool: { min: 0, max: options.poolSize ?? 8 },
+    debug: options.debug ?? false,
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    // Without this, a failed connection attempt only surfaces on the first query.
+    ensureDatabase: false,
+  };
+}
+
+/** Connects to the database; the caller runs migrations with `migrate`. */
+export async function openOrm(options: OrmOptions): Promise<MikroORM> {
+  return MikroORM.init(ormConfig(options));
+}
+
+/** Applies every pending migration of this service, in one transaction. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}
+
+/** A fresh EntityManager for one request: identity map and unit of work never leak between requests. */
+export function forkEm(orm: MikroORM): EntityManager {
+  return orm.em.fork();
+}

@@ -1,0 +1,55 @@
+/**
+ * Offset cursors for connections. A cursor is opaque to clients: base64url of "o:<offset>".
+ */
+export interface PageRequest {
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface PageWindow {
+  offset: number;
+  limit: number;
+}
+
+/** Thrown for a malformed cursor or a page size out of range. */
+export class InvalidPageError extends Error {}
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`o:${offset}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): number {
+  const raw = Buffer.from(cursor, 'base64url').toString();
+  const match = /^o:(\d+)$/.exec(raw);
+  if (!match) throw new InvalidPageError('the cursor is not one this API returned; start again without "after"');
+  return Number(match[1]);
+}
+
+/** Turns first/after into the offset and limit to query; the limit asks one extra row for hasNextPage. */
+export function pageWindow(request: PageRequest, max = MAX_PAGE_SIZE): PageWindow {
+  const first = request.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > max) {
+    throw new InvalidPageError(`"first" must be between 0 and ${max}`);
+  }
+  const offset = request.after ? decodeCursor(request.after) + 1 : 0;
+  return { offset, limit: first };
+}
+
+export interface Page<T> {
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
+
+/** Builds a connection page from the rows of one window and the total count. */
+export function toPage<T>(rows: T[], totalCount: number, window: PageWindow): Page<T> {
+  const end = window.offset + rows.length - 1;
+  return {
+    nodes: rows,
+    pageInfo: { hasNextPage: window.offset + rows.length < totalCount, endCursor: rows.length ? encodeCursor(end) : null },
+    totalCount,
+  };
+}

@@ -1,0 +1,98 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseClaims, type Claims } from '../auth/claims.js';
+import { hasValidSignature, unsignedRequest, type SignedBody } from '../auth/signature.js';
+import type { Logger } from '../logger.js';
+
+export interface SubgraphServerOptions<TContext> {
+  name: string;
+  schema: GraphQLSchema;
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  hmacSecret: string;
+  logger: Logger;
+  /** Builds the per-request context once the signature checked out. */
+  context: (claims: Claims | null) => TContext | Promise<TContext>;
+  plugins?: ApolloServerPlugin<any>[];
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  port: number;
+  httpServer: Server;
+  stop(): Promise<void>;
+}
+
+const INTERNAL_MESSAGE = 'Something went wrong on our side; it has been logged. Try again, and tell support if it persists.';
+
+/** Keeps expected errors as they are and replaces anything unexpected with a message that leaks nothing. */
+export function maskError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const code = formatted.extensions?.code;
+    const expected = original instanceof GraphQLError && original.extensions?.code !== undefined;
+    if (expected || (code && code !== 'INTERNAL_SERVER_ERROR')) return formatted;
+    logger.error('unexpected error', { message: (original as Error)?.message, path: formatted.path, stack: (original as Error)?.stack });
+    return { message: INTERNAL_MESSAGE, path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+/**
+ * Serves a subgraph over HTTP. Every request must carry the gateway's signature over query, variables
+ * and claims; the claims are read from that signed body and nowhere else.
+ */
+export async function startSubgraphServer<TContext extends object>(options: SubgraphServerOptions<TContext>): Promise<RunningSubgraph> {
+  const app = express();
+  const httpServer = createServer(app);
+  const server = new ApolloServer<TContext>({
+    schema: options.schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskError(options.logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ...(options.plugins ?? []),
+    ],
+  });
+  await server.start();
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: options.name });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(server, {
+      context: async ({ req }) => {
+        const body = req.body as SignedBody | undefined;
+        if (!hasValidSignature(body, options.hmacSecret)) throw unsignedRequest();
+        const jwt = body?.extensions?.jwt as { payload?: unknown } | undefined;
+        return options.context(parseClaims(jwt?.payload));
+      },
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    name: options.name,
+    port,
+    url: `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}/graphql`,
+    httpServer,
+    stop: async () => {
+      await server.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
