@@ -1,3 +1,5 @@
+import { GraphQLError } from 'graphql';
+
 /**
  * Offset cursors for connections. A cursor is opaque to clients: base64url of "o:<offset>".
  */
@@ -11,8 +13,12 @@ export interface PageWindow {
   limit: number;
 }
 
-/** Thrown for a malformed cursor or a page size out of range. */
-export class InvalidPageError extends Error {}
+/** Thrown for a malformed cursor or a page size out of range: the caller's input, not our failure. */
+export class InvalidPageError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+}
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -52,4 +58,9 @@ export function toPage<T>(rows: T[], totalCount: number, window: PageWindow): Pa
     pageInfo: { hasNextPage: window.offset + rows.length < totalCount, endCursor: rows.length ? encodeCursor(end) : null },
     totalCount,
   };
+}
+
+/** A LIKE pattern that matches `search` anywhere, with the user's own % and _ taken literally. */
+export function containsPattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

@@ -1,0 +1,9 @@
+import type { BaseContext } from '@dealergraph/runtime';
+import type { DealerLoaders } from './loaders/dealer.loaders.js';
+import type { TokenService } from './services/token.service.js';
+
+/** The per-request context of the dealers subgraph. */
+export interface DealersContext extends BaseContext {
+  loaders: DealerLoaders;
+  tokens: TokenService;
+}

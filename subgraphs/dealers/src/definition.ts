@@ -1,0 +1,38 @@
+import type { DemoData } from '@dealergraph/demo-data';
+import { buildFederatedSchema, canSeeDealer, type SubgraphDefinition } from '@dealergraph/runtime';
+import type { DealersContext } from './context.js';
+import { entities } from './entities/index.js';
+import { AuthResolver } from './graphql/auth.resolver.js';
+import { DealerResolver, UserResolver } from './graphql/dealer.resolver.js';
+import { toDealerType } from './graphql/mappers.js';
+import { createDealerLoaders } from './loaders/dealer.loaders.js';
+import { migrations } from './migrations/index.js';
+import { seedDealers } from './seed/dealers.seed.js';
+import type { TokenService } from './services/token.service.js';
+
+/** The dealers subgraph: master data, users, sign-in. Needs the token service built from config. */
+export function dealersSubgraph(tokens: TokenService): SubgraphDefinition<DealersContext, DemoData> {
+  return {
+    name: 'dealers',
+    entities,
+    migrations,
+    buildSchema: () =>
+      buildFederatedSchema({
+        resolvers: [DealerResolver, UserResolver, AuthResolver],
+        referenceResolvers: {
+          Dealer: {
+            async __resolveReference(ref: { id: string }, ctx: DealersContext) {
+              if (!canSeeDealer(ctx.claims, ref.id)) return null;
+              const dealer = await ctx.loaders.dealerById.load(ref.id);
+              return dealer ? toDealerType(dealer) : null;
+            },
+          },
+        },
+      }),
+    context: (base) => ({ ...base, loaders: createDealerLoaders(base.em), tokens }),
+    seed: seedDealers,
+  };
+}
+
+/** The schema alone, for composition: no keys or database needed. */
+export const toolingDefinition = dealersSubgraph(null as unknown as TokenService);

@@ -1,0 +1,45 @@
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+
+export const DEALER_TIERS = ['PLATINUM', 'GOLD', 'SILVER', 'BRONZE'] as const;
+export type DealerTier = (typeof DEALER_TIERS)[number];
+
+/** A dealer: the distributor's customer company, master data owned by this subgraph. */
+@Entity({ tableName: 'dealer' })
+export class Dealer {
+  [OptionalProps]?: 'createdAt' | 'active' | 'firstOrdersReviewed';
+
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'text', unique: true })
+  code!: string;
+
+  @Index()
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Enum({ items: () => DEALER_TIERS })
+  tier!: DealerTier;
+
+  @Property({ type: 'text' })
+  region!: string;
+
+  @Property({ type: 'text' })
+  city!: string;
+
+  @Property({ type: 'text' })
+  email!: string;
+
+  @Property({ type: 'text' })
+  phone!: string;
+
+  @Property({ type: 'boolean', default: true })
+  active: boolean = true;
+
+  /** False while a new dealer's first orders still need a person's review. */
+  @Property({ type: 'boolean', default: false })
+  firstOrdersReviewed: boolean = false;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+}

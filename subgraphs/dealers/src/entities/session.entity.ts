@@ -1,0 +1,39 @@
+import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { User } from './user.entity.js';
+
+/**
+ * A signed-in session. Its refresh token rotates on every use: only the hash of the current one is
+ * kept, and presenting an older one revokes the session (a stolen token was replayed).
+ */
+@Entity({ tableName: 'session' })
+export class Session {
+  [OptionalProps]?: 'createdAt' | 'revokedAt' | 'lastUsedAt' | 'generation';
+
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @ManyToOne(() => User, { ref: true, index: true, deleteRule: 'cascade' })
+  user!: Ref<User>;
+
+  /** sha256 of the current refresh token secret. */
+  @Property({ type: 'text', hidden: true })
+  refreshTokenHash!: string;
+
+  @Property({ type: 'integer', default: 0 })
+  generation: number = 0;
+
+  @Property({ type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  revokedAt: Date | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  lastUsedAt: Date | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  ipAddress: string | null = null;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+}

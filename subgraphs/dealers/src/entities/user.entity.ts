@@ -1,0 +1,44 @@
+import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { DEALER_ROLES, STAFF_ROLES, type Role } from '@dealergraph/runtime';
+import { Dealer } from './dealer.entity.js';
+
+export const ROLES = [...DEALER_ROLES, ...STAFF_ROLES] as const;
+
+/** A person who signs in: a dealer's staff member (with a dealer) or the distributor's (without). */
+@Entity({ tableName: 'user_account' })
+export class User {
+  [OptionalProps]?: 'createdAt' | 'active' | 'lastLoginAt' | 'mfaSecret';
+
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  /** Stored lower-cased, so sign-in ignores case. */
+  @Property({ type: 'text', unique: true })
+  email!: string;
+
+  @Property({ type: 'text' })
+  fullName!: string;
+
+  /** argon2id hash; the password itself is never stored or logged. */
+  @Property({ type: 'text', hidden: true, lazy: false })
+  passwordHash!: string;
+
+  @Enum({ items: () => ROLES })
+  role!: Role;
+
+  @ManyToOne(() => Dealer, { nullable: true, ref: true, index: true })
+  dealer!: Ref<Dealer> | null;
+
+  /** TOTP secret once the user enrols in MFA (a later capability); null until then. */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  mfaSecret: string | null = null;
+
+  @Property({ type: 'boolean', default: true })
+  active: boolean = true;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  lastLoginAt: Date | null = null;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+}
