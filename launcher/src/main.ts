@@ -1,0 +1,68 @@
+import { chooseDataDir, startEmbeddedPostgres, type EmbeddedDatabase } from '@dealergraph/embedded-db';
+import { createDatabase, databaseExists } from '@dealergraph/embedded-db';
+import { loadConfig } from './config.js';
+import { startStack, type RunningStack } from './stack.js';
+
+/**
+ * `npm start`: the whole graph with demo data. Without DATABASE_URL it runs an embedded PostgreSQL
+ * whose data survives restarts under .data/.
+ */
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const say = (line: string) => console.log(`[dealergraph] ${line}`);
+const config = loadConfig();
+
+let embedded: EmbeddedDatabase | undefined;
+let stack: RunningStack | undefined;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  say('stopping…');
+  await stack?.stop().catch((e) => console.error(e));
+  await embedded?.stop().catch((e) => console.error(e));
+  say('stopped');
+  process.exit(code);
+}
+process.once('SIGINT', () => void shutdown(0));
+process.once('SIGTERM', () => void shutdown(0));
+
+try {
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    const { dataDir, note } = chooseDataDir(config.dataDir);
+    if (note) say(note);
+    say(`starting embedded PostgreSQL (data in ${dataDir})…`);
+    embedded = await startEmbeddedPostgres({ dataDir, persistent: true });
+    if (!(await databaseExists(embedded.adminUrl, 'dealergraph'))) await createDatabase(embedded.adminUrl, 'dealergraph');
+    databaseUrl = embedded.urlFor('dealergraph');
+    say(`embedded PostgreSQL ready (${elapsed()})`);
+  } else {
+    say('using the PostgreSQL server in DATABASE_URL');
+  }
+  stack = await startStack({
+    databaseUrl,
+    gatewayPort: config.gatewayPort,
+    ports: config.ports,
+    hmacSecret: config.hmacSecret,
+    jwtPrivateKey: config.jwtPrivateKey,
+    jwtPublicKey: config.jwtPublicKey,
+    production: config.production,
+    seed: config.seedDemoData,
+    logLevel: config.logLevel,
+    progress: say,
+  });
+  say(`ready in ${elapsed()}: ${stack.gatewayUrl}${config.production ? '' : ' (GraphiQL in the browser)'}`);
+  if (config.seedDemoData) {
+    say('demo logins (password demo-pass-2026): platinum@demo.dealer, orders@demo.dealer, viewer@demo.dealer, bronze@demo.dealer,');
+    say('  rep@demo.staff, manager@demo.staff, director@demo.staff, finance@demo.staff, gm@demo.staff, admin@demo.staff');
+  }
+  say('press Ctrl-C to stop');
+} catch (error) {
+  console.error(`[dealergraph] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof Error && /EADDRINUSE/.test(error.message)) {
+    console.error('[dealergraph] a port is taken: stop the other process or set PORT / DEALERS_PORT … ORDERS_PORT.');
+  }
+  await shutdown(1);
+}

@@ -1,0 +1,43 @@
+import type { DemoData } from '@dealergraph/demo-data';
+import { generateDemoData } from '@dealergraph/demo-data';
+import { migrate, openSubgraphOrm, type Progress, type SubgraphDefinition } from '@dealergraph/runtime';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { SubgraphName } from './subgraphs.js';
+
+export type Orms = Record<SubgraphName, MikroORM>;
+
+/**
+ * Connects every subgraph to its schema, applies pending migrations and, when asked, writes the demo
+ * data (each subgraph skips its part when it is already there, so restarts never duplicate it).
+ */
+export async function prepareDatabase(options: {
+  databaseUrl: string;
+  definitions: Record<SubgraphName, SubgraphDefinition<any, DemoData>>;
+  seed: boolean;
+  poolSize?: number;
+  progress: Progress;
+}): Promise<Orms> {
+  const entries = Object.entries(options.definitions) as [SubgraphName, SubgraphDefinition<any, DemoData>][];
+  const orms = {} as Orms;
+  try {
+    for (const [name, definition] of entries) {
+      orms[name] = await openSubgraphOrm(definition, { databaseUrl: options.databaseUrl, poolSize: options.poolSize ?? 8 });
+      const applied = await migrate(orms[name]);
+      if (applied.length) options.progress(`${name}: applied ${applied.length} migration(s)`);
+    }
+    if (options.seed) {
+      let data: DemoData | undefined;
+      for (const [name, definition] of entries) {
+        if (!definition.seed) continue;
+        const started = Date.now();
+        data ??= generateDemoData();
+        const wrote = await definition.seed(orms[name].em.fork(), data, options.progress);
+        if (wrote) options.progress(`${name}: demo data written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      }
+    }
+    return orms;
+  } catch (error) {
+    await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
+    throw error;
+  }
+}

@@ -1,0 +1,82 @@
+import { startGateway, type RunningGateway } from '@dealergraph/gateway';
+import { generateSigningKeys, runSubgraph, type Progress, type RunningService } from '@dealergraph/runtime';
+import { randomBytes } from 'node:crypto';
+import { prepareDatabase, type Orms } from './prepare.js';
+import { subgraphDefinitions, type SubgraphName } from './subgraphs.js';
+
+export interface StackOptions {
+  databaseUrl: string;
+  /** 0 picks free ports (tests). */
+  gatewayPort: number;
+  ports: Record<SubgraphName, number>;
+  hmacSecret?: string;
+  jwtPrivateKey?: string;
+  jwtPublicKey?: string;
+  production?: boolean;
+  seed: boolean;
+  logLevel?: 'silent' | 'error' | 'warn' | 'info';
+  gatewayHost?: string;
+  progress?: Progress;
+  poolSize?: number;
+}
+
+export interface RunningStack {
+  gatewayUrl: string;
+  gateway: RunningGateway;
+  subgraphs: Record<SubgraphName, RunningService>;
+  orms: Orms;
+  /** The secret the gateway signs with, so tests can forge or verify signatures. */
+  hmacSecret: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the whole graph in one process: migrations (and demo data), the five subgraphs, the gateway.
+ * Missing secrets are generated for this run only (demo mode).
+ */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const progress = options.progress ?? (() => {});
+  const hmacSecret = options.hmacSecret ?? randomBytes(32).toString('base64url');
+  const keys =
+    options.jwtPrivateKey && options.jwtPublicKey
+      ? { privateKey: options.jwtPrivateKey, publicKey: options.jwtPublicKey }
+      : await generateSigningKeys();
+  const definitions = await subgraphDefinitions(keys.privateKey);
+  const orms = await prepareDatabase({ databaseUrl: options.databaseUrl, definitions, seed: options.seed, progress, poolSize: options.poolSize });
+  const subgraphs = {} as Record<SubgraphName, RunningService>;
+  let gateway: RunningGateway | undefined;
+  const stop = async () => {
+    await gateway?.stop();
+    await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
+    await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
+  };
+  try {
+    for (const name of Object.keys(definitions) as SubgraphName[]) {
+      subgraphs[name] = await runSubgraph(
+        definitions[name],
+        {
+          host: '127.0.0.1',
+          port: options.ports[name],
+          databaseUrl: options.databaseUrl,
+          hmacSecret,
+          production: options.production ?? false,
+          poolSize: options.poolSize ?? 8,
+          logLevel: options.logLevel ?? 'warn',
+        },
+        { orm: orms[name] },
+      );
+    }
+    gateway = await startGateway({
+      host: options.gatewayHost ?? '0.0.0.0',
+      port: options.gatewayPort,
+      jwtPublicKey: keys.publicKey,
+      hmacSecret,
+      production: options.production ?? false,
+      subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])) as Record<SubgraphName, string>,
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { gatewayUrl: gateway.url, gateway, subgraphs, orms, hmacSecret, stop };
+}

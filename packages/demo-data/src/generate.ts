@@ -1,0 +1,59 @@
+import { generateCatalog, CURRENCY } from './catalog.js';
+import { generateCreditAccounts } from './credit.js';
+import { generateDealers } from './dealers.js';
+import { generateLedger } from './ledger.js';
+import { generateOrders } from './orders.js';
+import { generatePricing } from './pricing.js';
+import { createFaker, STREAMS } from './random.js';
+import { generateInventory } from './stock.js';
+import { startOfDayUtc } from './time.js';
+import type { DemoData } from './types.js';
+
+export const DEFAULT_SEED = 2026;
+
+export interface GenerateOptions {
+  /** The day the history ends on; defaults to the start of today (UTC). Normalized to midnight UTC. */
+  anchor?: Date;
+  /** Defaults to {@link DEFAULT_SEED}. */
+  seed?: number;
+}
+
+/**
+ * Builds the whole demo data set in memory. Pure and deterministic: the same seed and anchor give
+ * deep-equal output (ids included), so every subgraph can seed its own tables from its own call
+ * and still agree with the others on ids.
+ */
+export function generateDemoData(options: GenerateOptions = {}): DemoData {
+  const anchor = startOfDayUtc(options.anchor ?? new Date());
+  const seed = options.seed ?? DEFAULT_SEED;
+
+  const dealerSet = generateDealers(createFaker(seed, STREAMS.dealers), anchor);
+  const catalog = generateCatalog(createFaker(seed, STREAMS.catalog), anchor);
+  const inventory = generateInventory(createFaker(seed, STREAMS.stock), anchor, catalog.products);
+  const pricing = generatePricing(
+    createFaker(seed, STREAMS.pricing), anchor, dealerSet.dealers, catalog.products, dealerSet.demoPlatinum, dealerSet.demoBronze,
+  );
+  const ordersFaker = createFaker(seed, STREAMS.orders);
+  const accounts = generateCreditAccounts(ordersFaker, dealerSet.dealers, dealerSet.demoPlatinum, dealerSet.demoBronze);
+  const orders = generateOrders(ordersFaker, anchor, dealerSet, catalog.products);
+  const ledger = generateLedger(createFaker(seed, STREAMS.ledger), anchor, dealerSet, orders, accounts);
+
+  return {
+    anchor,
+    currency: CURRENCY,
+    dealers: dealerSet.dealers,
+    users: dealerSet.users,
+    categories: catalog.categories,
+    brands: catalog.brands,
+    products: catalog.products,
+    warehouses: inventory.warehouses,
+    stock: inventory.stock,
+    inTransit: inventory.inTransit,
+    ...pricing,
+    creditAccounts: ledger.creditAccounts,
+    orders,
+    invoices: ledger.invoices,
+    payments: ledger.payments,
+    creditHolds: ledger.creditHolds,
+  };
+}

@@ -1,0 +1,4 @@
+/** Deterministic demo data for the whole platform; each subgraph seeds its own slice of it. */
+export * from './types.js';
+export { generateDemoData, DEFAULT_SEED, type GenerateOptions } from './generate.js';
+export { DEMO_PASSWORD } from './dealers.js';

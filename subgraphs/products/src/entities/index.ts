@@ -1,0 +1,9 @@
+import { Brand } from './brand.entity.js';
+import { Category } from './category.entity.js';
+import { InTransit } from './in-transit.entity.js';
+import { Product } from './product.entity.js';
+import { StockLevel } from './stock-level.entity.js';
+import { Warehouse } from './warehouse.entity.js';
+
+export { Brand, Category, InTransit, Product, StockLevel, Warehouse };
+export const entities = [Category, Brand, Product, Warehouse, StockLevel, InTransit];

@@ -1,0 +1,41 @@
+import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Brand } from './brand.entity.js';
+import { Category } from './category.entity.js';
+
+/**
+ * A catalog item (an industrial spare part). Prices live in the prices subgraph, keyed by this id.
+ * The unique index on sku also serves the catalog's order (by sku) and its cursor pages.
+ */
+@Entity({ tableName: 'product' })
+export class Product {
+  [OptionalProps]?: 'active' | 'createdAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'text', unique: true })
+  sku!: string;
+
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Property({ type: 'text' })
+  description!: string;
+
+  @ManyToOne(() => Brand, { ref: true, index: true, deleteRule: 'restrict' })
+  brand!: Ref<Brand>;
+
+  @ManyToOne(() => Category, { ref: true, index: true, deleteRule: 'restrict' })
+  category!: Ref<Category>;
+
+  /** Unit of sale: EA, BOX, M (meter) or SET. */
+  @Property({ type: 'text' })
+  unit!: string;
+
+  /** False once discontinued: it leaves the catalog but still resolves for old orders. */
+  @Property({ type: 'boolean', default: true })
+  active: boolean = true;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+}

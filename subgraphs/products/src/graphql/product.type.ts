@@ -1,0 +1,57 @@
+import { ConnectionType } from '@dealergraph/runtime';
+import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+
+@Directive('@key(fields: "id")')
+@ObjectType('Product', { description: 'A catalog item (an industrial spare part). Other subgraphs add its price.' })
+export class ProductType {
+  @Field(() => ID, { description: 'Stable identifier.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Stock keeping unit, unique, e.g. "BRG-004211".' })
+  sku!: string;
+
+  @Field(() => String, { description: 'Display name.' })
+  name!: string;
+
+  @Field(() => String, { description: 'Longer text for the product page.' })
+  description!: string;
+
+  @Field(() => String, { description: 'Unit of sale: EA (each), BOX, M (meter) or SET.' })
+  unit!: string;
+
+  /** Resolved by the brand field resolver. */
+  brandId!: string;
+
+  /** Resolved by the category field resolver. */
+  categoryId!: string;
+}
+
+@ObjectType('ProductConnection', { description: 'A page of products, in sku order.' })
+export class ProductConnection extends ConnectionType(ProductType, 'products') {}
+
+@InputType('ProductFilter', { description: 'Narrows the product list; the conditions given must all hold.' })
+export class ProductFilterInput {
+  @Field(() => String, { nullable: true, description: 'Part of the sku or the name, in any case.' })
+  search?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only this category and every category below it.' })
+  categoryId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only this brand: the exact brand name, in any case.' })
+  brand?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'When true, only products with something available (LOW counts as in stock).' })
+  inStockOnly?: boolean | null;
+}
+
+@ArgsType()
+export class ProductsArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 0-100 (default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor to continue after: the endCursor of the previous page.' })
+  after?: string | null;
+
+  @Field(() => ProductFilterInput, { nullable: true, description: 'Narrows the list.' })
+  filter?: ProductFilterInput | null;
+}
