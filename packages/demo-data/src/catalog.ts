@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
 import { BRANDS, TOP_CATEGORIES, type NamePart, type SubcategorySpec } from './catalog-data.js';
-import { chance, int, pick } from './random.js';
+import { chance, int, pick, uuid } from './random.js';
 import { addDays } from './time.js';
 import type { DemoBrand, DemoCategory, DemoProduct } from './types.js';
 
@@ -58,11 +58,11 @@ function buildTree(faker: Faker, brands: DemoBrand[]): { categories: DemoCategor
   };
   for (const top of TOP_CATEGORIES) {
     const topSlug = uniqueSlug(top.name, '');
-    const parent: DemoCategory = { id: faker.string.uuid(), name: top.name, slug: topSlug, parentId: null };
+    const parent: DemoCategory = { id: uuid(faker), name: top.name, slug: topSlug, parentId: null };
     categories.push(parent);
     const brandIds = BRANDS.flatMap((spec, i) => (spec.categories.includes(top.name) ? [brands[i].id] : []));
     for (const sub of top.subcategories) {
-      const id = faker.string.uuid();
+      const id = uuid(faker);
       categories.push({ id, name: sub.name, slug: uniqueSlug(sub.name, topSlug), parentId: parent.id });
       leaves.push({ id, spec: sub, prefix: top.skuPrefix, features: top.features, brandIds });
     }
@@ -82,7 +82,7 @@ const UNIT_PHRASE: Record<SubcategorySpec['unit'], string> = {
  * category order (not grouped), so "the first products" of the output look like a real catalog page.
  */
 export function generateCatalog(faker: Faker, anchor: Date): Catalog {
-  const brands: DemoBrand[] = BRANDS.map((spec) => ({ id: faker.string.uuid(), name: spec.name }));
+  const brands: DemoBrand[] = BRANDS.map((spec) => ({ id: uuid(faker), name: spec.name }));
   const { categories, leaves } = buildTree(faker, brands);
   const brandNames = new Map(brands.map((brand) => [brand.id, brand.name]));
 
@@ -107,7 +107,7 @@ export function generateCatalog(faker: Faker, anchor: Date): Catalog {
     const feature = pick(faker, leaf.features);
     const extra = chance(faker, 0.3) ? ' Common replacement part for OEM equipment.' : '';
     products.push({
-      id: faker.string.uuid(),
+      id: uuid(faker),
       sku,
       name,
       description: `${name} by ${brandNames.get(brandId)}. ${feature}. ${UNIT_PHRASE[leaf.spec.unit]}${extra}`,

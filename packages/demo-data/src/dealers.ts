@@ -1,5 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import { chance, int, pick } from './random.js';
+import { chance, int, pick, uuid } from './random.js';
 import { addDays } from './time.js';
 import type { DealerTier, DemoDealer, DemoUser, Role } from './types.js';
 
@@ -84,7 +84,7 @@ export function generateDealers(faker: Faker, anchor: Date): DealerSet {
     // A handful of dealers joined recently; the rest have years of history behind the 12 months we keep.
     const ageDays = isDemo ? 1_150 + i * 30 : chance(faker, 0.04) ? int(faker, 20, NEW_DEALER_DAYS - 5) : chance(faker, 0.08) ? int(faker, 120, 360) : int(faker, 400, 3_600);
     return {
-      id: faker.string.uuid(),
+      id: uuid(faker),
       code,
       name: i === 0 ? DEMO_PLATINUM_NAME : i === 1 ? DEMO_BRONZE_NAME : uniqueName(faker, names, city),
       tier,
@@ -100,7 +100,7 @@ export function generateDealers(faker: Faker, anchor: Date): DealerSet {
 
   const users: DemoUser[] = [];
   const addUser = (email: string, role: Role, dealerId: string | null): DemoUser => {
-    const user = { id: faker.string.uuid(), email, fullName: faker.person.fullName(), role, dealerId, password: DEMO_PASSWORD };
+    const user = { id: uuid(faker), email, fullName: faker.person.fullName(), role, dealerId, password: DEMO_PASSWORD };
     users.push(user);
     return user;
   };

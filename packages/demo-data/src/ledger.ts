@@ -1,7 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import { CURRENCY } from './catalog.js';
 import type { DealerSet } from './dealers.js';
-import { int, pick } from './random.js';
+import { int, pick, uuid } from './random.js';
 import { addDays, DAY_MS, HOUR_MS } from './time.js';
 import type { DemoCreditAccount, DemoCreditHold, DemoInvoice, DemoOrder, DemoPayment } from './types.js';
 
@@ -26,7 +26,7 @@ function invoicesFor(faker: Faker, orders: DemoOrder[], terms: Map<string, numbe
     const shipped = order.history.find((h) => h.status === 'SHIPPED');
     if (!shipped || (order.status !== 'SHIPPED' && order.status !== 'DELIVERED')) continue;
     invoices.push({
-      id: faker.string.uuid(),
+      id: uuid(faker),
       number: '',
       dealerId: order.dealerId,
       orderId: order.id,
@@ -134,7 +134,7 @@ export function generateLedger(
     }
     invoice.paidAmount = invoice.amount;
     payments.push({
-      id: faker.string.uuid(),
+      id: uuid(faker),
       dealerId: invoice.dealerId,
       invoiceId: invoice.id,
       amount: invoice.amount,
@@ -149,7 +149,7 @@ export function generateLedger(
   for (const order of orders) {
     if (order.status !== 'APPROVED' && order.status !== 'PROCESSING') continue;
     const approved = order.history.find((h) => h.status === 'APPROVED')!;
-    creditHolds.push({ id: faker.string.uuid(), dealerId: order.dealerId, orderId: order.id, amount: order.total, createdAt: approved.at });
+    creditHolds.push({ id: uuid(faker), dealerId: order.dealerId, orderId: order.id, amount: order.total, createdAt: approved.at });
     expose(order.dealerId, order.total);
   }
 

@@ -86,7 +86,8 @@ export function buildHistory(faker: Faker, input: HistoryInput): DemoStatusChang
   const scale = span > room ? room / span : 1;
   let at = input.placedAt.getTime();
   return plan.map((step, i) => {
-    if (i > 0) at += Math.max(MIN_GAP_MS, Math.floor(gaps[i] * scale));
+    // Whole seconds, like the timestamps a database would have recorded.
+    if (i > 0) at += Math.max(MIN_GAP_MS, Math.floor((gaps[i] * scale) / 1000) * 1000);
     return { status: step.status, at: new Date(at), byUserId: step.by, comment: step.comment };
   });
 }

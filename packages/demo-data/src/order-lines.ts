@@ -1,7 +1,7 @@
 import type { Faker } from '@faker-js/faker';
-import { tierDiscountBp, volumeDiscountBp } from './pricing.js';
+import { tierDiscountBp, tierVolumeUnitPrice, volumeDiscountBp } from './pricing.js';
 import { discount } from './money.js';
-import { pickWeighted } from './random.js';
+import { pickWeighted, uuid } from './random.js';
 import type { DealerTier, DemoOrderLine, DemoProduct } from './types.js';
 
 const LINE_COUNT_WEIGHTS = { '1': 10, '2': 15, '3': 18, '4': 17, '5': 14, '6': 11, '7': 8, '8': 7 } as const;
@@ -73,10 +73,10 @@ export function fillLines(faker: Faker, picker: ProductPicker, tier: DealerTier,
     // The volume break lowers the unit price, so ask once more how many units the budget buys.
     const unitAtFirstGuess = discount(dealerPrice, volumeDiscountBp(quantity));
     quantity = tidyQuantity(Math.min(MAX_QUANTITY, Math.round(budget / unitAtFirstGuess)));
-    const unitPrice = discount(dealerPrice, volumeDiscountBp(quantity));
+    const unitPrice = tierVolumeUnitPrice(product.listPrice, tier, quantity);
     const lineTotal = unitPrice * quantity;
     sum += lineTotal;
-    lines.push({ id: faker.string.uuid(), productId: product.id, sku: product.sku, name: product.name, quantity, unitPrice, lineTotal });
+    lines.push({ id: uuid(faker), productId: product.id, sku: product.sku, name: product.name, quantity, unitPrice, lineTotal });
   }
   return lines;
 }

@@ -4,7 +4,7 @@ import { TIER_CREDIT_LIMITS } from './credit.js';
 import type { DealerSet } from './dealers.js';
 import { buildHistory, needsApproval } from './order-history.js';
 import { fillLines, ProductPicker } from './order-lines.js';
-import { chance, int, pickWeighted } from './random.js';
+import { chance, int, pickWeighted, uuid } from './random.js';
 import { addDays, DAY_MS } from './time.js';
 import type { DealerTier, DemoDealer, DemoOrder, DemoProduct, OrderStatus } from './types.js';
 
@@ -14,7 +14,7 @@ const WINDOW_DAYS = 365 / WINDOWS;
 /** Typical order value by tier in cents; the spread around it is log-normal. */
 const MEDIAN_ORDER: Readonly<Record<DealerTier, number>> = { PLATINUM: 450_000, GOLD: 280_000, SILVER: 160_000, BRONZE: 80_000 };
 const ORDERS_PER_WINDOW: Readonly<Record<DealerTier, readonly [number, number]>> = {
-  PLATINUM: [2, 4], GOLD: [2, 4], SILVER: [1, 4], BRONZE: [1, 3],
+  PLATINUM: [2, 4], GOLD: [2, 4], SILVER: [1, 4], BRONZE: [1, 4],
 };
 
 interface PlannedOrder {
@@ -118,7 +118,7 @@ export function generateOrders(faker: Faker, anchor: Date, dealerSet: DealerSet,
       // Business hours in the US, 12:00-23:00 UTC, on the planned day.
       const placedAt = new Date(anchor.getTime() - planned.dayIndex * DAY_MS + int(faker, 12 * 3600, 23 * 3600 - 1) * 1000);
       if (placedAt.getTime() < addDays(dealer.createdAt, 1).getTime()) continue;
-      const id = faker.string.uuid();
+      const id = uuid(faker);
       const lines = linesNearTarget(faker, picker, dealer.tier, planned);
       const total = lines.reduce((sum, line) => sum + line.lineTotal, 0);
       const needsReview = reviewPending;

@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
 import { discount } from './money.js';
-import { int, pick } from './random.js';
+import { int, pick, uuid } from './random.js';
 import { addDays } from './time.js';
 import type {
   DealerTier, DemoDealer, DemoDealerPricing, DemoProduct, DemoPromotion, DemoSpecialPrice, DemoTierRule, DemoVolumeBreak,
@@ -83,7 +83,7 @@ function generatePromotions(faker: Faker, anchor: Date, products: DemoProduct[])
     const timing: PromotionTiming = i < EARLY_PROMOTED || roll < 0.5 ? 'ACTIVE' : roll < 0.8 ? 'EXPIRED' : 'UPCOMING';
     const discountBp = int(faker, 5, 20) * 100;
     return {
-      id: faker.string.uuid(),
+      id: uuid(faker),
       name: `${pick(faker, PROMOTION_NAMES)}: ${discountBp / 100} % off ${product.sku}`,
       productId: product.id,
       discountBp,
@@ -103,7 +103,7 @@ function specialPricesFor(
     // An expired contract price ended recently and ran for a while before that.
     const validTo = expired ? addDays(anchor, -int(faker, 1, 60)) : roll < 0.6 ? null : addDays(anchor, int(faker, 30, 365));
     const validFrom = addDays(validTo && expired ? validTo : anchor, -int(faker, 10, 300));
-    return { id: faker.string.uuid(), dealerId: dealer.id, productId: product.id, unitPrice: discount(product.listPrice, offBp), validFrom, validTo };
+    return { id: uuid(faker), dealerId: dealer.id, productId: product.id, unitPrice: discount(product.listPrice, offBp), validFrom, validTo };
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import { chance, int, pick } from './random.js';
+import { chance, int, pick, uuid } from './random.js';
 import { addDays } from './time.js';
 import type { DemoInTransit, DemoProduct, DemoStockLevel, DemoWarehouse } from './types.js';
 
@@ -58,7 +58,7 @@ function productLevels(faker: Faker, productId: string, warehouses: DemoWarehous
  * inbound shipments. About 8 % of products are out everywhere and 10 % are low.
  */
 export function generateInventory(faker: Faker, anchor: Date, products: DemoProduct[]): Inventory {
-  const warehouses: DemoWarehouse[] = WAREHOUSES.map((w) => ({ id: faker.string.uuid(), ...w }));
+  const warehouses: DemoWarehouse[] = WAREHOUSES.map((w) => ({ id: uuid(faker), ...w }));
   const stock: DemoStockLevel[] = [];
   const scarce: DemoProduct[] = [];
   for (const product of products) {
@@ -78,7 +78,7 @@ export function generateInventory(faker: Faker, anchor: Date, products: DemoProd
     if (seen.has(key)) continue;
     seen.add(key);
     inTransit.push({
-      id: faker.string.uuid(),
+      id: uuid(faker),
       productId: product.id,
       warehouseId: warehouse.id,
       quantity: int(faker, 2, 60) * 5,

@@ -12,8 +12,3 @@ export function startOfDayUtc(date: Date): Date {
 export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + Math.round(days * DAY_MS));
 }
-
-/** `date` moved by a (possibly fractional) number of hours. */
-export function addHours(date: Date, hours: number): Date {
-  return new Date(date.getTime() + Math.round(hours * HOUR_MS));
-}

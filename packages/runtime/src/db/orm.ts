@@ -31,6 +31,7 @@ export function ormConfig(options: OrmOptions): Options {
       allOrNothing: true,
       snapshot: false,
       emit: 'ts',
+      silent: true,
     },
     pool: { min: 0, max: options.poolSize ?? 8 },
     debug: options.debug ?? false,

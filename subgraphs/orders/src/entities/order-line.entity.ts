@@ -6,7 +6,7 @@ import { Order } from './order.entity.js';
  * what the dealer was shown even when the catalog or the prices change later.
  */
 @Entity({ tableName: 'order_line' })
-@Unique<OrderLine>({ name: 'order_line_order_id_position_unique', properties: ['order', 'position'] })
+@Unique({ name: 'order_line_order_id_position_unique', properties: ['order', 'position'] })
 export class OrderLine {
   @PrimaryKey({ type: 'uuid' })
   id!: string;

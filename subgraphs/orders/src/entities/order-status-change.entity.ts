@@ -8,7 +8,7 @@ import { Order } from './order.entity.js';
  * timestamp (an order placed and approved automatically in one transaction).
  */
 @Entity({ tableName: 'order_status_change' })
-@Unique<OrderStatusChange>({ name: 'order_status_change_order_id_position_unique', properties: ['order', 'position'] })
+@Unique({ name: 'order_status_change_order_id_position_unique', properties: ['order', 'position'] })
 export class OrderStatusChange {
   [OptionalProps]?: 'byUserId' | 'comment';
 

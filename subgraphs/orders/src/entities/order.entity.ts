@@ -1,23 +1,26 @@
 import { BigIntType, Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { ORDER_STATUSES, type OrderStatus } from '../domain/order-lifecycle.js';
 
+/** `"schema"."table"`: the table is named "order", a reserved word, so it is always quoted. */
+const quoted = (table: { schema?: string; name: string }) => `${table.schema ? `"${table.schema}".` : ''}"${table.name}"`;
+
 /**
  * An order of one dealer. The dealer, the user who placed it and the products of its lines live in
  * other subgraphs: this table holds their ids only.
  */
 @Entity({ tableName: 'order' })
 // A dealer's order history, newest first (id breaks ties, so pages are stable): one index range scan.
-@Index<Order>({
+@Index({
   name: 'order_dealer_id_placed_at_index',
-  expression: (table, c, name) => `create index "${name}" on ${table} ("${c.dealerId}", "${c.placedAt}" desc, "${c.id}" desc)`,
+  expression: (table, c, name) => `create index "${name}" on ${quoted(table)} ("${c.dealerId}", "${c.placedAt}" desc, "${c.id}" desc)`,
 })
 // Staff see every dealer's orders, newest first.
-@Index<Order>({
+@Index({
   name: 'order_placed_at_index',
-  expression: (table, c, name) => `create index "${name}" on ${table} ("${c.placedAt}" desc, "${c.id}" desc)`,
+  expression: (table, c, name) => `create index "${name}" on ${quoted(table)} ("${c.placedAt}" desc, "${c.id}" desc)`,
 })
 // A retried submission with the same key finds the first order instead of placing a second one.
-@Unique<Order>({ name: 'order_dealer_id_idempotency_key_unique', properties: ['dealerId', 'idempotencyKey'] })
+@Unique({ name: 'order_dealer_id_idempotency_key_unique', properties: ['dealerId', 'idempotencyKey'] })
 export class Order {
   [OptionalProps]?: 'placedByUserId' | 'poNumber' | 'idempotencyKey' | 'updatedAt';
 

@@ -38,7 +38,7 @@ export class ProductResolver {
     return brand.name;
   }
 
-  @FieldResolver(() => CategoryType, { description: 'The category the product is filed under (a leaf of the tree).' })
+  @FieldResolver(() => CategoryType, { description: 'The category the product is filed under (normally a leaf of the tree).' })
   async category(@Root() product: ProductType, @Ctx() ctx: ProductsContext): Promise<CategoryType> {
     const category = await catalog.findCategory(ctx, product.categoryId);
     if (!category) throw missing('category', product.categoryId);

@@ -1,0 +1,41 @@
+import { createDatabase, databaseUrl, dropDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from '@dealergraph/embedded-db';
+import { prepareDatabase, subgraphDefinitions } from '@dealergraph/launcher';
+import { generateSigningKeys } from '@dealergraph/runtime';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import './provided.js';
+
+/**
+ * Once per `npm test`: a PostgreSQL server (DATABASE_URL's, or an embedded one in a temp dir) and a
+ * template database with migrations and demo data that each test file copies in well under a second.
+ */
+export default async function setup(project: TestProject) {
+  const started = Date.now();
+  let embedded: EmbeddedDatabase | undefined;
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    const parent = mkdtempSync(join(tmpdir(), 'dealergraph-test-'));
+    chmodSync(parent, 0o755);
+    embedded = await startEmbeddedPostgres({ dataDir: join(parent, 'pg'), persistent: false });
+    adminUrl = embedded.adminUrl;
+  }
+  const template = `dg_tpl_${process.pid}_${Date.now().toString(36)}`;
+  await createDatabase(adminUrl, template);
+  const { privateKey } = await generateSigningKeys();
+  const orms = await prepareDatabase({
+    databaseUrl: databaseUrl(adminUrl, template),
+    definitions: await subgraphDefinitions(privateKey),
+    seed: true,
+    poolSize: 2,
+    progress: () => {},
+  });
+  await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
+  console.log(`[test setup] ${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL server'} with a seeded template in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  project.provide('testDatabaseServer', { adminUrl, template });
+  return async () => {
+    await dropDatabase(adminUrl, template).catch(() => {});
+    await embedded?.stop();
+  };
+}

@@ -1,0 +1,41 @@
+import { startStack, type RunningStack } from '@dealergraph/launcher';
+import { createTestDatabase, type TestDatabase } from './database.js';
+import { GraphQLClient } from './graphql-client.js';
+
+export interface TestStack extends RunningStack {
+  database: TestDatabase;
+  /** A client of the gateway, anonymous until `login`. */
+  client(): GraphQLClient;
+  /** A client signed in as a demo user (password demo-pass-2026). */
+  loginAs(email: string): Promise<GraphQLClient>;
+}
+
+/** The real graph on free ports over a copy of the seeded database: five subgraphs and the gateway. */
+export async function startTestStack(options: { production?: boolean } = {}): Promise<TestStack> {
+  const database = await createTestDatabase({ seeded: true });
+  const ports = { dealers: 0, products: 0, prices: 0, credit: 0, orders: 0 };
+  const stack = await startStack({
+    databaseUrl: database.url,
+    gatewayPort: 0,
+    gatewayHost: '127.0.0.1',
+    ports,
+    seed: false,
+    production: options.production,
+    logLevel: 'error',
+    poolSize: 4,
+  });
+  return {
+    ...stack,
+    database,
+    client: () => new GraphQLClient(stack.gatewayUrl),
+    loginAs: async (email) => {
+      const client = new GraphQLClient(stack.gatewayUrl);
+      await client.login(email, 'demo-pass-2026');
+      return client;
+    },
+    stop: async () => {
+      await stack.stop();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { ConfigError, envInt, readSubgraphConfig, type Env, type SubgraphConfig } from '@dealergraph/runtime';
+import { DEFAULT_THRESHOLDS, thresholdsProblem, type CreditThresholds } from './domain/credit.js';
+
+/** Settings of the credit subgraph; the only place it reads the environment. */
+export interface CreditConfig extends SubgraphConfig {
+  /** Days past due of the oldest overdue invoice at which a dealer's credit turns WARNING, RESTRICTED, BLOCKED. */
+  thresholds: CreditThresholds;
+}
+
+export function loadConfig(env: Env = process.env): CreditConfig {
+  const thresholds: CreditThresholds = {
+    warningDays: envInt(env, 'CREDIT_WARNING_DAYS', DEFAULT_THRESHOLDS.warningDays),
+    restrictedDays: envInt(env, 'CREDIT_RESTRICTED_DAYS', DEFAULT_THRESHOLDS.restrictedDays),
+    blockedDays: envInt(env, 'CREDIT_BLOCKED_DAYS', DEFAULT_THRESHOLDS.blockedDays),
+  };
+  const problem = thresholdsProblem(thresholds);
+  if (problem) throw new ConfigError(`CREDIT_WARNING_DAYS, CREDIT_RESTRICTED_DAYS, CREDIT_BLOCKED_DAYS: ${problem}.`);
+  return { ...readSubgraphConfig(env, 4004, 'CREDIT_PORT'), thresholds };
+}

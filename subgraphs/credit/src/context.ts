@@ -1,0 +1,16 @@
+import type { BaseContext, EntityManager } from '@dealergraph/runtime';
+import type { CreditThresholds } from './domain/credit.js';
+import type { CreditLoaders } from './loaders/credit.loaders.js';
+
+/** What the credit services need: a database handle, the clock and the graduated-action thresholds. */
+export interface CreditServiceContext {
+  em: EntityManager;
+  /** The current instant. One request sees one instant; tests inject a fixed one. */
+  now(): Date;
+  thresholds: CreditThresholds;
+}
+
+/** The per-request context of the credit subgraph. */
+export interface CreditContext extends BaseContext, CreditServiceContext {
+  loaders: CreditLoaders;
+}

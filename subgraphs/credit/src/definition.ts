@@ -1,0 +1,51 @@
+import type { DemoData } from '@dealergraph/demo-data';
+import { buildFederatedSchema, canSeeDealer, type SubgraphDefinition } from '@dealergraph/runtime';
+import type { CreditContext } from './context.js';
+import { DEFAULT_THRESHOLDS, thresholdsProblem, type CreditThresholds } from './domain/credit.js';
+import { entities } from './entities/index.js';
+import { CreditAccountResolver, DealerCreditResolver } from './graphql/credit.resolver.js';
+import { DealerStub } from './graphql/credit.type.js';
+import { createCreditLoaders } from './loaders/credit.loaders.js';
+import { migrations } from './migrations/index.js';
+import { seedCredit } from './seed/credit.seed.js';
+
+export interface CreditSettings {
+  /** Graduated action by days past due; defaults 15 / 30 / 45. */
+  thresholds?: Partial<CreditThresholds>;
+  /** The clock; each request reads it once, so all of a request's figures are as of one instant. Tests fix it. */
+  now?: () => Date;
+}
+
+/** The credit subgraph: accounts, invoices, payments, holds; adds `Dealer.credit`. */
+export function creditSubgraph(settings: CreditSettings = {}): SubgraphDefinition<CreditContext, DemoData> {
+  const thresholds: CreditThresholds = { ...DEFAULT_THRESHOLDS, ...settings.thresholds };
+  const problem = thresholdsProblem(thresholds);
+  if (problem) throw new Error(problem);
+  const clock = settings.now ?? (() => new Date());
+  return {
+    name: 'credit',
+    entities,
+    migrations,
+    buildSchema: () =>
+      buildFederatedSchema({
+        resolvers: [CreditAccountResolver, DealerCreditResolver],
+        orphanedTypes: [DealerStub],
+        referenceResolvers: {
+          Dealer: {
+            __resolveReference(ref: { id: string }, ctx: CreditContext) {
+              return canSeeDealer(ctx.claims, ref.id) ? { id: ref.id } : null;
+            },
+          },
+        },
+      }),
+    context: (base) => {
+      const at = clock();
+      const now = () => at;
+      return { ...base, now, thresholds, loaders: createCreditLoaders(base.em, now) };
+    },
+    seed: seedCredit,
+  };
+}
+
+/** The schema alone, for composition and migrations: no database needed. */
+export const toolingDefinition = creditSubgraph();

@@ -1,0 +1,33 @@
+import { BigIntType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+
+/**
+ * A payment received from a dealer, applied to an invoice or (invoiceId null) on account. The
+ * (dealer_id, received_at) index serves lookups by dealer and the newest-first list.
+ */
+@Entity({ tableName: 'payment' })
+@Index({ properties: ['dealerId', 'receivedAt'] })
+export class Payment {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  dealerId!: string;
+
+  @Index()
+  @Property({ type: 'uuid', nullable: true })
+  invoiceId: string | null = null;
+
+  /** Cents. */
+  @Property({ type: new BigIntType('number') })
+  amount!: number;
+
+  @Property({ type: 'text' })
+  currency!: string;
+
+  @Property({ type: 'timestamptz' })
+  receivedAt!: Date;
+
+  /** The bank's or the ERP's reference, e.g. "ACH-12345678". */
+  @Property({ type: 'text' })
+  reference!: string;
+}

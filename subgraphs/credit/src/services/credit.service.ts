@@ -1,0 +1,85 @@
+import { canSeeDealer, isStaff, requireClaims, type PageWindow } from '@dealergraph/runtime';
+import { GraphQLError } from 'graphql';
+import type { CreditContext } from '../context.js';
+import { ageingBuckets, assessCredit, type AgeingBuckets, type CreditAssessment, type InvoiceStatus } from '../domain/credit.js';
+import type { CreditAccount } from '../entities/credit-account.entity.js';
+import type { Invoice } from '../entities/invoice.entity.js';
+import type { Payment } from '../entities/payment.entity.js';
+
+/** A dealer's credit position at the request's instant: the account plus the figures computed from its invoices and holds. */
+export interface CreditPosition extends CreditAssessment {
+  account: CreditAccount;
+  openBalance: number;
+  pendingOrders: number;
+}
+
+/**
+ * The credit position of a dealer, unchecked: callers check access first. Batched: positions of many
+ * dealers in one request cost three statements in all.
+ */
+async function positionOf(ctx: CreditContext, dealerId: string): Promise<CreditPosition | null> {
+  const [account, totals, pendingOrders] = await Promise.all([
+    ctx.loaders.accountByDealer.load(dealerId),
+    ctx.loaders.invoiceTotalsByDealer.load(dealerId),
+    ctx.loaders.pendingOrdersByDealer.load(dealerId),
+  ]);
+  if (!account) return null;
+  const assessment = assessCredit({
+    limit: account.limit,
+    openBalance: totals.openBalance,
+    pendingOrders,
+    overdueAmount: totals.overdue,
+    oldestOverdueDueAt: totals.oldestOverdueDueAt,
+    now: ctx.now(),
+    thresholds: ctx.thresholds,
+  });
+  return { ...assessment, account, openBalance: totals.openBalance, pendingOrders };
+}
+
+/** A dealer's credit position if the caller may see that dealer; null otherwise, or when it has no account. */
+export async function findCreditPosition(ctx: CreditContext, dealerId: string): Promise<CreditPosition | null> {
+  if (!canSeeDealer(ctx.claims, dealerId)) return null;
+  return positionOf(ctx, dealerId);
+}
+
+/**
+ * The `creditAccount` query: a dealer user always gets its own dealer's account (null when it asks
+ * for another dealer's id); staff name the dealer.
+ */
+export async function creditAccountFor(ctx: CreditContext, dealerId: string | null | undefined): Promise<CreditPosition | null> {
+  const claims = requireClaims(ctx.claims);
+  if (isStaff(claims)) {
+    if (!dealerId) {
+      throw new GraphQLError('Staff must name the dealer: pass creditAccount(dealerId: ...).', {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    return positionOf(ctx, dealerId);
+  }
+  const own = claims.dealerId;
+  if (!own || (dealerId && dealerId !== own)) return null;
+  return positionOf(ctx, own);
+}
+
+/** The dealer's open balance split by days past due. Access was checked when the account was read. */
+export async function ageingOf(ctx: CreditContext, dealerId: string): Promise<AgeingBuckets> {
+  const invoices = await ctx.loaders.openInvoicesByDealer.load(dealerId);
+  return ageingBuckets({ invoices, now: ctx.now() });
+}
+
+/** A page of the dealer's invoices, newest first, optionally of one status. */
+export async function listInvoices(
+  ctx: CreditContext,
+  dealerId: string,
+  status: InvoiceStatus | null,
+  window: PageWindow,
+): Promise<[Invoice[], number]> {
+  const page = await ctx.loaders.invoicePage.load({ dealerId, offset: window.offset, limit: window.limit, status });
+  return [page.rows, page.total];
+}
+
+/** A page of the dealer's payments, newest first. */
+export async function listPayments(ctx: CreditContext, dealerId: string, window: PageWindow): Promise<[Payment[], number]> {
+  const page = await ctx.loaders.paymentPage.load({ dealerId, offset: window.offset, limit: window.limit });
+  return [page.rows, page.total];
+}

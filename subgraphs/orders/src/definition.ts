@@ -1,0 +1,46 @@
+import type { DemoData } from '@dealergraph/demo-data';
+import { buildFederatedSchema, canSeeDealer, type SubgraphDefinition } from '@dealergraph/runtime';
+import type { OrdersContext } from './context.js';
+import { entities } from './entities/index.js';
+import { toOrderType } from './graphql/mappers.js';
+import { OrderResolver } from './graphql/order.resolver.js';
+import { createOrderLoaders } from './loaders/order.loaders.js';
+import { migrations } from './migrations/index.js';
+import { seedOrders } from './seed/orders.seed.js';
+import { findVisibleOrder } from './services/order.service.js';
+
+/** The orders subgraph: orders, their lines and status history. */
+export function ordersSubgraph(): SubgraphDefinition<OrdersContext, DemoData> {
+  return {
+    name: 'orders',
+    entities,
+    migrations,
+    buildSchema: () =>
+      buildFederatedSchema({
+        resolvers: [OrderResolver],
+        referenceResolvers: {
+          Order: {
+            async __resolveReference(ref: { id: string }, ctx: OrdersContext) {
+              const order = await findVisibleOrder(ctx, ref.id);
+              return order ? toOrderType(order) : null;
+            },
+          },
+          Dealer: {
+            __resolveReference(ref: { id: string }, ctx: OrdersContext) {
+              return canSeeDealer(ctx.claims, ref.id) ? { id: ref.id } : null;
+            },
+          },
+          Product: {
+            __resolveReference(ref: { id: string }) {
+              return { id: ref.id };
+            },
+          },
+        },
+      }),
+    context: (base) => ({ ...base, loaders: createOrderLoaders(base.em) }),
+    seed: seedOrders,
+  };
+}
+
+/** The schema alone, for composition and migrations: no database needed. */
+export const toolingDefinition = ordersSubgraph();

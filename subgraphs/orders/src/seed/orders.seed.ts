@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { DemoData } from '@dealergraph/demo-data';
+import { insertInChunks, type EntityManager, type Progress } from '@dealergraph/runtime';
+import { OrderLine } from '../entities/order-line.entity.js';
+import { OrderStatusChange } from '../entities/order-status-change.entity.js';
+import { Order } from '../entities/order.entity.js';
+
+/**
+ * Writes the demo order history (orders, their lines and status changes) in one transaction, with
+ * multi-row inserts, unless orders exist already.
+ */
+export async function seedOrders(em: EntityManager, data: DemoData, progress: Progress): Promise<boolean> {
+  const started = Date.now();
+  const written = await em.transactional(async (tx) => {
+    if ((await tx.count(Order, {})) > 0) return null;
+    console.log('build start', Date.now() - started);
+    const orders: object[] = [];
+    const lines: object[] = [];
+    const history: object[] = [];
+    for (const o of data.orders) {
+      orders.push({
+        id: o.id,
+        number: o.number,
+        dealerId: o.dealerId,
+        placedByUserId: o.placedByUserId,
+        status: o.status,
+        currency: o.currency,
+        total: o.total,
+        poNumber: o.poNumber,
+        idempotencyKey: null,
+        placedAt: o.placedAt,
+        updatedAt: o.updatedAt,
+      });
+      o.lines.forEach((line, i) => {
+        lines.push({
+          id: line.id,
+          order: o.id,
+          position: i + 1,
+          productId: line.productId,
+          sku: line.sku,
+          name: line.name,
+          quantity: line.quantity,
+          unitPrice: line.unitPrice,
+          lineTotal: line.lineTotal,
+        });
+      });
+      o.history.forEach((change, i) => {
+        history.push({
+          id: randomUUID(),
+          order: o.id,
+          position: i + 1,
+          status: change.status,
+          at: change.at,
+          byUserId: change.byUserId,
+          comment: change.comment,
+        });
+      });
+    }
+    let t = Date.now();
+    console.log('build', Date.now() - started);
+    await insertInChunks(tx, Order, orders);
+    console.log('orders', Date.now() - t); t = Date.now();
+    await insertInChunks(tx, OrderLine, lines);
+    console.log('lines', Date.now() - t); t = Date.now();
+    await insertInChunks(tx, OrderStatusChange, history);
+    console.log('history', Date.now() - t); t = Date.now();
+    return { orders: orders.length, lines: lines.length, history: history.length };
+  });
+  if (!written) return false;
+  progress(`orders: ${written.orders} orders, ${written.lines} lines, ${written.history} status changes in ${Date.now() - started} ms`);
+  return true;
+}

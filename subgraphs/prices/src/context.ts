@@ -1,0 +1,9 @@
+import type { BaseContext } from '@dealergraph/runtime';
+import type { PriceLoaders } from './loaders/price.loaders.js';
+
+/** The per-request context of the prices subgraph. */
+export interface PricesContext extends BaseContext {
+  loaders: PriceLoaders;
+  /** The instant this request prices at: which promotions and special prices are active. */
+  now: Date;
+}

@@ -1,0 +1,41 @@
+import type { DemoData } from '@dealergraph/demo-data';
+import { buildFederatedSchema, type SubgraphDefinition } from '@dealergraph/runtime';
+import type { PricesContext } from './context.js';
+import { entities } from './entities/index.js';
+import { PriceListResolver, ProductPriceResolver } from './graphql/price.resolver.js';
+import { ProductStub } from './graphql/price.type.js';
+import { createPriceLoaders } from './loaders/price.loaders.js';
+import { migrations } from './migrations/index.js';
+import { seedPrices } from './seed/prices.seed.js';
+
+export interface PricesSubgraphOptions {
+  /** The clock requests price at (which promotions and special prices are active); the system clock by default. */
+  clock?: () => Date;
+}
+
+/** The prices subgraph: list prices, tier rules, volume breaks, promotions, special prices; adds Product.price. */
+export function pricesSubgraph(options: PricesSubgraphOptions = {}): SubgraphDefinition<PricesContext, DemoData> {
+  const clock = options.clock ?? (() => new Date());
+  return {
+    name: 'prices',
+    entities,
+    migrations,
+    buildSchema: () =>
+      buildFederatedSchema({
+        resolvers: [ProductPriceResolver, PriceListResolver],
+        orphanedTypes: [ProductStub],
+        referenceResolvers: {
+          // The product reference carries no dealer data; its price field checks who may see which price.
+          Product: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+        },
+      }),
+    context: (base) => {
+      const now = clock();
+      return { ...base, now, loaders: createPriceLoaders(base.em, now) };
+    },
+    seed: seedPrices,
+  };
+}
+
+/** The schema alone, for composition and migrations: no database needed. */
+export const toolingDefinition = pricesSubgraph();

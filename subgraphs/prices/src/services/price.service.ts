@@ -1,0 +1,115 @@
+import { canSeeDealer, forbidden, isStaff, requireClaims, type Claims } from '@dealergraph/runtime';
+import type { PricesContext } from '../context.js';
+import { assertValidQuantity, computePrice, isActive, type ComputedPrice } from '../domain/pricing.js';
+import type { PriceTier } from '../entities/tiers.js';
+
+/** One line to price: a product and how many units. */
+export interface PriceLine {
+  productId: string;
+  quantity: number;
+}
+
+/** A priced line; `price` is null when the product has no list price or the dealer no price list. */
+export interface QuotedLine extends PriceLine {
+  price: ComputedPrice | null;
+}
+
+/**
+ * Whose price the caller may see: a dealer user its own dealer's (asking for another dealer reads as
+ * null); staff the dealer they name (null without one); anonymous callers nobody's.
+ */
+export function pricingDealerFor(claims: Claims | null, requestedDealerId: string | null): string | null {
+  if (!claims) return null;
+  if (isStaff(claims)) return requestedDealerId;
+  if (!claims.dealerId) return null;
+  if (requestedDealerId !== null && requestedDealerId !== claims.dealerId) return null;
+  return claims.dealerId;
+}
+
+/**
+ * Prices one line for a dealer through the request's loaders. Every line of a request is loaded in the
+ * same batch, so a page of products costs the same handful of statements as one product.
+ */
+async function priceLine(ctx: PricesContext, dealerId: string, productId: string, quantity: number): Promise<ComputedPrice | null> {
+  assertValidQuantity(quantity);
+  const { loaders } = ctx;
+  const [assignment, list, promotions, specialPrices, tierRules, volumeBreaks] = await Promise.all([
+    loaders.dealerPricingByDealer.load(dealerId),
+    loaders.listPriceByProduct.load(productId),
+    loaders.activePromotionsByProduct.load(productId),
+    loaders.activeSpecialPrices(dealerId).load(productId),
+    loaders.tierRules(),
+    loaders.volumeBreaks(),
+  ]);
+  if (!assignment || !list) return null;
+  const active = specialPrices.filter((s) => isActive(s, ctx.now));
+  const specialPrice = active.length ? Math.min(...active.map((s) => s.unitPrice)) : null;
+  return computePrice({
+    listPrice: list.listPrice,
+    currency: list.currency,
+    tierDiscountBp: tierRules.find((r) => r.tier === assignment.tier)?.discountBp ?? 0,
+    specialPrice,
+    volumeBreaks,
+    promotions: promotions.filter((p) => isActive(p, ctx.now)),
+    quantity,
+  });
+}
+
+/**
+ * The price of `quantity` units of a product for the dealer the caller may see (see
+ * {@link pricingDealerFor}); null when nobody's price may be shown or there is none.
+ * Throws InvalidQuantityError for a quantity that is not a whole number >= 1.
+ */
+export async function productPrice(
+  ctx: PricesContext,
+  input: { productId: string; quantity: number; dealerId?: string | null },
+): Promise<ComputedPrice | null> {
+  assertValidQuantity(input.quantity);
+  const dealerId = pricingDealerFor(ctx.claims, input.dealerId ?? null);
+  if (!dealerId) return null;
+  return priceLine(ctx, dealerId, input.productId, input.quantity);
+}
+
+/**
+ * Prices order lines for a dealer with the same code path as `Product.price`, for orders to snapshot
+ * the prices the dealer saw. The caller must be allowed to see the dealer (FORBIDDEN otherwise); every
+ * quantity is checked before anything is read (InvalidQuantityError).
+ */
+export async function quoteLines(
+  ctx: PricesContext,
+  input: { dealerId: string; lines: readonly PriceLine[] },
+): Promise<QuotedLine[]> {
+  if (!canSeeDealer(requireClaims(ctx.claims), input.dealerId)) throw forbidden("You may not see this dealer's prices.");
+  for (const line of input.lines) assertValidQuantity(line.quantity);
+  return Promise.all(
+    input.lines.map(async (line) => ({
+      productId: line.productId,
+      quantity: line.quantity,
+      price: await priceLine(ctx, input.dealerId, line.productId, line.quantity),
+    })),
+  );
+}
+
+/** A dealer's price list: its tier, the tier discount and the volume breaks. */
+export interface DealerPriceList {
+  tier: PriceTier;
+  tierDiscountBp: number;
+  volumeBreaks: { minQuantity: number; maxQuantity: number | null; discountBp: number }[];
+}
+
+/** The signed-in dealer user's price list; null for staff or a dealer without a price list. */
+export async function myPriceList(ctx: PricesContext): Promise<DealerPriceList | null> {
+  const claims = requireClaims(ctx.claims);
+  if (isStaff(claims) || !claims.dealerId) return null;
+  const [assignment, tierRules, volumeBreaks] = await Promise.all([
+    ctx.loaders.dealerPricingByDealer.load(claims.dealerId),
+    ctx.loaders.tierRules(),
+    ctx.loaders.volumeBreaks(),
+  ]);
+  if (!assignment) return null;
+  return {
+    tier: assignment.tier,
+    tierDiscountBp: tierRules.find((r) => r.tier === assignment.tier)?.discountBp ?? 0,
+    volumeBreaks: volumeBreaks.map((b) => ({ minQuantity: b.minQuantity, maxQuantity: b.maxQuantity, discountBp: b.discountBp })),
+  };
+}
