@@ -70,6 +70,20 @@ function buildTree(faker: Faker, brands: DemoBrand[]): { categories: DemoCategor
   return { categories, leaves };
 }
 
+/**
+ * A product name not used yet, if a few draws find one. Small subcategories run out of template
+ * combinations, and there the same part from two brands under one name is what real catalogs show.
+ */
+function distinctName(faker: Faker, spec: SubcategorySpec, taken: Set<string>): string {
+  let name = '';
+  for (let attempt = 0; attempt < 12; attempt++) {
+    name = fillTemplate(faker, pick(faker, spec.templates));
+    if (!taken.has(name)) break;
+  }
+  taken.add(name);
+  return name;
+}
+
 const UNIT_PHRASE: Record<SubcategorySpec['unit'], string> = {
   EA: 'Sold individually.',
   BOX: 'Sold by the box.',
@@ -89,6 +103,7 @@ export function generateCatalog(faker: Faker, anchor: Date): Catalog {
   const weights = leaves.map((leaf) => leaf.spec.weight ?? 1);
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   const skus = new Set<string>();
+  const names = new Set<string>();
   const products: DemoProduct[] = [];
 
   for (let i = 0; i < PRODUCT_COUNT; i++) {
@@ -102,7 +117,7 @@ export function generateCatalog(faker: Faker, anchor: Date): Catalog {
     while (skus.has(sku));
     skus.add(sku);
 
-    const name = fillTemplate(faker, pick(faker, leaf.spec.templates));
+    const name = distinctName(faker, leaf.spec, names);
     const brandId = pick(faker, leaf.brandIds);
     const feature = pick(faker, leaf.features);
     const extra = chance(faker, 0.3) ? ' Common replacement part for OEM equipment.' : '';

@@ -1,15 +1,10 @@
 import { generateDemoData, type DemoData, type DemoDealer, type DemoProduct } from '@dealergraph/demo-data';
 import { migrate, openSubgraphOrm, type Claims } from '@dealergraph/runtime';
 import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
-import type { GraphQLSchema } from 'graphql';
-import { createRequire } from 'node:module';
+import { graphql, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pricesSubgraph } from '../src/definition.js';
 import { quoteLines } from '../src/index.js';
-
-// The schema is built by @apollo/subgraph with the CommonJS build of graphql; execute it with the same
-// build (vitest would otherwise hand this file the ESM build: two graphql instances).
-const { graphql } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 const anchor = new Date('2026-11-01T00:00:00Z');
 /** Requests price at noon of the anchor day, so the demo's active/expired/upcoming windows are fixed. */
