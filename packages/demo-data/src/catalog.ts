@@ -1,6 +1,5 @@
-import type { Faker } from '@faker-js/faker';
 import { BRANDS, TOP_CATEGORIES, type NamePart, type SubcategorySpec } from './catalog-data.js';
-import { chance, int, pick, uuid } from './random.js';
+import { chance, float, int, pick, uuid, type SeededFaker } from './random.js';
 import { addDays } from './time.js';
 import type { DemoBrand, DemoCategory, DemoProduct } from './types.js';
 
@@ -29,7 +28,7 @@ export function slugify(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-function fillTemplate(faker: Faker, parts: readonly NamePart[]): string {
+function fillTemplate(faker: SeededFaker, parts: readonly NamePart[]): string {
   return parts.map((part) => (typeof part === 'string' ? part : pick(faker, part))).join('').replace(/\s+/g, ' ').trim();
 }
 
@@ -38,15 +37,15 @@ function fillTemplate(faker: Faker, parts: readonly NamePart[]): string {
  * a power above 1 crowds it near 0, and the band is walked geometrically because part prices spread
  * over orders of magnitude.
  */
-function drawListPrice(faker: Faker, [min, max]: readonly [number, number]): number {
-  const u = faker.number.float() ** 1.8;
+function drawListPrice(faker: SeededFaker, [min, max]: readonly [number, number]): number {
+  const u = float(faker) ** 1.8;
   const dollars = min * (max / min) ** u;
   // Catalog prices end on a nickel; that is what price lists look like.
   const cents = Math.round((dollars * 100) / 5) * 5;
   return Math.min(MAX_PRICE, Math.max(MIN_PRICE, cents));
 }
 
-function buildTree(faker: Faker, brands: DemoBrand[]): { categories: DemoCategory[]; leaves: Leaf[] } {
+function buildTree(faker: SeededFaker, brands: DemoBrand[]): { categories: DemoCategory[]; leaves: Leaf[] } {
   const categories: DemoCategory[] = [];
   const leaves: Leaf[] = [];
   const slugs = new Set<string>();
@@ -74,7 +73,7 @@ function buildTree(faker: Faker, brands: DemoBrand[]): { categories: DemoCategor
  * A product name not used yet, if a few draws find one. Small subcategories run out of template
  * combinations, and there the same part from two brands under one name is what real catalogs show.
  */
-function distinctName(faker: Faker, spec: SubcategorySpec, taken: Set<string>): string {
+function distinctName(faker: SeededFaker, spec: SubcategorySpec, taken: Set<string>): string {
   let name = '';
   for (let attempt = 0; attempt < 12; attempt++) {
     name = fillTemplate(faker, pick(faker, spec.templates));
@@ -95,7 +94,7 @@ const UNIT_PHRASE: Record<SubcategorySpec['unit'], string> = {
  * The category tree, the brands and {@link PRODUCT_COUNT} products. Products come out in a mixed
  * category order (not grouped), so "the first products" of the output look like a real catalog page.
  */
-export function generateCatalog(faker: Faker, anchor: Date): Catalog {
+export function generateCatalog(faker: SeededFaker, anchor: Date): Catalog {
   const brands: DemoBrand[] = BRANDS.map((spec) => ({ id: uuid(faker), name: spec.name }));
   const { categories, leaves } = buildTree(faker, brands);
   const brandNames = new Map(brands.map((brand) => [brand.id, brand.name]));
@@ -107,7 +106,7 @@ export function generateCatalog(faker: Faker, anchor: Date): Catalog {
   const products: DemoProduct[] = [];
 
   for (let i = 0; i < PRODUCT_COUNT; i++) {
-    let roll = faker.number.float() * totalWeight;
+    let roll = float(faker) * totalWeight;
     let leafIndex = 0;
     while (roll >= weights[leafIndex] && leafIndex < leaves.length - 1) roll -= weights[leafIndex++];
     const leaf = leaves[leafIndex];

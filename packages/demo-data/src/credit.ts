@@ -1,6 +1,5 @@
-import type { Faker } from '@faker-js/faker';
 import { CURRENCY } from './catalog.js';
-import { pickWeighted } from './random.js';
+import { float, int, pickWeighted, type SeededFaker } from './random.js';
 import type { DealerTier, DemoCreditAccount, DemoDealer, ExceedancePolicy } from './types.js';
 
 /** Credit limits by tier in cents; the demo dealers get exactly these. */
@@ -26,7 +25,7 @@ const LIMIT_FACTORS = [0.8, 0.9, 1, 1, 1, 1, 1.2, 1.5];
  * stays below them.
  */
 export function generateCreditAccounts(
-  faker: Faker, dealers: DemoDealer[], demoPlatinum: DemoDealer, demoBronze: DemoDealer,
+  faker: SeededFaker, dealers: DemoDealer[], demoPlatinum: DemoDealer, demoBronze: DemoDealer,
 ): DemoCreditAccount[] {
   return dealers.map((dealer) => {
     const base = TIER_CREDIT_LIMITS[dealer.tier];
@@ -34,10 +33,10 @@ export function generateCreditAccounts(
       const exceedancePolicy: ExceedancePolicy = dealer.id === demoPlatinum.id ? 'ROUTE_TO_APPROVAL' : 'HARD_BLOCK';
       return { dealerId: dealer.id, limit: base, currency: CURRENCY, exceedancePolicy, paymentTermsDays: 30 };
     }
-    const roll = faker.number.float();
+    const roll = float(faker);
     return {
       dealerId: dealer.id,
-      limit: Math.round(base * LIMIT_FACTORS[faker.number.int({ min: 0, max: LIMIT_FACTORS.length - 1 })]),
+      limit: Math.round(base * LIMIT_FACTORS[int(faker, 0, LIMIT_FACTORS.length - 1)]),
       currency: CURRENCY,
       exceedancePolicy: pickWeighted(faker, POLICY_WEIGHTS),
       paymentTermsDays: roll < 0.8 ? 30 : roll < 0.92 ? 45 : 60,

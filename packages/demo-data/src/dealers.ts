@@ -1,5 +1,4 @@
-import type { Faker } from '@faker-js/faker';
-import { chance, int, pick, uuid } from './random.js';
+import { chance, int, pick, uuid, type SeededFaker } from './random.js';
 import { addDays } from './time.js';
 import type { DealerTier, DemoDealer, DemoUser, Role } from './types.js';
 
@@ -49,7 +48,7 @@ export interface DealerSet {
 }
 
 /** The tiers of dealers 3..340 in a shuffled order; the two demo dealers take one slot each. */
-function shuffledTiers(faker: Faker): DealerTier[] {
+function shuffledTiers(faker: SeededFaker): DealerTier[] {
   const tiers: DealerTier[] = [];
   for (const [tier, count] of Object.entries(TIER_COUNTS) as [DealerTier, number][]) {
     const remaining = tier === 'PLATINUM' || tier === 'BRONZE' ? count - 1 : count;
@@ -58,7 +57,7 @@ function shuffledTiers(faker: Faker): DealerTier[] {
   return faker.helpers.shuffle(tiers);
 }
 
-function uniqueName(faker: Faker, taken: Set<string>, city: string): string {
+function uniqueName(faker: SeededFaker, taken: Set<string>, city: string): string {
   for (;;) {
     const stem = chance(faker, 0.3) ? city : faker.person.lastName();
     const name = `${stem} ${pick(faker, NAME_SUFFIXES)}`;
@@ -73,7 +72,7 @@ function uniqueName(faker: Faker, taken: Set<string>, city: string): string {
  * {@link DEALER_COUNT} dealers (the two demo dealers first) and their users: the demo users of the
  * contract, the staff, and one DEALER_ADMIN per other dealer (`admin@d0003.dealer`).
  */
-export function generateDealers(faker: Faker, anchor: Date): DealerSet {
+export function generateDealers(faker: SeededFaker, anchor: Date): DealerSet {
   const tiers: DealerTier[] = ['PLATINUM', 'BRONZE', ...shuffledTiers(faker)];
   const names = new Set<string>([DEMO_PLATINUM_NAME, DEMO_BRONZE_NAME]);
   const dealers: DemoDealer[] = tiers.map((tier, i) => {

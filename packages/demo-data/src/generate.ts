@@ -4,7 +4,7 @@ import { generateDealers } from './dealers.js';
 import { generateLedger } from './ledger.js';
 import { generateOrders } from './orders.js';
 import { generatePricing } from './pricing.js';
-import { createFaker, STREAMS } from './random.js';
+import { SeededFaker, STREAMS } from './random.js';
 import { generateInventory } from './stock.js';
 import { startOfDayUtc } from './time.js';
 import type { DemoData } from './types.js';
@@ -27,16 +27,16 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
   const anchor = startOfDayUtc(options.anchor ?? new Date());
   const seed = options.seed ?? DEFAULT_SEED;
 
-  const dealerSet = generateDealers(createFaker(seed, STREAMS.dealers), anchor);
-  const catalog = generateCatalog(createFaker(seed, STREAMS.catalog), anchor);
-  const inventory = generateInventory(createFaker(seed, STREAMS.stock), anchor, catalog.products);
+  const dealerSet = generateDealers(new SeededFaker(seed, STREAMS.dealers), anchor);
+  const catalog = generateCatalog(new SeededFaker(seed, STREAMS.catalog), anchor);
+  const inventory = generateInventory(new SeededFaker(seed, STREAMS.stock), anchor, catalog.products);
   const pricing = generatePricing(
-    createFaker(seed, STREAMS.pricing), anchor, dealerSet.dealers, catalog.products, dealerSet.demoPlatinum, dealerSet.demoBronze,
+    new SeededFaker(seed, STREAMS.pricing), anchor, dealerSet.dealers, catalog.products, dealerSet.demoPlatinum, dealerSet.demoBronze,
   );
-  const ordersFaker = createFaker(seed, STREAMS.orders);
+  const ordersFaker = new SeededFaker(seed, STREAMS.orders);
   const accounts = generateCreditAccounts(ordersFaker, dealerSet.dealers, dealerSet.demoPlatinum, dealerSet.demoBronze);
   const orders = generateOrders(ordersFaker, anchor, dealerSet, catalog.products);
-  const ledger = generateLedger(createFaker(seed, STREAMS.ledger), anchor, dealerSet, orders, accounts);
+  const ledger = generateLedger(new SeededFaker(seed, STREAMS.ledger), anchor, dealerSet, orders, accounts);
 
   return {
     anchor,

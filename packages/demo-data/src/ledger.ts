@@ -1,7 +1,6 @@
-import type { Faker } from '@faker-js/faker';
 import { CURRENCY } from './catalog.js';
 import type { DealerSet } from './dealers.js';
-import { int, pick, uuid } from './random.js';
+import { float, int, pick, uuid, type SeededFaker } from './random.js';
 import { addDays, DAY_MS, HOUR_MS } from './time.js';
 import type { DemoCreditAccount, DemoCreditHold, DemoInvoice, DemoOrder, DemoPayment } from './types.js';
 
@@ -20,7 +19,7 @@ export interface Ledger {
 
 type PayingHabit = 'EARLY' | 'PROMPT' | 'NORMAL';
 
-function invoicesFor(faker: Faker, orders: DemoOrder[], terms: Map<string, number>): DemoInvoice[] {
+function invoicesFor(faker: SeededFaker, orders: DemoOrder[], terms: Map<string, number>): DemoInvoice[] {
   const invoices: DemoInvoice[] = [];
   for (const order of orders) {
     const shipped = order.history.find((h) => h.status === 'SHIPPED');
@@ -48,7 +47,7 @@ function invoicesFor(faker: Faker, orders: DemoOrder[], terms: Map<string, numbe
  * Picks the dealers that stopped paying some time ago: every invoice of theirs that fell due in the
  * last `days` days is unpaid, and at least one of those is 15 days or more past due.
  */
-function pickOverdueDealers(faker: Faker, anchor: Date, dealerSet: DealerSet, invoices: DemoInvoice[]): Map<string, number> {
+function pickOverdueDealers(faker: SeededFaker, anchor: Date, dealerSet: DealerSet, invoices: DemoInvoice[]): Map<string, number> {
   const byDealer = new Map<string, DemoInvoice[]>();
   for (const invoice of invoices) {
     const list = byDealer.get(invoice.dealerId);
@@ -71,7 +70,7 @@ function pickOverdueDealers(faker: Faker, anchor: Date, dealerSet: DealerSet, in
 }
 
 /** When an invoice gets paid, or null while it is still open at the anchor. */
-function paymentDate(faker: Faker, anchor: Date, invoice: DemoInvoice, habit: PayingHabit, stoppedDays: number | undefined): Date | null {
+function paymentDate(faker: SeededFaker, anchor: Date, invoice: DemoInvoice, habit: PayingHabit, stoppedDays: number | undefined): Date | null {
   const due = invoice.dueAt.getTime();
   const now = anchor.getTime();
   if (stoppedDays !== undefined && due >= now - stoppedDays * DAY_MS && due < now) return null;
@@ -81,11 +80,11 @@ function paymentDate(faker: Faker, anchor: Date, invoice: DemoInvoice, habit: Pa
   if (paid < now) return new Date(paid);
   // Only the chosen overdue dealers are behind: a late payer whose invoice is already due has paid
   // it somewhere between the due date and the anchor.
-  if (due < now) return new Date(due + Math.floor((now - due) * faker.number.float()));
+  if (due < now) return new Date(due + Math.floor((now - due) * float(faker)));
   return null;
 }
 
-function paymentReference(faker: Faker): string {
+function paymentReference(faker: SeededFaker): string {
   return `${pick(faker, ['ACH', 'ACH', 'WIRE', 'CHK'])}-${int(faker, 10_000_000, 99_999_999)}`;
 }
 
@@ -98,7 +97,7 @@ function settleLimits(
   accounts: DemoCreditAccount[], exposure: Map<string, number>, overdue: Map<string, number>, demo: Set<string>,
 ): DemoCreditAccount[] {
   const overLimit = new Set(
-    [...overdue.keys()].sort((a, b) => (exposure.get(b) ?? 0) - (exposure.get(a) ?? 0) || a.localeCompare(b)).slice(0, OVER_LIMIT_DEALERS),
+    [...overdue.keys()].sort((a, b) => (exposure.get(b) ?? 0) - (exposure.get(a) ?? 0) || (a < b ? -1 : 1)).slice(0, OVER_LIMIT_DEALERS),
   );
   return accounts.map((account) => {
     const used = exposure.get(account.dealerId) ?? 0;
@@ -116,7 +115,7 @@ function settleLimits(
  * limits. Demo Platinum pays early (nothing overdue), Demo Bronze pays just before the due date.
  */
 export function generateLedger(
-  faker: Faker, anchor: Date, dealerSet: DealerSet, orders: DemoOrder[], accounts: DemoCreditAccount[],
+  faker: SeededFaker, anchor: Date, dealerSet: DealerSet, orders: DemoOrder[], accounts: DemoCreditAccount[],
 ): Ledger {
   const terms = new Map(accounts.map((a) => [a.dealerId, a.paymentTermsDays]));
   const invoices = invoicesFor(faker, orders, terms);

@@ -1,6 +1,5 @@
-import type { Faker } from '@faker-js/faker';
 import { DIRECTOR_APPROVAL_ABOVE, MANAGER_APPROVAL_ABOVE } from './credit.js';
-import { int, pick } from './random.js';
+import { int, pick, type SeededFaker } from './random.js';
 import type { DemoStatusChange, DemoUser, OrderStatus, Role } from './types.js';
 
 const APPROVAL_COMMENTS = ['Approved.', 'Approved: volume confirmed with the dealer.', 'Approved for the plant shutdown project.', 'OK, regular customer demand.'];
@@ -38,7 +37,7 @@ export interface HistoryInput {
 interface Step { status: OrderStatus; by: string | null; comment: string | null; gap: readonly [number, number] | null }
 
 /** Who approves an order of this total, per the demo approval rules. */
-function approverFor(input: HistoryInput): { user: DemoUser; comment: (faker: Faker) => string } | null {
+function approverFor(input: HistoryInput): { user: DemoUser; comment: (faker: SeededFaker) => string } | null {
   const { staff, total } = input;
   if (total > DIRECTOR_APPROVAL_ABOVE) return { user: staff.get('SALES_DIRECTOR')!, comment: (f) => pick(f, APPROVAL_COMMENTS) };
   if (total > MANAGER_APPROVAL_ABOVE) return { user: staff.get('REGIONAL_MANAGER')!, comment: (f) => pick(f, APPROVAL_COMMENTS) };
@@ -51,7 +50,7 @@ export function needsApproval(total: number, needsReview: boolean): boolean {
   return needsReview || total > MANAGER_APPROVAL_ABOVE;
 }
 
-function steps(faker: Faker, input: HistoryInput): Step[] {
+function steps(faker: SeededFaker, input: HistoryInput): Step[] {
   const { status, placedBy, staff } = input;
   const approver = approverFor(input);
   const pending: Step = { status: 'PENDING_APPROVAL', by: placedBy.id, comment: null, gap: null };
@@ -78,7 +77,7 @@ function steps(faker: Faker, input: HistoryInput): Step[] {
  * drawn first and squeezed proportionally when they would run past the anchor, so a young order
  * still walks every status it claims to have passed through.
  */
-export function buildHistory(faker: Faker, input: HistoryInput): DemoStatusChange[] {
+export function buildHistory(faker: SeededFaker, input: HistoryInput): DemoStatusChange[] {
   const plan = steps(faker, input);
   const gaps = plan.map((step) => (step.gap ? int(faker, step.gap[0] * 60, step.gap[1] * 60) * 60_000 : 0));
   const span = gaps.reduce((a, b) => a + b, 0);

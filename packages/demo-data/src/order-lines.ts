@@ -1,7 +1,6 @@
-import type { Faker } from '@faker-js/faker';
 import { tierDiscountBp, tierVolumeUnitPrice, volumeDiscountBp } from './pricing.js';
 import { discount } from './money.js';
-import { pickWeighted, uuid } from './random.js';
+import { int, pickWeighted, uuid, type SeededFaker } from './random.js';
 import type { DealerTier, DemoOrderLine, DemoProduct } from './types.js';
 
 const LINE_COUNT_WEIGHTS = { '1': 10, '2': 15, '3': 18, '4': 17, '5': 14, '6': 11, '7': 8, '8': 7 } as const;
@@ -13,7 +12,8 @@ export class ProductPicker {
   private readonly prices: number[];
 
   constructor(products: DemoProduct[]) {
-    this.sorted = [...products].sort((a, b) => a.listPrice - b.listPrice || a.sku.localeCompare(b.sku));
+    // Plain string comparison, not localeCompare: the order must not depend on the ICU build.
+    this.sorted = [...products].sort((a, b) => a.listPrice - b.listPrice || (a.sku < b.sku ? -1 : 1));
     this.prices = this.sorted.map((p) => p.listPrice);
   }
 
@@ -30,12 +30,12 @@ export class ProductPicker {
   }
 
   /** A product listed within [min, max] cents not in `exclude`; the nearest cheaper one if none is. */
-  pick(faker: Faker, min: number, max: number, exclude: Set<string>): DemoProduct {
+  pick(faker: SeededFaker, min: number, max: number, exclude: Set<string>): DemoProduct {
     const lo = this.bound(min, false);
     const hi = this.bound(max, true);
     if (hi > lo) {
       for (let attempt = 0; attempt < 6; attempt++) {
-        const product = this.sorted[faker.number.int({ min: lo, max: hi - 1 })];
+        const product = this.sorted[int(faker, lo, hi - 1)];
         if (!exclude.has(product.id)) return product;
       }
     }
@@ -56,7 +56,7 @@ function tidyQuantity(quantity: number): number {
  * = list price less the tier discount, rounded to the cent, less the volume break, rounded again.
  * Each line gets an even share of what is left, so the last lines correct the earlier ones' overshoot.
  */
-export function fillLines(faker: Faker, picker: ProductPicker, tier: DealerTier, target: number): DemoOrderLine[] {
+export function fillLines(faker: SeededFaker, picker: ProductPicker, tier: DealerTier, target: number): DemoOrderLine[] {
   const tierBp = tierDiscountBp(tier);
   const drawn = Number(pickWeighted(faker, LINE_COUNT_WEIGHTS));
   // A small order has few lines: nobody orders eight items for 40 dollars in total.

@@ -1,10 +1,9 @@
-import type { Faker } from '@faker-js/faker';
 import { CURRENCY } from './catalog.js';
 import { TIER_CREDIT_LIMITS } from './credit.js';
 import type { DealerSet } from './dealers.js';
 import { buildHistory, needsApproval } from './order-history.js';
 import { fillLines, ProductPicker } from './order-lines.js';
-import { chance, int, pickWeighted, uuid } from './random.js';
+import { chance, float, int, pickWeighted, uuid, type SeededFaker } from './random.js';
 import { addDays, DAY_MS } from './time.js';
 import type { DealerTier, DemoDealer, DemoOrder, DemoProduct, OrderStatus } from './types.js';
 
@@ -35,15 +34,15 @@ const STATUS_BY_AGE: readonly { minDays: number; weights: Weights }[] = [
   { minDays: 0, weights: { APPROVED: 40, PENDING_APPROVAL: 30, PROCESSING: 25, SHIPPED: 5 } },
 ];
 
-function statusByAge(faker: Faker, dayIndex: number): OrderStatus {
+function statusByAge(faker: SeededFaker, dayIndex: number): OrderStatus {
   const bucket = STATUS_BY_AGE.find((b) => dayIndex >= b.minDays)!;
   return pickWeighted(faker, bucket.weights as Record<OrderStatus, number>);
 }
 
 /** Standard normal draw (Box-Muller) from the seeded stream. */
-function normal(faker: Faker): number {
-  const u1 = 1 - faker.number.float();
-  const u2 = faker.number.float();
+function normal(faker: SeededFaker): number {
+  const u1 = 1 - float(faker);
+  const u2 = float(faker);
   return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
 
@@ -52,7 +51,7 @@ function normal(faker: Faker): number {
  * orders never eats a dealer's credit line; orders waiting for approval are deliberately large,
  * because only large orders wait under the demo rules.
  */
-function drawTarget(faker: Faker, tier: DealerTier, status: OrderStatus): number {
+function drawTarget(faker: SeededFaker, tier: DealerTier, status: OrderStatus): number {
   const limit = TIER_CREDIT_LIMITS[tier];
   if (status === 'PENDING_APPROVAL') return int(faker, 1_050_000, Math.max(1_200_000, Math.round(limit * 0.4)));
   const project = chance(faker, 0.03) ? int(faker, 3, 6) : 1;
@@ -60,7 +59,7 @@ function drawTarget(faker: Faker, tier: DealerTier, status: OrderStatus): number
   return Math.round(Math.min(limit / 4, Math.max(4_000, value)));
 }
 
-function regularPlan(faker: Faker, dealer: DemoDealer, perWindow: readonly [number, number], fromWindow = 0): PlannedOrder[] {
+function regularPlan(faker: SeededFaker, dealer: DemoDealer, perWindow: readonly [number, number], fromWindow = 0): PlannedOrder[] {
   const plan: PlannedOrder[] = [];
   for (let w = fromWindow; w < WINDOWS; w++) {
     const first = Math.floor(w * WINDOW_DAYS) + 1;
@@ -87,13 +86,13 @@ const DEMO_BRONZE_RECENT: readonly PlannedOrder[] = [
   { dayIndex: 2, status: 'PROCESSING', target: 150_000, exact: true },
 ];
 
-function planFor(faker: Faker, dealer: DemoDealer, dealerSet: DealerSet): PlannedOrder[] {
+function planFor(faker: SeededFaker, dealer: DemoDealer, dealerSet: DealerSet): PlannedOrder[] {
   if (dealer.id === dealerSet.demoBronze.id) return [...regularPlan(faker, dealer, [2, 2], 2), ...DEMO_BRONZE_RECENT];
   if (dealer.id === dealerSet.demoPlatinum.id) return regularPlan(faker, dealer, [4, 4]);
   return regularPlan(faker, dealer, ORDERS_PER_WINDOW[dealer.tier]);
 }
 
-function linesNearTarget(faker: Faker, picker: ProductPicker, tier: DealerTier, planned: PlannedOrder) {
+function linesNearTarget(faker: SeededFaker, picker: ProductPicker, tier: DealerTier, planned: PlannedOrder) {
   let lines = fillLines(faker, picker, tier, planned.target);
   for (let attempt = 0; planned.exact && attempt < 10; attempt++) {
     const total = lines.reduce((sum, line) => sum + line.lineTotal, 0);
@@ -107,7 +106,7 @@ function linesNearTarget(faker: Faker, picker: ProductPicker, tier: DealerTier, 
  * Twelve months of orders for every dealer (1-4 a month, none before the dealer existed), with
  * their lines and status histories, numbered `SO-<year>-<seq>` in the order they were placed.
  */
-export function generateOrders(faker: Faker, anchor: Date, dealerSet: DealerSet, products: DemoProduct[]): DemoOrder[] {
+export function generateOrders(faker: SeededFaker, anchor: Date, dealerSet: DealerSet, products: DemoProduct[]): DemoOrder[] {
   const picker = new ProductPicker(products);
   const orders: DemoOrder[] = [];
   for (const dealer of dealerSet.dealers) {

@@ -1,6 +1,5 @@
-import type { Faker } from '@faker-js/faker';
 import { discount } from './money.js';
-import { int, pick, uuid } from './random.js';
+import { float, int, pick, uuid, type SeededFaker } from './random.js';
 import { addDays } from './time.js';
 import type {
   DealerTier, DemoDealer, DemoDealerPricing, DemoProduct, DemoPromotion, DemoSpecialPrice, DemoTierRule, DemoVolumeBreak,
@@ -61,7 +60,7 @@ export function tierVolumeUnitPrice(listPrice: number, tier: DealerTier, quantit
 
 type PromotionTiming = 'ACTIVE' | 'EXPIRED' | 'UPCOMING';
 
-function promotionWindow(faker: Faker, anchor: Date, timing: PromotionTiming): { validFrom: Date; validTo: Date } {
+function promotionWindow(faker: SeededFaker, anchor: Date, timing: PromotionTiming): { validFrom: Date; validTo: Date } {
   if (timing === 'ACTIVE') {
     return { validFrom: addDays(anchor, -int(faker, 1, 30)), validTo: addDays(anchor, int(faker, 3, 45)) };
   }
@@ -73,13 +72,13 @@ function promotionWindow(faker: Faker, anchor: Date, timing: PromotionTiming): {
   return { validFrom, validTo: addDays(validFrom, int(faker, 7, 30)) };
 }
 
-function generatePromotions(faker: Faker, anchor: Date, products: DemoProduct[]): DemoPromotion[] {
+function generatePromotions(faker: SeededFaker, anchor: Date, products: DemoProduct[]): DemoPromotion[] {
   // One promotion per product at most, so no consumer has to decide between overlapping ones.
   const early = faker.helpers.arrayElements(products.slice(0, EARLY_WINDOW), EARLY_PROMOTED);
   const used = new Set(early.map((p) => p.id));
   const rest = faker.helpers.arrayElements(products.filter((p) => !used.has(p.id)), PROMOTION_COUNT - EARLY_PROMOTED);
   return [...early, ...rest].map((product, i) => {
-    const roll = faker.number.float();
+    const roll = float(faker);
     const timing: PromotionTiming = i < EARLY_PROMOTED || roll < 0.5 ? 'ACTIVE' : roll < 0.8 ? 'EXPIRED' : 'UPCOMING';
     const discountBp = int(faker, 5, 20) * 100;
     return {
@@ -93,12 +92,12 @@ function generatePromotions(faker: Faker, anchor: Date, products: DemoProduct[])
 }
 
 function specialPricesFor(
-  faker: Faker, anchor: Date, dealer: DemoDealer, chosen: DemoProduct[], alwaysActive: boolean,
+  faker: SeededFaker, anchor: Date, dealer: DemoDealer, chosen: DemoProduct[], alwaysActive: boolean,
 ): DemoSpecialPrice[] {
   return chosen.map((product) => {
     // Demo Platinum's contract prices beat its 20 % tier price, so the demo visibly shows SPECIAL_PRICE.
     const offBp = alwaysActive ? int(faker, 2200, 3000) : int(faker, 1500, 3000);
-    const roll = faker.number.float();
+    const roll = float(faker);
     const expired = !alwaysActive && roll >= 0.85;
     // An expired contract price ended recently and ran for a while before that.
     const validTo = expired ? addDays(anchor, -int(faker, 1, 60)) : roll < 0.6 ? null : addDays(anchor, int(faker, 30, 365));
@@ -113,7 +112,7 @@ function specialPricesFor(
  * so it shows plain tier pricing.
  */
 export function generatePricing(
-  faker: Faker, anchor: Date, dealers: DemoDealer[], products: DemoProduct[], demoPlatinum: DemoDealer, demoBronze: DemoDealer,
+  faker: SeededFaker, anchor: Date, dealers: DemoDealer[], products: DemoProduct[], demoPlatinum: DemoDealer, demoBronze: DemoDealer,
 ): Pricing {
   const promotions = generatePromotions(faker, anchor, products);
 

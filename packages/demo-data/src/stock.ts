@@ -1,5 +1,4 @@
-import type { Faker } from '@faker-js/faker';
-import { chance, int, pick, uuid } from './random.js';
+import { chance, float, int, pick, uuid, type SeededFaker } from './random.js';
 import { addDays } from './time.js';
 import type { DemoInTransit, DemoProduct, DemoStockLevel, DemoWarehouse } from './types.js';
 
@@ -23,13 +22,13 @@ type Health = 'OUT' | 'LOW' | 'HEALTHY';
  * Splits `total` units over the warehouses, concentrating them: a low-stock part usually sits in
  * one or two buildings, not spread evenly.
  */
-function split(faker: Faker, total: number, count: number): number[] {
+function split(faker: SeededFaker, total: number, count: number): number[] {
   const parts = new Array<number>(count).fill(0);
   for (let unit = 0; unit < total; unit++) parts[int(faker, 0, count - 1)]++;
   return parts;
 }
 
-function productLevels(faker: Faker, productId: string, warehouses: DemoWarehouse[], health: Health): DemoStockLevel[] {
+function productLevels(faker: SeededFaker, productId: string, warehouses: DemoWarehouse[], health: Health): DemoStockLevel[] {
   // One threshold per product in every warehouse, so "total at or below the threshold" reads the
   // same whether a consumer sums the warehouses or looks at them one by one.
   const lowThreshold = int(faker, 5, 25);
@@ -57,12 +56,12 @@ function productLevels(faker: Faker, productId: string, warehouses: DemoWarehous
  * Three warehouses, a stock level for every product in each, and about {@link IN_TRANSIT_COUNT}
  * inbound shipments. About 8 % of products are out everywhere and 10 % are low.
  */
-export function generateInventory(faker: Faker, anchor: Date, products: DemoProduct[]): Inventory {
+export function generateInventory(faker: SeededFaker, anchor: Date, products: DemoProduct[]): Inventory {
   const warehouses: DemoWarehouse[] = WAREHOUSES.map((w) => ({ id: uuid(faker), ...w }));
   const stock: DemoStockLevel[] = [];
   const scarce: DemoProduct[] = [];
   for (const product of products) {
-    const roll = faker.number.float();
+    const roll = float(faker);
     const health: Health = roll < 0.08 ? 'OUT' : roll < 0.18 ? 'LOW' : 'HEALTHY';
     if (health !== 'HEALTHY') scarce.push(product);
     stock.push(...productLevels(faker, product.id, warehouses, health));

@@ -36,8 +36,11 @@ function problems<T>(items: readonly T[], check: (item: T, index: number) => str
   return found;
 }
 
+const fingerprints = new WeakMap<DemoData, string>();
+/** A hash of the whole serialized data set (dates as ISO strings); memoized, serializing is slow. */
 function fingerprint(data: DemoData): string {
-  return createHash('sha256').update(JSON.stringify(data)).digest('hex');
+  if (!fingerprints.has(data)) fingerprints.set(data, createHash('sha256').update(JSON.stringify(data)).digest('hex'));
+  return fingerprints.get(data)!;
 }
 
 function sumBy<T>(items: T[], key: (item: T) => string, value: (item: T) => number): Map<string, number> {

@@ -11,6 +11,7 @@ export * from './auth/signature.js';
 export * from './auth/tokens.js';
 export * from './db/orm.js';
 export * from './graphql/common.types.js';
+export * from './graphql/entity-descriptions.js';
 export * from './graphql/money.mapper.js';
 export * from './server/auth-checker.js';
 export * from './server/federated-schema.js';

@@ -243,10 +243,7 @@ describe('Dealer.credit through federation', () => {
   it('resolves every dealer for staff in a constant number of statements', async () => {
     const reps = data.dealers.map((d) => ({ __typename: 'Dealer', id: d.id }));
     statements = 0;
-    orm.config.set('debug', true); orm.config.getLogger().setDebugMode(true);
-    const t0 = Date.now();
     const { _entities } = await ok(ENTITIES, staff(), { reps });
-    console.log('TIMING', Date.now() - t0);
     // accounts, invoice totals, active holds, open invoices (ageing), invoice page, payment page
     expect(statements).toBe(6);
     expect(_entities).toHaveLength(data.dealers.length);

@@ -1,11 +1,11 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { ConnectionType } from '@dealergraph/runtime';
+import { ConnectionType, ENTITY_DESCRIPTIONS } from '@dealergraph/runtime';
 import { DealerTierEnum } from './enums.js';
 
 @Directive('@key(fields: "id")')
-@ObjectType('Dealer', { description: "A dealer: the distributor's customer. Other subgraphs add its credit and orders." })
+@ObjectType('Dealer', { description: ENTITY_DESCRIPTIONS.Dealer })
 export class DealerType {
-  @Field(() => ID, { description: 'Stable identifier.' })
+  @Field(() => ID, { description: ENTITY_DESCRIPTIONS.id })
   id!: string;
 
   @Field({ description: 'Customer number in the ERP, e.g. "D0001".' })

@@ -1,4 +1,5 @@
 import { groupedLoader, keyedLoader, type EntityManager } from '@dealergraph/runtime';
+import { raw } from '@mikro-orm/core';
 import type DataLoader from 'dataloader';
 import { OrderLine } from '../entities/order-line.entity.js';
 import { OrderStatusChange } from '../entities/order-status-change.entity.js';
@@ -28,7 +29,7 @@ export interface OrderLoaders {
 async function countLines(em: EntityManager, orderIds: string[]): Promise<LineCount[]> {
   const rows = await em
     .createQueryBuilder(OrderLine, 'l')
-    .select(['l.order', 'count(*) as count'])
+    .select(['l.order', raw('count(*) as count')])
     .where({ order: { $in: orderIds } })
     .groupBy('l.order')
     .execute<{ order_id: string; count: string | number }[]>('all', false);

@@ -13,7 +13,6 @@ export async function seedOrders(em: EntityManager, data: DemoData, progress: Pr
   const started = Date.now();
   const written = await em.transactional(async (tx) => {
     if ((await tx.count(Order, {})) > 0) return null;
-    console.log('build start', Date.now() - started);
     const orders: object[] = [];
     const lines: object[] = [];
     const history: object[] = [];
@@ -56,14 +55,9 @@ export async function seedOrders(em: EntityManager, data: DemoData, progress: Pr
         });
       });
     }
-    let t = Date.now();
-    console.log('build', Date.now() - started);
     await insertInChunks(tx, Order, orders);
-    console.log('orders', Date.now() - t); t = Date.now();
     await insertInChunks(tx, OrderLine, lines);
-    console.log('lines', Date.now() - t); t = Date.now();
     await insertInChunks(tx, OrderStatusChange, history);
-    console.log('history', Date.now() - t); t = Date.now();
     return { orders: orders.length, lines: lines.length, history: history.length };
   });
   if (!written) return false;

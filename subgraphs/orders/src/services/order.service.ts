@@ -33,7 +33,7 @@ function isUuid(value: string): boolean {
  */
 function orderWhere(ctx: OrdersContext, filter: OrderFilter): FilterQuery<Order> | null {
   const claims = requireClaims(ctx.claims);
-  const where: FilterQuery<Order> & Record<string, unknown> = {};
+  const where: FilterQuery<Order> = {};
   if (isStaff(claims)) {
     if (filter.dealerId) {
       if (!isUuid(filter.dealerId)) return null;

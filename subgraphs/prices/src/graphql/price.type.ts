@@ -1,11 +1,11 @@
-import { Money } from '@dealergraph/runtime';
+import { Money, ENTITY_DESCRIPTIONS } from '@dealergraph/runtime';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 
 /** The product as the prices subgraph sees it: an entity of the products subgraph, extended with its price. */
 @Directive('@key(fields: "id")')
-@ObjectType('Product', { description: 'A product of the catalog. The prices subgraph adds its price for the signed-in dealer.' })
+@ObjectType('Product', { description: ENTITY_DESCRIPTIONS.Product })
 export class ProductStub {
-  @Field(() => ID, { description: 'Stable identifier of the product.' })
+  @Field(() => ID, { description: ENTITY_DESCRIPTIONS.id })
   id!: string;
 }
 

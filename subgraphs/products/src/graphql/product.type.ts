@@ -1,10 +1,10 @@
-import { ConnectionType } from '@dealergraph/runtime';
+import { ConnectionType, ENTITY_DESCRIPTIONS } from '@dealergraph/runtime';
 import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
 @Directive('@key(fields: "id")')
-@ObjectType('Product', { description: 'A catalog item (an industrial spare part). Other subgraphs add its price.' })
+@ObjectType('Product', { description: ENTITY_DESCRIPTIONS.Product })
 export class ProductType {
-  @Field(() => ID, { description: 'Stable identifier.' })
+  @Field(() => ID, { description: ENTITY_DESCRIPTIONS.id })
   id!: string;
 
   @Field(() => String, { description: 'Stock keeping unit, unique, e.g. "BRG-004211".' })
