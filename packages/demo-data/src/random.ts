@@ -86,5 +86,7 @@ export function uuid(faker: SeededFaker): string {
   const d = word();
   const hb = hex32(b);
   const hc = hex32(c);
-  return `${hex32(a)}-${hb.slice(0, 4)}-${hb.slice(4)}-${hc.slice(0, 4)}-${hc.slice(4)}${hex32(d)}`;
+  // join() yields one flat string; a template literal leaves a rope of ~10 nodes per id, which
+  // made 75,000 ids cost 30 MB of heap instead of 5 and the garbage collector most of the run.
+  return [hex32(a), hb.slice(0, 4), hb.slice(4), hc.slice(0, 4), hc.slice(4) + hex32(d)].join('-');
 }
