@@ -1,5 +1,5 @@
 import { tierDiscountBp, tierVolumeUnitPrice, volumeDiscountBp } from './pricing.js';
-import { discount } from './money.js';
+import { discount } from '@dealergraph/runtime';
 import { int, pickWeighted, uuid, type SeededFaker } from './random.js';
 import type { DealerTier, DemoOrderLine, DemoProduct } from './types.js';
 

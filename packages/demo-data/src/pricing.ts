@@ -1,4 +1,4 @@
-import { discount } from './money.js';
+import { discount } from '@dealergraph/runtime';
 import { float, int, pick, uuid, type SeededFaker } from './random.js';
 import { addDays } from './time.js';
 import type {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, generateDemoData, type DealerTier, type DemoData, type DemoOrder, type OrderStatus } from '../src/index.js';
-import { discount } from '../src/money.js';
+import { discount } from '@dealergraph/runtime';
 
 const ANCHOR = new Date('2026-03-15T00:00:00Z');
 const DAY = 86_400_000;
@@ -9,7 +9,7 @@ const DAY = 86_400_000;
 const TIER_BP: Record<DealerTier, number> = { PLATINUM: 2000, GOLD: 1500, SILVER: 1000, BRONZE: 500 };
 const TIER_LIMIT: Record<DealerTier, number> = { PLATINUM: 25_000_000, GOLD: 12_000_000, SILVER: 6_000_000, BRONZE: 2_500_000 };
 
-/** Written independently of src/money.ts on purpose: remainder-based half-up rounding. */
+/** Written independently of the runtime's money.ts on purpose: remainder-based half-up rounding. */
 function afterDiscount(cents: number, bp: number): number {
   const scaled = cents * (10_000 - bp);
   const whole = Math.floor(scaled / 10_000);

@@ -1,13 +1,9 @@
 import { generateDemoData, type DemoData, type DemoDealer, type DemoInvoice } from '@dealergraph/demo-data';
 import { migrate, openSubgraphOrm, type Claims } from '@dealergraph/runtime';
 import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
-import type { GraphQLSchema } from 'graphql';
-import { createRequire } from 'node:module';
+import { graphql, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditSubgraph } from '../src/definition.js';
-
-// The schema is built by @apollo/subgraph with the CommonJS build of graphql; execute it with the same build.
-const { graphql } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 const anchor = new Date('2026-11-01T00:00:00Z');
 const DAY = 86_400_000;

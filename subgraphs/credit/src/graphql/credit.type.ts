@@ -1,12 +1,12 @@
-import { ConnectionType, Money } from '@dealergraph/runtime';
+import { ConnectionType, ENTITY_DESCRIPTIONS, Money } from '@dealergraph/runtime';
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { CreditStatusEnum, ExceedancePolicyEnum, InvoiceStatusEnum } from './enums.js';
 
 /** The Dealer entity of the dealers subgraph; this subgraph adds its `credit`. */
 @Directive('@key(fields: "id")')
-@ObjectType('Dealer', { description: "A dealer: the distributor's customer. Other subgraphs add its credit and orders." })
+@ObjectType('Dealer', { description: ENTITY_DESCRIPTIONS.Dealer })
 export class DealerStub {
-  @Field(() => ID, { description: 'Stable identifier.' })
+  @Field(() => ID, { description: ENTITY_DESCRIPTIONS.id })
   id!: string;
 }
 
