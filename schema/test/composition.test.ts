@@ -1,10 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, type GraphQLObjectType } from 'graphql';
+import { buildSchema, Kind, parse, type GraphQLObjectType, type ObjectTypeDefinitionNode } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compose, SCHEMA_DIR, type Composition } from '../src/compose.js';
 
 const committed = (file: string) => readFileSync(join(SCHEMA_DIR, file), 'utf8');
+
+/** The subgraphs that resolve a field, read from its @join__field directives in the supergraph. */
+function ownersOf(typeName: string, fieldName: string): string[] {
+  const type = parse(committed('supergraph.graphql')).definitions.find(
+    (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === typeName,
+  );
+  const field = type?.fields?.find((f) => f.name.value === fieldName);
+  return (field?.directives ?? [])
+    .filter((d) => d.name.value === 'join__field')
+    .map((d) => d.arguments?.find((a) => a.name.value === 'graph')?.value)
+    .map((v) => (v?.kind === Kind.ENUM ? v.value : '?'));
+}
 
 describe('composition', () => {
   let composition: Composition;
@@ -32,8 +44,9 @@ describe('composition', () => {
       expect.arrayContaining(['limit', 'openBalance', 'pendingOrders', 'available', 'overdue', 'status', 'exceedancePolicy']),
     );
     expect(fields('Order')).toEqual(expect.arrayContaining(['id', 'number', 'status', 'total', 'dealer', 'statusHistory', 'lines']));
-    const supergraph = committed('supergraph.graphql');
-    expect(supergraph).toMatch(/price\([^)]*\): Price @join__field\(graph: PRICES\)/);
-    expect(supergraph).toMatch(/credit: CreditAccount @join__field\(graph: CREDIT\)/);
+    expect(ownersOf('Product', 'price')).toEqual(['PRICES']);
+    expect(ownersOf('Product', 'stock')).toEqual(['PRODUCTS']);
+    expect(ownersOf('Dealer', 'credit')).toEqual(['CREDIT']);
+    expect(ownersOf('Dealer', 'tier')).toEqual(['DEALERS']);
   });
 });
