@@ -1,3 +1,4 @@
+import { readCreditThresholds, type CreditThresholds } from '@dealergraph/credit';
 import { envInt, envOptional, envString, type Env } from '@dealergraph/runtime';
 import { fileURLToPath } from 'node:url';
 
@@ -15,6 +16,7 @@ export interface LauncherConfig {
   production: boolean;
   logLevel: 'silent' | 'error' | 'warn' | 'info';
   seedDemoData: boolean;
+  creditThresholds: CreditThresholds;
 }
 
 export function loadConfig(env: Env = process.env): LauncherConfig {
@@ -36,6 +38,7 @@ export function loadConfig(env: Env = process.env): LauncherConfig {
     production,
     logLevel: envString(env, 'LOG_LEVEL', 'warn') as LauncherConfig['logLevel'],
     seedDemoData: envString(env, 'SEED_DEMO_DATA', production ? 'false' : 'true') === 'true',
+    creditThresholds: readCreditThresholds(env),
   };
   if (production && (!config.hmacSecret || !config.jwtPrivateKey || !config.jwtPublicKey)) {
     throw new Error('In production set GATEWAY_HMAC_SECRET, JWT_PRIVATE_KEY and JWT_PUBLIC_KEY; generated secrets are for the demo only.');

@@ -68,6 +68,7 @@ try {
     production: config.production,
     seed: config.seedDemoData,
     logLevel: config.logLevel,
+    creditThresholds: config.creditThresholds,
     progress: say,
   });
   ownSignals();

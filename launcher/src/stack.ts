@@ -1,3 +1,4 @@
+import type { CreditThresholds } from '@dealergraph/credit';
 import { startGateway, type RunningGateway } from '@dealergraph/gateway';
 import { generateSigningKeys, runSubgraph, type Progress, type RunningService } from '@dealergraph/runtime';
 import { randomBytes } from 'node:crypto';
@@ -18,6 +19,7 @@ export interface StackOptions {
   gatewayHost?: string;
   progress?: Progress;
   poolSize?: number;
+  creditThresholds?: CreditThresholds;
 }
 
 export interface RunningStack {
@@ -41,7 +43,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     options.jwtPrivateKey && options.jwtPublicKey
       ? { privateKey: options.jwtPrivateKey, publicKey: options.jwtPublicKey }
       : await generateSigningKeys();
-  const definitions = await subgraphDefinitions(keys.privateKey);
+  const definitions = await subgraphDefinitions(keys.privateKey, options.creditThresholds);
   const orms = await prepareDatabase({ databaseUrl: options.databaseUrl, definitions, seed: options.seed, progress, poolSize: options.poolSize });
   const subgraphs = {} as Record<SubgraphName, RunningService>;
   let gateway: RunningGateway | undefined;

@@ -111,7 +111,15 @@ export async function startEmbeddedPostgres(options: {
   } catch (error) {
     // start() rejects with undefined when postgres exits early; the server's own words say why.
     const why = error instanceof Error ? error.message : 'the server exited during start-up';
-    throw new Error(`Embedded PostgreSQL did not start (${why}). Its last output:\n${logs.join('').slice(-2000)}`);
+    const output = logs.join('');
+    const running = /lock file "postmaster.pid" already exists[\s\S]*?PID (\d+)/.exec(output);
+    if (running) {
+      throw new Error(
+        `Another PostgreSQL (PID ${running[1]}) still runs on ${options.dataDir}, probably from an earlier start that did not stop. ` +
+          `Stop it (kill -INT ${running[1]}) and start again.`,
+      );
+    }
+    throw new Error(`Embedded PostgreSQL did not start (${why}). Its last output:\n${output.slice(-2000)}`);
   }
   // Ctrl-C in a terminal reaches the server too (same process group) and it shuts itself down; the
   // library's stop() would then wait forever for an exit that already happened.

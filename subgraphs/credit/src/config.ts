@@ -7,7 +7,8 @@ export interface CreditConfig extends SubgraphConfig {
   thresholds: CreditThresholds;
 }
 
-export function loadConfig(env: Env = process.env): CreditConfig {
+/** Reads the ageing thresholds from an environment; the launcher, which runs credit in-process, uses it too. */
+export function readCreditThresholds(env: Env): CreditThresholds {
   const thresholds: CreditThresholds = {
     warningDays: envInt(env, 'CREDIT_WARNING_DAYS', DEFAULT_THRESHOLDS.warningDays),
     restrictedDays: envInt(env, 'CREDIT_RESTRICTED_DAYS', DEFAULT_THRESHOLDS.restrictedDays),
@@ -15,5 +16,9 @@ export function loadConfig(env: Env = process.env): CreditConfig {
   };
   const problem = thresholdsProblem(thresholds);
   if (problem) throw new ConfigError(`CREDIT_WARNING_DAYS, CREDIT_RESTRICTED_DAYS, CREDIT_BLOCKED_DAYS: ${problem}.`);
-  return { ...readSubgraphConfig(env, 4004, 'CREDIT_PORT'), thresholds };
+  return thresholds;
+}
+
+export function loadConfig(env: Env = process.env): CreditConfig {
+  return { ...readSubgraphConfig(env, 4004, 'CREDIT_PORT'), thresholds: readCreditThresholds(env) };
 }

@@ -1,5 +1,5 @@
 export { creditSubgraph, toolingDefinition, type CreditSettings } from './definition.js';
-export { loadConfig as loadCreditConfig, type CreditConfig } from './config.js';
+export { loadConfig as loadCreditConfig, readCreditThresholds, type CreditConfig } from './config.js';
 export type { CreditContext, CreditServiceContext } from './context.js';
 export { placeHold, releaseHold, readCreditSnapshot, type PlaceHoldInput, type PlaceHoldResult, type CreditSnapshot } from './services/hold.service.js';
 export { DEFAULT_THRESHOLDS, type CreditThresholds, type CreditStatus, type ExceedancePolicy } from './domain/credit.js';
