@@ -5,7 +5,8 @@
  *   3. a one-subgraph page through the gateway vs straight to the subgraph (signed by the bench), which
  *      prices what the gateway itself costs.
  * Run: node --import @swc-node/register/esm-register bench/gateway.bench.ts   (DATABASE_URL optional)
- * Prints requests/s and p99 latency per target, and the ratios. Bounded: a few seconds per target.
+ * Prints requests/s and p99 latency per target (mean of two turns after a warm-up), and the ratios.
+ * Bounded: about 2 + SECONDS seconds per target.
  */
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,24 +20,56 @@ import { generateSigningKeys, sign, signaturePayload } from '@dealergraph/runtim
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 
-const DEALER_VIEW = `{ me { email dealer { name tier credit { available { amount } status } } }
-  products(first: 5) { totalCount nodes { sku stock { status available } price { unitPrice { amount } appliedRules } } }
+// Each request pages from a different cursor: identical concurrent requests would be merged by the
+// gateway's upstream deduplication and flatter it.
+const DEALER_VIEW = `query($after: String) { me { email dealer { name tier credit { available { amount } status } } }
+  products(first: 5, after: $after) { totalCount nodes { sku stock { status available } price { unitPrice { amount } appliedRules } } }
   orders(first: 3) { totalCount nodes { number status total { amount } } } }`;
-const PRODUCT_PAGE = `{ products(first: 50) { nodes { sku name brand stock { status available } price(quantity: 10) { unitPrice { amount } appliedRules } } } }`;
-const CATALOG_ONLY = `{ products(first: 50) { nodes { sku name brand } } }`;
+const PRODUCT_PAGE = `query($after: String) { products(first: 50, after: $after) { nodes { sku name brand stock { status available } price(quantity: 10) { unitPrice { amount } appliedRules } } } }`;
+const CATALOG_ONLY = `query($after: String) { products(first: 50, after: $after) { nodes { sku name brand } } }`;
 
-async function measure(label: string, url: string, body: string, headers: Record<string, string>) {
-  const result = await autocannon({
-    url,
+/** A cursor somewhere in the catalog (the runtime's offset cursors). */
+const randomCursor = () => Buffer.from(`o:${Math.floor(Math.random() * 5000)}`).toString('base64url');
+
+interface Target {
+  label: string;
+  url: string;
+  /** A fresh request body each time. */
+  body: () => string;
+  headers: Record<string, string>;
+}
+
+function run(target: Target, duration: number) {
+  return autocannon({
+    url: target.url,
     method: 'POST',
     connections: CONNECTIONS,
-    duration: SECONDS,
-    headers: { 'content-type': 'application/json', ...headers },
-    body,
+    duration,
+    headers: { 'content-type': 'application/json', ...target.headers },
+    requests: [{ setupRequest: (request) => ({ ...request, body: target.body() }) }],
   });
-  const failures = result.non2xx + result.errors;
-  console.log(`  ${label.padEnd(34)} ${result.requests.average.toFixed(0).padStart(6)} req/s   p99 ${String(result.latency.p99).padStart(4)} ms${failures ? `   (${failures} failed)` : ''}`);
-  return result.requests.average;
+}
+
+/**
+ * Warms both targets up, then measures them in turns (A B B A) so that drift in the machine's load
+ * falls on both alike; prints each target's mean and returns the ratio a / b.
+ */
+async function compare(a: Target, b: Target): Promise<number> {
+  await run(a, 2);
+  await run(b, 2);
+  const rates = new Map<Target, number[]>([[a, []], [b, []]]);
+  const p99 = new Map<Target, number[]>([[a, []], [b, []]]);
+  for (const target of [a, b, b, a]) {
+    const result = await run(target, SECONDS / 2);
+    if (result.non2xx + result.errors > 0) throw new Error(`${target.label}: ${result.non2xx + result.errors} failed requests`);
+    rates.get(target)!.push(result.requests.average);
+    p99.get(target)!.push(result.latency.p99);
+  }
+  const mean = (xs: number[]) => xs.reduce((x, y) => x + y, 0) / xs.length;
+  for (const target of [a, b]) {
+    console.log(`  ${target.label.padEnd(36)} ${mean(rates.get(target)!).toFixed(0).padStart(6)} req/s   p99 ${mean(p99.get(target)!).toFixed(0).padStart(4)} ms`);
+  }
+  return mean(rates.get(a)!) / mean(rates.get(b)!);
 }
 
 let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
@@ -86,18 +119,31 @@ try {
     ['50 products with price and stock (3 subgraphs)', PRODUCT_PAGE],
   ] as const) {
     console.log(name);
-    const body = JSON.stringify({ query });
-    const rust = await measure('gateway, Rust planner', stack.gatewayUrl, body, auth);
-    const js = await measure('gateway, JS planner', jsGateway.url, body, auth);
-    console.log(`  ratio Rust / JS planner: ${(rust / js).toFixed(2)}x\n`);
+    const body = () => JSON.stringify({ query, variables: { after: randomCursor() } });
+    const ratio = await compare(
+      { label: 'gateway, Rust planner', url: stack.gatewayUrl, body, headers: auth },
+      { label: 'gateway, JS planner', url: jsGateway.url, body, headers: auth },
+    );
+    console.log(`  ratio Rust / JS planner: ${ratio.toFixed(2)}x\n`);
   }
 
   console.log('50 catalog rows (1 subgraph)');
   const jwt = { payload: claims };
-  const signed = JSON.stringify({ query: CATALOG_ONLY, extensions: { jwt, 'hmac-signature': sign(signaturePayload({ query: CATALOG_ONLY, jwt }), stack.hmacSecret) } });
-  const direct = await measure('products subgraph, direct', stack.subgraphs.products.url, signed, {});
-  const gateway = await measure('through the gateway (Rust planner)', stack.gatewayUrl, JSON.stringify({ query: CATALOG_ONLY }), auth);
-  console.log(`  ratio gateway / direct: ${(gateway / direct).toFixed(2)}x`);
+  const signed = () => {
+    const variables = { after: randomCursor() };
+    const signature = sign(signaturePayload({ query: CATALOG_ONLY, variables, jwt }), stack.hmacSecret);
+    return JSON.stringify({ query: CATALOG_ONLY, variables, extensions: { jwt, 'hmac-signature': signature } });
+  };
+  const ratio = await compare(
+    {
+      label: 'through the gateway (Rust planner)',
+      url: stack.gatewayUrl,
+      body: () => JSON.stringify({ query: CATALOG_ONLY, variables: { after: randomCursor() } }),
+      headers: auth,
+    },
+    { label: 'products subgraph, direct', url: stack.subgraphs.products.url, body: signed, headers: {} },
+  );
+  console.log(`  ratio gateway / direct: ${ratio.toFixed(2)}x`);
 } finally {
   await jsGateway.stop();
   await stack.stop();

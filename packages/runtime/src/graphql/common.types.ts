@@ -1,4 +1,4 @@
-import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 
 /** The API's money: an exact decimal string, never a float. */
 @Directive('@shareable')
@@ -51,4 +51,14 @@ export function ConnectionType<T extends object>(node: ClassType<T>, nodeLabel: 
     totalCount!: number;
   }
   return Connection;
+}
+
+/** `first` and `after` of every connection field; subclass it to add a filter. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 0-100 (default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor to continue after: pageInfo.endCursor of the previous page.' })
+  after?: string | null;
 }

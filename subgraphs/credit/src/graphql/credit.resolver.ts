@@ -1,29 +1,14 @@
-import { pageWindow, toPage } from '@dealergraph/runtime';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { pageWindow, toPage, PageArgs } from '@dealergraph/runtime';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { CreditContext } from '../context.js';
 import * as credit from '../services/credit.service.js';
 import { CreditAccountType, CreditAgeingType, DealerStub, InvoiceConnection, InvoiceFilterInput, PaymentConnection } from './credit.type.js';
 import { toAgeingType, toCreditAccountType, toInvoiceType, toPaymentType } from './mappers.js';
 
 @ArgsType()
-class InvoicesArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 0-100 (default 20).' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor to continue after.' })
-  after?: string | null;
-
+class InvoicesArgs extends PageArgs {
   @Field(() => InvoiceFilterInput, { nullable: true, description: 'Narrows the list.' })
   filter?: InvoiceFilterInput | null;
-}
-
-@ArgsType()
-class PaymentsArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 0-100 (default 20).' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor to continue after.' })
-  after?: string | null;
 }
 
 @Resolver(() => CreditAccountType)
@@ -58,7 +43,7 @@ export class CreditAccountResolver {
   }
 
   @FieldResolver(() => PaymentConnection, { description: "The dealer's payments, newest first." })
-  async payments(@Root() account: CreditAccountType, @Args() args: PaymentsArgs, @Ctx() ctx: CreditContext): Promise<PaymentConnection> {
+  async payments(@Root() account: CreditAccountType, @Args() args: PageArgs, @Ctx() ctx: CreditContext): Promise<PaymentConnection> {
     const window = pageWindow(args);
     const [rows, total] = await credit.listPayments(ctx, account.dealerId, window);
     return toPage(rows.map(toPaymentType), total, window);

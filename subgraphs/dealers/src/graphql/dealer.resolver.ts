@@ -1,5 +1,5 @@
-import { pageWindow, toPage } from '@dealergraph/runtime';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import { pageWindow, toPage, PageArgs } from '@dealergraph/runtime';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import type { DealersContext } from '../context.js';
 import * as dealers from '../services/dealer.service.js';
 import { DealerConnection, DealerType } from './dealer.type.js';
@@ -20,13 +20,7 @@ class DealerFilterInput {
 }
 
 @ArgsType()
-class DealersArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 0-100 (default 20).' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor to continue after.' })
-  after?: string | null;
-
+class DealersArgs extends PageArgs {
   @Field(() => DealerFilterInput, { nullable: true, description: 'Narrows the list.' })
   filter?: DealerFilterInput | null;
 }

@@ -1,4 +1,4 @@
-import { pageWindow, toPage } from '@dealergraph/runtime';
+import { pageWindow, toPage, PageArgs } from '@dealergraph/runtime';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import type { OrdersContext } from '../context.js';
 import * as orders from '../services/order.service.js';
@@ -25,13 +25,7 @@ class OrderFilterInput {
 }
 
 @ArgsType()
-class OrdersArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 0-100 (default 20).' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor to continue after (pageInfo.endCursor of the previous page).' })
-  after?: string | null;
-
+class OrdersArgs extends PageArgs {
   @Field(() => OrderFilterInput, { nullable: true, description: 'Narrows the list.' })
   filter?: OrderFilterInput | null;
 }

@@ -1,5 +1,5 @@
-import { ConnectionType, ENTITY_DESCRIPTIONS } from '@dealergraph/runtime';
-import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ConnectionType, ENTITY_DESCRIPTIONS, PageArgs } from '@dealergraph/runtime';
+import { ArgsType, Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 
 @Directive('@key(fields: "id")')
 @ObjectType('Product', { description: ENTITY_DESCRIPTIONS.Product })
@@ -45,13 +45,7 @@ export class ProductFilterInput {
 }
 
 @ArgsType()
-export class ProductsArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 0-100 (default 20).' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor to continue after: the endCursor of the previous page.' })
-  after?: string | null;
-
+export class ProductsArgs extends PageArgs {
   @Field(() => ProductFilterInput, { nullable: true, description: 'Narrows the list.' })
   filter?: ProductFilterInput | null;
 }
