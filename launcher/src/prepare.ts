@@ -27,13 +27,18 @@ export async function prepareDatabase(options: {
     }
     if (options.seed) {
       let data: DemoData | undefined;
+      let wroteAny = false;
       for (const [name, definition] of entries) {
         if (!definition.seed) continue;
         const started = Date.now();
         data ??= generateDemoData();
         const wrote = await definition.seed(orms[name].em.fork(), data, options.progress);
         if (wrote) options.progress(`${name}: demo data written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        wroteAny ||= wrote;
       }
+      // Fresh tables have no planner statistics until autovacuum comes by; without them PostgreSQL
+      // sorts the whole catalog for every page instead of walking the sku index.
+      if (wroteAny) await orms.dealers.em.getConnection().execute('analyze');
     }
     return orms;
   } catch (error) {
