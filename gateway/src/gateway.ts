@@ -8,6 +8,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { useAnonymousAccess } from './anonymous-access.plugin.js';
 import type { GatewayConfig } from './config.js';
 import { readSupergraph, withSubgraphUrls } from './supergraph.js';
@@ -48,6 +49,8 @@ export function createGateway(config: GatewayConfig, supergraph = readSupergraph
         forward: { payload: true, token: false, extensionsFieldName: 'jwt' },
       }),
       useAnonymousAccess({ allowIntrospection: !config.production }),
+      // "Did you mean …?" would spell the schema out to callers that may not introspect it.
+      ...(config.production ? [blockFieldSuggestionsPlugin()] : []),
       // Last, so that it signs the claims the JWT plugin just forwarded.
       useHmacUpstreamSignature({
         secret: config.hmacSecret,
