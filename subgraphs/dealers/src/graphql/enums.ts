@@ -9,6 +9,12 @@ export enum DealerTierEnum {
 registerEnumType(DealerTierEnum, {
   name: 'DealerTier',
   description: 'The commercial tier of a dealer; it selects the tier price list.',
+  valuesConfig: {
+    PLATINUM: { description: 'The largest dealers; the demo tier price list takes 20 % off list.' },
+    GOLD: { description: 'Demo tier price list: 15 % off list.' },
+    SILVER: { description: 'Demo tier price list: 10 % off list.' },
+    BRONZE: { description: 'Demo tier price list: 5 % off list.' },
+  },
 });
 
 export enum RoleEnum {
