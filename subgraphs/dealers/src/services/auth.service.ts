@@ -3,6 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { Claims } from '@dealergraph/runtime';
 import argon2 from 'argon2';
 import type { DealersContext } from '../context.js';
+import { isValidOneTimeCode } from '../domain/one-time-code.js';
 import { decideRefresh } from '../domain/session-refresh.js';
 import { Session } from '../entities/session.entity.js';
 import { User } from '../entities/user.entity.js';
@@ -43,11 +44,14 @@ async function issue(ctx: DealersContext, user: User, session: Session, secret: 
 
 /** Checks email and password and opens a session with a rotating refresh token. */
 export async function login(ctx: DealersContext, input: { email: string; password: string; otp?: string | null }): Promise<AuthResult> {
-  const user = await ctx.em.findOne(User, { email: input.email.trim().toLowerCase() }, { populate: ['passwordHash'] });
+  const user = await ctx.em.findOne(User, { email: input.email.trim().toLowerCase() }, { populate: ['passwordHash', 'mfaSecret'] });
   const passwordOk = await argon2.verify(user?.passwordHash ?? (await UNKNOWN_USER_HASH), input.password);
   if (!user || !user.active || !passwordOk) return INVALID_CREDENTIALS();
-  if (user.mfaSecret && !input.otp) {
-    return failure('MFA_REQUIRED', 'This account uses two-factor sign-in: send the 6-digit code from your authenticator as "otp".');
+  if (user.mfaSecret) {
+    if (!input.otp) return failure('MFA_REQUIRED', 'This account uses two-factor sign-in: send the 6-digit code from your authenticator as "otp".');
+    if (!isValidOneTimeCode({ secretBase32: user.mfaSecret, code: input.otp, now: new Date() })) {
+      return failure('INVALID_CREDENTIALS', 'The one-time code is wrong or expired; try the current code from your authenticator.');
+    }
   }
   const secret = randomBytes(32).toString('base64url');
   const session = ctx.em.create(Session, {
