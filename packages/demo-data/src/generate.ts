@@ -29,6 +29,9 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
 
   const dealerSet = generateDealers(new SeededFaker(seed, STREAMS.dealers), anchor);
   const catalog = generateCatalog(new SeededFaker(seed, STREAMS.catalog), anchor);
+  // In sku order, the catalog's first page (which lists by sku) is where the guaranteed promotions
+  // and special prices land, so a first look at the demo shows every pricing rule.
+  catalog.products.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
   const inventory = generateInventory(new SeededFaker(seed, STREAMS.stock), anchor, catalog.products);
   const pricing = generatePricing(
     new SeededFaker(seed, STREAMS.pricing), anchor, dealerSet.dealers, catalog.products, dealerSet.demoPlatinum, dealerSet.demoBronze,
