@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { useAnonymousAccess } from './anonymous-access.plugin.js';
+import { renderLocalGraphiQL, serveGraphiQLAsset } from './graphiql.js';
 import type { GatewayConfig } from './config.js';
 import { readSupergraph, withSubgraphUrls } from './supergraph.js';
 
@@ -35,7 +36,9 @@ export function createGateway(config: GatewayConfig, supergraph = readSupergraph
     supergraph: withSubgraphUrls(supergraph, config.subgraphUrls),
     unifiedGraphHandler: config.queryPlanner === 'js' ? undefined : unifiedGraphHandler,
     graphqlEndpoint: '/graphql',
-    graphiql: config.production ? false : { title: 'dealergraph', defaultQuery: DEFAULT_QUERY },
+    // `query` is what the packaged GraphiQL build opens with; `defaultQuery` is for newer builds.
+    graphiql: config.production ? false : ({ title: 'dealergraph', defaultQuery: DEFAULT_QUERY, query: DEFAULT_QUERY } as { title: string }),
+    renderGraphiQL: renderLocalGraphiQL,
     landingPage: false,
     logging: 'warn',
     disableIntrospection: config.production ? { disableIf: ({ context }) => !(context as { jwt?: unknown }).jwt } : undefined,
@@ -66,7 +69,9 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
   const runtime = createGateway(config, supergraph);
   // The schema loads lazily; the first WebSocket subscription would fail without it.
   await runtime.getSchema();
-  const httpServer: Server = createServer(runtime);
+  const httpServer: Server = createServer((request, response) => {
+    if (config.production || !serveGraphiQLAsset(request, response)) void runtime(request, response);
+  });
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsHandle = useServer(
     getGraphQLWSOptions(runtime, (ctx) => {
