@@ -18,21 +18,26 @@ function rootFieldNames(document: DocumentNode, operationName: string | null | u
  * traffic away from them.
  */
 export function useAnonymousAccess(options: { allowIntrospection: boolean }): GatewayPlugin {
-  return {
-    onExecute({ args, setResultAndStopExecution }) {
-      const context = args.contextValue as { jwt?: { payload?: unknown } };
-      if (context.jwt?.payload) return;
-      const fields = rootFieldNames(args.document, args.operationName);
-      const allowed = fields.every((f) => ANONYMOUS_FIELDS.has(f) || (options.allowIntrospection && INTROSPECTION_FIELDS.has(f)));
-      if (!allowed) {
-        setResultAndStopExecution({
-          errors: [
-            new GraphQLError('Sign in first: call the login mutation and send its accessToken as "Authorization: Bearer <token>".', {
-              extensions: { code: 'UNAUTHENTICATED' },
-            }),
-          ],
-        });
-      }
-    },
+  const gate = ({ args, setResultAndStopExecution }: GateEvent) => {
+    const context = args.contextValue as { jwt?: { payload?: unknown } };
+    if (context.jwt?.payload) return;
+    const fields = rootFieldNames(args.document, args.operationName);
+    const allowed = fields.every((f) => ANONYMOUS_FIELDS.has(f) || (options.allowIntrospection && INTROSPECTION_FIELDS.has(f)));
+    if (!allowed) {
+      setResultAndStopExecution({
+        errors: [
+          new GraphQLError('Sign in first: call the login mutation and send its accessToken as "Authorization: Bearer <token>".', {
+            extensions: { code: 'UNAUTHENTICATED' },
+          }),
+        ],
+      });
+    }
   };
+  // Subscriptions do not pass through onExecute: both doors get the same check.
+  return { onExecute: gate, onSubscribe: gate as never };
+}
+
+interface GateEvent {
+  args: { contextValue: unknown; document: DocumentNode; operationName?: string | null };
+  setResultAndStopExecution(result: { errors: GraphQLError[] }): void;
 }

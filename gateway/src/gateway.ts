@@ -11,6 +11,7 @@ import { WebSocketServer } from 'ws';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { useAnonymousAccess } from './anonymous-access.plugin.js';
 import { renderLocalGraphiQL, serveGraphiQLAsset } from './graphiql.js';
+import { DEMO_LIMITS, PRODUCTION_LIMITS, queryLimitPlugins } from './query-limits.js';
 import type { GatewayConfig } from './config.js';
 import { readSupergraph, withSubgraphUrls } from './supergraph.js';
 
@@ -51,6 +52,7 @@ export function createGateway(config: GatewayConfig, supergraph = readSupergraph
         reject: { missingToken: false, invalidToken: true },
         forward: { payload: true, token: false, extensionsFieldName: 'jwt' },
       }),
+      ...queryLimitPlugins(config.production ? PRODUCTION_LIMITS : DEMO_LIMITS, config.production),
       useAnonymousAccess({ allowIntrospection: !config.production }),
       // "Did you mean …?" would spell the schema out to callers that may not introspect it.
       ...(config.production ? [blockFieldSuggestionsPlugin()] : []),

@@ -1,5 +1,6 @@
 import { readCreditThresholds, type CreditThresholds } from '@dealergraph/credit';
-import { envInt, envOptional, envString, type Env } from '@dealergraph/runtime';
+import { readTokenLifetimes, type TokenLifetimes } from '@dealergraph/dealers';
+import { envBool, envInt, envLogLevel, envOptional, envString, type Env, type LogLevelSetting } from '@dealergraph/runtime';
 import { fileURLToPath } from 'node:url';
 
 /** Settings of `npm start`; the only place the launcher reads the environment. */
@@ -14,9 +15,10 @@ export interface LauncherConfig {
   jwtPrivateKey?: string;
   jwtPublicKey?: string;
   production: boolean;
-  logLevel: 'silent' | 'error' | 'warn' | 'info';
+  logLevel: LogLevelSetting;
   seedDemoData: boolean;
   creditThresholds: CreditThresholds;
+  tokenLifetimes: TokenLifetimes;
 }
 
 export function loadConfig(env: Env = process.env): LauncherConfig {
@@ -36,9 +38,10 @@ export function loadConfig(env: Env = process.env): LauncherConfig {
     jwtPrivateKey: envOptional(env, 'JWT_PRIVATE_KEY'),
     jwtPublicKey: envOptional(env, 'JWT_PUBLIC_KEY'),
     production,
-    logLevel: envString(env, 'LOG_LEVEL', 'warn') as LauncherConfig['logLevel'],
-    seedDemoData: envString(env, 'SEED_DEMO_DATA', production ? 'false' : 'true') === 'true',
+    logLevel: envLogLevel(env),
+    seedDemoData: envBool(env, 'SEED_DEMO_DATA', !production),
     creditThresholds: readCreditThresholds(env),
+    tokenLifetimes: readTokenLifetimes(env),
   };
   if (production && (!config.hmacSecret || !config.jwtPrivateKey || !config.jwtPublicKey)) {
     throw new Error('In production set GATEWAY_HMAC_SECRET, JWT_PRIVATE_KEY and JWT_PUBLIC_KEY; generated secrets are for the demo only.');

@@ -70,6 +70,7 @@ try {
     seed: config.seedDemoData,
     logLevel: config.logLevel,
     creditThresholds: config.creditThresholds,
+    tokenLifetimes: config.tokenLifetimes,
     progress: say,
   });
   ownSignals();

@@ -1,4 +1,5 @@
 import type { CreditThresholds } from '@dealergraph/credit';
+import type { TokenLifetimes } from '@dealergraph/dealers';
 import { startGateway, type RunningGateway } from '@dealergraph/gateway';
 import { generateSigningKeys, runSubgraph, type Progress, type RunningService } from '@dealergraph/runtime';
 import { randomBytes } from 'node:crypto';
@@ -20,6 +21,7 @@ export interface StackOptions {
   progress?: Progress;
   poolSize?: number;
   creditThresholds?: CreditThresholds;
+  tokenLifetimes?: TokenLifetimes;
 }
 
 export interface RunningStack {
@@ -43,7 +45,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     options.jwtPrivateKey && options.jwtPublicKey
       ? { privateKey: options.jwtPrivateKey, publicKey: options.jwtPublicKey }
       : await generateSigningKeys();
-  const definitions = await subgraphDefinitions(keys.privateKey, options.creditThresholds);
+  const definitions = await subgraphDefinitions(keys.privateKey, { creditThresholds: options.creditThresholds, tokenLifetimes: options.tokenLifetimes });
   const orms = await prepareDatabase({ databaseUrl: options.databaseUrl, definitions, seed: options.seed, progress, poolSize: options.poolSize });
   const subgraphs = {} as Record<SubgraphName, RunningService>;
   let gateway: RunningGateway | undefined;

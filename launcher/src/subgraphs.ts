@@ -1,5 +1,5 @@
 import { creditSubgraph, type CreditThresholds } from '@dealergraph/credit';
-import { createTokenService, dealersSubgraph } from '@dealergraph/dealers';
+import { createTokenService, dealersSubgraph, readTokenLifetimes, type TokenLifetimes } from '@dealergraph/dealers';
 import type { DemoData } from '@dealergraph/demo-data';
 import { ordersSubgraph } from '@dealergraph/orders';
 import { pricesSubgraph } from '@dealergraph/prices';
@@ -11,14 +11,17 @@ export type SubgraphName = 'dealers' | 'products' | 'prices' | 'credit' | 'order
 /** The five subgraphs as one process runs them; only dealers needs a secret (the token key). */
 export async function subgraphDefinitions(
   jwtPrivateKey: string,
-  creditThresholds?: CreditThresholds,
+  settings: { creditThresholds?: CreditThresholds; tokenLifetimes?: TokenLifetimes } = {},
 ): Promise<Record<SubgraphName, SubgraphDefinition<any, DemoData>>> {
-  const tokens = await createTokenService({ privateKeyPem: jwtPrivateKey, accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 30 * 24 * 3600 });
+  const tokens = await createTokenService({
+    privateKeyPem: jwtPrivateKey,
+    ...(settings.tokenLifetimes ?? readTokenLifetimes({})),
+  });
   return {
     dealers: dealersSubgraph(tokens),
     products: productsSubgraph(),
     prices: pricesSubgraph(),
-    credit: creditSubgraph({ thresholds: creditThresholds }),
+    credit: creditSubgraph({ thresholds: settings.creditThresholds }),
     orders: ordersSubgraph(),
   };
 }

@@ -35,6 +35,15 @@ export function envBool(env: Env, key: string, fallback: boolean): boolean {
   throw new ConfigError(`${key} must be true or false, got "${raw}".`);
 }
 
+export type LogLevelSetting = 'silent' | 'error' | 'warn' | 'info';
+
+/** LOG_LEVEL: silent, error, warn (the default) or info. */
+export function envLogLevel(env: Env): LogLevelSetting {
+  const level = envString(env, 'LOG_LEVEL', 'warn');
+  if (!['silent', 'error', 'warn', 'info'].includes(level)) throw new ConfigError('LOG_LEVEL must be silent, error, warn or info.');
+  return level as LogLevelSetting;
+}
+
 /** What every subgraph needs to run. */
 export interface SubgraphConfig {
   host: string;
@@ -44,13 +53,11 @@ export interface SubgraphConfig {
   hmacSecret: string;
   production: boolean;
   poolSize: number;
-  logLevel: 'silent' | 'error' | 'warn' | 'info';
+  logLevel: LogLevelSetting;
 }
 
 /** Reads the common subgraph settings; ports default to the contract's. */
 export function readSubgraphConfig(env: Env, defaultPort: number, portVariable: string): SubgraphConfig {
-  const logLevel = envString(env, 'LOG_LEVEL', 'info');
-  if (!['silent', 'error', 'warn', 'info'].includes(logLevel)) throw new ConfigError('LOG_LEVEL must be silent, error, warn or info.');
   return {
     host: envString(env, 'SUBGRAPH_HOST', '127.0.0.1'),
     port: envInt(env, portVariable, defaultPort),
@@ -58,6 +65,6 @@ export function readSubgraphConfig(env: Env, defaultPort: number, portVariable: 
     hmacSecret: envString(env, 'GATEWAY_HMAC_SECRET'),
     production: env.NODE_ENV === 'production',
     poolSize: envInt(env, 'DB_POOL_SIZE', 8),
-    logLevel: logLevel as SubgraphConfig['logLevel'],
+    logLevel: envLogLevel(env),
   };
 }

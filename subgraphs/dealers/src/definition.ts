@@ -1,5 +1,5 @@
 import type { DemoData } from '@dealergraph/demo-data';
-import { buildFederatedSchema, canSeeDealer, type SubgraphDefinition } from '@dealergraph/runtime';
+import { buildFederatedSchema, type SubgraphDefinition } from '@dealergraph/runtime';
 import type { DealersContext } from './context.js';
 import { entities } from './entities/index.js';
 import { AuthResolver } from './graphql/auth.resolver.js';
@@ -8,6 +8,7 @@ import { toDealerType } from './graphql/mappers.js';
 import { createDealerLoaders } from './loaders/dealer.loaders.js';
 import { migrations } from './migrations/index.js';
 import { seedDealers } from './seed/dealers.seed.js';
+import { findDealer } from './services/dealer.service.js';
 import type { TokenService } from './services/token.service.js';
 
 /** The dealers subgraph: master data, users, sign-in. Needs the token service built from config. */
@@ -21,9 +22,9 @@ export function dealersSubgraph(tokens: TokenService): SubgraphDefinition<Dealer
         resolvers: [DealerResolver, UserResolver, AuthResolver],
         referenceResolvers: {
           Dealer: {
+            // findDealer checks canSeeDealer and reads a malformed id as null.
             async __resolveReference(ref: { id: string }, ctx: DealersContext) {
-              if (!canSeeDealer(ctx.claims, ref.id)) return null;
-              const dealer = await ctx.loaders.dealerById.load(ref.id);
+              const dealer = await findDealer(ctx, ref.id);
               return dealer ? toDealerType(dealer) : null;
             },
           },

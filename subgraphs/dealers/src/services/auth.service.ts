@@ -25,6 +25,11 @@ const UNKNOWN_USER_HASH = argon2.hash('dealergraph-unknown-user-placeholder');
 const failure = (code: AuthErrorCode, message: string): AuthResult => ({ ok: false, code, message });
 const INVALID_CREDENTIALS = () => failure('INVALID_CREDENTIALS', 'The email or password is wrong. Check both and try again.');
 
+/** A user may sign in while the account, and the dealer it acts for, are active. */
+function mayUse(user: User): boolean {
+  return user.active && (!user.dealer || user.dealer.getEntity().active);
+}
+
 function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
@@ -44,9 +49,9 @@ async function issue(ctx: DealersContext, user: User, session: Session, secret: 
 
 /** Checks email and password and opens a session with a rotating refresh token. */
 export async function login(ctx: DealersContext, input: { email: string; password: string; otp?: string | null }): Promise<AuthResult> {
-  const user = await ctx.em.findOne(User, { email: input.email.trim().toLowerCase() }, { populate: ['passwordHash', 'mfaSecret'] });
+  const user = await ctx.em.findOne(User, { email: input.email.trim().toLowerCase() }, { populate: ['passwordHash', 'mfaSecret', 'dealer'] });
   const passwordOk = await argon2.verify(user?.passwordHash ?? (await UNKNOWN_USER_HASH), input.password);
-  if (!user || !user.active || !passwordOk) return INVALID_CREDENTIALS();
+  if (!user || !mayUse(user) || !passwordOk) return INVALID_CREDENTIALS();
   if (user.mfaSecret) {
     if (!input.otp) return failure('MFA_REQUIRED', 'This account uses two-factor sign-in: send the 6-digit code from your authenticator as "otp".');
     if (!isValidOneTimeCode({ secretBase32: user.mfaSecret, code: input.otp, now: new Date() })) {
@@ -75,8 +80,10 @@ export async function refresh(ctx: DealersContext, refreshToken: string): Promis
   const parsed = parseRefreshToken(refreshToken);
   if (!parsed) return failure('INVALID_REFRESH_TOKEN', 'This refresh token is not valid; sign in again.');
   return ctx.em.transactional(async (em) => {
-    const session = await em.findOne(Session, { id: parsed.sessionId }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['user', 'refreshTokenHash'] });
+    // Lock the session row alone (a lock cannot reach the outer-joined dealer), then load its user.
+    const session = await em.findOne(Session, { id: parsed.sessionId }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['refreshTokenHash'] });
     if (!session) return failure('INVALID_REFRESH_TOKEN', 'This refresh token is not valid; sign in again.');
+    await em.populate(session, ['user.dealer']);
     const now = new Date();
     const decision = decideRefresh({ session, presentedHash: sha256(parsed.secret), now });
     if (decision === 'REUSED') {
@@ -84,12 +91,15 @@ export async function refresh(ctx: DealersContext, refreshToken: string): Promis
       return failure('INVALID_REFRESH_TOKEN', 'This refresh token was already used, so the session was closed for safety; sign in again.');
     }
     if (decision !== 'ROTATE') return failure('SESSION_EXPIRED', 'The session has ended; sign in again.');
+    const user = session.user.getEntity();
+    if (!mayUse(user)) {
+      session.revokedAt = now;
+      return failure('INVALID_REFRESH_TOKEN', 'This account is disabled; ask your administrator.');
+    }
     const secret = randomBytes(32).toString('base64url');
     session.refreshTokenHash = sha256(secret);
     session.generation += 1;
     session.lastUsedAt = now;
-    const user = session.user.getEntity();
-    if (!user.active) return failure('INVALID_REFRESH_TOKEN', 'This account is disabled.');
     return { ok: true, value: await issue({ ...ctx, em }, user, session, secret) };
   });
 }

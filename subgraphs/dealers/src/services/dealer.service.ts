@@ -1,4 +1,4 @@
-import { canSeeDealer, containsPattern, forbidden, isStaff, requireClaims, type PageWindow } from '@dealergraph/runtime';
+import { canSeeDealer, containsPattern, forbidden, isStaff, normalizeId, requireClaims, type PageWindow } from '@dealergraph/runtime';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { DealersContext } from '../context.js';
 import { Dealer, type DealerTier } from '../entities/dealer.entity.js';
@@ -16,10 +16,14 @@ export async function currentUser(ctx: DealersContext): Promise<User | null> {
   return ctx.em.findOne(User, { id: claims.sub, active: true });
 }
 
-/** A dealer the caller may see, or null: other dealers' users get null, never someone else's data. */
+/**
+ * A dealer the caller may see, or null: other dealers' users get null, never someone else's data.
+ * An id that is not a uuid names no dealer and reads as null too (it never reaches PostgreSQL).
+ */
 export async function findDealer(ctx: DealersContext, id: string): Promise<Dealer | null> {
-  if (!canSeeDealer(ctx.claims, id)) return null;
-  return ctx.loaders.dealerById.load(id);
+  const dealerId = normalizeId(id);
+  if (!dealerId || !canSeeDealer(ctx.claims, dealerId)) return null;
+  return ctx.loaders.dealerById.load(dealerId);
 }
 
 /** A page of dealers, for staff. */
