@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './money.js';
+export * from './ids.js';
 export * from './pagination.js';
 export * from './loaders.js';
 export * from './config.js';

@@ -30,11 +30,16 @@ export function encodeCursor(offset: number): string {
 export function decodeCursor(cursor: string): number {
   const raw = Buffer.from(cursor, 'base64url').toString();
   const match = /^o:(\d+)$/.exec(raw);
-  if (!match) throw new InvalidPageError('the cursor is not one this API returned; start again without "after"');
-  return Number(match[1]);
+  const offset = match ? Number(match[1]) : NaN;
+  // "o:99999999999999999999" matches the pattern but is no offset this API returned.
+  if (!Number.isSafeInteger(offset)) throw new InvalidPageError('the cursor is not one this API returned; start again without "after"');
+  return offset;
 }
 
-/** Turns first/after into the offset and limit to query; the limit asks one extra row for hasNextPage. */
+/**
+ * Turns first/after into the offset and limit to query. The limit equals `first` (no extra row):
+ * `toPage` tells hasNextPage from the total count.
+ */
 export function pageWindow(request: PageRequest, max = MAX_PAGE_SIZE): PageWindow {
   const first = request.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > max) {

@@ -1,5 +1,5 @@
 import type { DemoData } from '@dealergraph/demo-data';
-import { buildFederatedSchema, canSeeDealer, type SubgraphDefinition } from '@dealergraph/runtime';
+import { buildFederatedSchema, canSeeDealer, normalizeId, type SubgraphDefinition } from '@dealergraph/runtime';
 import type { CreditContext } from './context.js';
 import { DEFAULT_THRESHOLDS, thresholdsProblem, type CreditThresholds } from './domain/credit.js';
 import { entities } from './entities/index.js';
@@ -32,8 +32,10 @@ export function creditSubgraph(settings: CreditSettings = {}): SubgraphDefinitio
         orphanedTypes: [DealerStub],
         referenceResolvers: {
           Dealer: {
+            // A malformed id names no dealer: null, so Dealer.credit never takes it to PostgreSQL.
             __resolveReference(ref: { id: string }, ctx: CreditContext) {
-              return canSeeDealer(ctx.claims, ref.id) ? { id: ref.id } : null;
+              const id = normalizeId(ref.id);
+              return id && canSeeDealer(ctx.claims, id) ? { id } : null;
             },
           },
         },

@@ -149,6 +149,21 @@ describe('creditAccount', () => {
     expect(own.creditAccount).toEqual({ dealerId: platinum.id });
   });
 
+  it('reads a malformed dealerId as null, without an error', async () => {
+    const query = `query($id: ID) { creditAccount(dealerId: $id) { dealerId } }`;
+    for (const id of ['x', 'not-a-uuid', `${platinum.id}0`]) {
+      expect((await ok(query, staff(), { id })).creditAccount, id).toBeNull();
+      expect((await ok(query, claimsOf('platinum@demo.dealer'), { id })).creditAccount, id).toBeNull();
+    }
+  });
+
+  it('finds the account of a dealer named by its id in upper case', async () => {
+    const query = `query($id: ID) { creditAccount(dealerId: $id) { dealerId available { amount } } }`;
+    const upper = platinum.id.toUpperCase();
+    expect((await ok(query, staff(), { id: upper })).creditAccount).toEqual({ dealerId: platinum.id, available: { amount: amount(expected(platinum.id).available) } });
+    expect((await ok(query, claimsOf('platinum@demo.dealer'), { id: upper })).creditAccount.dealerId).toBe(platinum.id);
+  });
+
   it('needs a dealerId from staff and a signed-in caller', async () => {
     const staffWithout = await run(`{ creditAccount { dealerId } }`, staff());
     expect(staffWithout.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -250,6 +265,16 @@ describe('Dealer.credit through federation', () => {
       expect(_entities[i].credit.status).toBe(e.status);
       expect(_entities[i].credit.invoices.totalCount).toBe(invoicesOf(dealer.id).length);
     }
+  });
+
+  it('resolves a Dealer reference with a malformed id as null, without an error', async () => {
+    const reps = [
+      { __typename: 'Dealer', id: 'x' },
+      { __typename: 'Dealer', id: bronze.id },
+    ];
+    const { _entities } = await ok(ENTITIES, staff(), { reps });
+    expect(_entities[0]).toBeNull();
+    expect(_entities[1].credit.dealerId).toBe(bronze.id);
   });
 
   it("refuses another dealer's reference and credit to a dealer user", async () => {

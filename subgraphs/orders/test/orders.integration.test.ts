@@ -248,6 +248,15 @@ describe('one order by id', () => {
   it('reads an unknown or malformed id as null, without an error', async () => {
     expect((await run(staff, ORDER, { id: '00000000-0000-4000-8000-000000000000' })).order).toBeNull();
     expect((await run(staff, ORDER, { id: 'not-a-uuid' })).order).toBeNull();
+    expect((await run(platinum, ORDER, { id: 'x' })).order).toBeNull();
+    expect((await run(staff, ORDER, { id: `${platinumOrders[0].id}x` })).order).toBeNull();
+  });
+
+  it('finds an order by its id in upper case or with surrounding spaces', async () => {
+    const mine = platinumOrders[0];
+    const upper = (await run(platinum, ORDER, { id: mine.id.toUpperCase() })).order;
+    expect(upper).toMatchObject({ id: mine.id, number: mine.number, lineCount: mine.lines.length });
+    expect((await run(platinum, ORDER, { id: ` ${mine.id} ` })).order).toMatchObject({ id: mine.id, number: mine.number });
   });
 
   it('refuses anonymous callers', async () => {
@@ -307,6 +316,12 @@ describe('staff', () => {
     const page = await list(staff, { filter: { dealerId: 'nope' } });
     expect(page).toEqual({ nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 });
   });
+
+  it('narrow to a dealer named by its id in upper case', async () => {
+    const page = await list(staff, { filter: { dealerId: bronze.dealerId!.toUpperCase() } });
+    expect(page.totalCount).toBe(bronzeOrders.length);
+    expect(page.nodes.map((n) => n.id)).toEqual(bronzeOrders.map((o) => o.id));
+  });
 });
 
 describe('federation references', () => {
@@ -343,6 +358,15 @@ describe('federation references', () => {
       { id: bronze.dealerId },
       { id: mine.lines[0].productId },
     ]);
+  });
+
+  it('resolve an Order reference with a malformed id as null, without an error', async () => {
+    const mine = platinumOrders[0];
+    const reps = [
+      { __typename: 'Order', id: 'not-a-uuid' },
+      { __typename: 'Order', id: mine.id.toUpperCase() },
+    ];
+    expect((await run(staff, ENTITIES, { reps }))._entities).toEqual([null, { id: mine.id, number: mine.number, lineCount: mine.lines.length }]);
   });
 });
 
@@ -387,5 +411,22 @@ describe('batching', () => {
     expect(small.statements).toHaveLength(5);
     expect(large.statements).toHaveLength(small.statements.length);
     expect(full.statements).toHaveLength(small.statements.length);
+  });
+});
+
+describe('updatedAt', () => {
+  // Last in the file: it changes one of Demo Bronze Dealer's orders (and puts the PO number back).
+  it('moves forward when an order is changed', async () => {
+    const demo = bronzeOrders[0];
+    const em = orm.em.fork();
+    const order = await em.findOneOrFail(Order, { id: demo.id });
+    expect(order.updatedAt.toISOString()).toBe(demo.updatedAt.toISOString());
+    const before = Date.now();
+    order.poNumber = 'PO-UPDATED-AT-TEST';
+    await em.flush();
+    const changed = await orm.em.fork().findOneOrFail(Order, { id: demo.id });
+    expect(changed.poNumber).toBe('PO-UPDATED-AT-TEST');
+    expect(changed.updatedAt.getTime()).toBeGreaterThanOrEqual(before);
+    await orm.em.fork().nativeUpdate(Order, { id: demo.id }, { poNumber: demo.poNumber });
   });
 });

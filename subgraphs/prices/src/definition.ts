@@ -1,5 +1,5 @@
 import type { DemoData } from '@dealergraph/demo-data';
-import { buildFederatedSchema, type SubgraphDefinition } from '@dealergraph/runtime';
+import { buildFederatedSchema, normalizeId, type SubgraphDefinition } from '@dealergraph/runtime';
 import type { PricesContext } from './context.js';
 import { entities } from './entities/index.js';
 import { PriceListResolver, ProductPriceResolver } from './graphql/price.resolver.js';
@@ -26,7 +26,13 @@ export function pricesSubgraph(options: PricesSubgraphOptions = {}): SubgraphDef
         orphanedTypes: [ProductStub],
         referenceResolvers: {
           // The product reference carries no dealer data; its price field checks who may see which price.
-          Product: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+          // A malformed id names no product: null, so Product.price never takes it to PostgreSQL.
+          Product: {
+            __resolveReference: (ref: { id: string }) => {
+              const id = normalizeId(ref.id);
+              return id ? { id } : null;
+            },
+          },
         },
       }),
     context: (base) => {

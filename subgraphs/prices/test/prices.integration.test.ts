@@ -227,6 +227,47 @@ describe('Product.price access and errors', () => {
     expect(await priceOf(data.products[1], staffClaims, { dealerId: '00000000-0000-4000-8000-000000000001' })).toBeNull();
   });
 
+  it('is null, without an error, for a page priced by staff with a malformed dealerId', async () => {
+    const ids = data.products.slice(0, 5).map((p) => p.id);
+    expect(await prices(ids, staffClaims, { dealerId: 'x' })).toEqual([null, null, null, null, null]);
+    expect(await prices(ids, platinumClaims, { dealerId: 'x' })).toEqual([null, null, null, null, null]);
+  });
+
+  it("does not fail the other prices of the request for one caller's malformed dealerId", async () => {
+    const product = data.products[1];
+    const result = await run(
+      `query($reps: [_Any!]!, $good: ID, $bad: ID) { _entities(representations: $reps) { ... on Product {
+        good: price(dealerId: $good) { unitPrice { amount } } bad: price(dealerId: $bad) { unitPrice { amount } } } } }`,
+      staffClaims,
+      { reps: [{ __typename: 'Product', id: product.id }], good: platinum.id, bad: 'not-a-uuid' },
+    );
+    expect(result.errors).toBeUndefined();
+    const own = await priceOf(product, platinumClaims);
+    expect(result.data!._entities).toEqual([{ good: { unitPrice: { amount: own!.unitPrice.amount } }, bad: null }]);
+  });
+
+  it('takes a dealerId in upper case as that dealer', async () => {
+    const ids = data.products.slice(0, 3).map((p) => p.id);
+    const own = await prices(ids, platinumClaims);
+    expect(await prices(ids, staffClaims, { dealerId: platinum.id.toUpperCase() })).toEqual(own);
+    expect(await prices(ids, platinumClaims, { dealerId: platinum.id.toUpperCase() })).toEqual(own);
+  });
+
+  it('resolves a Product reference with a malformed id as null and prices the others', async () => {
+    const product = data.products[1];
+    const result = await run(PRICE_QUERY, platinumClaims, {
+      reps: [
+        { __typename: 'Product', id: 'not-a-uuid' },
+        { __typename: 'Product', id: product.id },
+      ],
+    });
+    expect(result.errors).toBeUndefined();
+    const entities = result.data!._entities as ({ id: string; price: PriceResult | null } | null)[];
+    expect(entities[0]).toBeNull();
+    expect(entities[1]).toEqual({ id: product.id, price: await priceOf(product, platinumClaims) });
+    expect(entities[1]!.price).not.toBeNull();
+  });
+
   it("prices Demo Bronze Dealer by its own tier (5 %)", async () => {
     const product = data.products.find((p) => promotionsOf(p.id).every((x) => !within(x)) && specialsOf(bronze.id, p.id).length === 0)!;
     expect(await priceOf(product, bronzeClaims, { quantity: 10 })).toMatchObject(
@@ -286,6 +327,20 @@ describe('quoteLines', () => {
       expect(amount(q.price!.lineTotal)).toBe(shown.lineTotal.amount);
       expect(q.price!.appliedRules).toEqual(shown.appliedRules);
     }
+  });
+
+  it('gives a line with a malformed product id no price, and prices the others', async () => {
+    const product = data.products[1];
+    const ctx = definition.context({ em: orm.em.fork(), claims: platinumClaims });
+    const quoted = await quoteLines(ctx, {
+      dealerId: platinum.id,
+      lines: [
+        { productId: 'not-a-uuid', quantity: 1 },
+        { productId: product.id, quantity: 1 },
+      ],
+    });
+    expect(quoted[0]).toEqual({ productId: 'not-a-uuid', quantity: 1, price: null });
+    expect(amount(quoted[1].price!.unitPrice)).toBe((await priceOf(product, platinumClaims))!.unitPrice.amount);
   });
 
   it("refuses another dealer's lines and invalid quantities", async () => {

@@ -347,6 +347,21 @@ describe('products subgraph on the seeded demo database', () => {
     expect(anonymous._entities).toEqual([null, null, null, null]);
   });
 
+  it('resolves a Product reference by its id in upper case', async () => {
+    const a = data.products[3];
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { id sku } } }`;
+    const got = await ok(query, { r: [{ __typename: 'Product', id: a.id.toUpperCase() }, { __typename: 'Product', id: 'x' }] }, staffClaims);
+    expect(got._entities).toEqual([{ id: a.id, sku: a.sku }, null]);
+  });
+
+  it('lists the children of a category named by its id in upper case', async () => {
+    const root = data.categories.find((c) => c.parentId === null && data.categories.some((x) => x.parentId === c.id))!;
+    const expected = data.categories.filter((c) => c.parentId === root.id).map((c) => c.name).sort(bySku);
+    const got = await ok(`query($id: ID) { categories(parentId: $id) { name } }`, { id: root.id.toUpperCase() });
+    expect(got.categories.map((c: { name: string }) => c.name)).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(0);
+  });
+
   it('refuses anonymous callers with UNAUTHENTICATED', async () => {
     for (const source of [
       `{ products { totalCount } }`,

@@ -17,7 +17,15 @@ function tableOf(em: EntityManager, entity: EntityName<object>): string {
   return schema ? `"${schema}"."${meta.tableName}"` : `"${meta.tableName}"`;
 }
 
-const cents = (value: unknown): number => Number(value ?? 0);
+/**
+ * A cent amount PostgreSQL returned as text (sums of bigint columns are `numeric`). Throws rather than
+ * hand on a rounded figure when it is not a whole number of cents that a JavaScript number holds exactly.
+ */
+function cents(value: unknown): number {
+  const minor = Number(value ?? 0);
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`credit amount out of range: ${String(value)} cents`);
+  return minor;
+}
 
 export interface InvoiceTotals {
   /** Sum of what is left to pay on the dealer's invoices. */

@@ -1,4 +1,4 @@
-import { canSeeDealer, isStaff, requireClaims, type PageWindow } from '@dealergraph/runtime';
+import { canSeeDealer, isStaff, normalizeId, requireClaims, type PageWindow } from '@dealergraph/runtime';
 import { GraphQLError } from 'graphql';
 import type { CreditContext } from '../context.js';
 import { ageingBuckets, assessCredit, type AgeingBuckets, type CreditAssessment, type InvoiceStatus } from '../domain/credit.js';
@@ -36,28 +36,33 @@ async function positionOf(ctx: CreditContext, dealerId: string): Promise<CreditP
   return { ...assessment, account, openBalance: totals.openBalance, pendingOrders };
 }
 
-/** A dealer's credit position if the caller may see that dealer; null otherwise, or when it has no account. */
+/**
+ * A dealer's credit position if the caller may see that dealer; null otherwise, when it has no account,
+ * or when the id is not a uuid (such an id never reaches PostgreSQL).
+ */
 export async function findCreditPosition(ctx: CreditContext, dealerId: string): Promise<CreditPosition | null> {
-  if (!canSeeDealer(ctx.claims, dealerId)) return null;
-  return positionOf(ctx, dealerId);
+  const id = normalizeId(dealerId);
+  if (!id || !canSeeDealer(ctx.claims, id)) return null;
+  return positionOf(ctx, id);
 }
 
 /**
  * The `creditAccount` query: a dealer user always gets its own dealer's account (null when it asks
- * for another dealer's id); staff name the dealer.
+ * for another dealer's id); staff name the dealer. An id that is not a uuid reads as null.
  */
 export async function creditAccountFor(ctx: CreditContext, dealerId: string | null | undefined): Promise<CreditPosition | null> {
   const claims = requireClaims(ctx.claims);
+  const requested = dealerId ? normalizeId(dealerId) : null;
   if (isStaff(claims)) {
     if (!dealerId) {
       throw new GraphQLError('Staff must name the dealer: pass creditAccount(dealerId: ...).', {
         extensions: { code: 'BAD_USER_INPUT' },
       });
     }
-    return positionOf(ctx, dealerId);
+    return requested ? positionOf(ctx, requested) : null;
   }
   const own = claims.dealerId;
-  if (!own || (dealerId && dealerId !== own)) return null;
+  if (!own || (dealerId && requested !== own)) return null;
   return positionOf(ctx, own);
 }
 

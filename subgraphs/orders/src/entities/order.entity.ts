@@ -61,6 +61,6 @@ export class Order {
   @Property({ type: 'timestamptz' })
   placedAt!: Date;
 
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

@@ -1,4 +1,4 @@
-import { canSeeDealer, containsPattern, isStaff, requireClaims, type PageWindow } from '@dealergraph/runtime';
+import { canSeeDealer, containsPattern, isStaff, normalizeId, requireClaims, type PageWindow } from '@dealergraph/runtime';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { OrdersContext } from '../context.js';
 import type { OrderStatus } from '../domain/order-lifecycle.js';
@@ -20,13 +20,6 @@ export interface OrderFilter {
   search?: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids are uuids; anything else cannot name an order (and must not reach PostgreSQL as one). */
-function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
 /**
  * The where clause of an order list for this caller. A dealer user's own dealer replaces whatever
  * dealer the filter names; null when no order can match.
@@ -36,8 +29,10 @@ function orderWhere(ctx: OrdersContext, filter: OrderFilter): FilterQuery<Order>
   const where: FilterQuery<Order> = {};
   if (isStaff(claims)) {
     if (filter.dealerId) {
-      if (!isUuid(filter.dealerId)) return null;
-      where.dealerId = filter.dealerId;
+      // Ids are uuids; anything else cannot name a dealer (and must not reach PostgreSQL as one).
+      const dealerId = normalizeId(filter.dealerId);
+      if (!dealerId) return null;
+      where.dealerId = dealerId;
     }
   } else {
     if (!claims.dealerId) return null;
@@ -77,8 +72,10 @@ export async function findOrder(ctx: OrdersContext, id: string): Promise<Order |
 
 /** Like findOrder, for federation references: an anonymous caller gets null rather than an error. */
 export async function findVisibleOrder(ctx: OrdersContext, id: string): Promise<Order | null> {
-  if (!ctx.claims || !isUuid(id)) return null;
-  const order = await ctx.loaders.orderById.load(id);
+  // A malformed id names no order; a valid one is looked up lower-case, as PostgreSQL returns it.
+  const orderId = normalizeId(id);
+  if (!ctx.claims || !orderId) return null;
+  const order = await ctx.loaders.orderById.load(orderId);
   return order && canSeeDealer(ctx.claims, order.dealerId) ? order : null;
 }
 

@@ -33,7 +33,7 @@ export interface VolumeBreakInput {
   discountBp: number;
 }
 
-/** An active promotion of the product (the caller filters by date with {@link isActive}). */
+/** An active promotion of the product (the caller filters by date, by the rule of {@link isActive}). */
 export interface PromotionInput {
   name: string;
   discountBp: number;

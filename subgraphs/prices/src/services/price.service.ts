@@ -1,6 +1,6 @@
-import { canSeeDealer, forbidden, isStaff, requireClaims, type Claims } from '@dealergraph/runtime';
+import { canSeeDealer, forbidden, isStaff, normalizeId, requireClaims, type Claims } from '@dealergraph/runtime';
 import type { PricesContext } from '../context.js';
-import { assertValidQuantity, computePrice, isActive, type ComputedPrice } from '../domain/pricing.js';
+import { assertValidQuantity, computePrice, type ComputedPrice } from '../domain/pricing.js';
 import type { PriceTier } from '../entities/tiers.js';
 
 /** One line to price: a product and how many units. */
@@ -16,13 +16,15 @@ export interface QuotedLine extends PriceLine {
 
 /**
  * Whose price the caller may see: a dealer user its own dealer's (asking for another dealer reads as
- * null); staff the dealer they name (null without one); anonymous callers nobody's.
+ * null); staff the dealer they name (null without one); anonymous callers nobody's. A requested id
+ * that is not a uuid names no dealer: null.
  */
 export function pricingDealerFor(claims: Claims | null, requestedDealerId: string | null): string | null {
   if (!claims) return null;
-  if (isStaff(claims)) return requestedDealerId;
+  const requested = requestedDealerId === null ? null : normalizeId(requestedDealerId);
+  if (isStaff(claims)) return requested;
   if (!claims.dealerId) return null;
-  if (requestedDealerId !== null && requestedDealerId !== claims.dealerId) return null;
+  if (requestedDealerId !== null && requested !== claims.dealerId) return null;
   return claims.dealerId;
 }
 
@@ -30,8 +32,13 @@ export function pricingDealerFor(claims: Claims | null, requestedDealerId: strin
  * Prices one line for a dealer through the request's loaders. Every line of a request is loaded in the
  * same batch, so a page of products costs the same handful of statements as one product.
  */
-async function priceLine(ctx: PricesContext, dealerId: string, productId: string, quantity: number): Promise<ComputedPrice | null> {
+async function priceLine(ctx: PricesContext, rawDealerId: string, rawProductId: string, quantity: number): Promise<ComputedPrice | null> {
   assertValidQuantity(quantity);
+  // A malformed id has no price. It must not reach PostgreSQL: it would fail the statement of the
+  // whole batch, and so every other line of the request.
+  const dealerId = normalizeId(rawDealerId);
+  const productId = normalizeId(rawProductId);
+  if (!dealerId || !productId) return null;
   const { loaders } = ctx;
   const [assignment, list, promotions, specialPrices, tierRules, volumeBreaks] = await Promise.all([
     loaders.dealerPricingByDealer.load(dealerId),
@@ -42,15 +49,15 @@ async function priceLine(ctx: PricesContext, dealerId: string, productId: string
     loaders.volumeBreaks(),
   ]);
   if (!assignment || !list) return null;
-  const active = specialPrices.filter((s) => isActive(s, ctx.now));
-  const specialPrice = active.length ? Math.min(...active.map((s) => s.unitPrice)) : null;
+  // The loaders return only the promotions and special prices active at the request's `now`.
+  const specialPrice = specialPrices.length ? Math.min(...specialPrices.map((s) => s.unitPrice)) : null;
   return computePrice({
     listPrice: list.listPrice,
     currency: list.currency,
     tierDiscountBp: tierRules.find((r) => r.tier === assignment.tier)?.discountBp ?? 0,
     specialPrice,
     volumeBreaks,
-    promotions: promotions.filter((p) => isActive(p, ctx.now)),
+    promotions,
     quantity,
   });
 }

@@ -1,14 +1,16 @@
+import { normalizeId } from '@dealergraph/runtime';
 import type { ProductsContext } from '../context.js';
 import { Brand } from '../entities/brand.entity.js';
 import { Category } from '../entities/category.entity.js';
 import { Warehouse } from '../entities/warehouse.entity.js';
-import { badInput, isUuid } from './errors.js';
+import { badInput } from './errors.js';
 
 /** The root categories (parentId null) or the direct children of one category, by name. */
 export async function listCategories(ctx: ProductsContext, parentId: string | null | undefined): Promise<Category[]> {
   if (parentId == null) return ctx.em.find(Category, { parent: null }, { orderBy: { name: 'asc', id: 'asc' } });
-  if (!isUuid(parentId)) throw badInput('parentId is not the id of a category; take one from the categories query.', 'parentId');
-  return ctx.loaders.categoriesByParent.load(parentId);
+  const id = normalizeId(parentId);
+  if (!id) throw badInput('parentId is not the id of a category; take one from the categories query.', 'parentId');
+  return ctx.loaders.categoriesByParent.load(id);
 }
 
 export async function findCategory(ctx: ProductsContext, id: string): Promise<Category | null> {

@@ -1,8 +1,8 @@
-import { containsPattern, type PageWindow } from '@dealergraph/runtime';
+import { containsPattern, normalizeId, type PageWindow } from '@dealergraph/runtime';
 import type { ProductsContext } from '../context.js';
 import { Product } from '../entities/product.entity.js';
 import { SCHEMA } from '../schema-name.js';
-import { badInput, isUuid } from './errors.js';
+import { badInput } from './errors.js';
 
 export interface ProductFilter {
   /** Part of the sku or the name, any case. */
@@ -38,8 +38,9 @@ export async function listProducts(ctx: ProductsContext, filter: ProductFilter, 
     qb.andWhere({ $or: [{ sku: { $ilike: pattern } }, { name: { $ilike: pattern } }] });
   }
   if (filter.categoryId != null) {
-    if (!isUuid(filter.categoryId)) throw badInput('categoryId is not the id of a category; take one from the categories query.', 'categoryId');
-    qb.andWhere(CATEGORY_SUBTREE, [filter.categoryId]);
+    const categoryId = normalizeId(filter.categoryId);
+    if (!categoryId) throw badInput('categoryId is not the id of a category; take one from the categories query.', 'categoryId');
+    qb.andWhere(CATEGORY_SUBTREE, [categoryId]);
   }
   const brand = filter.brand?.trim();
   if (brand) qb.andWhere(BRAND_NAMED, [brand]);
@@ -59,6 +60,7 @@ export async function findProductBySku(ctx: ProductsContext, sku: string): Promi
 
 /** Any product by id, discontinued ones included (old orders still name them), or null. */
 export async function findProductById(ctx: ProductsContext, id: string): Promise<Product | null> {
-  if (!isUuid(id)) return null;
-  return ctx.loaders.productById.load(id);
+  const productId = normalizeId(id);
+  if (!productId) return null;
+  return ctx.loaders.productById.load(productId);
 }
