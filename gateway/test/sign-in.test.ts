@@ -43,4 +43,26 @@ describe('sign-in rules', () => {
       await execute("update dealers.dealer set active = true where name = 'Demo Bronze Dealer'");
     }
   });
+
+  it('locks an account after five wrong passwords, counting parallel guesses too', async () => {
+    const attempt = (password: string) =>
+      stack
+        .client()
+        .data('mutation($p: String!) { login(email: "admin@d0003.dealer", password: $p) { accessToken userErrors { code message } } }', { p: password });
+    const guesses = await Promise.all(Array.from({ length: 5 }, (_, i) => attempt(`guess-${i}`)));
+    expect(guesses.map((g) => g.login.userErrors[0].code)).toEqual(Array(5).fill('INVALID_CREDENTIALS'));
+    const locked = (await attempt('demo-pass-2026')).login;
+    expect(locked.accessToken).toBeNull();
+    expect(locked.userErrors[0].code).toBe('ACCOUNT_LOCKED');
+    expect(locked.userErrors[0].message).toMatch(/15 more minute/);
+  });
+
+  it('forgives earlier failures once the right password is given', async () => {
+    const attempt = (password: string) =>
+      stack.client().data('mutation($p: String!) { login(email: "admin@d0004.dealer", password: $p) { accessToken userErrors { code } } }', { p: password });
+    for (let i = 0; i < 4; i++) await attempt('wrong');
+    expect((await attempt('demo-pass-2026')).login.userErrors).toEqual([]);
+    for (let i = 0; i < 4; i++) await attempt('wrong');
+    expect((await attempt('demo-pass-2026')).login.userErrors).toEqual([]);
+  });
 });

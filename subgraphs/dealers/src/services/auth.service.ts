@@ -4,6 +4,7 @@ import type { Claims } from '@dealergraph/runtime';
 import argon2 from 'argon2';
 import type { DealersContext } from '../context.js';
 import { isValidOneTimeCode } from '../domain/one-time-code.js';
+import { afterFailure, DEFAULT_LOCKOUT, lockMinutesLeft } from '../domain/sign-in-lockout.js';
 import { decideRefresh } from '../domain/session-refresh.js';
 import { Session } from '../entities/session.entity.js';
 import { User } from '../entities/user.entity.js';
@@ -15,7 +16,7 @@ export interface SignedIn {
   user: User;
 }
 
-export type AuthErrorCode = 'INVALID_CREDENTIALS' | 'MFA_REQUIRED' | 'INVALID_REFRESH_TOKEN' | 'SESSION_EXPIRED';
+export type AuthErrorCode = 'INVALID_CREDENTIALS' | 'MFA_REQUIRED' | 'ACCOUNT_LOCKED' | 'INVALID_REFRESH_TOKEN' | 'SESSION_EXPIRED';
 export type AuthResult = { ok: true; value: SignedIn } | { ok: false; code: AuthErrorCode; message: string };
 
 // Verifying against a real hash when the email is unknown keeps the response time from telling
@@ -47,17 +48,42 @@ async function issue(ctx: DealersContext, user: User, session: Session, secret: 
   };
 }
 
-/** Checks email and password and opens a session with a rotating refresh token. */
+/** Counts a wrong password or code in the row itself, so that parallel guesses all count. */
+async function recordFailure(ctx: DealersContext, user: User, now: Date): Promise<void> {
+  await ctx.em.transactional(async (em) => {
+    const locked = await em.findOneOrFail(User, { id: user.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const next = afterFailure({ state: locked, now, policy: DEFAULT_LOCKOUT });
+    locked.failedSignIns = next.failedSignIns;
+    locked.lockedUntil = next.lockedUntil;
+  });
+}
+
+/**
+ * Checks email and password (and the one-time code when the account has MFA) and opens a session
+ * with a rotating refresh token. Too many failures in a row lock the account for a while.
+ */
 export async function login(ctx: DealersContext, input: { email: string; password: string; otp?: string | null }): Promise<AuthResult> {
+  const now = new Date();
   const user = await ctx.em.findOne(User, { email: input.email.trim().toLowerCase() }, { populate: ['passwordHash', 'mfaSecret', 'dealer'] });
+  const minutesLeft = user ? lockMinutesLeft({ state: user, now }) : 0;
+  if (minutesLeft > 0) {
+    return failure('ACCOUNT_LOCKED', `Too many failed sign-ins: this account is locked for ${minutesLeft} more minute(s). Try again then, or ask your administrator.`);
+  }
   const passwordOk = await argon2.verify(user?.passwordHash ?? (await UNKNOWN_USER_HASH), input.password);
-  if (!user || !mayUse(user) || !passwordOk) return INVALID_CREDENTIALS();
+  if (!user || !mayUse(user)) return INVALID_CREDENTIALS();
+  if (!passwordOk) {
+    await recordFailure(ctx, user, now);
+    return INVALID_CREDENTIALS();
+  }
   if (user.mfaSecret) {
     if (!input.otp) return failure('MFA_REQUIRED', 'This account uses two-factor sign-in: send the 6-digit code from your authenticator as "otp".');
-    if (!isValidOneTimeCode({ secretBase32: user.mfaSecret, code: input.otp, now: new Date() })) {
+    if (!isValidOneTimeCode({ secretBase32: user.mfaSecret, code: input.otp, now })) {
+      await recordFailure(ctx, user, now);
       return failure('INVALID_CREDENTIALS', 'The one-time code is wrong or expired; try the current code from your authenticator.');
     }
   }
+  user.failedSignIns = 0;
+  user.lockedUntil = null;
   const secret = randomBytes(32).toString('base64url');
   const session = ctx.em.create(Session, {
     id: randomUUID(),
@@ -65,7 +91,7 @@ export async function login(ctx: DealersContext, input: { email: string; passwor
     refreshTokenHash: sha256(secret),
     expiresAt: new Date(Date.now() + ctx.tokens.refreshTokenTtlSeconds * 1000),
   });
-  user.lastLoginAt = new Date();
+  user.lastLoginAt = now;
   await ctx.em.flush();
   return { ok: true, value: await issue(ctx, user, session, secret) };
 }
