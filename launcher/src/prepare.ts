@@ -31,7 +31,10 @@ export async function prepareDatabase(options: {
       for (const [name, definition] of entries) {
         if (!definition.seed) continue;
         const started = Date.now();
-        data ??= generateDemoData();
+        if (!data) {
+          options.progress('checking the demo data (written on the first start only)…');
+          data = generateDemoData();
+        }
         const wrote = await definition.seed(orms[name].em.fork(), data, options.progress);
         if (wrote) options.progress(`${name}: demo data written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
         wroteAny ||= wrote;
