@@ -27,15 +27,19 @@ export async function prepareDatabase(options: {
     }
     if (options.seed) {
       let data: DemoData | undefined;
+      // Generated on first need only: a restart over seeded tables never builds the data set.
+      const demoData = () => {
+        if (!data) {
+          options.progress('writing the demo data (first start only)…');
+          data = generateDemoData();
+        }
+        return data;
+      };
       let wroteAny = false;
       for (const [name, definition] of entries) {
         if (!definition.seed) continue;
         const started = Date.now();
-        if (!data) {
-          options.progress('checking the demo data (written on the first start only)…');
-          data = generateDemoData();
-        }
-        const wrote = await definition.seed(orms[name].em.fork(), data, options.progress);
+        const wrote = await definition.seed(orms[name].em.fork(), demoData, options.progress);
         if (wrote) options.progress(`${name}: demo data written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
         wroteAny ||= wrote;
       }

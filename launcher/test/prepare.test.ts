@@ -40,6 +40,7 @@ describe('preparing the database on start', () => {
     await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
 
     expect(await counts(database.url)).toEqual(before);
-    expect(lines.filter((l) => /demo data written|applied/.test(l))).toEqual([]);
+    // Nothing applied, generated or written: a restart prints no progress at all.
+    expect(lines).toEqual([]);
   });
 });

@@ -65,7 +65,7 @@ beforeAll(async () => {
   await migrate(orm);
   data = generateDemoData({ anchor });
   [platinum, bronze] = data.dealers;
-  expect(await definition.seed!(orm.em.fork(), data, () => {})).toBe(true);
+  expect(await definition.seed!(orm.em.fork(), () => data, () => {})).toBe(true);
   schema = (await definition.buildSchema()).schema;
   orm.config.set('onQuery', (sql: string) => {
     statements++;
@@ -80,7 +80,7 @@ afterAll(async () => {
 
 describe('seeding', () => {
   it('wrote every row once and does not write again', async () => {
-    expect(await definition.seed!(orm.em.fork(), data, () => {})).toBe(false);
+    expect(await definition.seed!(orm.em.fork(), () => data, () => {})).toBe(false);
     const [counts] = await orm.em.fork().execute<{ a: string; i: string; p: string; h: string }[]>(
       `select (select count(*) from credit.credit_account) as a, (select count(*) from credit.invoice) as i,
               (select count(*) from credit.payment) as p, (select count(*) from credit.credit_hold where status = 'ACTIVE') as h`,

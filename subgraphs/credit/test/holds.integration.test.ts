@@ -51,7 +51,7 @@ beforeAll(async () => {
   await migrate(orm);
   data = generateDemoData({ anchor });
   [platinum, bronze] = data.dealers;
-  await definition.seed!(orm.em.fork(), data, () => {});
+  await definition.seed!(orm.em.fork(), () => data, () => {});
 });
 
 afterAll(async () => {

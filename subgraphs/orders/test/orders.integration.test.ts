@@ -83,7 +83,7 @@ beforeAll(async () => {
   const listener = (query: { sql: string }) => seedStatements.push(query.sql);
   knex.on('query', listener);
   const started = Date.now();
-  seeded = await definition.seed!(orm.em.fork(), data, (line) => progressLines.push(line));
+  seeded = await definition.seed!(orm.em.fork(), () => data, (line) => progressLines.push(line));
   seedMs = Date.now() - started;
   knex.removeListener('query', listener);
 
@@ -119,7 +119,7 @@ describe('seed', () => {
   });
 
   it('writes nothing the second time', async () => {
-    expect(await definition.seed!(orm.em.fork(), data, () => {})).toBe(false);
+    expect(await definition.seed!(orm.em.fork(), () => data, () => {})).toBe(false);
     expect(await orm.em.fork().count(Order, {})).toBe(data.orders.length);
   });
 });

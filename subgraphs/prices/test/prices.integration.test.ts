@@ -102,7 +102,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   orm = await openSubgraphOrm(definition, { databaseUrl: db.url, poolSize: 4 });
   await migrate(orm);
-  expect(await definition.seed!(orm.em.fork(), data, () => {})).toBe(true);
+  expect(await definition.seed!(orm.em.fork(), () => data, () => {})).toBe(true);
   schema = (await definition.buildSchema()).schema;
 });
 
@@ -121,7 +121,7 @@ describe('demo data assumptions', () => {
   });
 
   it('seeds once: a second seed writes nothing', async () => {
-    expect(await definition.seed!(orm.em.fork(), data, () => {})).toBe(false);
+    expect(await definition.seed!(orm.em.fork(), () => data, () => {})).toBe(false);
   });
 });
 

@@ -23,7 +23,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   orm = await openSubgraphOrm(definition, { databaseUrl: db.url, poolSize: 4 });
   await migrate(orm);
-  expect(await definition.seed!(orm.em.fork(), data, () => {})).toBe(true);
+  expect(await definition.seed!(orm.em.fork(), () => data, () => {})).toBe(true);
   schema = (await definition.buildSchema()).schema;
   // Every statement MikroORM sends goes through this knex instance.
   orm.em.getConnection().getKnex().on('query', (q: { sql: string }) => statements.push(q.sql));
@@ -108,7 +108,7 @@ describe('products subgraph on the seeded demo database', () => {
     const { products } = await ok<PageData>(PAGE, { first: 1 });
     expect(products.totalCount).toBe(data.products.length);
     expect(products.totalCount).toBeGreaterThanOrEqual(5_000);
-    expect(await definition.seed!(orm!.em.fork(), data, () => {})).toBe(false);
+    expect(await definition.seed!(orm!.em.fork(), () => data, () => {})).toBe(false);
     const [{ count }] = await orm!.em.getConnection().execute('select count(*)::int as count from "products"."stock_level"');
     expect(count).toBe(data.stock.length);
   });

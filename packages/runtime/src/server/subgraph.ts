@@ -25,8 +25,11 @@ export interface SubgraphDefinition<TContext extends BaseContext = BaseContext, 
   buildSchema(): Promise<FederatedSchema>;
   /** Adds loaders and services to the base context of one request. */
   context(base: BaseContext): TContext;
-  /** Writes this subgraph's part of the demo data once; returns false when it was already there. */
-  seed?(em: EntityManager, data: TSeedData, progress: Progress): Promise<boolean>;
+  /**
+   * Writes this subgraph's part of the demo data once; returns false when it was already there.
+   * `data` is called only when something is to be written, so restarts do not generate it.
+   */
+  seed?(em: EntityManager, data: () => TSeedData, progress: Progress): Promise<boolean>;
 }
 
 export interface RunningService extends RunningSubgraph {

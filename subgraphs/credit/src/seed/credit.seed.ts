@@ -6,9 +6,10 @@ import { Invoice } from '../entities/invoice.entity.js';
 import { Payment } from '../entities/payment.entity.js';
 
 /** Writes the demo credit accounts, invoices, payments and active holds in one transaction, unless accounts exist already. */
-export async function seedCredit(em: EntityManager, data: DemoData, progress: Progress): Promise<boolean> {
+export async function seedCredit(em: EntityManager, demoData: () => DemoData, progress: Progress): Promise<boolean> {
   return em.transactional(async (tx) => {
     if ((await tx.count(CreditAccount, {})) > 0) return false;
+    const data = demoData();
     await insertInChunks(
       tx,
       CreditAccount,

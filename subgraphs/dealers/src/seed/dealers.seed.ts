@@ -8,9 +8,10 @@ import { User } from '../entities/user.entity.js';
  * Writes the demo dealers and users in one transaction, unless dealers exist already. Every demo user
  * has the documented demo password, so it is hashed once (argon2 is slow by design) and shared.
  */
-export async function seedDealers(em: EntityManager, data: DemoData, progress: Progress): Promise<boolean> {
+export async function seedDealers(em: EntityManager, demoData: () => DemoData, progress: Progress): Promise<boolean> {
   return em.transactional(async (tx) => {
     if ((await tx.count(Dealer, {})) > 0) return false;
+    const data = demoData();
     await insertInChunks(tx, Dealer, data.dealers.map((d) => ({ ...d, active: true })));
     const hashes = new Map<string, Promise<string>>();
     const hashOf = (password: string) => {

@@ -9,9 +9,10 @@ import { Order } from '../entities/order.entity.js';
  * Writes the demo order history (orders, their lines and status changes) in one transaction, with
  * multi-row inserts, unless orders exist already.
  */
-export async function seedOrders(em: EntityManager, data: DemoData, progress: Progress): Promise<boolean> {
+export async function seedOrders(em: EntityManager, demoData: () => DemoData, progress: Progress): Promise<boolean> {
   const written = await em.transactional(async (tx) => {
     if ((await tx.count(Order, {})) > 0) return null;
+    const data = demoData();
     const orders: object[] = [];
     const lines: object[] = [];
     const history: object[] = [];

@@ -11,9 +11,10 @@ import { VolumeBreak } from '../entities/volume-break.entity.js';
  * Writes the demo price lists in one transaction, unless list prices exist already: list prices from
  * the products, tier rules, volume breaks, promotions, special prices and each dealer's tier.
  */
-export async function seedPrices(em: EntityManager, data: DemoData, progress: Progress): Promise<boolean> {
+export async function seedPrices(em: EntityManager, demoData: () => DemoData, progress: Progress): Promise<boolean> {
   return em.transactional(async (tx) => {
     if ((await tx.count(ProductPrice, {})) > 0) return false;
+    const data = demoData();
     await insertInChunks(tx, ProductPrice, data.products.map((p) => ({ productId: p.id, listPrice: p.listPrice, currency: p.currency })));
     await insertInChunks(tx, TierRule, data.tierRules.map((r) => ({ tier: r.tier, discountBp: r.discountBp })));
     await insertInChunks(

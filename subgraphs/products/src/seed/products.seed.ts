@@ -32,9 +32,10 @@ export function parentsFirst(categories: readonly DemoCategory[]): DemoCategory[
  * Writes the demo catalog, warehouses, stock and in-transit shipments in one transaction, unless
  * products exist already.
  */
-export async function seedProducts(em: EntityManager, data: DemoData, progress: Progress): Promise<boolean> {
+export async function seedProducts(em: EntityManager, demoData: () => DemoData, progress: Progress): Promise<boolean> {
   return em.transactional(async (tx) => {
     if ((await tx.count(Product, {})) > 0) return false;
+    const data = demoData();
     await insertInChunks(
       tx,
       Category,
