@@ -15,7 +15,7 @@ if (!name) throw new Error('usage: create-migration.ts <subgraph>');
 const mod = (await import(`@dealergraph/${name}`)) as { toolingDefinition: SubgraphDefinition };
 const definition = mod.toolingDefinition;
 const base = process.env.MIGRATION_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const scratch = `dg_migration_${name}`;
+const scratch = `dg_migration_${name}_${process.pid}`;
 const admin = new pg.Client({ connectionString: base });
 await admin.connect();
 await admin.query(`drop database if exists ${scratch}`);
