@@ -1,4 +1,4 @@
-import { pageWindow, toPage } from '@dealergraph/runtime';
+import { keysetWindow, toKeysetPage } from '@dealergraph/runtime';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { ProductsContext } from '../context.js';
 import * as catalog from '../services/catalog.service.js';
@@ -19,9 +19,9 @@ export class ProductResolver {
   @Authorized()
   @Query(() => ProductConnection, { description: 'The catalog, in sku order, optionally narrowed by a filter.' })
   async products(@Args(() => ProductsArgs) args: ProductsArgs, @Ctx() ctx: ProductsContext) {
-    const window = pageWindow(args);
+    const window = keysetWindow(args);
     const [rows, total] = await products.listProducts(ctx, args.filter ?? {}, window);
-    return toPage(rows.map(toProductType), total, window);
+    return toKeysetPage(rows.map(toProductType), total, window, (p) => p.sku);
   }
 
   @Authorized()
