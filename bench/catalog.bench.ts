@@ -9,11 +9,12 @@
  *
  * Run: node --import @swc-node/register/esm-register bench/catalog.bench.ts
  *   DATABASE_URL   a server to create the bench database on (default: an embedded PostgreSQL)
+ *   BENCH_DATABASE an existing seeded database on that server to reuse instead of a fresh one
  *   BENCH_SECONDS  per turn pair (default 10: four turns of 5 s per comparison)
  *   BENCH_OFFSET_CURSORS=1  offset cursors (the catalog before keyset pagination)
  *   BENCH_NODE20   a path to a Node 20 binary: also runs both targets on it and compares
  */
-import { createDatabase, dropDatabase, freePort, startEmbeddedPostgres } from '@dealergraph/embedded-db';
+import { createDatabase, databaseUrl as databaseUrlOn, dropDatabase, freePort, startEmbeddedPostgres } from '@dealergraph/embedded-db';
 import { encodeCursor, encodeKeyCursor } from '@dealergraph/runtime';
 import { generateSigningKeys } from '@dealergraph/runtime/tokens';
 import autocannon from 'autocannon';
@@ -154,8 +155,10 @@ if (!adminUrl) {
   embedded = await startEmbeddedPostgres({ dataDir: join(parent, 'pg'), persistent: false });
   adminUrl = embedded.adminUrl;
 }
-const dbName = `dg_bench_${Date.now().toString(36)}`;
-const databaseUrl = await createDatabase(adminUrl, dbName);
+// BENCH_DATABASE: an existing, already seeded database on that server to reuse (kept afterwards).
+const reuse = process.env.BENCH_DATABASE;
+const dbName = reuse ?? `dg_bench_${Date.now().toString(36)}`;
+const databaseUrl = reuse ? databaseUrlOn(adminUrl, reuse) : await createDatabase(adminUrl, dbName);
 try {
   const keys = await generateSigningKeys();
   console.log(`${embedded ? 'embedded PostgreSQL' : 'PostgreSQL from DATABASE_URL'}; seeding the demo data and starting the graph…`);
@@ -203,6 +206,6 @@ try {
   }
 } finally {
   for (const process of running.reverse()) await process.stop();
-  await dropDatabase(adminUrl, dbName);
+  if (!reuse) await dropDatabase(adminUrl, dbName);
   await embedded?.stop();
 }

@@ -19,6 +19,8 @@ export interface LauncherConfig {
   /** Key of the signed calls between services; generated per start when unset (demo mode). */
   internalServiceSecret?: string;
   production: boolean;
+  /** Extra Node options for every service process (SERVICE_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"). */
+  serviceNodeArgs: string[];
   logLevel: LogLevelSetting;
   seedDemoData: boolean;
 }
@@ -41,6 +43,7 @@ export function loadConfig(env: Env = process.env): LauncherConfig {
     jwtPublicKey: envOptional(env, 'JWT_PUBLIC_KEY'),
     internalServiceSecret: envOptional(env, 'INTERNAL_SERVICE_SECRET'),
     production,
+    serviceNodeArgs: envOptional(env, 'SERVICE_NODE_ARGS')?.split(/\s+/) ?? [],
     logLevel: envLogLevel(env),
     seedDemoData: envBool(env, 'SEED_DEMO_DATA', !production),
   };

@@ -95,6 +95,7 @@ try {
     envFor,
     healthUrl: (service) => `http://127.0.0.1:${portOf(service)}${service.healthPath}`,
     cwd,
+    nodeArgs: config.serviceNodeArgs,
     write,
     say,
   });

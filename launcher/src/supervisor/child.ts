@@ -9,6 +9,8 @@ export const CHILD_NODE_ARGS = [
   '@swc-node/register/esm-register',
   '--import',
   fileURLToPath(new URL('./orphan-guard.ts', import.meta.url)),
+  '--import',
+  fileURLToPath(new URL('./graphql-production.ts', import.meta.url)),
 ];
 
 /** Starts one service process; every line it prints comes out prefixed with its name. */
@@ -18,8 +20,10 @@ export function spawnService(options: {
   env: NodeJS.ProcessEnv;
   cwd: string;
   write: (line: string) => void;
+  /** More Node options (profiling, inspection). */
+  nodeArgs?: string[];
 }): ChildProcess {
-  const child = spawn(process.execPath, [...CHILD_NODE_ARGS, options.entry], {
+  const child = spawn(process.execPath, [...CHILD_NODE_ARGS, ...(options.nodeArgs ?? []), options.entry], {
     cwd: options.cwd,
     env: options.env,
     // The IPC channel lets the orphan guard notice when the supervisor is gone (even after SIGKILL).

@@ -8,6 +8,7 @@ export interface SupervisorOptions {
   envFor: (service: ServiceSpec) => NodeJS.ProcessEnv;
   healthUrl: (service: ServiceSpec) => string;
   cwd: string;
+  nodeArgs?: string[];
   /** Where prefixed service output and supervisor messages go. */
   write: (line: string) => void;
   say: (line: string) => void;
@@ -59,7 +60,7 @@ export class Supervisor {
   private launch(slot: Slot) {
     const { spec } = slot;
     slot.startedAt = Date.now();
-    const child = spawnService({ name: spec.name, entry: spec.entry, env: this.options.envFor(spec), cwd: this.options.cwd, write: this.options.write });
+    const child = spawnService({ name: spec.name, entry: spec.entry, env: this.options.envFor(spec), cwd: this.options.cwd, write: this.options.write, nodeArgs: this.options.nodeArgs });
     slot.child = child;
     this.options.say(`${spec.name} started (pid ${child.pid})`);
     slot.exited = new Promise((resolve) => {

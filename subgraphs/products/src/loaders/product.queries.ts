@@ -8,7 +8,7 @@ import { SCHEMA } from '../schema-name.js';
  * Each function is ONE statement for any number of keys.
  */
 
-/** A product as the catalog reads it. */
+/** A product as the catalog reads it (a catalog page also carries its brand's name, see `catalogPage`). */
 export interface ProductRow {
   id: string;
   sku: string;
@@ -19,6 +19,8 @@ export interface ProductRow {
   categoryId: string;
   /** False once discontinued. */
   active: boolean;
+  /** Only on the rows of a catalog page, which read it in the same statement. */
+  brandName?: string;
 }
 
 /** One warehouse's stock of a product (the domain's row, plus the product it belongs to). */
@@ -71,20 +73,30 @@ function catalogWhere(filter: ProductListFilter): { sql: string; params: unknown
 }
 
 /**
- * A keyset page of the catalog in sku order (one row more than the limit, see `toKeysetPage`) and
- * the number of products that match: two statements, the page walking the sku index from the cursor.
+ * A keyset page of the catalog in sku order (one row more than the limit, see `toKeysetPage`), with
+ * each product's brand name, and, when asked, the number of products that match: one statement
+ * walking the sku index from the cursor, plus one for the count.
  */
-export async function catalogPage(em: EntityManager, filter: ProductListFilter, window: KeysetWindow): Promise<[ProductRow[], number]> {
+export async function catalogPage(
+  em: EntityManager,
+  filter: ProductListFilter,
+  window: KeysetWindow,
+  options: { count: boolean },
+): Promise<[ProductRow[], number | null]> {
   const where = catalogWhere(filter);
-  const count = em.execute<{ count: string }[]>(`select count(*) from "${SCHEMA}"."product" p where ${where.sql}`, where.params);
+  const count = options.count
+    ? em.execute<{ count: string }[]>(`select count(*) from "${SCHEMA}"."product" p where ${where.sql}`, where.params)
+    : null;
   // Even for first: 0 the extra row is read: it tells whether anything follows the cursor.
   const after = window.afterKey === null ? '' : ' and p.sku > ?';
   const page = em.execute<ProductRow[]>(
-    `select ${PRODUCT_COLUMNS} from "${SCHEMA}"."product" p where ${where.sql}${after} order by p.sku limit ?`,
+    `select ${PRODUCT_COLUMNS}, b.name as "brandName"
+       from "${SCHEMA}"."product" p join "${SCHEMA}"."brand" b on b.id = p.brand_id
+      where ${where.sql}${after} order by p.sku limit ?`,
     [...where.params, ...(window.afterKey === null ? [] : [window.afterKey]), window.limit + 1],
   );
   const [rows, counted] = await Promise.all([page, count]);
-  return [rows, Number(counted[0].count)];
+  return [rows, counted ? Number(counted[0].count) : null];
 }
 
 /** Products by id, discontinued ones included. */

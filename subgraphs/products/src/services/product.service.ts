@@ -18,19 +18,28 @@ export interface ProductFilter {
 
 /**
  * A keyset page of active products in sku order (one row more than the window's limit, see
- * `toKeysetPage`) and the number that match. Two statements, whatever the filter: the page and its count.
+ * `toKeysetPage`) and the number that match (null unless `count`). One statement for the page, one
+ * for the count, whatever the filter. The page's brands go into the request's brand loader.
  */
-export async function listProducts(ctx: ProductsContext, filter: ProductFilter, window: KeysetWindow): Promise<[ProductRow[], number]> {
+export async function listProducts(
+  ctx: ProductsContext,
+  filter: ProductFilter,
+  window: KeysetWindow,
+  options: { count: boolean } = { count: true },
+): Promise<[ProductRow[], number | null]> {
   let categoryId: string | undefined;
   if (filter.categoryId != null) {
     categoryId = normalizeId(filter.categoryId) ?? undefined;
     if (!categoryId) throw badInput('categoryId is not the id of a category; take one from the categories query.', 'categoryId');
   }
-  return catalogPage(
+  const [rows, count] = await catalogPage(
     ctx.em,
     { search: filter.search?.trim() || undefined, categoryId, brand: filter.brand?.trim() || undefined, inStockOnly: filter.inStockOnly ?? false },
     window,
+    options,
   );
+  for (const row of rows) ctx.loaders.brandById.prime(row.brandId, { id: row.brandId, name: row.brandName! });
+  return [rows, count];
 }
 
 /** An active product by its sku (surrounding spaces ignored), or null. */
