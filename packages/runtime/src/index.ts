@@ -14,6 +14,7 @@ export * from './db/orm.js';
 export * from './graphql/common.types.js';
 export * from './graphql/entity-descriptions.js';
 export * from './graphql/money.mapper.js';
+export * from './graphql/selection.js';
 export * from './server/auth-checker.js';
 export * from './server/federated-schema.js';
 export * from './server/subgraph-server.js';

@@ -69,3 +69,46 @@ export function toPage<T>(rows: T[], totalCount: number, window: PageWindow): Pa
 export function containsPattern(search: string): string {
   return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/**
+ * Keyset cursors, for lists in the order of a unique key (the catalog by sku): base64url of
+ * "k:<key of the last row>". The next page starts after that key through the key's index, so a page
+ * deep in the list costs what the first one costs (an offset reads and drops every row before it).
+ * A cursor needs not name an existing row: the page starts at the next key in order.
+ */
+export interface KeysetWindow {
+  /** The key the page starts after; null for the first page. */
+  afterKey: string | null;
+  limit: number;
+}
+
+export function encodeKeyCursor(key: string): string {
+  return Buffer.from(`k:${key}`).toString('base64url');
+}
+
+export function decodeKeyCursor(cursor: string): string {
+  const raw = Buffer.from(cursor, 'base64url').toString();
+  if (!raw.startsWith('k:') || raw.length < 3 || encodeKeyCursor(raw.slice(2)) !== cursor.replace(/=+$/, '')) {
+    throw new InvalidPageError('the cursor is not one this API returned; start again without "after"');
+  }
+  return raw.slice(2);
+}
+
+/** Turns first/after into a keyset window; `first` is checked as in {@link pageWindow}. */
+export function keysetWindow(request: PageRequest, max = MAX_PAGE_SIZE): KeysetWindow {
+  const { limit } = pageWindow({ first: request.first }, max);
+  return { afterKey: request.after ? decodeKeyCursor(request.after) : null, limit };
+}
+
+/**
+ * Builds a connection page from the rows of a keyset window read with one row more than the limit
+ * (that extra row says whether a next page exists; it is not returned).
+ */
+export function toKeysetPage<T>(rows: T[], totalCount: number, window: KeysetWindow, keyOf: (row: T) => string): Page<T> {
+  const nodes = rows.slice(0, window.limit);
+  return {
+    nodes,
+    pageInfo: { hasNextPage: rows.length > window.limit, endCursor: nodes.length ? encodeKeyCursor(keyOf(nodes.at(-1)!)) : null },
+    totalCount,
+  };
+}

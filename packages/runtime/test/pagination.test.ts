@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   containsPattern,
   decodeCursor,
+  decodeKeyCursor,
   DEFAULT_PAGE_SIZE,
   encodeCursor,
+  encodeKeyCursor,
   InvalidPageError,
+  keysetWindow,
   MAX_PAGE_SIZE,
   pageWindow,
+  toKeysetPage,
   toPage,
 } from '../src/pagination.js';
 
@@ -106,5 +110,33 @@ describe('containsPattern', () => {
     expect(containsPattern('a_b')).toBe('%a\\_b%');
     expect(containsPattern('c:\\dir')).toBe('%c:\\\\dir%');
     expect(containsPattern('%_\\')).toBe('%\\%\\_\\\\%');
+  });
+});
+
+describe('keyset cursors', () => {
+  it('round-trips the key of the last row, whatever its characters', () => {
+    for (const key of ['BRG-004211', 'a', 'ü/ß k:o:1 ', '0']) expect(decodeKeyCursor(encodeKeyCursor(key))).toBe(key);
+  });
+
+  it('refuses offset cursors, empty keys and anything this API did not return', () => {
+    for (const cursor of [encodeCursor(3), Buffer.from('k:').toString('base64url'), 'not a cursor!', Buffer.from([0x6b, 0x3a, 0xff]).toString('base64url')]) {
+      expect(() => decodeKeyCursor(cursor)).toThrow(InvalidPageError);
+    }
+  });
+
+  it('reads one row more than the page to tell whether another page follows', () => {
+    const window = keysetWindow({ first: 2, after: encodeKeyCursor('B') });
+    expect(window).toEqual({ afterKey: 'B', limit: 2 });
+    const full = toKeysetPage(['C', 'D', 'E'], 10, window, (s) => s);
+    expect(full).toEqual({ nodes: ['C', 'D'], pageInfo: { hasNextPage: true, endCursor: encodeKeyCursor('D') }, totalCount: 10 });
+    const last = toKeysetPage(['C'], 10, window, (s) => s);
+    expect(last.pageInfo).toEqual({ hasNextPage: false, endCursor: encodeKeyCursor('C') });
+    expect(toKeysetPage([], 0, keysetWindow({}), (s: string) => s).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
+  });
+
+  it('checks the page size as offset pages do', () => {
+    expect(() => keysetWindow({ first: 101 })).toThrow(InvalidPageError);
+    expect(() => keysetWindow({ first: -1 })).toThrow(InvalidPageError);
+    expect(keysetWindow({}).limit).toBe(20);
   });
 });

@@ -70,3 +70,49 @@ describe('Dealer references', () => {
     expect((await ok(ENTITIES, dealerUser, { reps }))._entities).toEqual([null, { id: own.id, code: own.code }, null]);
   });
 });
+
+describe('statements per request', () => {
+  /** The SQL statements one GraphQL request sends. */
+  async function statementsOf(source: string, claims: Claims, variables: Record<string, unknown> = {}): Promise<{ count: number; data: Record<string, any> }> {
+    const sql: string[] = [];
+    const knex = orm.em.getConnection().getKnex();
+    const listener = (query: { sql: string }) => sql.push(query.sql);
+    knex.on('query', listener);
+    try {
+      const data = await ok(source, claims, variables);
+      return { count: sql.length, data };
+    } finally {
+      knex.off('query', listener);
+    }
+  }
+
+  const PAGE = 'query($first: Int) { dealers(first: $first) { totalCount nodes { id code name tier region city email phone } } }';
+
+  it('lists 5 and 50 dealers with the same statements: the page and its count', async () => {
+    const five = await statementsOf(PAGE, staff, { first: 5 });
+    const fifty = await statementsOf(PAGE, staff, { first: 50 });
+    expect(five.data.dealers.nodes).toHaveLength(5);
+    expect(fifty.data.dealers.nodes).toHaveLength(50);
+    expect(five.count).toBe(2);
+    expect(fifty.count).toBe(five.count);
+  });
+
+  it('answers me with its dealer in two statements, and a batch of dealer references in one', async () => {
+    const users = await orm.em.getConnection().execute<{ id: string; email: string; role: string; dealer_id: string }[]>(
+      'select id, email, role, dealer_id from dealers.user_account where dealer_id is not null and active order by email limit 1',
+    );
+    const user = users[0];
+    const claims: Claims = { sub: user.id, email: user.email, role: user.role as Claims['role'], dealerId: user.dealer_id };
+    const me = await statementsOf('{ me { id email dealer { id name tier } } }', claims);
+    expect(me.data.me).toMatchObject({ id: user.id, dealer: { id: user.dealer_id } });
+    expect(me.count).toBe(2);
+
+    const all = await orm.em.getConnection().execute<{ id: string }[]>('select id from dealers.dealer order by code limit 50');
+    const reps = (n: number) => all.slice(0, n).map((d) => ({ __typename: 'Dealer', id: d.id }));
+    const few = await statementsOf(ENTITIES, staff, { reps: reps(5) });
+    const many = await statementsOf(ENTITIES, staff, { reps: reps(50) });
+    expect(many.data._entities).toHaveLength(50);
+    expect(few.count).toBe(1);
+    expect(many.count).toBe(few.count);
+  });
+});

@@ -1,6 +1,6 @@
 import { MikroORM, type EntityManager, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import type { EntityClass, MigrationObject } from '@mikro-orm/core';
+import type { EntityClass, EntityName, MigrationObject } from '@mikro-orm/core';
 
 export type { EntityManager } from '@mikro-orm/postgresql';
 
@@ -68,4 +68,14 @@ export async function insertInChunks<T extends object>(
   for (let i = 0; i < rows.length; i += chunkSize) {
     await em.insertMany(entity, rows.slice(i, i + chunkSize) as never);
   }
+}
+
+/**
+ * `"schema"."table"` of an entity in the schema this EntityManager was opened on, for the plain-SQL
+ * read paths (lists and loaders that return rows instead of hydrated entities).
+ */
+export function tableOf(em: EntityManager, entity: EntityName<object>): string {
+  const meta = em.getMetadata().get(entity as never);
+  const schema = meta.schema && meta.schema !== '*' ? meta.schema : em.config.get('schema');
+  return schema ? `"${schema}"."${meta.tableName}"` : `"${meta.tableName}"`;
 }

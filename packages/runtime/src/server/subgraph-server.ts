@@ -1,6 +1,10 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -63,6 +67,9 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
       ApolloServerPluginLandingPageDisabled(),
       // Traces are for Apollo's paid router; our gateway does not read them.
       ApolloServerPluginInlineTraceDisabled(),
+      // Nothing reads cache hints, and the plugin wraps every field resolver of every response (about
+      // 4 % of a subgraph's CPU on the catalog page).
+      ApolloServerPluginCacheControlDisabled(),
       ...(options.plugins ?? []),
     ],
   });

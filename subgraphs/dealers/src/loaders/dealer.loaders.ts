@@ -1,13 +1,14 @@
 import { keyedLoader, type EntityManager } from '@dealergraph/runtime';
 import type DataLoader from 'dataloader';
-import { Dealer } from '../entities/dealer.entity.js';
+import { dealersByIds, type DealerRow } from './dealer.queries.js';
 
 export interface DealerLoaders {
-  dealerById: DataLoader<string, Dealer | null>;
+  /** Dealers by id as plain rows: one statement per batch. */
+  dealerById: DataLoader<string, DealerRow | null>;
 }
 
 export function createDealerLoaders(em: EntityManager): DealerLoaders {
   return {
-    dealerById: keyedLoader((ids) => em.find(Dealer, { id: { $in: ids } }), (d) => d.id),
+    dealerById: keyedLoader((ids) => dealersByIds(em, ids), (d) => d.id),
   };
 }

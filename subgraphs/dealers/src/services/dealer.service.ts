@@ -1,8 +1,9 @@
-import { canSeeDealer, containsPattern, forbidden, isStaff, normalizeId, requireClaims, type PageWindow } from '@dealergraph/runtime';
-import type { FilterQuery } from '@mikro-orm/core';
+import { canSeeDealer, forbidden, isStaff, normalizeId, requireClaims, type PageWindow } from '@dealergraph/runtime';
 import type { DealersContext } from '../context.js';
-import { Dealer, type DealerTier } from '../entities/dealer.entity.js';
-import { User } from '../entities/user.entity.js';
+import type { DealerTier } from '../entities/dealer.entity.js';
+import { activeUserById, dealerPage, type DealerRow, type UserRow } from '../loaders/dealer.queries.js';
+
+export type { DealerRow, UserRow } from '../loaders/dealer.queries.js';
 
 export interface DealerFilter {
   search?: string | null;
@@ -10,28 +11,24 @@ export interface DealerFilter {
   region?: string | null;
 }
 
-/** The signed-in user. */
-export async function currentUser(ctx: DealersContext): Promise<User | null> {
+/** The signed-in user, or null once the account was disabled. */
+export async function currentUser(ctx: DealersContext): Promise<UserRow | null> {
   const claims = requireClaims(ctx.claims);
-  return ctx.em.findOne(User, { id: claims.sub, active: true });
+  return activeUserById(ctx.em, claims.sub);
 }
 
 /**
  * A dealer the caller may see, or null: other dealers' users get null, never someone else's data.
  * An id that is not a uuid names no dealer and reads as null too (it never reaches PostgreSQL).
  */
-export async function findDealer(ctx: DealersContext, id: string): Promise<Dealer | null> {
+export async function findDealer(ctx: DealersContext, id: string): Promise<DealerRow | null> {
   const dealerId = normalizeId(id);
   if (!dealerId || !canSeeDealer(ctx.claims, dealerId)) return null;
   return ctx.loaders.dealerById.load(dealerId);
 }
 
-/** A page of dealers, for staff. */
-export async function listDealers(ctx: DealersContext, filter: DealerFilter, window: PageWindow): Promise<[Dealer[], number]> {
+/** A page of dealers by code and how many match, for staff. */
+export async function listDealers(ctx: DealersContext, filter: DealerFilter, window: PageWindow): Promise<[DealerRow[], number]> {
   if (!isStaff(requireClaims(ctx.claims))) throw forbidden('Only the distributor\'s staff can list dealers.');
-  const where: FilterQuery<Dealer> = {};
-  if (filter.search) where.$or = [{ name: { $ilike: containsPattern(filter.search) } }, { code: { $ilike: containsPattern(filter.search) } }];
-  if (filter.tier) where.tier = filter.tier;
-  if (filter.region) where.region = filter.region;
-  return ctx.em.findAndCount(Dealer, where, { orderBy: { code: 'asc' }, offset: window.offset, limit: window.limit });
+  return dealerPage(ctx.em, filter, window);
 }

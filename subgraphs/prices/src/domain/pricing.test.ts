@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computePrice, InvalidQuantityError, isActive, matchingVolumeBreak, type PriceInput } from './pricing.js';
+import { computePrice, InvalidQuantityError, matchingVolumeBreak, type PriceInput } from './pricing.js';
 
 /** The contract's default volume breaks. */
 const BREAKS = [
@@ -267,25 +267,5 @@ describe('computePrice: invalid input', () => {
     expect(() => computePrice({ ...base, promotions: [{ name: 'P', discountBp: -1 }] })).toThrow(RangeError);
     expect(() => computePrice({ ...base, listPrice: -1 })).toThrow(RangeError);
     expect(() => computePrice({ ...base, specialPrice: 1.5 })).toThrow(RangeError);
-  });
-});
-
-describe('isActive', () => {
-  const now = new Date('2026-11-01T12:00:00Z');
-  const day = 24 * 3600 * 1000;
-  const at = (ms: number) => new Date(now.getTime() + ms);
-
-  it('is active inside the window and open-ended windows', () => {
-    expect(isActive({ validFrom: at(-day), validTo: at(day) }, now)).toBe(true);
-    expect(isActive({ validFrom: at(-day), validTo: null }, now)).toBe(true);
-  });
-  it('counts the start instant and not the end instant', () => {
-    expect(isActive({ validFrom: now, validTo: at(day) }, now)).toBe(true);
-    expect(isActive({ validFrom: at(-day), validTo: now }, now)).toBe(false);
-  });
-  it('excludes expired and upcoming windows (an expired promotion or special price is not applied)', () => {
-    expect(isActive({ validFrom: at(-10 * day), validTo: at(-1) }, now)).toBe(false);
-    expect(isActive({ validFrom: at(1), validTo: null }, now)).toBe(false);
-    expect(isActive({ validFrom: at(1), validTo: at(day) }, now)).toBe(false);
   });
 });

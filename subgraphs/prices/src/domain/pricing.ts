@@ -33,7 +33,7 @@ export interface VolumeBreakInput {
   discountBp: number;
 }
 
-/** An active promotion of the product (the caller filters by date, by the rule of {@link isActive}). */
+/** An active promotion of the product (the caller filters by date: `activeAt` in loaders/price.queries.ts). */
 export interface PromotionInput {
   name: string;
   discountBp: number;
@@ -87,18 +87,6 @@ export class InvalidQuantityError extends Error {
 /** Throws {@link InvalidQuantityError} unless `quantity` is a whole number >= 1. */
 export function assertValidQuantity(quantity: number): void {
   if (!Number.isSafeInteger(quantity) || quantity < 1) throw new InvalidQuantityError(quantity);
-}
-
-/** A validity window; `validTo` null means open-ended. */
-export interface ValidityWindow {
-  validFrom: Date;
-  validTo: Date | null;
-}
-
-/** True when `now` lies in [validFrom, validTo): the start instant counts, the end instant no longer does. */
-export function isActive({ validFrom, validTo }: ValidityWindow, now: Date): boolean {
-  const t = now.getTime();
-  return validFrom.getTime() <= t && (validTo === null || t < validTo.getTime());
 }
 
 /** The basis points as a percent for labels: 2000 -> "20", 1250 -> "12.5". */

@@ -40,24 +40,20 @@ async function priceLine(ctx: PricesContext, rawDealerId: string, rawProductId: 
   const productId = normalizeId(rawProductId);
   if (!dealerId || !productId) return null;
   const { loaders } = ctx;
-  const [assignment, list, promotions, specialPrices, tierRules, volumeBreaks] = await Promise.all([
-    loaders.dealerPricingByDealer.load(dealerId),
-    loaders.listPriceByProduct.load(productId),
-    loaders.activePromotionsByProduct.load(productId),
-    loaders.activeSpecialPrices(dealerId).load(productId),
-    loaders.tierRules(),
+  const [priceList, pricing, volumeBreaks] = await Promise.all([
+    loaders.priceListByDealer.load(dealerId),
+    loaders.productPricing(dealerId).load(productId),
     loaders.volumeBreaks(),
   ]);
-  if (!assignment || !list) return null;
-  // The loaders return only the promotions and special prices active at the request's `now`.
-  const specialPrice = specialPrices.length ? Math.min(...specialPrices.map((s) => s.unitPrice)) : null;
+  if (!priceList || !pricing) return null;
+  // The loader returns only the promotions and special prices active at the request's `now`.
   return computePrice({
-    listPrice: list.listPrice,
-    currency: list.currency,
-    tierDiscountBp: tierRules.find((r) => r.tier === assignment.tier)?.discountBp ?? 0,
-    specialPrice,
+    listPrice: pricing.listPrice,
+    currency: pricing.currency,
+    tierDiscountBp: priceList.tierDiscountBp,
+    specialPrice: pricing.specialPrice,
     volumeBreaks,
-    promotions,
+    promotions: pricing.promotions,
     quantity,
   });
 }
@@ -108,15 +104,11 @@ export interface DealerPriceList {
 export async function myPriceList(ctx: PricesContext): Promise<DealerPriceList | null> {
   const claims = requireClaims(ctx.claims);
   if (isStaff(claims) || !claims.dealerId) return null;
-  const [assignment, tierRules, volumeBreaks] = await Promise.all([
-    ctx.loaders.dealerPricingByDealer.load(claims.dealerId),
-    ctx.loaders.tierRules(),
-    ctx.loaders.volumeBreaks(),
-  ]);
-  if (!assignment) return null;
+  const [priceList, volumeBreaks] = await Promise.all([ctx.loaders.priceListByDealer.load(claims.dealerId), ctx.loaders.volumeBreaks()]);
+  if (!priceList) return null;
   return {
-    tier: assignment.tier,
-    tierDiscountBp: tierRules.find((r) => r.tier === assignment.tier)?.discountBp ?? 0,
+    tier: priceList.tier,
+    tierDiscountBp: priceList.tierDiscountBp,
     volumeBreaks: volumeBreaks.map((b) => ({ minQuantity: b.minQuantity, maxQuantity: b.maxQuantity, discountBp: b.discountBp })),
   };
 }

@@ -2,7 +2,7 @@ import type { StockSummary } from '../domain/stock.js';
 import type { Brand } from '../entities/brand.entity.js';
 import type { Category } from '../entities/category.entity.js';
 import type { InTransit } from '../entities/in-transit.entity.js';
-import type { Product } from '../entities/product.entity.js';
+import type { BrandRow, ProductRow } from '../loaders/product.queries.js';
 import type { Warehouse } from '../entities/warehouse.entity.js';
 import type { BrandType, CategoryType, WarehouseType } from './catalog.type.js';
 import type { StockStatusEnum } from './enums.js';
@@ -10,15 +10,15 @@ import type { ProductType } from './product.type.js';
 import type { InTransitStockType, StockType } from './stock.type.js';
 
 /** Brand, category and stock are resolved by field resolvers, through the loaders. */
-export function toProductType(product: Product): ProductType {
+export function toProductType(product: ProductRow): ProductType {
   return {
     id: product.id,
     sku: product.sku,
     name: product.name,
     description: product.description,
     unit: product.unit,
-    brandId: product.brand.id,
-    categoryId: product.category.id,
+    brandId: product.brandId,
+    categoryId: product.categoryId,
   };
 }
 
@@ -26,7 +26,7 @@ export function toCategoryType(category: Category): CategoryType {
   return { id: category.id, name: category.name, slug: category.slug, parentId: category.parent?.id ?? null };
 }
 
-export function toBrandType(brand: Brand): BrandType {
+export function toBrandType(brand: Brand | BrandRow): BrandType {
   return { id: brand.id, name: brand.name };
 }
 

@@ -1,5 +1,6 @@
-import { pageWindow, toPage } from '@dealergraph/runtime';
-import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { keysetWindow, selectsField, toKeysetPage } from '@dealergraph/runtime';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { ProductsContext } from '../context.js';
 import * as catalog from '../services/catalog.service.js';
 import * as products from '../services/product.service.js';
@@ -18,10 +19,11 @@ function missing(what: string, id: string): Error {
 export class ProductResolver {
   @Authorized()
   @Query(() => ProductConnection, { description: 'The catalog, in sku order, optionally narrowed by a filter.' })
-  async products(@Args(() => ProductsArgs) args: ProductsArgs, @Ctx() ctx: ProductsContext) {
-    const window = pageWindow(args);
-    const [rows, total] = await products.listProducts(ctx, args.filter ?? {}, window);
-    return toPage(rows.map(toProductType), total, window);
+  async products(@Args(() => ProductsArgs) args: ProductsArgs, @Ctx() ctx: ProductsContext, @Info() info: GraphQLResolveInfo) {
+    const window = keysetWindow(args);
+    const [rows, total] = await products.listProducts(ctx, args.filter ?? {}, window, { count: selectsField(info, 'totalCount') });
+    // Without totalCount in the selection the count is not read, and the 0 is never sent.
+    return toKeysetPage(rows.map(toProductType), total ?? 0, window, (p) => p.sku);
   }
 
   @Authorized()

@@ -1,47 +1,43 @@
 import { groupedLoader, keyedLoader, type EntityManager } from '@dealergraph/runtime';
 import type DataLoader from 'dataloader';
-import { Brand } from '../entities/brand.entity.js';
 import { Category } from '../entities/category.entity.js';
 import { InTransit } from '../entities/in-transit.entity.js';
-import { Product } from '../entities/product.entity.js';
-import { StockLevel } from '../entities/stock-level.entity.js';
 import { Warehouse } from '../entities/warehouse.entity.js';
+import { brandsByIds, productsByIds, productsBySkus, stockByProducts, type BrandRow, type ProductRow, type ProductStockRow } from './product.queries.js';
 
 /**
  * Every lookup a page of products needs, one SQL statement per batch: a page of 100 products costs
- * as many statements as a page of 5. Built per request, so nothing is cached between callers.
+ * as many statements as a page of 5. Built per request, so nothing is cached between callers. The
+ * lookups of a catalog page (products, brands, stock) read plain rows (product.queries.ts).
  */
 export interface ProductLoaders {
   /** Any product by id, discontinued ones included (old orders still point at them). */
-  productById: DataLoader<string, Product | null>;
+  productById: DataLoader<string, ProductRow | null>;
   /** Active products by exact sku. */
-  productBySku: DataLoader<string, Product | null>;
+  productBySku: DataLoader<string, ProductRow | null>;
   categoryById: DataLoader<string, Category | null>;
   /** A category's direct children, by name. */
   categoriesByParent: DataLoader<string, Category[]>;
-  brandById: DataLoader<string, Brand | null>;
+  brandById: DataLoader<string, BrandRow | null>;
   warehouseById: DataLoader<string, Warehouse | null>;
   /** A product's stock rows, by warehouse code. */
-  stockByProduct: DataLoader<string, StockLevel[]>;
+  stockByProduct: DataLoader<string, ProductStockRow[]>;
   /** A product's inbound shipments, soonest first (unknown ETAs last), then by warehouse code. */
   inTransitByProduct: DataLoader<string, InTransit[]>;
 }
 
 export function createProductLoaders(em: EntityManager): ProductLoaders {
   return {
-    productById: keyedLoader((ids) => em.find(Product, { id: { $in: ids } }), (p) => p.id),
-    productBySku: keyedLoader((skus) => em.find(Product, { sku: { $in: skus }, active: true }), (p) => p.sku),
+    productById: keyedLoader((ids) => productsByIds(em, ids), (p) => p.id),
+    productBySku: keyedLoader((skus) => productsBySkus(em, skus), (p) => p.sku),
     categoryById: keyedLoader((ids) => em.find(Category, { id: { $in: ids } }), (c) => c.id),
     categoriesByParent: groupedLoader(
       (ids) => em.find(Category, { parent: { $in: ids } }, { orderBy: { name: 'asc', id: 'asc' } }),
       (c) => c.parent!.id,
     ),
-    brandById: keyedLoader((ids) => em.find(Brand, { id: { $in: ids } }), (b) => b.id),
+    brandById: keyedLoader((ids) => brandsByIds(em, ids), (b) => b.id),
     warehouseById: keyedLoader((ids) => em.find(Warehouse, { id: { $in: ids } }), (w) => w.id),
-    stockByProduct: groupedLoader(
-      (ids) => em.find(StockLevel, { product: { $in: ids } }, { orderBy: { warehouse: { code: 'asc' } } }),
-      (s) => s.product.id,
-    ),
+    stockByProduct: groupedLoader((ids) => stockByProducts(em, ids), (s) => s.productId),
     inTransitByProduct: groupedLoader(
       (ids) =>
         em.find(InTransit, { product: { $in: ids } }, { orderBy: { eta: 'asc nulls last', warehouse: { code: 'asc' }, id: 'asc' } }),

@@ -3,6 +3,7 @@ import type { ProductsContext } from '../context.js';
 import { Brand } from '../entities/brand.entity.js';
 import { Category } from '../entities/category.entity.js';
 import { Warehouse } from '../entities/warehouse.entity.js';
+import type { BrandRow } from '../loaders/product.queries.js';
 import { badInput } from './errors.js';
 
 /** The root categories (parentId null) or the direct children of one category, by name. */
@@ -27,7 +28,7 @@ export async function listBrands(ctx: ProductsContext): Promise<Brand[]> {
   return ctx.em.find(Brand, {}, { orderBy: { name: 'asc' } });
 }
 
-export async function findBrand(ctx: ProductsContext, id: string): Promise<Brand | null> {
+export async function findBrand(ctx: ProductsContext, id: string): Promise<BrandRow | null> {
   return ctx.loaders.brandById.load(id);
 }
 

@@ -5,9 +5,7 @@ import type { InTransit } from '../entities/in-transit.entity.js';
 /** A product's stock over all warehouses and per warehouse (warehouses by code). */
 export async function stockOf(ctx: ProductsContext, productId: string): Promise<StockSummary> {
   const levels = await ctx.loaders.stockByProduct.load(productId);
-  return summarizeStock({
-    levels: levels.map((l) => ({ warehouseId: l.warehouse.id, onHand: l.onHand, reserved: l.reserved, lowThreshold: l.lowThreshold })),
-  });
+  return summarizeStock({ levels });
 }
 
 /** A product's inbound shipments, soonest first. */

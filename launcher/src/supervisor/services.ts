@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+
+export type ServiceName = 'dealers' | 'products' | 'prices' | 'credit' | 'orders' | 'gateway';
+export const SUBGRAPH_SERVICES = ['dealers', 'products', 'prices', 'credit', 'orders'] as const;
+
+/** One process `npm start` runs: its own entry point, the port variable it reads, how it says it is up. */
+export interface ServiceSpec {
+  name: ServiceName;
+  entry: string;
+  portVariable: string;
+  healthPath: string;
+}
+
+const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
+
+/** Subgraphs first: the gateway loads its schema from the committed supergraph but calls them at once. */
+export const SERVICES: readonly ServiceSpec[] = [
+  ...SUBGRAPH_SERVICES.map((name) => ({
+    name,
+    entry: root(`subgraphs/${name}/src/main.ts`),
+    portVariable: `${name.toUpperCase()}_PORT`,
+    healthPath: '/health',
+  })),
+  { name: 'gateway', entry: root('gateway/src/main.ts'), portVariable: 'PORT', healthPath: '/readiness' },
+];
+
+/**
+ * The base URL of every subgraph service (no path), for the signed internal calls between services:
+ * DEALERS_SERVICE_URL … ORDERS_SERVICE_URL.
+ */
+export function serviceUrls(host: string, ports: Record<(typeof SUBGRAPH_SERVICES)[number], number>): Record<string, string> {
+  return Object.fromEntries(SUBGRAPH_SERVICES.map((name) => [`${name.toUpperCase()}_SERVICE_URL`, `http://${host}:${ports[name]}`]));
+}

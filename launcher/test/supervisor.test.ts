@@ -1,0 +1,103 @@
+import { freePort } from '@dealergraph/embedded-db';
+import { createTestDatabase, GraphQLClient, type TestDatabase } from '@dealergraph/testing';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const PAGE = '{ products(first: 3) { totalCount nodes { sku stock { available } price(quantity: 10) { unitPrice { amount } } } } }';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function until<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await check();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** `npm start` as a user runs it (one process per service), against a copy of the seeded test database. */
+describe('npm start: one process per service under a supervisor', () => {
+  let database: TestDatabase;
+  let launcher: ChildProcess;
+  let output = '';
+  let client: GraphQLClient;
+  const pidOf = (name: string) => {
+    const matches = [...output.matchAll(new RegExp(`\\] ${name} started \\(pid (\\d+)\\)`, 'g'))];
+    return matches.length ? Number(matches.at(-1)![1]) : undefined;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase({ seeded: true });
+    const ports = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+    launcher = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'launcher/src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        PORT: String(ports[0]),
+        DEALERS_PORT: String(ports[1]),
+        PRODUCTS_PORT: String(ports[2]),
+        PRICES_PORT: String(ports[3]),
+        CREDIT_PORT: String(ports[4]),
+        ORDERS_PORT: String(ports[5]),
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    launcher.stdout!.on('data', (chunk) => (output += chunk));
+    launcher.stderr!.on('data', (chunk) => (output += chunk));
+    await until('the ready line', () => (/\] ready in /.test(output) ? true : launcher.exitCode !== null ? Promise.reject(new Error(output)) : undefined), 150_000);
+    client = new GraphQLClient(`http://127.0.0.1:${ports[0]}/graphql`);
+    await client.login('platinum@demo.dealer', 'demo-pass-2026');
+  });
+
+  afterAll(async () => {
+    if (launcher && launcher.exitCode === null) launcher.kill('SIGKILL');
+    await database?.drop();
+  });
+
+  it('runs each service in its own process with the pinned Node', () => {
+    const pids = ['dealers', 'products', 'prices', 'credit', 'orders', 'gateway'].map(pidOf);
+    expect(pids.every((pid) => pid !== undefined && alive(pid))).toBe(true);
+    expect(new Set([...pids, launcher.pid]).size).toBe(7);
+    expect(output).toMatch(new RegExp(`node ${process.version.replace(/\./g, '\\.')}`));
+  });
+
+  it('restarts a killed subgraph, after which the graph answers again', async () => {
+    const before = await client.data(PAGE);
+    expect(before.products.nodes).toHaveLength(3);
+    const killed = pidOf('products')!;
+    process.kill(killed, 'SIGKILL');
+    const restarted = await until('a new products process', () => {
+      const pid = pidOf('products');
+      return pid !== killed ? pid : undefined;
+    }, 30_000);
+    const after = await until('the page again', async () => {
+      const result = await client.request(PAGE);
+      return result.errors ? undefined : result.data;
+    }, 90_000);
+    expect(after).toEqual(before);
+    expect(output).toMatch(/products exited \(signal SIGKILL\); restarting in/);
+    expect(alive(restarted!)).toBe(true);
+  });
+
+  it('stops every service and then itself on SIGINT', async () => {
+    const pids = ['dealers', 'products', 'prices', 'credit', 'orders', 'gateway'].map((name) => pidOf(name)!);
+    launcher.kill('SIGINT');
+    const code = await new Promise((resolve) => launcher.once('exit', (exitCode) => resolve(exitCode)));
+    expect(code).toBe(0);
+    expect(output).toMatch(/\] stopped/);
+    expect(pids.filter(alive)).toEqual([]);
+  });
+});

@@ -1,0 +1,84 @@
+import { tableOf, type EntityManager } from '@dealergraph/runtime';
+import type { PromotionInput, VolumeBreakInput } from '../domain/pricing.js';
+import { DealerPricing } from '../entities/dealer-pricing.entity.js';
+import { ProductPrice } from '../entities/product-price.entity.js';
+import { Promotion } from '../entities/promotion.entity.js';
+import { SpecialPrice } from '../entities/special-price.entity.js';
+import { TierRule } from '../entities/tier-rule.entity.js';
+import type { PriceTier } from '../entities/tiers.js';
+import { VolumeBreak } from '../entities/volume-break.entity.js';
+
+/**
+ * The read paths of pricing as plain SQL returning plain rows (no entity hydration); the entities
+ * serve the writes. Each function is ONE statement for any number of keys.
+ */
+
+/**
+ * THE validity rule of promotions and special prices, and the only place it is written: a row is
+ * active at `at` when `at` lies in [valid_from, valid_to), the start instant included, the end instant
+ * excluded; a null valid_to never ends. Two bindings: `at`, `at`.
+ */
+export function activeAt(alias: string): string {
+  return `(${alias}.valid_from <= ?::timestamptz and (${alias}.valid_to is null or ${alias}.valid_to > ?::timestamptz))`;
+}
+
+/** What one product contributes to one dealer's price at one instant. */
+export interface ProductPricingRow {
+  productId: string;
+  /** Cents. */
+  listPrice: number;
+  currency: string;
+  /** The product's promotions active at the instant. */
+  promotions: PromotionInput[];
+  /** The lowest of the dealer's special prices for the product active at the instant, in cents; null when none. */
+  specialPrice: number | null;
+}
+
+/** A dealer's price list: its tier and that tier's discount (0 when the tier has no rule). */
+export interface DealerPriceListRow {
+  dealerId: string;
+  tier: PriceTier;
+  tierDiscountBp: number;
+}
+
+/** A bigint cent amount as PostgreSQL returns it (text); refuses what a JavaScript number cannot hold exactly. */
+function cents(value: string | number): number {
+  const minor = Number(value);
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`price out of range: ${String(value)} cents`);
+  return minor;
+}
+
+/**
+ * List price, active promotions and the dealer's best active special price of each product that has a
+ * list price; products without one are absent.
+ */
+export async function productPricing(em: EntityManager, dealerId: string, productIds: readonly string[], at: Date): Promise<ProductPricingRow[]> {
+  const rows = await em.execute<{ productId: string; listPrice: string; currency: string; promotions: PromotionInput[]; specialPrice: string | null }[]>(
+    `select pp.product_id as "productId", pp.list_price as "listPrice", pp.currency,
+            coalesce((select json_agg(json_build_object('name', m.name, 'discountBp', m.discount_bp) order by m.id)
+                        from ${tableOf(em, Promotion)} m where m.product_id = pp.product_id and ${activeAt('m')}), '[]') as promotions,
+            (select min(s.unit_price) from ${tableOf(em, SpecialPrice)} s
+              where s.dealer_id = ? and s.product_id = pp.product_id and ${activeAt('s')}) as "specialPrice"
+       from ${tableOf(em, ProductPrice)} pp
+      where pp.product_id in (?)`,
+    [at, at, dealerId, at, at, [...productIds]],
+  );
+  return rows.map((r) => ({ ...r, listPrice: cents(r.listPrice), specialPrice: r.specialPrice === null ? null : cents(r.specialPrice) }));
+}
+
+/** The price lists of dealers; dealers without one are absent. */
+export function dealerPriceLists(em: EntityManager, dealerIds: readonly string[]): Promise<DealerPriceListRow[]> {
+  return em.execute<DealerPriceListRow[]>(
+    `select d.dealer_id as "dealerId", d.tier, coalesce(t.discount_bp, 0) as "tierDiscountBp"
+       from ${tableOf(em, DealerPricing)} d left join ${tableOf(em, TierRule)} t on t.tier = d.tier
+      where d.dealer_id in (?)`,
+    [[...dealerIds]],
+  );
+}
+
+/** Every volume break, by ascending minimum quantity. */
+export function volumeBreaks(em: EntityManager): Promise<VolumeBreakInput[]> {
+  return em.execute<VolumeBreakInput[]>(
+    `select min_quantity as "minQuantity", max_quantity as "maxQuantity", discount_bp as "discountBp" from ${tableOf(em, VolumeBreak)} order by min_quantity, id`,
+  );
+}

@@ -1,0 +1,125 @@
+import { containsPattern, type EntityManager, type KeysetWindow } from '@dealergraph/runtime';
+import type { StockLevelRow } from '../domain/stock.js';
+import { SCHEMA } from '../schema-name.js';
+
+/**
+ * The read paths of the catalog as plain SQL returning plain rows: no entity hydration, no identity
+ * map, for lists and loaders that only read. Writes go through the entities and the unit of work.
+ * Each function is ONE statement for any number of keys.
+ */
+
+/** A product as the catalog reads it (a catalog page also carries its brand's name, see `catalogPage`). */
+export interface ProductRow {
+  id: string;
+  sku: string;
+  name: string;
+  description: string;
+  unit: string;
+  brandId: string;
+  categoryId: string;
+  /** False once discontinued. */
+  active: boolean;
+  /** Only on the rows of a catalog page, which read it in the same statement. */
+  brandName?: string;
+}
+
+/** One warehouse's stock of a product (the domain's row, plus the product it belongs to). */
+export interface ProductStockRow extends StockLevelRow {
+  productId: string;
+}
+
+/** A brand as the catalog reads it. */
+export interface BrandRow {
+  id: string;
+  name: string;
+}
+
+const PRODUCT_COLUMNS = `p.id, p.sku, p.name, p.description, p.unit, p.brand_id as "brandId", p.category_id as "categoryId", p.active`;
+
+export interface ProductListFilter {
+  search?: string;
+  categoryId?: string;
+  brand?: string;
+  inStockOnly?: boolean;
+}
+
+/** The WHERE clause of the catalog list and its bindings, shared by the page and its count. */
+function catalogWhere(filter: ProductListFilter): { sql: string; params: unknown[] } {
+  const clauses = ['p.active'];
+  const params: unknown[] = [];
+  if (filter.search) {
+    const pattern = containsPattern(filter.search);
+    clauses.push('(p.sku ilike ? or p.name ilike ?)');
+    params.push(pattern, pattern);
+  }
+  if (filter.categoryId) {
+    clauses.push(`p.category_id in (
+      with recursive subtree(id) as (
+        select c.id from "${SCHEMA}"."category" c where c.id = ?
+        union all
+        select c.id from "${SCHEMA}"."category" c join subtree s on c.parent_id = s.id
+      ) select id from subtree)`);
+    params.push(filter.categoryId);
+  }
+  if (filter.brand) {
+    clauses.push(`p.brand_id in (select b.id from "${SCHEMA}"."brand" b where lower(b.name) = lower(?))`);
+    params.push(filter.brand);
+  }
+  // Same rule as domain/stock.ts: in stock = the sum of (on hand - reserved) over warehouses is above 0.
+  if (filter.inStockOnly) {
+    clauses.push(`(select coalesce(sum(s.on_hand - s.reserved), 0) from "${SCHEMA}"."stock_level" s where s.product_id = p.id) > 0`);
+  }
+  return { sql: clauses.join(' and '), params };
+}
+
+/**
+ * A keyset page of the catalog in sku order (one row more than the limit, see `toKeysetPage`), with
+ * each product's brand name, and, when asked, the number of products that match: one statement
+ * walking the sku index from the cursor, plus one for the count.
+ */
+export async function catalogPage(
+  em: EntityManager,
+  filter: ProductListFilter,
+  window: KeysetWindow,
+  options: { count: boolean },
+): Promise<[ProductRow[], number | null]> {
+  const where = catalogWhere(filter);
+  const count = options.count
+    ? em.execute<{ count: string }[]>(`select count(*) from "${SCHEMA}"."product" p where ${where.sql}`, where.params)
+    : null;
+  // Even for first: 0 the extra row is read: it tells whether anything follows the cursor.
+  const after = window.afterKey === null ? '' : ' and p.sku > ?';
+  const page = em.execute<ProductRow[]>(
+    `select ${PRODUCT_COLUMNS}, b.name as "brandName"
+       from "${SCHEMA}"."product" p join "${SCHEMA}"."brand" b on b.id = p.brand_id
+      where ${where.sql}${after} order by p.sku limit ?`,
+    [...where.params, ...(window.afterKey === null ? [] : [window.afterKey]), window.limit + 1],
+  );
+  const [rows, counted] = await Promise.all([page, count]);
+  return [rows, counted ? Number(counted[0].count) : null];
+}
+
+/** Products by id, discontinued ones included. */
+export function productsByIds(em: EntityManager, ids: readonly string[]): Promise<ProductRow[]> {
+  return em.execute<ProductRow[]>(`select ${PRODUCT_COLUMNS} from "${SCHEMA}"."product" p where p.id in (?)`, [[...ids]]);
+}
+
+/** Active products by exact sku. */
+export function productsBySkus(em: EntityManager, skus: readonly string[]): Promise<ProductRow[]> {
+  return em.execute<ProductRow[]>(`select ${PRODUCT_COLUMNS} from "${SCHEMA}"."product" p where p.sku in (?) and p.active`, [[...skus]]);
+}
+
+/** Brands by id. */
+export function brandsByIds(em: EntityManager, ids: readonly string[]): Promise<BrandRow[]> {
+  return em.execute<BrandRow[]>(`select b.id, b.name from "${SCHEMA}"."brand" b where b.id in (?)`, [[...ids]]);
+}
+
+/** The stock rows of products, each product's by warehouse code. */
+export function stockByProducts(em: EntityManager, productIds: readonly string[]): Promise<ProductStockRow[]> {
+  return em.execute<ProductStockRow[]>(
+    `select s.product_id as "productId", s.warehouse_id as "warehouseId", s.on_hand as "onHand", s.reserved, s.low_threshold as "lowThreshold"
+       from "${SCHEMA}"."stock_level" s join "${SCHEMA}"."warehouse" w on w.id = s.warehouse_id
+      where s.product_id in (?) order by s.product_id, w.code`,
+    [[...productIds]],
+  );
+}
