@@ -8,6 +8,7 @@ import { createOrderLoaders } from './loaders/order.loaders.js';
 import { migrations } from './migrations/index.js';
 import { seedOrders } from './seed/orders.seed.js';
 import { findVisibleOrder } from './services/order.service.js';
+import { serviceClients } from './services/service-clients.js';
 
 /** The orders subgraph: orders, their lines and status history. */
 export function ordersSubgraph(): SubgraphDefinition<OrdersContext, DemoData> {
@@ -37,7 +38,7 @@ export function ordersSubgraph(): SubgraphDefinition<OrdersContext, DemoData> {
           },
         },
       }),
-    context: (base) => ({ ...base, loaders: createOrderLoaders(base.em) }),
+    context: (base, runtime) => ({ ...base, loaders: createOrderLoaders(base.em), services: serviceClients(runtime), runtime }),
     seed: seedOrders,
   };
 }

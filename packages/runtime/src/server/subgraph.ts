@@ -31,7 +31,7 @@ export interface SubgraphDefinition<TContext extends BaseContext = BaseContext, 
   migrations: MigrationObject[];
   buildSchema(): Promise<FederatedSchema>;
   /** Adds loaders and services to the base context of one request (also for internal operations, with no claims). */
-  context(base: BaseContext, runtime: SubgraphRuntime): TContext;
+  context(base: BaseContext, runtime?: SubgraphRuntime): TContext;
   /**
    * The internal operations this subgraph owns (see `packages/runtime/src/internal/contracts.ts`),
    * given a factory of fresh contexts with no caller claims.
