@@ -1,9 +1,10 @@
 import { CartLine } from './cart-line.entity.js';
+import { OrderEvent } from './order-event.entity.js';
 import { OrderLine } from './order-line.entity.js';
 import { OrderStatusChange } from './order-status-change.entity.js';
 import { OrderTemplateLine } from './order-template-line.entity.js';
 import { OrderTemplate } from './order-template.entity.js';
 import { Order } from './order.entity.js';
 
-export { CartLine, Order, OrderLine, OrderStatusChange, OrderTemplate, OrderTemplateLine };
-export const entities = [Order, OrderLine, OrderStatusChange, CartLine, OrderTemplate, OrderTemplateLine];
+export { CartLine, Order, OrderEvent, OrderLine, OrderStatusChange, OrderTemplate, OrderTemplateLine };
+export const entities = [Order, OrderLine, OrderStatusChange, CartLine, OrderTemplate, OrderTemplateLine, OrderEvent];
