@@ -1,4 +1,6 @@
 import type { EntityClass, MigrationObject } from '@mikro-orm/core';
+import type { GraphQLSchema } from 'graphql';
+import type { Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Claims } from '../auth/claims.js';
 import type { SubgraphConfig } from '../config.js';
@@ -23,6 +25,15 @@ export interface SubgraphRuntime {
   logger: Logger;
 }
 
+/** What background work may serve on besides HTTP requests (e.g. graphql-ws on the same server). */
+export interface SubgraphServing<TContext> {
+  /** The subgraph's own HTTP server, already listening. */
+  httpServer: Server;
+  schema: GraphQLSchema;
+  /** A fresh context for a caller whose claims were verified (from a signed body, never from headers). */
+  contextFor(claims: Claims | null): TContext;
+}
+
 /** Everything the runner needs to know about one subgraph. */
 export interface SubgraphDefinition<TContext extends BaseContext = BaseContext, TSeedData = unknown> {
   /** Also the name of the PostgreSQL schema that holds this subgraph's tables. */
@@ -38,7 +49,7 @@ export interface SubgraphDefinition<TContext extends BaseContext = BaseContext, 
    */
   internalOperations?(newContext: () => TContext, runtime: SubgraphRuntime): Record<string, (input: any) => Promise<unknown>>;
   /** Background work that lives as long as the service (sweepers, queues); returns how to stop it. */
-  start?(runtime: SubgraphRuntime, newContext: () => TContext): Promise<() => Promise<void>>;
+  start?(runtime: SubgraphRuntime, newContext: () => TContext, serving: SubgraphServing<TContext>): Promise<() => Promise<void>>;
   /**
    * Writes this subgraph's part of the demo data once; returns false when it was already there.
    * `data` is called only when something is to be written, so restarts do not generate it.
@@ -96,7 +107,7 @@ export async function runSubgraph(
     context: newContext,
     internal: handlers ? { key: config.internalKey, handlers, faultInjection: config.faultInjection && !config.production } : undefined,
   });
-  const stopBackground = await definition.start?.(runtime, () => newContext(null));
+  const stopBackground = await definition.start?.(runtime, () => newContext(null), { httpServer: server.httpServer, schema, contextFor: newContext });
   return {
     ...server,
     orm,
