@@ -1,4 +1,5 @@
 import type { BaseContext, SubgraphRuntime } from '@dealergraph/runtime';
+import type { WorkflowSettings } from './config.js';
 import type { OrderLoaders } from './loaders/order.loaders.js';
 import type { ServiceClients } from './services/service-clients.js';
 
@@ -9,4 +10,6 @@ export interface OrdersContext extends BaseContext {
   services: ServiceClients;
   /** The running service (settings, database), for work that outlives the request; absent in schema-only tests. */
   runtime?: SubgraphRuntime;
+  /** Timing of the placeOrder workflow (lease, sweep). */
+  workflow: WorkflowSettings;
 }

@@ -1,24 +1,28 @@
 import type { DemoData } from '@dealergraph/demo-data';
 import { buildFederatedSchema, canSeeDealer, type SubgraphDefinition } from '@dealergraph/runtime';
+import { DEFAULT_WORKFLOW_SETTINGS, type WorkflowSettings } from './config.js';
 import type { OrdersContext } from './context.js';
 import { entities } from './entities/index.js';
 import { toOrderType } from './graphql/mappers.js';
+import { OrderWorkflowResolver } from './graphql/order-workflow.resolver.js';
 import { OrderResolver } from './graphql/order.resolver.js';
 import { createOrderLoaders } from './loaders/order.loaders.js';
 import { migrations } from './migrations/index.js';
 import { seedOrders } from './seed/orders.seed.js';
 import { findVisibleOrder } from './services/order.service.js';
 import { serviceClients } from './services/service-clients.js';
+import { startOrders } from './services/workflow-recovery.service.js';
 
-/** The orders subgraph: orders, their lines and status history. */
-export function ordersSubgraph(): SubgraphDefinition<OrdersContext, DemoData> {
+/** The orders subgraph: orders, their lines and status history, the placeOrder workflow and its recovery sweep. */
+export function ordersSubgraph(settings: Partial<WorkflowSettings> = {}): SubgraphDefinition<OrdersContext, DemoData> {
+  const workflow: WorkflowSettings = { ...DEFAULT_WORKFLOW_SETTINGS, ...settings };
   return {
     name: 'orders',
     entities,
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [OrderResolver],
+        resolvers: [OrderResolver, OrderWorkflowResolver],
         referenceResolvers: {
           Order: {
             async __resolveReference(ref: { id: string }, ctx: OrdersContext) {
@@ -38,7 +42,8 @@ export function ordersSubgraph(): SubgraphDefinition<OrdersContext, DemoData> {
           },
         },
       }),
-    context: (base, runtime) => ({ ...base, loaders: createOrderLoaders(base.em), services: serviceClients(runtime), runtime }),
+    context: (base, runtime) => ({ ...base, loaders: createOrderLoaders(base.em), services: serviceClients(runtime, workflow.stepTimeoutMs), runtime, workflow }),
+    start: (_runtime, newContext) => startOrders(newContext, workflow.sweepIntervalMs),
     seed: seedOrders,
   };
 }

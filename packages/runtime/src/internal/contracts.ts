@@ -95,6 +95,7 @@ export interface PricesOperations {
   /** Prices lines for a dealer now: read-only, the snapshot an order stores. */
   quoteLines: {
     input: { dealerId: string; lines: InternalLine[] };
+    /** `currency` is that of the priced lines ('' when no line has a price). */
     output: { currency: string; lines: QuotedLine[] };
   };
 }
