@@ -105,7 +105,7 @@ async function lookup(ctx: OrdersContext, dealerId: string, by: { skus?: string[
 }
 
 /** Prices lines now by the same code path as Product.price: one call whatever the number of lines. */
-async function quote(ctx: OrdersContext, dealerId: string, lines: { productId: string; quantity: number }[]): Promise<{ currency: string; lines: QuotedLine[] }> {
+export async function quote(ctx: OrdersContext, dealerId: string, lines: { productId: string; quantity: number }[]): Promise<{ currency: string; lines: QuotedLine[] }> {
   if (lines.length === 0) return { currency: 'USD', lines: [] };
   return fromService('Pricing', () => ctx.services.prices.call('quoteLines', { dealerId, lines }));
 }
@@ -176,7 +176,7 @@ export async function loadCart(ctx: OrdersContext): Promise<CartView | null> {
     };
   });
   if (!Number.isSafeInteger(total)) throw new GraphQLError('The cart total is too large to be computed exactly: lower some quantities.', { extensions: { code: 'INVALID_QUANTITY' } });
-  return { dealerId: owner.dealerId, currency: quoted.currency, lines, total, totalQuantity };
+  return { dealerId: owner.dealerId, currency: quoted.currency || rows[0]?.currency || 'USD', lines, total, totalQuantity };
 }
 
 /** What credit would say about an order of the cart's total now: a preview, nothing is held. */
@@ -213,7 +213,7 @@ export async function addLines(ctx: OrdersContext, lines: readonly RequestedLine
       sku: plan.sku,
       quantity: plan.quantity,
       addedUnitPrice: quoteById.get(plan.productId)!.unitPrice,
-      currency: quoted.currency,
+      currency: quoted.currency || 'USD',
       addedAt: now,
       updatedAt: now,
     }));
