@@ -264,8 +264,8 @@ export async function driveWorkflow(ctx: OrdersContext, orderId: string): Promis
     return {
       kind: 'FAILED',
       message: compensated
-        ? 'The order could not be placed because a service did not answer in time. Nothing was reserved or held: send it again with the same idempotencyKey.'
-        : 'The order could not be placed because a service did not answer in time. What it reserved is being released: send it again with the same idempotencyKey in a moment.',
+        ? 'The order could not be placed: a service it needs failed or did not answer in time. Nothing was reserved or held: send it again with the same idempotencyKey.'
+        : 'The order could not be placed: a service it needs failed or did not answer in time. What it reserved is being released: send it again with the same idempotencyKey in a moment.',
     };
   }
 }
