@@ -5,7 +5,8 @@ import type { OrdersContext } from '../context.js';
 import * as decisions from '../services/order-decision.service.js';
 import { placeOrder } from '../services/place-order.service.js';
 import { toOrderType } from './mappers.js';
-import { OrderApprovalStepType, OrderFulfillmentInput, OrderPayload, PlaceOrderInput, PlaceOrderPayload } from './order-workflow.type.js';
+import { setMinimumOrder } from '../services/dealer-order-policy.service.js';
+import { MinimumOrderInput, MinimumOrderPayload, OrderApprovalStepType, OrderFulfillmentInput, OrderPayload, PlaceOrderInput, PlaceOrderPayload, type BelowMinimumEnum } from './order-workflow.type.js';
 import { OrderConnection, OrderType } from './order.type.js';
 
 const toPayload = ({ order, userErrors }: decisions.OrderDecisionResult): OrderPayload => ({ order: order ? toOrderType(order) : null, userErrors });
@@ -57,6 +58,13 @@ export class OrderWorkflowResolver {
   @Mutation(() => OrderPayload, { description: 'Staff or the ERP integration: the order is PROCESSING, SHIPPED (with carrier and tracking number) or DELIVERED.' })
   async updateOrderFulfillment(@Arg('input', () => OrderFulfillmentInput, { description: 'The update.' }) input: OrderFulfillmentInput, @Ctx() ctx: OrdersContext): Promise<OrderPayload> {
     return toPayload(await decisions.updateFulfillment(ctx, input.orderId, input));
+  }
+
+  @Authorized()
+  @Mutation(() => MinimumOrderPayload, { description: "ADMIN or GENERAL_MANAGER: a dealer's minimum order amount and what happens below it." })
+  async setMinimumOrderAmount(@Arg('input', () => MinimumOrderInput, { description: 'The setting.' }) input: MinimumOrderInput, @Ctx() ctx: OrdersContext): Promise<MinimumOrderPayload> {
+    const { policy, userErrors } = await setMinimumOrder(ctx, input);
+    return { policy: policy ? { ...policy, belowMinimum: policy.belowMinimum as BelowMinimumEnum } : null, userErrors };
   }
 
   @Authorized()

@@ -116,3 +116,50 @@ export class OrderFulfillmentInput {
   @Field(() => String, { nullable: true, description: 'A note for the status history.' })
   comment?: string | null;
 }
+
+/** What happens to an order below the dealer's minimum order amount. */
+export enum BelowMinimumEnum {
+  REFUSE = 'REFUSE',
+  APPROVAL = 'APPROVAL',
+}
+registerEnumType(BelowMinimumEnum, {
+  name: 'BelowMinimumOrder',
+  description: "What happens to an order below the dealer's minimum order amount.",
+  valuesConfig: {
+    REFUSE: { description: 'placeOrder answers BELOW_MINIMUM_ORDER and places nothing.' },
+    APPROVAL: { description: 'The order waits for a SALES_REP (level 1) or above.' },
+  },
+});
+
+@InputType('MinimumOrderInput', { description: "A dealer's minimum order amount." })
+export class MinimumOrderInput {
+  @Field(() => ID, { description: 'The dealer.' })
+  dealerId!: string;
+
+  @Field({ description: 'The minimum order total, e.g. "250.00"; "0" removes the minimum.' })
+  minimumAmount!: string;
+
+  @Field(() => BelowMinimumEnum, { description: 'What happens below it.' })
+  belowMinimum!: BelowMinimumEnum;
+}
+
+@ObjectType('MinimumOrder', { description: "A dealer's minimum order amount." })
+export class MinimumOrderType {
+  @Field(() => ID, { description: 'The dealer.' })
+  dealerId!: string;
+
+  @Field({ description: 'The minimum order total; "0.00": none.' })
+  minimumAmount!: string;
+
+  @Field(() => BelowMinimumEnum, { description: 'What happens below it.' })
+  belowMinimum!: BelowMinimumEnum;
+}
+
+@ObjectType('MinimumOrderPayload', { description: 'The minimum order amount as set, or why not.' })
+export class MinimumOrderPayload {
+  @Field(() => MinimumOrderType, { nullable: true, description: 'The setting; null when userErrors say why not.' })
+  policy!: MinimumOrderType | null;
+
+  @Field(() => [UserError], { description: 'FORBIDDEN, NOT_FOUND or INVALID_AMOUNT.' })
+  userErrors!: UserError[];
+}

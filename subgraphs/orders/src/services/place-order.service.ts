@@ -1,4 +1,4 @@
-import { InvalidAmountError, isStaff, MAX_LINE_QUANTITY, parseAmount, requireClaims } from '@dealergraph/runtime';
+import { InvalidAmountError, isStaff, MAX_INTERNAL_LINES, MAX_LINE_QUANTITY, parseAmount, requireClaims } from '@dealergraph/runtime';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -8,8 +8,8 @@ import { cartLinesForOrder } from './cart.service.js';
 import { SimulatedCrash, userError, type OrderUserError } from './order-errors.js';
 import { compensate, driveWorkflow, type WorkflowOutcome } from './order-workflow.service.js';
 
-/** Most lines in one order. */
-export const MAX_ORDER_LINES = 10_000;
+/** Most lines in one order: what one internal call carries, so that the reservation stays all-or-nothing. */
+export const MAX_ORDER_LINES = MAX_INTERNAL_LINES;
 
 /** One line as the caller sends it; expectedUnitPrice is the decimal price it was shown. */
 export interface PlaceOrderLineInput {
@@ -58,7 +58,7 @@ async function readRequest(ctx: OrdersContext, input: PlaceOrderInput): Promise<
   if (given.length === 0) {
     errors.push(userError('EMPTY_CART', fromCart ? 'Your cart is empty: add products first, or send lines.' : 'The order has no lines.', ['input', 'lines']));
   }
-  if (given.length > MAX_ORDER_LINES) errors.push(userError('INVALID_INPUT', `An order has at most ${MAX_ORDER_LINES} lines.`, ['input', 'lines']));
+  if (given.length > MAX_ORDER_LINES) errors.push(userError('INVALID_INPUT', `An order has at most ${MAX_ORDER_LINES.toLocaleString('en-US')} lines: split it into several orders.`, ['input', 'lines']));
   const merged = new Map<string, OrderRequestLine>();
   given.forEach((line, i) => {
     const sku = line.sku?.trim() ?? '';
