@@ -14,6 +14,7 @@ import { renderLocalGraphiQL, serveGraphiQLAsset } from './graphiql.js';
 import { DEMO_LIMITS, PRODUCTION_LIMITS, queryLimitPlugins } from './query-limits.js';
 import type { GatewayConfig } from './config.js';
 import { readSupergraph, withSubgraphUrls } from './supergraph.js';
+import { subscriptionTransportEntries, withSocketAuth } from './subscriptions.js';
 
 export interface RunningGateway {
   url: string;
@@ -35,6 +36,7 @@ function fromConnectionParams({ serverContext }: { serverContext?: Record<string
 export function createGateway(config: GatewayConfig, supergraph = readSupergraph()): GatewayRuntime {
   return createGatewayRuntime({
     supergraph: withSubgraphUrls(supergraph, config.subgraphUrls),
+    transportEntries: subscriptionTransportEntries() as never,
     unifiedGraphHandler: config.queryPlanner === 'js' ? undefined : unifiedGraphHandler,
     graphqlEndpoint: '/graphql',
     // `query` is what the packaged GraphiQL build opens with; `defaultQuery` is for newer builds.
@@ -76,12 +78,12 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
   });
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsHandle = useServer(
-    getGraphQLWSOptions(runtime, (ctx) => {
+    withSocketAuth(getGraphQLWSOptions(runtime, (ctx) => {
       const upgrade = (ctx.extra as { request: IncomingMessage }).request;
       const headers = new Headers();
       for (const [key, value] of Object.entries(upgrade.headers)) if (typeof value === 'string') headers.set(key, value);
       return { request: new Request(`http://${upgrade.headers.host ?? 'localhost'}${upgrade.url ?? '/graphql'}`, { headers }) };
-    }),
+    }), config.jwtPublicKey),
     wsServer,
   );
   await new Promise<void>((resolve, reject) => {

@@ -19,6 +19,8 @@ export interface LauncherConfig {
   seedDemoData: boolean;
   creditThresholds: CreditThresholds;
   tokenLifetimes: TokenLifetimes;
+  /** Unset: order events stay in this process. */
+  redisUrl?: string;
 }
 
 export function loadConfig(env: Env = process.env): LauncherConfig {
@@ -42,6 +44,7 @@ export function loadConfig(env: Env = process.env): LauncherConfig {
     seedDemoData: envBool(env, 'SEED_DEMO_DATA', !production),
     creditThresholds: readCreditThresholds(env),
     tokenLifetimes: readTokenLifetimes(env),
+    redisUrl: envOptional(env, 'REDIS_URL'),
   };
   if (production && (!config.hmacSecret || !config.jwtPrivateKey || !config.jwtPublicKey)) {
     throw new Error('In production set GATEWAY_HMAC_SECRET, JWT_PRIVATE_KEY and JWT_PUBLIC_KEY; generated secrets are for the demo only.');

@@ -71,6 +71,7 @@ try {
     logLevel: config.logLevel,
     creditThresholds: config.creditThresholds,
     tokenLifetimes: config.tokenLifetimes,
+    redisUrl: config.redisUrl,
     progress: say,
   });
   ownSignals();

@@ -26,6 +26,8 @@ export interface StackOptions {
   internalKey?: string;
   /** Tests only: lets `injectInternalFault` make internal operations fail. */
   faultInjection?: boolean;
+  /** REDIS_URL: order events fan out through Redis, so several instances can run side by side. */
+  redisUrl?: string;
 }
 
 export interface RunningStack {
@@ -77,6 +79,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           internalKey: options.internalKey ?? deriveInternalKey(hmacSecret),
           serviceUrls: { ...serviceUrls },
           faultInjection: options.faultInjection ?? false,
+          ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
         },
         { orm: orms[name] },
       );

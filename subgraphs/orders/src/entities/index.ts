@@ -7,6 +7,7 @@ import { OrderStatusChange } from './order-status-change.entity.js';
 import { OrderTemplateLine } from './order-template-line.entity.js';
 import { OrderTemplate } from './order-template.entity.js';
 import { Order } from './order.entity.js';
+import { NotificationRead } from './notification-read.entity.js';
 
-export { CartLine, DealerOrderPolicy, OrderApprovalStep, Order, OrderEvent, OrderLine, OrderStatusChange, OrderTemplate, OrderTemplateLine };
-export const entities = [Order, OrderLine, OrderStatusChange, CartLine, OrderTemplate, OrderTemplateLine, OrderEvent, OrderApprovalStep, DealerOrderPolicy];
+export { CartLine, DealerOrderPolicy, OrderApprovalStep, Order, OrderEvent, OrderLine, OrderStatusChange, OrderTemplate, OrderTemplateLine, NotificationRead };
+export const entities = [Order, OrderLine, OrderStatusChange, CartLine, OrderTemplate, OrderTemplateLine, OrderEvent, OrderApprovalStep, DealerOrderPolicy, NotificationRead];
