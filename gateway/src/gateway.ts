@@ -15,6 +15,7 @@ import { renderLocalGraphiQL, serveGraphiQLAsset } from './graphiql.js';
 import { DEMO_LIMITS, PRODUCTION_LIMITS, queryLimitPlugins } from './query-limits.js';
 import type { GatewayConfig } from './config.js';
 import { readSupergraph, withSubgraphUrls } from './supergraph.js';
+import { subscriptionTransportEntries, withSocketAuth } from './subscriptions.js';
 
 export interface RunningGateway {
   url: string;
@@ -42,7 +43,7 @@ export function createGateway(config: GatewayConfig, supergraph = readSupergraph
     // Deduplication of identical in-flight subgraph calls deep-copies every subgraph result
     // (structuredClone, 4 % of the gateway's CPU on the catalog page), and can merge little: every
     // call carries the caller's claims, so only one user's identical concurrent queries are identical.
-    transportEntries: { '*': { options: { deduplicateInflightRequests: false } } },
+    transportEntries: { '*': { options: { deduplicateInflightRequests: false } }, ...subscriptionTransportEntries() } as never,
     unifiedGraphHandler: config.queryPlanner === 'js' ? undefined : unifiedGraphHandler,
     graphqlEndpoint: '/graphql',
     // `query` is what the packaged GraphiQL build opens with; `defaultQuery` is for newer builds.
@@ -84,12 +85,12 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
   });
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsHandle = useServer(
-    getGraphQLWSOptions(runtime, (ctx) => {
+    withSocketAuth(getGraphQLWSOptions(runtime, (ctx) => {
       const upgrade = (ctx.extra as { request: IncomingMessage }).request;
       const headers = new Headers();
       for (const [key, value] of Object.entries(upgrade.headers)) if (typeof value === 'string') headers.set(key, value);
       return { request: new Request(`http://${upgrade.headers.host ?? 'localhost'}${upgrade.url ?? '/graphql'}`, { headers }) };
-    }),
+    }), config.jwtPublicKey),
     wsServer,
   );
   await new Promise<void>((resolve, reject) => {

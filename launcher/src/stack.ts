@@ -1,7 +1,7 @@
 import type { CreditThresholds } from '@dealergraph/credit';
 import type { TokenLifetimes } from '@dealergraph/dealers';
 import { startGateway, type RunningGateway } from '@dealergraph/gateway';
-import { generateSigningKeys, runSubgraph, type Progress, type RunningService } from '@dealergraph/runtime';
+import { DEFAULT_PORTS, deriveInternalKey, generateSigningKeys, runSubgraph, type Progress, type RunningService } from '@dealergraph/runtime';
 import { randomBytes } from 'node:crypto';
 import { prepareDatabase, type Orms } from './prepare.js';
 import { subgraphDefinitions, type SubgraphName } from './subgraphs.js';
@@ -22,6 +22,12 @@ export interface StackOptions {
   poolSize?: number;
   creditThresholds?: CreditThresholds;
   tokenLifetimes?: TokenLifetimes;
+  /** Key of the internal service calls; derived from the HMAC secret when unset. */
+  internalKey?: string;
+  /** Tests only: lets `injectInternalFault` make internal operations fail. */
+  faultInjection?: boolean;
+  /** REDIS_URL: order events fan out through Redis, so several instances can run side by side. */
+  redisUrl?: string;
 }
 
 export interface RunningStack {
@@ -54,6 +60,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
     await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
   };
+  // Subgraphs start in dependency order (orders last), so each learns the real ports of those before it.
+  const serviceUrls = Object.fromEntries(
+    Object.entries(DEFAULT_PORTS).map(([name, port]) => [name, `http://127.0.0.1:${options.ports[name as SubgraphName] || port}`]),
+  ) as Record<SubgraphName, string>;
   try {
     for (const name of Object.keys(definitions) as SubgraphName[]) {
       subgraphs[name] = await runSubgraph(
@@ -66,9 +76,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           production: options.production ?? false,
           poolSize: options.poolSize ?? 8,
           logLevel: options.logLevel ?? 'warn',
+          internalKey: options.internalKey ?? deriveInternalKey(hmacSecret),
+          serviceUrls: { ...serviceUrls },
+          faultInjection: options.faultInjection ?? false,
+          ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
         },
         { orm: orms[name] },
       );
+      serviceUrls[name] = `http://127.0.0.1:${subgraphs[name].port}`;
     }
     gateway = await startGateway({
       host: options.gatewayHost ?? '0.0.0.0',

@@ -1,3 +1,5 @@
+import { deriveInternalKey } from './internal/service-signature.js';
+
 /**
  * Typed readers over an environment object. Each service reads `process.env` in its own config
  * module only and passes it here; nothing else in the code base touches the environment.
@@ -44,6 +46,12 @@ export function envLogLevel(env: Env): LogLevelSetting {
   return level as LogLevelSetting;
 }
 
+export const SERVICE_NAMES = ['dealers', 'products', 'prices', 'credit', 'orders'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+/** The contract's ports, also the default base URLs of the services' internal calls. */
+export const DEFAULT_PORTS: Readonly<Record<ServiceName, number>> = { dealers: 4001, products: 4002, prices: 4003, credit: 4004, orders: 4005 };
+
 /** What every subgraph needs to run. */
 export interface SubgraphConfig {
   host: string;
@@ -54,17 +62,29 @@ export interface SubgraphConfig {
   production: boolean;
   poolSize: number;
   logLevel: LogLevelSetting;
+  /** Key of the signed service-to-service calls (INTERNAL_SERVICE_SECRET, else derived from the gateway secret). */
+  internalKey: string;
+  /** Base URL of each service's internal operations (`<NAME>_SERVICE_URL`, default loopback on the contract's port). */
+  serviceUrls: Record<ServiceName, string>;
+  /** Lets tests inject failures into internal operations; never on in production. */
+  faultInjection: boolean;
 }
 
 /** Reads the common subgraph settings; ports default to the contract's. */
 export function readSubgraphConfig(env: Env, defaultPort: number, portVariable: string): SubgraphConfig {
+  const hmacSecret = envString(env, 'GATEWAY_HMAC_SECRET');
   return {
     host: envString(env, 'SUBGRAPH_HOST', '127.0.0.1'),
     port: envInt(env, portVariable, defaultPort),
     databaseUrl: envString(env, 'DATABASE_URL'),
-    hmacSecret: envString(env, 'GATEWAY_HMAC_SECRET'),
+    hmacSecret,
     production: env.NODE_ENV === 'production',
     poolSize: envInt(env, 'DB_POOL_SIZE', 8),
     logLevel: envLogLevel(env),
+    internalKey: envOptional(env, 'INTERNAL_SERVICE_SECRET') ?? deriveInternalKey(hmacSecret),
+    serviceUrls: Object.fromEntries(
+      SERVICE_NAMES.map((name) => [name, envString(env, `${name.toUpperCase()}_SERVICE_URL`, `http://127.0.0.1:${DEFAULT_PORTS[name]}`)]),
+    ) as Record<ServiceName, string>,
+    faultInjection: false,
   };
 }

@@ -19,3 +19,4 @@ export * from './server/auth-checker.js';
 export * from './server/federated-schema.js';
 export * from './server/subgraph-server.js';
 export * from './server/subgraph.js';
+export * from './internal/index.js';

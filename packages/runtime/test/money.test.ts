@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discount, discountBasisPoints, divideRounded, formatAmount, InvalidAmountError, parseAmount } from '../src/money.js';
+import { discount, discountBasisPoints, divideRounded, formatAmount, InvalidAmountError, MAX_LINE_QUANTITY, multiplyMinor, parseAmount, sumMinor } from '../src/money.js';
 
 describe('formatAmount', () => {
   it('formats minor units as a decimal string with two fraction digits', () => {
@@ -116,5 +116,57 @@ describe('discountBasisPoints', () => {
     expect(discountBasisPoints(10_000, 8_000)).toBe(2000);
     expect(discountBasisPoints(3, 2)).toBe(3333);
     expect(discountBasisPoints(0, 0)).toBe(0);
+  });
+});
+
+describe('exact integer bounds', () => {
+  const big = 2 ** 53;
+
+  it('refuses a discount whose intermediate product would pass 2^53, instead of rounding it wrongly', () => {
+    // 9e12 cents x 10_000 is past 2^53: the float product is no longer the exact product.
+    expect(() => discount(9_000_000_000_000, 1_500)).toThrow(RangeError);
+    expect(() => discount(Number.MAX_SAFE_INTEGER, 0)).toThrow(RangeError);
+    expect(() => discount(Math.floor(Number.MAX_SAFE_INTEGER / 20_000) + 1, 0)).toThrow(RangeError);
+    // The largest amount whose product still fits computes exactly.
+    // (the rounding doubles the product: the bound is 2^53 / 20_000, about 4.5 billion in whole units).
+    const largest = 450_000_000_000;
+    expect(discount(largest, 0)).toBe(largest);
+    expect(discount(largest, 10_000)).toBe(0);
+  });
+
+  it('refuses basis points outside 0-10000 or fractional', () => {
+    expect(() => discount(1_000, -1)).toThrow(RangeError);
+    expect(() => discount(1_000, 10_001)).toThrow(RangeError);
+    expect(() => discount(1_000, 12.5)).toThrow(RangeError);
+  });
+
+  it('refuses to divide what is not a safe integer', () => {
+    expect(() => divideRounded(big, 3)).toThrow(RangeError);
+    expect(() => divideRounded(Number.MAX_SAFE_INTEGER, 3)).toThrow(RangeError);
+    expect(() => divideRounded(10, 0)).toThrow(RangeError);
+    expect(divideRounded(Math.floor(Number.MAX_SAFE_INTEGER / 4), 1)).toBe(Math.floor(Number.MAX_SAFE_INTEGER / 4));
+  });
+
+  it('multiplies cents by a quantity exactly or not at all', () => {
+    expect(multiplyMinor(12_345, 3)).toBe(37_035);
+    expect(multiplyMinor(12_345, 0)).toBe(0);
+    expect(multiplyMinor(90_071_992_547, MAX_LINE_QUANTITY)).toBe(90_071_992_547 * MAX_LINE_QUANTITY);
+    expect(() => multiplyMinor(90_071_992_548, MAX_LINE_QUANTITY)).toThrow(RangeError);
+    expect(() => multiplyMinor(100, MAX_LINE_QUANTITY + 1)).toThrow(RangeError);
+    expect(() => multiplyMinor(100, -1)).toThrow(RangeError);
+    expect(() => multiplyMinor(100, 1.5)).toThrow(RangeError);
+    expect(() => multiplyMinor(1.5, 2)).toThrow(RangeError);
+  });
+
+  it('sums amounts exactly or not at all', () => {
+    expect(sumMinor([1, 2, 3])).toBe(6);
+    expect(sumMinor([])).toBe(0);
+    expect(() => sumMinor([Number.MAX_SAFE_INTEGER, 1])).toThrow(RangeError);
+    expect(() => sumMinor([0.5])).toThrow(RangeError);
+  });
+
+  it('refuses a discount percentage of amounts past 2^53', () => {
+    expect(() => discountBasisPoints(Number.MAX_SAFE_INTEGER, 0)).toThrow(RangeError);
+    expect(discountBasisPoints(10_000, 7_600)).toBe(2_400);
   });
 });

@@ -23,6 +23,7 @@ export async function startTestStack(options: { production?: boolean } = {}): Pr
     production: options.production,
     logLevel: 'error',
     poolSize: 4,
+    faultInjection: true,
   });
   return {
     ...stack,

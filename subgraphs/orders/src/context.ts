@@ -1,7 +1,15 @@
-import type { BaseContext } from '@dealergraph/runtime';
+import type { BaseContext, SubgraphRuntime } from '@dealergraph/runtime';
+import type { WorkflowSettings } from './config.js';
 import type { OrderLoaders } from './loaders/order.loaders.js';
+import type { ServiceClients } from './services/service-clients.js';
 
 /** The per-request context of the orders subgraph. */
 export interface OrdersContext extends BaseContext {
   loaders: OrderLoaders;
+  /** Signed callers of products, prices and credit (the workflow's steps). */
+  services: ServiceClients;
+  /** The running service (settings, database), for work that outlives the request; absent in schema-only tests. */
+  runtime?: SubgraphRuntime;
+  /** Timing of the placeOrder workflow (lease, sweep). */
+  workflow: WorkflowSettings;
 }

@@ -1,23 +1,33 @@
 import type { DemoData } from '@dealergraph/demo-data';
 import { buildFederatedSchema, canSeeDealer, type SubgraphDefinition } from '@dealergraph/runtime';
+import { DEFAULT_WORKFLOW_SETTINGS, type WorkflowSettings } from './config.js';
 import type { OrdersContext } from './context.js';
 import { entities } from './entities/index.js';
+import { OrderEventResolver } from './graphql/order-event.resolver.js';
 import { toOrderType } from './graphql/mappers.js';
+import { OrderWorkflowResolver } from './graphql/order-workflow.resolver.js';
 import { OrderResolver } from './graphql/order.resolver.js';
 import { createOrderLoaders } from './loaders/order.loaders.js';
 import { migrations } from './migrations/index.js';
+import { OrderEventHub } from './services/order-event-hub.js';
+import { startOrderEvents } from './services/order-events.start.js';
 import { seedOrders } from './seed/orders.seed.js';
 import { findVisibleOrder } from './services/order.service.js';
+import { serviceClients } from './services/service-clients.js';
+import { startOrders } from './services/workflow-recovery.service.js';
 
-/** The orders subgraph: orders, their lines and status history. */
-export function ordersSubgraph(): SubgraphDefinition<OrdersContext, DemoData> {
+/** The orders subgraph: orders, their lines and status history, the placeOrder workflow and its recovery sweep. */
+export function ordersSubgraph(settings: Partial<WorkflowSettings> = {}): SubgraphDefinition<OrdersContext, DemoData> {
+  const events = new OrderEventHub();
+  const workflow: WorkflowSettings = { ...DEFAULT_WORKFLOW_SETTINGS, ...settings };
   return {
     name: 'orders',
     entities,
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [OrderResolver],
+        resolvers: [OrderResolver, OrderWorkflowResolver, OrderEventResolver],
+        pubSub: events,
         referenceResolvers: {
           Order: {
             async __resolveReference(ref: { id: string }, ctx: OrdersContext) {
@@ -37,7 +47,15 @@ export function ordersSubgraph(): SubgraphDefinition<OrdersContext, DemoData> {
           },
         },
       }),
-    context: (base) => ({ ...base, loaders: createOrderLoaders(base.em) }),
+    context: (base, runtime) => ({ ...base, loaders: createOrderLoaders(base.em), services: serviceClients(runtime, workflow.stepTimeoutMs), runtime, workflow }),
+    start: async (runtime, newContext, serving) => {
+      const stopWorkflow = await startOrders(newContext, workflow.sweepIntervalMs);
+      const stopEvents = await startOrderEvents(runtime, serving, events);
+      return async () => {
+        await stopEvents();
+        await stopWorkflow();
+      };
+    },
     seed: seedOrders,
   };
 }

@@ -4,6 +4,7 @@ import type { PricesContext } from './context.js';
 import { entities } from './entities/index.js';
 import { PriceListResolver, ProductPriceResolver } from './graphql/price.resolver.js';
 import { ProductStub } from './graphql/price.type.js';
+import { pricesInternalOperations } from './internal/internal-operations.js';
 import { createPriceLoaders } from './loaders/price.loaders.js';
 import { migrations } from './migrations/index.js';
 import { seedPrices } from './seed/prices.seed.js';
@@ -39,6 +40,7 @@ export function pricesSubgraph(options: PricesSubgraphOptions = {}): SubgraphDef
       const now = clock();
       return { ...base, now, loaders: createPriceLoaders(base.em, now) };
     },
+    internalOperations: (newContext) => pricesInternalOperations(newContext),
     seed: seedPrices,
   };
 }

@@ -6,6 +6,7 @@ import { CatalogResolver, CategoryResolver } from './graphql/catalog.resolver.js
 import { toProductType } from './graphql/mappers.js';
 import { ProductResolver } from './graphql/product.resolver.js';
 import { InTransitStockResolver, StockResolver, WarehouseStockResolver } from './graphql/stock.resolver.js';
+import { productsInternalOperations } from './internal/internal-operations.js';
 import { createProductLoaders } from './loaders/product.loaders.js';
 import { migrations } from './migrations/index.js';
 import { SCHEMA } from './schema-name.js';
@@ -34,6 +35,7 @@ export function productsSubgraph(): SubgraphDefinition<ProductsContext, DemoData
         },
       }),
     context: (base) => ({ ...base, loaders: createProductLoaders(base.em) }),
+    internalOperations: (newContext) => productsInternalOperations(newContext),
     seed: seedProducts,
   };
 }

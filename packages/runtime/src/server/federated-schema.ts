@@ -1,7 +1,7 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { authChecker } from './auth-checker.js';
 
 const FEDERATION_LINK =
@@ -17,6 +17,8 @@ export interface FederatedSchemaOptions {
   orphanedTypes?: Function[];
   /** `__resolveReference` per entity type name; each must check that the caller may see the entity. */
   referenceResolvers?: ReferenceResolvers;
+  /** Where `@Subscription` topics come from; needed once a resolver declares a subscription. */
+  pubSub?: PubSub;
 }
 
 export interface FederatedSchema {
@@ -31,6 +33,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
     authChecker,
+    pubSub: options.pubSub,
     skipCheck: true,
     validate: false,
     emitSchemaFile: false,

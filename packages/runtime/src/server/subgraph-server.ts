@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { parseClaims, type Claims } from '../auth/claims.js';
 import { hasValidSignature, unsignedRequest, type SignedBody } from '../auth/signature.js';
 import type { Logger } from '../logger.js';
+import { mountInternalOperations, type InternalRoutesOptions } from '../internal/internal-server.js';
 
 export interface SubgraphServerOptions<TContext> {
   name: string;
@@ -26,6 +27,8 @@ export interface SubgraphServerOptions<TContext> {
   /** Builds the per-request context once the signature checked out. */
   context: (claims: Claims | null) => TContext | Promise<TContext>;
   plugins?: ApolloServerPlugin<any>[];
+  /** Internal operations served at /internal/<operation> to signed service calls. */
+  internal?: Omit<InternalRoutesOptions, 'service' | 'logger'>;
 }
 
 export interface RunningSubgraph {
@@ -77,6 +80,7 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });
+  if (options.internal) mountInternalOperations(app, { ...options.internal, service: options.name, logger: options.logger });
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),

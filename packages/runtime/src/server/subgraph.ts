@@ -1,9 +1,11 @@
 import type { EntityClass, MigrationObject } from '@mikro-orm/core';
+import type { GraphQLSchema } from 'graphql';
+import type { Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Claims } from '../auth/claims.js';
 import type { SubgraphConfig } from '../config.js';
 import { forkEm, migrate, openOrm, type EntityManager } from '../db/orm.js';
-import { createLogger } from '../logger.js';
+import { createLogger, type Logger } from '../logger.js';
 import type { FederatedSchema } from './federated-schema.js';
 import { startSubgraphServer, type RunningSubgraph } from './subgraph-server.js';
 
@@ -16,6 +18,22 @@ export interface BaseContext {
 /** Progress of long work (seeding), for people watching a terminal. */
 export type Progress = (message: string) => void;
 
+/** What a running subgraph's hooks get: its settings, its database and its log. */
+export interface SubgraphRuntime {
+  config: SubgraphConfig;
+  orm: MikroORM;
+  logger: Logger;
+}
+
+/** What background work may serve on besides HTTP requests (e.g. graphql-ws on the same server). */
+export interface SubgraphServing<TContext> {
+  /** The subgraph's own HTTP server, already listening. */
+  httpServer: Server;
+  schema: GraphQLSchema;
+  /** A fresh context for a caller whose claims were verified (from a signed body, never from headers). */
+  contextFor(claims: Claims | null): TContext;
+}
+
 /** Everything the runner needs to know about one subgraph. */
 export interface SubgraphDefinition<TContext extends BaseContext = BaseContext, TSeedData = unknown> {
   /** Also the name of the PostgreSQL schema that holds this subgraph's tables. */
@@ -23,8 +41,15 @@ export interface SubgraphDefinition<TContext extends BaseContext = BaseContext, 
   entities: EntityClass<unknown>[];
   migrations: MigrationObject[];
   buildSchema(): Promise<FederatedSchema>;
-  /** Adds loaders and services to the base context of one request. */
-  context(base: BaseContext): TContext;
+  /** Adds loaders and services to the base context of one request (also for internal operations, with no claims). */
+  context(base: BaseContext, runtime?: SubgraphRuntime): TContext;
+  /**
+   * The internal operations this subgraph owns (see `packages/runtime/src/internal/contracts.ts`),
+   * given a factory of fresh contexts with no caller claims.
+   */
+  internalOperations?(newContext: () => TContext, runtime: SubgraphRuntime): Record<string, (input: any) => Promise<unknown>>;
+  /** Background work that lives as long as the service (sweepers, queues); returns how to stop it. */
+  start?(runtime: SubgraphRuntime, newContext: () => TContext, serving: SubgraphServing<TContext>): Promise<() => Promise<void>>;
   /**
    * Writes this subgraph's part of the demo data once; returns false when it was already there.
    * `data` is called only when something is to be written, so restarts do not generate it.
@@ -69,6 +94,9 @@ export async function runSubgraph(
   const orm = options.orm ?? (await openSubgraphOrm(definition, config));
   if (options.migrate) await migrate(orm);
   const { schema } = await schemaOf(definition);
+  const runtime: SubgraphRuntime = { config, orm, logger };
+  const newContext = (claims: Claims | null = null) => definition.context({ em: forkEm(orm), claims }, runtime);
+  const handlers = definition.internalOperations?.(() => newContext(null), runtime);
   const server = await startSubgraphServer({
     name: definition.name,
     schema,
@@ -76,12 +104,15 @@ export async function runSubgraph(
     port: config.port,
     hmacSecret: config.hmacSecret,
     logger,
-    context: (claims) => definition.context({ em: forkEm(orm), claims }),
+    context: newContext,
+    internal: handlers ? { key: config.internalKey, handlers, faultInjection: config.faultInjection && !config.production } : undefined,
   });
+  const stopBackground = await definition.start?.(runtime, () => newContext(null), { httpServer: server.httpServer, schema, contextFor: newContext });
   return {
     ...server,
     orm,
     stop: async () => {
+      await stopBackground?.();
       await server.stop();
       if (!options.orm) await orm.close(true);
     },

@@ -1,6 +1,13 @@
+import { CartLine } from './cart-line.entity.js';
+import { DealerOrderPolicy } from './dealer-order-policy.entity.js';
+import { OrderEvent } from './order-event.entity.js';
+import { OrderApprovalStep } from './order-approval-step.entity.js';
 import { OrderLine } from './order-line.entity.js';
 import { OrderStatusChange } from './order-status-change.entity.js';
+import { OrderTemplateLine } from './order-template-line.entity.js';
+import { OrderTemplate } from './order-template.entity.js';
 import { Order } from './order.entity.js';
+import { NotificationRead } from './notification-read.entity.js';
 
-export { Order, OrderLine, OrderStatusChange };
-export const entities = [Order, OrderLine, OrderStatusChange];
+export { CartLine, DealerOrderPolicy, OrderApprovalStep, Order, OrderEvent, OrderLine, OrderStatusChange, OrderTemplate, OrderTemplateLine, NotificationRead };
+export const entities = [Order, OrderLine, OrderStatusChange, CartLine, OrderTemplate, OrderTemplateLine, OrderEvent, OrderApprovalStep, DealerOrderPolicy, NotificationRead];

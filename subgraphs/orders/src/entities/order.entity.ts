@@ -19,10 +19,12 @@ const quoted = (table: { schema?: string; name: string }) => `${table.schema ? `
   name: 'order_placed_at_index',
   expression: (table, c, name) => `create index "${name}" on ${quoted(table)} ("${c.placedAt}" desc, "${c.id}" desc)`,
 })
+// The recovery sweep looks for workflows whose lease ran out.
+@Index({ name: 'order_running_lease_index', expression: (table, c, name) => `create index "${name}" on ${quoted(table)} ("${c.leaseUntil}") where "${c.workflow}" = 'RUNNING'` })
 // A retried submission with the same key finds the first order instead of placing a second one.
 @Unique({ name: 'order_dealer_id_idempotency_key_unique', properties: ['dealerId', 'idempotencyKey'] })
 export class Order {
-  [OptionalProps]?: 'placedByUserId' | 'poNumber' | 'idempotencyKey' | 'updatedAt';
+  [OptionalProps]?: 'placedByUserId' | 'poNumber' | 'idempotencyKey' | 'updatedAt' | 'requestHash' | 'request' | 'workflow' | 'workflowStep' | 'compensating' | 'leaseUntil' | 'warning' | 'overLimitApproved' | 'carrier' | 'trackingNumber';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -63,4 +65,64 @@ export class Order {
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  /** sha256 of the submission (lines, PO number, confirmed prices): the same key with another body is refused. */
+  @Property({ type: 'text', nullable: true })
+  requestHash: string | null = null;
+
+  /** The submission itself, so that a workflow interrupted before pricing can be resumed. */
+  @Property({ type: 'jsonb', nullable: true })
+  request: OrderRequest | null = null;
+
+  /**
+   * RUNNING while placeOrder works through its steps (the order is invisible to every list), DONE
+   * once it ended in a status. A failed workflow deletes its order, so the key can be retried.
+   */
+  @Property({ type: 'text', default: 'DONE' })
+  workflow: 'RUNNING' | 'DONE' = 'DONE';
+
+  /** The last step of the placeOrder workflow that completed (claimed, priced, reserved, held). */
+  @Property({ type: 'text', nullable: true })
+  workflowStep: WorkflowStep | null = null;
+
+  /** True once the workflow is being undone (releases, then the order is deleted); nothing may finish it then. */
+  @Property({ type: 'boolean', default: false })
+  compensating: boolean = false;
+
+  /** Whoever runs the workflow owns it until then; the recovery sweep takes over orders past it. */
+  @Property({ type: 'timestamptz', nullable: true })
+  leaseUntil: Date | null = null;
+
+  /** A credit warning the order was placed with (SOFT_WARNING). */
+  @Property({ type: 'text', nullable: true })
+  warning: string | null = null;
+
+  /** True when a FINANCE approver accepted that the order exceeds the credit limit. */
+  @Property({ type: 'boolean', default: false })
+  overLimitApproved: boolean = false;
+
+  @Property({ type: 'text', nullable: true })
+  carrier: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  trackingNumber: string | null = null;
+}
+
+/** Steps of the placeOrder workflow, in order. */
+export type WorkflowStep = 'CLAIMED' | 'PRICED' | 'RESERVED' | 'HELD';
+
+/** One line as submitted; the expected price is the one the dealer confirmed, in minor units. */
+export interface OrderRequestLine {
+  sku: string;
+  quantity: number;
+  expectedUnitPrice: number | null;
+}
+
+/** A placeOrder submission as stored with its order. */
+export interface OrderRequest {
+  lines: OrderRequestLine[];
+  poNumber: string | null;
+  expectedTotal: number | null;
+  /** True when the lines came from the caller's cart (cleared once the order is placed). */
+  fromCart: boolean;
 }

@@ -17,6 +17,9 @@ export function toOrderType(order: Order): OrderType {
     poNumber: order.poNumber,
     placedAt: order.placedAt,
     updatedAt: order.updatedAt,
+    carrier: order.carrier,
+    trackingNumber: order.trackingNumber,
+    warning: order.warning,
   };
 }
 

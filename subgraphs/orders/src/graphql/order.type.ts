@@ -32,6 +32,15 @@ export class OrderType {
 
   @Field(() => Date, { description: 'When the order last changed.' })
   updatedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: 'The carrier, once the order shipped.' })
+  carrier!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The carrier's tracking number, once the order shipped." })
+  trackingNumber!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A warning the order was placed with, e.g. over the credit limit under SOFT_WARNING.' })
+  warning!: string | null;
 }
 
 @ObjectType('OrderLine', { description: 'One line of an order, priced as the dealer saw it when ordering.' })

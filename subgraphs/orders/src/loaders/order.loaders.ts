@@ -1,6 +1,7 @@
 import { groupedLoader, keyedLoader, type EntityManager } from '@dealergraph/runtime';
 import { raw } from '@mikro-orm/core';
 import type DataLoader from 'dataloader';
+import { OrderApprovalStep } from '../entities/order-approval-step.entity.js';
 import { OrderLine } from '../entities/order-line.entity.js';
 import { OrderStatusChange } from '../entities/order-status-change.entity.js';
 import { Order } from '../entities/order.entity.js';
@@ -23,6 +24,8 @@ export interface OrderLoaders {
   historyByOrderId: DataLoader<string, OrderStatusChange[]>;
   /** Number of lines of each order, without loading the lines; null for an order without lines. */
   lineCountByOrderId: DataLoader<string, LineCount | null>;
+  /** Approval chain of each order, by position. */
+  approvalStepsByOrderId: DataLoader<string, OrderApprovalStep[]>;
 }
 
 /** One `select order_id, count(*) ... group by order_id` for a batch of orders. */
@@ -48,5 +51,9 @@ export function createOrderLoaders(em: EntityManager): OrderLoaders {
       (change) => change.order.id,
     ),
     lineCountByOrderId: keyedLoader((ids) => countLines(em, ids), (row) => row.orderId),
+    approvalStepsByOrderId: groupedLoader(
+      (ids) => em.find(OrderApprovalStep, { order: { $in: ids } }, { orderBy: { order: 'asc', position: 'asc' } }),
+      (step) => step.order.id,
+    ),
   };
 }

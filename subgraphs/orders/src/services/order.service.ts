@@ -26,7 +26,8 @@ export interface OrderFilter {
  */
 function orderWhere(ctx: OrdersContext, filter: OrderFilter): FilterQuery<Order> | null {
   const claims = requireClaims(ctx.claims);
-  const where: FilterQuery<Order> = {};
+  // Orders still being placed (or being undone) are nobody's yet.
+  const where: FilterQuery<Order> = { workflow: 'DONE' };
   if (isStaff(claims)) {
     if (filter.dealerId) {
       // Ids are uuids; anything else cannot name a dealer (and must not reach PostgreSQL as one).
@@ -76,7 +77,7 @@ export async function findVisibleOrder(ctx: OrdersContext, id: string): Promise<
   const orderId = normalizeId(id);
   if (!ctx.claims || !orderId) return null;
   const order = await ctx.loaders.orderById.load(orderId);
-  return order && canSeeDealer(ctx.claims, order.dealerId) ? order : null;
+  return order && order.workflow === 'DONE' && canSeeDealer(ctx.claims, order.dealerId) ? order : null;
 }
 
 /** The lines of an order the caller was already allowed to see, by position. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computePrice, InvalidQuantityError, matchingVolumeBreak, type PriceInput } from './pricing.js';
+import { computePrice, InvalidQuantityError, matchingVolumeBreak, volumeBreakOutlook, type PriceInput } from './pricing.js';
 
 /** The contract's default volume breaks. */
 const BREAKS = [
@@ -267,5 +267,51 @@ describe('computePrice: invalid input', () => {
     expect(() => computePrice({ ...base, promotions: [{ name: 'P', discountBp: -1 }] })).toThrow(RangeError);
     expect(() => computePrice({ ...base, listPrice: -1 })).toThrow(RangeError);
     expect(() => computePrice({ ...base, specialPrice: 1.5 })).toThrow(RangeError);
+  });
+});
+
+describe('volumeBreakOutlook', () => {
+  const ladder = [
+    { minQuantity: 1, maxQuantity: 9, discountBp: 0 },
+    { minQuantity: 10, maxQuantity: 49, discountBp: 300 },
+    { minQuantity: 50, maxQuantity: 99, discountBp: 500 },
+    { minQuantity: 100, maxQuantity: null, discountBp: 800 },
+  ];
+
+  it('below every discount: no current break, the first discounted one next', () => {
+    expect(volumeBreakOutlook({ volumeBreaks: ladder, quantity: 4 })).toEqual({
+      current: null,
+      next: { minQuantity: 10, maxQuantity: 49, discountBp: 300, quantityMore: 6 },
+    });
+  });
+
+  it('on a break: that break now, the next larger discount next', () => {
+    expect(volumeBreakOutlook({ volumeBreaks: ladder, quantity: 10 })).toEqual({
+      current: { minQuantity: 10, maxQuantity: 49, discountBp: 300 },
+      next: { minQuantity: 50, maxQuantity: 99, discountBp: 500, quantityMore: 40 },
+    });
+    expect(volumeBreakOutlook({ volumeBreaks: ladder, quantity: 99 }).next).toEqual({ minQuantity: 100, maxQuantity: null, discountBp: 800, quantityMore: 1 });
+  });
+
+  it('on the top break: nothing next', () => {
+    expect(volumeBreakOutlook({ volumeBreaks: ladder, quantity: 500 })).toEqual({ current: { minQuantity: 100, maxQuantity: null, discountBp: 800 }, next: null });
+  });
+
+  it('skips breaks further up that give no more off, whatever their order in the list', () => {
+    const odd = [
+      { minQuantity: 200, maxQuantity: null, discountBp: 900 },
+      { minQuantity: 20, maxQuantity: 99, discountBp: 200 },
+      { minQuantity: 100, maxQuantity: 199, discountBp: 200 },
+      { minQuantity: 1, maxQuantity: 19, discountBp: 400 },
+    ];
+    expect(volumeBreakOutlook({ volumeBreaks: odd, quantity: 5 })).toEqual({
+      current: { minQuantity: 1, maxQuantity: 19, discountBp: 400 },
+      next: { minQuantity: 200, maxQuantity: null, discountBp: 900, quantityMore: 195 },
+    });
+  });
+
+  it('no breaks at all: nothing now, nothing next; an invalid quantity throws', () => {
+    expect(volumeBreakOutlook({ volumeBreaks: [], quantity: 1 })).toEqual({ current: null, next: null });
+    expect(() => volumeBreakOutlook({ volumeBreaks: ladder, quantity: 0 })).toThrow(InvalidQuantityError);
   });
 });

@@ -173,3 +173,29 @@ export function computePrice(input: PriceInput): ComputedPrice {
     steps,
   };
 }
+
+/** The volume break a line gets now and the next one it could reach by ordering more. */
+export interface VolumeBreakOutlook {
+  /** The break that applies at this quantity (only one with a discount), or null. */
+  current: VolumeBreakInput | null;
+  /** The nearest break with a larger discount than the current one, and how many more units reach it. */
+  next: (VolumeBreakInput & { quantityMore: number }) | null;
+}
+
+/**
+ * Where a line stands on the volume-break ladder: "you get 5 % at this quantity; 20 more units get
+ * you 10 %". The current break is the one {@link computePrice} applies; the next is the break with
+ * the lowest minimum quantity above this one that gives more off (the largest discount on a tie).
+ */
+export function volumeBreakOutlook({ volumeBreaks, quantity }: { volumeBreaks: readonly VolumeBreakInput[]; quantity: number }): VolumeBreakOutlook {
+  assertValidQuantity(quantity);
+  const matching = matchingVolumeBreak(volumeBreaks, quantity);
+  const current = matching && matching.discountBp > 0 ? matching : null;
+  const floor = current?.discountBp ?? 0;
+  let next: VolumeBreakInput | null = null;
+  for (const b of volumeBreaks) {
+    if (b.minQuantity <= quantity || b.discountBp <= floor) continue;
+    if (!next || b.minQuantity < next.minQuantity || (b.minQuantity === next.minQuantity && b.discountBp > next.discountBp)) next = b;
+  }
+  return { current, next: next ? { ...next, quantityMore: next.minQuantity - quantity } : null };
+}

@@ -1,6 +1,6 @@
 import { canSeeDealer, forbidden, isStaff, normalizeId, requireClaims, type Claims } from '@dealergraph/runtime';
 import type { PricesContext } from '../context.js';
-import { assertValidQuantity, computePrice, type ComputedPrice } from '../domain/pricing.js';
+import { assertValidQuantity, computePrice, volumeBreakOutlook, type ComputedPrice, type VolumeBreakOutlook } from '../domain/pricing.js';
 import type { PriceTier } from '../entities/tiers.js';
 
 /** One line to price: a product and how many units. */
@@ -90,6 +90,33 @@ export async function quoteLines(
       quantity: line.quantity,
       price: await priceLine(ctx, input.dealerId, line.productId, line.quantity),
     })),
+  );
+}
+
+/** An order line priced for a dealer, with where it stands on the volume-break ladder. */
+export interface OrderLineQuote extends QuotedLine {
+  /** The volume break applied and the next one within reach (empty when the line has no price). */
+  outlook: VolumeBreakOutlook;
+}
+
+/**
+ * Prices order lines for a dealer for another service (orders snapshots them on the order): the same
+ * code path as `Product.price`, without a caller to check, because only a signed service call gets
+ * here. Every line is loaded in one batch per loader: a constant number of statements for any number
+ * of lines. Ids must be canonical uuids and quantities valid (the internal operation checks them).
+ */
+export async function quoteOrderLines(
+  ctx: PricesContext,
+  input: { dealerId: string; lines: readonly PriceLine[] },
+): Promise<OrderLineQuote[]> {
+  for (const line of input.lines) assertValidQuantity(line.quantity);
+  const volumeBreaks = ctx.loaders.volumeBreaks();
+  return Promise.all(
+    input.lines.map(async (line) => {
+      const price = await priceLine(ctx, input.dealerId, line.productId, line.quantity);
+      const outlook = price ? volumeBreakOutlook({ volumeBreaks: await volumeBreaks, quantity: line.quantity }) : { current: null, next: null };
+      return { productId: line.productId, quantity: line.quantity, price, outlook };
+    }),
   );
 }
 

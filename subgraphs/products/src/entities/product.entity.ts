@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Brand } from './brand.entity.js';
 import { Category } from './category.entity.js';
 
@@ -7,6 +7,8 @@ import { Category } from './category.entity.js';
  * The unique index on sku also serves the catalog's order (by sku) and its cursor pages.
  */
 @Entity({ tableName: 'product' })
+// Orders look products up by sku in any case (quick order, pasted lists).
+@Index({ name: 'product_sku_lower_index', expression: 'create index "product_sku_lower_index" on "products"."product" (lower("sku"))' })
 export class Product {
   [OptionalProps]?: 'active' | 'createdAt';
 

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, OptionalProps, PrimaryKeyProp, Property, type Ref } from '@mikro-orm/core';
+import { Check, Entity, ManyToOne, OptionalProps, PrimaryKeyProp, Property, type Ref } from '@mikro-orm/core';
 import { Product } from './product.entity.js';
 import { Warehouse } from './warehouse.entity.js';
 
@@ -7,6 +7,8 @@ import { Warehouse } from './warehouse.entity.js';
  * pair unique and serves the per-product lookups (its leading column is the product).
  */
 @Entity({ tableName: 'stock_level' })
+// Reservations never take `reserved` below zero (conditional updates); the check proves it.
+@Check({ name: 'stock_level_reserved_check', expression: 'reserved >= 0' })
 export class StockLevel {
   [PrimaryKeyProp]?: ['product', 'warehouse'];
   [OptionalProps]?: 'reserved' | 'lowThreshold';

@@ -109,6 +109,11 @@ export function productsBySkus(em: EntityManager, skus: readonly string[]): Prom
   return em.execute<ProductRow[]>(`select ${PRODUCT_COLUMNS} from "${SCHEMA}"."product" p where p.sku in (?) and p.active`, [[...skus]]);
 }
 
+/** Products by sku compared in lower case, discontinued ones included (the ordering side says why they cannot be ordered). */
+export function productsByLowerSkus(em: EntityManager, lowerSkus: readonly string[]): Promise<ProductRow[]> {
+  return em.execute<ProductRow[]>(`select ${PRODUCT_COLUMNS} from "${SCHEMA}"."product" p where lower(p.sku) in (?)`, [[...lowerSkus]]);
+}
+
 /** Brands by id. */
 export function brandsByIds(em: EntityManager, ids: readonly string[]): Promise<BrandRow[]> {
   return em.execute<BrandRow[]>(`select b.id, b.name from "${SCHEMA}"."brand" b where b.id in (?)`, [[...ids]]);

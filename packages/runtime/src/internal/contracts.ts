@@ -1,0 +1,178 @@
+/**
+ * The internal operations one service offers another, by owner. Not part of the public graph: they
+ * are served at `POST /internal/<operation>` on the owner's port and answer only calls signed with
+ * the service key (see service-signature.ts). Money is integer minor units (cents) here; quantities
+ * are whole units. Every write is idempotent by order id, so a retried step is always safe.
+ *
+ * The owners implement these with `defineInternalOperations`; callers use `internalClient`.
+ * Changing a shape here is a change of both sides: keep them backward compatible or change both.
+ */
+
+/** Stock status as the catalog shows it: green, yellow, red. */
+export type InternalStockStatus = 'IN_STOCK' | 'LOW' | 'OUT';
+
+/** One product as the ordering side needs it. */
+export interface InternalProduct {
+  id: string;
+  sku: string;
+  name: string;
+  brand: string;
+  /** False for a product that is no longer sold. */
+  active: boolean;
+  /** False when this dealer may not buy it (outside its assortment): NOT_AUTHORIZED. */
+  authorized: boolean;
+  stock: { status: InternalStockStatus; available: number };
+  /** Products that can stand in for this one, best first, each with its own stock. */
+  substitutes: { id: string; sku: string; name: string; stock: { status: InternalStockStatus; available: number } }[];
+}
+
+/** A product and a quantity. */
+export interface InternalLine {
+  productId: string;
+  quantity: number;
+}
+
+export type ReserveStockResult =
+  | { status: 'RESERVED'; reservations: { productId: string; warehouseId: string; quantity: number }[] }
+  /** Nothing was reserved: at least one line cannot be served. */
+  | { status: 'INSUFFICIENT'; shortages: { productId: string; requested: number; available: number }[] }
+  /** This order's reservation was released before (the order ended); it is not taken again. */
+  | { status: 'RELEASED' };
+
+export interface ProductsOperations {
+  /** Products by SKU (exact, case-insensitive) or id, for one dealer; unknown ones are left out. */
+  lookupProducts: {
+    input: { dealerId: string; skus?: string[]; productIds?: string[] };
+    output: { products: InternalProduct[] };
+  };
+  /** Reserves every line or none, per warehouse, never below zero under concurrency. Idempotent by order id. */
+  reserveStock: {
+    input: { orderId: string; dealerId: string; lines: InternalLine[] };
+    output: ReserveStockResult;
+  };
+  /** Gives an order's reserved stock back (rejection, cancellation, a failed workflow). Idempotent. */
+  releaseStock: {
+    input: { orderId: string };
+    output: { status: 'RELEASED' | 'NONE' | 'SHIPPED' };
+  };
+  /** The order left the warehouse: its reservation becomes a stock movement. Idempotent. */
+  shipStock: {
+    input: { orderId: string };
+    output: { status: 'SHIPPED' | 'NONE' | 'RELEASED' };
+  };
+}
+
+/** A volume break: from this line quantity on, this percentage off the dealer's price. */
+export interface InternalVolumeBreak {
+  minQuantity: number;
+  /** Percent as a decimal string, e.g. "5.00". */
+  percent: string;
+}
+
+/** One priced line, computed by the same code path as `Product.price`. */
+export interface QuotedLine {
+  productId: string;
+  quantity: number;
+  /** False when the product has no price for this dealer: it cannot be ordered. */
+  priceable: boolean;
+  listPrice: number;
+  unitPrice: number;
+  /** unitPrice x quantity, exact. */
+  lineTotal: number;
+  /** Off the list price, as a decimal string with two fraction digits. */
+  discountPercent: string;
+  /** E.g. TIER, SPECIAL_PRICE, VOLUME_BREAK, PROMOTION, in the order they applied. */
+  appliedRules: string[];
+  /** True when a special price was the base. */
+  specialPrice: boolean;
+  /** True when a promotion applied (a campaign discount). */
+  promotion: boolean;
+  volumeBreak: InternalVolumeBreak | null;
+  nextVolumeBreak: (InternalVolumeBreak & { quantityMore: number }) | null;
+}
+
+export interface PricesOperations {
+  /** Prices lines for a dealer now: read-only, the snapshot an order stores. */
+  quoteLines: {
+    input: { dealerId: string; lines: InternalLine[] };
+    /** `currency` is that of the priced lines ('' when no line has a price). */
+    output: { currency: string; lines: QuotedLine[] };
+  };
+}
+
+export type ExceedancePolicyName = 'HARD_BLOCK' | 'SOFT_WARNING' | 'ROUTE_TO_APPROVAL' | 'PARTIAL_ORDER' | 'PAYMENT_REQUIRED';
+export type CreditStatusName = 'OK' | 'WARNING' | 'RESTRICTED' | 'BLOCKED';
+
+/**
+ * What credit says about an order of this amount now (a pure decision in credit's domain):
+ * - ACCEPT: within available credit (warning set when SOFT_WARNING let it through over the limit);
+ * - APPROVAL: it must wait for an approver of `approvalLevel` (ROUTE_TO_APPROVAL, RESTRICTED status);
+ * - REFUSE: it cannot be placed (`code`: CREDIT_LIMIT_EXCEEDED, CREDIT_BLOCKED_OVERDUE);
+ * - PARTIAL: PARTIAL_ORDER: only lines up to `fitsAmount` fit;
+ * - PAYMENT_REQUIRED: it can be placed after a down payment of `amountToPay`.
+ */
+export interface CreditDecision {
+  outcome: 'ACCEPT' | 'APPROVAL' | 'REFUSE' | 'PARTIAL' | 'PAYMENT_REQUIRED';
+  code: string | null;
+  /** For the dealer: why, and what to do. */
+  reason: string | null;
+  warning: string | null;
+  policy: ExceedancePolicyName;
+  status: CreditStatusName;
+  limit: number;
+  available: number;
+  /** How much of this order is over the available credit (0 when it fits). */
+  shortfall: number;
+  /** What the dealer would pay to make this order fit (or to get unblocked); 0 when nothing. */
+  amountToPay: number;
+  /** The most an order may total now within the available credit (PARTIAL_ORDER). */
+  fitsAmount: number;
+  /** Approval level that must decide (4 = FINANCE), when outcome is APPROVAL. */
+  approvalLevel: number | null;
+  currency: string | null;
+}
+
+export type PlaceHoldResultInternal =
+  | { status: 'HELD'; holdId: string; amount: number; available: number; overLimit: boolean }
+  | { status: 'REFUSED'; decision: CreditDecision }
+  /** This order's hold was released before; a released order is never held again. */
+  | { status: 'RELEASED' };
+
+export interface CreditOperations {
+  /** The decision for an order of this amount now; holds nothing. */
+  assessOrder: {
+    input: { dealerId: string; amount: number };
+    output: CreditDecision;
+  };
+  /**
+   * Holds credit for an order at the moment it becomes APPROVED: row lock on the account, decision
+   * and hold in one transaction. `overLimitApproved`: an approver accepted the exceedance.
+   * Idempotent by order id.
+   */
+  placeHold: {
+    input: { dealerId: string; orderId: string; amount: number; overLimitApproved?: boolean };
+    output: PlaceHoldResultInternal;
+  };
+  /** Releases an order's hold (rejection, cancellation, failed workflow). Idempotent. */
+  releaseHold: {
+    input: { orderId: string };
+    output: { status: 'RELEASED' | 'NONE' | 'INVOICED' };
+  };
+}
+
+/** Every service's internal operations, by service name. */
+export interface InternalApi {
+  products: ProductsOperations;
+  prices: PricesOperations;
+  credit: CreditOperations;
+}
+
+export type InternalService = keyof InternalApi;
+export type OperationName<S extends InternalService> = keyof InternalApi[S] & string;
+export type OperationInput<S extends InternalService, O extends OperationName<S>> = InternalApi[S][O] extends { input: infer I } ? I : never;
+export type OperationOutput<S extends InternalService, O extends OperationName<S>> = InternalApi[S][O] extends { output: infer R } ? R : never;
+
+/** The handlers an owner service implements, one per operation. */
+export type InternalHandlers<S extends InternalService> = {
+  [O in OperationName<S>]: (input: OperationInput<S, O>) => Promise<OperationOutput<S, O>>;
+};

@@ -1,0 +1,51 @@
+import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Order } from './order.entity.js';
+
+/** Where one approval step stands. */
+export type ApprovalStepStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
+
+/**
+ * One step of an order's approval chain, as the routing rules planned it at placement: the level
+ * that must decide, why, and the decision once made.
+ */
+@Entity({ tableName: 'order_approval_step' })
+@Unique({ name: 'order_approval_step_order_id_position_unique', properties: ['order', 'position'] })
+export class OrderApprovalStep {
+  [OptionalProps]?: 'status' | 'decidedByUserId' | 'decidedAt' | 'comment';
+
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @ManyToOne(() => Order, { ref: true, deleteRule: 'cascade' })
+  order!: Ref<Order>;
+
+  /** 1-based place in the chain; steps are decided in this order. */
+  @Property({ type: 'integer' })
+  position!: number;
+
+  /** Approval level that may decide it (or any higher one). */
+  @Property({ type: 'integer' })
+  level!: number;
+
+  @Property({ type: 'text' })
+  role!: string;
+
+  /** The routing rule that asked for it. */
+  @Property({ type: 'text' })
+  rule!: string;
+
+  @Property({ type: 'text' })
+  reason!: string;
+
+  @Property({ type: 'text', default: 'PENDING' })
+  status: ApprovalStepStatus = 'PENDING';
+
+  @Property({ type: 'uuid', nullable: true })
+  decidedByUserId: string | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  decidedAt: Date | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  comment: string | null = null;
+}

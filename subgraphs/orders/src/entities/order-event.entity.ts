@@ -1,0 +1,61 @@
+import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+
+/**
+ * The transactional outbox of the orders subgraph: one row per thing that happened to an order,
+ * written in the same transaction as the change itself, so an event exists exactly when its change
+ * committed. A relay publishes unpublished rows after commit (`published_at` set once it did); the
+ * rows stay afterwards as the history a reconnecting client reads (`orderEvents(since:)`).
+ */
+@Entity({ tableName: 'order_event' })
+// What the relay still has to publish, oldest first (a small partial index: published rows drop out).
+@Index({
+  name: 'order_event_unpublished_index',
+  expression: (table, c, name) =>
+    `create index "${name}" on ${table.schema ? `"${table.schema}".` : ''}"${table.name}" ("${c.at}", "${c.id}") where "${c.publishedAt}" is null`,
+})
+// A dealer's events in time order, for catch-up after a reconnect and the notification feed.
+@Index({ name: 'order_event_dealer_id_at_index', properties: ['dealerId', 'at'] })
+@Index({ name: 'order_event_order_id_at_index', properties: ['orderId', 'at'] })
+@Index({ name: 'order_event_at_index', properties: ['at'] })
+export class OrderEvent {
+  [OptionalProps]?: 'status' | 'actorId' | 'reason' | 'data' | 'publishedAt';
+
+  /** The event id; consumers drop a second delivery of the same id. */
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  orderId!: string;
+
+  /** The order's dealer: who may see the event. */
+  @Property({ type: 'uuid' })
+  dealerId!: string;
+
+  /** ORDER_PLACED, STATUS_CHANGED, APPROVAL_STEP, ESCALATED, ... (see `OrderEventType`). */
+  @Property({ type: 'text' })
+  type!: string;
+
+  /** The order's status after the event. */
+  @Property({ type: 'text', nullable: true })
+  status: string | null = null;
+
+  /** The user who caused it; null when the system did. */
+  @Property({ type: 'uuid', nullable: true })
+  actorId: string | null = null;
+
+  /** The comment, or the reason of a rejection, cancellation or escalation. */
+  @Property({ type: 'text', nullable: true })
+  reason: string | null = null;
+
+  /** Details of the event type (e.g. the approval level of a step), as JSON. */
+  @Property({ type: 'jsonb', nullable: true })
+  data: Record<string, unknown> | null = null;
+
+  /** When it happened (the business time of the change). */
+  @Property({ type: 'timestamptz' })
+  at!: Date;
+
+  /** When the relay handed it to pub/sub; null until then. */
+  @Property({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null = null;
+}

@@ -1,0 +1,133 @@
+import { PageArgs, pageWindow, toPage } from '@dealergraph/runtime';
+import { GraphQLError } from 'graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { OrdersContext } from '../context.js';
+import { changesApprovalQueueOf, notifies, seesOrderEvent } from '../domain/event-audience.js';
+import { Order } from '../entities/order.entity.js';
+import type { OrderEventMessage } from '../services/event-bus.js';
+import { ORDER_EVENTS_TOPIC } from '../services/order-event-hub.js';
+import * as events from '../services/order-events.service.js';
+import { findVisibleOrder } from '../services/order.service.js';
+import { toOrderType } from './mappers.js';
+import { MarkNotificationsReadPayload, NotificationConnection, OrderEventType } from './order-event.type.js';
+import { OrderType } from './order.type.js';
+
+interface FilterData<TArgs = Record<string, unknown>> {
+  payload: OrderEventMessage;
+  args: TArgs;
+  context: OrdersContext;
+}
+
+const levelOf = (data: Record<string, unknown> | null) => (typeof data?.level === 'number' ? data.level : null);
+
+function toEventType(event: { id: string; type: string; orderId: string; status: string | null; reason: string | null; data: Record<string, unknown> | null; at: Date | string; read?: boolean }, order?: OrderType | null): OrderEventType {
+  return {
+    id: event.id,
+    type: event.type,
+    orderId: event.orderId,
+    order,
+    status: event.status,
+    reason: event.reason,
+    level: levelOf(event.data),
+    at: new Date(event.at),
+    read: event.read ?? false,
+  };
+}
+
+/** The order as committed now: a fresh unit of work, since one subscription's context lives for many events. */
+async function currentOrder(ctx: OrdersContext, orderId: string): Promise<OrderType | null> {
+  const order = await ctx.em.fork().findOne(Order, orderId);
+  return order ? toOrderType(order) : null;
+}
+
+@ArgsType()
+class NotificationsArgs extends PageArgs {
+  @Field(() => Boolean, { nullable: true, description: 'Only notifications not marked read yet.' })
+  unreadOnly?: boolean | null;
+}
+
+@Resolver(() => OrderEventType)
+export class OrderEventResolver {
+  @Authorized()
+  @Subscription(() => OrderType, {
+    topics: ORDER_EVENTS_TOPIC,
+    filter: ({ payload, args, context }: FilterData<{ orderId?: string | null }>) =>
+      seesOrderEvent({ claims: context.claims, event: payload }) && (!args.orderId || args.orderId.toLowerCase() === payload.orderId),
+    description:
+      "An order each time it changes (placed, approval steps, status, shipping), after the change committed. A dealer user receives its own dealer's orders only; staff receive every order they may see. orderId narrows it to one order.",
+  })
+  async orderUpdated(
+    @Root() event: OrderEventMessage,
+    @Arg('orderId', () => ID, { nullable: true, description: 'Only this order; omitted: every order the caller may see.' }) _orderId: string | null,
+    @Ctx() ctx: OrdersContext,
+  ): Promise<OrderType> {
+    const order = await currentOrder(ctx, event.orderId);
+    if (!order) throw new GraphQLError('The order of this event is gone.', { extensions: { code: 'NOT_FOUND' } });
+    return order;
+  }
+
+  @Authorized('STAFF')
+  @Subscription(() => OrderEventType, {
+    topics: ORDER_EVENTS_TOPIC,
+    filter: ({ payload, context }: FilterData) => changesApprovalQueueOf({ claims: context.claims, event: payload }),
+    description:
+      "For approvers: an order entered or left the caller's approval queue, or one of its steps was decided, escalated or reminded about (steps above the caller's level excluded).",
+  })
+  async approvalQueueChanged(@Root() event: OrderEventMessage, @Ctx() ctx: OrdersContext): Promise<OrderEventType> {
+    return toEventType(event, await currentOrder(ctx, event.orderId));
+  }
+
+  @Authorized()
+  @Subscription(() => OrderEventType, {
+    topics: ORDER_EVENTS_TOPIC,
+    filter: ({ payload, context }: FilterData) => notifies({ claims: context.claims, event: payload }),
+    description:
+      "A new entry of the caller's notification feed: for dealer users everything that happens to their dealer's orders (approvals, rejections with the reason, escalations, status changes); for approvers what changes their queue.",
+  })
+  async notificationAdded(@Root() event: OrderEventMessage, @Ctx() ctx: OrdersContext): Promise<OrderEventType> {
+    return toEventType(event, await currentOrder(ctx, event.orderId));
+  }
+
+  @Authorized()
+  @Query(() => [OrderEventType], {
+    description:
+      'The events the caller may see that happened after `since`, oldest first (at most `first`, default 100, up to 500): what a client missed while its socket was down. Ask again from the last `at` received and drop ids already seen.',
+  })
+  async orderEvents(
+    @Arg('since', () => Date, { description: 'Exclusive lower bound: usually the `at` of the last event received.' }) since: Date,
+    @Arg('orderId', () => ID, { nullable: true, description: 'Only this order.' }) orderId: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'At most this many events (1-500, default 100).' }) first: number | null,
+    @Ctx() ctx: OrdersContext,
+  ): Promise<OrderEventType[]> {
+    const rows = await events.orderEventsSince(ctx, { since, orderId, first });
+    return rows.map((row) => toEventType(row));
+  }
+
+  @Authorized()
+  @Query(() => NotificationConnection, { description: "The caller's in-app notification feed, newest first, with the unread count." })
+  async notifications(@Args() args: NotificationsArgs, @Ctx() ctx: OrdersContext) {
+    const window = pageWindow(args);
+    const feed = await events.notificationFeed(ctx, { offset: window.offset, limit: window.limit, unreadOnly: args.unreadOnly });
+    return { ...toPage(feed.nodes.map((row) => toEventType(row)), feed.totalCount, window), unreadCount: feed.unreadCount };
+  }
+
+  @Authorized()
+  @Mutation(() => MarkNotificationsReadPayload, { description: "Marks notifications of the caller's feed read: the given ones, or all with all: true." })
+  async markNotificationsRead(
+    @Arg('eventIds', () => [ID], { nullable: true, description: 'The notifications (event ids) to mark read.' }) eventIds: string[] | null,
+    @Arg('all', () => Boolean, { nullable: true, description: 'Mark the whole feed read.' }) all: boolean | null,
+    @Ctx() ctx: OrdersContext,
+  ): Promise<MarkNotificationsReadPayload> {
+    if (!all && !eventIds?.length) {
+      return { unreadCount: 0, userErrors: [{ code: 'INVALID_INPUT', message: 'Name the notifications to mark read, or pass all: true.', field: ['eventIds'] }] };
+    }
+    return { unreadCount: await events.markNotificationsRead(ctx, { eventIds, all }), userErrors: [] };
+  }
+
+  @FieldResolver(() => OrderType, { nullable: true, description: 'The order as it is now; null when the caller may no longer see it.' })
+  async order(@Root() event: OrderEventType, @Ctx() ctx: OrdersContext): Promise<OrderType | null> {
+    if (event.order !== undefined) return event.order;
+    const order = await findVisibleOrder(ctx, event.orderId);
+    return order ? toOrderType(order) : null;
+  }
+}

@@ -1,0 +1,296 @@
+import {
+  InternalCallError,
+  isStaff,
+  requireClaims,
+  type Claims,
+  type CreditDecision,
+  type EntityManager,
+  type InternalProduct,
+  type QuotedLine,
+} from '@dealergraph/runtime';
+import { GraphQLError } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import type { OrdersContext } from '../context.js';
+import {
+  allUsable,
+  classifyLines,
+  quantityProblem,
+  volumeBreakHint,
+  withoutUnpriced,
+  type CatalogEntry,
+  type LineVerdict,
+  type RequestedLine,
+} from '../domain/cart-lines.js';
+import { CartLine } from '../entities/cart-line.entity.js';
+
+/** A business refusal as the API reports it. */
+export interface CartUserError {
+  code: string;
+  message: string;
+  field: string[] | null;
+}
+
+/** A cart line as the dealer sees it now: priced, with stock and volume break. */
+export interface CartLineView {
+  id: string;
+  productId: string;
+  sku: string;
+  name: string | null;
+  quantity: number;
+  /** False when the product is no longer sold, not in the assortment, or has no price: it cannot be ordered. */
+  orderable: boolean;
+  /** Why the line cannot be ordered, when it cannot. */
+  problem: string | null;
+  quote: QuotedLine | null;
+  volumeBreakHint: string | null;
+  stock: InternalProduct['stock'] | null;
+  /** Unit price in cents when the line was added or its quantity last set. */
+  addedUnitPrice: number;
+  priceChanged: boolean;
+  addedAt: Date;
+}
+
+/** A user's cart, priced now. */
+export interface CartView {
+  dealerId: string;
+  currency: string;
+  lines: CartLineView[];
+  /** Sum of the orderable lines' totals, in cents. */
+  total: number;
+  totalQuantity: number;
+}
+
+/** The outcome of a request that adds lines: one verdict per requested line. */
+export interface AddLinesResult {
+  verdicts: LineVerdict[];
+  /** True when at least one line went into the cart. */
+  added: boolean;
+  userErrors: CartUserError[];
+}
+
+const cartError = (code: string, message: string, field?: string[]): CartUserError => ({ code, message, field: field ?? null });
+
+/** The cart's owner: a dealer user; staff have no cart. */
+function cartOwner(claims: Claims): { userId: string; dealerId: string } | null {
+  if (isStaff(claims) || !claims.dealerId) return null;
+  return { userId: claims.sub, dealerId: claims.dealerId };
+}
+
+/** The owner who may change the cart, or the FORBIDDEN userError saying why not. */
+export function cartWriter(ctx: OrdersContext): { userId: string; dealerId: string } | CartUserError {
+  const claims = requireClaims(ctx.claims);
+  const owner = cartOwner(claims);
+  if (!owner) return cartError('FORBIDDEN', 'Staff users have no cart: carts belong to dealer users.');
+  if (claims.role === 'VIEW_ONLY') return cartError('FORBIDDEN', 'Your role (VIEW_ONLY) may look at prices and orders but not change a cart.');
+  return owner;
+}
+
+/** Internal calls that fail leave the cart as it was; the caller gets a retryable error, never internals. */
+async function fromService<T>(what: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof InternalCallError) {
+      throw new GraphQLError(`${what} did not answer in time; nothing was changed. Try again in a moment.`, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    }
+    throw error;
+  }
+}
+
+/** Catalog entries by id or SKU for a dealer: one call whatever the number of lines. */
+async function lookup(ctx: OrdersContext, dealerId: string, by: { skus?: string[]; productIds?: string[] }): Promise<InternalProduct[]> {
+  if (!by.skus?.length && !by.productIds?.length) return [];
+  const { products } = await fromService('The catalog', () => ctx.services.products.call('lookupProducts', { dealerId, ...by }));
+  return products;
+}
+
+/** Prices lines now by the same code path as Product.price: one call whatever the number of lines. */
+export async function quote(ctx: OrdersContext, dealerId: string, lines: { productId: string; quantity: number }[]): Promise<{ currency: string; lines: QuotedLine[] }> {
+  if (lines.length === 0) return { currency: 'USD', lines: [] };
+  return fromService('Pricing', () => ctx.services.prices.call('quoteLines', { dealerId, lines }));
+}
+
+/** Serialises changes to one user's cart: two tabs adding at once must not lose an addition. */
+async function lockCart(em: EntityManager, userId: string): Promise<void> {
+  await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`orders.cart:${userId}`]);
+}
+
+/** The lines of the caller's cart, oldest first; empty for staff (they have no cart). */
+export async function cartLinesForOrder(ctx: OrdersContext): Promise<{ productId: string; sku: string; quantity: number }[]> {
+  const owner = cartOwner(requireClaims(ctx.claims));
+  if (!owner) return [];
+  const lines = await ctx.em.find(CartLine, { userId: owner.userId, dealerId: owner.dealerId }, { orderBy: { addedAt: 'asc', id: 'asc' } });
+  return lines.map((line) => ({ productId: line.productId, sku: line.sku, quantity: line.quantity }));
+}
+
+/**
+ * Empties a user's cart inside the transaction that placed the order (`em` is that transaction's
+ * manager), so the cart is emptied if and only if the order is stored.
+ */
+export async function clearCartAfterOrder(em: EntityManager, userId: string): Promise<void> {
+  await em.nativeDelete(CartLine, { userId });
+}
+
+/** The caller's cart priced now (one catalog call, one pricing call); null for staff. */
+export async function loadCart(ctx: OrdersContext): Promise<CartView | null> {
+  const owner = cartOwner(requireClaims(ctx.claims));
+  if (!owner) return null;
+  const rows = await ctx.em.find(CartLine, { userId: owner.userId, dealerId: owner.dealerId }, { orderBy: { addedAt: 'asc', id: 'asc' } });
+  const [products, quoted] = await Promise.all([
+    lookup(ctx, owner.dealerId, { productIds: rows.map((r) => r.productId) }),
+    quote(ctx, owner.dealerId, rows.map((r) => ({ productId: r.productId, quantity: r.quantity }))),
+  ]);
+  const productById = new Map(products.map((p) => [p.id, p]));
+  const quoteById = new Map(quoted.lines.map((q) => [q.productId, q]));
+  let total = 0;
+  let totalQuantity = 0;
+  const lines = rows.map((row): CartLineView => {
+    const product = productById.get(row.productId) ?? null;
+    const q = quoteById.get(row.productId) ?? null;
+    const problem = !product || !product.active
+      ? `${row.sku} is no longer sold: remove it from the cart.`
+      : !product.authorized
+        ? `${row.sku} is no longer in your assortment: remove it from the cart.`
+        : !q?.priceable
+          ? `${row.sku} has no price for your dealer: remove it or ask your sales rep.`
+          : null;
+    const orderable = problem === null;
+    if (orderable && q) {
+      total += q.lineTotal;
+      totalQuantity += row.quantity;
+    }
+    return {
+      id: row.id,
+      productId: row.productId,
+      sku: product?.sku ?? row.sku,
+      name: product?.name ?? null,
+      quantity: row.quantity,
+      orderable,
+      problem,
+      quote: q?.priceable ? q : null,
+      volumeBreakHint: q?.priceable ? volumeBreakHint({ reached: q.volumeBreak, next: q.nextVolumeBreak }) : null,
+      stock: product?.stock ?? null,
+      addedUnitPrice: row.addedUnitPrice,
+      priceChanged: !!q?.priceable && q.unitPrice !== row.addedUnitPrice,
+      addedAt: row.addedAt,
+    };
+  });
+  if (!Number.isSafeInteger(total)) throw new GraphQLError('The cart total is too large to be computed exactly: lower some quantities.', { extensions: { code: 'INVALID_QUANTITY' } });
+  return { dealerId: owner.dealerId, currency: quoted.currency || rows[0]?.currency || 'USD', lines, total, totalQuantity };
+}
+
+/** What credit would say about an order of the cart's total now: a preview, nothing is held. */
+export async function creditPreview(ctx: OrdersContext, cart: Pick<CartView, 'dealerId' | 'total'>): Promise<CreditDecision> {
+  return fromService('Credit', () => ctx.services.credit.call('assessOrder', { dealerId: cart.dealerId, amount: cart.total }));
+}
+
+/**
+ * Adds requested lines to the caller's cart (typed SKUs, file rows, a template, a past order): each
+ * line gets a verdict; usable lines are added (repeats of a product merged), unless `allOrNothing`
+ * and one line is unusable, in which case nothing changes. Quantities add to what the cart holds.
+ */
+export async function addLines(ctx: OrdersContext, lines: readonly RequestedLine[], options: { allOrNothing?: boolean } = {}): Promise<AddLinesResult> {
+  const owner = cartWriter(ctx);
+  if ('code' in owner) return { verdicts: [], added: false, userErrors: [owner] };
+  const skus = [...new Set(lines.map((l) => l.sku.trim()).filter(Boolean))];
+  const products = await lookup(ctx, owner.dealerId, { skus });
+  const catalog = new Map<string, CatalogEntry>(products.map((p) => [p.sku.toLowerCase(), p]));
+  return ctx.em.transactional(async (em) => {
+    await lockCart(em, owner.userId);
+    const existing = await em.find(CartLine, { userId: owner.userId });
+    const inCart = new Map(existing.map((l) => [l.productId, l.quantity]));
+    let result = classifyLines({ lines, catalog, inCart, cartLineCount: existing.length });
+    const quoted = await quote(ctx, owner.dealerId, result.plans.map((p) => ({ productId: p.productId, quantity: p.quantity })));
+    const quoteById = new Map(quoted.lines.map((q) => [q.productId, q]));
+    result = withoutUnpriced({ result, unpriced: new Set(result.plans.filter((p) => !quoteById.get(p.productId)?.priceable).map((p) => p.productId)) });
+    if (options.allOrNothing && !allUsable(result)) return { verdicts: result.verdicts, added: false, userErrors: [] };
+    const now = new Date();
+    const rows = result.plans.map((plan) => ({
+      id: randomUUID(),
+      userId: owner.userId,
+      dealerId: owner.dealerId,
+      productId: plan.productId,
+      sku: plan.sku,
+      quantity: plan.quantity,
+      addedUnitPrice: quoteById.get(plan.productId)!.unitPrice,
+      currency: quoted.currency || 'USD',
+      addedAt: now,
+      updatedAt: now,
+    }));
+    for (let i = 0; i < rows.length; i += 1000) {
+      await em
+        .createQueryBuilder(CartLine)
+        .insert(rows.slice(i, i + 1000))
+        .onConflict(['userId', 'productId'])
+        .merge(['quantity', 'addedUnitPrice', 'currency', 'updatedAt', 'sku'])
+        .execute();
+    }
+    return { verdicts: result.verdicts, added: rows.length > 0, userErrors: [] };
+  });
+}
+
+/** Turns verdicts of typed lines into per-line userErrors, `field` pointing at the input line. */
+export function verdictErrors(verdicts: readonly LineVerdict[], path: string[]): CartUserError[] {
+  return verdicts
+    .filter((v) => v.status !== 'OK' && v.status !== 'DUPLICATE')
+    .map((v) => cartError(v.status, v.message, [...path, String(v.index), v.status === 'INVALID_QUANTITY' ? 'quantity' : 'sku']));
+}
+
+/** Finds a line of the caller's cart by SKU (any case), inside a locked transaction. */
+async function lineBySku(em: EntityManager, userId: string, sku: string): Promise<CartLine | null> {
+  return em.findOne(CartLine, { userId, sku: { $ilike: sku.trim().replace(/[\\%_]/g, (c) => `\\${c}`) } });
+}
+
+/** Sets the quantity of a cart line (0 removes it); re-prices it, so the "price when added" is the new quantity's. */
+export async function updateCartLine(ctx: OrdersContext, sku: string, quantity: number): Promise<CartUserError[]> {
+  const owner = cartWriter(ctx);
+  if ('code' in owner) return [owner];
+  if (quantity !== 0) {
+    const problem = quantityProblem({ quantity });
+    if (problem) return [cartError('INVALID_QUANTITY', `${sku}: ${problem} Send 0 to remove the line.`, ['quantity'])];
+  }
+  return ctx.em.transactional(async (em) => {
+    await lockCart(em, owner.userId);
+    const line = await lineBySku(em, owner.userId, sku);
+    if (!line) return [cartError('NOT_IN_CART', `${sku} is not in your cart.`, ['sku'])];
+    if (quantity === 0) {
+      em.remove(line);
+      return [];
+    }
+    const quoted = await quote(ctx, owner.dealerId, [{ productId: line.productId, quantity }]);
+    const q = quoted.lines[0];
+    if (!q?.priceable) return [cartError('NOT_AUTHORIZED', `${line.sku} has no price for your dealer and cannot be ordered: remove it.`, ['sku'])];
+    line.quantity = quantity;
+    line.addedUnitPrice = q.unitPrice;
+    line.currency = quoted.currency;
+    return [];
+  });
+}
+
+/** Removes lines from the caller's cart by SKU; SKUs that are not in it are reported. */
+export async function removeFromCart(ctx: OrdersContext, skus: readonly string[]): Promise<CartUserError[]> {
+  const owner = cartWriter(ctx);
+  if ('code' in owner) return [owner];
+  return ctx.em.transactional(async (em) => {
+    await lockCart(em, owner.userId);
+    const errors: CartUserError[] = [];
+    for (const [index, sku] of skus.entries()) {
+      const line = await lineBySku(em, owner.userId, sku);
+      if (line) em.remove(line);
+      else errors.push(cartError('NOT_IN_CART', `${sku} is not in your cart.`, ['skus', String(index)]));
+    }
+    return errors;
+  });
+}
+
+/** Empties the caller's cart. */
+export async function clearCart(ctx: OrdersContext): Promise<CartUserError[]> {
+  const owner = cartWriter(ctx);
+  if ('code' in owner) return [owner];
+  await ctx.em.transactional(async (em) => {
+    await lockCart(em, owner.userId);
+    await em.nativeDelete(CartLine, { userId: owner.userId });
+  });
+  return [];
+}
+

@@ -1,0 +1,211 @@
+import { APPROVAL_LEVEL, canSeeDealer, formatAmount, isStaff, isStaffRole, normalizeId, requireClaims, type Claims, type PageWindow } from '@dealergraph/runtime';
+import { LockMode } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import type { OrdersContext } from '../context.js';
+import { routeOrder, stepsDecidedBy } from '../domain/approval-routing.js';
+import type { OrderStatus } from '../domain/order-lifecycle.js';
+import { OrderApprovalStep } from '../entities/order-approval-step.entity.js';
+import { Order } from '../entities/order.entity.js';
+import { userError, WorkflowRefusal, type OrderUserError } from './order-errors.js';
+import { changeOrderStatus } from './order-status.service.js';
+import { recordOrderEvent } from './outbox.service.js';
+
+/** What a lifecycle mutation answers: the order as it is now, or why nothing changed. */
+export interface OrderDecisionResult {
+  order: Order | null;
+  userErrors: OrderUserError[];
+}
+
+type Em = OrdersContext['em'];
+
+const approverLevel = (claims: Claims) => (isStaffRole(claims.role) ? APPROVAL_LEVEL[claims.role] : 0);
+const notFound = () => new WorkflowRefusal([userError('NOT_FOUND', 'There is no such order.', ['orderId'])]);
+
+/**
+ * Runs `change` on the locked order in one transaction; a WorkflowRefusal rolls everything back and
+ * becomes userErrors. Another dealer's order reads as not found.
+ */
+async function onLockedOrder(ctx: OrdersContext, orderId: string, change: (em: Em, order: Order, claims: Claims) => Promise<void>): Promise<OrderDecisionResult> {
+  const claims = requireClaims(ctx.claims);
+  const id = normalizeId(orderId);
+  try {
+    if (!id) throw notFound();
+    const order = await ctx.em.fork().transactional(async (em) => {
+      const locked = await em.findOne(Order, { id, workflow: 'DONE' }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!locked || !canSeeDealer(claims, locked.dealerId)) throw notFound();
+      await change(em, locked, claims);
+      await em.flush();
+      return locked;
+    });
+    return { order, userErrors: [] };
+  } catch (error) {
+    if (error instanceof WorkflowRefusal) return { order: null, userErrors: error.errors };
+    throw error;
+  }
+}
+
+const mustBe = (order: Order, statuses: OrderStatus[], doing: string) => {
+  if (!statuses.includes(order.status)) {
+    throw new WorkflowRefusal([userError('INVALID_TRANSITION', `An order that is ${order.status} cannot be ${doing}.`, ['orderId'])]);
+  }
+};
+
+/** The pending steps of an order's chain, planning them for an order that has none (placed before chains existed). */
+async function pendingSteps(em: Em, order: Order): Promise<OrderApprovalStep[]> {
+  const steps = await em.find(OrderApprovalStep, { order: order.id }, { orderBy: { position: 'asc' } });
+  if (steps.length > 0) return steps.filter((s) => s.status === 'PENDING');
+  const routing = routeOrder({ total: order.total, currency: order.currency, credit: { outcome: 'ACCEPT', approvalLevel: null, reason: null }, minimum: { minimumAmount: 0, belowMinimum: 'REFUSE' } });
+  const plan = routing.outcome === 'APPROVAL' ? routing.steps : [{ level: 1, role: 'SALES_REP', rule: 'MANUAL_REVIEW', reason: 'The order waits for a review.' }];
+  return plan.map((step, i) => {
+    const row = em.create(OrderApprovalStep, { id: randomUUID(), order: order.id, position: i + 1, level: step.level, role: step.role, rule: step.rule, reason: step.reason });
+    em.persist(row);
+    return row;
+  });
+}
+
+/** The steps this staff member decides now, or FORBIDDEN. */
+async function stepsFor(em: Em, order: Order, claims: Claims): Promise<OrderApprovalStep[]> {
+  if (!isStaff(claims)) throw new WorkflowRefusal([userError('FORBIDDEN', 'Only the distributor\'s approvers decide orders.')]);
+  const pending = await pendingSteps(em, order);
+  const count = stepsDecidedBy({ approverLevel: approverLevel(claims), pendingLevels: pending.map((s) => s.level) });
+  if (count === 0) {
+    const next = pending[0];
+    throw new WorkflowRefusal([userError('FORBIDDEN', next ? `This order waits for a ${next.role} (level ${next.level}) or above.` : 'This order waits for no approval.')]);
+  }
+  return pending.slice(0, count);
+}
+
+/**
+ * Approves the steps of a pending order the caller may decide (their level or below). The last step
+ * takes the credit hold in the same locked transaction: the order becomes APPROVED only with credit
+ * held; a credit refusal keeps it pending and answers with the refusal.
+ */
+export function approveOrder(ctx: OrdersContext, orderId: string, comment: string | null): Promise<OrderDecisionResult> {
+  return onLockedOrder(ctx, orderId, async (em, order, claims) => {
+    mustBe(order, ['PENDING_APPROVAL'], 'approved');
+    const steps = await stepsFor(em, order, claims);
+    const now = new Date();
+    for (const step of steps) {
+      Object.assign(step, { status: 'APPROVED', decidedByUserId: claims.sub, decidedAt: now, comment });
+      recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, type: 'APPROVAL_STEP', status: order.status, actor: claims.sub, reason: comment, data: { level: step.level, step: step.position, decision: 'APPROVED' }, at: now });
+    }
+    const remaining = await em.count(OrderApprovalStep, { order: order.id, status: 'PENDING', id: { $nin: steps.map((s) => s.id) } });
+    if (remaining > 0) return;
+    const overLimitApproved = (await em.count(OrderApprovalStep, { order: order.id, rule: 'CREDIT_APPROVAL' })) > 0;
+    const held = await ctx.services.credit.call('placeHold', { dealerId: order.dealerId, orderId: order.id, amount: order.total, overLimitApproved });
+    if (held.status === 'RELEASED') throw new WorkflowRefusal([userError('INVALID_TRANSITION', 'The credit of this order was released: it cannot be approved any more.')]);
+    if (held.status === 'REFUSED') {
+      const { decision } = held;
+      const toPay = decision.amountToPay > 0 ? ` The dealer would have to pay ${formatAmount(decision.amountToPay)} first.` : '';
+      throw new WorkflowRefusal([userError(decision.code ?? 'CREDIT_LIMIT_EXCEEDED', `${decision.reason ?? 'Credit refuses to hold this order.'}${toPay} It stays pending.`)]);
+    }
+    order.overLimitApproved = held.overLimit;
+    await changeOrderStatus(em, order, { to: 'APPROVED', byUserId: claims.sub, comment, at: now });
+  });
+}
+
+/** Gives an ending order's stock and credit back (idempotent by order id, safe if none was taken). */
+async function releaseAll(ctx: OrdersContext, order: Order): Promise<void> {
+  await ctx.services.credit.call('releaseHold', { orderId: order.id });
+  await ctx.services.products.call('releaseStock', { orderId: order.id });
+}
+
+/** Rejects a pending order (an approver at the waiting step's level or above); stock and credit are released. */
+export function rejectOrder(ctx: OrdersContext, orderId: string, reason: string): Promise<OrderDecisionResult> {
+  return onLockedOrder(ctx, orderId, async (em, order, claims) => {
+    if (!reason?.trim()) throw new WorkflowRefusal([userError('INVALID_INPUT', 'Say why the order is rejected.', ['reason'])]);
+    mustBe(order, ['PENDING_APPROVAL'], 'rejected');
+    const [step] = await stepsFor(em, order, claims);
+    Object.assign(step, { status: 'REJECTED', decidedByUserId: claims.sub, decidedAt: new Date(), comment: reason.trim() });
+    await releaseAll(ctx, order);
+    await changeOrderStatus(em, order, { to: 'REJECTED', byUserId: claims.sub, comment: reason.trim() });
+  });
+}
+
+/**
+ * Cancels an order: the dealer (not VIEW_ONLY) while it is pending or approved and not yet
+ * processing; staff in any status the lifecycle allows. Stock and credit are released.
+ */
+export function cancelOrder(ctx: OrdersContext, orderId: string, reason: string | null): Promise<OrderDecisionResult> {
+  return onLockedOrder(ctx, orderId, async (em, order, claims) => {
+    if (claims.role === 'VIEW_ONLY') throw new WorkflowRefusal([userError('FORBIDDEN', 'Your role (VIEW_ONLY) may not change orders.')]);
+    if (!isStaff(claims)) mustBe(order, ['PENDING_APPROVAL', 'APPROVED'], 'cancelled by the dealer (call us once it is processing)');
+    mustBe(order, ['PENDING_APPROVAL', 'APPROVED', 'PROCESSING'], 'cancelled');
+    await releaseAll(ctx, order);
+    await changeOrderStatus(em, order, { to: 'CANCELLED', byUserId: claims.sub, comment: reason?.trim() || null });
+  });
+}
+
+/** A fulfilment update from staff or the ERP integration. */
+export interface FulfillmentUpdate {
+  status: 'PROCESSING' | 'SHIPPED' | 'DELIVERED';
+  carrier?: string | null;
+  trackingNumber?: string | null;
+  comment?: string | null;
+}
+
+/** Moves an order through PROCESSING, SHIPPED (carrier and tracking number; stock leaves the warehouse) and DELIVERED. */
+export function updateFulfillment(ctx: OrdersContext, orderId: string, update: FulfillmentUpdate): Promise<OrderDecisionResult> {
+  return onLockedOrder(ctx, orderId, async (em, order, claims) => {
+    if (!isStaff(claims)) throw new WorkflowRefusal([userError('FORBIDDEN', 'Only staff or the ERP integration report fulfilment.')]);
+    const from = { PROCESSING: ['APPROVED'], SHIPPED: ['PROCESSING'], DELIVERED: ['SHIPPED'] }[update.status] as OrderStatus[];
+    mustBe(order, from, `marked ${update.status}`);
+    if (update.status === 'SHIPPED') {
+      const carrier = update.carrier?.trim();
+      const trackingNumber = update.trackingNumber?.trim();
+      if (!carrier || !trackingNumber) throw new WorkflowRefusal([userError('INVALID_INPUT', 'A shipment needs a carrier and a tracking number.', ['input', carrier ? 'trackingNumber' : 'carrier'])]);
+      const shipped = await ctx.services.products.call('shipStock', { orderId: order.id });
+      if (shipped.status === 'RELEASED') throw new WorkflowRefusal([userError('INVALID_TRANSITION', 'The stock of this order was released: it cannot ship.')]);
+      order.carrier = carrier;
+      order.trackingNumber = trackingNumber;
+    }
+    await changeOrderStatus(em, order, { to: update.status, byUserId: claims.sub, comment: update.comment?.trim() || null });
+  });
+}
+
+/**
+ * What waits on the caller: pending orders whose next approval step is at the caller's level or
+ * below, oldest first. Empty for dealer users and for staff who approve nothing.
+ */
+export async function approvalQueue(ctx: OrdersContext, window: PageWindow): Promise<[Order[], number]> {
+  const claims = requireClaims(ctx.claims);
+  const level = approverLevel(claims);
+  if (level === 0) return [[], 0];
+  const schema = ctx.em.config.get('schema');
+  const rows = await ctx.em.getConnection().execute<{ id: string; total_count: string }[]>(
+    `select o.id, count(*) over () as total_count
+       from "${schema}"."order" o
+       join lateral (select s.level from "${schema}"."order_approval_step" s
+                      where s.order_id = o.id and s.status = 'PENDING' order by s.position limit 1) next on true
+      where o.status = 'PENDING_APPROVAL' and o.workflow = 'DONE' and next.level <= ?
+      order by o.placed_at asc, o.id asc
+      offset ? limit ?`,
+    [level, window.offset, window.limit],
+  );
+  if (rows.length === 0) return [[], window.offset === 0 ? 0 : await countQueue(ctx, level)];
+  const orders = await ctx.em.find(Order, { id: { $in: rows.map((r) => r.id) } });
+  const byId = new Map(orders.map((o) => [o.id, o]));
+  return [rows.map((r) => byId.get(r.id)!).filter(Boolean), Number(rows[0].total_count)];
+}
+
+async function countQueue(ctx: OrdersContext, level: number): Promise<number> {
+  const schema = ctx.em.config.get('schema');
+  const [row] = await ctx.em.getConnection().execute<{ n: string }[]>(
+    `select count(*) as n from "${schema}"."order" o
+       join lateral (select s.level from "${schema}"."order_approval_step" s
+                      where s.order_id = o.id and s.status = 'PENDING' order by s.position limit 1) next on true
+      where o.status = 'PENDING_APPROVAL' and o.workflow = 'DONE' and next.level <= ?`,
+    [level],
+  );
+  return Number(row.n);
+}
+
+/** Gives every pending order placed without an approval chain (demo data) its chain, so the queue sees it. */
+export async function planMissingChains(ctx: OrdersContext): Promise<void> {
+  await ctx.em.fork().transactional(async (em) => {
+    const orders = await em.find(Order, { status: 'PENDING_APPROVAL', workflow: 'DONE' });
+    for (const order of orders) {
+      if ((await em.count(OrderApprovalStep, { order: order.id })) === 0) await pendingSteps(em, order);
+    }
+  });
+}

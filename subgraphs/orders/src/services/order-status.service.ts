@@ -1,0 +1,60 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { assertTransition, type OrderStatus } from '../domain/order-lifecycle.js';
+import { OrderStatusChange } from '../entities/order-status-change.entity.js';
+import type { Order } from '../entities/order.entity.js';
+import { recordOrderEvent } from './outbox.service.js';
+
+/** A status change: to what, by whom (null: the system), why. */
+export interface StatusChange {
+  to: OrderStatus;
+  byUserId: string | null;
+  comment?: string | null;
+  at?: Date;
+}
+
+/**
+ * The one way an order's status changes: checks the lifecycle table (throws InvalidTransitionError),
+ * sets the status, appends the history entry and records the outbox event. Call it inside a
+ * transaction (it flushes): the three land together or not at all.
+ */
+export async function changeOrderStatus(em: EntityManager, order: Order, change: StatusChange): Promise<void> {
+  assertTransition({ from: order.status, to: change.to });
+  const at = change.at ?? new Date();
+  order.status = change.to;
+  order.updatedAt = at;
+  await appendHistory(em, order, { ...change, at });
+  recordOrderEvent(em, {
+    orderId: order.id,
+    dealerId: order.dealerId,
+    type: 'STATUS_CHANGED',
+    status: change.to,
+    actor: change.byUserId,
+    reason: change.comment ?? null,
+    at,
+  });
+}
+
+/** The first history entry: the status an order was placed in (no transition: it had none before). */
+export async function recordPlacement(em: EntityManager, order: Order, byUserId: string | null, at: Date): Promise<void> {
+  await appendHistory(em, order, { to: order.status, byUserId, comment: null, at });
+  recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, type: 'ORDER_PLACED', status: order.status, actor: byUserId, at });
+}
+
+async function appendHistory(em: EntityManager, order: Order, change: StatusChange & { at: Date }): Promise<void> {
+  // Flushed entry by entry, inside the caller's transaction, so positions count every earlier entry.
+  await em.flush();
+  const last = await em.findOne(OrderStatusChange, { order: order.id }, { orderBy: { position: 'desc' }, fields: ['position'] });
+  em.persist(
+    em.create(OrderStatusChange, {
+      id: randomUUID(),
+      order: order.id,
+      position: (last?.position ?? 0) + 1,
+      status: change.to,
+      at: change.at,
+      byUserId: change.byUserId,
+      comment: change.comment ?? null,
+    }),
+  );
+  await em.flush();
+}

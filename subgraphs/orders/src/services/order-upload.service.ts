@@ -1,0 +1,63 @@
+import type { OrdersContext } from '../context.js';
+import { CART_MAX_LINES, type LineStatus } from '../domain/cart-lines.js';
+import { readOrderTable } from '../domain/order-table.js';
+import { addLines, cartWriter, type CartUserError } from './cart.service.js';
+import { readOrderFile } from './order-file.reader.js';
+
+/** One row of the upload report. */
+export interface UploadRowReport {
+  /** Row number as the spreadsheet shows it (the header is row 1). */
+  row: number;
+  sku: string;
+  quantity: number | null;
+  status: LineStatus;
+  message: string;
+  substitutes: { id: string; sku: string; name: string; stock: { status: string; available: number } }[];
+  /** For DUPLICATE: the row it was merged into. */
+  mergedIntoRow: number | null;
+}
+
+export interface UploadResult {
+  rows: UploadRowReport[];
+  /** True when at least one row went into the cart. */
+  added: boolean;
+  userErrors: CartUserError[];
+}
+
+export interface UploadInput {
+  filename: string;
+  contentBase64: string;
+  allOrNothing?: boolean | null;
+}
+
+/**
+ * Adds the lines of an uploaded CSV or XLSX file to the caller's cart and reports every row. A file
+ * that cannot be read (too large, not CSV/XLSX by name or content, damaged, without the sku and
+ * quantity columns) is a userError and changes nothing; so does any unusable row with allOrNothing.
+ */
+export async function uploadOrderLines(ctx: OrdersContext, input: UploadInput): Promise<UploadResult> {
+  const writer = cartWriter(ctx);
+  if ('code' in writer) return { rows: [], added: false, userErrors: [writer] };
+  const refuse = (code: string, message: string, field: string): UploadResult => ({ rows: [], added: false, userErrors: [{ code, message, field: ['input', field] }] });
+  const file = await readOrderFile({ filename: input.filename, contentBase64: input.contentBase64 });
+  if (!file.ok) return refuse(file.code, file.message, file.code === 'UNSUPPORTED_FILE' && !input.filename.match(/\.(csv|xlsx)$/i) ? 'filename' : 'contentBase64');
+  const table = readOrderTable({ cells: file.cells, maxRows: CART_MAX_LINES });
+  if (!table.ok) return refuse(table.code, table.message, 'contentBase64');
+  const result = await addLines(ctx, table.rows, { allOrNothing: input.allOrNothing ?? false });
+  if (result.userErrors.length) return { rows: [], added: false, userErrors: result.userErrors };
+  const rows = result.verdicts.map((v): UploadRowReport => ({
+    row: table.rows[v.index].row,
+    sku: v.sku,
+    quantity: v.quantity,
+    status: v.status,
+    message: v.message,
+    substitutes: v.substitutes,
+    mergedIntoRow: v.mergedInto === null ? null : table.rows[v.mergedInto].row,
+  }));
+  const unusable = rows.filter((r) => r.status !== 'OK' && r.status !== 'DUPLICATE').length;
+  const userErrors: CartUserError[] =
+    input.allOrNothing && unusable > 0
+      ? [{ code: 'NOT_ALL_VALID', message: `${unusable} of ${rows.length} rows cannot be ordered, so nothing was added (allOrNothing): see the rows.`, field: ['input', 'contentBase64'] }]
+      : [];
+  return { rows, added: result.added, userErrors };
+}

@@ -1,0 +1,114 @@
+import type { Logger } from '@dealergraph/runtime';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import type { EventBus, OrderEventMessage } from './event-bus.js';
+
+export interface OutboxRelayOptions {
+  orm: MikroORM;
+  databaseUrl: string;
+  bus: EventBus;
+  logger: Logger;
+  /** Safety net for a missed notification or a crashed publisher: how often to look anyway. */
+  pollIntervalMs?: number;
+  /** Rows claimed per transaction. */
+  batchSize?: number;
+}
+
+interface OutboxRow {
+  id: string;
+  order_id: string;
+  dealer_id: string;
+  type: string;
+  status: string | null;
+  actor_id: string | null;
+  reason: string | null;
+  data: Record<string, unknown> | null;
+  at: Date;
+}
+
+/**
+ * Publishes committed outbox rows. Woken by the NOTIFY that a committing transaction sends (see the
+ * order_event trigger) and by a slow poll. Each batch is claimed with FOR UPDATE SKIP LOCKED, so
+ * several orders instances never publish the same row at once; the row is marked published in the
+ * same transaction after the bus took it. A crash between the two republishes it: at-least-once,
+ * and subscribers drop repeats by event id.
+ */
+export async function startOutboxRelay(options: OutboxRelayOptions): Promise<() => Promise<void>> {
+  const { orm, bus, logger } = options;
+  const schema = orm.config.get('schema') ?? 'orders';
+  const batchSize = options.batchSize ?? 200;
+  let stopped = false;
+  let running: Promise<void> | null = null;
+  let again = false;
+
+  const claimAndPublish = async (): Promise<number> =>
+    orm.em.fork().transactional(async (em) => {
+      const rows = (await em.execute(
+        `select id, order_id, dealer_id, type, status, actor_id, reason, data, at from "${schema}"."order_event"
+         where published_at is null order by at, id limit ? for update skip locked`,
+        [batchSize],
+      )) as OutboxRow[];
+      if (!rows.length) return 0;
+      const publishedAt = new Date();
+      for (const row of rows) await bus.publish(toMessage(row, publishedAt));
+      await em.execute(`update "${schema}"."order_event" set published_at = ? where id in (${rows.map(() => '?').join(',')})`, [
+        publishedAt,
+        ...rows.map((r) => r.id),
+      ]);
+      return rows.length;
+    });
+
+  const drain = async () => {
+    do {
+      again = false;
+      try {
+        while (!stopped && (await claimAndPublish()) === batchSize);
+      } catch (error) {
+        if (!stopped) logger.warn('outbox relay: publishing failed; retrying on the next poll', { message: (error as Error).message });
+      }
+    } while (again && !stopped);
+  };
+
+  /** Runs one drain at a time; a wake-up during a drain makes it go round once more. */
+  const wake = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = drain().finally(() => {
+      running = null;
+    });
+  };
+
+  const listener = new pg.Client({ connectionString: options.databaseUrl });
+  listener.on('notification', wake);
+  listener.on('error', (error) => logger.warn('outbox relay: listener connection failed; polling only', { message: error.message }));
+  await listener.connect();
+  await listener.query('listen orders_outbox');
+  const timer = setInterval(wake, options.pollIntervalMs ?? 1000);
+  timer.unref();
+  wake();
+
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+    await listener.end().catch(() => {});
+  };
+}
+
+function toMessage(row: OutboxRow, publishedAt: Date): OrderEventMessage {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    dealerId: row.dealer_id,
+    type: row.type,
+    status: row.status,
+    actorId: row.actor_id,
+    reason: row.reason,
+    data: row.data,
+    at: new Date(row.at).toISOString(),
+    publishedAt: publishedAt.toISOString(),
+  };
+}

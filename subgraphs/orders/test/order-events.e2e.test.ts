@@ -1,0 +1,242 @@
+import { startStack, type RunningStack } from '@dealergraph/launcher';
+import { generateSigningKeys, ACCESS_TOKEN_ALGORITHM } from '@dealergraph/runtime';
+import { createTestDatabase, GraphQLClient, type TestDatabase } from '@dealergraph/testing';
+import { createClient, type Client } from 'graphql-ws';
+import { decodeJwt, importPKCS8, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { Order } from '../src/entities/order.entity.js';
+import { OrderEvent } from '../src/entities/order-event.entity.js';
+import { recordOrderEvent } from '../src/services/outbox.service.js';
+
+/**
+ * Live order events end to end: a change commits with its outbox row in the orders database, the relay
+ * publishes it, the orders subgraph pushes it over graphql-ws to the real gateway, which resolves the
+ * dealer from the dealers subgraph and delivers it to a real graphql-ws client.
+ */
+let db: TestDatabase;
+let stack: RunningStack;
+let keys: { privateKey: string; publicKey: string };
+const sockets: Client[] = [];
+
+beforeAll(async () => {
+  db = await createTestDatabase({ seeded: true });
+  keys = await generateSigningKeys();
+  stack = await startStack({
+    databaseUrl: db.url,
+    gatewayPort: 0,
+    gatewayHost: '127.0.0.1',
+    ports: { dealers: 0, products: 0, prices: 0, credit: 0, orders: 0 },
+    seed: false,
+    logLevel: 'error',
+    poolSize: 4,
+    jwtPrivateKey: keys.privateKey,
+    jwtPublicKey: keys.publicKey,
+  });
+});
+
+afterAll(async () => {
+  await Promise.all(sockets.map((s) => s.dispose()));
+  await stack?.stop();
+  await db?.drop();
+});
+
+async function tokenOf(email: string): Promise<string> {
+  const client = new GraphQLClient(stack.gatewayUrl);
+  await client.login(email, 'demo-pass-2026');
+  return client.accessToken!;
+}
+
+function socket(token: string | null, onClosed?: (code: number) => void): Client {
+  const client = createClient({
+    url: stack.gatewayUrl.replace('http', 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+    lazy: false,
+    on: { closed: (event) => onClosed?.((event as { code: number }).code) },
+  });
+  sockets.push(client);
+  return client;
+}
+
+interface Received<T = any> {
+  items: { at: number; data: T; errors?: unknown }[];
+  ready: Promise<void>;
+  next(timeoutMs: number): Promise<T>;
+  stop(): void;
+}
+
+/** Subscribes and collects every result; `ready` resolves once the subgraph has the subscription. */
+function subscribe<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}): Received<T> {
+  const items: Received<T>['items'] = [];
+  let waiter: ((value: T) => void) | null = null;
+  const stop = client.subscribe<T>(
+    { query, variables },
+    {
+      next: (result) => {
+        items.push({ at: Date.now(), data: result.data as T, errors: result.errors });
+        waiter?.(result.data as T);
+      },
+      error: (error) => items.push({ at: Date.now(), data: null as T, errors: error }),
+      complete: () => {},
+    },
+  );
+  return {
+    items,
+    // The upstream subscription is set up asynchronously; give it a moment before raising events.
+    ready: new Promise((resolve) => setTimeout(resolve, 1000)),
+    next: (timeoutMs) =>
+      new Promise<T>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no event within ${timeoutMs} ms`)), timeoutMs);
+        waiter = (value) => {
+          clearTimeout(timer);
+          waiter = null;
+          resolve(value);
+        };
+      }),
+    stop,
+  };
+}
+
+const ORDER_UPDATED = 'subscription($orderId: ID) { orderUpdated(orderId: $orderId) { id status total { amount } dealer { id name } } }';
+
+async function dealerOrder(dealerName: 'platinum' | 'bronze'): Promise<Order> {
+  const client = new GraphQLClient(stack.gatewayUrl);
+  await client.login(`${dealerName}@demo.dealer`, 'demo-pass-2026');
+  const { orders } = await client.data('{ orders(first: 1) { nodes { id } } }');
+  return (await stack.orms.orders.em.fork().findOneOrFail(Order, orders.nodes[0].id)) as Order;
+}
+
+/** Changes an order's status the way the lifecycle does: the row and its outbox event in one transaction. */
+async function changeStatus(order: Order, status: Order['status'], reason: string | null = null, fail = false): Promise<number> {
+  await stack.orms.orders.em.fork().transactional(async (em) => {
+    const row = await em.findOneOrFail(Order, order.id);
+    row.status = status;
+    recordOrderEvent(em, { orderId: row.id, dealerId: row.dealerId, type: 'STATUS_CHANGED', status, reason });
+    await em.flush();
+    if (fail) throw new Error('rolled back on purpose');
+  });
+  return Date.now();
+}
+
+describe('orderUpdated through the gateway', () => {
+  it("delivers a committed status change to the dealer's user within a second, with the dealer's name, and to no other dealer", async () => {
+    const platinumOrder = await dealerOrder('platinum');
+    const platinum = subscribe(socket(await tokenOf('platinum@demo.dealer')), ORDER_UPDATED);
+    const bronze = subscribe(socket(await tokenOf('bronze@demo.dealer')), ORDER_UPDATED);
+    const staff = subscribe(socket(await tokenOf('manager@demo.staff')), ORDER_UPDATED, { orderId: platinumOrder.id });
+    await Promise.all([platinum.ready, bronze.ready, staff.ready]);
+
+    const received = platinum.next(1000);
+    const committedAt = await changeStatus(platinumOrder, 'CANCELLED', 'changed in a test');
+    const event = await received;
+    expect(event).toEqual({
+      orderUpdated: { id: platinumOrder.id, status: 'CANCELLED', total: { amount: expect.any(String) }, dealer: { id: platinumOrder.dealerId, name: 'Demo Platinum Dealer' } },
+    });
+    expect(platinum.items.at(-1)!.at - committedAt).toBeLessThan(1000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(staff.items.map((i) => i.data?.orderUpdated?.status)).toEqual(['CANCELLED']);
+    expect(bronze.items).toEqual([]);
+    expect(platinum.items).toHaveLength(1);
+    platinum.stop();
+    bronze.stop();
+    staff.stop();
+  });
+
+  it('publishes nothing for a change that rolled back', async () => {
+    const order = await dealerOrder('bronze');
+    const bronze = subscribe(socket(await tokenOf('bronze@demo.dealer')), ORDER_UPDATED);
+    await bronze.ready;
+    await expect(changeStatus(order, 'CANCELLED', null, true)).rejects.toThrow('rolled back on purpose');
+    // Longer than the relay's poll interval, so a leaked row would have been published by now.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(bronze.items).toEqual([]);
+    expect(await stack.orms.orders.em.fork().count(OrderEvent, { orderId: order.id })).toBe(0);
+    const committedAt = await changeStatus(order, 'CANCELLED');
+    await bronze.next(1000);
+    expect(bronze.items.map((i) => i.data.orderUpdated.status)).toEqual(['CANCELLED']);
+    expect(bronze.items[0].at - committedAt).toBeLessThan(1000);
+    bronze.stop();
+  });
+
+  it('lets a client that reconnects fetch what it missed, and keeps a feed of notifications with read marks', async () => {
+    const order = await dealerOrder('platinum');
+    const since = new Date(Date.now() - 1);
+    await changeStatus(order, 'CANCELLED', 'missed while offline');
+    const platinum = new GraphQLClient(stack.gatewayUrl);
+    await platinum.login('orders@demo.dealer', 'demo-pass-2026');
+    const { orderEvents } = await platinum.data('query($since: DateTimeISO!) { orderEvents(since: $since) { id type status reason order { id dealer { name } } } }', { since });
+    expect(orderEvents).toEqual([
+      { id: expect.any(String), type: 'STATUS_CHANGED', status: 'CANCELLED', reason: 'missed while offline', order: { id: order.id, dealer: { name: 'Demo Platinum Dealer' } } },
+    ]);
+    const bronze = new GraphQLClient(stack.gatewayUrl);
+    await bronze.login('bronze@demo.dealer', 'demo-pass-2026');
+    expect((await bronze.data('query($since: DateTimeISO!) { orderEvents(since: $since) { id } }', { since })).orderEvents).toEqual([]);
+
+    const feed = await platinum.data('{ notifications(first: 5) { unreadCount totalCount nodes { id read reason } } }');
+    expect(feed.notifications.nodes[0]).toEqual({ id: orderEvents[0].id, read: false, reason: 'missed while offline' });
+    const unread = feed.notifications.unreadCount;
+    expect(unread).toBeGreaterThan(0);
+    const marked = await platinum.data('mutation($ids: [ID!]) { markNotificationsRead(eventIds: $ids) { unreadCount userErrors { code } } }', { ids: [orderEvents[0].id] });
+    expect(marked.markNotificationsRead).toEqual({ unreadCount: unread - 1, userErrors: [] });
+    // Another dealer cannot mark (or see) it.
+    expect((await bronze.data('{ notifications(first: 50) { nodes { id } } }')).notifications.nodes.map((n: { id: string }) => n.id)).not.toContain(orderEvents[0].id);
+    const all = await platinum.data('mutation { markNotificationsRead(all: true) { unreadCount } }');
+    expect(all.markNotificationsRead.unreadCount).toBe(0);
+  });
+
+  it('feeds approvers the queue changes of their level only', async () => {
+    const order = await dealerOrder('platinum');
+    const rep = subscribe(socket(await tokenOf('rep@demo.staff')), 'subscription { approvalQueueChanged { type level order { id dealer { name } } } }');
+    const director = subscribe(socket(await tokenOf('director@demo.staff')), 'subscription { approvalQueueChanged { type level } }');
+    const dealer = subscribe(socket(await tokenOf('platinum@demo.dealer')), 'subscription { approvalQueueChanged { type } }');
+    await Promise.all([rep.ready, director.ready, dealer.ready]);
+    await stack.orms.orders.em.fork().transactional(async (em) => {
+      recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, type: 'ESCALATED', status: 'PENDING_APPROVAL', data: { level: 3 } });
+      recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, type: 'APPROVAL_STEP', status: 'PENDING_APPROVAL', data: { level: 1 } });
+    });
+    await director.next(1000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Two events of one transaction may share an instant: compare them in a fixed order.
+    const byType = (a: { type: string }, b: { type: string }) => a.type.localeCompare(b.type);
+    expect(director.items.map((i) => i.data.approvalQueueChanged).sort(byType)).toEqual([
+      { type: 'APPROVAL_STEP', level: 1 },
+      { type: 'ESCALATED', level: 3 },
+    ]);
+    expect(rep.items.map((i) => i.data.approvalQueueChanged)).toEqual([{ type: 'APPROVAL_STEP', level: 1, order: { id: order.id, dealer: { name: 'Demo Platinum Dealer' } } }]);
+    expect(dealer.items[0]?.errors ?? dealer.items[0]).toBeTruthy();
+    expect(dealer.items.every((i) => !i.data?.approvalQueueChanged)).toBe(true);
+  });
+});
+
+describe('graphql-ws authentication at the gateway', () => {
+  it('refuses a socket whose token does not verify', async () => {
+    const closed = new Promise<number>((resolve) => socket('not-a-token', resolve));
+    expect(await closed).toBe(4403);
+  });
+
+  it('closes a socket when its token expires, so it stops receiving', async () => {
+    const order = await dealerOrder('platinum');
+    const real = decodeJwt(await tokenOf('platinum@demo.dealer'));
+    const { exp: _exp, iat: _iat, ...claims } = real;
+    const expiresAt = Date.now() + 4000;
+    const shortLived = await new SignJWT(claims)
+      .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM })
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(expiresAt / 1000))
+      .sign(await importPKCS8(keys.privateKey, ACCESS_TOKEN_ALGORITHM));
+    let closedWith: number | null = null;
+    const sub = subscribe(socket(shortLived, (code) => (closedWith = code)), ORDER_UPDATED);
+    await sub.ready;
+    const received = sub.next(1000);
+    await changeStatus(order, 'CANCELLED');
+    await received;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt - Date.now()) + 500));
+    expect(closedWith).toBe(4403);
+    const before = sub.items.length;
+    await changeStatus(order, 'CANCELLED');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(sub.items.length).toBe(before);
+  });
+});

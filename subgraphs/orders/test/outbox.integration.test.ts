@@ -1,0 +1,80 @@
+import { migrate, openSubgraphOrm } from '@dealergraph/runtime';
+import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OrderEvent } from '../src/entities/order-event.entity.js';
+import { ordersSubgraph } from '../src/index.js';
+import { recordOrderEvent } from '../src/services/outbox.service.js';
+
+let db: TestDatabase;
+let orm: MikroORM;
+let listener: pg.Client;
+const notifications: number[] = [];
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  orm = await openSubgraphOrm(ordersSubgraph(), { databaseUrl: db.url, poolSize: 2 });
+  await migrate(orm);
+  listener = new pg.Client({ connectionString: db.url });
+  await listener.connect();
+  listener.on('notification', () => notifications.push(Date.now()));
+  await listener.query('listen orders_outbox');
+});
+
+afterAll(async () => {
+  await listener?.end();
+  await orm?.close(true);
+  await db?.drop();
+});
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+
+describe('recordOrderEvent (transactional outbox)', () => {
+  it('writes the event with the caller\'s transaction and wakes listeners only on commit', async () => {
+    const orderId = randomUUID();
+    const dealerId = randomUUID();
+    notifications.length = 0;
+    let seenBeforeCommit = -1;
+    await orm.em.fork().transactional(async (em) => {
+      const event = recordOrderEvent(em, { orderId, dealerId, type: 'STATUS_CHANGED', status: 'APPROVED', actor: dealerId, reason: 'ok' });
+      expect(event.id).toMatch(/^[0-9a-f-]{36}$/);
+      await em.flush();
+      await settle();
+      seenBeforeCommit = notifications.length;
+      // Another connection cannot see it before commit.
+      expect(await orm.em.fork().count(OrderEvent, { orderId })).toBe(0);
+    });
+    await settle();
+    expect(seenBeforeCommit).toBe(0);
+    expect(notifications.length).toBe(1);
+    const rows = await orm.em.fork().find(OrderEvent, { orderId });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ dealerId, type: 'STATUS_CHANGED', status: 'APPROVED', actorId: dealerId, reason: 'ok', publishedAt: null });
+  });
+
+  it('leaves nothing and notifies nobody when the transaction rolls back', async () => {
+    const orderId = randomUUID();
+    notifications.length = 0;
+    await expect(
+      orm.em.fork().transactional(async (em) => {
+        recordOrderEvent(em, { orderId, dealerId: randomUUID(), type: 'ORDER_PLACED', status: 'PENDING_APPROVAL' });
+        await em.flush();
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    await settle();
+    expect(notifications.length).toBe(0);
+    expect(await orm.em.fork().count(OrderEvent, { orderId })).toBe(0);
+  });
+
+  it('does not flush by itself', async () => {
+    const em = orm.em.fork();
+    const orderId = randomUUID();
+    recordOrderEvent(em, { orderId, dealerId: randomUUID(), type: 'ORDER_PLACED' });
+    expect(await orm.em.fork().count(OrderEvent, { orderId })).toBe(0);
+    await em.flush();
+    expect(await orm.em.fork().count(OrderEvent, { orderId })).toBe(1);
+  });
+});

@@ -1,0 +1,29 @@
+import { defineInternalOperations, InternalInputError, optionalStrings, requireLines, requireUuid, type InternalHandlers } from '@dealergraph/runtime';
+import type { ProductsContext } from '../context.js';
+import { lookupProductsForOrder } from '../services/product-lookup.service.js';
+import { releaseStock, reserveStock, shipStock } from '../services/stock-reservation.service.js';
+
+/** The products subgraph's internal operations (see contracts.ts), for the order workflow. */
+export function productsInternalOperations(newContext: () => ProductsContext): InternalHandlers<'products'> {
+  return defineInternalOperations('products', {
+    async lookupProducts(input) {
+      const dealerId = requireUuid(input?.dealerId, 'dealerId');
+      const skus = optionalStrings(input?.skus, 'skus');
+      const productIds = optionalStrings(input?.productIds, 'productIds').map((id, i) => requireUuid(id, `productIds[${i}]`));
+      if (!skus.length && !productIds.length) throw new InternalInputError('name at least one sku or product id');
+      return { products: await lookupProductsForOrder(newContext(), { dealerId, skus, productIds }) };
+    },
+    async reserveStock(input) {
+      const orderId = requireUuid(input?.orderId, 'orderId');
+      const dealerId = requireUuid(input?.dealerId, 'dealerId');
+      const lines = requireLines(input?.lines);
+      return reserveStock(newContext(), { orderId, dealerId, lines });
+    },
+    async releaseStock(input) {
+      return { status: await releaseStock(newContext(), { orderId: requireUuid(input?.orderId, 'orderId') }) };
+    },
+    async shipStock(input) {
+      return { status: await shipStock(newContext(), { orderId: requireUuid(input?.orderId, 'orderId') }) };
+    },
+  });
+}
