@@ -1,9 +1,7 @@
 import { createGatewayRuntime, getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
-import { useHmacUpstreamSignature } from '@graphql-mesh/hmac-upstream-signature';
 import { extractFromHeader, useJWT } from '@graphql-mesh/plugin-jwt-auth';
-import { defaultPrintFn } from '@graphql-tools/executor-common';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
-import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, signaturePayload } from '@dealergraph/runtime';
+import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@dealergraph/runtime';
 import { useServer } from 'graphql-ws/use/ws';
 import { createPublicKey } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -15,6 +13,7 @@ import { renderLocalGraphiQL, serveGraphiQLAsset } from './graphiql.js';
 import { DEMO_LIMITS, PRODUCTION_LIMITS, queryLimitPlugins } from './query-limits.js';
 import type { GatewayConfig } from './config.js';
 import { readSupergraph, withSubgraphUrls } from './supergraph.js';
+import { useUpstreamSignature } from './upstream-signature.plugin.js';
 
 export interface RunningGateway {
   url: string;
@@ -65,11 +64,7 @@ export function createGateway(config: GatewayConfig, supergraph = readSupergraph
       // "Did you mean …?" would spell the schema out to callers that may not introspect it.
       ...(config.production ? [blockFieldSuggestionsPlugin()] : []),
       // Last, so that it signs the claims the JWT plugin just forwarded.
-      useHmacUpstreamSignature({
-        secret: config.hmacSecret,
-        serializeExecutionRequest: (request) =>
-          signaturePayload({ query: defaultPrintFn(request.document), variables: request.variables, jwt: request.extensions?.jwt }),
-      }),
+      useUpstreamSignature(config.hmacSecret),
     ] as never[],
   });
 }
