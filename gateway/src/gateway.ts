@@ -1,9 +1,7 @@
 import { createGatewayRuntime, getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
-import { useHmacUpstreamSignature } from '@graphql-mesh/hmac-upstream-signature';
 import { extractFromHeader, useJWT } from '@graphql-mesh/plugin-jwt-auth';
-import { defaultPrintFn } from '@graphql-tools/executor-common';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
-import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, signaturePayload } from '@dealergraph/runtime';
+import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@dealergraph/runtime';
 import { useServer } from 'graphql-ws/use/ws';
 import { createPublicKey } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -16,6 +14,7 @@ import { DEMO_LIMITS, PRODUCTION_LIMITS, queryLimitPlugins } from './query-limit
 import type { GatewayConfig } from './config.js';
 import { readSupergraph, withSubgraphUrls } from './supergraph.js';
 import { subscriptionTransportEntries, withSocketAuth } from './subscriptions.js';
+import { useUpstreamSignature } from './upstream-signature.plugin.js';
 
 export interface RunningGateway {
   url: string;
@@ -66,11 +65,7 @@ export function createGateway(config: GatewayConfig, supergraph = readSupergraph
       // "Did you mean …?" would spell the schema out to callers that may not introspect it.
       ...(config.production ? [blockFieldSuggestionsPlugin()] : []),
       // Last, so that it signs the claims the JWT plugin just forwarded.
-      useHmacUpstreamSignature({
-        secret: config.hmacSecret,
-        serializeExecutionRequest: (request) =>
-          signaturePayload({ query: defaultPrintFn(request.document), variables: request.variables, jwt: request.extensions?.jwt }),
-      }),
+      useUpstreamSignature(config.hmacSecret),
     ] as never[],
   });
 }

@@ -72,6 +72,8 @@ describe('npm start: one process per service under a supervisor', () => {
     expect(pids.every((pid) => pid !== undefined && alive(pid))).toBe(true);
     expect(new Set([...pids, launcher.pid]).size).toBe(7);
     expect(output).toMatch(new RegExp(`node ${process.version.replace(/\./g, '\\.')}`));
+    // npm test runs the Node the project pins (the `node` dev dependency), not an older system Node.
+    expect(Number(process.versions.node.split('.')[0])).toBeGreaterThanOrEqual(24);
   });
 
   it('restarts a killed subgraph, after which the graph answers again', async () => {
