@@ -1,9 +1,7 @@
 import { createGatewayRuntime, getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
-import { useHmacUpstreamSignature } from '@graphql-mesh/hmac-upstream-signature';
 import { createInlineSigningKeyProvider, extractFromHeader, useJWT } from '@graphql-mesh/plugin-jwt-auth';
-import { defaultPrintFn } from '@graphql-tools/executor-common';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
-import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, signaturePayload } from '@dealergraph/runtime';
+import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@dealergraph/runtime';
 import { useServer } from 'graphql-ws/use/ws';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +10,14 @@ import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-fi
 import { useAnonymousAccess } from './anonymous-access.plugin.js';
 import { renderLocalGraphiQL, serveGraphiQLAsset } from './graphiql.js';
 import { DEMO_LIMITS, PRODUCTION_LIMITS, queryLimitPlugins } from './query-limits.js';
-import type { GatewayConfig } from './config.js';
+import { COST_LIMITS, DEFAULT_SECURITY, type GatewayConfig, type SecuritySettings } from './config.js';
+import { useCostLimit } from './security/cost-limit.plugin.js';
+import { readLimitedBody } from './security/body-limit.js';
+import { clientAddressReader } from './security/client-address.js';
+import { createSessionCheck } from './security/session-check.js';
+import { useSessionGate } from './security/session-gate.plugin.js';
+import { useSignInGuard } from './security/sign-in-guard.plugin.js';
+import { useUpstreamSignature } from './security/upstream-signature.plugin.js';
 import { readSupergraph, withSubgraphUrls } from './supergraph.js';
 
 export interface RunningGateway {
@@ -31,8 +36,18 @@ function fromConnectionParams({ serverContext }: { serverContext?: Record<string
   return scheme?.toLowerCase() === 'bearer' && token ? { prefix: 'Bearer', token } : undefined;
 }
 
+/** The configured security settings over their defaults. */
+export function securityOf(config: GatewayConfig): Required<SecuritySettings> {
+  const costs = config.production ? COST_LIMITS.production : COST_LIMITS.demo;
+  const given = Object.fromEntries(Object.entries(config.security ?? {}).filter(([, v]) => v !== undefined));
+  return { ...DEFAULT_SECURITY, ...costs, ...given } as Required<SecuritySettings>;
+}
+
 /** The one endpoint: verifies access tokens, forwards claims, signs every subgraph call. */
 export function createGateway(config: GatewayConfig, supergraph = readSupergraph()): GatewayRuntime {
+  const security = securityOf(config);
+  const clientAddress = clientAddressReader(security.trustedProxies);
+  const sessionCheck = createSessionCheck({ dealersUrl: config.subgraphUrls.dealers, secret: config.hmacSecret, ttlMs: security.sessionCheckTtlMs });
   return createGatewayRuntime({
     supergraph: withSubgraphUrls(supergraph, config.subgraphUrls),
     unifiedGraphHandler: config.queryPlanner === 'js' ? undefined : unifiedGraphHandler,
@@ -42,6 +57,7 @@ export function createGateway(config: GatewayConfig, supergraph = readSupergraph
     renderGraphiQL: renderLocalGraphiQL,
     landingPage: false,
     logging: 'warn',
+    upstreamTimeout: security.upstreamTimeoutMs,
     disableIntrospection: config.production ? { disableIf: ({ context }) => !(context as { jwt?: unknown }).jwt } : undefined,
     // The plugins come from packages that pin different copies of the Hive logger types.
     plugins: () => [
@@ -53,15 +69,14 @@ export function createGateway(config: GatewayConfig, supergraph = readSupergraph
         forward: { payload: true, token: false, extensionsFieldName: 'jwt' },
       }),
       ...queryLimitPlugins(config.production ? PRODUCTION_LIMITS : DEMO_LIMITS, config.production),
-      useAnonymousAccess({ allowIntrospection: !config.production }),
+      useAnonymousAccess(),
+      useSignInGuard({ perAddress: { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 }, clientAddress }),
+      useSessionGate(sessionCheck),
+      useCostLimit({ maxCost: security.maxCost, budget: { burst: security.costBurst, perSecond: security.costPerSecond }, clientAddress }),
       // "Did you mean …?" would spell the schema out to callers that may not introspect it.
       ...(config.production ? [blockFieldSuggestionsPlugin()] : []),
       // Last, so that it signs the claims the JWT plugin just forwarded.
-      useHmacUpstreamSignature({
-        secret: config.hmacSecret,
-        serializeExecutionRequest: (request) =>
-          signaturePayload({ query: defaultPrintFn(request.document), variables: request.variables, jwt: request.extensions?.jwt }),
-      }),
+      useUpstreamSignature({ secret: config.hmacSecret, clientAddress }),
     ] as never[],
   });
 }
@@ -71,8 +86,13 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
   const runtime = createGateway(config, supergraph);
   // The schema loads lazily; the first WebSocket subscription would fail without it.
   await runtime.getSchema();
+  const { maxBodyBytes } = securityOf(config);
   const httpServer: Server = createServer((request, response) => {
-    if (config.production || !serveGraphiQLAsset(request, response)) void runtime(request, response);
+    if (!config.production && serveGraphiQLAsset(request, response)) return;
+    // The body is read here, under the size limit, before the runtime parses anything.
+    void readLimitedBody(request, response, maxBodyBytes).then((ok) => {
+      if (ok) void runtime(request, response);
+    });
   });
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsHandle = useServer(
@@ -80,7 +100,7 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
       const upgrade = (ctx.extra as { request: IncomingMessage }).request;
       const headers = new Headers();
       for (const [key, value] of Object.entries(upgrade.headers)) if (typeof value === 'string') headers.set(key, value);
-      return { request: new Request(`http://${upgrade.headers.host ?? 'localhost'}${upgrade.url ?? '/graphql'}`, { headers }) };
+      return { req: upgrade, request: new Request(`http://${upgrade.headers.host ?? 'localhost'}${upgrade.url ?? '/graphql'}`, { headers }) };
     }),
     wsServer,
   );

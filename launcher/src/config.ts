@@ -1,5 +1,6 @@
 import { readCreditThresholds, type CreditThresholds } from '@dealergraph/credit';
 import { readTokenLifetimes, type TokenLifetimes } from '@dealergraph/dealers';
+import { readSecuritySettings, type SecuritySettings } from '@dealergraph/gateway';
 import { envBool, envInt, envLogLevel, envOptional, envString, type Env, type LogLevelSetting } from '@dealergraph/runtime';
 import { fileURLToPath } from 'node:url';
 
@@ -19,6 +20,7 @@ export interface LauncherConfig {
   seedDemoData: boolean;
   creditThresholds: CreditThresholds;
   tokenLifetimes: TokenLifetimes;
+  gatewaySecurity: SecuritySettings;
 }
 
 export function loadConfig(env: Env = process.env): LauncherConfig {
@@ -42,6 +44,7 @@ export function loadConfig(env: Env = process.env): LauncherConfig {
     seedDemoData: envBool(env, 'SEED_DEMO_DATA', !production),
     creditThresholds: readCreditThresholds(env),
     tokenLifetimes: readTokenLifetimes(env),
+    gatewaySecurity: readSecuritySettings(env),
   };
   if (production && (!config.hmacSecret || !config.jwtPrivateKey || !config.jwtPublicKey)) {
     throw new Error('In production set GATEWAY_HMAC_SECRET, JWT_PRIVATE_KEY and JWT_PUBLIC_KEY; generated secrets are for the demo only.');

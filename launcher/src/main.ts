@@ -71,6 +71,7 @@ try {
     logLevel: config.logLevel,
     creditThresholds: config.creditThresholds,
     tokenLifetimes: config.tokenLifetimes,
+    gatewaySecurity: config.gatewaySecurity,
     progress: say,
   });
   ownSignals();

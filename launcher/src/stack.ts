@@ -1,6 +1,6 @@
 import type { CreditThresholds } from '@dealergraph/credit';
 import type { TokenLifetimes } from '@dealergraph/dealers';
-import { startGateway, type RunningGateway } from '@dealergraph/gateway';
+import { startGateway, type RunningGateway, type SecuritySettings } from '@dealergraph/gateway';
 import { generateSigningKeys, runSubgraph, type Progress, type RunningService } from '@dealergraph/runtime';
 import { randomBytes } from 'node:crypto';
 import { prepareDatabase, type Orms } from './prepare.js';
@@ -22,6 +22,8 @@ export interface StackOptions {
   poolSize?: number;
   creditThresholds?: CreditThresholds;
   tokenLifetimes?: TokenLifetimes;
+  /** The gateway's abuse controls; defaults for anything left out. */
+  gatewaySecurity?: Partial<SecuritySettings>;
 }
 
 export interface RunningStack {
@@ -76,6 +78,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       jwtPublicKey: keys.publicKey,
       hmacSecret,
       production: options.production ?? false,
+      security: options.gatewaySecurity,
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])) as Record<SubgraphName, string>,
     });
   } catch (error) {

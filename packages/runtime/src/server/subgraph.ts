@@ -5,12 +5,14 @@ import type { SubgraphConfig } from '../config.js';
 import { forkEm, migrate, openOrm, type EntityManager } from '../db/orm.js';
 import { createLogger } from '../logger.js';
 import type { FederatedSchema } from './federated-schema.js';
-import { startSubgraphServer, type RunningSubgraph } from './subgraph-server.js';
+import { startSubgraphServer, type ClientInfo, type RunningSubgraph } from './subgraph-server.js';
 
 /** What every resolver gets: its own EntityManager fork and the verified caller. */
 export interface BaseContext {
   em: EntityManager;
   claims: Claims | null;
+  /** Who called, as the gateway vouched for it; absent outside a request (seeding, jobs). */
+  client?: ClientInfo;
 }
 
 /** Progress of long work (seeding), for people watching a terminal. */
@@ -76,7 +78,7 @@ export async function runSubgraph(
     port: config.port,
     hmacSecret: config.hmacSecret,
     logger,
-    context: (claims) => definition.context({ em: forkEm(orm), claims }),
+    context: (claims, client) => definition.context({ em: forkEm(orm), claims, client }),
   });
   return {
     ...server,
