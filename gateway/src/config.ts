@@ -33,6 +33,8 @@ export interface SecuritySettings {
   sessionCheckTtlMs: number;
   /** Longest wait for one subgraph call. */
   upstreamTimeoutMs: number;
+  /** How often open sockets are checked for ended sessions and expired tokens. */
+  socketSweepMs: number;
   /** Cost limits (security/operation-cost.ts); unset, the mode's defaults in {@link COST_LIMITS}. */
   maxCost?: number;
   costBurst?: number;
@@ -53,6 +55,7 @@ export const DEFAULT_SECURITY: SecuritySettings = {
   signInPerMinute: 30,
   sessionCheckTtlMs: 5_000,
   upstreamTimeoutMs: 30_000,
+  socketSweepMs: 5_000,
 };
 
 /** Reads the security settings (TRUSTED_PROXIES is a comma-separated list; "none" trusts no proxy). */
@@ -65,6 +68,7 @@ export function readSecuritySettings(env: Env): SecuritySettings {
     signInPerMinute: envInt(env, 'SIGN_IN_PER_MINUTE', DEFAULT_SECURITY.signInPerMinute),
     sessionCheckTtlMs: envInt(env, 'SESSION_CHECK_TTL_MS', DEFAULT_SECURITY.sessionCheckTtlMs),
     upstreamTimeoutMs: envInt(env, 'UPSTREAM_TIMEOUT_MS', DEFAULT_SECURITY.upstreamTimeoutMs),
+    socketSweepMs: envInt(env, 'SOCKET_SWEEP_MS', DEFAULT_SECURITY.socketSweepMs),
     maxCost: optionalInt(env, 'MAX_OPERATION_COST'),
     costBurst: optionalInt(env, 'COST_BUDGET_BURST'),
     costPerSecond: optionalInt(env, 'COST_BUDGET_PER_SECOND'),

@@ -14,7 +14,8 @@ import { COST_LIMITS, DEFAULT_SECURITY, type GatewayConfig, type SecuritySetting
 import { useCostLimit } from './security/cost-limit.plugin.js';
 import { readLimitedBody } from './security/body-limit.js';
 import { clientAddressReader } from './security/client-address.js';
-import { createSessionCheck } from './security/session-check.js';
+import { createSessionCheck, type SessionCheck } from './security/session-check.js';
+import { socketSessionGuard } from './security/socket-sessions.js';
 import { useSessionGate } from './security/session-gate.plugin.js';
 import { useSignInGuard } from './security/sign-in-guard.plugin.js';
 import { useUpstreamSignature } from './security/upstream-signature.plugin.js';
@@ -43,11 +44,14 @@ export function securityOf(config: GatewayConfig): Required<SecuritySettings> {
   return { ...DEFAULT_SECURITY, ...costs, ...given } as Required<SecuritySettings>;
 }
 
+function sessionCheckOf(config: GatewayConfig): SessionCheck {
+  return createSessionCheck({ dealersUrl: config.subgraphUrls.dealers, secret: config.hmacSecret, ttlMs: securityOf(config).sessionCheckTtlMs });
+}
+
 /** The one endpoint: verifies access tokens, forwards claims, signs every subgraph call. */
-export function createGateway(config: GatewayConfig, supergraph = readSupergraph()): GatewayRuntime {
+export function createGateway(config: GatewayConfig, supergraph = readSupergraph(), sessionCheck = sessionCheckOf(config)): GatewayRuntime {
   const security = securityOf(config);
   const clientAddress = clientAddressReader(security.trustedProxies);
-  const sessionCheck = createSessionCheck({ dealersUrl: config.subgraphUrls.dealers, secret: config.hmacSecret, ttlMs: security.sessionCheckTtlMs });
   return createGatewayRuntime({
     supergraph: withSubgraphUrls(supergraph, config.subgraphUrls),
     unifiedGraphHandler: config.queryPlanner === 'js' ? undefined : unifiedGraphHandler,
@@ -83,7 +87,8 @@ export function createGateway(config: GatewayConfig, supergraph = readSupergraph
 
 /** Serves the gateway over HTTP and graphql-ws on the same path. */
 export async function startGateway(config: GatewayConfig, supergraph?: string): Promise<RunningGateway> {
-  const runtime = createGateway(config, supergraph);
+  const sessionCheck = sessionCheckOf(config);
+  const runtime = createGateway(config, supergraph, sessionCheck);
   // The schema loads lazily; the first WebSocket subscription would fail without it.
   await runtime.getSchema();
   const { maxBodyBytes } = securityOf(config);
@@ -95,13 +100,18 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
     });
   });
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const guard = socketSessionGuard({ publicKey: config.jwtPublicKey, sessionCheck, sweepMs: securityOf(config).socketSweepMs });
   const wsHandle = useServer(
-    getGraphQLWSOptions(runtime, (ctx) => {
-      const upgrade = (ctx.extra as { request: IncomingMessage }).request;
-      const headers = new Headers();
-      for (const [key, value] of Object.entries(upgrade.headers)) if (typeof value === 'string') headers.set(key, value);
-      return { req: upgrade, request: new Request(`http://${upgrade.headers.host ?? 'localhost'}${upgrade.url ?? '/graphql'}`, { headers }) };
-    }),
+    {
+      ...getGraphQLWSOptions(runtime, (ctx) => {
+        const upgrade = (ctx.extra as { request: IncomingMessage }).request;
+        const headers = new Headers();
+        for (const [key, value] of Object.entries(upgrade.headers)) if (typeof value === 'string') headers.set(key, value);
+        return { req: upgrade, request: new Request(`http://${upgrade.headers.host ?? 'localhost'}${upgrade.url ?? '/graphql'}`, { headers }) };
+      }),
+      onConnect: (ctx) => guard.onConnect(ctx),
+      onClose: (ctx) => guard.onClose(ctx),
+    },
     wsServer,
   );
   await new Promise<void>((resolve, reject) => {
@@ -114,6 +124,7 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
     port,
     runtime,
     stop: async () => {
+      guard.dispose();
       await wsHandle.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
       httpServer.closeAllConnections();

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { DealersContext } from '../context.js';
 import * as auth from '../services/auth.service.js';
 import { LoginArgs, LoginPayload, LogoutPayload } from './auth.types.js';
@@ -22,13 +22,6 @@ export class AuthResolver {
   @Mutation(() => LoginPayload, { description: 'Trades a refresh token for new tokens. Each refresh token works once.' })
   async refreshSession(@Arg('refreshToken', { description: 'The refresh token from login or the last refresh.' }) refreshToken: string, @Ctx() ctx: DealersContext): Promise<LoginPayload> {
     return toPayload(await auth.refresh(ctx, refreshToken));
-  }
-
-  // Internal: hidden from the public graph; the gateway asks it (signed, directly) for every token.
-  @Directive('@inaccessible')
-  @Query(() => Boolean, { description: 'Internal to the gateway: whether a session is live (not signed out, revoked or expired).' })
-  async sessionActive(@Arg('id', () => ID, { description: 'The session id (the sid claim).' }) id: string, @Ctx() ctx: DealersContext): Promise<boolean> {
-    return auth.isSessionActive(ctx, id);
   }
 
   @Mutation(() => LogoutPayload, { description: 'Ends the session that the refresh token belongs to.' })

@@ -1,12 +1,14 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
-import { normalizeId, type Claims } from '@dealergraph/runtime';
+import type { Claims } from '@dealergraph/runtime';
 import argon2 from 'argon2';
 import type { DealersContext } from '../context.js';
 import { isFreshStep, oneTimeCodeStep } from '../domain/one-time-code.js';
 import { afterRotation, decideRefresh } from '../domain/session-refresh.js';
+import { SESSION_POLICY, sessionState } from '../domain/session-policy.js';
 import { Session } from '../entities/session.entity.js';
 import { User } from '../entities/user.entity.js';
+import { makeRoomForSession } from './session.service.js';
 import { clearThrottle, enterThrottle, throttleKeys } from './sign-in-throttle.service.js';
 
 export interface SignedIn {
@@ -116,6 +118,7 @@ export async function login(ctx: DealersContext, input: { email: string; passwor
 
 async function openSession(ctx: DealersContext, user: User, keys: ReturnType<typeof throttleKeys>, now: Date): Promise<AuthResult> {
   await clearThrottle(ctx.em, keys);
+  await makeRoomForSession(ctx, user.id, now);
   const secret = randomBytes(32).toString('base64url');
   const session = ctx.em.create(Session, {
     id: randomUUID(),
@@ -152,7 +155,9 @@ export async function refresh(ctx: DealersContext, refreshToken: string): Promis
       return failure('INVALID_REFRESH_TOKEN', 'This refresh token was already used, so the session was closed for safety; sign in again.');
     }
     if (decision === 'UNKNOWN') return failure('INVALID_REFRESH_TOKEN', 'This refresh token is not valid; sign in again.');
-    if (decision !== 'ROTATE') return failure('SESSION_EXPIRED', 'The session has ended; sign in again.');
+    if (decision !== 'ROTATE' || sessionState({ session, now, policy: SESSION_POLICY }) !== 'LIVE') {
+      return failure('SESSION_EXPIRED', 'The session has ended; sign in again.');
+    }
     const user = session.user.getEntity();
     if (!mayUse(user)) {
       session.revokedAt = now;
@@ -165,14 +170,6 @@ export async function refresh(ctx: DealersContext, refreshToken: string): Promis
     session.lastUsedAt = now;
     return { ok: true, value: await issue({ ...ctx, em }, user, session, secret) };
   });
-}
-
-/** True while a session may be used: neither revoked nor expired. The gateway asks this for every token it accepts. */
-export async function isSessionActive(ctx: DealersContext, sessionId: string): Promise<boolean> {
-  const id = normalizeId(sessionId);
-  if (!id) return false;
-  const session = await ctx.em.findOne(Session, { id }, { fields: ['id', 'revokedAt', 'expiresAt'] });
-  return !!session && !session.revokedAt && session.expiresAt.getTime() > Date.now();
 }
 
 /** Ends the session of a refresh token (idempotent: an unknown token is already logged out). */
