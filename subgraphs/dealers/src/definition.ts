@@ -4,6 +4,7 @@ import type { DealersContext } from './context.js';
 import { entities } from './entities/index.js';
 import { AuthResolver } from './graphql/auth.resolver.js';
 import { DealerResolver, UserResolver } from './graphql/dealer.resolver.js';
+import { MfaResolver } from './graphql/mfa.resolver.js';
 import { SessionResolver } from './graphql/session.resolver.js';
 import { toDealerType } from './graphql/mappers.js';
 import { createDealerLoaders } from './loaders/dealer.loaders.js';
@@ -20,7 +21,7 @@ export function dealersSubgraph(tokens: TokenService): SubgraphDefinition<Dealer
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [DealerResolver, UserResolver, AuthResolver, SessionResolver],
+        resolvers: [DealerResolver, UserResolver, AuthResolver, SessionResolver, MfaResolver],
         referenceResolvers: {
           Dealer: {
             // findDealer checks canSeeDealer and reads a malformed id as null.

@@ -7,7 +7,7 @@ export const ROLES = [...DEALER_ROLES, ...STAFF_ROLES] as const;
 /** A person who signs in: a dealer's staff member (with a dealer) or the distributor's (without). */
 @Entity({ tableName: 'user_account' })
 export class User {
-  [OptionalProps]?: 'createdAt' | 'active' | 'lastLoginAt' | 'mfaSecret' | 'mfaLastStep';
+  [OptionalProps]?: 'createdAt' | 'active' | 'lastLoginAt' | 'mfaSecret' | 'mfaLastStep' | 'mfaPendingSecret' | 'mfaRecoveryCodeHashes';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -38,6 +38,14 @@ export class User {
 
   @Property({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null = null;
+
+  /** A secret being enrolled: it becomes `mfaSecret` once a code from it is confirmed. */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  mfaPendingSecret: string | null = null;
+
+  /** sha256 of the unused recovery codes; each works once instead of a one-time code. */
+  @Property({ type: 'text[]', hidden: true, default: '{}' })
+  mfaRecoveryCodeHashes: string[] = [];
 
   /** The TOTP time step of the last accepted code: that code and older ones are refused. */
   @Property({ type: 'integer', nullable: true, hidden: true })

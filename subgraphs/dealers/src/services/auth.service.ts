@@ -8,6 +8,8 @@ import { afterRotation, decideRefresh } from '../domain/session-refresh.js';
 import { SESSION_POLICY, sessionState } from '../domain/session-policy.js';
 import { Session } from '../entities/session.entity.js';
 import { User } from '../entities/user.entity.js';
+import { looksLikeRecoveryCode } from '../domain/recovery-codes.js';
+import { useRecoveryCode } from './mfa.service.js';
 import { makeRoomForSession } from './session.service.js';
 import { clearThrottle, enterThrottle, throttleKeys } from './sign-in-throttle.service.js';
 
@@ -65,6 +67,7 @@ function locked(seconds: number): AuthResult {
  */
 async function useOneTimeCode(ctx: DealersContext, user: User, code: string | null | undefined, now: Date): Promise<boolean> {
   if (!code || !user.mfaSecret) return false;
+  if (looksLikeRecoveryCode(code)) return useRecoveryCode(ctx, user.id, code);
   const step = oneTimeCodeStep({ secretBase32: user.mfaSecret, code, now });
   if (step === null || !isFreshStep({ step, lastUsedStep: user.mfaLastStep })) return false;
   const updated = await ctx.em.nativeUpdate(User, { id: user.id, $or: [{ mfaLastStep: null }, { mfaLastStep: { $lt: step } }] }, { mfaLastStep: step });
