@@ -15,7 +15,7 @@ import autocannon from 'autocannon';
 import { createDatabase, dropDatabase, startEmbeddedPostgres } from '@dealergraph/embedded-db';
 import { startGateway } from '@dealergraph/gateway';
 import { startStack } from '@dealergraph/launcher';
-import { encodeKeyCursor, generateSigningKeys, sign, signaturePayload } from '@dealergraph/runtime';
+import { encodeKeyCursor, generateSigningKeys, signRequest } from '@dealergraph/runtime';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
@@ -132,8 +132,8 @@ try {
   const jwt = { payload: claims };
   const signed = () => {
     const variables = { after: randomCursor() };
-    const signature = sign(signaturePayload({ query: CATALOG_ONLY, variables, jwt }), stack.hmacSecret);
-    return JSON.stringify({ query: CATALOG_ONLY, variables, extensions: { jwt, 'hmac-signature': signature } });
+    // A fresh timestamp and nonce per request, as the gateway sends them: subgraphs refuse replays.
+    return JSON.stringify({ query: CATALOG_ONLY, variables, extensions: signRequest({ query: CATALOG_ONLY, variables, jwt }, stack.hmacSecret) });
   };
   const ratio = await compare(
     {

@@ -1,28 +1,23 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, type DocumentNode } from 'graphql';
+import { rootFieldOccurrences } from './security/operation-fields.js';
 
 /** Root fields an anonymous caller may use: signing in and the session mutations. */
-const ANONYMOUS_FIELDS = new Set(['login', 'refreshSession', 'logout', '__typename']);
+export const ANONYMOUS_FIELDS = new Set(['login', 'refreshSession', 'logout', '__typename']);
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
-
-function rootFieldNames(document: DocumentNode, operationName: string | null | undefined): string[] {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-  if (!operation) return [];
-  return operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : '(fragment)'));
-}
 
 /**
  * Refuses, before any subgraph is called, an anonymous operation that asks for anything but sign-in
- * (and, outside production, introspection for GraphiQL). Subgraphs check again; this keeps anonymous
- * traffic away from them.
+ * and introspection. Whether an anonymous caller may introspect is the introspection rule's call
+ * (validation, before this gate): refused in production, open to GraphiQL in the demo. Subgraphs
+ * check again; this keeps anonymous traffic away from them.
  */
-export function useAnonymousAccess(options: { allowIntrospection: boolean }): GatewayPlugin {
+export function useAnonymousAccess(): GatewayPlugin {
   const gate = ({ args, setResultAndStopExecution }: GateEvent) => {
     const context = args.contextValue as { jwt?: { payload?: unknown } };
     if (context.jwt?.payload) return;
-    const fields = rootFieldNames(args.document, args.operationName);
-    const allowed = fields.every((f) => ANONYMOUS_FIELDS.has(f) || (options.allowIntrospection && INTROSPECTION_FIELDS.has(f)));
+    const fields = rootFieldOccurrences(args.document, args.operationName);
+    const allowed = fields.every((f) => ANONYMOUS_FIELDS.has(f) || INTROSPECTION_FIELDS.has(f));
     if (!allowed) {
       setResultAndStopExecution({
         errors: [

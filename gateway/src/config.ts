@@ -16,6 +16,67 @@ export interface GatewayConfig {
   subgraphUrls: Record<SubgraphName, string>;
   /** Query planner: Hive's Rust planner (default, about twice the throughput) or the JavaScript one. */
   queryPlanner?: 'rust' | 'js';
+  /** Abuse controls; anything left out takes its default (see {@link DEFAULT_SECURITY}). */
+  security?: Partial<SecuritySettings>;
+}
+
+/** The gateway's abuse controls. docs/SECURITY.md lists each with the test that proves it. */
+export interface SecuritySettings {
+  /** Proxies whose X-Forwarded-For is believed: addresses, CIDRs, or loopback / linklocal / uniquelocal. */
+  trustedProxies: string[];
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: number;
+  /** Sign-in attempts per client address: a burst, then this many per minute. */
+  signInBurst: number;
+  signInPerMinute: number;
+  /** How long a live session is believed before the dealers subgraph is asked again. */
+  sessionCheckTtlMs: number;
+  /** Longest wait for one subgraph call. */
+  upstreamTimeoutMs: number;
+  /** How often open sockets are checked for ended sessions and expired tokens. */
+  socketSweepMs: number;
+  /** Cost limits (security/operation-cost.ts); unset, the mode's defaults in {@link COST_LIMITS}. */
+  maxCost?: number;
+  costBurst?: number;
+  costPerSecond?: number;
+}
+
+/** Most an operation may cost, and each caller's budget: strict in production, roomy in the demo. */
+export const COST_LIMITS = {
+  production: { maxCost: 2_500, costBurst: 25_000, costPerSecond: 5_000 },
+  // The demo's budget leaves room for the benchmarks (about 1,000 requests/s of a 300-point query).
+  demo: { maxCost: 5_000, costBurst: 2_000_000, costPerSecond: 1_000_000 },
+} as const;
+
+export const DEFAULT_SECURITY: SecuritySettings = {
+  trustedProxies: ['loopback'],
+  maxBodyBytes: 2 * 1024 * 1024,
+  signInBurst: 30,
+  signInPerMinute: 30,
+  sessionCheckTtlMs: 5_000,
+  upstreamTimeoutMs: 30_000,
+  socketSweepMs: 5_000,
+};
+
+/** Reads the security settings (TRUSTED_PROXIES is a comma-separated list; "none" trusts no proxy). */
+export function readSecuritySettings(env: Env): SecuritySettings {
+  const proxies = envString(env, 'TRUSTED_PROXIES', DEFAULT_SECURITY.trustedProxies.join(','));
+  return {
+    trustedProxies: proxies === 'none' ? [] : proxies.split(',').map((p) => p.trim()).filter(Boolean),
+    maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', DEFAULT_SECURITY.maxBodyBytes),
+    signInBurst: envInt(env, 'SIGN_IN_BURST', DEFAULT_SECURITY.signInBurst),
+    signInPerMinute: envInt(env, 'SIGN_IN_PER_MINUTE', DEFAULT_SECURITY.signInPerMinute),
+    sessionCheckTtlMs: envInt(env, 'SESSION_CHECK_TTL_MS', DEFAULT_SECURITY.sessionCheckTtlMs),
+    upstreamTimeoutMs: envInt(env, 'UPSTREAM_TIMEOUT_MS', DEFAULT_SECURITY.upstreamTimeoutMs),
+    socketSweepMs: envInt(env, 'SOCKET_SWEEP_MS', DEFAULT_SECURITY.socketSweepMs),
+    maxCost: optionalInt(env, 'MAX_OPERATION_COST'),
+    costBurst: optionalInt(env, 'COST_BUDGET_BURST'),
+    costPerSecond: optionalInt(env, 'COST_BUDGET_PER_SECOND'),
+  };
+}
+
+function optionalInt(env: Env, key: string): number | undefined {
+  return envOptional(env, key) === undefined ? undefined : envInt(env, key, 0);
 }
 
 const DEFAULT_PORTS: Record<SubgraphName, number> = { dealers: 4001, products: 4002, prices: 4003, credit: 4004, orders: 4005 };
@@ -37,5 +98,6 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     production: env.NODE_ENV === 'production',
     subgraphUrls,
     queryPlanner: envString(env, 'GATEWAY_QUERY_PLANNER', 'rust') === 'js' ? 'js' : 'rust',
+    security: readSecuritySettings(env),
   };
 }

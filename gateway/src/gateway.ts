@@ -11,10 +11,17 @@ import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-fi
 import { useAnonymousAccess } from './anonymous-access.plugin.js';
 import { renderLocalGraphiQL, serveGraphiQLAsset } from './graphiql.js';
 import { DEMO_LIMITS, PRODUCTION_LIMITS, queryLimitPlugins } from './query-limits.js';
-import type { GatewayConfig } from './config.js';
+import { COST_LIMITS, DEFAULT_SECURITY, type GatewayConfig, type SecuritySettings } from './config.js';
+import { useCostLimit } from './security/cost-limit.plugin.js';
+import { readLimitedBody } from './security/body-limit.js';
+import { clientAddressReader } from './security/client-address.js';
+import { createSessionCheck, type SessionCheck } from './security/session-check.js';
+import { socketSessionGuard } from './security/socket-sessions.js';
+import { useSessionGate } from './security/session-gate.plugin.js';
+import { useSignInGuard } from './security/sign-in-guard.plugin.js';
+import { useUpstreamSignature } from './security/upstream-signature.plugin.js';
 import { readSupergraph, withSubgraphUrls } from './supergraph.js';
-import { subscriptionTransportEntries, withSocketAuth } from './subscriptions.js';
-import { useUpstreamSignature } from './upstream-signature.plugin.js';
+import { subscriptionTransportEntries } from './subscriptions.js';
 
 export interface RunningGateway {
   url: string;
@@ -32,8 +39,21 @@ function fromConnectionParams({ serverContext }: { serverContext?: Record<string
   return scheme?.toLowerCase() === 'bearer' && token ? { prefix: 'Bearer', token } : undefined;
 }
 
+/** The configured security settings over their defaults. */
+export function securityOf(config: GatewayConfig): Required<SecuritySettings> {
+  const costs = config.production ? COST_LIMITS.production : COST_LIMITS.demo;
+  const given = Object.fromEntries(Object.entries(config.security ?? {}).filter(([, v]) => v !== undefined));
+  return { ...DEFAULT_SECURITY, ...costs, ...given } as Required<SecuritySettings>;
+}
+
+function sessionCheckOf(config: GatewayConfig): SessionCheck {
+  return createSessionCheck({ dealersUrl: config.subgraphUrls.dealers, secret: config.hmacSecret, ttlMs: securityOf(config).sessionCheckTtlMs });
+}
+
 /** The one endpoint: verifies access tokens, forwards claims, signs every subgraph call. */
-export function createGateway(config: GatewayConfig, supergraph = readSupergraph()): GatewayRuntime {
+export function createGateway(config: GatewayConfig, supergraph = readSupergraph(), sessionCheck = sessionCheckOf(config)): GatewayRuntime {
+  const security = securityOf(config);
+  const clientAddress = clientAddressReader(security.trustedProxies);
   // Parsed once: given the PEM text, jsonwebtoken parses the key again on every request. It takes a
   // KeyObject as well, though the plugin's type says string.
   const verificationKey = createPublicKey(config.jwtPublicKey) as unknown as string;
@@ -50,6 +70,7 @@ export function createGateway(config: GatewayConfig, supergraph = readSupergraph
     renderGraphiQL: renderLocalGraphiQL,
     landingPage: false,
     logging: 'warn',
+    upstreamTimeout: security.upstreamTimeoutMs,
     disableIntrospection: config.production ? { disableIf: ({ context }) => !(context as { jwt?: unknown }).jwt } : undefined,
     // The plugins come from packages that pin different copies of the Hive logger types.
     plugins: () => [
@@ -61,31 +82,45 @@ export function createGateway(config: GatewayConfig, supergraph = readSupergraph
         forward: { payload: true, token: false, extensionsFieldName: 'jwt' },
       }),
       ...queryLimitPlugins(config.production ? PRODUCTION_LIMITS : DEMO_LIMITS, config.production),
-      useAnonymousAccess({ allowIntrospection: !config.production }),
+      useAnonymousAccess(),
+      useSignInGuard({ perAddress: { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 }, clientAddress }),
+      useSessionGate(sessionCheck),
+      useCostLimit({ maxCost: security.maxCost, budget: { burst: security.costBurst, perSecond: security.costPerSecond }, clientAddress }),
       // "Did you mean …?" would spell the schema out to callers that may not introspect it.
       ...(config.production ? [blockFieldSuggestionsPlugin()] : []),
       // Last, so that it signs the claims the JWT plugin just forwarded.
-      useUpstreamSignature(config.hmacSecret),
+      useUpstreamSignature({ secret: config.hmacSecret, clientAddress }),
     ] as never[],
   });
 }
 
 /** Serves the gateway over HTTP and graphql-ws on the same path. */
 export async function startGateway(config: GatewayConfig, supergraph?: string): Promise<RunningGateway> {
-  const runtime = createGateway(config, supergraph);
+  const sessionCheck = sessionCheckOf(config);
+  const runtime = createGateway(config, supergraph, sessionCheck);
   // The schema loads lazily; the first WebSocket subscription would fail without it.
   await runtime.getSchema();
+  const { maxBodyBytes } = securityOf(config);
   const httpServer: Server = createServer((request, response) => {
-    if (config.production || !serveGraphiQLAsset(request, response)) void runtime(request, response);
+    if (!config.production && serveGraphiQLAsset(request, response)) return;
+    // The body is read here, under the size limit, before the runtime parses anything.
+    void readLimitedBody(request, response, maxBodyBytes).then((ok) => {
+      if (ok) void runtime(request, response);
+    });
   });
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const guard = socketSessionGuard({ publicKey: config.jwtPublicKey, sessionCheck, sweepMs: securityOf(config).socketSweepMs });
   const wsHandle = useServer(
-    withSocketAuth(getGraphQLWSOptions(runtime, (ctx) => {
-      const upgrade = (ctx.extra as { request: IncomingMessage }).request;
-      const headers = new Headers();
-      for (const [key, value] of Object.entries(upgrade.headers)) if (typeof value === 'string') headers.set(key, value);
-      return { request: new Request(`http://${upgrade.headers.host ?? 'localhost'}${upgrade.url ?? '/graphql'}`, { headers }) };
-    }), config.jwtPublicKey),
+    {
+      ...getGraphQLWSOptions(runtime, (ctx) => {
+        const upgrade = (ctx.extra as { request: IncomingMessage }).request;
+        const headers = new Headers();
+        for (const [key, value] of Object.entries(upgrade.headers)) if (typeof value === 'string') headers.set(key, value);
+        return { req: upgrade, request: new Request(`http://${upgrade.headers.host ?? 'localhost'}${upgrade.url ?? '/graphql'}`, { headers }) };
+      }),
+      onConnect: (ctx) => guard.onConnect(ctx),
+      onClose: (ctx) => guard.onClose(ctx),
+    },
     wsServer,
   );
   await new Promise<void>((resolve, reject) => {
@@ -98,6 +133,7 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
     port,
     runtime,
     stop: async () => {
+      guard.dispose();
       await wsHandle.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
       httpServer.closeAllConnections();

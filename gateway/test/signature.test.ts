@@ -1,4 +1,4 @@
-import { sign, signaturePayload } from '@dealergraph/runtime';
+import { newEnvelope, signRequest } from '@dealergraph/runtime';
 import { startTestStack, type TestStack } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -9,9 +9,10 @@ async function direct(url: string, body: Record<string, unknown>) {
   return { status: response.status, ...json };
 }
 
-function signed(secret: string, query: string, variables: Record<string, unknown> | undefined, payload?: unknown) {
+/** A body signed exactly as the gateway signs it (shared function), with a fresh timestamp and nonce unless given. */
+function signed(secret: string, query: string, variables: Record<string, unknown> | undefined, payload?: unknown, at = Date.now()) {
   const jwt = payload ? { payload } : undefined;
-  return { query, variables, extensions: { jwt, 'hmac-signature': sign(signaturePayload({ query, variables, jwt }), secret) } };
+  return { query, variables, extensions: signRequest({ query, variables, jwt }, secret, newEnvelope({ ip: '127.0.0.1', userAgent: 'test' }, at)) };
 }
 
 const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Dealer { id } } }';
@@ -88,5 +89,30 @@ describe('subgraphs answer only the gateway', () => {
       }),
     );
     expect(own.data?._entities).toEqual([{ credit: { limit: { amount: '250000.00' } } }]);
+  });
+
+  it('refuses a replayed signed request and a stale one, each with a clear code, and runs neither', async () => {
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Dealer { name } } }';
+    const variables = { r: [{ __typename: 'Dealer', id: platinumDealerId }] };
+    const platinumClaims = { ...bronzeClaims, dealerId: platinumDealerId };
+    const captured = signed(stack.hmacSecret, query, variables, platinumClaims);
+    const first = await direct(stack.subgraphs.dealers.url, captured);
+    expect(first.data?._entities).toEqual([{ name: 'Demo Platinum Dealer' }]);
+    const replayed = await direct(stack.subgraphs.dealers.url, captured);
+    expect(replayed.status).toBe(401);
+    expect(replayed.data ?? null).toBeNull();
+    expect(replayed.errors?.[0].extensions?.code).toBe('UNSIGNED_REQUEST');
+    expect((replayed.errors?.[0] as { message: string }).message).toMatch(/already answered/);
+
+    const stale = await direct(stack.subgraphs.dealers.url, signed(stack.hmacSecret, query, variables, platinumClaims, Date.now() - 5 * 60_000));
+    expect(stale.status).toBe(401);
+    expect((stale.errors?.[0] as { message: string }).message).toMatch(/too old/);
+  });
+
+  it('keeps the internal session check out of the public graph', async () => {
+    const platinum = await stack.loginAs('platinum@demo.dealer');
+    const result = await platinum.request('{ sessionActive(id: "00000000-0000-4000-8000-000000000000") }');
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors?.[0].message).toMatch(/sessionActive/);
   });
 });

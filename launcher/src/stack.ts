@@ -1,6 +1,6 @@
 import type { CreditThresholds } from '@dealergraph/credit';
 import type { TokenLifetimes } from '@dealergraph/dealers';
-import { startGateway, type RunningGateway } from '@dealergraph/gateway';
+import { startGateway, type RunningGateway, type SecuritySettings } from '@dealergraph/gateway';
 import { DEFAULT_PORTS, deriveInternalKey, generateSigningKeys, runSubgraph, type Progress, type RunningService } from '@dealergraph/runtime';
 import { randomBytes } from 'node:crypto';
 import { prepareDatabase, type Orms } from './prepare.js';
@@ -28,6 +28,8 @@ export interface StackOptions {
   faultInjection?: boolean;
   /** REDIS_URL: order events fan out through Redis, so several instances can run side by side. */
   redisUrl?: string;
+  /** The gateway's abuse controls; defaults for anything left out. */
+  gatewaySecurity?: Partial<SecuritySettings>;
 }
 
 export interface RunningStack {
@@ -91,6 +93,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       jwtPublicKey: keys.publicKey,
       hmacSecret,
       production: options.production ?? false,
+      security: options.gatewaySecurity,
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])) as Record<SubgraphName, string>,
     });
   } catch (error) {

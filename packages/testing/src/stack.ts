@@ -1,4 +1,4 @@
-import { startStack, type RunningStack } from '@dealergraph/launcher';
+import { startStack, type RunningStack, type StackOptions } from '@dealergraph/launcher';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { GraphQLClient } from './graphql-client.js';
 
@@ -11,7 +11,7 @@ export interface TestStack extends RunningStack {
 }
 
 /** The real graph on free ports over a copy of the seeded database: five subgraphs and the gateway. */
-export async function startTestStack(options: { production?: boolean } = {}): Promise<TestStack> {
+export async function startTestStack(options: { production?: boolean; gatewaySecurity?: StackOptions['gatewaySecurity'] } = {}): Promise<TestStack> {
   const database = await createTestDatabase({ seeded: true });
   const ports = { dealers: 0, products: 0, prices: 0, credit: 0, orders: 0 };
   const stack = await startStack({
@@ -21,6 +21,7 @@ export async function startTestStack(options: { production?: boolean } = {}): Pr
     ports,
     seed: false,
     production: options.production,
+    gatewaySecurity: options.gatewaySecurity,
     logLevel: 'error',
     poolSize: 4,
     faultInjection: true,

@@ -4,6 +4,8 @@ import type { DealersContext } from './context.js';
 import { entities } from './entities/index.js';
 import { AuthResolver } from './graphql/auth.resolver.js';
 import { DealerResolver, UserResolver } from './graphql/dealer.resolver.js';
+import { MfaResolver } from './graphql/mfa.resolver.js';
+import { SessionResolver } from './graphql/session.resolver.js';
 import { toDealerType } from './graphql/mappers.js';
 import { createDealerLoaders } from './loaders/dealer.loaders.js';
 import { migrations } from './migrations/index.js';
@@ -19,7 +21,7 @@ export function dealersSubgraph(tokens: TokenService): SubgraphDefinition<Dealer
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [DealerResolver, UserResolver, AuthResolver],
+        resolvers: [DealerResolver, UserResolver, AuthResolver, SessionResolver, MfaResolver],
         referenceResolvers: {
           Dealer: {
             // findDealer checks canSeeDealer and reads a malformed id as null.

@@ -233,7 +233,7 @@ describe('graphql-ws authentication at the gateway', () => {
     await changeStatus(order, 'CANCELLED');
     await received;
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt - Date.now()) + 500));
-    expect(closedWith).toBe(4403);
+    expect(closedWith).toBe(4401);
     const before = sub.items.length;
     await changeStatus(order, 'CANCELLED');
     await new Promise((resolve) => setTimeout(resolve, 700));

@@ -12,7 +12,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseClaims, type Claims } from '../auth/claims.js';
-import { hasValidSignature, unsignedRequest, type SignedBody } from '../auth/signature.js';
+import { NonceGuard, signedClient, unsignedRequest, verifySignedBody, type SignedBody } from '../auth/signature.js';
 import type { Logger } from '../logger.js';
 import { mountInternalOperations, type InternalRoutesOptions } from '../internal/internal-server.js';
 
@@ -25,10 +25,16 @@ export interface SubgraphServerOptions<TContext> {
   hmacSecret: string;
   logger: Logger;
   /** Builds the per-request context once the signature checked out. */
-  context: (claims: Claims | null) => TContext | Promise<TContext>;
+  context: (claims: Claims | null, client: ClientInfo) => TContext | Promise<TContext>;
   plugins?: ApolloServerPlugin<any>[];
   /** Internal operations served at /internal/<operation> to signed service calls. */
   internal?: Omit<InternalRoutesOptions, 'service' | 'logger'>;
+}
+
+/** The caller's address and user agent, as the gateway vouched for them in the signed body. */
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
 }
 
 export interface RunningSubgraph {
@@ -77,6 +83,7 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
     ],
   });
   await server.start();
+  const nonces = new NonceGuard();
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });
@@ -87,9 +94,10 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
     expressMiddleware(server, {
       context: async ({ req }) => {
         const body = req.body as SignedBody | undefined;
-        if (!hasValidSignature(body, options.hmacSecret)) throw unsignedRequest();
+        const check = verifySignedBody(body, options.hmacSecret, nonces);
+        if (check !== 'OK') throw unsignedRequest(check);
         const jwt = body?.extensions?.jwt as { payload?: unknown } | undefined;
-        return options.context(parseClaims(jwt?.payload));
+        return options.context(parseClaims(jwt?.payload), signedClient(body));
       },
     }),
   );

@@ -7,12 +7,14 @@ import type { SubgraphConfig } from '../config.js';
 import { forkEm, migrate, openOrm, type EntityManager } from '../db/orm.js';
 import { createLogger, type Logger } from '../logger.js';
 import type { FederatedSchema } from './federated-schema.js';
-import { startSubgraphServer, type RunningSubgraph } from './subgraph-server.js';
+import { startSubgraphServer, type ClientInfo, type RunningSubgraph } from './subgraph-server.js';
 
 /** What every resolver gets: its own EntityManager fork and the verified caller. */
 export interface BaseContext {
   em: EntityManager;
   claims: Claims | null;
+  /** Who called, as the gateway vouched for it; absent outside a request (seeding, jobs). */
+  client?: ClientInfo;
 }
 
 /** Progress of long work (seeding), for people watching a terminal. */
@@ -95,7 +97,7 @@ export async function runSubgraph(
   if (options.migrate) await migrate(orm);
   const { schema } = await schemaOf(definition);
   const runtime: SubgraphRuntime = { config, orm, logger };
-  const newContext = (claims: Claims | null = null) => definition.context({ em: forkEm(orm), claims }, runtime);
+  const newContext = (claims: Claims | null = null, client?: ClientInfo) => definition.context({ em: forkEm(orm), claims, client }, runtime);
   const handlers = definition.internalOperations?.(() => newContext(null), runtime);
   const server = await startSubgraphServer({
     name: definition.name,

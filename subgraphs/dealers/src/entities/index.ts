@@ -1,6 +1,7 @@
 import { Dealer } from './dealer.entity.js';
 import { Session } from './session.entity.js';
+import { SignInThrottle } from './sign-in-throttle.entity.js';
 import { User } from './user.entity.js';
 
-export { Dealer, Session, User };
-export const entities = [Dealer, User, Session];
+export { Dealer, Session, SignInThrottle, User };
+export const entities = [Dealer, User, Session, SignInThrottle];

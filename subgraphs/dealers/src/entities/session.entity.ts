@@ -7,7 +7,7 @@ import { User } from './user.entity.js';
  */
 @Entity({ tableName: 'session' })
 export class Session {
-  [OptionalProps]?: 'createdAt' | 'revokedAt' | 'lastUsedAt' | 'generation';
+  [OptionalProps]?: 'createdAt' | 'revokedAt' | 'lastUsedAt' | 'generation' | 'previousTokenHashes' | 'ipAddress' | 'userAgent';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -18,6 +18,10 @@ export class Session {
   /** sha256 of the current refresh token secret. */
   @Property({ type: 'text', hidden: true })
   refreshTokenHash!: string;
+
+  /** sha256 of the refresh tokens this session issued before, newest first (bounded). */
+  @Property({ type: 'text[]', hidden: true, default: '{}' })
+  previousTokenHashes: string[] = [];
 
   @Property({ type: 'integer', default: 0 })
   generation: number = 0;
@@ -33,6 +37,9 @@ export class Session {
 
   @Property({ type: 'text', nullable: true })
   ipAddress: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  userAgent: string | null = null;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();

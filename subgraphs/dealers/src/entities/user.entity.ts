@@ -7,7 +7,7 @@ export const ROLES = [...DEALER_ROLES, ...STAFF_ROLES] as const;
 /** A person who signs in: a dealer's staff member (with a dealer) or the distributor's (without). */
 @Entity({ tableName: 'user_account' })
 export class User {
-  [OptionalProps]?: 'createdAt' | 'active' | 'lastLoginAt' | 'mfaSecret' | 'failedSignIns' | 'lockedUntil';
+  [OptionalProps]?: 'createdAt' | 'active' | 'lastLoginAt' | 'mfaSecret' | 'mfaLastStep' | 'mfaPendingSecret' | 'mfaRecoveryCodeHashes';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -39,13 +39,17 @@ export class User {
   @Property({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null = null;
 
-  /** Wrong passwords or codes in a row since the last success or lock. */
-  @Property({ type: 'integer', default: 0 })
-  failedSignIns: number = 0;
+  /** A secret being enrolled: it becomes `mfaSecret` once a code from it is confirmed. */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  mfaPendingSecret: string | null = null;
 
-  /** No sign-in until then, after too many failures in a row. */
-  @Property({ type: 'timestamptz', nullable: true })
-  lockedUntil: Date | null = null;
+  /** sha256 of the unused recovery codes; each works once instead of a one-time code. */
+  @Property({ type: 'text[]', hidden: true, default: '{}' })
+  mfaRecoveryCodeHashes: string[] = [];
+
+  /** The TOTP time step of the last accepted code: that code and older ones are refused. */
+  @Property({ type: 'integer', nullable: true, hidden: true })
+  mfaLastStep: number | null = null;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();

@@ -3,11 +3,15 @@ import { LockMode } from '@mikro-orm/core';
 import type { Claims } from '@dealergraph/runtime';
 import argon2 from 'argon2';
 import type { DealersContext } from '../context.js';
-import { isValidOneTimeCode } from '../domain/one-time-code.js';
-import { afterFailure, DEFAULT_LOCKOUT, lockMinutesLeft } from '../domain/sign-in-lockout.js';
-import { decideRefresh } from '../domain/session-refresh.js';
+import { isFreshStep, oneTimeCodeStep } from '../domain/one-time-code.js';
+import { afterRotation, decideRefresh } from '../domain/session-refresh.js';
+import { SESSION_POLICY, sessionState } from '../domain/session-policy.js';
 import { Session } from '../entities/session.entity.js';
 import { User } from '../entities/user.entity.js';
+import { looksLikeRecoveryCode } from '../domain/recovery-codes.js';
+import { useRecoveryCode } from './mfa.service.js';
+import { makeRoomForSession } from './session.service.js';
+import { clearThrottle, enterThrottle, throttleKeys } from './sign-in-throttle.service.js';
 
 export interface SignedIn {
   accessToken: string;
@@ -48,48 +52,85 @@ async function issue(ctx: DealersContext, user: User, session: Session, secret: 
   };
 }
 
-/** Counts a wrong password or code in the row itself, so that parallel guesses all count. */
-async function recordFailure(ctx: DealersContext, user: User, now: Date): Promise<void> {
-  await ctx.em.transactional(async (em) => {
-    const locked = await em.findOneOrFail(User, { id: user.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    const next = afterFailure({ state: locked, now, policy: DEFAULT_LOCKOUT });
-    locked.failedSignIns = next.failedSignIns;
-    locked.lockedUntil = next.lockedUntil;
-  });
+function locked(seconds: number): AuthResult {
+  // Whole minutes: the same words for every account blocked at about the same time.
+  const wait = `${Math.ceil(seconds / 60)} minute(s)`;
+  return failure(
+    'ACCOUNT_LOCKED',
+    `Too many failed sign-ins: wait ${wait} before trying again. With two-factor sign-in, your password and current code still work; or ask your administrator.`,
+  );
+}
+
+/**
+ * Accepts a one-time code once: the step is stored only if it is later than the last one used, in
+ * one conditional update, so two requests with the same code cannot both pass.
+ */
+async function useOneTimeCode(ctx: DealersContext, user: User, code: string | null | undefined, now: Date): Promise<boolean> {
+  if (!code || !user.mfaSecret) return false;
+  if (looksLikeRecoveryCode(code)) return useRecoveryCode(ctx, user.id, code);
+  const step = oneTimeCodeStep({ secretBase32: user.mfaSecret, code, now });
+  if (step === null || !isFreshStep({ step, lastUsedStep: user.mfaLastStep })) return false;
+  const updated = await ctx.em.nativeUpdate(User, { id: user.id, $or: [{ mfaLastStep: null }, { mfaLastStep: { $lt: step } }] }, { mfaLastStep: step });
+  return updated === 1;
+}
+
+/** True when this user has signed in from this address before (an address the real user uses). */
+async function isKnownAddress(ctx: DealersContext, user: User, ip: string | null): Promise<boolean> {
+  if (!ip) return false;
+  return (await ctx.em.count(Session, { user: user.id, ipAddress: ip })) > 0;
 }
 
 /**
  * Checks email and password (and the one-time code when the account has MFA) and opens a session
- * with a rotating refresh token. Too many failures in a row lock the account for a while.
+ * with a rotating refresh token.
+ *
+ * Guessing is slowed per account and address, and per account, with progressive backoff
+ * (domain/sign-in-throttle.ts). Each attempt is counted under a row lock before argon2 runs, so a
+ * burst cannot slip past the limit. Every email gets the same treatment and argon2 always runs, so
+ * neither the answers nor their timing tell which accounts exist. A block does not shut the real
+ * user out: the right password with a valid one-time code passes any block, and the right password
+ * from an address the user signed in from before passes the account-wide block (a stranger's
+ * guesses block the stranger's own address first).
  */
 export async function login(ctx: DealersContext, input: { email: string; password: string; otp?: string | null }): Promise<AuthResult> {
   const now = new Date();
-  const user = await ctx.em.findOne(User, { email: input.email.trim().toLowerCase() }, { populate: ['passwordHash', 'mfaSecret', 'dealer'] });
-  const minutesLeft = user ? lockMinutesLeft({ state: user, now }) : 0;
-  if (minutesLeft > 0) {
-    return failure('ACCOUNT_LOCKED', `Too many failed sign-ins: this account is locked for ${minutesLeft} more minute(s). Try again then, or ask your administrator.`);
-  }
+  const email = input.email.trim().toLowerCase();
+  const ip = ctx.client?.ip ?? null;
+  const keys = throttleKeys(email, ip);
+  const gate = await enterThrottle(ctx.em, keys, now);
+  const user = await ctx.em.findOne(User, { email }, { populate: ['passwordHash', 'mfaSecret', 'mfaLastStep', 'dealer'] });
   const passwordOk = await argon2.verify(user?.passwordHash ?? (await UNKNOWN_USER_HASH), input.password);
-  if (!user || !mayUse(user)) return INVALID_CREDENTIALS();
-  if (!passwordOk) {
-    await recordFailure(ctx, user, now);
-    return INVALID_CREDENTIALS();
+  const usable = !!user && mayUse(user) && passwordOk;
+
+  if (gate.pairBlocked > 0 || gate.accountBlocked > 0) {
+    // Only the real user gets past a block: a valid code, or (account-wide block only) a known address.
+    const mfaPass = usable && !!user.mfaSecret && (await useOneTimeCode(ctx, user, input.otp, now));
+    const addressPass = usable && !user.mfaSecret && gate.pairBlocked === 0 && (await isKnownAddress(ctx, user, ip));
+    if (!mfaPass && !addressPass) return locked(Math.max(gate.pairBlocked, gate.accountBlocked));
+    return openSession(ctx, user!, keys, now);
   }
+  if (!usable) return INVALID_CREDENTIALS();
   if (user.mfaSecret) {
     if (!input.otp) return failure('MFA_REQUIRED', 'This account uses two-factor sign-in: send the 6-digit code from your authenticator as "otp".');
-    if (!isValidOneTimeCode({ secretBase32: user.mfaSecret, code: input.otp, now })) {
-      await recordFailure(ctx, user, now);
-      return failure('INVALID_CREDENTIALS', 'The one-time code is wrong or expired; try the current code from your authenticator.');
+    if (!(await useOneTimeCode(ctx, user, input.otp, now))) {
+      return failure('INVALID_CREDENTIALS', 'The one-time code is wrong, expired or already used; wait for the next code from your authenticator.');
     }
   }
-  user.failedSignIns = 0;
-  user.lockedUntil = null;
+  return openSession(ctx, user, keys, now);
+}
+
+async function openSession(ctx: DealersContext, user: User, keys: ReturnType<typeof throttleKeys>, now: Date): Promise<AuthResult> {
+  await clearThrottle(ctx.em, keys);
+  await makeRoomForSession(ctx, user.id, now);
   const secret = randomBytes(32).toString('base64url');
   const session = ctx.em.create(Session, {
     id: randomUUID(),
     user,
     refreshTokenHash: sha256(secret),
-    expiresAt: new Date(Date.now() + ctx.tokens.refreshTokenTtlSeconds * 1000),
+    expiresAt: new Date(now.getTime() + ctx.tokens.refreshTokenTtlSeconds * 1000),
+    ipAddress: ctx.client?.ip ?? null,
+    userAgent: ctx.client?.userAgent ?? null,
+    lastUsedAt: now,
   });
   user.lastLoginAt = now;
   await ctx.em.flush();
@@ -107,7 +148,7 @@ export async function refresh(ctx: DealersContext, refreshToken: string): Promis
   if (!parsed) return failure('INVALID_REFRESH_TOKEN', 'This refresh token is not valid; sign in again.');
   return ctx.em.transactional(async (em) => {
     // Lock the session row alone (a lock cannot reach the outer-joined dealer), then load its user.
-    const session = await em.findOne(Session, { id: parsed.sessionId }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['refreshTokenHash'] });
+    const session = await em.findOne(Session, { id: parsed.sessionId }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['refreshTokenHash', 'previousTokenHashes'] });
     if (!session) return failure('INVALID_REFRESH_TOKEN', 'This refresh token is not valid; sign in again.');
     await em.populate(session, ['user.dealer']);
     const now = new Date();
@@ -116,13 +157,17 @@ export async function refresh(ctx: DealersContext, refreshToken: string): Promis
       session.revokedAt = now;
       return failure('INVALID_REFRESH_TOKEN', 'This refresh token was already used, so the session was closed for safety; sign in again.');
     }
-    if (decision !== 'ROTATE') return failure('SESSION_EXPIRED', 'The session has ended; sign in again.');
+    if (decision === 'UNKNOWN') return failure('INVALID_REFRESH_TOKEN', 'This refresh token is not valid; sign in again.');
+    if (decision !== 'ROTATE' || sessionState({ session, now, policy: SESSION_POLICY }) !== 'LIVE') {
+      return failure('SESSION_EXPIRED', 'The session has ended; sign in again.');
+    }
     const user = session.user.getEntity();
     if (!mayUse(user)) {
       session.revokedAt = now;
       return failure('INVALID_REFRESH_TOKEN', 'This account is disabled; ask your administrator.');
     }
     const secret = randomBytes(32).toString('base64url');
+    session.previousTokenHashes = afterRotation({ previous: session.previousTokenHashes, replaced: session.refreshTokenHash });
     session.refreshTokenHash = sha256(secret);
     session.generation += 1;
     session.lastUsedAt = now;

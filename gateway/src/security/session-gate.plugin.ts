@@ -1,0 +1,43 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { GraphQLError, type DocumentNode } from 'graphql';
+import { ANONYMOUS_FIELDS } from '../anonymous-access.plugin.js';
+import { rootFieldOccurrences } from './operation-fields.js';
+import type { SessionCheck } from './session-check.js';
+
+function sessionEnded(): GraphQLError {
+  return new GraphQLError('This session has ended (signed out or revoked); sign in again.', {
+    extensions: { code: 'UNAUTHENTICATED', reason: 'SESSION_ENDED', http: { status: 401 } },
+  });
+}
+
+/**
+ * Refuses a verified access token whose session has ended: a token outlives a logout or a revoke
+ * by at most the check's cache time, not its whole lifetime. Tokens without a session are refused.
+ * Sign-in and session mutations pass: they carry their own credential.
+ */
+export function useSessionGate(check: SessionCheck): GatewayPlugin {
+  const gate = async ({ args, setResultAndStopExecution }: GateEvent) => {
+    const payload = (args.contextValue as { jwt?: { payload?: { sid?: unknown } } }).jwt?.payload;
+    if (!payload) return;
+    if (rootFieldOccurrences(args.document, args.operationName).every((f) => ANONYMOUS_FIELDS.has(f))) return;
+    const sid = payload.sid;
+    let active = false;
+    if (typeof sid === 'string') {
+      try {
+        active = await check(sid);
+      } catch {
+        setResultAndStopExecution({
+          errors: [new GraphQLError('Sign-in cannot be checked right now; try again shortly.', { extensions: { code: 'SERVICE_UNAVAILABLE' } })],
+        });
+        return;
+      }
+    }
+    if (!active) setResultAndStopExecution({ errors: [sessionEnded()] });
+  };
+  return { onExecute: gate as never, onSubscribe: gate as never };
+}
+
+interface GateEvent {
+  args: { contextValue: unknown; document: DocumentNode; operationName?: string | null };
+  setResultAndStopExecution(result: { errors: GraphQLError[] }): void;
+}

@@ -1,0 +1,50 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { GraphQLError, type DocumentNode } from 'graphql';
+import type { ClientAddress, RawRequestContext } from './client-address.js';
+import { rootFieldOccurrences } from './operation-fields.js';
+import { TokenBuckets, type BucketPolicy } from './token-bucket.js';
+
+/** Root fields that check a secret (password, one-time code, refresh token, client secret). */
+export const CREDENTIAL_FIELDS = new Set(['login', 'refreshSession', 'logout']);
+
+export interface SignInGuardOptions {
+  /** Attempts per client address: a burst, then a steady rate. */
+  perAddress: BucketPolicy;
+  clientAddress(context: RawRequestContext): ClientAddress;
+}
+
+/**
+ * Makes guessing slow at the door: one credential-checking field per operation (aliases and
+ * fragments cannot multiply the guesses of one request), and a budget of attempts per client
+ * address. Per-account backoff is the dealers subgraph's part.
+ */
+export function useSignInGuard(options: SignInGuardOptions): GatewayPlugin {
+  const buckets = new TokenBuckets(options.perAddress);
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const credentialFields = rootFieldOccurrences(args.document as DocumentNode, args.operationName).filter((f) => CREDENTIAL_FIELDS.has(f));
+      if (credentialFields.length === 0) return;
+      if (credentialFields.length > 1) {
+        setResultAndStopExecution({
+          errors: [
+            new GraphQLError('Send one sign-in or session field per request: aliases and fragments cannot repeat it.', {
+              extensions: { code: 'ONE_CREDENTIAL_FIELD_PER_REQUEST' },
+            }),
+          ],
+        });
+        return;
+      }
+      const { ip } = options.clientAddress(args.contextValue as RawRequestContext);
+      const wait = buckets.take(ip ?? 'unknown');
+      if (wait > 0) {
+        setResultAndStopExecution({
+          errors: [
+            new GraphQLError(`Too many sign-in attempts from your address; try again in ${wait} s.`, {
+              extensions: { code: 'RATE_LIMITED', retryAfterSeconds: wait },
+            }),
+          ],
+        });
+      }
+    },
+  };
+}

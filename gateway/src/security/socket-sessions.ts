@@ -1,0 +1,89 @@
+import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@dealergraph/runtime';
+import { importSPKI, jwtVerify } from 'jose';
+import type { SessionCheck } from './session-check.js';
+
+/** What graphql-ws gives the connection hooks (the `ws` socket is in `extra.socket`). */
+interface ConnectionContext {
+  connectionParams?: Readonly<Record<string, unknown>>;
+  extra: unknown;
+}
+interface ClosableSocket {
+  close(code: number, reason: string): void;
+}
+
+/** The Bearer token in graphql-ws connectionParams, if any. */
+export function bearerFromParams(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const value = params?.authorization ?? params?.Authorization;
+  if (typeof value !== 'string') return undefined;
+  const [scheme, token] = value.trim().split(/\s+/);
+  return scheme?.toLowerCase() === 'bearer' && token ? token : undefined;
+}
+
+/**
+ * Guards graphql-ws connections: `connection_init` is verified on its own (a token in
+ * connectionParams must be valid and its session live, or the socket is refused with 4403), and
+ * every `sweepMs` each authenticated socket is checked again: one whose session ended or whose
+ * token expired is closed with 4401, which ends its subscriptions.
+ */
+export function socketSessionGuard(options: { publicKey: string; sessionCheck: SessionCheck; sweepMs: number }) {
+  const key = importSPKI(options.publicKey, ACCESS_TOKEN_ALGORITHM);
+  const sockets = new Map<ClosableSocket, { sid: string; expiresAt: number; expiry?: NodeJS.Timeout }>();
+  const socketOf = (ctx: ConnectionContext) => (ctx.extra as { socket: ClosableSocket }).socket;
+
+  const sweep = async () => {
+    for (const [socket, { sid, expiresAt }] of sockets) {
+      let reason: string | null = expiresAt <= Date.now() ? 'Access token expired: reconnect with a fresh one.' : null;
+      if (!reason) {
+        const live = await options.sessionCheck(sid).catch(() => true);
+        if (!live) reason = 'Session ended: sign in again.';
+      }
+      if (reason) {
+        sockets.delete(socket);
+        socket.close(4401, reason);
+      }
+    }
+  };
+  const timer = setInterval(() => void sweep(), options.sweepMs);
+  timer.unref();
+
+  return {
+    async onConnect(ctx: ConnectionContext): Promise<boolean> {
+      const token = bearerFromParams(ctx.connectionParams);
+      // Anonymous sockets may sign in only; the anonymous gate sees to that per operation.
+      if (!token) return true;
+      try {
+        const { payload } = await jwtVerify(token, await key, {
+          algorithms: [ACCESS_TOKEN_ALGORITHM],
+          issuer: ACCESS_TOKEN_ISSUER,
+          audience: ACCESS_TOKEN_AUDIENCE,
+        });
+        if (typeof payload.sid !== 'string' || !(await options.sessionCheck(payload.sid))) return false;
+        const socket = socketOf(ctx);
+        const expiresAt = (payload.exp ?? 0) * 1000;
+        // Closed at the instant its token expires, not at the next sweep. Timers cap near 24.8 days;
+        // longer-lived tokens are left to the sweep.
+        const wait = expiresAt - Date.now();
+        const expiry =
+          wait < 2 ** 31 - 1
+            ? setTimeout(() => {
+                if (!sockets.delete(socket)) return;
+                socket.close(4401, 'Access token expired: reconnect with a fresh one.');
+              }, Math.max(0, wait))
+            : undefined;
+        expiry?.unref();
+        sockets.set(socket, { sid: payload.sid, expiresAt, expiry });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    onClose(ctx: ConnectionContext) {
+      const socket = socketOf(ctx);
+      clearTimeout(sockets.get(socket)?.expiry);
+      sockets.delete(socket);
+    },
+    dispose() {
+      clearInterval(timer);
+    },
+  };
+}
