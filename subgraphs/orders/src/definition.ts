@@ -5,11 +5,14 @@ import type { OrdersContext } from './context.js';
 import { entities } from './entities/index.js';
 import { CartResolver } from './graphql/cart.resolver.js';
 import { OrderTemplateResolver } from './graphql/order-template.resolver.js';
+import { OrderEventResolver } from './graphql/order-event.resolver.js';
 import { toOrderType } from './graphql/mappers.js';
 import { OrderWorkflowResolver } from './graphql/order-workflow.resolver.js';
 import { OrderResolver } from './graphql/order.resolver.js';
 import { createOrderLoaders } from './loaders/order.loaders.js';
 import { migrations } from './migrations/index.js';
+import { OrderEventHub } from './services/order-event-hub.js';
+import { startOrderEvents } from './services/order-events.start.js';
 import { seedOrders } from './seed/orders.seed.js';
 import { findVisibleOrder } from './services/order.service.js';
 import { serviceClients } from './services/service-clients.js';
@@ -17,6 +20,7 @@ import { startOrders } from './services/workflow-recovery.service.js';
 
 /** The orders subgraph: orders, their lines and status history, the placeOrder workflow and its recovery sweep. */
 export function ordersSubgraph(settings: Partial<WorkflowSettings> = {}): SubgraphDefinition<OrdersContext, DemoData> {
+  const events = new OrderEventHub();
   const workflow: WorkflowSettings = { ...DEFAULT_WORKFLOW_SETTINGS, ...settings };
   return {
     name: 'orders',
@@ -24,7 +28,8 @@ export function ordersSubgraph(settings: Partial<WorkflowSettings> = {}): Subgra
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [OrderResolver, OrderWorkflowResolver, CartResolver, OrderTemplateResolver],
+        resolvers: [OrderResolver, OrderWorkflowResolver, CartResolver, OrderTemplateResolver, OrderEventResolver],
+        pubSub: events,
         referenceResolvers: {
           Order: {
             async __resolveReference(ref: { id: string }, ctx: OrdersContext) {
@@ -45,7 +50,14 @@ export function ordersSubgraph(settings: Partial<WorkflowSettings> = {}): Subgra
         },
       }),
     context: (base, runtime) => ({ ...base, loaders: createOrderLoaders(base.em), services: serviceClients(runtime, workflow.stepTimeoutMs), runtime, workflow }),
-    start: (_runtime, newContext) => startOrders(newContext, workflow.sweepIntervalMs),
+    start: async (runtime, newContext, serving) => {
+      const stopWorkflow = await startOrders(newContext, workflow.sweepIntervalMs);
+      const stopEvents = await startOrderEvents(runtime, serving, events);
+      return async () => {
+        await stopEvents();
+        await stopWorkflow();
+      };
+    },
     seed: seedOrders,
   };
 }
