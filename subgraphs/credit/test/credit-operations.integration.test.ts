@@ -90,8 +90,29 @@ describe('credit.placeHold', () => {
     expect(held).toMatchObject({ status: 'REFUSED', decision: { code: 'CREDIT_BLOCKED_OVERDUE', amountToPay: assessed.amountToPay } });
   });
 
-  it('answers NONE for an order without a hold, and INVOICED for an invoiced one', async () => {
-    expect(await credit.call('releaseHold', { orderId: randomUUID() })).toEqual({ status: 'NONE' });
+  it('answers NONE for an order without a hold, and a hold asked for after that release holds nothing', async () => {
+    // The workflow's compensation after a placeHold that timed out can overtake that placeHold.
+    const late = randomUUID();
+    const before = await available(platinumId);
+    expect(await credit.call('releaseHold', { orderId: late })).toEqual({ status: 'NONE' });
+    expect(await credit.call('releaseHold', { orderId: late })).toEqual({ status: 'NONE' });
+    expect(await credit.call('placeHold', { dealerId: platinumId, orderId: late, amount: 5_000 })).toEqual({ status: 'RELEASED' });
+    expect(await available(platinumId)).toBe(before);
+  });
+
+  it('races a release against the hold of the same order: either way nothing stays held', async () => {
+    const before = await available(platinumId);
+    const orders = Array.from({ length: 8 }, () => randomUUID());
+    await Promise.all(
+      orders.flatMap((orderId) => [
+        credit.call('placeHold', { dealerId: platinumId, orderId, amount: 1_000 }),
+        credit.call('releaseHold', { orderId }),
+      ]),
+    );
+    expect(await available(platinumId)).toBe(before);
+  });
+
+  it('answers INVOICED for an invoiced hold', async () => {
     const orderId = randomUUID();
     await credit.call('placeHold', { dealerId: platinumId, orderId, amount: 100 });
     await sql("update credit.credit_hold set status = 'INVOICED' where order_id = ?", [orderId]);

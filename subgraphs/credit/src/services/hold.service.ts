@@ -5,6 +5,7 @@ import { assessCredit, overdueCutoff, type CreditAssessment, type ExceedancePoli
 import { decideOrderCredit, type OrderCreditDecision } from '../domain/order-credit.js';
 import { CreditAccount } from '../entities/credit-account.entity.js';
 import { CreditHold } from '../entities/credit-hold.entity.js';
+import { ReleasedOrder } from '../entities/released-order.entity.js';
 import { activeHoldTotals, invoiceTotals } from '../loaders/credit.queries.js';
 
 /**
@@ -47,8 +48,8 @@ export type PlaceHoldResult =
     }
   /** Nothing held: the decision says why and what the dealer can do. */
   | { status: 'REFUSED'; decision: OrderCreditDecision }
-  /** The order's hold was released before; it is not held again. */
-  | { status: 'RELEASED'; hold: CreditHold };
+  /** The order was released before (its hold, or before it had one: hold null); it is not held again. */
+  | { status: 'RELEASED'; hold: CreditHold | null };
 
 /** An order id that already has a hold of another dealer: the caller's bug, not a credit decision. */
 export class HoldConflictError extends Error {}
@@ -114,7 +115,9 @@ export async function placeHold(ctx: CreditServiceContext, input: PlaceHoldInput
     const txCtx: CreditServiceContext = { ...ctx, em: tx };
     // The lock comes first: everything below sees the holds committed by whoever held it before.
     const account = await tx.findOne(CreditAccount, { dealerId: input.dealerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    await lockOrder(tx, input.orderId);
     const existing = await tx.findOne(CreditHold, { orderId: input.orderId });
+    if (!existing && (await tx.findOne(ReleasedOrder, { orderId: input.orderId }))) return { status: 'RELEASED', hold: null };
     if (existing) {
       if (existing.dealerId !== input.dealerId) throw new HoldConflictError(`order ${input.orderId} already has a hold for another dealer`);
       if (existing.status === 'RELEASED') return { status: 'RELEASED', hold: existing };
@@ -138,14 +141,31 @@ export async function placeHold(ctx: CreditServiceContext, input: PlaceHoldInput
 }
 
 /**
+ * Serialises every call for one order (placeHold, releaseHold) for the rest of the transaction, so a
+ * release and a late hold of the same order cannot both miss each other. Always taken after the
+ * account lock, never before: no cycle.
+ */
+async function lockOrder(tx: CreditServiceContext['em'], orderId: string): Promise<void> {
+  await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`credit-order:${orderId}`]);
+}
+
+/**
  * Releases the hold of a rejected or cancelled order (the workflow's compensation). Idempotent: a
- * released hold stays as it is, an order without a hold is nothing to release (null), and an
- * INVOICED hold is left alone (its amount is in the open balance now). Returns the hold after the call.
+ * released hold stays as it is, and an INVOICED hold is left alone (its amount is in the open balance
+ * now). An order without a hold has nothing to release (null), and is recorded as released so that a
+ * placeHold arriving later (after a timeout) holds nothing. Returns the hold after the call.
  */
 export async function releaseHold(ctx: CreditServiceContext, input: { orderId: string }): Promise<CreditHold | null> {
   return ctx.em.transactional(async (tx) => {
+    await lockOrder(tx, input.orderId);
     const hold = await tx.findOne(CreditHold, { orderId: input.orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!hold) return null;
+    if (!hold) {
+      await tx.execute('insert into "credit"."released_order" (order_id, released_at) values (?, ?) on conflict (order_id) do nothing', [
+        input.orderId,
+        ctx.now(),
+      ]);
+      return null;
+    }
     if (hold.status === 'ACTIVE') {
       hold.status = 'RELEASED';
       hold.releasedAt = ctx.now();
