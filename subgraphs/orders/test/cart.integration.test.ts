@@ -120,6 +120,19 @@ describe('cart through the gateway', () => {
     expect(await cartOf(platinum)).toEqual(before);
   });
 
+  it('previews the credit outcome of the cart total without holding anything', async () => {
+    await orderEntry.data(CLEAR);
+    expect((await orderEntry.data('{ cart { creditPreview { outcome } } }')).cart.creditPreview).toBeNull();
+    await orderEntry.data(ADD, { lines: [{ sku: skus[3], quantity: 1 }] });
+    const { cart } = await orderEntry.data(`{ cart { total { amount } creditPreview { outcome code available { amount } shortfall { amount } } } }`);
+    const { me } = await orderEntry.data('{ me { dealer { credit { available { amount } pendingOrders { amount } } } } }');
+    expect(cart.creditPreview.available.amount).toBe(me.dealer.credit.available.amount);
+    expect(cents(cart.total.amount)).toBeLessThan(cents(me.dealer.credit.available.amount));
+    expect(cart.creditPreview).toMatchObject({ outcome: 'ACCEPT', code: null, shortfall: { amount: '0.00' } });
+    const again = await orderEntry.data('{ me { dealer { credit { available { amount } pendingOrders { amount } } } } }');
+    expect(again).toEqual({ me });
+  });
+
   it('flags a line whose price changed since it was added', async () => {
     // A product priced from its list price (no special price), so a list price change shows.
     let sku = '';
@@ -294,6 +307,15 @@ describe('uploadOrderLines', () => {
     expect(notBase64.data.uploadOrderLines.userErrors.map((e: any) => e.code)).toEqual(['MALFORMED_FILE']);
     expect(await cartOf(orderEntry)).toEqual(before);
   }, 60_000);
+
+  it('a request body past the subgraph limit (2 MB) is an error with a code, no internals, nothing changed', async () => {
+    const before = await cartOf(orderEntry);
+    const huge = await orderEntry.request(UPLOAD, { input: { filename: 'huge.csv', contentBase64: 'A'.repeat(2_200_000) } });
+    const text = JSON.stringify(huge);
+    expect(huge.data?.uploadOrderLines?.userErrors?.[0]?.code ?? huge.errors?.[0]?.extensions?.code).toBeTruthy();
+    expect(text).not.toMatch(/node_modules|\.ts:\d+|stack/);
+    expect(await cartOf(orderEntry)).toEqual(before);
+  });
 
   it('VIEW_ONLY users cannot upload', async () => {
     const result = await upload(viewer, 'a.csv', `sku,quantity\n${skus[0]},1\n`);

@@ -231,8 +231,9 @@ export async function loadCart(ctx: OrdersContext): Promise<CartView | null> {
   return { dealerId: owner.dealerId, currency: quoted.currency || rows[0]?.currency || 'USD', lines, total, totalQuantity };
 }
 
-/** What credit would say about an order of the cart's total now: a preview, nothing is held. */
-export async function creditPreview(ctx: OrdersContext, cart: Pick<CartView, 'dealerId' | 'total'>): Promise<CreditDecision> {
+/** What credit would say about an order of the cart's total now: a preview, nothing is held; null for an empty cart. */
+export async function creditPreview(ctx: OrdersContext, cart: Pick<CartView, 'dealerId' | 'total'>): Promise<CreditDecision | null> {
+  if (cart.total <= 0) return null;
   return fromService('Credit', () => ctx.services.credit.call('assessOrder', { dealerId: cart.dealerId, amount: cart.total }));
 }
 
