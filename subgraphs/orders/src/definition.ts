@@ -5,6 +5,7 @@ import type { OrdersContext } from './context.js';
 import { entities } from './entities/index.js';
 import { CartResolver } from './graphql/cart.resolver.js';
 import { OrderTemplateResolver } from './graphql/order-template.resolver.js';
+import { BulkDecisionResolver } from './graphql/bulk-decision.resolver.js';
 import { OrderEventResolver } from './graphql/order-event.resolver.js';
 import { toOrderType } from './graphql/mappers.js';
 import { OrderWorkflowResolver } from './graphql/order-workflow.resolver.js';
@@ -28,7 +29,7 @@ export function ordersSubgraph(settings: Partial<WorkflowSettings> = {}): Subgra
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [OrderResolver, OrderWorkflowResolver, CartResolver, OrderTemplateResolver, OrderEventResolver],
+        resolvers: [OrderResolver, OrderWorkflowResolver, CartResolver, OrderTemplateResolver, OrderEventResolver, BulkDecisionResolver],
         pubSub: events,
         referenceResolvers: {
           Order: {

@@ -13,13 +13,14 @@ let stack: TestStack;
 let platinum: GraphQLClient;
 let bronze: GraphQLClient;
 let manager: GraphQLClient;
+let rep: GraphQLClient;
 const sockets: Client[] = [];
 
 const cents = (amount: string) => Math.round(Number(amount) * 100);
 
 beforeAll(async () => {
   stack = await startTestStack();
-  [platinum, bronze, manager] = await Promise.all(['platinum@demo.dealer', 'bronze@demo.dealer', 'manager@demo.staff'].map((e) => stack.loginAs(e)));
+  [platinum, bronze, manager, rep] = await Promise.all(['platinum@demo.dealer', 'bronze@demo.dealer', 'manager@demo.staff', 'rep@demo.staff'].map((e) => stack.loginAs(e)));
 }, 120_000);
 
 afterAll(async () => {
@@ -104,5 +105,26 @@ describe('approval decisions arrive live', () => {
     expect(rejected!.at - decidedAt).toBeLessThan(1000);
     expect(rejected!.order.dealer).toEqual({ name: 'Demo Platinum Dealer' });
     expect(rejected!.order.statusHistory.at(-1)).toEqual({ status: 'REJECTED', comment: 'Split it into two orders' });
+  });
+
+  it('bulk approval reports each order: decided, not found, above the level of the caller', async () => {
+    const [first, second] = [await placePending(), await placePending()];
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const BULK = 'mutation($ids: [ID!]!) { approveOrders(orderIds: $ids, comment: "batch") { results { orderId order { id status } userErrors { code } } userErrors { code } } }';
+    const byRep = await rep.data(BULK, { ids: [first, second] });
+    expect(byRep.approveOrders.results.map((r: { userErrors: { code: string }[] }) => r.userErrors.map((e) => e.code))).toEqual([['FORBIDDEN'], ['FORBIDDEN']]);
+    const byManager = await manager.data(BULK, { ids: [first, missing, second] });
+    expect(byManager.approveOrders).toEqual({
+      results: [
+        { orderId: first, order: { id: first, status: 'APPROVED' }, userErrors: [] },
+        { orderId: missing, order: null, userErrors: [{ code: 'NOT_FOUND' }] },
+        { orderId: second, order: { id: second, status: 'APPROVED' }, userErrors: [] },
+      ],
+      userErrors: [],
+    });
+    const empty = await manager.data(BULK, { ids: [] });
+    expect(empty.approveOrders).toEqual({ results: [], userErrors: [{ code: 'INVALID_INPUT' }] });
+    const dealer = await platinum.request(BULK, { ids: [first] });
+    expect(dealer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
