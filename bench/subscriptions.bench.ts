@@ -70,13 +70,16 @@ async function round(label: string, selection: string, tokens: string[], orderId
   const committedAt = new Map<string, number>();
   let delivered = 0;
   let acknowledged = 0;
+  let failed = 0;
   for (let i = 0; i < SUBSCRIBERS; i++) {
+    // Open in batches: a thousand simultaneous connects overflow the listen backlog.
+    if (i % 100 === 0) while (acknowledged + failed < i) await new Promise((resolve) => setTimeout(resolve, 20));
     const client = createClient({
       url: stack.gatewayUrl.replace('http', 'ws'),
       webSocketImpl: WebSocket,
       connectionParams: { authorization: `Bearer ${tokens[i % tokens.length]}` },
-      retryAttempts: 0,
-      on: { connected: () => void acknowledged++ },
+      retryAttempts: 3,
+      on: { connected: () => void acknowledged++, closed: () => void (acknowledged < SUBSCRIBERS && failed++) },
     });
     clients.push(client);
     client.subscribe<{ orderUpdated: { id: string } }>(
@@ -95,7 +98,9 @@ async function round(label: string, selection: string, tokens: string[], orderId
       },
     );
   }
-  while (acknowledged < SUBSCRIBERS) await new Promise((resolve) => setTimeout(resolve, 50));
+  const openBy = Date.now() + 60_000;
+  while (acknowledged < SUBSCRIBERS && Date.now() < openBy) await new Promise((resolve) => setTimeout(resolve, 50));
+  console.log(`\n${label}: ${acknowledged} sockets acknowledged, ${failed} closed while opening`);
   // The gateway sets each upstream subscription up after the socket opened: let them all arrive.
   await new Promise((resolve) => setTimeout(resolve, 3000));
   const open = memory();
@@ -112,7 +117,6 @@ async function round(label: string, selection: string, tokens: string[], orderId
   const deadline = Date.now() + 30_000;
   while (delivered < expected && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   latencies.sort((a, b) => a - b);
-  console.log(`\n${label}`);
   console.log(`  delivered ${delivered} / ${expected}`);
   console.log(`  commit to client: p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies.at(-1)} ms`);
   console.log(`  memory per subscription (one socket each): RSS ${((open.rss - before.rss) / SUBSCRIBERS / 1024).toFixed(1)} KB, heap ${((open.heapUsed - before.heapUsed) / SUBSCRIBERS / 1024).toFixed(1)} KB (process RSS ${mb(open.rss)})`);

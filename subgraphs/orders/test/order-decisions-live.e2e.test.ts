@@ -127,4 +127,25 @@ describe('approval decisions arrive live', () => {
     const dealer = await platinum.request(BULK, { ids: [first] });
     expect(dealer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('shows staff the over-approval view and the dealer an estimated decision time', async () => {
+    // The tests above had a REGIONAL_MANAGER decide high-value orders: there is history at level 2.
+    const { approvalStats } = await manager.data('{ approvalStats { totalOrders ordersNeedingApproval approvalShare byRule { rule level orders share decided medianSecondsToDecision } } }');
+    expect(approvalStats.ordersNeedingApproval).toBeGreaterThanOrEqual(4);
+    expect(approvalStats.approvalShare).toBeCloseTo(approvalStats.ordersNeedingApproval / approvalStats.totalOrders, 6);
+    const level2 = approvalStats.byRule.find((r: { level: number }) => r.level === 2);
+    expect(level2.decided).toBeGreaterThanOrEqual(4);
+    expect(level2.medianSecondsToDecision).toBeGreaterThanOrEqual(0);
+    const denied = await platinum.request('{ approvalStats { totalOrders } }');
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const id = await placePending();
+    const { order } = await platinum.data('query($id: ID!) { order(id: $id) { status estimatedDecisionAt placedAt } }', { id });
+    expect(order.status).toBe('PENDING_APPROVAL');
+    const estimate = new Date(order.estimatedDecisionAt).getTime();
+    // Placement plus the level's median (seconds, rounded in the stats): within a second of it.
+    expect(Math.abs(estimate - new Date(order.placedAt).getTime() - level2.medianSecondsToDecision * 1000)).toBeLessThanOrEqual(1000);
+    const approved = await manager.data('mutation($id: ID!) { approveOrder(orderId: $id) { order { estimatedDecisionAt } } }', { id });
+    expect(approved.approveOrder.order.estimatedDecisionAt).toBeNull();
+  });
 });
