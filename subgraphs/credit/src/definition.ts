@@ -5,6 +5,7 @@ import { DEFAULT_THRESHOLDS, thresholdsProblem, type CreditThresholds } from './
 import { entities } from './entities/index.js';
 import { CreditAccountResolver, DealerCreditResolver } from './graphql/credit.resolver.js';
 import { DealerStub } from './graphql/credit.type.js';
+import { creditInternalOperations } from './internal/internal-operations.js';
 import { createCreditLoaders } from './loaders/credit.loaders.js';
 import { migrations } from './migrations/index.js';
 import { seedCredit } from './seed/credit.seed.js';
@@ -45,6 +46,7 @@ export function creditSubgraph(settings: CreditSettings = {}): SubgraphDefinitio
       const now = () => at;
       return { ...base, now, thresholds, loaders: createCreditLoaders(base.em, now) };
     },
+    internalOperations: (newContext) => creditInternalOperations(newContext),
     seed: seedCredit,
   };
 }

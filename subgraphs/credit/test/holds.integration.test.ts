@@ -42,8 +42,8 @@ async function warmPool() {
   await Promise.all(Array.from({ length: POOL_SIZE }, () => orm.em.fork().execute('select pg_sleep(0.05)')));
 }
 
-const accepted = (results: PlaceHoldResult[]) => results.filter((r) => r.ok);
-const refused = (results: PlaceHoldResult[]) => results.filter((r): r is Extract<PlaceHoldResult, { ok: false }> => !r.ok);
+const accepted = (results: PlaceHoldResult[]) => results.filter((r) => r.status === 'HELD');
+const refused = (results: PlaceHoldResult[]) => results.filter((r): r is Extract<PlaceHoldResult, { status: 'REFUSED' }> => r.status === 'REFUSED');
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -78,8 +78,8 @@ describe('placeHold under concurrency', () => {
     const acceptedSum = accepted(results).length * amount;
     expect(acceptedSum).toBeLessThanOrEqual(available);
     expect(accepted(results)).toHaveLength(fit);
-    expect(refused(results).map((r) => r.code)).toEqual(Array(10 - fit).fill('CREDIT_LIMIT_EXCEEDED'));
-    expect(refused(results).every((r) => r.policy === 'HARD_BLOCK' && r.available < amount)).toBe(true);
+    expect(refused(results).map((r) => r.decision.code)).toEqual(Array(10 - fit).fill('CREDIT_LIMIT_EXCEEDED'));
+    expect(refused(results).every((r) => r.decision.outcome === 'REFUSE' && r.decision.policy === 'HARD_BLOCK' && r.decision.available < amount)).toBe(true);
     expect(await activeHeld(bronze.id)).toBe(heldBefore + acceptedSum);
     const after = await readCreditSnapshot(ctx(), bronze.id);
     expect(after.available).toBe(available - acceptedSum);
@@ -98,18 +98,18 @@ describe('placeHold under concurrency', () => {
       amounts.map((amount) => placeHold(ctx(), { dealerId: platinum.id, orderId: randomUUID(), amount })),
     );
 
-    const acceptedSum = results.reduce((s, r, i) => s + (r.ok ? amounts[i] : 0), 0);
+    const acceptedSum = results.reduce((s, r, i) => s + (r.status === 'HELD' ? amounts[i] : 0), 0);
     expect(acceptedSum).toBeLessThanOrEqual(available);
     expect(acceptedSum).toBeGreaterThan(0);
-    const refusedAmounts = amounts.filter((_, i) => !results[i].ok);
+    const refusedAmounts = amounts.filter((_, i) => results[i].status !== 'HELD');
     expect(refusedAmounts.length).toBeGreaterThan(0);
     // Each refusal saw less credit than it asked for, and holds only ever shrink what is left.
     expect(available - acceptedSum).toBeLessThan(Math.min(...refusedAmounts));
-    expect(refused(results).every((r) => r.code === 'CREDIT_LIMIT_EXCEEDED' && r.policy === 'ROUTE_TO_APPROVAL')).toBe(true);
+    expect(refused(results).every((r) => r.decision.outcome === 'APPROVAL' && r.decision.code === 'CREDIT_LIMIT_EXCEEDED' && r.decision.policy === 'ROUTE_TO_APPROVAL')).toBe(true);
     expect(await activeHeld(platinum.id)).toBe(heldBefore + acceptedSum);
 
     // Leave Demo Platinum as it was for the tests below.
-    await Promise.all(results.map((r) => (r.ok ? releaseHold(ctx(), { orderId: r.hold.orderId }) : null)));
+    await Promise.all(results.map((r) => (r.status === 'HELD' ? releaseHold(ctx(), { orderId: r.hold.orderId }) : null)));
     expect(await activeHeld(platinum.id)).toBe(heldBefore);
   });
 
@@ -117,10 +117,10 @@ describe('placeHold under concurrency', () => {
     const orderId = randomUUID();
     const heldBefore = await activeHeld(platinum.id);
     const results = await Promise.all(Array.from({ length: 5 }, () => placeHold(ctx(), { dealerId: platinum.id, orderId, amount: 123_456 })));
-    expect(results.every((r) => r.ok)).toBe(true);
-    expect(new Set(results.map((r) => (r.ok ? r.hold.id : null))).size).toBe(1);
+    expect(results.every((r) => r.status === 'HELD')).toBe(true);
+    expect(new Set(results.map((r) => (r.status === 'HELD' ? r.hold.id : null))).size).toBe(1);
     const again = await placeHold(ctx(), { dealerId: platinum.id, orderId, amount: 123_456 });
-    expect(again.ok && again.hold.id).toBe(results[0].ok && results[0].hold.id);
+    expect(again.status === 'HELD' && again.hold.id).toBe(results[0].status === 'HELD' && results[0].hold.id);
     expect(await activeHeld(platinum.id)).toBe(heldBefore + 123_456);
     await releaseHold(ctx(), { orderId });
   });
@@ -128,25 +128,31 @@ describe('placeHold under concurrency', () => {
 
 describe('placeHold rules', () => {
   it('holds up to the last cent of available credit and refuses one cent more', async () => {
-    const dealer = data.dealers.find((d) => d.tier === 'SILVER' && seededAvailable(d.id) > 0 && data.invoices.every((i) => i.dealerId !== d.id || i.paidAmount === i.amount || i.dueAt >= anchor))!;
+    const dealer = data.dealers.find(
+      (d) =>
+        d.id !== bronze.id &&
+        data.creditAccounts.find((a) => a.dealerId === d.id)?.exceedancePolicy === 'HARD_BLOCK' &&
+        seededAvailable(d.id) > 0 &&
+        data.invoices.every((i) => i.dealerId !== d.id || i.paidAmount === i.amount || i.dueAt >= anchor),
+    )!;
     const available = seededAvailable(dealer.id);
     const tooMuch = await placeHold(ctx(), { dealerId: dealer.id, orderId: randomUUID(), amount: available + 1 });
-    expect(tooMuch).toMatchObject({ ok: false, code: 'CREDIT_LIMIT_EXCEEDED', available });
+    expect(tooMuch).toMatchObject({ status: 'REFUSED', decision: { outcome: 'REFUSE', code: 'CREDIT_LIMIT_EXCEEDED', available } });
     const exact = await placeHold(ctx(), { dealerId: dealer.id, orderId: randomUUID(), amount: available });
-    expect(exact).toMatchObject({ ok: true, available: 0, overLimit: false });
+    expect(exact).toMatchObject({ status: 'HELD', available: 0, overLimit: false });
     const oneMore = await placeHold(ctx(), { dealerId: dealer.id, orderId: randomUUID(), amount: 1 });
-    expect(oneMore).toMatchObject({ ok: false, code: 'CREDIT_LIMIT_EXCEEDED', available: 0 });
+    expect(oneMore).toMatchObject({ status: 'REFUSED', decision: { code: 'CREDIT_LIMIT_EXCEEDED', available: 0 } });
   });
 
   it('holds an approved exceedance beyond the limit, except under HARD_BLOCK', async () => {
     const over = seededAvailable(platinum.id) + 500_000;
     const approved = await placeHold(ctx(), { dealerId: platinum.id, orderId: randomUUID(), amount: over, overLimitApproved: true });
-    expect(approved).toMatchObject({ ok: true, available: -500_000, overLimit: true });
-    if (approved.ok) await releaseHold(ctx(), { orderId: approved.hold.orderId });
+    expect(approved).toMatchObject({ status: 'HELD', available: -500_000, overLimit: true });
+    if (approved.status === 'HELD') await releaseHold(ctx(), { orderId: approved.hold.orderId });
 
     const bronzeAvailable = (await readCreditSnapshot(ctx(), bronze.id)).available;
     const hardBlock = await placeHold(ctx(), { dealerId: bronze.id, orderId: randomUUID(), amount: bronzeAvailable + 1, overLimitApproved: true });
-    expect(hardBlock).toMatchObject({ ok: false, code: 'CREDIT_LIMIT_EXCEEDED', policy: 'HARD_BLOCK' });
+    expect(hardBlock).toMatchObject({ status: 'REFUSED', decision: { outcome: 'REFUSE', code: 'CREDIT_LIMIT_EXCEEDED', policy: 'HARD_BLOCK' } });
   });
 
   it('refuses any hold for a dealer blocked by an invoice 45 or more days past due', async () => {
@@ -156,13 +162,13 @@ describe('placeHold rules', () => {
     const snapshot = await readCreditSnapshot(ctx(), blocked.id);
     expect(snapshot.status).toBe('BLOCKED');
     const result = await placeHold(ctx(), { dealerId: blocked.id, orderId: randomUUID(), amount: 100, overLimitApproved: true });
-    expect(result).toMatchObject({ ok: false, code: 'CREDIT_BLOCKED_OVERDUE' });
-    expect(!result.ok && result.message).toMatch(/days past due/);
+    expect(result).toMatchObject({ status: 'REFUSED', decision: { code: 'CREDIT_BLOCKED_OVERDUE', amountToPay: snapshot.overdue } });
+    expect(result.status === 'REFUSED' && result.decision.reason).toMatch(/days past due/);
   });
 
   it('treats a dealer without a credit account as having no credit', async () => {
     const result = await placeHold(ctx(), { dealerId: randomUUID(), orderId: randomUUID(), amount: 100, overLimitApproved: true });
-    expect(result).toMatchObject({ ok: false, code: 'CREDIT_LIMIT_EXCEEDED', available: 0, policy: null });
+    expect(result).toMatchObject({ status: 'REFUSED', decision: { code: 'CREDIT_LIMIT_EXCEEDED', available: 0, limit: 0, policy: 'HARD_BLOCK' } });
   });
 
   it('refuses amounts that are not positive whole cents', async () => {
@@ -176,7 +182,7 @@ describe('releaseHold', () => {
     const before = (await readCreditSnapshot(ctx(), platinum.id)).available;
     const orderId = randomUUID();
     const placed = await placeHold(ctx(), { dealerId: platinum.id, orderId, amount: 250_000 });
-    expect(placed).toMatchObject({ ok: true, available: before - 250_000 });
+    expect(placed).toMatchObject({ status: 'HELD', available: before - 250_000 });
 
     const released = await releaseHold(ctx(), { orderId });
     expect(released).toMatchObject({ orderId, status: 'RELEASED', releasedAt: anchor });
@@ -186,9 +192,10 @@ describe('releaseHold', () => {
     expect(again).toMatchObject({ status: 'RELEASED', releasedAt: anchor });
     expect((await readCreditSnapshot(ctx(), platinum.id)).available).toBe(before);
 
-    // The order keeps its released hold: asking to hold it again does not hold a second time.
+    // A released order is not held again, and asking again says so: never "held" for credit that is not held.
     const replay = await placeHold(ctx(), { dealerId: platinum.id, orderId, amount: 250_000 });
-    expect(replay).toMatchObject({ ok: true, hold: { status: 'RELEASED' } });
+    expect(replay).toMatchObject({ status: 'RELEASED', hold: { status: 'RELEASED' } });
+    expect(await placeHold(ctx(), { dealerId: platinum.id, orderId, amount: 250_000, overLimitApproved: true })).toMatchObject({ status: 'RELEASED' });
     expect((await readCreditSnapshot(ctx(), platinum.id)).available).toBe(before);
   });
 

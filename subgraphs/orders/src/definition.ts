@@ -3,6 +3,10 @@ import { buildFederatedSchema, canSeeDealer, type SubgraphDefinition } from '@de
 import { DEFAULT_WORKFLOW_SETTINGS, type WorkflowSettings } from './config.js';
 import type { OrdersContext } from './context.js';
 import { entities } from './entities/index.js';
+import { CartResolver } from './graphql/cart.resolver.js';
+import { OrderTemplateResolver } from './graphql/order-template.resolver.js';
+import { ApprovalStatsResolver } from './graphql/approval-stats.resolver.js';
+import { BulkDecisionResolver } from './graphql/bulk-decision.resolver.js';
 import { OrderEventResolver } from './graphql/order-event.resolver.js';
 import { toOrderType } from './graphql/mappers.js';
 import { OrderWorkflowResolver } from './graphql/order-workflow.resolver.js';
@@ -26,7 +30,7 @@ export function ordersSubgraph(settings: Partial<WorkflowSettings> = {}): Subgra
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [OrderResolver, OrderWorkflowResolver, OrderEventResolver],
+        resolvers: [OrderResolver, OrderWorkflowResolver, CartResolver, OrderTemplateResolver, OrderEventResolver, BulkDecisionResolver, ApprovalStatsResolver],
         pubSub: events,
         referenceResolvers: {
           Order: {

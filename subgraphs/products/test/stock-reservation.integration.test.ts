@@ -138,6 +138,27 @@ describe('products.reserveStock', () => {
   });
 });
 
+describe('products.reserveStock of a big order', () => {
+  it('reserves and releases an order of several thousand lines in one call', async () => {
+    const rows = await sql<{ product_id: string }[]>(
+      `update products.stock_level set on_hand = 50, reserved = 0
+       where product_id in (select id from products.product order by id desc limit 6000) returning product_id`,
+    );
+    const ids = [...new Set(rows.map((r) => r.product_id))];
+    expect(ids.length).toBeGreaterThan(5_000);
+    const orderId = randomUUID();
+    const result = await products.call('reserveStock', { orderId, dealerId, lines: ids.map((productId) => ({ productId, quantity: 60 })) });
+    expect(result.status).toBe('RESERVED');
+    const [{ total }] = await sql<{ total: string }[]>('select sum(quantity) as total from products.stock_reservation where order_id = ?', [orderId]);
+    expect(Number(total)).toBe(ids.length * 60);
+    expect(await products.call('releaseStock', { orderId })).toEqual({ status: 'RELEASED' });
+    const [{ reserved }] = await sql<{ reserved: string }[]>(
+      `select sum(reserved) as reserved from products.stock_level where product_id in (select id from products.product order by id desc limit 6000)`,
+    );
+    expect(Number(reserved)).toBe(0);
+  });
+});
+
 describe('products.releaseStock and shipStock', () => {
   it('releases once, and a released order is never reserved again', async () => {
     const product = await productWithStock(10);

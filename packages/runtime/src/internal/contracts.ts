@@ -146,8 +146,11 @@ export interface CreditOperations {
   };
   /**
    * Holds credit for an order at the moment it becomes APPROVED: row lock on the account, decision
-   * and hold in one transaction. `overLimitApproved`: an approver accepted the exceedance.
-   * Idempotent by order id.
+   * and hold in one transaction; only an ACCEPT decision holds, anything else is REFUSED with the
+   * decision. `overLimitApproved`: an approver at level 4 accepted what the decision asked approval
+   * for (an exceedance under ROUTE_TO_APPROVAL, or any order of a RESTRICTED account): pass it after
+   * such an approval. It never moves HARD_BLOCK or BLOCKED. Idempotent by order id; an order whose
+   * hold was released answers RELEASED.
    */
   placeHold: {
     input: { dealerId: string; orderId: string; amount: number; overLimitApproved?: boolean };

@@ -9,8 +9,8 @@ import { InternalInputError } from './internal-server.js';
  * statement and a huge quantity would overflow an integer column or the money arithmetic.
  */
 
-/** The most lines one internal call may carry: an order, a cart or a pasted list. */
-export const MAX_INTERNAL_LINES = 1_000;
+/** The most lines one internal call may carry: a whole order, cart or pasted list in one call. */
+export const MAX_INTERNAL_LINES = 10_000;
 
 /** The id in canonical form (lower case), or InternalInputError when it is not a uuid. */
 export function requireUuid(value: unknown, field: string): string {

@@ -3,7 +3,6 @@ import {
   ageingBuckets,
   assessCredit,
   daysPastDue,
-  decideHold,
   DEFAULT_THRESHOLDS,
   invoiceStatus,
   thresholdsProblem,
@@ -130,26 +129,5 @@ describe('ageingBuckets', () => {
   });
   it('is all zero without open invoices', () => {
     expect(ageingBuckets({ invoices: [], now })).toEqual({ current: 0, days1to30: 0, days31to60: 0, days61to90: 0, over90: 0 });
-  });
-});
-
-describe('decideHold', () => {
-  const ok = { amount: 1_000, available: 1_000, status: 'OK' as const, policy: 'HARD_BLOCK' as const, overLimitApproved: false };
-  it('holds within the available credit, up to the last cent', () => {
-    expect(decideHold(ok)).toEqual({ hold: true, exceededBy: 0 });
-    expect(decideHold({ ...ok, status: 'RESTRICTED' })).toEqual({ hold: true, exceededBy: 0 });
-  });
-  it('refuses beyond the available credit under every policy unless the exceedance was approved', () => {
-    for (const policy of ['HARD_BLOCK', 'SOFT_WARNING', 'ROUTE_TO_APPROVAL', 'PARTIAL_ORDER', 'PAYMENT_REQUIRED'] as const) {
-      expect(decideHold({ ...ok, amount: 1_001, policy })).toEqual({ hold: false, code: 'CREDIT_LIMIT_EXCEEDED' });
-    }
-  });
-  it('holds an approved exceedance and reports it, except under HARD_BLOCK', () => {
-    expect(decideHold({ ...ok, amount: 1_500, policy: 'ROUTE_TO_APPROVAL', overLimitApproved: true })).toEqual({ hold: true, exceededBy: 500 });
-    expect(decideHold({ ...ok, amount: 1_500, available: -200, policy: 'SOFT_WARNING', overLimitApproved: true })).toEqual({ hold: true, exceededBy: 1_500 });
-    expect(decideHold({ ...ok, amount: 1_500, policy: 'HARD_BLOCK', overLimitApproved: true })).toEqual({ hold: false, code: 'CREDIT_LIMIT_EXCEEDED' });
-  });
-  it('refuses a blocked dealer, even within its limit', () => {
-    expect(decideHold({ ...ok, amount: 1, status: 'BLOCKED', overLimitApproved: true, policy: 'SOFT_WARNING' })).toEqual({ hold: false, code: 'CREDIT_BLOCKED_OVERDUE' });
   });
 });

@@ -138,30 +138,3 @@ export function ageingBuckets({ invoices, now }: { invoices: readonly { outstand
 }
 
 export type ExceedancePolicy = 'HARD_BLOCK' | 'SOFT_WARNING' | 'ROUTE_TO_APPROVAL' | 'PARTIAL_ORDER' | 'PAYMENT_REQUIRED';
-export type HoldRefusal = 'CREDIT_LIMIT_EXCEEDED' | 'CREDIT_BLOCKED_OVERDUE';
-
-export interface HoldDecisionInput {
-  amount: number;
-  available: number;
-  status: CreditStatus;
-  policy: ExceedancePolicy;
-  /** True when a person with the right approval level accepted this order beyond the limit. */
-  overLimitApproved: boolean;
-}
-
-export type HoldDecision = { hold: true; exceededBy: number } | { hold: false; code: HoldRefusal };
-
-/**
- * Whether credit may be held for an order:
- * - a BLOCKED dealer (oldest overdue invoice at or past the block threshold) gets nothing held;
- * - within the available credit, the hold is placed;
- * - beyond it, the hold is refused (CREDIT_LIMIT_EXCEEDED) and the caller applies the dealer's
- *   policy (reject, warn, route to approval, ...), unless the exceedance was approved: then every
- *   policy but HARD_BLOCK places the hold and reports by how much it exceeds the limit.
- */
-export function decideHold({ amount, available, status, policy, overLimitApproved }: HoldDecisionInput): HoldDecision {
-  if (status === 'BLOCKED') return { hold: false, code: 'CREDIT_BLOCKED_OVERDUE' };
-  if (amount <= available) return { hold: true, exceededBy: 0 };
-  if (overLimitApproved && policy !== 'HARD_BLOCK') return { hold: true, exceededBy: amount - Math.max(available, 0) };
-  return { hold: false, code: 'CREDIT_LIMIT_EXCEEDED' };
-}

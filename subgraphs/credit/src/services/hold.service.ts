@@ -1,37 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { formatAmount } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 import type { CreditServiceContext } from '../context.js';
-import {
-  assessCredit,
-  decideHold,
-  overdueCutoff,
-  type CreditAssessment,
-  type ExceedancePolicy,
-  type HoldRefusal,
-} from '../domain/credit.js';
+import { assessCredit, overdueCutoff, type CreditAssessment, type ExceedancePolicy } from '../domain/credit.js';
+import { decideOrderCredit, type OrderCreditDecision } from '../domain/order-credit.js';
 import { CreditAccount } from '../entities/credit-account.entity.js';
 import { CreditHold } from '../entities/credit-hold.entity.js';
+import { ReleasedOrder } from '../entities/released-order.entity.js';
 import { activeHoldTotals, invoiceTotals } from '../loaders/credit.queries.js';
 
 /**
- * Credit holds, for the order workflow (orders calls these; they are not exposed in the schema).
- * The caller has already authorised the order: these functions check credit, not the caller.
+ * Credit holds and order credit decisions, for the order workflow (orders calls these through signed
+ * internal calls; they are not in the schema). The caller has already authorised the order: these
+ * functions check credit, not the caller. The decision itself is the pure `decideOrderCredit`
+ * (domain/order-credit.ts): every exceedance policy, the overdue statuses, the dealer's message.
  *
- * Policy, kept simple on purpose:
- * - A hold is placed only within the available credit; beyond it placeHold refuses with
- *   CREDIT_LIMIT_EXCEEDED and returns the dealer's `policy`, and the workflow applies it (HARD_BLOCK:
- *   reject; SOFT_WARNING / ROUTE_TO_APPROVAL / PARTIAL_ORDER / PAYMENT_REQUIRED: route to approval).
- * - When an approver accepted the exceedance, the workflow calls again with `overLimitApproved`:
- *   then every policy but HARD_BLOCK holds the credit and reports `overLimit: true`; HARD_BLOCK
- *   still refuses.
- * - A BLOCKED dealer (oldest overdue invoice at or past the block threshold) gets no hold at all:
- *   CREDIT_BLOCKED_OVERDUE.
+ * - assessOrder: the decision for an amount now; holds nothing.
+ * - placeHold: at the moment the order becomes APPROVED. The dealer's credit_account row is locked
+ *   (SELECT ... FOR UPDATE) for the whole decision, so concurrent holds for one dealer run one after
+ *   the other and never overrun the available credit; the hold is inserted in that same transaction.
+ *   Only an ACCEPT decision holds; anything else is REFUSED with the decision, for the workflow to
+ *   apply (route to approval, ask for a payment, ...). `overLimitApproved`: an approver at level 4
+ *   accepted what the decision asked approval for (an exceedance, a restricted account); HARD_BLOCK
+ *   and BLOCKED still refuse.
+ * - Idempotent by order id: asking again for an order with a hold returns that hold; asking again for
+ *   an order whose hold was released answers RELEASED (never "held": the credit is not held).
  * - A dealer without a credit account has a limit of 0 and is treated as HARD_BLOCK.
- *
- * Concurrency: the dealer's credit_account row is locked (SELECT ... FOR UPDATE) for the whole
- * decision, so concurrent holds for one dealer run one after the other and never overrun the limit.
- * Idempotency: one hold per order id; asking again for an order that has a hold returns that hold.
  */
 
 export interface PlaceHoldInput {
@@ -40,29 +33,26 @@ export interface PlaceHoldInput {
   orderId: string;
   /** Cents, > 0. */
   amount: number;
-  /** A person with the right approval level accepted this order beyond the dealer's limit. */
+  /** An approver at level 4 accepted this order's credit situation (exceedance or restriction). */
   overLimitApproved?: boolean;
 }
 
 export type PlaceHoldResult =
   | {
-      ok: true;
+      status: 'HELD';
       hold: CreditHold;
       /** Available credit after the hold (cents); negative when the account is now over its limit. */
       available: number;
-      /** True when the account is over its limit with this hold (only after an approved exceedance). */
+      /** True when the account is over its limit with this hold (an approved or tolerated exceedance). */
       overLimit: boolean;
     }
-  | {
-      ok: false;
-      code: HoldRefusal;
-      /** Available credit before this order (cents). */
-      available: number;
-      /** The dealer's exceedance policy, for the workflow to apply; null without a credit account. */
-      policy: ExceedancePolicy | null;
-      /** For people: why, and what to do. */
-      message: string;
-    };
+  /** Nothing held: the decision says why and what the dealer can do. */
+  | { status: 'REFUSED'; decision: OrderCreditDecision }
+  /** The order was released before (its hold, or before it had one: hold null); it is not held again. */
+  | { status: 'RELEASED'; hold: CreditHold | null };
+
+/** An order id that already has a hold of another dealer: the caller's bug, not a credit decision. */
+export class HoldConflictError extends Error {}
 
 /** A dealer's credit figures, read in the caller's transaction (no loaders: for services and workflows). */
 export interface CreditSnapshot extends CreditAssessment {
@@ -93,48 +83,50 @@ export async function readCreditSnapshot(ctx: CreditServiceContext, dealerId: st
   return { ...assessment, limit, openBalance: t.openBalance, pendingOrders, policy: acc?.exceedancePolicy ?? null, currency: acc?.currency ?? null };
 }
 
-function refusalMessage(code: HoldRefusal, amount: number, snapshot: CreditSnapshot): string {
-  const money = (minor: number) => (snapshot.currency ? `${formatAmount(minor)} ${snapshot.currency}` : formatAmount(minor));
-  if (code === 'CREDIT_BLOCKED_OVERDUE') {
-    return `Ordering on account is blocked: an invoice is ${snapshot.oldestOverdueDays} days past due. Pay the overdue invoices (${money(snapshot.overdue)}) to order again.`;
-  }
-  return `This order (${money(amount)}) exceeds the available credit (${money(Math.max(0, snapshot.available))}).`;
+/** The credit decision for an order of `amount` from a snapshot (see domain/order-credit.ts). */
+function decide(snapshot: CreditSnapshot, amount: number, approved: boolean): OrderCreditDecision {
+  return decideOrderCredit({
+    amount,
+    limit: snapshot.limit,
+    available: snapshot.available,
+    status: snapshot.status,
+    overdue: snapshot.overdue,
+    oldestOverdueDays: snapshot.oldestOverdueDays,
+    policy: snapshot.policy,
+    currency: snapshot.currency,
+    approved,
+  });
 }
 
-/** Holds credit for an approved order, atomically and idempotently (see the policy above). */
+function assertAmount(amount: number): void {
+  if (!Number.isSafeInteger(amount) || amount <= 0) throw new RangeError(`amount must be a positive whole number of cents, got ${amount}`);
+}
+
+/** What credit says about an order of `amount` for this dealer now; holds nothing (three statements). */
+export async function assessOrder(ctx: CreditServiceContext, input: { dealerId: string; amount: number }): Promise<OrderCreditDecision> {
+  assertAmount(input.amount);
+  return decide(await readCreditSnapshot(ctx, input.dealerId), input.amount, false);
+}
+
+/** Holds credit for an approved order, atomically and idempotently (see the header). */
 export async function placeHold(ctx: CreditServiceContext, input: PlaceHoldInput): Promise<PlaceHoldResult> {
-  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) {
-    throw new RangeError(`placeHold: amount must be a positive whole number of cents, got ${input.amount}`);
-  }
-  return ctx.em.transactional(async (tx) => {
+  assertAmount(input.amount);
+  return ctx.em.transactional(async (tx): Promise<PlaceHoldResult> => {
     const txCtx: CreditServiceContext = { ...ctx, em: tx };
     // The lock comes first: everything below sees the holds committed by whoever held it before.
     const account = await tx.findOne(CreditAccount, { dealerId: input.dealerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    await lockOrder(tx, input.orderId);
     const existing = await tx.findOne(CreditHold, { orderId: input.orderId });
+    if (!existing && (await tx.findOne(ReleasedOrder, { orderId: input.orderId }))) return { status: 'RELEASED', hold: null };
     if (existing) {
-      if (existing.dealerId !== input.dealerId) {
-        throw new Error(`placeHold: order ${input.orderId} already has a hold for another dealer`);
-      }
+      if (existing.dealerId !== input.dealerId) throw new HoldConflictError(`order ${input.orderId} already has a hold for another dealer`);
+      if (existing.status === 'RELEASED') return { status: 'RELEASED', hold: existing };
       const snapshot = await readCreditSnapshot(txCtx, input.dealerId, account);
-      return { ok: true as const, hold: existing, available: snapshot.available, overLimit: snapshot.available < 0 };
+      return { status: 'HELD', hold: existing, available: snapshot.available, overLimit: snapshot.available < 0 };
     }
     const snapshot = await readCreditSnapshot(txCtx, input.dealerId, account);
-    const decision = decideHold({
-      amount: input.amount,
-      available: snapshot.available,
-      status: snapshot.status,
-      policy: snapshot.policy ?? 'HARD_BLOCK',
-      overLimitApproved: input.overLimitApproved ?? false,
-    });
-    if (!decision.hold) {
-      return {
-        ok: false as const,
-        code: decision.code,
-        available: snapshot.available,
-        policy: snapshot.policy,
-        message: refusalMessage(decision.code, input.amount, snapshot),
-      };
-    }
+    const decision = decide(snapshot, input.amount, input.overLimitApproved ?? false);
+    if (decision.outcome !== 'ACCEPT') return { status: 'REFUSED', decision };
     const hold = tx.create(CreditHold, {
       id: randomUUID(),
       dealerId: input.dealerId,
@@ -144,19 +136,36 @@ export async function placeHold(ctx: CreditServiceContext, input: PlaceHoldInput
       createdAt: ctx.now(),
     });
     const available = snapshot.available - input.amount;
-    return { ok: true as const, hold, available, overLimit: available < 0 };
+    return { status: 'HELD', hold, available, overLimit: available < 0 };
   });
 }
 
 /**
+ * Serialises every call for one order (placeHold, releaseHold) for the rest of the transaction, so a
+ * release and a late hold of the same order cannot both miss each other. Always taken after the
+ * account lock, never before: no cycle.
+ */
+async function lockOrder(tx: CreditServiceContext['em'], orderId: string): Promise<void> {
+  await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`credit-order:${orderId}`]);
+}
+
+/**
  * Releases the hold of a rejected or cancelled order (the workflow's compensation). Idempotent: a
- * released hold stays as it is, an order without a hold is nothing to release (null), and an
- * INVOICED hold is left alone (its amount is in the open balance now). Returns the hold after the call.
+ * released hold stays as it is, and an INVOICED hold is left alone (its amount is in the open balance
+ * now). An order without a hold has nothing to release (null), and is recorded as released so that a
+ * placeHold arriving later (after a timeout) holds nothing. Returns the hold after the call.
  */
 export async function releaseHold(ctx: CreditServiceContext, input: { orderId: string }): Promise<CreditHold | null> {
   return ctx.em.transactional(async (tx) => {
+    await lockOrder(tx, input.orderId);
     const hold = await tx.findOne(CreditHold, { orderId: input.orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!hold) return null;
+    if (!hold) {
+      await tx.execute('insert into "credit"."released_order" (order_id, released_at) values (?, ?) on conflict (order_id) do nothing', [
+        input.orderId,
+        ctx.now(),
+      ]);
+      return null;
+    }
     if (hold.status === 'ACTIVE') {
       hold.status = 'RELEASED';
       hold.releasedAt = ctx.now();

@@ -19,10 +19,10 @@ export class CartResolver {
     return currentCart(ctx);
   }
 
-  @FieldResolver(() => CartCreditPreviewType, { description: 'What credit would decide for an order of this total right now. A preview: nothing is held.' })
-  async creditPreview(@Root() cart: CartType, @Ctx() ctx: OrdersContext): Promise<CartCreditPreviewType> {
+  @FieldResolver(() => CartCreditPreviewType, { nullable: true, description: 'What credit would decide for an order of this total right now; null when nothing in the cart can be ordered. A preview: nothing is held.' })
+  async creditPreview(@Root() cart: CartType, @Ctx() ctx: OrdersContext): Promise<CartCreditPreviewType | null> {
     const decision = await carts.creditPreview(ctx, { dealerId: cart.dealerId, total: cart.totalMinor });
-    return toCreditPreviewType(decision, cart.total.currency);
+    return decision ? toCreditPreviewType(decision, cart.total.currency) : null;
   }
 
   @Authorized()

@@ -34,10 +34,22 @@ function toEventType(event: { id: string; type: string; orderId: string; status:
   };
 }
 
-/** The order as committed now: a fresh unit of work, since one subscription's context lives for many events. */
-async function currentOrder(ctx: OrdersContext, orderId: string): Promise<OrderType | null> {
-  const order = await ctx.em.fork().findOne(Order, orderId);
-  return order ? toOrderType(order) : null;
+/**
+ * The order as committed when the event arrived: a fresh unit of work (one subscription's context lives
+ * for many events), loaded once per event however many subscriptions receive it (the hub hands every
+ * subscription the same event object). Visibility is the subscription filter's business, not this one's.
+ */
+const orderOfEvent = new WeakMap<OrderEventMessage, Promise<OrderType | null>>();
+function currentOrder(ctx: OrdersContext, event: OrderEventMessage): Promise<OrderType | null> {
+  let loaded = orderOfEvent.get(event);
+  if (!loaded) {
+    loaded = ctx.em
+      .fork()
+      .findOne(Order, event.orderId)
+      .then((order) => (order ? toOrderType(order) : null));
+    orderOfEvent.set(event, loaded);
+  }
+  return loaded;
 }
 
 @ArgsType()
@@ -61,7 +73,7 @@ export class OrderEventResolver {
     @Arg('orderId', () => ID, { nullable: true, description: 'Only this order; omitted: every order the caller may see.' }) _orderId: string | null,
     @Ctx() ctx: OrdersContext,
   ): Promise<OrderType> {
-    const order = await currentOrder(ctx, event.orderId);
+    const order = await currentOrder(ctx, event);
     if (!order) throw new GraphQLError('The order of this event is gone.', { extensions: { code: 'NOT_FOUND' } });
     return order;
   }
@@ -74,7 +86,7 @@ export class OrderEventResolver {
       "For approvers: an order entered or left the caller's approval queue, or one of its steps was decided, escalated or reminded about (steps above the caller's level excluded).",
   })
   async approvalQueueChanged(@Root() event: OrderEventMessage, @Ctx() ctx: OrdersContext): Promise<OrderEventType> {
-    return toEventType(event, await currentOrder(ctx, event.orderId));
+    return toEventType(event, await currentOrder(ctx, event));
   }
 
   @Authorized()
@@ -85,7 +97,7 @@ export class OrderEventResolver {
       "A new entry of the caller's notification feed: for dealer users everything that happens to their dealer's orders (approvals, rejections with the reason, escalations, status changes); for approvers what changes their queue.",
   })
   async notificationAdded(@Root() event: OrderEventMessage, @Ctx() ctx: OrdersContext): Promise<OrderEventType> {
-    return toEventType(event, await currentOrder(ctx, event.orderId));
+    return toEventType(event, await currentOrder(ctx, event));
   }
 
   @Authorized()

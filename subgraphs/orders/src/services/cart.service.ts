@@ -1,6 +1,7 @@
 import {
   InternalCallError,
   isStaff,
+  MAX_INTERNAL_LINES,
   requireClaims,
   type Claims,
   type CreditDecision,
@@ -91,23 +92,74 @@ async function fromService<T>(what: string, call: () => Promise<T>): Promise<T> 
     return await call();
   } catch (error) {
     if (error instanceof InternalCallError) {
-      throw new GraphQLError(`${what} did not answer in time; nothing was changed. Try again in a moment.`, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      const message =
+        error.code === 'REJECTED'
+          ? `${what} refused the request; nothing was changed.`
+          : `${what} did not answer in time; nothing was changed. Try again in a moment.`;
+      throw new GraphQLError(message, { extensions: { code: error.code === 'REJECTED' ? 'BAD_REQUEST' : 'SERVICE_UNAVAILABLE' } });
     }
     throw error;
   }
 }
 
-/** Catalog entries by id or SKU for a dealer: one call whatever the number of lines. */
+/** The owners take at most MAX_INTERNAL_LINES items a call: bigger carts go in parallel chunks. */
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += MAX_INTERNAL_LINES) out.push(items.slice(i, i + MAX_INTERNAL_LINES));
+  return out;
+}
+
+/**
+ * What one request already learned from the catalog and pricing: a mutation looks lines up and
+ * prices them, then returns the cart, which needs the same answers. Within one request they stand.
+ */
+interface RequestMemo {
+  products: Map<string, InternalProduct>;
+  quotes: Map<string, QuotedLine>;
+  currency: string;
+}
+const memos = new WeakMap<OrdersContext, RequestMemo>();
+const memoOf = (ctx: OrdersContext): RequestMemo => {
+  let memo = memos.get(ctx);
+  if (!memo) memos.set(ctx, (memo = { products: new Map(), quotes: new Map(), currency: '' }));
+  return memo;
+};
+const quoteKey = (productId: string, quantity: number) => `${productId}:${quantity}`;
+
+/** Catalog entries by id or SKU for a dealer: one call per MAX_INTERNAL_LINES items not yet known in this request. */
 async function lookup(ctx: OrdersContext, dealerId: string, by: { skus?: string[]; productIds?: string[] }): Promise<InternalProduct[]> {
-  if (!by.skus?.length && !by.productIds?.length) return [];
-  const { products } = await fromService('The catalog', () => ctx.services.products.call('lookupProducts', { dealerId, ...by }));
+  const memo = memoOf(ctx);
+  if (by.productIds) {
+    const missing = by.productIds.filter((id) => !memo.products.has(id));
+    await lookupFresh(ctx, dealerId, 'productIds', missing);
+    return by.productIds.flatMap((id) => memo.products.get(id) ?? []);
+  }
+  return lookupFresh(ctx, dealerId, 'skus', by.skus ?? []);
+}
+
+async function lookupFresh(ctx: OrdersContext, dealerId: string, key: 'skus' | 'productIds', values: string[]): Promise<InternalProduct[]> {
+  if (values.length === 0) return [];
+  const parts = await Promise.all(
+    chunks(values).map((part) => fromService('The catalog', () => ctx.services.products.call('lookupProducts', { dealerId, [key]: part }))),
+  );
+  const products = parts.flatMap((p) => p.products);
+  const memo = memoOf(ctx);
+  for (const product of products) memo.products.set(product.id, product);
   return products;
 }
 
-/** Prices lines now by the same code path as Product.price: one call whatever the number of lines. */
+/** Prices lines now by the same code path as Product.price: one call per MAX_INTERNAL_LINES lines not yet priced in this request. */
 export async function quote(ctx: OrdersContext, dealerId: string, lines: { productId: string; quantity: number }[]): Promise<{ currency: string; lines: QuotedLine[] }> {
-  if (lines.length === 0) return { currency: 'USD', lines: [] };
-  return fromService('Pricing', () => ctx.services.prices.call('quoteLines', { dealerId, lines }));
+  const memo = memoOf(ctx);
+  const missing = lines.filter((l) => !memo.quotes.has(quoteKey(l.productId, l.quantity)));
+  if (missing.length) {
+    const parts = await Promise.all(chunks(missing).map((part) => fromService('Pricing', () => ctx.services.prices.call('quoteLines', { dealerId, lines: part }))));
+    for (const part of parts) {
+      memo.currency ||= part.currency;
+      for (const q of part.lines) memo.quotes.set(quoteKey(q.productId, q.quantity), q);
+    }
+  }
+  return { currency: memo.currency, lines: lines.flatMap((l) => memo.quotes.get(quoteKey(l.productId, l.quantity)) ?? []) };
 }
 
 /** Serialises changes to one user's cart: two tabs adding at once must not lose an addition. */
@@ -179,8 +231,9 @@ export async function loadCart(ctx: OrdersContext): Promise<CartView | null> {
   return { dealerId: owner.dealerId, currency: quoted.currency || rows[0]?.currency || 'USD', lines, total, totalQuantity };
 }
 
-/** What credit would say about an order of the cart's total now: a preview, nothing is held. */
-export async function creditPreview(ctx: OrdersContext, cart: Pick<CartView, 'dealerId' | 'total'>): Promise<CreditDecision> {
+/** What credit would say about an order of the cart's total now: a preview, nothing is held; null for an empty cart. */
+export async function creditPreview(ctx: OrdersContext, cart: Pick<CartView, 'dealerId' | 'total'>): Promise<CreditDecision | null> {
+  if (cart.total <= 0) return null;
   return fromService('Credit', () => ctx.services.credit.call('assessOrder', { dealerId: cart.dealerId, amount: cart.total }));
 }
 
@@ -204,8 +257,8 @@ export async function addLines(ctx: OrdersContext, lines: readonly RequestedLine
     const quoteById = new Map(quoted.lines.map((q) => [q.productId, q]));
     result = withoutUnpriced({ result, unpriced: new Set(result.plans.filter((p) => !quoteById.get(p.productId)?.priceable).map((p) => p.productId)) });
     if (options.allOrNothing && !allUsable(result)) return { verdicts: result.verdicts, added: false, userErrors: [] };
-    const now = new Date();
-    const rows = result.plans.map((plan) => ({
+    const now = Date.now();
+    const rows = result.plans.map((plan, i) => ({
       id: randomUUID(),
       userId: owner.userId,
       dealerId: owner.dealerId,
@@ -214,8 +267,9 @@ export async function addLines(ctx: OrdersContext, lines: readonly RequestedLine
       quantity: plan.quantity,
       addedUnitPrice: quoteById.get(plan.productId)!.unitPrice,
       currency: quoted.currency || 'USD',
-      addedAt: now,
-      updatedAt: now,
+      // Lines read back by addedAt keep the order they were requested in (new lines only; merges keep theirs).
+      addedAt: new Date(now + i),
+      updatedAt: new Date(now),
     }));
     for (let i = 0; i < rows.length; i += 1000) {
       await em

@@ -27,7 +27,11 @@ export interface EventBus {
   close(): Promise<void>;
 }
 
-const CHANNEL = 'dealergraph:orders:events';
+/** Instances that share a database share a channel; other deployments (or test databases) on the same Redis do not hear them. */
+export function channelFor(databaseUrl: string): string {
+  const name = new URL(databaseUrl).pathname.replace(/^\//, '') || 'default';
+  return `dealergraph:${name}:order-events`;
+}
 
 /** One process, no broker: what `npm start` uses without REDIS_URL. */
 export function createInProcessBus(): EventBus {
@@ -53,7 +57,7 @@ export function createInProcessBus(): EventBus {
  * instance gets events raised by any other. Redis pub/sub is fire-and-forget; what an instance misses
  * while disconnected is what `orderEvents(since:)` is for.
  */
-export async function createRedisBus(url: string, logger: Logger): Promise<EventBus> {
+export async function createRedisBus(url: string, channel: string, logger: Logger): Promise<EventBus> {
   const publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
   const subscriber = new Redis(url, { lazyConnect: true });
   const emitter = new EventEmitter();
@@ -67,11 +71,11 @@ export async function createRedisBus(url: string, logger: Logger): Promise<Event
       logger.warn('unreadable event on redis', { message: (error as Error).message });
     }
   });
-  await subscriber.subscribe(CHANNEL);
+  await subscriber.subscribe(channel);
   return {
     kind: 'redis',
     async publish(event) {
-      await publisher.publish(CHANNEL, JSON.stringify(event));
+      await publisher.publish(channel, JSON.stringify(event));
     },
     subscribe(listener) {
       emitter.on('event', listener);

@@ -2,7 +2,7 @@ import { APPROVAL_LEVEL, canSeeDealer, formatAmount, isStaff, isStaffRole, norma
 import { LockMode } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { OrdersContext } from '../context.js';
-import { routeOrder, stepsDecidedBy } from '../domain/approval-routing.js';
+import { APPROVAL_ROLES, routeOrder, stepsDecidedBy } from '../domain/approval-routing.js';
 import type { OrderStatus } from '../domain/order-lifecycle.js';
 import { OrderApprovalStep } from '../entities/order-approval-step.entity.js';
 import { Order } from '../entities/order.entity.js';
@@ -92,7 +92,19 @@ export function approveOrder(ctx: OrdersContext, orderId: string, comment: strin
     const remaining = await em.count(OrderApprovalStep, { order: order.id, status: 'PENDING', id: { $nin: steps.map((s) => s.id) } });
     if (remaining > 0) return;
     const overLimitApproved = (await em.count(OrderApprovalStep, { order: order.id, rule: 'CREDIT_APPROVAL' })) > 0;
-    const held = await ctx.services.credit.call('placeHold', { dealerId: order.dealerId, orderId: order.id, amount: order.total, overLimitApproved });
+    let held = await ctx.services.credit.call('placeHold', { dealerId: order.dealerId, orderId: order.id, amount: order.total, overLimitApproved });
+    if (held.status === 'REFUSED' && held.decision.outcome === 'APPROVAL' && !overLimitApproved) {
+      // Credit changed since placement (or the order grew past the available credit): it now asks for
+      // its own approver. One who has that level decides it now; otherwise the order waits for them.
+      const level = held.decision.approvalLevel ?? 4;
+      if (approverLevel(claims) >= level) {
+        held = await ctx.services.credit.call('placeHold', { dealerId: order.dealerId, orderId: order.id, amount: order.total, overLimitApproved: true });
+      } else {
+        const position = (await em.count(OrderApprovalStep, { order: order.id })) + 1;
+        em.persist(em.create(OrderApprovalStep, { id: randomUUID(), order: order.id, position, level, role: APPROVAL_ROLES[level] ?? `LEVEL_${level}`, rule: 'CREDIT_APPROVAL', reason: held.decision.reason ?? 'Credit asks for an approval.' }));
+        return;
+      }
+    }
     if (held.status === 'RELEASED') throw new WorkflowRefusal([userError('INVALID_TRANSITION', 'The credit of this order was released: it cannot be approved any more.')]);
     if (held.status === 'REFUSED') {
       const { decision } = held;

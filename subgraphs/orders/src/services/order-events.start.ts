@@ -1,7 +1,7 @@
 import type { SubgraphRuntime, SubgraphServing } from '@dealergraph/runtime';
 import type { OrdersConfig } from '../config.js';
 import { serveSubscriptions } from '../graphql/subscription-server.js';
-import { createInProcessBus, createRedisBus, type EventBus } from './event-bus.js';
+import { channelFor, createInProcessBus, createRedisBus, type EventBus } from './event-bus.js';
 import type { OrderEventHub } from './order-event-hub.js';
 import { startOutboxRelay } from './outbox-relay.js';
 
@@ -13,7 +13,7 @@ import { startOutboxRelay } from './outbox-relay.js';
  */
 export async function startOrderEvents(runtime: SubgraphRuntime, serving: SubgraphServing<object>, hub: OrderEventHub): Promise<() => Promise<void>> {
   const config = runtime.config as Partial<OrdersConfig> & SubgraphRuntime['config'];
-  const bus: EventBus = config.redisUrl ? await createRedisBus(config.redisUrl, runtime.logger) : createInProcessBus();
+  const bus: EventBus = config.redisUrl ? await createRedisBus(config.redisUrl, channelFor(config.databaseUrl), runtime.logger) : createInProcessBus();
   hub.attach(bus);
   const stopRelay = await startOutboxRelay({ orm: runtime.orm, databaseUrl: config.databaseUrl, bus, logger: runtime.logger });
   const stopServing = serveSubscriptions({

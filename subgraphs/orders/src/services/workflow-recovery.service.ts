@@ -32,12 +32,19 @@ export async function sweepStalledWorkflows(newContext: () => OrdersContext, lim
 export function startWorkflowSweep(newContext: () => OrdersContext, intervalMs: number): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
+  let busy = false;
+  // One sweep at a time per process: a slow sweep skips ticks instead of piling up behind itself.
   const tick = () => {
-    if (stopped) return;
-    running = sweepStalledWorkflows(newContext).catch((error: unknown) => newContext().runtime?.logger.warn('workflow sweep failed', { error: String(error) }));
+    if (stopped || busy) return;
+    busy = true;
+    running = sweepStalledWorkflows(newContext)
+      .catch((error: unknown) => newContext().runtime?.logger.warn('workflow sweep failed', { error: String(error) }))
+      .finally(() => {
+        busy = false;
+      });
   };
   tick();
-  const timer = setInterval(() => void running.then(tick), intervalMs);
+  const timer = setInterval(tick, intervalMs);
   timer.unref();
   return async () => {
     stopped = true;

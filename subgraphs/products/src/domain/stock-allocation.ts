@@ -55,14 +55,16 @@ export function mergeDemand({ lines }: { lines: readonly DemandLine[] }): Demand
 export function planReservation({ lines, levels }: { lines: readonly DemandLine[]; levels: readonly AllocationLevel[] }): ReservationPlan {
   const allocations: Allocation[] = [];
   const shortages: Shortage[] = [];
+  const byProduct = new Map<string, AllocationLevel[]>();
+  for (const level of levels) byProduct.set(level.productId, [...(byProduct.get(level.productId) ?? []), level]);
   for (const demand of mergeDemand({ lines })) {
-    const rows = levels
-      .filter((l) => l.productId === demand.productId)
+    const own = byProduct.get(demand.productId) ?? [];
+    const rows = own
       .map((l) => ({ warehouseId: l.warehouseId, available: Math.max(0, l.onHand - l.reserved) }))
       .sort((a, b) => b.available - a.available || (a.warehouseId < b.warehouseId ? -1 : a.warehouseId > b.warehouseId ? 1 : 0));
     // The catalog's figure: the sum of (onHand - reserved), an oversold row included (its units are
     // owed), never below zero. It is never more than the sum of the rows' own available units.
-    const shown = Math.max(0, levels.filter((l) => l.productId === demand.productId).reduce((s, l) => s + l.onHand - l.reserved, 0));
+    const shown = Math.max(0, own.reduce((s, l) => s + l.onHand - l.reserved, 0));
     if (shown < demand.quantity) {
       shortages.push({ productId: demand.productId, requested: demand.quantity, available: shown });
       continue;

@@ -59,17 +59,26 @@ async function lockStock(tx: EntityManager, productIds: readonly string[]) {
  * in one statement; throws unless every row changed, so the transaction never half-applies.
  */
 async function updateStock(tx: EntityManager, allocations: readonly Allocation[], set: string, condition: string): Promise<void> {
-  if (!allocations.length) return;
-  const sorted = inLockOrder(allocations);
-  const result = await tx.execute<{ affectedRows: number }>(
-    `update ${STOCK} s set ${set} from (values ${placeholders(sorted.length, '(?::uuid, ?::uuid, ?::int)')}) as v(product_id, warehouse_id, q)
-     where s.product_id = v.product_id and s.warehouse_id = v.warehouse_id and ${condition}`,
-    sorted.flatMap((a) => [a.productId, a.warehouseId, a.quantity]),
-    'run',
-  );
-  if (result.affectedRows !== sorted.length) {
-    throw new Error(`stock update changed ${result.affectedRows} of ${sorted.length} rows: the locked rows no longer allow it`);
+  for (const chunk of chunks(inLockOrder(allocations))) {
+    const result = await tx.execute<{ affectedRows: number }>(
+      `update ${STOCK} s set ${set} from (values ${placeholders(chunk.length, '(?::uuid, ?::uuid, ?::int)')}) as v(product_id, warehouse_id, q)
+       where s.product_id = v.product_id and s.warehouse_id = v.warehouse_id and ${condition}`,
+      chunk.flatMap((a) => [a.productId, a.warehouseId, a.quantity]),
+      'run',
+    );
+    if (result.affectedRows !== chunk.length) {
+      throw new Error(`stock update changed ${result.affectedRows} of ${chunk.length} rows: the locked rows no longer allow it`);
+    }
   }
+}
+
+/** Rows per statement: PostgreSQL takes at most 65,535 parameters, and a big order has tens of thousands. */
+const CHUNK = 5_000;
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
 }
 
 /** Reserves every line of an order or none (see the header). Ids canonical, quantities checked by the caller. */
@@ -91,11 +100,13 @@ export async function reserveStock(ctx: ProductsContext, input: { orderId: strin
       const plan = planReservation({ lines: input.lines, levels });
       if (!plan.ok) throw new Insufficient(plan.shortages);
       await updateStock(tx, plan.allocations, 'reserved = s.reserved + v.q', 's.on_hand - s.reserved >= v.q');
-      await tx.execute(
-        `insert into ${LINES} (order_id, product_id, warehouse_id, quantity, status) values ${placeholders(plan.allocations.length, "(?, ?, ?, ?, 'RESERVED')")}`,
-        plan.allocations.flatMap((a) => [input.orderId, a.productId, a.warehouseId, a.quantity]),
-        'run',
-      );
+      for (const chunk of chunks(plan.allocations)) {
+        await tx.execute(
+          `insert into ${LINES} (order_id, product_id, warehouse_id, quantity, status) values ${placeholders(chunk.length, "(?, ?, ?, ?, 'RESERVED')")}`,
+          chunk.flatMap((a) => [input.orderId, a.productId, a.warehouseId, a.quantity]),
+          'run',
+        );
+      }
       return { status: 'RESERVED' as const, reservations: plan.allocations };
     });
   } catch (error) {

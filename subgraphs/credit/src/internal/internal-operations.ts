@@ -1,0 +1,35 @@
+import { defineInternalOperations, InternalInputError, requireAmount, requireUuid, type InternalHandlers } from '@dealergraph/runtime';
+import type { CreditContext } from '../context.js';
+import { assessOrder, HoldConflictError, placeHold, releaseHold } from '../services/hold.service.js';
+
+/** The credit subgraph's internal operations (see contracts.ts), for the order workflow. */
+export function creditInternalOperations(newContext: () => CreditContext): InternalHandlers<'credit'> {
+  return defineInternalOperations('credit', {
+    async assessOrder(input) {
+      const dealerId = requireUuid(input?.dealerId, 'dealerId');
+      const amount = requireAmount(input?.amount, 'amount');
+      return assessOrder(newContext(), { dealerId, amount });
+    },
+    async placeHold(input) {
+      const dealerId = requireUuid(input?.dealerId, 'dealerId');
+      const orderId = requireUuid(input?.orderId, 'orderId');
+      const amount = requireAmount(input?.amount, 'amount');
+      const approved = input?.overLimitApproved ?? false;
+      if (typeof approved !== 'boolean') throw new InternalInputError('overLimitApproved must be a boolean');
+      try {
+        const result = await placeHold(newContext(), { dealerId, orderId, amount, overLimitApproved: approved });
+        if (result.status === 'HELD') {
+          return { status: 'HELD', holdId: result.hold.id, amount: result.hold.amount, available: result.available, overLimit: result.overLimit };
+        }
+        return result.status === 'REFUSED' ? { status: 'REFUSED', decision: result.decision } : { status: 'RELEASED' };
+      } catch (error) {
+        if (error instanceof HoldConflictError) throw new InternalInputError(error.message);
+        throw error;
+      }
+    },
+    async releaseHold(input) {
+      const hold = await releaseHold(newContext(), { orderId: requireUuid(input?.orderId, 'orderId') });
+      return { status: hold ? (hold.status === 'INVOICED' ? 'INVOICED' : 'RELEASED') : 'NONE' };
+    },
+  });
+}

@@ -1,0 +1,41 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import type { OrdersContext } from '../context.js';
+import { decideOrders, MAX_BULK_ORDERS, type BulkDecision } from '../services/bulk-decision.service.js';
+import { BulkDecisionPayload } from './bulk-decision.type.js';
+import { toOrderType } from './mappers.js';
+
+async function run(ctx: OrdersContext, orderIds: string[], decision: BulkDecision): Promise<BulkDecisionPayload> {
+  const outcome = await decideOrders(ctx, orderIds, decision);
+  if (!Array.isArray(outcome)) return { results: [], userErrors: [{ ...outcome, field: ['orderIds'] }] };
+  return {
+    results: outcome.map((r) => ({ orderId: r.orderId, order: r.order ? toOrderType(r.order) : null, userErrors: r.userErrors })),
+    userErrors: [],
+  };
+}
+
+@Resolver()
+export class BulkDecisionResolver {
+  @Authorized('STAFF')
+  @Mutation(() => BulkDecisionPayload, {
+    description: `Approves up to ${MAX_BULK_ORDERS} orders in one call, each exactly as approveOrder would (credit re-checked and held at that moment); one result per order. A refusal for one order does not stop the others.`,
+  })
+  approveOrders(
+    @Arg('orderIds', () => [ID], { description: 'The orders to approve.' }) orderIds: string[],
+    @Arg('comment', () => String, { nullable: true, description: 'A note for each status history.' }) comment: string | null,
+    @Ctx() ctx: OrdersContext,
+  ): Promise<BulkDecisionPayload> {
+    return run(ctx, orderIds, { kind: 'approve', comment: comment ?? null });
+  }
+
+  @Authorized('STAFF')
+  @Mutation(() => BulkDecisionPayload, {
+    description: `Rejects up to ${MAX_BULK_ORDERS} orders in one call with one reason, each exactly as rejectOrder would; one result per order.`,
+  })
+  rejectOrders(
+    @Arg('orderIds', () => [ID], { description: 'The orders to reject.' }) orderIds: string[],
+    @Arg('reason', { description: 'Why, for the dealers.' }) reason: string,
+    @Ctx() ctx: OrdersContext,
+  ): Promise<BulkDecisionPayload> {
+    return run(ctx, orderIds, { kind: 'reject', reason });
+  }
+}

@@ -1,0 +1,151 @@
+import { startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
+import { createClient, type Client } from 'graphql-ws';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+
+/**
+ * The dealer watches approvers decide, live: real placeOrder, approveOrder and rejectOrder through the
+ * gateway, and a real graphql-ws client on orderUpdated receiving each decision with the dealer's name
+ * (from the dealers subgraph) and the rejection reason (from the status history).
+ */
+let stack: TestStack;
+let platinum: GraphQLClient;
+let bronze: GraphQLClient;
+let manager: GraphQLClient;
+let rep: GraphQLClient;
+const sockets: Client[] = [];
+
+const cents = (amount: string) => Math.round(Number(amount) * 100);
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  [platinum, bronze, manager, rep] = await Promise.all(['platinum@demo.dealer', 'bronze@demo.dealer', 'manager@demo.staff', 'rep@demo.staff'].map((e) => stack.loginAs(e)));
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(sockets.map((s) => s.dispose()));
+  await stack?.stop();
+});
+
+/** A line of one in-stock product worth between 12,000.00 and 40,000.00: a REGIONAL_MANAGER decides it. */
+async function highValueLine(): Promise<{ sku: string; quantity: number }> {
+  const { products } = await platinum.data('{ products(first: 100, filter: { inStockOnly: true }) { nodes { sku stock { available } price { unitPrice { amount } } } } }');
+  for (const p of products.nodes as { sku: string; stock: { available: number }; price: { unitPrice: { amount: string } } | null }[]) {
+    if (!p.price) continue;
+    const unit = cents(p.price.unitPrice.amount);
+    // Volume breaks only lower the price: aim at 20,000.00 at quantity-1 prices, and check the window.
+    const quantity = Math.ceil(2_000_000 / unit);
+    if (quantity < 1 || quantity > p.stock.available) continue;
+    const { product } = await platinum.data('query($sku: String!, $q: Int!) { product(sku: $sku) { price(quantity: $q) { unitPrice { amount } } } }', { sku: p.sku, q: quantity });
+    const total = quantity * cents(product.price.unitPrice.amount);
+    if (total > 1_200_000 && total < 4_000_000) return { sku: p.sku, quantity };
+  }
+  throw new Error('no product makes a line between 12,000.00 and 40,000.00');
+}
+
+async function placePending(): Promise<string> {
+  const line = await highValueLine();
+  const { placeOrder } = await platinum.data('mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id status } userErrors { code message } } }', {
+    input: { idempotencyKey: randomUUID(), lines: [line] },
+  });
+  expect(placeOrder.userErrors).toEqual([]);
+  expect(placeOrder.order.status).toBe('PENDING_APPROVAL');
+  return placeOrder.order.id;
+}
+
+function watch(client: GraphQLClient, orderId: string) {
+  const socket = createClient({
+    url: stack.gatewayUrl.replace('http', 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${client.accessToken}` },
+    retryAttempts: 0,
+  });
+  sockets.push(socket);
+  const received: { at: number; order: any }[] = [];
+  socket.subscribe<{ orderUpdated: unknown }>(
+    { query: 'subscription($id: ID) { orderUpdated(orderId: $id) { id status dealer { name } statusHistory { status comment } } }', variables: { id: orderId } },
+    { next: (r) => received.push({ at: Date.now(), order: r.data?.orderUpdated ?? r.errors }), error: () => {}, complete: () => {} },
+  );
+  return received;
+}
+
+async function until(received: unknown[], count: number, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (received.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+describe('approval decisions arrive live', () => {
+  it('delivers APPROVED to the dealer within a second of the decision, and nothing to another dealer', async () => {
+    const id = await placePending();
+    const dealerView = watch(platinum, id);
+    const otherDealer = watch(bronze, id);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const decided = await manager.data('mutation($id: ID!) { approveOrder(orderId: $id, comment: "fine") { order { status } userErrors { code } } }', { id });
+    const decidedAt = Date.now();
+    expect(decided.approveOrder).toEqual({ order: { status: 'APPROVED' }, userErrors: [] });
+    await until(dealerView, 1, 1000);
+    const approved = dealerView.find((r) => r.order.status === 'APPROVED');
+    expect(approved?.order).toMatchObject({ id, status: 'APPROVED', dealer: { name: 'Demo Platinum Dealer' } });
+    // The decision's response and the event race; the event must not trail it by a second.
+    expect(approved!.at - decidedAt).toBeLessThan(1000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(otherDealer).toEqual([]);
+  });
+
+  it('delivers REJECTED with the reason', async () => {
+    const id = await placePending();
+    const dealerView = watch(platinum, id);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const decided = await manager.data('mutation($id: ID!) { rejectOrder(orderId: $id, reason: "Split it into two orders") { order { status } userErrors { code } } }', { id });
+    const decidedAt = Date.now();
+    expect(decided.rejectOrder).toEqual({ order: { status: 'REJECTED' }, userErrors: [] });
+    await until(dealerView, 1, 1000);
+    const rejected = dealerView.find((r) => r.order.status === 'REJECTED');
+    expect(rejected!.at - decidedAt).toBeLessThan(1000);
+    expect(rejected!.order.dealer).toEqual({ name: 'Demo Platinum Dealer' });
+    expect(rejected!.order.statusHistory.at(-1)).toEqual({ status: 'REJECTED', comment: 'Split it into two orders' });
+  });
+
+  it('bulk approval reports each order: decided, not found, above the level of the caller', async () => {
+    const [first, second] = [await placePending(), await placePending()];
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const BULK = 'mutation($ids: [ID!]!) { approveOrders(orderIds: $ids, comment: "batch") { results { orderId order { id status } userErrors { code } } userErrors { code } } }';
+    const byRep = await rep.data(BULK, { ids: [first, second] });
+    expect(byRep.approveOrders.results.map((r: { userErrors: { code: string }[] }) => r.userErrors.map((e) => e.code))).toEqual([['FORBIDDEN'], ['FORBIDDEN']]);
+    const byManager = await manager.data(BULK, { ids: [first, missing, second] });
+    expect(byManager.approveOrders).toEqual({
+      results: [
+        { orderId: first, order: { id: first, status: 'APPROVED' }, userErrors: [] },
+        { orderId: missing, order: null, userErrors: [{ code: 'NOT_FOUND' }] },
+        { orderId: second, order: { id: second, status: 'APPROVED' }, userErrors: [] },
+      ],
+      userErrors: [],
+    });
+    const empty = await manager.data(BULK, { ids: [] });
+    expect(empty.approveOrders).toEqual({ results: [], userErrors: [{ code: 'INVALID_INPUT' }] });
+    const dealer = await platinum.request(BULK, { ids: [first] });
+    expect(dealer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('shows staff the over-approval view and the dealer an estimated decision time', async () => {
+    // The tests above had a REGIONAL_MANAGER decide high-value orders: there is history at level 2.
+    const { approvalStats } = await manager.data('{ approvalStats { totalOrders ordersNeedingApproval approvalShare byRule { rule level orders share decided medianSecondsToDecision } } }');
+    expect(approvalStats.ordersNeedingApproval).toBeGreaterThanOrEqual(4);
+    expect(approvalStats.approvalShare).toBeCloseTo(approvalStats.ordersNeedingApproval / approvalStats.totalOrders, 6);
+    const level2 = approvalStats.byRule.find((r: { level: number }) => r.level === 2);
+    expect(level2.decided).toBeGreaterThanOrEqual(4);
+    expect(level2.medianSecondsToDecision).toBeGreaterThanOrEqual(0);
+    const denied = await platinum.request('{ approvalStats { totalOrders } }');
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const id = await placePending();
+    const { order } = await platinum.data('query($id: ID!) { order(id: $id) { status estimatedDecisionAt placedAt } }', { id });
+    expect(order.status).toBe('PENDING_APPROVAL');
+    const estimate = new Date(order.estimatedDecisionAt).getTime();
+    // Placement plus the level's median (seconds, rounded in the stats): within a second of it.
+    expect(Math.abs(estimate - new Date(order.placedAt).getTime() - level2.medianSecondsToDecision * 1000)).toBeLessThanOrEqual(1000);
+    const approved = await manager.data('mutation($id: ID!) { approveOrder(orderId: $id) { order { estimatedDecisionAt } } }', { id });
+    expect(approved.approveOrder.order.estimatedDecisionAt).toBeNull();
+  });
+});

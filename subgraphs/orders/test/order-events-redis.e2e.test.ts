@@ -1,0 +1,120 @@
+import { startGateway, type RunningGateway } from '@dealergraph/gateway';
+import { startStack, type RunningStack } from '@dealergraph/launcher';
+import { deriveInternalKey, generateSigningKeys, runSubgraph, type RunningService } from '@dealergraph/runtime';
+import { createTestDatabase, GraphQLClient, type TestDatabase } from '@dealergraph/testing';
+import { createClient, type Client } from 'graphql-ws';
+import { createConnection } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { Order } from '../src/entities/order.entity.js';
+import { ordersSubgraph } from '../src/index.js';
+import { recordOrderEvent } from '../src/services/outbox.service.js';
+
+/** The machine's Redis (CI and the team's machines run one); without it there is nothing to fan out through. */
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const redisUp = await new Promise<boolean>((resolve) => {
+  const url = new URL(REDIS_URL);
+  const probe = createConnection({ host: url.hostname, port: Number(url.port || 6379) });
+  probe.once('connect', () => (probe.end(), resolve(true)));
+  probe.once('error', () => resolve(false));
+});
+
+/**
+ * Two orders instances and two gateways on one database and one Redis: an event committed through
+ * either instance reaches subscribers on both gateways, each exactly once (one relay claims the row;
+ * Redis fans it out; each instance's hub drops repeats).
+ */
+describe.skipIf(!redisUp)('order events over Redis across instances', () => {
+  let db: TestDatabase;
+  let stack: RunningStack;
+  let ordersB: RunningService;
+  let gatewayB: RunningGateway;
+  const sockets: Client[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ seeded: true });
+    const keys = await generateSigningKeys();
+    stack = await startStack({
+      databaseUrl: db.url,
+      gatewayPort: 0,
+      gatewayHost: '127.0.0.1',
+      ports: { dealers: 0, products: 0, prices: 0, credit: 0, orders: 0 },
+      seed: false,
+      logLevel: 'error',
+      poolSize: 4,
+      jwtPrivateKey: keys.privateKey,
+      jwtPublicKey: keys.publicKey,
+      redisUrl: REDIS_URL,
+    });
+    const base = (name: keyof RunningStack['subgraphs']) => `http://127.0.0.1:${stack.subgraphs[name].port}`;
+    ordersB = await runSubgraph(ordersSubgraph(), {
+      host: '127.0.0.1',
+      port: 0,
+      databaseUrl: db.url,
+      hmacSecret: stack.hmacSecret,
+      production: false,
+      poolSize: 4,
+      logLevel: 'error',
+      internalKey: deriveInternalKey(stack.hmacSecret),
+      serviceUrls: { dealers: base('dealers'), products: base('products'), prices: base('prices'), credit: base('credit'), orders: base('orders') },
+      faultInjection: false,
+      redisUrl: REDIS_URL,
+    } as Parameters<typeof runSubgraph>[1]);
+    const urls = Object.fromEntries(Object.entries(stack.subgraphs).map(([name, s]) => [name, s.url])) as Record<keyof RunningStack['subgraphs'], string>;
+    gatewayB = await startGateway({
+      host: '127.0.0.1',
+      port: 0,
+      jwtPublicKey: keys.publicKey,
+      hmacSecret: stack.hmacSecret,
+      production: false,
+      subgraphUrls: { ...urls, orders: ordersB.url },
+    });
+  });
+
+  afterAll(async () => {
+    await Promise.all(sockets.map((s) => s.dispose()));
+    await gatewayB?.stop();
+    await ordersB?.stop();
+    await stack?.stop();
+    await db?.drop();
+  });
+
+  async function subscribeAt(gatewayUrl: string, email: string) {
+    const http = new GraphQLClient(gatewayUrl);
+    await http.login(email, 'demo-pass-2026');
+    const client = createClient({
+      url: gatewayUrl.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${http.accessToken}` },
+      retryAttempts: 0,
+    });
+    sockets.push(client);
+    const received: { id: string; status: string; dealer: { name: string } }[] = [];
+    client.subscribe<{ orderUpdated: (typeof received)[number] }>(
+      { query: 'subscription { orderUpdated { id status dealer { name } } }' },
+      { next: (r) => r.data && received.push(r.data.orderUpdated), error: () => {}, complete: () => {} },
+    );
+    return { received, http };
+  }
+
+  it('delivers an event raised on one instance to subscribers on both gateways, exactly once each', async () => {
+    const onA = await subscribeAt(stack.gatewayUrl, 'platinum@demo.dealer');
+    const onB = await subscribeAt(gatewayB.url, 'orders@demo.dealer');
+    const otherDealer = await subscribeAt(gatewayB.url, 'bronze@demo.dealer');
+    const { orders } = await onA.http.data('{ orders(first: 1) { nodes { id } } }');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+
+    // Raised through instance A's database connection; instance B's subscriber is the one that matters.
+    await stack.orms.orders.em.fork().transactional(async (em) => {
+      const order = await em.findOneOrFail(Order, orders.nodes[0].id);
+      order.status = 'CANCELLED';
+      recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, type: 'STATUS_CHANGED', status: 'CANCELLED' });
+    });
+    // Both relays poll every second: wait past a few polls so a duplicate would have shown up.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const expected = [{ id: orders.nodes[0].id, status: 'CANCELLED', dealer: { name: 'Demo Platinum Dealer' } }];
+    expect(onB.received).toEqual(expected);
+    expect(onA.received).toEqual(expected);
+    expect(otherDealer.received).toEqual([]);
+  });
+});
