@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { useAnonymousAccess } from './anonymous-access.plugin.js';
+import { serveDocument } from './documents.js';
 import { renderLocalGraphiQL, serveGraphiQLAsset } from './graphiql.js';
 import { DEMO_LIMITS, PRODUCTION_LIMITS, queryLimitPlugins } from './query-limits.js';
 import type { GatewayConfig } from './config.js';
@@ -71,7 +72,9 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
   const runtime = createGateway(config, supergraph);
   // The schema loads lazily; the first WebSocket subscription would fail without it.
   await runtime.getSchema();
+  const documents = { hmacSecret: config.hmacSecret, creditUrl: config.subgraphUrls.credit };
   const httpServer: Server = createServer((request, response) => {
+    if (serveDocument(request, response, documents)) return;
     if (config.production || !serveGraphiQLAsset(request, response)) void runtime(request, response);
   });
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });

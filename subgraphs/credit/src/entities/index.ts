@@ -1,7 +1,10 @@
+import { BalanceAdjustment } from './balance-adjustment.entity.js';
 import { CreditAccount } from './credit-account.entity.js';
 import { CreditHold } from './credit-hold.entity.js';
+import { CreditLimitChange } from './credit-limit-change.entity.js';
+import { InvoiceLine } from './invoice-line.entity.js';
 import { Invoice } from './invoice.entity.js';
 import { Payment } from './payment.entity.js';
 
-export { CreditAccount, CreditHold, Invoice, Payment };
-export const entities = [CreditAccount, Invoice, Payment, CreditHold];
+export { BalanceAdjustment, CreditAccount, CreditHold, CreditLimitChange, Invoice, InvoiceLine, Payment };
+export const entities = [CreditAccount, Invoice, InvoiceLine, Payment, CreditHold, BalanceAdjustment, CreditLimitChange];
