@@ -37,7 +37,7 @@ export function drawTable(doc: PDFKit.PDFDocument, columns: readonly Column[], r
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
     cells.forEach((cell, i) => {
       const col = columns[i];
-      doc.text(cell, x + 2, y + 3, { width: col.width - 4, align: col.align ?? 'left', lineBreak: false, ellipsis: true });
+      doc.text(cell, x + 2, y + 3, { width: col.width - 4, height: 11, align: col.align ?? 'left', ellipsis: true });
       x += col.width;
     });
     const width = columns.reduce((s, c) => s + c.width, 0);
