@@ -1,9 +1,12 @@
+import { AssortmentGrant } from './assortment-grant.entity.js';
 import { Brand } from './brand.entity.js';
 import { Category } from './category.entity.js';
+import { DealerCategoryLimit } from './dealer-category-limit.entity.js';
+import { DealerSegment } from './dealer-segment.entity.js';
 import { InTransit } from './in-transit.entity.js';
 import { Product } from './product.entity.js';
 import { StockLevel } from './stock-level.entity.js';
 import { Warehouse } from './warehouse.entity.js';
 
-export { Brand, Category, InTransit, Product, StockLevel, Warehouse };
-export const entities = [Category, Brand, Product, Warehouse, StockLevel, InTransit];
+export { AssortmentGrant, Brand, Category, DealerCategoryLimit, DealerSegment, InTransit, Product, StockLevel, Warehouse };
+export const entities = [Category, Brand, Product, Warehouse, StockLevel, InTransit, AssortmentGrant, DealerCategoryLimit, DealerSegment];

@@ -1,4 +1,5 @@
-import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { SEARCH_INDEXES } from './product-search.indexes.js';
 import { Brand } from './brand.entity.js';
 import { Category } from './category.entity.js';
 
@@ -7,8 +8,11 @@ import { Category } from './category.entity.js';
  * The unique index on sku also serves the catalog's order (by sku) and its cursor pages.
  */
 @Entity({ tableName: 'product' })
+@Index(SEARCH_INDEXES.fullText)
+@Index(SEARCH_INDEXES.nameTrigram)
+@Index(SEARCH_INDEXES.skuPrefix)
 export class Product {
-  [OptionalProps]?: 'active' | 'createdAt';
+  [OptionalProps]?: 'active' | 'createdAt' | 'restriction';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -38,4 +42,11 @@ export class Product {
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
+
+  /**
+   * Null for a product every dealer may buy; CONTRACT_ONLY, IMPORTED or QUOTA for one that only the
+   * dealers and segments granted it may see (see assortment-grant.entity.ts).
+   */
+  @Property({ type: 'text', nullable: true })
+  restriction: string | null = null;
 }

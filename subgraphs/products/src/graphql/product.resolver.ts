@@ -17,10 +17,10 @@ function missing(what: string, id: string): Error {
 @Resolver(() => ProductType)
 export class ProductResolver {
   @Authorized()
-  @Query(() => ProductConnection, { description: 'The catalog, in sku order, optionally narrowed by a filter.' })
+  @Query(() => ProductConnection, { description: "The caller's catalog (a dealer's own assortment; staff: all), narrowed by a filter and sorted." })
   async products(@Args(() => ProductsArgs) args: ProductsArgs, @Ctx() ctx: ProductsContext) {
     const window = pageWindow(args);
-    const [rows, total] = await products.listProducts(ctx, args.filter ?? {}, window);
+    const [rows, total] = await products.listProducts(ctx, args.filter ?? {}, window, args.sort);
     return toPage(rows.map(toProductType), total, window);
   }
 
