@@ -35,3 +35,24 @@ export async function createDatabase(adminUrl: string, name: string, template?: 
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   await withAdmin(adminUrl, (c) => c.query(`drop database if exists ${quoteIdent(name)} with (force)`));
 }
+
+/**
+ * Makes database `name` with `build` unless it exists, once across concurrent processes: under an
+ * advisory lock, into a scratch name renamed only when complete, so a build that dies half-way never
+ * leaves a half-made database behind. True when this call built it.
+ */
+export async function buildOnce(adminUrl: string, name: string, build: (scratch: string) => Promise<void>): Promise<boolean> {
+  return withAdmin(adminUrl, async (c) => {
+    await c.query('select pg_advisory_lock(hashtext($1))', [name]);
+    try {
+      if ((await c.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1) return false;
+      const scratch = `${name}_b${process.pid}`;
+      await c.query(`drop database if exists ${quoteIdent(scratch)} with (force)`);
+      await build(scratch);
+      await c.query(`alter database ${quoteIdent(scratch)} rename to ${quoteIdent(name)}`);
+      return true;
+    } finally {
+      await c.query('select pg_advisory_unlock(hashtext($1))', [name]);
+    }
+  });
+}

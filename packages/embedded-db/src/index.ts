@@ -1,2 +1,2 @@
 export { binariesProblem, chooseDataDir, freePort, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
-export { createDatabase, databaseExists, databaseUrl, dropDatabase } from './admin.js';
+export { buildOnce, createDatabase, databaseExists, databaseUrl, dropDatabase } from './admin.js';

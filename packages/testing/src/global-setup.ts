@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import './provided.js';
+import { reusableTemplate } from './template-cache.js';
 
 /**
  * Once per `npm test`: a PostgreSQL server (DATABASE_URL's, or an embedded one in a temp dir) and a
@@ -21,21 +22,33 @@ export default async function setup(project: TestProject) {
     embedded = await startEmbeddedPostgres({ dataDir: join(parent, 'pg'), persistent: false });
     adminUrl = embedded.adminUrl;
   }
-  const template = `dg_tpl_${process.pid}_${Date.now().toString(36)}`;
-  await createDatabase(adminUrl, template);
-  const { privateKey } = await generateSigningKeys();
-  const orms = await prepareDatabase({
-    databaseUrl: databaseUrl(adminUrl, template),
-    definitions: await subgraphDefinitions(privateKey),
-    seed: true,
-    poolSize: 2,
-    progress: () => {},
-  });
-  await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
-  console.log(`[test setup] ${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL server'} with a seeded template in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const seedInto = async (name: string) => {
+    await createDatabase(adminUrl, name);
+    const { privateKey } = await generateSigningKeys();
+    const orms = await prepareDatabase({
+      databaseUrl: databaseUrl(adminUrl, name),
+      definitions: await subgraphDefinitions(privateKey),
+      seed: true,
+      poolSize: 2,
+      progress: () => {},
+    });
+    await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
+  };
+  // A throw-away embedded server gets its own template; a long-lived server keeps one per content hash.
+  let template = `dg_tpl_${process.pid}_${Date.now().toString(36)}`;
+  let reused = false;
+  if (embedded) {
+    await seedInto(template);
+  } else {
+    const cached = await reusableTemplate(adminUrl, seedInto);
+    template = cached.name;
+    reused = !cached.built;
+  }
+  const how = reused ? 'reusing the seeded template' : 'with a seeded template';
+  console.log(`[test setup] ${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL server'} ${how} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   project.provide('testDatabaseServer', { adminUrl, template });
   return async () => {
-    await dropDatabase(adminUrl, template).catch(() => {});
+    if (embedded) await dropDatabase(adminUrl, template).catch(() => {});
     await embedded?.stop();
   };
 }
