@@ -5,7 +5,9 @@ import { SCHEMA } from '../schema-name.js';
  * must use exactly these expressions, or PostgreSQL cannot use the indexes. pg_trgm is created in
  * `public` by the migration that adds these.
  */
-export const SEARCH_DOCUMENT = `to_tsvector('simple', coalesce(p.name, '') || ' ' || coalesce(p.sku, '') || ' ' || coalesce(p.description, ''))`;
+/** A stored generated column: full-text matching and ranking never recompute it per row. */
+export const SEARCH_DOCUMENT = 'p.search_document';
+export const SEARCH_DOCUMENT_EXPRESSION = `(to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(sku, '') || ' ' || coalesce(description, ''))) stored`;
 export const NAME_KEY = 'lower(p.name)';
 export const SKU_KEY = 'upper(p.sku)';
 
@@ -14,7 +16,11 @@ const table = `"${SCHEMA}"."product"`;
 export const SEARCH_INDEXES = {
   fullText: {
     name: 'product_search_document_index',
-    expression: `create index "product_search_document_index" on ${table} using gin (to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(sku, '') || ' ' || coalesce(description, '')))`,
+    expression: `create index "product_search_document_index" on ${table} using gin (search_document)`,
+  },
+  skuTrigram: {
+    name: 'product_sku_trigram_index',
+    expression: `create index "product_sku_trigram_index" on ${table} using gin (upper(sku) public.gin_trgm_ops)`,
   },
   nameTrigram: {
     name: 'product_name_trigram_index',

@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { SEARCH_INDEXES } from './product-search.indexes.js';
+import { SEARCH_DOCUMENT_EXPRESSION, SEARCH_INDEXES } from './product-search.indexes.js';
 import { Brand } from './brand.entity.js';
 import { Category } from './category.entity.js';
 
@@ -11,8 +11,9 @@ import { Category } from './category.entity.js';
 @Index(SEARCH_INDEXES.fullText)
 @Index(SEARCH_INDEXES.nameTrigram)
 @Index(SEARCH_INDEXES.skuPrefix)
+@Index(SEARCH_INDEXES.skuTrigram)
 export class Product {
-  [OptionalProps]?: 'active' | 'createdAt' | 'restriction';
+  [OptionalProps]?: 'active' | 'createdAt' | 'restriction' | 'searchDocument';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -49,4 +50,8 @@ export class Product {
    */
   @Property({ type: 'text', nullable: true })
   restriction: string | null = null;
+
+  /** Name, SKU and description as a full-text document, kept by PostgreSQL; never loaded (lazy). */
+  @Property({ type: 'tsvector', generated: SEARCH_DOCUMENT_EXPRESSION, lazy: true, hidden: true, nullable: true })
+  searchDocument?: string;
 }

@@ -109,5 +109,5 @@ export async function searchProducts(
     return [[], Number(n)];
   }
   const total = rows.length ? Number(rows[0].match_count) : 0;
-  return [rows.map(({ match_count: _, ...row }) => ctx.em.map(Product, row)), total];
+  return [rows.map(({ match_count: _count, search_document: _document, ...row }) => ctx.em.map(Product, row)), total];
 }
