@@ -5,6 +5,7 @@ import { entities } from './entities/index.js';
 import { CatalogResolver, CategoryResolver } from './graphql/catalog.resolver.js';
 import { toProductType } from './graphql/mappers.js';
 import { AssortmentResolver } from './graphql/assortment.resolver.js';
+import { ProductDetailsResolver } from './graphql/product-details.resolver.js';
 import { ProductResolver } from './graphql/product.resolver.js';
 import { InTransitStockResolver, StockResolver, WarehouseStockResolver } from './graphql/stock.resolver.js';
 import { createProductLoaders } from './loaders/product.loaders.js';
@@ -21,7 +22,7 @@ export function productsSubgraph(): SubgraphDefinition<ProductsContext, DemoData
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [ProductResolver, AssortmentResolver, CategoryResolver, CatalogResolver, StockResolver, WarehouseStockResolver, InTransitStockResolver],
+        resolvers: [ProductResolver, AssortmentResolver, ProductDetailsResolver, CategoryResolver, CatalogResolver, StockResolver, WarehouseStockResolver, InTransitStockResolver],
         referenceResolvers: {
           Product: {
             // A product outside a dealer user's assortment resolves to null (findProductById checks it).

@@ -127,5 +127,36 @@ describe('dealer assortments and search through the gateway', () => {
     const exact = await staff.data(SEARCH, { s: target.sku, n: 5 });
     expect(exact.products.nodes[0].sku).toBe(target.sku);
   });
-});
 
+  it('newProducts(since) lists what was added since, newest first, within the assortment', async () => {
+    const sorted = [...data.products].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    const since = sorted[40].createdAt;
+    const NEW = 'query($since: DateTimeISO!) { newProducts(since: $since, first: 100) { totalCount nodes { sku } } }';
+    const all = (await staff.data(NEW, { since: since.toISOString() })).newProducts;
+    const expected = data.products.filter((p) => p.createdAt.getTime() >= since.getTime());
+    expect(all.totalCount).toBe(expected.length);
+    expect(new Set(all.nodes.map((n: { sku: string }) => n.sku))).toEqual(new Set(expected.map((p) => p.sku)));
+    const own = (await limitedUser.data(NEW, { since: since.toISOString() })).newProducts;
+    const bySku = new Map(data.products.map((p) => [p.sku, p]));
+    for (const { sku } of own.nodes) expect(allowedRoots.has(rootOf(bySku.get(sku)!.categoryId))).toBe(true);
+    expect(own.totalCount).toBe(expected.filter((p) => !restriction.has(p.id) && allowedRoots.has(rootOf(p.categoryId))).length);
+  });
+
+  it('substitutes: same category, another brand, in the assortment, stock first, each with its own stock and price', async () => {
+    const { product } = await limitedUser.data(
+      'query($sku: String!) { product(sku: $sku) { sku brand category { id } substitutes(first: 5) { sku brand category { id } stock { status available } price { unitPrice { amount } } } } }',
+      { sku: inside.sku },
+    );
+    expect(product.substitutes.length).toBeGreaterThan(0);
+    const bySku = new Map(data.products.map((p) => [p.sku, p]));
+    let seenOut = false;
+    for (const alt of product.substitutes) {
+      expect(alt.category.id).toBe(product.category.id);
+      expect(alt.brand).not.toBe(product.brand);
+      expect(restriction.has(bySku.get(alt.sku)!.id)).toBe(false);
+      expect(alt.price.unitPrice.amount).toMatch(/^\d+\.\d\d$/);
+      if (alt.stock.available <= 0) seenOut = true;
+      else expect(seenOut).toBe(false);
+    }
+  });
+});
