@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { useAnonymousAccess } from './anonymous-access.plugin.js';
+import { serveDocument } from './documents.js';
 import { renderLocalGraphiQL, serveGraphiQLAsset } from './graphiql.js';
 import { DEMO_LIMITS, PRODUCTION_LIMITS, queryLimitPlugins } from './query-limits.js';
 import { COST_LIMITS, DEFAULT_SECURITY, type GatewayConfig, type SecuritySettings } from './config.js';
@@ -101,7 +102,9 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
   // The schema loads lazily; the first WebSocket subscription would fail without it.
   await runtime.getSchema();
   const { maxBodyBytes } = securityOf(config);
+  const documents = { hmacSecret: config.hmacSecret, creditUrl: config.subgraphUrls.credit };
   const httpServer: Server = createServer((request, response) => {
+    if (serveDocument(request, response, documents)) return;
     if (!config.production && serveGraphiQLAsset(request, response)) return;
     // The body is read here, under the size limit, before the runtime parses anything.
     void readLimitedBody(request, response, maxBodyBytes).then((ok) => {

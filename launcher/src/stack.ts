@@ -53,7 +53,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     options.jwtPrivateKey && options.jwtPublicKey
       ? { privateKey: options.jwtPrivateKey, publicKey: options.jwtPublicKey }
       : await generateSigningKeys();
-  const definitions = await subgraphDefinitions(keys.privateKey, { creditThresholds: options.creditThresholds, tokenLifetimes: options.tokenLifetimes });
+  const definitions = await subgraphDefinitions(keys.privateKey, { creditThresholds: options.creditThresholds, tokenLifetimes: options.tokenLifetimes, hmacSecret });
   const orms = await prepareDatabase({ databaseUrl: options.databaseUrl, definitions, seed: options.seed, progress, poolSize: options.poolSize });
   const subgraphs = {} as Record<SubgraphName, RunningService>;
   let gateway: RunningGateway | undefined;

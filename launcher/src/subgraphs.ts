@@ -11,7 +11,7 @@ export type SubgraphName = 'dealers' | 'products' | 'prices' | 'credit' | 'order
 /** The five subgraphs as one process runs them; only dealers needs a secret (the token key). */
 export async function subgraphDefinitions(
   jwtPrivateKey: string,
-  settings: { creditThresholds?: CreditThresholds; tokenLifetimes?: TokenLifetimes } = {},
+  settings: { creditThresholds?: CreditThresholds; tokenLifetimes?: TokenLifetimes; hmacSecret?: string } = {},
 ): Promise<Record<SubgraphName, SubgraphDefinition<any, DemoData>>> {
   const tokens = await createTokenService({
     privateKeyPem: jwtPrivateKey,
@@ -21,7 +21,8 @@ export async function subgraphDefinitions(
     dealers: dealersSubgraph(tokens),
     products: productsSubgraph(),
     prices: pricesSubgraph(),
-    credit: creditSubgraph({ thresholds: settings.creditThresholds }),
+    // Credit mints the document download links that the gateway checks with the same secret.
+    credit: creditSubgraph({ thresholds: settings.creditThresholds, documentLinkSecret: settings.hmacSecret }),
     orders: ordersSubgraph(),
   };
 }

@@ -10,6 +10,7 @@ export * from './auth/roles.js';
 export * from './auth/claims.js';
 export * from './auth/signature.js';
 export * from './auth/tokens.js';
+export * from './auth/document-link.js';
 export * from './db/orm.js';
 export * from './graphql/common.types.js';
 export * from './graphql/entity-descriptions.js';

@@ -13,4 +13,8 @@ export interface CreditServiceContext {
 /** The per-request context of the credit subgraph. */
 export interface CreditContext extends BaseContext, CreditServiceContext {
   loaders: CreditLoaders;
+  /** Signs document download links; null where links cannot be made (schema tooling). */
+  documentKey: Buffer | null;
+  /** How long a download link stays valid, in seconds. */
+  documentLinkTtlSeconds: number;
 }

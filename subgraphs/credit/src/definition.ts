@@ -1,9 +1,12 @@
 import type { DemoData } from '@dealergraph/demo-data';
-import { buildFederatedSchema, canSeeDealer, normalizeId, type SubgraphDefinition } from '@dealergraph/runtime';
+import { buildFederatedSchema, canSeeDealer, documentLinkKey, normalizeId, type SubgraphDefinition } from '@dealergraph/runtime';
 import type { CreditContext } from './context.js';
 import { DEFAULT_THRESHOLDS, thresholdsProblem, type CreditThresholds } from './domain/credit.js';
 import { entities } from './entities/index.js';
+import { AccountResolver } from './graphql/account.resolver.js';
 import { CreditAccountResolver, DealerCreditResolver } from './graphql/credit.resolver.js';
+import { DocumentResolver, InvoiceResolver, StatementResolver } from './graphql/invoice.resolver.js';
+import { LedgerResolver } from './graphql/ledger.resolver.js';
 import { DealerStub } from './graphql/credit.type.js';
 import { creditInternalOperations } from './internal/internal-operations.js';
 import { createCreditLoaders } from './loaders/credit.loaders.js';
@@ -15,6 +18,10 @@ export interface CreditSettings {
   thresholds?: Partial<CreditThresholds>;
   /** The clock; each request reads it once, so all of a request's figures are as of one instant. Tests fix it. */
   now?: () => Date;
+  /** The gateway's upstream HMAC secret; document links are signed with a key derived from it. */
+  documentLinkSecret?: string;
+  /** Lifetime of a download link; 5 minutes by default. */
+  documentLinkTtlSeconds?: number;
 }
 
 /** The credit subgraph: accounts, invoices, payments, holds; adds `Dealer.credit`. */
@@ -23,13 +30,15 @@ export function creditSubgraph(settings: CreditSettings = {}): SubgraphDefinitio
   const problem = thresholdsProblem(thresholds);
   if (problem) throw new Error(problem);
   const clock = settings.now ?? (() => new Date());
+  const documentKey = settings.documentLinkSecret ? documentLinkKey(settings.documentLinkSecret) : null;
+  const documentLinkTtlSeconds = settings.documentLinkTtlSeconds ?? 300;
   return {
     name: 'credit',
     entities,
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [CreditAccountResolver, DealerCreditResolver],
+        resolvers: [CreditAccountResolver, DealerCreditResolver, AccountResolver, InvoiceResolver, StatementResolver, DocumentResolver, LedgerResolver],
         orphanedTypes: [DealerStub],
         referenceResolvers: {
           Dealer: {
@@ -44,7 +53,7 @@ export function creditSubgraph(settings: CreditSettings = {}): SubgraphDefinitio
     context: (base) => {
       const at = clock();
       const now = () => at;
-      return { ...base, now, thresholds, loaders: createCreditLoaders(base.em, now) };
+      return { ...base, now, thresholds, documentKey, documentLinkTtlSeconds, loaders: createCreditLoaders(base.em, now) };
     },
     internalOperations: (newContext) => creditInternalOperations(newContext),
     seed: seedCredit,

@@ -4,6 +4,8 @@ import type { ProductsContext } from './context.js';
 import { entities } from './entities/index.js';
 import { CatalogResolver, CategoryResolver } from './graphql/catalog.resolver.js';
 import { toProductType } from './graphql/mappers.js';
+import { AssortmentResolver } from './graphql/assortment.resolver.js';
+import { ProductDetailsResolver } from './graphql/product-details.resolver.js';
 import { ProductResolver } from './graphql/product.resolver.js';
 import { InTransitStockResolver, StockResolver, WarehouseStockResolver } from './graphql/stock.resolver.js';
 import { productsInternalOperations } from './internal/internal-operations.js';
@@ -21,11 +23,10 @@ export function productsSubgraph(): SubgraphDefinition<ProductsContext, DemoData
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [ProductResolver, CategoryResolver, CatalogResolver, StockResolver, WarehouseStockResolver, InTransitStockResolver],
+        resolvers: [ProductResolver, AssortmentResolver, ProductDetailsResolver, CategoryResolver, CatalogResolver, StockResolver, WarehouseStockResolver, InTransitStockResolver],
         referenceResolvers: {
           Product: {
-            // Any signed-in caller may see the whole catalog today; dealer assortments come later
-            // and will be checked here too.
+            // A product outside a dealer user's assortment resolves to null (findProductById checks it).
             async __resolveReference(ref: { id: string }, ctx: ProductsContext) {
               if (!ctx.claims) return null;
               const product = await findProductById(ctx, ref.id);

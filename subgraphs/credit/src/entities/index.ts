@@ -1,8 +1,11 @@
+import { BalanceAdjustment } from './balance-adjustment.entity.js';
 import { CreditAccount } from './credit-account.entity.js';
 import { CreditHold } from './credit-hold.entity.js';
+import { CreditLimitChange } from './credit-limit-change.entity.js';
+import { InvoiceLine } from './invoice-line.entity.js';
 import { Invoice } from './invoice.entity.js';
 import { Payment } from './payment.entity.js';
 import { ReleasedOrder } from './released-order.entity.js';
 
-export { CreditAccount, CreditHold, Invoice, Payment, ReleasedOrder };
-export const entities = [CreditAccount, Invoice, Payment, CreditHold, ReleasedOrder];
+export { BalanceAdjustment, CreditAccount, CreditHold, CreditLimitChange, Invoice, InvoiceLine, Payment, ReleasedOrder };
+export const entities = [CreditAccount, Invoice, InvoiceLine, Payment, CreditHold, BalanceAdjustment, CreditLimitChange, ReleasedOrder];

@@ -1,4 +1,4 @@
-import { BigIntType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
  * An invoice issued to a dealer (from the ERP). `paidAmount` grows as payments are applied; what is
@@ -10,6 +10,8 @@ import { BigIntType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core
 @Index({ properties: ['dealerId', 'dueAt'] })
 @Index({ properties: ['dealerId', 'issuedAt'] })
 export class Invoice {
+  [OptionalProps]?: 'externalRef' | 'orderId';
+
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
@@ -39,4 +41,8 @@ export class Invoice {
 
   @Property({ type: 'timestamptz' })
   dueAt!: Date;
+
+  /** The ERP's reference when the ERP recorded it; a retried import with the same one changes nothing. */
+  @Property({ type: 'text', nullable: true, unique: true })
+  externalRef: string | null = null;
 }

@@ -1,4 +1,4 @@
-import { BigIntType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
  * A payment received from a dealer, applied to an invoice or (invoiceId null) on account. The
@@ -7,6 +7,8 @@ import { BigIntType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core
 @Entity({ tableName: 'payment' })
 @Index({ properties: ['dealerId', 'receivedAt'] })
 export class Payment {
+  [OptionalProps]?: 'externalRef' | 'unappliedAmount' | 'invoiceId';
+
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
@@ -30,4 +32,12 @@ export class Payment {
   /** The bank's or the ERP's reference, e.g. "ACH-12345678". */
   @Property({ type: 'text' })
   reference!: string;
+
+  /** Cents of this payment that no invoice took (a payment on account); it still lowers the balance. */
+  @Property({ type: new BigIntType('number'), default: 0 })
+  unappliedAmount: number = 0;
+
+  /** The ERP's reference when the ERP recorded it; a retried import with the same one changes nothing. */
+  @Property({ type: 'text', nullable: true, unique: true })
+  externalRef: string | null = null;
 }

@@ -37,7 +37,16 @@ export class CreditAccountResolver {
   @FieldResolver(() => InvoiceConnection, { description: "The dealer's invoices, newest first." })
   async invoices(@Root() account: CreditAccountType, @Args() args: InvoicesArgs, @Ctx() ctx: CreditContext): Promise<InvoiceConnection> {
     const window = pageWindow(args);
-    const [rows, total] = await credit.listInvoices(ctx, account.dealerId, args.filter?.status ?? null, window);
+    const f = args.filter;
+    const filter = {
+      status: f?.status ?? null,
+      issuedFrom: f?.issuedFrom ?? null,
+      issuedBefore: f?.issuedBefore ?? null,
+      dueFrom: f?.dueFrom ?? null,
+      dueBefore: f?.dueBefore ?? null,
+      numberPrefix: f?.numberPrefix ?? null,
+    };
+    const [rows, total] = await credit.listInvoices(ctx, account.dealerId, filter, window);
     const now = ctx.now();
     return toPage(rows.map((invoice) => toInvoiceType(invoice, now)), total, window);
   }

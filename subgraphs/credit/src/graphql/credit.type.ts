@@ -62,6 +62,9 @@ export class InvoiceType {
 
   @Field(() => Int, { description: 'Calendar days (UTC) past the due date while unpaid; 0 when paid or not yet due.' })
   daysOverdue!: number;
+
+  /** Not a field: the owner, for the link and line resolvers. */
+  dealerId!: string;
 }
 
 @ObjectType('Payment', { description: 'A payment received from the dealer.' })
@@ -88,10 +91,25 @@ export class InvoiceConnection extends ConnectionType(InvoiceType, 'invoices') {
 @ObjectType({ description: 'A page of payments, newest first.' })
 export class PaymentConnection extends ConnectionType(PaymentType, 'payments') {}
 
-@InputType('InvoiceFilter', { description: 'Narrows an invoice list.' })
+@InputType('InvoiceFilter', { description: 'Narrows an invoice list; the parts given combine.' })
 export class InvoiceFilterInput {
   @Field(() => InvoiceStatusEnum, { nullable: true, description: 'Only invoices with this status.' })
   status?: InvoiceStatusEnum | null;
+
+  @Field(() => Date, { nullable: true, description: 'Only invoices issued at or after this instant.' })
+  issuedFrom?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Only invoices issued before this instant.' })
+  issuedBefore?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Only invoices due at or after this instant.' })
+  dueFrom?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Only invoices due before this instant.' })
+  dueBefore?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Only invoices whose number starts with this, e.g. "INV-2026-".' })
+  numberPrefix?: string | null;
 }
 
 @ObjectType('CreditAccount', {

@@ -40,6 +40,7 @@ export function toInvoiceType(invoice: Invoice, now: Date): InvoiceType {
   const status = invoiceStatus({ amount: invoice.amount, paidAmount: invoice.paidAmount, dueAt: invoice.dueAt, now });
   return {
     id: invoice.id,
+    dealerId: invoice.dealerId,
     number: invoice.number,
     orderId: invoice.orderId,
     amount: toMoney(invoice.amount, c),

@@ -1,16 +1,19 @@
 import { groupedLoader, keyedLoader, type EntityManager } from '@dealergraph/runtime';
 import DataLoader from 'dataloader';
-import { overdueCutoff, type InvoiceStatus } from '../domain/credit.js';
+import { overdueCutoff } from '../domain/credit.js';
 import { CreditAccount } from '../entities/credit-account.entity.js';
-import type { Invoice } from '../entities/invoice.entity.js';
+import { InvoiceLine } from '../entities/invoice-line.entity.js';
+import { Invoice } from '../entities/invoice.entity.js';
 import type { Payment } from '../entities/payment.entity.js';
 import {
   activeHoldTotals,
+  invoiceFilterKey,
   invoicePages,
   invoiceTotals,
   openInvoices,
   paymentPages,
   type DealerPage,
+  type InvoiceListFilter,
   type InvoiceTotals,
   type OpenInvoiceRow,
 } from './credit.queries.js';
@@ -19,7 +22,7 @@ export interface InvoicePageKey {
   dealerId: string;
   offset: number;
   limit: number;
-  status: InvoiceStatus | null;
+  filter: InvoiceListFilter;
 }
 
 export interface PaymentPageKey {
@@ -36,6 +39,8 @@ export interface CreditLoaders {
   openInvoicesByDealer: DataLoader<string, OpenInvoiceRow[]>;
   invoicePage: DataLoader<InvoicePageKey, DealerPage<Invoice>, string>;
   paymentPage: DataLoader<PaymentPageKey, DealerPage<Payment>, string>;
+  invoiceById: DataLoader<string, Invoice | null>;
+  linesByInvoice: DataLoader<string, InvoiceLine[]>;
 }
 
 const NO_INVOICES: InvoiceTotals = { openBalance: 0, overdue: 0, oldestOverdueDueAt: null };
@@ -84,12 +89,17 @@ export function createCreditLoaders(em: EntityManager, now: () => Date): CreditL
     }),
     openInvoicesByDealer: groupedLoader((ids) => openInvoices(em, ids), (row) => row.dealerId),
     invoicePage: pageLoader(
-      (k: InvoicePageKey) => `${k.offset}:${k.limit}:${k.status ?? ''}`,
-      (ids, k) => invoicePages(em, ids, { offset: k.offset, limit: k.limit, status: k.status, cutoff: overdueCutoff(now()) }),
+      (k: InvoicePageKey) => `${k.offset}:${k.limit}:${invoiceFilterKey(k.filter)}`,
+      (ids, k) => invoicePages(em, ids, { offset: k.offset, limit: k.limit, filter: k.filter, cutoff: overdueCutoff(now()) }),
     ),
     paymentPage: pageLoader(
       (k: PaymentPageKey) => `${k.offset}:${k.limit}`,
       (ids, k) => paymentPages(em, ids, { offset: k.offset, limit: k.limit }),
+    ),
+    invoiceById: keyedLoader((ids) => em.find(Invoice, { id: { $in: ids } }), (i) => i.id),
+    linesByInvoice: groupedLoader(
+      (ids) => em.find(InvoiceLine, { invoiceId: { $in: ids } }, { orderBy: { invoiceId: 'asc', lineNo: 'asc' } }),
+      (l) => l.invoiceId,
     ),
   };
 }

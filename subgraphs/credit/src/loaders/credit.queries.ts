@@ -1,6 +1,7 @@
 import type { EntityManager } from '@dealergraph/runtime';
 import type { EntityName } from '@mikro-orm/core';
 import type { InvoiceStatus } from '../domain/credit.js';
+import { BalanceAdjustment } from '../entities/balance-adjustment.entity.js';
 import { CreditHold } from '../entities/credit-hold.entity.js';
 import { Invoice } from '../entities/invoice.entity.js';
 import { Payment } from '../entities/payment.entity.js';
@@ -11,7 +12,7 @@ import { Payment } from '../entities/payment.entity.js';
  */
 
 /** `"schema"."table"` of an entity, in the schema this ORM was opened on. */
-function tableOf(em: EntityManager, entity: EntityName<object>): string {
+export function tableOf(em: EntityManager, entity: EntityName<object>): string {
   const meta = em.getMetadata().get(entity as never);
   const schema = meta.schema && meta.schema !== '*' ? meta.schema : em.config.get('schema');
   return schema ? `"${schema}"."${meta.tableName}"` : `"${meta.tableName}"`;
@@ -21,7 +22,7 @@ function tableOf(em: EntityManager, entity: EntityName<object>): string {
  * A cent amount PostgreSQL returned as text (sums of bigint columns are `numeric`). Throws rather than
  * hand on a rounded figure when it is not a whole number of cents that a JavaScript number holds exactly.
  */
-function cents(value: unknown): number {
+export function cents(value: unknown): number {
   const minor = Number(value ?? 0);
   if (!Number.isSafeInteger(minor)) throw new RangeError(`credit amount out of range: ${String(value)} cents`);
   return minor;
@@ -36,18 +37,35 @@ export interface InvoiceTotals {
   oldestOverdueDueAt: Date | null;
 }
 
-/** Open balance, overdue amount and oldest overdue due date per dealer; dealers without open invoices are absent. */
+/**
+ * Open balance, overdue amount and oldest overdue due date per dealer; dealers with nothing open are
+ * absent. The open balance is what is left on invoices, plus balance adjustments, minus payments that
+ * no invoice took (on account); only invoices can be overdue.
+ */
 export async function invoiceTotals(em: EntityManager, dealerIds: readonly string[], cutoff: Date): Promise<Map<string, InvoiceTotals>> {
   const at = cutoff.toISOString();
+  const ids = [...dealerIds];
   const rows = await em.execute<{ dealer_id: string; open_balance: string; overdue: string; oldest_overdue_due_at: Date | string | null }[]>(
-    `select dealer_id,
-            sum(amount - paid_amount) as open_balance,
-            coalesce(sum(amount - paid_amount) filter (where due_at < ?::timestamptz), 0) as overdue,
-            min(due_at) filter (where due_at < ?::timestamptz) as oldest_overdue_due_at
-       from ${tableOf(em, Invoice)}
-      where dealer_id in (?) and amount > paid_amount
-      group by dealer_id`,
-    [at, at, [...dealerIds]],
+    `with inv as (
+       select dealer_id,
+              sum(amount - paid_amount) as open_balance,
+              coalesce(sum(amount - paid_amount) filter (where due_at < ?::timestamptz), 0) as overdue,
+              min(due_at) filter (where due_at < ?::timestamptz) as oldest_overdue_due_at
+         from ${tableOf(em, Invoice)}
+        where dealer_id in (?) and amount > paid_amount
+        group by dealer_id),
+     adj as (
+       select dealer_id, sum(amount) as adjusted from ${tableOf(em, BalanceAdjustment)} where dealer_id in (?) group by dealer_id),
+     acct as (
+       select dealer_id, sum(unapplied_amount) as unapplied from ${tableOf(em, Payment)}
+        where dealer_id in (?) and unapplied_amount > 0 group by dealer_id),
+     ids as (select dealer_id from inv union select dealer_id from adj union select dealer_id from acct)
+     select ids.dealer_id,
+            coalesce(inv.open_balance, 0) + coalesce(adj.adjusted, 0) - coalesce(acct.unapplied, 0) as open_balance,
+            coalesce(inv.overdue, 0) as overdue,
+            inv.oldest_overdue_due_at
+       from ids left join inv using (dealer_id) left join adj using (dealer_id) left join acct using (dealer_id)`,
+    [at, at, ids, ids, ids],
   );
   return new Map(
     rows.map((r) => [
@@ -155,14 +173,55 @@ function invoiceStatusCondition(status: InvoiceStatus | null, cutoff: Date): { s
   }
 }
 
+/** What an invoice list can be narrowed by; every part is optional and they combine (AND). */
+export interface InvoiceListFilter {
+  status: InvoiceStatus | null;
+  issuedFrom?: Date | null;
+  issuedBefore?: Date | null;
+  dueFrom?: Date | null;
+  dueBefore?: Date | null;
+  /** Invoice number prefix, e.g. "INV-2026-". */
+  numberPrefix?: string | null;
+}
+
+/** The window key of a filter, for the page loader: equal filters share one statement. */
+export function invoiceFilterKey(f: InvoiceListFilter): string {
+  const t = (d: Date | null | undefined) => (d ? d.toISOString() : '');
+  return [f.status ?? '', t(f.issuedFrom), t(f.issuedBefore), t(f.dueFrom), t(f.dueBefore), f.numberPrefix ?? ''].join('|');
+}
+
+function invoiceFilterCondition(f: InvoiceListFilter, cutoff: Date): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const status = invoiceStatusCondition(f.status, cutoff);
+  if (status.sql) {
+    parts.push(status.sql);
+    params.push(...status.params);
+  }
+  const bound = (column: string, op: string, value: Date | null | undefined) => {
+    if (!value) return;
+    parts.push(`t.${column} ${op} ?::timestamptz`);
+    params.push(value.toISOString());
+  };
+  bound('issued_at', '>=', f.issuedFrom);
+  bound('issued_at', '<', f.issuedBefore);
+  bound('due_at', '>=', f.dueFrom);
+  bound('due_at', '<', f.dueBefore);
+  if (f.numberPrefix) {
+    parts.push(`t.number like ? escape '\\'`);
+    params.push(`${f.numberPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
+  return { sql: parts.join(' and '), params };
+}
+
 /** A page of invoices, newest first, per dealer. */
 export function invoicePages(
   em: EntityManager,
   dealerIds: readonly string[],
-  options: { offset: number; limit: number; status: InvoiceStatus | null; cutoff: Date },
+  options: { offset: number; limit: number; filter: InvoiceListFilter; cutoff: Date },
 ): Promise<Map<string, DealerPage<Invoice>>> {
   return pagesByDealer(em, Invoice, dealerIds, {
-    where: invoiceStatusCondition(options.status, options.cutoff),
+    where: invoiceFilterCondition(options.filter, options.cutoff),
     orderBy: 't.issued_at desc, t.id desc',
     offset: options.offset,
     limit: options.limit,

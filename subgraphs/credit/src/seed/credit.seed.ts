@@ -2,6 +2,7 @@ import type { DemoData } from '@dealergraph/demo-data';
 import { insertInChunks, type EntityManager, type Progress } from '@dealergraph/runtime';
 import { CreditAccount } from '../entities/credit-account.entity.js';
 import { CreditHold } from '../entities/credit-hold.entity.js';
+import { InvoiceLine } from '../entities/invoice-line.entity.js';
 import { Invoice } from '../entities/invoice.entity.js';
 import { Payment } from '../entities/payment.entity.js';
 
@@ -16,6 +17,8 @@ export async function seedCredit(em: EntityManager, demoData: () => DemoData, pr
       data.creditAccounts.map((a) => ({ ...a, updatedAt: data.anchor })),
     );
     await insertInChunks(tx, Invoice, data.invoices);
+    const lines = invoiceLinesOf(data);
+    await insertInChunks(tx, InvoiceLine, lines);
     await insertInChunks(tx, Payment, data.payments);
     await insertInChunks(
       tx,
@@ -23,8 +26,24 @@ export async function seedCredit(em: EntityManager, demoData: () => DemoData, pr
       data.creditHolds.map((h) => ({ ...h, status: 'ACTIVE', releasedAt: null })),
     );
     progress(
-      `credit: ${data.creditAccounts.length} accounts, ${data.invoices.length} invoices, ${data.payments.length} payments, ${data.creditHolds.length} holds`,
+      `credit: ${data.creditAccounts.length} accounts, ${data.invoices.length} invoices (${lines.length} lines), ${data.payments.length} payments, ${data.creditHolds.length} holds`,
     );
     return true;
   });
+}
+
+/** Each demo invoice bills one shipped order: its lines are that order's lines at the order's snapshot prices. */
+function invoiceLinesOf(data: DemoData): InvoiceLine[] {
+  const orders = new Map(data.orders.map((o) => [o.id, o]));
+  return data.invoices.flatMap((invoice) =>
+    (invoice.orderId ? orders.get(invoice.orderId)?.lines ?? [] : []).map((line, i) => ({
+      invoiceId: invoice.id,
+      lineNo: i + 1,
+      sku: line.sku,
+      name: line.name,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      lineTotal: line.lineTotal,
+    })),
+  );
 }

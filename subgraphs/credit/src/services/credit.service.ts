@@ -1,7 +1,8 @@
 import { canSeeDealer, isStaff, normalizeId, requireClaims, type PageWindow } from '@dealergraph/runtime';
 import { GraphQLError } from 'graphql';
 import type { CreditContext } from '../context.js';
-import { ageingBuckets, assessCredit, type AgeingBuckets, type CreditAssessment, type InvoiceStatus } from '../domain/credit.js';
+import { ageingBuckets, assessCredit, type AgeingBuckets, type CreditAssessment } from '../domain/credit.js';
+import type { InvoiceListFilter } from '../loaders/credit.queries.js';
 import type { CreditAccount } from '../entities/credit-account.entity.js';
 import type { Invoice } from '../entities/invoice.entity.js';
 import type { Payment } from '../entities/payment.entity.js';
@@ -17,7 +18,7 @@ export interface CreditPosition extends CreditAssessment {
  * The credit position of a dealer, unchecked: callers check access first. Batched: positions of many
  * dealers in one request cost three statements in all.
  */
-async function positionOf(ctx: CreditContext, dealerId: string): Promise<CreditPosition | null> {
+export async function positionOf(ctx: CreditContext, dealerId: string): Promise<CreditPosition | null> {
   const [account, totals, pendingOrders] = await Promise.all([
     ctx.loaders.accountByDealer.load(dealerId),
     ctx.loaders.invoiceTotalsByDealer.load(dealerId),
@@ -72,14 +73,14 @@ export async function ageingOf(ctx: CreditContext, dealerId: string): Promise<Ag
   return ageingBuckets({ invoices, now: ctx.now() });
 }
 
-/** A page of the dealer's invoices, newest first, optionally of one status. */
+/** A page of the dealer's invoices, newest first, narrowed by the filter. */
 export async function listInvoices(
   ctx: CreditContext,
   dealerId: string,
-  status: InvoiceStatus | null,
+  filter: InvoiceListFilter,
   window: PageWindow,
 ): Promise<[Invoice[], number]> {
-  const page = await ctx.loaders.invoicePage.load({ dealerId, offset: window.offset, limit: window.limit, status });
+  const page = await ctx.loaders.invoicePage.load({ dealerId, offset: window.offset, limit: window.limit, filter });
   return [page.rows, page.total];
 }
 

@@ -1,5 +1,8 @@
+import { AssortmentGrant } from './assortment-grant.entity.js';
 import { Brand } from './brand.entity.js';
 import { Category } from './category.entity.js';
+import { DealerCategoryLimit } from './dealer-category-limit.entity.js';
+import { DealerSegment } from './dealer-segment.entity.js';
 import { InTransit } from './in-transit.entity.js';
 import { OrderReservation } from './order-reservation.entity.js';
 import { Product } from './product.entity.js';
@@ -7,5 +10,5 @@ import { StockLevel } from './stock-level.entity.js';
 import { StockReservation } from './stock-reservation.entity.js';
 import { Warehouse } from './warehouse.entity.js';
 
-export { Brand, Category, InTransit, OrderReservation, Product, StockLevel, StockReservation, Warehouse };
-export const entities = [Category, Brand, Product, Warehouse, StockLevel, InTransit, OrderReservation, StockReservation];
+export { AssortmentGrant, Brand, Category, DealerCategoryLimit, DealerSegment, InTransit, OrderReservation, Product, StockLevel, StockReservation, Warehouse };
+export const entities = [Category, Brand, Product, Warehouse, StockLevel, InTransit, AssortmentGrant, DealerCategoryLimit, DealerSegment, OrderReservation, StockReservation];

@@ -1,4 +1,5 @@
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { SEARCH_DOCUMENT_EXPRESSION, SEARCH_INDEXES } from './product-search.indexes.js';
 import { Brand } from './brand.entity.js';
 import { Category } from './category.entity.js';
 
@@ -9,8 +10,12 @@ import { Category } from './category.entity.js';
 @Entity({ tableName: 'product' })
 // Orders look products up by sku in any case (quick order, pasted lists).
 @Index({ name: 'product_sku_lower_index', expression: 'create index "product_sku_lower_index" on "products"."product" (lower("sku"))' })
+@Index(SEARCH_INDEXES.fullText)
+@Index(SEARCH_INDEXES.nameTrigram)
+@Index(SEARCH_INDEXES.skuPrefix)
+@Index(SEARCH_INDEXES.skuTrigram)
 export class Product {
-  [OptionalProps]?: 'active' | 'createdAt';
+  [OptionalProps]?: 'active' | 'createdAt' | 'restriction' | 'searchDocument';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -40,4 +45,15 @@ export class Product {
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
+
+  /**
+   * Null for a product every dealer may buy; CONTRACT_ONLY, IMPORTED or QUOTA for one that only the
+   * dealers and segments granted it may see (see assortment-grant.entity.ts).
+   */
+  @Property({ type: 'text', nullable: true })
+  restriction: string | null = null;
+
+  /** Name, SKU and description as a full-text document, kept by PostgreSQL; never loaded (lazy). */
+  @Property({ type: 'tsvector', generated: SEARCH_DOCUMENT_EXPRESSION, lazy: true, hidden: true, nullable: true })
+  searchDocument?: string;
 }

@@ -1,4 +1,4 @@
-import { keysetWindow, selectsField, toKeysetPage } from '@dealergraph/runtime';
+import { selectsField } from '@dealergraph/runtime';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { ProductsContext } from '../context.js';
@@ -18,12 +18,10 @@ function missing(what: string, id: string): Error {
 @Resolver(() => ProductType)
 export class ProductResolver {
   @Authorized()
-  @Query(() => ProductConnection, { description: 'The catalog, in sku order, optionally narrowed by a filter.' })
+  @Query(() => ProductConnection, { description: "The caller's catalog (a dealer's own assortment; staff: all), narrowed by a filter and sorted." })
   async products(@Args(() => ProductsArgs) args: ProductsArgs, @Ctx() ctx: ProductsContext, @Info() info: GraphQLResolveInfo) {
-    const window = keysetWindow(args);
-    const [rows, total] = await products.listProducts(ctx, args.filter ?? {}, window, { count: selectsField(info, 'totalCount') });
-    // Without totalCount in the selection the count is not read, and the 0 is never sent.
-    return toKeysetPage(rows.map(toProductType), total ?? 0, window, (p) => p.sku);
+    const page = await products.listProducts(ctx, args.filter ?? {}, args, args.sort, { count: selectsField(info, 'totalCount') });
+    return { ...page, nodes: page.nodes.map(toProductType) };
   }
 
   @Authorized()

@@ -1,5 +1,6 @@
 import { ConnectionType, ENTITY_DESCRIPTIONS, PageArgs } from '@dealergraph/runtime';
 import { ArgsType, Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { ProductSortEnum } from './product-sort.enum.js';
 
 @Directive('@key(fields: "id")')
 @ObjectType('Product', { description: ENTITY_DESCRIPTIONS.Product })
@@ -31,7 +32,7 @@ export class ProductConnection extends ConnectionType(ProductType, 'products') {
 
 @InputType('ProductFilter', { description: 'Narrows the product list; the conditions given must all hold.' })
 export class ProductFilterInput {
-  @Field(() => String, { nullable: true, description: 'Part of the sku or the name, in any case.' })
+  @Field(() => String, { nullable: true, description: 'Search: a SKU or its beginning, words of the name, description or brand; typos are tolerated and results ranked.' })
   search?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only this category and every category below it.' })
@@ -48,4 +49,7 @@ export class ProductFilterInput {
 export class ProductsArgs extends PageArgs {
   @Field(() => ProductFilterInput, { nullable: true, description: 'Narrows the list.' })
   filter?: ProductFilterInput | null;
+
+  @Field(() => ProductSortEnum, { defaultValue: ProductSortEnum.RELEVANCE, description: 'Order: best match first with a search term (RELEVANCE), else by SKU; or SKU, NAME.' })
+  sort!: ProductSortEnum;
 }

@@ -19,6 +19,8 @@ export interface ProductRow {
   categoryId: string;
   /** False once discontinued. */
   active: boolean;
+  /** Null for a product every dealer may buy; else CONTRACT_ONLY, IMPORTED or QUOTA (see assortments). */
+  restriction: string | null;
   /** Only on the rows of a catalog page, which read it in the same statement. */
   brandName?: string;
 }
@@ -34,10 +36,31 @@ export interface BrandRow {
   name: string;
 }
 
-const PRODUCT_COLUMNS = `p.id, p.sku, p.name, p.description, p.unit, p.brand_id as "brandId", p.category_id as "categoryId", p.active`;
+const PRODUCT_COLUMNS = `p.id, p.sku, p.name, p.description, p.unit, p.brand_id as "brandId", p.category_id as "categoryId", p.active, p.restriction`;
+
+/** A product row as PostgreSQL names its columns (`select p.*`), as the catalog reads it. */
+export function productRowFrom(row: Record<string, unknown>): ProductRow {
+  return {
+    id: row.id as string,
+    sku: row.sku as string,
+    name: row.name as string,
+    description: row.description as string,
+    unit: row.unit as string,
+    brandId: row.brand_id as string,
+    categoryId: row.category_id as string,
+    active: row.active as boolean,
+    restriction: (row.restriction as string | null) ?? null,
+  };
+}
+
+/** Catalog order: by sku, or by name then sku; both are keyset-paged. */
+export type CatalogOrder = 'SKU' | 'NAME';
 
 export interface ProductListFilter {
   search?: string;
+  /** Only what this SQL predicate over `p` lets through (a dealer's assortment). */
+  assortment?: { sql: string; params: unknown[] };
+  order?: CatalogOrder;
   categoryId?: string;
   brand?: string;
   inStockOnly?: boolean;
@@ -69,11 +92,26 @@ function catalogWhere(filter: ProductListFilter): { sql: string; params: unknown
   if (filter.inStockOnly) {
     clauses.push(`(select coalesce(sum(s.on_hand - s.reserved), 0) from "${SCHEMA}"."stock_level" s where s.product_id = p.id) > 0`);
   }
+  if (filter.assortment) {
+    clauses.push(filter.assortment.sql);
+    params.push(...filter.assortment.params);
+  }
   return { sql: clauses.join(' and '), params };
 }
 
+/** The (name, sku) key of a name-ordered cursor; a malformed one starts from the top. */
+function nameKey(key: string): [string, string] {
+  try {
+    const parsed: unknown = JSON.parse(key);
+    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((v) => typeof v === 'string')) return parsed as [string, string];
+  } catch {
+    // fall through
+  }
+  return ['', ''];
+}
+
 /**
- * A keyset page of the catalog in sku order (one row more than the limit, see `toKeysetPage`), with
+ * A keyset page of the catalog in sku (or name) order (one row more than the limit, see `toKeysetPage`), with
  * each product's brand name, and, when asked, the number of products that match: one statement
  * walking the sku index from the cursor, plus one for the count.
  */
@@ -88,12 +126,14 @@ export async function catalogPage(
     ? em.execute<{ count: string }[]>(`select count(*) from "${SCHEMA}"."product" p where ${where.sql}`, where.params)
     : null;
   // Even for first: 0 the extra row is read: it tells whether anything follows the cursor.
-  const after = window.afterKey === null ? '' : ' and p.sku > ?';
+  const byName = filter.order === 'NAME';
+  const after = window.afterKey === null ? '' : byName ? ' and (p.name, p.sku) > (?, ?)' : ' and p.sku > ?';
+  const afterParams = window.afterKey === null ? [] : byName ? nameKey(window.afterKey) : [window.afterKey];
   const page = em.execute<ProductRow[]>(
     `select ${PRODUCT_COLUMNS}, b.name as "brandName"
        from "${SCHEMA}"."product" p join "${SCHEMA}"."brand" b on b.id = p.brand_id
-      where ${where.sql}${after} order by p.sku limit ?`,
-    [...where.params, ...(window.afterKey === null ? [] : [window.afterKey]), window.limit + 1],
+      where ${where.sql}${after} order by ${byName ? 'p.name, p.sku' : 'p.sku'} limit ?`,
+    [...where.params, ...afterParams, window.limit + 1],
   );
   const [rows, counted] = await Promise.all([page, count]);
   return [rows, counted ? Number(counted[0].count) : null];

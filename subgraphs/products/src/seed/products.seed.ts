@@ -6,6 +6,7 @@ import { InTransit } from '../entities/in-transit.entity.js';
 import { Product } from '../entities/product.entity.js';
 import { StockLevel } from '../entities/stock-level.entity.js';
 import { Warehouse } from '../entities/warehouse.entity.js';
+import { seedAssortment } from './assortment.seed.js';
 
 /** The categories ordered so that every parent comes before its children, whatever the input order. */
 export function parentsFirst(categories: readonly DemoCategory[]): DemoCategory[] {
@@ -68,9 +69,10 @@ export async function seedProducts(em: EntityManager, demoData: () => DemoData, 
       InTransit,
       data.inTransit.map((t) => ({ id: t.id, product: t.productId, warehouse: t.warehouseId, quantity: t.quantity, eta: t.eta })),
     );
+    const assortment = await seedAssortment(tx, data);
     progress(
       `products: ${data.categories.length} categories, ${data.brands.length} brands, ${data.products.length} products, ` +
-        `${data.warehouses.length} warehouses, ${data.stock.length} stock levels, ${data.inTransit.length} in transit`,
+        `${data.warehouses.length} warehouses, ${data.stock.length} stock levels, ${data.inTransit.length} in transit; ${assortment}`,
     );
     return true;
   });

@@ -1,0 +1,57 @@
+import type { DealerTier, DemoData } from './types.js';
+
+/**
+ * The demo's dealer-specific assortments, derived from the generated data (no randomness, so the same
+ * data always gives the same assortment):
+ * - every 50th product (by sku) is restricted: CONTRACT_ONLY (granted to PLATINUM and GOLD), IMPORTED
+ *   (granted to the first region, Northeast) or QUOTA (granted to dealers D0003-D0007) in turn;
+ * - dealers D0003-D0012 may buy from two root categories only;
+ * - the two demo dealers of the contract (D0001, D0002) are granted every restricted product and have
+ *   no category limit: they keep the full catalog.
+ */
+
+export type ProductRestriction = 'CONTRACT_ONLY' | 'IMPORTED' | 'QUOTA';
+export type GrantScope = 'DEALER' | 'TIER' | 'REGION';
+
+export interface DemoAssortment {
+  restrictions: { productId: string; restriction: ProductRestriction }[];
+  grants: { productId: string; scope: GrantScope; value: string }[];
+  categoryLimits: { dealerId: string; categoryId: string }[];
+  segments: { dealerId: string; tier: DealerTier; region: string }[];
+}
+
+export const RESTRICTED_EVERY = 50;
+/** Dealers (by position) limited to two root categories: D0003 to D0012. */
+export const CATEGORY_LIMITED_DEALERS = { from: 2, to: 12 } as const;
+/** Dealers (by position) granted the QUOTA products: D0003 to D0007. */
+export const QUOTA_DEALERS = { from: 2, to: 7 } as const;
+export const IMPORT_REGION = 'Northeast';
+
+const KINDS: readonly ProductRestriction[] = ['CONTRACT_ONLY', 'IMPORTED', 'QUOTA'];
+
+export function demoAssortment(data: Pick<DemoData, 'dealers' | 'products' | 'categories'>): DemoAssortment {
+  const products = [...data.products].sort((a, b) => (a.sku < b.sku ? -1 : 1));
+  const restrictions: DemoAssortment['restrictions'] = [];
+  const grants: DemoAssortment['grants'] = [];
+  const demoDealers = data.dealers.slice(0, 2);
+  const quotaDealers = data.dealers.slice(QUOTA_DEALERS.from, QUOTA_DEALERS.to);
+  products.forEach((product, i) => {
+    if (i % RESTRICTED_EVERY !== RESTRICTED_EVERY - 1) return;
+    const restriction = KINDS[Math.floor(i / RESTRICTED_EVERY) % KINDS.length];
+    restrictions.push({ productId: product.id, restriction });
+    if (restriction === 'CONTRACT_ONLY') {
+      grants.push({ productId: product.id, scope: 'TIER', value: 'PLATINUM' }, { productId: product.id, scope: 'TIER', value: 'GOLD' });
+    } else if (restriction === 'IMPORTED') {
+      grants.push({ productId: product.id, scope: 'REGION', value: IMPORT_REGION });
+    } else {
+      for (const d of quotaDealers) grants.push({ productId: product.id, scope: 'DEALER', value: d.id });
+    }
+    for (const d of demoDealers) grants.push({ productId: product.id, scope: 'DEALER', value: d.id });
+  });
+  const roots = data.categories.filter((c) => c.parentId === null).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const categoryLimits = data.dealers.slice(CATEGORY_LIMITED_DEALERS.from, CATEGORY_LIMITED_DEALERS.to).flatMap((d, i) =>
+    [roots[i % roots.length], roots[(i + 3) % roots.length]].map((c) => ({ dealerId: d.id, categoryId: c.id })),
+  );
+  const segments = data.dealers.map((d) => ({ dealerId: d.id, tier: d.tier, region: d.region }));
+  return { restrictions, grants, categoryLimits, segments };
+}

@@ -1,0 +1,24 @@
+import { summarizeAccount, type AccountSummary } from '../domain/account-summary.js';
+import { dueCalendar, type CalendarGranularity, type DueCalendar } from '../domain/due-calendar.js';
+import type { CreditContext } from '../context.js';
+import type { CreditPosition } from './credit.service.js';
+
+/** The account page's figures and advice for a position the caller may already see. */
+export async function summaryOf(ctx: CreditContext, position: CreditPosition): Promise<AccountSummary> {
+  const openInvoices = await ctx.loaders.openInvoicesByDealer.load(position.account.dealerId);
+  return summarizeAccount({
+    limit: position.account.limit,
+    openBalance: position.openBalance,
+    pendingOrders: position.pendingOrders,
+    status: position.status,
+    openInvoices,
+    now: ctx.now(),
+    thresholds: ctx.thresholds,
+  });
+}
+
+/** What the dealer has to pay, by due day or week, over the next `horizonDays` (at most a year). */
+export async function dueCalendarOf(ctx: CreditContext, dealerId: string, granularity: CalendarGranularity, horizonDays: number): Promise<DueCalendar> {
+  const items = await ctx.loaders.openInvoicesByDealer.load(dealerId);
+  return dueCalendar({ items, now: ctx.now(), granularity, horizonDays: Math.min(Math.max(horizonDays, 1), 366) });
+}

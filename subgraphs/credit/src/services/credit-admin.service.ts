@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { normalizeId, type Claims } from '@dealergraph/runtime';
+import { LockMode } from '@mikro-orm/core';
+import type { CreditContext } from '../context.js';
+import type { ExceedancePolicy } from '../domain/credit.js';
+import { limitChangeProblems, type LedgerProblem } from '../domain/ledger-input.js';
+import { CreditAccount } from '../entities/credit-account.entity.js';
+import { CreditLimitChange } from '../entities/credit-limit-change.entity.js';
+import { positionOf, type CreditPosition } from './credit.service.js';
+
+/** Credit control for staff: limits with an audit trail, and the risk view. Callers check the role. */
+
+export interface SetLimitInput {
+  dealerId: string;
+  /** Cents. */
+  limit: number;
+  /** Unchanged when null. */
+  exceedancePolicy: ExceedancePolicy | null;
+  reason: string;
+}
+
+export type SetLimitOutcome = { ok: true; change: CreditLimitChange } | { ok: false; errors: (LedgerProblem | { code: 'UNKNOWN_DEALER'; message: string; field: string[] })[] };
+
+/** Sets a dealer's limit and policy and writes who, when, old, new and why, in one transaction under the account lock. */
+export async function setCreditLimit(ctx: CreditContext, claims: Claims, input: SetLimitInput): Promise<SetLimitOutcome> {
+  const problems = limitChangeProblems(input);
+  if (problems.length) return { ok: false, errors: problems };
+  const dealerId = normalizeId(input.dealerId);
+  const noAccount = { ok: false as const, errors: [{ code: 'UNKNOWN_DEALER' as const, message: 'No credit account for this dealer id.', field: ['input', 'dealerId'] }] };
+  if (!dealerId) return noAccount;
+  return ctx.em.transactional(async (tx) => {
+    const account = await tx.findOne(CreditAccount, { dealerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!account) return noAccount;
+    const change = tx.create(CreditLimitChange, {
+      id: randomUUID(),
+      dealerId,
+      changedBy: claims.sub,
+      changedByEmail: claims.email,
+      changedAt: ctx.now(),
+      oldLimit: account.limit,
+      newLimit: input.limit,
+      oldPolicy: account.exceedancePolicy,
+      newPolicy: input.exceedancePolicy ?? account.exceedancePolicy,
+      reason: input.reason.trim(),
+    });
+    account.limit = input.limit;
+    account.exceedancePolicy = change.newPolicy;
+    account.updatedAt = ctx.now();
+    return { ok: true as const, change };
+  });
+}
+
+/** The audit trail of a dealer's limit, newest first. */
+export function limitChangesOf(ctx: CreditContext, dealerId: string): Promise<CreditLimitChange[]> {
+  return ctx.em.find(CreditLimitChange, { dealerId }, { orderBy: { changedAt: 'desc', id: 'desc' }, limit: 100 });
+}
+
+export type RiskSort = 'UTILISATION' | 'OVERDUE' | 'OLDEST_OVERDUE' | 'AVAILABLE';
+
+/** Utilisation in basis points; accounts without a limit but with exposure sort as the most used. */
+function utilisation(p: CreditPosition): number {
+  const exposure = p.openBalance + p.pendingOrders;
+  if (p.account.limit <= 0) return exposure > 0 ? Number.MAX_SAFE_INTEGER : 0;
+  return (exposure * 10_000) / p.account.limit;
+}
+
+const RISK_KEYS: Record<RiskSort, (p: CreditPosition) => number> = {
+  UTILISATION: utilisation,
+  OVERDUE: (p) => p.overdue,
+  OLDEST_OVERDUE: (p) => p.oldestOverdueDays,
+  AVAILABLE: (p) => -p.available,
+};
+
+/**
+ * Every dealer's position, riskiest first by the chosen measure (ties by dealer id, so pages are
+ * stable). Three statements for all dealers; sorted in memory, which is fine for thousands of accounts.
+ */
+export async function riskView(ctx: CreditContext, sortBy: RiskSort, window: { offset: number; limit: number }): Promise<[CreditPosition[], number]> {
+  const accounts = await ctx.em.find(CreditAccount, {});
+  for (const a of accounts) ctx.loaders.accountByDealer.prime(a.dealerId, a);
+  const positions = (await Promise.all(accounts.map((a) => positionOf(ctx, a.dealerId)))).filter((p): p is CreditPosition => p !== null);
+  const key = RISK_KEYS[sortBy];
+  positions.sort((a, b) => key(b) - key(a) || (a.account.dealerId < b.account.dealerId ? -1 : 1));
+  return [positions.slice(window.offset, window.offset + window.limit), positions.length];
+}

@@ -1,0 +1,76 @@
+import type { PageWindow } from '@dealergraph/runtime';
+import DataLoader from 'dataloader';
+import type { ProductsContext } from '../context.js';
+import { productRowFrom, type ProductRow } from '../loaders/product.queries.js';
+import { SCHEMA } from '../schema-name.js';
+import { assortmentCondition, assortmentDealer } from './assortment.service.js';
+
+const S = `"${SCHEMA}"`;
+
+/** The caller's assortment as a where-part on alias `p`; empty for staff. */
+function visibleTo(ctx: ProductsContext): { sql: string; params: string[] } {
+  const dealerId = assortmentDealer(ctx.claims);
+  if (!dealerId) return { sql: '', params: [] };
+  const condition = assortmentCondition(dealerId);
+  return { sql: ` and ${condition.sql}`, params: condition.params };
+}
+
+/** "What's new": active products added at or after `since` that the caller may see, newest first (ties by SKU). */
+export async function newProducts(ctx: ProductsContext, since: Date, window: PageWindow): Promise<[ProductRow[], number]> {
+  const visible = visibleTo(ctx);
+  const rows = await ctx.em.execute<Record<string, unknown>[]>(
+    `select p.*, count(*) over () as match_count from ${S}."product" p
+      where p.active and p.created_at >= ?::timestamptz${visible.sql}
+      order by p.created_at desc, p.sku asc limit ? offset ?`,
+    [since.toISOString(), ...visible.params, window.limit, window.offset],
+  );
+  let total = rows.length ? Number(rows[0].match_count) : 0;
+  if (rows.length === 0) {
+    const [{ n }] = await ctx.em.execute<{ n: string }[]>(
+      `select count(*) as n from ${S}."product" p where p.active and p.created_at >= ?::timestamptz${visible.sql}`,
+      [since.toISOString(), ...visible.params],
+    );
+    total = Number(n);
+  }
+  return [rows.map(productRowFrom), total];
+}
+
+const substituteLoaders = new WeakMap<object, Map<number, DataLoader<string, ProductRow[]>>>();
+
+/**
+ * Alternatives to a product: the same category (same function), another brand, active and in the
+ * caller's assortment; those with stock first, then by SKU. Batched: one statement for every product
+ * of a page.
+ */
+export function substitutesOf(ctx: ProductsContext, productId: string, limit: number): Promise<ProductRow[]> {
+  let byLimit = substituteLoaders.get(ctx.loaders);
+  if (!byLimit) substituteLoaders.set(ctx.loaders, (byLimit = new Map()));
+  let loader = byLimit.get(limit);
+  if (!loader) {
+    loader = new DataLoader(async (ids) => {
+      const visible = visibleTo(ctx);
+      // ids are uuids (loaded products), so the array literal is safe; knex would expand a JS array.
+      const rows = await ctx.em.execute<Record<string, unknown>[]>(
+        `select s.source_id, alt.* from (
+           select x.id as source_id, sp.category_id, sp.brand_id
+             from unnest(?::uuid[]) as x(id) join ${S}."product" sp on sp.id = x.id) s
+         cross join lateral (
+           select p.*, (select coalesce(sum(sl.on_hand - sl.reserved), 0) from ${S}."stock_level" sl where sl.product_id = p.id) as available_now
+             from ${S}."product" p
+            where p.category_id = s.category_id and p.brand_id <> s.brand_id and p.active and p.id <> s.source_id${visible.sql}
+            order by (select coalesce(sum(sl.on_hand - sl.reserved), 0) from ${S}."stock_level" sl where sl.product_id = p.id) > 0 desc, p.sku
+            limit ?) alt`,
+        [`{${ids.join(',')}}`, ...visible.params, limit],
+      );
+      const grouped = new Map<string, ProductRow[]>();
+      for (const { source_id: source, available_now: _a, search_document: _d, ...row } of rows) {
+        const list = grouped.get(source as string) ?? [];
+        list.push(productRowFrom(row));
+        grouped.set(source as string, list);
+      }
+      return ids.map((id) => grouped.get(id) ?? []);
+    });
+    byLimit.set(limit, loader);
+  }
+  return loader.load(productId);
+}

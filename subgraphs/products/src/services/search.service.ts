@@ -1,0 +1,113 @@
+import { containsPattern, normalizeId, type PageWindow } from '@dealergraph/runtime';
+import type { ProductsContext } from '../context.js';
+import { NAME_KEY, SEARCH_DOCUMENT, SKU_KEY } from '../entities/product-search.indexes.js';
+import { productRowFrom, type ProductRow } from '../loaders/product.queries.js';
+import { SCHEMA } from '../schema-name.js';
+import { assortmentCondition, assortmentDealer } from './assortment.service.js';
+import { badInput } from './errors.js';
+import { BRAND_NAMED, CATEGORY_SUBTREE, IN_STOCK } from './product-filter.sql.js';
+import type { ProductFilter } from './product.service.js';
+
+/**
+ * Catalog search that finds parts from half-remembered names: one SQL statement per page.
+ *
+ * - A term that starts a SKU matches by prefix (index on upper(sku)); the exact SKU ranks first.
+ * - Each word of the term is corrected to the catalog's own words that are similar to it (pg_trgm on
+ *   the `search_word` dictionary) or start with it, and the corrected words are matched with
+ *   full-text search over name, SKU and description (GIN index), every word required.
+ * - A brand name in the term matches that brand's products; a plain substring of SKU or name matches too.
+ * Ranking: exact SKU, SKU prefix, then full-text rank, then name similarity; ties by SKU, so pages
+ * are stable.
+ */
+
+export type ProductSort = 'RELEVANCE' | 'SKU' | 'NAME';
+
+const S = `"${SCHEMA}"`;
+const MAX_WORDS = 8;
+
+/** The words of a search term, lower case, letters and digits only (anything else separates words). */
+export function searchWords(term: string): string[] {
+  return [...new Set(term.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0))].slice(0, MAX_WORDS);
+}
+
+/** `like` pattern for a prefix, with the wildcard characters of the input escaped. */
+function prefixPattern(value: string): string {
+  return `${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Each word OR its corrections, all words ANDed; null when no word has a match in the dictionary. */
+const TSQUERY = `(select to_tsquery('simple', string_agg('(' || alts || ')', ' & '))
+   from (select t.term, string_agg(quote_literal(w.word) || ':*', ' | ') as alts
+           from unnest(?::text[]) as t(term)
+           join ${S}."search_word" w on (w.word operator(public.%) t.term or w.word like t.term || '%')
+          group by t.term) corrected)`;
+
+/**
+ * A page of active products matching the search and the other filters, in the asked order, with the
+ * number of matches (window count over the same statement).
+ */
+export async function searchProducts(
+  ctx: ProductsContext,
+  search: string,
+  filter: ProductFilter,
+  sort: ProductSort,
+  window: PageWindow,
+): Promise<[ProductRow[], number]> {
+  const term = search.trim();
+  const words = searchWords(term);
+  const skuPrefix = prefixPattern(term.toUpperCase());
+  const where: string[] = ['p.active'];
+  // Words are letters and digits only, so they make a safe array literal (knex would expand a JS array).
+  const params: unknown[] = [`{${words.join(',')}}`];
+  where.push(
+    `(${SKU_KEY} like ? or ${SEARCH_DOCUMENT} @@ q.tq or ${SKU_KEY} like ? or ${NAME_KEY} like ?
+      or p.brand_id in (select b.id from ${S}."brand" b where lower(b.name) = lower(?)))`,
+  );
+  // Plain substrings of the SKU or name still match, so search finds at least what it found before ranking.
+  params.push(skuPrefix, containsPattern(term.toUpperCase()), containsPattern(term.toLowerCase()), term);
+  if (filter.categoryId != null) {
+    const categoryId = normalizeId(filter.categoryId);
+    if (!categoryId) throw badInput('categoryId is not the id of a category; take one from the categories query.', 'categoryId');
+    where.push(CATEGORY_SUBTREE);
+    params.push(categoryId);
+  }
+  const brand = filter.brand?.trim();
+  if (brand) {
+    where.push(BRAND_NAMED);
+    params.push(brand);
+  }
+  if (filter.inStockOnly) where.push(IN_STOCK);
+  const dealerId = assortmentDealer(ctx.claims);
+  if (dealerId) {
+    const condition = assortmentCondition(dealerId);
+    where.push(condition.sql);
+    params.push(...condition.params);
+  }
+  const order =
+    sort === 'SKU'
+      ? 'p.sku asc'
+      : sort === 'NAME'
+        ? 'p.name asc, p.sku asc'
+        : `(case when ${SKU_KEY} = ? then 2 when ${SKU_KEY} like ? then 1 else 0 end) desc,
+           coalesce(ts_rank(${SEARCH_DOCUMENT}, q.tq), 0) desc,
+           public.similarity(${NAME_KEY}, lower(?)) desc, p.sku asc`;
+  const orderParams = sort === 'RELEVANCE' ? [term.toUpperCase(), skuPrefix, term] : [];
+  const rows = await ctx.em.execute<Record<string, unknown>[]>(
+    `select p.*, count(*) over () as match_count
+       from ${S}."product" p, (select ${TSQUERY} as tq) q
+      where ${where.join(' and ')}
+      order by ${order}
+      limit ? offset ?`,
+    [...params, ...orderParams, window.limit, window.offset],
+  );
+  if (rows.length === 0 && (window.offset > 0 || window.limit === 0)) {
+    // Past the end, or no rows asked for: the count needs its own statement.
+    const [{ n }] = await ctx.em.execute<{ n: string }[]>(
+      `select count(*) as n from ${S}."product" p, (select ${TSQUERY} as tq) q where ${where.join(' and ')}`,
+      params,
+    );
+    return [[], Number(n)];
+  }
+  const total = rows.length ? Number(rows[0].match_count) : 0;
+  return [rows.map(productRowFrom), total];
+}
