@@ -14,16 +14,14 @@
  *   BENCH_OFFSET_CURSORS=1  offset cursors (the catalog before keyset pagination)
  *   BENCH_NODE20   a path to a Node 20 binary: also runs both targets on it and compares
  */
-import { createDatabase, databaseUrl as databaseUrlOn, dropDatabase, freePort, startEmbeddedPostgres } from '@dealergraph/embedded-db';
+import { createDatabase, databaseUrl as databaseUrlOn, dropDatabase, freePort } from '@dealergraph/embedded-db';
 import { encodeCursor, encodeKeyCursor } from '@dealergraph/runtime';
 import { generateSigningKeys } from '@dealergraph/runtime/tokens';
 import autocannon from 'autocannon';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { cpuSeconds, rssMb, servicePids, startProcess, type Started } from './catalog/processes.js';
+import { benchServer } from './kit.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 8;
@@ -147,21 +145,15 @@ async function startTargets(node: string, databaseUrl: string, keys: { privateKe
 }
 
 const running: Started[] = [];
-let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
-let adminUrl = process.env.DATABASE_URL;
-if (!adminUrl) {
-  const parent = mkdtempSync(join(tmpdir(), 'dealergraph-bench-'));
-  chmodSync(parent, 0o755);
-  embedded = await startEmbeddedPostgres({ dataDir: join(parent, 'pg'), persistent: false });
-  adminUrl = embedded.adminUrl;
-}
+const server = await benchServer();
+const adminUrl = server.adminUrl;
 // BENCH_DATABASE: an existing, already seeded database on that server to reuse (kept afterwards).
 const reuse = process.env.BENCH_DATABASE;
 const dbName = reuse ?? `dg_bench_${Date.now().toString(36)}`;
 const databaseUrl = reuse ? databaseUrlOn(adminUrl, reuse) : await createDatabase(adminUrl, dbName);
 try {
   const keys = await generateSigningKeys();
-  console.log(`${embedded ? 'embedded PostgreSQL' : 'PostgreSQL from DATABASE_URL'}; seeding the demo data and starting the graph…`);
+  console.log(`${server.embedded ? 'embedded PostgreSQL' : 'PostgreSQL from DATABASE_URL'}; seeding the demo data and starting the graph…`);
   const main = await startTargets(process.execPath, databaseUrl, keys, true);
   running.push(main.graph, main.monolith);
   console.log(`graph ready in ${main.graphStart.toFixed(1)} s after the seed; memory after start (RSS, MB):`);
@@ -207,5 +199,5 @@ try {
 } finally {
   for (const process of running.reverse()) await process.stop();
   if (!reuse) await dropDatabase(adminUrl, dbName);
-  await embedded?.stop();
+  await server.stop();
 }

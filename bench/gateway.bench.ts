@@ -8,14 +8,11 @@
  * Prints requests/s and p99 latency per target (mean of two turns after a warm-up), and the ratios.
  * Bounded: about 2 + SECONDS seconds per target.
  */
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { createDatabase, dropDatabase, startEmbeddedPostgres } from '@dealergraph/embedded-db';
+import { createDatabase, dropDatabase } from '@dealergraph/embedded-db';
 import { startGateway } from '@dealergraph/gateway';
-import { startStack } from '@dealergraph/launcher';
-import { encodeKeyCursor, generateSigningKeys, signRequest } from '@dealergraph/runtime';
+import { encodeKeyCursor, signRequest } from '@dealergraph/runtime';
+import { benchServer, seededStack } from './kit.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
@@ -73,28 +70,11 @@ async function compare(a: Target, b: Target): Promise<number> {
   return mean(rates.get(a)!) / mean(rates.get(b)!);
 }
 
-let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
-let adminUrl = process.env.DATABASE_URL;
-if (!adminUrl) {
-  const parent = mkdtempSync(join(tmpdir(), 'dealergraph-bench-'));
-  chmodSync(parent, 0o755);
-  embedded = await startEmbeddedPostgres({ dataDir: join(parent, 'pg'), persistent: false });
-  adminUrl = embedded.adminUrl;
-}
+const server = await benchServer();
+const adminUrl = server.adminUrl;
 const dbName = `dg_bench_${Date.now().toString(36)}`;
 const databaseUrl = await createDatabase(adminUrl, dbName);
-const keys = await generateSigningKeys();
-console.log('seeding the demo data…');
-const stack = await startStack({
-  databaseUrl,
-  gatewayPort: 0,
-  gatewayHost: '127.0.0.1',
-  ports: { dealers: 0, products: 0, prices: 0, credit: 0, orders: 0 },
-  seed: true,
-  jwtPrivateKey: keys.privateKey,
-  jwtPublicKey: keys.publicKey,
-  logLevel: 'error',
-});
+const { stack, keys } = await seededStack(databaseUrl);
 const jsGateway = await startGateway({
   host: '127.0.0.1',
   port: 0,
@@ -149,5 +129,5 @@ try {
   await jsGateway.stop();
   await stack.stop();
   await dropDatabase(adminUrl, dbName);
-  await embedded?.stop();
+  await server.stop();
 }

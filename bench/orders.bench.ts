@@ -9,15 +9,11 @@
  * (without DATABASE_URL an embedded PostgreSQL is used; pgbench is skipped when it is not installed).
  * Bounded: about 3 x SECONDS seconds plus seeding.
  */
-import { chmodSync, mkdtempSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createDatabase, dropDatabase, startEmbeddedPostgres } from '@dealergraph/embedded-db';
+import { createDatabase, dropDatabase } from '@dealergraph/embedded-db';
 import { generateDemoData } from '@dealergraph/demo-data';
-import { startStack } from '@dealergraph/launcher';
-import { generateSigningKeys } from '@dealergraph/runtime';
+import { benchServer, seededStack } from './kit.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
@@ -84,30 +80,13 @@ function pgbench(adminUrl: string, database: string): number | null {
   return tps ? Number(tps[1]) : null;
 }
 
-let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
-let adminUrl = process.env.DATABASE_URL;
-if (!adminUrl) {
-  const parent = mkdtempSync(join(tmpdir(), 'dealergraph-bench-'));
-  chmodSync(parent, 0o755);
-  embedded = await startEmbeddedPostgres({ dataDir: join(parent, 'pg'), persistent: false });
-  adminUrl = embedded.adminUrl;
-}
+const server = await benchServer();
+const adminUrl = server.adminUrl;
 const dbName = `dg_bench_${Date.now().toString(36)}`;
 const pgbenchDb = `${dbName}_tpcb`;
 const databaseUrl = await createDatabase(adminUrl, dbName);
 await createDatabase(adminUrl, pgbenchDb);
-const keys = await generateSigningKeys();
-console.log('seeding the demo data…');
-const stack = await startStack({
-  databaseUrl,
-  gatewayPort: 0,
-  gatewayHost: '127.0.0.1',
-  ports: { dealers: 0, products: 0, prices: 0, credit: 0, orders: 0 },
-  seed: true,
-  jwtPrivateKey: keys.privateKey,
-  jwtPublicKey: keys.publicKey,
-  logLevel: 'error',
-});
+const { stack } = await seededStack(databaseUrl);
 try {
   const url = stack.gatewayUrl;
   const login = async (email: string) => (await gql(url, null, `mutation { login(email: "${email}", password: "demo-pass-2026") { accessToken } }`)).data?.login?.accessToken as string | null;
@@ -138,5 +117,5 @@ try {
   await stack.stop();
   await dropDatabase(adminUrl, dbName);
   await dropDatabase(adminUrl, pgbenchDb);
-  await embedded?.stop();
+  await server.stop();
 }

@@ -8,13 +8,10 @@
  * Prints p50 / p99 per kind (sequential requests, one at a time, after a warm-up) and each p99 as a
  * ratio of the baseline. Goal: p99 < 50 ms. Bounded: ROUNDS requests per kind.
  */
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { demoAssortment, generateDemoData } from '@dealergraph/demo-data';
-import { createDatabase, dropDatabase, startEmbeddedPostgres } from '@dealergraph/embedded-db';
-import { startStack } from '@dealergraph/launcher';
-import { generateSigningKeys, sign, signaturePayload } from '@dealergraph/runtime';
+import { createDatabase, dropDatabase } from '@dealergraph/embedded-db';
+import { signRequest } from '@dealergraph/runtime';
+import { benchServer, percentile, seededStack } from './kit.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
 const QUERY = `query($s: String, $b: String, $stock: Boolean) {
@@ -38,32 +35,11 @@ const KINDS: [string, () => Record<string, unknown>][] = [
   ['one word + brand + in stock', () => { const p = pick(named); return { s: p.name.split(' ')[0], b: brandName.get(p.brandId), stock: true }; }],
 ];
 
-function percentile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
-
-let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
-let adminUrl = process.env.DATABASE_URL;
-if (!adminUrl) {
-  const parent = mkdtempSync(join(tmpdir(), 'dealergraph-bench-'));
-  chmodSync(parent, 0o755);
-  embedded = await startEmbeddedPostgres({ dataDir: join(parent, 'pg'), persistent: false });
-  adminUrl = embedded.adminUrl;
-}
+const server = await benchServer();
+const adminUrl = server.adminUrl;
 const dbName = `dg_search_bench_${Date.now().toString(36)}`;
 const databaseUrl = await createDatabase(adminUrl, dbName);
-const keys = await generateSigningKeys();
-console.log('seeding the demo data…');
-const stack = await startStack({
-  databaseUrl,
-  gatewayPort: 0,
-  gatewayHost: '127.0.0.1',
-  ports: { dealers: 0, products: 0, prices: 0, credit: 0, orders: 0 },
-  seed: true,
-  jwtPrivateKey: keys.privateKey,
-  jwtPublicKey: keys.publicKey,
-  logLevel: 'error',
-});
+const { stack } = await seededStack(databaseUrl);
 try {
   const limited = data.dealers[2];
   const limitedUser = data.users.find((u) => u.dealerId === limited.id)!;
@@ -77,12 +53,12 @@ try {
     console.log(label);
     const jwt = { payload: claims };
     const once = async (variables: Record<string, unknown>) => {
-      const signature = sign(signaturePayload({ query: QUERY, variables, jwt }), stack.hmacSecret);
+      const extensions = signRequest({ query: QUERY, variables, jwt }, stack.hmacSecret);
       const started = performance.now();
       const response = await fetch(stack.subgraphs.products.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: QUERY, variables, extensions: { jwt, 'hmac-signature': signature } }),
+        body: JSON.stringify({ query: QUERY, variables, extensions }),
       });
       const body = (await response.json()) as { errors?: unknown };
       if (body.errors) throw new Error(JSON.stringify(body.errors));
@@ -103,5 +79,5 @@ try {
 } finally {
   await stack.stop();
   await dropDatabase(adminUrl, dbName);
-  await embedded?.stop();
+  await server.stop();
 }

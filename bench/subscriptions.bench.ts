@@ -9,44 +9,22 @@
  * Prints delivered / expected, p50 / p99 commit-to-client latency and memory per open subscription
  * (RSS and heap growth of this one process, which holds the clients, the gateway and the subgraphs).
  */
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createDatabase, dropDatabase, startEmbeddedPostgres } from '@dealergraph/embedded-db';
-import { startStack } from '@dealergraph/launcher';
+import { createDatabase, dropDatabase } from '@dealergraph/embedded-db';
 import { Order } from '../subgraphs/orders/src/entities/order.entity.js';
 import { recordOrderEvent } from '../subgraphs/orders/src/services/outbox.service.js';
-import { generateSigningKeys } from '@dealergraph/runtime';
 import { GraphQLClient } from '../packages/testing/src/graphql-client.js';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { benchServer, percentile, seededStack } from './kit.js';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
 const BURST = Number(process.env.BENCH_BURST ?? 10);
 
-let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
-let adminUrl = process.env.DATABASE_URL;
-if (!adminUrl) {
-  const parent = mkdtempSync(join(tmpdir(), 'dg-bench-'));
-  chmodSync(parent, 0o755);
-  embedded = await startEmbeddedPostgres({ dataDir: join(parent, 'pg'), persistent: false });
-  adminUrl = embedded.adminUrl;
-}
+const server = await benchServer();
+const adminUrl = server.adminUrl;
 const dbName = `dg_bench_subs_${process.pid}`;
 const databaseUrl = await createDatabase(adminUrl, dbName);
-console.log('seeding the demo data…');
-const keys = await generateSigningKeys();
-const stack = await startStack({
-  databaseUrl,
-  gatewayPort: 0,
-  gatewayHost: '127.0.0.1',
-  ports: { dealers: 0, products: 0, prices: 0, credit: 0, orders: 0 },
-  seed: true,
-  jwtPrivateKey: keys.privateKey,
-  jwtPublicKey: keys.publicKey,
-  logLevel: 'error',
-  poolSize: 8,
-});
+const { stack } = await seededStack(databaseUrl, { poolSize: 8 });
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const memory = () => {
@@ -54,7 +32,6 @@ const memory = () => {
   const { rss, heapUsed } = process.memoryUsage();
   return { rss, heapUsed };
 };
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function token(email: string) {
@@ -118,7 +95,7 @@ async function round(label: string, selection: string, tokens: string[], orderId
   while (delivered < expected && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   latencies.sort((a, b) => a - b);
   console.log(`  delivered ${delivered} / ${expected}`);
-  console.log(`  commit to client: p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies.at(-1)} ms`);
+  console.log(`  commit to client: p50 ${percentile(latencies, 0.5)} ms, p99 ${percentile(latencies, 0.99)} ms, max ${latencies.at(-1)} ms`);
   console.log(`  memory per subscription (one socket each): RSS ${((open.rss - before.rss) / SUBSCRIBERS / 1024).toFixed(1)} KB, heap ${((open.heapUsed - before.heapUsed) / SUBSCRIBERS / 1024).toFixed(1)} KB (process RSS ${mb(open.rss)})`);
   await Promise.all(clients.map((c) => c.dispose()));
   await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -136,5 +113,5 @@ try {
 } finally {
   await stack.stop();
   await dropDatabase(adminUrl, dbName);
-  await embedded?.stop();
+  await server.stop();
 }

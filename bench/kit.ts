@@ -1,0 +1,50 @@
+/**
+ * What every benchmark needs before it measures: a PostgreSQL server (DATABASE_URL's, or an embedded
+ * one in a temp dir) and, on it, a database with the demo data behind the whole graph.
+ */
+import { startEmbeddedPostgres } from '@dealergraph/embedded-db';
+import { startStack, type RunningStack, type StackOptions } from '@dealergraph/launcher';
+import { generateSigningKeys } from '@dealergraph/runtime/tokens';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface BenchServer {
+  adminUrl: string;
+  /** True when the server is an embedded one this run started. */
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/** DATABASE_URL's server, or an embedded PostgreSQL in a temp dir (stopped by `stop`). */
+export async function benchServer(): Promise<BenchServer> {
+  const given = process.env.DATABASE_URL;
+  if (given) return { adminUrl: given, embedded: false, stop: async () => {} };
+  const parent = mkdtempSync(join(tmpdir(), 'dealergraph-bench-'));
+  chmodSync(parent, 0o755);
+  const embedded = await startEmbeddedPostgres({ dataDir: join(parent, 'pg'), persistent: false });
+  return { adminUrl: embedded.adminUrl, embedded: true, stop: () => embedded.stop() };
+}
+
+/** The whole graph in this process on free ports, writing the demo data into `databaseUrl` first. */
+export async function seededStack(databaseUrl: string, extra: Partial<StackOptions> = {}): Promise<{ stack: RunningStack; keys: { privateKey: string; publicKey: string } }> {
+  const keys = await generateSigningKeys();
+  console.log('seeding the demo data…');
+  const stack = await startStack({
+    databaseUrl,
+    gatewayPort: 0,
+    gatewayHost: '127.0.0.1',
+    ports: { dealers: 0, products: 0, prices: 0, credit: 0, orders: 0 },
+    seed: true,
+    jwtPrivateKey: keys.privateKey,
+    jwtPublicKey: keys.publicKey,
+    logLevel: 'error',
+    ...extra,
+  });
+  return { stack, keys };
+}
+
+/** The value at quantile q (0..1) of ascending values. */
+export function percentile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
