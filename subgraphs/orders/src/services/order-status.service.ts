@@ -11,6 +11,8 @@ export interface StatusChange {
   byUserId: string | null;
   comment?: string | null;
   at?: Date;
+  /** Details for the outbox event, e.g. the rejection of a REJECTED change. */
+  data?: Record<string, unknown> | null;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function changeOrderStatus(em: EntityManager, order: Order, change:
     status: change.to,
     actor: change.byUserId,
     reason: change.comment ?? null,
+    data: change.data ?? null,
     at,
   });
 }
