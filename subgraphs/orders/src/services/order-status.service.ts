@@ -44,6 +44,14 @@ export async function recordPlacement(em: EntityManager, order: Order, byUserId:
   recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, type: 'ORDER_PLACED', status: order.status, actor: byUserId, at });
 }
 
+/**
+ * A history entry that changes no status (e.g. an escalation of the waiting approval step): the order
+ * keeps its status, the history says what happened and when. Call it inside a transaction (it flushes).
+ */
+export async function appendStatusNote(em: EntityManager, order: Order, note: { byUserId: string | null; comment: string; at: Date }): Promise<void> {
+  await appendHistory(em, order, { to: order.status, ...note });
+}
+
 async function appendHistory(em: EntityManager, order: Order, change: StatusChange & { at: Date }): Promise<void> {
   // Flushed entry by entry, inside the caller's transaction, so positions count every earlier entry.
   await em.flush();
