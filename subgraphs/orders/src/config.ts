@@ -1,3 +1,4 @@
+import type { ApprovalDeadlineSettings } from './domain/approval-deadline.js';
 import { envInt, envOptional, readSubgraphConfig, type Env, type SubgraphConfig } from '@dealergraph/runtime';
 
 /** Timing of the placeOrder workflow. */
@@ -8,9 +9,19 @@ export interface WorkflowSettings {
   leaseMs: number;
   /** How often the recovery sweep looks for workflows past their lease. */
   sweepIntervalMs: number;
+  /** Approval step deadlines (hours per level, reminder lead time). */
+  approvalDeadlines: ApprovalDeadlineSettings;
+  /** How often the escalation sweep looks for steps past (or near) their deadline. */
+  escalationSweepMs: number;
 }
 
-export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = Object.freeze({ stepTimeoutMs: 10_000, leaseMs: 30_000, sweepIntervalMs: 15_000 });
+export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = Object.freeze({
+  stepTimeoutMs: 10_000,
+  leaseMs: 30_000,
+  sweepIntervalMs: 15_000,
+  approvalDeadlines: Object.freeze({ hoursLevels1to2: 24, hoursAbove: 48, reminderBeforeMs: 4 * 3_600_000 }),
+  escalationSweepMs: 60_000,
+});
 
 /** Settings of the orders subgraph; the only place it reads the environment. */
 export interface OrdersConfig extends SubgraphConfig {
@@ -21,7 +32,8 @@ export interface OrdersConfig extends SubgraphConfig {
 
 /**
  * Reads the orders subgraph's settings; the port defaults to 4005 (ORDERS_PORT). ORDER_STEP_TIMEOUT_MS,
- * ORDER_WORKFLOW_LEASE_MS and ORDER_SWEEP_INTERVAL_MS tune the workflow.
+ * ORDER_WORKFLOW_LEASE_MS and ORDER_SWEEP_INTERVAL_MS tune the workflow; ORDER_APPROVAL_HOURS_LEVEL_1_2,
+ * ORDER_APPROVAL_HOURS_ABOVE, ORDER_APPROVAL_REMINDER_MS and ORDER_ESCALATION_SWEEP_MS the approval deadlines.
  */
 export function loadConfig(env: Env = process.env): OrdersConfig {
   return {
@@ -31,6 +43,12 @@ export function loadConfig(env: Env = process.env): OrdersConfig {
       stepTimeoutMs: envInt(env, 'ORDER_STEP_TIMEOUT_MS', DEFAULT_WORKFLOW_SETTINGS.stepTimeoutMs),
       leaseMs: envInt(env, 'ORDER_WORKFLOW_LEASE_MS', DEFAULT_WORKFLOW_SETTINGS.leaseMs),
       sweepIntervalMs: envInt(env, 'ORDER_SWEEP_INTERVAL_MS', DEFAULT_WORKFLOW_SETTINGS.sweepIntervalMs),
+      approvalDeadlines: {
+        hoursLevels1to2: envInt(env, 'ORDER_APPROVAL_HOURS_LEVEL_1_2', DEFAULT_WORKFLOW_SETTINGS.approvalDeadlines.hoursLevels1to2),
+        hoursAbove: envInt(env, 'ORDER_APPROVAL_HOURS_ABOVE', DEFAULT_WORKFLOW_SETTINGS.approvalDeadlines.hoursAbove),
+        reminderBeforeMs: envInt(env, 'ORDER_APPROVAL_REMINDER_MS', DEFAULT_WORKFLOW_SETTINGS.approvalDeadlines.reminderBeforeMs),
+      },
+      escalationSweepMs: envInt(env, 'ORDER_ESCALATION_SWEEP_MS', DEFAULT_WORKFLOW_SETTINGS.escalationSweepMs),
     },
   };
 }

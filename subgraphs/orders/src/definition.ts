@@ -19,6 +19,7 @@ import { seedOrders } from './seed/orders.seed.js';
 import { findVisibleOrder } from './services/order.service.js';
 import { serviceClients } from './services/service-clients.js';
 import { startOrders } from './services/workflow-recovery.service.js';
+import { startEscalationSweep } from './services/approval-escalation.service.js';
 
 /** The orders subgraph: orders, their lines and status history, the placeOrder workflow and its recovery sweep. */
 export function ordersSubgraph(settings: Partial<WorkflowSettings> = {}): SubgraphDefinition<OrdersContext, DemoData> {
@@ -55,7 +56,9 @@ export function ordersSubgraph(settings: Partial<WorkflowSettings> = {}): Subgra
     start: async (runtime, newContext, serving) => {
       const stopWorkflow = await startOrders(newContext, workflow.sweepIntervalMs);
       const stopEvents = await startOrderEvents(runtime, serving, events);
+      const stopEscalation = startEscalationSweep(newContext, workflow.approvalDeadlines, workflow.escalationSweepMs);
       return async () => {
+        await stopEscalation();
         await stopEvents();
         await stopWorkflow();
       };

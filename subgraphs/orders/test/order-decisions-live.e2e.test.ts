@@ -107,6 +107,66 @@ describe('approval decisions arrive live', () => {
     expect(rejected!.order.statusHistory.at(-1)).toEqual({ status: 'REJECTED', comment: 'Split it into two orders' });
   });
 
+  it('rejects with a reason code and alternatives: on the order, on the live event and in the dealer\'s notifications', async () => {
+    const id = await placePending();
+    const socket = createClient({ url: stack.gatewayUrl.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${platinum.accessToken}` }, retryAttempts: 0 });
+    sockets.push(socket);
+    const events: any[] = [];
+    socket.subscribe<{ orderUpdated: unknown }>(
+      { query: 'subscription($id: ID) { orderUpdated(orderId: $id) { id status dealer { name } rejection { code reason alternatives { kind amount { amount currency } note } } } }', variables: { id } },
+      { next: (r) => events.push(r.data?.orderUpdated ?? r.errors), error: () => {}, complete: () => {} },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const REJECT = `mutation($id: ID!, $code: RejectionCode, $alts: [RejectionAlternativeInput!]) {
+      rejectOrder(orderId: $id, reason: "Over your credit", reasonCode: $code, alternatives: $alts) { order { status rejection { code } } userErrors { code field } } }`;
+    // A PAY_DOWN without its amount is refused and changes nothing.
+    const refused = await manager.data(REJECT, { id, code: 'CREDIT_RISK', alts: [{ kind: 'PAY_DOWN' }] });
+    expect(refused.rejectOrder).toEqual({ order: null, userErrors: [{ code: 'INVALID_INPUT', field: ['alternatives', '0', 'amount'] }] });
+    const badAmount = await manager.data(REJECT, { id, code: 'CREDIT_RISK', alts: [{ kind: 'PAY_DOWN', amount: 'lots' }] });
+    expect(badAmount.rejectOrder.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['alternatives', '0', 'amount'] }]);
+    expect((await platinum.data('query($id: ID!) { order(id: $id) { status rejection { code } } }', { id })).order).toEqual({ status: 'PENDING_APPROVAL', rejection: null });
+
+    const alts = [{ kind: 'PAY_DOWN', amount: '1500.5' }, { kind: 'SPLIT_ORDER', note: 'two deliveries' }];
+    const decided = await manager.data(REJECT, { id, code: 'CREDIT_RISK', alts });
+    expect(decided.rejectOrder).toEqual({ order: { status: 'REJECTED', rejection: { code: 'CREDIT_RISK' } }, userErrors: [] });
+    const expected = {
+      code: 'CREDIT_RISK',
+      reason: 'Over your credit',
+      alternatives: [
+        { kind: 'PAY_DOWN', amount: { amount: '1500.50', currency: 'USD' }, note: null },
+        { kind: 'SPLIT_ORDER', amount: null, note: 'two deliveries' },
+      ],
+    };
+    const { order } = await platinum.data('query($id: ID!) { order(id: $id) { status rejection { code reason alternatives { kind amount { amount currency } note } } } }', { id });
+    expect(order).toEqual({ status: 'REJECTED', rejection: expected });
+    await until(events, 1, 1000);
+    expect(events.find((e) => e.status === 'REJECTED')).toEqual({ id, status: 'REJECTED', dealer: { name: 'Demo Platinum Dealer' }, rejection: expected });
+    const feed = await platinum.data('{ notifications(first: 20) { nodes { orderId status rejection { code reason alternatives { kind amount { amount currency } note } } } } }');
+    expect(feed.notifications.nodes.find((n: { orderId: string; status: string }) => n.orderId === id && n.status === 'REJECTED')?.rejection).toEqual(expected);
+  });
+
+  it('keeps the contract\'s two-argument rejectOrder (code OTHER) and rejects in bulk with one code', async () => {
+    const single = await placePending();
+    const plain = await manager.data('mutation($id: ID!) { rejectOrder(orderId: $id, reason: "No") { order { rejection { code reason alternatives { kind } } } userErrors { code } } }', { id: single });
+    expect(plain.rejectOrder).toEqual({ order: { rejection: { code: 'OTHER', reason: 'No', alternatives: [] } }, userErrors: [] });
+    const blank = await manager.data('mutation($id: ID!) { rejectOrder(orderId: $id, reason: "  ") { order { id } userErrors { code field } } }', { id: await placePending() });
+    expect(blank.rejectOrder).toEqual({ order: null, userErrors: [{ code: 'INVALID_INPUT', field: ['reason'] }] });
+
+    const [first, second] = [await placePending(), await placePending()];
+    const BULK = `mutation($ids: [ID!]!) { rejectOrders(orderIds: $ids, reason: "Pick the successor model", reasonCode: STOCK, alternatives: [{ kind: CHOOSE_SUBSTITUTE, note: "X-200" }]) {
+      results { orderId order { status rejection { code reason alternatives { kind note } } } userErrors { code } } userErrors { code } } }`;
+    const bulk = await manager.data(BULK, { ids: [first, second, single] });
+    const rejection = { code: 'STOCK', reason: 'Pick the successor model', alternatives: [{ kind: 'CHOOSE_SUBSTITUTE', note: 'X-200' }] };
+    expect(bulk.rejectOrders).toEqual({
+      results: [
+        { orderId: first, order: { status: 'REJECTED', rejection }, userErrors: [] },
+        { orderId: second, order: { status: 'REJECTED', rejection }, userErrors: [] },
+        { orderId: single, order: null, userErrors: [{ code: 'INVALID_TRANSITION' }] },
+      ],
+      userErrors: [],
+    });
+  });
+
   it('bulk approval reports each order: decided, not found, above the level of the caller', async () => {
     const [first, second] = [await placePending(), await placePending()];
     const missing = '00000000-0000-4000-8000-000000000000';

@@ -11,7 +11,7 @@ export type ApprovalStepStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
 @Entity({ tableName: 'order_approval_step' })
 @Unique({ name: 'order_approval_step_order_id_position_unique', properties: ['order', 'position'] })
 export class OrderApprovalStep {
-  [OptionalProps]?: 'status' | 'decidedByUserId' | 'decidedAt' | 'comment';
+  [OptionalProps]?: 'status' | 'decidedByUserId' | 'decidedAt' | 'comment' | 'dueAt' | 'remindedAt' | 'escalations';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -48,4 +48,16 @@ export class OrderApprovalStep {
 
   @Property({ type: 'text', nullable: true })
   comment: string | null = null;
+
+  /** When the waiting step must be decided; set by the escalation sweep once the step is the one waiting. */
+  @Property({ type: 'timestamptz', nullable: true })
+  dueAt: Date | null = null;
+
+  /** When the approvers were reminded of the deadline; null until then (reset by an escalation). */
+  @Property({ type: 'timestamptz', nullable: true })
+  remindedAt: Date | null = null;
+
+  /** How many times the step moved up a level because nobody decided it in time. */
+  @Property({ type: 'integer', default: 0 })
+  escalations: number = 0;
 }

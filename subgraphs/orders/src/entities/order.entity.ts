@@ -1,5 +1,6 @@
 import { BigIntType, Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { ORDER_STATUSES, type OrderStatus } from '../domain/order-lifecycle.js';
+import type { Rejection } from '../domain/order-rejection.js';
 
 /** `"schema"."table"`: the table is named "order", a reserved word, so it is always quoted. */
 const quoted = (table: { schema?: string; name: string }) => `${table.schema ? `"${table.schema}".` : ''}"${table.name}"`;
@@ -24,7 +25,7 @@ const quoted = (table: { schema?: string; name: string }) => `${table.schema ? `
 // A retried submission with the same key finds the first order instead of placing a second one.
 @Unique({ name: 'order_dealer_id_idempotency_key_unique', properties: ['dealerId', 'idempotencyKey'] })
 export class Order {
-  [OptionalProps]?: 'placedByUserId' | 'poNumber' | 'idempotencyKey' | 'updatedAt' | 'requestHash' | 'request' | 'workflow' | 'workflowStep' | 'compensating' | 'leaseUntil' | 'warning' | 'overLimitApproved' | 'carrier' | 'trackingNumber';
+  [OptionalProps]?: 'placedByUserId' | 'poNumber' | 'idempotencyKey' | 'updatedAt' | 'requestHash' | 'request' | 'workflow' | 'workflowStep' | 'compensating' | 'leaseUntil' | 'warning' | 'overLimitApproved' | 'carrier' | 'trackingNumber' | 'rejection';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -106,6 +107,10 @@ export class Order {
 
   @Property({ type: 'text', nullable: true })
   trackingNumber: string | null = null;
+
+  /** Why an approver rejected it (code, text, suggested alternatives); null unless REJECTED. */
+  @Property({ type: 'jsonb', nullable: true })
+  rejection: Rejection | null = null;
 }
 
 /** Steps of the placeOrder workflow, in order. */

@@ -3,6 +3,7 @@ import type { OrdersContext } from '../context.js';
 import { decideOrders, MAX_BULK_ORDERS, type BulkDecision } from '../services/bulk-decision.service.js';
 import { BulkDecisionPayload } from './bulk-decision.type.js';
 import { toOrderType } from './mappers.js';
+import { RejectionAlternativeInput, RejectionCodeEnum } from './order-rejection.type.js';
 
 async function run(ctx: OrdersContext, orderIds: string[], decision: BulkDecision): Promise<BulkDecisionPayload> {
   const outcome = await decideOrders(ctx, orderIds, decision);
@@ -29,13 +30,15 @@ export class BulkDecisionResolver {
 
   @Authorized('STAFF')
   @Mutation(() => BulkDecisionPayload, {
-    description: `Rejects up to ${MAX_BULK_ORDERS} orders in one call with one reason, each exactly as rejectOrder would; one result per order.`,
+    description: `Rejects up to ${MAX_BULK_ORDERS} orders in one call with one reason (code, text, alternatives), each exactly as rejectOrder would; one result per order.`,
   })
   rejectOrders(
     @Arg('orderIds', () => [ID], { description: 'The orders to reject.' }) orderIds: string[],
-    @Arg('reason', { description: 'Why, for the dealers.' }) reason: string,
+    @Arg('reason', { description: 'Why, for the dealers (mandatory).' }) reason: string,
+    @Arg('reasonCode', () => RejectionCodeEnum, { nullable: true, description: 'The reason code; OTHER when omitted.' }) reasonCode: RejectionCodeEnum | null,
+    @Arg('alternatives', () => [RejectionAlternativeInput], { nullable: true, description: 'What the dealers could do instead, the same for each order.' }) alternatives: RejectionAlternativeInput[] | null,
     @Ctx() ctx: OrdersContext,
   ): Promise<BulkDecisionPayload> {
-    return run(ctx, orderIds, { kind: 'reject', reason });
+    return run(ctx, orderIds, { kind: 'reject', reason, code: reasonCode, alternatives });
   }
 }

@@ -20,7 +20,7 @@ registerEnumType(OrderStatusEnum, {
     PROCESSING: { description: 'The ERP accepted the order and the warehouse is picking it.' },
     SHIPPED: { description: 'Left the warehouse.' },
     DELIVERED: { description: 'Arrived at the dealer. Final.' },
-    REJECTED: { description: 'An approver said no; the reason is in the status history. Final.' },
+    REJECTED: { description: 'An approver said no; the reason is in Order.rejection and the status history. Final.' },
     CANCELLED: { description: 'Cancelled before it shipped. Final.' },
   },
 });

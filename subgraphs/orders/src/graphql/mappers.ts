@@ -3,6 +3,7 @@ import type { OrderLine } from '../entities/order-line.entity.js';
 import type { OrderStatusChange } from '../entities/order-status-change.entity.js';
 import type { Order } from '../entities/order.entity.js';
 import type { OrderStatusEnum } from './enums.js';
+import { toRejectionType } from './order-rejection.type.js';
 import type { OrderLineType, OrderStatusChangeType, OrderType } from './order.type.js';
 
 /** Lines, line count and history are left to the field resolvers, which batch them. */
@@ -20,6 +21,7 @@ export function toOrderType(order: Order): OrderType {
     carrier: order.carrier,
     trackingNumber: order.trackingNumber,
     warning: order.warning,
+    rejection: toRejectionType(order.rejection, order.currency),
   };
 }
 

@@ -10,7 +10,9 @@ import * as events from '../services/order-events.service.js';
 import { findVisibleOrder } from '../services/order.service.js';
 import { toOrderType } from './mappers.js';
 import { MarkNotificationsReadPayload, NotificationConnection, OrderEventType } from './order-event.type.js';
+import { toRejectionType } from './order-rejection.type.js';
 import { OrderType } from './order.type.js';
+import type { Rejection } from '../domain/order-rejection.js';
 
 interface FilterData<TArgs = Record<string, unknown>> {
   payload: OrderEventMessage;
@@ -19,6 +21,9 @@ interface FilterData<TArgs = Record<string, unknown>> {
 }
 
 const levelOf = (data: Record<string, unknown> | null) => (typeof data?.level === 'number' ? data.level : null);
+
+const rejectionOf = (data: Record<string, unknown> | null) =>
+  data?.rejection && typeof data.currency === 'string' ? toRejectionType(data.rejection as Rejection, data.currency) : null;
 
 function toEventType(event: { id: string; type: string; orderId: string; status: string | null; reason: string | null; data: Record<string, unknown> | null; at: Date | string; read?: boolean }, order?: OrderType | null): OrderEventType {
   return {
@@ -29,6 +34,7 @@ function toEventType(event: { id: string; type: string; orderId: string; status:
     status: event.status,
     reason: event.reason,
     level: levelOf(event.data),
+    rejection: rejectionOf(event.data),
     at: new Date(event.at),
     read: event.read ?? false,
   };

@@ -1,5 +1,6 @@
 import { ConnectionType, UserError } from '@dealergraph/runtime';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { OrderRejectionType } from './order-rejection.type.js';
 import { OrderType } from './order.type.js';
 
 @ObjectType('OrderEvent', {
@@ -29,6 +30,9 @@ export class OrderEventType {
 
   @Field(() => Int, { nullable: true, description: 'The approval level (1-5) of the step the event concerns, if any.' })
   level!: number | null;
+
+  @Field(() => OrderRejectionType, { nullable: true, description: 'On the change to REJECTED: the reason code, text and suggested alternatives; null otherwise.' })
+  rejection!: OrderRejectionType | null;
 
   @Field(() => Date, { description: 'When it happened.' })
   at!: Date;

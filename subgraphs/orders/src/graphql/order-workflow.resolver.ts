@@ -8,6 +8,7 @@ import { toOrderType } from './mappers.js';
 import { setMinimumOrder } from '../services/dealer-order-policy.service.js';
 import { MinimumOrderInput, MinimumOrderPayload, OrderApprovalStepType, OrderFulfillmentInput, OrderPayload, PlaceOrderInput, PlaceOrderPayload, type BelowMinimumEnum } from './order-workflow.type.js';
 import { OrderConnection, OrderType } from './order.type.js';
+import { RejectionAlternativeInput, RejectionCodeEnum } from './order-rejection.type.js';
 
 const toPayload = ({ order, userErrors }: decisions.OrderDecisionResult): OrderPayload => ({ order: order ? toOrderType(order) : null, userErrors });
 
@@ -35,13 +36,15 @@ export class OrderWorkflowResolver {
   }
 
   @Authorized()
-  @Mutation(() => OrderPayload, { description: 'Rejects a pending order (an approver at the waiting level or above); its stock and credit are released.' })
+  @Mutation(() => OrderPayload, { description: 'Rejects a pending order (an approver at the waiting level or above) with a reason code, text and suggested alternatives, shown on Order.rejection; its stock and credit are released.' })
   async rejectOrder(
     @Arg('orderId', () => ID, { description: 'The order.' }) orderId: string,
-    @Arg('reason', { description: 'Why, for the dealer.' }) reason: string,
+    @Arg('reason', { description: 'Why, for the dealer (mandatory).' }) reason: string,
+    @Arg('reasonCode', () => RejectionCodeEnum, { nullable: true, description: 'The reason code; OTHER when omitted.' }) reasonCode: RejectionCodeEnum | null,
+    @Arg('alternatives', () => [RejectionAlternativeInput], { nullable: true, description: 'What the dealer could do instead (each kind once, at most five).' }) alternatives: RejectionAlternativeInput[] | null,
     @Ctx() ctx: OrdersContext,
   ): Promise<OrderPayload> {
-    return toPayload(await decisions.rejectOrder(ctx, orderId, reason));
+    return toPayload(await decisions.rejectOrder(ctx, orderId, { reason, code: reasonCode, alternatives }));
   }
 
   @Authorized()
@@ -78,6 +81,6 @@ export class OrderWorkflowResolver {
   @FieldResolver(() => [OrderApprovalStepType], { description: 'The approval chain, in order; empty for an order approved automatically.' })
   async approvalSteps(@Root() order: OrderType, @Ctx() ctx: OrdersContext): Promise<OrderApprovalStepType[]> {
     const steps = await ctx.loaders.approvalStepsByOrderId.load(order.id);
-    return steps.map((s) => ({ position: s.position, level: s.level, role: s.role, reason: s.reason, status: s.status, decidedBy: s.decidedByUserId, decidedAt: s.decidedAt, comment: s.comment }));
+    return steps.map((s) => ({ position: s.position, level: s.level, role: s.role, reason: s.reason, status: s.status, decidedBy: s.decidedByUserId, decidedAt: s.decidedAt, comment: s.comment, dueAt: s.status === 'PENDING' ? s.dueAt : null, escalations: s.escalations }));
   }
 }

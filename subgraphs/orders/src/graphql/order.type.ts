@@ -1,6 +1,7 @@
 import { ConnectionType, Money } from '@dealergraph/runtime';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { OrderStatusEnum } from './enums.js';
+import { OrderRejectionType } from './order-rejection.type.js';
 import { DealerRef, ProductRef } from './stubs.type.js';
 
 @Directive('@key(fields: "id")')
@@ -41,6 +42,9 @@ export class OrderType {
 
   @Field(() => String, { nullable: true, description: 'A warning the order was placed with, e.g. over the credit limit under SOFT_WARNING.' })
   warning!: string | null;
+
+  @Field(() => OrderRejectionType, { nullable: true, description: 'Why an approver rejected the order (code, text, suggested alternatives); null unless REJECTED.' })
+  rejection!: OrderRejectionType | null;
 }
 
 @ObjectType('OrderLine', { description: 'One line of an order, priced as the dealer saw it when ordering.' })

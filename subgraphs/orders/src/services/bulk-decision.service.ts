@@ -1,6 +1,6 @@
 import { normalizeId, requireClaims } from '@dealergraph/runtime';
 import type { OrdersContext } from '../context.js';
-import { approveOrder, rejectOrder, type OrderDecisionResult } from './order-decision.service.js';
+import { approveOrder, rejectOrder, type OrderDecisionResult, type RejectInput } from './order-decision.service.js';
 
 /** At most this many orders per bulk decision: one screen of an approver's queue, bounded work per call. */
 export const MAX_BULK_ORDERS = 100;
@@ -9,7 +9,7 @@ export interface BulkDecisionItem extends OrderDecisionResult {
   orderId: string;
 }
 
-export type BulkDecision = { kind: 'approve'; comment: string | null } | { kind: 'reject'; reason: string };
+export type BulkDecision = { kind: 'approve'; comment: string | null } | ({ kind: 'reject' } & RejectInput);
 
 /**
  * Decides many orders in one call, one after another, each exactly like its single mutation (its own
@@ -28,7 +28,7 @@ export async function decideOrders(ctx: OrdersContext, orderIds: readonly string
     if (!result) {
       // A fresh unit of work per order, as if each came in its own request.
       const own = { ...ctx, em: ctx.em.fork() };
-      result = decision.kind === 'approve' ? await approveOrder(own, given, decision.comment) : await rejectOrder(own, given, decision.reason);
+      result = decision.kind === 'approve' ? await approveOrder(own, given, decision.comment) : await rejectOrder(own, given, decision);
       done.set(key, result);
     }
     results.push({ orderId: given, ...result });

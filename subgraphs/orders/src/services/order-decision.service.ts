@@ -1,9 +1,10 @@
-import { APPROVAL_LEVEL, canSeeDealer, formatAmount, isStaff, isStaffRole, normalizeId, requireClaims, type Claims, type PageWindow } from '@dealergraph/runtime';
+import { APPROVAL_LEVEL, canSeeDealer, formatAmount, InvalidAmountError, parseAmount, isStaff, isStaffRole, normalizeId, requireClaims, type Claims, type PageWindow } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { OrdersContext } from '../context.js';
 import { APPROVAL_ROLES, routeOrder, stepsDecidedBy } from '../domain/approval-routing.js';
 import type { OrderStatus } from '../domain/order-lifecycle.js';
+import { buildRejection, type AlternativeKind, type RejectionAlternative, type RejectionCode } from '../domain/order-rejection.js';
 import { OrderApprovalStep } from '../entities/order-approval-step.entity.js';
 import { Order } from '../entities/order.entity.js';
 import { userError, WorkflowRefusal, type OrderUserError } from './order-errors.js';
@@ -122,15 +123,41 @@ async function releaseAll(ctx: OrdersContext, order: Order): Promise<void> {
   await ctx.services.products.call('releaseStock', { orderId: order.id });
 }
 
-/** Rejects a pending order (an approver at the waiting step's level or above); stock and credit are released. */
-export function rejectOrder(ctx: OrdersContext, orderId: string, reason: string): Promise<OrderDecisionResult> {
+/** A rejection as asked for: amounts are decimal strings in the order's currency. */
+export interface RejectInput {
+  reason: string;
+  /** OTHER when absent (the contract's two-argument rejectOrder). */
+  code?: RejectionCode | null;
+  alternatives?: readonly { kind: AlternativeKind; amount?: string | null; note?: string | null }[] | null;
+}
+
+function parseAlternatives(given: RejectInput['alternatives']): RejectionAlternative[] {
+  return (given ?? []).map((a, i) => {
+    try {
+      return { kind: a.kind, amount: a.amount == null ? null : parseAmount(a.amount), note: a.note ?? null };
+    } catch (error) {
+      if (error instanceof InvalidAmountError) throw new WorkflowRefusal([userError('INVALID_INPUT', `"${a.amount}" is not an amount.`, ['alternatives', String(i), 'amount'])]);
+      throw error;
+    }
+  });
+}
+
+/**
+ * Rejects a pending order (an approver at the waiting step's level or above) with a reason code, the
+ * text and suggested alternatives, stored on the order and carried by the REJECTED event; stock and
+ * credit are released.
+ */
+export function rejectOrder(ctx: OrdersContext, orderId: string, input: RejectInput): Promise<OrderDecisionResult> {
   return onLockedOrder(ctx, orderId, async (em, order, claims) => {
-    if (!reason?.trim()) throw new WorkflowRefusal([userError('INVALID_INPUT', 'Say why the order is rejected.', ['reason'])]);
+    const built = buildRejection({ code: input.code, reason: input.reason, alternatives: parseAlternatives(input.alternatives) });
+    if ('problem' in built) throw new WorkflowRefusal([userError('INVALID_INPUT', built.problem.message, built.problem.field)]);
+    const { rejection } = built;
     mustBe(order, ['PENDING_APPROVAL'], 'rejected');
     const [step] = await stepsFor(em, order, claims);
-    Object.assign(step, { status: 'REJECTED', decidedByUserId: claims.sub, decidedAt: new Date(), comment: reason.trim() });
+    Object.assign(step, { status: 'REJECTED', decidedByUserId: claims.sub, decidedAt: new Date(), comment: rejection.reason });
     await releaseAll(ctx, order);
-    await changeOrderStatus(em, order, { to: 'REJECTED', byUserId: claims.sub, comment: reason.trim() });
+    order.rejection = rejection;
+    await changeOrderStatus(em, order, { to: 'REJECTED', byUserId: claims.sub, comment: rejection.reason, data: { rejection, currency: order.currency } });
   });
 }
 

@@ -11,6 +11,8 @@ export interface StatusChange {
   byUserId: string | null;
   comment?: string | null;
   at?: Date;
+  /** Details for the outbox event, e.g. the rejection of a REJECTED change. */
+  data?: Record<string, unknown> | null;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function changeOrderStatus(em: EntityManager, order: Order, change:
     status: change.to,
     actor: change.byUserId,
     reason: change.comment ?? null,
+    data: change.data ?? null,
     at,
   });
 }
@@ -39,6 +42,14 @@ export async function changeOrderStatus(em: EntityManager, order: Order, change:
 export async function recordPlacement(em: EntityManager, order: Order, byUserId: string | null, at: Date): Promise<void> {
   await appendHistory(em, order, { to: order.status, byUserId, comment: null, at });
   recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, type: 'ORDER_PLACED', status: order.status, actor: byUserId, at });
+}
+
+/**
+ * A history entry that changes no status (e.g. an escalation of the waiting approval step): the order
+ * keeps its status, the history says what happened and when. Call it inside a transaction (it flushes).
+ */
+export async function appendStatusNote(em: EntityManager, order: Order, note: { byUserId: string | null; comment: string; at: Date }): Promise<void> {
+  await appendHistory(em, order, { to: order.status, ...note });
 }
 
 async function appendHistory(em: EntityManager, order: Order, change: StatusChange & { at: Date }): Promise<void> {

@@ -1,6 +1,7 @@
 import { Order } from '../entities/order.entity.js';
 import type { OrdersContext } from '../context.js';
 import { planMissingChains } from './order-decision.service.js';
+import { startPeriodic } from './periodic.js';
 import { recoverWorkflow } from './place-order.service.js';
 
 /**
@@ -30,27 +31,7 @@ export async function sweepStalledWorkflows(newContext: () => OrdersContext, lim
  * adds nothing here. Runs once at start, then every `intervalMs`; returns how to stop it.
  */
 export function startWorkflowSweep(newContext: () => OrdersContext, intervalMs: number): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  let busy = false;
-  // One sweep at a time per process: a slow sweep skips ticks instead of piling up behind itself.
-  const tick = () => {
-    if (stopped || busy) return;
-    busy = true;
-    running = sweepStalledWorkflows(newContext)
-      .catch((error: unknown) => newContext().runtime?.logger.warn('workflow sweep failed', { error: String(error) }))
-      .finally(() => {
-        busy = false;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodic(() => sweepStalledWorkflows(newContext), intervalMs, (error) => newContext().runtime?.logger.warn('workflow sweep failed', { error: String(error) }));
 }
 
 /**

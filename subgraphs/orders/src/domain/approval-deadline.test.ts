@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { deadlineAction, stepDeadline, type ApprovalDeadlineSettings } from './approval-deadline.js';
+
+const settings: ApprovalDeadlineSettings = { hoursLevels1to2: 24, hoursAbove: 48, reminderBeforeMs: 4 * 3_600_000 };
+const at = (iso: string) => new Date(iso);
+
+describe('stepDeadline', () => {
+  it('gives levels 1-2 24 hours and higher levels 48', () => {
+    const since = at('2026-11-30T08:00:00Z');
+    expect(stepDeadline({ level: 1, since, settings })).toEqual(at('2026-12-01T08:00:00Z'));
+    expect(stepDeadline({ level: 2, since, settings })).toEqual(at('2026-12-01T08:00:00Z'));
+    expect(stepDeadline({ level: 3, since, settings })).toEqual(at('2026-12-02T08:00:00Z'));
+  });
+});
+
+describe('deadlineAction', () => {
+  const dueAt = at('2026-12-01T08:00:00Z');
+
+  it('does nothing well before the deadline', () => {
+    expect(deadlineAction({ level: 2, dueAt, remindedAt: null, now: at('2026-12-01T03:59:59Z'), settings })).toEqual({ kind: 'NONE' });
+  });
+
+  it('reminds once inside the reminder window', () => {
+    expect(deadlineAction({ level: 2, dueAt, remindedAt: null, now: at('2026-12-01T04:00:00Z'), settings })).toEqual({ kind: 'REMIND' });
+    expect(deadlineAction({ level: 2, dueAt, remindedAt: at('2026-12-01T04:00:00Z'), now: at('2026-12-01T07:00:00Z'), settings })).toEqual({ kind: 'NONE' });
+  });
+
+  it('escalates to the next level at the deadline, with that level\'s deadline from now', () => {
+    expect(deadlineAction({ level: 2, dueAt, remindedAt: at('2026-12-01T04:00:00Z'), now: dueAt, settings })).toEqual({
+      kind: 'ESCALATE',
+      toLevel: 3,
+      toRole: 'SALES_DIRECTOR',
+      dueAt: at('2026-12-03T08:00:00Z'),
+    });
+  });
+
+  it('keeps a level-5 step waiting past its deadline, reminded once', () => {
+    const late = at('2026-12-05T00:00:00Z');
+    expect(deadlineAction({ level: 5, dueAt, remindedAt: null, now: late, settings })).toEqual({ kind: 'REMIND' });
+    expect(deadlineAction({ level: 5, dueAt, remindedAt: late, now: late, settings })).toEqual({ kind: 'NONE' });
+  });
+});

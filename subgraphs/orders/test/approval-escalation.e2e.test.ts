@@ -1,0 +1,123 @@
+import { startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
+import { createClient, type Client } from 'graphql-ws';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { DEFAULT_WORKFLOW_SETTINGS } from '../src/config.js';
+import { sweepApprovalDeadlines } from '../src/services/approval-escalation.service.js';
+
+/**
+ * Approval deadlines against a controlled clock: the real escalation sweep runs on the real database
+ * with an injected `now`; a step's deadline is moved into the past in SQL. The effects are read
+ * through the gateway: the step, the status history, approvalQueueChanged of the new level's
+ * approver (a real graphql-ws client) and the dealer's notification feed.
+ */
+let stack: TestStack;
+let platinum: GraphQLClient;
+let manager: GraphQLClient;
+let director: GraphQLClient;
+const sockets: Client[] = [];
+const settings = DEFAULT_WORKFLOW_SETTINGS.approvalDeadlines;
+const HOUR = 3_600_000;
+/** Steps waiting before the tests (demo data) count from here, so none of them is overdue. */
+let startedAt: Date;
+
+const cents = (amount: string) => Math.round(Number(amount) * 100);
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  startedAt = new Date();
+  [platinum, manager, director] = await Promise.all(['platinum@demo.dealer', 'manager@demo.staff', 'director@demo.staff'].map((e) => stack.loginAs(e)));
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(sockets.map((s) => s.dispose()));
+  await stack?.stop();
+});
+
+/** An order between 12,000.00 and 40,000.00: one REGIONAL_MANAGER (level 2) step. */
+async function placePending(): Promise<string> {
+  const { products } = await platinum.data('{ products(first: 100, filter: { inStockOnly: true }) { nodes { sku stock { available } price { unitPrice { amount } } } } }');
+  for (const p of products.nodes as { sku: string; stock: { available: number }; price: { unitPrice: { amount: string } } | null }[]) {
+    if (!p.price) continue;
+    const quantity = Math.ceil(2_000_000 / cents(p.price.unitPrice.amount));
+    if (quantity < 1 || quantity > p.stock.available) continue;
+    const { product } = await platinum.data('query($sku: String!, $q: Int!) { product(sku: $sku) { price(quantity: $q) { unitPrice { amount } } } }', { sku: p.sku, q: quantity });
+    const total = quantity * cents(product.price.unitPrice.amount);
+    if (total <= 1_200_000 || total >= 4_000_000) continue;
+    const { placeOrder } = await platinum.data('mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id status } userErrors { code } } }', {
+      input: { idempotencyKey: randomUUID(), lines: [{ sku: p.sku, quantity }] },
+    });
+    expect(placeOrder.order.status).toBe('PENDING_APPROVAL');
+    return placeOrder.order.id;
+  }
+  throw new Error('no product makes a line between 12,000.00 and 40,000.00');
+}
+
+const STEPS = 'query($id: ID!) { order(id: $id) { placedAt approvalSteps { level role status dueAt escalations } statusHistory { status comment } } }';
+const sweep = (now: Date) => sweepApprovalDeadlines(stack.orms.orders.em.fork(), { now, settings, notBefore: startedAt });
+const expire = (orderId: string) =>
+  stack.orms.orders.em.fork().getConnection().execute(`update "orders"."order_approval_step" set due_at = now() - interval '1 minute' where order_id = ? and status = 'PENDING'`, [orderId]);
+
+describe('approval deadlines', () => {
+  it('schedules the deadline, reminds before it and escalates past it to the next level', async () => {
+    const id = await placePending();
+    await sweep(new Date());
+    let { order } = await manager.data(STEPS, { id });
+    const dueAt = new Date(order.approvalSteps[0].dueAt).getTime();
+    // Level 2: 24 hours from placement.
+    expect(dueAt - new Date(order.placedAt).getTime()).toBe(settings.hoursLevels1to2 * HOUR);
+
+    const socket = createClient({ url: stack.gatewayUrl.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${director.accessToken}` }, retryAttempts: 0 });
+    sockets.push(socket);
+    const queue: { orderId: string; type: string; level: number | null; reason: string | null }[] = [];
+    socket.subscribe<{ approvalQueueChanged: (typeof queue)[number] }>(
+      { query: 'subscription { approvalQueueChanged { orderId type level reason } }' },
+      { next: (r) => r.data && queue.push(r.data.approvalQueueChanged), error: () => {}, complete: () => {} },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+
+    // An hour before the deadline: one reminder, not two.
+    await sweep(new Date(dueAt - HOUR));
+    await sweep(new Date(dueAt - HOUR / 2));
+    ({ order } = await manager.data(STEPS, { id }));
+    expect(order.approvalSteps).toMatchObject([{ level: 2, status: 'PENDING', escalations: 0 }]);
+
+    await expire(id);
+    const now = new Date();
+    await sweep(now);
+    ({ order } = await manager.data(STEPS, { id }));
+    expect(order.approvalSteps).toMatchObject([{ level: 3, role: 'SALES_DIRECTOR', status: 'PENDING', escalations: 1 }]);
+    expect(new Date(order.approvalSteps[0].dueAt).getTime()).toBe(now.getTime() + settings.hoursAbove * HOUR);
+    expect(order.statusHistory.at(-1).status).toBe('PENDING_APPROVAL');
+    expect(order.statusHistory.at(-1).comment).toMatch(/escalated to a SALES_DIRECTOR \(level 3\)/);
+
+    const deadline = Date.now() + 2000;
+    while (!queue.some((e) => e.orderId === id && e.type === 'ESCALATED') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(queue.filter((e) => e.orderId === id).map((e) => e.type)).toEqual(['REMINDER', 'ESCALATED']);
+
+    const feed = await platinum.data('{ notifications(first: 20) { nodes { orderId type reason } } }');
+    const mine = feed.notifications.nodes.filter((n: { orderId: string }) => n.orderId === id).map((n: { type: string }) => n.type);
+    expect(mine).toContain('ESCALATED');
+    expect(mine).toContain('REMINDER');
+
+    // The step is the director's now: the manager may no longer decide it, the director may.
+    const APPROVE = 'mutation($id: ID!) { approveOrder(orderId: $id) { order { status } userErrors { code } } }';
+    expect((await manager.data(APPROVE, { id })).approveOrder.userErrors).toEqual([{ code: 'FORBIDDEN' }]);
+    expect((await director.data(APPROVE, { id })).approveOrder).toEqual({ order: { status: 'APPROVED' }, userErrors: [] });
+    await expire(id);
+    expect(await sweep(new Date())).toMatchObject({ escalated: 0 });
+  });
+
+  it('escalates an overdue step exactly once when sweeps race', async () => {
+    const id = await placePending();
+    await sweep(new Date());
+    await expire(id);
+    const now = new Date();
+    const results = await Promise.all([sweep(now), sweep(now), sweep(now)]);
+    expect(results.reduce((n, r) => n + r.escalated, 0)).toBe(1);
+    const { order } = await manager.data(STEPS, { id });
+    expect(order.approvalSteps).toMatchObject([{ level: 3, escalations: 1 }]);
+    expect(order.statusHistory.filter((h: { comment: string | null }) => h.comment?.includes('escalated'))).toHaveLength(1);
+  });
+});
