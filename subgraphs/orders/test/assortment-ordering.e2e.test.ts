@@ -89,4 +89,12 @@ describe('ordering within a dealer assortment', () => {
     expect(ok.data.placeOrder.userErrors).toEqual([]);
     expect(ok.data.placeOrder.order.id).toBeTruthy();
   });
+
+  it('shows the demo order history of the restricted dealer with every line\'s product (all in its assortment)', async () => {
+    const result = await dealer.request('{ orders(first: 50) { totalCount nodes { number lines { sku product { name } } } } }');
+    expect(result.errors).toBeUndefined();
+    const lines = result.data.orders.nodes.flatMap((o: { lines: { sku: string; product: { name: string } | null }[] }) => o.lines);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line.product?.name, line.sku).toBeTruthy();
+  });
 });
