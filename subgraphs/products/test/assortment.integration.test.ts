@@ -1,5 +1,5 @@
 import { demoAssortment, generateDemoData, type DemoDealer } from '@dealergraph/demo-data';
-import { sign, SIGNATURE_EXTENSION, signaturePayload, type Claims } from '@dealergraph/runtime';
+import { signRequest, type Claims } from '@dealergraph/runtime';
 import { startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -39,7 +39,7 @@ describe('dealer assortments and search through the gateway', () => {
     const response = await fetch(stack.subgraphs.products.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables, extensions: { jwt, [SIGNATURE_EXTENSION]: sign(signaturePayload({ query, variables, jwt }), stack.hmacSecret) } }),
+      body: JSON.stringify({ query, variables, extensions: signRequest({ query, variables, jwt }, stack.hmacSecret) }),
     });
     return (await response.json()) as { data?: any; errors?: unknown[] };
   }
