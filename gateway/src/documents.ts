@@ -1,4 +1,4 @@
-import { DOCUMENT_ROUTE, documentLinkKey, SIGNATURE_EXTENSION, sign, signaturePayload, verifyDocumentLink } from '@dealergraph/runtime';
+import { DOCUMENT_ROUTE, documentLinkKey, signRequest, verifyDocumentLink } from '@dealergraph/runtime';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
@@ -47,7 +47,8 @@ async function answer(token: string, headOnly: boolean, response: ServerResponse
     body: JSON.stringify({
       query: DOCUMENT_QUERY,
       variables,
-      extensions: { [SIGNATURE_EXTENSION]: sign(signaturePayload({ query: DOCUMENT_QUERY, variables }), options.hmacSecret) },
+      // With the envelope (timestamp, nonce) subgraphs require of every signed call.
+      extensions: signRequest({ query: DOCUMENT_QUERY, variables }, options.hmacSecret),
     }),
   });
   const body = (await upstream.json()) as { data?: { documentFile?: { filename: string; contentType: string; contentBase64: string } | null }; errors?: unknown[] };
