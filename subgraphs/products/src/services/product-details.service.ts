@@ -58,7 +58,7 @@ export function substitutesOf(ctx: ProductsContext, productId: string, limit: nu
 
 /**
  * The substitutes of several products (rules as `substitutesOf`) within one dealer's assortment, or
- * the whole catalog for null, in one statement. Products ids must be uuids; absent ones have none.
+ * the whole catalog for null, in one statement. Product ids must be uuids; absent ones have none.
  */
 export async function substitutesForDealer(
   ctx: ProductsContext,
