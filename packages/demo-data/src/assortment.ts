@@ -1,4 +1,4 @@
-import type { DealerTier, DemoData } from './types.js';
+import type { DealerTier, DemoData, DemoDealer, DemoProduct } from './types.js';
 
 /**
  * The demo's dealer-specific assortments, derived from the generated data (no randomness, so the same
@@ -54,4 +54,41 @@ export function demoAssortment(data: Pick<DemoData, 'dealers' | 'products' | 'ca
   );
   const segments = data.dealers.map((d) => ({ dealerId: d.id, tier: d.tier, region: d.region }));
   return { restrictions, grants, categoryLimits, segments };
+}
+
+/**
+ * The products each dealer may buy under an assortment: the products subgraph's rule (unrestricted or
+ * granted to the dealer, its tier or its region; within its category limits and everything below
+ * them) over the demo data. Dealers sharing a segment and limits share one list.
+ */
+export function assortmentProducts(
+  assortment: DemoAssortment,
+  data: Pick<DemoData, 'products' | 'categories'>,
+): (dealer: Pick<DemoDealer, 'id' | 'tier' | 'region'>) => DemoProduct[] {
+  const restricted = new Set(assortment.restrictions.map((r) => r.productId));
+  const grants = new Set(assortment.grants.map((g) => `${g.productId}|${g.scope}|${g.value}`));
+  const dealersWithGrants = new Set(assortment.grants.filter((g) => g.scope === 'DEALER').map((g) => g.value));
+  const limits = new Map<string, Set<string>>();
+  for (const l of assortment.categoryLimits) limits.set(l.dealerId, (limits.get(l.dealerId) ?? new Set()).add(l.categoryId));
+  const parentOf = new Map(data.categories.map((c) => [c.id, c.parentId]));
+  const within = (categoryId: string, allowed: Set<string>): boolean => {
+    for (let c: string | null | undefined = categoryId; c; c = parentOf.get(c)) if (allowed.has(c)) return true;
+    return false;
+  };
+  const cache = new Map<string, DemoProduct[]>();
+  return (dealer) => {
+    const allowed = limits.get(dealer.id);
+    const key = [dealer.tier, dealer.region, dealersWithGrants.has(dealer.id) ? dealer.id : '', [...(allowed ?? [])].sort().join(',')].join('|');
+    let list = cache.get(key);
+    if (!list) {
+      list = data.products.filter(
+        (p) =>
+          (!restricted.has(p.id) ||
+            grants.has(`${p.id}|DEALER|${dealer.id}`) || grants.has(`${p.id}|TIER|${dealer.tier}`) || grants.has(`${p.id}|REGION|${dealer.region}`)) &&
+          (!allowed || within(p.categoryId, allowed)),
+      );
+      cache.set(key, list);
+    }
+    return list;
+  };
 }

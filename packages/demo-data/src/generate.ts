@@ -1,3 +1,4 @@
+import { assortmentProducts, demoAssortment } from './assortment.js';
 import { generateCatalog, CURRENCY } from './catalog.js';
 import { generateCreditAccounts } from './credit.js';
 import { generateDealers } from './dealers.js';
@@ -38,7 +39,9 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
   );
   const ordersFaker = new SeededFaker(seed, STREAMS.orders);
   const accounts = generateCreditAccounts(ordersFaker, dealerSet.dealers, dealerSet.demoPlatinum, dealerSet.demoBronze);
-  const orders = generateOrders(ordersFaker, anchor, dealerSet, catalog.products);
+  // Order history only names products in each dealer's own assortment (derived from the data alone).
+  const catalogData = { dealers: dealerSet.dealers, products: catalog.products, categories: catalog.categories };
+  const orders = generateOrders(ordersFaker, anchor, dealerSet, assortmentProducts(demoAssortment(catalogData), catalogData));
   const ledger = generateLedger(new SeededFaker(seed, STREAMS.ledger), anchor, dealerSet, orders, accounts);
 
   return {

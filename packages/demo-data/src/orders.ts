@@ -105,11 +105,16 @@ function linesNearTarget(faker: SeededFaker, picker: ProductPicker, tier: Dealer
 /**
  * Twelve months of orders for every dealer (1-4 a month, none before the dealer existed), with
  * their lines and status histories, numbered `SO-<year>-<seq>` in the order they were placed.
+ * Each dealer's lines come from `productsOf(dealer)`, its assortment: a past order names only
+ * products the dealer can see.
  */
-export function generateOrders(faker: SeededFaker, anchor: Date, dealerSet: DealerSet, products: DemoProduct[]): DemoOrder[] {
-  const picker = new ProductPicker(products);
+export function generateOrders(faker: SeededFaker, anchor: Date, dealerSet: DealerSet, productsOf: (dealer: DemoDealer) => DemoProduct[]): DemoOrder[] {
+  const pickers = new Map<DemoProduct[], ProductPicker>();
   const orders: DemoOrder[] = [];
   for (const dealer of dealerSet.dealers) {
+    const products = productsOf(dealer);
+    let picker = pickers.get(products);
+    if (!picker) pickers.set(products, (picker = new ProductPicker(products)));
     const placedBy = dealerSet.adminByDealer.get(dealer.id)!;
     const plan = planFor(faker, dealer, dealerSet).sort((a, b) => b.dayIndex - a.dayIndex);
     let reviewPending = !dealer.firstOrdersReviewed;

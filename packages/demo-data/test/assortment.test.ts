@@ -23,4 +23,42 @@ describe('demoAssortment', () => {
     expect(a.categoryLimits.length).toBe(20);
     expect(demoAssortment(data)).toEqual(a);
   });
+
+  it('gives every dealer an order history of products in its own assortment only', () => {
+    const parentOf = new Map(data.categories.map((c) => [c.id, c.parentId]));
+    const rootOf = (categoryId: string): string => {
+      let c = categoryId;
+      while (parentOf.get(c)) c = parentOf.get(c)!;
+      return c;
+    };
+    const product = new Map(data.products.map((p) => [p.id, p]));
+    const dealer = new Map(data.dealers.map((d) => [d.id, d]));
+    const restriction = new Map(a.restrictions.map((r) => [r.productId, r.restriction]));
+    const limitsOf = (dealerId: string) => a.categoryLimits.filter((l) => l.dealerId === dealerId).map((l) => l.categoryId);
+    let limitedLines = 0;
+    let restrictedLines = 0;
+    for (const order of data.orders) {
+      const d = dealer.get(order.dealerId)!;
+      const limits = limitsOf(d.id);
+      for (const line of order.lines) {
+        const p = product.get(line.productId)!;
+        if (limits.length) {
+          limitedLines += 1;
+          expect(limits).toContain(rootOf(p.categoryId));
+        }
+        const kind = restriction.get(p.id);
+        if (kind) {
+          restrictedLines += 1;
+          const granted = a.grants.some(
+            (g) => g.productId === p.id && ((g.scope === 'DEALER' && g.value === d.id) || (g.scope === 'TIER' && g.value === d.tier) || (g.scope === 'REGION' && g.value === d.region)),
+          );
+          expect(granted, `${order.number} ${p.sku} ${kind} for ${d.code}`).toBe(true);
+        }
+      }
+    }
+    expect(limitedLines).toBeGreaterThan(100);
+    expect(restrictedLines).toBeGreaterThan(10);
+    // Deterministic as before: the same anchor gives the same history.
+    expect(generateDemoData({ anchor: new Date('2026-11-01T00:00:00Z') }).orders).toEqual(data.orders);
+  });
 });

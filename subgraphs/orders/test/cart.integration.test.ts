@@ -203,13 +203,23 @@ describe('cart through the gateway', () => {
   });
 
   it('refuses products out of stock with substitutes', async () => {
-    const sku = skus[6];
+    // An in-stock product that has in-stock substitutes (same category, another brand) as the catalog shows them.
+    let sku = '';
+    for (const candidate of skus.slice(6, 60)) {
+      const { product } = await orderEntry.data('query($sku: String!) { product(sku: $sku) { substitutes(first: 5) { stock { available } } } }', { sku: candidate });
+      if (product.substitutes.some((s: { stock: { available: number } }) => s.stock.available > 0)) {
+        sku = candidate;
+        break;
+      }
+    }
+    expect(sku).not.toBe('');
     const id = await productId(sku);
     const { rows: saved } = await db.query('select warehouse_id, on_hand from products.stock_level where product_id = $1', [id]);
     await db.query('update products.stock_level set on_hand = reserved where product_id = $1', [id]);
     try {
       const result = await upload(orderEntry, 'out.csv', `sku,quantity\n${sku},2\n`);
       expect(result.rows).toEqual([{ row: 2, sku, quantity: 2, status: 'OUT_OF_STOCK', message: expect.stringContaining('out of stock'), mergedIntoRow: null, substitutes: expect.any(Array) }]);
+      expect(result.rows[0].substitutes.length).toBeGreaterThan(0);
       for (const s of result.rows[0].substitutes) expect(s.available).toBeGreaterThan(0);
       expect(result.cart.lines.map((l: any) => l.sku)).not.toContain(sku);
     } finally {

@@ -5,6 +5,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { graphql, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productsSubgraph } from '../src/definition.js';
+import { lookupProductsForOrder } from '../src/services/product-lookup.service.js';
 
 const data = generateDemoData({ anchor: new Date('2026-11-01T00:00:00Z') });
 const definition = productsSubgraph();
@@ -402,6 +403,39 @@ describe('products subgraph on the seeded demo database', () => {
     // exactly, so that a listener that hears nothing cannot pass
     expect(counts[0]).toBe(8);
     expect(counts).toEqual([counts[0], counts[0], counts[0]]);
+  });
+
+  it('answers the ordering side (lookupProducts) for 10, 100 and 400 products in the same number of statements', async () => {
+    const em = orm!.em.fork();
+    // Sold-out products first, so every lookup also finds substitutes and their stock.
+    const sold = await em.execute<{ product_id: string }[]>(
+      'select product_id from products.stock_level group by product_id having sum(on_hand - reserved) <= 0 order by product_id limit 3',
+    );
+    expect(sold).toHaveLength(3);
+    const soldIds = sold.map((r) => r.product_id);
+    const others = data.products.filter((p) => !soldIds.includes(p.id));
+    const restricted = data.dealers[2]; // D0003: a limited assortment
+    const counts: number[] = [];
+    for (const n of [10, 100, 400]) {
+      const picked = others.slice(0, n - 3);
+      statements = [];
+      const found = await lookupProductsForOrder(definition.context({ em: orm!.em.fork(), claims: null }), {
+        dealerId: restricted.id,
+        skus: picked.slice(0, n >> 1).map((p) => p.sku),
+        productIds: [...soldIds, ...picked.slice(n >> 1).map((p) => p.id)],
+      });
+      counts.push(statements.length);
+      expect(found).toHaveLength(n);
+      expect(found.filter((p) => p.stock.status === 'OUT').every((p) => p.substitutes.every((s) => s.stock.status !== undefined))).toBe(true);
+      expect(found.some((p) => p.substitutes.length > 0)).toBe(true);
+      if (n === 400) expect(new Set(found.map((p) => p.authorized))).toEqual(new Set([true, false]));
+    }
+    // by sku, by id, assortment, brands, stock, substitutes, the substitutes' stock: exactly, so that a
+    // listener that hears nothing cannot pass. With more products the substitutes' stock may already be
+    // loaded with the products' own (one statement fewer), never more.
+    expect(counts[0]).toBe(7);
+    for (const count of counts) expect(count).toBeGreaterThanOrEqual(6);
+    for (const count of counts) expect(count).toBeLessThanOrEqual(7);
   });
 
   it('reads the priced catalog page in two statements, the page and the stock, without a count nobody asked for', async () => {

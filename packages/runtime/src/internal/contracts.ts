@@ -22,7 +22,7 @@ export interface InternalProduct {
   /** False when this dealer may not buy it (outside its assortment): NOT_AUTHORIZED. */
   authorized: boolean;
   stock: { status: InternalStockStatus; available: number };
-  /** Products that can stand in for this one, best first, each with its own stock. */
+  /** For a product out of stock: products in the dealer's assortment that can stand in for it, best first, each with its own stock; empty otherwise. */
   substitutes: { id: string; sku: string; name: string; stock: { status: InternalStockStatus; available: number } }[];
 }
 

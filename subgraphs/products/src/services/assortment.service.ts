@@ -75,6 +75,14 @@ export async function visibleToCaller<T extends { id: string }>(ctx: ProductsCon
   return (await visibleLoader(ctx, dealerId).load(product.id)) ? product : null;
 }
 
+/** Which of these product ids (uuids) are in the dealer's assortment, in one statement. */
+export async function inAssortment(ctx: ProductsContext, dealerId: string, productIds: readonly string[]): Promise<Set<string>> {
+  if (productIds.length === 0) return new Set();
+  const { sql, params } = assortmentCondition(dealerId);
+  const rows = await ctx.em.execute<{ id: string }[]>(`select p.id from ${S}."product" p where p.id in (?) and ${sql}`, [[...productIds], ...params]);
+  return new Set(rows.map((r) => r.id));
+}
+
 export type AssortmentStatus = 'OK' | 'UNKNOWN_SKU' | 'NOT_AUTHORIZED';
 
 /**

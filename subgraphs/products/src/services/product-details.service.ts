@@ -48,29 +48,43 @@ export function substitutesOf(ctx: ProductsContext, productId: string, limit: nu
   let loader = byLimit.get(limit);
   if (!loader) {
     loader = new DataLoader(async (ids) => {
-      const visible = visibleTo(ctx);
-      // ids are uuids (loaded products), so the array literal is safe; knex would expand a JS array.
-      const rows = await ctx.em.execute<Record<string, unknown>[]>(
-        `select s.source_id, alt.* from (
-           select x.id as source_id, sp.category_id, sp.brand_id
-             from unnest(?::uuid[]) as x(id) join ${S}."product" sp on sp.id = x.id) s
-         cross join lateral (
-           select p.*, (select coalesce(sum(sl.on_hand - sl.reserved), 0) from ${S}."stock_level" sl where sl.product_id = p.id) as available_now
-             from ${S}."product" p
-            where p.category_id = s.category_id and p.brand_id <> s.brand_id and p.active and p.id <> s.source_id${visible.sql}
-            order by (select coalesce(sum(sl.on_hand - sl.reserved), 0) from ${S}."stock_level" sl where sl.product_id = p.id) > 0 desc, p.sku
-            limit ?) alt`,
-        [`{${ids.join(',')}}`, ...visible.params, limit],
-      );
-      const grouped = new Map<string, ProductRow[]>();
-      for (const { source_id: source, available_now: _a, search_document: _d, ...row } of rows) {
-        const list = grouped.get(source as string) ?? [];
-        list.push(productRowFrom(row));
-        grouped.set(source as string, list);
-      }
+      const grouped = await substitutesForDealer(ctx, { productIds: ids, limit, dealerId: assortmentDealer(ctx.claims) });
       return ids.map((id) => grouped.get(id) ?? []);
     });
     byLimit.set(limit, loader);
   }
   return loader.load(productId);
+}
+
+/**
+ * The substitutes of several products (rules as `substitutesOf`) within one dealer's assortment, or
+ * the whole catalog for null, in one statement. Product ids must be uuids; absent ones have none.
+ */
+export async function substitutesForDealer(
+  ctx: ProductsContext,
+  input: { productIds: readonly string[]; limit: number; dealerId: string | null },
+): Promise<Map<string, ProductRow[]>> {
+  const grouped = new Map<string, ProductRow[]>();
+  if (input.productIds.length === 0) return grouped;
+  const condition = input.dealerId ? assortmentCondition(input.dealerId) : null;
+  const visible = condition ? { sql: ` and ${condition.sql}`, params: condition.params } : { sql: '', params: [] };
+  // ids are uuids (loaded products), so the array literal is safe; knex would expand a JS array.
+  const rows = await ctx.em.execute<Record<string, unknown>[]>(
+    `select s.source_id, alt.* from (
+       select x.id as source_id, sp.category_id, sp.brand_id
+         from unnest(?::uuid[]) as x(id) join ${S}."product" sp on sp.id = x.id) s
+     cross join lateral (
+       select p.*, (select coalesce(sum(sl.on_hand - sl.reserved), 0) from ${S}."stock_level" sl where sl.product_id = p.id) as available_now
+         from ${S}."product" p
+        where p.category_id = s.category_id and p.brand_id <> s.brand_id and p.active and p.id <> s.source_id${visible.sql}
+        order by (select coalesce(sum(sl.on_hand - sl.reserved), 0) from ${S}."stock_level" sl where sl.product_id = p.id) > 0 desc, p.sku
+        limit ?) alt`,
+    [`{${input.productIds.join(',')}}`, ...visible.params, input.limit],
+  );
+  for (const { source_id: source, available_now: _a, search_document: _d, ...row } of rows) {
+    const list = grouped.get(source as string) ?? [];
+    list.push(productRowFrom(row));
+    grouped.set(source as string, list);
+  }
+  return grouped;
 }
