@@ -2,6 +2,7 @@ import { isDealerRole, normalizeId, requireClaims, type Claims } from '@dealergr
 import type { OrdersContext } from '../context.js';
 import { approvalLevelOf } from '../domain/event-audience.js';
 import type { OrderEventMessage } from './event-bus.js';
+import type { OutboxRow } from './outbox-relay.js';
 
 /** An order event as the API shows it, with whether the caller has read it (feed only). */
 export interface OrderEventView extends Omit<OrderEventMessage, 'publishedAt' | 'at'> {
@@ -11,18 +12,8 @@ export interface OrderEventView extends Omit<OrderEventMessage, 'publishedAt' | 
 
 const MAX_EVENTS = 500;
 
-interface Row {
-  id: string;
-  order_id: string;
-  dealer_id: string;
-  type: string;
-  status: string | null;
-  actor_id: string | null;
-  reason: string | null;
-  data: Record<string, unknown> | null;
-  at: Date;
-  read?: boolean;
-}
+/** An outbox row, with the caller's read mark when the feed asks for it. */
+type Row = OutboxRow & { read?: boolean };
 
 const toView = (row: Row): OrderEventView => ({
   id: row.id,

@@ -14,7 +14,8 @@ export interface OutboxRelayOptions {
   batchSize?: number;
 }
 
-interface OutboxRow {
+/** An order_event row as PostgreSQL returns it. */
+export interface OutboxRow {
   id: string;
   order_id: string;
   dealer_id: string;
