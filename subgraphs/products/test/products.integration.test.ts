@@ -218,6 +218,20 @@ describe('products subgraph on the seeded demo database', () => {
     expect(badCursor.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('pages in name order with its own cursors, and refuses a sku-order cursor there', async () => {
+    const BY_NAME = `query($first: Int, $after: String) { products(first: $first, after: $after, sort: NAME) { nodes { name sku } pageInfo { endCursor } } }`;
+    type NamePage = { products: { nodes: { name: string; sku: string }[]; pageInfo: { endCursor: string } } };
+    const first = await ok<NamePage>(BY_NAME, { first: 3 });
+    const second = await ok<NamePage>(BY_NAME, { first: 3, after: first.products.pageInfo.endCursor });
+    const whole = await ok<NamePage>(BY_NAME, { first: 6 });
+    // Two pages of three read exactly what one page of six reads, in the database's own name order.
+    expect([...first.products.nodes, ...second.products.nodes]).toEqual(whole.products.nodes);
+    expect(new Set(whole.products.nodes.map((n) => n.sku)).size).toBe(6);
+    const skuOrder = await ok<PageData>(PAGE, { first: 1 });
+    const mixed = await run(BY_NAME, { first: 3, after: skuOrder.products.pageInfo.endCursor });
+    expect(mixed.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('answers first: 0 with the count only', async () => {
     const { products } = await ok<PageData>(PAGE, { first: 0 });
     expect(products).toEqual({ nodes: [], pageInfo: { hasNextPage: true, endCursor: null }, totalCount: data.products.length });

@@ -130,49 +130,38 @@ export class BalanceAdjustmentType {
   externalReference!: string;
 }
 
+/** What every ERP ledger input answers besides the row it recorded; unnamed, so it is no type of its own. */
+@ObjectType()
+abstract class LedgerInputPayload {
+  @Field({ description: 'True when the reference was recorded before and nothing changed.' })
+  duplicate!: boolean;
+
+  @Field(() => CreditAccountType, { nullable: true, description: 'The account after the call.' })
+  account!: CreditAccountType | null;
+
+  @Field(() => [UserError], { description: 'Why the row was refused; empty on success.' })
+  userErrors!: UserError[];
+}
+
 @ObjectType('RecordInvoicePayload', { description: 'The result of recordInvoice.' })
-export class RecordInvoicePayload {
+export class RecordInvoicePayload extends LedgerInputPayload {
   @Field(() => InvoiceType, { nullable: true, description: 'The invoice recorded (now or by an earlier call with the same reference).' })
   invoice!: InvoiceType | null;
 
-  @Field({ description: 'True when the reference was recorded before and nothing changed.' })
-  duplicate!: boolean;
-
-  @Field(() => CreditAccountType, { nullable: true, description: 'The account after the call.' })
-  account!: CreditAccountType | null;
-
-  @Field(() => [UserError], { description: 'Why the row was refused; empty on success.' })
-  userErrors!: UserError[];
 }
 
 @ObjectType('RecordPaymentPayload', { description: 'The result of recordPayment.' })
-export class RecordPaymentPayload {
+export class RecordPaymentPayload extends LedgerInputPayload {
   @Field(() => PaymentType, { nullable: true, description: 'The payment recorded (now or by an earlier call with the same reference).' })
   payment!: PaymentType | null;
 
-  @Field({ description: 'True when the reference was recorded before and nothing changed.' })
-  duplicate!: boolean;
-
-  @Field(() => CreditAccountType, { nullable: true, description: 'The account after the call.' })
-  account!: CreditAccountType | null;
-
-  @Field(() => [UserError], { description: 'Why the row was refused; empty on success.' })
-  userErrors!: UserError[];
 }
 
 @ObjectType('RecordBalanceAdjustmentPayload', { description: 'The result of recordBalanceAdjustment.' })
-export class RecordBalanceAdjustmentPayload {
+export class RecordBalanceAdjustmentPayload extends LedgerInputPayload {
   @Field(() => BalanceAdjustmentType, { nullable: true, description: 'The adjustment recorded (now or by an earlier call with the same reference).' })
   adjustment!: BalanceAdjustmentType | null;
 
-  @Field({ description: 'True when the reference was recorded before and nothing changed.' })
-  duplicate!: boolean;
-
-  @Field(() => CreditAccountType, { nullable: true, description: 'The account after the call.' })
-  account!: CreditAccountType | null;
-
-  @Field(() => [UserError], { description: 'Why the row was refused; empty on success.' })
-  userErrors!: UserError[];
 }
 
 @InputType('SetCreditLimitInput', { description: "A new credit limit (and optionally policy) for a dealer, with the reason for the audit trail." })

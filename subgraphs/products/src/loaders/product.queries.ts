@@ -1,4 +1,4 @@
-import { containsPattern, type EntityManager, type KeysetWindow } from '@dealergraph/runtime';
+import { InvalidPageError, type EntityManager, type KeysetWindow } from '@dealergraph/runtime';
 import type { StockLevelRow } from '../domain/stock.js';
 import { SCHEMA } from '../schema-name.js';
 
@@ -56,8 +56,8 @@ export function productRowFrom(row: Record<string, unknown>): ProductRow {
 /** Catalog order: by sku, or by name then sku; both are keyset-paged. */
 export type CatalogOrder = 'SKU' | 'NAME';
 
+/** The catalog's filters without a search term (search has its own statement, search.service.ts). */
 export interface ProductListFilter {
-  search?: string;
   /** Only what this SQL predicate over `p` lets through (a dealer's assortment). */
   assortment?: { sql: string; params: unknown[] };
   order?: CatalogOrder;
@@ -70,11 +70,6 @@ export interface ProductListFilter {
 function catalogWhere(filter: ProductListFilter): { sql: string; params: unknown[] } {
   const clauses = ['p.active'];
   const params: unknown[] = [];
-  if (filter.search) {
-    const pattern = containsPattern(filter.search);
-    clauses.push('(p.sku ilike ? or p.name ilike ?)');
-    params.push(pattern, pattern);
-  }
   if (filter.categoryId) {
     clauses.push(`p.category_id in (
       with recursive subtree(id) as (
@@ -99,15 +94,16 @@ function catalogWhere(filter: ProductListFilter): { sql: string; params: unknown
   return { sql: clauses.join(' and '), params };
 }
 
-/** The (name, sku) key of a name-ordered cursor; a malformed one starts from the top. */
+/** The (name, sku) key of a name-ordered cursor; a cursor of another order is refused, like any foreign cursor. */
 function nameKey(key: string): [string, string] {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(key);
-    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((v) => typeof v === 'string')) return parsed as [string, string];
+    parsed = JSON.parse(key);
   } catch {
-    // fall through
+    parsed = null;
   }
-  return ['', ''];
+  if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((v) => typeof v === 'string')) return parsed as [string, string];
+  throw new InvalidPageError('the cursor is not one this list returned in name order; start again without "after"');
 }
 
 /**
