@@ -117,7 +117,7 @@ async function compare(a: Target, b: Target): Promise<number> {
 
 /** Starts the graph (supervisor + services) and the monolith on one Node binary. */
 async function startTargets(node: string, databaseUrl: string, keys: { privateKey: string; publicKey: string }, seed: boolean) {
-  const ports = await Promise.all(Array.from({ length: 7 }, () => freePort()));
+  const ports = await Promise.all(Array.from({ length: 7 }, () => freePort({ stable: true })));
   const began = Date.now();
   const graph = await startProcess(node, 'launcher/src/main.ts', {
     DATABASE_URL: databaseUrl,

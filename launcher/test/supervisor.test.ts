@@ -39,7 +39,11 @@ describe('npm start: one process per service under a supervisor', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase({ seeded: true });
-    const ports = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+    const ports: number[] = [];
+    while (ports.length < 6) {
+      const port = await freePort({ stable: true });
+      if (!ports.includes(port)) ports.push(port);
+    }
     launcher = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'launcher/src/main.ts'], {
       cwd: ROOT,
       env: {

