@@ -13,6 +13,7 @@
  *   BENCH_SECONDS  per turn pair (default 10: four turns of 5 s per comparison)
  *   BENCH_OFFSET_CURSORS=1  offset cursors (the catalog before keyset pagination)
  *   BENCH_NODE20   a path to a Node 20 binary: also runs both targets on it and compares
+ *   BENCH_TYPESCRIPT=1  the graph from its TypeScript sources through swc-node (default: the build, as `npm start`)
  */
 import { createDatabase, databaseUrl as databaseUrlOn, dropDatabase, freePort } from '@dealergraph/embedded-db';
 import { encodeCursor, encodeKeyCursor } from '@dealergraph/runtime';
@@ -20,7 +21,7 @@ import { generateSigningKeys } from '@dealergraph/runtime/tokens';
 import autocannon from 'autocannon';
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
-import { cpuSeconds, rssMb, servicePids, startProcess, type Started } from './catalog/processes.js';
+import { COMPILED_LOADER, cpuSeconds, LAUNCHER, ROOT, rssMb, servicePids, startProcess, TYPESCRIPT_LOADER, type Started } from './catalog/processes.js';
 import { benchServer } from './kit.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -119,7 +120,8 @@ async function compare(a: Target, b: Target): Promise<number> {
 async function startTargets(node: string, databaseUrl: string, keys: { privateKey: string; publicKey: string }, seed: boolean) {
   const ports = await Promise.all(Array.from({ length: 7 }, () => freePort({ stable: true })));
   const began = Date.now();
-  const graph = await startProcess(node, 'launcher/src/main.ts', {
+  const typescript = Boolean(process.env.BENCH_TYPESCRIPT);
+  const graph = await startProcess(node, typescript ? LAUNCHER.typescript : LAUNCHER.compiled, {
     DATABASE_URL: databaseUrl,
     JWT_PRIVATE_KEY: keys.privateKey,
     JWT_PUBLIC_KEY: keys.publicKey,
@@ -131,7 +133,7 @@ async function startTargets(node: string, databaseUrl: string, keys: { privateKe
     PRICES_PORT: String(ports[3]),
     CREDIT_PORT: String(ports[4]),
     ORDERS_PORT: String(ports[5]),
-  }, /\] ready in /);
+  }, /\] ready in /, 240_000, typescript ? TYPESCRIPT_LOADER : COMPILED_LOADER);
   const graphStart = (Date.now() - began) / 1000;
   const monolith = await startProcess(node, 'bench/catalog/monolith.ts', { DATABASE_URL: databaseUrl, JWT_PUBLIC_KEY: keys.publicKey, PORT: String(ports[6]) }, /monolith ready/);
   const version = execFileSync(node, ['--version']).toString().trim();
@@ -152,6 +154,8 @@ const reuse = process.env.BENCH_DATABASE;
 const dbName = reuse ?? `dg_bench_${Date.now().toString(36)}`;
 const databaseUrl = reuse ? databaseUrlOn(adminUrl, reuse) : await createDatabase(adminUrl, dbName);
 try {
+  // `npm start`'s prestart: the services run from the ahead-of-time build.
+  if (!process.env.BENCH_TYPESCRIPT) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const keys = await generateSigningKeys();
   console.log(`${server.embedded ? 'embedded PostgreSQL' : 'PostgreSQL from DATABASE_URL'}; seeding the demo data and starting the graph…`);
   const main = await startTargets(process.execPath, databaseUrl, keys, true);

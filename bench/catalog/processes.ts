@@ -11,9 +11,16 @@ export interface Started {
   stop(): Promise<void>;
 }
 
-/** Starts a TypeScript entry on `node` and waits until it prints a line matching `ready`. */
-export async function startProcess(node: string, entry: string, env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 240_000): Promise<Started> {
-  const child = spawn(node, ['--enable-source-maps', '--import', '@swc-node/register/esm-register', entry], {
+/** Node options that run TypeScript sources through swc-node (compiling each module on load). */
+export const TYPESCRIPT_LOADER = ['--import', '@swc-node/register/esm-register'];
+/** Node options that run the ahead-of-time build (`npm run build`, dist/), as `npm start` does. */
+export const COMPILED_LOADER = ['--conditions=dealergraph-compiled'];
+/** The launcher entry for each way of running it. */
+export const LAUNCHER = { typescript: 'launcher/src/main.ts', compiled: 'launcher/dist/main.js' } as const;
+
+/** Starts an entry on `node` (TypeScript through swc-node unless `loader` says otherwise) and waits until it prints a line matching `ready`. */
+export async function startProcess(node: string, entry: string, env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 240_000, loader = TYPESCRIPT_LOADER): Promise<Started> {
+  const child = spawn(node, ['--enable-source-maps', ...loader, entry], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@ import { generateSigningKeys } from '@dealergraph/runtime/tokens';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { inheritedEnv, loadConfig } from './config.js';
+import { COMPILED, moduleOf } from './supervisor/build-mode.js';
 import { runOnce } from './supervisor/child.js';
 import { SERVICES, serviceUrls, type ServiceSpec } from './supervisor/services.js';
 import { Supervisor } from './supervisor/supervisor.js';
@@ -50,7 +51,7 @@ function ownSignals() {
   }
 }
 ownSignals();
-say(`node ${process.version}; one process per service`);
+say(`node ${process.version}; one process per service, ${COMPILED ? 'compiled JavaScript (dist/)' : 'TypeScript through swc-node'}`);
 
 try {
   let databaseUrl = config.databaseUrl;
@@ -86,7 +87,7 @@ try {
   const envFor = (service: Pick<ServiceSpec, 'name'>) => ({ ...base, JWT_PRIVATE_KEY: service.name === 'dealers' ? keys.privateKey : undefined });
   const write = (line: string) => console.log(line);
 
-  await runOnce({ name: 'prepare', entry: fileURLToPath(new URL('./prepare.main.ts', import.meta.url)), env: { ...envFor({ name: 'dealers' }), SEED_DEMO_DATA: String(config.seedDemoData) }, cwd, write });
+  await runOnce({ name: 'prepare', entry: moduleOf('launcher', 'prepare.main'), env: { ...envFor({ name: 'dealers' }), SEED_DEMO_DATA: String(config.seedDemoData) }, cwd, write });
   say(`database ready (${elapsed()}); starting ${SERVICES.length} services`);
 
   const portOf = (service: ServiceSpec) => (service.name === 'gateway' ? config.gatewayPort : config.ports[service.name]);

@@ -1,6 +1,7 @@
 import { freePort } from '@dealergraph/embedded-db';
 import { createTestDatabase, GraphQLClient, type TestDatabase } from '@dealergraph/testing';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -26,7 +27,15 @@ async function until<T>(what: string, check: () => T | undefined | Promise<T | u
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** `npm start` as a user runs it (one process per service), against a copy of the seeded test database. */
+/** The command line of a running process, from /proc. */
+function commandLine(pid: number): string[] {
+  return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+}
+
+/**
+ * `npm start` as a user runs it (its prestart build, then the compiled launcher: one process per
+ * service, each loading JavaScript from dist/), against a copy of the seeded test database.
+ */
 describe('npm start: one process per service under a supervisor', () => {
   let database: TestDatabase;
   let launcher: ChildProcess;
@@ -44,7 +53,11 @@ describe('npm start: one process per service under a supervisor', () => {
       const port = await freePort({ stable: true });
       if (!ports.includes(port)) ports.push(port);
     }
-    launcher = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'launcher/src/main.ts'], {
+    const scripts = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')).scripts as Record<string, string>;
+    expect(scripts.prestart).toBe('node scripts/build.mjs');
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+    // The arguments of the start script, run on this Node (npm would put the pinned one first on PATH).
+    launcher = spawn(process.execPath, scripts.start.split(' ').slice(1), {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -76,6 +89,14 @@ describe('npm start: one process per service under a supervisor', () => {
     expect(pids.every((pid) => pid !== undefined && alive(pid))).toBe(true);
     expect(new Set([...pids, launcher.pid]).size).toBe(7);
     expect(output).toMatch(new RegExp(`node ${process.version.replace(/\./g, '\\.')}`));
+    // Compiled ahead of time: no TypeScript loader in any service process.
+    expect(output).toMatch(/compiled JavaScript \(dist\/\)/);
+    for (const [index, name] of ['dealers', 'products', 'prices', 'credit', 'orders'].entries()) {
+      const args = commandLine(pids[index]!);
+      expect(args.at(-1)).toBe(`${ROOT}subgraphs/${name}/dist/main.js`);
+      expect(args.join(' ')).not.toMatch(/swc-node/);
+    }
+    expect(commandLine(pids[5]!).at(-1)).toBe(`${ROOT}gateway/dist/main.js`);
     // npm test runs the Node the project pins (the `node` dev dependency), not an older system Node.
     expect(Number(process.versions.node.split('.')[0])).toBeGreaterThanOrEqual(24);
   });

@@ -1,16 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { LOADER_NODE_ARGS, moduleOf } from './build-mode.js';
 
-/** How a child process is started: same Node as the supervisor, TypeScript through swc, source maps. */
+/** How a child process is started: same Node as the supervisor, the build (or swc-node), source maps. */
 export const CHILD_NODE_ARGS = [
   '--enable-source-maps',
+  ...LOADER_NODE_ARGS,
   '--import',
-  '@swc-node/register/esm-register',
+  moduleOf('launcher', 'supervisor/orphan-guard'),
   '--import',
-  fileURLToPath(new URL('./orphan-guard.ts', import.meta.url)),
-  '--import',
-  fileURLToPath(new URL('./graphql-production.ts', import.meta.url)),
+  moduleOf('launcher', 'supervisor/graphql-production'),
 ];
 
 /** Starts one service process; every line it prints comes out prefixed with its name. */

@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { moduleOf } from './build-mode.js';
 
 export type ServiceName = 'dealers' | 'products' | 'prices' | 'credit' | 'orders' | 'gateway';
 export const SUBGRAPH_SERVICES = ['dealers', 'products', 'prices', 'credit', 'orders'] as const;
@@ -11,17 +11,15 @@ export interface ServiceSpec {
   healthPath: string;
 }
 
-const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
-
 /** Subgraphs first: the gateway loads its schema from the committed supergraph but calls them at once. */
 export const SERVICES: readonly ServiceSpec[] = [
   ...SUBGRAPH_SERVICES.map((name) => ({
     name,
-    entry: root(`subgraphs/${name}/src/main.ts`),
+    entry: moduleOf(`subgraphs/${name}`, 'main'),
     portVariable: `${name.toUpperCase()}_PORT`,
     healthPath: '/health',
   })),
-  { name: 'gateway', entry: root('gateway/src/main.ts'), portVariable: 'PORT', healthPath: '/readiness' },
+  { name: 'gateway', entry: moduleOf('gateway', 'main'), portVariable: 'PORT', healthPath: '/readiness' },
 ];
 
 /**

@@ -1,0 +1,120 @@
+// Ahead-of-time build for `npm start` (its `prestart`): every workspace's src/**/*.ts to <workspace>/dist/**/*.js
+// with source maps, so the service processes load plain JavaScript instead of compiling TypeScript
+// through swc-node's loader hooks on every start. Plain JavaScript itself, so it runs before anything is built.
+//
+// The transform is swc-node's, as `node --import @swc-node/register/esm-register` applies it with
+// tsconfig.base.json: legacy decorators with their design-type metadata (type-graphql and MikroORM read
+// it), class fields assigned in the constructor (useDefineForClassFields false), ES2022, ES modules.
+//
+// Usage: node scripts/build.mjs [--force]. Skips the work when no source changed since the last build.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync, openSync, closeSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const STAMP = join(ROOT, 'dist', 'build-stamp.json');
+const LOCK = join(ROOT, 'dist', 'build.lock');
+
+/** The workspaces of the root package.json ("dir/*" or "dir") that have a src/ folder. */
+function workspaces() {
+  const patterns = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).workspaces;
+  const dirs = patterns.flatMap((pattern) =>
+    pattern.endsWith('/*')
+      ? readdirSync(join(ROOT, pattern.slice(0, -2)), { withFileTypes: true })
+          .filter((entry) => entry.isDirectory())
+          .map((entry) => join(pattern.slice(0, -2), entry.name))
+      : [pattern],
+  );
+  return dirs.filter((dir) => existsSync(join(ROOT, dir, 'src')));
+}
+
+function sourcesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !entry.name.endsWith('.test.ts'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** What the build depends on: every source file (path, size, mtime), this script, the compiler settings. */
+function fingerprint(sources) {
+  const hash = createHash('sha256');
+  for (const file of [...sources, fileURLToPath(import.meta.url), join(ROOT, 'tsconfig.base.json')]) {
+    const { size, mtimeMs } = statSync(file);
+    hash.update(`${relative(ROOT, file)}\0${size}\0${mtimeMs}\n`);
+  }
+  return hash.digest('hex');
+}
+
+const SWC_OPTIONS = {
+  jsc: {
+    target: 'es2022',
+    parser: { syntax: 'typescript', decorators: true, dynamicImport: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    keepClassNames: true,
+    experimental: { keepImportAttributes: true },
+  },
+  module: { type: 'es6' },
+  isModule: true,
+  sourceMaps: true,
+  inlineSourcesContent: false,
+  swcrc: false,
+};
+
+async function compileFile(transform, workspace, source) {
+  const rel = relative(join(ROOT, workspace, 'src'), source);
+  const target = join(ROOT, workspace, 'dist', rel.replace(/\.ts$/, '.js'));
+  mkdirSync(dirname(target), { recursive: true });
+  const output = await transform(readFileSync(source, 'utf8'), {
+    ...SWC_OPTIONS,
+    filename: source,
+    sourceFileName: relative(dirname(target), source),
+  });
+  writeFileSync(target, `${output.code}\n//# sourceMappingURL=${basename(target)}.map\n`);
+  writeFileSync(`${target}.map`, output.map);
+}
+
+/** One build at a time (two `npm start`s, or a test and a user): the second waits, then finds it done. */
+async function withLock(work) {
+  mkdirSync(dirname(LOCK), { recursive: true });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      closeSync(openSync(LOCK, 'wx'));
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      // A lock older than two minutes was left by a build that died.
+      if (Date.now() > deadline || Date.now() - statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs > 120_000) rmSync(LOCK, { force: true });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(LOCK, { force: true });
+  }
+}
+
+async function build(force) {
+  const started = Date.now();
+  const units = workspaces().map((workspace) => ({ workspace, sources: sourcesUnder(join(ROOT, workspace, 'src')) }));
+  const print = fingerprint(units.flatMap((unit) => unit.sources));
+  const previous = existsSync(STAMP) ? JSON.parse(readFileSync(STAMP, 'utf8')).fingerprint : undefined;
+  if (!force && previous === print) return;
+  // Whole workspaces are rebuilt, so a deleted or renamed source leaves no stale module behind.
+  // Loaded only when there is work: the native compiler takes a while to load on a busy machine.
+  const { transform } = await import('@swc/core');
+  for (const { workspace } of units) rmSync(join(ROOT, workspace, 'dist'), { recursive: true, force: true });
+  const jobs = units.flatMap(({ workspace, sources }) => sources.map((source) => () => compileFile(transform, workspace, source)));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < jobs.length) await jobs[next++]();
+    }),
+  );
+  writeFileSync(STAMP, JSON.stringify({ fingerprint: print, builtAt: new Date().toISOString(), files: jobs.length }, null, 2));
+  console.log(`[dealergraph] compiled ${jobs.length} TypeScript files to JavaScript in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+await withLock(() => build(process.argv.includes('--force')));
