@@ -2,8 +2,9 @@
  * The second `npm start` (the database already prepared), two ways side by side in one run:
  *   A. TypeScript through swc-node: the launcher and every service process compile their modules on load;
  *   B. the ahead-of-time build (`npm start`: scripts/build.mjs, then launcher/dist/main.js).
- * Turns A B (B A again with BENCH_ROUNDS=2). Prints the time to the `ready` line, the launcher's own
- * split (database ready, services healthy) and the memory (RSS) of every process just after ready.
+ * Turns A B (B A again with BENCH_ROUNDS=2). Prints the time to the `ready` line, the CPU time each
+ * process spent until then (the supervisor's includes the one-shot `prepare` process; on a shared,
+ * loaded machine the CPU seconds are the steadier figure) and the memory (RSS) of every process just after ready.
  *
  * Run: npm run build && node --import @swc-node/register/esm-register bench/startup.bench.ts
  *   DATABASE_URL   a server to create the bench database on (default: an embedded PostgreSQL)
@@ -13,7 +14,7 @@
 import { createDatabase, databaseUrl as databaseUrlOn, dropDatabase, freePort } from '@dealergraph/embedded-db';
 import { generateSigningKeys } from '@dealergraph/runtime/tokens';
 import { execFileSync } from 'node:child_process';
-import { COMPILED_LOADER, LAUNCHER, ROOT, rssMb, servicePids, startProcess, TYPESCRIPT_LOADER } from './catalog/processes.js';
+import { COMPILED_LOADER, cpuSeconds, cpuSecondsWithExited, LAUNCHER, ROOT, rssMb, servicePids, startProcess, TYPESCRIPT_LOADER } from './catalog/processes.js';
 import { benchServer } from './kit.js';
 
 type Mode = 'typescript' | 'compiled';
@@ -24,6 +25,7 @@ interface Turn {
   toReady: number;
   databaseReady: number;
   rss: Record<string, number>;
+  cpu: Record<string, number>;
 }
 
 async function start(mode: Mode, databaseUrl: string, keys: { privateKey: string; publicKey: string }, seed: boolean): Promise<Turn> {
@@ -50,10 +52,12 @@ async function start(mode: Mode, databaseUrl: string, keys: { privateKey: string
     LOADERS[mode],
   );
   const toReady = (Date.now() - began) / 1000;
-  const rss = Object.fromEntries(Object.entries({ supervisor: launcher.child.pid!, ...servicePids(launcher.output()) }).map(([name, pid]) => [name, rssMb(pid)]));
+  const pids = { supervisor: launcher.child.pid!, ...servicePids(launcher.output()) };
+  const cpu = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, name === 'supervisor' ? cpuSecondsWithExited(pid) : cpuSeconds(pid)]));
+  const rss = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, rssMb(pid)]));
   const databaseReady = Number(/database ready \(([\d.]+) s\)/.exec(launcher.output())?.[1]);
   await launcher.stop();
-  return { mode, toReady, databaseReady, rss };
+  return { mode, toReady, databaseReady, rss, cpu };
 }
 
 const server = await benchServer();
@@ -76,13 +80,16 @@ try {
     const turn = await start(mode, databaseUrl, keys, false);
     turns.push(turn);
     console.log(`${mode.padEnd(10)} ready ${turn.toReady.toFixed(1)} s (database ready at ${turn.databaseReady.toFixed(1)} s); RSS MB: ${Object.entries(turn.rss).map(([name, mb]) => `${name} ${mb.toFixed(0)}`).join(', ')}`);
+    console.log(`${''.padEnd(10)} CPU s to ready: ${Object.entries(turn.cpu).map(([name, s]) => `${name} ${s.toFixed(1)}`).join(', ')}`);
   }
   const mean = (mode: Mode, pick: (turn: Turn) => number) => {
     const xs = turns.filter((turn) => turn.mode === mode).map(pick);
     return xs.reduce((x, y) => x + y, 0) / xs.length;
   };
   const total = (turn: Turn) => Object.values(turn.rss).reduce((x, y) => x + y, 0);
+  const cpuTotal = (turn: Turn) => Object.values(turn.cpu).reduce((x, y) => x + y, 0);
   console.log(`\nsecond start to ready: swc-node ${mean('typescript', (t) => t.toReady).toFixed(1)} s, compiled ${mean('compiled', (t) => t.toReady).toFixed(1)} s, ratio compiled / swc-node ${(mean('compiled', (t) => t.toReady) / mean('typescript', (t) => t.toReady)).toFixed(2)}`);
+  console.log(`CPU of all processes to ready: swc-node ${mean('typescript', cpuTotal).toFixed(1)} s, compiled ${mean('compiled', cpuTotal).toFixed(1)} s, ratio ${(mean('compiled', cpuTotal) / mean('typescript', cpuTotal)).toFixed(2)}`);
   console.log(`RSS of all seven processes: swc-node ${mean('typescript', total).toFixed(0)} MB, compiled ${mean('compiled', total).toFixed(0)} MB`);
 } finally {
   if (!reuse) await dropDatabase(server.adminUrl, dbName).catch(() => {});

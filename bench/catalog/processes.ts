@@ -63,6 +63,16 @@ export function cpuSeconds(pid: number): number {
   }
 }
 
+/** CPU time of a process and of its children it has waited for (exited ones), in seconds, from /proc. */
+export function cpuSecondsWithExited(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 /** Resident memory of a process, in MB, from /proc. */
 export function rssMb(pid: number): number {
   try {
