@@ -1,4 +1,4 @@
-import { envInt, envOptional, envString, type Env } from '@dealergraph/runtime';
+import { envBool, envInt, envOptional, envString, type Env } from '@dealergraph/runtime';
 
 export const SUBGRAPH_NAMES = ['dealers', 'products', 'prices', 'credit', 'orders'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -35,6 +35,11 @@ export interface SecuritySettings {
   upstreamTimeoutMs: number;
   /** How often open sockets are checked for ended sessions and expired tokens. */
   socketSweepMs: number;
+  /**
+   * Production only: refuse documents sent as text unless the caller is an API client; the apps send
+   * the ids of their persisted documents (client/persisted-documents.json). Always off in demo mode.
+   */
+  persistedDocumentsRequired: boolean;
   /** Cost limits (security/operation-cost.ts); unset, the mode's defaults in {@link COST_LIMITS}. */
   maxCost?: number;
   costBurst?: number;
@@ -56,6 +61,7 @@ export const DEFAULT_SECURITY: SecuritySettings = {
   sessionCheckTtlMs: 5_000,
   upstreamTimeoutMs: 30_000,
   socketSweepMs: 5_000,
+  persistedDocumentsRequired: false,
 };
 
 /** Reads the security settings (TRUSTED_PROXIES is a comma-separated list; "none" trusts no proxy). */
@@ -69,6 +75,7 @@ export function readSecuritySettings(env: Env): SecuritySettings {
     sessionCheckTtlMs: envInt(env, 'SESSION_CHECK_TTL_MS', DEFAULT_SECURITY.sessionCheckTtlMs),
     upstreamTimeoutMs: envInt(env, 'UPSTREAM_TIMEOUT_MS', DEFAULT_SECURITY.upstreamTimeoutMs),
     socketSweepMs: envInt(env, 'SOCKET_SWEEP_MS', DEFAULT_SECURITY.socketSweepMs),
+    persistedDocumentsRequired: envBool(env, 'PERSISTED_DOCUMENTS_REQUIRED', DEFAULT_SECURITY.persistedDocumentsRequired),
     maxCost: optionalInt(env, 'MAX_OPERATION_COST'),
     costBurst: optionalInt(env, 'COST_BUDGET_BURST'),
     costPerSecond: optionalInt(env, 'COST_BUDGET_PER_SECOND'),

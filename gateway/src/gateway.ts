@@ -17,10 +17,11 @@ import { useCostLimit } from './security/cost-limit.plugin.js';
 import { readLimitedBody } from './security/body-limit.js';
 import { clientAddressReader } from './security/client-address.js';
 import { createSessionCheck, type SessionCheck } from './security/session-check.js';
-import { socketSessionGuard } from './security/socket-sessions.js';
 import { useSessionGate } from './security/session-gate.plugin.js';
 import { useSignInGuard } from './security/sign-in-guard.plugin.js';
 import { useUpstreamSignature } from './security/upstream-signature.plugin.js';
+import { persistedDocuments } from './persisted-documents/persisted-documents.js';
+import { bearerFromParams, socketSessionGuard } from './security/socket-sessions.js';
 import { readSupergraph, withSubgraphUrls } from './supergraph.js';
 import { subscriptionTransportEntries } from './subscriptions.js';
 
@@ -72,6 +73,7 @@ export function createGateway(config: GatewayConfig, supergraph = readSupergraph
     landingPage: false,
     logging: 'warn',
     upstreamTimeout: security.upstreamTimeoutMs,
+    persistedDocuments: persistedDocuments({ required: config.production && security.persistedDocumentsRequired, jwtPublicKey: config.jwtPublicKey }),
     disableIntrospection: config.production ? { disableIf: ({ context }) => !(context as { jwt?: unknown }).jwt } : undefined,
     // The plugins come from packages that pin different copies of the Hive logger types.
     plugins: () => [
@@ -119,6 +121,9 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
         const upgrade = (ctx.extra as { request: IncomingMessage }).request;
         const headers = new Headers();
         for (const [key, value] of Object.entries(upgrade.headers)) if (typeof value === 'string') headers.set(key, value);
+        // The socket's token on its requests too, as over HTTP: the persisted-documents check reads it there.
+        const token = bearerFromParams(ctx.connectionParams);
+        if (token) headers.set('authorization', `Bearer ${token}`);
         return { req: upgrade, request: new Request(`http://${upgrade.headers.host ?? 'localhost'}${upgrade.url ?? '/graphql'}`, { headers }) };
       }),
       onConnect: (ctx) => guard.onConnect(ctx),
