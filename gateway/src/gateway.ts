@@ -20,7 +20,7 @@ import { createSessionCheck, type SessionCheck } from './security/session-check.
 import { useSessionGate } from './security/session-gate.plugin.js';
 import { useSignInGuard } from './security/sign-in-guard.plugin.js';
 import { useUpstreamSignature } from './security/upstream-signature.plugin.js';
-import { persistedDocuments } from './persisted-documents/persisted-documents.js';
+import { persistedDocumentErrorsAsResults, persistedDocuments } from './persisted-documents/persisted-documents.js';
 import { bearerFromParams, socketSessionGuard } from './security/socket-sessions.js';
 import { readSupergraph, withSubgraphUrls } from './supergraph.js';
 import { subscriptionTransportEntries } from './subscriptions.js';
@@ -117,7 +117,7 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
   const guard = socketSessionGuard({ publicKey: config.jwtPublicKey, sessionCheck, sweepMs: securityOf(config).socketSweepMs });
   const wsHandle = useServer(
     {
-      ...getGraphQLWSOptions(runtime, (ctx) => {
+      ...persistedDocumentErrorsAsResults(getGraphQLWSOptions(runtime, (ctx) => {
         const upgrade = (ctx.extra as { request: IncomingMessage }).request;
         const headers = new Headers();
         for (const [key, value] of Object.entries(upgrade.headers)) if (typeof value === 'string') headers.set(key, value);
@@ -125,7 +125,7 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
         const token = bearerFromParams(ctx.connectionParams);
         if (token) headers.set('authorization', `Bearer ${token}`);
         return { req: upgrade, request: new Request(`http://${upgrade.headers.host ?? 'localhost'}${upgrade.url ?? '/graphql'}`, { headers }) };
-      }),
+      })),
       onConnect: (ctx) => guard.onConnect(ctx),
       onClose: (ctx) => guard.onClose(ctx),
     },

@@ -41,3 +41,25 @@ export function persistedDocuments(options: { required: boolean; jwtPublicKey: s
     },
   };
 }
+
+type Handler = (args: never) => unknown;
+
+/**
+ * Over graphql-ws the refusals above are thrown out of the runtime's execute, and graphql-ws answers a
+ * throw by closing the whole socket (4500). This turns them into an error result of that one
+ * operation, as over HTTP; the socket and its other subscriptions stay.
+ */
+export function persistedDocumentErrorsAsResults<T extends { execute?: Handler; subscribe?: Handler }>(options: T): T {
+  const wrap = (handler: Handler | undefined) =>
+    handler &&
+    (async (args: never) => {
+      try {
+        return await handler(args);
+      } catch (error) {
+        const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+        if (error instanceof Error && typeof code === 'string' && code.startsWith('PERSISTED_DOCUMENT_')) return { errors: [error] };
+        throw error;
+      }
+    });
+  return { ...options, execute: wrap(options.execute), subscribe: wrap(options.subscribe) };
+}
