@@ -14,6 +14,7 @@
  *   BENCH_OFFSET_CURSORS=1  offset cursors (the catalog before keyset pagination)
  *   BENCH_NODE20   a path to a Node 20 binary: also runs both targets on it and compares
  *   BENCH_TYPESCRIPT=1  the graph from its TypeScript sources through swc-node (default: the build, as `npm start`)
+ *   BENCH_COMPARE_TYPESCRIPT=1  also starts a second graph through swc-node and compares the two
  */
 import { createDatabase, databaseUrl as databaseUrlOn, dropDatabase, freePort } from '@dealergraph/embedded-db';
 import { encodeCursor, encodeKeyCursor } from '@dealergraph/runtime';
@@ -117,10 +118,9 @@ async function compare(a: Target, b: Target): Promise<number> {
 }
 
 /** Starts the graph (supervisor + services) and the monolith on one Node binary. */
-async function startTargets(node: string, databaseUrl: string, keys: { privateKey: string; publicKey: string }, seed: boolean) {
+async function startTargets(node: string, databaseUrl: string, keys: { privateKey: string; publicKey: string }, seed: boolean, typescript = Boolean(process.env.BENCH_TYPESCRIPT)) {
   const ports = await Promise.all(Array.from({ length: 7 }, () => freePort({ stable: true })));
   const began = Date.now();
-  const typescript = Boolean(process.env.BENCH_TYPESCRIPT);
   const graph = await startProcess(node, typescript ? LAUNCHER.typescript : LAUNCHER.compiled, {
     DATABASE_URL: databaseUrl,
     JWT_PRIVATE_KEY: keys.privateKey,
@@ -138,7 +138,7 @@ async function startTargets(node: string, databaseUrl: string, keys: { privateKe
   const monolith = await startProcess(node, 'bench/catalog/monolith.ts', { DATABASE_URL: databaseUrl, JWT_PUBLIC_KEY: keys.publicKey, PORT: String(ports[6]) }, /monolith ready/);
   const version = execFileSync(node, ['--version']).toString().trim();
   const gateway: Target = {
-    label: `gateway + 5 subgraphs, a process each (${version})`,
+    label: `gateway + 5 subgraphs, a process each (${version}${typescript ? ', swc-node' : ''})`,
     url: `http://127.0.0.1:${ports[0]}/graphql`,
     pids: () => servicePids(graph.output()),
   };
@@ -199,6 +199,14 @@ try {
     console.log(`  ratio gateway ${main.version} / ${old.version}: ${gatewayRatio.toFixed(2)}`);
     const monolithRatio = await compare(main.baseline, old.baseline);
     console.log(`  ratio monolith ${main.version} / ${old.version}: ${monolithRatio.toFixed(2)}`);
+  }
+
+  if (process.env.BENCH_COMPARE_TYPESCRIPT) {
+    const other = await startTargets(process.execPath, databaseUrl, keys, false, true);
+    running.push(other.graph, other.monolith);
+    console.log('the build vs swc-node at run time, same database');
+    const buildRatio = await compare(main.gateway, other.gateway);
+    console.log(`  ratio gateway compiled / swc-node: ${buildRatio.toFixed(2)}`);
   }
 } finally {
   for (const process of running.reverse()) await process.stop();
