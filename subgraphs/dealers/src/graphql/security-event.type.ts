@@ -62,7 +62,7 @@ export class SecurityEventType {
 @ObjectType({ description: 'A page of security events, newest first.' })
 export class SecurityEventConnection extends ConnectionType(SecurityEventType, 'security events') {}
 
-@InputType({ description: 'Narrows the security audit log.' })
+@InputType('SecurityEventFilter', { description: 'Narrows the security audit log.' })
 export class SecurityEventFilterInput {
   @Field(() => [SecurityEventKindEnum], { nullable: true, description: 'Only these kinds.' })
   kinds?: SecurityEventKind[] | null;
