@@ -134,8 +134,8 @@ export async function login(ctx: DealersContext, input: { email: string; passwor
   const passwordOk = await argon2.verify(user?.passwordHash ?? (await UNKNOWN_USER_HASH), input.password);
   const usable = !!user && mayUse(user) && passwordOk;
 
-  // Known accounts only: an unknown "email" may be a password typed in the wrong box.
-  const known = user && mayUse(user) ? user : null;
+  // Events name existing accounts only: an unknown "email" may be a password typed in the wrong box.
+  const known = user;
   const refuse = async (result: AuthFailure, reason: string): Promise<AuthResult> => {
     const kind = result.code === 'ACCOUNT_LOCKED' ? 'SIGN_IN_LOCKED' : result.code === 'IP_NOT_ALLOWED' ? 'IP_REFUSED' : 'SIGN_IN_FAILED';
     await writeSecurityEvent(ctx, ctx.em, { kind, ...about(known), detail: { reason, ...(kind === 'IP_REFUSED' ? { at: 'SIGN_IN' } : {}) } });
