@@ -87,7 +87,7 @@ export function createGateway(config: GatewayConfig, supergraph = readSupergraph
       ...queryLimitPlugins(config.production ? PRODUCTION_LIMITS : DEMO_LIMITS, config.production),
       useAnonymousAccess(),
       useSignInGuard({ perAddress: { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 }, clientAddress }),
-      useSessionGate(sessionCheck),
+      useSessionGate(sessionCheck, clientAddress),
       useCostLimit({ maxCost: security.maxCost, budget: { burst: security.costBurst, perSecond: security.costPerSecond }, clientAddress }),
       // "Did you mean …?" would spell the schema out to callers that may not introspect it.
       ...(config.production ? [blockFieldSuggestionsPlugin()] : []),
@@ -114,7 +114,12 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
     });
   });
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const guard = socketSessionGuard({ publicKey: config.jwtPublicKey, sessionCheck, sweepMs: securityOf(config).socketSweepMs });
+  const guard = socketSessionGuard({
+    publicKey: config.jwtPublicKey,
+    sessionCheck,
+    sweepMs: securityOf(config).socketSweepMs,
+    clientAddress: clientAddressReader(securityOf(config).trustedProxies),
+  });
   const wsHandle = useServer(
     {
       ...persistedDocumentErrorsAsResults(getGraphQLWSOptions(runtime, (ctx) => {

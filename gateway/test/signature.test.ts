@@ -111,8 +111,8 @@ describe('subgraphs answer only the gateway', () => {
 
   it('keeps the internal session check out of the public graph', async () => {
     const platinum = await stack.loginAs('platinum@demo.dealer');
-    const result = await platinum.request('{ sessionActive(id: "00000000-0000-4000-8000-000000000000") }');
+    const result = await platinum.request('{ sessionAccess(id: "00000000-0000-4000-8000-000000000000", ip: "127.0.0.1") }');
     expect(result.data ?? null).toBeNull();
-    expect(result.errors?.[0].message).toMatch(/sessionActive/);
+    expect(result.errors?.[0].message).toMatch(/sessionAccess/);
   });
 });

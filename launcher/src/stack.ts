@@ -1,5 +1,5 @@
 import type { CreditThresholds } from '@dealergraph/credit';
-import type { TokenLifetimes } from '@dealergraph/dealers';
+import type { MfaPolicy, TokenLifetimes } from '@dealergraph/dealers';
 import { startGateway, type RunningGateway, type SecuritySettings } from '@dealergraph/gateway';
 import { DEFAULT_PORTS, deriveInternalKey, generateSigningKeys, runSubgraph, type Progress, type RunningService } from '@dealergraph/runtime';
 import { randomBytes } from 'node:crypto';
@@ -22,6 +22,8 @@ export interface StackOptions {
   poolSize?: number;
   creditThresholds?: CreditThresholds;
   tokenLifetimes?: TokenLifetimes;
+  /** Who must use two-factor sign-in (the staff rule); off when unset, as in demo mode. */
+  mfaPolicy?: MfaPolicy;
   /** Key of the internal service calls; derived from the HMAC secret when unset. */
   internalKey?: string;
   /** Tests only: lets `injectInternalFault` make internal operations fail. */
@@ -53,7 +55,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     options.jwtPrivateKey && options.jwtPublicKey
       ? { privateKey: options.jwtPrivateKey, publicKey: options.jwtPublicKey }
       : await generateSigningKeys();
-  const definitions = await subgraphDefinitions(keys.privateKey, { creditThresholds: options.creditThresholds, tokenLifetimes: options.tokenLifetimes, hmacSecret });
+  const definitions = await subgraphDefinitions(keys.privateKey, { creditThresholds: options.creditThresholds, tokenLifetimes: options.tokenLifetimes, hmacSecret, mfaPolicy: options.mfaPolicy });
   const orms = await prepareDatabase({ databaseUrl: options.databaseUrl, definitions, seed: options.seed, progress, poolSize: options.poolSize });
   const subgraphs = {} as Record<SubgraphName, RunningService>;
   let gateway: RunningGateway | undefined;

@@ -1,5 +1,5 @@
 import { creditSubgraph, type CreditThresholds } from '@dealergraph/credit';
-import { createTokenService, dealersSubgraph, readTokenLifetimes, type TokenLifetimes } from '@dealergraph/dealers';
+import { createTokenService, dealersSubgraph, readTokenLifetimes, type MfaPolicy, type TokenLifetimes } from '@dealergraph/dealers';
 import type { DemoData } from '@dealergraph/demo-data';
 import { ordersSubgraph } from '@dealergraph/orders';
 import { pricesSubgraph } from '@dealergraph/prices';
@@ -11,14 +11,14 @@ export type SubgraphName = 'dealers' | 'products' | 'prices' | 'credit' | 'order
 /** The five subgraphs as one process runs them; only dealers needs a secret (the token key). */
 export async function subgraphDefinitions(
   jwtPrivateKey: string,
-  settings: { creditThresholds?: CreditThresholds; tokenLifetimes?: TokenLifetimes; hmacSecret?: string } = {},
+  settings: { creditThresholds?: CreditThresholds; tokenLifetimes?: TokenLifetimes; hmacSecret?: string; mfaPolicy?: MfaPolicy } = {},
 ): Promise<Record<SubgraphName, SubgraphDefinition<any, DemoData>>> {
   const tokens = await createTokenService({
     privateKeyPem: jwtPrivateKey,
     ...(settings.tokenLifetimes ?? readTokenLifetimes({})),
   });
   return {
-    dealers: dealersSubgraph(tokens),
+    dealers: dealersSubgraph(tokens, settings.mfaPolicy),
     products: productsSubgraph(),
     prices: pricesSubgraph(),
     // Credit mints the document download links that the gateway checks with the same secret.

@@ -1,52 +1,59 @@
 import { signRequest } from '@dealergraph/runtime';
 
-/** Whether a session is still live, as the dealers subgraph (its owner) says. */
-export type SessionCheck = (sessionId: string) => Promise<boolean>;
+/** What the dealers subgraph (the sessions' owner) says of a session's token used from an address. */
+export type SessionAccess = 'LIVE' | 'ENDED' | 'IP_NOT_ALLOWED';
 
-const QUERY = 'query SessionActive($id: ID!) { sessionActive(id: $id) }';
+/** Asks whether a session's token may be used from a client address. */
+export type SessionCheck = (sessionId: string, ip: string | null) => Promise<SessionAccess>;
+
+const QUERY = 'query SessionAccess($id: ID!, $ip: String) { sessionAccess(id: $id, ip: $ip) }';
+const ANSWERS = new Set<SessionAccess>(['LIVE', 'ENDED', 'IP_NOT_ALLOWED']);
 
 /**
- * Asks the dealers subgraph whether a session is live, with a signed call to its internal
- * (`@inaccessible`) field, and remembers the answer: live sessions for `ttlMs` (so a revoked
- * session's tokens stop working within that time, well inside their 15 minutes), ended sessions
- * for good (they never come back). Calls for the same session at the same moment share one request.
+ * Asks the dealers subgraph whether a session is live and its dealer allows the address, with one
+ * signed call to its internal (`@inaccessible`) field, and remembers the answer: for a session and
+ * address, LIVE or IP_NOT_ALLOWED for `ttlMs` (so a revoked session, or a changed allow-list, takes
+ * effect within that time, and a refused address costs one call and one audit event per period);
+ * ENDED for good, whatever the address (ended sessions never come back). Calls for the same session
+ * and address at the same moment share one request.
  */
 export function createSessionCheck(options: { dealersUrl: string; secret: string; ttlMs: number; maxEntries?: number }): SessionCheck {
-  const live = new Map<string, number>();
+  const recent = new Map<string, { access: SessionAccess; until: number }>();
   const ended = new Set<string>();
-  const inflight = new Map<string, Promise<boolean>>();
+  const inflight = new Map<string, Promise<SessionAccess>>();
   const maxEntries = options.maxEntries ?? 50_000;
 
-  const ask = async (sessionId: string): Promise<boolean> => {
-    const variables = { id: sessionId };
+  const ask = async (sessionId: string, ip: string | null): Promise<SessionAccess> => {
+    const variables = { id: sessionId, ip };
     const response = await fetch(options.dealersUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ query: QUERY, variables, extensions: signRequest({ query: QUERY, variables }, options.secret) }),
       signal: AbortSignal.timeout(5_000),
     });
-    const body = (await response.json()) as { data?: { sessionActive?: boolean } };
-    if (typeof body.data?.sessionActive !== 'boolean') throw new Error(`dealers answered the session check with status ${response.status}`);
-    return body.data.sessionActive;
+    const body = (await response.json()) as { data?: { sessionAccess?: string } };
+    const access = body.data?.sessionAccess as SessionAccess | undefined;
+    if (!access || !ANSWERS.has(access)) throw new Error(`dealers answered the session check with status ${response.status}`);
+    return access;
   };
 
-  return async (sessionId) => {
-    if (ended.has(sessionId)) return false;
-    const until = live.get(sessionId);
-    if (until && until > Date.now()) return true;
-    let pending = inflight.get(sessionId);
+  return async (sessionId, ip) => {
+    if (ended.has(sessionId)) return 'ENDED';
+    const key = `${sessionId}|${ip ?? ''}`;
+    const cached = recent.get(key);
+    if (cached && cached.until > Date.now()) return cached.access;
+    let pending = inflight.get(key);
     if (!pending) {
-      pending = ask(sessionId).finally(() => inflight.delete(sessionId));
-      inflight.set(sessionId, pending);
+      pending = ask(sessionId, ip).finally(() => inflight.delete(key));
+      inflight.set(key, pending);
     }
-    const active = await pending;
-    if (live.size >= maxEntries) live.clear();
+    const access = await pending;
+    if (recent.size >= maxEntries) recent.clear();
     if (ended.size >= maxEntries) ended.clear();
-    if (active) live.set(sessionId, Date.now() + options.ttlMs);
-    else {
-      live.delete(sessionId);
+    if (access === 'ENDED') {
+      recent.delete(key);
       ended.add(sessionId);
-    }
-    return active;
+    } else recent.set(key, { access, until: Date.now() + options.ttlMs });
+    return access;
   };
 }

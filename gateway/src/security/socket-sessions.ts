@@ -1,5 +1,7 @@
 import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@dealergraph/runtime';
 import { importSPKI, jwtVerify } from 'jose';
+import type { IncomingMessage } from 'node:http';
+import type { ClientAddress, RawRequestContext } from './client-address.js';
 import type { SessionCheck } from './session-check.js';
 
 /** What graphql-ws gives the connection hooks (the `ws` socket is in `extra.socket`). */
@@ -21,25 +23,34 @@ export function bearerFromParams(params: Readonly<Record<string, unknown>> | und
 
 /**
  * Guards graphql-ws connections: `connection_init` is verified on its own (a token in
- * connectionParams must be valid and its session live, or the socket is refused with 4403), and
- * every `sweepMs` each authenticated socket is checked again: one whose session ended or whose
- * token expired is closed with 4401, which ends its subscriptions.
+ * connectionParams must be valid, not restricted to MFA enrolment, its session live and the client
+ * address allowed by its dealer, or the socket is refused with 4403), and every `sweepMs` each
+ * authenticated socket is checked again: one whose session ended or whose token expired is closed
+ * with 4401, one whose address its dealer no longer allows with 4403 (IP_NOT_ALLOWED); closing ends
+ * its subscriptions. Each new subscription is checked besides, by the session gate.
  */
-export function socketSessionGuard(options: { publicKey: string; sessionCheck: SessionCheck; sweepMs: number }) {
+export function socketSessionGuard(options: {
+  publicKey: string;
+  sessionCheck: SessionCheck;
+  sweepMs: number;
+  clientAddress: (context: RawRequestContext) => ClientAddress;
+}) {
   const key = importSPKI(options.publicKey, ACCESS_TOKEN_ALGORITHM);
-  const sockets = new Map<ClosableSocket, { sid: string; expiresAt: number; expiry?: NodeJS.Timeout }>();
+  const sockets = new Map<ClosableSocket, { sid: string; ip: string | null; expiresAt: number; expiry?: NodeJS.Timeout }>();
   const socketOf = (ctx: ConnectionContext) => (ctx.extra as { socket: ClosableSocket }).socket;
+  const addressOf = (ctx: ConnectionContext) => options.clientAddress({ req: (ctx.extra as { request?: IncomingMessage }).request }).ip;
 
   const sweep = async () => {
-    for (const [socket, { sid, expiresAt }] of sockets) {
-      let reason: string | null = expiresAt <= Date.now() ? 'Access token expired: reconnect with a fresh one.' : null;
-      if (!reason) {
-        const live = await options.sessionCheck(sid).catch(() => true);
-        if (!live) reason = 'Session ended: sign in again.';
+    for (const [socket, { sid, ip, expiresAt }] of sockets) {
+      let close: [number, string] | null = expiresAt <= Date.now() ? [4401, 'Access token expired: reconnect with a fresh one.'] : null;
+      if (!close) {
+        const access = await options.sessionCheck(sid, ip).catch(() => 'LIVE' as const);
+        if (access === 'ENDED') close = [4401, 'Session ended: sign in again.'];
+        else if (access === 'IP_NOT_ALLOWED') close = [4403, 'IP_NOT_ALLOWED: this address is outside your dealer\'s allow-list.'];
       }
-      if (reason) {
+      if (close) {
         sockets.delete(socket);
-        socket.close(4401, reason);
+        socket.close(...close);
       }
     }
   };
@@ -57,7 +68,10 @@ export function socketSessionGuard(options: { publicKey: string; sessionCheck: S
           issuer: ACCESS_TOKEN_ISSUER,
           audience: ACCESS_TOKEN_AUDIENCE,
         });
-        if (typeof payload.sid !== 'string' || !(await options.sessionCheck(payload.sid))) return false;
+        // A restricted session may only enrol in MFA, which needs no socket.
+        if (typeof payload.sid !== 'string' || payload.mfaEnrolmentOnly === true) return false;
+        const ip = addressOf(ctx);
+        if ((await options.sessionCheck(payload.sid, ip)) !== 'LIVE') return false;
         const socket = socketOf(ctx);
         const expiresAt = (payload.exp ?? 0) * 1000;
         // Closed at the instant its token expires, not at the next sweep. Timers cap near 24.8 days;
@@ -71,7 +85,7 @@ export function socketSessionGuard(options: { publicKey: string; sessionCheck: S
               }, Math.max(0, wait))
             : undefined;
         expiry?.unref();
-        sockets.set(socket, { sid: payload.sid, expiresAt, expiry });
+        sockets.set(socket, { sid: payload.sid, ip, expiresAt, expiry });
         return true;
       } catch {
         return false;

@@ -11,7 +11,9 @@ export interface TestStack extends RunningStack {
 }
 
 /** The real graph on free ports over a copy of the seeded database: five subgraphs and the gateway. */
-export async function startTestStack(options: { production?: boolean; gatewaySecurity?: StackOptions['gatewaySecurity'] } = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: { production?: boolean; gatewaySecurity?: StackOptions['gatewaySecurity']; mfaPolicy?: StackOptions['mfaPolicy'] } = {},
+): Promise<TestStack> {
   const database = await createTestDatabase({ seeded: true });
   const ports = { dealers: 0, products: 0, prices: 0, credit: 0, orders: 0 };
   const stack = await startStack({
@@ -22,6 +24,7 @@ export async function startTestStack(options: { production?: boolean; gatewaySec
     seed: false,
     production: options.production,
     gatewaySecurity: options.gatewaySecurity,
+    mfaPolicy: options.mfaPolicy,
     logLevel: 'error',
     poolSize: 4,
     faultInjection: true,

@@ -1,4 +1,5 @@
-import { envInt, envOptional, readSubgraphConfig, type Env, type SubgraphConfig } from '@dealergraph/runtime';
+import { envBool, envInt, envOptional, readSubgraphConfig, type Env, type SubgraphConfig } from '@dealergraph/runtime';
+import type { MfaPolicy } from './domain/mfa-requirement.js';
 
 /** How long tokens live. */
 export interface TokenLifetimes {
@@ -10,6 +11,15 @@ export interface TokenLifetimes {
 export interface DealersConfig extends SubgraphConfig, TokenLifetimes {
   /** PKCS#8 PEM of the ES256 key that signs access tokens. */
   jwtPrivateKey: string;
+  mfaPolicy: MfaPolicy;
+}
+
+/**
+ * STAFF_MFA_REQUIRED: every staff user must use two-factor sign-in. On by default in production,
+ * off in demo mode so that the contract's demo staff sign in with their password alone.
+ */
+export function readMfaPolicy(env: Env, production: boolean): MfaPolicy {
+  return { staffMfaRequired: envBool(env, 'STAFF_MFA_REQUIRED', production) };
 }
 
 /** Reads the token lifetimes; the launcher, which runs dealers in-process, uses it too. */
@@ -25,9 +35,11 @@ export function loadConfig(env: Env = process.env): DealersConfig {
   if (!jwtPrivateKey) {
     throw new Error('Set JWT_PRIVATE_KEY to the PKCS#8 PEM of an ES256 key (npm start generates one for the demo).');
   }
+  const subgraph = readSubgraphConfig(env, 4001, 'DEALERS_PORT');
   return {
-    ...readSubgraphConfig(env, 4001, 'DEALERS_PORT'),
+    ...subgraph,
     jwtPrivateKey,
     ...readTokenLifetimes(env),
+    mfaPolicy: readMfaPolicy(env, subgraph.production),
   };
 }

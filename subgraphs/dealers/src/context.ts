@@ -1,4 +1,5 @@
 import type { BaseContext } from '@dealergraph/runtime';
+import type { MfaPolicy } from './domain/mfa-requirement.js';
 import type { DealerLoaders } from './loaders/dealer.loaders.js';
 import type { TokenService } from './services/token.service.js';
 
@@ -6,4 +7,6 @@ import type { TokenService } from './services/token.service.js';
 export interface DealersContext extends BaseContext {
   loaders: DealerLoaders;
   tokens: TokenService;
+  /** Who must use two-factor sign-in besides the dealers that require it. */
+  mfaPolicy: MfaPolicy;
 }

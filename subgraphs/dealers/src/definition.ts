@@ -2,7 +2,10 @@ import type { DemoData } from '@dealergraph/demo-data';
 import { buildFederatedSchema, type SubgraphDefinition } from '@dealergraph/runtime';
 import type { DealersContext } from './context.js';
 import { entities } from './entities/index.js';
+import type { MfaPolicy } from './domain/mfa-requirement.js';
 import { AuthResolver } from './graphql/auth.resolver.js';
+import { DealerPolicyResolver } from './graphql/dealer-policy.resolver.js';
+import { SecurityEventResolver } from './graphql/security-event.resolver.js';
 import { DealerResolver, UserResolver } from './graphql/dealer.resolver.js';
 import { MfaResolver } from './graphql/mfa.resolver.js';
 import { SessionResolver } from './graphql/session.resolver.js';
@@ -13,15 +16,18 @@ import { seedDealers } from './seed/dealers.seed.js';
 import { findDealer } from './services/dealer.service.js';
 import type { TokenService } from './services/token.service.js';
 
-/** The dealers subgraph: master data, users, sign-in. Needs the token service built from config. */
-export function dealersSubgraph(tokens: TokenService): SubgraphDefinition<DealersContext, DemoData> {
+/**
+ * The dealers subgraph: master data, users, sign-in. Needs the token service built from config, and
+ * the MFA policy (config.ts `readMfaPolicy`; the staff rule is off unless set).
+ */
+export function dealersSubgraph(tokens: TokenService, mfaPolicy: MfaPolicy = { staffMfaRequired: false }): SubgraphDefinition<DealersContext, DemoData> {
   return {
     name: 'dealers',
     entities,
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [DealerResolver, UserResolver, AuthResolver, SessionResolver, MfaResolver],
+        resolvers: [DealerResolver, UserResolver, AuthResolver, SessionResolver, MfaResolver, SecurityEventResolver, DealerPolicyResolver],
         referenceResolvers: {
           Dealer: {
             // findDealer checks canSeeDealer and reads a malformed id as null.
@@ -32,7 +38,7 @@ export function dealersSubgraph(tokens: TokenService): SubgraphDefinition<Dealer
           },
         },
       }),
-    context: (base) => ({ ...base, loaders: createDealerLoaders(base.em), tokens }),
+    context: (base) => ({ ...base, loaders: createDealerLoaders(base.em), tokens, mfaPolicy }),
     seed: seedDealers,
   };
 }

@@ -14,6 +14,21 @@ export interface Claims {
   dealerId?: string | null;
   /** Session id, so that a later logout or session limit can revoke the token. */
   sid?: string;
+  /**
+   * True for the restricted session of a user who must enrol in MFA first: it may only enrol
+   * (`MFA_ENROLMENT_FIELDS`); everything else answers MFA_ENROLMENT_REQUIRED.
+   */
+  mfaEnrolmentOnly?: boolean;
+}
+
+/** The only fields a restricted (MFA enrolment only) session may call. */
+export const MFA_ENROLMENT_FIELDS: ReadonlySet<string> = new Set(['beginMfaEnrolment', 'confirmMfaEnrolment']);
+
+/** The error for a restricted session that tries anything but enrolment. */
+export function mfaEnrolmentRequired(): GraphQLError {
+  return new GraphQLError('Two-factor sign-in is required for this account: enrol first (beginMfaEnrolment, then confirmMfaEnrolment).', {
+    extensions: { code: 'MFA_ENROLMENT_REQUIRED', http: { status: 403 } },
+  });
 }
 
 /** Reads claims from an untrusted object; anything malformed reads as anonymous. */
@@ -29,6 +44,7 @@ export function parseClaims(payload: unknown): Claims | null {
     role: p.role,
     dealerId: isDealerRole(p.role) ? (p.dealerId as string) : null,
     sid: typeof p.sid === 'string' ? p.sid : undefined,
+    ...(p.mfaEnrolmentOnly === true ? { mfaEnrolmentOnly: true } : {}),
   };
 }
 

@@ -6,7 +6,7 @@ export type DealerTier = (typeof DEALER_TIERS)[number];
 /** A dealer: the distributor's customer company, master data owned by this subgraph. */
 @Entity({ tableName: 'dealer' })
 export class Dealer {
-  [OptionalProps]?: 'createdAt' | 'active' | 'firstOrdersReviewed';
+  [OptionalProps]?: 'createdAt' | 'active' | 'firstOrdersReviewed' | 'mfaRequired' | 'ipAllowList';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -39,6 +39,14 @@ export class Dealer {
   /** False while a new dealer's first orders still need a person's review. */
   @Property({ type: 'boolean', default: false })
   firstOrdersReviewed: boolean = false;
+
+  /** Every user of this dealer must sign in with two-factor (set by its DEALER_ADMIN or an ADMIN). */
+  @Property({ type: 'boolean', default: false })
+  mfaRequired: boolean = false;
+
+  /** Normalized CIDR ranges its users may come from; empty: any address. */
+  @Property({ type: 'text[]', default: '{}' })
+  ipAllowList: string[] = [];
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();

@@ -1,7 +1,8 @@
 import { Dealer } from './dealer.entity.js';
+import { SecurityEvent } from './security-event.entity.js';
 import { Session } from './session.entity.js';
 import { SignInThrottle } from './sign-in-throttle.entity.js';
 import { User } from './user.entity.js';
 
-export { Dealer, Session, SignInThrottle, User };
-export const entities = [Dealer, User, Session, SignInThrottle];
+export { Dealer, SecurityEvent, Session, SignInThrottle, User };
+export const entities = [Dealer, User, Session, SignInThrottle, SecurityEvent];

@@ -7,7 +7,7 @@ import { User } from './user.entity.js';
  */
 @Entity({ tableName: 'session' })
 export class Session {
-  [OptionalProps]?: 'createdAt' | 'revokedAt' | 'lastUsedAt' | 'generation' | 'previousTokenHashes' | 'ipAddress' | 'userAgent';
+  [OptionalProps]?: 'createdAt' | 'revokedAt' | 'lastUsedAt' | 'generation' | 'previousTokenHashes' | 'ipAddress' | 'userAgent' | 'mfaEnrolmentOnly';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -40,6 +40,10 @@ export class Session {
 
   @Property({ type: 'text', nullable: true })
   userAgent: string | null = null;
+
+  /** A restricted session of a user who must enrol in MFA: it may only enrol, and lives briefly. */
+  @Property({ type: 'boolean', default: false })
+  mfaEnrolmentOnly: boolean = false;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();

@@ -8,8 +8,12 @@ function toPayload(result: auth.AuthResult): LoginPayload {
   if (!result.ok) {
     return { accessToken: null, refreshToken: null, expiresIn: null, user: null, userErrors: [{ code: result.code, message: result.message }] };
   }
-  const { accessToken, refreshToken, expiresIn, user } = result.value;
-  return { accessToken, refreshToken, expiresIn, user: toUserType(user) as never, userErrors: [] };
+  const { accessToken, refreshToken, expiresIn, user, mfaEnrolmentOnly } = result.value;
+  // The restricted token comes with the error: a client that stops at userErrors never uses it.
+  const userErrors = mfaEnrolmentOnly
+    ? [{ code: 'MFA_ENROLMENT_REQUIRED', message: 'Two-factor sign-in is required for this account. This accessToken may only enrol: call beginMfaEnrolment, then confirmMfaEnrolment, which returns full tokens.' }]
+    : [];
+  return { accessToken, refreshToken, expiresIn, user: toUserType(user) as never, userErrors };
 }
 
 @Resolver()

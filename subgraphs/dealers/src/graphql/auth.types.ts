@@ -28,7 +28,7 @@ export class LoginPayload {
   @Field(() => UserType, { nullable: true, description: 'The signed-in user.' })
   user!: UserType | null;
 
-  @Field(() => [UserError], { description: 'Why signing in did not work: INVALID_CREDENTIALS, MFA_REQUIRED, INVALID_REFRESH_TOKEN, SESSION_EXPIRED.' })
+  @Field(() => [UserError], { description: 'Why signing in did not work: INVALID_CREDENTIALS, MFA_REQUIRED, ACCOUNT_LOCKED, IP_NOT_ALLOWED, INVALID_REFRESH_TOKEN, SESSION_EXPIRED. MFA_ENROLMENT_REQUIRED comes with an accessToken that may only enrol in two-factor sign-in (no refreshToken).' })
   userErrors!: UserError[];
 }
 

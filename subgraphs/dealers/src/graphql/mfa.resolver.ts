@@ -20,7 +20,7 @@ export class MfaResolver {
     @Ctx() ctx: DealersContext,
   ): Promise<ConfirmMfaEnrolmentPayload> {
     const result = await mfa.confirmEnrolment(ctx, code);
-    if (!result.ok) return { recoveryCodes: [], userErrors: [{ code: result.code, message: result.message, field: ['code'] }] };
-    return { recoveryCodes: result.value.recoveryCodes, userErrors: [] };
+    if (!result.ok) return { recoveryCodes: [], accessToken: null, refreshToken: null, userErrors: [{ code: result.code, message: result.message, field: ['code'] }] };
+    return { ...result.value, userErrors: [] };
   }
 }

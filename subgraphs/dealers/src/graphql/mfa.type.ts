@@ -21,6 +21,12 @@ export class ConfirmMfaEnrolmentPayload {
   @Field(() => [String], { description: 'Single-use recovery codes, shown this once: each signs in instead of a one-time code.' })
   recoveryCodes!: string[];
 
+  @Field(() => String, { nullable: true, description: 'Confirmed from a restricted (enrolment-only) session: a full access token for the same session.' })
+  accessToken!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Confirmed from a restricted session: its first refresh token.' })
+  refreshToken!: string | null;
+
   @Field(() => [UserError], { description: 'INVALID_CODE, NOT_STARTED or ALREADY_ENROLLED.' })
   userErrors!: UserError[];
 }

@@ -8,10 +8,17 @@ import { RevokeSessionsPayload, SessionType } from './session.type.js';
 export class SessionResolver {
   // Internal: hidden from the public graph; the gateway asks it (signed, directly) for every token.
   @Directive('@inaccessible')
-  @Query(() => Boolean, { description: 'Internal to the gateway: whether a session is live (not signed out, revoked, idle or expired).' })
-  async sessionActive(@Arg('id', () => ID, { description: 'The session id (the sid claim).' }) id: string, @Ctx() ctx: DealersContext): Promise<boolean> {
+  @Query(() => String, {
+    description:
+      "Internal to the gateway: whether a session's token may be used from an address: LIVE, ENDED (signed out, revoked, idle or expired) or IP_NOT_ALLOWED (outside its dealer's allow-list).",
+  })
+  async sessionAccess(
+    @Arg('id', () => ID, { description: 'The session id (the sid claim).' }) id: string,
+    @Arg('ip', () => String, { nullable: true, description: 'The client address the gateway sees.' }) ip: string | null,
+    @Ctx() ctx: DealersContext,
+  ): Promise<sessions.SessionAccess> {
     const sessionId = normalizeId(id);
-    return sessionId ? sessions.isSessionLive(ctx, sessionId) : false;
+    return sessionId ? sessions.sessionAccess(ctx, sessionId, ip ?? null) : 'ENDED';
   }
 
   @Authorized()

@@ -4,31 +4,45 @@ import type { Claims } from '@dealergraph/runtime';
 import argon2 from 'argon2';
 import type { DealersContext } from '../context.js';
 import { isFreshStep, oneTimeCodeStep } from '../domain/one-time-code.js';
+import { isAddressAllowed } from '../domain/ip-allow-list.js';
+import { ENROLMENT_SESSION_MINUTES, isMfaRequired } from '../domain/mfa-requirement.js';
 import { afterRotation, decideRefresh } from '../domain/session-refresh.js';
 import { SESSION_POLICY, sessionState } from '../domain/session-policy.js';
 import { Session } from '../entities/session.entity.js';
 import { User } from '../entities/user.entity.js';
 import { looksLikeRecoveryCode } from '../domain/recovery-codes.js';
 import { useRecoveryCode } from './mfa.service.js';
+import { recordSecurityEvent, writeSecurityEvent, type SecurityEventInput } from './security-event.service.js';
 import { makeRoomForSession } from './session.service.js';
 import { clearThrottle, enterThrottle, throttleKeys } from './sign-in-throttle.service.js';
 
 export interface SignedIn {
   accessToken: string;
-  refreshToken: string;
+  /** Null for a restricted session (MFA enrolment only): it cannot be refreshed. */
+  refreshToken: string | null;
   expiresIn: number;
   user: User;
+  /** True when the session may only enrol in MFA (the user must have MFA and has none yet). */
+  mfaEnrolmentOnly: boolean;
 }
 
-export type AuthErrorCode = 'INVALID_CREDENTIALS' | 'MFA_REQUIRED' | 'ACCOUNT_LOCKED' | 'INVALID_REFRESH_TOKEN' | 'SESSION_EXPIRED';
-export type AuthResult = { ok: true; value: SignedIn } | { ok: false; code: AuthErrorCode; message: string };
+export type AuthErrorCode =
+  | 'INVALID_CREDENTIALS'
+  | 'MFA_REQUIRED'
+  | 'MFA_ENROLMENT_REQUIRED'
+  | 'ACCOUNT_LOCKED'
+  | 'INVALID_REFRESH_TOKEN'
+  | 'SESSION_EXPIRED'
+  | 'IP_NOT_ALLOWED';
+export type AuthFailure = { ok: false; code: AuthErrorCode; message: string };
+export type AuthResult = { ok: true; value: SignedIn } | AuthFailure;
 
 // Verifying against a real hash when the email is unknown keeps the response time from telling
 // which emails exist.
 const UNKNOWN_USER_HASH = argon2.hash('dealergraph-unknown-user-placeholder');
 
-const failure = (code: AuthErrorCode, message: string): AuthResult => ({ ok: false, code, message });
-const INVALID_CREDENTIALS = () => failure('INVALID_CREDENTIALS', 'The email or password is wrong. Check both and try again.');
+const failure = (code: AuthErrorCode, message: string): AuthFailure => ({ ok: false, code, message });
+const INVALID_CREDENTIALS = (): AuthFailure => failure('INVALID_CREDENTIALS', 'The email or password is wrong. Check both and try again.');
 
 /** A user may sign in while the account, and the dealer it acts for, are active. */
 function mayUse(user: User): boolean {
@@ -39,20 +53,38 @@ function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
-function claimsOf(user: User, sessionId: string): Claims {
-  return { sub: user.id, email: user.email, role: user.role, dealerId: user.dealer?.id ?? null, sid: sessionId };
+function claimsOf(user: User, session: Session): Claims {
+  const claims: Claims = { sub: user.id, email: user.email, role: user.role, dealerId: user.dealer?.id ?? null, sid: session.id };
+  return session.mfaEnrolmentOnly ? { ...claims, mfaEnrolmentOnly: true } : claims;
 }
 
-async function issue(ctx: DealersContext, user: User, session: Session, secret: string): Promise<SignedIn> {
+/** Tokens for a session; a restricted session gets no refresh token (it ends with its access token). */
+export async function issue(ctx: Pick<DealersContext, 'tokens'>, user: User, session: Session, secret: string): Promise<SignedIn> {
   return {
-    accessToken: await ctx.tokens.issueAccessToken(claimsOf(user, session.id)),
-    refreshToken: `${session.id}.${secret}`,
+    accessToken: await ctx.tokens.issueAccessToken(claimsOf(user, session)),
+    refreshToken: session.mfaEnrolmentOnly ? null : `${session.id}.${secret}`,
     expiresIn: ctx.tokens.accessTokenTtlSeconds,
     user,
+    mfaEnrolmentOnly: session.mfaEnrolmentOnly,
   };
 }
 
-function locked(seconds: number): AuthResult {
+/** Who an event about this user concerns. */
+function about(user: User | null, extra: Partial<SecurityEventInput> = {}): Omit<SecurityEventInput, 'kind'> {
+  return user ? { userId: user.id, email: user.email, dealerId: user.dealer?.id ?? null, ...extra } : extra;
+}
+
+/** The dealer's address rule for its users; staff are not bound by dealer lists. */
+function addressAllowed(user: User, ip: string | null): boolean {
+  const dealer = user.dealer?.getEntity();
+  return !dealer || isAddressAllowed({ ip, allowList: dealer.ipAllowList });
+}
+
+function ipRefused(): AuthFailure {
+  return failure('IP_NOT_ALLOWED', "Your dealer allows sign-in only from its own networks, and this address is not one of them.");
+}
+
+function locked(seconds: number): AuthFailure {
   // Whole minutes: the same words for every account blocked at about the same time.
   const wait = `${Math.ceil(seconds / 60)} minute(s)`;
   return failure(
@@ -102,37 +134,59 @@ export async function login(ctx: DealersContext, input: { email: string; passwor
   const passwordOk = await argon2.verify(user?.passwordHash ?? (await UNKNOWN_USER_HASH), input.password);
   const usable = !!user && mayUse(user) && passwordOk;
 
+  // Events name existing accounts only: an unknown "email" may be a password typed in the wrong box.
+  const known = user;
+  const refuse = async (result: AuthFailure, reason: string): Promise<AuthResult> => {
+    const kind = result.code === 'ACCOUNT_LOCKED' ? 'SIGN_IN_LOCKED' : result.code === 'IP_NOT_ALLOWED' ? 'IP_REFUSED' : 'SIGN_IN_FAILED';
+    await writeSecurityEvent(ctx, ctx.em, { kind, ...about(known), detail: { reason, ...(kind === 'IP_REFUSED' ? { at: 'SIGN_IN' } : {}) } });
+    return result;
+  };
+
   if (gate.pairBlocked > 0 || gate.accountBlocked > 0) {
     // Only the real user gets past a block: a valid code, or (account-wide block only) a known address.
     const mfaPass = usable && !!user.mfaSecret && (await useOneTimeCode(ctx, user, input.otp, now));
     const addressPass = usable && !user.mfaSecret && gate.pairBlocked === 0 && (await isKnownAddress(ctx, user, ip));
-    if (!mfaPass && !addressPass) return locked(Math.max(gate.pairBlocked, gate.accountBlocked));
+    if (!mfaPass && !addressPass) return refuse(locked(Math.max(gate.pairBlocked, gate.accountBlocked)), gate.pairBlocked > 0 ? 'ADDRESS_BLOCKED' : 'ACCOUNT_BLOCKED');
+    // The address rule is told only to someone who knows the password.
+    if (!addressAllowed(user!, ip)) return refuse(ipRefused(), 'ADDRESS_NOT_IN_ALLOW_LIST');
     return openSession(ctx, user!, keys, now);
   }
-  if (!usable) return INVALID_CREDENTIALS();
+  if (!usable) return refuse(INVALID_CREDENTIALS(), !user ? 'UNKNOWN_ACCOUNT' : !passwordOk ? 'WRONG_PASSWORD' : 'ACCOUNT_DISABLED');
+  if (!addressAllowed(user, ip)) return refuse(ipRefused(), 'ADDRESS_NOT_IN_ALLOW_LIST');
   if (user.mfaSecret) {
     if (!input.otp) return failure('MFA_REQUIRED', 'This account uses two-factor sign-in: send the 6-digit code from your authenticator as "otp".');
     if (!(await useOneTimeCode(ctx, user, input.otp, now))) {
-      return failure('INVALID_CREDENTIALS', 'The one-time code is wrong, expired or already used; wait for the next code from your authenticator.');
+      return refuse(failure('INVALID_CREDENTIALS', 'The one-time code is wrong, expired or already used; wait for the next code from your authenticator.'), 'WRONG_CODE');
     }
   }
   return openSession(ctx, user, keys, now);
 }
 
+/** Whether this user must have MFA and has not enrolled yet: sign-in then opens a restricted session. */
+function mustEnrol(ctx: DealersContext, user: User): boolean {
+  if (user.mfaSecret) return false;
+  return isMfaRequired({ role: user.role, dealerMfaRequired: user.dealer?.getEntity().mfaRequired ?? false, policy: ctx.mfaPolicy });
+}
+
 async function openSession(ctx: DealersContext, user: User, keys: ReturnType<typeof throttleKeys>, now: Date): Promise<AuthResult> {
   await clearThrottle(ctx.em, keys);
-  await makeRoomForSession(ctx, user.id, now);
+  const evicted = await makeRoomForSession(ctx, user.id, now);
+  const restricted = mustEnrol(ctx, user);
   const secret = randomBytes(32).toString('base64url');
+  const lifetimeMs = restricted ? ENROLMENT_SESSION_MINUTES * 60_000 : ctx.tokens.refreshTokenTtlSeconds * 1000;
   const session = ctx.em.create(Session, {
     id: randomUUID(),
     user,
     refreshTokenHash: sha256(secret),
-    expiresAt: new Date(now.getTime() + ctx.tokens.refreshTokenTtlSeconds * 1000),
+    expiresAt: new Date(now.getTime() + lifetimeMs),
     ipAddress: ctx.client?.ip ?? null,
     userAgent: ctx.client?.userAgent ?? null,
     lastUsedAt: now,
+    mfaEnrolmentOnly: restricted,
   });
   user.lastLoginAt = now;
+  recordSecurityEvent(ctx, ctx.em, { kind: restricted ? 'MFA_ENROLMENT_REQUIRED' : 'SIGN_IN_SUCCEEDED', ...about(user), detail: { sessionId: session.id } });
+  if (evicted.length) recordSecurityEvent(ctx, ctx.em, { kind: 'SESSION_REVOKED', ...about(user), detail: { reason: 'SESSION_LIMIT', sessionIds: evicted } });
   await ctx.em.flush();
   return { ok: true, value: await issue(ctx, user, session, secret) };
 }
@@ -155,6 +209,7 @@ export async function refresh(ctx: DealersContext, refreshToken: string): Promis
     const decision = decideRefresh({ session, presentedHash: sha256(parsed.secret), now });
     if (decision === 'REUSED') {
       session.revokedAt = now;
+      recordSecurityEvent(ctx, em, { kind: 'REFRESH_TOKEN_REUSED', ...about(session.user.getEntity()), detail: { sessionId: session.id } });
       return failure('INVALID_REFRESH_TOKEN', 'This refresh token was already used, so the session was closed for safety; sign in again.');
     }
     if (decision === 'UNKNOWN') return failure('INVALID_REFRESH_TOKEN', 'This refresh token is not valid; sign in again.');
@@ -166,12 +221,20 @@ export async function refresh(ctx: DealersContext, refreshToken: string): Promis
       session.revokedAt = now;
       return failure('INVALID_REFRESH_TOKEN', 'This account is disabled; ask your administrator.');
     }
+    if (!addressAllowed(user, ctx.client?.ip ?? null)) {
+      recordSecurityEvent(ctx, em, { kind: 'IP_REFUSED', ...about(user), detail: { at: 'REFRESH', sessionId: session.id } });
+      return ipRefused();
+    }
+    // The dealer turned MFA on since this session began: signing in again opens the enrolment session.
+    if (mustEnrol(ctx, user)) {
+      return failure('MFA_ENROLMENT_REQUIRED', 'Two-factor sign-in is now required for this account: sign in again and enrol.');
+    }
     const secret = randomBytes(32).toString('base64url');
     session.previousTokenHashes = afterRotation({ previous: session.previousTokenHashes, replaced: session.refreshTokenHash });
     session.refreshTokenHash = sha256(secret);
     session.generation += 1;
     session.lastUsedAt = now;
-    return { ok: true, value: await issue({ ...ctx, em }, user, session, secret) };
+    return { ok: true, value: await issue(ctx, user, session, secret) };
   });
 }
 
@@ -182,6 +245,8 @@ export async function logout(ctx: DealersContext, refreshToken: string): Promise
   const session = await ctx.em.findOne(Session, { id: parsed.sessionId }, { populate: ['refreshTokenHash'] });
   if (session && session.refreshTokenHash === sha256(parsed.secret) && !session.revokedAt) {
     session.revokedAt = new Date();
+    await ctx.em.populate(session, ['user.dealer']);
+    recordSecurityEvent(ctx, ctx.em, { kind: 'SESSION_REVOKED', ...about(session.user.getEntity()), detail: { reason: 'LOGOUT', sessionId: session.id } });
     await ctx.em.flush();
   }
 }

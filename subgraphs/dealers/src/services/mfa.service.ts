@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import { requireClaims } from '@dealergraph/runtime';
 import { Secret, TOTP } from 'otpauth';
@@ -5,7 +6,11 @@ import QRCode from 'qrcode';
 import type { DealersContext } from '../context.js';
 import { oneTimeCodeStep } from '../domain/one-time-code.js';
 import { hashRecoveryCode, newRecoveryCodes, RECOVERY_CODE_COUNT } from '../domain/recovery-codes.js';
+import { afterRotation } from '../domain/session-refresh.js';
+import { Session } from '../entities/session.entity.js';
 import { User } from '../entities/user.entity.js';
+import { issue } from './auth.service.js';
+import { recordSecurityEvent } from './security-event.service.js';
 
 const ISSUER = 'dealergraph';
 
@@ -22,12 +27,24 @@ export async function beginEnrolment(ctx: DealersContext): Promise<MfaResult<{ s
   const secret = new Secret({ size: 20 });
   const otpauthUri = new TOTP({ issuer: ISSUER, label: user.email, secret, digits: 6, period: 30, algorithm: 'SHA1' }).toString();
   user.mfaPendingSecret = secret.base32;
+  recordSecurityEvent(ctx, ctx.em, { kind: 'MFA_ENROLMENT_STARTED', userId: user.id, email: user.email, dealerId: user.dealer?.id ?? null });
   await ctx.em.flush();
   return { ok: true, value: { secret: secret.base32, otpauthUri, qrCodeSvg: await QRCode.toString(otpauthUri, { type: 'svg', margin: 1 }) } };
 }
 
-/** Confirms enrolment with a code from the new secret: MFA is on, and the recovery codes are shown once. */
-export async function confirmEnrolment(ctx: DealersContext, code: string): Promise<MfaResult<{ recoveryCodes: string[] }>> {
+/** What confirming gives: the recovery codes, and full tokens when a restricted session was upgraded. */
+export interface Confirmed {
+  recoveryCodes: string[];
+  accessToken: string | null;
+  refreshToken: string | null;
+}
+
+/**
+ * Confirms enrolment with a code from the new secret: MFA is on, and the recovery codes are shown
+ * once. Confirmed from a restricted session (a user who had to enrol), that session becomes a full
+ * one in the same transaction, and its first full tokens are returned.
+ */
+export async function confirmEnrolment(ctx: DealersContext, code: string): Promise<MfaResult<Confirmed>> {
   const claims = requireClaims(ctx.claims);
   return ctx.em.transactional(async (em) => {
     const user = await em.findOneOrFail(User, { id: claims.sub }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['mfaSecret', 'mfaPendingSecret'] });
@@ -40,8 +57,23 @@ export async function confirmEnrolment(ctx: DealersContext, code: string): Promi
     user.mfaPendingSecret = null;
     user.mfaLastStep = step;
     user.mfaRecoveryCodeHashes = recoveryCodes.map(hashRecoveryCode);
-    return { ok: true as const, value: { recoveryCodes } };
+    recordSecurityEvent(ctx, em, { kind: 'MFA_ENABLED', userId: user.id, email: user.email, dealerId: user.dealer?.id ?? null });
+    const tokens = claims.mfaEnrolmentOnly && claims.sid ? await upgradeSession(ctx, em, user, claims.sid) : null;
+    return { ok: true as const, value: { recoveryCodes, accessToken: tokens?.accessToken ?? null, refreshToken: tokens?.refreshToken ?? null } };
   });
+}
+
+/** Turns the restricted session into a full one: a full lifetime from now and a fresh refresh token. */
+async function upgradeSession(ctx: DealersContext, em: DealersContext['em'], user: User, sessionId: string) {
+  const session = await em.findOne(Session, { id: sessionId, user: user.id, mfaEnrolmentOnly: true, revokedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['refreshTokenHash', 'previousTokenHashes'] });
+  if (!session) return null;
+  const secret = randomBytes(32).toString('base64url');
+  session.previousTokenHashes = afterRotation({ previous: session.previousTokenHashes, replaced: session.refreshTokenHash });
+  session.refreshTokenHash = createHash('sha256').update(secret).digest('hex');
+  session.generation += 1;
+  session.mfaEnrolmentOnly = false;
+  session.expiresAt = new Date(Date.now() + ctx.tokens.refreshTokenTtlSeconds * 1000);
+  return issue(ctx, user, session, secret);
 }
 
 /** Spends a recovery code of the user: true once per code (the row is locked while it is struck off). */
@@ -51,6 +83,7 @@ export async function useRecoveryCode(ctx: DealersContext, userId: string, code:
     const user = await em.findOneOrFail(User, { id: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['mfaRecoveryCodeHashes'] });
     if (!user.mfaRecoveryCodeHashes.includes(hash)) return false;
     user.mfaRecoveryCodeHashes = user.mfaRecoveryCodeHashes.filter((h) => h !== hash);
+    recordSecurityEvent(ctx, em, { kind: 'RECOVERY_CODE_USED', userId: user.id, email: user.email, dealerId: user.dealer?.id ?? null, detail: { remaining: user.mfaRecoveryCodeHashes.length } });
     return true;
   });
 }

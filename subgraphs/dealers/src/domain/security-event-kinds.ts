@@ -1,0 +1,20 @@
+/**
+ * The kinds of security event the audit log records. Add new kinds at the end; the GraphQL enum
+ * SecurityEventKind is built from this list.
+ */
+export const SECURITY_EVENT_KINDS = [
+  'SIGN_IN_SUCCEEDED',
+  'SIGN_IN_FAILED',
+  'SIGN_IN_LOCKED',
+  'MFA_ENROLMENT_REQUIRED',
+  'MFA_ENROLMENT_STARTED',
+  'MFA_ENABLED',
+  'MFA_DISABLED',
+  'RECOVERY_CODE_USED',
+  'REFRESH_TOKEN_REUSED',
+  'SESSION_REVOKED',
+  'ROLE_CHANGED',
+  'IP_REFUSED',
+  'DEALER_POLICY_CHANGED',
+] as const;
+export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
