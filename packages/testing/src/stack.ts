@@ -11,8 +11,11 @@ export interface TestStack extends RunningStack {
 }
 
 /** The real graph on free ports over a copy of the seeded database: five subgraphs and the gateway. */
-export async function startTestStack(options: { production?: boolean; gatewaySecurity?: StackOptions['gatewaySecurity'] } = {}): Promise<TestStack> {
-  const database = await createTestDatabase({ seeded: true });
+export async function startTestStack(
+  options: { production?: boolean; gatewaySecurity?: StackOptions['gatewaySecurity']; orders?: StackOptions['orders']; database?: TestDatabase } = {},
+): Promise<TestStack> {
+  // A given database is shared with the caller (a second stack on it, like a restarted service): stop leaves it.
+  const database = options.database ?? (await createTestDatabase({ seeded: true }));
   const ports = { dealers: 0, products: 0, prices: 0, credit: 0, orders: 0 };
   const stack = await startStack({
     databaseUrl: database.url,
@@ -22,6 +25,7 @@ export async function startTestStack(options: { production?: boolean; gatewaySec
     seed: false,
     production: options.production,
     gatewaySecurity: options.gatewaySecurity,
+    orders: options.orders,
     logLevel: 'error',
     poolSize: 4,
     faultInjection: true,
@@ -37,7 +41,7 @@ export async function startTestStack(options: { production?: boolean; gatewaySec
     },
     stop: async () => {
       await stack.stop();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }

@@ -20,11 +20,20 @@ import { findVisibleOrder } from './services/order.service.js';
 import { serviceClients } from './services/service-clients.js';
 import { startOrders } from './services/workflow-recovery.service.js';
 import { startEscalationSweep } from './services/approval-escalation.service.js';
+import { ApprovalTimers } from './services/approval-timers.service.js';
+import type { Clock } from 'pg-boss';
+
+/** What a process may give the orders subgraph besides its settings. */
+export interface OrdersOptions {
+  /** The clock approval deadlines run on; tests pass a pg-boss TestClock to move time by hand. */
+  clock?: Clock;
+}
 
 /** The orders subgraph: orders, their lines and status history, the placeOrder workflow and its recovery sweep. */
-export function ordersSubgraph(settings: Partial<WorkflowSettings> = {}): SubgraphDefinition<OrdersContext, DemoData> {
+export function ordersSubgraph(settings: Partial<WorkflowSettings> = {}, options: OrdersOptions = {}): SubgraphDefinition<OrdersContext, DemoData> {
   const events = new OrderEventHub();
   const workflow: WorkflowSettings = { ...DEFAULT_WORKFLOW_SETTINGS, ...settings };
+  const approvalTimers = new ApprovalTimers(workflow.approvalDeadlines, options.clock);
   return {
     name: 'orders',
     entities,
@@ -52,13 +61,17 @@ export function ordersSubgraph(settings: Partial<WorkflowSettings> = {}): Subgra
           },
         },
       }),
-    context: (base, runtime) => ({ ...base, loaders: createOrderLoaders(base.em), services: serviceClients(runtime, workflow.stepTimeoutMs), runtime, workflow }),
+    context: (base, runtime) => ({ ...base, loaders: createOrderLoaders(base.em), services: serviceClients(runtime, workflow.stepTimeoutMs), runtime, workflow, approvalTimers }),
     start: async (runtime, newContext, serving) => {
       const stopWorkflow = await startOrders(newContext, workflow.sweepIntervalMs);
       const stopEvents = await startOrderEvents(runtime, serving, events);
-      const stopEscalation = startEscalationSweep(newContext, workflow.approvalDeadlines, workflow.escalationSweepMs);
+      // pg-boss jobs run the approval timers; the periodic sweep is the fallback when they are switched off.
+      const stopTimers =
+        workflow.approvalTimers === 'PG_BOSS'
+          ? await approvalTimers.start({ databaseUrl: runtime.config.databaseUrl, newContext, logger: runtime.logger, queue: { pollingIntervalSeconds: workflow.approvalPollSeconds } })
+          : startEscalationSweep(newContext, workflow.approvalDeadlines, workflow.escalationSweepMs, () => approvalTimers.now());
       return async () => {
-        await stopEscalation();
+        await stopTimers();
         await stopEvents();
         await stopWorkflow();
       };
