@@ -6,6 +6,7 @@ import { entities } from './entities/index.js';
 import { CartResolver } from './graphql/cart.resolver.js';
 import { OrderTemplateResolver } from './graphql/order-template.resolver.js';
 import { ApprovalStatsResolver } from './graphql/approval-stats.resolver.js';
+import { OrderApprovalResolver } from './graphql/order-approval.resolver.js';
 import { BulkDecisionResolver } from './graphql/bulk-decision.resolver.js';
 import { OrderEventResolver } from './graphql/order-event.resolver.js';
 import { toOrderType } from './graphql/mappers.js';
@@ -40,7 +41,7 @@ export function ordersSubgraph(settings: Partial<WorkflowSettings> = {}, options
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [OrderResolver, OrderWorkflowResolver, CartResolver, OrderTemplateResolver, OrderEventResolver, BulkDecisionResolver, ApprovalStatsResolver],
+        resolvers: [OrderResolver, OrderWorkflowResolver, CartResolver, OrderTemplateResolver, OrderEventResolver, BulkDecisionResolver, ApprovalStatsResolver, OrderApprovalResolver],
         pubSub: events,
         referenceResolvers: {
           Order: {

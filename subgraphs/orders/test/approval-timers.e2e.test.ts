@@ -29,7 +29,11 @@ async function start() {
   [platinum, manager] = await Promise.all(['platinum@demo.dealer', 'manager@demo.staff'].map((e) => stack.loginAs(e)));
 }
 
+/** Orders placed by these tests are the ones after this moment (approvalStats counts from here). */
+let testStart: Date;
+
 beforeAll(async () => {
+  testStart = new Date();
   database = await createTestDatabase({ seeded: true });
   await start();
 }, 120_000);
@@ -192,5 +196,36 @@ describe('approval timers on pg-boss', () => {
     expect(live.find((o) => o.approvalSteps[0]?.level === 3)?.approvalSteps).toEqual([{ level: 3, role: 'SALES_DIRECTOR', escalations: 1 }]);
     const after = await manager.data(STEPS, { id });
     expect(after.order.statusHistory.filter((h: { comment: string | null }) => h.comment?.includes('escalated'))).toHaveLength(1);
+  });
+
+  it('shows the dealer the approval state, the current step and an estimated decision time; staff the over-approval view', async () => {
+    await clock.setTime(Date.now());
+    const STATE = 'query($id: ID!) { order(id: $id) { status placedAt approvalState estimatedDecisionAt currentApprovalStep { level role status dueAt } } }';
+    const id = await placePending();
+    const { order } = await platinum.data(STATE, { id });
+    expect(order).toMatchObject({ status: 'PENDING_APPROVAL', approvalState: 'PENDING', currentApprovalStep: { level: 2, role: 'REGIONAL_MANAGER', status: 'PENDING' } });
+    expect(new Date(order.currentApprovalStep.dueAt).getTime() - new Date(order.placedAt).getTime()).toBe(settings.hoursLevels1to2 * HOUR);
+
+    // The over-approval view of what these tests placed: four level-2 orders, two escalated to level 3
+    // (still waiting), one approved at level 2 (a decision: a median), and this one.
+    const { approvalStats } = await manager.data('query($from: DateTimeISO) { approvalStats(from: $from) { totalOrders ordersNeedingApproval approvalShare byRule { rule level orders share decided medianSecondsToDecision } } }', { from: testStart.toISOString() });
+    expect(approvalStats).toMatchObject({ totalOrders: 4, ordersNeedingApproval: 4, approvalShare: 1 });
+    const byLevel = (level: number) => approvalStats.byRule.filter((r: { level: number }) => r.level === level);
+    expect(byLevel(2)).toHaveLength(1);
+    expect(byLevel(2)[0]).toMatchObject({ orders: 2, share: 0.5, decided: 1 });
+    expect(byLevel(3)[0]).toMatchObject({ orders: 2, share: 0.5, decided: 0, medianSecondsToDecision: null });
+    const median = byLevel(2)[0].medianSecondsToDecision;
+    expect(median).toBeGreaterThanOrEqual(0);
+    const denied = await platinum.request('{ approvalStats { totalOrders } }');
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    // The estimate is placement plus the median time to decision at level 2 (seconds, rounded in the stats).
+    expect(Math.abs(new Date(order.estimatedDecisionAt).getTime() - new Date(order.placedAt).getTime() - median * 1000)).toBeLessThanOrEqual(1000);
+
+    const { rejectOrder } = await manager.data('mutation($id: ID!) { rejectOrder(orderId: $id, reason: "Split it") { order { approvalState currentApprovalStep { level } estimatedDecisionAt } userErrors { code } } }', { id });
+    expect(rejectOrder).toEqual({ order: { approvalState: 'REJECTED', currentApprovalStep: null, estimatedDecisionAt: null }, userErrors: [] });
+    const auto = await platinum.data('{ orders(first: 50, filter: { status: DELIVERED }) { nodes { approvalState approvalSteps { status } currentApprovalStep { level } } } }');
+    expect(auto.orders.nodes.length).toBeGreaterThan(0);
+    for (const o of auto.orders.nodes) expect(o.approvalState).toBe(o.approvalSteps.length === 0 ? 'NOT_REQUIRED' : 'APPROVED');
   });
 });
