@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../src/config.js';
+import { ApprovalTimers } from '../src/services/approval-timers.service.js';
 
 /**
  * Approval reminders and escalations as pg-boss jobs, on a clock the test moves by hand: the orders
@@ -227,5 +228,24 @@ describe('approval timers on pg-boss', () => {
     const auto = await platinum.data('{ orders(first: 50, filter: { status: DELIVERED }) { nodes { approvalState approvalSteps { status } currentApprovalStep { level } } } }');
     expect(auto.orders.nodes.length).toBeGreaterThan(0);
     for (const o of auto.orders.nodes) expect(o.approvalState).toBe(o.approvalSteps.length === 0 ? 'NOT_REQUIRED' : 'APPROVED');
+  });
+
+  it('escalates once when the same job runs several times at once (a redelivery racing the first run)', async () => {
+    await clock.setTime(Date.now());
+    const id = await placePending();
+    const { order } = await manager.data(STEPS, { id });
+    const dueAt = order.approvalSteps[0].dueAt;
+    const [{ step_id: stepId }] = await stack.orms.orders.em.fork().getConnection().execute(`select id as step_id from orders.order_approval_step where order_id = ?`, [id]);
+    // The handler the worker calls, on its own (no queue): three deliveries of the level-2 deadline job.
+    const handler = new ApprovalTimers(settings, clock);
+    const job = { orderId: id, stepId, level: 2, kind: 'ESCALATE' as const, runAt: dueAt };
+    const results = await Promise.all([1, 2, 3].map(() => handler.run(stack.orms.orders.em.fork(), job)));
+    expect(results.filter((r) => r === 'ESCALATE')).toHaveLength(1);
+    expect(results.filter((r) => r === null)).toHaveLength(2);
+    // A late delivery of a job of the level the step has left does nothing either.
+    expect(await handler.run(stack.orms.orders.em.fork(), job)).toBeNull();
+    const after = await manager.data(STEPS, { id });
+    expect(after.order.approvalSteps).toMatchObject([{ level: 3, escalations: 1 }]);
+    expect(after.order.statusHistory.filter((h: { comment: string | null }) => h.comment?.includes('escalated'))).toHaveLength(1);
   });
 });
