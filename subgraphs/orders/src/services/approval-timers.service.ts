@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { fromKnex, PgBoss, systemClock, type Clock, type Job } from 'pg-boss';
+import { fromKnex, PgBoss, systemClock, type Clock, type Job, type JobInsert } from 'pg-boss';
 import type { Logger } from '@dealergraph/runtime';
 import type { OrdersContext } from '../context.js';
 import { deadlineTimers, stepDeadline, type ApprovalDeadlineSettings } from '../domain/approval-deadline.js';
@@ -71,16 +71,22 @@ export class ApprovalTimers {
     await this.schedule(em, step, orderId);
   }
 
-  /** Sends the timers of a step's current deadline as pg-boss jobs (in `em`'s transaction, if any); a no-op without pg-boss. */
+  /** The jobs of a step's timers at its current level and deadline. */
+  private jobsFor(step: { id: string; orderId: string; level: number; dueAt: Date }): JobInsert<DeadlineJobData>[] {
+    return deadlineTimers({ stepId: step.id, level: step.level, dueAt: step.dueAt, now: this.now(), settings: this.settings }).map((timer) => ({
+      id: jobId(timer.key),
+      singletonKey: timer.key,
+      startAfter: timer.runAt,
+      data: { orderId: step.orderId, stepId: step.id, level: step.level, kind: timer.kind, runAt: timer.runAt.toISOString() },
+    }));
+  }
+
+  /** Sends the timers of a step's current deadline as pg-boss jobs, in `em`'s transaction if it has one; a no-op without pg-boss. */
   async schedule(em: EntityManager, step: OrderApprovalStep, orderId: string): Promise<void> {
     const boss = this.#boss;
     if (!boss || !step.dueAt) return;
     const trx = em.getTransactionContext();
-    const db = trx ? fromKnex(trx) : undefined;
-    for (const timer of deadlineTimers({ stepId: step.id, level: step.level, dueAt: step.dueAt, now: this.now(), settings: this.settings })) {
-      const data: DeadlineJobData = { orderId, stepId: step.id, level: step.level, kind: timer.kind, runAt: timer.runAt.toISOString() };
-      await boss.send(APPROVAL_DEADLINE_QUEUE, data, { id: jobId(timer.key), singletonKey: timer.key, startAfter: timer.runAt, ...(db ? { db } : {}) });
-    }
+    await boss.insert(APPROVAL_DEADLINE_QUEUE, this.jobsFor({ id: step.id, orderId, level: step.level, dueAt: step.dueAt }), trx ? { db: fromKnex(trx) } : {});
   }
 
   /**
@@ -162,16 +168,7 @@ export class ApprovalTimers {
       const dated = new Map(set.map((r) => [r.id, new Date(r.due_at)]));
       for (const row of rows) if (dated.has(row.id)) row.due_at = dated.get(row.id)!;
     }
-    const jobs = rows.flatMap((row) =>
-      row.due_at === null
-        ? []
-        : deadlineTimers({ stepId: row.id, level: row.level, dueAt: new Date(row.due_at), now, settings: this.settings }).map((timer) => ({
-            id: jobId(timer.key),
-            singletonKey: timer.key,
-            startAfter: timer.runAt,
-            data: { orderId: row.order_id, stepId: row.id, level: row.level, kind: timer.kind, runAt: timer.runAt.toISOString() } satisfies DeadlineJobData,
-          })),
-    );
+    const jobs = rows.flatMap((row) => (row.due_at === null ? [] : this.jobsFor({ id: row.id, orderId: row.order_id, level: row.level, dueAt: new Date(row.due_at) })));
     for (let i = 0; i < jobs.length; i += 500) await boss.insert(APPROVAL_DEADLINE_QUEUE, jobs.slice(i, i + 500));
   }
 }
