@@ -67,10 +67,17 @@ export function ordersSubgraph(settings: Partial<WorkflowSettings> = {}, options
       const stopWorkflow = await startOrders(newContext, workflow.sweepIntervalMs);
       const stopEvents = await startOrderEvents(runtime, serving, events);
       // pg-boss jobs run the approval timers; the periodic sweep is the fallback when they are switched off.
-      const stopTimers =
-        workflow.approvalTimers === 'PG_BOSS'
-          ? await approvalTimers.start({ databaseUrl: runtime.config.databaseUrl, newContext, logger: runtime.logger, queue: { pollingIntervalSeconds: workflow.approvalPollSeconds } })
-          : startEscalationSweep(newContext, workflow.approvalDeadlines, workflow.escalationSweepMs, () => approvalTimers.now());
+      let stopTimers: () => Promise<void>;
+      try {
+        stopTimers =
+          workflow.approvalTimers === 'PG_BOSS'
+            ? await approvalTimers.start({ databaseUrl: runtime.config.databaseUrl, newContext, logger: runtime.logger, queue: { pollingIntervalSeconds: workflow.approvalPollSeconds } })
+            : startEscalationSweep(newContext, workflow.approvalDeadlines, workflow.escalationSweepMs, () => approvalTimers.now());
+      } catch (error) {
+        await stopEvents();
+        await stopWorkflow();
+        throw error;
+      }
       return async () => {
         await stopTimers();
         await stopEvents();

@@ -19,8 +19,6 @@ export interface DeadlineSweep {
    */
   notBefore: Date;
   limit?: number;
-  /** Runs in each escalation's transaction (the pg-boss timers of the new level). */
-  onEscalated?: StepCheck['onEscalated'];
 }
 
 /** What a sweep did. */
@@ -120,7 +118,7 @@ export async function sweepApprovalDeadlines(em: EntityManager, sweep: DeadlineS
   );
   const result: DeadlineSweepResult = { scheduled, reminded: 0, escalated: 0 };
   for (const row of due) {
-    const done = await actOnStep(em, row.order_id, row.id, { now: sweep.now, settings: sweep.settings, onEscalated: sweep.onEscalated });
+    const done = await actOnStep(em, row.order_id, row.id, { now: sweep.now, settings: sweep.settings });
     if (done === 'REMIND') result.reminded += 1;
     if (done === 'ESCALATE') result.escalated += 1;
   }
@@ -128,8 +126,9 @@ export async function sweepApprovalDeadlines(em: EntityManager, sweep: DeadlineS
 }
 
 /**
- * Starts the periodic escalation sweep (a database-driven sweep like the workflow recovery one: the
- * deadlines live on the steps, so a restart loses nothing). Steps already waiting when it starts get
+ * Starts the periodic escalation sweep, the fallback when pg-boss does not run the timers
+ * (ORDER_APPROVAL_TIMERS=sweep): a database-driven sweep like the workflow recovery one, the
+ * deadlines live on the steps, so a restart loses nothing. Steps already waiting when it starts get
  * their deadline counted from the start at the earliest.
  */
 export function startEscalationSweep(newContext: () => OrdersContext, settings: ApprovalDeadlineSettings, intervalMs: number, now: () => Date = () => new Date()): () => Promise<void> {
