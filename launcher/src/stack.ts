@@ -4,7 +4,7 @@ import { startGateway, type RunningGateway, type SecuritySettings } from '@deale
 import { DEFAULT_PORTS, deriveInternalKey, generateSigningKeys, runSubgraph, type Progress, type RunningService } from '@dealergraph/runtime';
 import { randomBytes } from 'node:crypto';
 import { prepareDatabase, type Orms } from './prepare.js';
-import { subgraphDefinitions, type SubgraphName } from './subgraphs.js';
+import { subgraphDefinitions, type OrdersStackSettings, type SubgraphName } from './subgraphs.js';
 
 export interface StackOptions {
   databaseUrl: string;
@@ -32,6 +32,8 @@ export interface StackOptions {
   redisUrl?: string;
   /** The gateway's abuse controls; defaults for anything left out. */
   gatewaySecurity?: Partial<SecuritySettings>;
+  /** The orders subgraph's approval clock and workflow settings (tests). */
+  orders?: OrdersStackSettings;
 }
 
 export interface RunningStack {
@@ -55,7 +57,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     options.jwtPrivateKey && options.jwtPublicKey
       ? { privateKey: options.jwtPrivateKey, publicKey: options.jwtPublicKey }
       : await generateSigningKeys();
-  const definitions = await subgraphDefinitions(keys.privateKey, { creditThresholds: options.creditThresholds, tokenLifetimes: options.tokenLifetimes, hmacSecret, mfaPolicy: options.mfaPolicy });
+  const definitions = await subgraphDefinitions(keys.privateKey, { creditThresholds: options.creditThresholds, tokenLifetimes: options.tokenLifetimes, hmacSecret, mfaPolicy: options.mfaPolicy, orders: options.orders });
   const orms = await prepareDatabase({ databaseUrl: options.databaseUrl, definitions, seed: options.seed, progress, poolSize: options.poolSize });
   const subgraphs = {} as Record<SubgraphName, RunningService>;
   let gateway: RunningGateway | undefined;

@@ -1,17 +1,22 @@
 import { creditSubgraph, type CreditThresholds } from '@dealergraph/credit';
 import { createTokenService, dealersSubgraph, readTokenLifetimes, type MfaPolicy, type TokenLifetimes } from '@dealergraph/dealers';
 import type { DemoData } from '@dealergraph/demo-data';
-import { ordersSubgraph } from '@dealergraph/orders';
+import { ordersSubgraph, type OrdersOptions, type WorkflowSettings } from '@dealergraph/orders';
 import { pricesSubgraph } from '@dealergraph/prices';
 import { productsSubgraph } from '@dealergraph/products';
 import type { SubgraphDefinition } from '@dealergraph/runtime';
 
 export type SubgraphName = 'dealers' | 'products' | 'prices' | 'credit' | 'orders';
 
+/** What a one-process stack may set on the orders subgraph (tests: the approval clock, the timers' mode). */
+export interface OrdersStackSettings extends OrdersOptions {
+  workflow?: Partial<WorkflowSettings>;
+}
+
 /** The five subgraphs as one process runs them; only dealers needs a secret (the token key). */
 export async function subgraphDefinitions(
   jwtPrivateKey: string,
-  settings: { creditThresholds?: CreditThresholds; tokenLifetimes?: TokenLifetimes; hmacSecret?: string; mfaPolicy?: MfaPolicy } = {},
+  settings: { creditThresholds?: CreditThresholds; tokenLifetimes?: TokenLifetimes; hmacSecret?: string; mfaPolicy?: MfaPolicy; orders?: OrdersStackSettings } = {},
 ): Promise<Record<SubgraphName, SubgraphDefinition<any, DemoData>>> {
   const tokens = await createTokenService({
     privateKeyPem: jwtPrivateKey,
@@ -23,6 +28,6 @@ export async function subgraphDefinitions(
     prices: pricesSubgraph(),
     // Credit mints the document download links that the gateway checks with the same secret.
     credit: creditSubgraph({ thresholds: settings.creditThresholds, documentLinkSecret: settings.hmacSecret }),
-    orders: ordersSubgraph(),
+    orders: ordersSubgraph(settings.orders?.workflow, { clock: settings.orders?.clock }),
   };
 }

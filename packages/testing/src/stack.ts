@@ -12,9 +12,10 @@ export interface TestStack extends RunningStack {
 
 /** The real graph on free ports over a copy of the seeded database: five subgraphs and the gateway. */
 export async function startTestStack(
-  options: { production?: boolean; gatewaySecurity?: StackOptions['gatewaySecurity']; mfaPolicy?: StackOptions['mfaPolicy'] } = {},
+  options: { production?: boolean; gatewaySecurity?: StackOptions['gatewaySecurity']; mfaPolicy?: StackOptions['mfaPolicy']; orders?: StackOptions['orders']; database?: TestDatabase } = {},
 ): Promise<TestStack> {
-  const database = await createTestDatabase({ seeded: true });
+  // A given database is shared with the caller (a second stack on it, like a restarted service): stop leaves it.
+  const database = options.database ?? (await createTestDatabase({ seeded: true }));
   const ports = { dealers: 0, products: 0, prices: 0, credit: 0, orders: 0 };
   const stack = await startStack({
     databaseUrl: database.url,
@@ -25,6 +26,7 @@ export async function startTestStack(
     production: options.production,
     gatewaySecurity: options.gatewaySecurity,
     mfaPolicy: options.mfaPolicy,
+    orders: options.orders,
     logLevel: 'error',
     poolSize: 4,
     faultInjection: true,
@@ -40,7 +42,7 @@ export async function startTestStack(
     },
     stop: async () => {
       await stack.stop();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }

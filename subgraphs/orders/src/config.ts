@@ -1,5 +1,5 @@
 import type { ApprovalDeadlineSettings } from './domain/approval-deadline.js';
-import { envInt, envOptional, readSubgraphConfig, type Env, type SubgraphConfig } from '@dealergraph/runtime';
+import { ConfigError, envInt, envOptional, readSubgraphConfig, type Env, type SubgraphConfig } from '@dealergraph/runtime';
 
 /** Timing of the placeOrder workflow. */
 export interface WorkflowSettings {
@@ -11,8 +11,12 @@ export interface WorkflowSettings {
   sweepIntervalMs: number;
   /** Approval step deadlines (hours per level, reminder lead time). */
   approvalDeadlines: ApprovalDeadlineSettings;
-  /** How often the escalation sweep looks for steps past (or near) their deadline. */
+  /** How often the escalation sweep looks for steps past (or near) their deadline (only when the sweep runs the timers). */
   escalationSweepMs: number;
+  /** Who runs approval reminders and escalations: pg-boss jobs (they survive restarts), or the periodic sweep over the steps' deadlines. */
+  approvalTimers: 'PG_BOSS' | 'SWEEP';
+  /** How often an idle pg-boss worker looks for due approval jobs. */
+  approvalPollSeconds: number;
 }
 
 export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = Object.freeze({
@@ -21,7 +25,16 @@ export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = Object.freeze({
   sweepIntervalMs: 15_000,
   approvalDeadlines: Object.freeze({ hoursLevels1to2: 24, hoursAbove: 48, reminderBeforeMs: 4 * 3_600_000 }),
   escalationSweepMs: 60_000,
+  approvalTimers: 'PG_BOSS',
+  approvalPollSeconds: 10,
 });
+
+function approvalTimersFrom(env: Env): WorkflowSettings['approvalTimers'] {
+  const value = envOptional(env, 'ORDER_APPROVAL_TIMERS')?.toLowerCase() ?? 'pg-boss';
+  if (value === 'pg-boss') return 'PG_BOSS';
+  if (value === 'sweep') return 'SWEEP';
+  throw new ConfigError(`ORDER_APPROVAL_TIMERS must be pg-boss or sweep, not "${value}".`);
+}
 
 /** Settings of the orders subgraph; the only place it reads the environment. */
 export interface OrdersConfig extends SubgraphConfig {
@@ -33,7 +46,8 @@ export interface OrdersConfig extends SubgraphConfig {
 /**
  * Reads the orders subgraph's settings; the port defaults to 4005 (ORDERS_PORT). ORDER_STEP_TIMEOUT_MS,
  * ORDER_WORKFLOW_LEASE_MS and ORDER_SWEEP_INTERVAL_MS tune the workflow; ORDER_APPROVAL_HOURS_LEVEL_1_2,
- * ORDER_APPROVAL_HOURS_ABOVE, ORDER_APPROVAL_REMINDER_MS and ORDER_ESCALATION_SWEEP_MS the approval deadlines.
+ * ORDER_APPROVAL_HOURS_ABOVE, ORDER_APPROVAL_REMINDER_MS and ORDER_ESCALATION_SWEEP_MS the approval deadlines;
+ * ORDER_APPROVAL_TIMERS (pg-boss, the default, or sweep) and ORDER_APPROVAL_POLL_SECONDS who runs them.
  */
 export function loadConfig(env: Env = process.env): OrdersConfig {
   return {
@@ -49,6 +63,8 @@ export function loadConfig(env: Env = process.env): OrdersConfig {
         reminderBeforeMs: envInt(env, 'ORDER_APPROVAL_REMINDER_MS', DEFAULT_WORKFLOW_SETTINGS.approvalDeadlines.reminderBeforeMs),
       },
       escalationSweepMs: envInt(env, 'ORDER_ESCALATION_SWEEP_MS', DEFAULT_WORKFLOW_SETTINGS.escalationSweepMs),
+      approvalTimers: approvalTimersFrom(env),
+      approvalPollSeconds: envInt(env, 'ORDER_APPROVAL_POLL_SECONDS', DEFAULT_WORKFLOW_SETTINGS.approvalPollSeconds),
     },
   };
 }

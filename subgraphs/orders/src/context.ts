@@ -1,6 +1,7 @@
 import type { BaseContext, SubgraphRuntime } from '@dealergraph/runtime';
 import type { WorkflowSettings } from './config.js';
 import type { OrderLoaders } from './loaders/order.loaders.js';
+import type { ApprovalTimers } from './services/approval-timers.service.js';
 import type { ServiceClients } from './services/service-clients.js';
 
 /** The per-request context of the orders subgraph. */
@@ -12,4 +13,6 @@ export interface OrdersContext extends BaseContext {
   runtime?: SubgraphRuntime;
   /** Timing of the placeOrder workflow (lease, sweep). */
   workflow: WorkflowSettings;
+  /** Deadlines, reminders and escalations of approval steps (pg-boss jobs, or the sweep's columns). */
+  approvalTimers: ApprovalTimers;
 }

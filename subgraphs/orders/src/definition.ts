@@ -6,6 +6,7 @@ import { entities } from './entities/index.js';
 import { CartResolver } from './graphql/cart.resolver.js';
 import { OrderTemplateResolver } from './graphql/order-template.resolver.js';
 import { ApprovalStatsResolver } from './graphql/approval-stats.resolver.js';
+import { OrderApprovalResolver } from './graphql/order-approval.resolver.js';
 import { BulkDecisionResolver } from './graphql/bulk-decision.resolver.js';
 import { OrderEventResolver } from './graphql/order-event.resolver.js';
 import { toOrderType } from './graphql/mappers.js';
@@ -20,18 +21,27 @@ import { findVisibleOrder } from './services/order.service.js';
 import { serviceClients } from './services/service-clients.js';
 import { startOrders } from './services/workflow-recovery.service.js';
 import { startEscalationSweep } from './services/approval-escalation.service.js';
+import { ApprovalTimers } from './services/approval-timers.service.js';
+import type { Clock } from 'pg-boss';
+
+/** What a process may give the orders subgraph besides its settings. */
+export interface OrdersOptions {
+  /** The clock approval deadlines run on; tests pass a pg-boss TestClock to move time by hand. */
+  clock?: Clock;
+}
 
 /** The orders subgraph: orders, their lines and status history, the placeOrder workflow and its recovery sweep. */
-export function ordersSubgraph(settings: Partial<WorkflowSettings> = {}): SubgraphDefinition<OrdersContext, DemoData> {
+export function ordersSubgraph(settings: Partial<WorkflowSettings> = {}, options: OrdersOptions = {}): SubgraphDefinition<OrdersContext, DemoData> {
   const events = new OrderEventHub();
   const workflow: WorkflowSettings = { ...DEFAULT_WORKFLOW_SETTINGS, ...settings };
+  const approvalTimers = new ApprovalTimers(workflow.approvalDeadlines, options.clock);
   return {
     name: 'orders',
     entities,
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [OrderResolver, OrderWorkflowResolver, CartResolver, OrderTemplateResolver, OrderEventResolver, BulkDecisionResolver, ApprovalStatsResolver],
+        resolvers: [OrderResolver, OrderWorkflowResolver, CartResolver, OrderTemplateResolver, OrderEventResolver, BulkDecisionResolver, ApprovalStatsResolver, OrderApprovalResolver],
         pubSub: events,
         referenceResolvers: {
           Order: {
@@ -52,13 +62,24 @@ export function ordersSubgraph(settings: Partial<WorkflowSettings> = {}): Subgra
           },
         },
       }),
-    context: (base, runtime) => ({ ...base, loaders: createOrderLoaders(base.em), services: serviceClients(runtime, workflow.stepTimeoutMs), runtime, workflow }),
+    context: (base, runtime) => ({ ...base, loaders: createOrderLoaders(base.em), services: serviceClients(runtime, workflow.stepTimeoutMs), runtime, workflow, approvalTimers }),
     start: async (runtime, newContext, serving) => {
       const stopWorkflow = await startOrders(newContext, workflow.sweepIntervalMs);
       const stopEvents = await startOrderEvents(runtime, serving, events);
-      const stopEscalation = startEscalationSweep(newContext, workflow.approvalDeadlines, workflow.escalationSweepMs);
+      // pg-boss jobs run the approval timers; the periodic sweep is the fallback when they are switched off.
+      let stopTimers: () => Promise<void>;
+      try {
+        stopTimers =
+          workflow.approvalTimers === 'PG_BOSS'
+            ? await approvalTimers.start({ databaseUrl: runtime.config.databaseUrl, newContext, logger: runtime.logger, queue: { pollingIntervalSeconds: workflow.approvalPollSeconds } })
+            : startEscalationSweep(newContext, workflow.approvalDeadlines, workflow.escalationSweepMs, () => approvalTimers.now());
+      } catch (error) {
+        await stopEvents();
+        await stopWorkflow();
+        throw error;
+      }
       return async () => {
-        await stopEscalation();
+        await stopTimers();
         await stopEvents();
         await stopWorkflow();
       };

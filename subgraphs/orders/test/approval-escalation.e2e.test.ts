@@ -7,6 +7,8 @@ import { DEFAULT_WORKFLOW_SETTINGS } from '../src/config.js';
 import { sweepApprovalDeadlines } from '../src/services/approval-escalation.service.js';
 
 /**
+ * The fallback without pg-boss (ORDER_APPROVAL_TIMERS=sweep): steps still get their deadline when they
+ * start waiting, no job is sent, and the sweep over the deadline columns reminds and escalates.
  * Approval deadlines against a controlled clock: the real escalation sweep runs on the real database
  * with an injected `now`; a step's deadline is moved into the past in SQL. The effects are read
  * through the gateway: the step, the status history, approvalQueueChanged of the new level's
@@ -25,7 +27,7 @@ let startedAt: Date;
 const cents = (amount: string) => Math.round(Number(amount) * 100);
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await startTestStack({ orders: { workflow: { approvalTimers: 'SWEEP' } } });
   startedAt = new Date();
   [platinum, manager, director] = await Promise.all(['platinum@demo.dealer', 'manager@demo.staff', 'director@demo.staff'].map((e) => stack.loginAs(e)));
 }, 120_000);
@@ -67,6 +69,9 @@ describe('approval deadlines', () => {
     const dueAt = new Date(order.approvalSteps[0].dueAt).getTime();
     // Level 2: 24 hours from placement.
     expect(dueAt - new Date(order.placedAt).getTime()).toBe(settings.hoursLevels1to2 * HOUR);
+    // pg-boss does not run here: no job (its schema is installed by the migrations all the same).
+    const [{ jobs }] = await stack.orms.orders.em.fork().getConnection().execute(`select count(*)::int as jobs from pgboss.job where data->>'orderId' = ?`, [id]);
+    expect(jobs).toBe(0);
 
     const socket = createClient({ url: stack.gatewayUrl.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${director.accessToken}` }, retryAttempts: 0 });
     sockets.push(socket);

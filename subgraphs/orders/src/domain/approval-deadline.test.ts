@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineAction, stepDeadline, type ApprovalDeadlineSettings } from './approval-deadline.js';
+import { deadlineAction, deadlineTimers, stepDeadline, type ApprovalDeadlineSettings } from './approval-deadline.js';
 
 const settings: ApprovalDeadlineSettings = { hoursLevels1to2: 24, hoursAbove: 48, reminderBeforeMs: 4 * 3_600_000 };
 const at = (iso: string) => new Date(iso);
@@ -38,5 +38,25 @@ describe('deadlineAction', () => {
     const late = at('2026-12-05T00:00:00Z');
     expect(deadlineAction({ level: 5, dueAt, remindedAt: null, now: late, settings })).toEqual({ kind: 'REMIND' });
     expect(deadlineAction({ level: 5, dueAt, remindedAt: late, now: late, settings })).toEqual({ kind: 'NONE' });
+  });
+});
+
+describe('deadlineTimers', () => {
+  const dueAt = at('2026-12-01T08:00:00Z');
+
+  it('reminds before the deadline and escalates at it, one key per step and level', () => {
+    expect(deadlineTimers({ stepId: 's1', level: 2, dueAt, now: at('2026-11-30T08:00:00Z'), settings })).toEqual([
+      { kind: 'REMIND', runAt: at('2026-12-01T04:00:00Z'), key: 's1:2:REMIND' },
+      { kind: 'ESCALATE', runAt: dueAt, key: 's1:2:DUE' },
+    ]);
+  });
+
+  it('reminds at once inside the reminder window, and not at all past the deadline', () => {
+    expect(deadlineTimers({ stepId: 's1', level: 3, dueAt, now: at('2026-12-01T06:00:00Z'), settings })[0]).toEqual({ kind: 'REMIND', runAt: at('2026-12-01T06:00:00Z'), key: 's1:3:REMIND' });
+    expect(deadlineTimers({ stepId: 's1', level: 3, dueAt, now: at('2026-12-01T09:00:00Z'), settings })).toEqual([{ kind: 'ESCALATE', runAt: dueAt, key: 's1:3:DUE' }]);
+  });
+
+  it('only reminds at the highest level', () => {
+    expect(deadlineTimers({ stepId: 's1', level: 5, dueAt, now: at('2026-11-30T08:00:00Z'), settings }).map((t) => t.kind)).toEqual(['REMIND', 'REMIND']);
   });
 });

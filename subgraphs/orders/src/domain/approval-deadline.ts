@@ -37,3 +37,25 @@ export function deadlineAction({ level, dueAt, remindedAt, now, settings }: { le
   if (remindedAt === null && now.getTime() >= remindFrom) return { kind: 'REMIND' };
   return { kind: 'NONE' };
 }
+
+/** One timer of a waiting step: the reminder before its deadline, or the escalation at it. */
+export interface DeadlineTimer {
+  kind: 'REMIND' | 'ESCALATE';
+  /** When the timer fires. */
+  runAt: Date;
+  /** Names the timer of this step at this level, so scheduling it twice (a retry, a restart) makes one job. */
+  key: string;
+}
+
+/**
+ * The timers of a step waiting at `level` until `dueAt`: a reminder `reminderBeforeMs` earlier (at
+ * once when that moment is past but the deadline is not) and the escalation at the deadline. A step
+ * at the highest level has nobody above it: its deadline timer only reminds.
+ */
+export function deadlineTimers({ stepId, level, dueAt, now, settings }: { stepId: string; level: number; dueAt: Date; now: Date; settings: ApprovalDeadlineSettings }): DeadlineTimer[] {
+  const timers: DeadlineTimer[] = [];
+  const remindAt = new Date(Math.max(dueAt.getTime() - settings.reminderBeforeMs, now.getTime()));
+  if (remindAt.getTime() < dueAt.getTime()) timers.push({ kind: 'REMIND', runAt: remindAt, key: `${stepId}:${level}:REMIND` });
+  timers.push({ kind: level < HIGHEST_APPROVAL_LEVEL ? 'ESCALATE' : 'REMIND', runAt: dueAt, key: `${stepId}:${level}:DUE` });
+  return timers;
+}

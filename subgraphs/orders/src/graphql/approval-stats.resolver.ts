@@ -24,7 +24,6 @@ export class ApprovalStatsResolver {
     description: 'For a pending order: when its current approval step is likely decided (placement plus the median time to decision at that level over the last 30 days); null otherwise or without history.',
   })
   estimatedDecisionAt(@Root() order: OrderType, @Ctx() ctx: OrdersContext): Promise<Date | null> {
-    if (order.status !== 'PENDING_APPROVAL') return Promise.resolve(null);
-    return estimatedDecisionAt(ctx, order.id);
+    return estimatedDecisionAt(ctx, order);
   }
 }

@@ -4,6 +4,7 @@ import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mu
 import type { OrdersContext } from '../context.js';
 import { changesApprovalQueueOf, notifies, seesOrderEvent } from '../domain/event-audience.js';
 import { Order } from '../entities/order.entity.js';
+import { createOrderLoaders } from '../loaders/order.loaders.js';
 import type { OrderEventMessage } from '../services/event-bus.js';
 import { ORDER_EVENTS_TOPIC } from '../services/order-event-hub.js';
 import * as events from '../services/order-events.service.js';
@@ -47,6 +48,9 @@ function toEventType(event: { id: string; type: string; orderId: string; status:
  */
 const orderOfEvent = new WeakMap<OrderEventMessage, Promise<OrderType | null>>();
 function currentOrder(ctx: OrdersContext, event: OrderEventMessage): Promise<OrderType | null> {
+  // The order's own fields (steps, history, lines) read through the context's loaders: fresh ones for
+  // each event, or every event after the first would answer from the first one's cache.
+  ctx.loaders = createOrderLoaders(ctx.em.fork());
   let loaded = orderOfEvent.get(event);
   if (!loaded) {
     loaded = ctx.em

@@ -4,7 +4,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import type { OrdersContext } from '../context.js';
 import * as decisions from '../services/order-decision.service.js';
 import { placeOrder } from '../services/place-order.service.js';
-import { toOrderType } from './mappers.js';
+import { toApprovalStepType, toOrderType } from './mappers.js';
 import { setMinimumOrder } from '../services/dealer-order-policy.service.js';
 import { MinimumOrderInput, MinimumOrderPayload, OrderApprovalStepType, OrderFulfillmentInput, OrderPayload, PlaceOrderInput, PlaceOrderPayload, type BelowMinimumEnum } from './order-workflow.type.js';
 import { OrderConnection, OrderType } from './order.type.js';
@@ -81,6 +81,6 @@ export class OrderWorkflowResolver {
   @FieldResolver(() => [OrderApprovalStepType], { description: 'The approval chain, in order; empty for an order approved automatically.' })
   async approvalSteps(@Root() order: OrderType, @Ctx() ctx: OrdersContext): Promise<OrderApprovalStepType[]> {
     const steps = await ctx.loaders.approvalStepsByOrderId.load(order.id);
-    return steps.map((s) => ({ position: s.position, level: s.level, role: s.role, reason: s.reason, status: s.status, decidedBy: s.decidedByUserId, decidedAt: s.decidedAt, comment: s.comment, dueAt: s.status === 'PENDING' ? s.dueAt : null, escalations: s.escalations }));
+    return steps.map(toApprovalStepType);
   }
 }

@@ -82,7 +82,7 @@ export class OrderApprovalStepType {
   @Field(() => String, { nullable: true, description: "The approver's comment or reason." })
   comment!: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'While the step waits: when it must be decided before it escalates to the next level; null once decided or before the escalation sweep scheduled it.' })
+  @Field(() => Date, { nullable: true, description: 'While the step waits: when it must be decided before it escalates to the next level (a reminder goes out before); null for steps not waiting.' })
   dueAt!: Date | null;
 
   @Field(() => Int, { description: 'How many times the step moved up a level because nobody decided it in time.' })

@@ -53,18 +53,35 @@ async function scheduleDeadlines(em: EntityManager, sweep: DeadlineSweep): Promi
   return rows.length;
 }
 
-/** Reminds about or escalates one waiting step, under the order's lock; false when it changed meanwhile. */
-async function actOnStep(em: EntityManager, orderId: string, stepId: string, sweep: DeadlineSweep): Promise<'REMIND' | 'ESCALATE' | null> {
+/** What acting on a step did: reminded, escalated, or nothing (it changed meanwhile, or is not due). */
+export type StepAction = 'REMIND' | 'ESCALATE' | null;
+
+/** One look at one waiting step. */
+export interface StepCheck {
+  now: Date;
+  settings: ApprovalDeadlineSettings;
+  /** The level the step must still be at (a job for a level the step has left does nothing). */
+  level?: number;
+  /** Runs in the escalation's transaction, e.g. to schedule the new level's timers. */
+  onEscalated?: (tx: EntityManager, step: OrderApprovalStep) => Promise<void>;
+}
+
+/**
+ * Reminds about or escalates one waiting step, under the order's lock, after re-checking that it is
+ * still the waiting step (not decided, not replaced) and due; null when there was nothing to do.
+ */
+export async function actOnStep(em: EntityManager, orderId: string, stepId: string, check: StepCheck): Promise<StepAction> {
   return em.fork().transactional(async (tx) => {
     const order = await tx.findOne(Order, { id: orderId, status: 'PENDING_APPROVAL', workflow: 'DONE' }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!order) return null;
     const [step] = await tx.find(OrderApprovalStep, { order: orderId, status: 'PENDING' }, { orderBy: { position: 'asc' }, limit: 1 });
     if (!step || step.id !== stepId || !step.dueAt) return null;
-    const action = deadlineAction({ level: step.level, dueAt: step.dueAt, remindedAt: step.remindedAt, now: sweep.now, settings: sweep.settings });
+    if (check.level !== undefined && step.level !== check.level) return null;
+    const action = deadlineAction({ level: step.level, dueAt: step.dueAt, remindedAt: step.remindedAt, now: check.now, settings: check.settings });
     if (action.kind === 'NONE') return null;
-    const base = { orderId: order.id, dealerId: order.dealerId, status: order.status, actor: null, at: sweep.now };
+    const base = { orderId: order.id, dealerId: order.dealerId, status: order.status, actor: null, at: check.now };
     if (action.kind === 'REMIND') {
-      step.remindedAt = sweep.now;
+      step.remindedAt = check.now;
       recordOrderEvent(tx, { ...base, type: 'REMINDER', reason: `Waiting for a ${step.role} (level ${step.level}); decide by ${step.dueAt.toISOString()}.`, data: { level: step.level, step: step.position, dueAt: step.dueAt.toISOString() } });
       await tx.flush();
       return 'REMIND';
@@ -72,11 +89,12 @@ async function actOnStep(em: EntityManager, orderId: string, stepId: string, swe
     const from = { level: step.level, role: step.role };
     const reason = `No decision by a ${from.role} (level ${from.level}) before ${step.dueAt.toISOString()}: escalated to a ${action.toRole} (level ${action.toLevel}).`;
     Object.assign(step, { level: action.toLevel, role: action.toRole, dueAt: action.dueAt, remindedAt: null, escalations: step.escalations + 1 });
-    await appendStatusNote(tx, order, { byUserId: null, comment: reason, at: sweep.now });
+    await appendStatusNote(tx, order, { byUserId: null, comment: reason, at: check.now });
     // `level` is the level the step left: its approvers' queues lose the order, every level above it
     // (the new one included) gains it, so all of them hear of it through approvalQueueChanged.
     recordOrderEvent(tx, { ...base, type: 'ESCALATED', reason, data: { level: from.level, toLevel: action.toLevel, step: step.position, dueAt: action.dueAt.toISOString() } });
     await tx.flush();
+    await check.onEscalated?.(tx, step);
     return 'ESCALATE';
   });
 }
@@ -100,7 +118,7 @@ export async function sweepApprovalDeadlines(em: EntityManager, sweep: DeadlineS
   );
   const result: DeadlineSweepResult = { scheduled, reminded: 0, escalated: 0 };
   for (const row of due) {
-    const done = await actOnStep(em, row.order_id, row.id, sweep);
+    const done = await actOnStep(em, row.order_id, row.id, { now: sweep.now, settings: sweep.settings });
     if (done === 'REMIND') result.reminded += 1;
     if (done === 'ESCALATE') result.escalated += 1;
   }
@@ -108,14 +126,15 @@ export async function sweepApprovalDeadlines(em: EntityManager, sweep: DeadlineS
 }
 
 /**
- * Starts the periodic escalation sweep (a database-driven sweep like the workflow recovery one: the
- * deadlines live on the steps, so a restart loses nothing). Steps already waiting when it starts get
+ * Starts the periodic escalation sweep, the fallback when pg-boss does not run the timers
+ * (ORDER_APPROVAL_TIMERS=sweep): a database-driven sweep like the workflow recovery one, the
+ * deadlines live on the steps, so a restart loses nothing. Steps already waiting when it starts get
  * their deadline counted from the start at the earliest.
  */
-export function startEscalationSweep(newContext: () => OrdersContext, settings: ApprovalDeadlineSettings, intervalMs: number): () => Promise<void> {
-  const notBefore = new Date();
+export function startEscalationSweep(newContext: () => OrdersContext, settings: ApprovalDeadlineSettings, intervalMs: number, now: () => Date = () => new Date()): () => Promise<void> {
+  const notBefore = now();
   return startPeriodic(
-    () => sweepApprovalDeadlines(newContext().em, { now: new Date(), settings, notBefore }),
+    () => sweepApprovalDeadlines(newContext().em, { now: now(), settings, notBefore }),
     intervalMs,
     (error) => newContext().runtime?.logger.warn('escalation sweep failed', { error: String(error) }),
   );

@@ -1,5 +1,6 @@
 import { requireClaims, isStaff, forbidden } from '@dealergraph/runtime';
 import type { OrdersContext } from '../context.js';
+import { currentStepOf } from '../domain/approval-state.js';
 
 /** One rule at one level over a period: how often it fired and how long its decisions took. */
 export interface ApprovalRuleStats {
@@ -67,21 +68,38 @@ export async function approvalStats(ctx: OrdersContext, period: { from: Date; to
 }
 
 /**
+ * The median time from placement to decision of steps decided at each level over the 30 days before
+ * `now`, in seconds: one statement, kept for the loaders' lifetime (one request, or one event of a
+ * subscription), so a page of orders does not ask once per order.
+ */
+const medians = new WeakMap<object, Promise<Map<number, number>>>();
+function medianSecondsByLevel(ctx: OrdersContext, now: Date): Promise<Map<number, number>> {
+  let cached = medians.get(ctx.loaders);
+  if (!cached) {
+    const schema = schemaOf(ctx);
+    cached = (
+      ctx.em.execute(
+        `select d.level, percentile_cont(0.5) within group (order by extract(epoch from (d.decided_at - o.placed_at))) as median
+           from "${schema}"."order_approval_step" d join "${schema}"."order" o on o.id = d.order_id
+          where d.decided_at is not null and d.decided_at > ?::timestamptz - interval '30 days'
+          group by d.level`,
+        [now],
+      ) as Promise<{ level: number; median: number | string }[]>
+    ).then((rows) => new Map(rows.map((r) => [r.level, Number(r.median)])));
+    medians.set(ctx.loaders, cached);
+  }
+  return cached;
+}
+
+/**
  * When a pending order's current step is likely decided: its placement plus the median time to
  * decision of steps at that level over the last 30 days; null when nothing is pending or there is no
  * history at that level.
  */
-export async function estimatedDecisionAt(ctx: OrdersContext, orderId: string): Promise<Date | null> {
-  const schema = schemaOf(ctx);
-  const [row] = (await ctx.em.execute(
-    `select o.placed_at, s.level,
-            (select percentile_cont(0.5) within group (order by extract(epoch from (d.decided_at - od.placed_at)))
-             from "${schema}"."order_approval_step" d join "${schema}"."order" od on od.id = d.order_id
-             where d.level = s.level and d.decided_at is not null and d.decided_at > now() - interval '30 days') as median
-     from "${schema}"."order" o join "${schema}"."order_approval_step" s on s.order_id = o.id and s.status = 'PENDING'
-     where o.id = ? and o.status = 'PENDING_APPROVAL' order by s.position limit 1`,
-    [orderId],
-  )) as { placed_at: Date; level: number; median: number | string | null }[];
-  if (!row || row.median === null) return null;
-  return new Date(new Date(row.placed_at).getTime() + Number(row.median) * 1000);
+export async function estimatedDecisionAt(ctx: OrdersContext, order: { id: string; status: string; placedAt: Date }): Promise<Date | null> {
+  if (order.status !== 'PENDING_APPROVAL') return null;
+  const step = currentStepOf({ status: order.status, steps: await ctx.loaders.approvalStepsByOrderId.load(order.id) });
+  if (!step) return null;
+  const median = (await medianSecondsByLevel(ctx, new Date())).get(step.level);
+  return median === undefined ? null : new Date(order.placedAt.getTime() + median * 1000);
 }

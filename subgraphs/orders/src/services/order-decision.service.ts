@@ -91,7 +91,8 @@ export function approveOrder(ctx: OrdersContext, orderId: string, comment: strin
       recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, type: 'APPROVAL_STEP', status: order.status, actor: claims.sub, reason: comment, data: { level: step.level, step: step.position, decision: 'APPROVED' }, at: now });
     }
     const remaining = await em.count(OrderApprovalStep, { order: order.id, status: 'PENDING', id: { $nin: steps.map((s) => s.id) } });
-    if (remaining > 0) return;
+    // The next step starts waiting now: its deadline and timers.
+    if (remaining > 0) return ctx.approvalTimers.scheduleWaiting(em, order.id, now);
     const overLimitApproved = (await em.count(OrderApprovalStep, { order: order.id, rule: 'CREDIT_APPROVAL' })) > 0;
     let held = await ctx.services.credit.call('placeHold', { dealerId: order.dealerId, orderId: order.id, amount: order.total, overLimitApproved });
     if (held.status === 'REFUSED' && held.decision.outcome === 'APPROVAL' && !overLimitApproved) {
@@ -103,7 +104,7 @@ export function approveOrder(ctx: OrdersContext, orderId: string, comment: strin
       } else {
         const position = (await em.count(OrderApprovalStep, { order: order.id })) + 1;
         em.persist(em.create(OrderApprovalStep, { id: randomUUID(), order: order.id, position, level, role: APPROVAL_ROLES[level] ?? `LEVEL_${level}`, rule: 'CREDIT_APPROVAL', reason: held.decision.reason ?? 'Credit asks for an approval.' }));
-        return;
+        return ctx.approvalTimers.scheduleWaiting(em, order.id, now);
       }
     }
     if (held.status === 'RELEASED') throw new WorkflowRefusal([userError('INVALID_TRANSITION', 'The credit of this order was released: it cannot be approved any more.')]);

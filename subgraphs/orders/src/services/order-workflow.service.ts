@@ -214,6 +214,7 @@ async function finish(ctx: OrdersContext, orderId: string, routing: RoutingDecis
       routing.steps.forEach((step, i) =>
         em.persist(em.create(OrderApprovalStep, { id: randomUUID(), order: order.id, position: i + 1, level: step.level, role: step.role, rule: step.rule, reason: step.reason })),
       );
+      await ctx.approvalTimers.scheduleWaiting(em, order.id, now);
     } else {
       await changeOrderStatus(em, order, { to: 'APPROVED', byUserId: null, comment: 'Approved automatically: no approval rule applied.', at: now });
     }
