@@ -4,6 +4,8 @@ import { signRequest } from '@dealergraph/runtime';
 export type SessionCheck = (sessionId: string) => Promise<boolean>;
 
 const QUERY = 'query SessionActive($id: ID!) { sessionActive(id: $id) }';
+/** The same check for an API client's token (the `cid` claim): revoked clients' tokens stop too. */
+const CLIENT_QUERY = 'query ApiClientActive($id: ID!) { apiClientActive(id: $id) }';
 
 /**
  * Asks the dealers subgraph whether a session is live, with a signed call to its internal
@@ -11,7 +13,9 @@ const QUERY = 'query SessionActive($id: ID!) { sessionActive(id: $id) }';
  * session's tokens stop working within that time, well inside their 15 minutes), ended sessions
  * for good (they never come back). Calls for the same session at the same moment share one request.
  */
-export function createSessionCheck(options: { dealersUrl: string; secret: string; ttlMs: number; maxEntries?: number }): SessionCheck {
+export function createSessionCheck(options: { dealersUrl: string; secret: string; ttlMs: number; maxEntries?: number; field?: 'sessionActive' | 'apiClientActive' }): SessionCheck {
+  const field = options.field ?? 'sessionActive';
+  const query = field === 'sessionActive' ? QUERY : CLIENT_QUERY;
   const live = new Map<string, number>();
   const ended = new Set<string>();
   const inflight = new Map<string, Promise<boolean>>();
@@ -22,12 +26,13 @@ export function createSessionCheck(options: { dealersUrl: string; secret: string
     const response = await fetch(options.dealersUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query: QUERY, variables, extensions: signRequest({ query: QUERY, variables }, options.secret) }),
+      body: JSON.stringify({ query, variables, extensions: signRequest({ query, variables }, options.secret) }),
       signal: AbortSignal.timeout(5_000),
     });
-    const body = (await response.json()) as { data?: { sessionActive?: boolean } };
-    if (typeof body.data?.sessionActive !== 'boolean') throw new Error(`dealers answered the session check with status ${response.status}`);
-    return body.data.sessionActive;
+    const body = (await response.json()) as { data?: Record<string, boolean | undefined> };
+    const active = body.data?.[field];
+    if (typeof active !== 'boolean') throw new Error(`dealers answered the ${field} check with status ${response.status}`);
+    return active;
   };
 
   return async (sessionId) => {

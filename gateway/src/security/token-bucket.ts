@@ -17,11 +17,12 @@ export class TokenBuckets {
 
   /**
    * Takes `cost` from the caller's bucket when it holds that much and returns 0, or takes nothing
-   * and returns the seconds until it will.
+   * and returns the seconds until it will. `policy` overrides the default for this caller (an API
+   * client's own budget); a caller keeps one policy, or its bucket refills by the default's sweep.
    */
-  take(key: string, cost = 1, now = Date.now()): number {
+  take(key: string, cost = 1, now = Date.now(), policy: BucketPolicy = this.policy): number {
     this.sweep(now);
-    const { burst, perSecond } = this.policy;
+    const { burst, perSecond } = policy;
     const bucket = this.buckets.get(key) ?? { level: burst, at: now };
     const level = Math.min(burst, bucket.level + ((now - bucket.at) / 1000) * perSecond);
     if (cost > level) {

@@ -2,10 +2,12 @@ import type { DemoData } from '@dealergraph/demo-data';
 import { buildFederatedSchema, type SubgraphDefinition } from '@dealergraph/runtime';
 import type { DealersContext } from './context.js';
 import { entities } from './entities/index.js';
+import { ApiClientResolver } from './graphql/api-client.resolver.js';
 import { AuthResolver } from './graphql/auth.resolver.js';
 import { DealerResolver, UserResolver } from './graphql/dealer.resolver.js';
 import { MfaResolver } from './graphql/mfa.resolver.js';
 import { SessionResolver } from './graphql/session.resolver.js';
+import { UserAdminResolver } from './graphql/user-admin.resolver.js';
 import { toDealerType } from './graphql/mappers.js';
 import { createDealerLoaders } from './loaders/dealer.loaders.js';
 import { migrations } from './migrations/index.js';
@@ -21,7 +23,7 @@ export function dealersSubgraph(tokens: TokenService): SubgraphDefinition<Dealer
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [DealerResolver, UserResolver, AuthResolver, SessionResolver, MfaResolver],
+        resolvers: [DealerResolver, UserResolver, AuthResolver, SessionResolver, MfaResolver, UserAdminResolver, ApiClientResolver],
         referenceResolvers: {
           Dealer: {
             // findDealer checks canSeeDealer and reads a malformed id as null.

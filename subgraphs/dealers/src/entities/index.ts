@@ -1,7 +1,9 @@
+import { ApiClient } from './api-client.entity.js';
 import { Dealer } from './dealer.entity.js';
+import { Invitation } from './invitation.entity.js';
 import { Session } from './session.entity.js';
 import { SignInThrottle } from './sign-in-throttle.entity.js';
 import { User } from './user.entity.js';
 
-export { Dealer, Session, SignInThrottle, User };
-export const entities = [Dealer, User, Session, SignInThrottle];
+export { ApiClient, Dealer, Invitation, Session, SignInThrottle, User };
+export const entities = [Dealer, User, Session, SignInThrottle, Invitation, ApiClient];
