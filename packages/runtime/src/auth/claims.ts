@@ -16,7 +16,7 @@ export interface Claims {
   dealerId?: string | null;
   /** Session id, so that a later logout or session limit can revoke the token. */
   sid?: string;
-  /** API clients only: the client's id (also in `sub` as `client:<id>`) and its granted scopes. */
+  /** API clients only: the client's id (also `sub`) and its granted scopes. */
   clientId?: string;
   scopes?: ApiScope[];
 }

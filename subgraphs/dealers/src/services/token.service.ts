@@ -38,9 +38,10 @@ export async function createTokenService(options: {
         .setExpirationTime(`${options.accessTokenTtlSeconds}s`)
         .sign(key),
     issueClientToken: (client, ttlSeconds) =>
+      // sub is the client's uuid: services record it where they record who acted (e.g. placed_by_user_id).
       new SignJWT({ role: API_CLIENT_ROLE, email: `client:${client.clientId}`, cid: client.clientId, dealerId: client.dealerId, scopes: client.scopes, budget: client.budget })
         .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM })
-        .setSubject(`client:${client.clientId}`)
+        .setSubject(client.clientId)
         .setIssuer(ACCESS_TOKEN_ISSUER)
         .setAudience(ACCESS_TOKEN_AUDIENCE)
         .setIssuedAt()
