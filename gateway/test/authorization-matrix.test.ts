@@ -1,4 +1,6 @@
-import { API_SCOPES, AUTHORIZATION_MATRIX, type ApiScope, type Role } from '@dealergraph/runtime';
+import { API_SCOPES, AUTHORIZATION_MATRIX, withAuthorizationMatrix, type ApiScope, type Role } from '@dealergraph/runtime';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { GraphQLClient, startTestStack, type GraphQLResponse, type TestStack } from '@dealergraph/testing';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -154,6 +156,11 @@ describe('the authorization matrix, walked through the real gateway', () => {
 
   it('has a probe for every row, and every probe names a row', () => {
     expect(Object.keys(PROBES).sort()).toEqual(Object.keys(AUTHORIZATION_MATRIX).sort());
+  });
+
+  it('is documented in docs/SECURITY.md exactly as the table says (npm run docs:authorization)', () => {
+    const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'SECURITY.md'), 'utf8');
+    expect(doc).toBe(withAuthorizationMatrix(doc));
   });
 
   it.each(Object.entries(AUTHORIZATION_MATRIX))('%s: exactly the roles of its row get in', async (coordinate, rule) => {
