@@ -1,6 +1,8 @@
 import { GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
 import { randomUUID } from 'node:crypto';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 
 const CREATE = `mutation($input: CreateApiClientInput!) { createApiClient(input: $input) {
   client { id name scopes dealer { name } costPerSecond costBurst requestsPerMinute revokedAt } clientSecret userErrors { code field } } }`;
@@ -165,5 +167,22 @@ describe('API clients for integration partners, through the gateway', () => {
     expect(after.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(await token({ grant_type: 'client_credentials' }, [id, secret])).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
     expect((await admin.data(REVOKE, { id: randomUUID() })).revokeApiClient.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
+  });
+
+  it('is refused on a socket: a client token has no session, so connection_init closes with 4403', async () => {
+    const { api } = await clientWith({ name: 'Socket', scopes: ['CATALOG_READ', 'ORDERS_WRITE'], dealerId: platinumDealer });
+    let closed: (code: number) => void = () => {};
+    const closedCode = new Promise<number>((resolve) => (closed = resolve));
+    const socket = createClient({
+      url: stack.gatewayUrl.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${api.accessToken}` },
+      retryAttempts: 0,
+      lazy: false,
+      on: { closed: (event) => closed((event as { code: number }).code) },
+      onNonLazyError: () => {},
+    });
+    expect(await closedCode).toBe(4403);
+    await socket.dispose();
   });
 });

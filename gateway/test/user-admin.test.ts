@@ -157,4 +157,20 @@ describe('dealer user administration, through the gateway', () => {
     expect((await gm.request(SET_ROLE, { u: rep, r: 'SALES_REP' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await sql('select role from dealers.user_account where id = ?', [rep]))[0].role).toBe('REGIONAL_MANAGER');
   });
+
+  it('lets ADMIN invite staff, and counts acceptInvitation as a credential field (one per request)', async () => {
+    const { inviteUser } = await admin.data(INVITE, { input: { email: 'new.rep@demo.staff', role: 'SALES_REP' } });
+    expect(inviteUser.userErrors).toEqual([]);
+    expect(inviteUser.invitation.dealer).toBeNull();
+    const aliased = await stack.client().request(
+      `mutation($t: String!) { a: acceptInvitation(token: $t, password: "${PASSWORD}", name: "A") { userErrors { code } }
+         b: acceptInvitation(token: $t, password: "${PASSWORD}", name: "B") { userErrors { code } } }`,
+      { t: inviteUser.invitationToken },
+    );
+    expect(aliased.errors?.[0].extensions?.code).toBe('ONE_CREDENTIAL_FIELD_PER_REQUEST');
+    expect(Number((await sql("select count(*) from dealers.user_account where email = 'new.rep@demo.staff'"))[0].count)).toBe(0);
+    const accepted = (await stack.client().data(ACCEPT, { t: inviteUser.invitationToken, p: PASSWORD, n: 'New Rep' })).acceptInvitation;
+    expect(accepted.user).toMatchObject({ email: 'new.rep@demo.staff', role: 'SALES_REP', dealer: null });
+  });
 });
+
