@@ -42,6 +42,17 @@ const PROBES: Record<string, Probe> = {
   'Query.cart': { query: '{ cart { __typename } }' },
   'Mutation.addToCart': { query: 'mutation { addToCart(lines: [{ sku: "NO-SUCH-SKU", quantity: 1 }]) { userErrors { code } } }' },
   'Mutation.clearCart': { query: 'mutation { clearCart { userErrors { code } } }' },
+  'Mutation.updateCartLine': { query: 'mutation { updateCartLine(sku: "NO-SUCH-SKU", quantity: 1) { userErrors { code } } }' },
+  'Mutation.removeFromCart': { query: 'mutation { removeFromCart(skus: ["NO-SUCH-SKU"]) { userErrors { code } } }' },
+  'Mutation.uploadOrderLines': {
+    query: 'mutation($c: String!) { uploadOrderLines(input: { filename: "lines.csv", contentBase64: $c, allOrNothing: true }) { userErrors { code } } }',
+    variables: () => ({ c: Buffer.from('sku,quantity\nNO-SUCH-SKU,1\n').toString('base64') }),
+  },
+  'Mutation.addTemplateToCart': { query: 'mutation($id: ID!) { addTemplateToCart(templateId: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
+  'Mutation.saveCartAsTemplate': { query: 'mutation { saveCartAsTemplate(name: "") { userErrors { code } } }' },
+  'Mutation.saveOrderAsTemplate': { query: 'mutation($id: ID!) { saveOrderAsTemplate(orderId: $id, name: "probe") { userErrors { code } } }', variables: () => ({ id: none() }) },
+  'Mutation.deleteOrderTemplate': { query: 'mutation($id: ID!) { deleteOrderTemplate(templateId: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
+  'Mutation.reorder': { query: 'mutation($id: ID!) { reorder(orderId: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
   'Mutation.placeOrder': {
     query: 'mutation($k: String!) { placeOrder(input: { idempotencyKey: $k, lines: [{ sku: "NO-SUCH-SKU", quantity: 1 }] }) { order { id } userErrors { code } } }',
     variables: () => ({ k: randomUUID() }),
