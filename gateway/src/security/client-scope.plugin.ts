@@ -43,17 +43,18 @@ export function useClientScopes(): GatewayPlugin {
     if (payload?.role !== API_CLIENT_ROLE) return;
     const scopes = Array.isArray(payload.scopes) ? payload.scopes.filter((s): s is string => typeof s === 'string') : [];
     const { roots, nested } = selectedCoordinates(args.schema, args.document, args.operationName);
-    const refusals = [...roots, ...nested]
-      .map((coordinate) => ({ coordinate, decision: decide({ role: API_CLIENT_ROLE, scopes }, coordinate) }))
-      .filter(({ coordinate, decision }) => !decision.allowed && (roots.has(coordinate) || decision.missingScope));
+    const refusals: { coordinate: string; message: string; missingScope?: string }[] = [];
+    for (const coordinate of [...roots, ...nested]) {
+      const decision = decide({ role: API_CLIENT_ROLE, scopes }, coordinate);
+      // A nested field without a row (no scope named) belongs to its parent's grant.
+      if (!decision.allowed && (roots.has(coordinate) || decision.missingScope)) refusals.push({ coordinate, message: decision.message, missingScope: decision.missingScope });
+    }
     if (refusals.length === 0) return;
-    const missing = [...new Set(refusals.flatMap(({ decision }) => (!decision.allowed && decision.missingScope ? [decision.missingScope] : [])))];
+    const missingScopes = [...new Set(refusals.flatMap((r) => (r.missingScope ? [r.missingScope] : [])))];
     setResultAndStopExecution({
       errors: refusals.map(
-        ({ coordinate, decision }) =>
-          new GraphQLError(decision.allowed ? '' : decision.message, {
-            extensions: { code: 'FORBIDDEN', coordinate, ...(!decision.allowed && decision.missingScope ? { missingScope: decision.missingScope } : {}), missingScopes: missing },
-          }),
+        ({ coordinate, message, missingScope }) =>
+          new GraphQLError(message, { extensions: { code: 'FORBIDDEN', coordinate, ...(missingScope ? { missingScope } : {}), missingScopes } }),
       ),
     });
   };
