@@ -2,8 +2,8 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError, type DocumentNode } from 'graphql';
 import { rootFieldOccurrences } from './security/operation-fields.js';
 
-/** Root fields an anonymous caller may use: signing in and the session mutations. */
-export const ANONYMOUS_FIELDS = new Set(['login', 'refreshSession', 'logout', '__typename']);
+/** Root fields an anonymous caller may use: signing in, the session mutations, accepting an invitation. */
+export const ANONYMOUS_FIELDS = new Set(['login', 'refreshSession', 'logout', 'acceptInvitation', '__typename']);
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
 
 /**

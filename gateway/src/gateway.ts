@@ -13,7 +13,9 @@ import { serveDocument } from './documents.js';
 import { renderLocalGraphiQL, serveGraphiQLAsset } from './graphiql.js';
 import { DEMO_LIMITS, PRODUCTION_LIMITS, queryLimitPlugins } from './query-limits.js';
 import { COST_LIMITS, DEFAULT_SECURITY, type GatewayConfig, type SecuritySettings } from './config.js';
+import { useClientScopes } from './security/client-scope.plugin.js';
 import { useCostLimit } from './security/cost-limit.plugin.js';
+import { oauthTokenHandler } from './security/oauth-token.js';
 import { readLimitedBody } from './security/body-limit.js';
 import { clientAddressReader } from './security/client-address.js';
 import { createSessionCheck, type SessionCheck } from './security/session-check.js';
@@ -48,8 +50,8 @@ export function securityOf(config: GatewayConfig): Required<SecuritySettings> {
   return { ...DEFAULT_SECURITY, ...costs, ...given } as Required<SecuritySettings>;
 }
 
-function sessionCheckOf(config: GatewayConfig): SessionCheck {
-  return createSessionCheck({ dealersUrl: config.subgraphUrls.dealers, secret: config.hmacSecret, ttlMs: securityOf(config).sessionCheckTtlMs });
+function sessionCheckOf(config: GatewayConfig, field: 'sessionAccess' | 'apiClientActive' = 'sessionAccess'): SessionCheck {
+  return createSessionCheck({ dealersUrl: config.subgraphUrls.dealers, secret: config.hmacSecret, ttlMs: securityOf(config).sessionCheckTtlMs, field });
 }
 
 /** The one endpoint: verifies access tokens, forwards claims, signs every subgraph call. */
@@ -87,7 +89,8 @@ export function createGateway(config: GatewayConfig, supergraph = readSupergraph
       ...queryLimitPlugins(config.production ? PRODUCTION_LIMITS : DEMO_LIMITS, config.production),
       useAnonymousAccess(),
       useSignInGuard({ perAddress: { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 }, clientAddress }),
-      useSessionGate(sessionCheck, clientAddress),
+      useSessionGate(sessionCheck, clientAddress, sessionCheckOf(config, 'apiClientActive')),
+      useClientScopes(),
       useCostLimit({ maxCost: security.maxCost, budget: { burst: security.costBurst, perSecond: security.costPerSecond }, clientAddress }),
       // "Did you mean …?" would spell the schema out to callers that may not introspect it.
       ...(config.production ? [blockFieldSuggestionsPlugin()] : []),
@@ -105,8 +108,17 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
   await runtime.getSchema();
   const { maxBodyBytes } = securityOf(config);
   const documents = { hmacSecret: config.hmacSecret, creditUrl: config.subgraphUrls.credit };
+  const security = securityOf(config);
+  const clientAddress = clientAddressReader(security.trustedProxies);
+  const serveOAuthToken = oauthTokenHandler({
+    dealersUrl: config.subgraphUrls.dealers,
+    hmacSecret: config.hmacSecret,
+    perAddress: { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 },
+    clientAddress: (req) => clientAddress({ req }),
+  });
   const httpServer: Server = createServer((request, response) => {
     if (serveDocument(request, response, documents)) return;
+    if (serveOAuthToken(request, response)) return;
     if (!config.production && serveGraphiQLAsset(request, response)) return;
     // The body is read here, under the size limit, before the runtime parses anything.
     void readLimitedBody(request, response, maxBodyBytes).then((ok) => {

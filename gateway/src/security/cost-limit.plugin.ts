@@ -13,10 +13,26 @@ export interface CostLimitOptions {
   model?: CostModel;
 }
 
-/** Who pays: the signed-in user (or API client), else the client address. */
-function payer(context: RawRequestContext & { jwt?: { payload?: { sub?: unknown } } }, clientAddress: CostLimitOptions['clientAddress']): string {
-  const sub = context.jwt?.payload?.sub;
+type PayerContext = RawRequestContext & { jwt?: { payload?: { sub?: unknown; cid?: unknown; budget?: unknown } } };
+
+/** Who pays: the API client (by its id), the signed-in user, else the client address. */
+function payer(context: PayerContext, clientAddress: CostLimitOptions['clientAddress']): string {
+  const { sub, cid } = context.jwt?.payload ?? {};
+  if (typeof cid === 'string') return `client:${cid}`;
   return typeof sub === 'string' ? `user:${sub}` : `address:${clientAddress(context).ip ?? 'unknown'}`;
+}
+
+/** An API client's own budget, from its token (issued and signed by the dealers subgraph). */
+export function clientBudget(context: PayerContext): { cost: BucketPolicy; requests: BucketPolicy } | null {
+  const payload = context.jwt?.payload;
+  const budget = payload?.budget as { costPerSecond?: unknown; costBurst?: unknown; requestsPerMinute?: unknown } | undefined;
+  if (typeof payload?.cid !== 'string' || !budget) return null;
+  const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : null);
+  const perSecond = n(budget.costPerSecond);
+  const burst = n(budget.costBurst);
+  const perMinute = n(budget.requestsPerMinute);
+  if (!perSecond || !burst || !perMinute) return null;
+  return { cost: { burst, perSecond }, requests: { burst: perMinute, perSecond: perMinute / 60 } };
 }
 
 /**
@@ -26,9 +42,12 @@ function payer(context: RawRequestContext & { jwt?: { payload?: { sub?: unknown 
  */
 export function useCostLimit(options: CostLimitOptions): GatewayPlugin {
   const buckets = new TokenBuckets(options.budget);
+  // An API client's request rate, apart from its cost budget.
+  const requestBuckets = new TokenBuckets({ burst: 60, perSecond: 1 });
   const check = (args: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variableValues?: Record<string, unknown> | null; contextValue: unknown }) => {
     const cost = operationCost({ schema: args.schema, document: args.document, operationName: args.operationName, variables: args.variableValues, model: options.model });
-    const report = { requested: cost, maximum: options.maxCost, budgetPerSecond: options.budget.perSecond };
+    const own = clientBudget(args.contextValue as PayerContext);
+    const report = { requested: cost, maximum: options.maxCost, budgetPerSecond: own?.cost.perSecond ?? options.budget.perSecond };
     if (cost > options.maxCost) {
       return {
         report,
@@ -37,7 +56,8 @@ export function useCostLimit(options: CostLimitOptions): GatewayPlugin {
         }),
       };
     }
-    const wait = buckets.take(payer(args.contextValue as RawRequestContext, options.clientAddress), cost);
+    const key = payer(args.contextValue as PayerContext, options.clientAddress);
+    const wait = (own && requestBuckets.take(key, 1, Date.now(), own.requests)) || buckets.take(key, cost, Date.now(), own?.cost);
     if (wait > 0) {
       return {
         report,

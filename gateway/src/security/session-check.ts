@@ -8,6 +8,8 @@ export type SessionCheck = (sessionId: string, ip: string | null) => Promise<Ses
 
 const QUERY = 'query SessionAccess($id: ID!, $ip: String) { sessionAccess(id: $id, ip: $ip) }';
 const ANSWERS = new Set<SessionAccess>(['LIVE', 'ENDED', 'IP_NOT_ALLOWED']);
+/** The same check for an API client's token (the `cid` claim): a revoked client's tokens stop too. */
+const CLIENT_QUERY = 'query ApiClientActive($id: ID!) { apiClientActive(id: $id) }';
 
 /**
  * Asks the dealers subgraph whether a session is live and its dealer allows the address, with one
@@ -17,23 +19,26 @@ const ANSWERS = new Set<SessionAccess>(['LIVE', 'ENDED', 'IP_NOT_ALLOWED']);
  * ENDED for good, whatever the address (ended sessions never come back). Calls for the same session
  * and address at the same moment share one request.
  */
-export function createSessionCheck(options: { dealersUrl: string; secret: string; ttlMs: number; maxEntries?: number }): SessionCheck {
+export function createSessionCheck(options: { dealersUrl: string; secret: string; ttlMs: number; maxEntries?: number; field?: 'sessionAccess' | 'apiClientActive' }): SessionCheck {
+  const field = options.field ?? 'sessionAccess';
+  const query = field === 'sessionAccess' ? QUERY : CLIENT_QUERY;
   const recent = new Map<string, { access: SessionAccess; until: number }>();
   const ended = new Set<string>();
   const inflight = new Map<string, Promise<SessionAccess>>();
   const maxEntries = options.maxEntries ?? 50_000;
 
   const ask = async (sessionId: string, ip: string | null): Promise<SessionAccess> => {
-    const variables = { id: sessionId, ip };
+    const variables = field === 'sessionAccess' ? { id: sessionId, ip } : { id: sessionId };
     const response = await fetch(options.dealersUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query: QUERY, variables, extensions: signRequest({ query: QUERY, variables }, options.secret) }),
+      body: JSON.stringify({ query, variables, extensions: signRequest({ query, variables }, options.secret) }),
       signal: AbortSignal.timeout(5_000),
     });
-    const body = (await response.json()) as { data?: { sessionAccess?: string } };
-    const access = body.data?.sessionAccess as SessionAccess | undefined;
-    if (!access || !ANSWERS.has(access)) throw new Error(`dealers answered the session check with status ${response.status}`);
+    const body = (await response.json()) as { data?: Record<string, string | boolean | undefined> };
+    const answer = body.data?.[field];
+    const access = typeof answer === 'boolean' ? (answer ? 'LIVE' : 'ENDED') : (answer as SessionAccess | undefined);
+    if (!access || !ANSWERS.has(access)) throw new Error(`dealers answered the ${field} check with status ${response.status}`);
     return access;
   };
 

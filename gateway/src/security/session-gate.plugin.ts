@@ -25,11 +25,12 @@ export function ipNotAllowed(): GraphQLError {
  * dealer's allow-list: both in the one session check. A restricted token (MFA enrolment only) may
  * call the enrolment fields and nothing else. Tokens without a session are refused. Sign-in and
  * session mutations pass: they carry their own credential. Runs for HTTP operations and for every
- * subscription a socket starts.
+ * subscription a socket starts. An API client's token has no session: its client must not be revoked
+ * (`clientCheck`, the same cache rules).
  */
-export function useSessionGate(check: SessionCheck, clientAddress: (context: RawRequestContext) => ClientAddress): GatewayPlugin {
+export function useSessionGate(check: SessionCheck, clientAddress: (context: RawRequestContext) => ClientAddress, clientCheck?: SessionCheck): GatewayPlugin {
   const gate = async ({ args, setResultAndStopExecution }: GateEvent) => {
-    const payload = (args.contextValue as { jwt?: { payload?: { sid?: unknown; mfaEnrolmentOnly?: unknown } } }).jwt?.payload;
+    const payload = (args.contextValue as { jwt?: { payload?: { sid?: unknown; cid?: unknown; mfaEnrolmentOnly?: unknown } } }).jwt?.payload;
     if (!payload) return;
     const fields = rootFieldOccurrences(args.document, args.operationName);
     if (fields.every((f) => ANONYMOUS_FIELDS.has(f))) return;
@@ -39,9 +40,11 @@ export function useSessionGate(check: SessionCheck, clientAddress: (context: Raw
     }
     const sid = payload.sid;
     let access: SessionAccess = 'ENDED';
-    if (typeof sid === 'string') {
+    const cid = payload.cid;
+    if (typeof sid === 'string' || (typeof cid === 'string' && clientCheck)) {
       try {
-        access = await check(sid, clientAddress(args.contextValue as RawRequestContext).ip);
+        const ip = clientAddress(args.contextValue as RawRequestContext).ip;
+        access = typeof sid === 'string' ? await check(sid, ip) : await clientCheck!(cid as string, ip);
       } catch {
         setResultAndStopExecution({
           errors: [new GraphQLError('Sign-in cannot be checked right now; try again shortly.', { extensions: { code: 'SERVICE_UNAVAILABLE' } })],

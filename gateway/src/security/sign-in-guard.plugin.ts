@@ -4,8 +4,8 @@ import type { ClientAddress, RawRequestContext } from './client-address.js';
 import { rootFieldOccurrences } from './operation-fields.js';
 import { TokenBuckets, type BucketPolicy } from './token-bucket.js';
 
-/** Root fields that check a secret (password, one-time code, refresh token, client secret). */
-export const CREDENTIAL_FIELDS = new Set(['login', 'refreshSession', 'logout']);
+/** Root fields that check a secret (password, one-time code, refresh token, invitation token). */
+export const CREDENTIAL_FIELDS = new Set(['login', 'refreshSession', 'logout', 'acceptInvitation']);
 
 export interface SignInGuardOptions {
   /** Attempts per client address: a burst, then a steady rate. */

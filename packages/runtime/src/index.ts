@@ -8,6 +8,8 @@ export * from './config.js';
 export * from './logger.js';
 export * from './auth/roles.js';
 export * from './auth/claims.js';
+export * from './auth/authorization-matrix.js';
+export * from './auth/authorization-doc.js';
 export * from './auth/signature.js';
 export * from './auth/tokens.js';
 export * from './auth/document-link.js';

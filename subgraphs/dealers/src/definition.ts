@@ -3,12 +3,14 @@ import { buildFederatedSchema, type SubgraphDefinition } from '@dealergraph/runt
 import type { DealersContext } from './context.js';
 import { entities } from './entities/index.js';
 import type { MfaPolicy } from './domain/mfa-requirement.js';
+import { ApiClientResolver } from './graphql/api-client.resolver.js';
 import { AuthResolver } from './graphql/auth.resolver.js';
 import { DealerPolicyResolver } from './graphql/dealer-policy.resolver.js';
 import { SecurityEventResolver } from './graphql/security-event.resolver.js';
 import { DealerResolver, UserResolver } from './graphql/dealer.resolver.js';
 import { MfaResolver } from './graphql/mfa.resolver.js';
 import { SessionResolver } from './graphql/session.resolver.js';
+import { UserAdminResolver } from './graphql/user-admin.resolver.js';
 import { toDealerType } from './graphql/mappers.js';
 import { createDealerLoaders } from './loaders/dealer.loaders.js';
 import { migrations } from './migrations/index.js';
@@ -27,7 +29,7 @@ export function dealersSubgraph(tokens: TokenService, mfaPolicy: MfaPolicy = { s
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [DealerResolver, UserResolver, AuthResolver, SessionResolver, MfaResolver, SecurityEventResolver, DealerPolicyResolver],
+        resolvers: [DealerResolver, UserResolver, AuthResolver, SessionResolver, MfaResolver, SecurityEventResolver, DealerPolicyResolver, UserAdminResolver, ApiClientResolver],
         referenceResolvers: {
           Dealer: {
             // findDealer checks canSeeDealer and reads a malformed id as null.

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { API_CLIENT_ROLE, API_SCOPES, type ApiScope } from './authorization-matrix.js';
 import { isDealerRole, isStaffRole, type Role } from './roles.js';
 
 /**
@@ -9,8 +10,9 @@ export interface Claims {
   /** The user's id. */
   sub: string;
   email: string;
-  role: Role;
-  /** The dealer the user acts for; absent for staff. */
+  /** A user's role, or `API_CLIENT` for an integration partner's client (see `scopes`). */
+  role: Role | typeof API_CLIENT_ROLE;
+  /** The dealer the user (or API client) acts for; absent for staff. */
   dealerId?: string | null;
   /** Session id, so that a later logout or session limit can revoke the token. */
   sid?: string;
@@ -19,6 +21,9 @@ export interface Claims {
    * (`MFA_ENROLMENT_FIELDS`); everything else answers MFA_ENROLMENT_REQUIRED.
    */
   mfaEnrolmentOnly?: boolean;
+  /** API clients only: the client's id (also `sub`) and its granted scopes. */
+  clientId?: string;
+  scopes?: ApiScope[];
 }
 
 /** The only fields a restricted (MFA enrolment only) session may call. */
@@ -36,6 +41,7 @@ export function parseClaims(payload: unknown): Claims | null {
   if (!payload || typeof payload !== 'object') return null;
   const p = payload as Record<string, unknown>;
   if (typeof p.sub !== 'string' || typeof p.role !== 'string' || typeof p.email !== 'string') return null;
+  if (p.role === API_CLIENT_ROLE) return parseClientClaims(p);
   if (!isDealerRole(p.role) && !isStaffRole(p.role)) return null;
   if (isDealerRole(p.role) && typeof p.dealerId !== 'string') return null;
   return {
@@ -46,6 +52,23 @@ export function parseClaims(payload: unknown): Claims | null {
     sid: typeof p.sid === 'string' ? p.sid : undefined,
     ...(p.mfaEnrolmentOnly === true ? { mfaEnrolmentOnly: true } : {}),
   };
+}
+
+function parseClientClaims(p: Record<string, unknown>): Claims | null {
+  if (typeof p.cid !== 'string' || !Array.isArray(p.scopes)) return null;
+  return {
+    sub: p.sub as string,
+    email: p.email as string,
+    role: API_CLIENT_ROLE,
+    dealerId: typeof p.dealerId === 'string' ? p.dealerId : null,
+    clientId: p.cid,
+    scopes: p.scopes.filter((s): s is ApiScope => (API_SCOPES as readonly unknown[]).includes(s)),
+  };
+}
+
+/** True for an integration partner's API client (not a person). */
+export function isApiClient(claims: Claims | null): boolean {
+  return claims?.role === API_CLIENT_ROLE;
 }
 
 export function isStaff(claims: Claims | null): boolean {

@@ -16,8 +16,7 @@ import {
 import { toCreditAccountType, toInvoiceType, toPaymentType } from './mappers.js';
 import { parseMoneyInput } from './money-input.js';
 
-/** The ERP's import account (INTEGRATION) and finance staff record ledger rows. */
-const LEDGER_WRITERS = ['INTEGRATION', 'FINANCE', 'GENERAL_MANAGER'];
+// Who records ledger rows (FINANCE, GENERAL_MANAGER, API clients with ERP_IMPORT): the authorization matrix in @dealergraph/runtime.
 
 async function accountAfter(ctx: CreditContext, dealerId: string): Promise<CreditAccountType | null> {
   // A fresh request view: the write committed in its own transaction.
@@ -41,7 +40,7 @@ function amounts(values: [string, string[]][]): { ok: true; minor: number[] } | 
 
 @Resolver()
 export class LedgerResolver {
-  @Authorized(...LEDGER_WRITERS)
+  @Authorized()
   @Mutation(() => RecordInvoicePayload, { description: 'ERP input: records an invoice; idempotent by externalReference.' })
   async recordInvoice(@Arg('input', () => RecordInvoiceInput, { description: 'The invoice row.' }) input: RecordInvoiceInput, @Ctx() ctx: CreditContext): Promise<RecordInvoicePayload> {
     const lines = input.lines ?? [];
@@ -66,7 +65,7 @@ export class LedgerResolver {
     return { invoice: toInvoiceType(outcome.row, ctx.now()), duplicate: outcome.duplicate, account: await accountAfter(ctx, outcome.row.dealerId), userErrors: [] };
   }
 
-  @Authorized(...LEDGER_WRITERS)
+  @Authorized()
   @Mutation(() => RecordPaymentPayload, { description: 'ERP input: records a payment and applies it; idempotent by externalReference.' })
   async recordPayment(@Arg('input', () => RecordPaymentInput, { description: 'The payment row.' }) input: RecordPaymentInput, @Ctx() ctx: CreditContext): Promise<RecordPaymentPayload> {
     const parsed = amounts([[input.amount, ['input', 'amount']]]);
@@ -83,7 +82,7 @@ export class LedgerResolver {
     return { payment: toPaymentType(outcome.row), duplicate: outcome.duplicate, account: await accountAfter(ctx, outcome.row.dealerId), userErrors: [] };
   }
 
-  @Authorized(...LEDGER_WRITERS)
+  @Authorized()
   @Mutation(() => RecordBalanceAdjustmentPayload, { description: 'ERP input: records a credit note or debit on the balance; idempotent by externalReference.' })
   async recordBalanceAdjustment(
     @Arg('input', () => RecordBalanceAdjustmentInput, { description: 'The adjustment row.' }) input: RecordBalanceAdjustmentInput,

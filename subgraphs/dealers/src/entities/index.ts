@@ -1,8 +1,10 @@
+import { ApiClient } from './api-client.entity.js';
 import { Dealer } from './dealer.entity.js';
+import { Invitation } from './invitation.entity.js';
 import { SecurityEvent } from './security-event.entity.js';
 import { Session } from './session.entity.js';
 import { SignInThrottle } from './sign-in-throttle.entity.js';
 import { User } from './user.entity.js';
 
-export { Dealer, SecurityEvent, Session, SignInThrottle, User };
-export const entities = [Dealer, User, Session, SignInThrottle, SecurityEvent];
+export { ApiClient, Dealer, Invitation, SecurityEvent, Session, SignInThrottle, User };
+export const entities = [Dealer, User, Session, SignInThrottle, SecurityEvent, Invitation, ApiClient];

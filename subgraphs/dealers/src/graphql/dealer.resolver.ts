@@ -41,7 +41,7 @@ export class DealerResolver {
     return dealer ? toDealerType(dealer) : null;
   }
 
-  @Authorized('STAFF')
+  @Authorized()
   @Query(() => DealerConnection, { description: "The distributor's dealers, for staff." })
   async dealers(@Args() args: DealersArgs, @Ctx() ctx: DealersContext) {
     const window = pageWindow(args);

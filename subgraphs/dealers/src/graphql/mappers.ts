@@ -28,5 +28,7 @@ export function toUserType(user: UserRow | User): Omit<UserType, 'dealer'> & { d
     role: user.role as RoleEnum,
     approvalLevel: isStaffRole(user.role) ? APPROVAL_LEVEL[user.role] : 0,
     dealerId: 'dealerId' in user ? user.dealerId : (user.dealer?.id ?? null),
+    // `me` reads active users only.
+    active: 'active' in user ? user.active : true,
   };
 }

@@ -19,6 +19,14 @@ const KIND_DESCRIPTIONS: Record<SecurityEventKind, string> = {
   ROLE_CHANGED: "A user's role was changed.",
   IP_REFUSED: "A sign-in, refresh, request or socket came from an address outside the dealer's allow-list.",
   DEALER_POLICY_CHANGED: "A dealer's security settings (MFA requirement, address allow-list) changed.",
+  USER_INVITED: 'An administrator invited a user (detail: invitation id and role; the token is never kept).',
+  INVITATION_ACCEPTED: 'An invited user accepted the invitation and the account was created.',
+  USER_DISABLED: 'An administrator disabled a user: their sessions ended and sign-in is refused.',
+  USER_ENABLED: 'An administrator enabled a disabled user again.',
+  API_CLIENT_CREATED: 'An ADMIN issued an API client (detail: client id, name and scopes).',
+  API_CLIENT_REVOKED: 'An ADMIN revoked an API client: no new tokens, and its current ones stop within seconds.',
+  API_CLIENT_TOKEN_ISSUED: 'An API client obtained an access token with its credentials.',
+  API_CLIENT_TOKEN_REFUSED: 'A token request with wrong, revoked or unknown client credentials was refused.',
 };
 registerEnumType(SecurityEventKindEnum, {
   name: 'SecurityEventKind',

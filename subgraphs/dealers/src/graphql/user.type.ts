@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { ConnectionType } from '@dealergraph/runtime';
 import { DealerType } from './dealer.type.js';
 import { RoleEnum } from './enums.js';
 
@@ -21,4 +22,10 @@ export class UserType {
 
   @Field(() => DealerType, { nullable: true, description: 'The dealer the user acts for; null for staff.' })
   dealer!: DealerType | null;
+
+  @Field({ description: 'False once an administrator disabled the account: it cannot sign in.' })
+  active!: boolean;
 }
+
+@ObjectType({ description: 'A page of users.' })
+export class UserConnection extends ConnectionType(UserType, 'users') {}

@@ -1,11 +1,21 @@
-import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, type Claims } from '@dealergraph/runtime';
+import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, API_CLIENT_ROLE, type ApiScope, type Claims } from '@dealergraph/runtime';
 import { importPKCS8, SignJWT, type CryptoKey } from 'jose';
 
 /** Issues access tokens; built once per process from the configured private key. */
 export interface TokenService {
   issueAccessToken(claims: Claims): Promise<string>;
+  /** A short-lived access token of an API client: its id, dealer, scopes and own budget at the gateway. */
+  issueClientToken(client: ClientTokenClaims, ttlSeconds: number): Promise<string>;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+}
+
+/** What an API client's access token says about it. */
+export interface ClientTokenClaims {
+  clientId: string;
+  dealerId: string | null;
+  scopes: ApiScope[];
+  budget: { costPerSecond: number; costBurst: number; requestsPerMinute: number };
 }
 
 /** Loads the signing key and returns the issuer. */
@@ -26,6 +36,16 @@ export async function createTokenService(options: {
         .setAudience(ACCESS_TOKEN_AUDIENCE)
         .setIssuedAt()
         .setExpirationTime(`${options.accessTokenTtlSeconds}s`)
+        .sign(key),
+    issueClientToken: (client, ttlSeconds) =>
+      // sub is the client's uuid: services record it where they record who acted (e.g. placed_by_user_id).
+      new SignJWT({ role: API_CLIENT_ROLE, email: `client:${client.clientId}`, cid: client.clientId, dealerId: client.dealerId, scopes: client.scopes, budget: client.budget })
+        .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM })
+        .setSubject(client.clientId)
+        .setIssuer(ACCESS_TOKEN_ISSUER)
+        .setAudience(ACCESS_TOKEN_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime(`${ttlSeconds}s`)
         .sign(key),
   };
 }

@@ -8,7 +8,7 @@ const DAY_MS = 24 * 3600 * 1000;
 
 @Resolver(() => OrderType)
 export class ApprovalStatsResolver {
-  @Authorized('STAFF')
+  @Authorized()
   @Query(() => ApprovalStatsType, { description: 'Staff: the over-approval view over orders placed in [from, to) (default: the last 30 days), to tune the approval rules.' })
   approvalStats(
     @Arg('from', () => Date, { nullable: true, description: 'Start (inclusive); default 30 days before `to`.' }) from: Date | null,

@@ -1,4 +1,4 @@
-import { APPROVAL_LEVEL, canSeeDealer, formatAmount, InvalidAmountError, parseAmount, isStaff, isStaffRole, normalizeId, requireClaims, type Claims, type PageWindow } from '@dealergraph/runtime';
+import { allows, APPROVAL_LEVEL, canSeeDealer, formatAmount, InvalidAmountError, parseAmount, isStaff, isStaffRole, normalizeId, requireClaims, type Claims, type PageWindow } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { OrdersContext } from '../context.js';
@@ -24,11 +24,13 @@ const notFound = () => new WorkflowRefusal([userError('NOT_FOUND', 'There is no 
 
 /**
  * Runs `change` on the locked order in one transaction; a WorkflowRefusal rolls everything back and
- * becomes userErrors. Another dealer's order reads as not found.
+ * becomes userErrors. A role the authorization matrix refuses `operation` hears FORBIDDEN before any
+ * order is looked at; another dealer's order reads as not found.
  */
-async function onLockedOrder(ctx: OrdersContext, orderId: string, change: (em: Em, order: Order, claims: Claims) => Promise<void>): Promise<OrderDecisionResult> {
+async function onLockedOrder(ctx: OrdersContext, operation: string, orderId: string, change: (em: Em, order: Order, claims: Claims) => Promise<void>): Promise<OrderDecisionResult> {
   const claims = requireClaims(ctx.claims);
   const id = normalizeId(orderId);
+  if (!allows(claims, operation)) return { order: null, userErrors: [userError('FORBIDDEN', `Your role (${claims.role}) may not do this (${operation}).`)] };
   try {
     if (!id) throw notFound();
     const order = await ctx.em.fork().transactional(async (em) => {
@@ -82,7 +84,7 @@ async function stepsFor(em: Em, order: Order, claims: Claims): Promise<OrderAppr
  * held; a credit refusal keeps it pending and answers with the refusal.
  */
 export function approveOrder(ctx: OrdersContext, orderId: string, comment: string | null): Promise<OrderDecisionResult> {
-  return onLockedOrder(ctx, orderId, async (em, order, claims) => {
+  return onLockedOrder(ctx, 'Mutation.approveOrder', orderId, async (em, order, claims) => {
     mustBe(order, ['PENDING_APPROVAL'], 'approved');
     const steps = await stepsFor(em, order, claims);
     const now = new Date();
@@ -149,7 +151,7 @@ function parseAlternatives(given: RejectInput['alternatives']): RejectionAlterna
  * credit are released.
  */
 export function rejectOrder(ctx: OrdersContext, orderId: string, input: RejectInput): Promise<OrderDecisionResult> {
-  return onLockedOrder(ctx, orderId, async (em, order, claims) => {
+  return onLockedOrder(ctx, 'Mutation.rejectOrder', orderId, async (em, order, claims) => {
     const built = buildRejection({ code: input.code, reason: input.reason, alternatives: parseAlternatives(input.alternatives) });
     if ('problem' in built) throw new WorkflowRefusal([userError('INVALID_INPUT', built.problem.message, built.problem.field)]);
     const { rejection } = built;
@@ -167,7 +169,7 @@ export function rejectOrder(ctx: OrdersContext, orderId: string, input: RejectIn
  * processing; staff in any status the lifecycle allows. Stock and credit are released.
  */
 export function cancelOrder(ctx: OrdersContext, orderId: string, reason: string | null): Promise<OrderDecisionResult> {
-  return onLockedOrder(ctx, orderId, async (em, order, claims) => {
+  return onLockedOrder(ctx, 'Mutation.cancelOrder', orderId, async (em, order, claims) => {
     if (claims.role === 'VIEW_ONLY') throw new WorkflowRefusal([userError('FORBIDDEN', 'Your role (VIEW_ONLY) may not change orders.')]);
     if (!isStaff(claims)) mustBe(order, ['PENDING_APPROVAL', 'APPROVED'], 'cancelled by the dealer (call us once it is processing)');
     mustBe(order, ['PENDING_APPROVAL', 'APPROVED', 'PROCESSING'], 'cancelled');
@@ -186,7 +188,7 @@ export interface FulfillmentUpdate {
 
 /** Moves an order through PROCESSING, SHIPPED (carrier and tracking number; stock leaves the warehouse) and DELIVERED. */
 export function updateFulfillment(ctx: OrdersContext, orderId: string, update: FulfillmentUpdate): Promise<OrderDecisionResult> {
-  return onLockedOrder(ctx, orderId, async (em, order, claims) => {
+  return onLockedOrder(ctx, 'Mutation.updateOrderFulfillment', orderId, async (em, order, claims) => {
     if (!isStaff(claims)) throw new WorkflowRefusal([userError('FORBIDDEN', 'Only staff or the ERP integration report fulfilment.')]);
     const from = { PROCESSING: ['APPROVED'], SHIPPED: ['PROCESSING'], DELIVERED: ['SHIPPED'] }[update.status] as OrderStatus[];
     mustBe(order, from, `marked ${update.status}`);

@@ -1,0 +1,67 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { API_CLIENT_ROLE, decide } from '@dealergraph/runtime';
+import { getNamedType, GraphQLError, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { selectedOperation } from './operation-fields.js';
+
+/**
+ * The schema coordinates (`Query.products`, `Product.price`) an operation selects, fragments
+ * included; with `roots` the root fields (those an API client needs a row for) apart.
+ */
+export function selectedCoordinates(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): { roots: Set<string>; nested: Set<string> } {
+  const roots = new Set<string>();
+  const nested = new Set<string>();
+  const operation = selectedOperation(document, operationName);
+  if (!operation) return { roots, nested };
+  const rootTypes = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name, schema.getSubscriptionType()?.name]);
+  const typeInfo = new TypeInfo(schema);
+  // Fragments are visited wherever they are defined; a fragment not used by the operation only
+  // adds coordinates that make the check stricter, never looser.
+  const definitions = { ...document, definitions: document.definitions.filter((d) => d.kind !== 'OperationDefinition' || d === operation) };
+  visit(
+    definitions,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const parent = typeInfo.getParentType();
+        if (!parent || node.name.value.startsWith('__')) return;
+        const coordinate = `${getNamedType(parent).name}.${node.name.value}`;
+        (rootTypes.has(parent.name) ? roots : nested).add(coordinate);
+      },
+    }),
+  );
+  return { roots, nested };
+}
+
+/**
+ * Authorizes an API client's operation by its scopes before anything runs, from the one
+ * authorization matrix: every root field needs a row whose scope the client holds, and so does
+ * every nested field that has a row (`Product.price` needs PRICES_READ). Refused: FORBIDDEN naming
+ * the missing scope. Users' tokens pass (their subgraphs check roles from the same matrix).
+ */
+export function useClientScopes(): GatewayPlugin {
+  const gate = ({ args, setResultAndStopExecution }: GateEvent) => {
+    const payload = (args.contextValue as { jwt?: { payload?: { role?: unknown; scopes?: unknown } } }).jwt?.payload;
+    if (payload?.role !== API_CLIENT_ROLE) return;
+    const scopes = Array.isArray(payload.scopes) ? payload.scopes.filter((s): s is string => typeof s === 'string') : [];
+    const { roots, nested } = selectedCoordinates(args.schema, args.document, args.operationName);
+    const refusals: { coordinate: string; message: string; missingScope?: string }[] = [];
+    for (const coordinate of [...roots, ...nested]) {
+      const decision = decide({ role: API_CLIENT_ROLE, scopes }, coordinate);
+      // A nested field without a row (no scope named) belongs to its parent's grant.
+      if (!decision.allowed && (roots.has(coordinate) || decision.missingScope)) refusals.push({ coordinate, message: decision.message, missingScope: decision.missingScope });
+    }
+    if (refusals.length === 0) return;
+    const missingScopes = [...new Set(refusals.flatMap((r) => (r.missingScope ? [r.missingScope] : [])))];
+    setResultAndStopExecution({
+      errors: refusals.map(
+        ({ coordinate, message, missingScope }) =>
+          new GraphQLError(message, { extensions: { code: 'FORBIDDEN', coordinate, ...(missingScope ? { missingScope } : {}), missingScopes } }),
+      ),
+    });
+  };
+  return { onExecute: gate as never, onSubscribe: gate as never };
+}
+
+interface GateEvent {
+  args: { schema: GraphQLSchema; contextValue: unknown; document: DocumentNode; operationName?: string | null };
+  setResultAndStopExecution(result: { errors: GraphQLError[] }): void;
+}

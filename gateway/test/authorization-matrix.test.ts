@@ -1,0 +1,200 @@
+import { API_SCOPES, AUTHORIZATION_MATRIX, withAuthorizationMatrix, type ApiScope, type Role } from '@dealergraph/runtime';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GraphQLClient, startTestStack, type GraphQLResponse, type TestStack } from '@dealergraph/testing';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// Walks the one authorization matrix (packages/runtime/src/auth/authorization-matrix.ts) through the
+// real gateway: every role, and API clients with and without the row's scope, against one
+// representative operation per row. Each probe is built so that an allowed caller is stopped by a
+// business rule (unknown id, invalid amount) after authorization: nothing changes, whoever asks.
+
+const USERS: Record<Role, string> = {
+  DEALER_ADMIN: 'platinum@demo.dealer',
+  ORDER_ENTRY: 'orders@demo.dealer',
+  VIEW_ONLY: 'viewer@demo.dealer',
+  SALES_REP: 'rep@demo.staff',
+  REGIONAL_MANAGER: 'manager@demo.staff',
+  SALES_DIRECTOR: 'director@demo.staff',
+  FINANCE: 'finance@demo.staff',
+  GENERAL_MANAGER: 'gm@demo.staff',
+  ADMIN: 'admin@demo.staff',
+};
+
+interface Probe {
+  query: string;
+  variables?: () => Record<string, unknown>;
+}
+
+const none = () => randomUUID();
+let deliveredOrderId = '';
+
+const PROBES: Record<string, Probe> = {
+  'Query.products': { query: '{ products(first: 1) { totalCount } }' },
+  'Query.product': { query: '{ product(sku: "NO-SUCH-SKU") { id } }' },
+  'Query.categories': { query: '{ categories { id } }' },
+  'Query.brands': { query: '{ brands { __typename } }' },
+  'Query.warehouses': { query: '{ warehouses { __typename } }' },
+  'Query.newProducts': { query: '{ newProducts(first: 1, since: "2026-01-01T00:00:00Z") { totalCount } }' },
+  'Product.price': { query: '{ products(first: 1) { nodes { price { discountPercent } } } }' },
+  'Query.myPriceList': { query: '{ myPriceList { __typename } }' },
+  'Query.cart': { query: '{ cart { __typename } }' },
+  'Mutation.addToCart': { query: 'mutation { addToCart(lines: [{ sku: "NO-SUCH-SKU", quantity: 1 }]) { userErrors { code } } }' },
+  'Mutation.clearCart': { query: 'mutation { clearCart { userErrors { code } } }' },
+  'Mutation.updateCartLine': { query: 'mutation { updateCartLine(sku: "NO-SUCH-SKU", quantity: 1) { userErrors { code } } }' },
+  'Mutation.removeFromCart': { query: 'mutation { removeFromCart(skus: ["NO-SUCH-SKU"]) { userErrors { code } } }' },
+  'Mutation.uploadOrderLines': {
+    query: 'mutation($c: String!) { uploadOrderLines(input: { filename: "lines.csv", contentBase64: $c, allOrNothing: true }) { userErrors { code } } }',
+    variables: () => ({ c: Buffer.from('sku,quantity\nNO-SUCH-SKU,1\n').toString('base64') }),
+  },
+  'Mutation.addTemplateToCart': { query: 'mutation($id: ID!) { addTemplateToCart(templateId: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
+  'Mutation.saveCartAsTemplate': { query: 'mutation { saveCartAsTemplate(name: "") { userErrors { code } } }' },
+  'Mutation.saveOrderAsTemplate': { query: 'mutation($id: ID!) { saveOrderAsTemplate(orderId: $id, name: "probe") { userErrors { code } } }', variables: () => ({ id: none() }) },
+  'Mutation.deleteOrderTemplate': { query: 'mutation($id: ID!) { deleteOrderTemplate(templateId: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
+  'Mutation.reorder': { query: 'mutation($id: ID!) { reorder(orderId: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
+  'Mutation.placeOrder': {
+    query: 'mutation($k: String!) { placeOrder(input: { idempotencyKey: $k, lines: [{ sku: "NO-SUCH-SKU", quantity: 1 }] }) { order { id } userErrors { code } } }',
+    variables: () => ({ k: randomUUID() }),
+  },
+  'Mutation.cancelOrder': { query: 'mutation($id: ID!) { cancelOrder(orderId: $id) { userErrors { code } } }', variables: () => ({ id: deliveredOrderId }) },
+  'Query.orders': { query: '{ orders(first: 1) { totalCount } }' },
+  'Query.order': { query: 'query($id: ID!) { order(id: $id) { id } }', variables: () => ({ id: none() }) },
+  'Mutation.approveOrder': { query: 'mutation($id: ID!) { approveOrder(orderId: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
+  'Mutation.rejectOrder': { query: 'mutation($id: ID!) { rejectOrder(orderId: $id, reason: "probe") { userErrors { code } } }', variables: () => ({ id: none() }) },
+  'Mutation.approveOrders': { query: 'mutation($id: ID!) { approveOrders(orderIds: [$id]) { userErrors { code } } }', variables: () => ({ id: none() }) },
+  'Mutation.rejectOrders': { query: 'mutation($id: ID!) { rejectOrders(orderIds: [$id], reason: "probe") { userErrors { code } } }', variables: () => ({ id: none() }) },
+  'Query.approvalQueue': { query: '{ approvalQueue(first: 1) { totalCount } }' },
+  'Query.approvalStats': { query: '{ approvalStats { __typename } }' },
+  'Mutation.updateOrderFulfillment': {
+    query: 'mutation($id: ID!) { updateOrderFulfillment(input: { orderId: $id, status: PROCESSING }) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Mutation.setMinimumOrderAmount': {
+    query: 'mutation($id: ID!) { setMinimumOrderAmount(input: { dealerId: $id, minimumAmount: "abc", belowMinimum: REFUSE }) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Query.creditRiskView': { query: '{ creditRiskView(first: 1) { totalCount } }' },
+  'Mutation.setCreditLimit': {
+    query: 'mutation($id: ID!) { setCreditLimit(input: { dealerId: $id, limit: "abc", reason: "probe" }) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Mutation.recordInvoice': {
+    query: 'mutation($id: ID!, $r: String!) { recordInvoice(input: { externalReference: $r, dealerId: $id, number: "PROBE", amount: "abc", issuedAt: "2026-11-01T00:00:00Z" }) { userErrors { code } } }',
+    variables: () => ({ id: none(), r: randomUUID() }),
+  },
+  'Mutation.recordPayment': {
+    query: 'mutation($id: ID!, $r: String!) { recordPayment(input: { externalReference: $r, dealerId: $id, amount: "abc", receivedAt: "2026-11-01T00:00:00Z" }) { userErrors { code } } }',
+    variables: () => ({ id: none(), r: randomUUID() }),
+  },
+  'Mutation.recordBalanceAdjustment': {
+    query: 'mutation($id: ID!, $r: String!) { recordBalanceAdjustment(input: { externalReference: $r, dealerId: $id, amount: "abc", reason: "probe" }) { userErrors { code } } }',
+    variables: () => ({ id: none(), r: randomUUID() }),
+  },
+  'Mutation.setProductRestriction': { query: 'mutation { setProductRestriction(sku: "NO-SUCH-SKU") { userErrors { code } } }' },
+  'Mutation.grantProductAccess': { query: 'mutation { grantProductAccess(input: { skus: ["NO-SUCH-SKU"], scope: REGION, value: "Nowhere" }) { userErrors { code } } }' },
+  'Mutation.revokeProductAccess': { query: 'mutation { revokeProductAccess(input: { skus: ["NO-SUCH-SKU"], scope: REGION, value: "Nowhere" }) { userErrors { code } } }' },
+  'Mutation.setDealerCategoryLimits': {
+    query: 'mutation($id: ID!) { setDealerCategoryLimits(dealerId: $id, categoryIds: [$id]) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Query.dealers': { query: '{ dealers(first: 1) { totalCount } }' },
+  'Query.dealerUsers': { query: '{ dealerUsers(first: 1) { totalCount } }' },
+  'Mutation.inviteUser': { query: 'mutation { inviteUser(input: { email: "not-an-email", role: VIEW_ONLY }) { userErrors { code } } }' },
+  'Mutation.setUserRole': { query: 'mutation($id: ID!) { setUserRole(userId: $id, role: VIEW_ONLY) { userErrors { code } } }', variables: () => ({ id: none() }) },
+  'Mutation.disableUser': { query: 'mutation($id: ID!) { disableUser(userId: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
+  'Mutation.enableUser': { query: 'mutation($id: ID!) { enableUser(userId: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
+  'Query.apiClients': { query: '{ apiClients(first: 1) { totalCount } }' },
+  'Mutation.createApiClient': { query: 'mutation { createApiClient(input: { name: "", scopes: [CATALOG_READ] }) { userErrors { code } } }' },
+  'Mutation.revokeApiClient': { query: 'mutation($id: ID!) { revokeApiClient(id: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
+};
+
+/** Every userError code anywhere in the data (payloads, bulk results). */
+function userErrorCodes(value: unknown): string[] {
+  if (!value || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap(userErrorCodes);
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, v]) =>
+    key === 'userErrors' && Array.isArray(v) ? v.map((e: { code: string }) => e.code) : userErrorCodes(v),
+  );
+}
+
+type Outcome = 'ALLOWED' | 'FORBIDDEN';
+
+function outcomeOf(result: GraphQLResponse, who: string, coordinate: string): Outcome {
+  const codes = (result.errors ?? []).map((e) => String(e.extensions?.code));
+  // A probe must reach authorization: a malformed probe or a crash proves nothing.
+  const broken = codes.filter((c) => ['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_USER_INPUT', 'INTERNAL_SERVER_ERROR', 'UNAUTHENTICATED', 'RATE_LIMITED'].includes(c));
+  if (broken.length) throw new Error(`${coordinate} as ${who}: ${JSON.stringify(result.errors)}`);
+  return codes.includes('FORBIDDEN') || userErrorCodes(result.data).includes('FORBIDDEN') ? 'FORBIDDEN' : 'ALLOWED';
+}
+
+describe('the authorization matrix, walked through the real gateway', () => {
+  let stack: TestStack;
+  const users = new Map<Role, GraphQLClient>();
+  const clients = new Map<string, GraphQLClient>();
+
+  async function apiClient(admin: GraphQLClient, dealerId: string, scopes: readonly ApiScope[]): Promise<GraphQLClient> {
+    const { createApiClient } = await admin.data(
+      'mutation($i: CreateApiClientInput!) { createApiClient(input: $i) { client { id } clientSecret userErrors { code } } }',
+      { i: { name: `matrix ${scopes.join(' ')}`, scopes, dealerId, costBurst: 1_000_000, costPerSecond: 1_000_000, requestsPerMinute: 100_000 } },
+    );
+    const response = await fetch(stack.gatewayUrl.replace('/graphql', '/oauth/token'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: createApiClient.client.id, client_secret: createApiClient.clientSecret }).toString(),
+    });
+    const client = new GraphQLClient(stack.gatewayUrl);
+    client.accessToken = ((await response.json()) as { access_token: string }).access_token;
+    return client;
+  }
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    for (const [role, email] of Object.entries(USERS)) users.set(role as Role, await stack.loginAs(email));
+    const platinum = users.get('DEALER_ADMIN')!;
+    const dealerId = (await platinum.data('{ me { dealer { id } } }')).me.dealer.id;
+    const [row] = await stack.orms.orders.em
+      .getConnection()
+      .execute(`select id from orders."order" where dealer_id = ? and status = 'DELIVERED' limit 1`, [dealerId]);
+    deliveredOrderId = row.id;
+    const admin = users.get('ADMIN')!;
+    clients.set('all', await apiClient(admin, dealerId, API_SCOPES));
+    for (const scope of API_SCOPES) clients.set(`all but ${scope}`, await apiClient(admin, dealerId, API_SCOPES.filter((s) => s !== scope)));
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('has a probe for every row, and every probe names a row', () => {
+    expect(Object.keys(PROBES).sort()).toEqual(Object.keys(AUTHORIZATION_MATRIX).sort());
+  });
+
+  it('is documented in docs/SECURITY.md exactly as the table says (npm run docs:authorization)', () => {
+    const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'SECURITY.md'), 'utf8');
+    expect(doc).toBe(withAuthorizationMatrix(doc));
+  });
+
+  it.each(Object.entries(AUTHORIZATION_MATRIX))('%s: exactly the roles of its row get in', async (coordinate, rule) => {
+    const probe = PROBES[coordinate];
+    const seen: Record<string, Outcome> = {};
+    const expected: Record<string, Outcome> = {};
+    for (const [role, client] of users) {
+      seen[role] = outcomeOf(await client.request(probe.query, probe.variables?.()), role, coordinate);
+      expected[role] = rule.roles.includes(role) ? 'ALLOWED' : 'FORBIDDEN';
+    }
+    expect(seen).toEqual(expected);
+  });
+
+  it.each(Object.entries(AUTHORIZATION_MATRIX))('%s: an API client gets in with the row\'s scope only, and hears which one is missing', async (coordinate, rule) => {
+    const probe = PROBES[coordinate];
+    if (!rule.scope) {
+      const refused = await clients.get('all')!.request(probe.query, probe.variables?.());
+      expect(outcomeOf(refused, 'an API client with every scope', coordinate)).toBe('FORBIDDEN');
+      return;
+    }
+    expect(outcomeOf(await clients.get('all')!.request(probe.query, probe.variables?.()), 'an API client with every scope', coordinate)).toBe('ALLOWED');
+    const without = await clients.get(`all but ${rule.scope}`)!.request(probe.query, probe.variables?.());
+    expect(outcomeOf(without, `an API client without ${rule.scope}`, coordinate)).toBe('FORBIDDEN');
+    expect(without.errors?.[0].extensions?.missingScope).toBe(rule.scope);
+  });
+});

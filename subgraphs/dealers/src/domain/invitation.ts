@@ -1,0 +1,30 @@
+/** How long an invitation stays open, and what a new password must be. */
+export const INVITATION_POLICY = {
+  validDays: 7,
+  minPasswordLength: 12,
+  maxPasswordLength: 200,
+} as const;
+
+export type InvitationState = 'OPEN' | 'ACCEPTED' | 'EXPIRED';
+
+/** Whether an invitation can still be accepted at `now`. */
+export function invitationState(input: { acceptedAt: Date | null; expiresAt: Date; now: Date }): InvitationState {
+  if (input.acceptedAt) return 'ACCEPTED';
+  return input.expiresAt.getTime() <= input.now.getTime() ? 'EXPIRED' : 'OPEN';
+}
+
+/** Why a chosen password or name is refused, or null. */
+export function newAccountRefusal(input: { password: string; name: string }): { code: 'WEAK_PASSWORD' | 'INVALID_NAME'; field: string; message: string } | null {
+  const { minPasswordLength, maxPasswordLength } = INVITATION_POLICY;
+  if (input.password.length < minPasswordLength || input.password.length > maxPasswordLength) {
+    return { code: 'WEAK_PASSWORD', field: 'password', message: `Choose a password of ${minPasswordLength} to ${maxPasswordLength} characters.` };
+  }
+  const name = input.name.trim();
+  if (name.length === 0 || name.length > 200) return { code: 'INVALID_NAME', field: 'name', message: 'Give your full name (up to 200 characters).' };
+  return null;
+}
+
+/** A plausible email: one @, something on both sides, no spaces. */
+export function isEmail(value: string): boolean {
+  return value.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+}

@@ -1,0 +1,126 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { normalizeId, requireClaims, type ApiScope, type PageWindow } from '@dealergraph/runtime';
+import type { DealersContext } from '../context.js';
+import { API_CLIENT_POLICY, clientGrantRefusal, isBudgetFigure } from '../domain/api-client.js';
+import { ApiClient } from '../entities/api-client.entity.js';
+import { Dealer } from '../entities/dealer.entity.js';
+import type { AdminResult } from './invitation.service.js';
+import { recordSecurityEvent, writeSecurityEvent } from './security-event.service.js';
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+const refuse = (code: string, message: string, field?: string[]) => ({ ok: false as const, error: { code, message, field } });
+
+export interface NewApiClient {
+  name: string;
+  scopes: ApiScope[];
+  dealerId?: string | null;
+  costPerSecond?: number | null;
+  costBurst?: number | null;
+  requestsPerMinute?: number | null;
+}
+
+/**
+ * Issues an API client (ADMIN, by the authorization matrix): a client id and a secret shown this
+ * once, with its scopes, its dealer (required for scopes that act for one) and its own budget.
+ */
+export async function createApiClient(ctx: DealersContext, input: NewApiClient): Promise<AdminResult<{ client: ApiClient; secret: string }>> {
+  const claims = requireClaims(ctx.claims);
+  const name = input.name.trim();
+  if (!name || name.length > 200) return refuse('INVALID_NAME', 'Name the client (up to 200 characters).', ['input', 'name']);
+  const scopes = [...new Set(input.scopes)];
+  const dealerId = input.dealerId ? normalizeId(input.dealerId) : null;
+  if (input.dealerId && !dealerId) return refuse('NOT_FOUND', 'There is no such dealer.', ['input', 'dealerId']);
+  const grant = clientGrantRefusal({ scopes, dealerId });
+  if (grant) return refuse(grant.code, grant.message, ['input', grant.code === 'DEALER_REQUIRED' ? 'dealerId' : 'scopes']);
+  if (dealerId && !(await ctx.em.count(Dealer, { id: dealerId, active: true }))) return refuse('NOT_FOUND', 'There is no such active dealer.', ['input', 'dealerId']);
+  const costPerSecond = input.costPerSecond ?? API_CLIENT_POLICY.costPerSecond;
+  const costBurst = input.costBurst ?? API_CLIENT_POLICY.costBurst;
+  const requestsPerMinute = input.requestsPerMinute ?? API_CLIENT_POLICY.requestsPerMinute;
+  for (const [field, value] of Object.entries({ costPerSecond, costBurst, requestsPerMinute })) {
+    if (!isBudgetFigure(value)) return refuse('INVALID_BUDGET', `${field} must be a whole number from 1 to 10,000,000.`, ['input', field]);
+  }
+  const secret = `dgs_${randomBytes(32).toString('base64url')}`;
+  const client = ctx.em.create(ApiClient, {
+    id: randomUUID(),
+    name,
+    secretHash: sha256(secret),
+    dealer: dealerId ? ctx.em.getReference(Dealer, dealerId) : null,
+    scopes,
+    costPerSecond,
+    costBurst,
+    requestsPerMinute,
+    createdBy: claims.sub,
+  });
+  recordSecurityEvent(ctx, ctx.em, { kind: 'API_CLIENT_CREATED', actorId: claims.sub, dealerId, detail: { clientId: client.id, name, scopes } });
+  await ctx.em.flush();
+  return { ok: true, value: { client, secret } };
+}
+
+/** Revokes a client: no new tokens, and the gateway refuses its current ones within seconds. */
+export async function revokeApiClient(ctx: DealersContext, id: string): Promise<AdminResult<ApiClient>> {
+  const claims = requireClaims(ctx.claims);
+  const clientId = normalizeId(id);
+  const client = clientId ? await ctx.em.findOne(ApiClient, { id: clientId }) : null;
+  if (!client) return refuse('NOT_FOUND', 'There is no API client with this id.', ['id']);
+  if (!client.revokedAt) {
+    client.revokedAt = new Date();
+    recordSecurityEvent(ctx, ctx.em, { kind: 'API_CLIENT_REVOKED', actorId: claims.sub, dealerId: client.dealer?.id ?? null, detail: { clientId: client.id } });
+    await ctx.em.flush();
+  }
+  return { ok: true, value: client };
+}
+
+/** A page of API clients, newest first. */
+export async function listApiClients(ctx: DealersContext, window: PageWindow): Promise<[ApiClient[], number]> {
+  requireClaims(ctx.claims);
+  return ctx.em.findAndCount(ApiClient, {}, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: window.limit, offset: window.offset });
+}
+
+const DUMMY_HASH = sha256('dealergraph-unknown-client');
+
+export type ClientTokenResult = { ok: true; accessToken: string; expiresIn: number; scopes: ApiScope[] } | { ok: false; error: 'invalid_client' | 'invalid_scope' };
+
+/**
+ * The client-credentials grant (internal: the gateway's /oauth/token asks it): a short-lived token
+ * for a live client whose secret matches, narrowed to the requested scopes when some are asked for.
+ */
+export async function issueClientToken(ctx: DealersContext, input: { clientId: string; clientSecret: string; scopes?: string[] | null }): Promise<ClientTokenResult> {
+  const id = normalizeId(input.clientId);
+  const client = id ? await ctx.em.findOne(ApiClient, { id }, { populate: ['secretHash', 'dealer'] }) : null;
+  const expected = Buffer.from(client?.secretHash ?? DUMMY_HASH, 'hex');
+  const given = Buffer.from(sha256(input.clientSecret), 'hex');
+  const secretOk = timingSafeEqual(expected, given) && !!client;
+  const usable = secretOk && !client.revokedAt && (!client.dealer || client.dealer.getEntity().active);
+  if (!usable) {
+    await writeSecurityEvent(ctx, ctx.em, { kind: 'API_CLIENT_TOKEN_REFUSED', dealerId: client?.dealer?.id ?? null, detail: { clientId: client?.id ?? null } });
+    return { ok: false, error: 'invalid_client' };
+  }
+  let scopes = client.scopes;
+  if (input.scopes && input.scopes.length > 0) {
+    if (input.scopes.some((s) => !client.scopes.includes(s as ApiScope))) return { ok: false, error: 'invalid_scope' };
+    scopes = input.scopes as ApiScope[];
+  }
+  const ttl = API_CLIENT_POLICY.tokenTtlSeconds;
+  const accessToken = await ctx.tokens.issueClientToken(
+    {
+      clientId: client.id,
+      dealerId: client.dealer?.id ?? null,
+      scopes,
+      budget: { costPerSecond: client.costPerSecond, costBurst: client.costBurst, requestsPerMinute: client.requestsPerMinute },
+    },
+    ttl,
+  );
+  await ctx.em.nativeUpdate(ApiClient, { id: client.id }, { lastTokenAt: new Date() });
+  await writeSecurityEvent(ctx, ctx.em, { kind: 'API_CLIENT_TOKEN_ISSUED', dealerId: client.dealer?.id ?? null, detail: { clientId: client.id, scopes } });
+  return { ok: true, accessToken, expiresIn: ttl, scopes };
+}
+
+/** True while a client exists and is not revoked (the gateway asks this for every client token it accepts). */
+export async function isApiClientActive(ctx: DealersContext, id: string): Promise<boolean> {
+  const clientId = normalizeId(id);
+  if (!clientId) return false;
+  return (await ctx.em.count(ApiClient, { id: clientId, revokedAt: null })) > 0;
+}

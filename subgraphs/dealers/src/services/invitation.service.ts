@@ -1,0 +1,109 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { requireClaims, normalizeId, type Role } from '@dealergraph/runtime';
+import argon2 from 'argon2';
+import type { DealersContext } from '../context.js';
+import { INVITATION_POLICY, invitationState, isEmail, newAccountRefusal } from '../domain/invitation.js';
+import { administers, roleGrantRefusal } from '../domain/user-admin.js';
+import { Dealer } from '../entities/dealer.entity.js';
+import { Invitation } from '../entities/invitation.entity.js';
+import { User } from '../entities/user.entity.js';
+import { recordSecurityEvent } from './security-event.service.js';
+
+export interface AdminError {
+  code: string;
+  message: string;
+  field?: string[];
+}
+export type AdminResult<T> = { ok: true; value: T } | { ok: false; error: AdminError };
+
+const refuse = (code: string, message: string, field?: string[]): { ok: false; error: AdminError } => ({ ok: false, error: { code, message, field } });
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+/**
+ * Invites someone to an account: a DEALER_ADMIN to their own dealer (dealer roles), an ADMIN to any
+ * dealer or, without a dealer, to the staff. The token is returned this once (hand it to the
+ * invitee); only its hash is stored, and it expires after {@link INVITATION_POLICY}.validDays.
+ */
+export async function inviteUser(
+  ctx: DealersContext,
+  input: { email: string; role: Role; dealerId?: string | null },
+): Promise<AdminResult<{ invitation: Invitation; token: string }>> {
+  const claims = requireClaims(ctx.claims);
+  const actor = { role: claims.role as Role, dealerId: claims.dealerId ?? null };
+  const dealerId = input.dealerId === undefined || input.dealerId === null ? actor.dealerId : normalizeId(input.dealerId);
+  if (input.dealerId && !dealerId) return refuse('NOT_FOUND', 'There is no such dealer.', ['input', 'dealerId']);
+  if (!administers({ actor, dealerId })) return refuse('FORBIDDEN', "You may invite users to your own dealer only.", ['input', 'dealerId']);
+  const roleRefusal = roleGrantRefusal({ actor, dealerId, role: input.role });
+  if (roleRefusal) return refuse(roleRefusal.code, roleRefusal.message, ['input', 'role']);
+  const email = input.email.trim().toLowerCase();
+  if (!isEmail(email)) return refuse('INVALID_EMAIL', `"${input.email}" is not an email address.`, ['input', 'email']);
+  if (dealerId && !(await ctx.em.count(Dealer, { id: dealerId, active: true }))) return refuse('NOT_FOUND', 'There is no such active dealer.', ['input', 'dealerId']);
+  if (await ctx.em.count(User, { email })) return refuse('EMAIL_TAKEN', 'An account with this email exists already.', ['input', 'email']);
+  const token = randomBytes(32).toString('base64url');
+  const invitation = ctx.em.create(Invitation, {
+    id: randomUUID(),
+    tokenHash: sha256(token),
+    email,
+    role: input.role,
+    dealer: dealerId ? ctx.em.getReference(Dealer, dealerId) : null,
+    invitedBy: claims.sub,
+    expiresAt: new Date(Date.now() + INVITATION_POLICY.validDays * 24 * 3600 * 1000),
+  });
+  recordSecurityEvent(ctx, ctx.em, { kind: 'USER_INVITED', actorId: claims.sub, dealerId, email, detail: { invitationId: invitation.id, role: input.role } });
+  await ctx.em.flush();
+  return { ok: true, value: { invitation, token } };
+}
+
+const INVALID = () => refuse('INVALID_INVITATION', 'This invitation is not valid; ask your administrator for a new one.', ['token']);
+
+function stateRefusal(invitation: Invitation | null, now: Date): { ok: false; error: AdminError } | null {
+  if (!invitation) return INVALID();
+  const state = invitationState({ acceptedAt: invitation.acceptedAt, expiresAt: invitation.expiresAt, now });
+  if (state === 'ACCEPTED') return refuse('INVITATION_USED', 'This invitation was used already; sign in, or ask your administrator for a new one.', ['token']);
+  if (state === 'EXPIRED') return refuse('INVITATION_EXPIRED', 'This invitation has expired; ask your administrator for a new one.', ['token']);
+  return null;
+}
+
+/**
+ * Creates the invited account with the invitee's password and name. The token works once: the
+ * invitation row is locked and marked accepted in the same transaction that creates the user, so
+ * two concurrent acceptances make one account. An unknown, used or expired token creates nothing.
+ */
+export async function acceptInvitation(ctx: DealersContext, input: { token: string; password: string; name: string }): Promise<AdminResult<User>> {
+  const tokenHash = sha256(input.token.trim());
+  const now = new Date();
+  // Checked before argon2 runs, so forged tokens cost no hashing.
+  const early = stateRefusal(await ctx.em.findOne(Invitation, { tokenHash }), now);
+  if (early) return early;
+  const weak = newAccountRefusal({ password: input.password, name: input.name });
+  if (weak) return refuse(weak.code, weak.message, [weak.field]);
+  const passwordHash = await argon2.hash(input.password);
+  try {
+    return await ctx.em.transactional(async (em) => {
+      const invitation = await em.findOne(Invitation, { tokenHash }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const refusal = stateRefusal(invitation, new Date());
+      if (refusal || !invitation) return refusal ?? INVALID();
+      if (await em.count(User, { email: invitation.email })) return refuse('EMAIL_TAKEN', 'An account with this email exists already; sign in.', ['token']);
+      const user = em.create(User, {
+        id: randomUUID(),
+        email: invitation.email,
+        fullName: input.name.trim(),
+        passwordHash,
+        role: invitation.role,
+        dealer: invitation.dealer ? em.getReference(Dealer, invitation.dealer.id) : null,
+      });
+      invitation.acceptedAt = new Date();
+      invitation.acceptedUserId = user.id;
+      recordSecurityEvent(ctx, em, { kind: 'INVITATION_ACCEPTED', userId: user.id, email: user.email, actorId: user.id, dealerId: invitation.dealer?.id ?? null, detail: { invitationId: invitation.id, role: user.role } });
+      await em.flush();
+      return { ok: true as const, value: user };
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) return refuse('EMAIL_TAKEN', 'An account with this email exists already; sign in.', ['token']);
+    throw error;
+  }
+}

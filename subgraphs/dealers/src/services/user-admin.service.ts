@@ -1,0 +1,115 @@
+import { LockMode } from '@mikro-orm/core';
+import { forbidden, normalizeId, requireClaims, type EntityManager, type PageWindow, type Role } from '@dealergraph/runtime';
+import type { DealersContext } from '../context.js';
+import { adminRoleOf, administers, lastAdminRefusal, roleGrantRefusal, roleRank, type AdminActor } from '../domain/user-admin.js';
+import { Session } from '../entities/session.entity.js';
+import { User } from '../entities/user.entity.js';
+import type { AdminResult } from './invitation.service.js';
+import { recordSecurityEvent } from './security-event.service.js';
+
+function actorOf(ctx: DealersContext): AdminActor & { id: string } {
+  const claims = requireClaims(ctx.claims);
+  return { id: claims.sub, role: claims.role as Role, dealerId: claims.dealerId ?? null };
+}
+
+const NOT_FOUND = { ok: false as const, error: { code: 'NOT_FOUND', message: 'There is no user with this id that you administer.', field: ['userId'] } };
+
+/**
+ * The users of a dealer (by email): a DEALER_ADMIN their own dealer's, an ADMIN any dealer's or,
+ * without a dealer, the staff. Someone else's dealer is FORBIDDEN.
+ */
+export async function listUsers(ctx: DealersContext, dealerIdArg: string | null | undefined, window: PageWindow): Promise<[User[], number]> {
+  const actor = actorOf(ctx);
+  const dealerId = dealerIdArg ? normalizeId(dealerIdArg) : actor.dealerId;
+  if ((dealerIdArg && !dealerId) || !administers({ actor, dealerId })) throw forbidden("You may list your own dealer's users only.");
+  return ctx.em.findAndCount(User, { dealer: dealerId }, { orderBy: { email: 'asc' }, limit: window.limit, offset: window.offset });
+}
+
+/** Serialises the administration of one dealer's users (or the staff), so the last-admin rule holds under concurrency. */
+async function lockGroup(em: EntityManager, dealerId: string | null): Promise<void> {
+  await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`dealers/user-admin/${dealerId ?? 'staff'}`]);
+}
+
+/**
+ * Runs a change to a user the caller administers, under the lock of the user's group and the row
+ * lock of the user; a user out of the caller's reach reads as NOT_FOUND, and nothing changes.
+ */
+async function changeUser(
+  ctx: DealersContext,
+  userIdArg: string,
+  change: (em: EntityManager, target: User, actor: AdminActor & { id: string }) => Promise<AdminResult<User>>,
+): Promise<AdminResult<User>> {
+  const actor = actorOf(ctx);
+  const userId = normalizeId(userIdArg);
+  if (!userId) return NOT_FOUND;
+  const found = await ctx.em.findOne(User, { id: userId }, { fields: ['id', 'dealer'] });
+  if (!found) return NOT_FOUND;
+  const dealerId = found.dealer?.id ?? null;
+  if (!administers({ actor, dealerId })) return NOT_FOUND;
+  return ctx.em.transactional(async (em) => {
+    await lockGroup(em, dealerId);
+    const target = await em.findOneOrFail(User, { id: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (roleRank(target.role) > roleRank(actor.role)) {
+      return { ok: false as const, error: { code: 'ROLE_ABOVE_YOURS', message: 'This user holds a role above yours.', field: ['userId'] } };
+    }
+    return change(em, target, actor);
+  });
+}
+
+/** Refuses when taking `target` out of the admins would leave its group without an active one. */
+async function keepsAnAdmin(em: EntityManager, target: User): Promise<AdminResult<User> | null> {
+  const dealerId = target.dealer?.id ?? null;
+  const adminRole = adminRoleOf(dealerId);
+  if (target.role !== adminRole || !target.active) return null;
+  const others = await em.count(User, { dealer: dealerId, role: adminRole, active: true, id: { $ne: target.id } });
+  const refusal = lastAdminRefusal({ dealerId, activeAdminsAfter: others });
+  return refusal ? { ok: false, error: { code: refusal.code, message: refusal.message, field: ['userId'] } } : null;
+}
+
+/** Ends every session of a user: their access tokens stop at the gateway within seconds. */
+async function endSessions(em: EntityManager, userId: string): Promise<void> {
+  await em.nativeUpdate(Session, { user: userId, revokedAt: null }, { revokedAt: new Date() });
+}
+
+/**
+ * Gives a user another role, never one above the caller's and never one that leaves a dealer (or
+ * the staff) without an active administrator. The user's sessions end, so no token keeps the old role.
+ */
+export async function setUserRole(ctx: DealersContext, userId: string, role: Role): Promise<AdminResult<User>> {
+  return changeUser(ctx, userId, async (em, target, actor) => {
+    const dealerId = target.dealer?.id ?? null;
+    const refusal = roleGrantRefusal({ actor, dealerId, role });
+    if (refusal) return { ok: false, error: { code: refusal.code, message: refusal.message, field: ['role'] } };
+    if (target.role === role) return { ok: true, value: target };
+    if (role !== adminRoleOf(dealerId)) {
+      const last = await keepsAnAdmin(em, target);
+      if (last) return last;
+    }
+    const from = target.role;
+    target.role = role;
+    recordSecurityEvent(ctx, em, { kind: 'ROLE_CHANGED', userId: target.id, email: target.email, actorId: actor.id, dealerId, detail: { from, to: role } });
+    await em.flush();
+    await endSessions(em, target.id);
+    return { ok: true, value: target };
+  });
+}
+
+/**
+ * Disables a user (their sessions end and sign-in is refused) or enables them again. The last
+ * active administrator of a dealer (or of the staff) cannot be disabled.
+ */
+export async function setUserActive(ctx: DealersContext, userId: string, active: boolean): Promise<AdminResult<User>> {
+  return changeUser(ctx, userId, async (em, target, actor) => {
+    if (target.active === active) return { ok: true, value: target };
+    if (!active) {
+      const last = await keepsAnAdmin(em, target);
+      if (last) return last;
+    }
+    target.active = active;
+    const dealerId = target.dealer?.id ?? null;
+    recordSecurityEvent(ctx, em, { kind: active ? 'USER_ENABLED' : 'USER_DISABLED', userId: target.id, email: target.email, actorId: actor.id, dealerId });
+    await em.flush();
+    if (!active) await endSessions(em, target.id);
+    return { ok: true, value: target };
+  });
+}
