@@ -96,9 +96,28 @@ async function withLock(work) {
   }
 }
 
+/**
+ * Every export of a built workspace must name its dist/ file under the `dealergraph-compiled`
+ * condition: a plain "./src/x.ts" would make the compiled services load TypeScript that Node cannot run
+ * (decorators). Stops the build with the fix rather than failing later at start.
+ */
+function checkExports(workspace) {
+  const { exports } = JSON.parse(readFileSync(join(ROOT, workspace, 'package.json'), 'utf8'));
+  if (!exports) throw new Error(`${workspace}/package.json: add "exports" with the dealergraph-compiled condition (see packages/runtime/package.json)`);
+  for (const [subpath, target] of Object.entries(exports)) {
+    const expected = typeof target === 'string' ? target.replace('./src/', './dist/').replace(/\.ts$/, '.js') : undefined;
+    if (typeof target !== 'object' || typeof target['dealergraph-compiled'] !== 'string') {
+      throw new Error(
+        `${workspace}/package.json: export "${subpath}" needs { "dealergraph-compiled": "${expected ?? './dist/….js'}", "default": ${JSON.stringify(target)} }`,
+      );
+    }
+  }
+}
+
 async function build(force) {
   const started = Date.now();
   const units = workspaces().map((workspace) => ({ workspace, sources: sourcesUnder(join(ROOT, workspace, 'src')) }));
+  for (const { workspace } of units) checkExports(workspace);
   const print = fingerprint(units.flatMap((unit) => unit.sources));
   const previous = existsSync(STAMP) ? JSON.parse(readFileSync(STAMP, 'utf8')).fingerprint : undefined;
   if (!force && previous === print) return;
