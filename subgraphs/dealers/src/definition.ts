@@ -2,6 +2,7 @@ import type { DemoData } from '@dealergraph/demo-data';
 import { buildFederatedSchema, type SubgraphDefinition } from '@dealergraph/runtime';
 import type { DealersContext } from './context.js';
 import { entities } from './entities/index.js';
+import { dealersInternalOperations } from './internal/internal-operations.js';
 import { AuthResolver } from './graphql/auth.resolver.js';
 import { DealerResolver, UserResolver } from './graphql/dealer.resolver.js';
 import { MfaResolver } from './graphql/mfa.resolver.js';
@@ -33,6 +34,7 @@ export function dealersSubgraph(tokens: TokenService): SubgraphDefinition<Dealer
         },
       }),
     context: (base) => ({ ...base, loaders: createDealerLoaders(base.em), tokens }),
+    internalOperations: (newContext) => dealersInternalOperations(newContext),
     seed: seedDealers,
   };
 }

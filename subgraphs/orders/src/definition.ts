@@ -5,6 +5,7 @@ import type { OrdersContext } from './context.js';
 import { entities } from './entities/index.js';
 import { CartResolver } from './graphql/cart.resolver.js';
 import { OrderTemplateResolver } from './graphql/order-template.resolver.js';
+import { ApprovalRuleResolver } from './graphql/approval-rule.resolver.js';
 import { ApprovalStatsResolver } from './graphql/approval-stats.resolver.js';
 import { BulkDecisionResolver } from './graphql/bulk-decision.resolver.js';
 import { OrderEventResolver } from './graphql/order-event.resolver.js';
@@ -31,7 +32,7 @@ export function ordersSubgraph(settings: Partial<WorkflowSettings> = {}): Subgra
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [OrderResolver, OrderWorkflowResolver, CartResolver, OrderTemplateResolver, OrderEventResolver, BulkDecisionResolver, ApprovalStatsResolver],
+        resolvers: [OrderResolver, OrderWorkflowResolver, CartResolver, OrderTemplateResolver, OrderEventResolver, BulkDecisionResolver, ApprovalStatsResolver, ApprovalRuleResolver],
         pubSub: events,
         referenceResolvers: {
           Order: {

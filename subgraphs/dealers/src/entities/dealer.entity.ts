@@ -6,7 +6,7 @@ export type DealerTier = (typeof DEALER_TIERS)[number];
 /** A dealer: the distributor's customer company, master data owned by this subgraph. */
 @Entity({ tableName: 'dealer' })
 export class Dealer {
-  [OptionalProps]?: 'createdAt' | 'active' | 'firstOrdersReviewed';
+  [OptionalProps]?: 'createdAt' | 'active' | 'firstOrdersReviewed' | 'salesRepUserId';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -39,6 +39,10 @@ export class Dealer {
   /** False while a new dealer's first orders still need a person's review. */
   @Property({ type: 'boolean', default: false })
   firstOrdersReviewed: boolean = false;
+
+  /** The SALES_REP user who looks after this dealer and decides its level-1 approvals; null when none. */
+  @Property({ type: 'uuid', nullable: true })
+  salesRepUserId: string | null = null;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
