@@ -81,6 +81,6 @@ export class OrderWorkflowResolver {
   @FieldResolver(() => [OrderApprovalStepType], { description: 'The approval chain, in order; empty for an order approved automatically.' })
   async approvalSteps(@Root() order: OrderType, @Ctx() ctx: OrdersContext): Promise<OrderApprovalStepType[]> {
     const steps = await ctx.loaders.approvalStepsByOrderId.load(order.id);
-    return steps.map((s) => ({ position: s.position, level: s.level, role: s.role, reason: s.reason, status: s.status, decidedBy: s.decidedByUserId, decidedAt: s.decidedAt, comment: s.comment, dueAt: s.status === 'PENDING' ? s.dueAt : null, escalations: s.escalations }));
+    return steps.map((s) => ({ position: s.position, level: s.level, role: s.role, rule: s.rule, reason: s.reason, status: s.status, decidedBy: s.decidedByUserId, decidedAt: s.decidedAt, comment: s.comment, dueAt: s.status === 'PENDING' ? s.dueAt : null, escalations: s.escalations }));
   }
 }
