@@ -31,6 +31,8 @@ export interface DemoBrand { id: string; name: string; }
 export interface DemoProduct {
   id: string; sku: string; name: string; description: string; brandId: string; categoryId: string;
   unit: string; listPrice: number; currency: string; createdAt: Date;
+  /** Hazardous goods (special handling; an approval rule may look at it). */
+  hazardous?: boolean;
 }
 export interface DemoWarehouse { id: string; code: string; name: string; city: string; }
 export interface DemoStockLevel {

@@ -176,7 +176,7 @@ describe('the rule kinds beyond the contract, through placeOrder', () => {
     await update({ name: 'NON_CAMPAIGN_DISCOUNT', discountPercent: '45.00', reason: 'test done' });
   });
 
-  it('SPECIAL_PRODUCT: a contract, imported or quota product waits for a SALES_REP', async () => {
+  it('SPECIAL_PRODUCT: a contract, imported, quota or hazardous product waits for a SALES_REP', async () => {
     const restricted = (await catalog(platinum)).find((p) => p.restriction && p.price && p.stock.available >= 1 && Number(p.price.unitPrice.amount) < 1000);
     expect(restricted, 'Demo Platinum is granted the restricted products of the first page').toBeDefined();
     const order = await place(platinum, [{ sku: restricted!.sku, quantity: 1 }]);
@@ -187,6 +187,20 @@ describe('the rule kinds beyond the contract, through placeOrder', () => {
     await update({ name: 'SPECIAL_PRODUCT', handling: others, reason: 'not this class' });
     expect((await place(platinum, [{ sku: restricted!.sku, quantity: 1 }])).status).toBe('APPROVED');
     await update({ name: 'SPECIAL_PRODUCT', handling: ['CONTRACT_ONLY', 'IMPORTED', 'QUOTA', 'HAZARDOUS'], reason: 'test done' });
+
+    // Hazardous goods (a product attribute of the products subgraph, seeded on a few demo products).
+    let hazardous: string | null = null;
+    for (const product of generateDemoData().products.filter((p) => p.hazardous).slice(0, 10)) {
+      const { product: shown } = await platinum.data('query($sku: String!) { product(sku: $sku) { sku restriction stock { available } price { unitPrice { amount } } } }', { sku: product.sku });
+      if (shown && !shown.restriction && shown.price && shown.stock.available >= 1 && Number(shown.price.unitPrice.amount) < 1000) {
+        hazardous = shown.sku;
+        break;
+      }
+    }
+    expect(hazardous, 'an orderable hazardous demo product').not.toBeNull();
+    const hazardousOrder = await place(platinum, [{ sku: hazardous!, quantity: 1 }]);
+    expect(hazardousOrder).toMatchObject({ status: 'PENDING_APPROVAL', approvalSteps: [{ level: 1, rule: 'SPECIAL_PRODUCT' }] });
+    expect(hazardousOrder.approvalSteps[0].reason).toContain('HAZARDOUS');
   });
 
   it("NEW_DEALER_FIRST_ORDERS: a new dealer's first N orders wait for a SALES_REP; the demo dealers' do not", async () => {

@@ -23,10 +23,10 @@ export interface InternalProduct {
   authorized: boolean;
   stock: { status: InternalStockStatus; available: number };
   /**
-   * Special handling that approval rules look at: CONTRACT_ONLY, IMPORTED, QUOTA (its assortment
-   * restriction) or HAZARDOUS; null for an ordinary product.
+   * Special handling that approval rules look at: its assortment restriction (CONTRACT_ONLY,
+   * IMPORTED, QUOTA) and HAZARDOUS for hazardous goods; empty for an ordinary product.
    */
-  handling?: string | null;
+  handling?: string[];
   /** For a product out of stock: products in the dealer's assortment that can stand in for it, best first, each with its own stock; empty otherwise. */
   substitutes: { id: string; sku: string; name: string; stock: { status: InternalStockStatus; available: number } }[];
 }

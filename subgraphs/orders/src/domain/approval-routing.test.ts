@@ -61,7 +61,7 @@ describe('approval routing', () => {
   });
 });
 
-const ordinary: RoutingLine = { sku: 'A-1', specialPrice: false, appliedRules: ['TIER'], discountBp: 2_000, handling: null };
+const ordinary: RoutingLine = { sku: 'A-1', specialPrice: false, appliedRules: ['TIER'], discountBp: 2_000, handling: [] };
 const only = (name: string, over: Partial<ApprovalRuleRow> = {}) => SEEDED_APPROVAL_RULES.filter((r) => r.name === name).map((r) => ({ ...r, enabled: true, ...over }));
 
 describe('the rule kinds beyond the contract', () => {
@@ -76,9 +76,9 @@ describe('the rule kinds beyond the contract', () => {
 
   it('SPECIAL_PRODUCT fires for the handling classes it names', () => {
     const rules = only('SPECIAL_PRODUCT');
-    const hazardous = { ...ordinary, sku: 'HZ-1', handling: 'HAZARDOUS' };
+    const hazardous = { ...ordinary, sku: 'HZ-1', handling: ['HAZARDOUS'] };
     expect(routeOrder(input({ rules, lines: [ordinary] })).outcome).toBe('AUTO_APPROVE');
-    const decision = routeOrder(input({ rules, lines: [hazardous, { ...ordinary, sku: 'IM-1', handling: 'IMPORTED' }] }));
+    const decision = routeOrder(input({ rules, lines: [hazardous, { ...ordinary, sku: 'IM-1', handling: ['IMPORTED', 'HAZARDOUS'] }] }));
     expect(decision).toMatchObject({ outcome: 'APPROVAL', steps: [{ level: 1, rule: 'SPECIAL_PRODUCT' }] });
     expect(decision.outcome === 'APPROVAL' && decision.steps[0].reason).toContain('HAZARDOUS, IMPORTED');
     expect(routeOrder(input({ rules: only('SPECIAL_PRODUCT', { parameters: { handling: ['QUOTA'] } }), lines: [hazardous] })).outcome).toBe('AUTO_APPROVE');
@@ -114,7 +114,7 @@ describe('the rule kinds beyond the contract', () => {
       rules,
       total: 2_000_000,
       credit: { outcome: 'APPROVAL', approvalLevel: 4, reason: 'Over the limit.' },
-      lines: [{ ...ordinary, handling: 'QUOTA' }],
+      lines: [{ ...ordinary, handling: ['QUOTA'] }],
       dealer: { firstOrdersReviewed: false, previousOrders: 0 },
     }));
     expect(decision.outcome === 'APPROVAL' && decision.steps.map((s) => [s.level, s.rule])).toEqual([

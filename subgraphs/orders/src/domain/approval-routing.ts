@@ -83,8 +83,8 @@ export interface RoutingLine {
   appliedRules: readonly string[];
   /** Discount off the list price, basis points. */
   discountBp: number;
-  /** The product's handling class (CONTRACT_ONLY, IMPORTED, QUOTA, HAZARDOUS) or null. */
-  handling: string | null;
+  /** The product's handling classes (CONTRACT_ONLY, IMPORTED, QUOTA, HAZARDOUS); empty for an ordinary one. */
+  handling: readonly string[];
 }
 
 /** What the routing knows of the dealer's history. */
@@ -177,8 +177,9 @@ function stepOf(rule: ApprovalRuleRow, input: RoutingInput): { level: number; re
     }
     case 'SPECIAL_PRODUCT': {
       const wanted = p.handling ?? [];
-      const special = lines.filter((l) => l.handling !== null && wanted.includes(l.handling));
-      return special.length ? { level: rule.level, reason: `Special products (${[...new Set(special.map((l) => l.handling))].join(', ')}): ${skuList(special)}.` } : null;
+      const special = lines.filter((l) => l.handling.some((h) => wanted.includes(h)));
+      const classes = [...new Set(special.flatMap((l) => l.handling.filter((h) => wanted.includes(h))))].sort();
+      return special.length ? { level: rule.level, reason: `Special products (${classes.join(', ')}): ${skuList(special)}.` } : null;
     }
     case 'NEW_DEALER_FIRST_ORDERS':
       return dealer && !dealer.firstOrdersReviewed && p.count !== undefined && dealer.previousOrders < p.count

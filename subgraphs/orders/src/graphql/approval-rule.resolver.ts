@@ -74,13 +74,13 @@ export class ApprovalRuleResolver {
 
   @Authorized()
   @Mutation(() => ApprovalRulePayload, { description: 'ADMIN: changes an approval rule (on/off, level, deadline, its threshold); audited with the reason. Others get FORBIDDEN.' })
-  async updateApprovalRule(@Arg('input', () => UpdateApprovalRuleInput) input: UpdateApprovalRuleInput, @Ctx() ctx: OrdersContext): Promise<ApprovalRulePayload> {
+  async updateApprovalRule(@Arg('input', () => UpdateApprovalRuleInput, { description: 'The rule and what changes.' }) input: UpdateApprovalRuleInput, @Ctx() ctx: OrdersContext): Promise<ApprovalRulePayload> {
     return toPayload(await rules.updateApprovalRule(ctx, input.name, input));
   }
 
   @Authorized()
   @Mutation(() => ApprovalRulePayload, { description: 'ADMIN: adds an approval rule; audited with the reason. Others get FORBIDDEN.' })
-  async createApprovalRule(@Arg('input', () => CreateApprovalRuleInput) input: CreateApprovalRuleInput, @Ctx() ctx: OrdersContext): Promise<ApprovalRulePayload> {
+  async createApprovalRule(@Arg('input', () => CreateApprovalRuleInput, { description: 'The new rule.' }) input: CreateApprovalRuleInput, @Ctx() ctx: OrdersContext): Promise<ApprovalRulePayload> {
     return toPayload(await rules.createApprovalRule(ctx, { ...input, kind: input.kind }));
   }
 }

@@ -131,7 +131,7 @@ async function priceStep(ctx: OrdersContext, order: Order): Promise<Order> {
     locked.approvalFacts = {
       lines: resolved.map(({ product }) => {
         const q = quoted.get(product.id)!;
-        return { sku: product.sku, specialPrice: q.specialPrice, appliedRules: q.appliedRules, discountBp: Math.round(Number(q.discountPercent) * 100), handling: product.handling ?? null };
+        return { sku: product.sku, specialPrice: q.specialPrice, appliedRules: q.appliedRules, discountBp: Math.round(Number(q.discountPercent) * 100), handling: product.handling ?? [] };
       }),
       firstOrdersReviewed: dealer?.firstOrdersReviewed ?? true,
     } satisfies ApprovalFacts;
