@@ -15,12 +15,16 @@ let stack: TestStack;
 let admin: GraphQLClient;
 let director: GraphQLClient;
 let platinum: GraphQLClient;
+let demo: ReturnType<typeof generateDemoData>;
 
 const RULE = 'id name kind group level role enabled deadlineHours threshold { amount } discountPercent count handling';
 const UPDATE = `mutation($input: UpdateApprovalRuleInput!) { updateApprovalRule(input: $input) { rule { ${RULE} } userErrors { code message field } } }`;
 const PLACE = 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id status approvalSteps { level role rule reason } } userErrors { code message } } }';
 
 beforeAll(async () => {
+  // Generated before the stack starts: it blocks the event loop for seconds, which would race the
+  // servers' keep-alive timers against the client's reused sockets.
+  demo = generateDemoData();
   stack = await startTestStack();
   [admin, director, platinum] = await Promise.all(['admin@demo.staff', 'director@demo.staff', 'platinum@demo.dealer'].map((e) => stack.loginAs(e)));
 }, 120_000);
@@ -190,7 +194,7 @@ describe('the rule kinds beyond the contract, through placeOrder', () => {
 
     // Hazardous goods (a product attribute of the products subgraph, seeded on a few demo products).
     let hazardous: string | null = null;
-    for (const product of generateDemoData().products.filter((p) => p.hazardous).slice(0, 10)) {
+    for (const product of demo.products.filter((p) => p.hazardous).slice(0, 10)) {
       const { product: shown } = await platinum.data('query($sku: String!) { product(sku: $sku) { sku restriction stock { available } price { unitPrice { amount } } } }', { sku: product.sku });
       if (shown && !shown.restriction && shown.price && shown.stock.available >= 1 && Number(shown.price.unitPrice.amount) < 1000) {
         hazardous = shown.sku;
@@ -204,11 +208,10 @@ describe('the rule kinds beyond the contract, through placeOrder', () => {
   });
 
   it("NEW_DEALER_FIRST_ORDERS: a new dealer's first N orders wait for a SALES_REP; the demo dealers' do not", async () => {
-    const data = generateDemoData();
     await update({ name: 'NEW_DEALER_FIRST_ORDERS', count: 100, reason: 'count the demo history in' });
     expect((await place(platinum, [{ sku: ordinary(await catalog(platinum)).sku, quantity: 1 }])).status).toBe('APPROVED');
     let placed = 0;
-    for (const dealer of data.dealers.filter((d) => !d.firstOrdersReviewed).slice(0, 5)) {
+    for (const dealer of demo.dealers.filter((d) => !d.firstOrdersReviewed).slice(0, 5)) {
       const client = await stack.loginAs(`admin@${dealer.code.toLowerCase()}.dealer`);
       const item = ordinary(await catalog(client));
       if (!item) continue;

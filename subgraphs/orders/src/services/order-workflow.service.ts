@@ -2,6 +2,7 @@ import { formatAmount, takeInternalFault, type CreditDecision, type QuotedLine }
 import { LockMode } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { OrdersContext } from '../context.js';
+import { parsePercent } from '../domain/approval-rule-edit.js';
 import { DEMO_APPROVAL_RULES, routeOrder, type RoutingDecision } from '../domain/approval-routing.js';
 import { DealerOrderPolicy } from '../entities/dealer-order-policy.entity.js';
 import { OrderApprovalStep } from '../entities/order-approval-step.entity.js';
@@ -131,7 +132,7 @@ async function priceStep(ctx: OrdersContext, order: Order): Promise<Order> {
     locked.approvalFacts = {
       lines: resolved.map(({ product }) => {
         const q = quoted.get(product.id)!;
-        return { sku: product.sku, specialPrice: q.specialPrice, appliedRules: q.appliedRules, discountBp: Math.round(Number(q.discountPercent) * 100), handling: product.handling ?? [] };
+        return { sku: product.sku, specialPrice: q.specialPrice, appliedRules: q.appliedRules, discountBp: parsePercent(q.discountPercent) ?? 0, handling: product.handling ?? [] };
       }),
       firstOrdersReviewed: dealer?.firstOrdersReviewed ?? true,
     } satisfies ApprovalFacts;
@@ -143,11 +144,10 @@ async function priceStep(ctx: OrdersContext, order: Order): Promise<Order> {
 async function decide(ctx: OrdersContext, order: Order): Promise<{ routing: RoutingDecision; credit: CreditDecision }> {
   const credit = await ctx.services.credit.call('assessOrder', { dealerId: order.dealerId, amount: order.total });
   refuseByCredit(credit);
-  const em = ctx.em.fork();
   const [policy, rules, previousOrders] = await Promise.all([
-    em.findOne(DealerOrderPolicy, { dealerId: order.dealerId }),
-    loadApprovalRules(em),
-    em.count(Order, { dealerId: order.dealerId, workflow: 'DONE', id: { $ne: order.id } }),
+    ctx.em.fork().findOne(DealerOrderPolicy, { dealerId: order.dealerId }),
+    loadApprovalRules(ctx.em),
+    ctx.em.fork().count(Order, { dealerId: order.dealerId, workflow: 'DONE', id: { $ne: order.id } }),
   ]);
   const facts = order.approvalFacts;
   const routing = routeOrder({
