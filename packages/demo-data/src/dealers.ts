@@ -27,6 +27,9 @@ const NAME_SUFFIXES = [
   'Equipment Co.', 'Power Transmission', 'MRO Supply', 'Machinery Parts', 'Technical Supply', 'Mill Supply',
 ];
 
+/** The region the demo SALES_REP and REGIONAL_MANAGER look after: Demo Platinum's, not Demo Bronze's. */
+export const DEMO_STAFF_REGION = 'Northeast';
+
 const STAFF: readonly { email: string; role: Role }[] = [
   { email: 'rep@demo.staff', role: 'SALES_REP' },
   { email: 'manager@demo.staff', role: 'REGIONAL_MANAGER' },
@@ -93,13 +96,15 @@ export function generateDealers(faker: SeededFaker, anchor: Date): DealerSet {
       city,
       createdAt: addDays(anchor, -ageDays),
       firstOrdersReviewed: ageDays > NEW_DEALER_DAYS,
+      salesRepUserId: null as string | null,
     };
   });
   const [demoPlatinum, demoBronze] = dealers;
 
   const users: DemoUser[] = [];
   const addUser = (email: string, role: Role, dealerId: string | null): DemoUser => {
-    const user = { id: uuid(faker), email, fullName: faker.person.fullName(), role, dealerId, password: DEMO_PASSWORD };
+    const region = role === 'SALES_REP' || role === 'REGIONAL_MANAGER' ? DEMO_STAFF_REGION : null;
+    const user = { id: uuid(faker), email, fullName: faker.person.fullName(), role, dealerId, region, password: DEMO_PASSWORD };
     users.push(user);
     return user;
   };
@@ -109,6 +114,8 @@ export function generateDealers(faker: SeededFaker, anchor: Date): DealerSet {
   addUser('viewer@demo.dealer', 'VIEW_ONLY', demoPlatinum.id);
   adminByDealer.set(demoBronze.id, addUser('bronze@demo.dealer', 'DEALER_ADMIN', demoBronze.id));
   const staff = new Map<Role, DemoUser>(STAFF.map(({ email, role }) => [role, addUser(email, role, null)]));
+  // The demo rep looks after every dealer of their region; the others have no rep yet (their managers decide).
+  for (const dealer of dealers) if (dealer.region === DEMO_STAFF_REGION) dealer.salesRepUserId = staff.get('SALES_REP')!.id;
   for (const dealer of dealers.slice(2)) {
     adminByDealer.set(dealer.id, addUser(`admin@${dealer.code.toLowerCase()}.dealer`, 'DEALER_ADMIN', dealer.id));
   }

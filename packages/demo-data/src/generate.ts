@@ -10,6 +10,10 @@ import { generateInventory } from './stock.js';
 import { startOfDayUtc } from './time.js';
 import type { DemoData } from './types.js';
 
+
+/** Every 101st product (by sku) is hazardous goods, none on the catalog's first page of 100. */
+export const HAZARDOUS_EVERY = 101;
+export const HAZARDOUS_OFFSET = 100;
 export const DEFAULT_SEED = 2026;
 
 export interface GenerateOptions {
@@ -33,6 +37,10 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
   // In sku order, the catalog's first page (which lists by sku) is where the guaranteed promotions
   // and special prices land, so a first look at the demo shows every pricing rule.
   catalog.products.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
+  // A few hazardous goods (about 50), past the first page that the examples and tests browse.
+  catalog.products.forEach((p, i) => {
+    p.hazardous = i % HAZARDOUS_EVERY === HAZARDOUS_OFFSET;
+  });
   const inventory = generateInventory(new SeededFaker(seed, STREAMS.stock), anchor, catalog.products);
   const pricing = generatePricing(
     new SeededFaker(seed, STREAMS.pricing), anchor, dealerSet.dealers, catalog.products, dealerSet.demoPlatinum, dealerSet.demoBronze,

@@ -16,9 +16,13 @@ export interface DemoDealer {
   email: string; phone: string; city: string; createdAt: Date;
   /** The demo dealers' first orders are not treated as a new dealer's first orders. */
   firstOrdersReviewed: boolean;
+  /** The SALES_REP who looks after the dealer (decides its level-1 approvals); null when none. */
+  salesRepUserId: string | null;
 }
 export interface DemoUser {
   id: string; email: string; fullName: string; role: Role; dealerId: string | null;
+  /** For a SALES_REP or REGIONAL_MANAGER: the region they look after; null otherwise. */
+  region: string | null;
   /** Every demo user's password is `demo-pass-2026`; the seeder hashes it with argon2. */
   password: string;
 }
@@ -27,6 +31,8 @@ export interface DemoBrand { id: string; name: string; }
 export interface DemoProduct {
   id: string; sku: string; name: string; description: string; brandId: string; categoryId: string;
   unit: string; listPrice: number; currency: string; createdAt: Date;
+  /** Hazardous goods (special handling; an approval rule may look at it). */
+  hazardous?: boolean;
 }
 export interface DemoWarehouse { id: string; code: string; name: string; city: string; }
 export interface DemoStockLevel {

@@ -4,6 +4,7 @@ import type { DealersContext } from './context.js';
 import { entities } from './entities/index.js';
 import type { MfaPolicy } from './domain/mfa-requirement.js';
 import { ApiClientResolver } from './graphql/api-client.resolver.js';
+import { dealersInternalOperations } from './internal/internal-operations.js';
 import { AuthResolver } from './graphql/auth.resolver.js';
 import { DealerPolicyResolver } from './graphql/dealer-policy.resolver.js';
 import { SecurityEventResolver } from './graphql/security-event.resolver.js';
@@ -41,6 +42,7 @@ export function dealersSubgraph(tokens: TokenService, mfaPolicy: MfaPolicy = { s
         },
       }),
     context: (base) => ({ ...base, loaders: createDealerLoaders(base.em), tokens, mfaPolicy }),
+    internalOperations: (newContext) => dealersInternalOperations(newContext),
     seed: seedDealers,
   };
 }

@@ -5,6 +5,7 @@ import type { OrdersContext } from './context.js';
 import { entities } from './entities/index.js';
 import { CartResolver } from './graphql/cart.resolver.js';
 import { OrderTemplateResolver } from './graphql/order-template.resolver.js';
+import { ApprovalRuleResolver } from './graphql/approval-rule.resolver.js';
 import { ApprovalStatsResolver } from './graphql/approval-stats.resolver.js';
 import { OrderApprovalResolver } from './graphql/order-approval.resolver.js';
 import { BulkDecisionResolver } from './graphql/bulk-decision.resolver.js';
@@ -41,7 +42,7 @@ export function ordersSubgraph(settings: Partial<WorkflowSettings> = {}, options
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [OrderResolver, OrderWorkflowResolver, CartResolver, OrderTemplateResolver, OrderEventResolver, BulkDecisionResolver, ApprovalStatsResolver, OrderApprovalResolver],
+        resolvers: [OrderResolver, OrderWorkflowResolver, CartResolver, OrderTemplateResolver, OrderEventResolver, BulkDecisionResolver, ApprovalStatsResolver, OrderApprovalResolver, ApprovalRuleResolver],
         pubSub: events,
         referenceResolvers: {
           Order: {

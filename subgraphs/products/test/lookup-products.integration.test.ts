@@ -50,6 +50,7 @@ describe('products.lookupProducts', () => {
         active: true,
         authorized: true,
         stock: { status: catalog.stock.status, available: catalog.stock.available },
+        handling: expect.any(Array),
         substitutes: expect.any(Array),
       });
       if (product.stock.status !== 'OUT') expect(product.substitutes).toEqual([]);

@@ -22,6 +22,11 @@ export interface InternalProduct {
   /** False when this dealer may not buy it (outside its assortment): NOT_AUTHORIZED. */
   authorized: boolean;
   stock: { status: InternalStockStatus; available: number };
+  /**
+   * Special handling that approval rules look at: its assortment restriction (CONTRACT_ONLY,
+   * IMPORTED, QUOTA) and HAZARDOUS for hazardous goods; empty for an ordinary product.
+   */
+  handling?: string[];
   /** For a product out of stock: products in the dealer's assortment that can stand in for it, best first, each with its own stock; empty otherwise. */
   substitutes: { id: string; sku: string; name: string; stock: { status: InternalStockStatus; available: number } }[];
 }
@@ -163,8 +168,32 @@ export interface CreditOperations {
   };
 }
 
+/** Who looks after a dealer, as the approval scope needs it. */
+export interface InternalDealerProfile {
+  id: string;
+  region: string;
+  /** The dealer's sales representative (a SALES_REP user); null when it has none. */
+  salesRepUserId: string | null;
+  /** False while a new dealer's first orders still need a person's review. */
+  firstOrdersReviewed: boolean;
+}
+
+export interface DealersOperations {
+  /** Dealers by id; unknown ones are left out. */
+  dealerProfiles: {
+    input: { dealerIds: string[] };
+    output: { dealers: InternalDealerProfile[] };
+  };
+  /** A staff user's approval scope: the region they look after (REGIONAL_MANAGER, SALES_REP), null when none. */
+  staffProfile: {
+    input: { userId: string };
+    output: { userId: string; region: string | null; found: boolean };
+  };
+}
+
 /** Every service's internal operations, by service name. */
 export interface InternalApi {
+  dealers: DealersOperations;
   products: ProductsOperations;
   prices: PricesOperations;
   credit: CreditOperations;

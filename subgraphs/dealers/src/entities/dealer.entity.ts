@@ -6,7 +6,7 @@ export type DealerTier = (typeof DEALER_TIERS)[number];
 /** A dealer: the distributor's customer company, master data owned by this subgraph. */
 @Entity({ tableName: 'dealer' })
 export class Dealer {
-  [OptionalProps]?: 'createdAt' | 'active' | 'firstOrdersReviewed' | 'mfaRequired' | 'ipAllowList';
+  [OptionalProps]?: 'createdAt' | 'active' | 'firstOrdersReviewed' | 'mfaRequired' | 'ipAllowList' | 'salesRepUserId';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -47,6 +47,10 @@ export class Dealer {
   /** Normalized CIDR ranges its users may come from; empty: any address. */
   @Property({ type: 'text[]', default: '{}' })
   ipAllowList: string[] = [];
+
+  /** The SALES_REP user who looks after this dealer and decides its level-1 approvals; null when none. */
+  @Property({ type: 'uuid', nullable: true })
+  salesRepUserId: string | null = null;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();

@@ -7,7 +7,7 @@ export const ROLES = [...DEALER_ROLES, ...STAFF_ROLES] as const;
 /** A person who signs in: a dealer's staff member (with a dealer) or the distributor's (without). */
 @Entity({ tableName: 'user_account' })
 export class User {
-  [OptionalProps]?: 'createdAt' | 'active' | 'lastLoginAt' | 'mfaSecret' | 'mfaLastStep' | 'mfaPendingSecret' | 'mfaRecoveryCodeHashes';
+  [OptionalProps]?: 'createdAt' | 'active' | 'lastLoginAt' | 'mfaSecret' | 'mfaLastStep' | 'mfaPendingSecret' | 'mfaRecoveryCodeHashes' | 'region';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -28,6 +28,10 @@ export class User {
 
   @ManyToOne(() => Dealer, { nullable: true, ref: true, index: true })
   dealer!: Ref<Dealer> | null;
+
+  /** For a SALES_REP or REGIONAL_MANAGER: the sales region they look after (their approval scope); null otherwise. */
+  @Property({ type: 'text', nullable: true })
+  region: string | null = null;
 
   /** TOTP secret once the user enrols in MFA (a later capability); null until then. */
   @Property({ type: 'text', nullable: true, hidden: true })

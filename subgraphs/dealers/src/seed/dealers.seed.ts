@@ -25,6 +25,7 @@ export async function seedDealers(em: EntityManager, demoData: () => DemoData, p
         fullName: u.fullName,
         role: u.role,
         dealer: u.dealerId,
+        region: u.region,
         passwordHash: await hashOf(u.password),
         active: true,
       })),

@@ -11,6 +11,12 @@ describe('stepDeadline', () => {
     expect(stepDeadline({ level: 2, since, settings })).toEqual(at('2026-12-01T08:00:00Z'));
     expect(stepDeadline({ level: 3, since, settings })).toEqual(at('2026-12-02T08:00:00Z'));
   });
+
+  it("takes the step's rule deadline over the level's default", () => {
+    const since = at('2026-11-30T08:00:00Z');
+    expect(stepDeadline({ level: 3, since, settings, hours: 2 })).toEqual(at('2026-11-30T10:00:00Z'));
+    expect(stepDeadline({ level: 1, since, settings, hours: null })).toEqual(at('2026-12-01T08:00:00Z'));
+  });
 });
 
 describe('deadlineAction', () => {

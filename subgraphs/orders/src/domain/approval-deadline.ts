@@ -13,9 +13,9 @@ export interface ApprovalDeadlineSettings {
 export const HIGHEST_APPROVAL_LEVEL = 5;
 const HOUR_MS = 3_600_000;
 
-/** When a step at `level` that started waiting at `since` must be decided. */
-export function stepDeadline({ level, since, settings }: { level: number; since: Date; settings: ApprovalDeadlineSettings }): Date {
-  const hours = level <= 2 ? settings.hoursLevels1to2 : settings.hoursAbove;
+/** When a step at `level` that started waiting at `since` must be decided; `hours` (its rule's deadline) overrides the level's default. */
+export function stepDeadline({ level, since, settings, hours: ruleHours = null }: { level: number; since: Date; settings: ApprovalDeadlineSettings; hours?: number | null }): Date {
+  const hours = ruleHours ?? (level <= 2 ? settings.hoursLevels1to2 : settings.hoursAbove);
   return new Date(since.getTime() + hours * HOUR_MS);
 }
 

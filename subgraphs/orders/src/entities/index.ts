@@ -1,3 +1,5 @@
+import { ApprovalRuleChange } from './approval-rule-change.entity.js';
+import { ApprovalRule } from './approval-rule.entity.js';
 import { CartLine } from './cart-line.entity.js';
 import { DealerOrderPolicy } from './dealer-order-policy.entity.js';
 import { OrderEvent } from './order-event.entity.js';
@@ -9,5 +11,5 @@ import { OrderTemplate } from './order-template.entity.js';
 import { Order } from './order.entity.js';
 import { NotificationRead } from './notification-read.entity.js';
 
-export { CartLine, DealerOrderPolicy, OrderApprovalStep, Order, OrderEvent, OrderLine, OrderStatusChange, OrderTemplate, OrderTemplateLine, NotificationRead };
-export const entities = [Order, OrderLine, OrderStatusChange, CartLine, OrderTemplate, OrderTemplateLine, OrderEvent, OrderApprovalStep, DealerOrderPolicy, NotificationRead];
+export { ApprovalRule, ApprovalRuleChange, CartLine, DealerOrderPolicy, OrderApprovalStep, Order, OrderEvent, OrderLine, OrderStatusChange, OrderTemplate, OrderTemplateLine, NotificationRead };
+export const entities = [Order, OrderLine, OrderStatusChange, CartLine, OrderTemplate, OrderTemplateLine, OrderEvent, OrderApprovalStep, DealerOrderPolicy, NotificationRead, ApprovalRule, ApprovalRuleChange];

@@ -11,7 +11,7 @@ export type ApprovalStepStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
 @Entity({ tableName: 'order_approval_step' })
 @Unique({ name: 'order_approval_step_order_id_position_unique', properties: ['order', 'position'] })
 export class OrderApprovalStep {
-  [OptionalProps]?: 'status' | 'decidedByUserId' | 'decidedAt' | 'comment' | 'dueAt' | 'remindedAt' | 'escalations';
+  [OptionalProps]?: 'status' | 'decidedByUserId' | 'decidedAt' | 'comment' | 'dueAt' | 'remindedAt' | 'escalations' | 'deadlineHours';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -56,6 +56,10 @@ export class OrderApprovalStep {
   /** When the approvers were reminded of the deadline; null until then (reset by an escalation). */
   @Property({ type: 'timestamptz', nullable: true })
   remindedAt: Date | null = null;
+
+  /** Hours the step may wait, from its rule; null: the level's default. */
+  @Property({ type: 'integer', nullable: true })
+  deadlineHours: number | null = null;
 
   /** How many times the step moved up a level because nobody decided it in time. */
   @Property({ type: 'integer', default: 0 })

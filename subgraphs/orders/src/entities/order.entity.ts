@@ -25,7 +25,7 @@ const quoted = (table: { schema?: string; name: string }) => `${table.schema ? `
 // A retried submission with the same key finds the first order instead of placing a second one.
 @Unique({ name: 'order_dealer_id_idempotency_key_unique', properties: ['dealerId', 'idempotencyKey'] })
 export class Order {
-  [OptionalProps]?: 'placedByUserId' | 'poNumber' | 'idempotencyKey' | 'updatedAt' | 'requestHash' | 'request' | 'workflow' | 'workflowStep' | 'compensating' | 'leaseUntil' | 'warning' | 'overLimitApproved' | 'carrier' | 'trackingNumber' | 'rejection';
+  [OptionalProps]?: 'placedByUserId' | 'poNumber' | 'idempotencyKey' | 'updatedAt' | 'requestHash' | 'request' | 'workflow' | 'workflowStep' | 'compensating' | 'leaseUntil' | 'warning' | 'overLimitApproved' | 'carrier' | 'trackingNumber' | 'rejection' | 'dealerRegion' | 'salesRepUserId' | 'approvalFacts';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -111,6 +111,26 @@ export class Order {
   /** Why an approver rejected it (code, text, suggested alternatives); null unless REJECTED. */
   @Property({ type: 'jsonb', nullable: true })
   rejection: Rejection | null = null;
+
+  /** The dealer's sales region when the order was placed (approver scope of a REGIONAL_MANAGER); null for orders from before. */
+  @Index()
+  @Property({ type: 'text', nullable: true })
+  dealerRegion: string | null = null;
+
+  /** The dealer's SALES_REP when the order was placed (approver scope of a rep); null when it had none. */
+  @Index()
+  @Property({ type: 'uuid', nullable: true })
+  salesRepUserId: string | null = null;
+
+  /** What the approval rules look at, snapshot at pricing (lines' price sources and product handling, the dealer's history flag). */
+  @Property({ type: 'jsonb', nullable: true })
+  approvalFacts: ApprovalFacts | null = null;
+}
+
+/** The facts of an order the approval routing reads, beyond its total. */
+export interface ApprovalFacts {
+  lines: { sku: string; specialPrice: boolean; appliedRules: string[]; discountBp: number; handling: string[] }[];
+  firstOrdersReviewed: boolean;
 }
 
 /** Steps of the placeOrder workflow, in order. */

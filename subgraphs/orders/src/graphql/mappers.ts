@@ -45,5 +45,5 @@ export function toOrderStatusChangeType(change: OrderStatusChange): OrderStatusC
 
 /** A step of the approval chain; its deadline shows only while it waits. */
 export function toApprovalStepType(s: OrderApprovalStep): OrderApprovalStepType {
-  return { position: s.position, level: s.level, role: s.role, reason: s.reason, status: s.status, decidedBy: s.decidedByUserId, decidedAt: s.decidedAt, comment: s.comment, dueAt: s.status === 'PENDING' ? s.dueAt : null, escalations: s.escalations };
+  return { position: s.position, level: s.level, role: s.role, rule: s.rule, reason: s.reason, status: s.status, decidedBy: s.decidedByUserId, decidedAt: s.decidedAt, comment: s.comment, dueAt: s.status === 'PENDING' ? s.dueAt : null, escalations: s.escalations };
 }

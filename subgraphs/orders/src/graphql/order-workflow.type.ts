@@ -67,6 +67,9 @@ export class OrderApprovalStepType {
   @Field({ description: 'The role of that level, e.g. REGIONAL_MANAGER.' })
   role!: string;
 
+  @Field({ description: 'The approval rule that asked for it, e.g. AMOUNT_OVER_10000 (see approvalRules).' })
+  rule!: string;
+
   @Field({ description: 'Why the step is needed, for people.' })
   reason!: string;
 

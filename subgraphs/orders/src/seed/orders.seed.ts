@@ -13,6 +13,7 @@ export async function seedOrders(em: EntityManager, demoData: () => DemoData, pr
   const written = await em.transactional(async (tx) => {
     if ((await tx.count(Order, {})) > 0) return null;
     const data = demoData();
+    const dealers = new Map(data.dealers.map((d) => [d.id, d]));
     const orders: object[] = [];
     const lines: object[] = [];
     const history: object[] = [];
@@ -29,6 +30,9 @@ export async function seedOrders(em: EntityManager, demoData: () => DemoData, pr
         idempotencyKey: null,
         placedAt: o.placedAt,
         updatedAt: o.updatedAt,
+        // The approver scope of the history's pending orders: the dealer's rep and region.
+        dealerRegion: dealers.get(o.dealerId)?.region ?? null,
+        salesRepUserId: dealers.get(o.dealerId)?.salesRepUserId ?? null,
       });
       o.lines.forEach((line, i) => {
         lines.push({

@@ -37,13 +37,13 @@ const waitingSteps = (schema: string | undefined) => `
 /** Gives every waiting step without a deadline its deadline, counted from when it began waiting. */
 async function scheduleDeadlines(em: EntityManager, sweep: DeadlineSweep): Promise<number> {
   const schema = em.config.get('schema');
-  const rows = await em.getConnection().execute<{ id: string; level: number; since: Date }[]>(
-    `select s.id, s.level, coalesce((select max(p.decided_at) from "${schema}"."order_approval_step" p
+  const rows = await em.getConnection().execute<{ id: string; level: number; deadline_hours: number | null; since: Date }[]>(
+    `select s.id, s.level, s.deadline_hours, coalesce((select max(p.decided_at) from "${schema}"."order_approval_step" p
                                       where p.order_id = o.id and p.position < s.position), o.placed_at) as since
      ${waitingSteps(schema)} and s.due_at is null`,
   );
   if (rows.length === 0) return 0;
-  const dueAt = rows.map((r) => stepDeadline({ level: r.level, since: new Date(Math.max(new Date(r.since).getTime(), sweep.notBefore.getTime())), settings: sweep.settings }));
+  const dueAt = rows.map((r) => stepDeadline({ level: r.level, hours: r.deadline_hours, since: new Date(Math.max(new Date(r.since).getTime(), sweep.notBefore.getTime())), settings: sweep.settings }));
   await em.getConnection().execute(
     `update "${schema}"."order_approval_step" s set due_at = d.due_at
        from jsonb_to_recordset(?::jsonb) as d(id uuid, due_at timestamptz)

@@ -66,7 +66,7 @@ export class ApprovalTimers {
     await em.flush();
     const step = await em.findOne(OrderApprovalStep, { order: orderId, status: 'PENDING' }, { orderBy: { position: 'asc' } });
     if (!step || step.dueAt) return;
-    step.dueAt = stepDeadline({ level: step.level, since, settings: this.settings });
+    step.dueAt = stepDeadline({ level: step.level, hours: step.deadlineHours, since, settings: this.settings });
     await em.flush();
     await this.schedule(em, step, orderId);
   }
@@ -148,14 +148,14 @@ export class ApprovalTimers {
   private async reconcile(em: EntityManager, boss: PgBoss): Promise<void> {
     const schema = em.config.get('schema');
     const now = this.now();
-    const rows = await em.getConnection().execute<{ id: string; order_id: string; level: number; due_at: Date | null }[]>(
-      `select s.id, s.order_id, s.level, s.due_at
+    const rows = await em.getConnection().execute<{ id: string; order_id: string; level: number; deadline_hours: number | null; due_at: Date | null }[]>(
+      `select s.id, s.order_id, s.level, s.deadline_hours, s.due_at
          from "${schema}"."order" o
          join lateral (select s.* from "${schema}"."order_approval_step" s
                         where s.order_id = o.id and s.status = 'PENDING' order by s.position limit 1) s on true
         where o.status = 'PENDING_APPROVAL' and o.workflow = 'DONE'`,
     );
-    const undated = rows.filter((r) => r.due_at === null).map((r) => ({ id: r.id, due_at: stepDeadline({ level: r.level, since: now, settings: this.settings }) }));
+    const undated = rows.filter((r) => r.due_at === null).map((r) => ({ id: r.id, due_at: stepDeadline({ level: r.level, hours: r.deadline_hours, since: now, settings: this.settings }) }));
     if (undated.length > 0) {
       // Only where it is still waiting without a deadline: a decision or a job in between wins.
       const set = await em.getConnection().execute<{ id: string; due_at: Date }[]>(

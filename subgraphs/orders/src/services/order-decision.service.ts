@@ -7,6 +7,8 @@ import type { OrderStatus } from '../domain/order-lifecycle.js';
 import { buildRejection, type AlternativeKind, type RejectionAlternative, type RejectionCode } from '../domain/order-rejection.js';
 import { OrderApprovalStep } from '../entities/order-approval-step.entity.js';
 import { Order } from '../entities/order.entity.js';
+import { inScope } from '../domain/approver-scope.js';
+import { scopeCondition, scopeOf } from './approver-scope.service.js';
 import { userError, WorkflowRefusal, type OrderUserError } from './order-errors.js';
 import { changeOrderStatus } from './order-status.service.js';
 import { recordOrderEvent } from './outbox.service.js';
@@ -66,9 +68,12 @@ async function pendingSteps(em: Em, order: Order): Promise<OrderApprovalStep[]> 
   });
 }
 
-/** The steps this staff member decides now, or FORBIDDEN. */
-async function stepsFor(em: Em, order: Order, claims: Claims): Promise<OrderApprovalStep[]> {
+/** The steps this staff member decides now, or FORBIDDEN (below the step's level, or outside their scope). */
+async function stepsFor(ctx: OrdersContext, em: Em, order: Order, claims: Claims): Promise<OrderApprovalStep[]> {
   if (!isStaff(claims)) throw new WorkflowRefusal([userError('FORBIDDEN', 'Only the distributor\'s approvers decide orders.')]);
+  if (approverLevel(claims) > 0 && !inScope(await scopeOf(ctx, claims), order)) {
+    throw new WorkflowRefusal([userError('FORBIDDEN', claims.role === 'SALES_REP' ? "This order's dealer is not one of yours: its own sales rep, its regional manager or a director decides it." : "This order's dealer is outside your region: its regional manager or a director decides it.", ['orderId'])]);
+  }
   const pending = await pendingSteps(em, order);
   const count = stepsDecidedBy({ approverLevel: approverLevel(claims), pendingLevels: pending.map((s) => s.level) });
   if (count === 0) {
@@ -86,7 +91,7 @@ async function stepsFor(em: Em, order: Order, claims: Claims): Promise<OrderAppr
 export function approveOrder(ctx: OrdersContext, orderId: string, comment: string | null): Promise<OrderDecisionResult> {
   return onLockedOrder(ctx, 'Mutation.approveOrder', orderId, async (em, order, claims) => {
     mustBe(order, ['PENDING_APPROVAL'], 'approved');
-    const steps = await stepsFor(em, order, claims);
+    const steps = await stepsFor(ctx, em, order, claims);
     const now = new Date();
     for (const step of steps) {
       Object.assign(step, { status: 'APPROVED', decidedByUserId: claims.sub, decidedAt: now, comment });
@@ -156,7 +161,7 @@ export function rejectOrder(ctx: OrdersContext, orderId: string, input: RejectIn
     if ('problem' in built) throw new WorkflowRefusal([userError('INVALID_INPUT', built.problem.message, built.problem.field)]);
     const { rejection } = built;
     mustBe(order, ['PENDING_APPROVAL'], 'rejected');
-    const [step] = await stepsFor(em, order, claims);
+    const [step] = await stepsFor(ctx, em, order, claims);
     Object.assign(step, { status: 'REJECTED', decidedByUserId: claims.sub, decidedAt: new Date(), comment: rejection.reason });
     await releaseAll(ctx, order);
     order.rejection = rejection;
@@ -213,31 +218,32 @@ export async function approvalQueue(ctx: OrdersContext, window: PageWindow): Pro
   const claims = requireClaims(ctx.claims);
   const level = approverLevel(claims);
   if (level === 0) return [[], 0];
+  const scope = scopeCondition(await scopeOf(ctx, claims));
   const schema = ctx.em.config.get('schema');
   const rows = await ctx.em.getConnection().execute<{ id: string; total_count: string }[]>(
     `select o.id, count(*) over () as total_count
        from "${schema}"."order" o
        join lateral (select s.level from "${schema}"."order_approval_step" s
                       where s.order_id = o.id and s.status = 'PENDING' order by s.position limit 1) next on true
-      where o.status = 'PENDING_APPROVAL' and o.workflow = 'DONE' and next.level <= ?
+      where o.status = 'PENDING_APPROVAL' and o.workflow = 'DONE' and next.level <= ? and ${scope.sql}
       order by o.placed_at asc, o.id asc
       offset ? limit ?`,
-    [level, window.offset, window.limit],
+    [level, ...scope.params, window.offset, window.limit],
   );
-  if (rows.length === 0) return [[], window.offset === 0 ? 0 : await countQueue(ctx, level)];
+  if (rows.length === 0) return [[], window.offset === 0 ? 0 : await countQueue(ctx, level, scope)];
   const orders = await ctx.em.find(Order, { id: { $in: rows.map((r) => r.id) } });
   const byId = new Map(orders.map((o) => [o.id, o]));
   return [rows.map((r) => byId.get(r.id)!).filter(Boolean), Number(rows[0].total_count)];
 }
 
-async function countQueue(ctx: OrdersContext, level: number): Promise<number> {
+async function countQueue(ctx: OrdersContext, level: number, scope: { sql: string; params: unknown[] }): Promise<number> {
   const schema = ctx.em.config.get('schema');
   const [row] = await ctx.em.getConnection().execute<{ n: string }[]>(
     `select count(*) as n from "${schema}"."order" o
        join lateral (select s.level from "${schema}"."order_approval_step" s
                       where s.order_id = o.id and s.status = 'PENDING' order by s.position limit 1) next on true
-      where o.status = 'PENDING_APPROVAL' and o.workflow = 'DONE' and next.level <= ?`,
-    [level],
+      where o.status = 'PENDING_APPROVAL' and o.workflow = 'DONE' and next.level <= ? and ${scope.sql}`,
+    [level, ...scope.params],
   );
   return Number(row.n);
 }

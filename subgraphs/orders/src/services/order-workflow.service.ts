@@ -2,11 +2,13 @@ import { formatAmount, takeInternalFault, type CreditDecision, type QuotedLine }
 import { LockMode } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { OrdersContext } from '../context.js';
-import { routeOrder, type RoutingDecision } from '../domain/approval-routing.js';
+import { parsePercent } from '../domain/approval-rule-edit.js';
+import { DEMO_APPROVAL_RULES, routeOrder, type RoutingDecision } from '../domain/approval-routing.js';
 import { DealerOrderPolicy } from '../entities/dealer-order-policy.entity.js';
 import { OrderApprovalStep } from '../entities/order-approval-step.entity.js';
 import { OrderLine } from '../entities/order-line.entity.js';
-import { Order, type WorkflowStep } from '../entities/order.entity.js';
+import { Order, type ApprovalFacts, type WorkflowStep } from '../entities/order.entity.js';
+import { loadApprovalRules } from './approval-rule.service.js';
 import { clearCartAfterOrder } from './cart.service.js';
 import { SimulatedCrash, userError, WorkflowLostError, WorkflowRefusal, type OrderUserError } from './order-errors.js';
 import { changeOrderStatus, recordPlacement } from './order-status.service.js';
@@ -63,7 +65,11 @@ async function advance(ctx: OrdersContext, orderId: string, change: (em: OrdersC
 async function priceStep(ctx: OrdersContext, order: Order): Promise<Order> {
   const request = order.request!;
   const skus = request.lines.map((line) => line.sku);
-  const { products } = await ctx.services.products.call('lookupProducts', { dealerId: order.dealerId, skus });
+  const [{ products }, { dealers }] = await Promise.all([
+    ctx.services.products.call('lookupProducts', { dealerId: order.dealerId, skus }),
+    ctx.services.dealers.call('dealerProfiles', { dealerIds: [order.dealerId] }),
+  ]);
+  const dealer = dealers[0] ?? null;
   const bySku = new Map(products.map((p) => [p.sku.toLowerCase(), p]));
   const errors: OrderUserError[] = [];
   request.lines.forEach((line, i) => {
@@ -120,6 +126,16 @@ async function priceStep(ctx: OrdersContext, order: Order): Promise<Order> {
     });
     locked.total = total;
     locked.currency = quote.currency;
+    // Who may decide it and what the approval rules look at, as things stand at placement.
+    locked.dealerRegion = dealer?.region ?? null;
+    locked.salesRepUserId = dealer?.salesRepUserId ?? null;
+    locked.approvalFacts = {
+      lines: resolved.map(({ product }) => {
+        const q = quoted.get(product.id)!;
+        return { sku: product.sku, specialPrice: q.specialPrice, appliedRules: q.appliedRules, discountBp: parsePercent(q.discountPercent) ?? 0, handling: product.handling ?? [] };
+      }),
+      firstOrdersReviewed: dealer?.firstOrdersReviewed ?? true,
+    } satisfies ApprovalFacts;
     locked.workflowStep = 'PRICED';
   });
 }
@@ -128,12 +144,20 @@ async function priceStep(ctx: OrdersContext, order: Order): Promise<Order> {
 async function decide(ctx: OrdersContext, order: Order): Promise<{ routing: RoutingDecision; credit: CreditDecision }> {
   const credit = await ctx.services.credit.call('assessOrder', { dealerId: order.dealerId, amount: order.total });
   refuseByCredit(credit);
-  const policy = await ctx.em.fork().findOne(DealerOrderPolicy, { dealerId: order.dealerId });
+  const [policy, rules, previousOrders] = await Promise.all([
+    ctx.em.fork().findOne(DealerOrderPolicy, { dealerId: order.dealerId }),
+    loadApprovalRules(ctx.em),
+    ctx.em.fork().count(Order, { dealerId: order.dealerId, workflow: 'DONE', id: { $ne: order.id } }),
+  ]);
+  const facts = order.approvalFacts;
   const routing = routeOrder({
     total: order.total,
     currency: order.currency,
     credit: { outcome: credit.outcome, approvalLevel: credit.approvalLevel, reason: credit.reason },
     minimum: { minimumAmount: policy?.minimumAmount ?? 0, belowMinimum: policy?.belowMinimum ?? 'REFUSE' },
+    lines: facts?.lines ?? [],
+    dealer: facts ? { firstOrdersReviewed: facts.firstOrdersReviewed, previousOrders } : null,
+    rules,
   });
   if (routing.outcome === 'REFUSE') throw new WorkflowRefusal([userError(routing.code, routing.message, ['input', 'lines'])]);
   return { routing, credit };
@@ -185,11 +209,15 @@ async function holdStep(ctx: OrdersContext, order: Order, routing: RoutingDecisi
     const { decision } = held;
     if (decision.outcome === 'APPROVAL') {
       const level = decision.approvalLevel ?? 4;
+      // Only the credit rule can fire here: the others were asked already and let the order through.
+      const stored = (await loadApprovalRules(ctx.em)).filter((r) => r.kind === 'CREDIT_EXCEEDANCE' && r.enabled);
+      const rules = stored.length ? stored : DEMO_APPROVAL_RULES.filter((r) => r.kind === 'CREDIT_EXCEEDANCE');
       const rerouted = routeOrder({
         total: order.total,
         currency: order.currency,
         credit: { outcome: 'APPROVAL', approvalLevel: level, reason: decision.reason },
         minimum: { minimumAmount: 0, belowMinimum: 'REFUSE' },
+        rules,
       });
       return { order, routing: rerouted };
     }
@@ -212,7 +240,7 @@ async function finish(ctx: OrdersContext, orderId: string, routing: RoutingDecis
     await recordPlacement(em, order, order.placedByUserId, now);
     if (routing.outcome === 'APPROVAL') {
       routing.steps.forEach((step, i) =>
-        em.persist(em.create(OrderApprovalStep, { id: randomUUID(), order: order.id, position: i + 1, level: step.level, role: step.role, rule: step.rule, reason: step.reason })),
+        em.persist(em.create(OrderApprovalStep, { id: randomUUID(), order: order.id, position: i + 1, level: step.level, role: step.role, rule: step.rule, reason: step.reason, deadlineHours: step.deadlineHours })),
       );
       await ctx.approvalTimers.scheduleWaiting(em, order.id, now);
     } else {

@@ -2,6 +2,7 @@ import { internalClient, type InternalClient, type SubgraphRuntime } from '@deal
 
 /** Signed callers of the services the order workflow writes to; one set per process. */
 export interface ServiceClients {
+  dealers: InternalClient<'dealers'>;
   products: InternalClient<'products'>;
   prices: InternalClient<'prices'>;
   credit: InternalClient<'credit'>;
@@ -22,6 +23,7 @@ export function serviceClients(runtime: SubgraphRuntime | undefined, timeoutMs =
   if (!clients) {
     const { serviceUrls, internalKey: key } = runtime.config;
     clients = {
+      dealers: internalClient('dealers', { baseUrl: serviceUrls.dealers, key, timeoutMs }),
       products: internalClient('products', { baseUrl: serviceUrls.products, key, timeoutMs }),
       prices: internalClient('prices', { baseUrl: serviceUrls.prices, key, timeoutMs }),
       credit: internalClient('credit', { baseUrl: serviceUrls.credit, key, timeoutMs }),

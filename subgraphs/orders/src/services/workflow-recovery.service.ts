@@ -1,5 +1,6 @@
 import { Order } from '../entities/order.entity.js';
 import type { OrdersContext } from '../context.js';
+import { fillMissingScopes } from './approver-scope.service.js';
 import { planMissingChains } from './order-decision.service.js';
 import { startPeriodic } from './periodic.js';
 import { recoverWorkflow } from './place-order.service.js';
@@ -31,7 +32,12 @@ export async function sweepStalledWorkflows(newContext: () => OrdersContext, lim
  * adds nothing here. Runs once at start, then every `intervalMs`; returns how to stop it.
  */
 export function startWorkflowSweep(newContext: () => OrdersContext, intervalMs: number): () => Promise<void> {
-  return startPeriodic(() => sweepStalledWorkflows(newContext), intervalMs, (error) => newContext().runtime?.logger.warn('workflow sweep failed', { error: String(error) }));
+  const sweep = async () => {
+    await sweepStalledWorkflows(newContext);
+    // Best effort: dealers may still be starting; the next sweep tries again.
+    await fillMissingScopes(newContext()).catch((error: unknown) => newContext().runtime?.logger.warn('approver scope backfill failed', { error: String(error) }));
+  };
+  return startPeriodic(sweep, intervalMs, (error) => newContext().runtime?.logger.warn('workflow sweep failed', { error: String(error) }));
 }
 
 /**

@@ -15,7 +15,7 @@ import { Category } from './category.entity.js';
 @Index(SEARCH_INDEXES.skuPrefix)
 @Index(SEARCH_INDEXES.skuTrigram)
 export class Product {
-  [OptionalProps]?: 'active' | 'createdAt' | 'restriction' | 'searchDocument';
+  [OptionalProps]?: 'active' | 'createdAt' | 'restriction' | 'searchDocument' | 'hazardous';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -52,6 +52,10 @@ export class Product {
    */
   @Property({ type: 'text', nullable: true })
   restriction: string | null = null;
+
+  /** Hazardous goods: special handling (approval rules may send such orders to a person). */
+  @Property({ type: 'boolean', default: false })
+  hazardous: boolean = false;
 
   /** Name, SKU and description as a full-text document, kept by PostgreSQL; never loaded (lazy). */
   @Property({ type: 'tsvector', generated: SEARCH_DOCUMENT_EXPRESSION, lazy: true, hidden: true, nullable: true })

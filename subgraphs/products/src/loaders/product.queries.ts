@@ -21,6 +21,7 @@ export interface ProductRow {
   active: boolean;
   /** Null for a product every dealer may buy; else CONTRACT_ONLY, IMPORTED or QUOTA (see assortments). */
   restriction: string | null;
+  hazardous: boolean;
   /** Only on the rows of a catalog page, which read it in the same statement. */
   brandName?: string;
 }
@@ -36,7 +37,7 @@ export interface BrandRow {
   name: string;
 }
 
-const PRODUCT_COLUMNS = `p.id, p.sku, p.name, p.description, p.unit, p.brand_id as "brandId", p.category_id as "categoryId", p.active, p.restriction`;
+const PRODUCT_COLUMNS = `p.id, p.sku, p.name, p.description, p.unit, p.brand_id as "brandId", p.category_id as "categoryId", p.active, p.restriction, p.hazardous`;
 
 /** A product row as PostgreSQL names its columns (`select p.*`), as the catalog reads it. */
 export function productRowFrom(row: Record<string, unknown>): ProductRow {
@@ -50,6 +51,7 @@ export function productRowFrom(row: Record<string, unknown>): ProductRow {
     categoryId: row.category_id as string,
     active: row.active as boolean,
     restriction: (row.restriction as string | null) ?? null,
+    hazardous: Boolean(row.hazardous),
   };
 }
 

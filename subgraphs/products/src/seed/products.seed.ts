@@ -55,6 +55,7 @@ export async function seedProducts(em: EntityManager, demoData: () => DemoData, 
         category: p.categoryId,
         unit: p.unit,
         active: true,
+        hazardous: p.hazardous ?? false,
         createdAt: p.createdAt,
       })),
     );

@@ -19,6 +19,8 @@ export interface ProductForOrder {
   /** Whether this dealer may buy it. */
   authorized: boolean;
   stock: StockNow;
+  /** Special handling approval rules look at: its assortment restriction (CONTRACT_ONLY, IMPORTED, QUOTA) and HAZARDOUS; empty for an ordinary product. */
+  handling: string[];
   substitutes: { id: string; sku: string; name: string; stock: StockNow }[];
 }
 
@@ -72,6 +74,7 @@ export async function lookupProductsForOrder(
     active: product.active,
     authorized: authorized.has(product.id),
     stock: stock.get(product.id)!,
+    handling: [...(product.restriction ? [product.restriction] : []), ...(product.hazardous ? ['HAZARDOUS'] : [])],
     substitutes: (substitutes.get(product.id) ?? []).map((s) => ({ id: s.id, sku: s.sku, name: s.name, stock: substituteStock.get(s.id)! })),
   }));
 }

@@ -1,0 +1,17 @@
+import { defineInternalOperations, InternalInputError, optionalStrings, requireUuid, type InternalHandlers } from '@dealergraph/runtime';
+import type { DealersContext } from '../context.js';
+import { dealerProfiles, staffProfile } from '../services/dealer-scope.service.js';
+
+/** The dealers subgraph's internal operations (see contracts.ts): who looks after a dealer, for approvals. */
+export function dealersInternalOperations(newContext: () => DealersContext): InternalHandlers<'dealers'> {
+  return defineInternalOperations('dealers', {
+    async dealerProfiles(input) {
+      const dealerIds = optionalStrings(input?.dealerIds, 'dealerIds').map((id, i) => requireUuid(id, `dealerIds[${i}]`));
+      if (dealerIds.length === 0) throw new InternalInputError('name at least one dealer id');
+      return { dealers: await dealerProfiles(newContext(), dealerIds) };
+    },
+    async staffProfile(input) {
+      return staffProfile(newContext(), requireUuid(input?.userId, 'userId'));
+    },
+  });
+}

@@ -1,0 +1,16 @@
+import type { InternalDealerProfile } from '@dealergraph/runtime';
+import type { DealersContext } from '../context.js';
+import { Dealer } from '../entities/dealer.entity.js';
+import { User } from '../entities/user.entity.js';
+
+/** Region, sales rep and new-dealer review flag of several dealers, one statement. */
+export async function dealerProfiles(ctx: DealersContext, dealerIds: readonly string[]): Promise<InternalDealerProfile[]> {
+  const dealers = await ctx.em.find(Dealer, { id: { $in: [...new Set(dealerIds)] } });
+  return dealers.map((d) => ({ id: d.id, region: d.region, salesRepUserId: d.salesRepUserId, firstOrdersReviewed: d.firstOrdersReviewed }));
+}
+
+/** The region a staff user looks after (their approval scope); found false for an unknown user. */
+export async function staffProfile(ctx: DealersContext, userId: string): Promise<{ userId: string; region: string | null; found: boolean }> {
+  const user = await ctx.em.findOne(User, { id: userId, dealer: null });
+  return { userId, region: user?.region ?? null, found: user !== null };
+}

@@ -1,0 +1,136 @@
+import { startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * Approver scope through the real gateway. The demo SALES_REP looks after the Northeast dealers (Demo
+ * Platinum among them) and the demo REGIONAL_MANAGER manages the Northeast; Demo Bronze is in the
+ * Southeast. So the rep and the manager decide Demo Platinum's orders and not Demo Bronze's, which
+ * only the director (and up) decides; the queue, approveOrder, rejectOrder and bulk approval agree.
+ */
+let stack: TestStack;
+let admin: GraphQLClient;
+let platinum: GraphQLClient;
+let bronze: GraphQLClient;
+let rep: GraphQLClient;
+let manager: GraphQLClient;
+let director: GraphQLClient;
+
+const PLACE = 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id status approvalSteps { level rule } } userErrors { code message } } }';
+const APPROVE = 'mutation($id: ID!) { approveOrder(orderId: $id, comment: "ok") { order { id status } userErrors { code message } } }';
+const REJECT = 'mutation($id: ID!) { rejectOrder(orderId: $id, reason: "no") { order { id status } userErrors { code message } } }';
+const UPDATE = 'mutation($input: UpdateApprovalRuleInput!) { updateApprovalRule(input: $input) { userErrors { code } } }';
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  [admin, platinum, bronze, rep, manager, director] = await Promise.all(
+    ['admin@demo.staff', 'platinum@demo.dealer', 'bronze@demo.dealer', 'rep@demo.staff', 'manager@demo.staff', 'director@demo.staff'].map((e) => stack.loginAs(e)),
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+type Item = { sku: string; restriction: string | null; stock: { available: number }; price: { unitPrice: { amount: string }; appliedRules: string[] } | null };
+async function pick(client: GraphQLClient, restricted: boolean): Promise<string> {
+  const { products } = await client.data('{ products(first: 100, filter: { inStockOnly: true }) { nodes { sku restriction stock { available } price { unitPrice { amount } appliedRules } } } }');
+  const item = (products.nodes as Item[]).find(
+    (p) => p.price && p.stock.available >= 2 && Boolean(p.restriction) === restricted && !p.price.appliedRules.includes('SPECIAL_PRICE') && Number(p.price.unitPrice.amount) < 500,
+  );
+  if (!item) throw new Error('no product fits');
+  return item.sku;
+}
+
+async function place(client: GraphQLClient, sku: string): Promise<{ id: string; approvalSteps: { level: number; rule: string }[] }> {
+  const { placeOrder } = await client.data(PLACE, { input: { idempotencyKey: randomUUID(), lines: [{ sku, quantity: 1 }] } });
+  expect(placeOrder.userErrors).toEqual([]);
+  expect(placeOrder.order.status).toBe('PENDING_APPROVAL');
+  return placeOrder.order;
+}
+
+const queue = async (client: GraphQLClient) => {
+  const { approvalQueue } = await client.data('{ approvalQueue(first: 100) { totalCount nodes { id } } }');
+  return { ids: (approvalQueue.nodes as { id: string }[]).map((n) => n.id), total: approvalQueue.totalCount as number };
+};
+const statusOf = async (id: string) => (await director.data('query($id: ID!) { order(id: $id) { status } }', { id })).order.status;
+const decide = async (client: GraphQLClient, mutation: string, id: string) => {
+  const result = await client.data(mutation, { id });
+  return (result.approveOrder ?? result.rejectOrder) as { order: { status: string } | null; userErrors: { code: string }[] };
+};
+
+describe('approver scope', () => {
+  it("a REGIONAL_MANAGER decides their region's orders only; a director decides any", async () => {
+    // Every order over 1.00 waits for a REGIONAL_MANAGER for this test.
+    expect((await admin.data(UPDATE, { input: { name: 'AMOUNT_OVER_10000', threshold: '1.00', reason: 'scope test' } })).updateApprovalRule.userErrors).toEqual([]);
+    try {
+      const ours = await place(platinum, await pick(platinum, false));
+      const theirs = await place(bronze, await pick(bronze, false));
+      expect([ours.approvalSteps, theirs.approvalSteps]).toMatchObject([[{ level: 2, rule: 'AMOUNT_OVER_10000' }], [{ level: 2, rule: 'AMOUNT_OVER_10000' }]]);
+
+      const managers = await queue(manager);
+      expect(managers.ids).toContain(ours.id);
+      expect(managers.ids).not.toContain(theirs.id);
+      expect(managers.total).toBe(managers.ids.length);
+      const directors = await queue(director);
+      expect(directors.ids).toEqual(expect.arrayContaining([ours.id, theirs.id]));
+
+      // Outside the region: refused, and nothing changes.
+      expect((await decide(manager, APPROVE, theirs.id)).userErrors.map((e) => e.code)).toEqual(['FORBIDDEN']);
+      expect((await decide(manager, REJECT, theirs.id)).userErrors.map((e) => e.code)).toEqual(['FORBIDDEN']);
+      expect(await statusOf(theirs.id)).toBe('PENDING_APPROVAL');
+      // A level-1 approver cannot decide a level-2 step, even of their own dealer.
+      expect((await decide(rep, APPROVE, ours.id)).userErrors.map((e) => e.code)).toEqual(['FORBIDDEN']);
+      expect((await queue(rep)).ids).not.toContain(ours.id);
+
+      expect(await decide(manager, APPROVE, ours.id)).toMatchObject({ order: { status: 'APPROVED' }, userErrors: [] });
+      expect(await decide(director, APPROVE, theirs.id)).toMatchObject({ order: { status: 'APPROVED' }, userErrors: [] });
+    } finally {
+      await admin.data(UPDATE, { input: { name: 'AMOUNT_OVER_10000', threshold: '10000.00', reason: 'scope test done' } });
+    }
+  });
+
+  it("a SALES_REP decides their own dealers' orders only, one by one and in bulk", async () => {
+    // A restricted product (SPECIAL_PRODUCT) sends each order to a SALES_REP.
+    const ours = [await place(platinum, await pick(platinum, true)), await place(platinum, await pick(platinum, true))];
+    const theirs = [await place(bronze, await pick(bronze, true)), await place(bronze, await pick(bronze, true))];
+    for (const order of [...ours, ...theirs]) expect(order.approvalSteps).toMatchObject([{ level: 1, rule: 'SPECIAL_PRODUCT' }]);
+
+    const reps = await queue(rep);
+    expect(reps.ids).toEqual(expect.arrayContaining(ours.map((o) => o.id)));
+    for (const order of theirs) expect(reps.ids).not.toContain(order.id);
+    // The manager of the region sees the rep's dealers' level-1 steps too, not the other region's.
+    const managers = await queue(manager);
+    expect(managers.ids).toEqual(expect.arrayContaining(ours.map((o) => o.id)));
+    for (const order of theirs) expect(managers.ids).not.toContain(order.id);
+
+    expect((await decide(rep, APPROVE, theirs[0].id)).userErrors.map((e) => e.code)).toEqual(['FORBIDDEN']);
+    expect(await decide(rep, APPROVE, ours[0].id)).toMatchObject({ order: { status: 'APPROVED' }, userErrors: [] });
+
+    // In bulk: one result per order, in the order sent; the other dealer's are refused and stay pending.
+    const { approveOrders } = await rep.data('mutation($ids: [ID!]!) { approveOrders(orderIds: $ids) { results { orderId order { status } userErrors { code } } userErrors { code } } }', {
+      ids: [ours[1].id, theirs[0].id, theirs[1].id],
+    });
+    expect(approveOrders.userErrors).toEqual([]);
+    expect(approveOrders.results).toEqual([
+      { orderId: ours[1].id, order: { status: 'APPROVED' }, userErrors: [] },
+      { orderId: theirs[0].id, order: null, userErrors: [{ code: 'FORBIDDEN' }] },
+      { orderId: theirs[1].id, order: null, userErrors: [{ code: 'FORBIDDEN' }] },
+    ]);
+    for (const order of theirs) expect(await statusOf(order.id)).toBe('PENDING_APPROVAL');
+    // The director decides them.
+    const { approveOrders: byDirector } = await director.data('mutation($ids: [ID!]!) { approveOrders(orderIds: $ids) { results { order { status } userErrors { code } } } }', {
+      ids: theirs.map((o) => o.id),
+    });
+    expect(byDirector.results).toEqual(theirs.map(() => ({ order: { status: 'APPROVED' }, userErrors: [] })));
+  });
+
+  it('snapshots the dealer\'s rep and region on the order at placement', async () => {
+    const order = await place(bronze, await pick(bronze, true));
+    const [row] = await stack.orms.orders.em.fork().getConnection().execute<{ dealer_region: string; sales_rep_user_id: string | null }[]>(
+      'select dealer_region, sales_rep_user_id from "orders"."order" where id = ?',
+      [order.id],
+    );
+    expect(row).toEqual({ dealer_region: 'Southeast', sales_rep_user_id: null });
+  });
+});
