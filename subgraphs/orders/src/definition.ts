@@ -11,6 +11,7 @@ import { OrderEventResolver } from './graphql/order-event.resolver.js';
 import { toOrderType } from './graphql/mappers.js';
 import { OrderWorkflowResolver } from './graphql/order-workflow.resolver.js';
 import { OrderResolver } from './graphql/order.resolver.js';
+import { SpecialPriceEventResolver, SpecialPriceRequestResolver } from './graphql/special-price-request.resolver.js';
 import { createOrderLoaders } from './loaders/order.loaders.js';
 import { migrations } from './migrations/index.js';
 import { OrderEventHub } from './services/order-event-hub.js';
@@ -31,7 +32,7 @@ export function ordersSubgraph(settings: Partial<WorkflowSettings> = {}): Subgra
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [OrderResolver, OrderWorkflowResolver, CartResolver, OrderTemplateResolver, OrderEventResolver, BulkDecisionResolver, ApprovalStatsResolver],
+        resolvers: [OrderResolver, OrderWorkflowResolver, CartResolver, OrderTemplateResolver, OrderEventResolver, BulkDecisionResolver, ApprovalStatsResolver, SpecialPriceRequestResolver, SpecialPriceEventResolver],
         pubSub: events,
         referenceResolvers: {
           Order: {
