@@ -3,7 +3,9 @@
  *
  * A special price request is routed like an order, to the levels of approval-routing.ts: the deeper
  * the discount against the dealer's current price for that quantity, and the more money it gives
- * away over the granted quantity, the higher the level. The level of a request is the higher of:
+ * away over the granted quantity, the higher the level. The current price is the dealer's price of one
+ * unit: a special price replaces the dealer's base price, and volume breaks and promotions still apply
+ * on top of it as on any base. The level of a request is the higher of:
  *
  *   by discount      up to 5 %: SALES_REP (1); up to 15 %: REGIONAL_MANAGER (2);
  *                    up to 30 %: SALES_DIRECTOR (3); above: GENERAL_MANAGER (5, exceptional);
@@ -35,7 +37,7 @@ export const MAX_VALIDITY_DAYS = 366;
 export const DEFAULT_VALIDITY_DAYS = 90;
 
 export interface SpecialPriceRoutingInput {
-  /** The dealer's unit price for this quantity now, in cents. */
+  /** The dealer's price of one unit now, in cents. */
   currentUnitPrice: number;
   /** The unit price asked for or granted, in cents; null: the dealer asks for an offer. */
   unitPrice: number | null;

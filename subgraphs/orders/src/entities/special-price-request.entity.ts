@@ -86,7 +86,7 @@ export class SpecialPriceRequest {
   @Property({ type: new BigIntType('number') })
   listPrice!: number;
 
-  /** The dealer's unit price for this quantity when asked (the base of the discount), in minor units. */
+  /** The dealer's price of one unit when asked (what the discount is measured against), in minor units. */
   @Property({ type: new BigIntType('number') })
   currentUnitPrice!: number;
 

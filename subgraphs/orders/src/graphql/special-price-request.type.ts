@@ -52,7 +52,7 @@ export class SpecialPriceRequestType {
   @Field(() => Money, { description: "The product's list price when asked." })
   listPrice!: Money;
 
-  @Field(() => Money, { description: "The dealer's unit price for this quantity when asked: the base the discount is measured against." })
+  @Field(() => Money, { description: "The dealer's price of one unit when asked: what the discount is measured against (a special price replaces the dealer's base price; volume breaks and promotions still apply on top of it)." })
   currentUnitPrice!: Money;
 
   @Field(() => Int, { description: 'The approval level that decides it (1 SALES_REP ... 5 GENERAL_MANAGER); approvers at this level or above may.' })

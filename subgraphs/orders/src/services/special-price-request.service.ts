@@ -101,7 +101,9 @@ export async function requestSpecialPrice(ctx: OrdersContext, input: RequestSpec
   const product = products.find((p) => p.sku.toLowerCase() === sku.toLowerCase());
   if (!product) return refused([userError('UNKNOWN_SKU', `There is no product with SKU "${sku}".`, ['input', 'sku'])]);
   if (!product.active || !product.authorized) return refused([userError('NOT_AUTHORIZED', `${product.sku} is not available to your dealership.`, ['input', 'sku'])]);
-  const quote = await ctx.services.prices.call('quoteLines', { dealerId, lines: [{ productId: product.id, quantity: input.quantity }] });
+  // A special price replaces the dealer's base price (volume breaks and promotions still apply on top,
+  // as on any base: domain/pricing.ts in prices), so it is measured against the price of one unit.
+  const quote = await ctx.services.prices.call('quoteLines', { dealerId, lines: [{ productId: product.id, quantity: 1 }] });
   const line = quote.lines[0];
   if (!line?.priceable) return refused([userError('NOT_AUTHORIZED', `${product.sku} has no price for your dealership.`, ['input', 'sku'])]);
   const problems = termsProblems({ currentUnitPrice: line.unitPrice, unitPrice: wanted, quantity: input.quantity, validTo, now });
