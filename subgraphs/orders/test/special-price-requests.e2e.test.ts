@@ -1,3 +1,4 @@
+import { clearInternalFaults, injectInternalFault } from '@dealergraph/runtime';
 import { startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
 import { createClient, type Client } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
@@ -21,9 +22,10 @@ let rep: GraphQLClient;
 let manager: GraphQLClient;
 const sockets: Client[] = [];
 
-/** Two cheap in-stock products Platinum prices by its tier alone (no agreement, no promotion), that Bronze sees too. */
+/** Cheap in-stock products Platinum prices by its tier alone (no agreement, no promotion), that Bronze sees too. */
 let product: { sku: string; unit: number };
 let other: { sku: string; unit: number };
+let third: { sku: string; unit: number };
 
 const cents = (amount: string) => Math.round(Number(amount) * 100);
 const amount = (minor: number) => `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
@@ -109,13 +111,14 @@ beforeAll(async () => {
     if (unit < 1_000 || unit > 50_000) continue;
     if (!(await priceOf(bronze, p.sku, 1))) continue;
     found.push({ sku: p.sku, unit });
-    if (found.length === 2) break;
+    if (found.length === 3) break;
   }
-  expect(found).toHaveLength(2);
-  [product, other] = found;
+  expect(found).toHaveLength(3);
+  [product, other, third] = found;
 }, 180_000);
 
 afterAll(async () => {
+  clearInternalFaults();
   await Promise.all(sockets.map((s) => s.dispose()));
   await db?.end();
   await stack?.stop();
@@ -291,5 +294,40 @@ describe('special price requests', () => {
     const approved = (await rep.data(APPROVE, { input: { requestId: id, unitPrice: amount(offer), quantity: 2 } })).approveSpecialPriceRequest;
     expect(approved.userErrors).toEqual([]);
     expect(await priceOf(platinum, other.sku, 2)).toEqual({ unitPrice: { amount: amount(offer) }, appliedRules: ['SPECIAL_PRICE'] });
+  });
+
+  it('compensates: a grant whose approval failed is revoked, units an order took before failing are given back; retries complete', async () => {
+    const asked = (await platinum.data(REQUEST, { input: { sku: third.sku, quantity: 4, reason: 'Retry me', wantedUnitPrice: amount(Math.round(third.unit * 0.97)) } })).requestSpecialPrice;
+    expect(asked.userErrors).toEqual([]);
+    const id = asked.specialPriceRequest.id;
+    const special = async () =>
+      (await db.query('select quantity_used, valid_to > now() as active from prices.special_price where request_id = $1', [id])).rows[0] as { quantity_used: number; active: boolean } | undefined;
+
+    // prices granted, but orders never heard: the approval fails, the grant is revoked, nothing prices with it.
+    injectInternalFault('prices.grantSpecialPrice', 'after');
+    const failed = await rep.request(APPROVE, { input: { requestId: id } });
+    expect(failed.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(JSON.stringify(failed.errors)).not.toMatch(/stack|\.ts:\d/);
+    expect((await platinum.data('query($id: ID!) { specialPriceRequest(id: $id) { status } }', { id })).specialPriceRequest).toEqual({ status: 'PENDING' });
+    expect(await special()).toEqual({ quantity_used: 0, active: false });
+    expect((await priceOf(platinum, third.sku, 1))?.appliedRules).toEqual(['TIER']);
+    // The retry grants it for good.
+    const approved = (await rep.data(APPROVE, { input: { requestId: id } })).approveSpecialPriceRequest;
+    expect(approved.userErrors).toEqual([]);
+    expect(await special()).toEqual({ quantity_used: 0, active: true });
+    const granted = approved.specialPriceRequest.grantedUnitPrice.amount;
+    expect(await priceOf(platinum, third.sku, 2)).toEqual({ unitPrice: { amount: granted }, appliedRules: ['SPECIAL_PRICE'] });
+
+    // prices took the units, but the order workflow never heard: the order fails and gives them back.
+    injectInternalFault('prices.consumeSpecialPrices', 'after');
+    const input = { idempotencyKey: randomUUID(), lines: [{ sku: third.sku, quantity: 2 }] };
+    const crashed = await platinum.request(PLACE, { input });
+    expect(crashed.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(await special()).toEqual({ quantity_used: 0, active: true });
+    // The same key again: placed at the special price, its units taken once.
+    const placed = (await platinum.data(PLACE, { input })).placeOrder;
+    expect(placed.userErrors).toEqual([]);
+    expect(placed.order.lines).toEqual([{ quantity: 2, unitPrice: { amount: granted } }]);
+    expect(await special()).toEqual({ quantity_used: 2, active: true });
   });
 });

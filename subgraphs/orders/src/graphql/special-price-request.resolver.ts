@@ -18,10 +18,10 @@ import {
   SpecialPriceRequestType,
 } from './special-price-request.type.js';
 
-const toPayload = ({ request, userErrors }: requests.SpecialPriceRequestResult): SpecialPriceRequestPayload => ({
-  specialPriceRequest: request ? toSpecialPriceRequestType(request) : null,
-  userErrors,
-});
+function toPayload({ request, userErrors, failure }: requests.SpecialPriceRequestResult): SpecialPriceRequestPayload {
+  if (failure) throw new GraphQLError(failure, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+  return { specialPriceRequest: request ? toSpecialPriceRequestType(request) : null, userErrors };
+}
 
 /**
  * The request as committed when its event arrived, loaded once per event however many subscriptions

@@ -1,4 +1,4 @@
-import { APPROVAL_LEVEL, InvalidAmountError, isStaff, isStaffRole, normalizeId, parseAmount, requireClaims, type Claims, type PageWindow } from '@dealergraph/runtime';
+import { APPROVAL_LEVEL, InternalCallError, InvalidAmountError, isStaff, isStaffRole, normalizeId, parseAmount, requireClaims, type Claims, type PageWindow } from '@dealergraph/runtime';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { randomUUID } from 'node:crypto';
@@ -22,6 +22,14 @@ import { recordOrderEvent } from './outbox.service.js';
 export interface SpecialPriceRequestResult {
   request: SpecialPriceRequest | null;
   userErrors: OrderUserError[];
+  /** Set when a service it needs failed or did not answer (nothing changed): not a business refusal. */
+  failure?: string;
+}
+
+/** A failed internal call as the caller hears it: nothing changed, try again. Other errors pass. */
+function asFailure(error: unknown, doing: string): SpecialPriceRequestResult {
+  if (!(error instanceof InternalCallError)) throw error;
+  return { request: null, userErrors: [], failure: `The special price request could not be ${doing}: a service it needs failed or did not answer in time. Nothing changed: try again.` };
 }
 
 /** A request as a dealer user sends it; amounts are decimal strings. */
@@ -80,6 +88,10 @@ function recordEvent(em: OrdersContext['em'], request: SpecialPriceRequest, acto
  * INVALID_QUANTITY, INVALID_PRICE, INVALID_VALIDITY, INVALID_INPUT (reason), DUPLICATE_REQUEST.
  */
 export async function requestSpecialPrice(ctx: OrdersContext, input: RequestSpecialPriceInput): Promise<SpecialPriceRequestResult> {
+  return askFor(ctx, input).catch((error: unknown) => asFailure(error, 'sent'));
+}
+
+async function askFor(ctx: OrdersContext, input: RequestSpecialPriceInput): Promise<SpecialPriceRequestResult> {
   const claims = requireClaims(ctx.claims);
   if (isStaff(claims) || !claims.dealerId) return refused([userError('FORBIDDEN', 'Special prices are requested by dealer users.')]);
   if (claims.role === 'VIEW_ONLY') return refused([userError('FORBIDDEN', 'Your role (VIEW_ONLY) may not request special prices.')]);
@@ -238,7 +250,7 @@ export async function approveSpecialPriceRequest(ctx: OrdersContext, input: Appr
         ctx.runtime?.logger.warn('could not revoke the special price of an approval that did not commit', { requestId: grantTried, error: String(e) });
       });
     }
-    throw error;
+    return asFailure(error, 'approved');
   }
 }
 
