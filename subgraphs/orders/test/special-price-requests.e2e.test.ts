@@ -248,6 +248,14 @@ describe('special price requests', () => {
     ]);
     expect((await notes(manager)).map((n: { status: string }) => n.status)).toEqual(['APPROVED', 'PENDING']);
     expect(await notes(rep)).toEqual([]);
+    // The catch-up after a reconnect follows the same rule.
+    const EVENTS = 'query($since: DateTimeISO!) { orderEvents(since: $since, first: 500) { orderId status } }';
+    const since = new Date(Date.now() - 3_600_000).toISOString();
+    const missed = async (client: GraphQLClient) => (await client.data(EVENTS, { since })).orderEvents.filter((e: { orderId: string }) => e.orderId === id).map((e: { status: string }) => e.status);
+    expect(await missed(platinum)).toEqual(['PENDING', 'APPROVED']);
+    expect(await missed(manager)).toEqual(['PENDING', 'APPROVED']);
+    expect(await missed(rep)).toEqual([]);
+    expect(await missed(bronze)).toEqual([]);
     expect(await notes(bronze)).toEqual([]);
 
     // Nothing of it reached Bronze or the rep: their next marker arrives with nothing of this request before it.
