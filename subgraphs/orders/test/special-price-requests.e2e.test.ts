@@ -338,4 +338,21 @@ describe('special price requests', () => {
     expect(placed.order.lines).toEqual([{ quantity: 2, unitPrice: { amount: granted } }]);
     expect(await special()).toEqual({ quantity_used: 2, active: true });
   });
+
+  it('takes one pending request per product and decides it once, however many arrive together', async () => {
+    const own = cents((await priceOf(bronze, product.sku, 1))!.unitPrice.amount);
+    const input = { sku: product.sku, quantity: 3, reason: 'Parallel', wantedUnitPrice: amount(Math.round(own * 0.97)) };
+    const asked = await Promise.all([1, 2, 3].map(() => bronze.data(REQUEST, { input }).then((r) => r.requestSpecialPrice)));
+    const created = asked.filter((r) => r.specialPriceRequest);
+    expect(created).toHaveLength(1);
+    expect(asked.filter((r) => !r.specialPriceRequest).map((r) => r.userErrors)).toEqual([
+      [{ code: 'DUPLICATE_REQUEST', field: ['input', 'sku'] }],
+      [{ code: 'DUPLICATE_REQUEST', field: ['input', 'sku'] }],
+    ]);
+    const id = created[0].specialPriceRequest.id;
+    const decided = await Promise.all([rep, manager, rep, manager].map((c) => c.data(APPROVE, { input: { requestId: id } }).then((r) => r.approveSpecialPriceRequest)));
+    expect(decided.filter((r) => r.specialPriceRequest?.status === 'APPROVED')).toHaveLength(1);
+    expect(decided.filter((r) => !r.specialPriceRequest).map((r) => r.userErrors[0].code)).toEqual(['INVALID_TRANSITION', 'INVALID_TRANSITION', 'INVALID_TRANSITION']);
+    expect((await db.query('select count(*)::int as n from prices.special_price where request_id = $1', [id])).rows[0].n).toBe(1);
+  });
 });
