@@ -6,6 +6,7 @@ import { isSpecialPriceEvent, seesSpecialPriceRequestEvent } from '../domain/spe
 import { SpecialPriceRequest } from '../entities/special-price-request.entity.js';
 import type { OrderEventMessage } from '../services/event-bus.js';
 import { ORDER_EVENTS_TOPIC } from '../services/order-event-hub.js';
+import * as decisions from '../services/special-price-decision.service.js';
 import * as requests from '../services/special-price-request.service.js';
 import { OrderEventType } from './order-event.type.js';
 import { toSpecialPriceRequestType } from './special-price-request.mapper.js';
@@ -60,7 +61,7 @@ export class SpecialPriceRequestResolver {
     @Arg('input', () => ApproveSpecialPriceRequestInput, { description: 'The approval.' }) input: ApproveSpecialPriceRequestInput,
     @Ctx() ctx: OrdersContext,
   ): Promise<SpecialPriceRequestPayload> {
-    return toPayload(await requests.approveSpecialPriceRequest(ctx, input));
+    return toPayload(await decisions.approveSpecialPriceRequest(ctx, input));
   }
 
   @Authorized()
@@ -70,7 +71,7 @@ export class SpecialPriceRequestResolver {
     @Arg('reason', { description: 'Why, for the dealer (mandatory).' }) reason: string,
     @Ctx() ctx: OrdersContext,
   ): Promise<SpecialPriceRequestPayload> {
-    return toPayload(await requests.rejectSpecialPriceRequest(ctx, { requestId, reason }));
+    return toPayload(await decisions.rejectSpecialPriceRequest(ctx, { requestId, reason }));
   }
 
   @Authorized()

@@ -1,18 +1,18 @@
 import { APPROVAL_LEVEL, InternalCallError, InvalidAmountError, isStaff, isStaffRole, normalizeId, parseAmount, requireClaims, type Claims, type PageWindow } from '@dealergraph/runtime';
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { randomUUID } from 'node:crypto';
 import type { OrdersContext } from '../context.js';
 import { seesSpecialPriceRequest, SPECIAL_PRICE_EVENT } from '../domain/special-price-audience.js';
-import { grantedValidTo, routeSpecialPrice, termsProblems } from '../domain/special-price-routing.js';
+import { routeSpecialPrice, termsProblems } from '../domain/special-price-routing.js';
 import { SpecialPriceRequest, type SpecialPriceRequestStatus } from '../entities/special-price-request.entity.js';
-import { userError, WorkflowRefusal, type OrderUserError } from './order-errors.js';
+import { userError, type OrderUserError } from './order-errors.js';
 import { recordOrderEvent } from './outbox.service.js';
 
 /**
  * Special price requests: a dealer user asks for a price for a product and quantity; the request is
  * routed to an approval level (domain/special-price-routing.ts); an approver at that level or above
- * approves it (possibly with a counter price, quantity or validity: the prices subgraph then holds a
+ * (special-price-decision.service.ts) approves it (possibly with a counter price, quantity or validity: the prices subgraph then holds a
  * special price for that dealer, limited to the granted units, which its next orders use) or rejects
  * it with a reason. Every change writes a SPECIAL_PRICE_REQUEST event to the orders outbox in the
  * same transaction: subscriptions and the notification feed show it once it committed.
@@ -27,7 +27,7 @@ export interface SpecialPriceRequestResult {
 }
 
 /** A failed internal call as the caller hears it: nothing changed, try again. Other errors pass. */
-function asFailure(error: unknown, doing: string): SpecialPriceRequestResult {
+export function asFailure(error: unknown, doing: string): SpecialPriceRequestResult {
   if (!(error instanceof InternalCallError)) throw error;
   return { request: null, userErrors: [], failure: `The special price request could not be ${doing}: a service it needs failed or did not answer in time. Nothing changed: try again.` };
 }
@@ -41,22 +41,17 @@ export interface RequestSpecialPriceInput {
   validTo?: Date | null;
 }
 
-/** An approval as an approver sends it: counter terms are optional; the dealer's terms apply without them. */
-export interface ApproveSpecialPriceInput {
-  requestId: string;
-  unitPrice?: string | null;
-  quantity?: number | null;
-  validTo?: Date | null;
-  comment?: string | null;
-}
-
-const MAX_TEXT = 2_000;
-const approverLevel = (claims: Claims) => (isStaffRole(claims.role) ? APPROVAL_LEVEL[claims.role] : 0);
-const refused = (errors: OrderUserError[]): SpecialPriceRequestResult => ({ request: null, userErrors: errors });
-const roleOf = (level: number) => Object.entries(APPROVAL_LEVEL).find(([, l]) => l === level)?.[0] ?? `LEVEL_${level}`;
+/** The longest reason or comment. */
+export const MAX_TEXT = 2_000;
+/** The caller's approval level (1-5); 0 for dealer users and ADMIN. */
+export const approverLevel = (claims: Claims) => (isStaffRole(claims.role) ? APPROVAL_LEVEL[claims.role] : 0);
+/** Nothing changed, for these reasons. */
+export const refused = (errors: OrderUserError[]): SpecialPriceRequestResult => ({ request: null, userErrors: errors });
+/** The staff role of an approval level, e.g. 2 -> REGIONAL_MANAGER. */
+export const roleOf = (level: number) => Object.entries(APPROVAL_LEVEL).find(([, l]) => l === level)?.[0] ?? `LEVEL_${level}`;
 
 /** A decimal amount in minor units, null when absent; a userError when it is not an amount. */
-function readAmount(value: string | null | undefined, field: string[], errors: OrderUserError[]): number | null {
+export function readAmount(value: string | null | undefined, field: string[], errors: OrderUserError[]): number | null {
   if (value === null || value === undefined) return null;
   try {
     return parseAmount(value);
@@ -68,7 +63,7 @@ function readAmount(value: string | null | undefined, field: string[], errors: O
 }
 
 /** Records the request's event in the caller's transaction (published after commit). */
-function recordEvent(em: OrdersContext['em'], request: SpecialPriceRequest, actor: string, decision: string, reason: string | null, at: Date): void {
+export function recordEvent(em: OrdersContext['em'], request: SpecialPriceRequest, actor: string, decision: string, reason: string | null, at: Date): void {
   recordOrderEvent(em, {
     // The outbox's subject column names the request here; the type tells it apart from order events.
     orderId: request.id,
@@ -157,115 +152,6 @@ async function askFor(ctx: OrdersContext, input: RequestSpecialPriceInput): Prom
     throw error;
   }
 }
-
-/**
- * Runs `change` on the locked request in one transaction; a WorkflowRefusal rolls it back and
- * becomes userErrors. Only approvers decide; a request the caller may not see reads as not found.
- */
-async function onLockedRequest(
-  ctx: OrdersContext,
-  requestId: string,
-  change: (em: OrdersContext['em'], request: SpecialPriceRequest, claims: Claims) => Promise<void>,
-): Promise<SpecialPriceRequestResult> {
-  const claims = requireClaims(ctx.claims);
-  const id = normalizeId(requestId);
-  try {
-    if (approverLevel(claims) === 0) throw new WorkflowRefusal([userError('FORBIDDEN', "Only the distributor's approvers decide special price requests.")]);
-    if (!id) throw new WorkflowRefusal([userError('NOT_FOUND', 'There is no such special price request.', ['requestId'])]);
-    const request = await ctx.em.fork().transactional(async (em) => {
-      const locked = await em.findOne(SpecialPriceRequest, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!locked) throw new WorkflowRefusal([userError('NOT_FOUND', 'There is no such special price request.', ['requestId'])]);
-      if (locked.status !== 'PENDING') throw new WorkflowRefusal([userError('INVALID_TRANSITION', `This request is ${locked.status} already.`, ['requestId'])]);
-      await change(em, locked, claims);
-      await em.flush();
-      return locked;
-    });
-    return { request, userErrors: [] };
-  } catch (error) {
-    if (error instanceof WorkflowRefusal) return refused(error.errors);
-    throw error;
-  }
-}
-
-/** FORBIDDEN unless the approver's level reaches `level`. */
-function requireLevel(claims: Claims, level: number): void {
-  if (approverLevel(claims) < level) {
-    throw new WorkflowRefusal([userError('FORBIDDEN', `This needs a ${roleOf(level)} (level ${level}) or above.`, ['requestId'])]);
-  }
-}
-
-/**
- * Approves a pending request with the dealer's terms or the approver's counter terms (price,
- * quantity, validity). The level needed is the request's, or that of the granted terms when they go
- * deeper (FORBIDDEN below it). The special price is granted in prices inside the locked transaction;
- * should the approval not commit, the grant is revoked (both idempotent by request id).
- */
-export async function approveSpecialPriceRequest(ctx: OrdersContext, input: ApproveSpecialPriceInput): Promise<SpecialPriceRequestResult> {
-  let grantTried: string | null = null;
-  try {
-    return await onLockedRequest(ctx, input.requestId, async (em, request, claims) => {
-      requireLevel(claims, request.level);
-      const errors: OrderUserError[] = [];
-      const counter = readAmount(input.unitPrice, ['input', 'unitPrice'], errors);
-      if (errors.length) throw new WorkflowRefusal(errors);
-      const unitPrice = counter ?? request.wantedUnitPrice;
-      if (unitPrice === null) throw new WorkflowRefusal([userError('INVALID_INPUT', 'The dealer asked for an offer: give the unit price you grant.', ['input', 'unitPrice'])]);
-      const quantity = input.quantity ?? request.quantity;
-      const now = new Date();
-      const validTo = grantedValidTo({ approverValidTo: input.validTo ?? null, dealerValidTo: request.wantedValidTo, now });
-      const problems = termsProblems({ currentUnitPrice: request.currentUnitPrice, unitPrice, quantity, validTo, now });
-      if (problems.length) {
-        throw new WorkflowRefusal(problems.map((p) => userError(p.code, p.field === 'validTo' && !input.validTo ? `${p.message} (the dealer's wanted end has passed: give one).` : p.message, ['input', p.field])));
-      }
-      requireLevel(claims, routeSpecialPrice({ currentUnitPrice: request.currentUnitPrice, unitPrice, quantity }).level);
-      const comment = input.comment?.trim() || null;
-      if (comment && comment.length > MAX_TEXT) throw new WorkflowRefusal([userError('INVALID_INPUT', `A comment has at most ${MAX_TEXT} characters.`, ['input', 'comment'])]);
-      grantTried = request.id;
-      const { specialPriceId } = await ctx.services.prices.call('grantSpecialPrice', {
-        requestId: request.id,
-        dealerId: request.dealerId,
-        productId: request.productId,
-        unitPrice,
-        quantity,
-        validFrom: now.toISOString(),
-        validTo: validTo.toISOString(),
-      });
-      Object.assign(request, {
-        status: 'APPROVED' satisfies SpecialPriceRequestStatus,
-        grantedUnitPrice: unitPrice,
-        grantedQuantity: quantity,
-        validFrom: now,
-        validTo,
-        specialPriceId,
-        decidedByUserId: claims.sub,
-        decidedAt: now,
-        decisionComment: comment,
-      });
-      recordEvent(em, request, claims.sub, 'APPROVED', comment, now);
-    });
-  } catch (error) {
-    // The approval did not commit: a special price granted meanwhile must not stay active.
-    if (grantTried) {
-      await ctx.services.prices.call('revokeSpecialPrice', { requestId: grantTried }).catch((e: unknown) => {
-        ctx.runtime?.logger.warn('could not revoke the special price of an approval that did not commit', { requestId: grantTried, error: String(e) });
-      });
-    }
-    return asFailure(error, 'approved');
-  }
-}
-
-/** Rejects a pending request with a mandatory reason (an approver at its level or above). */
-export function rejectSpecialPriceRequest(ctx: OrdersContext, input: { requestId: string; reason: string }): Promise<SpecialPriceRequestResult> {
-  return onLockedRequest(ctx, input.requestId, async (em, request, claims) => {
-    requireLevel(claims, request.level);
-    const reason = input.reason?.trim() ?? '';
-    if (!reason || reason.length > MAX_TEXT) throw new WorkflowRefusal([userError('INVALID_INPUT', `Give the dealer a reason, in 1 to ${MAX_TEXT} characters.`, ['reason'])]);
-    const now = new Date();
-    Object.assign(request, { status: 'REJECTED' satisfies SpecialPriceRequestStatus, decidedByUserId: claims.sub, decidedAt: now, decisionComment: reason });
-    recordEvent(em, request, claims.sub, 'REJECTED', reason, now);
-  });
-}
-
 /**
  * The requests the caller may see, newest first: a dealer user its dealer's; an approver those its
  * level may decide; nobody else any. `status` narrows the list.
