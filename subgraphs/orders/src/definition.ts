@@ -13,6 +13,7 @@ import { OrderEventResolver } from './graphql/order-event.resolver.js';
 import { toOrderType } from './graphql/mappers.js';
 import { OrderWorkflowResolver } from './graphql/order-workflow.resolver.js';
 import { OrderResolver } from './graphql/order.resolver.js';
+import { SpecialPriceEventResolver, SpecialPriceRequestResolver } from './graphql/special-price-request.resolver.js';
 import { createOrderLoaders } from './loaders/order.loaders.js';
 import { migrations } from './migrations/index.js';
 import { OrderEventHub } from './services/order-event-hub.js';
@@ -42,7 +43,7 @@ export function ordersSubgraph(settings: Partial<WorkflowSettings> = {}, options
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [OrderResolver, OrderWorkflowResolver, CartResolver, OrderTemplateResolver, OrderEventResolver, BulkDecisionResolver, ApprovalStatsResolver, OrderApprovalResolver, ApprovalRuleResolver],
+        resolvers: [OrderResolver, OrderWorkflowResolver, CartResolver, OrderTemplateResolver, OrderEventResolver, BulkDecisionResolver, ApprovalStatsResolver, OrderApprovalResolver, ApprovalRuleResolver, SpecialPriceRequestResolver, SpecialPriceEventResolver],
         pubSub: events,
         referenceResolvers: {
           Order: {

@@ -90,11 +90,47 @@ export interface QuotedLine {
   appliedRules: string[];
   /** True when a special price was the base. */
   specialPrice: boolean;
+  /**
+   * The special price that was the base (null otherwise). An order passes it to
+   * `consumeSpecialPrices`, so a special price granted for a quantity is never used past it.
+   */
+  specialPriceId?: string | null;
+  /** The approved special price request that granted that special price; null for a negotiated agreement. */
+  specialPriceRequestId?: string | null;
   /** True when a promotion applied (a campaign discount). */
   promotion: boolean;
   volumeBreak: InternalVolumeBreak | null;
   nextVolumeBreak: (InternalVolumeBreak & { quantityMore: number }) | null;
 }
+
+/** A special price granted from an approved special price request (orders owns the request). */
+export interface GrantSpecialPriceInput {
+  /** The request: the idempotency key of the grant (one special price per request). */
+  requestId: string;
+  dealerId: string;
+  productId: string;
+  /** Unit price in cents. */
+  unitPrice: number;
+  /** Units the dealer may order at this price, over all its orders. */
+  quantity: number;
+  /** ISO 8601 instants: active in [validFrom, validTo). */
+  validFrom: string;
+  validTo: string;
+}
+
+/** One order line priced with a special price, to take from that special price's granted quantity. */
+export interface SpecialPriceUseLine {
+  specialPriceId: string;
+  productId: string;
+  quantity: number;
+}
+
+export type ConsumeSpecialPricesResult =
+  | { status: 'CONSUMED' }
+  /** Nothing was taken: a line's special price has fewer units left than it asks for, or is no longer active. */
+  | { status: 'EXHAUSTED'; shortages: { specialPriceId: string; productId: string; requested: number; remaining: number }[] }
+  /** This order's use was released before (the order ended); it is not taken again. */
+  | { status: 'RELEASED' };
 
 export interface PricesOperations {
   /** Prices lines for a dealer now: read-only, the snapshot an order stores. */
@@ -102,6 +138,32 @@ export interface PricesOperations {
     input: { dealerId: string; lines: InternalLine[] };
     /** `currency` is that of the priced lines ('' when no line has a price). */
     output: { currency: string; lines: QuotedLine[] };
+  };
+  /** Creates the special price of an approved request. Idempotent by request id: a repeat answers the same special price. */
+  grantSpecialPrice: {
+    input: GrantSpecialPriceInput;
+    output: { specialPriceId: string };
+  };
+  /**
+   * Compensation of grantSpecialPrice when the approval did not commit: the request's special price
+   * stops being active (NONE when it was never granted). Idempotent by request id.
+   */
+  revokeSpecialPrice: {
+    input: { requestId: string };
+    output: { status: 'REVOKED' | 'NONE' };
+  };
+  /**
+   * Takes an order's lines from their special prices' granted quantities: all lines or none, never
+   * past a granted quantity under concurrency. Idempotent by order id.
+   */
+  consumeSpecialPrices: {
+    input: { orderId: string; dealerId: string; lines: SpecialPriceUseLine[] };
+    output: ConsumeSpecialPricesResult;
+  };
+  /** Gives an order's special price units back (rejection, cancellation, a failed workflow). Idempotent; safe if nothing was taken. */
+  releaseSpecialPrices: {
+    input: { orderId: string };
+    output: { status: 'RELEASED' | 'NONE' };
   };
 }
 

@@ -108,6 +108,13 @@ describe('the rule kinds beyond the contract', () => {
     });
   });
 
+  it('does not ask again for a special price an approver granted through a special price request', () => {
+    const granted: RoutingLine = { ...ordinary, specialPrice: true, appliedRules: ['SPECIAL_PRICE'], discountBp: 6_000, preApproved: true };
+    const rules = [...only('SPECIAL_PRICE'), ...only('NON_CAMPAIGN_DISCOUNT')];
+    expect(routeOrder(input({ rules, lines: [granted] })).outcome).toBe('AUTO_APPROVE');
+    expect(routeOrder(input({ rules, lines: [{ ...granted, preApproved: false }] }))).toMatchObject({ outcome: 'APPROVAL', steps: [{ rule: 'SPECIAL_PRICE' }, { rule: 'NON_CAMPAIGN_DISCOUNT' }] });
+  });
+
   it('chains the groups that fire, lowest level first', () => {
     const rules = SEEDED_APPROVAL_RULES.map((r) => ({ ...r, enabled: true }));
     const decision = routeOrder(input({

@@ -85,6 +85,11 @@ export interface RoutingLine {
   discountBp: number;
   /** The product's handling classes (CONTRACT_ONLY, IMPORTED, QUOTA, HAZARDOUS); empty for an ordinary one. */
   handling: readonly string[];
+  /**
+   * The price is a special price an approver granted through a special price request: it was
+   * decided already, so the price rules do not ask for a second approval of it.
+   */
+  preApproved?: boolean;
 }
 
 /** What the routing knows of the dealer's history. */
@@ -172,7 +177,7 @@ function stepOf(rule: ApprovalRuleRow, input: RoutingInput): { level: number; re
         ? { level: rule.level, reason: `The order total is below the minimum order amount of ${amount(minimum.minimumAmount)} ${currency}.` }
         : null;
     case 'SPECIAL_PRICE': {
-      const special = lines.filter((l) => l.specialPrice);
+      const special = lines.filter((l) => l.specialPrice && !l.preApproved);
       return special.length ? { level: rule.level, reason: `Priced from a special price: ${skuList(special)}.` } : null;
     }
     case 'SPECIAL_PRODUCT': {
@@ -186,7 +191,7 @@ function stepOf(rule: ApprovalRuleRow, input: RoutingInput): { level: number; re
         ? { level: rule.level, reason: `One of a new dealer's first ${p.count} orders (this is order ${dealer.previousOrders + 1}).` }
         : null;
     case 'NON_CAMPAIGN_DISCOUNT': {
-      const deep = lines.filter((l) => nonCampaign(l) && p.discountBp !== undefined && l.discountBp > p.discountBp);
+      const deep = lines.filter((l) => !l.preApproved && nonCampaign(l) && p.discountBp !== undefined && l.discountBp > p.discountBp);
       return deep.length ? { level: rule.level, reason: `A discount outside the tier, volume breaks and promotions above ${percent(p.discountBp!)}: ${skuList(deep)}.` } : null;
     }
   }

@@ -1,4 +1,5 @@
 import { APPROVAL_LEVEL, isDealerRole, isStaffRole, type Claims } from '@dealergraph/runtime';
+import { seesSpecialPriceRequestEvent } from './special-price-audience.js';
 
 /** What an audience decision needs to know of an order event. */
 export interface AudienceEvent {
@@ -46,10 +47,11 @@ export function changesApprovalQueueOf({ claims, event }: AudienceInput): boolea
 
 /**
  * True when the event belongs in the caller's notification feed: for dealer users everything that
- * happens to their dealer's orders; for approvers what changes their queue.
+ * happens to their dealer's orders and special price requests; for approvers what changes their
+ * queue, and the special price requests their level may decide.
  */
 export function notifies(input: AudienceInput): boolean {
   if (!input.claims) return false;
   if (isDealerRole(input.claims.role)) return seesOrderEvent(input);
-  return changesApprovalQueueOf(input);
+  return changesApprovalQueueOf(input) || seesSpecialPriceRequestEvent(input);
 }

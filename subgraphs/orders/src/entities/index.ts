@@ -10,6 +10,7 @@ import { OrderTemplateLine } from './order-template-line.entity.js';
 import { OrderTemplate } from './order-template.entity.js';
 import { Order } from './order.entity.js';
 import { NotificationRead } from './notification-read.entity.js';
+import { SpecialPriceRequest } from './special-price-request.entity.js';
 
-export { ApprovalRule, ApprovalRuleChange, CartLine, DealerOrderPolicy, OrderApprovalStep, Order, OrderEvent, OrderLine, OrderStatusChange, OrderTemplate, OrderTemplateLine, NotificationRead };
-export const entities = [Order, OrderLine, OrderStatusChange, CartLine, OrderTemplate, OrderTemplateLine, OrderEvent, OrderApprovalStep, DealerOrderPolicy, NotificationRead, ApprovalRule, ApprovalRuleChange];
+export { ApprovalRule, ApprovalRuleChange, CartLine, DealerOrderPolicy, OrderApprovalStep, Order, OrderEvent, OrderLine, OrderStatusChange, OrderTemplate, OrderTemplateLine, NotificationRead, SpecialPriceRequest };
+export const entities = [Order, OrderLine, OrderStatusChange, CartLine, OrderTemplate, OrderTemplateLine, OrderEvent, OrderApprovalStep, DealerOrderPolicy, NotificationRead, ApprovalRule, ApprovalRuleChange, SpecialPriceRequest];

@@ -1,4 +1,4 @@
-import { BigIntType, Entity, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { BigIntType, Entity, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Order } from './order.entity.js';
 
 /**
@@ -8,6 +8,8 @@ import { Order } from './order.entity.js';
 @Entity({ tableName: 'order_line' })
 @Unique({ name: 'order_line_order_id_position_unique', properties: ['order', 'position'] })
 export class OrderLine {
+  [OptionalProps]?: 'specialPriceId';
+
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
@@ -39,4 +41,11 @@ export class OrderLine {
   /** quantity x unitPrice, in minor units. */
   @Property({ type: new BigIntType('number') })
   lineTotal!: number;
+
+  /**
+   * The special price (prices subgraph) the unit price came from, or null. The order takes the line's
+   * units from it (consumeSpecialPrices) and gives them back when it ends undelivered.
+   */
+  @Property({ type: 'uuid', nullable: true })
+  specialPriceId: string | null = null;
 }

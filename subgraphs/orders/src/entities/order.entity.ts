@@ -129,7 +129,7 @@ export class Order {
 
 /** The facts of an order the approval routing reads, beyond its total. */
 export interface ApprovalFacts {
-  lines: { sku: string; specialPrice: boolean; appliedRules: string[]; discountBp: number; handling: string[] }[];
+  lines: { sku: string; specialPrice: boolean; appliedRules: string[]; discountBp: number; handling: string[]; preApproved?: boolean }[];
   firstOrdersReviewed: boolean;
 }
 

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { OrdersContext } from '../context.js';
 import { changesApprovalQueueOf, notifies, seesOrderEvent } from '../domain/event-audience.js';
+import { isSpecialPriceEvent } from '../domain/special-price-audience.js';
 import { Order } from '../entities/order.entity.js';
 import { createOrderLoaders } from '../loaders/order.loaders.js';
 import type { OrderEventMessage } from '../services/event-bus.js';
@@ -74,7 +75,7 @@ export class OrderEventResolver {
   @Subscription(() => OrderType, {
     topics: ORDER_EVENTS_TOPIC,
     filter: ({ payload, args, context }: FilterData<{ orderId?: string | null }>) =>
-      seesOrderEvent({ claims: context.claims, event: payload }) && (!args.orderId || args.orderId.toLowerCase() === payload.orderId),
+      !isSpecialPriceEvent(payload) && seesOrderEvent({ claims: context.claims, event: payload }) && (!args.orderId || args.orderId.toLowerCase() === payload.orderId),
     description:
       "An order each time it changes (placed, approval steps, status, shipping), after the change committed. A dealer user receives its own dealer's orders only; staff receive every order they may see. orderId narrows it to one order.",
   })

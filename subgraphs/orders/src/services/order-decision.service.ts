@@ -12,6 +12,7 @@ import { scopeCondition, scopeOf } from './approver-scope.service.js';
 import { userError, WorkflowRefusal, type OrderUserError } from './order-errors.js';
 import { changeOrderStatus } from './order-status.service.js';
 import { recordOrderEvent } from './outbox.service.js';
+import { releaseSpecialPricesOf } from './special-price-use.service.js';
 
 /** What a lifecycle mutation answers: the order as it is now, or why nothing changed. */
 export interface OrderDecisionResult {
@@ -125,9 +126,10 @@ export function approveOrder(ctx: OrdersContext, orderId: string, comment: strin
   });
 }
 
-/** Gives an ending order's stock and credit back (idempotent by order id, safe if none was taken). */
+/** Gives an ending order's stock, special price units and credit back (idempotent by order id, safe if none was taken). */
 async function releaseAll(ctx: OrdersContext, order: Order): Promise<void> {
   await ctx.services.credit.call('releaseHold', { orderId: order.id });
+  await releaseSpecialPricesOf(ctx, order.id);
   await ctx.services.products.call('releaseStock', { orderId: order.id });
 }
 

@@ -30,20 +30,23 @@ const toView = (row: Row): OrderEventView => ({
 
 const schemaOf = (ctx: OrdersContext) => (ctx.em.config.get('schema') as string | undefined) ?? 'orders';
 
-/** SQL (and its bindings) that keeps the events a caller may see; mirrors `seesOrderEvent`. */
+/**
+ * SQL (and its bindings) that keeps the events a caller may see; mirrors `seesOrderEvent`, and for
+ * special price requests `seesSpecialPriceRequestEvent` (staff: only those their level may decide).
+ */
 function visibleWhere(claims: Claims): [string, unknown[]] {
   if (isDealerRole(claims.role)) return ['e.dealer_id = ?', [claims.dealerId]];
-  return ['true', []];
+  return [`(e.type <> 'SPECIAL_PRICE_REQUEST' or (e.data->>'level')::int <= ?)`, [approvalLevelOf(claims)]];
 }
 
-/** SQL that keeps the events of the caller's feed; mirrors `notifies` in domain/event-audience.ts. */
+/** SQL that keeps the events of the caller's feed; mirrors `notifies` in domain/event-audience.ts (special price requests carry their level too). */
 function feedWhere(claims: Claims): [string, unknown[]] {
   if (isDealerRole(claims.role)) return ['e.dealer_id = ?', [claims.dealerId]];
   const level = approvalLevelOf(claims);
   if (level === 0) return ['false', []];
   return [
     `(e.data->>'level' is null or (e.data->>'level')::int <= ?)
-     and (e.type in ('APPROVAL_STEP', 'ESCALATED', 'REMINDER') or e.status = 'PENDING_APPROVAL'
+     and (e.type in ('APPROVAL_STEP', 'ESCALATED', 'REMINDER', 'SPECIAL_PRICE_REQUEST') or e.status = 'PENDING_APPROVAL'
           or (e.type = 'STATUS_CHANGED' and e.status in ('APPROVED', 'REJECTED', 'CANCELLED')))`,
     [level],
   ];

@@ -12,6 +12,7 @@ import { loadApprovalRules } from './approval-rule.service.js';
 import { clearCartAfterOrder } from './cart.service.js';
 import { SimulatedCrash, userError, WorkflowLostError, WorkflowRefusal, type OrderUserError } from './order-errors.js';
 import { changeOrderStatus, recordPlacement } from './order-status.service.js';
+import { consumeSpecialPricesOf, releaseSpecialPricesOf } from './special-price-use.service.js';
 
 /**
  * The placeOrder workflow after the claim. Each step is idempotent by order id and persisted before
@@ -22,8 +23,8 @@ import { changeOrderStatus, recordPlacement } from './order-status.service.js';
  *   -> reserve (products.reserveStock) -> RESERVED -> hold when auto-approved (credit.placeHold)
  *   -> HELD -> finish: status, history, approval steps, outbox event, cart cleared: one transaction.
  *
- * Any refusal or failure runs the compensations in reverse (releaseHold, releaseStock), then deletes
- * the order, so nothing stays held and the idempotency key can be used again.
+ * Any refusal or failure runs the compensations in reverse (releaseHold, releaseSpecialPrices,
+ * releaseStock), then deletes the order, so nothing stays held and the idempotency key can be used again.
  */
 
 /** How a drive of the workflow ended. */
@@ -121,6 +122,8 @@ async function priceStep(ctx: OrdersContext, order: Order): Promise<Order> {
           quantity: line.quantity,
           unitPrice: q.unitPrice,
           lineTotal: q.lineTotal,
+          // Only a granted special price (from an approved request) has units to take at reservation.
+          specialPriceId: q.specialPriceRequestId ? (q.specialPriceId ?? null) : null,
         }),
       );
     });
@@ -132,7 +135,7 @@ async function priceStep(ctx: OrdersContext, order: Order): Promise<Order> {
     locked.approvalFacts = {
       lines: resolved.map(({ product }) => {
         const q = quoted.get(product.id)!;
-        return { sku: product.sku, specialPrice: q.specialPrice, appliedRules: q.appliedRules, discountBp: parsePercent(q.discountPercent) ?? 0, handling: product.handling ?? [] };
+        return { sku: product.sku, specialPrice: q.specialPrice, appliedRules: q.appliedRules, discountBp: parsePercent(q.discountPercent) ?? 0, handling: product.handling ?? [], preApproved: !!q.specialPriceRequestId };
       }),
       firstOrdersReviewed: dealer?.firstOrdersReviewed ?? true,
     } satisfies ApprovalFacts;
@@ -179,7 +182,10 @@ function refuseByCredit(credit: CreditDecision): void {
   }
 }
 
-/** Reserves every line or none: INSUFFICIENT_STOCK with what each short line can have. */
+/**
+ * Reserves every line or none: INSUFFICIENT_STOCK with what each short line can have; then takes the
+ * units of lines priced with a granted special price (PRICE_CHANGED when they are gone).
+ */
 async function reserveStep(ctx: OrdersContext, order: Order, lines: OrderLine[]): Promise<Order> {
   const result = await ctx.services.products.call('reserveStock', {
     orderId: order.id,
@@ -196,6 +202,7 @@ async function reserveStep(ctx: OrdersContext, order: Order, lines: OrderLine[])
       }),
     );
   }
+  await consumeSpecialPricesOf(ctx, order, lines);
   return advance(ctx, order.id, (_em, locked) => {
     locked.workflowStep = 'RESERVED';
   });
@@ -316,6 +323,7 @@ export async function compensate(ctx: OrdersContext, orderId: string): Promise<b
   // A workflow that was never priced never reached another service.
   if (order.workflowStep !== 'CLAIMED') {
     await ctx.services.credit.call('releaseHold', { orderId });
+    await releaseSpecialPricesOf(ctx, orderId);
     await ctx.services.products.call('releaseStock', { orderId });
   }
   await ctx.em.fork().nativeDelete(Order, { id: orderId, workflow: 'RUNNING' });

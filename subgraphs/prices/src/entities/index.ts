@@ -2,9 +2,10 @@ import { DealerPricing } from './dealer-pricing.entity.js';
 import { ProductPrice } from './product-price.entity.js';
 import { Promotion } from './promotion.entity.js';
 import { SpecialPrice } from './special-price.entity.js';
+import { SpecialPriceUse } from './special-price-use.entity.js';
 import { TierRule } from './tier-rule.entity.js';
 import { VolumeBreak } from './volume-break.entity.js';
 
-export { DealerPricing, ProductPrice, Promotion, SpecialPrice, TierRule, VolumeBreak };
+export { DealerPricing, ProductPrice, Promotion, SpecialPrice, SpecialPriceUse, TierRule, VolumeBreak };
 export { PRICE_TIERS, type PriceTier } from './tiers.js';
-export const entities = [ProductPrice, TierRule, VolumeBreak, Promotion, SpecialPrice, DealerPricing];
+export const entities = [ProductPrice, TierRule, VolumeBreak, Promotion, SpecialPrice, SpecialPriceUse, DealerPricing];

@@ -1,7 +1,38 @@
-import { defineInternalOperations, formatAmount, requireLines, requireUuid, type InternalHandlers, type QuotedLine } from '@dealergraph/runtime';
+import {
+  defineInternalOperations,
+  formatAmount,
+  InternalInputError,
+  MAX_INTERNAL_LINES,
+  requireAmount,
+  requireLines,
+  requireQuantity,
+  requireUuid,
+  type InternalHandlers,
+  type QuotedLine,
+  type SpecialPriceUseLine,
+} from '@dealergraph/runtime';
 import type { PricesContext } from '../context.js';
 import type { VolumeBreakInput } from '../domain/pricing.js';
 import { quoteOrderLines, type OrderLineQuote } from '../services/price.service.js';
+import { grantSpecialPrice, revokeSpecialPrice } from '../services/special-price-grant.service.js';
+import { consumeSpecialPrices, releaseSpecialPrices } from '../services/special-price-use.service.js';
+
+/** An ISO 8601 instant, or InternalInputError. */
+function requireInstant(value: unknown, field: string): Date {
+  const at = typeof value === 'string' ? new Date(value) : null;
+  if (!at || Number.isNaN(at.getTime())) throw new InternalInputError(`${field} must be an ISO 8601 instant`);
+  return at;
+}
+
+/** Special price use lines: a non-empty list of at most MAX_INTERNAL_LINES, ids canonical. */
+function requireUseLines(value: unknown): SpecialPriceUseLine[] {
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_INTERNAL_LINES) throw new InternalInputError(`lines must be a list of 1 to ${MAX_INTERNAL_LINES} lines`);
+  return value.map((line: Record<string, unknown> | null, i) => ({
+    specialPriceId: requireUuid(line?.specialPriceId, `lines[${i}].specialPriceId`),
+    productId: requireUuid(line?.productId, `lines[${i}].productId`),
+    quantity: requireQuantity(line?.quantity, `lines[${i}].quantity`),
+  }));
+}
 
 /** Basis points as the contract's percent string: 500 -> "5.00". */
 const percent = (bp: number) => formatAmount(bp);
@@ -21,6 +52,8 @@ function toQuotedLine(line: OrderLineQuote): QuotedLine {
       discountPercent: '0.00',
       appliedRules: [],
       specialPrice: false,
+      specialPriceId: null,
+      specialPriceRequestId: null,
       promotion: false,
       volumeBreak: null,
       nextVolumeBreak: null,
@@ -36,13 +69,15 @@ function toQuotedLine(line: OrderLineQuote): QuotedLine {
     discountPercent: percent(price.discountBp),
     appliedRules: [...price.appliedRules],
     specialPrice: price.appliedRules.includes('SPECIAL_PRICE'),
+    specialPriceId: price.specialPriceId,
+    specialPriceRequestId: price.specialPriceRequestId,
     promotion: price.appliedRules.includes('PROMOTION'),
     volumeBreak: outlook.current ? toBreak(outlook.current) : null,
     nextVolumeBreak: outlook.next ? { ...toBreak(outlook.next), quantityMore: outlook.next.quantityMore } : null,
   };
 }
 
-/** The prices subgraph's internal operations (see contracts.ts): quoteLines for the order workflow. */
+/** The prices subgraph's internal operations (see contracts.ts): quoteLines for the order workflow, special price grants and their use. */
 export function pricesInternalOperations(newContext: () => PricesContext): InternalHandlers<'prices'> {
   return defineInternalOperations('prices', {
     async quoteLines(input) {
@@ -53,6 +88,33 @@ export function pricesInternalOperations(newContext: () => PricesContext): Inter
       // One order is in one currency; list prices in several would make its total meaningless.
       if (currencies.size > 1) throw new Error(`quoteLines: lines priced in several currencies (${[...currencies].join(', ')})`);
       return { currency: [...currencies][0] ?? '', lines: quoted.map(toQuotedLine) };
+    },
+    async grantSpecialPrice(input) {
+      const validFrom = requireInstant(input?.validFrom, 'validFrom');
+      const validTo = requireInstant(input?.validTo, 'validTo');
+      if (validTo <= validFrom) throw new InternalInputError('validTo must be after validFrom');
+      return grantSpecialPrice(newContext(), {
+        requestId: requireUuid(input?.requestId, 'requestId'),
+        dealerId: requireUuid(input?.dealerId, 'dealerId'),
+        productId: requireUuid(input?.productId, 'productId'),
+        unitPrice: requireAmount(input?.unitPrice, 'unitPrice'),
+        quantity: requireQuantity(input?.quantity, 'quantity'),
+        validFrom,
+        validTo,
+      });
+    },
+    async revokeSpecialPrice(input) {
+      return revokeSpecialPrice(newContext(), { requestId: requireUuid(input?.requestId, 'requestId') });
+    },
+    async consumeSpecialPrices(input) {
+      return consumeSpecialPrices(newContext(), {
+        orderId: requireUuid(input?.orderId, 'orderId'),
+        dealerId: requireUuid(input?.dealerId, 'dealerId'),
+        lines: requireUseLines(input?.lines),
+      });
+    },
+    async releaseSpecialPrices(input) {
+      return releaseSpecialPrices(newContext(), { orderId: requireUuid(input?.orderId, 'orderId') });
     },
   });
 }

@@ -11,7 +11,7 @@ import { dealerPriceLists, productPricing, volumeBreaks, type DealerPriceListRow
 export interface PriceLoaders {
   /**
    * By product id, for one dealer (one loader per dealer): the list price, the promotions and the
-   * dealer's best special price active at the request's `now`; null without a list price.
+   * dealer's special prices active at the request's `now`; null without a list price.
    */
   productPricing(dealerId: string): DataLoader<string, ProductPricingRow | null>;
   /** A dealer's tier and tier discount by dealer id; null without a price list. */

@@ -1,5 +1,6 @@
 import { tableOf, type EntityManager } from '@dealergraph/runtime';
 import type { PromotionInput, VolumeBreakInput } from '../domain/pricing.js';
+import type { SpecialPriceOffer } from '../domain/special-price-offer.js';
 import { DealerPricing } from '../entities/dealer-pricing.entity.js';
 import { ProductPrice } from '../entities/product-price.entity.js';
 import { Promotion } from '../entities/promotion.entity.js';
@@ -30,8 +31,11 @@ export interface ProductPricingRow {
   currency: string;
   /** The product's promotions active at the instant. */
   promotions: PromotionInput[];
-  /** The lowest of the dealer's special prices for the product active at the instant, in cents; null when none. */
-  specialPrice: number | null;
+  /**
+   * The dealer's special prices for the product active at the instant, with what is left of a granted
+   * quantity (used-up grants are left out); `pickSpecialPrice` chooses by the line's quantity.
+   */
+  specialPrices: SpecialPriceOffer[];
 }
 
 /** A dealer's price list: its tier and that tier's discount (0 when the tier has no rule). */
@@ -49,21 +53,28 @@ function cents(value: string | number): number {
 }
 
 /**
- * List price, active promotions and the dealer's best active special price of each product that has a
+ * List price, active promotions and the dealer's active special prices of each product that has a
  * list price; products without one are absent.
  */
 export async function productPricing(em: EntityManager, dealerId: string, productIds: readonly string[], at: Date): Promise<ProductPricingRow[]> {
-  const rows = await em.execute<{ productId: string; listPrice: string; currency: string; promotions: PromotionInput[]; specialPrice: string | null }[]>(
+  const rows = await em.execute<{ productId: string; listPrice: string; currency: string; promotions: PromotionInput[]; specialPrices: { id: string; unitPrice: string | number; remaining: number | null; requestId: string | null }[] }[]>(
     `select pp.product_id as "productId", pp.list_price as "listPrice", pp.currency,
             coalesce((select json_agg(json_build_object('name', m.name, 'discountBp', m.discount_bp) order by m.id)
                         from ${tableOf(em, Promotion)} m where m.product_id = pp.product_id and ${activeAt('m')}), '[]') as promotions,
-            (select min(s.unit_price) from ${tableOf(em, SpecialPrice)} s
-              where s.dealer_id = ? and s.product_id = pp.product_id and ${activeAt('s')}) as "specialPrice"
+            coalesce((select json_agg(json_build_object('id', s.id, 'unitPrice', s.unit_price, 'requestId', s.request_id,
+                                                        'remaining', s.quantity_limit - s.quantity_used) order by s.id)
+                        from ${tableOf(em, SpecialPrice)} s
+                       where s.dealer_id = ? and s.product_id = pp.product_id and ${activeAt('s')}
+                         and (s.quantity_limit is null or s.quantity_used < s.quantity_limit)), '[]') as "specialPrices"
        from ${tableOf(em, ProductPrice)} pp
       where pp.product_id in (?)`,
     [at, at, dealerId, at, at, [...productIds]],
   );
-  return rows.map((r) => ({ ...r, listPrice: cents(r.listPrice), specialPrice: r.specialPrice === null ? null : cents(r.specialPrice) }));
+  return rows.map((r) => ({
+    ...r,
+    listPrice: cents(r.listPrice),
+    specialPrices: r.specialPrices.map((s) => ({ id: s.id, unitPrice: cents(s.unitPrice), remaining: s.remaining === null ? null : Number(s.remaining), requestId: s.requestId })),
+  }));
 }
 
 /** The price lists of dealers; dealers without one are absent. */

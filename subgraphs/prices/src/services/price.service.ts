@@ -1,6 +1,7 @@
 import { canSeeDealer, forbidden, isStaff, normalizeId, requireClaims, type Claims } from '@dealergraph/runtime';
 import type { PricesContext } from '../context.js';
 import { assertValidQuantity, computePrice, volumeBreakOutlook, type ComputedPrice, type VolumeBreakOutlook } from '../domain/pricing.js';
+import { pickSpecialPrice } from '../domain/special-price-offer.js';
 import type { PriceTier } from '../entities/tiers.js';
 
 /** One line to price: a product and how many units. */
@@ -9,9 +10,16 @@ export interface PriceLine {
   quantity: number;
 }
 
+/** A line's price for one dealer, with the special price it was based on (when SPECIAL_PRICE applied). */
+export interface DealerPrice extends ComputedPrice {
+  specialPriceId: string | null;
+  /** The approved special price request that granted that special price; null for an agreement. */
+  specialPriceRequestId: string | null;
+}
+
 /** A priced line; `price` is null when the product has no list price or the dealer no price list. */
 export interface QuotedLine extends PriceLine {
-  price: ComputedPrice | null;
+  price: DealerPrice | null;
 }
 
 /**
@@ -32,7 +40,7 @@ export function pricingDealerFor(claims: Claims | null, requestedDealerId: strin
  * Prices one line for a dealer through the request's loaders. Every line of a request is loaded in the
  * same batch, so a page of products costs the same handful of statements as one product.
  */
-async function priceLine(ctx: PricesContext, rawDealerId: string, rawProductId: string, quantity: number): Promise<ComputedPrice | null> {
+async function priceLine(ctx: PricesContext, rawDealerId: string, rawProductId: string, quantity: number): Promise<DealerPrice | null> {
   assertValidQuantity(quantity);
   // A malformed id has no price. It must not reach PostgreSQL: it would fail the statement of the
   // whole batch, and so every other line of the request.
@@ -47,15 +55,18 @@ async function priceLine(ctx: PricesContext, rawDealerId: string, rawProductId: 
   ]);
   if (!priceList || !pricing) return null;
   // The loader returns only the promotions and special prices active at the request's `now`.
-  return computePrice({
+  const special = pickSpecialPrice({ offers: pricing.specialPrices, quantity });
+  const price = computePrice({
     listPrice: pricing.listPrice,
     currency: pricing.currency,
     tierDiscountBp: priceList.tierDiscountBp,
-    specialPrice: pricing.specialPrice,
+    specialPrice: special?.unitPrice ?? null,
     volumeBreaks,
     promotions: pricing.promotions,
     quantity,
   });
+  const based = special !== null && price.appliedRules.includes('SPECIAL_PRICE');
+  return { ...price, specialPriceId: based ? special.id : null, specialPriceRequestId: based ? special.requestId : null };
 }
 
 /**
