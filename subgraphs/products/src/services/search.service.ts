@@ -1,7 +1,7 @@
 import { containsPattern, normalizeId, type PageWindow } from '@dealergraph/runtime';
 import type { ProductsContext } from '../context.js';
 import { NAME_KEY, SEARCH_DOCUMENT, SKU_KEY } from '../entities/product-search.indexes.js';
-import { productRowFrom, type ProductRow } from '../loaders/product.queries.js';
+import { productRowFrom, specConditions, type ProductRow } from '../loaders/product.queries.js';
 import { SCHEMA } from '../schema-name.js';
 import { assortmentCondition, assortmentDealer } from './assortment.service.js';
 import { badInput } from './errors.js';
@@ -77,6 +77,9 @@ export async function searchProducts(
     params.push(brand);
   }
   if (filter.inStockOnly) where.push(IN_STOCK);
+  const specs = specConditions(filter.specifications ?? []);
+  where.push(...specs.sql);
+  params.push(...specs.params);
   const dealerId = assortmentDealer(ctx.claims);
   if (dealerId) {
     const condition = assortmentCondition(dealerId);
