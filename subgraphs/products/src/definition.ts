@@ -8,6 +8,7 @@ import { AssortmentResolver } from './graphql/assortment.resolver.js';
 import { ProductDetailsResolver } from './graphql/product-details.resolver.js';
 import { ProductResolver } from './graphql/product.resolver.js';
 import { StockChangeResolver } from './graphql/stock-change.resolver.js';
+import { StockImportResolver } from './graphql/stock-import.resolver.js';
 import { InTransitStockResolver, StockResolver, WarehouseStockResolver } from './graphql/stock.resolver.js';
 import { productsInternalOperations } from './internal/internal-operations.js';
 import { createProductLoaders } from './loaders/product.loaders.js';
@@ -27,7 +28,7 @@ export function productsSubgraph(): SubgraphDefinition<ProductsContext, DemoData
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [ProductResolver, AssortmentResolver, ProductDetailsResolver, CategoryResolver, CatalogResolver, StockResolver, WarehouseStockResolver, InTransitStockResolver, StockChangeResolver],
+        resolvers: [ProductResolver, AssortmentResolver, ProductDetailsResolver, CategoryResolver, CatalogResolver, StockResolver, WarehouseStockResolver, InTransitStockResolver, StockChangeResolver, StockImportResolver],
         pubSub: stockEvents,
         referenceResolvers: {
           Product: {

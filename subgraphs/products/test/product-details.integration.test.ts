@@ -171,3 +171,47 @@ describe("the dealer's preferred warehouse", () => {
     expect(product.stock.warehouses).toEqual(['WH-CENTRAL', 'WH-NORTH', 'WH-SOUTH'].map((code) => ({ preferred: false, warehouse: { code } })));
   });
 });
+
+describe('stock import (ERP counts)', () => {
+  const IMPORT = `mutation($input: ImportStockLevelsInput!) { importStockLevels(input: $input) { changed userErrors { code field } } }`;
+  const STOCK = `query($sku: String!) { product(sku: $sku) { stock { available warehouses { available warehouse { code } } } } }`;
+  const admin: Claims = { sub: 'admin', email: 'admin@demo.staff', role: 'ADMIN', dealerId: null };
+  const product = data.products[10];
+  const levelOf = async () => (await orm.em.fork().execute<{ on_hand: number; low_threshold: number }[]>(
+    `select on_hand, low_threshold from products.stock_level sl join products.warehouse w on w.id = sl.warehouse_id where sl.product_id = ? and w.code = 'WH-SOUTH'`,
+    [product.id],
+  ))[0];
+
+  it('sets the units on hand, once: the same import again changes nothing', async () => {
+    const before = await levelOf();
+    const input = { levels: [{ sku: product.sku, warehouseCode: 'wh-south', onHand: before.on_hand + 40 }] };
+    expect((await ok(IMPORT, { input }, admin)).importStockLevels).toEqual({ changed: 1, userErrors: [] });
+    expect(await levelOf()).toEqual({ on_hand: before.on_hand + 40, low_threshold: before.low_threshold });
+    expect((await ok(IMPORT, { input }, admin)).importStockLevels).toEqual({ changed: 0, userErrors: [] });
+    const { product: got } = await ok(STOCK, { sku: product.sku }, staff);
+    expect(got.stock.warehouses.find((w: { warehouse: { code: string } }) => w.warehouse.code === 'WH-SOUTH').available).toBeGreaterThanOrEqual(40);
+  });
+
+  it('imports nothing when a row is bad, and says which rows and fields', async () => {
+    const before = await levelOf();
+    const { importStockLevels } = await ok(IMPORT, {
+      input: { levels: [{ sku: product.sku, warehouseCode: 'WH-SOUTH', onHand: 1 }, { sku: 'NO-SUCH', warehouseCode: 'WH-MOON', onHand: -2 }] },
+    }, admin);
+    expect(importStockLevels).toEqual({
+      changed: 0,
+      userErrors: [
+        { code: 'UNKNOWN_SKU', field: ['input', 'levels', '1', 'sku'] },
+        { code: 'UNKNOWN_WAREHOUSE', field: ['input', 'levels', '1', 'warehouseCode'] },
+        { code: 'INVALID_QUANTITY', field: ['input', 'levels', '1', 'onHand'] },
+      ],
+    });
+    expect(await levelOf()).toEqual(before);
+  });
+
+  it('is refused to dealers and to staff who do not manage stock', async () => {
+    for (const claims of [platinum, staff]) {
+      const result = await run(IMPORT, { input: { levels: [{ sku: product.sku, warehouseCode: 'WH-SOUTH', onHand: 0 }] } }, claims);
+      expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    }
+  });
+});
