@@ -3,6 +3,7 @@
  * sends them), over the demo catalog, side by side in one run:
  *   - a catalog page without a search term (the baseline),
  *   - a misspelled product name, a SKU prefix, an exact SKU, a brand name, a word with filters,
+ *   - specification filters (a NUMBER range alone; a word with a TEXT value),
  *   - the same searches for a dealer with a limited assortment (the assortment predicate on top).
  * Run: node --import @swc-node/register/esm-register bench/search.bench.ts   (DATABASE_URL optional)
  * Prints p50 / p99 per kind (sequential requests, one at a time, after a warm-up) and each p99 as a
@@ -14,8 +15,8 @@ import { signRequest } from '@dealergraph/runtime';
 import { benchServer, percentile, seededStack } from './kit.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
-const QUERY = `query($s: String, $b: String, $stock: Boolean) {
-  products(first: 20, filter: { search: $s, brand: $b, inStockOnly: $stock }) { totalCount nodes { sku name } } }`;
+const QUERY = `query($s: String, $b: String, $stock: Boolean, $specs: [SpecificationFilter!]) {
+  products(first: 20, filter: { search: $s, brand: $b, inStockOnly: $stock, specifications: $specs }) { totalCount nodes { sku name } } }`;
 
 const data = generateDemoData();
 const named = data.products.filter((p) => p.name.split(' ').some((w) => /^[A-Za-z]{7,}$/.test(w)));
@@ -33,6 +34,8 @@ const KINDS: [string, () => Record<string, unknown>][] = [
   ['exact SKU', () => ({ s: pick(data.products).sku })],
   ['brand name', () => ({ s: brandName.get(pick(data.products).brandId) })],
   ['one word + brand + in stock', () => { const p = pick(named); return { s: p.name.split(' ')[0], b: brandName.get(p.brandId), stock: true }; }],
+  ['spec range (no term)', () => { const lo = pick([10, 15, 20, 25, 30]); return { specs: [{ name: 'Bore diameter', min: lo, max: lo + 10 }] }; }],
+  ['word + spec value', () => ({ s: 'bolt', specs: [{ name: 'Material', equals: pick(['Stainless A2', 'Steel 8.8', 'Brass']) }] })],
 ];
 
 const server = await benchServer();

@@ -4,5 +4,7 @@
  * claims travel, signed, inside each subscribe message).
  */
 export function subscriptionTransportEntries() {
-  return { orders: { options: { subscriptions: { kind: 'ws', location: '/graphql' } } } };
+  const ws = () => ({ options: { subscriptions: { kind: 'ws', location: '/graphql' } } });
+  // orders: orderUpdated and the approval feeds; products: stockChanged.
+  return { orders: ws(), products: ws() };
 }

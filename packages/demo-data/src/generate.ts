@@ -5,6 +5,7 @@ import { generateDealers } from './dealers.js';
 import { generateLedger } from './ledger.js';
 import { generateOrders } from './orders.js';
 import { generatePricing } from './pricing.js';
+import { generateProductDetails, preferredWarehouses } from './product-details.js';
 import { SeededFaker, STREAMS } from './random.js';
 import { generateInventory } from './stock.js';
 import { startOfDayUtc } from './time.js';
@@ -61,6 +62,8 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
     brands: catalog.brands,
     products: catalog.products,
     warehouses: inventory.warehouses,
+    productDetails: generateProductDetails(new SeededFaker(seed, STREAMS.details), catalog.products),
+    preferredWarehouses: preferredWarehouses(dealerSet.dealers, inventory.warehouses),
     stock: inventory.stock,
     inTransit: inventory.inTransit,
     ...pricing,

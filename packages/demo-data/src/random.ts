@@ -11,6 +11,7 @@ export const STREAMS = {
   pricing: 4,
   orders: 5,
   ledger: 6,
+  details: 7,
 } as const;
 
 /**

@@ -34,6 +34,13 @@ export interface DemoProduct {
   /** Hazardous goods (special handling; an approval rule may look at it). */
   hazardous?: boolean;
 }
+export type DemoSpecType = 'NUMBER' | 'TEXT' | 'BOOLEAN';
+/** One technical specification: a NUMBER's value is a decimal string, a BOOLEAN's "true" or "false". */
+export interface DemoSpec { name: string; type: DemoSpecType; value: string; unit: string | null; }
+export type DemoLinkKind = 'IMAGE' | 'DATASHEET' | 'MANUAL' | 'CERTIFICATE';
+export interface DemoLink { kind: DemoLinkKind; url: string; title: string; }
+/** What the product page shows beyond the catalog row: specs, pictures and documents, pack size. */
+export interface DemoProductDetails { productId: string; packSize: number; specs: DemoSpec[]; links: DemoLink[]; }
 export interface DemoWarehouse { id: string; code: string; name: string; city: string; }
 export interface DemoStockLevel {
   productId: string; warehouseId: string; onHand: number; reserved: number; lowThreshold: number;
@@ -80,6 +87,10 @@ export interface DemoData {
   brands: DemoBrand[];
   products: DemoProduct[];
   warehouses: DemoWarehouse[];
+  /** One per product, in the products' order. */
+  productDetails: DemoProductDetails[];
+  /** Each dealer's preferred (closest) warehouse, by region. */
+  preferredWarehouses: { dealerId: string; warehouseId: string }[];
   stock: DemoStockLevel[];
   inTransit: DemoInTransit[];
   tierRules: DemoTierRule[];

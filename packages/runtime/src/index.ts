@@ -23,3 +23,6 @@ export * from './server/federated-schema.js';
 export * from './server/subgraph-server.js';
 export * from './server/subgraph.js';
 export * from './internal/index.js';
+export * from './server/subscription-server.js';
+export * from './events/event-hub.js';
+export * from './events/pg-notification.source.js';

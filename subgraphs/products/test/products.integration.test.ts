@@ -255,9 +255,10 @@ describe('products subgraph on the seeded demo database', () => {
       const { product: got } = await ok(STOCK, { sku: product.sku });
       expect(got.stock.status).toBe('OUT');
       expect(got.stock.available).toBe(0);
+      // The demo platinum dealer is in the Northeast: its preferred warehouse, WH-NORTH, comes first.
       expect(got.stock.warehouses).toEqual([
-        { warehouse: { code: 'WH-CENTRAL' }, available: 0, status: 'OUT' },
         { warehouse: { code: 'WH-NORTH' }, available: 0, status: 'OUT' },
+        { warehouse: { code: 'WH-CENTRAL' }, available: 0, status: 'OUT' },
         { warehouse: { code: 'WH-SOUTH' }, available: 0, status: 'OUT' },
       ]);
     });
@@ -279,7 +280,7 @@ describe('products subgraph on the seeded demo database', () => {
         const available = r.onHand - r.reserved;
         return { warehouse: { code }, available, status: available <= 0 ? 'OUT' : available <= r.lowThreshold ? 'LOW' : 'IN_STOCK' };
       };
-      expect(got.stock.warehouses).toEqual(['WH-CENTRAL', 'WH-NORTH', 'WH-SOUTH'].map(expectWarehouse));
+      expect(got.stock.warehouses).toEqual(['WH-NORTH', 'WH-CENTRAL', 'WH-SOUTH'].map(expectWarehouse));
     });
 
     it('subtracts reservations and reads IN_STOCK above the summed thresholds', async () => {

@@ -1,6 +1,8 @@
 import { deriveInternalKey, internalClient, InternalCallError, type InternalClient, type ReserveStockResult } from '@dealergraph/runtime';
 import { startTestStack, type TestStack } from '@dealergraph/testing';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { STOCK_CHANNEL, type StockChangeMessage } from '../src/services/stock-events.service.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -217,6 +219,45 @@ describe('products.releaseStock and shipStock', () => {
       const error = await products.call(operation as 'shipStock', input as never).catch((e: unknown) => e);
       expect(error, `${operation} ${JSON.stringify(input)}`).toBeInstanceOf(InternalCallError);
       expect((error as InternalCallError).code).toBe('REJECTED');
+    }
+  });
+});
+
+describe('stock change notifications (stockChanged)', () => {
+  it('notifies a reservation and a release once each, on commit; a shipment and a refused reservation notify nothing', async () => {
+    const listener = new pg.Client({ connectionString: stack.database.url });
+    await listener.connect();
+    const heard: StockChangeMessage[] = [];
+    listener.on('notification', (n) => heard.push(JSON.parse(n.payload!) as StockChangeMessage));
+    await listener.query(`listen ${STOCK_CHANNEL}`);
+    try {
+      const [a, b] = [await productWithStock(5), await productWithStock(5)];
+      /** Every notification sent before this one has arrived once this one has (one connection, in order). */
+      const settle = async () => {
+        const id = randomUUID();
+        await sql('select pg_notify(?, ?)', [STOCK_CHANNEL, JSON.stringify({ id, productIds: [], reason: 'IMPORTED', at: new Date().toISOString() })]);
+        while (!heard.some((m) => m.id === id)) await new Promise((resolve) => setTimeout(resolve, 20));
+        return heard.splice(0).filter((m) => m.id !== id).map((m) => ({ reason: m.reason, productIds: [...m.productIds].sort() }));
+      };
+      await settle();
+      const orderId = randomUUID();
+      const lines = [{ productId: a.id, quantity: 2 }, { productId: b.id, quantity: 7 }];
+      expect((await products.call('reserveStock', { orderId, dealerId, lines })).status).toBe('RESERVED');
+      expect(await settle()).toEqual([{ reason: 'RESERVED', productIds: [a.id, b.id].sort() }]);
+      // A repeat is the same reservation: nothing changed, nothing to tell.
+      expect((await products.call('reserveStock', { orderId, dealerId, lines })).status).toBe('RESERVED');
+      // Short of stock: rolled back, so PostgreSQL drops its notification.
+      expect((await products.call('reserveStock', { orderId: randomUUID(), dealerId, lines: [{ productId: a.id, quantity: 1_000 }] })).status).toBe('INSUFFICIENT');
+      expect(await settle()).toEqual([]);
+      expect((await products.call('releaseStock', { orderId })).status).toBe('RELEASED');
+      expect(await settle()).toEqual([{ reason: 'RELEASED', productIds: [a.id, b.id].sort() }]);
+      const shipped = randomUUID();
+      expect((await products.call('reserveStock', { orderId: shipped, dealerId, lines: [{ productId: a.id, quantity: 1 }] })).status).toBe('RESERVED');
+      await settle();
+      expect((await products.call('shipStock', { orderId: shipped })).status).toBe('SHIPPED');
+      expect(await settle()).toEqual([]);
+    } finally {
+      await listener.end();
     }
   });
 });

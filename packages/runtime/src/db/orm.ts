@@ -33,7 +33,16 @@ export function ormConfig(options: OrmOptions): Options {
       emit: 'ts',
       silent: true,
     },
-    pool: { min: 0, max: options.poolSize ?? 8 },
+    pool: {
+      min: 0,
+      max: options.poolSize ?? 8,
+      // JIT compilation off on every connection: our statements are short OLTP reads whose cost estimate
+      // can still pass jit_above_cost (a ranked search over the catalog does), and then compiling took
+      // ~230 ms of a 540 ms search that runs in a few ms without it (docs/BENCHMARKS.md, catalog search).
+      afterCreate: (connection: { query(sql: string, done: (error?: Error) => void): void }, done: (error: Error | undefined, connection: unknown) => void) => {
+        connection.query('set jit = off', (error) => done(error, connection));
+      },
+    },
     debug: options.debug ?? false,
     allowGlobalContext: false,
     forceUtcTimezone: true,

@@ -1,6 +1,5 @@
-import type { SubgraphRuntime, SubgraphServing } from '@dealergraph/runtime';
+import { serveSubscriptions, type SubgraphRuntime, type SubgraphServing } from '@dealergraph/runtime';
 import type { OrdersConfig } from '../config.js';
-import { serveSubscriptions } from '../graphql/subscription-server.js';
 import { channelFor, createInProcessBus, createRedisBus, type EventBus } from './event-bus.js';
 import type { OrderEventHub } from './order-event-hub.js';
 import { startOutboxRelay } from './outbox-relay.js';

@@ -6,7 +6,7 @@ import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
  */
 @Entity({ tableName: 'dealer_segment' })
 export class DealerSegment {
-  [OptionalProps]?: 'dealerType';
+  [OptionalProps]?: 'dealerType' | 'preferredWarehouseId';
 
   @PrimaryKey({ type: 'uuid' })
   dealerId!: string;
@@ -19,4 +19,12 @@ export class DealerSegment {
 
   @Property({ type: 'text', nullable: true })
   dealerType: string | null = null;
+
+  /**
+   * The warehouse closest to the dealer, listed first in its per-warehouse stock. It lives here, with
+   * the rest of what products knows about a dealer, so the stock query reads it by a join on the
+   * caller's dealer id: no call to the dealers subgraph, no extra statement. Null: by warehouse code.
+   */
+  @Property({ type: 'uuid', nullable: true })
+  preferredWarehouseId: string | null = null;
 }

@@ -6,9 +6,11 @@ import { DealerSegment } from './dealer-segment.entity.js';
 import { InTransit } from './in-transit.entity.js';
 import { OrderReservation } from './order-reservation.entity.js';
 import { Product } from './product.entity.js';
+import { ProductLink } from './product-link.entity.js';
+import { ProductSpec } from './product-spec.entity.js';
 import { StockLevel } from './stock-level.entity.js';
 import { StockReservation } from './stock-reservation.entity.js';
 import { Warehouse } from './warehouse.entity.js';
 
-export { AssortmentGrant, Brand, Category, DealerCategoryLimit, DealerSegment, InTransit, OrderReservation, Product, StockLevel, StockReservation, Warehouse };
-export const entities = [Category, Brand, Product, Warehouse, StockLevel, InTransit, AssortmentGrant, DealerCategoryLimit, DealerSegment, OrderReservation, StockReservation];
+export { AssortmentGrant, Brand, Category, DealerCategoryLimit, DealerSegment, InTransit, OrderReservation, Product, ProductLink, ProductSpec, StockLevel, StockReservation, Warehouse };
+export const entities = [Category, Brand, Product, Warehouse, StockLevel, InTransit, AssortmentGrant, DealerCategoryLimit, DealerSegment, OrderReservation, StockReservation, ProductSpec, ProductLink];

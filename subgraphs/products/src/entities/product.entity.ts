@@ -15,7 +15,7 @@ import { Category } from './category.entity.js';
 @Index(SEARCH_INDEXES.skuPrefix)
 @Index(SEARCH_INDEXES.skuTrigram)
 export class Product {
-  [OptionalProps]?: 'active' | 'createdAt' | 'restriction' | 'searchDocument' | 'hazardous';
+  [OptionalProps]?: 'active' | 'createdAt' | 'restriction' | 'searchDocument' | 'hazardous' | 'packSize';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -38,6 +38,10 @@ export class Product {
   /** Unit of sale: EA, BOX, M (meter) or SET. */
   @Property({ type: 'text' })
   unit!: string;
+
+  /** How many pieces one unit of sale holds: a BOX of 100 O-rings has 100, a SET its parts; 1 for EA and M. */
+  @Property({ type: 'integer', default: 1 })
+  packSize: number = 1;
 
   /** False once discontinued: it leaves the catalog but still resolves for old orders. */
   @Property({ type: 'boolean', default: true })

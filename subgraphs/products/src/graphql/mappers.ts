@@ -17,6 +17,7 @@ export function toProductType(product: ProductRow): ProductType {
     name: product.name,
     description: product.description,
     unit: product.unit,
+    packSize: product.packSize,
     brandId: product.brandId,
     categoryId: product.categoryId,
   };
@@ -34,12 +35,17 @@ export function toWarehouseType(warehouse: Warehouse): WarehouseType {
   return { id: warehouse.id, code: warehouse.code, name: warehouse.name, city: warehouse.city };
 }
 
-export function toStockType(productId: string, summary: StockSummary): StockType {
+export function toStockType(productId: string, summary: StockSummary & { preferredWarehouseId: string | null }): StockType {
   return {
     productId,
     status: summary.status as StockStatusEnum,
     available: summary.available,
-    warehouses: summary.warehouses.map((w) => ({ warehouseId: w.warehouseId, available: w.available, status: w.status as StockStatusEnum })),
+    warehouses: summary.warehouses.map((w) => ({
+      warehouseId: w.warehouseId,
+      available: w.available,
+      status: w.status as StockStatusEnum,
+      preferred: w.warehouseId === summary.preferredWarehouseId,
+    })),
   };
 }
 

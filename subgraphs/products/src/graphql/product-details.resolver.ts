@@ -1,7 +1,8 @@
 import { PageArgs, pageWindow, toPage } from '@dealergraph/runtime';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ProductsContext } from '../context.js';
-import { newProducts, substitutesOf } from '../services/product-details.service.js';
+import { linksOf, newProducts, specificationsOf, substitutesOf } from '../services/product-details.service.js';
+import { ProductLinkKindEnum, ProductLinkType, ProductSpecificationType, SpecificationTypeEnum } from './product-details.type.js';
 import { toProductType } from './mappers.js';
 import { ProductConnection, ProductType } from './product.type.js';
 
@@ -19,6 +20,28 @@ export class ProductDetailsResolver {
     const window = pageWindow(args);
     const [rows, total] = await newProducts(ctx, args.since, window);
     return toPage(rows.map(toProductType), total, window);
+  }
+
+  @FieldResolver(() => [ProductSpecificationType], { description: 'Technical specifications (typed key/value), in display order; filter on them with ProductFilter.specifications.' })
+  async specifications(@Root() product: ProductType, @Ctx() ctx: ProductsContext): Promise<ProductSpecificationType[]> {
+    return (await specificationsOf(ctx, product.id)).map((s) => ({
+      name: s.name,
+      type: s.type as SpecificationTypeEnum,
+      value: s.value,
+      numberValue: s.numberValue === null ? null : Number(s.numberValue),
+      booleanValue: s.type === 'BOOLEAN' ? s.value === 'true' : null,
+      unit: s.unit,
+    }));
+  }
+
+  @FieldResolver(() => [ProductLinkType], { description: 'Pictures of the product, the main one first.' })
+  async images(@Root() product: ProductType, @Ctx() ctx: ProductsContext): Promise<ProductLinkType[]> {
+    return (await linksOf(ctx, product.id, 'IMAGES')).map((l) => ({ kind: l.kind as ProductLinkKindEnum, url: l.url, title: l.title }));
+  }
+
+  @FieldResolver(() => [ProductLinkType], { description: 'Documents: data sheets, manuals, certificates, CAD files; by kind.' })
+  async documents(@Root() product: ProductType, @Ctx() ctx: ProductsContext): Promise<ProductLinkType[]> {
+    return (await linksOf(ctx, product.id, 'DOCUMENTS')).map((l) => ({ kind: l.kind as ProductLinkKindEnum, url: l.url, title: l.title }));
   }
 
   @FieldResolver(() => [ProductType], {

@@ -1,5 +1,5 @@
 import { ConnectionType, ENTITY_DESCRIPTIONS, PageArgs } from '@dealergraph/runtime';
-import { ArgsType, Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { ArgsType, Directive, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ProductSortEnum } from './product-sort.enum.js';
 
 @Directive('@key(fields: "id")')
@@ -17,8 +17,11 @@ export class ProductType {
   @Field(() => String, { description: 'Longer text for the product page.' })
   description!: string;
 
-  @Field(() => String, { description: 'Unit of sale: EA (each), BOX, M (meter) or SET.' })
+  @Field(() => String, { description: 'Unit of sale (unit of measure of quantities): EA (each), BOX, M (meter) or SET.' })
   unit!: string;
+
+  @Field(() => Int, { description: 'Pieces in one unit of sale: a BOX of 100 O-rings has 100, a SET its parts; 1 for EA and M.' })
+  packSize!: number;
 
   /** Resolved by the brand field resolver. */
   brandId!: string;
@@ -29,6 +32,21 @@ export class ProductType {
 
 @ObjectType('ProductConnection', { description: 'A page of products, in sku order.' })
 export class ProductConnection extends ConnectionType(ProductType, 'products') {}
+
+@InputType('SpecificationFilter', { description: 'A condition on one technical specification: the product has it, with this value and/or in this range.' })
+export class SpecificationFilterInput {
+  @Field(() => String, { description: 'The specification, e.g. "Bore diameter"; any case.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Its value, exactly but in any case: "NBR", "true", "25".' })
+  equals?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'A NUMBER specification at least this (in its own unit).' })
+  min?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'A NUMBER specification at most this (in its own unit).' })
+  max?: number | null;
+}
 
 @InputType('ProductFilter', { description: 'Narrows the product list; the conditions given must all hold.' })
 export class ProductFilterInput {
@@ -43,6 +61,9 @@ export class ProductFilterInput {
 
   @Field(() => Boolean, { nullable: true, description: 'When true, only products with something available (LOW counts as in stock).' })
   inStockOnly?: boolean | null;
+
+  @Field(() => [SpecificationFilterInput], { nullable: true, description: 'Technical specifications the product must have, all of them (at most 10); each needs equals, min or max.' })
+  specifications?: SpecificationFilterInput[] | null;
 }
 
 @ArgsType()

@@ -9,6 +9,9 @@ export class WarehouseStockType {
   @Field(() => StockStatusEnum, { description: "Status of this warehouse's quantity against its own low-stock threshold." })
   status!: StockStatusEnum;
 
+  @Field(() => Boolean, { description: "Whether this is the signed-in dealer's preferred (closest) warehouse; it is then listed first." })
+  preferred!: boolean;
+
   /** Resolved by the warehouse field resolver. */
   warehouseId!: string;
 }
@@ -36,7 +39,7 @@ export class StockType {
   @Field(() => Int, { description: 'Units available over all warehouses (on hand minus reserved); never below 0.' })
   available!: number;
 
-  @Field(() => [WarehouseStockType], { description: 'Stock per warehouse, by warehouse code.' })
+  @Field(() => [WarehouseStockType], { description: "Stock per warehouse: the signed-in dealer's preferred (closest) warehouse first, then by warehouse code." })
   warehouses!: WarehouseStockType[];
 
   /** Resolved by the inTransit field resolver. */

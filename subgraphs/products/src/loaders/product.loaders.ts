@@ -3,7 +3,19 @@ import type DataLoader from 'dataloader';
 import { Category } from '../entities/category.entity.js';
 import { InTransit } from '../entities/in-transit.entity.js';
 import { Warehouse } from '../entities/warehouse.entity.js';
-import { brandsByIds, productsByIds, productsBySkus, stockByProducts, type BrandRow, type ProductRow, type ProductStockRow } from './product.queries.js';
+import {
+  brandsByIds,
+  linksByProducts,
+  productsByIds,
+  productsBySkus,
+  specsByProducts,
+  stockByProducts,
+  type BrandRow,
+  type LinkRow,
+  type ProductRow,
+  type ProductStockRow,
+  type SpecRow,
+} from './product.queries.js';
 
 /**
  * Every lookup a page of products needs, one SQL statement per batch: a page of 100 products costs
@@ -20,13 +32,18 @@ export interface ProductLoaders {
   categoriesByParent: DataLoader<string, Category[]>;
   brandById: DataLoader<string, BrandRow | null>;
   warehouseById: DataLoader<string, Warehouse | null>;
-  /** A product's stock rows, by warehouse code. */
+  /** A product's stock rows: the caller's dealer's preferred warehouse first, then by warehouse code. */
   stockByProduct: DataLoader<string, ProductStockRow[]>;
+  /** A product's technical specifications, in display order. */
+  specsByProduct: DataLoader<string, SpecRow[]>;
+  /** A product's picture and document links. */
+  linksByProduct: DataLoader<string, LinkRow[]>;
   /** A product's inbound shipments, soonest first (unknown ETAs last), then by warehouse code. */
   inTransitByProduct: DataLoader<string, InTransit[]>;
 }
 
-export function createProductLoaders(em: EntityManager): ProductLoaders {
+/** `dealerId`: the caller's dealer (null for staff), whose preferred warehouse the stock lists first. */
+export function createProductLoaders(em: EntityManager, dealerId: string | null = null): ProductLoaders {
   return {
     productById: keyedLoader((ids) => productsByIds(em, ids), (p) => p.id),
     productBySku: keyedLoader((skus) => productsBySkus(em, skus), (p) => p.sku),
@@ -37,7 +54,9 @@ export function createProductLoaders(em: EntityManager): ProductLoaders {
     ),
     brandById: keyedLoader((ids) => brandsByIds(em, ids), (b) => b.id),
     warehouseById: keyedLoader((ids) => em.find(Warehouse, { id: { $in: ids } }), (w) => w.id),
-    stockByProduct: groupedLoader((ids) => stockByProducts(em, ids), (s) => s.productId),
+    stockByProduct: groupedLoader((ids) => stockByProducts(em, ids, dealerId), (s) => s.productId),
+    specsByProduct: groupedLoader((ids) => specsByProducts(em, ids), (s) => s.productId),
+    linksByProduct: groupedLoader((ids) => linksByProducts(em, ids), (l) => l.productId),
     inTransitByProduct: groupedLoader(
       (ids) =>
         em.find(InTransit, { product: { $in: ids } }, { orderBy: { eta: 'asc nulls last', warehouse: { code: 'asc' }, id: 'asc' } }),

@@ -15,6 +15,8 @@ export interface ProductRow {
   name: string;
   description: string;
   unit: string;
+  /** Pieces per unit of sale. */
+  packSize: number;
   brandId: string;
   categoryId: string;
   /** False once discontinued. */
@@ -29,6 +31,34 @@ export interface ProductRow {
 /** One warehouse's stock of a product (the domain's row, plus the product it belongs to). */
 export interface ProductStockRow extends StockLevelRow {
   productId: string;
+  /** Whether this is the caller's dealer's preferred warehouse (listed first). */
+  preferred: boolean;
+}
+
+/** A technical specification of a product (see product-spec.entity.ts). */
+export interface SpecRow {
+  productId: string;
+  name: string;
+  type: 'NUMBER' | 'TEXT' | 'BOOLEAN';
+  value: string;
+  numberValue: number | null;
+  unit: string | null;
+}
+
+/** A picture or document link of a product. */
+export interface LinkRow {
+  productId: string;
+  kind: 'IMAGE' | 'DATASHEET' | 'MANUAL' | 'CERTIFICATE' | 'CAD';
+  url: string;
+  title: string;
+}
+
+/** A filter on one specification: its value equal to `equals` (any case), and/or a NUMBER in [min, max]. */
+export interface SpecFilter {
+  name: string;
+  equals?: string | null;
+  min?: number | null;
+  max?: number | null;
 }
 
 /** A brand as the catalog reads it. */
@@ -37,7 +67,7 @@ export interface BrandRow {
   name: string;
 }
 
-const PRODUCT_COLUMNS = `p.id, p.sku, p.name, p.description, p.unit, p.brand_id as "brandId", p.category_id as "categoryId", p.active, p.restriction, p.hazardous`;
+const PRODUCT_COLUMNS = `p.id, p.sku, p.name, p.description, p.unit, p.pack_size as "packSize", p.brand_id as "brandId", p.category_id as "categoryId", p.active, p.restriction, p.hazardous`;
 
 /** A product row as PostgreSQL names its columns (`select p.*`), as the catalog reads it. */
 export function productRowFrom(row: Record<string, unknown>): ProductRow {
@@ -47,6 +77,7 @@ export function productRowFrom(row: Record<string, unknown>): ProductRow {
     name: row.name as string,
     description: row.description as string,
     unit: row.unit as string,
+    packSize: Number(row.pack_size ?? 1),
     brandId: row.brand_id as string,
     categoryId: row.category_id as string,
     active: row.active as boolean,
@@ -66,6 +97,31 @@ export interface ProductListFilter {
   categoryId?: string;
   brand?: string;
   inStockOnly?: boolean;
+  specs?: readonly SpecFilter[];
+}
+
+/** One `exists` per spec filter over product alias `p` (served by the (lower(name), value) indexes), with its bindings. */
+export function specConditions(specs: readonly SpecFilter[] | undefined): { sql: string[]; params: unknown[] } {
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  for (const spec of specs ?? []) {
+    const parts = ['ps.product_id = p.id', 'lower(ps.name) = lower(?)'];
+    params.push(spec.name);
+    if (spec.equals != null) {
+      parts.push('lower(ps.value) = lower(?)');
+      params.push(spec.equals);
+    }
+    if (spec.min != null) {
+      parts.push('ps.number_value >= ?');
+      params.push(spec.min);
+    }
+    if (spec.max != null) {
+      parts.push('ps.number_value <= ?');
+      params.push(spec.max);
+    }
+    sql.push(`exists (select 1 from "${SCHEMA}"."product_spec" ps where ${parts.join(' and ')})`);
+  }
+  return { sql, params };
 }
 
 /** The WHERE clause of the catalog list and its bindings, shared by the page and its count. */
@@ -89,6 +145,9 @@ function catalogWhere(filter: ProductListFilter): { sql: string; params: unknown
   if (filter.inStockOnly) {
     clauses.push(`(select coalesce(sum(s.on_hand - s.reserved), 0) from "${SCHEMA}"."stock_level" s where s.product_id = p.id) > 0`);
   }
+  const specs = specConditions(filter.specs);
+  clauses.push(...specs.sql);
+  params.push(...specs.params);
   if (filter.assortment) {
     clauses.push(filter.assortment.sql);
     params.push(...filter.assortment.params);
@@ -157,12 +216,36 @@ export function brandsByIds(em: EntityManager, ids: readonly string[]): Promise<
   return em.execute<BrandRow[]>(`select b.id, b.name from "${SCHEMA}"."brand" b where b.id in (?)`, [[...ids]]);
 }
 
-/** The stock rows of products, each product's by warehouse code. */
-export function stockByProducts(em: EntityManager, productIds: readonly string[]): Promise<ProductStockRow[]> {
+/**
+ * The stock rows of products: each product's preferred warehouse of `dealerId` first (see
+ * dealer_segment.preferred_warehouse_id), then by warehouse code. The preference is joined in, so it
+ * costs no statement of its own; a null dealer (staff) or one without a preference: by code.
+ */
+export function stockByProducts(em: EntityManager, productIds: readonly string[], dealerId: string | null = null): Promise<ProductStockRow[]> {
   return em.execute<ProductStockRow[]>(
-    `select s.product_id as "productId", s.warehouse_id as "warehouseId", s.on_hand as "onHand", s.reserved, s.low_threshold as "lowThreshold"
+    `select s.product_id as "productId", s.warehouse_id as "warehouseId", s.on_hand as "onHand", s.reserved, s.low_threshold as "lowThreshold",
+            coalesce(s.warehouse_id = ds.preferred_warehouse_id, false) as preferred
        from "${SCHEMA}"."stock_level" s join "${SCHEMA}"."warehouse" w on w.id = s.warehouse_id
-      where s.product_id in (?) order by s.product_id, w.code`,
+       left join "${SCHEMA}"."dealer_segment" ds on ds.dealer_id = ?::uuid
+      where s.product_id in (?) order by s.product_id, coalesce(s.warehouse_id = ds.preferred_warehouse_id, false) desc, w.code`,
+    [dealerId, [...productIds]],
+  );
+}
+
+/** The specifications of products, each product's in display order. */
+export function specsByProducts(em: EntityManager, productIds: readonly string[]): Promise<SpecRow[]> {
+  return em.execute<SpecRow[]>(
+    `select ps.product_id as "productId", ps.name, ps.type, ps.value, ps.number_value as "numberValue", ps.unit
+       from "${SCHEMA}"."product_spec" ps where ps.product_id in (?) order by ps.product_id, ps.position, ps.name`,
+    [[...productIds]],
+  );
+}
+
+/** The picture and document links of products, each product's by kind, then display order. */
+export function linksByProducts(em: EntityManager, productIds: readonly string[]): Promise<LinkRow[]> {
+  return em.execute<LinkRow[]>(
+    `select l.product_id as "productId", l.kind, l.url, l.title
+       from "${SCHEMA}"."product_link" l where l.product_id in (?) order by l.product_id, l.kind, l.position, l.id`,
     [[...productIds]],
   );
 }

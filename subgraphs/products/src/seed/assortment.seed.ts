@@ -9,7 +9,8 @@ import { SCHEMA } from '../schema-name.js';
 /** Writes the demo assortment (see `demoAssortment`) inside the products seed's transaction; returns a summary line. */
 export async function seedAssortment(tx: EntityManager, data: DemoData): Promise<string> {
   const a = demoAssortment(data);
-  await insertInChunks(tx, DealerSegment, a.segments.map((s) => ({ ...s, dealerType: null })));
+  const preferred = new Map(data.preferredWarehouses.map((p) => [p.dealerId, p.warehouseId]));
+  await insertInChunks(tx, DealerSegment, a.segments.map((s) => ({ ...s, dealerType: null, preferredWarehouseId: preferred.get(s.dealerId) ?? null })));
   await insertInChunks(tx, DealerCategoryLimit, a.categoryLimits);
   await insertInChunks(tx, AssortmentGrant, a.grants.map((g) => ({ id: randomUUID(), ...g })));
   for (const kind of ['CONTRACT_ONLY', 'IMPORTED', 'QUOTA'] as const) {

@@ -1,9 +1,12 @@
 import type { DemoCategory, DemoData } from '@dealergraph/demo-data';
+import { randomUUID } from 'node:crypto';
 import { insertInChunks, type EntityManager, type Progress } from '@dealergraph/runtime';
 import { Brand } from '../entities/brand.entity.js';
 import { Category } from '../entities/category.entity.js';
 import { InTransit } from '../entities/in-transit.entity.js';
 import { Product } from '../entities/product.entity.js';
+import { ProductLink } from '../entities/product-link.entity.js';
+import { ProductSpec } from '../entities/product-spec.entity.js';
 import { StockLevel } from '../entities/stock-level.entity.js';
 import { Warehouse } from '../entities/warehouse.entity.js';
 import { seedAssortment } from './assortment.seed.js';
@@ -37,6 +40,7 @@ export async function seedProducts(em: EntityManager, demoData: () => DemoData, 
   return em.transactional(async (tx) => {
     if ((await tx.count(Product, {})) > 0) return false;
     const data = demoData();
+    const details = new Map(data.productDetails.map((d) => [d.productId, d]));
     await insertInChunks(
       tx,
       Category,
@@ -54,10 +58,23 @@ export async function seedProducts(em: EntityManager, demoData: () => DemoData, 
         brand: p.brandId,
         category: p.categoryId,
         unit: p.unit,
+        packSize: details.get(p.id)?.packSize ?? 1,
         active: true,
         hazardous: p.hazardous ?? false,
         createdAt: p.createdAt,
       })),
+    );
+    await insertInChunks(
+      tx,
+      ProductSpec,
+      data.productDetails.flatMap((d) =>
+        d.specs.map((spec, position) => ({ product: d.productId, ...spec, numberValue: spec.type === 'NUMBER' ? Number(spec.value) : null, position })),
+      ),
+    );
+    await insertInChunks(
+      tx,
+      ProductLink,
+      data.productDetails.flatMap((d) => d.links.map((link, position) => ({ id: randomUUID(), product: d.productId, ...link, position }))),
     );
     await insertInChunks(tx, Warehouse, data.warehouses.map((w) => ({ id: w.id, code: w.code, name: w.name, city: w.city })));
     await insertInChunks(
@@ -73,6 +90,7 @@ export async function seedProducts(em: EntityManager, demoData: () => DemoData, 
     const assortment = await seedAssortment(tx, data);
     progress(
       `products: ${data.categories.length} categories, ${data.brands.length} brands, ${data.products.length} products, ` +
+        `${data.productDetails.reduce((n, d) => n + d.specs.length, 0)} specifications, ${data.productDetails.reduce((n, d) => n + d.links.length, 0)} links, ` +
         `${data.warehouses.length} warehouses, ${data.stock.length} stock levels, ${data.inTransit.length} in transit; ${assortment}`,
     );
     return true;

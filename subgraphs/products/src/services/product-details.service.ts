@@ -1,7 +1,7 @@
 import type { PageWindow } from '@dealergraph/runtime';
 import DataLoader from 'dataloader';
 import type { ProductsContext } from '../context.js';
-import { productRowFrom, type ProductRow } from '../loaders/product.queries.js';
+import { productRowFrom, type LinkRow, type ProductRow, type SpecRow } from '../loaders/product.queries.js';
 import { SCHEMA } from '../schema-name.js';
 import { assortmentCondition, assortmentDealer } from './assortment.service.js';
 
@@ -33,6 +33,17 @@ export async function newProducts(ctx: ProductsContext, since: Date, window: Pag
     total = Number(n);
   }
   return [rows.map(productRowFrom), total];
+}
+
+/** A product's technical specifications in display order (batched over a page). */
+export function specificationsOf(ctx: ProductsContext, productId: string): Promise<SpecRow[]> {
+  return ctx.loaders.specsByProduct.load(productId);
+}
+
+/** A product's pictures (kind IMAGE) or its documents (every other kind), in display order (batched over a page). */
+export async function linksOf(ctx: ProductsContext, productId: string, which: 'IMAGES' | 'DOCUMENTS'): Promise<LinkRow[]> {
+  const links = await ctx.loaders.linksByProduct.load(productId);
+  return links.filter((l) => (l.kind === 'IMAGE') === (which === 'IMAGES'));
 }
 
 const substituteLoaders = new WeakMap<object, Map<number, DataLoader<string, ProductRow[]>>>();

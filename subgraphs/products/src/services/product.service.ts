@@ -1,6 +1,6 @@
 import { keysetWindow, normalizeId, pageWindow, toKeysetPage, toPage, type Page, type PageRequest } from '@dealergraph/runtime';
 import type { ProductsContext } from '../context.js';
-import { catalogPage, type CatalogOrder, type ProductRow } from '../loaders/product.queries.js';
+import { catalogPage, type CatalogOrder, type ProductRow, type SpecFilter } from '../loaders/product.queries.js';
 import { assortmentCondition, assortmentDealer, visibleToCaller } from './assortment.service.js';
 import { searchProducts, type ProductSort } from './search.service.js';
 import { badInput } from './errors.js';
@@ -16,6 +16,25 @@ export interface ProductFilter {
   brand?: string | null;
   /** Only products whose total available quantity is above zero (LOW counts as in stock). */
   inStockOnly?: boolean | null;
+  /** Technical specifications the product must have, all of them. */
+  specifications?: readonly SpecFilter[] | null;
+}
+
+const MAX_SPEC_FILTERS = 10;
+
+/** The spec filters, checked: each names a spec and says what to compare; a bad one is the caller's error. */
+export function checkedSpecFilters(specs: readonly SpecFilter[] | null | undefined): SpecFilter[] {
+  const list = specs ?? [];
+  if (list.length > MAX_SPEC_FILTERS) throw badInput(`At most ${MAX_SPEC_FILTERS} specification filters.`, 'filter.specifications');
+  return list.map((spec, i) => {
+    const name = spec.name.trim();
+    const field = `filter.specifications.${i}`;
+    if (!name) throw badInput('A specification filter needs the name of the specification.', `${field}.name`);
+    if (spec.equals == null && spec.min == null && spec.max == null) throw badInput(`Say what "${name}" must be: equals, min or max.`, field);
+    for (const bound of [spec.min, spec.max]) if (bound != null && !Number.isFinite(bound)) throw badInput('min and max must be finite numbers.', field);
+    if (spec.min != null && spec.max != null && spec.min > spec.max) throw badInput(`min is above max for "${name}".`, field);
+    return { name, equals: spec.equals?.trim() ?? null, min: spec.min ?? null, max: spec.max ?? null };
+  });
 }
 
 /**
@@ -36,10 +55,11 @@ export async function listProducts(
     categoryId = normalizeId(filter.categoryId) ?? undefined;
     if (!categoryId) throw badInput('categoryId is not the id of a category; take one from the categories query.', 'categoryId');
   }
+  const specs = checkedSpecFilters(filter.specifications);
   const search = filter.search?.trim();
   if (search) {
     const window = pageWindow(request);
-    const [rows, total] = await searchProducts(ctx, search, filter, sort, window);
+    const [rows, total] = await searchProducts(ctx, search, { ...filter, specifications: specs }, sort, window);
     return toPage(rows, total, window);
   }
   const window = keysetWindow(request);
@@ -51,6 +71,7 @@ export async function listProducts(
       categoryId,
       brand: filter.brand?.trim() || undefined,
       inStockOnly: filter.inStockOnly ?? false,
+      specs,
       assortment: dealerId ? assortmentCondition(dealerId) : undefined,
       order,
     },

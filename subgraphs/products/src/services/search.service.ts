@@ -1,7 +1,7 @@
 import { containsPattern, normalizeId, type PageWindow } from '@dealergraph/runtime';
 import type { ProductsContext } from '../context.js';
 import { NAME_KEY, SEARCH_DOCUMENT, SKU_KEY } from '../entities/product-search.indexes.js';
-import { productRowFrom, type ProductRow } from '../loaders/product.queries.js';
+import { productRowFrom, specConditions, type ProductRow } from '../loaders/product.queries.js';
 import { SCHEMA } from '../schema-name.js';
 import { assortmentCondition, assortmentDealer } from './assortment.service.js';
 import { badInput } from './errors.js';
@@ -35,11 +35,18 @@ function prefixPattern(value: string): string {
   return `${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Each word OR its corrections, all words ANDed; null when no word has a match in the dictionary. */
+/**
+ * Each word OR its corrections, all words ANDed; null when no word has a match in the dictionary.
+ * A word shorter than MIN_FUZZY letters ("m", "x", "10" of "M10 x 1 m") matches itself only, without a
+ * prefix: expanded, "m" became every word starting with m and the GIN scan of the resulting query
+ * took most of a second (docs/BENCHMARKS.md, catalog search).
+ */
+const MIN_FUZZY = 3;
 const TSQUERY = `(select to_tsquery('simple', string_agg('(' || alts || ')', ' & '))
-   from (select t.term, string_agg(quote_literal(w.word) || ':*', ' | ') as alts
+   from (select t.term, string_agg(quote_literal(w.word) || case when length(t.term) >= ${MIN_FUZZY} then ':*' else '' end, ' | ') as alts
            from unnest(?::text[]) as t(term)
-           join ${S}."search_word" w on (w.word operator(public.%) t.term or w.word like t.term || '%')
+           join ${S}."search_word" w on (w.word = t.term
+             or (length(t.term) >= ${MIN_FUZZY} and (w.word operator(public.%) t.term or w.word like t.term || '%')))
           group by t.term) corrected)`;
 
 /**
@@ -61,7 +68,7 @@ export async function searchProducts(
   const params: unknown[] = [`{${words.join(',')}}`];
   where.push(
     `(${SKU_KEY} like ? or ${SEARCH_DOCUMENT} @@ q.tq or ${SKU_KEY} like ? or ${NAME_KEY} like ?
-      or p.brand_id in (select b.id from ${S}."brand" b where lower(b.name) = lower(?)))`,
+      or p.brand_id = any(array(select b.id from ${S}."brand" b where lower(b.name) = lower(?))))`,
   );
   // Plain substrings of the SKU or name still match, so search finds at least what it found before ranking.
   params.push(skuPrefix, containsPattern(term.toUpperCase()), containsPattern(term.toLowerCase()), term);
@@ -77,6 +84,9 @@ export async function searchProducts(
     params.push(brand);
   }
   if (filter.inStockOnly) where.push(IN_STOCK);
+  const specs = specConditions(filter.specifications ?? []);
+  where.push(...specs.sql);
+  params.push(...specs.params);
   const dealerId = assortmentDealer(ctx.claims);
   if (dealerId) {
     const condition = assortmentCondition(dealerId);

@@ -2,6 +2,7 @@ import type { EntityManager } from '@dealergraph/runtime';
 import type { ProductsContext } from '../context.js';
 import { inLockOrder, planReservation, type Allocation, type DemandLine, type Shortage } from '../domain/stock-allocation.js';
 import { SCHEMA } from '../schema-name.js';
+import { notifyStockChanged } from './stock-events.service.js';
 
 /**
  * Stock reservations of the order workflow (orders calls these through signed internal calls).
@@ -14,7 +15,9 @@ import { SCHEMA } from '../schema-name.js';
  * - Idempotent by order id: `order_reservation` holds one row per order, locked by every call for
  *   that order. A repeat returns the same reservation; a released order is never reserved again.
  * - release gives the units back; ship takes them off on hand. Both idempotent.
- * The catalog's available (on hand - reserved) reflects every reservation at once.
+ * The catalog's available (on hand - reserved) reflects every reservation at once. A reservation and
+ * a release notify stockChanged watchers on commit (stock-events.service.ts); a shipment does not
+ * change what is available (on hand and reserved drop together), so it notifies nobody.
  */
 
 const ORDERS = `"${SCHEMA}"."order_reservation"`;
@@ -107,6 +110,7 @@ export async function reserveStock(ctx: ProductsContext, input: { orderId: strin
           'run',
         );
       }
+      await notifyStockChanged(tx, plan.allocations.map((a) => a.productId), 'RESERVED');
       return { status: 'RESERVED' as const, reservations: plan.allocations };
     });
   } catch (error) {
@@ -138,6 +142,7 @@ export async function releaseStock(ctx: ProductsContext, input: { orderId: strin
     if (lines.length) {
       await lockStock(tx, lines.map((l) => l.productId));
       await updateStock(tx, lines, 'reserved = s.reserved - v.q', 's.reserved >= v.q');
+      await notifyStockChanged(tx, lines.map((l) => l.productId), 'RELEASED');
     }
     await tx.execute(`update ${LINES} set status = 'RELEASED' where order_id = ?`, [input.orderId], 'run');
     await tx.execute(`update ${ORDERS} set status = 'RELEASED', updated_at = now() where order_id = ?`, [input.orderId], 'run');

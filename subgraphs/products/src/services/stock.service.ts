@@ -2,10 +2,15 @@ import type { ProductsContext } from '../context.js';
 import { summarizeStock, type StockSummary } from '../domain/stock.js';
 import type { InTransit } from '../entities/in-transit.entity.js';
 
-/** A product's stock over all warehouses and per warehouse (warehouses by code). */
-export async function stockOf(ctx: ProductsContext, productId: string): Promise<StockSummary> {
+/** A product's stock with the caller's preferred warehouse, if it has one. */
+export interface ProductStock extends StockSummary {
+  preferredWarehouseId: string | null;
+}
+
+/** A product's stock over all warehouses and per warehouse (the caller's dealer's preferred warehouse first, then by code). */
+export async function stockOf(ctx: ProductsContext, productId: string): Promise<ProductStock> {
   const levels = await ctx.loaders.stockByProduct.load(productId);
-  return summarizeStock({ levels });
+  return { ...summarizeStock({ levels }), preferredWarehouseId: levels.find((l) => l.preferred)?.warehouseId ?? null };
 }
 
 /** A product's inbound shipments, soonest first. */

@@ -1,4 +1,6 @@
-import { hasValidSignature, parseClaims, unsignedRequest, type Claims, type Logger } from '@dealergraph/runtime';
+import { parseClaims, type Claims } from '../auth/claims.js';
+import { hasValidSignature, unsignedRequest } from '../auth/signature.js';
+import type { Logger } from '../logger.js';
 import { GraphQLError, getOperationAST, parse, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Server } from 'node:http';

@@ -1,0 +1,30 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { ProductsContext } from '../context.js';
+import { importStockLevels } from '../services/stock-import.service.js';
+import { ImportStockLevelsInput, ImportStockLevelsPayload } from './stock-import.type.js';
+
+/** The ERP's import account (INTEGRATION) and the portal's administrators import stock counts. */
+const STOCK_IMPORTERS = ['INTEGRATION', 'ADMIN', 'GENERAL_MANAGER'];
+
+@Resolver()
+export class StockImportResolver {
+  @Authorized(...STOCK_IMPORTERS)
+  @Mutation(() => ImportStockLevelsPayload, {
+    description: 'ERP input: sets units on hand per product and warehouse, all rows or none; sending the same counts again changes nothing. Watchers of stockChanged hear the products that changed.',
+  })
+  async importStockLevels(
+    @Arg('input', () => ImportStockLevelsInput, { description: 'The counts.' }) input: ImportStockLevelsInput,
+    @Ctx() ctx: ProductsContext,
+  ): Promise<ImportStockLevelsPayload> {
+    const outcome = await importStockLevels(ctx, input.levels);
+    if (outcome.ok) return { changed: outcome.changed, userErrors: [] };
+    return {
+      changed: 0,
+      userErrors: outcome.errors.map((e) => ({
+        code: e.code,
+        message: e.message,
+        field: e.row === null ? ['input', 'levels'] : ['input', 'levels', String(e.row), e.field!],
+      })),
+    };
+  }
+}
