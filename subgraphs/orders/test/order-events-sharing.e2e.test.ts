@@ -14,8 +14,8 @@ import { recordOrderEvent } from '../src/services/outbox.service.js';
 let db: TestDatabase;
 let stack: RunningStack;
 const sockets: Client[] = [];
-// Short, so that the test below outlives it; subscriptions must not be subject to it.
-const UPSTREAM_TIMEOUT_MS = 2000;
+// Short enough for the test below to outlive it (sign-in under load stays well within it); subscriptions must not be subject to it.
+const UPSTREAM_TIMEOUT_MS = 8000;
 
 beforeAll(async () => {
   db = await createTestDatabase({ seeded: true });
