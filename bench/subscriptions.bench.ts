@@ -89,6 +89,8 @@ async function round(label: string, selection: string, tokens: string[], orderId
   const sharing = stack.gateway.subscriptionStats();
   console.log(`  gateway: ${sharing.members} client subscriptions in ${sharing.groups} groups of identical ones, ${sharing.upstream} upstream subscriptions`);
 
+  const cpuBefore = process.cpuUsage();
+  const burstStart = Date.now();
   const profiler = PROFILE_DIR ? new Session() : null;
   if (profiler) {
     profiler.connect();
@@ -106,6 +108,8 @@ async function round(label: string, selection: string, tokens: string[], orderId
   const expected = SUBSCRIBERS * orderIds.length;
   const deadline = Date.now() + 30_000;
   while (delivered < expected && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  const cpu = process.cpuUsage(cpuBefore);
+  const wall = Date.now() - burstStart;
   if (profiler) {
     const { profile } = await profiler.post('Profiler.stop');
     const file = `${PROFILE_DIR}/subscriptions-${label.slice(0, 1)}-${process.pid}.cpuprofile`;
@@ -116,6 +120,8 @@ async function round(label: string, selection: string, tokens: string[], orderId
   latencies.sort((a, b) => a - b);
   console.log(`  entity fetches answered by one in flight: ${stack.gateway.subscriptionStats().sharedFetches - sharing.sharedFetches}`);
   console.log(`  delivered ${delivered} / ${expected}`);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  console.log(`  CPU of this process from the first commit to the last delivery: ${cpuMs.toFixed(0)} ms in ${wall} ms (${((cpuMs * 1000) / Math.max(delivered, 1)).toFixed(0)} µs per delivery, clients included)`);
   console.log(`  commit to client: p50 ${percentile(latencies, 0.5)} ms, p99 ${percentile(latencies, 0.99)} ms, max ${latencies.at(-1)} ms`);
   console.log(`  memory per subscription (one socket each): RSS ${((open.rss - before.rss) / SUBSCRIBERS / 1024).toFixed(1)} KB, heap ${((open.heapUsed - before.heapUsed) / SUBSCRIBERS / 1024).toFixed(1)} KB (process RSS ${mb(open.rss)})`);
   await Promise.all(clients.map((c) => c.dispose()));

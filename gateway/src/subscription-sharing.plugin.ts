@@ -40,6 +40,12 @@ function keyOf(subgraphName: string, request: ExecutionRequest): string {
 /** A copy a caller may merge into: the data deep-copied (errors are read, never changed, and may be class instances). */
 const copyOf = (result: ExecutionResult): ExecutionResult => (result.data == null ? { ...result } : { ...result, data: structuredClone(result.data) });
 
+/**
+ * A client's own result object: what follows the execution (plugins' result hooks, graphql-ws
+ * serialising it) may set top-level keys such as extensions, but does not change the data.
+ */
+const shallowCopyOf = (result: ExecutionResult): ExecutionResult => ({ ...result });
+
 interface StreamEntry {
   ready: Promise<SharedStream<ExecutionResult> | ExecutionResult>;
   stream?: SharedStream<ExecutionResult>;
@@ -73,6 +79,7 @@ export function subscriptionSharing(options: { clientAddress(context: RawRequest
     key: string,
     open: (signal: AbortSignal) => unknown,
     alone: () => unknown,
+    copy: (result: ExecutionResult) => ExecutionResult,
     signal?: AbortSignal | null,
   ): Promise<unknown> => {
     let entry = map.get(key);
@@ -86,7 +93,7 @@ export function subscriptionSharing(options: { clientAddress(context: RawRequest
               if (map.get(key) === created) map.delete(key);
               return result as ExecutionResult;
             }
-            created.stream = new SharedStream<ExecutionResult>(result[Symbol.asyncIterator](), copyOf, () => {
+            created.stream = new SharedStream<ExecutionResult>(result[Symbol.asyncIterator](), copy, () => {
               if (map.get(key) === created) map.delete(key);
               controller.abort();
             });
@@ -119,6 +126,8 @@ export function subscriptionSharing(options: { clientAddress(context: RawRequest
         keyOf(subgraphName, request),
         (signal) => executor({ ...request, signal }),
         () => executor(request),
+        // The query plan merges entity fetches into what the upstream sent.
+        copyOf,
         request.signal,
       ) as never;
 
@@ -157,7 +166,7 @@ export function subscriptionSharing(options: { clientAddress(context: RawRequest
       const key = groupKeyOf(args);
       if (key === null) return;
       // The hooks before this one (token, session, limits) have let this client's operation through.
-      setSubscribeFn((subscribeArgs) => join(groups, key, () => subscribeFn(subscribeArgs), () => subscribeFn(subscribeArgs)) as never);
+      setSubscribeFn((subscribeArgs) => join(groups, key, () => subscribeFn(subscribeArgs), () => subscribeFn(subscribeArgs), shallowCopyOf) as never);
     },
     onSubgraphExecute({ subgraphName, executionRequest, executor, setExecutor }) {
       if (executionRequest.operationType === 'subscription') setExecutor(sharedSubscription(subgraphName, executor));
