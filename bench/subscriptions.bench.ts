@@ -17,6 +17,8 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
+import { ACCESS_TOKEN_ALGORITHM } from '@dealergraph/runtime';
+import { decodeJwt, importPKCS8, SignJWT } from 'jose';
 import { benchServer, demoDatabase, percentile, seededStack } from './kit.js';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
@@ -24,12 +26,17 @@ const BURST = Number(process.env.BENCH_BURST ?? 10);
 const ROUNDS = process.env.BENCH_ROUNDS ?? 'AB';
 /** A directory: a CPU profile of each burst (from the first commit to the last delivery) is written there. */
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
+/**
+ * Set: every socket gets a token of its own (the same three users and sessions, each token with another
+ * issue time), so the gateway can share nothing between them; unset, the sockets share three tokens.
+ */
+const DISTINCT_TOKENS = process.env.BENCH_DISTINCT_TOKENS === '1';
 
 const server = await benchServer();
 const adminUrl = server.adminUrl;
 const dbName = `dg_bench_subs_${process.pid}`;
 const database = await demoDatabase(server, dbName);
-const { stack } = await seededStack(database.url, { poolSize: 8, seed: !database.seeded });
+const { stack, keys } = await seededStack(database.url, { poolSize: 8, seed: !database.seeded });
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const memory = () => {
@@ -129,12 +136,21 @@ async function round(label: string, selection: string, tokens: string[], orderId
 }
 
 try {
-  const tokens = await Promise.all(['platinum@demo.dealer', 'orders@demo.dealer', 'viewer@demo.dealer'].map(token));
+  const signedIn = await Promise.all(['platinum@demo.dealer', 'orders@demo.dealer', 'viewer@demo.dealer'].map(token));
+  const signingKey = await importPKCS8(keys.privateKey, ACCESS_TOKEN_ALGORITHM);
+  const tokens = DISTINCT_TOKENS
+    ? await Promise.all(
+        Array.from({ length: SUBSCRIBERS }, (_, i) => {
+          const claims = decodeJwt(signedIn[i % signedIn.length]);
+          return new SignJWT({ ...claims, iat: claims.iat! - 1 - Math.floor(i / signedIn.length) }).setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM }).sign(signingKey);
+        }),
+      )
+    : signedIn;
   const platinum = new GraphQLClient(stack.gatewayUrl);
-  platinum.accessToken = tokens[0];
+  platinum.accessToken = signedIn[0];
   const { orders } = await platinum.data(`{ orders(first: ${BURST * 2}) { nodes { id } } }`);
   const ids: string[] = orders.nodes.map((o: { id: string }) => o.id);
-  console.log(`${SUBSCRIBERS} subscribers, a burst of ${BURST} committed status changes per round, ${gc ? 'with' : 'without'} gc before memory readings`);
+  console.log(`${SUBSCRIBERS} subscribers on ${tokens.length} tokens, a burst of ${BURST} committed status changes per round, ${gc ? 'with' : 'without'} gc before memory readings`);
   if (ROUNDS.includes('A')) await round('A. orderUpdated { id status }', 'id status', tokens, ids.slice(0, BURST));
   if (ROUNDS.includes('B')) await round('B. orderUpdated { id status dealer { name } }', 'id status dealer { name }', tokens, ids.slice(BURST, BURST * 2));
 } finally {
