@@ -6,8 +6,10 @@
  *   A. `orderUpdated { id status }` (orders subgraph only);
  *   B. `orderUpdated { id status dealer { name } }` (the gateway also fetches the dealer from dealers).
  * Run: node --expose-gc --import @swc-node/register/esm-register bench/subscriptions.bench.ts   (DATABASE_URL optional)
- * Prints delivered / expected, p50 / p99 commit-to-client latency and memory per open subscription
- * (RSS and heap growth of this one process, which holds the clients, the gateway and the subgraphs).
+ * Prints how the gateway grouped the subscriptions, delivered / expected, p50 / p99 commit-to-client
+ * latency, the process's CPU time per delivery and memory per open subscription (RSS and heap growth
+ * of this one process, which holds the clients, the gateway and the subgraphs).
+ * BENCH_DISTINCT_TOKENS=1 gives every socket a token of its own, so that the gateway can share nothing.
  */
 import { dropDatabase } from '@dealergraph/embedded-db';
 import { Order } from '../subgraphs/orders/src/entities/order.entity.js';
