@@ -52,15 +52,18 @@ interface StreamEntry {
 }
 
 /**
- * Without it, every client subscription is its own upstream subscription: a thousand clients of one
- * token make the orders subgraph execute and send each event a thousand times, and the gateway then
- * fetches the same entities a thousand times. With it:
- * - identical subscriptions (same subgraph, operation, variables, claims and client address) share
- *   one upstream subscription; each client still gets its own copy of every event, and its own
- *   socket guard (token expiry, ended session) ends only its own reading;
+ * Without it, every client subscription is executed on its own: a thousand clients of one token make
+ * the orders subgraph execute and send each event a thousand times, and the gateway run a thousand
+ * query plans with a thousand identical entity fetches. With it:
+ * - identical client subscriptions (same operation, variables, claims payload and client address)
+ *   are executed once per event, and each client gets its own copy of the result. Each one has passed
+ *   the per-operation checks of the plugins before this one (token, session, limits) on its own, and
+ *   its socket guard (token expiry, ended session) ends only its own reading;
+ * - identical upstream subscriptions (same subgraph, operation, variables, claims, client address)
+ *   share one subscription to the subgraph;
  * - identical entity fetches behind subscription events that are in flight at the same moment share
  *   one call (nothing is kept after it answered).
- * Both keys hold the whole claims payload, so no caller ever gets what another identity was sent.
+ * Every key holds the whole claims payload, so no caller ever gets what another token was sent.
  */
 export function subscriptionSharing(options: { clientAddress(context: RawRequestContext): ClientAddress }): SubscriptionSharing {
   const groups = new Map<string, StreamEntry>();
