@@ -2,8 +2,9 @@
  * What every benchmark needs before it measures: a PostgreSQL server (DATABASE_URL's, or an embedded
  * one in a temp dir) and, on it, a database with the demo data behind the whole graph.
  */
-import { startEmbeddedPostgres } from '@dealergraph/embedded-db';
-import { startStack, type RunningStack, type StackOptions } from '@dealergraph/launcher';
+import { createDatabase, databaseUrl, startEmbeddedPostgres } from '@dealergraph/embedded-db';
+import { prepareDatabase, startStack, subgraphDefinitions, type RunningStack, type StackOptions } from '@dealergraph/launcher';
+import { reusableTemplate } from '../packages/testing/src/template-cache.js';
 import { generateSigningKeys } from '@dealergraph/runtime/tokens';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,10 +27,25 @@ export async function benchServer(): Promise<BenchServer> {
   return { adminUrl: embedded.adminUrl, embedded: true, stop: () => embedded.stop() };
 }
 
+/**
+ * Creates `name` with the demo data and says whether it still needs seeding. On a long-lived server it
+ * is a copy of the tests' seeded template (built once per content hash, then seconds instead of a minute).
+ */
+export async function demoDatabase(server: BenchServer, name: string): Promise<{ url: string; seeded: boolean }> {
+  if (server.embedded) return { url: await createDatabase(server.adminUrl, name), seeded: false };
+  const template = await reusableTemplate(server.adminUrl, async (scratch) => {
+    await createDatabase(server.adminUrl, scratch);
+    const { privateKey } = await generateSigningKeys();
+    const orms = await prepareDatabase({ databaseUrl: databaseUrl(server.adminUrl, scratch), definitions: await subgraphDefinitions(privateKey), seed: true, poolSize: 2, progress: () => {} });
+    await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
+  });
+  return { url: await createDatabase(server.adminUrl, name, template.name), seeded: true };
+}
+
 /** The whole graph in this process on free ports, writing the demo data into `databaseUrl` first. */
 export async function seededStack(databaseUrl: string, extra: Partial<StackOptions> = {}): Promise<{ stack: RunningStack; keys: { privateKey: string; publicKey: string } }> {
   const keys = await generateSigningKeys();
-  console.log('seeding the demo data…');
+  if (extra.seed !== false) console.log('seeding the demo data…');
   const stack = await startStack({
     databaseUrl,
     gatewayPort: 0,

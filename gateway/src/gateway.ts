@@ -26,11 +26,14 @@ import { persistedDocumentErrorsAsResults, persistedDocuments } from './persiste
 import { bearerFromParams, socketSessionGuard } from './security/socket-sessions.js';
 import { readSupergraph, withSubgraphUrls } from './supergraph.js';
 import { subscriptionTransportEntries } from './subscriptions.js';
+import { subscriptionSharing, type SubscriptionSharing, type SubscriptionSharingStats } from './subscription-sharing.plugin.js';
 
 export interface RunningGateway {
   url: string;
   port: number;
   runtime: GatewayRuntime;
+  /** Upstream subscriptions and the client subscriptions sharing them, now. */
+  subscriptionStats(): SubscriptionSharingStats;
   stop(): Promise<void>;
 }
 
@@ -55,9 +58,15 @@ function sessionCheckOf(config: GatewayConfig, field: 'sessionAccess' | 'apiClie
 }
 
 /** The one endpoint: verifies access tokens, forwards claims, signs every subgraph call. */
-export function createGateway(config: GatewayConfig, supergraph = readSupergraph(), sessionCheck = sessionCheckOf(config)): GatewayRuntime {
+export function createGateway(
+  config: GatewayConfig,
+  supergraph = readSupergraph(),
+  sessionCheck = sessionCheckOf(config),
+  sharing?: SubscriptionSharing,
+): GatewayRuntime {
   const security = securityOf(config);
   const clientAddress = clientAddressReader(security.trustedProxies);
+  const shared = sharing ?? subscriptionSharing({ clientAddress });
   // Parsed once: given the PEM text, jsonwebtoken parses the key again on every request. It takes a
   // KeyObject as well, though the plugin's type says string.
   const verificationKey = createPublicKey(config.jwtPublicKey) as unknown as string;
@@ -74,7 +83,10 @@ export function createGateway(config: GatewayConfig, supergraph = readSupergraph
     renderGraphiQL: renderLocalGraphiQL,
     landingPage: false,
     logging: 'warn',
-    upstreamTimeout: security.upstreamTimeoutMs,
+    // A subscription lives as long as its client wants it: Hive's timeout would end the upstream one
+    // after upstreamTimeoutMs (and reject its iterator unhandled). The fetches behind each event still
+    // get the timeout.
+    upstreamTimeout: ({ executionRequest }) => (executionRequest?.operationType === 'subscription' ? undefined : security.upstreamTimeoutMs),
     persistedDocuments: persistedDocuments({ required: config.production && security.persistedDocumentsRequired, jwtPublicKey: config.jwtPublicKey }),
     disableIntrospection: config.production ? { disableIf: ({ context }) => !(context as { jwt?: unknown }).jwt } : undefined,
     // The plugins come from packages that pin different copies of the Hive logger types.
@@ -96,6 +108,8 @@ export function createGateway(config: GatewayConfig, supergraph = readSupergraph
       ...(config.production ? [blockFieldSuggestionsPlugin()] : []),
       // Last, so that it signs the claims the JWT plugin just forwarded.
       useUpstreamSignature({ secret: config.hmacSecret, clientAddress }),
+      // After the signature: its executor wraps the others and keys on the signed claims.
+      shared.plugin,
     ] as never[],
   });
 }
@@ -103,7 +117,8 @@ export function createGateway(config: GatewayConfig, supergraph = readSupergraph
 /** Serves the gateway over HTTP and graphql-ws on the same path. */
 export async function startGateway(config: GatewayConfig, supergraph?: string): Promise<RunningGateway> {
   const sessionCheck = sessionCheckOf(config);
-  const runtime = createGateway(config, supergraph, sessionCheck);
+  const sharing = subscriptionSharing({ clientAddress: clientAddressReader(securityOf(config).trustedProxies) });
+  const runtime = createGateway(config, supergraph, sessionCheck, sharing);
   // The schema loads lazily; the first WebSocket subscription would fail without it.
   await runtime.getSchema();
   const { maxBodyBytes } = securityOf(config);
@@ -157,6 +172,7 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
     url: `http://localhost:${port}/graphql`,
     port,
     runtime,
+    subscriptionStats: () => sharing.stats(),
     stop: async () => {
       guard.dispose();
       await wsHandle.dispose();
