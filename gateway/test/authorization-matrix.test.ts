@@ -175,14 +175,16 @@ function userErrorCodes(value: unknown): string[] {
   );
 }
 
-type Outcome = 'ALLOWED' | 'FORBIDDEN';
+/** FORBIDDEN as an error (extensions.code), or as a userError in the payload (FORBIDDEN_IN_PAYLOAD). */
+type Outcome = 'ALLOWED' | 'FORBIDDEN' | 'FORBIDDEN_IN_PAYLOAD';
 
 function outcomeOf(result: GraphQLResponse, who: string, coordinate: string): Outcome {
   const codes = (result.errors ?? []).map((e) => String(e.extensions?.code));
   // A probe must reach authorization: a malformed probe or a crash proves nothing.
   const broken = codes.filter((c) => ['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_USER_INPUT', 'INTERNAL_SERVER_ERROR', 'UNAUTHENTICATED', 'RATE_LIMITED'].includes(c));
   if (broken.length) throw new Error(`${coordinate} as ${who}: ${JSON.stringify(result.errors)}`);
-  return codes.includes('FORBIDDEN') || userErrorCodes(result.data).includes('FORBIDDEN') ? 'FORBIDDEN' : 'ALLOWED';
+  if (codes.includes('FORBIDDEN')) return 'FORBIDDEN';
+  return userErrorCodes(result.data).includes('FORBIDDEN') ? 'FORBIDDEN_IN_PAYLOAD' : 'ALLOWED';
 }
 
 describe('the authorization matrix, walked through the real gateway', () => {
@@ -273,13 +275,13 @@ describe('the authorization matrix, walked through the real gateway', () => {
   const rows = Object.entries(AUTHORIZATION_MATRIX).filter(([coordinate]) => !SUBSCRIPTION_PROBES[coordinate]);
   const subscriptionRows = Object.entries(AUTHORIZATION_MATRIX).filter(([coordinate]) => SUBSCRIPTION_PROBES[coordinate]);
 
-  it.each(rows)('%s: exactly the roles of its row get in', async (coordinate, rule) => {
+  it.each(rows)('%s: exactly the roles of its row get in, and the others are refused as the row says', async (coordinate, rule) => {
     const probe = PROBES[coordinate];
     const seen: Record<string, Outcome> = {};
     const expected: Record<string, Outcome> = {};
     for (const [role, client] of users) {
       seen[role] = outcomeOf(await client.request(probe.query, probe.variables?.()), role, coordinate);
-      expected[role] = rule.roles.includes(role) ? 'ALLOWED' : 'FORBIDDEN';
+      expected[role] = rule.roles.includes(role) ? 'ALLOWED' : rule.refusal === 'ERROR' ? 'FORBIDDEN' : 'FORBIDDEN_IN_PAYLOAD';
     }
     expect(seen).toEqual(expected);
   });
