@@ -3,12 +3,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GraphQLClient, startTestStack, type GraphQLResponse, type TestStack } from '@dealergraph/testing';
 import { randomUUID } from 'node:crypto';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 
 // Walks the one authorization matrix (packages/runtime/src/auth/authorization-matrix.ts) through the
 // real gateway: every role, and API clients with and without the row's scope, against one
 // representative operation per row. Each probe is built so that an allowed caller is stopped by a
 // business rule (unknown id, invalid amount) after authorization: nothing changes, whoever asks.
+// Subscription rows are walked over graphql-ws (users) and over HTTP event streams (API clients, who
+// may not open sockets): see SUBSCRIPTION_PROBES.
 
 const USERS: Record<Role, string> = {
   DEALER_ADMIN: 'platinum@demo.dealer',
@@ -29,6 +33,7 @@ interface Probe {
 
 const none = () => randomUUID();
 let deliveredOrderId = '';
+let ownDealerId = '';
 
 const PROBES: Record<string, Probe> = {
   'Query.products': { query: '{ products(first: 1) { totalCount } }' },
@@ -104,10 +109,62 @@ const PROBES: Record<string, Probe> = {
   'Mutation.setUserRole': { query: 'mutation($id: ID!) { setUserRole(userId: $id, role: VIEW_ONLY) { userErrors { code } } }', variables: () => ({ id: none() }) },
   'Mutation.disableUser': { query: 'mutation($id: ID!) { disableUser(userId: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
   'Mutation.enableUser': { query: 'mutation($id: ID!) { enableUser(userId: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
+  'Mutation.importStockLevels': { query: 'mutation { importStockLevels(input: { levels: [{ sku: "NO-SUCH-SKU", warehouseCode: "NOWHERE", onHand: 1 }] }) { userErrors { code } } }' },
+  'Query.orderTemplates': { query: '{ orderTemplates(first: 1) { totalCount } }' },
+  'Query.orderEvents': { query: 'query($id: ID!) { orderEvents(since: "2026-01-01T00:00:00Z", orderId: $id, first: 1) { id } }', variables: () => ({ id: none() }) },
+  'Query.notifications': { query: '{ notifications(first: 1) { totalCount } }' },
+  'Mutation.markNotificationsRead': { query: 'mutation($id: ID!) { markNotificationsRead(eventIds: [$id]) { userErrors { code } } }', variables: () => ({ id: none() }) },
+  'Mutation.requestSpecialPrice': { query: 'mutation { requestSpecialPrice(input: { sku: "NO-SUCH-SKU", quantity: 1, reason: "" }) { userErrors { code } } }' },
+  'Query.specialPriceRequests': { query: '{ specialPriceRequests(first: 1) { totalCount } }' },
+  'Query.specialPriceRequest': { query: 'query($id: ID!) { specialPriceRequest(id: $id) { id } }', variables: () => ({ id: none() }) },
+  'Mutation.approveSpecialPriceRequest': {
+    query: 'mutation($id: ID!) { approveSpecialPriceRequest(input: { requestId: $id }) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Mutation.rejectSpecialPriceRequest': {
+    query: 'mutation($id: ID!) { rejectSpecialPriceRequest(requestId: $id, reason: "probe") { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Query.approvalRules': { query: '{ approvalRules { __typename } }' },
+  'Query.approvalRuleChanges': { query: '{ approvalRuleChanges(first: 1, ruleName: "NO-SUCH-RULE") { totalCount } }' },
+  'Mutation.updateApprovalRule': { query: 'mutation { updateApprovalRule(input: { name: "NO-SUCH-RULE", enabled: true, reason: "probe" }) { userErrors { code } } }' },
+  'Mutation.createApprovalRule': {
+    query: 'mutation { createApprovalRule(input: { name: "probe", kind: ORDER_TOTAL_ABOVE, group: "probe", level: 99, threshold: "abc", reason: "probe" }) { userErrors { code } } }',
+  },
+  'Query.creditAccount': { query: 'query($id: ID!) { creditAccount(dealerId: $id) { __typename } }', variables: () => ({ id: none() }) },
+  'Query.invoice': { query: 'query($id: ID!) { invoice(id: $id) { id } }', variables: () => ({ id: none() }) },
+  'Query.dealer': { query: 'query($id: ID!) { dealer(id: $id) { id } }', variables: () => ({ id: none() }) },
+  'Query.securityEvents': { query: '{ securityEvents(first: 1, filter: { kinds: [SIGN_IN_FAILED] }) { totalCount } }' },
+  'Mutation.updateDealerSecurityPolicy': {
+    query: 'mutation($id: ID!) { updateDealerSecurityPolicy(input: { dealerId: $id, ipAllowList: ["not-a-range"] }) { userErrors { code } } }',
+    variables: () => ({ id: ownDealerId }),
+  },
   'Query.apiClients': { query: '{ apiClients(first: 1) { totalCount } }' },
   'Mutation.createApiClient': { query: 'mutation { createApiClient(input: { name: "", scopes: [CATALOG_READ] }) { userErrors { code } } }' },
   'Mutation.revokeApiClient': { query: 'mutation($id: ID!) { revokeApiClient(id: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
 };
+
+/**
+ * Subscriptions are authorized when they are set up, at the gateway, before the variables are read.
+ * Each probe carries a variable of the wrong type (`$x`, used on a nested field): a refused caller
+ * hears FORBIDDEN, an allowed one the variable's error, and either way the subscription ends at once,
+ * before any upstream subscription exists.
+ */
+const SUBSCRIPTION_PROBES: Record<string, string> = {
+  'Subscription.stockChanged': 'subscription($x: Boolean!) { stockChanged(skus: ["NO-SUCH-SKU"]) { sku @include(if: $x) } }',
+  'Subscription.orderUpdated': 'subscription($x: Boolean!) { orderUpdated { id @include(if: $x) } }',
+  'Subscription.notificationAdded': 'subscription($x: Boolean!) { notificationAdded { id @include(if: $x) } }',
+  'Subscription.specialPriceRequestUpdated': 'subscription($x: Boolean!) { specialPriceRequestUpdated { id @include(if: $x) } }',
+  'Subscription.approvalQueueChanged': 'subscription($x: Boolean!) { approvalQueueChanged { type @include(if: $x) } }',
+};
+const WRONG_TYPE = { x: 'not-a-boolean' };
+
+function subscriptionOutcome(errors: readonly { message: string; extensions?: Record<string, unknown> }[] | undefined, who: string, coordinate: string): Outcome {
+  if (errors?.some((e) => e.extensions?.code === 'FORBIDDEN')) return 'FORBIDDEN';
+  // Allowed: the probe must have got as far as reading its variables, and no further.
+  if (errors?.some((e) => e.message.includes('$x'))) return 'ALLOWED';
+  throw new Error(`${coordinate} as ${who}: ${JSON.stringify(errors)}`);
+}
 
 /** Every userError code anywhere in the data (payloads, bulk results). */
 function userErrorCodes(value: unknown): string[] {
@@ -118,14 +175,16 @@ function userErrorCodes(value: unknown): string[] {
   );
 }
 
-type Outcome = 'ALLOWED' | 'FORBIDDEN';
+/** FORBIDDEN as an error (extensions.code), or as a userError in the payload (FORBIDDEN_IN_PAYLOAD). */
+type Outcome = 'ALLOWED' | 'FORBIDDEN' | 'FORBIDDEN_IN_PAYLOAD';
 
 function outcomeOf(result: GraphQLResponse, who: string, coordinate: string): Outcome {
   const codes = (result.errors ?? []).map((e) => String(e.extensions?.code));
   // A probe must reach authorization: a malformed probe or a crash proves nothing.
   const broken = codes.filter((c) => ['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_USER_INPUT', 'INTERNAL_SERVER_ERROR', 'UNAUTHENTICATED', 'RATE_LIMITED'].includes(c));
   if (broken.length) throw new Error(`${coordinate} as ${who}: ${JSON.stringify(result.errors)}`);
-  return codes.includes('FORBIDDEN') || userErrorCodes(result.data).includes('FORBIDDEN') ? 'FORBIDDEN' : 'ALLOWED';
+  if (codes.includes('FORBIDDEN')) return 'FORBIDDEN';
+  return userErrorCodes(result.data).includes('FORBIDDEN') ? 'FORBIDDEN_IN_PAYLOAD' : 'ALLOWED';
 }
 
 describe('the authorization matrix, walked through the real gateway', () => {
@@ -157,6 +216,7 @@ describe('the authorization matrix, walked through the real gateway', () => {
       .getConnection()
       .execute(`select id from orders."order" where dealer_id = ? and status = 'DELIVERED' limit 1`, [dealerId]);
     deliveredOrderId = row.id;
+    ownDealerId = dealerId;
     const admin = users.get('ADMIN')!;
     clients.set('all', await apiClient(admin, dealerId, API_SCOPES));
     for (const scope of API_SCOPES) clients.set(`all but ${scope}`, await apiClient(admin, dealerId, API_SCOPES.filter((s) => s !== scope)));
@@ -165,8 +225,46 @@ describe('the authorization matrix, walked through the real gateway', () => {
     await stack?.stop();
   });
 
+  /** A subscription over a real graphql-ws socket: the first result, which ends it. */
+  async function overSocket(role: Role, query: string): Promise<readonly { message: string; extensions?: Record<string, unknown> }[] | undefined> {
+    const socket = createClient({
+      url: stack.gatewayUrl.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${users.get(role)!.accessToken}` },
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => {},
+    });
+    try {
+      return await new Promise((resolve, reject) => {
+        socket.subscribe(
+          { query, variables: WRONG_TYPE },
+          {
+            next: (result) => resolve(result.errors as never),
+            error: (error) => (Array.isArray(error) ? resolve(error) : reject(error)),
+            complete: () => resolve(undefined),
+          },
+        );
+      });
+    } finally {
+      await socket.dispose();
+    }
+  }
+
+  /** A subscription over an HTTP event stream (API clients may not open sockets): its errors. */
+  async function overEventStream(client: GraphQLClient, query: string): Promise<readonly { message: string; extensions?: Record<string, unknown> }[] | undefined> {
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${client.accessToken}` },
+      body: JSON.stringify({ query, variables: WRONG_TYPE }),
+    });
+    const text = await response.text();
+    const events = text.split('\n').filter((line) => line.startsWith('data:') && line.length > 5).map((line) => JSON.parse(line.slice(5)) as GraphQLResponse);
+    return events.flatMap((e) => e.errors ?? []) as never;
+  }
+
   it('has a probe for every row, and every probe names a row', () => {
-    expect(Object.keys(PROBES).sort()).toEqual(Object.keys(AUTHORIZATION_MATRIX).sort());
+    expect([...Object.keys(PROBES), ...Object.keys(SUBSCRIPTION_PROBES)].sort()).toEqual(Object.keys(AUTHORIZATION_MATRIX).sort());
   });
 
   it('is documented in docs/SECURITY.md exactly as the table says (npm run docs:authorization)', () => {
@@ -174,18 +272,21 @@ describe('the authorization matrix, walked through the real gateway', () => {
     expect(doc).toBe(withAuthorizationMatrix(doc));
   });
 
-  it.each(Object.entries(AUTHORIZATION_MATRIX))('%s: exactly the roles of its row get in', async (coordinate, rule) => {
+  const rows = Object.entries(AUTHORIZATION_MATRIX).filter(([coordinate]) => !SUBSCRIPTION_PROBES[coordinate]);
+  const subscriptionRows = Object.entries(AUTHORIZATION_MATRIX).filter(([coordinate]) => SUBSCRIPTION_PROBES[coordinate]);
+
+  it.each(rows)('%s: exactly the roles of its row get in, and the others are refused as the row says', async (coordinate, rule) => {
     const probe = PROBES[coordinate];
     const seen: Record<string, Outcome> = {};
     const expected: Record<string, Outcome> = {};
     for (const [role, client] of users) {
       seen[role] = outcomeOf(await client.request(probe.query, probe.variables?.()), role, coordinate);
-      expected[role] = rule.roles.includes(role) ? 'ALLOWED' : 'FORBIDDEN';
+      expected[role] = rule.roles.includes(role) ? 'ALLOWED' : rule.refusal === 'ERROR' ? 'FORBIDDEN' : 'FORBIDDEN_IN_PAYLOAD';
     }
     expect(seen).toEqual(expected);
   });
 
-  it.each(Object.entries(AUTHORIZATION_MATRIX))('%s: an API client gets in with the row\'s scope only, and hears which one is missing', async (coordinate, rule) => {
+  it.each(rows)('%s: an API client gets in with the row\'s scope only, and hears which one is missing', async (coordinate, rule) => {
     const probe = PROBES[coordinate];
     if (!rule.scope) {
       const refused = await clients.get('all')!.request(probe.query, probe.variables?.());
@@ -196,5 +297,27 @@ describe('the authorization matrix, walked through the real gateway', () => {
     const without = await clients.get(`all but ${rule.scope}`)!.request(probe.query, probe.variables?.());
     expect(outcomeOf(without, `an API client without ${rule.scope}`, coordinate)).toBe('FORBIDDEN');
     expect(without.errors?.[0].extensions?.missingScope).toBe(rule.scope);
+  });
+
+  it.each(subscriptionRows)('%s: exactly the roles of its row may subscribe (graphql-ws)', async (coordinate, rule) => {
+    const seen: Record<string, Outcome> = {};
+    const expected: Record<string, Outcome> = {};
+    for (const role of users.keys()) {
+      seen[role] = subscriptionOutcome(await overSocket(role, SUBSCRIPTION_PROBES[coordinate]), role, coordinate);
+      expected[role] = rule.roles.includes(role) ? 'ALLOWED' : 'FORBIDDEN';
+    }
+    expect(seen).toEqual(expected);
+  });
+
+  it.each(subscriptionRows)("%s: an API client may subscribe with the row's scope only (event stream)", async (coordinate, rule) => {
+    const query = SUBSCRIPTION_PROBES[coordinate];
+    if (!rule.scope) {
+      expect(subscriptionOutcome(await overEventStream(clients.get('all')!, query), 'an API client with every scope', coordinate)).toBe('FORBIDDEN');
+      return;
+    }
+    expect(subscriptionOutcome(await overEventStream(clients.get('all')!, query), 'an API client with every scope', coordinate)).toBe('ALLOWED');
+    const without = await overEventStream(clients.get(`all but ${rule.scope}`)!, query);
+    expect(subscriptionOutcome(without, `an API client without ${rule.scope}`, coordinate)).toBe('FORBIDDEN');
+    expect(without?.[0].extensions?.missingScope).toBe(rule.scope);
   });
 });

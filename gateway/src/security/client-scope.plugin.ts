@@ -35,12 +35,15 @@ export function selectedCoordinates(schema: GraphQLSchema, document: DocumentNod
  * Authorizes an API client's operation by its scopes before anything runs, from the one
  * authorization matrix: every root field needs a row whose scope the client holds, and so does
  * every nested field that has a row (`Product.price` needs PRICES_READ). Refused: FORBIDDEN naming
- * the missing scope. Users' tokens pass (their subgraphs check roles from the same matrix).
+ * the missing scope. Users' tokens pass (their subgraphs check roles from the same matrix), except
+ * for a subscription: a role its row refuses hears FORBIDDEN when it subscribes, rather than
+ * holding an upstream subscription that would answer each event with an error.
  */
 export function useClientScopes(): GatewayPlugin {
   const gate = ({ args, setResultAndStopExecution }: GateEvent) => {
     const payload = (args.contextValue as { jwt?: { payload?: { role?: unknown; scopes?: unknown } } }).jwt?.payload;
-    if (payload?.role !== API_CLIENT_ROLE) return;
+    if (typeof payload?.role !== 'string') return;
+    if (payload.role !== API_CLIENT_ROLE) return refuseUserSubscription(payload.role, { args, setResultAndStopExecution });
     const scopes = Array.isArray(payload.scopes) ? payload.scopes.filter((s): s is string => typeof s === 'string') : [];
     const { roots, nested } = selectedCoordinates(args.schema, args.document, args.operationName);
     const refusals: { coordinate: string; message: string; missingScope?: string }[] = [];
@@ -59,6 +62,16 @@ export function useClientScopes(): GatewayPlugin {
     });
   };
   return { onExecute: gate as never, onSubscribe: gate as never };
+}
+
+function refuseUserSubscription(role: string, { args, setResultAndStopExecution }: GateEvent): void {
+  if (selectedOperation(args.document, args.operationName)?.operation !== 'subscription') return;
+  const { roots } = selectedCoordinates(args.schema, args.document, args.operationName);
+  const refusals = [...roots].flatMap((coordinate) => {
+    const decision = decide({ role }, coordinate);
+    return decision.allowed ? [] : [new GraphQLError(decision.message, { extensions: { code: 'FORBIDDEN', coordinate } })];
+  });
+  if (refusals.length) setResultAndStopExecution({ errors: refusals });
 }
 
 interface GateEvent {

@@ -12,8 +12,12 @@ import { DEALER_ROLES, STAFF_ROLES, type Role } from './roles.js';
  * FORBIDDEN thrown by the guard (`ERROR`), or a userError FORBIDDEN in the payload from the
  * service, which checks the same row with {@link allows} (`USER_ERROR`).
  *
- * Root fields without a row are open to every signed-in user (their services scope the data to the
- * caller's dealer) and closed to every API client.
+ * Every public root field (Query, Mutation, Subscription) has a row, except those in
+ * {@link ROOT_FIELDS_WITHOUT_A_ROW}: sign-in (open to anonymous callers) and the caller's own
+ * account (open to every signed-in user, closed to every API client). A test fails when the
+ * supergraph gains a root field that is in neither (packages/runtime/test/authorization-coverage.test.ts).
+ * Subscriptions are refused when they are set up, at the gateway (client-scope.plugin.ts), and
+ * again by the subgraph's guard for each event.
  */
 
 /** What an integration partner's API client may be granted. */
@@ -24,7 +28,7 @@ export const API_SCOPE_DESCRIPTIONS: Readonly<Record<ApiScope, string>> = {
   CATALOG_READ: 'Read the catalog: products, categories, brands, stock.',
   PRICES_READ: "Read the bound dealer's prices and price list.",
   ORDERS_WRITE: 'Place and read orders (and use the cart) for the bound dealer.',
-  ERP_IMPORT: 'Record invoices, payments and balance adjustments from the ERP.',
+  ERP_IMPORT: 'Record invoices, payments, balance adjustments and stock counts from the ERP.',
 };
 
 /** Scopes that act for one dealer: a client with one of them must be bound to a dealer. */
@@ -45,6 +49,8 @@ const APPROVERS: readonly Role[] = ['SALES_REP', 'REGIONAL_MANAGER', 'SALES_DIRE
 const USER_ADMINS: readonly Role[] = ['DEALER_ADMIN', 'ADMIN'];
 const CREDIT_MANAGERS: readonly Role[] = ['FINANCE', 'GENERAL_MANAGER'];
 const ASSORTMENT_MANAGERS: readonly Role[] = ['SALES_DIRECTOR', 'GENERAL_MANAGER', 'ADMIN'];
+const STOCK_MANAGERS: readonly Role[] = ['GENERAL_MANAGER', 'ADMIN'];
+const PORTAL_ADMIN: readonly Role[] = ['ADMIN'];
 
 export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> = {
   // Catalog and prices
@@ -54,6 +60,8 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Query.brands': { roles: ALL_ROLES, scope: 'CATALOG_READ', refusal: 'ERROR' },
   'Query.warehouses': { roles: ALL_ROLES, scope: 'CATALOG_READ', refusal: 'ERROR' },
   'Query.newProducts': { roles: ALL_ROLES, scope: 'CATALOG_READ', refusal: 'ERROR' },
+  'Subscription.stockChanged': { roles: ALL_ROLES, scope: 'CATALOG_READ', refusal: 'ERROR', note: 'dealer users and clients: their assortment only' },
+  'Mutation.importStockLevels': { roles: STOCK_MANAGERS, scope: 'ERP_IMPORT', refusal: 'ERROR' },
   'Product.price': { roles: ALL_ROLES, scope: 'PRICES_READ', refusal: 'ERROR', note: 'null for staff without a dealer' },
   'Query.myPriceList': { roles: ALL_ROLES, scope: 'PRICES_READ', refusal: 'ERROR', note: 'null for staff' },
   // Ordering
@@ -72,6 +80,19 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Mutation.cancelOrder': { roles: [...ORDERING, ...STAFF], refusal: 'USER_ERROR', note: 'dealers while pending or approved' },
   'Query.orders': { roles: ALL_ROLES, scope: 'ORDERS_WRITE', refusal: 'ERROR', note: "dealer users and clients: their dealer's only" },
   'Query.order': { roles: ALL_ROLES, scope: 'ORDERS_WRITE', refusal: 'ERROR', note: "dealer users and clients: their dealer's only" },
+  'Query.orderTemplates': { roles: ALL_ROLES, refusal: 'ERROR', note: "their dealer's; empty for staff" },
+  'Query.orderEvents': { roles: ALL_ROLES, refusal: 'ERROR', note: 'events of the orders the caller may see' },
+  'Subscription.orderUpdated': { roles: ALL_ROLES, refusal: 'ERROR', note: "dealer users: their dealer's orders only" },
+  'Query.notifications': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own feed" },
+  'Mutation.markNotificationsRead': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own feed" },
+  'Subscription.notificationAdded': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own feed" },
+  // Special prices
+  'Mutation.requestSpecialPrice': { roles: ORDERING, refusal: 'USER_ERROR', note: 'for their own dealer' },
+  'Query.specialPriceRequests': { roles: ALL_ROLES, refusal: 'ERROR', note: "dealer users: their dealer's; approvers: up to their level; ADMIN: none" },
+  'Query.specialPriceRequest': { roles: ALL_ROLES, refusal: 'ERROR', note: "dealer users: their dealer's; approvers: up to their level; ADMIN: none" },
+  'Mutation.approveSpecialPriceRequest': { roles: APPROVERS, refusal: 'USER_ERROR', note: "up to the approver's level" },
+  'Mutation.rejectSpecialPriceRequest': { roles: APPROVERS, refusal: 'USER_ERROR', note: "up to the approver's level" },
+  'Subscription.specialPriceRequestUpdated': { roles: ALL_ROLES, refusal: 'ERROR', note: "dealer users: their dealer's; approvers: up to their level" },
   // Approval and fulfilment
   'Mutation.approveOrder': { roles: APPROVERS, refusal: 'USER_ERROR', note: 'up to the approver\'s level' },
   'Mutation.rejectOrder': { roles: APPROVERS, refusal: 'USER_ERROR', note: 'up to the approver\'s level' },
@@ -79,9 +100,16 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Mutation.rejectOrders': { roles: STAFF, refusal: 'ERROR', note: 'each order up to the approver\'s level' },
   'Query.approvalQueue': { roles: STAFF, refusal: 'ERROR' },
   'Query.approvalStats': { roles: STAFF, refusal: 'ERROR' },
+  'Subscription.approvalQueueChanged': { roles: STAFF, refusal: 'ERROR', note: "steps up to the approver's level" },
+  'Query.approvalRules': { roles: PORTAL_ADMIN, refusal: 'ERROR' },
+  'Query.approvalRuleChanges': { roles: PORTAL_ADMIN, refusal: 'ERROR' },
+  'Mutation.updateApprovalRule': { roles: PORTAL_ADMIN, refusal: 'USER_ERROR' },
+  'Mutation.createApprovalRule': { roles: PORTAL_ADMIN, refusal: 'USER_ERROR' },
   'Mutation.updateOrderFulfillment': { roles: STAFF, refusal: 'USER_ERROR' },
   'Mutation.setMinimumOrderAmount': { roles: ['GENERAL_MANAGER', 'ADMIN'], refusal: 'USER_ERROR' },
   // Credit and the ERP ledger
+  'Query.creditAccount': { roles: ALL_ROLES, refusal: 'ERROR', note: "dealer users: their dealer's; staff name the dealer" },
+  'Query.invoice': { roles: ALL_ROLES, refusal: 'ERROR', note: "dealer users: their dealer's only" },
   'Query.creditRiskView': { roles: CREDIT_MANAGERS, refusal: 'ERROR' },
   'Mutation.setCreditLimit': { roles: CREDIT_MANAGERS, refusal: 'ERROR' },
   'Mutation.recordInvoice': { roles: CREDIT_MANAGERS, scope: 'ERP_IMPORT', refusal: 'ERROR' },
@@ -94,6 +122,9 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Mutation.setDealerCategoryLimits': { roles: ASSORTMENT_MANAGERS, refusal: 'ERROR' },
   // Dealers, users and API clients
   'Query.dealers': { roles: STAFF, refusal: 'ERROR' },
+  'Query.dealer': { roles: ALL_ROLES, refusal: 'ERROR', note: 'dealer users: their own only' },
+  'Mutation.updateDealerSecurityPolicy': { roles: USER_ADMINS, refusal: 'USER_ERROR', note: 'DEALER_ADMIN: own dealer only' },
+  'Query.securityEvents': { roles: USER_ADMINS, refusal: 'ERROR', note: "DEALER_ADMIN: own dealer's events only" },
   'Query.dealerUsers': { roles: USER_ADMINS, refusal: 'ERROR', note: 'DEALER_ADMIN: own dealer only' },
   'Mutation.inviteUser': { roles: USER_ADMINS, refusal: 'ERROR', note: 'DEALER_ADMIN: own dealer, dealer roles' },
   'Mutation.setUserRole': { roles: USER_ADMINS, refusal: 'ERROR', note: 'never above the caller\'s own role' },
@@ -102,6 +133,23 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Query.apiClients': { roles: ['ADMIN'], refusal: 'ERROR' },
   'Mutation.createApiClient': { roles: ['ADMIN'], refusal: 'ERROR' },
   'Mutation.revokeApiClient': { roles: ['ADMIN'], refusal: 'ERROR' },
+};
+
+/**
+ * Public root fields that need no row, and why: sign-in, open to anonymous callers, and the caller's
+ * own account, open to every signed-in user; API clients may use none of them.
+ */
+export const ROOT_FIELDS_WITHOUT_A_ROW: Readonly<Record<string, string>> = {
+  'Mutation.login': 'sign-in (anonymous)',
+  'Mutation.refreshSession': 'sign-in (anonymous, with a refresh token)',
+  'Mutation.logout': 'sign-in (anonymous, with a refresh token)',
+  'Mutation.acceptInvitation': 'sign-in (anonymous, with an invitation token)',
+  'Query.me': "the caller's own account",
+  'Query.mySessions': "the caller's own account",
+  'Mutation.revokeSession': "the caller's own account",
+  'Mutation.revokeAllSessions': "the caller's own account",
+  'Mutation.beginMfaEnrolment': "the caller's own account",
+  'Mutation.confirmMfaEnrolment': "the caller's own account",
 };
 
 /** The caller as the matrix sees it: a user's role, or an API client's scopes. */

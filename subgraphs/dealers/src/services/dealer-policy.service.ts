@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import { normalizeId, requireClaims } from '@dealergraph/runtime';
+import { allows, normalizeId, requireClaims } from '@dealergraph/runtime';
 import type { DealersContext } from '../context.js';
 import { mayAdministerDealer } from '../domain/dealer-administration.js';
 import { isAddressAllowed, parseAllowList } from '../domain/ip-allow-list.js';
@@ -49,7 +49,8 @@ export async function findDealerSecurityPolicy(ctx: DealersContext, dealerId: st
 export async function updateDealerSecurityPolicy(ctx: DealersContext, change: DealerSecurityPolicyChange): Promise<PolicyResult> {
   const claims = requireClaims(ctx.claims);
   const dealerId = normalizeId(change.dealerId);
-  if (!dealerId || !mayAdministerDealer({ claims, dealerId })) {
+  // The authorization matrix's row first (DEALER_ADMIN, ADMIN), then whose dealer it is.
+  if (!allows(claims, 'Mutation.updateDealerSecurityPolicy') || !dealerId || !mayAdministerDealer({ claims, dealerId })) {
     return { ok: false, errors: [{ code: 'FORBIDDEN', message: 'Only an ADMIN, or the DEALER_ADMIN of this dealer, may change its security settings.', field: ['dealerId'] }] };
   }
   let ranges: string[] | undefined;

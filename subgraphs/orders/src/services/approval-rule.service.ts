@@ -1,4 +1,4 @@
-import { InvalidAmountError, parseAmount, requireClaims, type PageWindow } from '@dealergraph/runtime';
+import { allows, InvalidAmountError, parseAmount, requireClaims, type PageWindow } from '@dealergraph/runtime';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { OrdersContext } from '../context.js';
@@ -85,7 +85,8 @@ function readEdit(input: RuleChangeInput): { edit: RuleEdit } | { errors: OrderU
   return errors.length ? { errors } : { edit };
 }
 
-const isAdmin = (ctx: OrdersContext) => requireClaims(ctx.claims).role === 'ADMIN';
+/** Whether the caller's role may run `operation` (the authorization matrix's row: ADMIN only). */
+const mayChangeRules = (ctx: OrdersContext, operation: 'Mutation.updateApprovalRule' | 'Mutation.createApprovalRule') => allows(requireClaims(ctx.claims), operation);
 
 /**
  * Changes one rule (enabled, level, deadline, its kind's parameter), ADMIN only. The rule row is
@@ -93,7 +94,7 @@ const isAdmin = (ctx: OrdersContext) => requireClaims(ctx.claims).role === 'ADMI
  * changes apply one after the other, each audited against the value it replaced.
  */
 export async function updateApprovalRule(ctx: OrdersContext, name: string, input: RuleChangeInput): Promise<ApprovalRuleResult> {
-  if (!isAdmin(ctx)) return forbidden();
+  if (!mayChangeRules(ctx, 'Mutation.updateApprovalRule')) return forbidden();
   const read = readEdit(input);
   if ('errors' in read) return refuse(...read.errors);
   if (Object.keys(read.edit).length === 0) return refuse(userError('NOTHING_TO_CHANGE', 'Name at least one thing to change.', ['input']));
@@ -114,7 +115,7 @@ export async function updateApprovalRule(ctx: OrdersContext, name: string, input
 
 /** Adds a rule (ADMIN only), audited as CREATED; a taken name is DUPLICATE_NAME. */
 export async function createApprovalRule(ctx: OrdersContext, input: RuleCreateInput): Promise<ApprovalRuleResult> {
-  if (!isAdmin(ctx)) return forbidden();
+  if (!mayChangeRules(ctx, 'Mutation.createApprovalRule')) return forbidden();
   const read = readEdit(input);
   if ('errors' in read) return refuse(...read.errors);
   const claims = requireClaims(ctx.claims);

@@ -1,4 +1,4 @@
-import { normalizeId, requireClaims, type Claims } from '@dealergraph/runtime';
+import { allows, normalizeId, requireClaims, type Claims } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 import type { OrdersContext } from '../context.js';
 import { grantedValidTo, routeSpecialPrice, termsProblems } from '../domain/special-price-routing.js';
@@ -23,17 +23,21 @@ export interface ApproveSpecialPriceInput {
 
 /**
  * Runs `change` on the locked request in one transaction; a WorkflowRefusal rolls it back and
- * becomes userErrors. Only approvers decide (FORBIDDEN for anyone else); each decision checks the level.
+ * becomes userErrors. Only the roles of `operation`'s row in the authorization matrix decide (FORBIDDEN
+ * for anyone else, before any lookup); each decision checks the level.
  */
 async function onLockedRequest(
   ctx: OrdersContext,
+  operation: 'Mutation.approveSpecialPriceRequest' | 'Mutation.rejectSpecialPriceRequest',
   requestId: string,
   change: (em: OrdersContext['em'], request: SpecialPriceRequest, claims: Claims) => Promise<void>,
 ): Promise<SpecialPriceRequestResult> {
   const claims = requireClaims(ctx.claims);
   const id = normalizeId(requestId);
   try {
-    if (approverLevel(claims) === 0) throw new WorkflowRefusal([userError('FORBIDDEN', "Only the distributor's approvers decide special price requests.")]);
+    if (!allows(claims, operation) || approverLevel(claims) === 0) {
+      throw new WorkflowRefusal([userError('FORBIDDEN', `Your role (${claims.role}) may not decide special price requests: the distributor's approvers do.`)]);
+    }
     if (!id) throw new WorkflowRefusal([userError('NOT_FOUND', 'There is no such special price request.', ['requestId'])]);
     const request = await ctx.em.fork().transactional(async (em) => {
       const locked = await em.findOne(SpecialPriceRequest, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -66,7 +70,7 @@ function requireLevel(claims: Claims, level: number): void {
 export async function approveSpecialPriceRequest(ctx: OrdersContext, input: ApproveSpecialPriceInput): Promise<SpecialPriceRequestResult> {
   let grantTried: string | null = null;
   try {
-    return await onLockedRequest(ctx, input.requestId, async (em, request, claims) => {
+    return await onLockedRequest(ctx, 'Mutation.approveSpecialPriceRequest', input.requestId, async (em, request, claims) => {
       requireLevel(claims, request.level);
       const errors: OrderUserError[] = [];
       const counter = readAmount(input.unitPrice, ['input', 'unitPrice'], errors);
@@ -119,7 +123,7 @@ export async function approveSpecialPriceRequest(ctx: OrdersContext, input: Appr
 
 /** Rejects a pending request with a mandatory reason (an approver at its level or above). */
 export function rejectSpecialPriceRequest(ctx: OrdersContext, input: { requestId: string; reason: string }): Promise<SpecialPriceRequestResult> {
-  return onLockedRequest(ctx, input.requestId, async (em, request, claims) => {
+  return onLockedRequest(ctx, 'Mutation.rejectSpecialPriceRequest', input.requestId, async (em, request, claims) => {
     requireLevel(claims, request.level);
     const reason = input.reason?.trim() ?? '';
     if (!reason || reason.length > MAX_TEXT) throw new WorkflowRefusal([userError('INVALID_INPUT', `Give the dealer a reason, in 1 to ${MAX_TEXT} characters.`, ['reason'])]);

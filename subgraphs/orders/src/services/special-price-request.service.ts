@@ -1,4 +1,4 @@
-import { APPROVAL_LEVEL, InternalCallError, InvalidAmountError, isStaff, isStaffRole, normalizeId, parseAmount, requireClaims, type Claims, type PageWindow } from '@dealergraph/runtime';
+import { allows, APPROVAL_LEVEL, InternalCallError, InvalidAmountError, isStaff, isStaffRole, normalizeId, parseAmount, requireClaims, type Claims, type PageWindow } from '@dealergraph/runtime';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { randomUUID } from 'node:crypto';
@@ -88,8 +88,10 @@ export async function requestSpecialPrice(ctx: OrdersContext, input: RequestSpec
 
 async function askFor(ctx: OrdersContext, input: RequestSpecialPriceInput): Promise<SpecialPriceRequestResult> {
   const claims = requireClaims(ctx.claims);
-  if (isStaff(claims) || !claims.dealerId) return refused([userError('FORBIDDEN', 'Special prices are requested by dealer users.')]);
-  if (claims.role === 'VIEW_ONLY') return refused([userError('FORBIDDEN', 'Your role (VIEW_ONLY) may not request special prices.')]);
+  // The authorization matrix's row: dealer users who order (not VIEW_ONLY, not staff).
+  if (!allows(claims, 'Mutation.requestSpecialPrice') || !claims.dealerId) {
+    return refused([userError('FORBIDDEN', `Your role (${claims.role}) may not request special prices: dealer users who order do.`)]);
+  }
   const dealerId = claims.dealerId;
   const errors: OrderUserError[] = [];
   const sku = input.sku?.trim() ?? '';

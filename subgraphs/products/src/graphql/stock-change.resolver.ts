@@ -1,5 +1,5 @@
 import { requireClaims } from '@dealergraph/runtime';
-import { Arg, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, Resolver, Root, Subscription } from 'type-graphql';
 import type { ProductsContext } from '../context.js';
 import { watchStock, type StockChangeEvent } from '../services/stock-watch.service.js';
 import { toProductType } from './mappers.js';
@@ -7,6 +7,7 @@ import { StockChangeReasonEnum, StockChangeType } from './stock-change.type.js';
 
 @Resolver(() => StockChangeType)
 export class StockChangeResolver {
+  @Authorized()
   @Subscription(() => StockChangeType, {
     subscribe: ({ args, context }: { args: { skus: string[] }; context: ProductsContext }) => {
       requireClaims(context.claims);

@@ -3,12 +3,10 @@ import type { ProductsContext } from '../context.js';
 import { importStockLevels } from '../services/stock-import.service.js';
 import { ImportStockLevelsInput, ImportStockLevelsPayload } from './stock-import.type.js';
 
-/** The ERP's import account (INTEGRATION) and the portal's administrators import stock counts. */
-const STOCK_IMPORTERS = ['INTEGRATION', 'ADMIN', 'GENERAL_MANAGER'];
-
 @Resolver()
 export class StockImportResolver {
-  @Authorized(...STOCK_IMPORTERS)
+  // Who imports is the authorization matrix's row: the staff who manage stock, and API clients with ERP_IMPORT.
+  @Authorized()
   @Mutation(() => ImportStockLevelsPayload, {
     description: 'ERP input: sets units on hand per product and warehouse, all rows or none; sending the same counts again changes nothing. Watchers of stockChanged hear the products that changed.',
   })
