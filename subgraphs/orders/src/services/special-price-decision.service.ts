@@ -1,8 +1,10 @@
 import { normalizeId, requireClaims, type Claims } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 import type { OrdersContext } from '../context.js';
+import { inScope } from '../domain/approver-scope.js';
 import { grantedValidTo, routeSpecialPrice, termsProblems } from '../domain/special-price-routing.js';
 import { SpecialPriceRequest, type SpecialPriceRequestStatus } from '../entities/special-price-request.entity.js';
+import { scopeOf } from './approver-scope.service.js';
 import { userError, WorkflowRefusal, type OrderUserError } from './order-errors.js';
 import { approverLevel, asFailure, MAX_TEXT, readAmount, recordEvent, refused, roleOf, type SpecialPriceRequestResult } from './special-price-request.service.js';
 
@@ -23,7 +25,8 @@ export interface ApproveSpecialPriceInput {
 
 /**
  * Runs `change` on the locked request in one transaction; a WorkflowRefusal rolls it back and
- * becomes userErrors. Only approvers decide (FORBIDDEN for anyone else); each decision checks the level.
+ * becomes userErrors. Only approvers decide (FORBIDDEN for anyone else), within their scope (a rep's
+ * dealers, a manager's region: FORBIDDEN outside it); each decision checks the level.
  */
 async function onLockedRequest(
   ctx: OrdersContext,
@@ -35,9 +38,23 @@ async function onLockedRequest(
   try {
     if (approverLevel(claims) === 0) throw new WorkflowRefusal([userError('FORBIDDEN', "Only the distributor's approvers decide special price requests.")]);
     if (!id) throw new WorkflowRefusal([userError('NOT_FOUND', 'There is no such special price request.', ['requestId'])]);
+    // Looked up before the row lock: a call to dealers (a manager's region) must not hold it.
+    const scope = await scopeOf(ctx, claims);
     const request = await ctx.em.fork().transactional(async (em) => {
       const locked = await em.findOne(SpecialPriceRequest, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!locked) throw new WorkflowRefusal([userError('NOT_FOUND', 'There is no such special price request.', ['requestId'])]);
+      // As for orders: outside the approver's scope is FORBIDDEN (before its status, which it need not learn).
+      if (!inScope(scope, locked)) {
+        throw new WorkflowRefusal([
+          userError(
+            'FORBIDDEN',
+            claims.role === 'SALES_REP'
+              ? "This request's dealer is not one of yours: its own sales rep, its regional manager or a director decides it."
+              : "This request's dealer is outside your region: its regional manager or a director decides it.",
+            ['requestId'],
+          ),
+        ]);
+      }
       if (locked.status !== 'PENDING') throw new WorkflowRefusal([userError('INVALID_TRANSITION', `This request is ${locked.status} already.`, ['requestId'])]);
       await change(em, locked, claims);
       await em.flush();
