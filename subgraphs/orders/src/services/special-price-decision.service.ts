@@ -136,6 +136,7 @@ export async function approveSpecialPriceRequest(ctx: OrdersContext, input: Appr
 
 /** Rejects a pending request with a mandatory reason (an approver at its level or above). */
 export function rejectSpecialPriceRequest(ctx: OrdersContext, input: { requestId: string; reason: string }): Promise<SpecialPriceRequestResult> {
+  // A manager's scope is asked of dealers: should that fail, nothing changed and the caller hears so.
   return onLockedRequest(ctx, input.requestId, async (em, request, claims) => {
     requireLevel(claims, request.level);
     const reason = input.reason?.trim() ?? '';
@@ -143,5 +144,5 @@ export function rejectSpecialPriceRequest(ctx: OrdersContext, input: { requestId
     const now = new Date();
     Object.assign(request, { status: 'REJECTED' satisfies SpecialPriceRequestStatus, decidedByUserId: claims.sub, decidedAt: now, decisionComment: reason });
     recordEvent(em, request, claims.sub, 'REJECTED', reason, now);
-  });
+  }).catch((error: unknown) => asFailure(error, 'rejected'));
 }
