@@ -27,7 +27,8 @@ const REJECT = 'mutation($id: ID!) { rejectOrder(orderId: $id, reason: "no") { o
 const UPDATE = 'mutation($input: UpdateApprovalRuleInput!) { updateApprovalRule(input: $input) { userErrors { code } } }';
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  // A quick recovery sweep: it also gives scope-less pending orders and requests their scope (tested below).
+  stack = await startTestStack({ orders: { workflow: { sweepIntervalMs: 300 } } });
   [admin, platinum, bronze, rep, manager, director] = await Promise.all(
     ['admin@demo.staff', 'platinum@demo.dealer', 'bronze@demo.dealer', 'rep@demo.staff', 'manager@demo.staff', 'director@demo.staff'].map((e) => stack.loginAs(e)),
   );
@@ -233,5 +234,47 @@ describe('approver scope of the live feeds', () => {
     }
     const { feed, missed } = await orderIdsOf(director);
     expect([feed.has(ours.id), feed.has(theirs.id), missed.has(ours.id), missed.has(theirs.id)]).toEqual([true, true, true, true]);
+  });
+});
+
+describe('scopes of what was made before they existed', () => {
+  it('gives pending orders, special price requests and their events their dealer\'s rep and region from dealers', async () => {
+    const order = await place(platinum, await pick(platinum, true));
+    const { products } = await bronze.data('{ products(first: 50, filter: { inStockOnly: true }) { nodes { sku price { unitPrice { amount } appliedRules } } } }');
+    const item = (products.nodes as Item[]).find((p) => p.price?.appliedRules.join() === 'TIER' && Number(p.price.unitPrice.amount) > 10)!;
+    const wanted = (Math.round(Number(item.price!.unitPrice.amount) * 97) / 100).toFixed(2);
+    const asked = await bronze.data('mutation($input: RequestSpecialPriceInput!) { requestSpecialPrice(input: $input) { specialPriceRequest { id } userErrors { code } } }', {
+      input: { sku: item.sku, quantity: 1, reason: 'backfill test', wantedUnitPrice: wanted },
+    });
+    expect(asked.requestSpecialPrice.userErrors).toEqual([]);
+    const requestId = asked.requestSpecialPrice.specialPriceRequest.id as string;
+
+    const sql = stack.orms.orders.em.fork().getConnection();
+    // As if made before scopes existed: no rep, no region, on the rows and on their events (at once: the sweep runs meanwhile).
+    await stack.orms.orders.em.fork().transactional(async (em) => {
+      await em.execute('update "orders"."order" set dealer_region = null, sales_rep_user_id = null where id = ?', [order.id]);
+      await em.execute('update "orders"."special_price_request" set dealer_region = null, sales_rep_user_id = null where id = ?', [requestId]);
+      await em.execute('update "orders"."order_event" set dealer_region = null, sales_rep_user_id = null where order_id in (?, ?)', [order.id, requestId]);
+    });
+
+    const scopes = async () => ({
+      order: await sql.execute('select dealer_region, sales_rep_user_id from "orders"."order" where id = ?', [order.id]),
+      request: await sql.execute('select dealer_region, sales_rep_user_id from "orders"."special_price_request" where id = ?', [requestId]),
+      events: await sql.execute('select distinct dealer_region, sales_rep_user_id from "orders"."order_event" where order_id in (?, ?) order by dealer_region', [order.id, requestId]),
+    });
+    const repId = (await rep.data('{ me { id } }')).me.id as string;
+    const filled = {
+      order: [{ dealer_region: 'Northeast', sales_rep_user_id: repId }],
+      request: [{ dealer_region: 'Southeast', sales_rep_user_id: null }],
+      events: [
+        { dealer_region: 'Northeast', sales_rep_user_id: repId },
+        { dealer_region: 'Southeast', sales_rep_user_id: null },
+      ],
+    };
+    // The recovery sweep (every 300 ms here) fills them in.
+    const deadline = Date.now() + 10_000;
+    while (JSON.stringify(await scopes()) !== JSON.stringify(filled) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await scopes()).toEqual(filled);
+    expect((await queue(rep)).ids).toContain(order.id);
   });
 });
