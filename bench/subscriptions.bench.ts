@@ -110,7 +110,7 @@ async function round(label: string, selection: string, tokens: string[], orderId
     await stack.orms.orders.em.fork().transactional(async (em) => {
       const order = await em.findOneOrFail(Order, orderId);
       order.status = 'CANCELLED';
-      recordOrderEvent(em, { orderId, dealerId: order.dealerId, type: 'STATUS_CHANGED', status: 'CANCELLED', reason: 'bench' });
+      recordOrderEvent(em, { orderId, dealerId: order.dealerId, scope: order, type: 'STATUS_CHANGED', status: 'CANCELLED', reason: 'bench' });
     });
     committedAt.set(orderId, Date.now());
   }

@@ -1,6 +1,10 @@
 import { startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
+import { createClient, type Client } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { Order } from '../src/entities/order.entity.js';
+import { recordOrderEvent } from '../src/services/outbox.service.js';
 
 /**
  * Approver scope through the real gateway. The demo SALES_REP looks after the Northeast dealers (Demo
@@ -15,6 +19,7 @@ let bronze: GraphQLClient;
 let rep: GraphQLClient;
 let manager: GraphQLClient;
 let director: GraphQLClient;
+const sockets: Client[] = [];
 
 const PLACE = 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id status approvalSteps { level rule } } userErrors { code message } } }';
 const APPROVE = 'mutation($id: ID!) { approveOrder(orderId: $id, comment: "ok") { order { id status } userErrors { code message } } }';
@@ -22,13 +27,15 @@ const REJECT = 'mutation($id: ID!) { rejectOrder(orderId: $id, reason: "no") { o
 const UPDATE = 'mutation($input: UpdateApprovalRuleInput!) { updateApprovalRule(input: $input) { userErrors { code } } }';
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  // A quick recovery sweep: it also gives scope-less pending orders and requests their scope (tested below).
+  stack = await startTestStack({ orders: { workflow: { sweepIntervalMs: 300 } } });
   [admin, platinum, bronze, rep, manager, director] = await Promise.all(
     ['admin@demo.staff', 'platinum@demo.dealer', 'bronze@demo.dealer', 'rep@demo.staff', 'manager@demo.staff', 'director@demo.staff'].map((e) => stack.loginAs(e)),
   );
 }, 120_000);
 
 afterAll(async () => {
+  await Promise.all(sockets.map((socket) => socket.dispose()));
   await stack?.stop();
 });
 
@@ -132,5 +139,142 @@ describe('approver scope', () => {
       [order.id],
     );
     expect(row).toEqual({ dealer_region: 'Southeast', sales_rep_user_id: null });
+  });
+});
+
+type LiveEvent = { id: string; type: string; status: string | null; orderId: string };
+
+/** A real graphql-ws client through the gateway on `field` (approvalQueueChanged or notificationAdded); every event it receives, in order. */
+function watch(client: GraphQLClient, field: 'approvalQueueChanged' | 'notificationAdded'): LiveEvent[] {
+  const socket = createClient({
+    url: stack.gatewayUrl.replace('http', 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${client.accessToken}` },
+    retryAttempts: 0,
+  });
+  sockets.push(socket);
+  const received: LiveEvent[] = [];
+  socket.subscribe<Record<string, LiveEvent>>(
+    { query: `subscription { ${field} { id type status orderId } }` },
+    {
+      next: (r) => received.push(r.data?.[field] ?? ({ id: 'error', type: JSON.stringify(r.errors), status: null, orderId: '' } as LiveEvent)),
+      error: (e) => received.push({ id: 'error', type: String(e), status: null, orderId: '' }),
+      complete: () => {},
+    },
+  );
+  return received;
+}
+
+/** Waits (10 s by default) until every list holds an event that matches; false when one never does. */
+async function allReceive(lists: LiveEvent[][], match: (e: LiveEvent) => boolean, timeoutMs = 10_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (lists.every((list) => list.some(match))) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A level-1 REMINDER of `orderId` with its order's scope, as the escalation timer writes one; its event id. */
+async function remind(orderId: string): Promise<string> {
+  return stack.orms.orders.em.fork().transactional(async (em) => {
+    const order = await em.findOneOrFail(Order, orderId);
+    return recordOrderEvent(em, { orderId, dealerId: order.dealerId, scope: order, type: 'REMINDER', status: order.status, reason: 'scope test', data: { level: 1 } }).id;
+  });
+}
+
+describe('approver scope of the live feeds', () => {
+  it("gives a rep and a manager their own dealers' events only, live and in the feeds; a director all", async () => {
+    const since = new Date(Date.now() - 60_000).toISOString();
+    // Restricted products: level-1 steps, which the rep, the manager and the director may all decide by level.
+    const ours = await place(platinum, await pick(platinum, true));
+    const theirs = await place(bronze, await pick(bronze, true));
+    const scoped = { rep: [watch(rep, 'approvalQueueChanged'), watch(rep, 'notificationAdded')], manager: [watch(manager, 'approvalQueueChanged'), watch(manager, 'notificationAdded')] };
+    const everyone = [watch(director, 'approvalQueueChanged'), watch(director, 'notificationAdded')];
+    const all = [...scoped.rep, ...scoped.manager, ...everyone];
+    // Live once a reminder about our order reached every watcher (the gateway sets subscriptions up asynchronously).
+    let live = false;
+    for (let round = 0; round < 20 && !live; round += 1) {
+      const marker = await remind(ours.id);
+      live = await allReceive(all, (e) => e.id === marker, 1_000);
+    }
+    expect(live).toBe(true);
+
+    // The other region's order: a reminder, then the director's decision (a step and a status change).
+    await remind(theirs.id);
+    expect(await decide(director, APPROVE, theirs.id)).toMatchObject({ order: { status: 'APPROVED' }, userErrors: [] });
+    // Then the rep decides their own: committed after, so published after everything of Bronze's order.
+    expect(await decide(rep, APPROVE, ours.id)).toMatchObject({ order: { status: 'APPROVED' }, userErrors: [] });
+    const oursApproved = (e: LiveEvent) => e.orderId === ours.id && e.type === 'STATUS_CHANGED' && e.status === 'APPROVED';
+    expect(await allReceive(all, oursApproved)).toBe(true);
+
+    // Events of one transaction may share an instant (then they come in id order): compare them sorted.
+    const kinds = (list: LiveEvent[], orderId: string) => list.filter((e) => e.orderId === orderId).map((e) => `${e.type}:${e.status}`).sort();
+    // The director heard all of Bronze's; the rep and the manager nothing of it, but all of their own.
+    for (const list of everyone) {
+      expect(kinds(list, theirs.id)).toEqual(['APPROVAL_STEP:PENDING_APPROVAL', 'REMINDER:PENDING_APPROVAL', 'STATUS_CHANGED:APPROVED']);
+    }
+    for (const list of [...scoped.rep, ...scoped.manager]) {
+      expect(list.filter((e) => e.orderId === theirs.id)).toEqual([]);
+      expect(kinds(list, ours.id).filter((k) => !k.startsWith('REMINDER'))).toEqual(['APPROVAL_STEP:PENDING_APPROVAL', 'STATUS_CHANGED:APPROVED']);
+    }
+    expect(all.flat().filter((e) => e.id === 'error')).toEqual([]);
+
+    // The notification feed and the catch-up after a reconnect keep to the same scope.
+    const NOTES = '{ notifications(first: 100) { nodes { orderId type } } }';
+    const EVENTS = 'query($since: DateTimeISO!) { orderEvents(since: $since, first: 500) { orderId type } }';
+    const orderIdsOf = async (client: GraphQLClient) => {
+      const [{ notifications }, { orderEvents }] = await Promise.all([client.data(NOTES), client.data(EVENTS, { since })]);
+      const ids = (nodes: { orderId: string }[]) => new Set(nodes.map((n) => n.orderId));
+      return { feed: ids(notifications.nodes), missed: ids(orderEvents) };
+    };
+    for (const client of [rep, manager]) {
+      const { feed, missed } = await orderIdsOf(client);
+      expect([feed.has(ours.id), feed.has(theirs.id), missed.has(ours.id), missed.has(theirs.id)]).toEqual([true, false, true, false]);
+    }
+    const { feed, missed } = await orderIdsOf(director);
+    expect([feed.has(ours.id), feed.has(theirs.id), missed.has(ours.id), missed.has(theirs.id)]).toEqual([true, true, true, true]);
+  });
+});
+
+describe('scopes of what was made before they existed', () => {
+  it('gives pending orders, special price requests and their events their dealer\'s rep and region from dealers', async () => {
+    const order = await place(platinum, await pick(platinum, true));
+    const { products } = await bronze.data('{ products(first: 50, filter: { inStockOnly: true }) { nodes { sku price { unitPrice { amount } appliedRules } } } }');
+    const item = (products.nodes as Item[]).find((p) => p.price?.appliedRules.join() === 'TIER' && Number(p.price.unitPrice.amount) > 10)!;
+    const wanted = (Math.round(Number(item.price!.unitPrice.amount) * 97) / 100).toFixed(2);
+    const asked = await bronze.data('mutation($input: RequestSpecialPriceInput!) { requestSpecialPrice(input: $input) { specialPriceRequest { id } userErrors { code } } }', {
+      input: { sku: item.sku, quantity: 1, reason: 'backfill test', wantedUnitPrice: wanted },
+    });
+    expect(asked.requestSpecialPrice.userErrors).toEqual([]);
+    const requestId = asked.requestSpecialPrice.specialPriceRequest.id as string;
+
+    const sql = stack.orms.orders.em.fork().getConnection();
+    // As if made before scopes existed: no rep, no region, on the rows and on their events (at once: the sweep runs meanwhile).
+    await stack.orms.orders.em.fork().transactional(async (em) => {
+      await em.execute('update "orders"."order" set dealer_region = null, sales_rep_user_id = null where id = ?', [order.id]);
+      await em.execute('update "orders"."special_price_request" set dealer_region = null, sales_rep_user_id = null where id = ?', [requestId]);
+      await em.execute('update "orders"."order_event" set dealer_region = null, sales_rep_user_id = null where order_id in (?, ?)', [order.id, requestId]);
+    });
+
+    const scopes = async () => ({
+      order: await sql.execute('select dealer_region, sales_rep_user_id from "orders"."order" where id = ?', [order.id]),
+      request: await sql.execute('select dealer_region, sales_rep_user_id from "orders"."special_price_request" where id = ?', [requestId]),
+      events: await sql.execute('select distinct dealer_region, sales_rep_user_id from "orders"."order_event" where order_id in (?, ?) order by dealer_region', [order.id, requestId]),
+    });
+    const repId = (await rep.data('{ me { id } }')).me.id as string;
+    const filled = {
+      order: [{ dealer_region: 'Northeast', sales_rep_user_id: repId }],
+      request: [{ dealer_region: 'Southeast', sales_rep_user_id: null }],
+      events: [
+        { dealer_region: 'Northeast', sales_rep_user_id: repId },
+        { dealer_region: 'Southeast', sales_rep_user_id: null },
+      ],
+    };
+    // The recovery sweep (every 300 ms here) fills them in.
+    const deadline = Date.now() + 10_000;
+    while (JSON.stringify(await scopes()) !== JSON.stringify(filled) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await scopes()).toEqual(filled);
+    expect((await queue(rep)).ids).toContain(order.id);
   });
 });

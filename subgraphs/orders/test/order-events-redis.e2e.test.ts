@@ -108,7 +108,7 @@ describe.skipIf(!redisUp)('order events over Redis across instances', () => {
     await stack.orms.orders.em.fork().transactional(async (em) => {
       const order = await em.findOneOrFail(Order, orders.nodes[0].id);
       order.status = 'CANCELLED';
-      recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, type: 'STATUS_CHANGED', status: 'CANCELLED' });
+      recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, scope: order, type: 'STATUS_CHANGED', status: 'CANCELLED' });
     });
     // Both relays poll every second: wait past a few polls so a duplicate would have shown up.
     await new Promise((resolve) => setTimeout(resolve, 3000));

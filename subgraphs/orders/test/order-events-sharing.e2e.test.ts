@@ -98,7 +98,7 @@ async function changeStatus(order: Order, status: Order['status']): Promise<void
   await stack.orms.orders.em.fork().transactional(async (em) => {
     const row = await em.findOneOrFail(Order, order.id);
     row.status = status;
-    recordOrderEvent(em, { orderId: row.id, dealerId: row.dealerId, type: 'STATUS_CHANGED', status, reason: 'sharing test' });
+    recordOrderEvent(em, { orderId: row.id, dealerId: row.dealerId, scope: row, type: 'STATUS_CHANGED', status, reason: 'sharing test' });
   });
 }
 

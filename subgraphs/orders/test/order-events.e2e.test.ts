@@ -113,7 +113,7 @@ async function changeStatus(order: Order, status: Order['status'], reason: strin
   await stack.orms.orders.em.fork().transactional(async (em) => {
     const row = await em.findOneOrFail(Order, order.id);
     row.status = status;
-    recordOrderEvent(em, { orderId: row.id, dealerId: row.dealerId, type: 'STATUS_CHANGED', status, reason });
+    recordOrderEvent(em, { orderId: row.id, dealerId: row.dealerId, scope: row, type: 'STATUS_CHANGED', status, reason });
     await em.flush();
     if (fail) throw new Error('rolled back on purpose');
   });
@@ -193,8 +193,8 @@ describe('orderUpdated through the gateway', () => {
     const dealer = subscribe(socket(await tokenOf('platinum@demo.dealer')), 'subscription { approvalQueueChanged { type } }');
     await Promise.all([rep.ready, director.ready, dealer.ready]);
     await stack.orms.orders.em.fork().transactional(async (em) => {
-      recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, type: 'ESCALATED', status: 'PENDING_APPROVAL', data: { level: 3 } });
-      recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, type: 'APPROVAL_STEP', status: 'PENDING_APPROVAL', data: { level: 1 } });
+      recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, scope: order, type: 'ESCALATED', status: 'PENDING_APPROVAL', data: { level: 3 } });
+      recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, scope: order, type: 'APPROVAL_STEP', status: 'PENDING_APPROVAL', data: { level: 1 } });
     });
     await director.next(15_000);
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -29,6 +29,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
+const NO_SCOPE = { salesRepUserId: null, dealerRegion: null };
 const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
 
 describe('recordOrderEvent (transactional outbox)', () => {
@@ -38,7 +39,7 @@ describe('recordOrderEvent (transactional outbox)', () => {
     notifications.length = 0;
     let seenBeforeCommit = -1;
     await orm.em.fork().transactional(async (em) => {
-      const event = recordOrderEvent(em, { orderId, dealerId, type: 'STATUS_CHANGED', status: 'APPROVED', actor: dealerId, reason: 'ok' });
+      const event = recordOrderEvent(em, { orderId, dealerId, scope: { salesRepUserId: dealerId, dealerRegion: 'Northeast' }, type: 'STATUS_CHANGED', status: 'APPROVED', actor: dealerId, reason: 'ok' });
       expect(event.id).toMatch(/^[0-9a-f-]{36}$/);
       await em.flush();
       await settle();
@@ -51,7 +52,7 @@ describe('recordOrderEvent (transactional outbox)', () => {
     expect(notifications.length).toBe(1);
     const rows = await orm.em.fork().find(OrderEvent, { orderId });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ dealerId, type: 'STATUS_CHANGED', status: 'APPROVED', actorId: dealerId, reason: 'ok', publishedAt: null });
+    expect(rows[0]).toMatchObject({ dealerId, salesRepUserId: dealerId, dealerRegion: 'Northeast', type: 'STATUS_CHANGED', status: 'APPROVED', actorId: dealerId, reason: 'ok', publishedAt: null });
   });
 
   it('leaves nothing and notifies nobody when the transaction rolls back', async () => {
@@ -59,7 +60,7 @@ describe('recordOrderEvent (transactional outbox)', () => {
     notifications.length = 0;
     await expect(
       orm.em.fork().transactional(async (em) => {
-        recordOrderEvent(em, { orderId, dealerId: randomUUID(), type: 'ORDER_PLACED', status: 'PENDING_APPROVAL' });
+        recordOrderEvent(em, { orderId, dealerId: randomUUID(), scope: NO_SCOPE, type: 'ORDER_PLACED', status: 'PENDING_APPROVAL' });
         await em.flush();
         throw new Error('the change failed');
       }),
@@ -72,7 +73,7 @@ describe('recordOrderEvent (transactional outbox)', () => {
   it('does not flush by itself', async () => {
     const em = orm.em.fork();
     const orderId = randomUUID();
-    recordOrderEvent(em, { orderId, dealerId: randomUUID(), type: 'ORDER_PLACED' });
+    recordOrderEvent(em, { orderId, dealerId: randomUUID(), scope: NO_SCOPE, type: 'ORDER_PLACED' });
     expect(await orm.em.fork().count(OrderEvent, { orderId })).toBe(0);
     await em.flush();
     expect(await orm.em.fork().count(OrderEvent, { orderId })).toBe(1);

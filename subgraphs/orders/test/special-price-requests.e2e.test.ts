@@ -20,6 +20,7 @@ let viewer: GraphQLClient;
 let bronze: GraphQLClient;
 let rep: GraphQLClient;
 let manager: GraphQLClient;
+let director: GraphQLClient;
 const sockets: Client[] = [];
 
 /** Cheap in-stock products Platinum prices by its tier alone (no agreement, no promotion), that Bronze sees too. */
@@ -74,15 +75,15 @@ async function waitFor(received: any[], match: (r: any) => boolean, timeoutMs = 
 }
 
 /**
- * A request of `client` (a dealer) for a cent off `other`, rejected at once: an event its own
- * watchers and every approver's receive. Waiting for it proves a subscription is live, and events
+ * A request of `client` (a dealer) for a cent off `other`, rejected at once by a director: an event
+ * its own watchers and every approver's in its scope receive (Platinum's: the rep's and the manager's). Waiting for it proves a subscription is live, and events
  * arrive in order, so anything a watcher was to get before it has come.
  */
 async function marker(client: GraphQLClient): Promise<string> {
   const own = cents((await priceOf(client, other.sku, 1))!.unitPrice.amount);
   const asked = (await client.data(REQUEST, { input: { sku: other.sku, quantity: 1, reason: 'marker', wantedUnitPrice: amount(own - 1) } })).requestSpecialPrice;
   expect(asked.userErrors).toEqual([]);
-  const rejected = (await manager.data(REJECT, { id: asked.specialPriceRequest.id, reason: 'marker' })).rejectSpecialPriceRequest;
+  const rejected = (await director.data(REJECT, { id: asked.specialPriceRequest.id, reason: 'marker' })).rejectSpecialPriceRequest;
   expect(rejected.userErrors).toEqual([]);
   return asked.specialPriceRequest.id;
 }
@@ -100,8 +101,8 @@ beforeAll(async () => {
   stack = await startTestStack();
   db = new pg.Client({ connectionString: stack.database.url });
   await db.connect();
-  [platinum, orderEntry, viewer, bronze, rep, manager] = await Promise.all(
-    ['platinum@demo.dealer', 'orders@demo.dealer', 'viewer@demo.dealer', 'bronze@demo.dealer', 'rep@demo.staff', 'manager@demo.staff'].map((e) => stack.loginAs(e)),
+  [platinum, orderEntry, viewer, bronze, rep, manager, director] = await Promise.all(
+    ['platinum@demo.dealer', 'orders@demo.dealer', 'viewer@demo.dealer', 'bronze@demo.dealer', 'rep@demo.staff', 'manager@demo.staff', 'director@demo.staff'].map((e) => stack.loginAs(e)),
   );
   const { products } = await platinum.data('{ products(first: 100, filter: { inStockOnly: true }) { nodes { sku stock { available } price { unitPrice { amount } appliedRules } } } }');
   const found: { sku: string; unit: number }[] = [];
@@ -155,10 +156,10 @@ describe('special price requests', () => {
     const bronzeLive = watch(bronze);
     const repLive = watch(rep);
     const managerLive = watch(manager);
-    // Every watcher is live: Bronze's marker reaches Bronze and the approvers, Platinum's reaches Platinum.
+    // Every watcher is live: Bronze's marker reaches Bronze, Platinum's reaches Platinum and its approvers.
     await live(bronze, bronzeLive);
-    await live(bronze, repLive);
-    await live(bronze, managerLive);
+    await live(platinum, repLive);
+    await live(platinum, managerLive);
     await live(platinum, dealerLive);
 
     // 10 % off the price of one unit: a REGIONAL_MANAGER (level 2) decides.
@@ -261,7 +262,8 @@ describe('special price requests', () => {
     // Nothing of it reached Bronze or the rep: their next marker arrives with nothing of this request before it.
     const later = await marker(bronze);
     expect(await waitFor(bronzeLive, (r) => r.id === later && r.status === 'REJECTED')).toBeGreaterThanOrEqual(0);
-    expect(await waitFor(repLive, (r) => r.id === later && r.status === 'REJECTED')).toBeGreaterThanOrEqual(0);
+    const repLater = await marker(platinum);
+    expect(await waitFor(repLive, (r) => r.id === repLater && r.status === 'REJECTED')).toBeGreaterThanOrEqual(0);
     expect(bronzeLive.filter((r) => r.id === id)).toEqual([]);
     expect(repLive.filter((r) => r.id === id)).toEqual([]);
     expect([...dealerLive, ...bronzeLive, ...repLive, ...managerLive].filter((r) => r.errors || r.error)).toEqual([]);
@@ -340,9 +342,10 @@ describe('special price requests', () => {
   });
 
   it('takes one pending request per product and decides it once, however many arrive together', async () => {
-    const own = cents((await priceOf(bronze, product.sku, 1))!.unitPrice.amount);
+    // Platinum's (its rep and its manager both decide a level-1 request of it).
+    const own = cents((await priceOf(platinum, product.sku, 1))!.unitPrice.amount);
     const input = { sku: product.sku, quantity: 3, reason: 'Parallel', wantedUnitPrice: amount(Math.round(own * 0.97)) };
-    const asked = await Promise.all([1, 2, 3].map(() => bronze.data(REQUEST, { input }).then((r) => r.requestSpecialPrice)));
+    const asked = await Promise.all([1, 2, 3].map(() => platinum.data(REQUEST, { input }).then((r) => r.requestSpecialPrice)));
     const created = asked.filter((r) => r.specialPriceRequest);
     expect(created).toHaveLength(1);
     expect(asked.filter((r) => !r.specialPriceRequest).map((r) => r.userErrors)).toEqual([
@@ -354,5 +357,55 @@ describe('special price requests', () => {
     expect(decided.filter((r) => r.specialPriceRequest?.status === 'APPROVED')).toHaveLength(1);
     expect(decided.filter((r) => !r.specialPriceRequest).map((r) => r.userErrors[0].code)).toEqual(['INVALID_TRANSITION', 'INVALID_TRANSITION', 'INVALID_TRANSITION']);
     expect((await db.query('select count(*)::int as n from prices.special_price where request_id = $1', [id])).rows[0].n).toBe(1);
+  });
+
+  it("keeps approvers to their scope: a rep and a manager neither see nor decide another region's dealer's request, live or in the feeds", async () => {
+    const repLive = watch(rep);
+    const managerLive = watch(manager);
+    const directorLive = watch(director);
+    await live(platinum, repLive);
+    await live(platinum, managerLive);
+    await live(platinum, directorLive);
+
+    // Bronze (Southeast, no rep) asks 3 % off: level 1, which the rep and the manager reach by level alone.
+    const own = cents((await priceOf(bronze, third.sku, 1))!.unitPrice.amount);
+    const asked = (await bronze.data(REQUEST, { input: { sku: third.sku, quantity: 2, reason: 'Out of region', wantedUnitPrice: amount(Math.round(own * 0.97)) } })).requestSpecialPrice;
+    expect(asked.userErrors).toEqual([]);
+    expect(asked.specialPriceRequest).toMatchObject({ requiredLevel: 1, status: 'PENDING' });
+    const id = asked.specialPriceRequest.id as string;
+    expect((await db.query('select dealer_region, sales_rep_user_id from orders.special_price_request where id = $1', [id])).rows).toEqual([{ dealer_region: 'Southeast', sales_rep_user_id: null }]);
+
+    // Neither in their lists nor by id; the director has it.
+    const listed = async (client: GraphQLClient) => (await client.data(LIST)).specialPriceRequests.nodes.some((n: { id: string }) => n.id === id);
+    const byId = async (client: GraphQLClient) => (await client.data('query($id: ID!) { specialPriceRequest(id: $id) { id } }', { id })).specialPriceRequest;
+    expect([await listed(rep), await listed(manager), await listed(director)]).toEqual([false, false, true]);
+    expect([await byId(rep), await byId(manager), await byId(director)]).toEqual([null, null, { id }]);
+
+    // Deciding it is FORBIDDEN, as for another region's order, and changes nothing.
+    expect((await rep.data(APPROVE, { input: { requestId: id } })).approveSpecialPriceRequest.userErrors).toEqual([{ code: 'FORBIDDEN', field: ['requestId'] }]);
+    expect((await manager.data(APPROVE, { input: { requestId: id } })).approveSpecialPriceRequest.userErrors).toEqual([{ code: 'FORBIDDEN', field: ['requestId'] }]);
+    expect((await manager.data(REJECT, { id, reason: 'not mine' })).rejectSpecialPriceRequest.userErrors).toEqual([{ code: 'FORBIDDEN', field: ['requestId'] }]);
+    expect((await bronze.data('query($id: ID!) { specialPriceRequest(id: $id) { status } }', { id })).specialPriceRequest).toEqual({ status: 'PENDING' });
+    expect((await db.query('select count(*)::int as n from prices.special_price where request_id = $1', [id])).rows[0].n).toBe(0);
+
+    // The director decides it; then a Platinum marker reaches everyone: nothing of Bronze's request came before it to the rep or the manager.
+    expect((await director.data(REJECT, { id, reason: 'Below our cost' })).rejectSpecialPriceRequest.userErrors).toEqual([]);
+    const after = await marker(platinum);
+    for (const received of [repLive, managerLive, directorLive]) expect(await waitFor(received, (r) => r.id === after && r.status === 'REJECTED')).toBeGreaterThanOrEqual(0);
+    expect(directorLive.filter((r) => r.id === id).map((r) => r.status)).toEqual(['PENDING', 'REJECTED']);
+    expect([...repLive, ...managerLive].filter((r) => r.id === id)).toEqual([]);
+
+    // The notification feed and the catch-up follow the same rule.
+    const NOTES = '{ notifications(first: 100) { nodes { orderId } } }';
+    const EVENTS = 'query($since: DateTimeISO!) { orderEvents(since: $since, first: 500) { orderId } }';
+    const since = new Date(Date.now() - 3_600_000).toISOString();
+    const inFeeds = async (client: GraphQLClient) => {
+      const [{ notifications }, { orderEvents }] = await Promise.all([client.data(NOTES), client.data(EVENTS, { since })]);
+      return [notifications.nodes.some((n: { orderId: string }) => n.orderId === id), orderEvents.some((e: { orderId: string }) => e.orderId === id)];
+    };
+    expect(await inFeeds(rep)).toEqual([false, false]);
+    expect(await inFeeds(manager)).toEqual([false, false]);
+    expect(await inFeeds(director)).toEqual([true, true]);
+    expect([...repLive, ...managerLive, ...directorLive].filter((r) => r.errors || r.error)).toEqual([]);
   });
 });

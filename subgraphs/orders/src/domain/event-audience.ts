@@ -1,4 +1,5 @@
 import { APPROVAL_LEVEL, isDealerRole, isStaffRole, type Claims } from '@dealergraph/runtime';
+import { inScope, type ApproverScope } from './approver-scope.js';
 import { seesSpecialPriceRequestEvent } from './special-price-audience.js';
 
 /** What an audience decision needs to know of an order event. */
@@ -9,11 +10,24 @@ export interface AudienceEvent {
   status: string | null;
   /** Event details; `level` is the approval level a step waits on or was decided at. */
   data?: Record<string, unknown> | null;
+  /** The order's (or request's) dealer's SALES_REP and region: the approver scope it falls in. */
+  salesRepUserId?: string | null;
+  dealerRegion?: string | null;
 }
 
 export interface AudienceInput {
   claims: Claims | null;
   event: AudienceEvent;
+}
+
+/** An audience decision for approvers: also needs the caller's approver scope (null: none, e.g. a dealer user). */
+export interface ApproverAudienceInput extends AudienceInput {
+  scope: ApproverScope | null;
+}
+
+/** True when the event's order (or request) lies in the approver's scope; false without a scope. */
+export function eventInScope(scope: ApproverScope | null, event: AudienceEvent): boolean {
+  return scope !== null && inScope(scope, { salesRepUserId: event.salesRepUserId ?? null, dealerRegion: event.dealerRegion ?? null });
 }
 
 /** The caller's approval level (1-5); 0 for dealer users, ADMIN and anonymous callers. */
@@ -32,12 +46,13 @@ const LEAVES_QUEUE = new Set(['APPROVED', 'REJECTED', 'CANCELLED']);
 
 /**
  * True when the event changes an approval queue this caller has: an order entered or left approval,
- * a step was decided or escalated, and the step's level (when the event names one) is within the
- * caller's level. Dealer users and ADMIN have no queue.
+ * a step was decided or escalated, the step's level (when the event names one) is within the
+ * caller's level, and the order is in the caller's scope (a rep's dealers, a manager's region).
+ * Dealer users and ADMIN have no queue.
  */
-export function changesApprovalQueueOf({ claims, event }: AudienceInput): boolean {
+export function changesApprovalQueueOf({ claims, event, scope }: ApproverAudienceInput): boolean {
   const level = approvalLevelOf(claims);
-  if (level === 0) return false;
+  if (level === 0 || !eventInScope(scope, event)) return false;
   const stepLevel = typeof event.data?.level === 'number' ? event.data.level : null;
   if (stepLevel !== null && stepLevel > level) return false;
   if (event.type === 'APPROVAL_STEP' || event.type === 'ESCALATED' || event.type === 'REMINDER') return true;
@@ -48,9 +63,9 @@ export function changesApprovalQueueOf({ claims, event }: AudienceInput): boolea
 /**
  * True when the event belongs in the caller's notification feed: for dealer users everything that
  * happens to their dealer's orders and special price requests; for approvers what changes their
- * queue, and the special price requests their level may decide.
+ * queue, and the special price requests they may decide (level and scope).
  */
-export function notifies(input: AudienceInput): boolean {
+export function notifies(input: ApproverAudienceInput): boolean {
   if (!input.claims) return false;
   if (isDealerRole(input.claims.role)) return seesOrderEvent(input);
   return changesApprovalQueueOf(input) || seesSpecialPriceRequestEvent(input);

@@ -18,7 +18,7 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/c
 @Index({ name: 'order_event_order_id_at_index', properties: ['orderId', 'at'] })
 @Index({ name: 'order_event_at_index', properties: ['at'] })
 export class OrderEvent {
-  [OptionalProps]?: 'status' | 'actorId' | 'reason' | 'data' | 'publishedAt';
+  [OptionalProps]?: 'status' | 'actorId' | 'reason' | 'data' | 'publishedAt' | 'salesRepUserId' | 'dealerRegion';
 
   /** The event id; consumers drop a second delivery of the same id. */
   @PrimaryKey({ type: 'uuid' })
@@ -30,6 +30,17 @@ export class OrderEvent {
   /** The order's dealer: who may see the event. */
   @Property({ type: 'uuid' })
   dealerId!: string;
+
+  /**
+   * The approver scope of the event's subject (the order's, or the special price request's): its
+   * dealer's SALES_REP and region, copied so that feeds filter by scope without a join and live
+   * subscribers without a lookup (see domain/approver-scope.ts).
+   */
+  @Property({ type: 'uuid', nullable: true })
+  salesRepUserId: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  dealerRegion: string | null = null;
 
   /** ORDER_PLACED, STATUS_CHANGED, APPROVAL_STEP, ESCALATED, ... (see `OrderEventType`). */
   @Property({ type: 'text' })

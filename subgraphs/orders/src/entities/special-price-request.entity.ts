@@ -38,6 +38,8 @@ export class SpecialPriceRequest {
     | 'decidedByUserId'
     | 'decidedAt'
     | 'decisionComment'
+    | 'salesRepUserId'
+    | 'dealerRegion'
     | 'createdAt'
     | 'updatedAt';
 
@@ -93,6 +95,19 @@ export class SpecialPriceRequest {
   /** The approval level that decides it (1-5), by domain/special-price-routing.ts. */
   @Property({ type: 'integer' })
   level!: number;
+
+  /**
+   * The dealer's region and SALES_REP when the request was made (approver scope, as on an order: a
+   * rep decides their own dealers' requests, a manager their region's, a director and up any); null
+   * when the dealer had none.
+   */
+  @Index()
+  @Property({ type: 'text', nullable: true })
+  dealerRegion: string | null = null;
+
+  @Index()
+  @Property({ type: 'uuid', nullable: true })
+  salesRepUserId: string | null = null;
 
   /** The routing rule that set the level, e.g. DISCOUNT_UP_TO_15_PERCENT. */
   @Property({ type: 'text' })

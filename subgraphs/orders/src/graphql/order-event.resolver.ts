@@ -8,6 +8,7 @@ import { Order } from '../entities/order.entity.js';
 import { createOrderLoaders } from '../loaders/order.loaders.js';
 import type { OrderEventMessage } from '../services/event-bus.js';
 import { ORDER_EVENTS_TOPIC } from '../services/order-event-hub.js';
+import { liveScopeOf } from '../services/approver-scope.service.js';
 import * as events from '../services/order-events.service.js';
 import { findVisibleOrder } from '../services/order.service.js';
 import { toOrderType } from './mappers.js';
@@ -92,9 +93,9 @@ export class OrderEventResolver {
   @Authorized('STAFF')
   @Subscription(() => OrderEventType, {
     topics: ORDER_EVENTS_TOPIC,
-    filter: ({ payload, context }: FilterData) => changesApprovalQueueOf({ claims: context.claims, event: payload }),
+    filter: async ({ payload, context }: FilterData) => changesApprovalQueueOf({ claims: context.claims, event: payload, scope: await liveScopeOf(context) }),
     description:
-      "For approvers: an order entered or left the caller's approval queue, or one of its steps was decided, escalated or reminded about (steps above the caller's level excluded).",
+      "For approvers: an order entered or left the caller's approval queue, or one of its steps was decided, escalated or reminded about (steps above the caller's level excluded). Within the caller's scope: a SALES_REP their own dealers' orders, a REGIONAL_MANAGER their region's, a SALES_DIRECTOR and up all.",
   })
   async approvalQueueChanged(@Root() event: OrderEventMessage, @Ctx() ctx: OrdersContext): Promise<OrderEventType> {
     return toEventType(event, await currentOrder(ctx, event));
@@ -103,9 +104,9 @@ export class OrderEventResolver {
   @Authorized()
   @Subscription(() => OrderEventType, {
     topics: ORDER_EVENTS_TOPIC,
-    filter: ({ payload, context }: FilterData) => notifies({ claims: context.claims, event: payload }),
+    filter: async ({ payload, context }: FilterData) => notifies({ claims: context.claims, event: payload, scope: await liveScopeOf(context) }),
     description:
-      "A new entry of the caller's notification feed: for dealer users everything that happens to their dealer's orders (approvals, rejections with the reason, escalations, status changes); for approvers what changes their queue.",
+      "A new entry of the caller's notification feed: for dealer users everything that happens to their dealer's orders (approvals, rejections with the reason, escalations, status changes); for approvers what changes their queue, within their scope (a SALES_REP's own dealers, a REGIONAL_MANAGER's region).",
   })
   async notificationAdded(@Root() event: OrderEventMessage, @Ctx() ctx: OrdersContext): Promise<OrderEventType> {
     return toEventType(event, await currentOrder(ctx, event));
@@ -114,7 +115,7 @@ export class OrderEventResolver {
   @Authorized()
   @Query(() => [OrderEventType], {
     description:
-      'The events the caller may see that happened after `since`, oldest first (at most `first`, default 100, up to 500): what a client missed while its socket was down. Ask again from the last `at` received and drop ids already seen.',
+      "The events the caller may see that happened after `since`, oldest first (at most `first`, default 100, up to 500): what a client missed while its socket was down. A SALES_REP gets their own dealers' events only, a REGIONAL_MANAGER their region's. Ask again from the last `at` received and drop ids already seen.",
   })
   async orderEvents(
     @Arg('since', () => Date, { description: 'Exclusive lower bound: usually the `at` of the last event received.' }) since: Date,

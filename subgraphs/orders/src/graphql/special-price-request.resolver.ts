@@ -6,6 +6,7 @@ import { isSpecialPriceEvent, seesSpecialPriceRequestEvent } from '../domain/spe
 import { SpecialPriceRequest } from '../entities/special-price-request.entity.js';
 import type { OrderEventMessage } from '../services/event-bus.js';
 import { ORDER_EVENTS_TOPIC } from '../services/order-event-hub.js';
+import { liveScopeOf } from '../services/approver-scope.service.js';
 import * as decisions from '../services/special-price-decision.service.js';
 import * as requests from '../services/special-price-request.service.js';
 import { OrderEventType } from './order-event.type.js';
@@ -55,7 +56,7 @@ export class SpecialPriceRequestResolver {
   @Authorized()
   @Mutation(() => SpecialPriceRequestPayload, {
     description:
-      "An approver at the request's level or above approves it, with the dealer's terms or a counter price, quantity or validity (counter terms that go deeper need their own level). The special price then applies to the dealer's next orders within its validity and granted quantity.",
+      "An approver at the request's level or above, within their scope (FORBIDDEN outside it), approves it, with the dealer's terms or a counter price, quantity or validity (counter terms that go deeper need their own level). The special price then applies to the dealer's next orders within its validity and granted quantity.",
   })
   async approveSpecialPriceRequest(
     @Arg('input', () => ApproveSpecialPriceRequestInput, { description: 'The approval.' }) input: ApproveSpecialPriceRequestInput,
@@ -65,7 +66,7 @@ export class SpecialPriceRequestResolver {
   }
 
   @Authorized()
-  @Mutation(() => SpecialPriceRequestPayload, { description: "An approver at the request's level or above rejects it, with a reason for the dealer." })
+  @Mutation(() => SpecialPriceRequestPayload, { description: "An approver at the request's level or above, within their scope (FORBIDDEN outside it), rejects it, with a reason for the dealer." })
   async rejectSpecialPriceRequest(
     @Arg('requestId', () => ID, { description: 'The request.' }) requestId: string,
     @Arg('reason', { description: 'Why, for the dealer (mandatory).' }) reason: string,
@@ -76,7 +77,7 @@ export class SpecialPriceRequestResolver {
 
   @Authorized()
   @Query(() => SpecialPriceRequestConnection, {
-    description: "Special price requests, newest first: a dealer user sees its dealer's; an approver those its level may decide.",
+    description: "Special price requests, newest first: a dealer user sees its dealer's; an approver those its level and scope may decide (a SALES_REP their own dealers', a REGIONAL_MANAGER their region's, a SALES_DIRECTOR and up all).",
   })
   async specialPriceRequests(@Args() args: SpecialPriceRequestsArgs, @Ctx() ctx: OrdersContext) {
     const window = pageWindow(args);
@@ -94,10 +95,12 @@ export class SpecialPriceRequestResolver {
   @Authorized()
   @Subscription(() => SpecialPriceRequestType, {
     topics: ORDER_EVENTS_TOPIC,
-    filter: ({ payload, args, context }: { payload: OrderEventMessage; args: { requestId?: string | null }; context: OrdersContext }) =>
-      seesSpecialPriceRequestEvent({ claims: context.claims, event: payload }) && (!args.requestId || args.requestId.toLowerCase() === payload.orderId),
+    filter: async ({ payload, args, context }: { payload: OrderEventMessage; args: { requestId?: string | null }; context: OrdersContext }) =>
+      isSpecialPriceEvent(payload) &&
+      (!args.requestId || args.requestId.toLowerCase() === payload.orderId) &&
+      seesSpecialPriceRequestEvent({ claims: context.claims, event: payload, scope: await liveScopeOf(context) }),
     description:
-      "A special price request each time it changes (asked, approved, rejected), after the change committed. A dealer user receives its own dealer's requests only; an approver those its level may decide. requestId narrows it to one request.",
+      "A special price request each time it changes (asked, approved, rejected), after the change committed. A dealer user receives its own dealer's requests only; an approver those its level and scope may decide (a SALES_REP their own dealers', a REGIONAL_MANAGER their region's). requestId narrows it to one request.",
   })
   async specialPriceRequestUpdated(
     @Root() event: OrderEventMessage,

@@ -79,7 +79,7 @@ export async function actOnStep(em: EntityManager, orderId: string, stepId: stri
     if (check.level !== undefined && step.level !== check.level) return null;
     const action = deadlineAction({ level: step.level, dueAt: step.dueAt, remindedAt: step.remindedAt, now: check.now, settings: check.settings });
     if (action.kind === 'NONE') return null;
-    const base = { orderId: order.id, dealerId: order.dealerId, status: order.status, actor: null, at: check.now };
+    const base = { orderId: order.id, dealerId: order.dealerId, scope: order, status: order.status, actor: null, at: check.now };
     if (action.kind === 'REMIND') {
       step.remindedAt = check.now;
       recordOrderEvent(tx, { ...base, type: 'REMINDER', reason: `Waiting for a ${step.role} (level ${step.level}); decide by ${step.dueAt.toISOString()}.`, data: { level: step.level, step: step.position, dueAt: step.dueAt.toISOString() } });

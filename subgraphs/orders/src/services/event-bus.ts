@@ -12,6 +12,9 @@ export interface OrderEventMessage {
   actorId: string | null;
   reason: string | null;
   data: Record<string, unknown> | null;
+  /** The subject's dealer's SALES_REP and region (approver scope); null when it has none. */
+  salesRepUserId: string | null;
+  dealerRegion: string | null;
   /** ISO 8601. */
   at: string;
   /** When the relay published it (ISO 8601), for commit-to-client latency. */

@@ -96,7 +96,7 @@ export function approveOrder(ctx: OrdersContext, orderId: string, comment: strin
     const now = new Date();
     for (const step of steps) {
       Object.assign(step, { status: 'APPROVED', decidedByUserId: claims.sub, decidedAt: now, comment });
-      recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, type: 'APPROVAL_STEP', status: order.status, actor: claims.sub, reason: comment, data: { level: step.level, step: step.position, decision: 'APPROVED' }, at: now });
+      recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, scope: order, type: 'APPROVAL_STEP', status: order.status, actor: claims.sub, reason: comment, data: { level: step.level, step: step.position, decision: 'APPROVED' }, at: now });
     }
     const remaining = await em.count(OrderApprovalStep, { order: order.id, status: 'PENDING', id: { $nin: steps.map((s) => s.id) } });
     // The next step starts waiting now: its deadline and timers.

@@ -1,6 +1,7 @@
 import { isDealerRole, normalizeId, requireClaims, type Claims } from '@dealergraph/runtime';
 import type { OrdersContext } from '../context.js';
 import { approvalLevelOf } from '../domain/event-audience.js';
+import { scopeCondition, scopeOf } from './approver-scope.service.js';
 import type { OrderEventMessage } from './event-bus.js';
 import type { OutboxRow } from './outbox-relay.js';
 
@@ -24,6 +25,8 @@ const toView = (row: Row): OrderEventView => ({
   actorId: row.actor_id,
   reason: row.reason,
   data: row.data,
+  salesRepUserId: row.sales_rep_user_id,
+  dealerRegion: row.dealer_region,
   at: new Date(row.at),
   read: row.read ?? false,
 });
@@ -32,23 +35,31 @@ const schemaOf = (ctx: OrdersContext) => (ctx.em.config.get('schema') as string 
 
 /**
  * SQL (and its bindings) that keeps the events a caller may see; mirrors `seesOrderEvent`, and for
- * special price requests `seesSpecialPriceRequestEvent` (staff: only those their level may decide).
+ * special price requests `seesSpecialPriceRequestEvent` (staff: only those their level and scope may
+ * decide). A SALES_REP's or REGIONAL_MANAGER's order events keep to their scope too (their own
+ * dealers', their region's): the catch-up of their approval feeds; other staff see every order's.
  */
-function visibleWhere(claims: Claims): [string, unknown[]] {
+async function visibleWhere(ctx: OrdersContext, claims: Claims): Promise<[string, unknown[]]> {
   if (isDealerRole(claims.role)) return ['e.dealer_id = ?', [claims.dealerId]];
-  return [`(e.type <> 'SPECIAL_PRICE_REQUEST' or (e.data->>'level')::int <= ?)`, [approvalLevelOf(claims)]];
+  const scope = scopeCondition(await scopeOf(ctx, claims), 'e');
+  const scoped = claims.role === 'SALES_REP' || claims.role === 'REGIONAL_MANAGER';
+  return [
+    `((e.type = 'SPECIAL_PRICE_REQUEST' and (e.data->>'level')::int <= ? and ${scope.sql}) or (e.type <> 'SPECIAL_PRICE_REQUEST' and ${scoped ? scope.sql : 'true'}))`,
+    [approvalLevelOf(claims), ...scope.params, ...(scoped ? scope.params : [])],
+  ];
 }
 
-/** SQL that keeps the events of the caller's feed; mirrors `notifies` in domain/event-audience.ts (special price requests carry their level too). */
-function feedWhere(claims: Claims): [string, unknown[]] {
+/** SQL that keeps the events of the caller's feed; mirrors `notifies` in domain/event-audience.ts (events carry their level and scope). */
+async function feedWhere(ctx: OrdersContext, claims: Claims): Promise<[string, unknown[]]> {
   if (isDealerRole(claims.role)) return ['e.dealer_id = ?', [claims.dealerId]];
   const level = approvalLevelOf(claims);
   if (level === 0) return ['false', []];
+  const scope = scopeCondition(await scopeOf(ctx, claims), 'e');
   return [
-    `(e.data->>'level' is null or (e.data->>'level')::int <= ?)
+    `(e.data->>'level' is null or (e.data->>'level')::int <= ?) and ${scope.sql}
      and (e.type in ('APPROVAL_STEP', 'ESCALATED', 'REMINDER', 'SPECIAL_PRICE_REQUEST') or e.status = 'PENDING_APPROVAL'
           or (e.type = 'STATUS_CHANGED' and e.status in ('APPROVED', 'REJECTED', 'CANCELLED')))`,
-    [level],
+    [level, ...scope.params],
   ];
 }
 
@@ -62,7 +73,7 @@ export async function orderEventsSince(
   input: { since: Date; orderId?: string | null; first?: number | null },
 ): Promise<OrderEventView[]> {
   const claims = requireClaims(ctx.claims);
-  const [where, params] = visibleWhere(claims);
+  const [where, params] = await visibleWhere(ctx, claims);
   const limit = Math.min(Math.max(input.first ?? 100, 1), MAX_EVENTS);
   let orderClause = '';
   const bindings: unknown[] = [...params, input.since];
@@ -85,7 +96,7 @@ export async function notificationFeed(
   input: { offset: number; limit: number; unreadOnly?: boolean | null },
 ): Promise<{ nodes: OrderEventView[]; totalCount: number; unreadCount: number }> {
   const claims = requireClaims(ctx.claims);
-  const [where, params] = feedWhere(claims);
+  const [where, params] = await feedWhere(ctx, claims);
   const schema = schemaOf(ctx);
   const from = `from "${schema}"."order_event" e left join "${schema}"."notification_read" r on r.event_id = e.id and r.user_id = ? where ${where}`;
   const unreadFilter = input.unreadOnly ? ' and r.event_id is null' : '';
@@ -106,7 +117,7 @@ export async function notificationFeed(
  */
 export async function markNotificationsRead(ctx: OrdersContext, input: { eventIds?: readonly string[] | null; all?: boolean | null }): Promise<number> {
   const claims = requireClaims(ctx.claims);
-  const [where, params] = feedWhere(claims);
+  const [where, params] = await feedWhere(ctx, claims);
   const schema = schemaOf(ctx);
   const ids = (input.eventIds ?? []).map(normalizeId).filter((id): id is string => !!id);
   if (input.all || ids.length) {

@@ -29,6 +29,7 @@ export async function changeOrderStatus(em: EntityManager, order: Order, change:
   recordOrderEvent(em, {
     orderId: order.id,
     dealerId: order.dealerId,
+    scope: order,
     type: 'STATUS_CHANGED',
     status: change.to,
     actor: change.byUserId,
@@ -41,7 +42,7 @@ export async function changeOrderStatus(em: EntityManager, order: Order, change:
 /** The first history entry: the status an order was placed in (no transition: it had none before). */
 export async function recordPlacement(em: EntityManager, order: Order, byUserId: string | null, at: Date): Promise<void> {
   await appendHistory(em, order, { to: order.status, byUserId, comment: null, at });
-  recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, type: 'ORDER_PLACED', status: order.status, actor: byUserId, at });
+  recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, scope: order, type: 'ORDER_PLACED', status: order.status, actor: byUserId, at });
 }
 
 /**

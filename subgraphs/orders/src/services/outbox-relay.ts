@@ -24,6 +24,8 @@ export interface OutboxRow {
   actor_id: string | null;
   reason: string | null;
   data: Record<string, unknown> | null;
+  sales_rep_user_id: string | null;
+  dealer_region: string | null;
   at: Date;
 }
 
@@ -45,7 +47,7 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<() 
   const claimAndPublish = async (): Promise<number> =>
     orm.em.fork().transactional(async (em) => {
       const rows = (await em.execute(
-        `select id, order_id, dealer_id, type, status, actor_id, reason, data, at from "${schema}"."order_event"
+        `select id, order_id, dealer_id, type, status, actor_id, reason, data, sales_rep_user_id, dealer_region, at from "${schema}"."order_event"
          where published_at is null order by at, id limit ? for update skip locked`,
         [batchSize],
       )) as OutboxRow[];
@@ -109,6 +111,8 @@ function toMessage(row: OutboxRow, publishedAt: Date): OrderEventMessage {
     actorId: row.actor_id,
     reason: row.reason,
     data: row.data,
+    salesRepUserId: row.sales_rep_user_id,
+    dealerRegion: row.dealer_region,
     at: new Date(row.at).toISOString(),
     publishedAt: publishedAt.toISOString(),
   };

@@ -21,6 +21,11 @@ export interface OrderEventInput {
   /** The user who made the change; null or absent when the system did. */
   actor?: string | null;
   reason?: string | null;
+  /**
+   * Who may decide the subject: its dealer's SALES_REP and region as the order (or special price
+   * request) carries them. Approvers' feeds keep the events inside their scope by these.
+   */
+  scope: { salesRepUserId: string | null; dealerRegion: string | null };
   /** Details of the event type, e.g. `{ level: 2, step: 1 }` for an approval step. */
   data?: Record<string, unknown> | null;
   at?: Date;
@@ -42,6 +47,8 @@ export function recordOrderEvent(em: EntityManager, event: OrderEventInput): Ord
     actorId: event.actor ?? null,
     reason: event.reason ?? null,
     data: event.data ?? null,
+    salesRepUserId: event.scope.salesRepUserId,
+    dealerRegion: event.scope.dealerRegion,
     at: event.at ?? new Date(),
   });
   em.persist(row);

@@ -1,8 +1,10 @@
 import { allows, normalizeId, requireClaims, type Claims } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 import type { OrdersContext } from '../context.js';
+import { inScope } from '../domain/approver-scope.js';
 import { grantedValidTo, routeSpecialPrice, termsProblems } from '../domain/special-price-routing.js';
 import { SpecialPriceRequest, type SpecialPriceRequestStatus } from '../entities/special-price-request.entity.js';
+import { scopeOf } from './approver-scope.service.js';
 import { userError, WorkflowRefusal, type OrderUserError } from './order-errors.js';
 import { approverLevel, asFailure, MAX_TEXT, readAmount, recordEvent, refused, roleOf, type SpecialPriceRequestResult } from './special-price-request.service.js';
 
@@ -24,7 +26,8 @@ export interface ApproveSpecialPriceInput {
 /**
  * Runs `change` on the locked request in one transaction; a WorkflowRefusal rolls it back and
  * becomes userErrors. Only the roles of `operation`'s row in the authorization matrix decide (FORBIDDEN
- * for anyone else, before any lookup); each decision checks the level.
+ * for anyone else, before any lookup), within their scope (a rep's dealers, a manager's region:
+ * FORBIDDEN outside it); each decision checks the level.
  */
 async function onLockedRequest(
   ctx: OrdersContext,
@@ -39,9 +42,23 @@ async function onLockedRequest(
       throw new WorkflowRefusal([userError('FORBIDDEN', `Your role (${claims.role}) may not decide special price requests: the distributor's approvers do.`)]);
     }
     if (!id) throw new WorkflowRefusal([userError('NOT_FOUND', 'There is no such special price request.', ['requestId'])]);
+    // Looked up before the row lock: a call to dealers (a manager's region) must not hold it.
+    const scope = await scopeOf(ctx, claims);
     const request = await ctx.em.fork().transactional(async (em) => {
       const locked = await em.findOne(SpecialPriceRequest, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!locked) throw new WorkflowRefusal([userError('NOT_FOUND', 'There is no such special price request.', ['requestId'])]);
+      // As for orders: outside the approver's scope is FORBIDDEN (before its status, which it need not learn).
+      if (!inScope(scope, locked)) {
+        throw new WorkflowRefusal([
+          userError(
+            'FORBIDDEN',
+            claims.role === 'SALES_REP'
+              ? "This request's dealer is not one of yours: its own sales rep, its regional manager or a director decides it."
+              : "This request's dealer is outside your region: its regional manager or a director decides it.",
+            ['requestId'],
+          ),
+        ]);
+      }
       if (locked.status !== 'PENDING') throw new WorkflowRefusal([userError('INVALID_TRANSITION', `This request is ${locked.status} already.`, ['requestId'])]);
       await change(em, locked, claims);
       await em.flush();
@@ -123,6 +140,7 @@ export async function approveSpecialPriceRequest(ctx: OrdersContext, input: Appr
 
 /** Rejects a pending request with a mandatory reason (an approver at its level or above). */
 export function rejectSpecialPriceRequest(ctx: OrdersContext, input: { requestId: string; reason: string }): Promise<SpecialPriceRequestResult> {
+  // A manager's scope is asked of dealers: should that fail, nothing changed and the caller hears so.
   return onLockedRequest(ctx, 'Mutation.rejectSpecialPriceRequest', input.requestId, async (em, request, claims) => {
     requireLevel(claims, request.level);
     const reason = input.reason?.trim() ?? '';
@@ -130,5 +148,5 @@ export function rejectSpecialPriceRequest(ctx: OrdersContext, input: { requestId
     const now = new Date();
     Object.assign(request, { status: 'REJECTED' satisfies SpecialPriceRequestStatus, decidedByUserId: claims.sub, decidedAt: now, decisionComment: reason });
     recordEvent(em, request, claims.sub, 'REJECTED', reason, now);
-  });
+  }).catch((error: unknown) => asFailure(error, 'rejected'));
 }

@@ -6,6 +6,7 @@ import type { OrdersContext } from '../context.js';
 import { seesSpecialPriceRequest, SPECIAL_PRICE_EVENT } from '../domain/special-price-audience.js';
 import { routeSpecialPrice, termsProblems } from '../domain/special-price-routing.js';
 import { SpecialPriceRequest, type SpecialPriceRequestStatus } from '../entities/special-price-request.entity.js';
+import { scopeOf } from './approver-scope.service.js';
 import { userError, type OrderUserError } from './order-errors.js';
 import { recordOrderEvent } from './outbox.service.js';
 
@@ -68,6 +69,7 @@ export function recordEvent(em: OrdersContext['em'], request: SpecialPriceReques
     // The outbox's subject column names the request here; the type tells it apart from order events.
     orderId: request.id,
     dealerId: request.dealerId,
+    scope: request,
     type: SPECIAL_PRICE_EVENT as 'SPECIAL_PRICE_REQUEST',
     status: request.status,
     actor,
@@ -106,7 +108,12 @@ async function askFor(ctx: OrdersContext, input: RequestSpecialPriceInput): Prom
   errors.push(...early.map((p) => userError(p.code, p.message, ['input', p.field])));
   if (errors.length) return refused(errors);
 
-  const { products } = await ctx.services.products.call('lookupProducts', { dealerId, skus: [sku] });
+  const [{ products }, { dealers }] = await Promise.all([
+    ctx.services.products.call('lookupProducts', { dealerId, skus: [sku] }),
+    // Who may decide it, as for an order (order-workflow.service.ts): the dealer's rep and region now.
+    ctx.services.dealers.call('dealerProfiles', { dealerIds: [dealerId] }),
+  ]);
+  const dealer = dealers[0] ?? null;
   const product = products.find((p) => p.sku.toLowerCase() === sku.toLowerCase());
   if (!product) return refused([userError('UNKNOWN_SKU', `There is no product with SKU "${sku}".`, ['input', 'sku'])]);
   if (!product.active || !product.authorized) return refused([userError('NOT_AUTHORIZED', `${product.sku} is not available to your dealership.`, ['input', 'sku'])]);
@@ -136,6 +143,8 @@ async function askFor(ctx: OrdersContext, input: RequestSpecialPriceInput): Prom
         listPrice: line.listPrice,
         currentUnitPrice: line.unitPrice,
         level: routing.level,
+        dealerRegion: dealer?.region ?? null,
+        salesRepUserId: dealer?.salesRepUserId ?? null,
         rule: routing.rule,
         routingReason: routing.reason,
         createdAt: now,
@@ -156,7 +165,8 @@ async function askFor(ctx: OrdersContext, input: RequestSpecialPriceInput): Prom
 }
 /**
  * The requests the caller may see, newest first: a dealer user its dealer's; an approver those its
- * level may decide; nobody else any. `status` narrows the list.
+ * level and scope may decide (a rep's dealers', a manager's region's, a director and up all); nobody
+ * else any. `status` narrows the list.
  */
 export async function listSpecialPriceRequests(
   ctx: OrdersContext,
@@ -168,6 +178,10 @@ export async function listSpecialPriceRequests(
     const level = approverLevel(claims);
     if (level === 0) return [[], 0];
     where.level = { $lte: level };
+    const scope = await scopeOf(ctx, claims);
+    if (scope.kind === 'NONE') return [[], 0];
+    if (scope.kind === 'DEALERS_OF_REP') where.salesRepUserId = scope.userId;
+    if (scope.kind === 'REGION') where.dealerRegion = scope.region;
   } else {
     if (!claims.dealerId) return [[], 0];
     where.dealerId = claims.dealerId;
@@ -205,7 +219,8 @@ function requestsById(ctx: OrdersContext): DataLoader<string, SpecialPriceReques
 /** One request, when the caller may see it (see {@link listSpecialPriceRequests}); null otherwise. Batched per request. */
 export async function findSpecialPriceRequest(ctx: OrdersContext, requestId: string): Promise<SpecialPriceRequest | null> {
   const id = normalizeId(requestId);
-  if (!id || !ctx.claims) return null;
-  const request = await requestsById(ctx).load(id);
-  return request && seesSpecialPriceRequest({ claims: ctx.claims, request }) ? request : null;
+  const claims = ctx.claims;
+  if (!id || !claims) return null;
+  const [request, scope] = await Promise.all([requestsById(ctx).load(id), isStaffRole(claims.role) ? scopeOf(ctx, claims) : null]);
+  return request && seesSpecialPriceRequest({ claims, request, scope }) ? request : null;
 }
