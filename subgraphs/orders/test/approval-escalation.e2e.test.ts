@@ -1,10 +1,10 @@
 import { startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
 import { createClient, type Client } from 'graphql-ws';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../src/config.js';
 import { sweepApprovalDeadlines } from '../src/services/approval-escalation.service.js';
+import { placePending } from './support/pending-order.js';
 
 /**
  * The fallback without pg-boss (ORDER_APPROVAL_TIMERS=sweep): steps still get their deadline when they
@@ -24,7 +24,6 @@ const HOUR = 3_600_000;
 /** Steps waiting before the tests (demo data) count from here, so none of them is overdue. */
 let startedAt: Date;
 
-const cents = (amount: string) => Math.round(Number(amount) * 100);
 
 beforeAll(async () => {
   stack = await startTestStack({ orders: { workflow: { approvalTimers: 'SWEEP' } } });
@@ -37,24 +36,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** An order between 12,000.00 and 40,000.00: one REGIONAL_MANAGER (level 2) step. */
-async function placePending(): Promise<string> {
-  const { products } = await platinum.data('{ products(first: 100, filter: { inStockOnly: true }) { nodes { sku stock { available } price { unitPrice { amount } } } } }');
-  for (const p of products.nodes as { sku: string; stock: { available: number }; price: { unitPrice: { amount: string } } | null }[]) {
-    if (!p.price) continue;
-    const quantity = Math.ceil(2_000_000 / cents(p.price.unitPrice.amount));
-    if (quantity < 1 || quantity > p.stock.available) continue;
-    const { product } = await platinum.data('query($sku: String!, $q: Int!) { product(sku: $sku) { price(quantity: $q) { unitPrice { amount } } } }', { sku: p.sku, q: quantity });
-    const total = quantity * cents(product.price.unitPrice.amount);
-    if (total <= 1_200_000 || total >= 4_000_000) continue;
-    const { placeOrder } = await platinum.data('mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id status } userErrors { code } } }', {
-      input: { idempotencyKey: randomUUID(), lines: [{ sku: p.sku, quantity }] },
-    });
-    expect(placeOrder.order.status).toBe('PENDING_APPROVAL');
-    return placeOrder.order.id;
-  }
-  throw new Error('no product makes a line between 12,000.00 and 40,000.00');
-}
 
 const STEPS = 'query($id: ID!) { order(id: $id) { placedAt approvalSteps { level role status dueAt escalations } statusHistory { status comment } } }';
 const sweep = (now: Date) => sweepApprovalDeadlines(stack.orms.orders.em.fork(), { now, settings, notBefore: startedAt });
@@ -63,7 +44,7 @@ const expire = (orderId: string) =>
 
 describe('approval deadlines', () => {
   it('schedules the deadline, reminds before it and escalates past it to the next level', async () => {
-    const id = await placePending();
+    const id = await placePending(platinum);
     await sweep(new Date());
     let { order } = await manager.data(STEPS, { id });
     const dueAt = new Date(order.approvalSteps[0].dueAt).getTime();
@@ -115,7 +96,7 @@ describe('approval deadlines', () => {
   });
 
   it('escalates an overdue step exactly once when sweeps race', async () => {
-    const id = await placePending();
+    const id = await placePending(platinum);
     await sweep(new Date());
     await expire(id);
     const now = new Date();

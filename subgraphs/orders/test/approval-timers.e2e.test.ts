@@ -1,11 +1,11 @@
 import { createTestDatabase, startTestStack, type GraphQLClient, type TestDatabase, type TestStack } from '@dealergraph/testing';
 import { createClient, type Client } from 'graphql-ws';
 import { TestClock } from 'pg-boss';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../src/config.js';
 import { ApprovalTimers } from '../src/services/approval-timers.service.js';
+import { placePending } from './support/pending-order.js';
 
 /**
  * Approval reminders and escalations as pg-boss jobs, on a clock the test moves by hand: the orders
@@ -23,7 +23,6 @@ const sockets: Client[] = [];
 const clock = new TestClock(new Date());
 const settings = DEFAULT_WORKFLOW_SETTINGS.approvalDeadlines;
 const HOUR = 3_600_000;
-const cents = (amount: string) => Math.round(Number(amount) * 100);
 
 async function start() {
   stack = await startTestStack({ database, orders: { clock } });
@@ -45,24 +44,6 @@ afterAll(async () => {
   await database?.drop();
 });
 
-/** An order between 12,000.00 and 40,000.00: one REGIONAL_MANAGER (level 2) step. */
-async function placePending(): Promise<string> {
-  const { products } = await platinum.data('{ products(first: 100, filter: { inStockOnly: true }) { nodes { sku stock { available } price { unitPrice { amount } } } } }');
-  for (const p of products.nodes as { sku: string; stock: { available: number }; price: { unitPrice: { amount: string } } | null }[]) {
-    if (!p.price) continue;
-    const quantity = Math.ceil(2_000_000 / cents(p.price.unitPrice.amount));
-    if (quantity < 1 || quantity > p.stock.available) continue;
-    const { product } = await platinum.data('query($sku: String!, $q: Int!) { product(sku: $sku) { price(quantity: $q) { unitPrice { amount } } } }', { sku: p.sku, q: quantity });
-    const total = quantity * cents(product.price.unitPrice.amount);
-    if (total <= 1_200_000 || total >= 4_000_000) continue;
-    const { placeOrder } = await platinum.data('mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id status } userErrors { code } } }', {
-      input: { idempotencyKey: randomUUID(), lines: [{ sku: p.sku, quantity }] },
-    });
-    expect(placeOrder.order.status).toBe('PENDING_APPROVAL');
-    return placeOrder.order.id;
-  }
-  throw new Error('no product makes a line between 12,000.00 and 40,000.00');
-}
 
 const STEPS = 'query($id: ID!) { order(id: $id) { placedAt approvalSteps { level role status dueAt escalations } statusHistory { status comment } } }';
 
@@ -117,7 +98,7 @@ const feedTypes = async (orderId: string) => {
 describe('approval timers on pg-boss', () => {
   it('reminds before the deadline and escalates at it, through the queue, and the dealer sees it live', async () => {
     await clock.setTime(Date.now());
-    const id = await placePending();
+    const id = await placePending(platinum);
     let { order } = await manager.data(STEPS, { id });
     const dueAt = new Date(order.approvalSteps[0].dueAt).getTime();
     expect(dueAt - new Date(order.placedAt).getTime()).toBe(settings.hoursLevels1to2 * HOUR);
@@ -161,7 +142,7 @@ describe('approval timers on pg-boss', () => {
 
   it('does nothing when the step was decided before its deadline', async () => {
     await clock.setTime(Date.now());
-    const id = await placePending();
+    const id = await placePending(platinum);
     const { order } = await manager.data(STEPS, { id });
     const dueAt = new Date(order.approvalSteps[0].dueAt).getTime();
     const approved = await manager.data('mutation($id: ID!) { approveOrder(orderId: $id) { order { status } userErrors { code } } }', { id });
@@ -177,7 +158,7 @@ describe('approval timers on pg-boss', () => {
 
   it('still escalates after the orders service restarts between scheduling and the deadline', async () => {
     await clock.setTime(Date.now());
-    const id = await placePending();
+    const id = await placePending(platinum);
     const { order } = await manager.data(STEPS, { id });
     const dueAt = new Date(order.approvalSteps[0].dueAt).getTime();
     const scheduled = await jobsOf(id);
@@ -202,7 +183,7 @@ describe('approval timers on pg-boss', () => {
   it('shows the dealer the approval state, the current step and an estimated decision time; staff the over-approval view', async () => {
     await clock.setTime(Date.now());
     const STATE = 'query($id: ID!) { order(id: $id) { status placedAt approvalState estimatedDecisionAt currentApprovalStep { level role status dueAt } } }';
-    const id = await placePending();
+    const id = await placePending(platinum);
     const { order } = await platinum.data(STATE, { id });
     expect(order).toMatchObject({ status: 'PENDING_APPROVAL', approvalState: 'PENDING', currentApprovalStep: { level: 2, role: 'REGIONAL_MANAGER', status: 'PENDING' } });
     expect(new Date(order.currentApprovalStep.dueAt).getTime() - new Date(order.placedAt).getTime()).toBe(settings.hoursLevels1to2 * HOUR);
@@ -232,7 +213,7 @@ describe('approval timers on pg-boss', () => {
 
   it('escalates once when the same job runs several times at once (a redelivery racing the first run)', async () => {
     await clock.setTime(Date.now());
-    const id = await placePending();
+    const id = await placePending(platinum);
     const { order } = await manager.data(STEPS, { id });
     const dueAt = order.approvalSteps[0].dueAt;
     const [{ step_id: stepId }] = await stack.orms.orders.em.fork().getConnection().execute(`select id as step_id from orders.order_approval_step where order_id = ?`, [id]);

@@ -1,8 +1,7 @@
-import { startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
-import { createClient, type Client } from 'graphql-ws';
+import { openSocket, startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
+import type { Client } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { Order } from '../src/entities/order.entity.js';
 import { recordOrderEvent } from '../src/services/outbox.service.js';
 
@@ -146,12 +145,7 @@ type LiveEvent = { id: string; type: string; status: string | null; orderId: str
 
 /** A real graphql-ws client through the gateway on `field` (approvalQueueChanged or notificationAdded); every event it receives, in order. */
 function watch(client: GraphQLClient, field: 'approvalQueueChanged' | 'notificationAdded'): LiveEvent[] {
-  const socket = createClient({
-    url: stack.gatewayUrl.replace('http', 'ws'),
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${client.accessToken}` },
-    retryAttempts: 0,
-  });
+  const socket = openSocket(stack.gatewayUrl, client.accessToken);
   sockets.push(socket);
   const received: LiveEvent[] = [];
   socket.subscribe<Record<string, LiveEvent>>(

@@ -1,8 +1,8 @@
-import { startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
+import { openSocket, startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
 import { createClient, type Client } from 'graphql-ws';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { placePending } from './support/pending-order.js';
 
 /**
  * The dealer watches approvers decide, live: real placeOrder, approveOrder and rejectOrder through the
@@ -16,7 +16,6 @@ let manager: GraphQLClient;
 let rep: GraphQLClient;
 const sockets: Client[] = [];
 
-const cents = (amount: string) => Math.round(Number(amount) * 100);
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -28,39 +27,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** A line of one in-stock product worth between 12,000.00 and 40,000.00: a REGIONAL_MANAGER decides it. */
-async function highValueLine(): Promise<{ sku: string; quantity: number }> {
-  const { products } = await platinum.data('{ products(first: 100, filter: { inStockOnly: true }) { nodes { sku stock { available } price { unitPrice { amount } } } } }');
-  for (const p of products.nodes as { sku: string; stock: { available: number }; price: { unitPrice: { amount: string } } | null }[]) {
-    if (!p.price) continue;
-    const unit = cents(p.price.unitPrice.amount);
-    // Volume breaks only lower the price: aim at 20,000.00 at quantity-1 prices, and check the window.
-    const quantity = Math.ceil(2_000_000 / unit);
-    if (quantity < 1 || quantity > p.stock.available) continue;
-    const { product } = await platinum.data('query($sku: String!, $q: Int!) { product(sku: $sku) { price(quantity: $q) { unitPrice { amount } } } }', { sku: p.sku, q: quantity });
-    const total = quantity * cents(product.price.unitPrice.amount);
-    if (total > 1_200_000 && total < 4_000_000) return { sku: p.sku, quantity };
-  }
-  throw new Error('no product makes a line between 12,000.00 and 40,000.00');
-}
-
-async function placePending(): Promise<string> {
-  const line = await highValueLine();
-  const { placeOrder } = await platinum.data('mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id status } userErrors { code message } } }', {
-    input: { idempotencyKey: randomUUID(), lines: [line] },
-  });
-  expect(placeOrder.userErrors).toEqual([]);
-  expect(placeOrder.order.status).toBe('PENDING_APPROVAL');
-  return placeOrder.order.id;
-}
 
 function watch(client: GraphQLClient, orderId: string) {
-  const socket = createClient({
-    url: stack.gatewayUrl.replace('http', 'ws'),
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${client.accessToken}` },
-    retryAttempts: 0,
-  });
+  const socket = openSocket(stack.gatewayUrl, client.accessToken);
   sockets.push(socket);
   const received: { at: number; order: any }[] = [];
   socket.subscribe<{ orderUpdated: unknown }>(
@@ -77,7 +46,7 @@ async function until(received: unknown[], count: number, timeoutMs: number) {
 
 describe('approval decisions arrive live', () => {
   it('delivers APPROVED to the dealer, with fields from other subgraphs, and nothing to another dealer', async () => {
-    const id = await placePending();
+    const id = await placePending(platinum);
     const dealerView = watch(platinum, id);
     const otherDealer = watch(bronze, id);
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -93,7 +62,7 @@ describe('approval decisions arrive live', () => {
   });
 
   it('delivers REJECTED with the reason', async () => {
-    const id = await placePending();
+    const id = await placePending(platinum);
     const dealerView = watch(platinum, id);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const decided = await manager.data('mutation($id: ID!) { rejectOrder(orderId: $id, reason: "Split it into two orders") { order { status } userErrors { code } } }', { id });
@@ -105,7 +74,7 @@ describe('approval decisions arrive live', () => {
   });
 
   it('rejects with a reason code and alternatives: on the order, on the live event and in the dealer\'s notifications', async () => {
-    const id = await placePending();
+    const id = await placePending(platinum);
     const socket = createClient({ url: stack.gatewayUrl.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${platinum.accessToken}` }, retryAttempts: 0 });
     sockets.push(socket);
     const events: any[] = [];
@@ -143,13 +112,13 @@ describe('approval decisions arrive live', () => {
   });
 
   it('keeps the contract\'s two-argument rejectOrder (code OTHER) and rejects in bulk with one code', async () => {
-    const single = await placePending();
+    const single = await placePending(platinum);
     const plain = await manager.data('mutation($id: ID!) { rejectOrder(orderId: $id, reason: "No") { order { rejection { code reason alternatives { kind } } } userErrors { code } } }', { id: single });
     expect(plain.rejectOrder).toEqual({ order: { rejection: { code: 'OTHER', reason: 'No', alternatives: [] } }, userErrors: [] });
-    const blank = await manager.data('mutation($id: ID!) { rejectOrder(orderId: $id, reason: "  ") { order { id } userErrors { code field } } }', { id: await placePending() });
+    const blank = await manager.data('mutation($id: ID!) { rejectOrder(orderId: $id, reason: "  ") { order { id } userErrors { code field } } }', { id: await placePending(platinum) });
     expect(blank.rejectOrder).toEqual({ order: null, userErrors: [{ code: 'INVALID_INPUT', field: ['reason'] }] });
 
-    const [first, second] = [await placePending(), await placePending()];
+    const [first, second] = [await placePending(platinum), await placePending(platinum)];
     const BULK = `mutation($ids: [ID!]!) { rejectOrders(orderIds: $ids, reason: "Pick the successor model", reasonCode: STOCK, alternatives: [{ kind: CHOOSE_SUBSTITUTE, note: "X-200" }]) {
       results { orderId order { status rejection { code reason alternatives { kind note } } } userErrors { code } } userErrors { code } } }`;
     const bulk = await manager.data(BULK, { ids: [first, second, single] });
@@ -165,7 +134,7 @@ describe('approval decisions arrive live', () => {
   });
 
   it('bulk approval reports each order: decided, not found, above the level of the caller', async () => {
-    const [first, second] = [await placePending(), await placePending()];
+    const [first, second] = [await placePending(platinum), await placePending(platinum)];
     const missing = '00000000-0000-4000-8000-000000000000';
     const BULK = 'mutation($ids: [ID!]!) { approveOrders(orderIds: $ids, comment: "batch") { results { orderId order { id status } userErrors { code } } userErrors { code } } }';
     const byRep = await rep.data(BULK, { ids: [first, second] });
@@ -196,7 +165,7 @@ describe('approval decisions arrive live', () => {
     const denied = await platinum.request('{ approvalStats { totalOrders } }');
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    const id = await placePending();
+    const id = await placePending(platinum);
     const { order } = await platinum.data('query($id: ID!) { order(id: $id) { status estimatedDecisionAt placedAt } }', { id });
     expect(order.status).toBe('PENDING_APPROVAL');
     const estimate = new Date(order.estimatedDecisionAt).getTime();

@@ -1,10 +1,9 @@
 import { clearInternalFaults, injectInternalFault } from '@dealergraph/runtime';
-import { startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
-import { createClient, type Client } from 'graphql-ws';
+import { openSocket, startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
+import type { Client } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 
 /**
  * Special price requests end to end, through the real gateway over a seeded database: a dealer asks,
@@ -49,12 +48,7 @@ function place(client: GraphQLClient, sku: string, quantity: number) {
 
 /** A real graphql-ws client on specialPriceRequestUpdated; every message it receives, in order. */
 function watch(client: GraphQLClient): any[] {
-  const socket = createClient({
-    url: stack.gatewayUrl.replace('http', 'ws'),
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${client.accessToken}` },
-    retryAttempts: 0,
-  });
+  const socket = openSocket(stack.gatewayUrl, client.accessToken);
   sockets.push(socket);
   const received: any[] = [];
   socket.subscribe<{ specialPriceRequestUpdated: unknown }>(

@@ -1,4 +1,4 @@
-import { startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
+import { openSocket, startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
 import { createClient, type Client } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -60,12 +60,7 @@ interface StockEvent {
 
 /** A subscription's results as they come, and a way to wait until they satisfy a condition. */
 function watch(client: GraphQLClient, skus: string[]) {
-  const socket = createClient({
-    url: stack.gatewayUrl.replace('http', 'ws'),
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${client.accessToken}` },
-    retryAttempts: 0,
-  });
+  const socket = openSocket(stack.gatewayUrl, client.accessToken);
   sockets.push(socket);
   const events: StockEvent[] = [];
   const errors: unknown[] = [];
