@@ -26,6 +26,7 @@ import { persistedDocumentErrorsAsResults, persistedDocuments } from './persiste
 import { bearerFromParams, socketSessionGuard } from './security/socket-sessions.js';
 import { readSupergraph, withSubgraphUrls } from './supergraph.js';
 import { subscriptionTransportEntries } from './subscriptions.js';
+import { useSubscriptionErrors } from './subscription-errors.plugin.js';
 
 export interface RunningGateway {
   url: string;
@@ -94,6 +95,7 @@ export function createGateway(config: GatewayConfig, supergraph = readSupergraph
       useCostLimit({ maxCost: security.maxCost, budget: { burst: security.costBurst, perSecond: security.costPerSecond }, clientAddress }),
       // "Did you mean …?" would spell the schema out to callers that may not introspect it.
       ...(config.production ? [blockFieldSuggestionsPlugin()] : []),
+      useSubscriptionErrors(),
       // Last, so that it signs the claims the JWT plugin just forwarded.
       useUpstreamSignature({ secret: config.hmacSecret, clientAddress }),
     ] as never[],
