@@ -76,7 +76,7 @@ async function until(received: unknown[], count: number, timeoutMs: number) {
 }
 
 describe('approval decisions arrive live', () => {
-  it('delivers APPROVED to the dealer within a second of the decision, and nothing to another dealer', async () => {
+  it('delivers APPROVED to the dealer within a second of the decision, and refuses another dealer (NOT_FOUND)', async () => {
     const id = await placePending();
     const dealerView = watch(platinum, id);
     const otherDealer = watch(bronze, id);
@@ -90,7 +90,8 @@ describe('approval decisions arrive live', () => {
     // The decision's response and the event race; the event must not trail it by a second.
     expect(approved!.at - decidedAt).toBeLessThan(1000);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(otherDealer).toEqual([]);
+    // Another dealer's subscription to this order is refused when it starts, as if there were no such order; no event follows.
+    expect(otherDealer.map((r) => r.order)).toEqual([[expect.objectContaining({ message: 'There is no such order.', extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })]]);
   });
 
   it('delivers REJECTED with the reason', async () => {
