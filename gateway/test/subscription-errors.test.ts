@@ -31,7 +31,7 @@ describe('subscription errors through the gateway (production mode)', () => {
     await stack?.stop();
   });
 
-  function socket(token?: string): Client {
+  function socket(token?: string | null): Client {
     const client = createClient({
       url: stack.gatewayUrl.replace('http', 'ws'),
       webSocketImpl: WebSocket,
@@ -54,7 +54,7 @@ describe('subscription errors through the gateway (production mode)', () => {
   }
 
   /** The same over GraphQL over SSE (POST, Accept: text/event-stream): the `next` payloads of the stream. */
-  async function overSse(token: string, query: string, variables: Record<string, unknown> = {}): Promise<Outcome[]> {
+  async function overSse(token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<Outcome[]> {
     const response = await fetch(stack.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
