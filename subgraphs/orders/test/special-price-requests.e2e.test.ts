@@ -355,4 +355,22 @@ describe('special price requests', () => {
     expect(decided.filter((r) => !r.specialPriceRequest).map((r) => r.userErrors[0].code)).toEqual(['INVALID_TRANSITION', 'INVALID_TRANSITION', 'INVALID_TRANSITION']);
     expect((await db.query('select count(*)::int as n from prices.special_price where request_id = $1', [id])).rows[0].n).toBe(1);
   });
+
+  it("refuses a subscription to another dealer's request with NOT_FOUND when it starts, the same answer as for no request", async () => {
+    const id = await marker(platinum);
+    const firstResult = (client: GraphQLClient, requestId: string) =>
+      new Promise<{ data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] }>((resolve, reject) => {
+        const socket = createClient({ url: stack.gatewayUrl.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${client.accessToken}` }, retryAttempts: 0 });
+        sockets.push(socket);
+        let first: any;
+        socket.subscribe(
+          { query: 'subscription($id: ID) { specialPriceRequestUpdated(requestId: $id) { id status } }', variables: { id: requestId } },
+          { next: (r) => void (first ??= r), error: reject, complete: () => resolve(first ?? {}) },
+        );
+      });
+    for (const result of [await firstResult(bronze, id), await firstResult(bronze, randomUUID())]) {
+      expect(result.data ?? null).toBeNull();
+      expect(result.errors?.map((e) => [e.extensions?.code, e.extensions?.field, e.message])).toEqual([['NOT_FOUND', 'requestId', 'There is no such special price request.']]);
+    }
+  });
 });
