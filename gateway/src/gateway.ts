@@ -27,6 +27,7 @@ import { bearerFromParams, socketSessionGuard } from './security/socket-sessions
 import { readSupergraph, withSubgraphUrls } from './supergraph.js';
 import { subscriptionTransportEntries } from './subscriptions.js';
 import { subscriptionSharing, type SubscriptionSharing, type SubscriptionSharingStats } from './subscription-sharing.plugin.js';
+import { useSubscriptionErrors } from './subscription-errors.plugin.js';
 
 export interface RunningGateway {
   url: string;
@@ -106,6 +107,7 @@ export function createGateway(
       useCostLimit({ maxCost: security.maxCost, budget: { burst: security.costBurst, perSecond: security.costPerSecond }, clientAddress }),
       // "Did you mean …?" would spell the schema out to callers that may not introspect it.
       ...(config.production ? [blockFieldSuggestionsPlugin()] : []),
+      useSubscriptionErrors(),
       // Last, so that it signs the claims the JWT plugin just forwarded.
       useUpstreamSignature({ secret: config.hmacSecret, clientAddress }),
       // After the signature: its executor wraps the others and keys on the signed claims.

@@ -2,6 +2,7 @@ import type { BaseContext, SubgraphRuntime } from '@dealergraph/runtime';
 import type { WorkflowSettings } from './config.js';
 import type { OrderLoaders } from './loaders/order.loaders.js';
 import type { ApprovalTimers } from './services/approval-timers.service.js';
+import type { OrderEventHub } from './services/order-event-hub.js';
 import type { ServiceClients } from './services/service-clients.js';
 
 /** The per-request context of the orders subgraph. */
@@ -15,4 +16,6 @@ export interface OrdersContext extends BaseContext {
   workflow: WorkflowSettings;
   /** Deadlines, reminders and escalations of approval steps (pg-boss jobs, or the sweep's columns). */
   approvalTimers: ApprovalTimers;
+  /** This instance's committed order events, for the subscriptions that check something when they start; absent in schema-only tests. */
+  events?: OrderEventHub;
 }

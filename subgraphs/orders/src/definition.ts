@@ -64,7 +64,7 @@ export function ordersSubgraph(settings: Partial<WorkflowSettings> = {}, options
           },
         },
       }),
-    context: (base, runtime) => ({ ...base, loaders: createOrderLoaders(base.em), services: serviceClients(runtime, workflow.stepTimeoutMs), runtime, workflow, approvalTimers }),
+    context: (base, runtime) => ({ ...base, loaders: createOrderLoaders(base.em), services: serviceClients(runtime, workflow.stepTimeoutMs), runtime, workflow, approvalTimers, events }),
     start: async (runtime, newContext, serving) => {
       const stopWorkflow = await startOrders(newContext, workflow.sweepIntervalMs);
       const stopEvents = await startOrderEvents(runtime, serving, events);

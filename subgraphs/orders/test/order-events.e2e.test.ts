@@ -145,6 +145,28 @@ describe('orderUpdated through the gateway', () => {
     staff.stop();
   });
 
+  it("passes an error of a later event on with its code (an event whose order is gone) and keeps the subscription", async () => {
+    const platinumOrder = await dealerOrder('platinum');
+    const platinum = subscribe(socket(await tokenOf('platinum@demo.dealer')), ORDER_UPDATED);
+    await platinum.ready;
+    // An event of the dealer's whose order no longer exists: the orders subgraph answers NOT_FOUND for it.
+    const gone = platinum.next(10_000);
+    await stack.orms.orders.em.fork().transactional(async (em) => {
+      recordOrderEvent(em, { orderId: crypto.randomUUID(), dealerId: platinumOrder.dealerId, scope: platinumOrder, type: 'STATUS_CHANGED', status: 'CANCELLED', reason: null });
+    });
+    await gone;
+    expect(platinum.items).toHaveLength(1);
+    expect(platinum.items[0].data ?? null).toBeNull();
+    expect(platinum.items[0].errors).toEqual([
+      expect.objectContaining({ message: 'The order of this event is gone.', extensions: expect.objectContaining({ code: 'NOT_FOUND', serviceName: 'orders' }) }),
+    ]);
+    // The stream goes on: the next real change arrives.
+    const received = platinum.next(10_000);
+    await changeStatus(platinumOrder, 'CANCELLED', 'after the gone one');
+    expect((await received).orderUpdated).toMatchObject({ id: platinumOrder.id, status: 'CANCELLED' });
+    platinum.stop();
+  });
+
   it('publishes nothing for a change that rolled back', async () => {
     const order = await dealerOrder('bronze');
     const bronze = subscribe(socket(await tokenOf('bronze@demo.dealer')), ORDER_UPDATED);

@@ -402,4 +402,22 @@ describe('special price requests', () => {
     expect(await inFeeds(director)).toEqual([true, true]);
     expect([...repLive, ...managerLive, ...directorLive].filter((r) => r.errors || r.error)).toEqual([]);
   });
+
+  it("refuses a subscription to another dealer's request with NOT_FOUND when it starts, the same answer as for no request", async () => {
+    const id = await marker(platinum);
+    const firstResult = (client: GraphQLClient, requestId: string) =>
+      new Promise<{ data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] }>((resolve, reject) => {
+        const socket = openSocket(stack.gatewayUrl, client.accessToken);
+        sockets.push(socket);
+        let first: any;
+        socket.subscribe(
+          { query: 'subscription($id: ID) { specialPriceRequestUpdated(requestId: $id) { id status } }', variables: { id: requestId } },
+          { next: (r) => void (first ??= r), error: reject, complete: () => resolve(first ?? {}) },
+        );
+      });
+    for (const result of [await firstResult(bronze, id), await firstResult(bronze, randomUUID())]) {
+      expect(result.data ?? null).toBeNull();
+      expect(result.errors?.map((e) => [e.extensions?.code, e.extensions?.field, e.message])).toEqual([['NOT_FOUND', 'requestId', 'There is no such special price request.']]);
+    }
+  });
 });

@@ -188,7 +188,7 @@ describe('stockChanged through the gateway', () => {
     expect(full.events.map((e) => [e.sku, e.reason, e.product.stock.available])).toEqual([[inside.sku, 'IMPORTED', before + 25]]);
   }, 120_000);
 
-  it('refuses an anonymous subscriber and an empty watch list', async () => {
+  it('refuses an anonymous subscriber (UNAUTHENTICATED) and an empty or too long watch list (BAD_USER_INPUT)', async () => {
     const outcomeOf = (client: Client, skus: string[]) =>
       new Promise<{ data?: unknown; errors?: { extensions?: { code?: string } }[] } | unknown>((resolve) => {
         client.subscribe({ query: STOCK_CHANGED, variables: { skus } }, { next: (r) => resolve(r), error: (e) => resolve(e), complete: () => resolve('complete') });
@@ -196,14 +196,15 @@ describe('stockChanged through the gateway', () => {
     const anonymous = createClient({ url: stack.gatewayUrl.replace('http', 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
     const signedIn = createClient({ url: stack.gatewayUrl.replace('http', 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${platinum.accessToken}` } });
     sockets.push(anonymous, signedIn);
-    // Refused at the gateway (its anonymous-access gate): errors and no data.
-    const refused = (await outcomeOf(anonymous, [inside.sku])) as { data?: unknown; errors?: unknown[] };
+    // Refused at the gateway (its anonymous-access gate) before any subgraph is asked.
+    const refused = (await outcomeOf(anonymous, [inside.sku])) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
     expect(refused.data ?? null).toBeNull();
-    expect(refused.errors?.length).toBeGreaterThan(0);
-    // The subgraph answers BAD_USER_INPUT ("Name at least one sku to watch."); the gateway passes a
-    // subscription's setup error on as INTERNAL_SERVER_ERROR today (its error handling, not this subgraph's).
-    const empty = (await outcomeOf(signedIn, [])) as { data?: unknown; errors?: unknown[] };
+    expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    // Refused by this subgraph when the subscription starts; the gateway passes its code and message on.
+    const empty = (await outcomeOf(signedIn, [])) as { data?: unknown; errors?: { message: string; extensions?: { code?: string; field?: string } }[] };
     expect(empty.data ?? null).toBeNull();
-    expect(empty.errors?.length).toBe(1);
+    expect(empty.errors?.map((e) => [e.extensions?.code, e.extensions?.field, e.message])).toEqual([['BAD_USER_INPUT', 'skus', 'Name at least one sku to watch.']]);
+    const tooMany = (await outcomeOf(signedIn, Array.from({ length: 101 }, (_, i) => `SKU-${i}`))) as { errors?: { extensions?: { code?: string } }[] };
+    expect(tooMany.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
   }, 60_000);
 });

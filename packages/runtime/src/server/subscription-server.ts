@@ -5,6 +5,7 @@ import { GraphQLError, getOperationAST, parse, validate, type ExecutionArgs, typ
 import { useServer } from 'graphql-ws/use/ws';
 import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
+import { maskError } from './subgraph-server.js';
 
 export interface SubscriptionServerOptions {
   httpServer: Server;
@@ -19,9 +20,12 @@ export interface SubscriptionServerOptions {
  * graphql-ws on the subgraph's own HTTP server at /graphql, for the gateway. Like HTTP requests,
  * every subscribe message must carry the gateway's signature over query, variables and claims, and
  * the claims come from that signed message only (connection_init is not signed, so it grants nothing).
+ * Errors of a subscription, when it starts and on every event, are masked as over HTTP: a coded error
+ * goes out as it is, anything unexpected as a message that leaks nothing (and is logged).
  */
 export function serveSubscriptions(options: SubscriptionServerOptions): () => Promise<void> {
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  const mask = maskError(options.logger);
   const handle = useServer(
     {
       schema: options.schema,
@@ -46,6 +50,8 @@ export function serveSubscriptions(options: SubscriptionServerOptions): () => Pr
           contextValue: options.contextFor(parseClaims(jwt?.payload)),
         };
       },
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors?.length ? { ...result, errors: result.errors.map((error) => mask(error.toJSON(), error)) } : undefined,
       onError: (_ctx, _id, _payload, errors) => {
         for (const error of errors) if (!error.extensions?.code) options.logger.warn('subscription error', { message: error.message });
       },

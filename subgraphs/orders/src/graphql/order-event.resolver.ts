@@ -2,8 +2,7 @@ import { PageArgs, pageWindow, toPage } from '@dealergraph/runtime';
 import { GraphQLError } from 'graphql';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { OrdersContext } from '../context.js';
-import { changesApprovalQueueOf, notifies, seesOrderEvent } from '../domain/event-audience.js';
-import { isSpecialPriceEvent } from '../domain/special-price-audience.js';
+import { changesApprovalQueueOf, notifies } from '../domain/event-audience.js';
 import { Order } from '../entities/order.entity.js';
 import { createOrderLoaders } from '../loaders/order.loaders.js';
 import type { OrderEventMessage } from '../services/event-bus.js';
@@ -11,6 +10,7 @@ import { ORDER_EVENTS_TOPIC } from '../services/order-event-hub.js';
 import { liveScopeOf } from '../services/approver-scope.service.js';
 import * as events from '../services/order-events.service.js';
 import { findVisibleOrder } from '../services/order.service.js';
+import { watchOrderUpdates } from '../services/order-watch.service.js';
 import { toOrderType } from './mappers.js';
 import { MarkNotificationsReadPayload, NotificationConnection, OrderEventType } from './order-event.type.js';
 import { toRejectionType } from './order-rejection.type.js';
@@ -74,11 +74,9 @@ class NotificationsArgs extends PageArgs {
 export class OrderEventResolver {
   @Authorized()
   @Subscription(() => OrderType, {
-    topics: ORDER_EVENTS_TOPIC,
-    filter: ({ payload, args, context }: FilterData<{ orderId?: string | null }>) =>
-      !isSpecialPriceEvent(payload) && seesOrderEvent({ claims: context.claims, event: payload }) && (!args.orderId || args.orderId.toLowerCase() === payload.orderId),
+    subscribe: ({ args, context }: { args: { orderId?: string | null }; context: OrdersContext }) => watchOrderUpdates(context, args.orderId),
     description:
-      "An order each time it changes (placed, approval steps, status, shipping), after the change committed. A dealer user receives its own dealer's orders only; staff receive every order they may see. orderId narrows it to one order.",
+      "An order each time it changes (placed, approval steps, status, shipping), after the change committed. A dealer user receives its own dealer's orders only; staff receive every order they may see. orderId narrows it to one order; an order the caller may not see is refused with NOT_FOUND when it subscribes.",
   })
   async orderUpdated(
     @Root() event: OrderEventMessage,

@@ -2,11 +2,10 @@ import { pageWindow, toPage } from '@dealergraph/runtime';
 import { GraphQLError } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { OrdersContext } from '../context.js';
-import { isSpecialPriceEvent, seesSpecialPriceRequestEvent } from '../domain/special-price-audience.js';
+import { isSpecialPriceEvent } from '../domain/special-price-audience.js';
 import { SpecialPriceRequest } from '../entities/special-price-request.entity.js';
 import type { OrderEventMessage } from '../services/event-bus.js';
-import { ORDER_EVENTS_TOPIC } from '../services/order-event-hub.js';
-import { liveScopeOf } from '../services/approver-scope.service.js';
+import { watchSpecialPriceRequests } from '../services/order-watch.service.js';
 import * as decisions from '../services/special-price-decision.service.js';
 import * as requests from '../services/special-price-request.service.js';
 import { OrderEventType } from './order-event.type.js';
@@ -94,13 +93,9 @@ export class SpecialPriceRequestResolver {
 
   @Authorized()
   @Subscription(() => SpecialPriceRequestType, {
-    topics: ORDER_EVENTS_TOPIC,
-    filter: async ({ payload, args, context }: { payload: OrderEventMessage; args: { requestId?: string | null }; context: OrdersContext }) =>
-      isSpecialPriceEvent(payload) &&
-      (!args.requestId || args.requestId.toLowerCase() === payload.orderId) &&
-      seesSpecialPriceRequestEvent({ claims: context.claims, event: payload, scope: await liveScopeOf(context) }),
+    subscribe: ({ args, context }: { args: { requestId?: string | null }; context: OrdersContext }) => watchSpecialPriceRequests(context, args.requestId),
     description:
-      "A special price request each time it changes (asked, approved, rejected), after the change committed. A dealer user receives its own dealer's requests only; an approver those its level and scope may decide (a SALES_REP their own dealers', a REGIONAL_MANAGER their region's). requestId narrows it to one request.",
+      "A special price request each time it changes (asked, approved, rejected), after the change committed. A dealer user receives its own dealer's requests only; an approver those its level and scope may decide (a SALES_REP their own dealers', a REGIONAL_MANAGER their region's). requestId narrows it to one request; a request the caller may not see is refused with NOT_FOUND when it subscribes.",
   })
   async specialPriceRequestUpdated(
     @Root() event: OrderEventMessage,
