@@ -177,7 +177,8 @@ describe('dealer user administration, through the gateway', () => {
   });
 
   it("lists pending invitations (a DEALER_ADMIN its own dealer's, an ADMIN all); a cancelled token is refused and nothing is created", async () => {
-    const bronzeDealer = (await bronze.data('{ me { dealer { id } } }')).me.dealer.id;
+    // (bronze's admin may have been signed out by the test above)
+    const bronzeDealer = (await sql("select dealer_id from dealers.user_account where email = 'bronze@demo.dealer'"))[0].dealer_id as string;
     const mine = (await platinum.data(INVITE, { input: { email: 'pending@demo.dealer', role: 'VIEW_ONLY' } })).inviteUser;
     const theirs = (await admin.data(INVITE, { input: { email: 'bronze.pending@demo.dealer', role: 'VIEW_ONLY', dealerId: bronzeDealer } })).inviteUser;
     const staffInvite = (await admin.data(INVITE, { input: { email: 'pending.rep@demo.staff', role: 'SALES_REP' } })).inviteUser;

@@ -71,11 +71,13 @@ describe('security event retention', () => {
     expect(Number((await sql('select count(*) from dealers.security_event where at >= ?', [new Date(NOW.getTime() - 30 * DAY)]))[0].count)).toBe(4);
   });
 
-  it('reports a failed run instead of throwing, so the next tick can retry', async () => {
+  it('reports a failed run instead of throwing, so the next tick can retry; refuses to start with a bad retention', async () => {
     const errors: unknown[] = [];
-    const stop = startSecurityEventRetention(() => orm.em.fork(), { retentionDays: 0, now: () => NOW }, (e) => errors.push(e));
+    const stop = startSecurityEventRetention(() => {
+      throw new Error('database unreachable');
+    }, { retentionDays: 30, now: () => NOW }, (e) => errors.push(e));
     await stop();
-    expect(errors).toHaveLength(1);
-    expect(String(errors[0])).toContain('36500');
+    expect(errors.map(String)).toEqual(['Error: database unreachable']);
+    expect(() => startSecurityEventRetention(() => orm.em.fork(), { retentionDays: 0, now: () => NOW }, () => {})).toThrow(RangeError);
   });
 });

@@ -30,12 +30,14 @@ export async function pruneSecurityEvents(em: EntityManager, input: { before: Da
 
 /**
  * Prunes the audit log now and then every interval, one run at a time (a slow run skips ticks); a
- * failed run is reported and the next tick retries. Returns how to stop it (waits for the run in
- * progress).
+ * failed run is reported and the next tick retries. A retention that is not whole days from 1 to
+ * 36500 throws here, so the service does not start with it. Returns how to stop it (waits for the
+ * run in progress).
  */
 export function startSecurityEventRetention(newEm: () => EntityManager, settings: RetentionSettings, onError: (error: unknown) => void): () => Promise<void> {
   const now = settings.now ?? (() => new Date());
-  const work = () => pruneSecurityEvents(newEm(), { before: retentionCutoff({ now: now(), retentionDays: settings.retentionDays }), batchSize: settings.batchSize });
+  retentionCutoff({ now: now(), retentionDays: settings.retentionDays });
+  const work = async () => pruneSecurityEvents(newEm(), { before: retentionCutoff({ now: now(), retentionDays: settings.retentionDays }), batchSize: settings.batchSize });
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
   let busy = false;
