@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 const CREATE = `mutation($input: CreateApiClientInput!) { createApiClient(input: $input) {
   client { id name scopes dealer { name } costPerSecond costBurst requestsPerMinute revokedAt } clientSecret userErrors { code field } } }`;
 const REVOKE = 'mutation($id: ID!) { revokeApiClient(id: $id) { client { id revokedAt } userErrors { code } } }';
+const ROTATE = 'mutation($id: ID!) { rotateApiClientSecret(id: $id) { client { id revokedAt } clientSecret userErrors { code } } }';
 const PRICED = '{ products(first: 2) { nodes { sku price { unitPrice { amount } } } } }';
 const CATALOG = '{ products(first: 2) { nodes { sku name } } }';
 
@@ -167,6 +168,36 @@ describe('API clients for integration partners, through the gateway', () => {
     expect(after.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(await token({ grant_type: 'client_credentials' }, [id, secret])).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
     expect((await admin.data(REVOKE, { id: randomUUID() })).revokeApiClient.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
+  });
+
+  it('rotates a secret: the new one is shown once, the old one gets no new token at once, tokens issued before run out on their own', async () => {
+    const { id, secret: oldSecret, api: before } = await clientWith({ name: 'To rotate', scopes: ['CATALOG_READ'] });
+    const { rotateApiClientSecret } = await admin.data(ROTATE, { id });
+    expect(rotateApiClientSecret).toMatchObject({ client: { id, revokedAt: null }, userErrors: [] });
+    const newSecret = rotateApiClientSecret.clientSecret as string;
+    expect(newSecret).toMatch(/^dgs_[A-Za-z0-9_-]{43}$/);
+    expect(newSecret).not.toBe(oldSecret);
+    expect((await sql('select count(*) from dealers.api_client where secret_hash = ?', [newSecret]))[0].count).toBe('0');
+
+    expect(await token({ grant_type: 'client_credentials' }, [id, oldSecret])).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+    const fresh = await token({ grant_type: 'client_credentials' }, [id, newSecret]);
+    expect(fresh).toMatchObject({ status: 200, body: { expires_in: 300 } });
+    const after = new GraphQLClient(stack.gatewayUrl);
+    after.accessToken = fresh.body.access_token!;
+    expect((await after.request(CATALOG)).errors).toBeUndefined();
+    // A token issued with the old secret lives out its 5 minutes (the documented overlap).
+    expect((await before.request(CATALOG)).errors).toBeUndefined();
+
+    const events = await sql("select actor_id, detail from dealers.security_event where kind = 'API_CLIENT_SECRET_ROTATED' and detail->>'clientId' = ?", [id]);
+    expect(events).toEqual([{ actor_id: (await sql("select id from dealers.user_account where email = 'admin@demo.staff'"))[0].id, detail: { clientId: id } }]);
+
+    const gm = await stack.loginAs('gm@demo.staff');
+    expect((await gm.request(ROTATE, { id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(await token({ grant_type: 'client_credentials' }, [id, newSecret])).toMatchObject({ status: 200 });
+    expect((await admin.data(ROTATE, { id: randomUUID() })).rotateApiClientSecret).toEqual({ client: null, clientSecret: null, userErrors: [{ code: 'NOT_FOUND' }] });
+    expect((await admin.data(REVOKE, { id })).revokeApiClient.userErrors).toEqual([]);
+    expect((await admin.data(ROTATE, { id })).rotateApiClientSecret).toEqual({ client: null, clientSecret: null, userErrors: [{ code: 'REVOKED' }] });
+    expect(await token({ grant_type: 'client_credentials' }, [id, newSecret])).toMatchObject({ status: 401 });
   });
 
   it('is refused on a socket: a client token has no session, so connection_init closes with 4403', async () => {

@@ -106,6 +106,8 @@ const PROBES: Record<string, Probe> = {
   'Query.dealers': { query: '{ dealers(first: 1) { totalCount } }' },
   'Query.dealerUsers': { query: '{ dealerUsers(first: 1) { totalCount } }' },
   'Mutation.inviteUser': { query: 'mutation { inviteUser(input: { email: "not-an-email", role: VIEW_ONLY }) { userErrors { code } } }' },
+  'Query.invitations': { query: '{ invitations(first: 1, status: OPEN) { totalCount } }' },
+  'Mutation.cancelInvitation': { query: 'mutation($id: ID!) { cancelInvitation(id: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
   'Mutation.setUserRole': { query: 'mutation($id: ID!) { setUserRole(userId: $id, role: VIEW_ONLY) { userErrors { code } } }', variables: () => ({ id: none() }) },
   'Mutation.disableUser': { query: 'mutation($id: ID!) { disableUser(userId: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
   'Mutation.enableUser': { query: 'mutation($id: ID!) { enableUser(userId: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
@@ -142,6 +144,7 @@ const PROBES: Record<string, Probe> = {
   'Query.apiClients': { query: '{ apiClients(first: 1) { totalCount } }' },
   'Mutation.createApiClient': { query: 'mutation { createApiClient(input: { name: "", scopes: [CATALOG_READ] }) { userErrors { code } } }' },
   'Mutation.revokeApiClient': { query: 'mutation($id: ID!) { revokeApiClient(id: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
+  'Mutation.rotateApiClientSecret': { query: 'mutation($id: ID!) { rotateApiClientSecret(id: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
 };
 
 /**

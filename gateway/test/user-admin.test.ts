@@ -11,6 +11,9 @@ const DISABLE = 'mutation($u: ID!) { disableUser(userId: $u) { user { id active 
 const ENABLE = 'mutation($u: ID!) { enableUser(userId: $u) { user { id active } userErrors { code } } }';
 const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken userErrors { code } } }';
 const PASSWORD = 'a-long-new-password-1';
+const INVITATIONS = `query($s: InvitationStatus, $after: String) { invitations(first: 100, status: $s, after: $after) {
+  totalCount nodes { id email role status dealer { name } cancelledAt } } }`;
+const CANCEL = 'mutation($id: ID!) { cancelInvitation(id: $id) { invitation { id status cancelledAt } userErrors { code } } }';
 
 describe('dealer user administration, through the gateway', () => {
   let stack: TestStack;
@@ -172,5 +175,69 @@ describe('dealer user administration, through the gateway', () => {
     const accepted = (await stack.client().data(ACCEPT, { t: inviteUser.invitationToken, p: PASSWORD, n: 'New Rep' })).acceptInvitation;
     expect(accepted.user).toMatchObject({ email: 'new.rep@demo.staff', role: 'SALES_REP', dealer: null });
   });
-});
 
+  it("lists pending invitations (a DEALER_ADMIN its own dealer's, an ADMIN all); a cancelled token is refused and nothing is created", async () => {
+    // (bronze's admin may have been signed out by the test above)
+    const bronzeDealer = (await sql("select dealer_id from dealers.user_account where email = 'bronze@demo.dealer'"))[0].dealer_id as string;
+    const mine = (await platinum.data(INVITE, { input: { email: 'pending@demo.dealer', role: 'VIEW_ONLY' } })).inviteUser;
+    const theirs = (await admin.data(INVITE, { input: { email: 'bronze.pending@demo.dealer', role: 'VIEW_ONLY', dealerId: bronzeDealer } })).inviteUser;
+    const staffInvite = (await admin.data(INVITE, { input: { email: 'pending.rep@demo.staff', role: 'SALES_REP' } })).inviteUser;
+
+    const open = (await platinum.data(INVITATIONS, { s: 'OPEN' })).invitations;
+    const openEmails = open.nodes.map((i: { email: string }) => i.email);
+    expect(openEmails).toContain('pending@demo.dealer');
+    expect(openEmails).not.toContain('bronze.pending@demo.dealer');
+    expect(openEmails).not.toContain('pending.rep@demo.staff');
+    expect(open.nodes.every((i: { status: string; dealer: { name: string } }) => i.status === 'OPEN' && i.dealer.name === 'Demo Platinum Dealer')).toBe(true);
+    // Used invitations are not pending, and show as ACCEPTED.
+    expect(openEmails).not.toContain('new.buyer@demo.dealer');
+    const accepted = (await platinum.data(INVITATIONS, { s: 'ACCEPTED' })).invitations.nodes.map((i: { email: string }) => i.email);
+    expect(accepted).toContain('new.buyer@demo.dealer');
+    const all = (await admin.data(INVITATIONS, { s: 'OPEN' })).invitations.nodes.map((i: { email: string }) => i.email);
+    expect(all).toEqual(expect.arrayContaining(['pending@demo.dealer', 'bronze.pending@demo.dealer', 'pending.rep@demo.staff']));
+    expect((await (await stack.loginAs('orders@demo.dealer')).request(INVITATIONS, {})).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await (await stack.loginAs('gm@demo.staff')).request(CANCEL, { id: theirs.invitation.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    // Another dealer's invitation is out of reach and stays open.
+    expect((await platinum.data(CANCEL, { id: theirs.invitation.id })).cancelInvitation).toEqual({ invitation: null, userErrors: [{ code: 'NOT_FOUND' }] });
+    const cancelled = (await platinum.data(CANCEL, { id: mine.invitation.id })).cancelInvitation;
+    expect(cancelled).toMatchObject({ invitation: { id: mine.invitation.id, status: 'CANCELLED' }, userErrors: [] });
+    expect(cancelled.invitation.cancelledAt).toBeTruthy();
+    // Twice is harmless: one event only.
+    expect((await platinum.data(CANCEL, { id: mine.invitation.id })).cancelInvitation.userErrors).toEqual([]);
+    expect((await admin.data(CANCEL, { id: staffInvite.invitation.id })).cancelInvitation.userErrors).toEqual([]);
+
+    const before = await userCount();
+    for (const t of [mine.invitationToken, staffInvite.invitationToken]) {
+      expect((await stack.client().data(ACCEPT, { t, p: PASSWORD, n: 'Too Late' })).acceptInvitation).toEqual({ user: null, userErrors: [{ code: 'INVITATION_CANCELLED' }] });
+    }
+    expect(await userCount()).toBe(before);
+    expect((await platinum.data(INVITATIONS, { s: 'OPEN' })).invitations.nodes.map((i: { email: string }) => i.email)).not.toContain('pending@demo.dealer');
+    expect((await platinum.data(INVITATIONS, { s: 'CANCELLED' })).invitations.nodes.map((i: { email: string }) => i.email)).toContain('pending@demo.dealer');
+    // A used invitation cannot be withdrawn (disable the user instead).
+    const used = (await platinum.data(INVITATIONS, { s: 'ACCEPTED' })).invitations.nodes[0];
+    expect((await platinum.data(CANCEL, { id: used.id })).cancelInvitation.userErrors).toEqual([{ code: 'INVITATION_USED' }]);
+
+    const events = await sql("select actor_id, dealer_id, email, detail from dealers.security_event where kind = 'INVITATION_CANCELLED' order by at");
+    expect(events).toEqual([
+      { actor_id: await idOf('platinum@demo.dealer'), dealer_id: (await platinum.data('{ me { dealer { id } } }')).me.dealer.id, email: 'pending@demo.dealer', detail: { invitationId: mine.invitation.id, role: 'VIEW_ONLY' } },
+      { actor_id: await idOf('admin@demo.staff'), dealer_id: null, email: 'pending.rep@demo.staff', detail: { invitationId: staffInvite.invitation.id, role: 'SALES_REP' } },
+    ]);
+    expect((await platinum.data('{ securityEvents(first: 10, filter: { kinds: [INVITATION_CANCELLED] }) { totalCount } }')).securityEvents.totalCount).toBe(1);
+  });
+
+  it('lets a cancel and an acceptance of one invitation race: exactly one wins', async () => {
+    const { inviteUser } = await platinum.data(INVITE, { input: { email: 'racer.cancel@demo.dealer', role: 'VIEW_ONLY' } });
+    const before = await userCount();
+    const [cancel, accept] = await Promise.all([
+      platinum.data(CANCEL, { id: inviteUser.invitation.id }),
+      stack.client().data(ACCEPT, { t: inviteUser.invitationToken, p: PASSWORD, n: 'Racer' }),
+    ]);
+    const cancelCode = cancel.cancelInvitation.userErrors[0]?.code ?? 'OK';
+    const acceptCode = accept.acceptInvitation.userErrors[0]?.code ?? 'OK';
+    expect([cancelCode, acceptCode].sort()).toEqual(cancelCode === 'OK' ? ['INVITATION_CANCELLED', 'OK'] : ['INVITATION_USED', 'OK']);
+    const row = (await sql('select accepted_at, cancelled_at from dealers.invitation where id = ?', [inviteUser.invitation.id]))[0];
+    expect([row.accepted_at === null, row.cancelled_at === null].sort()).toEqual([false, true]);
+    expect(await userCount()).toBe(before + (acceptCode === 'OK' ? 1 : 0));
+  });
+});

@@ -1,5 +1,6 @@
 import { envBool, envInt, envOptional, readSubgraphConfig, type Env, type SubgraphConfig } from '@dealergraph/runtime';
 import type { MfaPolicy } from './domain/mfa-requirement.js';
+import { isRetentionDays, RETENTION_SWEEP } from './domain/security-event-retention.js';
 
 /** How long tokens live. */
 export interface TokenLifetimes {
@@ -12,6 +13,15 @@ export interface DealersConfig extends SubgraphConfig, TokenLifetimes {
   /** PKCS#8 PEM of the ES256 key that signs access tokens. */
   jwtPrivateKey: string;
   mfaPolicy: MfaPolicy;
+  /** SECURITY_EVENT_RETENTION_DAYS: security events older than this many days are deleted. */
+  securityEventRetentionDays: number;
+}
+
+/** SECURITY_EVENT_RETENTION_DAYS (default 365): whole days from 1 to 36500; anything else stops the start. */
+export function readSecurityEventRetentionDays(env: Env): number {
+  const days = envInt(env, 'SECURITY_EVENT_RETENTION_DAYS', RETENTION_SWEEP.defaultDays);
+  if (!isRetentionDays(days)) throw new Error(`SECURITY_EVENT_RETENTION_DAYS must be whole days from 1 to 36500, not ${days}.`);
+  return days;
 }
 
 /**
@@ -41,5 +51,6 @@ export function loadConfig(env: Env = process.env): DealersConfig {
     jwtPrivateKey,
     ...readTokenLifetimes(env),
     mfaPolicy: readMfaPolicy(env, subgraph.production),
+    securityEventRetentionDays: readSecurityEventRetentionDays(env),
   };
 }

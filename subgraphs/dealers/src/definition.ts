@@ -3,6 +3,7 @@ import { buildFederatedSchema, type SubgraphDefinition } from '@dealergraph/runt
 import type { DealersContext } from './context.js';
 import { entities } from './entities/index.js';
 import type { MfaPolicy } from './domain/mfa-requirement.js';
+import { RETENTION_SWEEP } from './domain/security-event-retention.js';
 import { ApiClientResolver } from './graphql/api-client.resolver.js';
 import { dealersInternalOperations } from './internal/internal-operations.js';
 import { AuthResolver } from './graphql/auth.resolver.js';
@@ -17,13 +18,19 @@ import { createDealerLoaders } from './loaders/dealer.loaders.js';
 import { migrations } from './migrations/index.js';
 import { seedDealers } from './seed/dealers.seed.js';
 import { findDealer } from './services/dealer.service.js';
+import { startSecurityEventRetention, type RetentionSettings } from './services/security-event-retention.service.js';
 import type { TokenService } from './services/token.service.js';
 
 /**
- * The dealers subgraph: master data, users, sign-in. Needs the token service built from config, and
- * the MFA policy (config.ts `readMfaPolicy`; the staff rule is off unless set).
+ * The dealers subgraph: master data, users, sign-in. Needs the token service built from config, the
+ * MFA policy (config.ts `readMfaPolicy`; the staff rule is off unless set) and the audit log's
+ * retention (`securityEventRetentionDays`; 365 days unless set).
  */
-export function dealersSubgraph(tokens: TokenService, mfaPolicy: MfaPolicy = { staffMfaRequired: false }): SubgraphDefinition<DealersContext, DemoData> {
+export function dealersSubgraph(
+  tokens: TokenService,
+  mfaPolicy: MfaPolicy = { staffMfaRequired: false },
+  retention: RetentionSettings = { retentionDays: RETENTION_SWEEP.defaultDays },
+): SubgraphDefinition<DealersContext, DemoData> {
   return {
     name: 'dealers',
     entities,
@@ -43,6 +50,9 @@ export function dealersSubgraph(tokens: TokenService, mfaPolicy: MfaPolicy = { s
       }),
     context: (base) => ({ ...base, loaders: createDealerLoaders(base.em), tokens, mfaPolicy }),
     internalOperations: (newContext) => dealersInternalOperations(newContext),
+    // The audit log's retention sweep; each instance sweeps, and SKIP LOCKED keeps them apart.
+    start: async (runtime, newContext) =>
+      startSecurityEventRetention(() => newContext().em, retention, (error) => runtime.logger.error('security event retention sweep failed', { error: String(error) })),
     seed: seedDealers,
   };
 }

@@ -127,12 +127,15 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Query.securityEvents': { roles: USER_ADMINS, refusal: 'ERROR', note: "DEALER_ADMIN: own dealer's events only" },
   'Query.dealerUsers': { roles: USER_ADMINS, refusal: 'ERROR', note: 'DEALER_ADMIN: own dealer only' },
   'Mutation.inviteUser': { roles: USER_ADMINS, refusal: 'ERROR', note: 'DEALER_ADMIN: own dealer, dealer roles' },
+  'Query.invitations': { roles: USER_ADMINS, refusal: 'ERROR', note: 'DEALER_ADMIN: own dealer only' },
+  'Mutation.cancelInvitation': { roles: USER_ADMINS, refusal: 'ERROR', note: 'DEALER_ADMIN: own dealer only' },
   'Mutation.setUserRole': { roles: USER_ADMINS, refusal: 'ERROR', note: 'never above the caller\'s own role' },
   'Mutation.disableUser': { roles: USER_ADMINS, refusal: 'ERROR', note: 'never the last active admin' },
   'Mutation.enableUser': { roles: USER_ADMINS, refusal: 'ERROR' },
   'Query.apiClients': { roles: ['ADMIN'], refusal: 'ERROR' },
   'Mutation.createApiClient': { roles: ['ADMIN'], refusal: 'ERROR' },
   'Mutation.revokeApiClient': { roles: ['ADMIN'], refusal: 'ERROR' },
+  'Mutation.rotateApiClientSecret': { roles: ['ADMIN'], refusal: 'ERROR' },
 };
 
 /**

@@ -9,6 +9,12 @@ describe('invitations', () => {
     expect(invitationState({ acceptedAt: now, expiresAt: new Date('2030-01-01Z'), now })).toBe('ACCEPTED');
   });
 
+  it('is cancelled for good once withdrawn, expired or not; a used one stays accepted', () => {
+    expect(invitationState({ acceptedAt: null, cancelledAt: now, expiresAt: new Date('2030-01-01Z'), now })).toBe('CANCELLED');
+    expect(invitationState({ acceptedAt: null, cancelledAt: now, expiresAt: now, now })).toBe('CANCELLED');
+    expect(invitationState({ acceptedAt: now, cancelledAt: now, expiresAt: new Date('2030-01-01Z'), now })).toBe('ACCEPTED');
+  });
+
   it('asks for a password of 12 characters or more and a name', () => {
     expect(newAccountRefusal({ password: 'short-pass1', name: 'A B' })?.code).toBe('WEAK_PASSWORD');
     expect(newAccountRefusal({ password: 'long-enough-pass', name: '  ' })?.code).toBe('INVALID_NAME');

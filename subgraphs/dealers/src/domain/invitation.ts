@@ -5,11 +5,13 @@ export const INVITATION_POLICY = {
   maxPasswordLength: 200,
 } as const;
 
-export type InvitationState = 'OPEN' | 'ACCEPTED' | 'EXPIRED';
+export const INVITATION_STATES = ['OPEN', 'ACCEPTED', 'EXPIRED', 'CANCELLED'] as const;
+export type InvitationState = (typeof INVITATION_STATES)[number];
 
-/** Whether an invitation can still be accepted at `now`. */
-export function invitationState(input: { acceptedAt: Date | null; expiresAt: Date; now: Date }): InvitationState {
+/** Whether an invitation can still be accepted at `now`; a used one stays ACCEPTED, a withdrawn one CANCELLED. */
+export function invitationState(input: { acceptedAt: Date | null; cancelledAt?: Date | null; expiresAt: Date; now: Date }): InvitationState {
   if (input.acceptedAt) return 'ACCEPTED';
+  if (input.cancelledAt) return 'CANCELLED';
   return input.expiresAt.getTime() <= input.now.getTime() ? 'EXPIRED' : 'OPEN';
 }
 

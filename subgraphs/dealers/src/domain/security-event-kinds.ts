@@ -24,5 +24,7 @@ export const SECURITY_EVENT_KINDS = [
   'API_CLIENT_REVOKED',
   'API_CLIENT_TOKEN_ISSUED',
   'API_CLIENT_TOKEN_REFUSED',
+  'INVITATION_CANCELLED',
+  'API_CLIENT_SECRET_ROTATED',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];

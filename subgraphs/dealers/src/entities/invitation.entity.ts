@@ -9,7 +9,7 @@ import { ROLES } from './user.entity.js';
  */
 @Entity({ tableName: 'invitation' })
 export class Invitation {
-  [OptionalProps]?: 'createdAt' | 'acceptedAt' | 'acceptedUserId';
+  [OptionalProps]?: 'createdAt' | 'acceptedAt' | 'acceptedUserId' | 'cancelledAt' | 'cancelledBy';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -40,6 +40,14 @@ export class Invitation {
 
   @Property({ type: 'uuid', nullable: true })
   acceptedUserId: string | null = null;
+
+  /** When an administrator withdrew it; its token is refused from then on. */
+  @Property({ type: 'timestamptz', nullable: true })
+  cancelledAt: Date | null = null;
+
+  /** The administrator who withdrew it. */
+  @Property({ type: 'uuid', nullable: true })
+  cancelledBy: string | null = null;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();

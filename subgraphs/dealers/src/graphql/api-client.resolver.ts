@@ -4,7 +4,7 @@ import type { DealersContext } from '../context.js';
 import type { ApiClient } from '../entities/api-client.entity.js';
 import * as clients from '../services/api-client.service.js';
 import { findDealer } from '../services/dealer.service.js';
-import { ApiClientConnection, ApiClientTokenResult, ApiClientType, CreateApiClientInput, CreateApiClientPayload, RevokeApiClientPayload, type ApiScopeEnum } from './api-client.type.js';
+import { ApiClientConnection, ApiClientTokenResult, ApiClientType, CreateApiClientInput, CreateApiClientPayload, RevokeApiClientPayload, RotateApiClientSecretPayload, type ApiScopeEnum } from './api-client.type.js';
 import { DealerType } from './dealer.type.js';
 import { toDealerType } from './mappers.js';
 
@@ -44,6 +44,16 @@ export class ApiClientResolver {
   async revokeApiClient(@Arg('id', () => ID, { description: 'The client id.' }) id: string, @Ctx() ctx: DealersContext): Promise<RevokeApiClientPayload> {
     const result = await clients.revokeApiClient(ctx, id);
     return result.ok ? { client: toClientType(result.value) as never, userErrors: [] } : { client: null, userErrors: [result.error] };
+  }
+
+  @Authorized()
+  @Mutation(() => RotateApiClientSecretPayload, {
+    description: "ADMIN: gives a client a new secret, shown this once. The old secret gets no new token from now on; tokens issued with it end within their 5 minutes.",
+  })
+  async rotateApiClientSecret(@Arg('id', () => ID, { description: 'The client id.' }) id: string, @Ctx() ctx: DealersContext): Promise<RotateApiClientSecretPayload> {
+    const result = await clients.rotateApiClientSecret(ctx, id);
+    if (!result.ok) return { client: null, clientSecret: null, userErrors: [result.error] };
+    return { client: toClientType(result.value.client) as never, clientSecret: result.value.secret, userErrors: [] };
   }
 
   // Internal: hidden from the public graph; the gateway's /oauth/token and its client check ask them, signed.

@@ -83,6 +83,18 @@ export class CreateApiClientPayload {
   userErrors!: UserError[];
 }
 
+@ObjectType({ description: 'The result of rotating an API client secret.' })
+export class RotateApiClientSecretPayload {
+  @Field(() => ApiClientType, { nullable: true, description: 'The client; null when refused.' })
+  client!: ApiClientType | null;
+
+  @Field(() => String, { nullable: true, description: 'The new client secret, shown this once; the old one gets no new tokens from now on.' })
+  clientSecret!: string | null;
+
+  @Field(() => [UserError], { description: 'NOT_FOUND, REVOKED (a revoked client cannot be revived).' })
+  userErrors!: UserError[];
+}
+
 @ObjectType({ description: 'The result of revoking an API client.' })
 export class RevokeApiClientPayload {
   @Field(() => ApiClientType, { nullable: true, description: 'The revoked client.' })

@@ -27,6 +27,8 @@ const KIND_DESCRIPTIONS: Record<SecurityEventKind, string> = {
   API_CLIENT_REVOKED: 'An ADMIN revoked an API client: no new tokens, and its current ones stop within seconds.',
   API_CLIENT_TOKEN_ISSUED: 'An API client obtained an access token with its credentials.',
   API_CLIENT_TOKEN_REFUSED: 'A token request with wrong, revoked or unknown client credentials was refused.',
+  INVITATION_CANCELLED: 'An administrator withdrew an invitation; its token is refused.',
+  API_CLIENT_SECRET_ROTATED: 'An ADMIN gave an API client a new secret; the old one gets no new tokens.',
 };
 registerEnumType(SecurityEventKindEnum, {
   name: 'SecurityEventKind',

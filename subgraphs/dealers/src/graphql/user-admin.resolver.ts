@@ -9,10 +9,20 @@ import * as users from '../services/user-admin.service.js';
 import { DealerType } from './dealer.type.js';
 import { RoleEnum } from './enums.js';
 import { toDealerType, toUserType } from './mappers.js';
-import { AcceptInvitationPayload, DealerUsersArgs, InvitationType, InviteUserInput, InviteUserPayload, UserAdminPayload } from './user-admin.type.js';
+import { invitationState } from '../domain/invitation.js';
+import { AcceptInvitationPayload, CancelInvitationPayload, DealerUsersArgs, InvitationConnection, InvitationsArgs, InvitationType, InviteUserInput, InviteUserPayload, UserAdminPayload, type InvitationStatusEnum } from './user-admin.type.js';
 import { UserConnection } from './user.type.js';
 
-const toInvitationType = (i: Invitation) => ({ id: i.id, email: i.email, role: i.role as RoleEnum, dealerId: i.dealer?.id ?? null, expiresAt: i.expiresAt });
+const toInvitationType = (i: Invitation) => ({
+  id: i.id,
+  email: i.email,
+  role: i.role as RoleEnum,
+  dealerId: i.dealer?.id ?? null,
+  expiresAt: i.expiresAt,
+  status: invitationState({ acceptedAt: i.acceptedAt, cancelledAt: i.cancelledAt, expiresAt: i.expiresAt, now: new Date() }) as InvitationStatusEnum,
+  createdAt: i.createdAt,
+  cancelledAt: i.cancelledAt,
+});
 
 function userPayload(result: invitations.AdminResult<User>): UserAdminPayload {
   return result.ok ? { user: toUserType(result.value) as never, userErrors: [] } : { user: null, userErrors: [result.error] };
@@ -34,6 +44,21 @@ export class UserAdminResolver {
     const result = await invitations.inviteUser(ctx, { email: input.email, role: input.role as Role, dealerId: input.dealerId });
     if (!result.ok) return { invitation: null, invitationToken: null, userErrors: [result.error] };
     return { invitation: toInvitationType(result.value.invitation) as never, invitationToken: result.value.token, userErrors: [] };
+  }
+
+  @Authorized()
+  @Query(() => InvitationConnection, { description: "Invitations, newest first (status OPEN: the pending ones). DEALER_ADMIN: their dealer's; ADMIN: all." })
+  async invitations(@Args() args: InvitationsArgs, @Ctx() ctx: DealersContext) {
+    const window = pageWindow(args);
+    const [rows, total] = await invitations.listInvitations(ctx, args.status ?? null, window);
+    return toPage(rows.map(toInvitationType), total, window);
+  }
+
+  @Authorized()
+  @Mutation(() => CancelInvitationPayload, { description: 'Withdraws an invitation that is not used yet: its token is refused from now on (INVITATION_CANCELLED).' })
+  async cancelInvitation(@Arg('id', () => ID, { description: 'The invitation.' }) id: string, @Ctx() ctx: DealersContext): Promise<CancelInvitationPayload> {
+    const result = await invitations.cancelInvitation(ctx, id);
+    return result.ok ? { invitation: toInvitationType(result.value) as never, userErrors: [] } : { invitation: null, userErrors: [result.error] };
   }
 
   @Mutation(() => AcceptInvitationPayload, { description: 'Creates the invited account with your password and name. Open to anonymous callers; the token works once.' })

@@ -11,6 +11,9 @@ function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
+/** A client secret: a prefix that secret scanners can spot, and 32 random bytes. */
+const newSecret = () => `dgs_${randomBytes(32).toString('base64url')}`;
+
 const refuse = (code: string, message: string, field?: string[]) => ({ ok: false as const, error: { code, message, field } });
 
 export interface NewApiClient {
@@ -42,7 +45,7 @@ export async function createApiClient(ctx: DealersContext, input: NewApiClient):
   for (const [field, value] of Object.entries({ costPerSecond, costBurst, requestsPerMinute })) {
     if (!isBudgetFigure(value)) return refuse('INVALID_BUDGET', `${field} must be a whole number from 1 to 10,000,000.`, ['input', field]);
   }
-  const secret = `dgs_${randomBytes(32).toString('base64url')}`;
+  const secret = newSecret();
   const client = ctx.em.create(ApiClient, {
     id: randomUUID(),
     name,
@@ -71,6 +74,24 @@ export async function revokeApiClient(ctx: DealersContext, id: string): Promise<
     await ctx.em.flush();
   }
   return { ok: true, value: client };
+}
+
+/**
+ * Gives a live client a new secret, returned this once. The old secret is refused for new tokens
+ * as soon as this commits; tokens issued before keep working until they expire (at most
+ * API_CLIENT_POLICY.tokenTtlSeconds), so a partner can switch without a gap. Revoked: REVOKED.
+ */
+export async function rotateApiClientSecret(ctx: DealersContext, id: string): Promise<AdminResult<{ client: ApiClient; secret: string }>> {
+  const claims = requireClaims(ctx.claims);
+  const clientId = normalizeId(id);
+  const client = clientId ? await ctx.em.findOne(ApiClient, { id: clientId }) : null;
+  if (!client) return refuse('NOT_FOUND', 'There is no API client with this id.', ['id']);
+  if (client.revokedAt) return refuse('REVOKED', 'This API client is revoked; issue a new one.', ['id']);
+  const secret = newSecret();
+  client.secretHash = sha256(secret);
+  recordSecurityEvent(ctx, ctx.em, { kind: 'API_CLIENT_SECRET_ROTATED', actorId: claims.sub, dealerId: client.dealer?.id ?? null, detail: { clientId: client.id } });
+  await ctx.em.flush();
+  return { ok: true, value: { client, secret } };
 }
 
 /** A page of API clients, newest first. */

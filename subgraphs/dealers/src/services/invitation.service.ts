@@ -1,9 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { requireClaims, normalizeId, type Role } from '@dealergraph/runtime';
+import { forbidden, requireClaims, normalizeId, type PageWindow, type Role } from '@dealergraph/runtime';
 import argon2 from 'argon2';
 import type { DealersContext } from '../context.js';
-import { INVITATION_POLICY, invitationState, isEmail, newAccountRefusal } from '../domain/invitation.js';
+import { INVITATION_POLICY, invitationState, isEmail, newAccountRefusal, type InvitationState } from '../domain/invitation.js';
 import { administers, roleGrantRefusal } from '../domain/user-admin.js';
 import { Dealer } from '../entities/dealer.entity.js';
 import { Invitation } from '../entities/invitation.entity.js';
@@ -62,7 +62,8 @@ const INVALID = () => refuse('INVALID_INVITATION', 'This invitation is not valid
 
 function stateRefusal(invitation: Invitation | null, now: Date): { ok: false; error: AdminError } | null {
   if (!invitation) return INVALID();
-  const state = invitationState({ acceptedAt: invitation.acceptedAt, expiresAt: invitation.expiresAt, now });
+  const state = invitationState({ acceptedAt: invitation.acceptedAt, cancelledAt: invitation.cancelledAt, expiresAt: invitation.expiresAt, now });
+  if (state === 'CANCELLED') return refuse('INVITATION_CANCELLED', 'This invitation was withdrawn; ask your administrator for a new one.', ['token']);
   if (state === 'ACCEPTED') return refuse('INVITATION_USED', 'This invitation was used already; sign in, or ask your administrator for a new one.', ['token']);
   if (state === 'EXPIRED') return refuse('INVITATION_EXPIRED', 'This invitation has expired; ask your administrator for a new one.', ['token']);
   return null;
@@ -71,7 +72,7 @@ function stateRefusal(invitation: Invitation | null, now: Date): { ok: false; er
 /**
  * Creates the invited account with the invitee's password and name. The token works once: the
  * invitation row is locked and marked accepted in the same transaction that creates the user, so
- * two concurrent acceptances make one account. An unknown, used or expired token creates nothing.
+ * two concurrent acceptances make one account. An unknown, used, cancelled or expired token creates nothing.
  */
 export async function acceptInvitation(ctx: DealersContext, input: { token: string; password: string; name: string }): Promise<AdminResult<User>> {
   const tokenHash = sha256(input.token.trim());
@@ -106,4 +107,56 @@ export async function acceptInvitation(ctx: DealersContext, input: { token: stri
     if (error instanceof UniqueConstraintViolationException) return refuse('EMAIL_TAKEN', 'An account with this email exists already; sign in.', ['token']);
     throw error;
   }
+}
+
+/** The SQL condition of an invitation state at `now` (the same rule as invitationState). */
+function stateWhere(state: InvitationState, now: Date): Record<string, unknown> {
+  switch (state) {
+    case 'ACCEPTED':
+      return { acceptedAt: { $ne: null } };
+    case 'CANCELLED':
+      return { acceptedAt: null, cancelledAt: { $ne: null } };
+    case 'EXPIRED':
+      return { acceptedAt: null, cancelledAt: null, expiresAt: { $lte: now } };
+    case 'OPEN':
+      return { acceptedAt: null, cancelledAt: null, expiresAt: { $gt: now } };
+  }
+}
+
+/**
+ * Invitations, newest first, optionally in one state: a DEALER_ADMIN sees its own dealer's only,
+ * an ADMIN all (every dealer's and the staff's); anyone else is refused.
+ */
+export async function listInvitations(ctx: DealersContext, status: InvitationState | null | undefined, window: PageWindow): Promise<[Invitation[], number]> {
+  const claims = requireClaims(ctx.claims);
+  const where: Record<string, unknown> = status ? stateWhere(status, new Date()) : {};
+  if (claims.role === 'DEALER_ADMIN' && claims.dealerId) where.dealer = claims.dealerId;
+  else if (claims.role !== 'ADMIN') throw forbidden("Only a DEALER_ADMIN (for its dealer) or an ADMIN may list invitations.");
+  return ctx.em.findAndCount(Invitation, where, { orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], limit: window.limit, offset: window.offset });
+}
+
+/**
+ * Withdraws an invitation: its token is refused from then on with INVITATION_CANCELLED. The row is
+ * locked as acceptInvitation locks it, so a cancel and an acceptance at once cannot both win. A used
+ * invitation cannot be withdrawn (INVITATION_USED: disable the user instead); one out of the
+ * caller's reach reads as NOT_FOUND. Cancelling twice changes nothing and writes one event.
+ */
+export async function cancelInvitation(ctx: DealersContext, idArg: string): Promise<AdminResult<Invitation>> {
+  const claims = requireClaims(ctx.claims);
+  const actor = { role: claims.role as Role, dealerId: claims.dealerId ?? null };
+  const id = normalizeId(idArg);
+  const NOT_FOUND = refuse('NOT_FOUND', 'There is no invitation with this id that you administer.', ['id']);
+  if (!id) return NOT_FOUND;
+  return ctx.em.transactional(async (em) => {
+    const invitation = await em.findOne(Invitation, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!invitation || !administers({ actor, dealerId: invitation.dealer?.id ?? null })) return NOT_FOUND;
+    if (invitation.acceptedAt) return refuse('INVITATION_USED', 'This invitation was used already; disable the user instead.', ['id']);
+    if (!invitation.cancelledAt) {
+      invitation.cancelledAt = new Date();
+      invitation.cancelledBy = claims.sub;
+      recordSecurityEvent(ctx, em, { kind: 'INVITATION_CANCELLED', actorId: claims.sub, dealerId: invitation.dealer?.id ?? null, email: invitation.email, detail: { invitationId: invitation.id, role: invitation.role } });
+      await em.flush();
+    }
+    return { ok: true as const, value: invitation };
+  });
 }
