@@ -8,13 +8,20 @@
  * Run: node --import @swc-node/register/esm-register bench/search.bench.ts   (DATABASE_URL optional)
  * Prints p50 / p99 per kind (sequential requests, one at a time, after a warm-up) and each p99 as a
  * ratio of the baseline. Goal: p99 < 50 ms. Bounded: ROUNDS requests per kind.
+ * BENCH_COMPARE=1: side by side in one run, the full-catalog dealer only, alternating turns between two
+ * stacks: "before", whose search GIN indexes keep the whole seeded catalog in their pending lists
+ * (fastupdate on, as before Migration20261130092500), and "after" (this code as it is).
  */
 import { demoAssortment, generateDemoData } from '@dealergraph/demo-data';
 import { createDatabase, dropDatabase } from '@dealergraph/embedded-db';
+import { prepareDatabase, subgraphDefinitions } from '@dealergraph/launcher';
 import { signRequest } from '@dealergraph/runtime';
+import { generateSigningKeys } from '@dealergraph/runtime/tokens';
+import { loadavg } from 'node:os';
 import { benchServer, percentile, seededStack } from './kit.js';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
+const COMPARE = process.env.BENCH_COMPARE === '1';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (COMPARE ? 100 : 300));
 const QUERY = `query($s: String, $b: String, $stock: Boolean, $specs: [SpecificationFilter!]) {
   products(first: 20, filter: { search: $s, brand: $b, inStockOnly: $stock, specifications: $specs }) { totalCount nodes { sku name } } }`;
 
@@ -40,10 +47,23 @@ const KINDS: [string, () => Record<string, unknown>][] = [
 
 const server = await benchServer();
 const adminUrl = server.adminUrl;
-const dbName = `dg_search_bench_${Date.now().toString(36)}`;
-const databaseUrl = await createDatabase(adminUrl, dbName);
-const { stack } = await seededStack(databaseUrl);
+const stamp = Date.now().toString(36);
+const dbNames = COMPARE ? [`dg_search_bench_${stamp}_before`, `dg_search_bench_${stamp}`] : [`dg_search_bench_${stamp}`];
+const GIN = ['product_search_document_index', 'product_name_trigram_index', 'product_sku_trigram_index'];
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const stacks: Awaited<ReturnType<typeof seededStack>>['stack'][] = [];
 try {
+  for (const name of dbNames) {
+    const databaseUrl = await createDatabase(adminUrl, name);
+    if (name.endsWith('_before')) {
+      // Migrated, then the pending lists turned back on before the demo data goes in: the old state.
+      const orms = await prepareDatabase({ databaseUrl, definitions: await subgraphDefinitions((await generateSigningKeys()).privateKey), seed: false, poolSize: 1, progress: () => {} });
+      for (const index of GIN) await orms.products.em.getConnection().execute(`alter index "products"."${index}" set (fastupdate = on)`);
+      await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
+    }
+    stacks.push((await seededStack(databaseUrl)).stack);
+  }
+  const labels = COMPARE ? ['before', 'after'] : [''];
   const limited = data.dealers[2];
   const limitedUser = data.users.find((u) => u.dealerId === limited.id)!;
   const callers = [
@@ -51,11 +71,11 @@ try {
     [`limited assortment (${limited.code}, ${demoAssortment(data).categoryLimits.filter((l) => l.dealerId === limited.id).length} root categories)`,
       { sub: limitedUser.id, email: limitedUser.email, role: 'DEALER_ADMIN', dealerId: limited.id }],
   ] as const;
-  console.log(`${data.products.length} products, ${ROUNDS} sequential requests per kind, node ${process.version}\n`);
-  for (const [label, claims] of callers) {
+  console.log(`${data.products.length} products, ${ROUNDS} sequential requests per kind${COMPARE ? ' and side, alternating before/after' : ''}, node ${process.version}, load average ${load()}\n`);
+  for (const [label, claims] of COMPARE ? callers.slice(0, 1) : callers) {
     console.log(label);
     const jwt = { payload: claims };
-    const once = async (variables: Record<string, unknown>) => {
+    const once = async (stack: (typeof stacks)[number], variables: Record<string, unknown>) => {
       const extensions = signRequest({ query: QUERY, variables, jwt }, stack.hmacSecret);
       const started = performance.now();
       const response = await fetch(stack.subgraphs.products.url, {
@@ -67,20 +87,27 @@ try {
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return performance.now() - started;
     };
-    let baseline = 0;
+    const baseline = stacks.map(() => 0);
     for (const [kind, variables] of KINDS) {
-      for (let i = 0; i < 20; i++) await once(variables());
-      const times: number[] = [];
-      for (let i = 0; i < ROUNDS; i++) times.push(await once(variables()));
-      times.sort((a, b) => a - b);
-      const p99 = percentile(times, 0.99);
-      if (!baseline) baseline = p99;
-      console.log(`  ${kind.padEnd(30)} p50 ${percentile(times, 0.5).toFixed(1).padStart(6)} ms   p99 ${p99.toFixed(1).padStart(6)} ms   p99/baseline ${(p99 / baseline).toFixed(2)}x`);
+      for (let i = 0; i < 20; i++) for (const stack of stacks) await once(stack, variables());
+      const times: number[][] = stacks.map(() => []);
+      for (let i = 0; i < ROUNDS; i++) {
+        // The same term for every side, in alternating order, so neither side always goes first.
+        const v = variables();
+        const order = i % 2 ? [...stacks.keys()].reverse() : [...stacks.keys()];
+        for (const s of order) times[s].push(await once(stacks[s], v));
+      }
+      stacks.forEach((_, s) => {
+        const sorted = times[s].sort((a, b) => a - b);
+        const p99 = percentile(sorted, 0.99);
+        if (!baseline[s]) baseline[s] = p99;
+        console.log(`  ${kind.padEnd(30)} ${labels[s].padEnd(6)} p50 ${percentile(sorted, 0.5).toFixed(1).padStart(6)} ms   p99 ${p99.toFixed(1).padStart(6)} ms   p99/baseline ${(p99 / baseline[s]).toFixed(2)}x`);
+      });
     }
-    console.log('');
+    console.log(`  (load average ${load()})\n`);
   }
 } finally {
-  await stack.stop();
-  await dropDatabase(adminUrl, dbName);
+  for (const stack of stacks) await stack.stop();
+  for (const name of dbNames) await dropDatabase(adminUrl, name);
   await server.stop();
 }

@@ -128,6 +128,23 @@ describe('dealer assortments and search through the gateway', () => {
     expect(exact.products.nodes[0].sku).toBe(target.sku);
   });
 
+  it('search: a misspelled name with a grade or fraction ("4.8", "3/8") still finds the product on the first page', async () => {
+    // Words are split by PostgreSQL's parser, as the stored document is: "4.8" stays one word.
+    const typoed = (name: string) => {
+      const word = name.split(' ').find((w) => /^[A-Za-z]{7,}$/.test(w));
+      return word ? name.replace(word, word.slice(0, 2) + word.slice(3)) : undefined;
+    };
+    const targets = [...new Map(data.products
+      .filter((p) => !restriction.has(p.id) && /\d[./]\d/.test(p.name) && typoed(p.name))
+      .map((p) => [p.name, p])).values()].slice(0, 4);
+    expect(targets.length).toBeGreaterThan(0);
+    for (const target of targets) {
+      const { products } = await staff.data(SEARCH, { s: typoed(target.name), n: 20 });
+      const names = products.nodes.map((n: { name: string }) => n.name);
+      expect(names, typoed(target.name)).toContain(target.name);
+    }
+  });
+
   it('newProducts(since) lists what was added since, newest first, within the assortment', async () => {
     const sorted = [...data.products].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
     const since = sorted[40].createdAt;

@@ -16,15 +16,15 @@ const table = `"${SCHEMA}"."product"`;
 export const SEARCH_INDEXES = {
   fullText: {
     name: 'product_search_document_index',
-    expression: `create index "product_search_document_index" on ${table} using gin (search_document)`,
+    expression: `create index "product_search_document_index" on ${table} using gin (search_document) with (fastupdate = off)`,
   },
   skuTrigram: {
     name: 'product_sku_trigram_index',
-    expression: `create index "product_sku_trigram_index" on ${table} using gin (upper(sku) public.gin_trgm_ops)`,
+    expression: `create index "product_sku_trigram_index" on ${table} using gin (upper(sku) public.gin_trgm_ops) with (fastupdate = off)`,
   },
   nameTrigram: {
     name: 'product_name_trigram_index',
-    expression: `create index "product_name_trigram_index" on ${table} using gin (lower(name) public.gin_trgm_ops)`,
+    expression: `create index "product_name_trigram_index" on ${table} using gin (lower(name) public.gin_trgm_ops) with (fastupdate = off)`,
   },
   skuPrefix: {
     name: 'product_sku_prefix_index',

@@ -25,17 +25,16 @@ export type ProductSort = 'RELEVANCE' | 'SKU' | 'NAME';
 const S = `"${SCHEMA}"`;
 const MAX_WORDS = 8;
 
-/** The words of a search term, lower case, letters and digits only (anything else separates words). */
-export function searchWords(term: string): string[] {
-  return [...new Set(term.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0))].slice(0, MAX_WORDS);
-}
-
 /** `like` pattern for a prefix, with the wildcard characters of the input escaped. */
 function prefixPattern(value: string): string {
   return `${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /**
+ * The term's words come from PostgreSQL's own parser, the one that built the stored document and the
+ * dictionary: split in JavaScript, "4.8" became "4" and "8", which no product has, so a misspelled
+ * "Threaded Rod M10 x 1 m 4.8 Zinc" found nothing. At most MAX_WORDS words (the first alphabetically).
+ *
  * Each word OR its corrections, all words ANDed; null when no word has a match in the dictionary.
  * A word shorter than MIN_FUZZY letters ("m", "x", "10" of "M10 x 1 m") matches itself only, without a
  * prefix: expanded, "m" became every word starting with m and the GIN scan of the resulting query
@@ -44,7 +43,7 @@ function prefixPattern(value: string): string {
 const MIN_FUZZY = 3;
 const TSQUERY = `(select to_tsquery('simple', string_agg('(' || alts || ')', ' & '))
    from (select t.term, string_agg(quote_literal(w.word) || case when length(t.term) >= ${MIN_FUZZY} then ':*' else '' end, ' | ') as alts
-           from unnest(?::text[]) as t(term)
+           from unnest((tsvector_to_array(to_tsvector('simple', ?)))[1:${MAX_WORDS}]) as t(term)
            join ${S}."search_word" w on (w.word = t.term
              or (length(t.term) >= ${MIN_FUZZY} and (w.word operator(public.%) t.term or w.word like t.term || '%')))
           group by t.term) corrected)`;
@@ -61,11 +60,9 @@ export async function searchProducts(
   window: PageWindow,
 ): Promise<[ProductRow[], number]> {
   const term = search.trim();
-  const words = searchWords(term);
   const skuPrefix = prefixPattern(term.toUpperCase());
   const where: string[] = ['p.active'];
-  // Words are letters and digits only, so they make a safe array literal (knex would expand a JS array).
-  const params: unknown[] = [`{${words.join(',')}}`];
+  const params: unknown[] = [term];
   where.push(
     `(${SKU_KEY} like ? or ${SEARCH_DOCUMENT} @@ q.tq or ${SKU_KEY} like ? or ${NAME_KEY} like ?
       or p.brand_id = any(array(select b.id from ${S}."brand" b where lower(b.name) = lower(?))))`,
