@@ -122,8 +122,12 @@ async function measure(label: string, url: string, pids: () => Record<string, nu
   const wall = (Date.now() - started) / 1000;
   console.log(`  ${label.padEnd(40)} ${tokens.length} dealers ${describe(many)}`);
   if (Object.keys(before).length) {
-    const cpu = Object.entries(pids()).map(([name, pid]) => `${name} ${((100 * (cpuSeconds(pid) - before[name])) / wall).toFixed(0)}`);
-    console.log(`    CPU under load (% of one core): ${cpu.join(', ')}`);
+    const used = Object.entries(pids()).map(([name, pid]) => [name, cpuSeconds(pid) - before[name]] as const);
+    const attempts = many.placed + [...many.refused.values()].reduce((x, y) => x + y, 0) + many.failed;
+    const perOrder = (seconds: number) => ((1000 * seconds) / attempts).toFixed(1);
+    console.log(`    CPU under load (% of one core): ${used.map(([name, cpu]) => `${name} ${((100 * cpu) / wall).toFixed(0)}`).join(', ')}`);
+    // Less sensitive to the machine's load than orders/s: what one placeOrder costs the graph.
+    console.log(`    CPU per placeOrder (ms, refusals included): ${used.map(([name, cpu]) => `${name} ${perOrder(cpu)}`).join(', ')}; all ${perOrder(used.reduce((x, [, cpu]) => x + cpu, 0))}`);
   }
   if (process.env.BENCH_ONE_DEALER) console.log(`  ${label.padEnd(40)} one dealer ${describe(await placeFor(url, [platinum], skus, SECONDS))}`);
   return many;
