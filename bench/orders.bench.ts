@@ -49,15 +49,21 @@ interface Outcome {
   latencies: number[];
 }
 
-/** CONNECTIONS workers place one-unit orders of random cheap products for random dealers of `tokens` for `seconds`. */
-async function placeFor(url: string, tokens: string[], skus: string[], seconds: number): Promise<Outcome> {
+/** A dealer's token and the cheap, well-stocked SKUs of its own assortment. */
+interface Buyer {
+  token: string;
+  skus: string[];
+}
+
+/** CONNECTIONS workers place one-unit orders of random cheap products of their assortment for random `buyers` for `seconds`. */
+async function placeFor(url: string, buyers: Buyer[], seconds: number): Promise<Outcome> {
   const until = Date.now() + seconds * 1000;
   const outcome: Outcome = { placed: 0, refused: new Map(), failed: 0, perSecond: 0, latencies: [] };
   const started = Date.now();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
       while (Date.now() < until) {
-        const token = tokens[Math.floor(Math.random() * tokens.length)];
+        const { token, skus } = buyers[Math.floor(Math.random() * buyers.length)];
         const sku = skus[Math.floor(Math.random() * skus.length)];
         const began = performance.now();
         const result = await gql(url, token, PLACE, { input: { idempotencyKey: randomUUID(), lines: [{ sku, quantity: 1 }] } });
@@ -98,29 +104,35 @@ function pgbench(adminUrl: string, database: string): number | null {
   return tps ? Number(tps[1]) : null;
 }
 
-/** Logs in, picks cheap well-stocked products and DEALERS dealer admins; the same for every target. */
-async function workload(url: string) {
+/**
+ * Logs in DEALERS dealer admins and platinum@demo.dealer, each with cheap, well stocked products of its
+ * own assortment (so that neither stock nor credit runs out, and no line is refused as NOT_AUTHORIZED).
+ */
+async function workload(url: string): Promise<{ platinum: Buyer; buyers: Buyer[] }> {
   const login = async (email: string) => (await gql(url, null, `mutation { login(email: "${email}", password: "demo-pass-2026") { accessToken } }`)).data?.login?.accessToken as string | null;
-  const platinum = (await login('platinum@demo.dealer'))!;
-  // Cheap, well stocked products, so that neither stock nor credit runs out during the run.
-  const { data } = await gql(url, platinum, '{ products(first: 100, filter: { inStockOnly: true }) { nodes { sku stock { available } price { unitPrice { amount } } } } }');
-  const skus = (data.products.nodes as { sku: string; stock: { available: number }; price: { unitPrice: { amount: string } } | null }[])
-    .filter((p) => p.price && Number(p.price.unitPrice.amount) < 100 && p.stock.available > 200)
-    .map((p) => p.sku);
+  const buyer = async (token: string): Promise<Buyer> => {
+    const { data } = await gql(url, token, '{ products(first: 100, filter: { inStockOnly: true }) { nodes { sku stock { available } price { unitPrice { amount } } } } }');
+    const skus = (data.products.nodes as { sku: string; stock: { available: number }; price: { unitPrice: { amount: string } } | null }[])
+      .filter((p) => p.price && Number(p.price.unitPrice.amount) < 100 && p.stock.available > 200)
+      .map((p) => p.sku);
+    return { token, skus };
+  };
+  const platinum = await buyer((await login('platinum@demo.dealer'))!);
   const emails = generateDemoData().users.filter((u) => u.role === 'DEALER_ADMIN' && u.email.startsWith('admin@')).map((u) => u.email);
-  const tokens = (await Promise.all(emails.slice(0, DEALERS * 2).map(login))).filter((t): t is string => !!t).slice(0, DEALERS);
-  return { platinum, skus, tokens };
+  const tokens = (await Promise.all(emails.slice(0, DEALERS * 2).map(login))).filter((t): t is string => !!t);
+  const buyers = (await Promise.all(tokens.map(buyer))).filter((b) => b.skus.length > 0).slice(0, DEALERS);
+  return { platinum, buyers };
 }
 
 /** Warm-up, then the measured run(s) of one target; returns the many-dealers outcome. */
 async function measure(label: string, url: string, pids: () => Record<string, number> = () => ({})): Promise<Outcome> {
-  const { platinum, skus, tokens } = await workload(url);
-  await placeFor(url, tokens, skus, 3); // warm-up
+  const { platinum, buyers } = await workload(url);
+  await placeFor(url, buyers, 3); // warm-up
   const before = Object.fromEntries(Object.entries(pids()).map(([name, pid]) => [name, cpuSeconds(pid)]));
   const started = Date.now();
-  const many = await placeFor(url, tokens, skus, SECONDS);
+  const many = await placeFor(url, buyers, SECONDS);
   const wall = (Date.now() - started) / 1000;
-  console.log(`  ${label.padEnd(40)} ${tokens.length} dealers ${describe(many)}`);
+  console.log(`  ${label.padEnd(40)} ${buyers.length} dealers ${describe(many)}`);
   if (Object.keys(before).length) {
     const used = Object.entries(pids()).map(([name, pid]) => [name, cpuSeconds(pid) - before[name]] as const);
     const attempts = many.placed + [...many.refused.values()].reduce((x, y) => x + y, 0) + many.failed;
@@ -129,7 +141,7 @@ async function measure(label: string, url: string, pids: () => Record<string, nu
     // Less sensitive to the machine's load than orders/s: what one placeOrder costs the graph.
     console.log(`    CPU per placeOrder (ms, refusals included): ${used.map(([name, cpu]) => `${name} ${perOrder(cpu)}`).join(', ')}; all ${perOrder(used.reduce((x, [, cpu]) => x + cpu, 0))}`);
   }
-  if (process.env.BENCH_ONE_DEALER) console.log(`  ${label.padEnd(40)} one dealer ${describe(await placeFor(url, [platinum], skus, SECONDS))}`);
+  if (process.env.BENCH_ONE_DEALER) console.log(`  ${label.padEnd(40)} one dealer ${describe(await placeFor(url, [platinum], SECONDS))}`);
   return many;
 }
 
