@@ -257,7 +257,7 @@ async function finish(ctx: OrdersContext, orderId: string, routing: RoutingDecis
     order.placedAt = now;
     order.warning = warning;
     order.workflow = 'DONE';
-    await recordPlacement(em, order, order.placedByUserId, now);
+    recordPlacement(em, order, order.placedByUserId, now);
     if (routing.outcome === 'APPROVAL') {
       routing.steps.forEach((step, i) =>
         em.persist(em.create(OrderApprovalStep, { id: randomUUID(), order: order.id, position: i + 1, level: step.level, role: step.role, rule: step.rule, reason: step.reason, deadlineHours: step.deadlineHours })),
