@@ -1,23 +1,33 @@
 /**
  * Orders placed per second through the gateway (the whole placeOrder workflow: claim, lookup, quote,
- * credit assessment, reservation, hold, finish), side by side in one run with pgbench TPC-B on the
- * same PostgreSQL as the ceiling:
- *   1. across many dealers (each order locks its own dealer's credit row);
- *   2. for one dealer (every hold serialises on that dealer's credit row);
- *   3. pgbench -c CONNECTIONS (TPC-B, scale 1) on a scratch database of the same server.
- * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --import @swc-node/register/esm-register bench/orders.bench.ts
- * (without DATABASE_URL an embedded PostgreSQL is used; pgbench is skipped when it is not installed).
- * Bounded: about 3 x SECONDS seconds plus seeding.
+ * credit assessment, reservation, hold, finish), side by side in one run on the same database:
+ *   A. `npm start`'s graph: a process per service under the supervisor, from the build (dist/);
+ *   B. the whole graph in this one process (startStack, as the tests run it);
+ *   C. pgbench TPC-B (scale 1, same clients) on a scratch database of the same server, the ceiling.
+ * For A and B: orders/s, p50 and p99 per order, across many dealers (each order locks its own dealer's
+ * credit row); for A also the CPU each process used under load. The load average is printed with
+ * every figure (the machine is shared).
+ *
+ * Run: npm run bench:orders   (DATABASE_URL optional: without it an embedded PostgreSQL is used)
+ *   BENCH_SECONDS      per target (default 8; the whole run stays under 2 minutes after the start)
+ *   BENCH_CONNECTIONS  concurrent clients (default 8), BENCH_DEALERS (default 24)
+ *   BENCH_TARGETS      which of processes,one,pgbench to run (default all three)
+ *   BENCH_ONE_DEALER=1 also every order for one dealer (every hold on one credit row)
+ *   SERVICE_NODE_ARGS  passed to A's service processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
  */
+import { createDatabase, dropDatabase, freePort } from '@dealergraph/embedded-db';
+import { generateDemoData } from '@dealergraph/demo-data';
+import { generateSigningKeys } from '@dealergraph/runtime/tokens';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createDatabase, dropDatabase } from '@dealergraph/embedded-db';
-import { generateDemoData } from '@dealergraph/demo-data';
-import { benchServer, seededStack } from './kit.js';
+import { loadavg } from 'node:os';
+import { COMPILED_LOADER, cpuSeconds, LAUNCHER, ROOT, servicePids, startProcess, type Started } from './catalog/processes.js';
+import { benchServer, demoDatabase, percentile, seededStack } from './kit.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const DEALERS = Number(process.env.BENCH_DEALERS ?? 24);
+const TARGETS = new Set((process.env.BENCH_TARGETS ?? 'processes,one,pgbench').split(','));
 
 const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id status } userErrors { code } } }`;
 
@@ -35,22 +45,33 @@ interface Outcome {
   refused: Map<string, number>;
   failed: number;
   perSecond: number;
+  /** Milliseconds per placed order, ascending. */
+  latencies: number[];
 }
 
-/** CONNECTIONS workers place one-unit orders of random cheap products for random dealers of `tokens` for `seconds`. */
-async function placeFor(url: string, tokens: string[], skus: string[], seconds: number): Promise<Outcome> {
+/** A dealer's token and the cheap, well-stocked SKUs of its own assortment. */
+interface Buyer {
+  token: string;
+  skus: string[];
+}
+
+/** CONNECTIONS workers place one-unit orders of random cheap products of their assortment for random `buyers` for `seconds`. */
+async function placeFor(url: string, buyers: Buyer[], seconds: number): Promise<Outcome> {
   const until = Date.now() + seconds * 1000;
-  const outcome: Outcome = { placed: 0, refused: new Map(), failed: 0, perSecond: 0 };
+  const outcome: Outcome = { placed: 0, refused: new Map(), failed: 0, perSecond: 0, latencies: [] };
   const started = Date.now();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
       while (Date.now() < until) {
-        const token = tokens[Math.floor(Math.random() * tokens.length)];
+        const { token, skus } = buyers[Math.floor(Math.random() * buyers.length)];
         const sku = skus[Math.floor(Math.random() * skus.length)];
+        const began = performance.now();
         const result = await gql(url, token, PLACE, { input: { idempotencyKey: randomUUID(), lines: [{ sku, quantity: 1 }] } });
         const payload = result.data?.placeOrder;
-        if (payload?.order) outcome.placed += 1;
-        else if (payload?.userErrors?.length) {
+        if (payload?.order) {
+          outcome.placed += 1;
+          outcome.latencies.push(performance.now() - began);
+        } else if (payload?.userErrors?.length) {
           const code = payload.userErrors[0].code as string;
           outcome.refused.set(code, (outcome.refused.get(code) ?? 0) + 1);
         } else outcome.failed += 1;
@@ -58,11 +79,14 @@ async function placeFor(url: string, tokens: string[], skus: string[], seconds: 
     }),
   );
   outcome.perSecond = outcome.placed / ((Date.now() - started) / 1000);
+  outcome.latencies.sort((a, b) => a - b);
   return outcome;
 }
 
+const load = () => `load ${loadavg()[0].toFixed(1)}`;
 const describe = (o: Outcome) =>
-  `${o.perSecond.toFixed(1).padStart(7)} orders/s   (${o.placed} placed${[...o.refused].map(([c, n]) => `, ${n} ${c}`).join('')}${o.failed ? `, ${o.failed} failed` : ''})`;
+  `${o.perSecond.toFixed(1).padStart(7)} orders/s   p50 ${percentile(o.latencies, 0.5).toFixed(0).padStart(5)} ms   p99 ${percentile(o.latencies, 0.99).toFixed(0).padStart(5)} ms   ` +
+  `(${o.placed} placed${[...o.refused].map(([c, n]) => `, ${n} ${c}`).join('')}${o.failed ? `, ${o.failed} failed` : ''}; ${load()})`;
 
 /** pgbench TPC-B on a scratch database of the same server; null when pgbench is not installed. */
 function pgbench(adminUrl: string, database: string): number | null {
@@ -80,41 +104,101 @@ function pgbench(adminUrl: string, database: string): number | null {
   return tps ? Number(tps[1]) : null;
 }
 
+/**
+ * Logs in DEALERS dealer admins and platinum@demo.dealer, each with cheap, well stocked products of its
+ * own assortment (so that neither stock nor credit runs out, and no line is refused as NOT_AUTHORIZED).
+ */
+async function workload(url: string): Promise<{ platinum: Buyer; buyers: Buyer[] }> {
+  const login = async (email: string) => (await gql(url, null, `mutation { login(email: "${email}", password: "demo-pass-2026") { accessToken } }`)).data?.login?.accessToken as string | null;
+  const buyer = async (token: string): Promise<Buyer> => {
+    const { data } = await gql(url, token, '{ products(first: 100, filter: { inStockOnly: true }) { nodes { sku stock { available } price { unitPrice { amount } } } } }');
+    const skus = (data.products.nodes as { sku: string; stock: { available: number }; price: { unitPrice: { amount: string } } | null }[])
+      .filter((p) => p.price && Number(p.price.unitPrice.amount) < 100 && p.stock.available > 200)
+      .map((p) => p.sku);
+    return { token, skus };
+  };
+  const platinum = await buyer((await login('platinum@demo.dealer'))!);
+  const emails = generateDemoData().users.filter((u) => u.role === 'DEALER_ADMIN' && u.email.startsWith('admin@')).map((u) => u.email);
+  const tokens = (await Promise.all(emails.slice(0, DEALERS * 2).map(login))).filter((t): t is string => !!t);
+  const buyers = (await Promise.all(tokens.map(buyer))).filter((b) => b.skus.length > 0).slice(0, DEALERS);
+  return { platinum, buyers };
+}
+
+/** Warm-up, then the measured run(s) of one target; returns the many-dealers outcome. */
+async function measure(label: string, url: string, pids: () => Record<string, number> = () => ({})): Promise<Outcome> {
+  const { platinum, buyers } = await workload(url);
+  await placeFor(url, buyers, 3); // warm-up
+  const before = Object.fromEntries(Object.entries(pids()).map(([name, pid]) => [name, cpuSeconds(pid)]));
+  const started = Date.now();
+  const many = await placeFor(url, buyers, SECONDS);
+  const wall = (Date.now() - started) / 1000;
+  console.log(`  ${label.padEnd(40)} ${buyers.length} dealers ${describe(many)}`);
+  if (Object.keys(before).length) {
+    const used = Object.entries(pids()).map(([name, pid]) => [name, cpuSeconds(pid) - before[name]] as const);
+    const attempts = many.placed + [...many.refused.values()].reduce((x, y) => x + y, 0) + many.failed;
+    const perOrder = (seconds: number) => ((1000 * seconds) / attempts).toFixed(1);
+    console.log(`    CPU under load (% of one core): ${used.map(([name, cpu]) => `${name} ${((100 * cpu) / wall).toFixed(0)}`).join(', ')}`);
+    // Less sensitive to the machine's load than orders/s: what one placeOrder costs the graph.
+    console.log(`    CPU per placeOrder (ms, refusals included): ${used.map(([name, cpu]) => `${name} ${perOrder(cpu)}`).join(', ')}; all ${perOrder(used.reduce((x, [, cpu]) => x + cpu, 0))}`);
+  }
+  if (process.env.BENCH_ONE_DEALER) console.log(`  ${label.padEnd(40)} one dealer ${describe(await placeFor(url, [platinum], SECONDS))}`);
+  return many;
+}
+
+const running: Started[] = [];
 const server = await benchServer();
 const adminUrl = server.adminUrl;
 const dbName = `dg_bench_${Date.now().toString(36)}`;
 const pgbenchDb = `${dbName}_tpcb`;
-const databaseUrl = await createDatabase(adminUrl, dbName);
-await createDatabase(adminUrl, pgbenchDb);
-const { stack } = await seededStack(databaseUrl);
+const { url: databaseUrl, seeded } = await demoDatabase(server, dbName);
+const results: { label: string; perSecond: number }[] = [];
 try {
-  const url = stack.gatewayUrl;
-  const login = async (email: string) => (await gql(url, null, `mutation { login(email: "${email}", password: "demo-pass-2026") { accessToken } }`)).data?.login?.accessToken as string | null;
-  const platinum = (await login('platinum@demo.dealer'))!;
-  // Cheap, well stocked products, so that neither stock nor credit runs out during the run.
-  const { data } = await gql(url, platinum, '{ products(first: 100, filter: { inStockOnly: true }) { nodes { sku stock { available } price { unitPrice { amount } } } } }');
-  const skus = (data.products.nodes as { sku: string; stock: { available: number }; price: { unitPrice: { amount: string } } | null }[])
-    .filter((p) => p.price && Number(p.price.unitPrice.amount) < 100 && p.stock.available > 200)
-    .map((p) => p.sku);
-  const demo = generateDemoData();
-  const emails = demo.users.filter((u) => u.role === 'DEALER_ADMIN' && u.email.startsWith('admin@')).map((u) => u.email);
-  const tokens = (await Promise.all(emails.slice(0, DEALERS * 2).map(login))).filter((t): t is string => !!t).slice(0, DEALERS);
-  console.log(`${SECONDS} s per target, ${CONNECTIONS} concurrent clients, ${skus.length} products, node ${process.version}\n`);
-
-  await placeFor(url, tokens, skus, 2); // warm-up
-  const many = await placeFor(url, tokens, skus, SECONDS);
-  console.log(`  placeOrder, ${tokens.length} dealers      ${describe(many)}`);
-  const one = await placeFor(url, [platinum], skus, SECONDS);
-  console.log(`  placeOrder, one dealer       ${describe(one)}`);
-  const tps = pgbench(adminUrl, pgbenchDb);
-  if (tps !== null) {
-    console.log(`  pgbench TPC-B, scale 1       ${tps.toFixed(1).padStart(7)} tps`);
-    console.log(`\n  ratio many dealers / pgbench: ${(many.perSecond / tps).toFixed(3)}x`);
-    console.log(`  ratio one dealer / pgbench:   ${(one.perSecond / tps).toFixed(3)}x`);
+  console.log(`${SECONDS} s per target after a 3 s warm-up, ${CONNECTIONS} concurrent clients, node ${process.version}, ${load()} at the start\n`);
+  let needsSeed = !seeded;
+  if (TARGETS.has('processes')) {
+    // `npm start`'s prestart: the services run from the ahead-of-time build.
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'ignore' });
+    const keys = await generateSigningKeys();
+    const ports = await Promise.all(Array.from({ length: 6 }, () => freePort({ stable: true })));
+    const graph = await startProcess(process.execPath, LAUNCHER.compiled, {
+      DATABASE_URL: databaseUrl,
+      JWT_PRIVATE_KEY: keys.privateKey,
+      JWT_PUBLIC_KEY: keys.publicKey,
+      SEED_DEMO_DATA: String(needsSeed),
+      LOG_LEVEL: 'error',
+      PORT: String(ports[0]),
+      DEALERS_PORT: String(ports[1]),
+      PRODUCTS_PORT: String(ports[2]),
+      PRICES_PORT: String(ports[3]),
+      CREDIT_PORT: String(ports[4]),
+      ORDERS_PORT: String(ports[5]),
+    }, /\] ready in /, 240_000, COMPILED_LOADER);
+    running.push(graph);
+    needsSeed = false;
+    const many = await measure('A. a process per service (build)', `http://127.0.0.1:${ports[0]}/graphql`, () => servicePids(graph.output()));
+    results.push({ label: 'A. a process per service', perSecond: many.perSecond });
+    await running.pop()!.stop();
   }
-  console.log(`  ratio one dealer / many dealers: ${(one.perSecond / many.perSecond).toFixed(2)}x`);
+  if (TARGETS.has('one')) {
+    const { stack } = await seededStack(databaseUrl, { seed: needsSeed });
+    try {
+      const many = await measure('B. one process for all services', stack.gatewayUrl);
+      results.push({ label: 'B. one process', perSecond: many.perSecond });
+    } finally {
+      await stack.stop();
+    }
+  }
+  if (TARGETS.has('pgbench')) {
+    await createDatabase(adminUrl, pgbenchDb);
+    const tps = pgbench(adminUrl, pgbenchDb);
+    if (tps !== null) {
+      console.log(`  ${'C. pgbench TPC-B, scale 1'.padEnd(40)} ${tps.toFixed(1).padStart(7)} tps (${load()})\n`);
+      for (const r of results) console.log(`  ratio ${r.label} / pgbench: ${(r.perSecond / tps).toFixed(4)}x`);
+    }
+  }
+  if (results.length === 2) console.log(`  ratio A / B (a process per service / one process): ${(results[0].perSecond / results[1].perSecond).toFixed(2)}x`);
 } finally {
-  await stack.stop();
+  for (const process of running.reverse()) await process.stop();
   await dropDatabase(adminUrl, dbName);
   await dropDatabase(adminUrl, pgbenchDb);
   await server.stop();

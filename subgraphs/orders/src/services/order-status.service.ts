@@ -40,8 +40,9 @@ export async function changeOrderStatus(em: EntityManager, order: Order, change:
 }
 
 /** The first history entry: the status an order was placed in (no transition: it had none before). */
-export async function recordPlacement(em: EntityManager, order: Order, byUserId: string | null, at: Date): Promise<void> {
-  await appendHistory(em, order, { to: order.status, byUserId, comment: null, at });
+export function recordPlacement(em: EntityManager, order: Order, byUserId: string | null, at: Date): void {
+  // The first entry of an order placed in this transaction: position 1, no lookup, no flush of its own.
+  em.persist(em.create(OrderStatusChange, { id: randomUUID(), order: order.id, position: 1, status: order.status, at, byUserId, comment: null }));
   recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, scope: order, type: 'ORDER_PLACED', status: order.status, actor: byUserId, at });
 }
 

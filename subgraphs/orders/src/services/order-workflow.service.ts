@@ -62,8 +62,22 @@ async function advance(ctx: OrdersContext, orderId: string, change: (em: OrdersC
   });
 }
 
+/**
+ * What `advance` does for a step that only moves the marker, in one statement instead of a
+ * transaction with a row lock: the same condition (still running, not being compensated), checked
+ * atomically by the update itself. Throws WorkflowLostError when it no longer holds.
+ */
+async function markStep(ctx: OrdersContext, order: Order, step: WorkflowStep): Promise<Order> {
+  const leaseUntil = leaseFrom(ctx);
+  const updatedAt = new Date();
+  const moved = await ctx.em.fork().nativeUpdate(Order, { id: order.id, workflow: 'RUNNING', compensating: false }, { workflowStep: step, leaseUntil, updatedAt });
+  if (moved === 0) throw new WorkflowLostError(order.id);
+  Object.assign(order, { workflowStep: step, leaseUntil, updatedAt });
+  return order;
+}
+
 /** Prices the request and stores the lines: UNKNOWN_SKU, NOT_AUTHORIZED, PRICE_CHANGED refuse. */
-async function priceStep(ctx: OrdersContext, order: Order): Promise<Order> {
+async function priceStep(ctx: OrdersContext, order: Order): Promise<{ order: Order; lines: OrderLine[] }> {
   const request = order.request!;
   const skus = request.lines.map((line) => line.sku);
   const [{ products }, { dealers }] = await Promise.all([
@@ -108,10 +122,11 @@ async function priceStep(ctx: OrdersContext, order: Order): Promise<Order> {
     errors.push(userError('PRICE_CHANGED', `The order total is ${formatAmount(total)} ${quote.currency} now (you confirmed ${formatAmount(request.expectedTotal)}).`, ['input', 'expectedTotal']));
   }
   if (errors.length) throw new WorkflowRefusal(errors);
-  return advance(ctx, order.id, (em, locked) => {
+  const lines: OrderLine[] = [];
+  const priced = await advance(ctx, order.id, (em, locked) => {
     resolved.forEach(({ line, product }, i) => {
       const q = quoted.get(product.id)!;
-      em.persist(
+      lines.push(
         em.create(OrderLine, {
           id: randomUUID(),
           order: locked.id,
@@ -127,6 +142,7 @@ async function priceStep(ctx: OrdersContext, order: Order): Promise<Order> {
         }),
       );
     });
+    em.persist(lines);
     locked.total = total;
     locked.currency = quote.currency;
     // Who may decide it and what the approval rules look at, as things stand at placement.
@@ -141,17 +157,19 @@ async function priceStep(ctx: OrdersContext, order: Order): Promise<Order> {
     } satisfies ApprovalFacts;
     locked.workflowStep = 'PRICED';
   });
+  return { order: priced, lines };
 }
 
 /** What the routing says, given what credit says about this amount now. */
 async function decide(ctx: OrdersContext, order: Order): Promise<{ routing: RoutingDecision; credit: CreditDecision }> {
-  const credit = await ctx.services.credit.call('assessOrder', { dealerId: order.dealerId, amount: order.total });
-  refuseByCredit(credit);
-  const [policy, rules, previousOrders] = await Promise.all([
+  // All reads: the credit assessment and the local facts the routing needs go out together.
+  const [credit, policy, rules, previousOrders] = await Promise.all([
+    ctx.services.credit.call('assessOrder', { dealerId: order.dealerId, amount: order.total }),
     ctx.em.fork().findOne(DealerOrderPolicy, { dealerId: order.dealerId }),
     loadApprovalRules(ctx.em),
     ctx.em.fork().count(Order, { dealerId: order.dealerId, workflow: 'DONE', id: { $ne: order.id } }),
   ]);
+  refuseByCredit(credit);
   const facts = order.approvalFacts;
   const routing = routeOrder({
     total: order.total,
@@ -203,9 +221,7 @@ async function reserveStep(ctx: OrdersContext, order: Order, lines: OrderLine[])
     );
   }
   await consumeSpecialPricesOf(ctx, order, lines);
-  return advance(ctx, order.id, (_em, locked) => {
-    locked.workflowStep = 'RESERVED';
-  });
+  return markStep(ctx, order, 'RESERVED');
 }
 
 /** Holds credit for an order approved automatically; a refusal that asks for approval routes it to FINANCE. */
@@ -230,10 +246,7 @@ async function holdStep(ctx: OrdersContext, order: Order, routing: RoutingDecisi
     }
     refuseByCredit(decision.outcome === 'ACCEPT' ? { ...decision, outcome: 'REFUSE' } : decision);
   }
-  const updated = await advance(ctx, order.id, (_em, locked) => {
-    locked.workflowStep = 'HELD';
-  });
-  return { order: updated, routing };
+  return { order: await markStep(ctx, order, 'HELD'), routing };
 }
 
 /** The last step: the order takes its status, history, approval chain and outbox event at once. */
@@ -244,7 +257,7 @@ async function finish(ctx: OrdersContext, orderId: string, routing: RoutingDecis
     order.placedAt = now;
     order.warning = warning;
     order.workflow = 'DONE';
-    await recordPlacement(em, order, order.placedByUserId, now);
+    recordPlacement(em, order, order.placedByUserId, now);
     if (routing.outcome === 'APPROVAL') {
       routing.steps.forEach((step, i) =>
         em.persist(em.create(OrderApprovalStep, { id: randomUUID(), order: order.id, position: i + 1, level: step.level, role: step.role, rule: step.rule, reason: step.reason, deadlineHours: step.deadlineHours })),
@@ -258,13 +271,15 @@ async function finish(ctx: OrdersContext, orderId: string, routing: RoutingDecis
 }
 
 /** Drives the workflow of a claimed order from wherever it stopped to an end. */
-export async function driveWorkflow(ctx: OrdersContext, orderId: string): Promise<WorkflowOutcome> {
-  let order = await ctx.em.fork().findOne(Order, { id: orderId });
+export async function driveWorkflow(ctx: OrdersContext, orderId: string, claimed?: Order): Promise<WorkflowOutcome> {
+  // The claim's own row needs no second read; any other driver (retry, sweep) reads where it stands.
+  let order = claimed?.id === orderId ? claimed : await ctx.em.fork().findOne(Order, { id: orderId });
   if (!order || order.workflow !== 'RUNNING') return { kind: 'FAILED', message: 'The order is no longer being placed.' };
+  let lines: OrderLine[] | null = null;
   try {
     if (order.compensating) throw new WorkflowLostError(orderId);
     if (!reached(order, 'PRICED')) {
-      order = await priceStep(ctx, order);
+      ({ order, lines } = await priceStep(ctx, order));
       crashPoint(ctx, 'PRICED');
     }
     let warning: string | null = null;
@@ -275,7 +290,7 @@ export async function driveWorkflow(ctx: OrdersContext, orderId: string): Promis
       warning = decided.credit.warning;
     }
     if (!reached(order, 'RESERVED')) {
-      const lines = await ctx.em.fork().find(OrderLine, { order: orderId }, { orderBy: { position: 'asc' } });
+      lines ??= await ctx.em.fork().find(OrderLine, { order: orderId }, { orderBy: { position: 'asc' } });
       order = await reserveStep(ctx, order, lines);
       crashPoint(ctx, 'RESERVED');
     }

@@ -103,7 +103,7 @@ export async function placeOrder(ctx: OrdersContext, input: PlaceOrderInput): Pr
   // A few rounds: a concurrent submission with the same key may be running, or end and free the key.
   for (let round = 0; round < 200; round += 1) {
     const claimed = await claim(ctx, { dealerId: claims.dealerId, userId: claims.sub, key, request, requestHash });
-    if (claimed) return fromOutcome(await driveWorkflow(ctx, claimed.id).catch(asCrash));
+    if (claimed) return fromOutcome(await driveWorkflow(ctx, claimed.id, claimed).catch(asCrash));
     const existing = await ctx.em.fork().findOne(Order, { dealerId: claims.dealerId, idempotencyKey: key });
     if (!existing) continue;
     if (existing.requestHash && existing.requestHash !== requestHash) {
