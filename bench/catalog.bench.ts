@@ -22,7 +22,7 @@ import { generateSigningKeys } from '@dealergraph/runtime/tokens';
 import autocannon from 'autocannon';
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
-import { COMPILED_LOADER, cpuSeconds, LAUNCHER, ROOT, rssMb, servicePids, startProcess, TYPESCRIPT_LOADER, type Started } from './catalog/processes.js';
+import { COMPILED_LOADER, cpuSeconds, LAUNCHER, ROOT, rssMb, servicePids, startProcess, TYPESCRIPT_LOADER, type Started, launcherEnv } from './catalog/processes.js';
 import { benchServer } from './kit.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -121,19 +121,7 @@ async function compare(a: Target, b: Target): Promise<number> {
 async function startTargets(node: string, databaseUrl: string, keys: { privateKey: string; publicKey: string }, seed: boolean, typescript = Boolean(process.env.BENCH_TYPESCRIPT)) {
   const ports = await Promise.all(Array.from({ length: 7 }, () => freePort({ stable: true })));
   const began = Date.now();
-  const graph = await startProcess(node, typescript ? LAUNCHER.typescript : LAUNCHER.compiled, {
-    DATABASE_URL: databaseUrl,
-    JWT_PRIVATE_KEY: keys.privateKey,
-    JWT_PUBLIC_KEY: keys.publicKey,
-    SEED_DEMO_DATA: String(seed),
-    LOG_LEVEL: 'error',
-    PORT: String(ports[0]),
-    DEALERS_PORT: String(ports[1]),
-    PRODUCTS_PORT: String(ports[2]),
-    PRICES_PORT: String(ports[3]),
-    CREDIT_PORT: String(ports[4]),
-    ORDERS_PORT: String(ports[5]),
-  }, /\] ready in /, 240_000, typescript ? TYPESCRIPT_LOADER : COMPILED_LOADER);
+  const graph = await startProcess(node, typescript ? LAUNCHER.typescript : LAUNCHER.compiled, launcherEnv({ databaseUrl, keys, seed, ports }), /\] ready in /, 240_000, typescript ? TYPESCRIPT_LOADER : COMPILED_LOADER);
   const graphStart = (Date.now() - began) / 1000;
   const monolith = await startProcess(node, 'bench/catalog/monolith.ts', { DATABASE_URL: databaseUrl, JWT_PUBLIC_KEY: keys.publicKey, PORT: String(ports[6]) }, /monolith ready/);
   const version = execFileSync(node, ['--version']).toString().trim();

@@ -21,7 +21,7 @@ import { generateSigningKeys } from '@dealergraph/runtime/tokens';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { COMPILED_LOADER, cpuSeconds, LAUNCHER, ROOT, servicePids, startProcess, type Started } from './catalog/processes.js';
+import { COMPILED_LOADER, cpuSeconds, LAUNCHER, ROOT, servicePids, startProcess, type Started, launcherEnv } from './catalog/processes.js';
 import { benchServer, demoDatabase, percentile, seededStack } from './kit.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -160,19 +160,7 @@ try {
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'ignore' });
     const keys = await generateSigningKeys();
     const ports = await Promise.all(Array.from({ length: 6 }, () => freePort({ stable: true })));
-    const graph = await startProcess(process.execPath, LAUNCHER.compiled, {
-      DATABASE_URL: databaseUrl,
-      JWT_PRIVATE_KEY: keys.privateKey,
-      JWT_PUBLIC_KEY: keys.publicKey,
-      SEED_DEMO_DATA: String(needsSeed),
-      LOG_LEVEL: 'error',
-      PORT: String(ports[0]),
-      DEALERS_PORT: String(ports[1]),
-      PRODUCTS_PORT: String(ports[2]),
-      PRICES_PORT: String(ports[3]),
-      CREDIT_PORT: String(ports[4]),
-      ORDERS_PORT: String(ports[5]),
-    }, /\] ready in /, 240_000, COMPILED_LOADER);
+    const graph = await startProcess(process.execPath, LAUNCHER.compiled, launcherEnv({ databaseUrl, keys, seed: needsSeed, ports }), /\] ready in /, 240_000, COMPILED_LOADER);
     running.push(graph);
     needsSeed = false;
     const many = await measure('A. a process per service (build)', `http://127.0.0.1:${ports[0]}/graphql`, () => servicePids(graph.output()));

@@ -14,7 +14,7 @@
 import { createDatabase, databaseUrl as databaseUrlOn, dropDatabase, freePort } from '@dealergraph/embedded-db';
 import { generateSigningKeys } from '@dealergraph/runtime/tokens';
 import { execFileSync } from 'node:child_process';
-import { COMPILED_LOADER, cpuSeconds, cpuSecondsWithExited, LAUNCHER, ROOT, rssMb, servicePids, startProcess, TYPESCRIPT_LOADER } from './catalog/processes.js';
+import { COMPILED_LOADER, cpuSeconds, cpuSecondsWithExited, LAUNCHER, ROOT, rssMb, servicePids, startProcess, TYPESCRIPT_LOADER, launcherEnv } from './catalog/processes.js';
 import { benchServer } from './kit.js';
 
 type Mode = 'typescript' | 'compiled';
@@ -34,19 +34,7 @@ async function start(mode: Mode, databaseUrl: string, keys: { privateKey: string
   const launcher = await startProcess(
     process.execPath,
     LAUNCHER[mode],
-    {
-      DATABASE_URL: databaseUrl,
-      JWT_PRIVATE_KEY: keys.privateKey,
-      JWT_PUBLIC_KEY: keys.publicKey,
-      SEED_DEMO_DATA: String(seed),
-      LOG_LEVEL: 'error',
-      PORT: String(ports[0]),
-      DEALERS_PORT: String(ports[1]),
-      PRODUCTS_PORT: String(ports[2]),
-      PRICES_PORT: String(ports[3]),
-      CREDIT_PORT: String(ports[4]),
-      ORDERS_PORT: String(ports[5]),
-    },
+    launcherEnv({ databaseUrl, keys, seed, ports }),
     /\] ready in /,
     240_000,
     LOADERS[mode],

@@ -89,3 +89,21 @@ export function servicePids(output: string): Record<string, number> {
   for (const match of output.matchAll(/\] (\w+) started \(pid (\d+)\)/g)) pids[match[1]] = Number(match[2]);
   return pids;
 }
+
+/** The launcher's environment for a graph on `ports` (gateway first, then the five subgraphs). */
+export function launcherEnv(options: { databaseUrl: string; keys: { privateKey: string; publicKey: string }; seed: boolean; ports: readonly number[] }): NodeJS.ProcessEnv {
+  const { databaseUrl, keys, seed, ports } = options;
+  return {
+    DATABASE_URL: databaseUrl,
+    JWT_PRIVATE_KEY: keys.privateKey,
+    JWT_PUBLIC_KEY: keys.publicKey,
+    SEED_DEMO_DATA: String(seed),
+    LOG_LEVEL: 'error',
+    PORT: String(ports[0]),
+    DEALERS_PORT: String(ports[1]),
+    PRODUCTS_PORT: String(ports[2]),
+    PRICES_PORT: String(ports[3]),
+    CREDIT_PORT: String(ports[4]),
+    ORDERS_PORT: String(ports[5]),
+  };
+}

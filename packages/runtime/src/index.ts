@@ -6,6 +6,7 @@ export * from './pagination.js';
 export * from './loaders.js';
 export * from './config.js';
 export * from './logger.js';
+export * from './periodic.js';
 export * from './auth/roles.js';
 export * from './auth/claims.js';
 export * from './auth/authorization-matrix.js';

@@ -91,3 +91,35 @@ export class EventHub<T extends { id: string }> implements PubSub {
     };
   }
 }
+
+/**
+ * One subscription's stream made from a hub's events: each event becomes zero or more items
+ * (`expand` filters, checks access and loads what the client sees). Ending the stream stops
+ * listening at once, even while it waits for an event (the hub's own iterator ends its pending wait).
+ */
+export function expandEvents<T extends { id: string }, R>(hub: EventHub<T>, expand: (event: T) => Promise<readonly R[]>): AsyncIterableIterator<R> {
+  const source = hub.subscribe()[Symbol.asyncIterator]();
+  const pending: R[] = [];
+  const stream: AsyncIterableIterator<R> = {
+    async next() {
+      while (pending.length === 0) {
+        const result = await source.next();
+        if (result.done) return { value: undefined, done: true };
+        pending.push(...(await expand(result.value as T)));
+      }
+      return { value: pending.shift()!, done: false };
+    },
+    async return() {
+      await source.return?.();
+      return { value: undefined, done: true };
+    },
+    async throw(error: unknown) {
+      await source.return?.();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return stream;
+    },
+  };
+  return stream;
+}

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@dealergraph/runtime';
+import { startPeriodic, type EntityManager } from '@dealergraph/runtime';
 import { RETENTION_SWEEP, retentionCutoff } from '../domain/security-event-retention.js';
 
 /** How long the audit log keeps events, and what time it is (tests pass their own clock). */
@@ -38,24 +38,5 @@ export function startSecurityEventRetention(newEm: () => EntityManager, settings
   const now = settings.now ?? (() => new Date());
   retentionCutoff({ now: now(), retentionDays: settings.retentionDays });
   const work = async () => pruneSecurityEvents(newEm(), { before: retentionCutoff({ now: now(), retentionDays: settings.retentionDays }), batchSize: settings.batchSize });
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  let busy = false;
-  const tick = () => {
-    if (stopped || busy) return;
-    busy = true;
-    running = work()
-      .catch(onError)
-      .finally(() => {
-        busy = false;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, settings.intervalMs ?? RETENTION_SWEEP.intervalMs);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodic(work, settings.intervalMs ?? RETENTION_SWEEP.intervalMs, onError);
 }

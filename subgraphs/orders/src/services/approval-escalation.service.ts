@@ -1,9 +1,9 @@
+import { startPeriodic } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 import type { OrdersContext } from '../context.js';
 import { deadlineAction, stepDeadline, type ApprovalDeadlineSettings } from '../domain/approval-deadline.js';
 import { OrderApprovalStep } from '../entities/order-approval-step.entity.js';
 import { Order } from '../entities/order.entity.js';
-import { startPeriodic } from './periodic.js';
 import { appendStatusNote } from './order-status.service.js';
 import { recordOrderEvent } from './outbox.service.js';
 

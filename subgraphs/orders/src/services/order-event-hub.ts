@@ -1,4 +1,4 @@
-import { EventHub } from '@dealergraph/runtime';
+import { EventHub, expandEvents } from '@dealergraph/runtime';
 import type { OrderEventMessage } from './event-bus.js';
 
 /** The one topic of the orders subgraph's subscriptions; each resolver filters it for its caller. */
@@ -14,30 +14,7 @@ export class OrderEventHub extends EventHub<OrderEventMessage> {
   }
 }
 
-/**
- * The hub's events that `keep` admits, as one subscription's stream. Ending the stream stops
- * listening at once, even while it waits for an event (the hub's own iterator ends its pending wait).
- */
+/** The hub's events that `keep` admits, as one subscription's stream (see runtime's expandEvents). */
 export function keptEvents(hub: OrderEventHub, keep: (event: OrderEventMessage) => boolean | Promise<boolean>): AsyncIterableIterator<OrderEventMessage> {
-  const source = hub.subscribe()[Symbol.asyncIterator]();
-  const stream: AsyncIterableIterator<OrderEventMessage> = {
-    async next() {
-      for (;;) {
-        const result = await source.next();
-        if (result.done || (await keep(result.value))) return result;
-      }
-    },
-    async return() {
-      await source.return?.();
-      return { value: undefined, done: true };
-    },
-    async throw(error: unknown) {
-      await source.return?.();
-      throw error;
-    },
-    [Symbol.asyncIterator]() {
-      return stream;
-    },
-  };
-  return stream;
+  return expandEvents(hub, async (event) => ((await keep(event)) ? [event] : []));
 }

@@ -1,8 +1,8 @@
+import { startPeriodic } from '@dealergraph/runtime';
 import { Order } from '../entities/order.entity.js';
 import type { OrdersContext } from '../context.js';
 import { fillMissingScopes } from './approver-scope.service.js';
 import { planMissingChains } from './order-decision.service.js';
-import { startPeriodic } from './periodic.js';
 import { recoverWorkflow } from './place-order.service.js';
 
 /**

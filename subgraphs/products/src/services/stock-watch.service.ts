@@ -1,4 +1,4 @@
-import type { EventHub } from '@dealergraph/runtime';
+import { expandEvents, type EventHub } from '@dealergraph/runtime';
 import type { ProductsContext } from '../context.js';
 import { createProductLoaders } from '../loaders/product.loaders.js';
 import type { ProductRow } from '../loaders/product.queries.js';
@@ -41,37 +41,11 @@ export async function watchStock(ctx: ProductsContext, skus: readonly string[], 
   if (wanted.length > MAX_WATCHED_SKUS) throw badInput(`Watch at most ${MAX_WATCHED_SKUS} skus per subscription.`, 'skus');
   const visible = await Promise.all(wanted.map((sku) => findProductBySku(ctx, sku)));
   const watched = new Set(visible.flatMap((p) => (p ? [p.id] : [])));
-  const source = hub.subscribe()[Symbol.asyncIterator]();
-  const pending: StockChangeEvent[] = [];
-
-  const eventsOf = async (message: StockChangeMessage): Promise<StockChangeEvent[]> => {
+  return expandEvents(hub, async (message: StockChangeMessage): Promise<StockChangeEvent[]> => {
     const changed = message.productIds.filter((id) => watched.has(id));
     if (changed.length === 0) return [];
     renew(ctx);
     const products = await Promise.all(changed.map((id) => findProductById(ctx, id)));
     return products.flatMap((product) => (product ? [{ sku: product.sku, reason: message.reason, at: new Date(message.at), product }] : []));
-  };
-
-  const iterator: AsyncIterableIterator<StockChangeEvent> = {
-    async next() {
-      while (pending.length === 0) {
-        const result = await source.next();
-        if (result.done) return { value: undefined, done: true };
-        pending.push(...(await eventsOf(result.value)));
-      }
-      return { value: pending.shift()!, done: false };
-    },
-    async return() {
-      await source.return?.();
-      return { value: undefined, done: true };
-    },
-    async throw(error: unknown) {
-      await source.return?.();
-      throw error;
-    },
-    [Symbol.asyncIterator]() {
-      return iterator;
-    },
-  };
-  return iterator;
+  });
 }
