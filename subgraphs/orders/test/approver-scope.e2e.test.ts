@@ -203,8 +203,11 @@ describe('approver scope of the live feeds', () => {
     expect(await decide(director, APPROVE, theirs.id)).toMatchObject({ order: { status: 'APPROVED' }, userErrors: [] });
     // Then the rep decides their own: committed after, so published after everything of Bronze's order.
     expect(await decide(rep, APPROVE, ours.id)).toMatchObject({ order: { status: 'APPROVED' }, userErrors: [] });
+    // The decision's step and status events share one transaction and may come in either order: wait for both.
     const oursApproved = (e: LiveEvent) => e.orderId === ours.id && e.type === 'STATUS_CHANGED' && e.status === 'APPROVED';
+    const oursStep = (e: LiveEvent) => e.orderId === ours.id && e.type === 'APPROVAL_STEP';
     expect(await allReceive(all, oursApproved)).toBe(true);
+    for (const deadline = Date.now() + 10_000; !all.every((list) => after(list).some(oursStep)) && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
 
     // Events of one transaction may share an instant (then they come in id order): compare them sorted.
     const kinds = (list: LiveEvent[], orderId: string) => after(list).filter((e) => e.orderId === orderId).map((e) => `${e.type}:${e.status}`).sort();
