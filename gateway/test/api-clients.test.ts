@@ -1,8 +1,6 @@
-import { GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
+import { socketCloseCode, GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
 import { randomUUID } from 'node:crypto';
-import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 
 const CREATE = `mutation($input: CreateApiClientInput!) { createApiClient(input: $input) {
   client { id name scopes dealer { name } costPerSecond costBurst requestsPerMinute revokedAt } clientSecret userErrors { code field } } }`;
@@ -202,18 +200,6 @@ describe('API clients for integration partners, through the gateway', () => {
 
   it('is refused on a socket: a client token has no session, so connection_init closes with 4403', async () => {
     const { api } = await clientWith({ name: 'Socket', scopes: ['CATALOG_READ', 'ORDERS_WRITE'], dealerId: platinumDealer });
-    let closed: (code: number) => void = () => {};
-    const closedCode = new Promise<number>((resolve) => (closed = resolve));
-    const socket = createClient({
-      url: stack.gatewayUrl.replace('http', 'ws'),
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${api.accessToken}` },
-      retryAttempts: 0,
-      lazy: false,
-      on: { closed: (event) => closed((event as { code: number }).code) },
-      onNonLazyError: () => {},
-    });
-    expect(await closedCode).toBe(4403);
-    await socket.dispose();
+    expect(await socketCloseCode(stack.gatewayUrl, api.accessToken)).toBe(4403);
   });
 });

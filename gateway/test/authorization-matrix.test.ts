@@ -1,11 +1,9 @@
 import { API_SCOPES, AUTHORIZATION_MATRIX, withAuthorizationMatrix, type ApiScope, type Role } from '@dealergraph/runtime';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GraphQLClient, startTestStack, type GraphQLResponse, type TestStack } from '@dealergraph/testing';
+import { openSocket, GraphQLClient, startTestStack, type GraphQLResponse, type TestStack } from '@dealergraph/testing';
 import { randomUUID } from 'node:crypto';
-import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 
 // Walks the one authorization matrix (packages/runtime/src/auth/authorization-matrix.ts) through the
 // real gateway: every role, and API clients with and without the row's scope, against one
@@ -230,14 +228,7 @@ describe('the authorization matrix, walked through the real gateway', () => {
 
   /** A subscription over a real graphql-ws socket: the first result, which ends it. */
   async function overSocket(role: Role, query: string): Promise<readonly { message: string; extensions?: Record<string, unknown> }[] | undefined> {
-    const socket = createClient({
-      url: stack.gatewayUrl.replace('http', 'ws'),
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${users.get(role)!.accessToken}` },
-      retryAttempts: 0,
-      lazy: false,
-      onNonLazyError: () => {},
-    });
+    const socket = openSocket(stack.gatewayUrl, users.get(role)!.accessToken, { eager: true });
     try {
       return await new Promise((resolve, reject) => {
         socket.subscribe(

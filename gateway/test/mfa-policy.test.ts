@@ -1,9 +1,7 @@
 import { newEnvelope, signRequest } from '@dealergraph/runtime';
-import { startTestStack, type TestStack } from '@dealergraph/testing';
-import { createClient } from 'graphql-ws';
+import { socketCloseCode, startTestStack, type TestStack } from '@dealergraph/testing';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 
 /**
  * Two-factor sign-in required by role (all staff, STAFF_MFA_REQUIRED) or by a dealer's policy, tried
@@ -51,19 +49,7 @@ describe('MFA required by role or by dealer policy, through the gateway', () => 
     expect((await stack.orms.dealers.em.getConnection().execute("select count(*)::int as n from dealers.session s join dealers.user_account u on u.id = s.user_id where u.email = 'rep@demo.staff' and s.revoked_at is not null"))[0].n).toBe(0);
 
     // Nor may it open a socket.
-    let closed: (code: number) => void = () => {};
-    const closedCode = new Promise<number>((resolve) => (closed = resolve));
-    const socket = createClient({
-      url: stack.gatewayUrl.replace('http', 'ws'),
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${first.accessToken}` },
-      retryAttempts: 0,
-      lazy: false,
-      on: { closed: (event) => closed((event as { code: number }).code) },
-      onNonLazyError: () => {},
-    });
-    expect(await closedCode).toBe(4403);
-    await socket.dispose();
+    expect(await socketCloseCode(stack.gatewayUrl, first.accessToken)).toBe(4403);
 
     // Enrolment works, and confirming returns full tokens for the same session.
     const begun = (await restricted.data(BEGIN)).beginMfaEnrolment;

@@ -1,4 +1,4 @@
-import { startTestStack, type TestStack } from '@dealergraph/testing';
+import { openSocket, startTestStack, type TestStack } from '@dealergraph/testing';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -71,15 +71,7 @@ describe('sessions, tried through the gateway', () => {
   const socketTo = (token: string) => {
     let closed: (event: { code: number; reason: string }) => void = () => {};
     const closedEvent = new Promise<{ code: number; reason: string }>((resolve) => (closed = resolve));
-    const client = createClient({
-      url: stack.gatewayUrl.replace('http', 'ws'),
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${token}` },
-      retryAttempts: 0,
-      lazy: false,
-      on: { closed: (event) => closed(event as { code: number; reason: string }) },
-      onNonLazyError: () => {},
-    });
+    const client = openSocket(stack.gatewayUrl, token, { eager: true, onClosed: closed });
     return { client, closedEvent };
   };
 

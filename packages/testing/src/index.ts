@@ -4,4 +4,4 @@ export { createTestDatabase, type TestDatabase } from './database.js';
 export { startTestStack, type TestStack } from './stack.js';
 export { GraphQLClient, type GraphQLResponse } from './graphql-client.js';
 export type { TestDatabaseServer } from './provided.js';
-export { openSocket } from './socket.js';
+export { openSocket, socketCloseCode, type SocketOptions } from './socket.js';

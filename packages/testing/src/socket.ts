@@ -1,15 +1,33 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
+/** How a test socket connects: at once (`eager`, to see connection_init refused) and who hears it close. */
+export interface SocketOptions {
+  eager?: boolean;
+  onClosed?: (event: { code: number; reason: string }) => void;
+}
+
 /**
  * A real graphql-ws client on the gateway, signed in with `accessToken` (verified at
- * connection_init). It never retries, so a refused or closed socket shows in the test.
+ * connection_init; none: anonymous). It never retries, so a refused or closed socket shows in the test.
  */
-export function openSocket(gatewayUrl: string, accessToken: string | null | undefined): Client {
+export function openSocket(gatewayUrl: string, accessToken: string | null | undefined, options: SocketOptions = {}): Client {
   return createClient({
     url: gatewayUrl.replace('http', 'ws'),
     webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${accessToken}` },
+    connectionParams: accessToken ? { authorization: `Bearer ${accessToken}` } : {},
     retryAttempts: 0,
+    ...(options.eager ? { lazy: false, onNonLazyError: () => {} } : {}),
+    ...(options.onClosed ? { on: { closed: (event: unknown) => options.onClosed!(event as { code: number; reason: string }) } } : {}),
   });
+}
+
+/** The close code a socket signed in with `accessToken` gets when it connects (4403: refused at connection_init). */
+export async function socketCloseCode(gatewayUrl: string, accessToken: string | null | undefined): Promise<number> {
+  let socket: Client | undefined;
+  const code = await new Promise<number>((resolve) => {
+    socket = openSocket(gatewayUrl, accessToken, { eager: true, onClosed: (event) => resolve(event.code) });
+  });
+  await socket?.dispose();
+  return code;
 }

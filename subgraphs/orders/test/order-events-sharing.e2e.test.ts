@@ -1,8 +1,7 @@
 import { startStack, type RunningStack } from '@dealergraph/launcher';
-import { createTestDatabase, GraphQLClient, type TestDatabase } from '@dealergraph/testing';
-import { createClient, type Client } from 'graphql-ws';
+import { openSocket, createTestDatabase, GraphQLClient, type TestDatabase } from '@dealergraph/testing';
+import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { Order } from '../src/entities/order.entity.js';
 import { recordOrderEvent } from '../src/services/outbox.service.js';
 
@@ -44,12 +43,7 @@ async function tokenOf(email: string): Promise<string> {
 }
 
 function socket(token: string): Client {
-  const client = createClient({
-    url: stack.gatewayUrl.replace('http', 'ws'),
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${token}` },
-    retryAttempts: 0,
-  });
+  const client = openSocket(stack.gatewayUrl, token);
   sockets.push(client);
   return client;
 }

@@ -1,10 +1,9 @@
 import { startStack, type RunningStack } from '@dealergraph/launcher';
 import { generateSigningKeys, ACCESS_TOKEN_ALGORITHM } from '@dealergraph/runtime';
-import { createTestDatabase, GraphQLClient, type TestDatabase } from '@dealergraph/testing';
-import { createClient, type Client } from 'graphql-ws';
+import { openSocket, createTestDatabase, GraphQLClient, type TestDatabase } from '@dealergraph/testing';
+import type { Client } from 'graphql-ws';
 import { decodeJwt, importPKCS8, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { Order } from '../src/entities/order.entity.js';
 import { OrderEvent } from '../src/entities/order-event.entity.js';
 import { recordOrderEvent } from '../src/services/outbox.service.js';
@@ -48,14 +47,7 @@ async function tokenOf(email: string): Promise<string> {
 }
 
 function socket(token: string | null, onClosed?: (code: number) => void): Client {
-  const client = createClient({
-    url: stack.gatewayUrl.replace('http', 'ws'),
-    webSocketImpl: WebSocket,
-    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-    retryAttempts: 0,
-    lazy: false,
-    on: { closed: (event) => onClosed?.((event as { code: number }).code) },
-  });
+  const client = openSocket(stack.gatewayUrl, token, { eager: true, onClosed: (event) => onClosed?.(event.code) });
   sockets.push(client);
   return client;
 }

@@ -118,23 +118,9 @@ export class ApprovalRulePayload {
   userErrors!: UserError[];
 }
 
-@InputType('UpdateApprovalRuleInput', { description: 'What to change in one rule; absent fields stay as they are. A reason is required (audit trail).' })
-export class UpdateApprovalRuleInput {
-  @Field({ description: 'The rule, by name.' })
-  name!: string;
-
-  @Field(() => Boolean, { nullable: true, description: 'Turn the rule on or off.' })
-  enabled?: boolean | null;
-
-  @Field(() => Int, { nullable: true, description: 'The level its step needs, 1-5.' })
-  level?: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'Hours its step may wait, 1-720.' })
-  deadlineHours?: number | null;
-
-  @Field(() => Boolean, { nullable: true, description: "True: back to the level's default deadline." })
-  clearDeadline?: boolean | null;
-
+/** The parameters of a rule's kind and the reason of the change, alike in a new rule and a change. */
+@InputType()
+class ApprovalRuleParametersInput {
   @Field(() => String, { nullable: true, description: 'ORDER_TOTAL_ABOVE: the amount, e.g. "20000.00".' })
   threshold?: string | null;
 
@@ -151,8 +137,27 @@ export class UpdateApprovalRuleInput {
   reason!: string;
 }
 
+@InputType('UpdateApprovalRuleInput', { description: 'What to change in one rule; absent fields stay as they are. A reason is required (audit trail).' })
+export class UpdateApprovalRuleInput extends ApprovalRuleParametersInput {
+  @Field({ description: 'The rule, by name.' })
+  name!: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Turn the rule on or off.' })
+  enabled?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'The level its step needs, 1-5.' })
+  level?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Hours its step may wait, 1-720.' })
+  deadlineHours?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: "True: back to the level's default deadline." })
+  clearDeadline?: boolean | null;
+
+}
+
 @InputType('CreateApprovalRuleInput', { description: 'A new rule; its kind says which parameter it needs. A reason is required (audit trail).' })
-export class CreateApprovalRuleInput {
+export class CreateApprovalRuleInput extends ApprovalRuleParametersInput {
   @Field({ description: 'Unique name: A-Z, 0-9 and _, e.g. AMOUNT_OVER_20000.' })
   name!: string;
 
@@ -171,18 +176,4 @@ export class CreateApprovalRuleInput {
   @Field(() => Int, { nullable: true, description: "Hours its step may wait, 1-720; absent: the level's default." })
   deadlineHours?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'ORDER_TOTAL_ABOVE: the amount, e.g. "20000.00".' })
-  threshold?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'NON_CAMPAIGN_DISCOUNT: the percentage off list, e.g. "40.00".' })
-  discountPercent?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'NEW_DEALER_FIRST_ORDERS: how many first orders, 1-100.' })
-  count?: number | null;
-
-  @Field(() => [String], { nullable: true, description: 'SPECIAL_PRODUCT: CONTRACT_ONLY, IMPORTED, QUOTA, HAZARDOUS.' })
-  handling?: string[] | null;
-
-  @Field({ description: 'Why (3-500 characters); kept in the audit trail.' })
-  reason!: string;
 }
