@@ -16,13 +16,26 @@
  *   BENCH_TYPESCRIPT=1  the graph from its TypeScript sources through swc-node (default: the build, as `npm start`)
  *   BENCH_COMPARE_TYPESCRIPT=1  also starts a second graph through swc-node and compares the two
  */
+import { execFileSync } from 'node:child_process';
+
 import { createDatabase, databaseUrl as databaseUrlOn, dropDatabase, freePort } from '@dealergraph/embedded-db';
 import { encodeCursor, encodeKeyCursor } from '@dealergraph/runtime';
 import { generateSigningKeys } from '@dealergraph/runtime/tokens';
 import autocannon from 'autocannon';
-import { execFileSync } from 'node:child_process';
 import pg from 'pg';
-import { COMPILED_LOADER, cpuSeconds, LAUNCHER, ROOT, rssMb, servicePids, startProcess, TYPESCRIPT_LOADER, type Started, launcherEnv } from './catalog/processes.js';
+
+import {
+  COMPILED_LOADER,
+  cpuSeconds,
+  LAUNCHER,
+  launcherEnv,
+  ROOT,
+  rssMb,
+  servicePids,
+  type Started,
+  startProcess,
+  TYPESCRIPT_LOADER,
+} from './catalog/processes.js';
 import { benchServer } from './kit.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -111,26 +124,54 @@ async function compare(a: Target, b: Target): Promise<number> {
   const mean = (xs: number[]) => xs.reduce((x, y) => x + y, 0) / xs.length;
   for (const target of [a, b]) {
     const s = stats.get(target)!;
-    console.log(`  ${target.label.padEnd(44)} ${mean(s.rate).toFixed(1).padStart(7)} req/s   p50 ${mean(s.p50).toFixed(0).padStart(4)} ms   p99 ${mean(s.p99).toFixed(0).padStart(4)} ms`);
-    console.log(`    CPU under load (% of one core): ${Object.entries(s.cpu).map(([name, cpu]) => `${name} ${((100 * cpu) / s.wall).toFixed(0)}`).join(', ')}`);
+    console.log(
+      `  ${target.label.padEnd(44)} ${mean(s.rate).toFixed(1).padStart(7)} req/s   p50 ${mean(s.p50).toFixed(0).padStart(4)} ms   p99 ${mean(s.p99).toFixed(0).padStart(4)} ms`,
+    );
+    console.log(
+      `    CPU under load (% of one core): ${Object.entries(s.cpu)
+        .map(([name, cpu]) => `${name} ${((100 * cpu) / s.wall).toFixed(0)}`)
+        .join(', ')}`,
+    );
   }
   return mean(stats.get(a)!.rate) / mean(stats.get(b)!.rate);
 }
 
 /** Starts the graph (supervisor + services) and the monolith on one Node binary. */
-async function startTargets(node: string, databaseUrl: string, keys: { privateKey: string; publicKey: string }, seed: boolean, typescript = Boolean(process.env.BENCH_TYPESCRIPT)) {
+async function startTargets(
+  node: string,
+  databaseUrl: string,
+  keys: { privateKey: string; publicKey: string },
+  seed: boolean,
+  typescript = Boolean(process.env.BENCH_TYPESCRIPT),
+) {
   const ports = await Promise.all(Array.from({ length: 7 }, () => freePort({ stable: true })));
   const began = Date.now();
-  const graph = await startProcess(node, typescript ? LAUNCHER.typescript : LAUNCHER.compiled, launcherEnv({ databaseUrl, keys, seed, ports }), /\] ready in /, 240_000, typescript ? TYPESCRIPT_LOADER : COMPILED_LOADER);
+  const graph = await startProcess(
+    node,
+    typescript ? LAUNCHER.typescript : LAUNCHER.compiled,
+    launcherEnv({ databaseUrl, keys, seed, ports }),
+    /\] ready in /,
+    240_000,
+    typescript ? TYPESCRIPT_LOADER : COMPILED_LOADER,
+  );
   const graphStart = (Date.now() - began) / 1000;
-  const monolith = await startProcess(node, 'bench/catalog/monolith.ts', { DATABASE_URL: databaseUrl, JWT_PUBLIC_KEY: keys.publicKey, PORT: String(ports[6]) }, /monolith ready/);
+  const monolith = await startProcess(
+    node,
+    'bench/catalog/monolith.ts',
+    { DATABASE_URL: databaseUrl, JWT_PUBLIC_KEY: keys.publicKey, PORT: String(ports[6]) },
+    /monolith ready/,
+  );
   const version = execFileSync(node, ['--version']).toString().trim();
   const gateway: Target = {
     label: `gateway + 5 subgraphs, a process each (${version}${typescript ? ', swc-node' : ''})`,
     url: `http://127.0.0.1:${ports[0]}/graphql`,
     pids: () => servicePids(graph.output()),
   };
-  const baseline: Target = { label: `monolith, one process (${version})`, url: `http://127.0.0.1:${ports[6]}/graphql`, pids: () => ({ monolith: monolith.child.pid! }) };
+  const baseline: Target = {
+    label: `monolith, one process (${version})`,
+    url: `http://127.0.0.1:${ports[6]}/graphql`,
+    pids: () => ({ monolith: monolith.child.pid! }),
+  };
   return { graph, monolith, gateway, baseline, graphStart, version };
 }
 
@@ -150,7 +191,11 @@ try {
   running.push(main.graph, main.monolith);
   console.log(`graph ready in ${main.graphStart.toFixed(1)} s after the seed; memory after start (RSS, MB):`);
   const pids = { supervisor: main.graph.child.pid!, ...main.gateway.pids(), monolith: main.monolith.child.pid! };
-  console.log(`  ${Object.entries(pids).map(([name, pid]) => `${name} ${rssMb(pid).toFixed(0)}`).join(', ')}`);
+  console.log(
+    `  ${Object.entries(pids)
+      .map(([name, pid]) => `${name} ${rssMb(pid).toFixed(0)}`)
+      .join(', ')}`,
+  );
 
   const login = await fetch(main.gateway.url, {
     method: 'POST',
@@ -169,7 +214,9 @@ try {
     const after = nextCursor();
     const [fromGraph, fromMonolith] = [await page(main.gateway.url, after), await page(main.baseline.url, after)];
     if (JSON.stringify(fromGraph) !== JSON.stringify(fromMonolith) || fromGraph.length === 0) {
-      throw new Error(`the two targets disagree on page ${after}:\n${JSON.stringify(fromGraph).slice(0, 400)}\n${JSON.stringify(fromMonolith).slice(0, 400)}`);
+      throw new Error(
+        `the two targets disagree on page ${after}:\n${JSON.stringify(fromGraph).slice(0, 400)}\n${JSON.stringify(fromMonolith).slice(0, 400)}`,
+      );
     }
   }
   console.log(`both targets return the same 5 sample pages; ${SECONDS / 2} s per turn, ${CONNECTIONS} connections\n`);

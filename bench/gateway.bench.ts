@@ -8,10 +8,11 @@
  * Prints requests/s and p99 latency per target (mean of two turns after a warm-up), and the ratios.
  * Bounded: about 2 + SECONDS seconds per target.
  */
-import autocannon from 'autocannon';
 import { createDatabase, dropDatabase } from '@dealergraph/embedded-db';
 import { startGateway } from '@dealergraph/gateway';
 import { encodeKeyCursor, signRequest } from '@dealergraph/runtime';
+import autocannon from 'autocannon';
+
 import { benchServer, seededStack } from './kit.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
@@ -55,8 +56,14 @@ function run(target: Target, duration: number) {
 async function compare(a: Target, b: Target): Promise<number> {
   await run(a, 2);
   await run(b, 2);
-  const rates = new Map<Target, number[]>([[a, []], [b, []]]);
-  const p99 = new Map<Target, number[]>([[a, []], [b, []]]);
+  const rates = new Map<Target, number[]>([
+    [a, []],
+    [b, []],
+  ]);
+  const p99 = new Map<Target, number[]>([
+    [a, []],
+    [b, []],
+  ]);
   for (const target of [a, b, b, a]) {
     const result = await run(target, SECONDS / 2);
     if (result.non2xx + result.errors > 0) throw new Error(`${target.label}: ${result.non2xx + result.errors} failed requests`);
@@ -65,7 +72,9 @@ async function compare(a: Target, b: Target): Promise<number> {
   }
   const mean = (xs: number[]) => xs.reduce((x, y) => x + y, 0) / xs.length;
   for (const target of [a, b]) {
-    console.log(`  ${target.label.padEnd(36)} ${mean(rates.get(target)!).toFixed(0).padStart(6)} req/s   p99 ${mean(p99.get(target)!).toFixed(0).padStart(4)} ms`);
+    console.log(
+      `  ${target.label.padEnd(36)} ${mean(rates.get(target)!).toFixed(0).padStart(6)} req/s   p99 ${mean(p99.get(target)!).toFixed(0).padStart(4)} ms`,
+    );
   }
   return mean(rates.get(a)!) / mean(rates.get(b)!);
 }
@@ -113,7 +122,11 @@ try {
   const signed = () => {
     const variables = { after: randomCursor() };
     // A fresh timestamp and nonce per request, as the gateway sends them: subgraphs refuse replays.
-    return JSON.stringify({ query: CATALOG_ONLY, variables, extensions: signRequest({ query: CATALOG_ONLY, variables, jwt }, stack.hmacSecret) });
+    return JSON.stringify({
+      query: CATALOG_ONLY,
+      variables,
+      extensions: signRequest({ query: CATALOG_ONLY, variables, jwt }, stack.hmacSecret),
+    });
   };
   const ratio = await compare(
     {

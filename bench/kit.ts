@@ -2,13 +2,15 @@
  * What every benchmark needs before it measures: a PostgreSQL server (DATABASE_URL's, or an embedded
  * one in a temp dir) and, on it, a database with the demo data behind the whole graph.
  */
-import { createDatabase, databaseUrl, startEmbeddedPostgres } from '@dealergraph/embedded-db';
-import { prepareDatabase, startStack, subgraphDefinitions, type RunningStack, type StackOptions } from '@dealergraph/launcher';
-import { reusableTemplate } from '../packages/testing/src/template-cache.js';
-import { generateSigningKeys } from '@dealergraph/runtime/tokens';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { createDatabase, databaseUrl, startEmbeddedPostgres } from '@dealergraph/embedded-db';
+import { prepareDatabase, type RunningStack, type StackOptions, startStack, subgraphDefinitions } from '@dealergraph/launcher';
+import { generateSigningKeys } from '@dealergraph/runtime/tokens';
+
+import { reusableTemplate } from '../packages/testing/src/template-cache.js';
 
 export interface BenchServer {
   adminUrl: string;
@@ -36,14 +38,23 @@ export async function demoDatabase(server: BenchServer, name: string): Promise<{
   const template = await reusableTemplate(server.adminUrl, async (scratch) => {
     await createDatabase(server.adminUrl, scratch);
     const { privateKey } = await generateSigningKeys();
-    const orms = await prepareDatabase({ databaseUrl: databaseUrl(server.adminUrl, scratch), definitions: await subgraphDefinitions(privateKey), seed: true, poolSize: 2, progress: () => {} });
+    const orms = await prepareDatabase({
+      databaseUrl: databaseUrl(server.adminUrl, scratch),
+      definitions: await subgraphDefinitions(privateKey),
+      seed: true,
+      poolSize: 2,
+      progress: () => {},
+    });
     await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
   });
   return { url: await createDatabase(server.adminUrl, name, template.name), seeded: true };
 }
 
 /** The whole graph in this process on free ports, writing the demo data into `databaseUrl` first. */
-export async function seededStack(databaseUrl: string, extra: Partial<StackOptions> = {}): Promise<{ stack: RunningStack; keys: { privateKey: string; publicKey: string } }> {
+export async function seededStack(
+  databaseUrl: string,
+  extra: Partial<StackOptions> = {},
+): Promise<{ stack: RunningStack; keys: { privateKey: string; publicKey: string } }> {
   const keys = await generateSigningKeys();
   if (extra.seed !== false) console.log('seeding the demo data…');
   const stack = await startStack({

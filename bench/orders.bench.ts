@@ -15,13 +15,15 @@
  *   BENCH_ONE_DEALER=1 also every order for one dealer (every hold on one credit row)
  *   SERVICE_NODE_ARGS  passed to A's service processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
  */
-import { createDatabase, dropDatabase, freePort } from '@dealergraph/embedded-db';
-import { generateDemoData } from '@dealergraph/demo-data';
-import { generateSigningKeys } from '@dealergraph/runtime/tokens';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { COMPILED_LOADER, cpuSeconds, LAUNCHER, ROOT, servicePids, startProcess, type Started, launcherEnv } from './catalog/processes.js';
+
+import { generateDemoData } from '@dealergraph/demo-data';
+import { createDatabase, dropDatabase, freePort } from '@dealergraph/embedded-db';
+import { generateSigningKeys } from '@dealergraph/runtime/tokens';
+
+import { COMPILED_LOADER, cpuSeconds, LAUNCHER, launcherEnv, ROOT, servicePids, type Started, startProcess } from './catalog/processes.js';
 import { benchServer, demoDatabase, percentile, seededStack } from './kit.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -99,7 +101,10 @@ function pgbench(adminUrl: string, database: string): number | null {
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
   execFileSync('pgbench', ['-i', '-q', '-s', '1', url.toString()], { stdio: 'ignore' });
-  const out = execFileSync('pgbench', ['-c', String(CONNECTIONS), '-j', '2', '-T', String(SECONDS), url.toString()], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const out = execFileSync('pgbench', ['-c', String(CONNECTIONS), '-j', '2', '-T', String(SECONDS), url.toString()], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const tps = /tps = ([\d.]+)/.exec(out);
   return tps ? Number(tps[1]) : null;
 }
@@ -109,16 +114,24 @@ function pgbench(adminUrl: string, database: string): number | null {
  * own assortment (so that neither stock nor credit runs out, and no line is refused as NOT_AUTHORIZED).
  */
 async function workload(url: string): Promise<{ platinum: Buyer; buyers: Buyer[] }> {
-  const login = async (email: string) => (await gql(url, null, `mutation { login(email: "${email}", password: "demo-pass-2026") { accessToken } }`)).data?.login?.accessToken as string | null;
+  const login = async (email: string) =>
+    (await gql(url, null, `mutation { login(email: "${email}", password: "demo-pass-2026") { accessToken } }`)).data?.login?.accessToken as
+      string | null;
   const buyer = async (token: string): Promise<Buyer> => {
-    const { data } = await gql(url, token, '{ products(first: 100, filter: { inStockOnly: true }) { nodes { sku stock { available } price { unitPrice { amount } } } } }');
+    const { data } = await gql(
+      url,
+      token,
+      '{ products(first: 100, filter: { inStockOnly: true }) { nodes { sku stock { available } price { unitPrice { amount } } } } }',
+    );
     const skus = (data.products.nodes as { sku: string; stock: { available: number }; price: { unitPrice: { amount: string } } | null }[])
       .filter((p) => p.price && Number(p.price.unitPrice.amount) < 100 && p.stock.available > 200)
       .map((p) => p.sku);
     return { token, skus };
   };
   const platinum = await buyer((await login('platinum@demo.dealer'))!);
-  const emails = generateDemoData().users.filter((u) => u.role === 'DEALER_ADMIN' && u.email.startsWith('admin@')).map((u) => u.email);
+  const emails = generateDemoData()
+    .users.filter((u) => u.role === 'DEALER_ADMIN' && u.email.startsWith('admin@'))
+    .map((u) => u.email);
   const tokens = (await Promise.all(emails.slice(0, DEALERS * 2).map(login))).filter((t): t is string => !!t);
   const buyers = (await Promise.all(tokens.map(buyer))).filter((b) => b.skus.length > 0).slice(0, DEALERS);
   return { platinum, buyers };
@@ -137,9 +150,13 @@ async function measure(label: string, url: string, pids: () => Record<string, nu
     const used = Object.entries(pids()).map(([name, pid]) => [name, cpuSeconds(pid) - before[name]] as const);
     const attempts = many.placed + [...many.refused.values()].reduce((x, y) => x + y, 0) + many.failed;
     const perOrder = (seconds: number) => ((1000 * seconds) / attempts).toFixed(1);
-    console.log(`    CPU under load (% of one core): ${used.map(([name, cpu]) => `${name} ${((100 * cpu) / wall).toFixed(0)}`).join(', ')}`);
+    console.log(
+      `    CPU under load (% of one core): ${used.map(([name, cpu]) => `${name} ${((100 * cpu) / wall).toFixed(0)}`).join(', ')}`,
+    );
     // Less sensitive to the machine's load than orders/s: what one placeOrder costs the graph.
-    console.log(`    CPU per placeOrder (ms, refusals included): ${used.map(([name, cpu]) => `${name} ${perOrder(cpu)}`).join(', ')}; all ${perOrder(used.reduce((x, [, cpu]) => x + cpu, 0))}`);
+    console.log(
+      `    CPU per placeOrder (ms, refusals included): ${used.map(([name, cpu]) => `${name} ${perOrder(cpu)}`).join(', ')}; all ${perOrder(used.reduce((x, [, cpu]) => x + cpu, 0))}`,
+    );
   }
   if (process.env.BENCH_ONE_DEALER) console.log(`  ${label.padEnd(40)} one dealer ${describe(await placeFor(url, [platinum], SECONDS))}`);
   return many;
@@ -153,17 +170,28 @@ const pgbenchDb = `${dbName}_tpcb`;
 const { url: databaseUrl, seeded } = await demoDatabase(server, dbName);
 const results: { label: string; perSecond: number }[] = [];
 try {
-  console.log(`${SECONDS} s per target after a 3 s warm-up, ${CONNECTIONS} concurrent clients, node ${process.version}, ${load()} at the start\n`);
+  console.log(
+    `${SECONDS} s per target after a 3 s warm-up, ${CONNECTIONS} concurrent clients, node ${process.version}, ${load()} at the start\n`,
+  );
   let needsSeed = !seeded;
   if (TARGETS.has('processes')) {
     // `npm start`'s prestart: the services run from the ahead-of-time build.
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'ignore' });
     const keys = await generateSigningKeys();
     const ports = await Promise.all(Array.from({ length: 6 }, () => freePort({ stable: true })));
-    const graph = await startProcess(process.execPath, LAUNCHER.compiled, launcherEnv({ databaseUrl, keys, seed: needsSeed, ports }), /\] ready in /, 240_000, COMPILED_LOADER);
+    const graph = await startProcess(
+      process.execPath,
+      LAUNCHER.compiled,
+      launcherEnv({ databaseUrl, keys, seed: needsSeed, ports }),
+      /\] ready in /,
+      240_000,
+      COMPILED_LOADER,
+    );
     running.push(graph);
     needsSeed = false;
-    const many = await measure('A. a process per service (build)', `http://127.0.0.1:${ports[0]}/graphql`, () => servicePids(graph.output()));
+    const many = await measure('A. a process per service (build)', `http://127.0.0.1:${ports[0]}/graphql`, () =>
+      servicePids(graph.output()),
+    );
     results.push({ label: 'A. a process per service', perSecond: many.perSecond });
     await running.pop()!.stop();
   }
@@ -184,7 +212,8 @@ try {
       for (const r of results) console.log(`  ratio ${r.label} / pgbench: ${(r.perSecond / tps).toFixed(4)}x`);
     }
   }
-  if (results.length === 2) console.log(`  ratio A / B (a process per service / one process): ${(results[0].perSecond / results[1].perSecond).toFixed(2)}x`);
+  if (results.length === 2)
+    console.log(`  ratio A / B (a process per service / one process): ${(results[0].perSecond / results[1].perSecond).toFixed(2)}x`);
 } finally {
   for (const process of running.reverse()) await process.stop();
   await dropDatabase(adminUrl, dbName);

@@ -12,12 +12,14 @@
  * stacks: "before", whose search GIN indexes keep the whole seeded catalog in their pending lists
  * (fastupdate on, as before Migration20261130092500), and "after" (this code as it is).
  */
+import { loadavg } from 'node:os';
+
 import { demoAssortment, generateDemoData } from '@dealergraph/demo-data';
 import { createDatabase, dropDatabase } from '@dealergraph/embedded-db';
 import { prepareDatabase, subgraphDefinitions } from '@dealergraph/launcher';
 import { signRequest } from '@dealergraph/runtime';
 import { generateSigningKeys } from '@dealergraph/runtime/tokens';
-import { loadavg } from 'node:os';
+
 import { benchServer, percentile, seededStack } from './kit.js';
 
 const COMPARE = process.env.BENCH_COMPARE === '1';
@@ -40,8 +42,20 @@ const KINDS: [string, () => Record<string, unknown>][] = [
   ['SKU prefix', () => ({ s: pick(data.products).sku.slice(0, -2) })],
   ['exact SKU', () => ({ s: pick(data.products).sku })],
   ['brand name', () => ({ s: brandName.get(pick(data.products).brandId) })],
-  ['one word + brand + in stock', () => { const p = pick(named); return { s: p.name.split(' ')[0], b: brandName.get(p.brandId), stock: true }; }],
-  ['spec range (no term)', () => { const lo = pick([10, 15, 20, 25, 30]); return { specs: [{ name: 'Bore diameter', min: lo, max: lo + 10 }] }; }],
+  [
+    'one word + brand + in stock',
+    () => {
+      const p = pick(named);
+      return { s: p.name.split(' ')[0], b: brandName.get(p.brandId), stock: true };
+    },
+  ],
+  [
+    'spec range (no term)',
+    () => {
+      const lo = pick([10, 15, 20, 25, 30]);
+      return { specs: [{ name: 'Bore diameter', min: lo, max: lo + 10 }] };
+    },
+  ],
   ['word + spec value', () => ({ s: 'bolt', specs: [{ name: 'Material', equals: pick(['Stainless A2', 'Steel 8.8', 'Brass']) }] })],
 ];
 
@@ -50,14 +64,23 @@ const adminUrl = server.adminUrl;
 const stamp = Date.now().toString(36);
 const dbNames = COMPARE ? [`dg_search_bench_${stamp}_before`, `dg_search_bench_${stamp}`] : [`dg_search_bench_${stamp}`];
 const GIN = ['product_search_document_index', 'product_name_trigram_index', 'product_sku_trigram_index'];
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 const stacks: Awaited<ReturnType<typeof seededStack>>['stack'][] = [];
 try {
   for (const name of dbNames) {
     const databaseUrl = await createDatabase(adminUrl, name);
     if (name.endsWith('_before')) {
       // Migrated, then the pending lists turned back on before the demo data goes in: the old state.
-      const orms = await prepareDatabase({ databaseUrl, definitions: await subgraphDefinitions((await generateSigningKeys()).privateKey), seed: false, poolSize: 1, progress: () => {} });
+      const orms = await prepareDatabase({
+        databaseUrl,
+        definitions: await subgraphDefinitions((await generateSigningKeys()).privateKey),
+        seed: false,
+        poolSize: 1,
+        progress: () => {},
+      });
       for (const index of GIN) await orms.products.em.getConnection().execute(`alter index "products"."${index}" set (fastupdate = on)`);
       await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
     }
@@ -67,11 +90,18 @@ try {
   const limited = data.dealers[2];
   const limitedUser = data.users.find((u) => u.dealerId === limited.id)!;
   const callers = [
-    ['full catalog (demo platinum)', { sub: data.users[0].id, email: 'platinum@demo.dealer', role: 'DEALER_ADMIN', dealerId: data.dealers[0].id }],
-    [`limited assortment (${limited.code}, ${demoAssortment(data).categoryLimits.filter((l) => l.dealerId === limited.id).length} root categories)`,
-      { sub: limitedUser.id, email: limitedUser.email, role: 'DEALER_ADMIN', dealerId: limited.id }],
+    [
+      'full catalog (demo platinum)',
+      { sub: data.users[0].id, email: 'platinum@demo.dealer', role: 'DEALER_ADMIN', dealerId: data.dealers[0].id },
+    ],
+    [
+      `limited assortment (${limited.code}, ${demoAssortment(data).categoryLimits.filter((l) => l.dealerId === limited.id).length} root categories)`,
+      { sub: limitedUser.id, email: limitedUser.email, role: 'DEALER_ADMIN', dealerId: limited.id },
+    ],
   ] as const;
-  console.log(`${data.products.length} products, ${ROUNDS} sequential requests per kind${COMPARE ? ' and side, alternating before/after' : ''}, node ${process.version}, load average ${load()}\n`);
+  console.log(
+    `${data.products.length} products, ${ROUNDS} sequential requests per kind${COMPARE ? ' and side, alternating before/after' : ''}, node ${process.version}, load average ${load()}\n`,
+  );
   for (const [label, claims] of COMPARE ? callers.slice(0, 1) : callers) {
     console.log(label);
     const jwt = { payload: claims };
@@ -101,7 +131,9 @@ try {
         const sorted = times[s].sort((a, b) => a - b);
         const p99 = percentile(sorted, 0.99);
         if (!baseline[s]) baseline[s] = p99;
-        console.log(`  ${kind.padEnd(30)} ${labels[s].padEnd(6)} p50 ${percentile(sorted, 0.5).toFixed(1).padStart(6)} ms   p99 ${p99.toFixed(1).padStart(6)} ms   p99/baseline ${(p99 / baseline[s]).toFixed(2)}x`);
+        console.log(
+          `  ${kind.padEnd(30)} ${labels[s].padEnd(6)} p50 ${percentile(sorted, 0.5).toFixed(1).padStart(6)} ms   p99 ${p99.toFixed(1).padStart(6)} ms   p99/baseline ${(p99 / baseline[s]).toFixed(2)}x`,
+        );
       });
     }
     console.log(`  (load average ${load()})\n`);

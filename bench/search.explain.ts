@@ -7,10 +7,11 @@
  */
 import { generateDemoData } from '@dealergraph/demo-data';
 import { createDatabase, dropDatabase } from '@dealergraph/embedded-db';
-import { migrate, openSubgraphOrm, type Claims } from '@dealergraph/runtime';
-import { benchServer } from './kit.js';
+import { type Claims, migrate, openSubgraphOrm } from '@dealergraph/runtime';
 import { graphql } from 'graphql';
+
 import { productsSubgraph } from '../subgraphs/products/src/definition.js';
+import { benchServer } from './kit.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const data = generateDemoData();
@@ -19,11 +20,18 @@ const server = await benchServer();
 const dbName = `dg_search_explain_${Date.now().toString(36)}`;
 const orm = await openSubgraphOrm(definition, { databaseUrl: await createDatabase(server.adminUrl, dbName), poolSize: 2 });
 await migrate(orm);
-await definition.seed!(orm.em.fork(), () => data, () => {});
+await definition.seed!(
+  orm.em.fork(),
+  () => data,
+  () => {},
+);
 await orm.em.getConnection().execute('analyze');
 const { schema } = await definition.buildSchema();
 const captured: { sql: string; bindings: unknown[] }[] = [];
-orm.em.getConnection().getKnex().on('query', (q: { sql: string; bindings: unknown[] }) => captured.push({ sql: q.sql, bindings: q.bindings }));
+orm.em
+  .getConnection()
+  .getKnex()
+  .on('query', (q: { sql: string; bindings: unknown[] }) => captured.push({ sql: q.sql, bindings: q.bindings }));
 
 const QUERY = `query($filter: ProductFilter) { products(first: 20, filter: $filter) { totalCount nodes { sku name } } }`;
 const sample = data.products[1234];
@@ -51,14 +59,22 @@ try {
     console.log(label);
     for (const [kind, filter] of KINDS) {
       captured.length = 0;
-      const result = await graphql({ schema, source: QUERY, variableValues: { filter }, contextValue: definition.context({ em: orm.em.fork(), claims }) });
+      const result = await graphql({
+        schema,
+        source: QUERY,
+        variableValues: { filter },
+        contextValue: definition.context({ em: orm.em.fork(), claims }),
+      });
       if (result.errors) throw new Error(JSON.stringify(result.errors));
       const statements = [...captured];
       const times: number[] = [];
       for (let i = 0; i < ROUNDS; i++) {
         let total = 0;
         for (const { sql, bindings } of statements) {
-          const plan = await orm.em.getConnection().getKnex().raw(`explain (analyze, format json) ${sql}`, bindings as never);
+          const plan = await orm.em
+            .getConnection()
+            .getKnex()
+            .raw(`explain (analyze, format json) ${sql}`, bindings as never);
           total += (plan.rows[0]['QUERY PLAN'][0] as { 'Execution Time': number })['Execution Time'];
         }
         times.push(total);
@@ -66,11 +82,18 @@ try {
       if (process.env.EXPLAIN_KIND === kind) {
         // EXPLAIN_KIND="<kind>" prints the plans of that kind's statements, to see where the time goes.
         for (const { sql, bindings } of statements) {
-          const plan = await orm.em.getConnection().getKnex().raw(`explain (analyze, buffers) ${sql}`, bindings as never);
+          const plan = await orm.em
+            .getConnection()
+            .getKnex()
+            .raw(`explain (analyze, buffers) ${sql}`, bindings as never);
           console.log(plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
         }
       }
-      console.log(`  ${kind.padEnd(30)} ${statements.length} stmt   median ${median(times).toFixed(1).padStart(6)} ms   worst ${Math.max(...times).toFixed(1).padStart(6)} ms`);
+      console.log(
+        `  ${kind.padEnd(30)} ${statements.length} stmt   median ${median(times).toFixed(1).padStart(6)} ms   worst ${Math.max(...times)
+          .toFixed(1)
+          .padStart(6)} ms`,
+      );
     }
     console.log('');
   }

@@ -11,10 +11,23 @@
  *   BENCH_DATABASE an existing database on that server, already prepared by a start (else: one start seeds a new one)
  *   BENCH_ROUNDS   1 (A B, default) or 2 (A B B A)
  */
+import { execFileSync } from 'node:child_process';
+
 import { createDatabase, databaseUrl as databaseUrlOn, dropDatabase, freePort } from '@dealergraph/embedded-db';
 import { generateSigningKeys } from '@dealergraph/runtime/tokens';
-import { execFileSync } from 'node:child_process';
-import { COMPILED_LOADER, cpuSeconds, cpuSecondsWithExited, LAUNCHER, ROOT, rssMb, servicePids, startProcess, TYPESCRIPT_LOADER, launcherEnv } from './catalog/processes.js';
+
+import {
+  COMPILED_LOADER,
+  cpuSeconds,
+  cpuSecondsWithExited,
+  LAUNCHER,
+  launcherEnv,
+  ROOT,
+  rssMb,
+  servicePids,
+  startProcess,
+  TYPESCRIPT_LOADER,
+} from './catalog/processes.js';
 import { benchServer } from './kit.js';
 
 type Mode = 'typescript' | 'compiled';
@@ -41,7 +54,9 @@ async function start(mode: Mode, databaseUrl: string, keys: { privateKey: string
   );
   const toReady = (Date.now() - began) / 1000;
   const pids = { supervisor: launcher.child.pid!, ...servicePids(launcher.output()) };
-  const cpu = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, name === 'supervisor' ? cpuSecondsWithExited(pid) : cpuSeconds(pid)]));
+  const cpu = Object.fromEntries(
+    Object.entries(pids).map(([name, pid]) => [name, name === 'supervisor' ? cpuSecondsWithExited(pid) : cpuSeconds(pid)]),
+  );
   const rss = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, rssMb(pid)]));
   const databaseReady = Number(/database ready \(([\d.]+) s\)/.exec(launcher.output())?.[1]);
   await launcher.stop();
@@ -62,13 +77,24 @@ try {
     const first = await start('compiled', databaseUrl, keys, true);
     console.log(`  ready in ${first.toReady.toFixed(1)} s`);
   }
-  const order: Mode[] = Number(process.env.BENCH_ROUNDS ?? 1) >= 2 ? ['typescript', 'compiled', 'compiled', 'typescript'] : ['typescript', 'compiled'];
+  const order: Mode[] =
+    Number(process.env.BENCH_ROUNDS ?? 1) >= 2 ? ['typescript', 'compiled', 'compiled', 'typescript'] : ['typescript', 'compiled'];
   const turns: Turn[] = [];
   for (const mode of order) {
     const turn = await start(mode, databaseUrl, keys, false);
     turns.push(turn);
-    console.log(`${mode.padEnd(10)} ready ${turn.toReady.toFixed(1)} s (database ready at ${turn.databaseReady.toFixed(1)} s); RSS MB: ${Object.entries(turn.rss).map(([name, mb]) => `${name} ${mb.toFixed(0)}`).join(', ')}`);
-    console.log(`${''.padEnd(10)} CPU s to ready: ${Object.entries(turn.cpu).map(([name, s]) => `${name} ${s.toFixed(1)}`).join(', ')}`);
+    console.log(
+      `${mode.padEnd(10)} ready ${turn.toReady.toFixed(1)} s (database ready at ${turn.databaseReady.toFixed(1)} s); RSS MB: ${Object.entries(
+        turn.rss,
+      )
+        .map(([name, mb]) => `${name} ${mb.toFixed(0)}`)
+        .join(', ')}`,
+    );
+    console.log(
+      `${''.padEnd(10)} CPU s to ready: ${Object.entries(turn.cpu)
+        .map(([name, s]) => `${name} ${s.toFixed(1)}`)
+        .join(', ')}`,
+    );
   }
   const mean = (mode: Mode, pick: (turn: Turn) => number) => {
     const xs = turns.filter((turn) => turn.mode === mode).map(pick);
@@ -76,9 +102,15 @@ try {
   };
   const total = (turn: Turn) => Object.values(turn.rss).reduce((x, y) => x + y, 0);
   const cpuTotal = (turn: Turn) => Object.values(turn.cpu).reduce((x, y) => x + y, 0);
-  console.log(`\nsecond start to ready: swc-node ${mean('typescript', (t) => t.toReady).toFixed(1)} s, compiled ${mean('compiled', (t) => t.toReady).toFixed(1)} s, ratio compiled / swc-node ${(mean('compiled', (t) => t.toReady) / mean('typescript', (t) => t.toReady)).toFixed(2)}`);
-  console.log(`CPU of all processes to ready: swc-node ${mean('typescript', cpuTotal).toFixed(1)} s, compiled ${mean('compiled', cpuTotal).toFixed(1)} s, ratio ${(mean('compiled', cpuTotal) / mean('typescript', cpuTotal)).toFixed(2)}`);
-  console.log(`RSS of all seven processes: swc-node ${mean('typescript', total).toFixed(0)} MB, compiled ${mean('compiled', total).toFixed(0)} MB`);
+  console.log(
+    `\nsecond start to ready: swc-node ${mean('typescript', (t) => t.toReady).toFixed(1)} s, compiled ${mean('compiled', (t) => t.toReady).toFixed(1)} s, ratio compiled / swc-node ${(mean('compiled', (t) => t.toReady) / mean('typescript', (t) => t.toReady)).toFixed(2)}`,
+  );
+  console.log(
+    `CPU of all processes to ready: swc-node ${mean('typescript', cpuTotal).toFixed(1)} s, compiled ${mean('compiled', cpuTotal).toFixed(1)} s, ratio ${(mean('compiled', cpuTotal) / mean('typescript', cpuTotal)).toFixed(2)}`,
+  );
+  console.log(
+    `RSS of all seven processes: swc-node ${mean('typescript', total).toFixed(0)} MB, compiled ${mean('compiled', total).toFixed(0)} MB`,
+  );
 } finally {
   if (!reuse) await dropDatabase(server.adminUrl, dbName).catch(() => {});
   await server.stop();

@@ -11,16 +11,18 @@
  * of this one process, which holds the clients, the gateway and the subgraphs).
  * BENCH_DISTINCT_TOKENS=1 gives every socket a token of its own, so that the gateway can share nothing.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+
 import { dropDatabase } from '@dealergraph/embedded-db';
+import { ACCESS_TOKEN_ALGORITHM } from '@dealergraph/runtime';
+import { type Client, createClient } from 'graphql-ws';
+import { decodeJwt, importPKCS8, SignJWT } from 'jose';
+import WebSocket from 'ws';
+
+import { GraphQLClient } from '../packages/testing/src/graphql-client.js';
 import { Order } from '../subgraphs/orders/src/entities/order.entity.js';
 import { recordOrderEvent } from '../subgraphs/orders/src/services/outbox.service.js';
-import { GraphQLClient } from '../packages/testing/src/graphql-client.js';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
-import { Session } from 'node:inspector/promises';
-import { writeFileSync } from 'node:fs';
-import { ACCESS_TOKEN_ALGORITHM } from '@dealergraph/runtime';
-import { decodeJwt, importPKCS8, SignJWT } from 'jose';
 import { benchServer, demoDatabase, percentile, seededStack } from './kit.js';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
@@ -96,7 +98,9 @@ async function round(label: string, selection: string, tokens: string[], orderId
   await new Promise((resolve) => setTimeout(resolve, 3000));
   const open = memory();
   const sharing = stack.gateway.subscriptionStats();
-  console.log(`  gateway: ${sharing.members} client subscriptions in ${sharing.groups} groups of identical ones, ${sharing.upstream} upstream subscriptions`);
+  console.log(
+    `  gateway: ${sharing.members} client subscriptions in ${sharing.groups} groups of identical ones, ${sharing.upstream} upstream subscriptions`,
+  );
 
   const cpuBefore = process.cpuUsage();
   const burstStart = Date.now();
@@ -110,7 +114,14 @@ async function round(label: string, selection: string, tokens: string[], orderId
     await stack.orms.orders.em.fork().transactional(async (em) => {
       const order = await em.findOneOrFail(Order, orderId);
       order.status = 'CANCELLED';
-      recordOrderEvent(em, { orderId, dealerId: order.dealerId, scope: order, type: 'STATUS_CHANGED', status: 'CANCELLED', reason: 'bench' });
+      recordOrderEvent(em, {
+        orderId,
+        dealerId: order.dealerId,
+        scope: order,
+        type: 'STATUS_CHANGED',
+        status: 'CANCELLED',
+        reason: 'bench',
+      });
     });
     committedAt.set(orderId, Date.now());
   }
@@ -130,9 +141,15 @@ async function round(label: string, selection: string, tokens: string[], orderId
   console.log(`  entity fetches answered by one in flight: ${stack.gateway.subscriptionStats().sharedFetches - sharing.sharedFetches}`);
   console.log(`  delivered ${delivered} / ${expected}`);
   const cpuMs = (cpu.user + cpu.system) / 1000;
-  console.log(`  CPU of this process from the first commit to the last delivery: ${cpuMs.toFixed(0)} ms in ${wall} ms (${((cpuMs * 1000) / Math.max(delivered, 1)).toFixed(0)} µs per delivery, clients included)`);
-  console.log(`  commit to client: p50 ${percentile(latencies, 0.5)} ms, p99 ${percentile(latencies, 0.99)} ms, max ${latencies.at(-1)} ms`);
-  console.log(`  memory per subscription (one socket each): RSS ${((open.rss - before.rss) / SUBSCRIBERS / 1024).toFixed(1)} KB, heap ${((open.heapUsed - before.heapUsed) / SUBSCRIBERS / 1024).toFixed(1)} KB (process RSS ${mb(open.rss)})`);
+  console.log(
+    `  CPU of this process from the first commit to the last delivery: ${cpuMs.toFixed(0)} ms in ${wall} ms (${((cpuMs * 1000) / Math.max(delivered, 1)).toFixed(0)} µs per delivery, clients included)`,
+  );
+  console.log(
+    `  commit to client: p50 ${percentile(latencies, 0.5)} ms, p99 ${percentile(latencies, 0.99)} ms, max ${latencies.at(-1)} ms`,
+  );
+  console.log(
+    `  memory per subscription (one socket each): RSS ${((open.rss - before.rss) / SUBSCRIBERS / 1024).toFixed(1)} KB, heap ${((open.heapUsed - before.heapUsed) / SUBSCRIBERS / 1024).toFixed(1)} KB (process RSS ${mb(open.rss)})`,
+  );
   await Promise.all(clients.map((c) => c.dispose()));
   await new Promise((resolve) => setTimeout(resolve, 1000));
 }
@@ -144,7 +161,9 @@ try {
     ? await Promise.all(
         Array.from({ length: SUBSCRIBERS }, (_, i) => {
           const claims = decodeJwt(signedIn[i % signedIn.length]);
-          return new SignJWT({ ...claims, iat: claims.iat! - 1 - Math.floor(i / signedIn.length) }).setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM }).sign(signingKey);
+          return new SignJWT({ ...claims, iat: claims.iat! - 1 - Math.floor(i / signedIn.length) })
+            .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM })
+            .sign(signingKey);
         }),
       )
     : signedIn;
@@ -152,9 +171,12 @@ try {
   platinum.accessToken = signedIn[0];
   const { orders } = await platinum.data(`{ orders(first: ${BURST * 2}) { nodes { id } } }`);
   const ids: string[] = orders.nodes.map((o: { id: string }) => o.id);
-  console.log(`${SUBSCRIBERS} subscribers on ${tokens.length} tokens, a burst of ${BURST} committed status changes per round, ${gc ? 'with' : 'without'} gc before memory readings`);
+  console.log(
+    `${SUBSCRIBERS} subscribers on ${tokens.length} tokens, a burst of ${BURST} committed status changes per round, ${gc ? 'with' : 'without'} gc before memory readings`,
+  );
   if (ROUNDS.includes('A')) await round('A. orderUpdated { id status }', 'id status', tokens, ids.slice(0, BURST));
-  if (ROUNDS.includes('B')) await round('B. orderUpdated { id status dealer { name } }', 'id status dealer { name }', tokens, ids.slice(BURST, BURST * 2));
+  if (ROUNDS.includes('B'))
+    await round('B. orderUpdated { id status dealer { name } }', 'id status dealer { name }', tokens, ids.slice(BURST, BURST * 2));
 } finally {
   await stack.stop();
   await dropDatabase(adminUrl, dbName);

@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { withAuthorizationMatrix } from '@dealergraph/runtime';
 
 const path = join(import.meta.dirname, '..', 'docs', 'SECURITY.md');

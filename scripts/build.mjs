@@ -8,7 +8,7 @@
 //
 // Usage: node scripts/build.mjs [--force]. Skips the work when no source changed since the last build.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync, openSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -103,7 +103,8 @@ async function withLock(work) {
  */
 function checkExports(workspace) {
   const { exports } = JSON.parse(readFileSync(join(ROOT, workspace, 'package.json'), 'utf8'));
-  if (!exports) throw new Error(`${workspace}/package.json: add "exports" with the dealergraph-compiled condition (see packages/runtime/package.json)`);
+  if (!exports)
+    throw new Error(`${workspace}/package.json: add "exports" with the dealergraph-compiled condition (see packages/runtime/package.json)`);
   for (const [subpath, target] of Object.entries(exports)) {
     const expected = typeof target === 'string' ? target.replace('./src/', './dist/').replace(/\.ts$/, '.js') : undefined;
     if (typeof target !== 'object' || typeof target['dealergraph-compiled'] !== 'string') {

@@ -7,8 +7,9 @@
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
+
 import { migrate, openOrm, type SubgraphDefinition } from '@dealergraph/runtime';
+import pg from 'pg';
 
 const name = process.argv[2];
 if (!name) throw new Error('usage: create-migration.ts <subgraph>');
@@ -23,7 +24,12 @@ await admin.query(`create database ${scratch}`);
 const url = new URL(base);
 url.pathname = `/${scratch}`;
 const dir = join(import.meta.dirname, '..', 'subgraphs', name, 'src', 'migrations');
-const orm = await openOrm({ databaseUrl: url.toString(), schema: definition.name, entities: definition.entities, migrations: definition.migrations });
+const orm = await openOrm({
+  databaseUrl: url.toString(),
+  schema: definition.name,
+  entities: definition.entities,
+  migrations: definition.migrations,
+});
 try {
   await migrate(orm);
   const migrator = orm.getMigrator();
@@ -36,7 +42,9 @@ try {
   await admin.query(`drop database if exists ${scratch}`);
   await admin.end();
 }
-const files = readdirSync(dir).filter((f) => /^Migration\d+\.ts$/.test(f)).sort();
+const files = readdirSync(dir)
+  .filter((f) => /^Migration\d+\.ts$/.test(f))
+  .sort();
 const lines = files.map((f) => f.replace(/\.ts$/, ''));
 writeFileSync(
   join(dir, 'index.ts'),

@@ -7,13 +7,24 @@
  *
  * Env: DATABASE_URL, PORT, JWT_PUBLIC_KEY. Prints "monolith ready on <url>".
  */
-import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, decodeCursor, decodeKeyCursor, encodeCursor, encodeKeyCursor, formatAmount } from '@dealergraph/runtime';
-import { buildSchema, execute, parse, validate, type GraphQLSchema } from 'graphql';
-import { importSPKI, jwtVerify } from 'jose';
 import { createServer } from 'node:http';
+
+import {
+  ACCESS_TOKEN_ALGORITHM,
+  ACCESS_TOKEN_AUDIENCE,
+  ACCESS_TOKEN_ISSUER,
+  decodeCursor,
+  decodeKeyCursor,
+  encodeCursor,
+  encodeKeyCursor,
+  formatAmount,
+} from '@dealergraph/runtime';
+import { buildSchema, execute, type GraphQLSchema, parse, validate } from 'graphql';
+import { importSPKI, jwtVerify } from 'jose';
 import pg from 'pg';
+
 import { computePrice, type PromotionInput, type VolumeBreakInput } from '../../subgraphs/prices/src/domain/pricing.js';
-import { summarizeStock, type StockLevelRow } from '../../subgraphs/products/src/domain/stock.js';
+import { type StockLevelRow, summarizeStock } from '../../subgraphs/products/src/domain/stock.js';
 
 const SDL = `
   type Query { products(first: Int = 20, after: String): ProductConnection! }
@@ -27,9 +38,23 @@ const SDL = `
   type Money { amount: String! currency: String! }
 `;
 
-interface Row { id: string; sku: string; name: string; brand: string }
-interface PriceRow { product_id: string; list_price: string; currency: string; promotions: PromotionInput[] | null; special: string | null }
-interface DealerRow { tier_discount_bp: number | null; volume_breaks: { minQuantity: number; maxQuantity: number | null; discountBp: number }[] }
+interface Row {
+  id: string;
+  sku: string;
+  name: string;
+  brand: string;
+}
+interface PriceRow {
+  product_id: string;
+  list_price: string;
+  currency: string;
+  promotions: PromotionInput[] | null;
+  special: string | null;
+}
+interface DealerRow {
+  tier_discount_bp: number | null;
+  volume_breaks: { minQuantity: number; maxQuantity: number | null; discountBp: number }[];
+}
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 8 });
 const publicKey = await importSPKI(process.env.JWT_PUBLIC_KEY!, ACCESS_TOKEN_ALGORITHM);
@@ -78,7 +103,10 @@ async function loadPage(dealerId: string, first: number, after: string | undefin
   const priceList = dealer.rows[0];
   return {
     nodes: rows.map((r) => ({ ...r, levels: stockOf.get(r.id) ?? [], priceRow: priceOf.get(r.id), priceList })),
-    pageInfo: { hasNextPage: page.rows.length > first, endCursor: !rows.length ? null : offset !== null ? encodeCursor(offset + rows.length - 1) : encodeKeyCursor(rows.at(-1)!.sku) },
+    pageInfo: {
+      hasNextPage: page.rows.length > first,
+      endCursor: !rows.length ? null : offset !== null ? encodeCursor(offset + rows.length - 1) : encodeKeyCursor(rows.at(-1)!.sku),
+    },
   };
 }
 
@@ -103,18 +131,32 @@ productType.getFields().price.resolve = (node: Node, args: { quantity: number })
     promotions: priceRow.promotions ?? [],
     quantity: args.quantity,
   });
-  return { unitPrice: money(price.unitPrice, price.currency), listPrice: money(price.listPrice, price.currency), appliedRules: price.appliedRules };
+  return {
+    unitPrice: money(price.unitPrice, price.currency),
+    listPrice: money(price.listPrice, price.currency),
+    appliedRules: price.appliedRules,
+  };
 };
 
 async function handle(body: string, authorization: string | undefined): Promise<{ status: number; payload: unknown }> {
   const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
   if (!token) return { status: 401, payload: { errors: [{ message: 'sign in first' }] } };
-  const { payload } = await jwtVerify(token, publicKey, { algorithms: [ACCESS_TOKEN_ALGORITHM], issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE });
+  const { payload } = await jwtVerify(token, publicKey, {
+    algorithms: [ACCESS_TOKEN_ALGORITHM],
+    issuer: ACCESS_TOKEN_ISSUER,
+    audience: ACCESS_TOKEN_AUDIENCE,
+  });
   const { query, variables } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
   const document = parse(query);
   const errors = validate(schema, document);
   if (errors.length) return { status: 400, payload: { errors } };
-  const result = await execute({ schema, document, rootValue: resolvers, contextValue: { dealerId: payload.dealerId }, variableValues: variables });
+  const result = await execute({
+    schema,
+    document,
+    rootValue: resolvers,
+    contextValue: { dealerId: payload.dealerId },
+    variableValues: variables,
+  });
   return { status: 200, payload: result };
 }
 

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -19,7 +19,14 @@ export const COMPILED_LOADER = ['--conditions=dealergraph-compiled'];
 export const LAUNCHER = { typescript: 'launcher/src/main.ts', compiled: 'launcher/dist/main.js' } as const;
 
 /** Starts an entry on `node` (TypeScript through swc-node unless `loader` says otherwise) and waits until it prints a line matching `ready`. */
-export async function startProcess(node: string, entry: string, env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 240_000, loader = TYPESCRIPT_LOADER): Promise<Started> {
+export async function startProcess(
+  node: string,
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  timeoutMs = 240_000,
+  loader = TYPESCRIPT_LOADER,
+): Promise<Started> {
   const child = spawn(node, ['--enable-source-maps', ...loader, entry], {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -91,7 +98,12 @@ export function servicePids(output: string): Record<string, number> {
 }
 
 /** The launcher's environment for a graph on `ports` (gateway first, then the five subgraphs). */
-export function launcherEnv(options: { databaseUrl: string; keys: { privateKey: string; publicKey: string }; seed: boolean; ports: readonly number[] }): NodeJS.ProcessEnv {
+export function launcherEnv(options: {
+  databaseUrl: string;
+  keys: { privateKey: string; publicKey: string };
+  seed: boolean;
+  ports: readonly number[];
+}): NodeJS.ProcessEnv {
   const { databaseUrl, keys, seed, ports } = options;
   return {
     DATABASE_URL: databaseUrl,

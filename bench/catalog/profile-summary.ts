@@ -7,8 +7,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-interface Node { id: number; callFrame: { functionName: string; url: string }; children?: number[] }
-interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string };
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
 
 function bucket(frame: Node['callFrame']): string {
   const { url, functionName } = frame;
@@ -27,7 +37,9 @@ function bucket(frame: Node['callFrame']): string {
 const dir = process.argv[2];
 const top = Number(process.argv[3] ?? 12);
 const skip = Number(process.argv[4] ?? 0) * 1e6;
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.cpuprofile'))
+  .sort()) {
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
@@ -43,7 +55,10 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sor
   });
   const busy = total - (self.get('(idle)') ?? 0);
   console.log(`\n${file}: ${(busy / 1e6).toFixed(1)} s busy of ${(total / 1e6).toFixed(1)} s`);
-  for (const [name, us] of [...self].filter(([n]) => n !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, top)) {
+  for (const [name, us] of [...self]
+    .filter(([n]) => n !== '(idle)')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)) {
     console.log(`  ${((100 * us) / busy).toFixed(1).padStart(5)} %  ${name}`);
   }
 }

@@ -1,5 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { GraphQLError, type DocumentNode } from 'graphql';
+import { type DocumentNode, GraphQLError } from 'graphql';
+
 import { rootFieldOccurrences } from './security/operation-fields.js';
 
 /** Root fields an anonymous caller may use: signing in, the session mutations, accepting an invitation. */

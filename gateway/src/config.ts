@@ -1,4 +1,4 @@
-import { envBool, envInt, envOptional, envString, type Env } from '@dealergraph/runtime';
+import { type Env, envBool, envInt, envOptional, envString } from '@dealergraph/runtime';
 
 export const SUBGRAPH_NAMES = ['dealers', 'products', 'prices', 'credit', 'orders'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -68,7 +68,13 @@ export const DEFAULT_SECURITY: SecuritySettings = {
 export function readSecuritySettings(env: Env): SecuritySettings {
   const proxies = envString(env, 'TRUSTED_PROXIES', DEFAULT_SECURITY.trustedProxies.join(','));
   return {
-    trustedProxies: proxies === 'none' ? [] : proxies.split(',').map((p) => p.trim()).filter(Boolean),
+    trustedProxies:
+      proxies === 'none'
+        ? []
+        : proxies
+            .split(',')
+            .map((p) => p.trim())
+            .filter(Boolean),
     maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', DEFAULT_SECURITY.maxBodyBytes),
     signInBurst: envInt(env, 'SIGN_IN_BURST', DEFAULT_SECURITY.signInBurst),
     signInPerMinute: envInt(env, 'SIGN_IN_PER_MINUTE', DEFAULT_SECURITY.signInPerMinute),
@@ -90,7 +96,8 @@ const DEFAULT_PORTS: Record<SubgraphName, number> = { dealers: 4001, products: 4
 
 export function loadConfig(env: Env = process.env): GatewayConfig {
   const jwtPublicKey = envOptional(env, 'JWT_PUBLIC_KEY');
-  if (!jwtPublicKey) throw new Error('Set JWT_PUBLIC_KEY to the SPKI PEM of the ES256 key that signs access tokens (npm start generates one).');
+  if (!jwtPublicKey)
+    throw new Error('Set JWT_PUBLIC_KEY to the SPKI PEM of the ES256 key that signs access tokens (npm start generates one).');
   const subgraphUrls = Object.fromEntries(
     SUBGRAPH_NAMES.map((name) => {
       const port = envInt(env, `${name.toUpperCase()}_PORT`, DEFAULT_PORTS[name]);

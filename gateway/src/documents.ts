@@ -1,5 +1,6 @@
-import { DOCUMENT_ROUTE, documentLinkKey, signRequest, verifyDocumentLink } from '@dealergraph/runtime';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import { DOCUMENT_ROUTE, documentLinkKey, signRequest, verifyDocumentLink } from '@dealergraph/runtime';
 
 /**
  * GET /documents/<token>: the download route for invoice and statement documents. The token is a
@@ -50,7 +51,10 @@ async function answer(token: string, headOnly: boolean, response: ServerResponse
       extensions: signRequest({ query: DOCUMENT_QUERY, variables }, options.hmacSecret),
     }),
   });
-  const body = (await upstream.json()) as { data?: { documentFile?: { filename: string; contentType: string; contentBase64: string } | null }; errors?: unknown[] };
+  const body = (await upstream.json()) as {
+    data?: { documentFile?: { filename: string; contentType: string; contentBase64: string } | null };
+    errors?: unknown[];
+  };
   const file = body.data?.documentFile;
   if (!upstream.ok || body.errors || !file) {
     if (body.errors || !upstream.ok) throw new Error('credit refused the document call');

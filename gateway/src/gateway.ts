@@ -1,33 +1,35 @@
-import { createGatewayRuntime, getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
-import { extractFromHeader, useJWT } from '@graphql-mesh/plugin-jwt-auth';
-import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
-import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@dealergraph/runtime';
-import { useServer } from 'graphql-ws/use/ws';
 import { createPublicKey } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer } from 'ws';
+
+import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@dealergraph/runtime';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { createGatewayRuntime, type GatewayRuntime, getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import { extractFromHeader, useJWT } from '@graphql-mesh/plugin-jwt-auth';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+
 import { useAnonymousAccess } from './anonymous-access.plugin.js';
+import { COST_LIMITS, DEFAULT_SECURITY, type GatewayConfig, type SecuritySettings } from './config.js';
 import { serveDocument } from './documents.js';
 import { renderLocalGraphiQL, serveGraphiQLAsset } from './graphiql.js';
+import { persistedDocumentErrorsAsResults, persistedDocuments } from './persisted-documents/persisted-documents.js';
 import { DEMO_LIMITS, PRODUCTION_LIMITS, queryLimitPlugins } from './query-limits.js';
-import { COST_LIMITS, DEFAULT_SECURITY, type GatewayConfig, type SecuritySettings } from './config.js';
+import { readLimitedBody } from './security/body-limit.js';
+import { clientAddressReader } from './security/client-address.js';
 import { useClientScopes } from './security/client-scope.plugin.js';
 import { useCostLimit } from './security/cost-limit.plugin.js';
 import { oauthTokenHandler } from './security/oauth-token.js';
-import { readLimitedBody } from './security/body-limit.js';
-import { clientAddressReader } from './security/client-address.js';
 import { createSessionCheck, type SessionCheck } from './security/session-check.js';
 import { useSessionGate } from './security/session-gate.plugin.js';
 import { useSignInGuard } from './security/sign-in-guard.plugin.js';
-import { useUpstreamSignature } from './security/upstream-signature.plugin.js';
-import { persistedDocumentErrorsAsResults, persistedDocuments } from './persisted-documents/persisted-documents.js';
 import { bearerFromParams, socketSessionGuard } from './security/socket-sessions.js';
-import { readSupergraph, withSubgraphUrls } from './supergraph.js';
-import { subscriptionTransportEntries } from './subscriptions.js';
-import { subscriptionSharing, type SubscriptionSharing, type SubscriptionSharingStats } from './subscription-sharing.plugin.js';
+import { useUpstreamSignature } from './security/upstream-signature.plugin.js';
 import { useSubscriptionErrors } from './subscription-errors.plugin.js';
+import { type SubscriptionSharing, subscriptionSharing, type SubscriptionSharingStats } from './subscription-sharing.plugin.js';
+import { subscriptionTransportEntries } from './subscriptions.js';
+import { readSupergraph, withSubgraphUrls } from './supergraph.js';
 
 export interface RunningGateway {
   url: string;
@@ -55,7 +57,12 @@ export function securityOf(config: GatewayConfig): Required<SecuritySettings> {
 }
 
 function sessionCheckOf(config: GatewayConfig, field: 'sessionAccess' | 'apiClientActive' = 'sessionAccess'): SessionCheck {
-  return createSessionCheck({ dealersUrl: config.subgraphUrls.dealers, secret: config.hmacSecret, ttlMs: securityOf(config).sessionCheckTtlMs, field });
+  return createSessionCheck({
+    dealersUrl: config.subgraphUrls.dealers,
+    secret: config.hmacSecret,
+    ttlMs: securityOf(config).sessionCheckTtlMs,
+    field,
+  });
 }
 
 /** The one endpoint: verifies access tokens, forwards claims, signs every subgraph call. */
@@ -80,39 +87,50 @@ export function createGateway(
     unifiedGraphHandler: config.queryPlanner === 'js' ? undefined : unifiedGraphHandler,
     graphqlEndpoint: '/graphql',
     // `query` is what the packaged GraphiQL build opens with; `defaultQuery` is for newer builds.
-    graphiql: config.production ? false : ({ title: 'dealergraph', defaultQuery: DEFAULT_QUERY, query: DEFAULT_QUERY } as { title: string }),
+    graphiql: config.production
+      ? false
+      : ({ title: 'dealergraph', defaultQuery: DEFAULT_QUERY, query: DEFAULT_QUERY } as { title: string }),
     renderGraphiQL: renderLocalGraphiQL,
     landingPage: false,
     logging: 'warn',
     // A subscription lives as long as its client wants it: Hive's timeout would end the upstream one
     // after upstreamTimeoutMs (and reject its iterator unhandled). The fetches behind each event still
     // get the timeout.
-    upstreamTimeout: ({ executionRequest }) => (executionRequest?.operationType === 'subscription' ? undefined : security.upstreamTimeoutMs),
-    persistedDocuments: persistedDocuments({ required: config.production && security.persistedDocumentsRequired, jwtPublicKey: config.jwtPublicKey }),
+    upstreamTimeout: ({ executionRequest }) =>
+      executionRequest?.operationType === 'subscription' ? undefined : security.upstreamTimeoutMs,
+    persistedDocuments: persistedDocuments({
+      required: config.production && security.persistedDocumentsRequired,
+      jwtPublicKey: config.jwtPublicKey,
+    }),
     disableIntrospection: config.production ? { disableIf: ({ context }) => !(context as { jwt?: unknown }).jwt } : undefined,
     // The plugins come from packages that pin different copies of the Hive logger types.
-    plugins: () => [
-      useJWT({
-        signingKeyProviders: [() => verificationKey],
-        tokenLookupLocations: [extractFromHeader({ name: 'authorization', prefix: 'Bearer' }), fromConnectionParams as never],
-        tokenVerification: { algorithms: [ACCESS_TOKEN_ALGORITHM], issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE },
-        reject: { missingToken: false, invalidToken: true },
-        forward: { payload: true, token: false, extensionsFieldName: 'jwt' },
-      }),
-      ...queryLimitPlugins(config.production ? PRODUCTION_LIMITS : DEMO_LIMITS, config.production),
-      useAnonymousAccess(),
-      useSignInGuard({ perAddress: { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 }, clientAddress }),
-      useSessionGate(sessionCheck, clientAddress, sessionCheckOf(config, 'apiClientActive')),
-      useClientScopes(),
-      useCostLimit({ maxCost: security.maxCost, budget: { burst: security.costBurst, perSecond: security.costPerSecond }, clientAddress }),
-      // "Did you mean …?" would spell the schema out to callers that may not introspect it.
-      ...(config.production ? [blockFieldSuggestionsPlugin()] : []),
-      useSubscriptionErrors(),
-      // Last, so that it signs the claims the JWT plugin just forwarded.
-      useUpstreamSignature({ secret: config.hmacSecret, clientAddress }),
-      // After the signature: its executor wraps the others and keys on the signed claims.
-      shared.plugin,
-    ] as never[],
+    plugins: () =>
+      [
+        useJWT({
+          signingKeyProviders: [() => verificationKey],
+          tokenLookupLocations: [extractFromHeader({ name: 'authorization', prefix: 'Bearer' }), fromConnectionParams as never],
+          tokenVerification: { algorithms: [ACCESS_TOKEN_ALGORITHM], issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE },
+          reject: { missingToken: false, invalidToken: true },
+          forward: { payload: true, token: false, extensionsFieldName: 'jwt' },
+        }),
+        ...queryLimitPlugins(config.production ? PRODUCTION_LIMITS : DEMO_LIMITS, config.production),
+        useAnonymousAccess(),
+        useSignInGuard({ perAddress: { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 }, clientAddress }),
+        useSessionGate(sessionCheck, clientAddress, sessionCheckOf(config, 'apiClientActive')),
+        useClientScopes(),
+        useCostLimit({
+          maxCost: security.maxCost,
+          budget: { burst: security.costBurst, perSecond: security.costPerSecond },
+          clientAddress,
+        }),
+        // "Did you mean …?" would spell the schema out to callers that may not introspect it.
+        ...(config.production ? [blockFieldSuggestionsPlugin()] : []),
+        useSubscriptionErrors(),
+        // Last, so that it signs the claims the JWT plugin just forwarded.
+        useUpstreamSignature({ secret: config.hmacSecret, clientAddress }),
+        // After the signature: its executor wraps the others and keys on the signed claims.
+        shared.plugin,
+      ] as never[],
   });
 }
 
@@ -151,15 +169,20 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
   });
   const wsHandle = useServer(
     {
-      ...persistedDocumentErrorsAsResults(getGraphQLWSOptions(runtime, (ctx) => {
-        const upgrade = (ctx.extra as { request: IncomingMessage }).request;
-        const headers = new Headers();
-        for (const [key, value] of Object.entries(upgrade.headers)) if (typeof value === 'string') headers.set(key, value);
-        // The socket's token on its requests too, as over HTTP: the persisted-documents check reads it there.
-        const token = bearerFromParams(ctx.connectionParams);
-        if (token) headers.set('authorization', `Bearer ${token}`);
-        return { req: upgrade, request: new Request(`http://${upgrade.headers.host ?? 'localhost'}${upgrade.url ?? '/graphql'}`, { headers }) };
-      })),
+      ...persistedDocumentErrorsAsResults(
+        getGraphQLWSOptions(runtime, (ctx) => {
+          const upgrade = (ctx.extra as { request: IncomingMessage }).request;
+          const headers = new Headers();
+          for (const [key, value] of Object.entries(upgrade.headers)) if (typeof value === 'string') headers.set(key, value);
+          // The socket's token on its requests too, as over HTTP: the persisted-documents check reads it there.
+          const token = bearerFromParams(ctx.connectionParams);
+          if (token) headers.set('authorization', `Bearer ${token}`);
+          return {
+            req: upgrade,
+            request: new Request(`http://${upgrade.headers.host ?? 'localhost'}${upgrade.url ?? '/graphql'}`, { headers }),
+          };
+        }),
+      ),
       onConnect: (ctx) => guard.onConnect(ctx),
       onClose: (ctx) => guard.onClose(ctx),
     },

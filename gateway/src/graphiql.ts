@@ -1,7 +1,8 @@
-import { renderGraphiQL, type GraphiQLOptions } from 'graphql-yoga';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+
+import { type GraphiQLOptions, renderGraphiQL } from 'graphql-yoga';
 import serveStatic from 'serve-static';
 
 /** Where the gateway serves GraphiQL's scripts and styles, from the npm package, not a CDN. */
@@ -17,7 +18,9 @@ const assets = serveStatic(join(dirname(createRequire(import.meta.url).resolve('
 
 /** Yoga's GraphiQL page, loading its assets from this gateway so that it works offline too. */
 export function renderLocalGraphiQL(options: GraphiQLOptions = {}): string {
-  return renderGraphiQL(options).replace(CDN, GRAPHIQL_ASSETS).replace(/<link rel=icon [^>]*>/, '');
+  return renderGraphiQL(options)
+    .replace(CDN, GRAPHIQL_ASSETS)
+    .replace(/<link rel=icon [^>]*>/, '');
 }
 
 /** Serves a GraphiQL asset and returns true, or returns false for any other path. */

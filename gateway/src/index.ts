@@ -1,3 +1,10 @@
-export { createGateway, startGateway, type RunningGateway } from './gateway.js';
-export { loadConfig as loadGatewayConfig, readSecuritySettings, SUBGRAPH_NAMES, type GatewayConfig, type SecuritySettings, type SubgraphName } from './config.js';
+export {
+  type GatewayConfig,
+  loadConfig as loadGatewayConfig,
+  readSecuritySettings,
+  type SecuritySettings,
+  SUBGRAPH_NAMES,
+  type SubgraphName,
+} from './config.js';
+export { createGateway, type RunningGateway, startGateway } from './gateway.js';
 export { readSupergraph, withSubgraphUrls } from './supergraph.js';

@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { type ExecutionResult, GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
  * Codes that mean "something broke", not "your request was refused": such errors stay masked. The
@@ -16,7 +16,8 @@ export function fromSubgraph(error: unknown): unknown {
   if (error instanceof GraphQLError || typeof error !== 'object' || error === null) return error;
   const { message, path, extensions } = error as GraphQLFormattedError;
   const code = extensions?.code;
-  if (typeof message === 'string' && typeof code === 'string' && !UNEXPECTED_CODES.has(code)) return new GraphQLError(message, { path, extensions });
+  if (typeof message === 'string' && typeof code === 'string' && !UNEXPECTED_CODES.has(code))
+    return new GraphQLError(message, { path, extensions });
   return new GraphQLError(String(message), { path, originalError: Object.assign(new Error(String(message)), { extensions }) });
 }
 

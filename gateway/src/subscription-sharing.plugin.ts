@@ -1,7 +1,8 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { defaultPrintFn } from '@graphql-tools/executor-common';
 import type { ExecutionRequest, ExecutionResult, Executor } from '@graphql-tools/utils';
-import { print, type DocumentNode } from 'graphql';
+import { type DocumentNode, print } from 'graphql';
+
 import type { ClientAddress, RawRequestContext } from './security/client-address.js';
 import { SharedStream } from './shared-stream.js';
 
@@ -34,11 +35,18 @@ const isAsyncIterable = (value: unknown): value is AsyncIterable<ExecutionResult
  */
 function keyOf(subgraphName: string, request: ExecutionRequest): string {
   const extensions = (request.extensions ?? {}) as { jwt?: unknown; gateway?: { client?: unknown } };
-  return JSON.stringify([subgraphName, defaultPrintFn(request.document), request.variables ?? null, extensions.jwt ?? null, extensions.gateway?.client ?? null]);
+  return JSON.stringify([
+    subgraphName,
+    defaultPrintFn(request.document),
+    request.variables ?? null,
+    extensions.jwt ?? null,
+    extensions.gateway?.client ?? null,
+  ]);
 }
 
 /** A copy a caller may merge into: the data deep-copied (errors are read, never changed, and may be class instances). */
-const copyOf = (result: ExecutionResult): ExecutionResult => (result.data == null ? { ...result } : { ...result, data: structuredClone(result.data) });
+const copyOf = (result: ExecutionResult): ExecutionResult =>
+  result.data == null ? { ...result } : { ...result, data: structuredClone(result.data) };
 
 /**
  * A client's own result object: what follows the execution (plugins' result hooks, graphql-ws
@@ -135,7 +143,12 @@ export function subscriptionSharing(options: { clientAddress(context: RawRequest
       ) as never;
 
   /** The client operation's key: only the very same token, operation, variables and client address share. */
-  const groupKeyOf = (args: { document: DocumentNode; operationName?: string | null; variableValues?: unknown; contextValue: unknown }): string | null => {
+  const groupKeyOf = (args: {
+    document: DocumentNode;
+    operationName?: string | null;
+    variableValues?: unknown;
+    contextValue: unknown;
+  }): string | null => {
     const context = args.contextValue as RawRequestContext & { jwt?: { payload?: unknown } };
     if (!context?.jwt?.payload) return null;
     let text = printed.get(args.document);
@@ -143,7 +156,13 @@ export function subscriptionSharing(options: { clientAddress(context: RawRequest
       text = print(args.document);
       printed.set(args.document, text);
     }
-    return JSON.stringify([text, args.operationName ?? null, args.variableValues ?? null, context.jwt.payload, options.clientAddress(context)]);
+    return JSON.stringify([
+      text,
+      args.operationName ?? null,
+      args.variableValues ?? null,
+      context.jwt.payload,
+      options.clientAddress(context),
+    ]);
   };
 
   const sharedFetch =
@@ -169,7 +188,16 @@ export function subscriptionSharing(options: { clientAddress(context: RawRequest
       const key = groupKeyOf(args);
       if (key === null) return;
       // The hooks before this one (token, session, limits) have let this client's operation through.
-      setSubscribeFn((subscribeArgs) => join(groups, key, () => subscribeFn(subscribeArgs), () => subscribeFn(subscribeArgs), shallowCopyOf) as never);
+      setSubscribeFn(
+        (subscribeArgs) =>
+          join(
+            groups,
+            key,
+            () => subscribeFn(subscribeArgs),
+            () => subscribeFn(subscribeArgs),
+            shallowCopyOf,
+          ) as never,
+      );
     },
     onSubgraphExecute({ subgraphName, executionRequest, executor, setExecutor }) {
       if (executionRequest.operationType === 'subscription') setExecutor(sharedSubscription(subgraphName, executor));

@@ -1,5 +1,6 @@
-import { socketCloseCode, GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
 import { randomUUID } from 'node:crypto';
+
+import { GraphQLClient, socketCloseCode, startTestStack, type TestStack } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const CREATE = `mutation($input: CreateApiClientInput!) { createApiClient(input: $input) {
@@ -23,7 +24,8 @@ describe('API clients for integration partners, through the gateway', () => {
 
   async function token(form: Record<string, string>, basic?: [string, string]): Promise<TokenAnswer> {
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
-    if (basic) headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(basic[0])}:${encodeURIComponent(basic[1])}`).toString('base64')}`;
+    if (basic)
+      headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(basic[0])}:${encodeURIComponent(basic[1])}`).toString('base64')}`;
     const response = await fetch(tokenUrl(), { method: 'POST', headers, body: new URLSearchParams(form).toString() });
     return { status: response.status, body: (await response.json()) as TokenAnswer['body'] };
   }
@@ -54,14 +56,26 @@ describe('API clients for integration partners, through the gateway', () => {
   });
 
   it('is issued by ADMIN only, with a secret shown once and stored hashed', async () => {
-    const { createApiClient } = await admin.data(CREATE, { input: { name: 'Acme shop sync', scopes: ['CATALOG_READ', 'PRICES_READ'], dealerId: platinumDealer } });
+    const { createApiClient } = await admin.data(CREATE, {
+      input: { name: 'Acme shop sync', scopes: ['CATALOG_READ', 'PRICES_READ'], dealerId: platinumDealer },
+    });
     expect(createApiClient).toMatchObject({
-      client: { name: 'Acme shop sync', scopes: ['CATALOG_READ', 'PRICES_READ'], dealer: { name: 'Demo Platinum Dealer' }, costPerSecond: 1000, costBurst: 5000, requestsPerMinute: 120, revokedAt: null },
+      client: {
+        name: 'Acme shop sync',
+        scopes: ['CATALOG_READ', 'PRICES_READ'],
+        dealer: { name: 'Demo Platinum Dealer' },
+        costPerSecond: 1000,
+        costBurst: 5000,
+        requestsPerMinute: 120,
+        revokedAt: null,
+      },
       userErrors: [],
     });
     const secret = createApiClient.clientSecret as string;
     expect((await sql('select count(*) from dealers.api_client where secret_hash = ?', [secret]))[0].count).toBe('0');
-    expect((await admin.data('{ apiClients(first: 10) { nodes { id } } }')).apiClients.nodes.map((c: { id: string }) => c.id)).toContain(createApiClient.client.id);
+    expect((await admin.data('{ apiClients(first: 10) { nodes { id } } }')).apiClients.nodes.map((c: { id: string }) => c.id)).toContain(
+      createApiClient.client.id,
+    );
 
     const unbound = (await admin.data(CREATE, { input: { name: 'No dealer', scopes: ['ORDERS_WRITE'] } })).createApiClient;
     expect(unbound.userErrors).toEqual([{ code: 'DEALER_REQUIRED', field: ['input', 'dealerId'] }]);
@@ -78,14 +92,29 @@ describe('API clients for integration partners, through the gateway', () => {
     const basic = await token({ grant_type: 'client_credentials' }, [id, secret]);
     expect(basic).toMatchObject({ status: 200, body: { token_type: 'Bearer', expires_in: 300, scope: 'CATALOG_READ PRICES_READ' } });
     const [, payload] = basic.body.access_token!.split('.');
-    expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toMatchObject({ sub: id, cid: id, dealerId: platinumDealer, role: 'API_CLIENT', scopes: ['CATALOG_READ', 'PRICES_READ'] });
+    expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toMatchObject({
+      sub: id,
+      cid: id,
+      dealerId: platinumDealer,
+      role: 'API_CLIENT',
+      scopes: ['CATALOG_READ', 'PRICES_READ'],
+    });
     const form = await token({ grant_type: 'client_credentials', client_id: id, client_secret: secret, scope: 'CATALOG_READ' });
     expect(form).toMatchObject({ status: 200, body: { scope: 'CATALOG_READ' } });
 
-    expect(await token({ grant_type: 'client_credentials' }, [id, `${secret}x`])).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
-    expect(await token({ grant_type: 'client_credentials' }, [randomUUID(), secret])).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+    expect(await token({ grant_type: 'client_credentials' }, [id, `${secret}x`])).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_client' },
+    });
+    expect(await token({ grant_type: 'client_credentials' }, [randomUUID(), secret])).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_client' },
+    });
     expect(await token({ grant_type: 'password' }, [id, secret])).toMatchObject({ status: 400, body: { error: 'unsupported_grant_type' } });
-    expect(await token({ grant_type: 'client_credentials', scope: 'ERP_IMPORT' }, [id, secret])).toMatchObject({ status: 400, body: { error: 'invalid_scope' } });
+    expect(await token({ grant_type: 'client_credentials', scope: 'ERP_IMPORT' }, [id, secret])).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_scope' },
+    });
   });
 
   it('authorizes every request by scope: outside them FORBIDDEN with the missing scope named, and nothing runs', async () => {
@@ -97,7 +126,8 @@ describe('API clients for integration partners, through the gateway', () => {
     const orders = await api.request('{ orders(first: 1) { totalCount } }');
     expect(orders.data ?? null).toBeNull();
     expect(orders.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', missingScope: 'ORDERS_WRITE' });
-    const countOrders = async () => Number((await stack.orms.orders.em.getConnection().execute('select count(*) from orders."order"'))[0].count);
+    const countOrders = async () =>
+      Number((await stack.orms.orders.em.getConnection().execute('select count(*) from orders."order"'))[0].count);
     const before = await countOrders();
     const place = await api.request('mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { id } userErrors { code } } }', {
       i: { idempotencyKey: randomUUID(), lines: [{ sku: priced[0].sku, quantity: 1 }] },
@@ -114,20 +144,21 @@ describe('API clients for integration partners, through the gateway', () => {
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', missingScope: 'PRICES_READ', coordinate: 'Product.price' });
   });
 
-  it("places orders for its own dealer with ORDERS_WRITE, and records ERP rows with ERP_IMPORT", async () => {
+  it('places orders for its own dealer with ORDERS_WRITE, and records ERP rows with ERP_IMPORT', async () => {
     const { api } = await clientWith({ name: 'Platinum ERP orders', scopes: ['CATALOG_READ', 'ORDERS_WRITE'], dealerId: platinumDealer });
     const sku = (await api.data('{ products(first: 1, filter: { inStockOnly: true }) { nodes { sku } } }')).products.nodes[0].sku;
-    const placed = (await api.data('mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { id dealer { name } } userErrors { code } } }', {
-      i: { idempotencyKey: randomUUID(), lines: [{ sku, quantity: 1 }], poNumber: 'API-1' },
-    })).placeOrder;
+    const placed = (
+      await api.data('mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { id dealer { name } } userErrors { code } } }', {
+        i: { idempotencyKey: randomUUID(), lines: [{ sku, quantity: 1 }], poNumber: 'API-1' },
+      })
+    ).placeOrder;
     expect(placed.userErrors).toEqual([]);
     expect(placed.order.dealer.name).toBe('Demo Platinum Dealer');
 
     const { api: erp } = await clientWith({ name: 'ERP import', scopes: ['ERP_IMPORT'] });
-    const payment = await erp.request(
-      'mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { userErrors { code } } }',
-      { i: { externalReference: `PAY-${randomUUID()}`, dealerId: platinumDealer, amount: '10.00', receivedAt: new Date().toISOString() } },
-    );
+    const payment = await erp.request('mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { userErrors { code } } }', {
+      i: { externalReference: `PAY-${randomUUID()}`, dealerId: platinumDealer, amount: '10.00', receivedAt: new Date().toISOString() },
+    });
     expect(payment.errors).toBeUndefined();
     expect(payment.data.recordPayment.userErrors).toEqual([]);
     const notErp = await api.request('mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { userErrors { code } } }', {
@@ -136,7 +167,7 @@ describe('API clients for integration partners, through the gateway', () => {
     expect(notErp.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', missingScope: 'ERP_IMPORT' });
   });
 
-  it("gives each client its own budget: cost per second and requests per minute, keyed by the client id", async () => {
+  it('gives each client its own budget: cost per second and requests per minute, keyed by the client id', async () => {
     const { api: frugal } = await clientWith({ name: 'Frugal', scopes: ['CATALOG_READ'], costBurst: 40, costPerSecond: 1 });
     const first = await frugal.request(CATALOG);
     expect(first.errors).toBeUndefined();
@@ -164,7 +195,10 @@ describe('API clients for integration partners, through the gateway', () => {
     const after = await api.request(CATALOG);
     expect(after.data ?? null).toBeNull();
     expect(after.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect(await token({ grant_type: 'client_credentials' }, [id, secret])).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+    expect(await token({ grant_type: 'client_credentials' }, [id, secret])).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_client' },
+    });
     expect((await admin.data(REVOKE, { id: randomUUID() })).revokeApiClient.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
   });
 
@@ -177,7 +211,10 @@ describe('API clients for integration partners, through the gateway', () => {
     expect(newSecret).not.toBe(oldSecret);
     expect((await sql('select count(*) from dealers.api_client where secret_hash = ?', [newSecret]))[0].count).toBe('0');
 
-    expect(await token({ grant_type: 'client_credentials' }, [id, oldSecret])).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+    expect(await token({ grant_type: 'client_credentials' }, [id, oldSecret])).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_client' },
+    });
     const fresh = await token({ grant_type: 'client_credentials' }, [id, newSecret]);
     expect(fresh).toMatchObject({ status: 200, body: { expires_in: 300 } });
     const after = new GraphQLClient(stack.gatewayUrl);
@@ -186,15 +223,28 @@ describe('API clients for integration partners, through the gateway', () => {
     // A token issued with the old secret lives out its 5 minutes (the documented overlap).
     expect((await before.request(CATALOG)).errors).toBeUndefined();
 
-    const events = await sql("select actor_id, detail from dealers.security_event where kind = 'API_CLIENT_SECRET_ROTATED' and detail->>'clientId' = ?", [id]);
-    expect(events).toEqual([{ actor_id: (await sql("select id from dealers.user_account where email = 'admin@demo.staff'"))[0].id, detail: { clientId: id } }]);
+    const events = await sql(
+      "select actor_id, detail from dealers.security_event where kind = 'API_CLIENT_SECRET_ROTATED' and detail->>'clientId' = ?",
+      [id],
+    );
+    expect(events).toEqual([
+      { actor_id: (await sql("select id from dealers.user_account where email = 'admin@demo.staff'"))[0].id, detail: { clientId: id } },
+    ]);
 
     const gm = await stack.loginAs('gm@demo.staff');
     expect((await gm.request(ROTATE, { id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await token({ grant_type: 'client_credentials' }, [id, newSecret])).toMatchObject({ status: 200 });
-    expect((await admin.data(ROTATE, { id: randomUUID() })).rotateApiClientSecret).toEqual({ client: null, clientSecret: null, userErrors: [{ code: 'NOT_FOUND' }] });
+    expect((await admin.data(ROTATE, { id: randomUUID() })).rotateApiClientSecret).toEqual({
+      client: null,
+      clientSecret: null,
+      userErrors: [{ code: 'NOT_FOUND' }],
+    });
     expect((await admin.data(REVOKE, { id })).revokeApiClient.userErrors).toEqual([]);
-    expect((await admin.data(ROTATE, { id })).rotateApiClientSecret).toEqual({ client: null, clientSecret: null, userErrors: [{ code: 'REVOKED' }] });
+    expect((await admin.data(ROTATE, { id })).rotateApiClientSecret).toEqual({
+      client: null,
+      clientSecret: null,
+      userErrors: [{ code: 'REVOKED' }],
+    });
     expect(await token({ grant_type: 'client_credentials' }, [id, newSecret])).toMatchObject({ status: 401 });
   });
 

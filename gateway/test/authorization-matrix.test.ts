@@ -1,8 +1,9 @@
-import { API_SCOPES, AUTHORIZATION_MATRIX, withAuthorizationMatrix, type ApiScope, type Role } from '@dealergraph/runtime';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openSocket, GraphQLClient, startTestStack, type GraphQLResponse, type TestStack } from '@dealergraph/testing';
-import { randomUUID } from 'node:crypto';
+
+import { API_SCOPES, type ApiScope, AUTHORIZATION_MATRIX, type Role, withAuthorizationMatrix } from '@dealergraph/runtime';
+import { GraphQLClient, type GraphQLResponse, openSocket, startTestStack, type TestStack } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Walks the one authorization matrix (packages/runtime/src/auth/authorization-matrix.ts) through the
@@ -48,25 +49,51 @@ const PROBES: Record<string, Probe> = {
   'Mutation.updateCartLine': { query: 'mutation { updateCartLine(sku: "NO-SUCH-SKU", quantity: 1) { userErrors { code } } }' },
   'Mutation.removeFromCart': { query: 'mutation { removeFromCart(skus: ["NO-SUCH-SKU"]) { userErrors { code } } }' },
   'Mutation.uploadOrderLines': {
-    query: 'mutation($c: String!) { uploadOrderLines(input: { filename: "lines.csv", contentBase64: $c, allOrNothing: true }) { userErrors { code } } }',
+    query:
+      'mutation($c: String!) { uploadOrderLines(input: { filename: "lines.csv", contentBase64: $c, allOrNothing: true }) { userErrors { code } } }',
     variables: () => ({ c: Buffer.from('sku,quantity\nNO-SUCH-SKU,1\n').toString('base64') }),
   },
-  'Mutation.addTemplateToCart': { query: 'mutation($id: ID!) { addTemplateToCart(templateId: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
+  'Mutation.addTemplateToCart': {
+    query: 'mutation($id: ID!) { addTemplateToCart(templateId: $id) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
   'Mutation.saveCartAsTemplate': { query: 'mutation { saveCartAsTemplate(name: "") { userErrors { code } } }' },
-  'Mutation.saveOrderAsTemplate': { query: 'mutation($id: ID!) { saveOrderAsTemplate(orderId: $id, name: "probe") { userErrors { code } } }', variables: () => ({ id: none() }) },
-  'Mutation.deleteOrderTemplate': { query: 'mutation($id: ID!) { deleteOrderTemplate(templateId: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
+  'Mutation.saveOrderAsTemplate': {
+    query: 'mutation($id: ID!) { saveOrderAsTemplate(orderId: $id, name: "probe") { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Mutation.deleteOrderTemplate': {
+    query: 'mutation($id: ID!) { deleteOrderTemplate(templateId: $id) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
   'Mutation.reorder': { query: 'mutation($id: ID!) { reorder(orderId: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
   'Mutation.placeOrder': {
-    query: 'mutation($k: String!) { placeOrder(input: { idempotencyKey: $k, lines: [{ sku: "NO-SUCH-SKU", quantity: 1 }] }) { order { id } userErrors { code } } }',
+    query:
+      'mutation($k: String!) { placeOrder(input: { idempotencyKey: $k, lines: [{ sku: "NO-SUCH-SKU", quantity: 1 }] }) { order { id } userErrors { code } } }',
     variables: () => ({ k: randomUUID() }),
   },
-  'Mutation.cancelOrder': { query: 'mutation($id: ID!) { cancelOrder(orderId: $id) { userErrors { code } } }', variables: () => ({ id: deliveredOrderId }) },
+  'Mutation.cancelOrder': {
+    query: 'mutation($id: ID!) { cancelOrder(orderId: $id) { userErrors { code } } }',
+    variables: () => ({ id: deliveredOrderId }),
+  },
   'Query.orders': { query: '{ orders(first: 1) { totalCount } }' },
   'Query.order': { query: 'query($id: ID!) { order(id: $id) { id } }', variables: () => ({ id: none() }) },
-  'Mutation.approveOrder': { query: 'mutation($id: ID!) { approveOrder(orderId: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
-  'Mutation.rejectOrder': { query: 'mutation($id: ID!) { rejectOrder(orderId: $id, reason: "probe") { userErrors { code } } }', variables: () => ({ id: none() }) },
-  'Mutation.approveOrders': { query: 'mutation($id: ID!) { approveOrders(orderIds: [$id]) { userErrors { code } } }', variables: () => ({ id: none() }) },
-  'Mutation.rejectOrders': { query: 'mutation($id: ID!) { rejectOrders(orderIds: [$id], reason: "probe") { userErrors { code } } }', variables: () => ({ id: none() }) },
+  'Mutation.approveOrder': {
+    query: 'mutation($id: ID!) { approveOrder(orderId: $id) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Mutation.rejectOrder': {
+    query: 'mutation($id: ID!) { rejectOrder(orderId: $id, reason: "probe") { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Mutation.approveOrders': {
+    query: 'mutation($id: ID!) { approveOrders(orderIds: [$id]) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Mutation.rejectOrders': {
+    query: 'mutation($id: ID!) { rejectOrders(orderIds: [$id], reason: "probe") { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
   'Query.approvalQueue': { query: '{ approvalQueue(first: 1) { totalCount } }' },
   'Query.approvalStats': { query: '{ approvalStats { __typename } }' },
   'Mutation.updateOrderFulfillment': {
@@ -74,7 +101,8 @@ const PROBES: Record<string, Probe> = {
     variables: () => ({ id: none() }),
   },
   'Mutation.setMinimumOrderAmount': {
-    query: 'mutation($id: ID!) { setMinimumOrderAmount(input: { dealerId: $id, minimumAmount: "abc", belowMinimum: REFUSE }) { userErrors { code } } }',
+    query:
+      'mutation($id: ID!) { setMinimumOrderAmount(input: { dealerId: $id, minimumAmount: "abc", belowMinimum: REFUSE }) { userErrors { code } } }',
     variables: () => ({ id: none() }),
   },
   'Query.creditRiskView': { query: '{ creditRiskView(first: 1) { totalCount } }' },
@@ -83,20 +111,27 @@ const PROBES: Record<string, Probe> = {
     variables: () => ({ id: none() }),
   },
   'Mutation.recordInvoice': {
-    query: 'mutation($id: ID!, $r: String!) { recordInvoice(input: { externalReference: $r, dealerId: $id, number: "PROBE", amount: "abc", issuedAt: "2026-11-01T00:00:00Z" }) { userErrors { code } } }',
+    query:
+      'mutation($id: ID!, $r: String!) { recordInvoice(input: { externalReference: $r, dealerId: $id, number: "PROBE", amount: "abc", issuedAt: "2026-11-01T00:00:00Z" }) { userErrors { code } } }',
     variables: () => ({ id: none(), r: randomUUID() }),
   },
   'Mutation.recordPayment': {
-    query: 'mutation($id: ID!, $r: String!) { recordPayment(input: { externalReference: $r, dealerId: $id, amount: "abc", receivedAt: "2026-11-01T00:00:00Z" }) { userErrors { code } } }',
+    query:
+      'mutation($id: ID!, $r: String!) { recordPayment(input: { externalReference: $r, dealerId: $id, amount: "abc", receivedAt: "2026-11-01T00:00:00Z" }) { userErrors { code } } }',
     variables: () => ({ id: none(), r: randomUUID() }),
   },
   'Mutation.recordBalanceAdjustment': {
-    query: 'mutation($id: ID!, $r: String!) { recordBalanceAdjustment(input: { externalReference: $r, dealerId: $id, amount: "abc", reason: "probe" }) { userErrors { code } } }',
+    query:
+      'mutation($id: ID!, $r: String!) { recordBalanceAdjustment(input: { externalReference: $r, dealerId: $id, amount: "abc", reason: "probe" }) { userErrors { code } } }',
     variables: () => ({ id: none(), r: randomUUID() }),
   },
   'Mutation.setProductRestriction': { query: 'mutation { setProductRestriction(sku: "NO-SUCH-SKU") { userErrors { code } } }' },
-  'Mutation.grantProductAccess': { query: 'mutation { grantProductAccess(input: { skus: ["NO-SUCH-SKU"], scope: REGION, value: "Nowhere" }) { userErrors { code } } }' },
-  'Mutation.revokeProductAccess': { query: 'mutation { revokeProductAccess(input: { skus: ["NO-SUCH-SKU"], scope: REGION, value: "Nowhere" }) { userErrors { code } } }' },
+  'Mutation.grantProductAccess': {
+    query: 'mutation { grantProductAccess(input: { skus: ["NO-SUCH-SKU"], scope: REGION, value: "Nowhere" }) { userErrors { code } } }',
+  },
+  'Mutation.revokeProductAccess': {
+    query: 'mutation { revokeProductAccess(input: { skus: ["NO-SUCH-SKU"], scope: REGION, value: "Nowhere" }) { userErrors { code } } }',
+  },
   'Mutation.setDealerCategoryLimits': {
     query: 'mutation($id: ID!) { setDealerCategoryLimits(dealerId: $id, categoryIds: [$id]) { userErrors { code } } }',
     variables: () => ({ id: none() }),
@@ -105,16 +140,39 @@ const PROBES: Record<string, Probe> = {
   'Query.dealerUsers': { query: '{ dealerUsers(first: 1) { totalCount } }' },
   'Mutation.inviteUser': { query: 'mutation { inviteUser(input: { email: "not-an-email", role: VIEW_ONLY }) { userErrors { code } } }' },
   'Query.invitations': { query: '{ invitations(first: 1, status: OPEN) { totalCount } }' },
-  'Mutation.cancelInvitation': { query: 'mutation($id: ID!) { cancelInvitation(id: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
-  'Mutation.setUserRole': { query: 'mutation($id: ID!) { setUserRole(userId: $id, role: VIEW_ONLY) { userErrors { code } } }', variables: () => ({ id: none() }) },
-  'Mutation.disableUser': { query: 'mutation($id: ID!) { disableUser(userId: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
-  'Mutation.enableUser': { query: 'mutation($id: ID!) { enableUser(userId: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
-  'Mutation.importStockLevels': { query: 'mutation { importStockLevels(input: { levels: [{ sku: "NO-SUCH-SKU", warehouseCode: "NOWHERE", onHand: 1 }] }) { userErrors { code } } }' },
+  'Mutation.cancelInvitation': {
+    query: 'mutation($id: ID!) { cancelInvitation(id: $id) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Mutation.setUserRole': {
+    query: 'mutation($id: ID!) { setUserRole(userId: $id, role: VIEW_ONLY) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Mutation.disableUser': {
+    query: 'mutation($id: ID!) { disableUser(userId: $id) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Mutation.enableUser': {
+    query: 'mutation($id: ID!) { enableUser(userId: $id) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Mutation.importStockLevels': {
+    query:
+      'mutation { importStockLevels(input: { levels: [{ sku: "NO-SUCH-SKU", warehouseCode: "NOWHERE", onHand: 1 }] }) { userErrors { code } } }',
+  },
   'Query.orderTemplates': { query: '{ orderTemplates(first: 1) { totalCount } }' },
-  'Query.orderEvents': { query: 'query($id: ID!) { orderEvents(since: "2026-01-01T00:00:00Z", orderId: $id, first: 1) { id } }', variables: () => ({ id: none() }) },
+  'Query.orderEvents': {
+    query: 'query($id: ID!) { orderEvents(since: "2026-01-01T00:00:00Z", orderId: $id, first: 1) { id } }',
+    variables: () => ({ id: none() }),
+  },
   'Query.notifications': { query: '{ notifications(first: 1) { totalCount } }' },
-  'Mutation.markNotificationsRead': { query: 'mutation($id: ID!) { markNotificationsRead(eventIds: [$id]) { userErrors { code } } }', variables: () => ({ id: none() }) },
-  'Mutation.requestSpecialPrice': { query: 'mutation { requestSpecialPrice(input: { sku: "NO-SUCH-SKU", quantity: 1, reason: "" }) { userErrors { code } } }' },
+  'Mutation.markNotificationsRead': {
+    query: 'mutation($id: ID!) { markNotificationsRead(eventIds: [$id]) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Mutation.requestSpecialPrice': {
+    query: 'mutation { requestSpecialPrice(input: { sku: "NO-SUCH-SKU", quantity: 1, reason: "" }) { userErrors { code } } }',
+  },
   'Query.specialPriceRequests': { query: '{ specialPriceRequests(first: 1) { totalCount } }' },
   'Query.specialPriceRequest': { query: 'query($id: ID!) { specialPriceRequest(id: $id) { id } }', variables: () => ({ id: none() }) },
   'Mutation.approveSpecialPriceRequest': {
@@ -127,22 +185,34 @@ const PROBES: Record<string, Probe> = {
   },
   'Query.approvalRules': { query: '{ approvalRules { __typename } }' },
   'Query.approvalRuleChanges': { query: '{ approvalRuleChanges(first: 1, ruleName: "NO-SUCH-RULE") { totalCount } }' },
-  'Mutation.updateApprovalRule': { query: 'mutation { updateApprovalRule(input: { name: "NO-SUCH-RULE", enabled: true, reason: "probe" }) { userErrors { code } } }' },
+  'Mutation.updateApprovalRule': {
+    query: 'mutation { updateApprovalRule(input: { name: "NO-SUCH-RULE", enabled: true, reason: "probe" }) { userErrors { code } } }',
+  },
   'Mutation.createApprovalRule': {
-    query: 'mutation { createApprovalRule(input: { name: "probe", kind: ORDER_TOTAL_ABOVE, group: "probe", level: 99, threshold: "abc", reason: "probe" }) { userErrors { code } } }',
+    query:
+      'mutation { createApprovalRule(input: { name: "probe", kind: ORDER_TOTAL_ABOVE, group: "probe", level: 99, threshold: "abc", reason: "probe" }) { userErrors { code } } }',
   },
   'Query.creditAccount': { query: 'query($id: ID!) { creditAccount(dealerId: $id) { __typename } }', variables: () => ({ id: none() }) },
   'Query.invoice': { query: 'query($id: ID!) { invoice(id: $id) { id } }', variables: () => ({ id: none() }) },
   'Query.dealer': { query: 'query($id: ID!) { dealer(id: $id) { id } }', variables: () => ({ id: none() }) },
   'Query.securityEvents': { query: '{ securityEvents(first: 1, filter: { kinds: [SIGN_IN_FAILED] }) { totalCount } }' },
   'Mutation.updateDealerSecurityPolicy': {
-    query: 'mutation($id: ID!) { updateDealerSecurityPolicy(input: { dealerId: $id, ipAllowList: ["not-a-range"] }) { userErrors { code } } }',
+    query:
+      'mutation($id: ID!) { updateDealerSecurityPolicy(input: { dealerId: $id, ipAllowList: ["not-a-range"] }) { userErrors { code } } }',
     variables: () => ({ id: ownDealerId }),
   },
   'Query.apiClients': { query: '{ apiClients(first: 1) { totalCount } }' },
-  'Mutation.createApiClient': { query: 'mutation { createApiClient(input: { name: "", scopes: [CATALOG_READ] }) { userErrors { code } } }' },
-  'Mutation.revokeApiClient': { query: 'mutation($id: ID!) { revokeApiClient(id: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
-  'Mutation.rotateApiClientSecret': { query: 'mutation($id: ID!) { rotateApiClientSecret(id: $id) { userErrors { code } } }', variables: () => ({ id: none() }) },
+  'Mutation.createApiClient': {
+    query: 'mutation { createApiClient(input: { name: "", scopes: [CATALOG_READ] }) { userErrors { code } } }',
+  },
+  'Mutation.revokeApiClient': {
+    query: 'mutation($id: ID!) { revokeApiClient(id: $id) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Mutation.rotateApiClientSecret': {
+    query: 'mutation($id: ID!) { rotateApiClientSecret(id: $id) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
 };
 
 /**
@@ -160,7 +230,11 @@ const SUBSCRIPTION_PROBES: Record<string, string> = {
 };
 const WRONG_TYPE = { x: 'not-a-boolean' };
 
-function subscriptionOutcome(errors: readonly { message: string; extensions?: Record<string, unknown> }[] | undefined, who: string, coordinate: string): Outcome {
+function subscriptionOutcome(
+  errors: readonly { message: string; extensions?: Record<string, unknown> }[] | undefined,
+  who: string,
+  coordinate: string,
+): Outcome {
   if (errors?.some((e) => e.extensions?.code === 'FORBIDDEN')) return 'FORBIDDEN';
   // Allowed: the probe must have got as far as reading its variables, and no further.
   if (errors?.some((e) => e.message.includes('$x'))) return 'ALLOWED';
@@ -182,7 +256,16 @@ type Outcome = 'ALLOWED' | 'FORBIDDEN' | 'FORBIDDEN_IN_PAYLOAD';
 function outcomeOf(result: GraphQLResponse, who: string, coordinate: string): Outcome {
   const codes = (result.errors ?? []).map((e) => String(e.extensions?.code));
   // A probe must reach authorization: a malformed probe or a crash proves nothing.
-  const broken = codes.filter((c) => ['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_USER_INPUT', 'INTERNAL_SERVER_ERROR', 'UNAUTHENTICATED', 'RATE_LIMITED'].includes(c));
+  const broken = codes.filter((c) =>
+    [
+      'GRAPHQL_VALIDATION_FAILED',
+      'GRAPHQL_PARSE_FAILED',
+      'BAD_USER_INPUT',
+      'INTERNAL_SERVER_ERROR',
+      'UNAUTHENTICATED',
+      'RATE_LIMITED',
+    ].includes(c),
+  );
   if (broken.length) throw new Error(`${coordinate} as ${who}: ${JSON.stringify(result.errors)}`);
   if (codes.includes('FORBIDDEN')) return 'FORBIDDEN';
   return userErrorCodes(result.data).includes('FORBIDDEN') ? 'FORBIDDEN_IN_PAYLOAD' : 'ALLOWED';
@@ -196,12 +279,25 @@ describe('the authorization matrix, walked through the real gateway', () => {
   async function apiClient(admin: GraphQLClient, dealerId: string, scopes: readonly ApiScope[]): Promise<GraphQLClient> {
     const { createApiClient } = await admin.data(
       'mutation($i: CreateApiClientInput!) { createApiClient(input: $i) { client { id } clientSecret userErrors { code } } }',
-      { i: { name: `matrix ${scopes.join(' ')}`, scopes, dealerId, costBurst: 1_000_000, costPerSecond: 1_000_000, requestsPerMinute: 100_000 } },
+      {
+        i: {
+          name: `matrix ${scopes.join(' ')}`,
+          scopes,
+          dealerId,
+          costBurst: 1_000_000,
+          costPerSecond: 1_000_000,
+          requestsPerMinute: 100_000,
+        },
+      },
     );
     const response = await fetch(stack.gatewayUrl.replace('/graphql', '/oauth/token'), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: createApiClient.client.id, client_secret: createApiClient.clientSecret }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: createApiClient.client.id,
+        client_secret: createApiClient.clientSecret,
+      }).toString(),
     });
     const client = new GraphQLClient(stack.gatewayUrl);
     client.accessToken = ((await response.json()) as { access_token: string }).access_token;
@@ -220,14 +316,25 @@ describe('the authorization matrix, walked through the real gateway', () => {
     ownDealerId = dealerId;
     const admin = users.get('ADMIN')!;
     clients.set('all', await apiClient(admin, dealerId, API_SCOPES));
-    for (const scope of API_SCOPES) clients.set(`all but ${scope}`, await apiClient(admin, dealerId, API_SCOPES.filter((s) => s !== scope)));
+    for (const scope of API_SCOPES)
+      clients.set(
+        `all but ${scope}`,
+        await apiClient(
+          admin,
+          dealerId,
+          API_SCOPES.filter((s) => s !== scope),
+        ),
+      );
   });
   afterAll(async () => {
     await stack?.stop();
   });
 
   /** A subscription over a real graphql-ws socket: the first result, which ends it. */
-  async function overSocket(role: Role, query: string): Promise<readonly { message: string; extensions?: Record<string, unknown> }[] | undefined> {
+  async function overSocket(
+    role: Role,
+    query: string,
+  ): Promise<readonly { message: string; extensions?: Record<string, unknown> }[] | undefined> {
     const socket = openSocket(stack.gatewayUrl, users.get(role)!.accessToken, { eager: true });
     try {
       return await new Promise((resolve, reject) => {
@@ -246,14 +353,20 @@ describe('the authorization matrix, walked through the real gateway', () => {
   }
 
   /** A subscription over an HTTP event stream (API clients may not open sockets): its errors. */
-  async function overEventStream(client: GraphQLClient, query: string): Promise<readonly { message: string; extensions?: Record<string, unknown> }[] | undefined> {
+  async function overEventStream(
+    client: GraphQLClient,
+    query: string,
+  ): Promise<readonly { message: string; extensions?: Record<string, unknown> }[] | undefined> {
     const response = await fetch(stack.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${client.accessToken}` },
       body: JSON.stringify({ query, variables: WRONG_TYPE }),
     });
     const text = await response.text();
-    const events = text.split('\n').filter((line) => line.startsWith('data:') && line.length > 5).map((line) => JSON.parse(line.slice(5)) as GraphQLResponse);
+    const events = text
+      .split('\n')
+      .filter((line) => line.startsWith('data:') && line.length > 5)
+      .map((line) => JSON.parse(line.slice(5)) as GraphQLResponse);
     return events.flatMap((e) => e.errors ?? []) as never;
   }
 
@@ -280,14 +393,16 @@ describe('the authorization matrix, walked through the real gateway', () => {
     expect(seen).toEqual(expected);
   });
 
-  it.each(rows)('%s: an API client gets in with the row\'s scope only, and hears which one is missing', async (coordinate, rule) => {
+  it.each(rows)("%s: an API client gets in with the row's scope only, and hears which one is missing", async (coordinate, rule) => {
     const probe = PROBES[coordinate];
     if (!rule.scope) {
       const refused = await clients.get('all')!.request(probe.query, probe.variables?.());
       expect(outcomeOf(refused, 'an API client with every scope', coordinate)).toBe('FORBIDDEN');
       return;
     }
-    expect(outcomeOf(await clients.get('all')!.request(probe.query, probe.variables?.()), 'an API client with every scope', coordinate)).toBe('ALLOWED');
+    expect(
+      outcomeOf(await clients.get('all')!.request(probe.query, probe.variables?.()), 'an API client with every scope', coordinate),
+    ).toBe('ALLOWED');
     const without = await clients.get(`all but ${rule.scope}`)!.request(probe.query, probe.variables?.());
     expect(outcomeOf(without, `an API client without ${rule.scope}`, coordinate)).toBe('FORBIDDEN');
     expect(without.errors?.[0].extensions?.missingScope).toBe(rule.scope);
@@ -306,10 +421,14 @@ describe('the authorization matrix, walked through the real gateway', () => {
   it.each(subscriptionRows)("%s: an API client may subscribe with the row's scope only (event stream)", async (coordinate, rule) => {
     const query = SUBSCRIPTION_PROBES[coordinate];
     if (!rule.scope) {
-      expect(subscriptionOutcome(await overEventStream(clients.get('all')!, query), 'an API client with every scope', coordinate)).toBe('FORBIDDEN');
+      expect(subscriptionOutcome(await overEventStream(clients.get('all')!, query), 'an API client with every scope', coordinate)).toBe(
+        'FORBIDDEN',
+      );
       return;
     }
-    expect(subscriptionOutcome(await overEventStream(clients.get('all')!, query), 'an API client with every scope', coordinate)).toBe('ALLOWED');
+    expect(subscriptionOutcome(await overEventStream(clients.get('all')!, query), 'an API client with every scope', coordinate)).toBe(
+      'ALLOWED',
+    );
     const without = await overEventStream(clients.get(`all but ${rule.scope}`)!, query);
     expect(subscriptionOutcome(without, `an API client without ${rule.scope}`, coordinate)).toBe('FORBIDDEN');
     expect(without?.[0].extensions?.missingScope).toBe(rule.scope);

@@ -1,5 +1,6 @@
 import { startTestStack, type TestStack } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { COST_LIMITS } from '../src/config.js';
 
 const PAGE = 'products(first: 100) { nodes { sku stock { status } price { unitPrice { amount } } } }';
@@ -31,7 +32,10 @@ describe('cost limits at the gateway (demo mode)', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${dealer.accessToken}` },
       body: JSON.stringify({ query: `{ ${PAGE} }` }),
     });
-    const body = (await response.json()) as { data?: { products: { nodes: unknown[] } }; extensions?: { cost?: { requested: number; maximum: number } } };
+    const body = (await response.json()) as {
+      data?: { products: { nodes: unknown[] } };
+      extensions?: { cost?: { requested: number; maximum: number } };
+    };
     expect(body.data?.products.nodes).toHaveLength(100);
     expect(body.extensions?.cost?.requested).toBeGreaterThan(100);
     expect(body.extensions?.cost?.requested).toBeLessThanOrEqual(COST_LIMITS.demo.maxCost);

@@ -12,11 +12,22 @@ const DEALER_VIEW = /* GraphQL */ `
         name
         tier
         credit {
-          limit { amount currency }
-          openBalance { amount }
-          pendingOrders { amount }
-          available { amount }
-          overdue { amount }
+          limit {
+            amount
+            currency
+          }
+          openBalance {
+            amount
+          }
+          pendingOrders {
+            amount
+          }
+          available {
+            amount
+          }
+          overdue {
+            amount
+          }
           status
           exceedancePolicy
         }
@@ -26,11 +37,32 @@ const DEALER_VIEW = /* GraphQL */ `
       totalCount
       nodes {
         sku
-        stock { status available }
-        price { listPrice { amount } unitPrice { amount } appliedRules }
+        stock {
+          status
+          available
+        }
+        price {
+          listPrice {
+            amount
+          }
+          unitPrice {
+            amount
+          }
+          appliedRules
+        }
       }
     }
-    orders(first: 3) { totalCount nodes { id number status total { amount } } }
+    orders(first: 3) {
+      totalCount
+      nodes {
+        id
+        number
+        status
+        total {
+          amount
+        }
+      }
+    }
   }
 `;
 
@@ -58,10 +90,13 @@ describe('the federated graph through the gateway', () => {
       ['platinum@demo.dealer', 'wrong-password'],
       ['nobody@demo.dealer', 'demo-pass-2026'],
     ]) {
-      const bad = await client.data('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken userErrors { code message } } }', {
-        e: email,
-        p: password,
-      });
+      const bad = await client.data(
+        'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken userErrors { code message } } }',
+        {
+          e: email,
+          p: password,
+        },
+      );
       expect(bad.login.accessToken).toBeNull();
       expect(bad.login.userErrors[0].code).toBe('INVALID_CREDENTIALS');
     }
@@ -104,20 +139,26 @@ describe('the federated graph through the gateway', () => {
     expect(cents(b.unitPrice.amount)).toBe(Math.floor((list * 9500 * 2 + 10_000) / 20_000));
   });
 
-  it('shows a dealer its own orders only and staff everyone\'s', async () => {
+  it("shows a dealer its own orders only and staff everyone's", async () => {
     const platinum = await stack.loginAs('platinum@demo.dealer');
     const bronze = await stack.loginAs('bronze@demo.dealer');
     const rep = await stack.loginAs('rep@demo.staff');
     const bronzeOrder = (await bronze.data('{ orders(first: 1) { nodes { id number } } }')).orders.nodes[0];
     const orderQuery = 'query($id: ID!) { order(id: $id) { id number dealer { name } } }';
     expect((await platinum.request(orderQuery, { id: bronzeOrder.id })).data?.order).toBeNull();
-    expect((await bronze.data(orderQuery, { id: bronzeOrder.id })).order).toMatchObject({ number: bronzeOrder.number, dealer: { name: 'Demo Bronze Dealer' } });
+    expect((await bronze.data(orderQuery, { id: bronzeOrder.id })).order).toMatchObject({
+      number: bronzeOrder.number,
+      dealer: { name: 'Demo Bronze Dealer' },
+    });
     expect((await rep.data(orderQuery, { id: bronzeOrder.id })).order.dealer.name).toBe('Demo Bronze Dealer');
 
     const bronzeDealerId = (await bronze.data('{ me { dealer { id } } }')).me.dealer.id;
     const dealerQuery = 'query($id: ID!) { dealer(id: $id) { name credit { limit { amount } } } }';
     expect((await platinum.data(dealerQuery, { id: bronzeDealerId })).dealer).toBeNull();
-    expect((await rep.data(dealerQuery, { id: bronzeDealerId })).dealer).toEqual({ name: 'Demo Bronze Dealer', credit: { limit: { amount: '25000.00' } } });
+    expect((await rep.data(dealerQuery, { id: bronzeDealerId })).dealer).toEqual({
+      name: 'Demo Bronze Dealer',
+      credit: { limit: { amount: '25000.00' } },
+    });
 
     const platinumTotal = (await platinum.data('{ orders(first: 1) { totalCount } }')).orders.totalCount;
     const allTotal = (await rep.data('{ orders(first: 1) { totalCount } }')).orders.totalCount;
@@ -126,7 +167,9 @@ describe('the federated graph through the gateway', () => {
 
   it('gives staff no dealer and no price without a dealer', async () => {
     const rep = await stack.loginAs('rep@demo.staff');
-    const data = await rep.data('{ me { role approvalLevel dealer { id } } products(first: 1) { nodes { price { unitPrice { amount } } } } }');
+    const data = await rep.data(
+      '{ me { role approvalLevel dealer { id } } products(first: 1) { nodes { price { unitPrice { amount } } } } }',
+    );
     expect(data.me).toEqual({ role: 'SALES_REP', approvalLevel: 1, dealer: null });
     expect(data.products.nodes[0].price).toBeNull();
   });

@@ -7,7 +7,8 @@ import WebSocket from 'ws';
  * Per-dealer address allow-lists, tried through the real gateway. Client addresses are forged with
  * X-Forwarded-For, which the gateway believes from its trusted proxy (loopback, where the tests run).
  */
-const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken refreshToken userErrors { code message } } }';
+const LOGIN =
+  'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken refreshToken userErrors { code message } } }';
 const REFRESH = 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken userErrors { code } } }';
 const UPDATE = `mutation($input: UpdateDealerSecurityPolicyInput!) {
   updateDealerSecurityPolicy(input: $input) { policy { mfaRequired ipAllowList } userErrors { code message field } } }`;
@@ -69,7 +70,15 @@ describe('IP allow-lists per dealer, tried through the gateway', () => {
     const once = (query: string) =>
       new Promise<{ data?: any; errors?: any[] }>((resolve) => {
         let result = {};
-        client.subscribe({ query }, { next: (r) => (result = r), error: (e) => resolve(Array.isArray(e) ? { errors: e } : { errors: [{ extensions: { code: String((e as { code?: number }).code) } }] }), complete: () => resolve(result) });
+        client.subscribe(
+          { query },
+          {
+            next: (r) => (result = r),
+            error: (e) =>
+              resolve(Array.isArray(e) ? { errors: e } : { errors: [{ extensions: { code: String((e as { code?: number }).code) } }] }),
+            complete: () => resolve(result),
+          },
+        );
       });
     return { client, closedEvent, once };
   };
@@ -84,7 +93,9 @@ describe('IP allow-lists per dealer, tried through the gateway', () => {
   });
 
   it('refuses a malformed range with a userError naming the entry, and changes nothing', async () => {
-    const result = (await admin.data(UPDATE, { input: { dealerId, ipAllowList: ['203.0.113.0/24', '203.0.113.0/33', '2001:db8::/129', '10.1'] } })).updateDealerSecurityPolicy;
+    const result = (
+      await admin.data(UPDATE, { input: { dealerId, ipAllowList: ['203.0.113.0/24', '203.0.113.0/33', '2001:db8::/129', '10.1'] } })
+    ).updateDealerSecurityPolicy;
     expect(result.policy).toBeNull();
     expect(result.userErrors.map((e: { code: string; field: string[] }) => [e.code, e.field])).toEqual([
       ['INVALID_CIDR', ['ipAllowList', '1']],
@@ -106,7 +117,9 @@ describe('IP allow-lists per dealer, tried through the gateway', () => {
     for (const email of ['bronze@demo.dealer', 'orders@demo.dealer', 'gm@demo.staff']) {
       const { client } = await signIn(email, INSIDE_V4);
       const result = await client.request(UPDATE, { input });
-      const codes = result.data ? result.data.updateDealerSecurityPolicy.userErrors.map((e: { code: string }) => e.code) : [errorCode(result)];
+      const codes = result.data
+        ? result.data.updateDealerSecurityPolicy.userErrors.map((e: { code: string }) => e.code)
+        : [errorCode(result)];
       expect(codes, email).toEqual(['FORBIDDEN']);
       // Nor may they read it.
       const read = await client.request(POLICY, { id: dealerId });
@@ -121,7 +134,8 @@ describe('IP allow-lists per dealer, tried through the gateway', () => {
     const socketBefore = socketFrom(INSIDE_V4, (await signIn('orders@demo.dealer', INSIDE_V4)).client.accessToken!);
     expect((await socketBefore.once('{ me { email } }')).data?.me.email).toBe('orders@demo.dealer');
 
-    const set = (await admin.data(UPDATE, { input: { dealerId, ipAllowList: ['203.0.113.0/24', '2001:DB8:42::/48'] } })).updateDealerSecurityPolicy;
+    const set = (await admin.data(UPDATE, { input: { dealerId, ipAllowList: ['203.0.113.0/24', '2001:DB8:42::/48'] } }))
+      .updateDealerSecurityPolicy;
     expect(set).toEqual({ policy: { mfaRequired: false, ipAllowList: ['203.0.113.0/24', '2001:db8:42::/48'] }, userErrors: [] });
 
     // Sign-in: refused outside (only to the right password), allowed inside, both families.
@@ -142,17 +156,23 @@ describe('IP allow-lists per dealer, tried through the gateway', () => {
     expect(outsideRead.data ?? null).toBeNull();
     expect(errorCode(outsideRead)).toBe('IP_NOT_ALLOWED');
     const sku = (await admin.data('{ products(first: 1) { nodes { sku } } }')).products.nodes[0].sku;
-    const outsideWrite = await v6.client.request('mutation($l: [CartLineInput!]!) { addToCart(lines: $l) { userErrors { code } } }', { l: [{ sku, quantity: 3 }] });
+    const outsideWrite = await v6.client.request('mutation($l: [CartLineInput!]!) { addToCart(lines: $l) { userErrors { code } } }', {
+      l: [{ sku, quantity: 3 }],
+    });
     expect(errorCode(outsideWrite)).toBe('IP_NOT_ALLOWED');
     v6.client.ip = INSIDE_V6;
     expect((await v6.client.data('{ cart { lines { sku quantity } } }')).cart.lines).toEqual(cartBefore);
 
     // A session from before the list: its token and its refresh token stop working outside.
     expect(errorCode(await early.client.request('{ me { email } }'))).toBe('IP_NOT_ALLOWED');
-    expect((await early.client.data(REFRESH, { t: early.client.refreshToken })).refreshSession.userErrors).toEqual([{ code: 'IP_NOT_ALLOWED' }]);
+    expect((await early.client.data(REFRESH, { t: early.client.refreshToken })).refreshSession.userErrors).toEqual([
+      { code: 'IP_NOT_ALLOWED' },
+    ]);
 
     // A forged hop in front of the real one does not help: the nearest untrusted address counts.
-    const chained = await stack.client().request(LOGIN, { e: 'orders@demo.dealer', p: PASSWORD }, { 'x-forwarded-for': `${INSIDE_V4}, ${OUTSIDE_V4}` });
+    const chained = await stack
+      .client()
+      .request(LOGIN, { e: 'orders@demo.dealer', p: PASSWORD }, { 'x-forwarded-for': `${INSIDE_V4}, ${OUTSIDE_V4}` });
     expect(chained.data.login.userErrors.map((e: { code: string }) => e.code)).toEqual(['IP_NOT_ALLOWED']);
 
     // Staff are not bound by a dealer's list.
@@ -168,7 +188,8 @@ describe('IP allow-lists per dealer, tried through the gateway', () => {
     expect((await inside.once('{ me { email } }')).data?.me.email).toBe('orders@demo.dealer');
     await inside.client.dispose();
     // Drop the IPv4 range the older socket (and the admin) came from.
-    const dropped = (await admin.data(UPDATE, { input: { dealerId, ipAllowList: ['2001:db8:42::/48'], confirmOwnAddressExcluded: true } })).updateDealerSecurityPolicy;
+    const dropped = (await admin.data(UPDATE, { input: { dealerId, ipAllowList: ['2001:db8:42::/48'], confirmOwnAddressExcluded: true } }))
+      .updateDealerSecurityPolicy;
     expect(dropped.userErrors).toEqual([]);
     const after = await socketBefore.once('{ me { email } }');
     expect(after.data?.me ?? null).toBeNull();
@@ -180,7 +201,11 @@ describe('IP allow-lists per dealer, tried through the gateway', () => {
     expect(errorCode(await admin.request(IP_EVENTS))).toBe('IP_NOT_ALLOWED');
     admin.ip = INSIDE_V6;
     const events = (await admin.data(IP_EVENTS)).securityEvents;
-    const seen = events.nodes.map((e: { email: string; ipAddress: string; detail: string }) => [e.email, e.ipAddress, JSON.parse(e.detail).at]);
+    const seen = events.nodes.map((e: { email: string; ipAddress: string; detail: string }) => [
+      e.email,
+      e.ipAddress,
+      JSON.parse(e.detail).at,
+    ]);
     expect(seen).toContainEqual(['orders@demo.dealer', OUTSIDE_V4, 'SIGN_IN']);
     expect(seen).toContainEqual(['orders@demo.dealer', OUTSIDE_V6, 'SIGN_IN']);
     expect(seen).toContainEqual(['orders@demo.dealer', OUTSIDE_V6, 'REQUEST']);

@@ -1,5 +1,6 @@
 import { startTestStack, type TestStack } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { DEMO_LIMITS, PRODUCTION_LIMITS, type QueryLimits } from '../src/query-limits.js';
 
 /**

@@ -8,11 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * through the real gateway: a user who must have MFA and has none gets a restricted session that
  * may only enrol.
  */
-const LOGIN = 'mutation($e: String!, $otp: String) { login(email: $e, password: "demo-pass-2026", otp: $otp) { accessToken refreshToken userErrors { code } } }';
+const LOGIN =
+  'mutation($e: String!, $otp: String) { login(email: $e, password: "demo-pass-2026", otp: $otp) { accessToken refreshToken userErrors { code } } }';
 const REFRESH = 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken userErrors { code } } }';
 const BEGIN = 'mutation { beginMfaEnrolment { secret userErrors { code } } }';
 const CONFIRM = 'mutation($c: String!) { confirmMfaEnrolment(code: $c) { recoveryCodes accessToken refreshToken userErrors { code } } }';
-const UPDATE = 'mutation($input: UpdateDealerSecurityPolicyInput!) { updateDealerSecurityPolicy(input: $input) { policy { mfaRequired } userErrors { code } } }';
+const UPDATE =
+  'mutation($input: UpdateDealerSecurityPolicyInput!) { updateDealerSecurityPolicy(input: $input) { policy { mfaRequired } userErrors { code } } }';
 
 describe('MFA required by role or by dealer policy, through the gateway', () => {
   let stack: TestStack;
@@ -39,14 +41,27 @@ describe('MFA required by role or by dealer policy, through the gateway', () => 
     const restricted = as(first.accessToken);
 
     // Everything but enrolment is refused, at the gateway, with the one code; nothing runs.
-    for (const query of ['{ me { email } }', '{ approvalQueue(first: 5) { totalCount } }', '{ mySessions { id } }', 'mutation { revokeAllSessions { revokedCount } }']) {
+    for (const query of [
+      '{ me { email } }',
+      '{ approvalQueue(first: 5) { totalCount } }',
+      '{ mySessions { id } }',
+      'mutation { revokeAllSessions { revokedCount } }',
+    ]) {
       const result = await restricted.request(query);
       expect(result.data ?? null, query).toBeNull();
       expect(code(result), query).toBe('MFA_ENROLMENT_REQUIRED');
     }
     const mixed = await restricted.request('mutation { beginMfaEnrolment { secret } revokeAllSessions { revokedCount } }');
     expect(code(mixed)).toBe('MFA_ENROLMENT_REQUIRED');
-    expect((await stack.orms.dealers.em.getConnection().execute("select count(*)::int as n from dealers.session s join dealers.user_account u on u.id = s.user_id where u.email = 'rep@demo.staff' and s.revoked_at is not null"))[0].n).toBe(0);
+    expect(
+      (
+        await stack.orms.dealers.em
+          .getConnection()
+          .execute(
+            "select count(*)::int as n from dealers.session s join dealers.user_account u on u.id = s.user_id where u.email = 'rep@demo.staff' and s.revoked_at is not null",
+          )
+      )[0].n,
+    ).toBe(0);
 
     // Nor may it open a socket.
     expect(await socketCloseCode(stack.gatewayUrl, first.accessToken)).toBe(4403);
@@ -77,7 +92,14 @@ describe('MFA required by role or by dealer policy, through the gateway', () => 
     const response = await fetch(stack.subgraphs.dealers.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, extensions: signRequest({ query, variables: undefined, jwt: { payload: sub } }, stack.hmacSecret, newEnvelope({ ip: '127.0.0.1', userAgent: 'test' })) }),
+      body: JSON.stringify({
+        query,
+        extensions: signRequest(
+          { query, variables: undefined, jwt: { payload: sub } },
+          stack.hmacSecret,
+          newEnvelope({ ip: '127.0.0.1', userAgent: 'test' }),
+        ),
+      }),
     });
     const body = (await response.json()) as { data?: { me: unknown }; errors?: { extensions?: { code?: string } }[] };
     expect(body.data?.me ?? null).toBeNull();
@@ -88,18 +110,25 @@ describe('MFA required by role or by dealer policy, through the gateway', () => 
     const orders = await stack.loginAs('orders@demo.dealer');
     const viewer = await stack.loginAs('viewer@demo.dealer');
     const dealerId = (await orders.data('{ me { dealer { id } } }')).me.dealer.id;
-    expect((await orders.data(UPDATE, { input: { dealerId, mfaRequired: true } })).updateDealerSecurityPolicy.userErrors).toEqual([{ code: 'FORBIDDEN' }]);
+    expect((await orders.data(UPDATE, { input: { dealerId, mfaRequired: true } })).updateDealerSecurityPolicy.userErrors).toEqual([
+      { code: 'FORBIDDEN' },
+    ]);
     expect((await login('orders@demo.dealer')).userErrors).toEqual([]);
 
     const admin = await stack.loginAs('platinum@demo.dealer');
-    expect((await admin.data(UPDATE, { input: { dealerId, mfaRequired: true } })).updateDealerSecurityPolicy).toEqual({ policy: { mfaRequired: true }, userErrors: [] });
+    expect((await admin.data(UPDATE, { input: { dealerId, mfaRequired: true } })).updateDealerSecurityPolicy).toEqual({
+      policy: { mfaRequired: true },
+      userErrors: [],
+    });
 
     const next = await login('orders@demo.dealer');
     expect(next.userErrors).toEqual([{ code: 'MFA_ENROLMENT_REQUIRED' }]);
     expect(next.refreshToken).toBeNull();
     expect(code(await as(next.accessToken).request('{ cart { total { amount } } }'))).toBe('MFA_ENROLMENT_REQUIRED');
     // A session from before the change cannot be refreshed into a full one without MFA.
-    expect((await viewer.data(REFRESH, { t: viewer.refreshToken })).refreshSession.userErrors).toEqual([{ code: 'MFA_ENROLMENT_REQUIRED' }]);
+    expect((await viewer.data(REFRESH, { t: viewer.refreshToken })).refreshSession.userErrors).toEqual([
+      { code: 'MFA_ENROLMENT_REQUIRED' },
+    ]);
     // Another dealer's users are not affected.
     expect((await login('bronze@demo.dealer')).userErrors).toEqual([]);
   });

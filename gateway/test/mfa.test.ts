@@ -2,7 +2,8 @@ import { startTestStack, type TestStack } from '@dealergraph/testing';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const LOGIN = 'mutation($e: String!, $otp: String) { login(email: $e, password: "demo-pass-2026", otp: $otp) { accessToken userErrors { code } } }';
+const LOGIN =
+  'mutation($e: String!, $otp: String) { login(email: $e, password: "demo-pass-2026", otp: $otp) { accessToken userErrors { code } } }';
 const BEGIN = 'mutation { beginMfaEnrolment { secret otpauthUri qrCodeSvg userErrors { code } } }';
 const CONFIRM = 'mutation($c: String!) { confirmMfaEnrolment(code: $c) { recoveryCodes userErrors { code } } }';
 
@@ -38,13 +39,19 @@ describe('two-factor enrolment, through the gateway', () => {
 
     expect((await stack.client().data(LOGIN, { e: email })).login.userErrors).toEqual([{ code: 'MFA_REQUIRED' }]);
     // The confirming code is spent; the next step's code signs in.
-    expect((await stack.client().data(LOGIN, { e: email, otp: confirmingCode })).login.userErrors).toEqual([{ code: 'INVALID_CREDENTIALS' }]);
-    expect((await stack.client().data(LOGIN, { e: email, otp: totp.generate({ timestamp: Date.now() + 30_000 }) })).login.accessToken).toMatch(/^ey/);
+    expect((await stack.client().data(LOGIN, { e: email, otp: confirmingCode })).login.userErrors).toEqual([
+      { code: 'INVALID_CREDENTIALS' },
+    ]);
+    expect(
+      (await stack.client().data(LOGIN, { e: email, otp: totp.generate({ timestamp: Date.now() + 30_000 }) })).login.accessToken,
+    ).toMatch(/^ey/);
 
     const [recovery] = confirmed.recoveryCodes;
     expect((await stack.client().data(LOGIN, { e: email, otp: recovery })).login.accessToken).toMatch(/^ey/);
     expect((await stack.client().data(LOGIN, { e: email, otp: recovery })).login.userErrors).toEqual([{ code: 'INVALID_CREDENTIALS' }]);
-    const stored = await stack.orms.dealers.em.getConnection().execute('select mfa_recovery_code_hashes from dealers.user_account where email = ?', [email]);
+    const stored = await stack.orms.dealers.em
+      .getConnection()
+      .execute('select mfa_recovery_code_hashes from dealers.user_account where email = ?', [email]);
     expect(stored[0].mfa_recovery_code_hashes).toHaveLength(9);
     expect(JSON.stringify(stored)).not.toContain(confirmed.recoveryCodes[1]);
   });

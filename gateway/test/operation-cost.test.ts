@@ -1,5 +1,6 @@
 import { buildSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
+
 import { COST_MODEL, operationCost } from '../src/security/operation-cost.js';
 
 const schema = buildSchema(`

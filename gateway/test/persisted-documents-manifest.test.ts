@@ -1,11 +1,20 @@
-import { buildSchema, parse, validate } from 'graphql';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
+
 import { isApiClient } from '../src/persisted-documents/api-client.js';
-import { buildManifest, documentId, loadPersistedDocuments, MANIFEST_PATH, OPERATIONS_DIR, type PersistedDocumentsManifest } from '../src/persisted-documents/manifest.js';
+import {
+  buildManifest,
+  documentId,
+  loadPersistedDocuments,
+  MANIFEST_PATH,
+  OPERATIONS_DIR,
+  type PersistedDocumentsManifest,
+} from '../src/persisted-documents/manifest.js';
 
 const sources = () =>
   readdirSync(OPERATIONS_DIR)
@@ -21,7 +30,9 @@ describe('the persisted documents manifest (client/persisted-documents.json)', (
   });
 
   it('holds documents valid against the committed supergraph, each id the sha256 of its body', () => {
-    const schema = buildSchema(readFileSync(fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url)), 'utf8'), { assumeValidSDL: true });
+    const schema = buildSchema(readFileSync(fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url)), 'utf8'), {
+      assumeValidSDL: true,
+    });
     for (const operation of committed().operations) {
       expect(validate(schema, parse(operation.body)).map((e) => `${operation.name}: ${e.message}`)).toEqual([]);
       expect(operation.id).toMatch(/^[0-9a-f]{64}$/);

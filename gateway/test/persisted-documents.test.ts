@@ -1,12 +1,14 @@
+import { readFileSync } from 'node:fs';
+
+import { type RunningStack, startStack } from '@dealergraph/launcher';
 import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@dealergraph/runtime';
 import { generateSigningKeys } from '@dealergraph/runtime/tokens';
-import { startStack, type RunningStack } from '@dealergraph/launcher';
 import { createTestDatabase, startTestStack, type TestDatabase, type TestStack } from '@dealergraph/testing';
-import { createClient, type Client } from 'graphql-ws';
+import { type Client, createClient } from 'graphql-ws';
 import { importPKCS8, SignJWT } from 'jose';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+
 import { MANIFEST_PATH, type PersistedDocumentsManifest } from '../src/persisted-documents/manifest.js';
 
 const manifest = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8')) as PersistedDocumentsManifest;
@@ -23,7 +25,11 @@ interface Answer {
 async function post(url: string, body: Record<string, unknown>, token?: string | null): Promise<Answer> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify(body),
   });
   return { status: response.status, ...((await response.json()) as Omit<Answer, 'status'>) };
@@ -65,7 +71,10 @@ describe('persisted documents required (production, PERSISTED_DOCUMENTS_REQUIRED
       logLevel: 'error',
       poolSize: 4,
     });
-    const signIn = await post(stack.gatewayUrl, { documentId: idOf('SignIn'), variables: { email: 'platinum@demo.dealer', password: 'demo-pass-2026' } });
+    const signIn = await post(stack.gatewayUrl, {
+      documentId: idOf('SignIn'),
+      variables: { email: 'platinum@demo.dealer', password: 'demo-pass-2026' },
+    });
     dealerToken = signIn.data.login.accessToken;
   });
   afterAll(async () => {
@@ -73,7 +82,7 @@ describe('persisted documents required (production, PERSISTED_DOCUMENTS_REQUIRED
     await database?.drop();
   });
 
-  it('runs the apps\' operations by documentId and by Apollo\'s persistedQuery hash', async () => {
+  it("runs the apps' operations by documentId and by Apollo's persistedQuery hash", async () => {
     expect(dealerToken).toMatch(/^ey/);
     const mine = await post(stack.gatewayUrl, { documentId: idOf('MyDealer') }, dealerToken);
     expect(mine.errors).toBeUndefined();
@@ -96,7 +105,7 @@ describe('persisted documents required (production, PERSISTED_DOCUMENTS_REQUIRED
     expect(codeOf(empty)).toBe('PERSISTED_DOCUMENT_REQUIRED');
   });
 
-  it('refuses documents sent as text, even the apps\' own, from dealers and anonymous callers', async () => {
+  it("refuses documents sent as text, even the apps' own, from dealers and anonymous callers", async () => {
     for (const [body, token] of [
       [{ query: '{ me { email } }' }, dealerToken],
       [{ query: bodyOf('MyDealer') }, dealerToken],

@@ -3,7 +3,8 @@ import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** The security audit log: what is written, who may read it, and that it holds no secret. */
-const LOGIN = 'mutation($e: String!, $p: String!, $otp: String) { login(email: $e, password: $p, otp: $otp) { accessToken refreshToken userErrors { code } } }';
+const LOGIN =
+  'mutation($e: String!, $p: String!, $otp: String) { login(email: $e, password: $p, otp: $otp) { accessToken refreshToken userErrors { code } } }';
 const EVENTS = `query($f: SecurityEventFilter, $first: Int, $after: String) { securityEvents(filter: $f, first: $first, after: $after) {
   totalCount pageInfo { hasNextPage endCursor } nodes { kind email userId dealerId ipAddress userAgent detail at } } }`;
 const PASSWORD = 'demo-pass-2026';
@@ -30,7 +31,7 @@ describe('security audit log, through the gateway', () => {
     await stack?.stop();
   });
 
-  it("records sign-ins, failures, lockouts, MFA changes, recovery codes and revokes, each with who, dealer, address and agent", async () => {
+  it('records sign-ins, failures, lockouts, MFA changes, recovery codes and revokes, each with who, dealer, address and agent', async () => {
     // Failures and a lockout from one address, then the right password from another.
     for (let i = 0; i < 6; i++) await attempt('viewer@demo.dealer', WRONG, '198.51.100.61');
     const ok = await attempt('viewer@demo.dealer', PASSWORD, '198.51.100.62');
@@ -41,7 +42,11 @@ describe('security audit log, through the gateway', () => {
     const user = stack.client();
     user.accessToken = ok.data.login.accessToken;
     const secret = (await user.data('mutation { beginMfaEnrolment { secret } }')).beginMfaEnrolment.secret;
-    const codes = (await user.data('mutation($c: String!) { confirmMfaEnrolment(code: $c) { recoveryCodes } }', { c: new TOTP({ secret: Secret.fromBase32(secret) }).generate() })).confirmMfaEnrolment.recoveryCodes;
+    const codes = (
+      await user.data('mutation($c: String!) { confirmMfaEnrolment(code: $c) { recoveryCodes } }', {
+        c: new TOTP({ secret: Secret.fromBase32(secret) }).generate(),
+      })
+    ).confirmMfaEnrolment.recoveryCodes;
     expect((await attempt('viewer@demo.dealer', PASSWORD, '198.51.100.62', codes[0])).data.login.userErrors).toEqual([]);
     expect((await user.data('mutation { revokeAllSessions { revokedCount } }')).revokeAllSessions.revokedCount).toBe(2);
 
@@ -51,25 +56,48 @@ describe('security audit log, through the gateway', () => {
     const of = (kind: string) => events.filter((e) => e.kind === kind && e.email === 'viewer@demo.dealer');
     const failed = of('SIGN_IN_FAILED');
     expect(failed).toHaveLength(5);
-    expect(failed.every((e) => e.ipAddress === '198.51.100.61' && e.userAgent === 'AuditTest/1.0' && e.dealerId === dealerId && JSON.parse(e.detail).reason === 'WRONG_PASSWORD')).toBe(true);
+    expect(
+      failed.every(
+        (e) =>
+          e.ipAddress === '198.51.100.61' &&
+          e.userAgent === 'AuditTest/1.0' &&
+          e.dealerId === dealerId &&
+          JSON.parse(e.detail).reason === 'WRONG_PASSWORD',
+      ),
+    ).toBe(true);
     expect(of('SIGN_IN_LOCKED').map((e) => [e.ipAddress, JSON.parse(e.detail).reason])).toEqual([['198.51.100.61', 'ADDRESS_BLOCKED']]);
     expect(of('SIGN_IN_SUCCEEDED').map((e) => e.ipAddress)).toEqual(['198.51.100.62', '198.51.100.62']);
     expect(of('MFA_ENROLMENT_STARTED')).toHaveLength(1);
     expect(of('MFA_ENABLED')).toHaveLength(1);
     expect(of('RECOVERY_CODE_USED').map((e) => JSON.parse(e.detail).remaining)).toEqual([9]);
-    expect(of('SESSION_REVOKED').map((e) => JSON.parse(e.detail))).toEqual([{ reason: 'SIGN_OUT_EVERYWHERE', count: 2, keepCurrent: false }]);
+    expect(of('SESSION_REVOKED').map((e) => JSON.parse(e.detail))).toEqual([
+      { reason: 'SIGN_OUT_EVERYWHERE', count: 2, keepCurrent: false },
+    ]);
     // Newest first.
     expect(events.map((e) => e.kind).indexOf('SESSION_REVOKED')).toBeLessThan(events.map((e) => e.kind).indexOf('MFA_ENABLED'));
 
     // A policy change is logged with the settings before and after.
-    await admin.data('mutation($i: UpdateDealerSecurityPolicyInput!) { updateDealerSecurityPolicy(input: $i) { userErrors { code } } }', { i: { dealerId, ipAllowList: ['0.0.0.0/0', '::/0'] } });
+    await admin.data('mutation($i: UpdateDealerSecurityPolicyInput!) { updateDealerSecurityPolicy(input: $i) { userErrors { code } } }', {
+      i: { dealerId, ipAllowList: ['0.0.0.0/0', '::/0'] },
+    });
     const [change] = (await admin.data(EVENTS, { f: { kinds: ['DEALER_POLICY_CHANGED'] } })).securityEvents.nodes;
     expect(change.email).toBe('platinum@demo.dealer');
-    expect(JSON.parse(change.detail)).toEqual({ before: { mfaRequired: false, ipAllowList: [] }, after: { mfaRequired: false, ipAllowList: ['0.0.0.0/0', '::/0'] } });
+    expect(JSON.parse(change.detail)).toEqual({
+      before: { mfaRequired: false, ipAllowList: [] },
+      after: { mfaRequired: false, ipAllowList: ['0.0.0.0/0', '::/0'] },
+    });
 
     // Never a secret: no password (right or wrong), code, recovery code, token or TOTP secret anywhere in the table.
     const table = JSON.stringify(await stack.orms.dealers.em.getConnection().execute('select * from dealers.security_event'));
-    for (const secretText of [PASSWORD, WRONG, secret, codes[0], codes[1], ok.data.login.accessToken, ok.data.login.refreshToken.split('.')[1]]) {
+    for (const secretText of [
+      PASSWORD,
+      WRONG,
+      secret,
+      codes[0],
+      codes[1],
+      ok.data.login.accessToken,
+      ok.data.login.refreshToken.split('.')[1],
+    ]) {
       expect(table).not.toContain(secretText);
     }
     // The unknown account's attempt is logged without the "email" (it may be a mistyped password).
@@ -95,7 +123,11 @@ describe('security audit log, through the gateway', () => {
     const all = (await admin.data(EVENTS, { first: 100 })).securityEvents;
     expect(new Set(all.nodes.map((e: Event) => e.dealerId))).toEqual(new Set([platinumDealer, bronzeDealer, null]));
     expect(all.nodes.some((e: Event) => e.email === 'finance@demo.staff' && e.kind === 'SIGN_IN_FAILED')).toBe(true);
-    expect((await admin.data(EVENTS, { f: { dealerId: bronzeDealer }, first: 100 })).securityEvents.nodes.every((e: Event) => e.dealerId === bronzeDealer)).toBe(true);
+    expect(
+      (await admin.data(EVENTS, { f: { dealerId: bronzeDealer }, first: 100 })).securityEvents.nodes.every(
+        (e: Event) => e.dealerId === bronzeDealer,
+      ),
+    ).toBe(true);
     // Pages follow one another.
     const page1 = (await admin.data(EVENTS, { first: 2 })).securityEvents;
     const page2 = (await admin.data(EVENTS, { first: 2, after: page1.pageInfo.endCursor })).securityEvents;

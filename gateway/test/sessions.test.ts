@@ -77,10 +77,16 @@ describe('sessions, tried through the gateway', () => {
 
   it('lists my live sessions with device, address and last seen, and marks the current one', async () => {
     const phone = stack.client();
-    await phone.request(LOGIN, { e: 'bronze@demo.dealer', p: 'demo-pass-2026' }, { 'user-agent': 'DealerApp/2.1 (iPhone)', 'x-forwarded-for': '198.51.100.21' }).then((r) => {
-      phone.accessToken = r.data.login.accessToken;
-      phone.refreshToken = r.data.login.refreshToken;
-    });
+    await phone
+      .request(
+        LOGIN,
+        { e: 'bronze@demo.dealer', p: 'demo-pass-2026' },
+        { 'user-agent': 'DealerApp/2.1 (iPhone)', 'x-forwarded-for': '198.51.100.21' },
+      )
+      .then((r) => {
+        phone.accessToken = r.data.login.accessToken;
+        phone.refreshToken = r.data.login.refreshToken;
+      });
     const web = await stack.loginAs('bronze@demo.dealer');
     const { mySessions } = await web.data('{ mySessions { id device ipAddress createdAt lastSeenAt current } }');
     const mine = mySessions.find((s: { current: boolean }) => s.current);
@@ -90,19 +96,23 @@ describe('sessions, tried through the gateway', () => {
     expect(Date.parse(other.lastSeenAt)).toBeGreaterThan(0);
   });
 
-  it('revokes one session of mine (its token and socket stop), but not somebody else\'s', async () => {
+  it("revokes one session of mine (its token and socket stop), but not somebody else's", async () => {
     const phone = await stack.loginAs('bronze@demo.dealer');
     const web = await stack.loginAs('bronze@demo.dealer');
     const phoneSid = phone.refreshToken!.split('.')[0];
     const stranger = await stack.loginAs('platinum@demo.dealer');
-    const notYours = await stranger.data('mutation($id: ID!) { revokeSession(id: $id) { revokedCount userErrors { code } } }', { id: phoneSid });
+    const notYours = await stranger.data('mutation($id: ID!) { revokeSession(id: $id) { revokedCount userErrors { code } } }', {
+      id: phoneSid,
+    });
     expect(notYours.revokeSession).toEqual({ revokedCount: 0, userErrors: [{ code: 'NOT_FOUND' }] });
     expect((await phone.data('{ me { email } }')).me.email).toBe('bronze@demo.dealer');
 
     const socket = socketTo(phone.accessToken!);
     try {
       await new Promise((resolve) => setTimeout(resolve, 300));
-      const revoked = await web.data('mutation($id: ID!) { revokeSession(id: $id) { revokedCount userErrors { code } } }', { id: phoneSid });
+      const revoked = await web.data('mutation($id: ID!) { revokeSession(id: $id) { revokedCount userErrors { code } } }', {
+        id: phoneSid,
+      });
       expect(revoked.revokeSession).toEqual({ revokedCount: 1, userErrors: [] });
       expect((await phone.request('{ me { email } }')).errors?.[0].extensions?.reason).toBe('SESSION_ENDED');
       const closed = await socket.closedEvent;
@@ -130,7 +140,9 @@ describe('sessions, tried through the gateway', () => {
   it('ends an idle session: its token and its refresh token stop working', async () => {
     const user = await stack.loginAs('manager@demo.staff');
     const sid = user.refreshToken!.split('.')[0];
-    await stack.orms.dealers.em.getConnection().execute("update dealers.session set last_used_at = now() - interval '9 hours' where id = ?", [sid]);
+    await stack.orms.dealers.em
+      .getConnection()
+      .execute("update dealers.session set last_used_at = now() - interval '9 hours' where id = ?", [sid]);
     expect((await user.request('{ me { email } }')).errors?.[0].extensions?.reason).toBe('SESSION_ENDED');
     expect((await stack.client().data(REFRESH, { t: user.refreshToken })).refreshSession.userErrors).toEqual([{ code: 'SESSION_EXPIRED' }]);
   });
@@ -187,7 +199,12 @@ describe('request body size at the gateway', () => {
         else controller.close();
       },
     });
-    const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
     expect(response.status).toBe(413);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { SharedStream } from '../src/shared-stream.js';
 
 /** An upstream fed by hand, that records whether it was asked to stop. */
@@ -40,7 +41,11 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 describe('SharedStream', () => {
   it('gives every consumer every value from when it joined, each a copy but the first', async () => {
     const upstream = source<{ n: number }>();
-    const stream = new SharedStream(upstream, (value) => ({ ...value }), () => {});
+    const stream = new SharedStream(
+      upstream,
+      (value) => ({ ...value }),
+      () => {},
+    );
     const a = stream.join();
     upstream.push({ n: 1 });
     await tick();
@@ -58,7 +63,11 @@ describe('SharedStream', () => {
   it('stops the upstream when the last consumer leaves, and then takes no one', async () => {
     const upstream = source<number>();
     let idle = 0;
-    const stream = new SharedStream(upstream, (v) => v, () => idle++);
+    const stream = new SharedStream(
+      upstream,
+      (v) => v,
+      () => idle++,
+    );
     const a = stream.join();
     const b = stream.join();
     await a.return!();
@@ -72,7 +81,11 @@ describe('SharedStream', () => {
 
   it("passes the upstream's error to every consumer", async () => {
     const upstream = source<number>();
-    const stream = new SharedStream(upstream, (v) => v, () => {});
+    const stream = new SharedStream(
+      upstream,
+      (v) => v,
+      () => {},
+    );
     const a = stream.join();
     const b = stream.join();
     const pending = a.next();

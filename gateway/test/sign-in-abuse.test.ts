@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * An attacker's tries at sign-in, through the real gateway. Client addresses are set with
  * X-Forwarded-For, which the gateway believes from its trusted proxy (loopback, where the tests run).
  */
-const LOGIN = 'mutation($e: String!, $p: String!, $otp: String) { login(email: $e, password: $p, otp: $otp) { accessToken refreshToken userErrors { code message } } }';
+const LOGIN =
+  'mutation($e: String!, $p: String!, $otp: String) { login(email: $e, password: $p, otp: $otp) { accessToken refreshToken userErrors { code message } } }';
 const PASSWORD = 'demo-pass-2026';
 
 describe('sign-in abuse, tried through the gateway', () => {
@@ -14,9 +15,12 @@ describe('sign-in abuse, tried through the gateway', () => {
   const from = (ip: string) => ({ 'x-forwarded-for': ip });
   const attempt = (email: string, password: string, ip: string, otp?: string) =>
     stack.client().request(LOGIN, { e: email, p: password, otp }, from(ip));
-  const code = (r: Awaited<ReturnType<typeof attempt>>) => r.data?.login?.userErrors[0]?.code ?? (r.data?.login?.accessToken ? 'OK' : r.errors?.[0]?.extensions?.code);
+  const code = (r: Awaited<ReturnType<typeof attempt>>) =>
+    r.data?.login?.userErrors[0]?.code ?? (r.data?.login?.accessToken ? 'OK' : r.errors?.[0]?.extensions?.code);
   const throttleFailures = async () =>
-    Number((await stack.orms.dealers.em.getConnection().execute('select coalesce(sum(failures), 0) as n from dealers.sign_in_throttle'))[0].n);
+    Number(
+      (await stack.orms.dealers.em.getConnection().execute('select coalesce(sum(failures), 0) as n from dealers.sign_in_throttle'))[0].n,
+    );
 
   beforeAll(async () => {
     // A long upstream timeout: the burst below queues 21 argon2 checks on a busy two-core machine.
@@ -28,18 +32,22 @@ describe('sign-in abuse, tried through the gateway', () => {
 
   it('refuses aliased and fragment-repeated sign-in fields in one operation, and counts no guess', async () => {
     const before = await throttleFailures();
-    const aliased = await stack.client().request(
-      `mutation { a: login(email: "admin@d0010.dealer", password: "guess-1") { accessToken } b: login(email: "admin@d0010.dealer", password: "guess-2") { accessToken } }`,
-      undefined,
-      from('192.0.2.10'),
-    );
+    const aliased = await stack
+      .client()
+      .request(
+        `mutation { a: login(email: "admin@d0010.dealer", password: "guess-1") { accessToken } b: login(email: "admin@d0010.dealer", password: "guess-2") { accessToken } }`,
+        undefined,
+        from('192.0.2.10'),
+      );
     expect(aliased.data ?? null).toBeNull();
     expect(aliased.errors?.[0].extensions?.code).toBe('ONE_CREDENTIAL_FIELD_PER_REQUEST');
-    const viaFragments = await stack.client().request(
-      `mutation { ...A ...B } fragment A on Mutation { a: login(email: "x@y.z", password: "1") { accessToken } } fragment B on Mutation { refreshSession(refreshToken: "t") { accessToken } }`,
-      undefined,
-      from('192.0.2.10'),
-    );
+    const viaFragments = await stack
+      .client()
+      .request(
+        `mutation { ...A ...B } fragment A on Mutation { a: login(email: "x@y.z", password: "1") { accessToken } } fragment B on Mutation { refreshSession(refreshToken: "t") { accessToken } }`,
+        undefined,
+        from('192.0.2.10'),
+      );
     expect(viaFragments.errors?.[0].extensions?.code).toBe('ONE_CREDENTIAL_FIELD_PER_REQUEST');
     expect(await throttleFailures()).toBe(before);
   });
@@ -85,7 +93,10 @@ describe('sign-in abuse, tried through the gateway', () => {
     expect(code(await attempt(email, PASSWORD, '198.51.100.13'))).toBe('OK');
     await stack.orms.dealers.em
       .getConnection()
-      .execute("update dealers.sign_in_throttle set blocked_until = now() + interval '1 hour' where key = encode(sha256(convert_to('account:' || ?, 'UTF8')), 'hex')", [email]);
+      .execute(
+        "update dealers.sign_in_throttle set blocked_until = now() + interval '1 hour' where key = encode(sha256(convert_to('account:' || ?, 'UTF8')), 'hex')",
+        [email],
+      );
     expect(code(await attempt(email, PASSWORD, '198.51.100.99'))).toBe('ACCOUNT_LOCKED');
     expect(code(await attempt(email, PASSWORD, '198.51.100.13'))).toBe('OK');
   });
@@ -107,7 +118,9 @@ describe('sign-in abuse, tried through the gateway', () => {
     const secret = new Secret({ size: 20 });
     const email = 'orders@demo.dealer';
     beforeAll(async () => {
-      await stack.orms.dealers.em.getConnection().execute('update dealers.user_account set mfa_secret = ? where email = ?', [secret.base32, email]);
+      await stack.orms.dealers.em
+        .getConnection()
+        .execute('update dealers.user_account set mfa_secret = ? where email = ?', [secret.base32, email]);
     });
 
     it('refuses a one-time code used once already, within its window', async () => {
@@ -138,7 +151,8 @@ describe('sign-in attempts per client address', () => {
   });
 
   it('are limited at the door, with the wait in the answer, for that address only', async () => {
-    const attempt = (i: number, ip: string) => stack.client().request(LOGIN, { e: `rate-${i}@nowhere.test`, p: 'x' }, { 'x-forwarded-for': ip });
+    const attempt = (i: number, ip: string) =>
+      stack.client().request(LOGIN, { e: `rate-${i}@nowhere.test`, p: 'x' }, { 'x-forwarded-for': ip });
     const answers = [];
     for (let i = 0; i < 7; i++) answers.push(await attempt(i, '192.0.2.99'));
     expect(answers.slice(0, 5).map((a) => a.data.login.userErrors[0].code)).toEqual(Array(5).fill('INVALID_CREDENTIALS'));
@@ -154,7 +168,8 @@ describe('sign-in attempts per client address', () => {
     // The socket peer (loopback) is the trusted proxy; the address it forwards is the client. A
     // chain "spoofed, real" from the proxy reads as the real one, the nearest untrusted hop.
     const attempt = (xff: string) => stack.client().request(LOGIN, { e: 'chain@nowhere.test', p: 'x' }, { 'x-forwarded-for': xff });
-    for (let i = 0; i < 5; i++) expect((await attempt(`10.9.9.${i}, 192.0.2.77`)).data.login.userErrors[0].code).toBe('INVALID_CREDENTIALS');
+    for (let i = 0; i < 5; i++)
+      expect((await attempt(`10.9.9.${i}, 192.0.2.77`)).data.login.userErrors[0].code).toBe('INVALID_CREDENTIALS');
     expect((await attempt('10.9.9.200, 192.0.2.77')).errors?.[0].extensions?.code).toBe('RATE_LIMITED');
   });
 });

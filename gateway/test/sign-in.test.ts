@@ -2,7 +2,8 @@ import { startTestStack, type TestStack } from '@dealergraph/testing';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const LOGIN = 'mutation($otp: String) { login(email: "viewer@demo.dealer", password: "demo-pass-2026", otp: $otp) { accessToken userErrors { code } } }';
+const LOGIN =
+  'mutation($otp: String) { login(email: "viewer@demo.dealer", password: "demo-pass-2026", otp: $otp) { accessToken userErrors { code } } }';
 
 describe('sign-in rules', () => {
   let stack: TestStack;
@@ -32,10 +33,14 @@ describe('sign-in rules', () => {
     const execute = (sql: string) => stack.orms.dealers.em.getConnection().execute(sql);
     await execute("update dealers.dealer set active = false where name = 'Demo Bronze Dealer'");
     try {
-      const again = await stack.client().data('mutation { login(email: "bronze@demo.dealer", password: "demo-pass-2026") { accessToken userErrors { code } } }');
+      const again = await stack
+        .client()
+        .data('mutation { login(email: "bronze@demo.dealer", password: "demo-pass-2026") { accessToken userErrors { code } } }');
       expect(again.login).toEqual({ accessToken: null, userErrors: [{ code: 'INVALID_CREDENTIALS' }] });
       const refresh = 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken userErrors { code } } }';
-      expect((await client.data(refresh, { t: client.refreshToken })).refreshSession.userErrors).toEqual([{ code: 'INVALID_REFRESH_TOKEN' }]);
+      expect((await client.data(refresh, { t: client.refreshToken })).refreshSession.userErrors).toEqual([
+        { code: 'INVALID_REFRESH_TOKEN' },
+      ]);
       await execute("update dealers.dealer set active = true where name = 'Demo Bronze Dealer'");
       // The session was closed, not merely refused: reactivating the dealer does not revive it.
       expect((await client.data(refresh, { t: client.refreshToken })).refreshSession.userErrors).toEqual([{ code: 'SESSION_EXPIRED' }]);
@@ -48,7 +53,9 @@ describe('sign-in rules', () => {
     const attempt = (password: string) =>
       stack
         .client()
-        .data('mutation($p: String!) { login(email: "admin@d0003.dealer", password: $p) { accessToken userErrors { code message } } }', { p: password });
+        .data('mutation($p: String!) { login(email: "admin@d0003.dealer", password: $p) { accessToken userErrors { code message } } }', {
+          p: password,
+        });
     const guesses = await Promise.all(Array.from({ length: 5 }, (_, i) => attempt(`guess-${i}`)));
     expect(guesses.map((g) => g.login.userErrors[0].code)).toEqual(Array(5).fill('INVALID_CREDENTIALS'));
     const locked = (await attempt('demo-pass-2026')).login;
@@ -59,7 +66,11 @@ describe('sign-in rules', () => {
 
   it('forgives earlier failures once the right password is given', async () => {
     const attempt = (password: string) =>
-      stack.client().data('mutation($p: String!) { login(email: "admin@d0004.dealer", password: $p) { accessToken userErrors { code } } }', { p: password });
+      stack
+        .client()
+        .data('mutation($p: String!) { login(email: "admin@d0004.dealer", password: $p) { accessToken userErrors { code } } }', {
+          p: password,
+        });
     for (let i = 0; i < 4; i++) await attempt('wrong');
     expect((await attempt('demo-pass-2026')).login.userErrors).toEqual([]);
     for (let i = 0; i < 4; i++) await attempt('wrong');

@@ -5,14 +5,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 /** Sends a request straight to a subgraph, as an attacker on the network (or a buggy client) would. */
 async function direct(url: string, body: Record<string, unknown>) {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = (await response.json().catch(() => ({}))) as { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] };
+  const json = (await response.json().catch(() => ({}))) as {
+    data?: Record<string, unknown> | null;
+    errors?: { extensions?: { code?: string } }[];
+  };
   return { status: response.status, ...json };
 }
 
 /** A body signed exactly as the gateway signs it (shared function), with a fresh timestamp and nonce unless given. */
 function signed(secret: string, query: string, variables: Record<string, unknown> | undefined, payload?: unknown, at = Date.now()) {
   const jwt = payload ? { payload } : undefined;
-  return { query, variables, extensions: signRequest({ query, variables, jwt }, secret, newEnvelope({ ip: '127.0.0.1', userAgent: 'test' }, at)) };
+  return {
+    query,
+    variables,
+    extensions: signRequest({ query, variables, jwt }, secret, newEnvelope({ ip: '127.0.0.1', userAgent: 'test' }, at)),
+  };
 }
 
 const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Dealer { id } } }';
@@ -53,7 +60,10 @@ describe('subgraphs answer only the gateway', () => {
     expect((await direct(credit, signed('not-the-secret', query, variables, bronzeClaims))).status).toBe(401);
 
     const genuine = signed(stack.hmacSecret, query, variables, bronzeClaims);
-    const swapped = { ...genuine, extensions: { ...genuine.extensions, jwt: { payload: { ...bronzeClaims, role: 'ADMIN', dealerId: null } } } };
+    const swapped = {
+      ...genuine,
+      extensions: { ...genuine.extensions, jwt: { payload: { ...bronzeClaims, role: 'ADMIN', dealerId: null } } },
+    };
     expect((await direct(credit, swapped)).status).toBe(401);
   });
 
@@ -61,14 +71,24 @@ describe('subgraphs answer only the gateway', () => {
     const variables = { r: [{ __typename: 'Dealer', id: platinumDealerId }] };
     const credit = await direct(
       stack.subgraphs.credit.url,
-      signed(stack.hmacSecret, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Dealer { credit { limit { amount } } } } }', variables, bronzeClaims),
+      signed(
+        stack.hmacSecret,
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Dealer { credit { limit { amount } } } } }',
+        variables,
+        bronzeClaims,
+      ),
     );
     expect(credit.status).toBe(200);
     expect(credit.data?._entities).toEqual([null]);
 
     const dealers = await direct(
       stack.subgraphs.dealers.url,
-      signed(stack.hmacSecret, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Dealer { name } } }', variables, bronzeClaims),
+      signed(
+        stack.hmacSecret,
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Dealer { name } } }',
+        variables,
+        bronzeClaims,
+      ),
     );
     expect(dealers.data?._entities).toEqual([null]);
 
@@ -76,17 +96,27 @@ describe('subgraphs answer only the gateway', () => {
     const orderId = (await platinum.data('{ orders(first: 1) { nodes { id } } }')).orders.nodes[0].id;
     const orders = await direct(
       stack.subgraphs.orders.url,
-      signed(stack.hmacSecret, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { number total { amount } } } }', { r: [{ __typename: 'Order', id: orderId }] }, bronzeClaims),
+      signed(
+        stack.hmacSecret,
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { number total { amount } } } }',
+        { r: [{ __typename: 'Order', id: orderId }] },
+        bronzeClaims,
+      ),
     );
     expect(orders.data?._entities).toEqual([null]);
 
     // The same signed request with the owner's claims does get the data: the refusal above is the check, not a broken query.
     const own = await direct(
       stack.subgraphs.credit.url,
-      signed(stack.hmacSecret, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Dealer { credit { limit { amount } } } } }', variables, {
-        ...bronzeClaims,
-        dealerId: platinumDealerId,
-      }),
+      signed(
+        stack.hmacSecret,
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Dealer { credit { limit { amount } } } } }',
+        variables,
+        {
+          ...bronzeClaims,
+          dealerId: platinumDealerId,
+        },
+      ),
     );
     expect(own.data?._entities).toEqual([{ credit: { limit: { amount: '250000.00' } } }]);
   });
@@ -104,7 +134,10 @@ describe('subgraphs answer only the gateway', () => {
     expect(replayed.errors?.[0].extensions?.code).toBe('UNSIGNED_REQUEST');
     expect((replayed.errors?.[0] as { message: string }).message).toMatch(/already answered/);
 
-    const stale = await direct(stack.subgraphs.dealers.url, signed(stack.hmacSecret, query, variables, platinumClaims, Date.now() - 5 * 60_000));
+    const stale = await direct(
+      stack.subgraphs.dealers.url,
+      signed(stack.hmacSecret, query, variables, platinumClaims, Date.now() - 5 * 60_000),
+    );
     expect(stale.status).toBe(401);
     expect((stale.errors?.[0] as { message: string }).message).toMatch(/too old/);
   });

@@ -1,9 +1,10 @@
-import { startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
+import { type GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
 import { GraphQLError } from 'graphql';
-import { createClient, type Client } from 'graphql-ws';
+import { type Client, createClient } from 'graphql-ws';
+import { maskError } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { maskError } from 'graphql-yoga';
+
 import { fromSubgraph } from '../src/subscription-errors.plugin.js';
 
 interface Outcome {
@@ -44,7 +45,11 @@ describe('subscription errors through the gateway (production mode)', () => {
   }
 
   /** The first result of a subscription that the server is expected to end at once. */
-  function firstResult(client: Client, query: string, variables: Record<string, unknown> = {}): Promise<{ result: Outcome; completed: boolean }> {
+  function firstResult(
+    client: Client,
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<{ result: Outcome; completed: boolean }> {
     return new Promise((resolve, reject) => {
       let result: Outcome | undefined;
       client.subscribe(
@@ -69,12 +74,16 @@ describe('subscription errors through the gateway (production mode)', () => {
 
   const STOCK_CHANGED = 'subscription($skus: [String!]!) { stockChanged(skus: $skus) { sku } }';
 
-  it('passes the products subgraph\'s BAD_USER_INPUT for an empty watch list, over graphql-ws and SSE', async () => {
+  it("passes the products subgraph's BAD_USER_INPUT for an empty watch list, over graphql-ws and SSE", async () => {
     const { result, completed } = await firstResult(socket(platinum.accessToken), STOCK_CHANGED, { skus: [] });
     expect(completed).toBe(true);
     expect(result.data ?? null).toBeNull();
     expect(result.errors).toEqual([
-      { message: 'Name at least one sku to watch.', path: ['stockChanged'], extensions: { code: 'BAD_USER_INPUT', field: 'skus', serviceName: 'products' } },
+      {
+        message: 'Name at least one sku to watch.',
+        path: ['stockChanged'],
+        extensions: { code: 'BAD_USER_INPUT', field: 'skus', serviceName: 'products' },
+      },
     ]);
 
     const results = await overSse(platinum.accessToken, STOCK_CHANGED, { skus: [] });
@@ -95,7 +104,7 @@ describe('subscription errors through the gateway (production mode)', () => {
     expect(refused).toBe(4403);
   }, 60_000);
 
-  it('refuses a dealer user the approvers\' feed with FORBIDDEN (the authorization matrix, at the gateway)', async () => {
+  it("refuses a dealer user the approvers' feed with FORBIDDEN (the authorization matrix, at the gateway)", async () => {
     const { result } = await firstResult(socket(platinum.accessToken), 'subscription { approvalQueueChanged { id } }');
     expect(result.data ?? null).toBeNull();
     expect(result.errors).toHaveLength(1);
@@ -105,7 +114,7 @@ describe('subscription errors through the gateway (production mode)', () => {
     expect(result.errors![0].message).not.toBe('Unexpected error.');
   }, 60_000);
 
-  it('refuses orderUpdated for another dealer\'s order with NOT_FOUND, the same answer as for no order at all', async () => {
+  it("refuses orderUpdated for another dealer's order with NOT_FOUND, the same answer as for no order at all", async () => {
     const { orders } = await platinum.data('{ orders(first: 1) { nodes { id } } }');
     const platinumOrder = orders.nodes[0].id as string;
     const ORDER_UPDATED = 'subscription($orderId: ID) { orderUpdated(orderId: $orderId) { id status } }';
@@ -115,7 +124,11 @@ describe('subscription errors through the gateway (production mode)', () => {
       expect(completed).toBe(true);
       expect(result.data ?? null).toBeNull();
       expect(result.errors).toEqual([
-        { message: 'There is no such order.', path: ['orderUpdated'], extensions: { code: 'NOT_FOUND', field: 'orderId', serviceName: 'orders' } },
+        {
+          message: 'There is no such order.',
+          path: ['orderUpdated'],
+          extensions: { code: 'NOT_FOUND', field: 'orderId', serviceName: 'orders' },
+        },
       ]);
     }
     const sse = await overSse(other.accessToken, ORDER_UPDATED, { orderId: platinumOrder });
@@ -140,7 +153,12 @@ describe('fromSubgraph', () => {
   const masked = (error: unknown) => maskError(error, 'Unexpected error.', false) as GraphQLError;
 
   it('keeps a coded subgraph error as it is; anything else comes out masked', () => {
-    const coded = fromSubgraph({ message: 'No.', path: ['f'], locations: [{ line: 1, column: 2 }], extensions: { code: 'FORBIDDEN', serviceName: 's' } });
+    const coded = fromSubgraph({
+      message: 'No.',
+      path: ['f'],
+      locations: [{ line: 1, column: 2 }],
+      extensions: { code: 'FORBIDDEN', serviceName: 's' },
+    });
     expect(coded).toBeInstanceOf(GraphQLError);
     expect(masked(coded).toJSON()).toEqual({ message: 'No.', path: ['f'], extensions: { code: 'FORBIDDEN', serviceName: 's' } });
     for (const raw of [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { TokenBuckets } from '../src/security/token-bucket.js';
 
 describe('TokenBuckets', () => {

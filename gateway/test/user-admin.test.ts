@@ -1,4 +1,4 @@
-import { startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
+import { type GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const INVITE = `mutation($input: InviteUserInput!) { inviteUser(input: $input) {
@@ -39,7 +39,11 @@ describe('dealer user administration, through the gateway', () => {
   it('invites a user to the own dealer; the token creates the account once, and a replay creates nothing', async () => {
     const { inviteUser } = await platinum.data(INVITE, { input: { email: 'New.Buyer@demo.dealer', role: 'ORDER_ENTRY' } });
     expect(inviteUser.userErrors).toEqual([]);
-    expect(inviteUser.invitation).toMatchObject({ email: 'new.buyer@demo.dealer', role: 'ORDER_ENTRY', dealer: { name: 'Demo Platinum Dealer' } });
+    expect(inviteUser.invitation).toMatchObject({
+      email: 'new.buyer@demo.dealer',
+      role: 'ORDER_ENTRY',
+      dealer: { name: 'Demo Platinum Dealer' },
+    });
     const token = inviteUser.invitationToken as string;
     expect(token.length).toBeGreaterThanOrEqual(43);
     // Only the hash is kept.
@@ -47,7 +51,10 @@ describe('dealer user administration, through the gateway', () => {
 
     const anonymous = stack.client();
     const accepted = (await anonymous.data(ACCEPT, { t: token, p: PASSWORD, n: 'New Buyer' })).acceptInvitation;
-    expect(accepted).toMatchObject({ user: { email: 'new.buyer@demo.dealer', role: 'ORDER_ENTRY', active: true, dealer: null }, userErrors: [] });
+    expect(accepted).toMatchObject({
+      user: { email: 'new.buyer@demo.dealer', role: 'ORDER_ENTRY', active: true, dealer: null },
+      userErrors: [],
+    });
     const before = await userCount();
     const replay = (await stack.client().data(ACCEPT, { t: token, p: 'another-long-password', n: 'Mallory' })).acceptInvitation;
     expect(replay).toEqual({ user: null, userErrors: [{ code: 'INVITATION_USED' }] });
@@ -80,19 +87,24 @@ describe('dealer user administration, through the gateway', () => {
     expect(await userCount()).toBe(before);
     // A weak password keeps the invitation open.
     const fresh = (await platinum.data(INVITE, { input: { email: 'weak@demo.dealer', role: 'VIEW_ONLY' } })).inviteUser.invitationToken;
-    expect((await stack.client().data(ACCEPT, { t: fresh, p: 'short', n: 'Weak' })).acceptInvitation.userErrors).toEqual([{ code: 'WEAK_PASSWORD' }]);
+    expect((await stack.client().data(ACCEPT, { t: fresh, p: 'short', n: 'Weak' })).acceptInvitation.userErrors).toEqual([
+      { code: 'WEAK_PASSWORD' },
+    ]);
     expect((await stack.client().data(ACCEPT, { t: fresh, p: PASSWORD, n: 'Weak' })).acceptInvitation.userErrors).toEqual([]);
   });
 
-  it("keeps a DEALER_ADMIN to their own dealer and dealer roles", async () => {
+  it('keeps a DEALER_ADMIN to their own dealer and dealer roles', async () => {
     const bronzeDealer = (await bronze.data('{ me { dealer { id } } }')).me.dealer.id;
-    const elsewhere = (await platinum.data(INVITE, { input: { email: 'x@demo.dealer', role: 'VIEW_ONLY', dealerId: bronzeDealer } })).inviteUser;
+    const elsewhere = (await platinum.data(INVITE, { input: { email: 'x@demo.dealer', role: 'VIEW_ONLY', dealerId: bronzeDealer } }))
+      .inviteUser;
     expect(elsewhere.userErrors.map((e: { code: string }) => e.code)).toEqual(['FORBIDDEN']);
     const staffRole = (await platinum.data(INVITE, { input: { email: 'y@demo.dealer', role: 'ADMIN' } })).inviteUser;
     expect(staffRole.userErrors.map((e: { code: string }) => e.code)).toEqual(['INVALID_ROLE']);
     const taken = (await platinum.data(INVITE, { input: { email: 'orders@demo.dealer', role: 'VIEW_ONLY' } })).inviteUser;
     expect(taken.userErrors.map((e: { code: string }) => e.code)).toEqual(['EMAIL_TAKEN']);
-    expect(Number((await sql("select count(*) from dealers.invitation where email in ('x@demo.dealer', 'y@demo.dealer')"))[0].count)).toBe(0);
+    expect(Number((await sql("select count(*) from dealers.invitation where email in ('x@demo.dealer', 'y@demo.dealer')"))[0].count)).toBe(
+      0,
+    );
 
     const bronzeAdmin = await idOf('bronze@demo.dealer');
     expect((await platinum.data(SET_ROLE, { u: bronzeAdmin, r: 'VIEW_ONLY' })).setUserRole.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
@@ -100,15 +112,23 @@ describe('dealer user administration, through the gateway', () => {
     const listed = await platinum.request(USERS, { d: bronzeDealer });
     expect(listed.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const own = (await platinum.data(USERS, {})).dealerUsers;
-    expect(own.nodes.map((u: { email: string }) => u.email)).toEqual(expect.arrayContaining(['platinum@demo.dealer', 'orders@demo.dealer', 'viewer@demo.dealer']));
+    expect(own.nodes.map((u: { email: string }) => u.email)).toEqual(
+      expect.arrayContaining(['platinum@demo.dealer', 'orders@demo.dealer', 'viewer@demo.dealer']),
+    );
     expect(own.nodes.every((u: { email: string }) => u.email !== 'bronze@demo.dealer')).toBe(true);
-    expect((await sql('select role, active from dealers.user_account where id = ?', [bronzeAdmin]))[0]).toEqual({ role: 'DEALER_ADMIN', active: true });
+    expect((await sql('select role, active from dealers.user_account where id = ?', [bronzeAdmin]))[0]).toEqual({
+      role: 'DEALER_ADMIN',
+      active: true,
+    });
   });
 
   it('sets a role: the user is signed out, and the new role applies at the next sign-in', async () => {
     const viewer = await stack.loginAs('viewer@demo.dealer');
     const id = await idOf('viewer@demo.dealer');
-    expect((await platinum.data(SET_ROLE, { u: id, r: 'ORDER_ENTRY' })).setUserRole).toEqual({ user: { id, role: 'ORDER_ENTRY' }, userErrors: [] });
+    expect((await platinum.data(SET_ROLE, { u: id, r: 'ORDER_ENTRY' })).setUserRole).toEqual({
+      user: { id, role: 'ORDER_ENTRY' },
+      userErrors: [],
+    });
     expect((await viewer.request('{ me { role } }')).errors?.[0].extensions?.reason).toBe('SESSION_ENDED');
     expect((await (await stack.loginAs('viewer@demo.dealer')).data('{ me { role } }')).me.role).toBe('ORDER_ENTRY');
     expect((await platinum.data(SET_ROLE, { u: id, r: 'VIEW_ONLY' })).setUserRole.userErrors).toEqual([]);
@@ -119,7 +139,9 @@ describe('dealer user administration, through the gateway', () => {
     const id = await idOf('orders@demo.dealer');
     expect((await platinum.data(DISABLE, { u: id })).disableUser).toEqual({ user: { id, active: false }, userErrors: [] });
     expect((await orders.request('{ me { email } }')).errors?.[0].extensions?.reason).toBe('SESSION_ENDED');
-    expect((await stack.client().data(LOGIN, { e: 'orders@demo.dealer', p: 'demo-pass-2026' })).login.userErrors).toEqual([{ code: 'INVALID_CREDENTIALS' }]);
+    expect((await stack.client().data(LOGIN, { e: 'orders@demo.dealer', p: 'demo-pass-2026' })).login.userErrors).toEqual([
+      { code: 'INVALID_CREDENTIALS' },
+    ]);
     expect((await platinum.data(ENABLE, { u: id })).enableUser).toEqual({ user: { id, active: true }, userErrors: [] });
     expect((await stack.client().data(LOGIN, { e: 'orders@demo.dealer', p: 'demo-pass-2026' })).login.userErrors).toEqual([]);
   });
@@ -132,7 +154,8 @@ describe('dealer user administration, through the gateway', () => {
 
     // A second admin, then both demote each other at once: one of the two changes is refused.
     const bronzeDealer = (await bronze.data('{ me { dealer { id } } }')).me.dealer.id;
-    const token = (await admin.data(INVITE, { input: { email: 'second@demo.dealer', role: 'DEALER_ADMIN', dealerId: bronzeDealer } })).inviteUser.invitationToken;
+    const token = (await admin.data(INVITE, { input: { email: 'second@demo.dealer', role: 'DEALER_ADMIN', dealerId: bronzeDealer } }))
+      .inviteUser.invitationToken;
     const second = (await stack.client().data(ACCEPT, { t: token, p: PASSWORD, n: 'Second Admin' })).acceptInvitation.user;
     const secondClient = stack.client();
     await secondClient.login('second@demo.dealer', PASSWORD);
@@ -144,7 +167,9 @@ describe('dealer user administration, through the gateway', () => {
     // The loser is refused by the rule (LAST_ADMIN) or, when the winner's change ended its session first, at the door.
     expect(outcomes[0]).toMatch(/^(LAST_ADMIN|UNAUTHENTICATED)$/);
     expect(outcomes[1]).toBe('OK');
-    const admins = await sql("select count(*) from dealers.user_account where dealer_id = ? and role = 'DEALER_ADMIN' and active", [bronzeDealer]);
+    const admins = await sql("select count(*) from dealers.user_account where dealer_id = ? and role = 'DEALER_ADMIN' and active", [
+      bronzeDealer,
+    ]);
     expect(Number(admins[0].count)).toBe(1);
   });
 
@@ -178,9 +203,11 @@ describe('dealer user administration, through the gateway', () => {
 
   it("lists pending invitations (a DEALER_ADMIN its own dealer's, an ADMIN all); a cancelled token is refused and nothing is created", async () => {
     // (bronze's admin may have been signed out by the test above)
-    const bronzeDealer = (await sql("select dealer_id from dealers.user_account where email = 'bronze@demo.dealer'"))[0].dealer_id as string;
+    const bronzeDealer = (await sql("select dealer_id from dealers.user_account where email = 'bronze@demo.dealer'"))[0]
+      .dealer_id as string;
     const mine = (await platinum.data(INVITE, { input: { email: 'pending@demo.dealer', role: 'VIEW_ONLY' } })).inviteUser;
-    const theirs = (await admin.data(INVITE, { input: { email: 'bronze.pending@demo.dealer', role: 'VIEW_ONLY', dealerId: bronzeDealer } })).inviteUser;
+    const theirs = (await admin.data(INVITE, { input: { email: 'bronze.pending@demo.dealer', role: 'VIEW_ONLY', dealerId: bronzeDealer } }))
+      .inviteUser;
     const staffInvite = (await admin.data(INVITE, { input: { email: 'pending.rep@demo.staff', role: 'SALES_REP' } })).inviteUser;
 
     const open = (await platinum.data(INVITATIONS, { s: 'OPEN' })).invitations;
@@ -188,7 +215,11 @@ describe('dealer user administration, through the gateway', () => {
     expect(openEmails).toContain('pending@demo.dealer');
     expect(openEmails).not.toContain('bronze.pending@demo.dealer');
     expect(openEmails).not.toContain('pending.rep@demo.staff');
-    expect(open.nodes.every((i: { status: string; dealer: { name: string } }) => i.status === 'OPEN' && i.dealer.name === 'Demo Platinum Dealer')).toBe(true);
+    expect(
+      open.nodes.every(
+        (i: { status: string; dealer: { name: string } }) => i.status === 'OPEN' && i.dealer.name === 'Demo Platinum Dealer',
+      ),
+    ).toBe(true);
     // Used invitations are not pending, and show as ACCEPTED.
     expect(openEmails).not.toContain('new.buyer@demo.dealer');
     const accepted = (await platinum.data(INVITATIONS, { s: 'ACCEPTED' })).invitations.nodes.map((i: { email: string }) => i.email);
@@ -196,10 +227,15 @@ describe('dealer user administration, through the gateway', () => {
     const all = (await admin.data(INVITATIONS, { s: 'OPEN' })).invitations.nodes.map((i: { email: string }) => i.email);
     expect(all).toEqual(expect.arrayContaining(['pending@demo.dealer', 'bronze.pending@demo.dealer', 'pending.rep@demo.staff']));
     expect((await (await stack.loginAs('orders@demo.dealer')).request(INVITATIONS, {})).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await (await stack.loginAs('gm@demo.staff')).request(CANCEL, { id: theirs.invitation.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await (await stack.loginAs('gm@demo.staff')).request(CANCEL, { id: theirs.invitation.id })).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
 
     // Another dealer's invitation is out of reach and stays open.
-    expect((await platinum.data(CANCEL, { id: theirs.invitation.id })).cancelInvitation).toEqual({ invitation: null, userErrors: [{ code: 'NOT_FOUND' }] });
+    expect((await platinum.data(CANCEL, { id: theirs.invitation.id })).cancelInvitation).toEqual({
+      invitation: null,
+      userErrors: [{ code: 'NOT_FOUND' }],
+    });
     const cancelled = (await platinum.data(CANCEL, { id: mine.invitation.id })).cancelInvitation;
     expect(cancelled).toMatchObject({ invitation: { id: mine.invitation.id, status: 'CANCELLED' }, userErrors: [] });
     expect(cancelled.invitation.cancelledAt).toBeTruthy();
@@ -209,21 +245,43 @@ describe('dealer user administration, through the gateway', () => {
 
     const before = await userCount();
     for (const t of [mine.invitationToken, staffInvite.invitationToken]) {
-      expect((await stack.client().data(ACCEPT, { t, p: PASSWORD, n: 'Too Late' })).acceptInvitation).toEqual({ user: null, userErrors: [{ code: 'INVITATION_CANCELLED' }] });
+      expect((await stack.client().data(ACCEPT, { t, p: PASSWORD, n: 'Too Late' })).acceptInvitation).toEqual({
+        user: null,
+        userErrors: [{ code: 'INVITATION_CANCELLED' }],
+      });
     }
     expect(await userCount()).toBe(before);
-    expect((await platinum.data(INVITATIONS, { s: 'OPEN' })).invitations.nodes.map((i: { email: string }) => i.email)).not.toContain('pending@demo.dealer');
-    expect((await platinum.data(INVITATIONS, { s: 'CANCELLED' })).invitations.nodes.map((i: { email: string }) => i.email)).toContain('pending@demo.dealer');
+    expect((await platinum.data(INVITATIONS, { s: 'OPEN' })).invitations.nodes.map((i: { email: string }) => i.email)).not.toContain(
+      'pending@demo.dealer',
+    );
+    expect((await platinum.data(INVITATIONS, { s: 'CANCELLED' })).invitations.nodes.map((i: { email: string }) => i.email)).toContain(
+      'pending@demo.dealer',
+    );
     // A used invitation cannot be withdrawn (disable the user instead).
     const used = (await platinum.data(INVITATIONS, { s: 'ACCEPTED' })).invitations.nodes[0];
     expect((await platinum.data(CANCEL, { id: used.id })).cancelInvitation.userErrors).toEqual([{ code: 'INVITATION_USED' }]);
 
-    const events = await sql("select actor_id, dealer_id, email, detail from dealers.security_event where kind = 'INVITATION_CANCELLED' order by at");
+    const events = await sql(
+      "select actor_id, dealer_id, email, detail from dealers.security_event where kind = 'INVITATION_CANCELLED' order by at",
+    );
     expect(events).toEqual([
-      { actor_id: await idOf('platinum@demo.dealer'), dealer_id: (await platinum.data('{ me { dealer { id } } }')).me.dealer.id, email: 'pending@demo.dealer', detail: { invitationId: mine.invitation.id, role: 'VIEW_ONLY' } },
-      { actor_id: await idOf('admin@demo.staff'), dealer_id: null, email: 'pending.rep@demo.staff', detail: { invitationId: staffInvite.invitation.id, role: 'SALES_REP' } },
+      {
+        actor_id: await idOf('platinum@demo.dealer'),
+        dealer_id: (await platinum.data('{ me { dealer { id } } }')).me.dealer.id,
+        email: 'pending@demo.dealer',
+        detail: { invitationId: mine.invitation.id, role: 'VIEW_ONLY' },
+      },
+      {
+        actor_id: await idOf('admin@demo.staff'),
+        dealer_id: null,
+        email: 'pending.rep@demo.staff',
+        detail: { invitationId: staffInvite.invitation.id, role: 'SALES_REP' },
+      },
     ]);
-    expect((await platinum.data('{ securityEvents(first: 10, filter: { kinds: [INVITATION_CANCELLED] }) { totalCount } }')).securityEvents.totalCount).toBe(1);
+    expect(
+      (await platinum.data('{ securityEvents(first: 10, filter: { kinds: [INVITATION_CANCELLED] }) { totalCount } }')).securityEvents
+        .totalCount,
+    ).toBe(1);
   });
 
   it('lets a cancel and an acceptance of one invitation race: exactly one wins', async () => {

@@ -1,5 +1,5 @@
 import { startTestStack, type TestStack } from '@dealergraph/testing';
-import { createClient, type Client } from 'graphql-ws';
+import { type Client, createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 

@@ -1,6 +1,7 @@
 // The subpath keeps the supervisor's process small: it never loads the ORM or GraphQL.
-import { envBool, envInt, envLogLevel, envOptional, envString, type Env, type LogLevelSetting } from '@dealergraph/runtime/config';
 import { fileURLToPath } from 'node:url';
+
+import { type Env, envBool, envInt, envLogLevel, envOptional, envString, type LogLevelSetting } from '@dealergraph/runtime/config';
 
 /**
  * Settings of `npm start`; the only place the launcher reads the environment. Settings of one service

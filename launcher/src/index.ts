@@ -1,3 +1,3 @@
-export { startStack, type RunningStack, type StackOptions } from './stack.js';
 export { prepareDatabase } from './prepare.js';
+export { type RunningStack, type StackOptions, startStack } from './stack.js';
 export { subgraphDefinitions, type SubgraphName } from './subgraphs.js';

@@ -1,11 +1,20 @@
-import { binariesProblem, chooseDataDir, createDatabase, databaseExists, startEmbeddedPostgres, type EmbeddedDatabase } from '@dealergraph/embedded-db';
-import { generateSigningKeys } from '@dealergraph/runtime/tokens';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+
+import {
+  binariesProblem,
+  chooseDataDir,
+  createDatabase,
+  databaseExists,
+  type EmbeddedDatabase,
+  startEmbeddedPostgres,
+} from '@dealergraph/embedded-db';
+import { generateSigningKeys } from '@dealergraph/runtime/tokens';
+
 import { inheritedEnv, loadConfig } from './config.js';
 import { COMPILED, moduleOf } from './supervisor/build-mode.js';
 import { runOnce } from './supervisor/child.js';
-import { SERVICES, serviceUrls, type ServiceSpec } from './supervisor/services.js';
+import { SERVICES, type ServiceSpec, serviceUrls } from './supervisor/services.js';
 import { Supervisor } from './supervisor/supervisor.js';
 
 /**
@@ -70,7 +79,9 @@ try {
     say('using the PostgreSQL server in DATABASE_URL');
   }
   const keys =
-    config.jwtPrivateKey && config.jwtPublicKey ? { privateKey: config.jwtPrivateKey, publicKey: config.jwtPublicKey } : await generateSigningKeys();
+    config.jwtPrivateKey && config.jwtPublicKey
+      ? { privateKey: config.jwtPrivateKey, publicKey: config.jwtPublicKey }
+      : await generateSigningKeys();
   const secret = () => randomBytes(32).toString('base64url');
   const base = {
     ...inheritedEnv(),
@@ -84,10 +95,19 @@ try {
     ...serviceUrls('127.0.0.1', config.ports),
   };
   // Only dealers signs tokens: no other process gets the private key.
-  const envFor = (service: Pick<ServiceSpec, 'name'>) => ({ ...base, JWT_PRIVATE_KEY: service.name === 'dealers' ? keys.privateKey : undefined });
+  const envFor = (service: Pick<ServiceSpec, 'name'>) => ({
+    ...base,
+    JWT_PRIVATE_KEY: service.name === 'dealers' ? keys.privateKey : undefined,
+  });
   const write = (line: string) => console.log(line);
 
-  await runOnce({ name: 'prepare', entry: moduleOf('launcher', 'prepare.main'), env: { ...envFor({ name: 'dealers' }), SEED_DEMO_DATA: String(config.seedDemoData) }, cwd, write });
+  await runOnce({
+    name: 'prepare',
+    entry: moduleOf('launcher', 'prepare.main'),
+    env: { ...envFor({ name: 'dealers' }), SEED_DEMO_DATA: String(config.seedDemoData) },
+    cwd,
+    write,
+  });
   say(`database ready (${elapsed()}); starting ${SERVICES.length} services`);
 
   const portOf = (service: ServiceSpec) => (service.name === 'gateway' ? config.gatewayPort : config.ports[service.name]);

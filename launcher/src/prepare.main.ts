@@ -9,5 +9,11 @@ import { subgraphDefinitions } from './subgraphs.js';
 const config = loadConfig();
 if (!config.databaseUrl || !config.jwtPrivateKey) throw new Error('The supervisor passes DATABASE_URL and JWT_PRIVATE_KEY.');
 const definitions = await subgraphDefinitions(config.jwtPrivateKey);
-const orms = await prepareDatabase({ databaseUrl: config.databaseUrl, definitions, seed: config.seedDemoData, poolSize: 2, progress: (line) => console.log(line) });
+const orms = await prepareDatabase({
+  databaseUrl: config.databaseUrl,
+  definitions,
+  seed: config.seedDemoData,
+  poolSize: 2,
+  progress: (line) => console.log(line),
+});
 await Promise.all(Object.values(orms).map((orm) => orm.close(true)));

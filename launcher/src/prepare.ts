@@ -2,6 +2,7 @@ import type { DemoData } from '@dealergraph/demo-data';
 import { generateDemoData } from '@dealergraph/demo-data';
 import { migrate, openSubgraphOrm, type Progress, type SubgraphDefinition } from '@dealergraph/runtime';
 import type { MikroORM } from '@mikro-orm/postgresql';
+
 import type { SubgraphName } from './subgraphs.js';
 
 export type Orms = Record<SubgraphName, MikroORM>;
@@ -12,11 +13,13 @@ export type Orms = Record<SubgraphName, MikroORM>;
  */
 export async function prepareDatabase(options: {
   databaseUrl: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of any context type share one registry
   definitions: Record<SubgraphName, SubgraphDefinition<any, DemoData>>;
   seed: boolean;
   poolSize?: number;
   progress: Progress;
 }): Promise<Orms> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of any context type share one registry
   const entries = Object.entries(options.definitions) as [SubgraphName, SubgraphDefinition<any, DemoData>][];
   const orms = {} as Orms;
   try {

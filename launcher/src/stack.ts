@@ -1,10 +1,19 @@
+import { randomBytes } from 'node:crypto';
+
 import type { CreditThresholds } from '@dealergraph/credit';
 import type { MfaPolicy, TokenLifetimes } from '@dealergraph/dealers';
-import { startGateway, type RunningGateway, type SecuritySettings } from '@dealergraph/gateway';
-import { DEFAULT_PORTS, deriveInternalKey, generateSigningKeys, runSubgraph, type Progress, type RunningService } from '@dealergraph/runtime';
-import { randomBytes } from 'node:crypto';
-import { prepareDatabase, type Orms } from './prepare.js';
-import { subgraphDefinitions, type OrdersStackSettings, type SubgraphName } from './subgraphs.js';
+import { type RunningGateway, type SecuritySettings, startGateway } from '@dealergraph/gateway';
+import {
+  DEFAULT_PORTS,
+  deriveInternalKey,
+  generateSigningKeys,
+  type Progress,
+  type RunningService,
+  runSubgraph,
+} from '@dealergraph/runtime';
+
+import { type Orms, prepareDatabase } from './prepare.js';
+import { type OrdersStackSettings, subgraphDefinitions, type SubgraphName } from './subgraphs.js';
 
 export interface StackOptions {
   databaseUrl: string;
@@ -57,8 +66,20 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     options.jwtPrivateKey && options.jwtPublicKey
       ? { privateKey: options.jwtPrivateKey, publicKey: options.jwtPublicKey }
       : await generateSigningKeys();
-  const definitions = await subgraphDefinitions(keys.privateKey, { creditThresholds: options.creditThresholds, tokenLifetimes: options.tokenLifetimes, hmacSecret, mfaPolicy: options.mfaPolicy, orders: options.orders });
-  const orms = await prepareDatabase({ databaseUrl: options.databaseUrl, definitions, seed: options.seed, progress, poolSize: options.poolSize });
+  const definitions = await subgraphDefinitions(keys.privateKey, {
+    creditThresholds: options.creditThresholds,
+    tokenLifetimes: options.tokenLifetimes,
+    hmacSecret,
+    mfaPolicy: options.mfaPolicy,
+    orders: options.orders,
+  });
+  const orms = await prepareDatabase({
+    databaseUrl: options.databaseUrl,
+    definitions,
+    seed: options.seed,
+    progress,
+    poolSize: options.poolSize,
+  });
   const subgraphs = {} as Record<SubgraphName, RunningService>;
   let gateway: RunningGateway | undefined;
   const stop = async () => {

@@ -1,7 +1,7 @@
 import { creditSubgraph, type CreditThresholds } from '@dealergraph/credit';
-import { createTokenService, dealersSubgraph, readTokenLifetimes, type MfaPolicy, type TokenLifetimes } from '@dealergraph/dealers';
+import { createTokenService, dealersSubgraph, type MfaPolicy, readTokenLifetimes, type TokenLifetimes } from '@dealergraph/dealers';
 import type { DemoData } from '@dealergraph/demo-data';
-import { ordersSubgraph, type OrdersOptions, type WorkflowSettings } from '@dealergraph/orders';
+import { type OrdersOptions, ordersSubgraph, type WorkflowSettings } from '@dealergraph/orders';
 import { pricesSubgraph } from '@dealergraph/prices';
 import { productsSubgraph } from '@dealergraph/products';
 import type { SubgraphDefinition } from '@dealergraph/runtime';
@@ -16,7 +16,14 @@ export interface OrdersStackSettings extends OrdersOptions {
 /** The five subgraphs as one process runs them; only dealers needs a secret (the token key). */
 export async function subgraphDefinitions(
   jwtPrivateKey: string,
-  settings: { creditThresholds?: CreditThresholds; tokenLifetimes?: TokenLifetimes; hmacSecret?: string; mfaPolicy?: MfaPolicy; orders?: OrdersStackSettings } = {},
+  settings: {
+    creditThresholds?: CreditThresholds;
+    tokenLifetimes?: TokenLifetimes;
+    hmacSecret?: string;
+    mfaPolicy?: MfaPolicy;
+    orders?: OrdersStackSettings;
+  } = {},
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of any context type share one registry
 ): Promise<Record<SubgraphName, SubgraphDefinition<any, DemoData>>> {
   const tokens = await createTokenService({
     privateKeyPem: jwtPrivateKey,

@@ -2,6 +2,7 @@ import { generateSigningKeys } from '@dealergraph/runtime';
 import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { prepareDatabase } from '../src/prepare.js';
 import { subgraphDefinitions } from '../src/subgraphs.js';
 

@@ -1,8 +1,9 @@
-import { freePort } from '@dealergraph/embedded-db';
-import { createTestDatabase, GraphQLClient, type TestDatabase } from '@dealergraph/testing';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
+import { freePort } from '@dealergraph/embedded-db';
+import { createTestDatabase, GraphQLClient, type TestDatabase } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -74,7 +75,11 @@ describe('npm start: one process per service under a supervisor', () => {
     });
     launcher.stdout!.on('data', (chunk) => (output += chunk));
     launcher.stderr!.on('data', (chunk) => (output += chunk));
-    await until('the ready line', () => (/\] ready in /.test(output) ? true : launcher.exitCode !== null ? Promise.reject(new Error(output)) : undefined), 150_000);
+    await until(
+      'the ready line',
+      () => (/\] ready in /.test(output) ? true : launcher.exitCode !== null ? Promise.reject(new Error(output)) : undefined),
+      150_000,
+    );
     client = new GraphQLClient(`http://127.0.0.1:${ports[0]}/graphql`);
     await client.login('platinum@demo.dealer', 'demo-pass-2026');
   });
@@ -106,14 +111,22 @@ describe('npm start: one process per service under a supervisor', () => {
     expect(before.products.nodes).toHaveLength(3);
     const killed = pidOf('products')!;
     process.kill(killed, 'SIGKILL');
-    const restarted = await until('a new products process', () => {
-      const pid = pidOf('products');
-      return pid !== killed ? pid : undefined;
-    }, 30_000);
-    const after = await until('the page again', async () => {
-      const result = await client.request(PAGE);
-      return result.errors ? undefined : result.data;
-    }, 90_000);
+    const restarted = await until(
+      'a new products process',
+      () => {
+        const pid = pidOf('products');
+        return pid !== killed ? pid : undefined;
+      },
+      30_000,
+    );
+    const after = await until(
+      'the page again',
+      async () => {
+        const result = await client.request(PAGE);
+        return result.errors ? undefined : result.data;
+      },
+      90_000,
+    );
     expect(after).toEqual(before);
     expect(output).toMatch(/products exited \(signal SIGKILL\); restarting in/);
     expect(alive(restarted!)).toBe(true);

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { compose, SCHEMA_DIR } from './compose.js';
 
 /** Regenerates schema/<subgraph>.graphql and schema/supergraph.graphql. */

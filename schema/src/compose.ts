@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 import { composeServices } from '@apollo/composition';
 import type { SubgraphDefinition } from '@dealergraph/runtime';
 import { parse } from 'graphql';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 
 /** The five subgraphs in contract order, with their default URLs. */
 export const SUBGRAPHS = [

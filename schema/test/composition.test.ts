@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, Kind, parse, type GraphQLObjectType, type ObjectTypeDefinitionNode } from 'graphql';
+
+import { buildSchema, type GraphQLObjectType, Kind, type ObjectTypeDefinitionNode, parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compose, SCHEMA_DIR, type Composition } from '../src/compose.js';
+
+import { compose, type Composition, SCHEMA_DIR } from '../src/compose.js';
 
 const committed = (file: string) => readFileSync(join(SCHEMA_DIR, file), 'utf8');
 

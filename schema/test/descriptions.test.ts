@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kind, parse, type DefinitionNode } from 'graphql';
+
+import { type DefinitionNode, Kind, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
+
 import { SCHEMA_DIR, SUBGRAPHS } from '../src/compose.js';
 
 /** Names in the schema that come from federation itself, not from us. */

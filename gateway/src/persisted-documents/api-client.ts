@@ -1,5 +1,5 @@
 import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@dealergraph/runtime';
-import { importSPKI, jwtVerify, type JWTPayload } from 'jose';
+import { importSPKI, type JWTPayload, jwtVerify } from 'jose';
 
 /**
  * Whether verified access-token claims are an API client's (an integration partner's, with its own
@@ -24,7 +24,11 @@ export function bearerClaimsReader(publicKey: string): (request: Request) => Pro
     const [scheme, token] = (request.headers.get('authorization') ?? '').trim().split(/\s+/);
     if (scheme?.toLowerCase() !== 'bearer' || !token) return undefined;
     try {
-      const { payload } = await jwtVerify(token, await key, { algorithms: [ACCESS_TOKEN_ALGORITHM], issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE });
+      const { payload } = await jwtVerify(token, await key, {
+        algorithms: [ACCESS_TOKEN_ALGORITHM],
+        issuer: ACCESS_TOKEN_ISSUER,
+        audience: ACCESS_TOKEN_AUDIENCE,
+      });
       return payload;
     } catch {
       return undefined;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { OperationTypeNode, parse, print, type OperationDefinitionNode } from 'graphql';
+
+import { type OperationDefinitionNode, OperationTypeNode, parse, print } from 'graphql';
 
 /** The first-party clients' operations, committed beside them (built by `npm run persisted-documents`). */
 export const MANIFEST_PATH = fileURLToPath(new URL('../../../client/persisted-documents.json', import.meta.url));
@@ -37,7 +38,12 @@ export function buildManifest(sources: string[]): PersistedDocumentsManifest {
       throw new Error(`Each persisted document holds exactly one named operation and no fragments:\n${source}`);
     }
     const body = print(document);
-    const type = definitions[0].operation === OperationTypeNode.QUERY ? 'query' : definitions[0].operation === OperationTypeNode.MUTATION ? 'mutation' : 'subscription';
+    const type =
+      definitions[0].operation === OperationTypeNode.QUERY
+        ? 'query'
+        : definitions[0].operation === OperationTypeNode.MUTATION
+          ? 'mutation'
+          : 'subscription';
     return { id: documentId(body), name: definitions[0].name.value, type, body };
   });
   operations.sort((a, b) => a.name.localeCompare(b.name));
@@ -58,7 +64,8 @@ export function loadPersistedDocuments(path = MANIFEST_PATH): ReadonlyMap<string
   }
   const byId = new Map<string, string>();
   for (const operation of manifest.operations) {
-    if (documentId(operation.body) !== operation.id) throw new Error(`${path}: the id of ${operation.name} is not the sha256 of its body; run npm run persisted-documents`);
+    if (documentId(operation.body) !== operation.id)
+      throw new Error(`${path}: the id of ${operation.name} is not the sha256 of its body; run npm run persisted-documents`);
     byId.set(operation.id, operation.body);
   }
   return byId;

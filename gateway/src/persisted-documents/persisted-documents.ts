@@ -1,9 +1,13 @@
 import type { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+
 import { bearerClaimsReader, isApiClient } from './api-client.js';
 import { loadPersistedDocuments } from './manifest.js';
 
 /** The `persistedDocuments` option of Hive Gateway's runtime (its built-in persisted operations plugin). */
-export type PersistedDocumentsOption = Exclude<Parameters<typeof createGatewayRuntime>[0]['persistedDocuments'], undefined | { type: 'hive' }>;
+export type PersistedDocumentsOption = Exclude<
+  Parameters<typeof createGatewayRuntime>[0]['persistedDocuments'],
+  undefined | { type: 'hive' }
+>;
 
 /** The id a request names: `documentId` in the body, else Apollo's `extensions.persistedQuery` (version 1). */
 function requestedId(params: { extensions?: Record<string, unknown> }): string | null {
@@ -18,7 +22,11 @@ function requestedId(params: { extensions?: Record<string, unknown> }): string |
  * Apollo's `extensions.persistedQuery.sha256Hash`. With `required` (production only), a document sent
  * as text is refused with PERSISTED_DOCUMENT_REQUIRED unless the caller is an API client.
  */
-export function persistedDocuments(options: { required: boolean; jwtPublicKey: string; documents?: ReadonlyMap<string, string> }): PersistedDocumentsOption {
+export function persistedDocuments(options: {
+  required: boolean;
+  jwtPublicKey: string;
+  documents?: ReadonlyMap<string, string>;
+}): PersistedDocumentsOption {
   const documents = options.documents ?? loadPersistedDocuments();
   const claimsOf = bearerClaimsReader(options.jwtPublicKey);
   return {
@@ -27,7 +35,8 @@ export function persistedDocuments(options: { required: boolean; jwtPublicKey: s
     allowArbitraryDocuments: options.required ? async (request) => isApiClient(await claimsOf(request)) : true,
     customErrors: {
       persistedQueryOnly: {
-        message: 'Only the published operations of the dealergraph apps are accepted: send a documentId. Integration partners use their API client credentials.',
+        message:
+          'Only the published operations of the dealergraph apps are accepted: send a documentId. Integration partners use their API client credentials.',
         extensions: { code: 'PERSISTED_DOCUMENT_REQUIRED', http: { status: 400 } },
       },
       keyNotFound: {

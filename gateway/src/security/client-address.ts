@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+
 import proxyaddr from 'proxy-addr';
 
 /** Who is calling, as far as the gateway can tell. */

@@ -1,13 +1,18 @@
-import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { API_CLIENT_ROLE, decide } from '@dealergraph/runtime';
-import { getNamedType, GraphQLError, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { type DocumentNode, getNamedType, GraphQLError, type GraphQLSchema, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
+
 import { selectedOperation } from './operation-fields.js';
 
 /**
  * The schema coordinates (`Query.products`, `Product.price`) an operation selects, fragments
  * included; with `roots` the root fields (those an API client needs a row for) apart.
  */
-export function selectedCoordinates(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): { roots: Set<string>; nested: Set<string> } {
+export function selectedCoordinates(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName?: string | null,
+): { roots: Set<string>; nested: Set<string> } {
   const roots = new Set<string>();
   const nested = new Set<string>();
   const operation = selectedOperation(document, operationName);
@@ -50,14 +55,17 @@ export function useClientScopes(): GatewayPlugin {
     for (const coordinate of [...roots, ...nested]) {
       const decision = decide({ role: API_CLIENT_ROLE, scopes }, coordinate);
       // A nested field without a row (no scope named) belongs to its parent's grant.
-      if (!decision.allowed && (roots.has(coordinate) || decision.missingScope)) refusals.push({ coordinate, message: decision.message, missingScope: decision.missingScope });
+      if (!decision.allowed && (roots.has(coordinate) || decision.missingScope))
+        refusals.push({ coordinate, message: decision.message, missingScope: decision.missingScope });
     }
     if (refusals.length === 0) return;
     const missingScopes = [...new Set(refusals.flatMap((r) => (r.missingScope ? [r.missingScope] : [])))];
     setResultAndStopExecution({
       errors: refusals.map(
         ({ coordinate, message, missingScope }) =>
-          new GraphQLError(message, { extensions: { code: 'FORBIDDEN', coordinate, ...(missingScope ? { missingScope } : {}), missingScopes } }),
+          new GraphQLError(message, {
+            extensions: { code: 'FORBIDDEN', coordinate, ...(missingScope ? { missingScope } : {}), missingScopes },
+          }),
       ),
     });
   };

@@ -1,8 +1,9 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
+
 import type { ClientAddress, RawRequestContext } from './client-address.js';
-import { operationCost, type CostModel } from './operation-cost.js';
-import { TokenBuckets, type BucketPolicy } from './token-bucket.js';
+import { type CostModel, operationCost } from './operation-cost.js';
+import { type BucketPolicy, TokenBuckets } from './token-bucket.js';
 
 export interface CostLimitOptions {
   /** Most an operation may cost. */
@@ -44,16 +45,31 @@ export function useCostLimit(options: CostLimitOptions): GatewayPlugin {
   const buckets = new TokenBuckets(options.budget);
   // An API client's request rate, apart from its cost budget.
   const requestBuckets = new TokenBuckets({ burst: 60, perSecond: 1 });
-  const check = (args: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variableValues?: Record<string, unknown> | null; contextValue: unknown }) => {
-    const cost = operationCost({ schema: args.schema, document: args.document, operationName: args.operationName, variables: args.variableValues, model: options.model });
+  const check = (args: {
+    schema: GraphQLSchema;
+    document: DocumentNode;
+    operationName?: string | null;
+    variableValues?: Record<string, unknown> | null;
+    contextValue: unknown;
+  }) => {
+    const cost = operationCost({
+      schema: args.schema,
+      document: args.document,
+      operationName: args.operationName,
+      variables: args.variableValues,
+      model: options.model,
+    });
     const own = clientBudget(args.contextValue as PayerContext);
     const report = { requested: cost, maximum: options.maxCost, budgetPerSecond: own?.cost.perSecond ?? options.budget.perSecond };
     if (cost > options.maxCost) {
       return {
         report,
-        error: new GraphQLError(`This operation costs ${cost}, more than the ${options.maxCost} allowed: ask for smaller pages or fewer fields.`, {
-          extensions: { code: 'COST_LIMIT_EXCEEDED', cost: report },
-        }),
+        error: new GraphQLError(
+          `This operation costs ${cost}, more than the ${options.maxCost} allowed: ask for smaller pages or fewer fields.`,
+          {
+            extensions: { code: 'COST_LIMIT_EXCEEDED', cost: report },
+          },
+        ),
       };
     }
     const key = payer(args.contextValue as PayerContext, options.clientAddress);

@@ -1,20 +1,21 @@
 import {
-  getNamedType,
-  isCompositeType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  isInterfaceType,
-  Kind,
   type DocumentNode,
   type FragmentDefinitionNode,
+  getNamedType,
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLOutputType,
   type GraphQLSchema,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
+
 import { selectedOperation } from './operation-fields.js';
 
 /** How fields are priced. Lists cost by their page size: what a page holds is multiplied into everything below it. */
@@ -97,7 +98,8 @@ export function operationCost(input: {
           const first = intArgument(firstArg?.value, variables) ?? model.defaultPageSize;
           // The connection object itself is resolved once; its nodes `first` times.
           total += own * multiplier;
-          if (selection.selectionSet) total += connectionCost(selection.selectionSet, named, multiplier, Math.max(0, Math.min(first, model.maxPageSize)), seen);
+          if (selection.selectionSet)
+            total += connectionCost(selection.selectionSet, named, multiplier, Math.max(0, Math.min(first, model.maxPageSize)), seen);
           continue;
         }
         if (unwrapsToList(field.type)) childMultiplier = multiplier * (model.listSizes[key] ?? model.defaultListSize);
@@ -117,13 +119,20 @@ export function operationCost(input: {
   };
 
   /** Inside a connection: `nodes` (and `edges`) repeat `pageSize` times; `pageInfo`, `totalCount` once. */
-  const connectionCost = (set: SelectionSetNode, type: GraphQLNamedType, multiplier: number, pageSize: number, seen: Set<string>): number => {
+  const connectionCost = (
+    set: SelectionSetNode,
+    type: GraphQLNamedType,
+    multiplier: number,
+    pageSize: number,
+    seen: Set<string>,
+  ): number => {
     let total = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD && (selection.name.value === 'nodes' || selection.name.value === 'edges') && isObjectType(type)) {
         const field = type.getFields()[selection.name.value];
         if (!field || !selection.selectionSet) continue;
-        total += costOf(selection.selectionSet, getNamedType(field.type), multiplier * pageSize, seen) + model.objectCost * multiplier * pageSize;
+        total +=
+          costOf(selection.selectionSet, getNamedType(field.type), multiplier * pageSize, seen) + model.objectCost * multiplier * pageSize;
       } else {
         total += costOf({ kind: Kind.SELECTION_SET, selections: [selection] }, type, multiplier, seen);
       }

@@ -19,7 +19,13 @@ const CLIENT_QUERY = 'query ApiClientActive($id: ID!) { apiClientActive(id: $id)
  * ENDED for good, whatever the address (ended sessions never come back). Calls for the same session
  * and address at the same moment share one request.
  */
-export function createSessionCheck(options: { dealersUrl: string; secret: string; ttlMs: number; maxEntries?: number; field?: 'sessionAccess' | 'apiClientActive' }): SessionCheck {
+export function createSessionCheck(options: {
+  dealersUrl: string;
+  secret: string;
+  ttlMs: number;
+  maxEntries?: number;
+  field?: 'sessionAccess' | 'apiClientActive';
+}): SessionCheck {
   const field = options.field ?? 'sessionAccess';
   const query = field === 'sessionAccess' ? QUERY : CLIENT_QUERY;
   const recent = new Map<string, { access: SessionAccess; until: number }>();

@@ -1,6 +1,7 @@
-import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { MFA_ENROLMENT_FIELDS, mfaEnrolmentRequired } from '@dealergraph/runtime';
-import { GraphQLError, type DocumentNode } from 'graphql';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { type DocumentNode, GraphQLError } from 'graphql';
+
 import { ANONYMOUS_FIELDS } from '../anonymous-access.plugin.js';
 import type { ClientAddress, RawRequestContext } from './client-address.js';
 import { rootFieldOccurrences } from './operation-fields.js';
@@ -14,7 +15,7 @@ function sessionEnded(): GraphQLError {
 
 /** The refusal for an address outside the caller's dealer's allow-list. */
 export function ipNotAllowed(): GraphQLError {
-  return new GraphQLError("Your dealer allows access only from its own networks, and this address is not one of them.", {
+  return new GraphQLError('Your dealer allows access only from its own networks, and this address is not one of them.', {
     extensions: { code: 'IP_NOT_ALLOWED', http: { status: 403 } },
   });
 }
@@ -28,9 +29,14 @@ export function ipNotAllowed(): GraphQLError {
  * subscription a socket starts. An API client's token has no session: its client must not be revoked
  * (`clientCheck`, the same cache rules).
  */
-export function useSessionGate(check: SessionCheck, clientAddress: (context: RawRequestContext) => ClientAddress, clientCheck?: SessionCheck): GatewayPlugin {
+export function useSessionGate(
+  check: SessionCheck,
+  clientAddress: (context: RawRequestContext) => ClientAddress,
+  clientCheck?: SessionCheck,
+): GatewayPlugin {
   const gate = async ({ args, setResultAndStopExecution }: GateEvent) => {
-    const payload = (args.contextValue as { jwt?: { payload?: { sid?: unknown; cid?: unknown; mfaEnrolmentOnly?: unknown } } }).jwt?.payload;
+    const payload = (args.contextValue as { jwt?: { payload?: { sid?: unknown; cid?: unknown; mfaEnrolmentOnly?: unknown } } }).jwt
+      ?.payload;
     if (!payload) return;
     const fields = rootFieldOccurrences(args.document, args.operationName);
     if (fields.every((f) => ANONYMOUS_FIELDS.has(f))) return;
@@ -47,7 +53,9 @@ export function useSessionGate(check: SessionCheck, clientAddress: (context: Raw
         access = typeof sid === 'string' ? await check(sid, ip) : await clientCheck!(cid as string, ip);
       } catch {
         setResultAndStopExecution({
-          errors: [new GraphQLError('Sign-in cannot be checked right now; try again shortly.', { extensions: { code: 'SERVICE_UNAVAILABLE' } })],
+          errors: [
+            new GraphQLError('Sign-in cannot be checked right now; try again shortly.', { extensions: { code: 'SERVICE_UNAVAILABLE' } }),
+          ],
         });
         return;
       }

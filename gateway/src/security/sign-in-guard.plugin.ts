@@ -1,8 +1,9 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { GraphQLError, type DocumentNode } from 'graphql';
+import { type DocumentNode, GraphQLError } from 'graphql';
+
 import type { ClientAddress, RawRequestContext } from './client-address.js';
 import { rootFieldOccurrences } from './operation-fields.js';
-import { TokenBuckets, type BucketPolicy } from './token-bucket.js';
+import { type BucketPolicy, TokenBuckets } from './token-bucket.js';
 
 /** Root fields that check a secret (password, one-time code, refresh token, invitation token). */
 export const CREDENTIAL_FIELDS = new Set(['login', 'refreshSession', 'logout', 'acceptInvitation']);
@@ -22,7 +23,9 @@ export function useSignInGuard(options: SignInGuardOptions): GatewayPlugin {
   const buckets = new TokenBuckets(options.perAddress);
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const credentialFields = rootFieldOccurrences(args.document as DocumentNode, args.operationName).filter((f) => CREDENTIAL_FIELDS.has(f));
+      const credentialFields = rootFieldOccurrences(args.document as DocumentNode, args.operationName).filter((f) =>
+        CREDENTIAL_FIELDS.has(f),
+      );
       if (credentialFields.length === 0) return;
       if (credentialFields.length > 1) {
         setResultAndStopExecution({

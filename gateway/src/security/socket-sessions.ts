@@ -1,6 +1,8 @@
+import type { IncomingMessage } from 'node:http';
+
 import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@dealergraph/runtime';
 import { importSPKI, jwtVerify } from 'jose';
-import type { IncomingMessage } from 'node:http';
+
 import type { ClientAddress, RawRequestContext } from './client-address.js';
 import type { SessionCheck } from './session-check.js';
 
@@ -46,7 +48,7 @@ export function socketSessionGuard(options: {
       if (!close) {
         const access = await options.sessionCheck(sid, ip).catch(() => 'LIVE' as const);
         if (access === 'ENDED') close = [4401, 'Session ended: sign in again.'];
-        else if (access === 'IP_NOT_ALLOWED') close = [4403, 'IP_NOT_ALLOWED: this address is outside your dealer\'s allow-list.'];
+        else if (access === 'IP_NOT_ALLOWED') close = [4403, "IP_NOT_ALLOWED: this address is outside your dealer's allow-list."];
       }
       if (close) {
         sockets.delete(socket);
@@ -79,10 +81,13 @@ export function socketSessionGuard(options: {
         const wait = expiresAt - Date.now();
         const expiry =
           wait < 2 ** 31 - 1
-            ? setTimeout(() => {
-                if (!sockets.delete(socket)) return;
-                socket.close(4401, 'Access token expired: reconnect with a fresh one.');
-              }, Math.max(0, wait))
+            ? setTimeout(
+                () => {
+                  if (!sockets.delete(socket)) return;
+                  socket.close(4401, 'Access token expired: reconnect with a fresh one.');
+                },
+                Math.max(0, wait),
+              )
             : undefined;
         expiry?.unref();
         sockets.set(socket, { sid: payload.sid, ip, expiresAt, expiry });

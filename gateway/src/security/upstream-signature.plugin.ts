@@ -1,6 +1,7 @@
+import { newEnvelope, signRequest } from '@dealergraph/runtime';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { defaultPrintFn } from '@graphql-tools/executor-common';
-import { newEnvelope, signRequest } from '@dealergraph/runtime';
+
 import type { ClientAddress, RawRequestContext } from './client-address.js';
 
 /**

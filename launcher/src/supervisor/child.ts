@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+
 import { LOADER_NODE_ARGS, moduleOf } from './build-mode.js';
 
 /** How a child process is started: same Node as the supervisor, the build (or swc-node), source maps. */

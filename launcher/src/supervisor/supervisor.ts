@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+
 import { spawnService, waitHealthy } from './child.js';
 import type { ServiceSpec } from './services.js';
 
@@ -60,7 +61,14 @@ export class Supervisor {
   private launch(slot: Slot) {
     const { spec } = slot;
     slot.startedAt = Date.now();
-    const child = spawnService({ name: spec.name, entry: spec.entry, env: this.options.envFor(spec), cwd: this.options.cwd, write: this.options.write, nodeArgs: this.options.nodeArgs });
+    const child = spawnService({
+      name: spec.name,
+      entry: spec.entry,
+      env: this.options.envFor(spec),
+      cwd: this.options.cwd,
+      write: this.options.write,
+      nodeArgs: this.options.nodeArgs,
+    });
     slot.child = child;
     this.options.say(`${spec.name} started (pid ${child.pid})`);
     slot.exited = new Promise((resolve) => {
@@ -103,7 +111,10 @@ export class Supervisor {
       await slot.exited;
       clearTimeout(timer);
     };
-    const [gateways, subgraphs] = [this.slots.filter((s) => s.spec.name === 'gateway'), this.slots.filter((s) => s.spec.name !== 'gateway')];
+    const [gateways, subgraphs] = [
+      this.slots.filter((s) => s.spec.name === 'gateway'),
+      this.slots.filter((s) => s.spec.name !== 'gateway'),
+    ];
     await Promise.all(gateways.map(stopOne));
     await Promise.all(subgraphs.map(stopOne));
   }

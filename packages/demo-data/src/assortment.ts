@@ -49,9 +49,9 @@ export function demoAssortment(data: Pick<DemoData, 'dealers' | 'products' | 'ca
     for (const d of demoDealers) grants.push({ productId: product.id, scope: 'DEALER', value: d.id });
   });
   const roots = data.categories.filter((c) => c.parentId === null).sort((a, b) => (a.name < b.name ? -1 : 1));
-  const categoryLimits = data.dealers.slice(CATEGORY_LIMITED_DEALERS.from, CATEGORY_LIMITED_DEALERS.to).flatMap((d, i) =>
-    [roots[i % roots.length], roots[(i + 3) % roots.length]].map((c) => ({ dealerId: d.id, categoryId: c.id })),
-  );
+  const categoryLimits = data.dealers
+    .slice(CATEGORY_LIMITED_DEALERS.from, CATEGORY_LIMITED_DEALERS.to)
+    .flatMap((d, i) => [roots[i % roots.length], roots[(i + 3) % roots.length]].map((c) => ({ dealerId: d.id, categoryId: c.id })));
   const segments = data.dealers.map((d) => ({ dealerId: d.id, tier: d.tier, region: d.region }));
   return { restrictions, grants, categoryLimits, segments };
 }
@@ -78,13 +78,17 @@ export function assortmentProducts(
   const cache = new Map<string, DemoProduct[]>();
   return (dealer) => {
     const allowed = limits.get(dealer.id);
-    const key = [dealer.tier, dealer.region, dealersWithGrants.has(dealer.id) ? dealer.id : '', [...(allowed ?? [])].sort().join(',')].join('|');
+    const key = [dealer.tier, dealer.region, dealersWithGrants.has(dealer.id) ? dealer.id : '', [...(allowed ?? [])].sort().join(',')].join(
+      '|',
+    );
     let list = cache.get(key);
     if (!list) {
       list = data.products.filter(
         (p) =>
           (!restricted.has(p.id) ||
-            grants.has(`${p.id}|DEALER|${dealer.id}`) || grants.has(`${p.id}|TIER|${dealer.tier}`) || grants.has(`${p.id}|REGION|${dealer.region}`)) &&
+            grants.has(`${p.id}|DEALER|${dealer.id}`) ||
+            grants.has(`${p.id}|TIER|${dealer.tier}`) ||
+            grants.has(`${p.id}|REGION|${dealer.region}`)) &&
           (!allowed || within(p.categoryId, allowed)),
       );
       cache.set(key, list);

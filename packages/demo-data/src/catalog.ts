@@ -1,5 +1,5 @@
-import { BRANDS, TOP_CATEGORIES, type NamePart, type SubcategorySpec } from './catalog-data.js';
-import { chance, float, int, pick, uuid, type SeededFaker } from './random.js';
+import { BRANDS, type NamePart, type SubcategorySpec, TOP_CATEGORIES } from './catalog-data.js';
+import { chance, float, int, pick, type SeededFaker, uuid } from './random.js';
 import { addDays } from './time.js';
 import type { DemoBrand, DemoCategory, DemoProduct } from './types.js';
 
@@ -25,11 +25,18 @@ interface Leaf {
 
 /** Lowercase, dash-separated slug ("Seals & Gaskets" -> "seals-gaskets"). */
 export function slugify(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 function fillTemplate(faker: SeededFaker, parts: readonly NamePart[]): string {
-  return parts.map((part) => (typeof part === 'string' ? part : pick(faker, part))).join('').replace(/\s+/g, ' ').trim();
+  return parts
+    .map((part) => (typeof part === 'string' ? part : pick(faker, part)))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**

@@ -15,7 +15,11 @@ export const MANAGER_APPROVAL_ABOVE = 1_000_000;
 export const DIRECTOR_APPROVAL_ABOVE = 5_000_000;
 
 const POLICY_WEIGHTS: Readonly<Record<ExceedancePolicy, number>> = {
-  SOFT_WARNING: 30, ROUTE_TO_APPROVAL: 25, HARD_BLOCK: 20, PAYMENT_REQUIRED: 15, PARTIAL_ORDER: 10,
+  SOFT_WARNING: 30,
+  ROUTE_TO_APPROVAL: 25,
+  HARD_BLOCK: 20,
+  PAYMENT_REQUIRED: 15,
+  PARTIAL_ORDER: 10,
 };
 const LIMIT_FACTORS = [0.8, 0.9, 1, 1, 1, 1, 1.2, 1.5];
 
@@ -25,7 +29,10 @@ const LIMIT_FACTORS = [0.8, 0.9, 1, 1, 1, 1, 1.2, 1.5];
  * stays below them.
  */
 export function generateCreditAccounts(
-  faker: SeededFaker, dealers: DemoDealer[], demoPlatinum: DemoDealer, demoBronze: DemoDealer,
+  faker: SeededFaker,
+  dealers: DemoDealer[],
+  demoPlatinum: DemoDealer,
+  demoBronze: DemoDealer,
 ): DemoCreditAccount[] {
   return dealers.map((dealer) => {
     const base = TIER_CREDIT_LIMITS[dealer.tier];

@@ -1,4 +1,4 @@
-import { chance, int, pick, uuid, type SeededFaker } from './random.js';
+import { chance, int, pick, type SeededFaker, uuid } from './random.js';
 import { addDays } from './time.js';
 import type { DealerTier, DemoDealer, DemoUser, Role } from './types.js';
 
@@ -23,8 +23,17 @@ const REGIONS: Readonly<Record<string, readonly string[]>> = {
 const REGION_NAMES = Object.keys(REGIONS);
 
 const NAME_SUFFIXES = [
-  'Industrial Supply', 'Bearing & Drive', 'Fluid Power', 'Maintenance Supply', 'Industrial Parts',
-  'Equipment Co.', 'Power Transmission', 'MRO Supply', 'Machinery Parts', 'Technical Supply', 'Mill Supply',
+  'Industrial Supply',
+  'Bearing & Drive',
+  'Fluid Power',
+  'Maintenance Supply',
+  'Industrial Parts',
+  'Equipment Co.',
+  'Power Transmission',
+  'MRO Supply',
+  'Machinery Parts',
+  'Technical Supply',
+  'Mill Supply',
 ];
 
 /** The region the demo SALES_REP and REGIONAL_MANAGER look after: Demo Platinum's, not Demo Bronze's. */
@@ -84,7 +93,13 @@ export function generateDealers(faker: SeededFaker, anchor: Date): DealerSet {
     const city = pick(faker, REGIONS[region]);
     const isDemo = i < 2;
     // A handful of dealers joined recently; the rest have years of history behind the 12 months we keep.
-    const ageDays = isDemo ? 1_150 + i * 30 : chance(faker, 0.04) ? int(faker, 20, NEW_DEALER_DAYS - 5) : chance(faker, 0.08) ? int(faker, 120, 360) : int(faker, 400, 3_600);
+    const ageDays = isDemo
+      ? 1_150 + i * 30
+      : chance(faker, 0.04)
+        ? int(faker, 20, NEW_DEALER_DAYS - 5)
+        : chance(faker, 0.08)
+          ? int(faker, 120, 360)
+          : int(faker, 400, 3_600);
     return {
       id: uuid(faker),
       code,

@@ -1,5 +1,5 @@
 import { assortmentProducts, demoAssortment } from './assortment.js';
-import { generateCatalog, CURRENCY } from './catalog.js';
+import { CURRENCY, generateCatalog } from './catalog.js';
 import { generateCreditAccounts } from './credit.js';
 import { generateDealers } from './dealers.js';
 import { generateLedger } from './ledger.js';
@@ -10,7 +10,6 @@ import { SeededFaker, STREAMS } from './random.js';
 import { generateInventory } from './stock.js';
 import { startOfDayUtc } from './time.js';
 import type { DemoData } from './types.js';
-
 
 /** Every 101st product (by sku) is hazardous goods, none on the catalog's first page of 100. */
 export const HAZARDOUS_EVERY = 101;
@@ -44,7 +43,12 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
   });
   const inventory = generateInventory(new SeededFaker(seed, STREAMS.stock), anchor, catalog.products);
   const pricing = generatePricing(
-    new SeededFaker(seed, STREAMS.pricing), anchor, dealerSet.dealers, catalog.products, dealerSet.demoPlatinum, dealerSet.demoBronze,
+    new SeededFaker(seed, STREAMS.pricing),
+    anchor,
+    dealerSet.dealers,
+    catalog.products,
+    dealerSet.demoPlatinum,
+    dealerSet.demoBronze,
   );
   const ordersFaker = new SeededFaker(seed, STREAMS.orders);
   const accounts = generateCreditAccounts(ordersFaker, dealerSet.dealers, dealerSet.demoPlatinum, dealerSet.demoBronze);

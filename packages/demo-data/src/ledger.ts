@@ -1,6 +1,6 @@
 import { CURRENCY } from './catalog.js';
 import type { DealerSet } from './dealers.js';
-import { float, int, pick, uuid, type SeededFaker } from './random.js';
+import { float, int, pick, type SeededFaker, uuid } from './random.js';
 import { addDays, DAY_MS, HOUR_MS } from './time.js';
 import type { DemoCreditAccount, DemoCreditHold, DemoInvoice, DemoOrder, DemoPayment } from './types.js';
 
@@ -70,7 +70,13 @@ function pickOverdueDealers(faker: SeededFaker, anchor: Date, dealerSet: DealerS
 }
 
 /** When an invoice gets paid, or null while it is still open at the anchor. */
-function paymentDate(faker: SeededFaker, anchor: Date, invoice: DemoInvoice, habit: PayingHabit, stoppedDays: number | undefined): Date | null {
+function paymentDate(
+  faker: SeededFaker,
+  anchor: Date,
+  invoice: DemoInvoice,
+  habit: PayingHabit,
+  stoppedDays: number | undefined,
+): Date | null {
   const due = invoice.dueAt.getTime();
   const now = anchor.getTime();
   if (stoppedDays !== undefined && due >= now - stoppedDays * DAY_MS && due < now) return null;
@@ -94,7 +100,10 @@ function paymentReference(faker: SeededFaker): string {
  * does after a dealer falls behind. The demo dealers keep their exact tier limits.
  */
 function settleLimits(
-  accounts: DemoCreditAccount[], exposure: Map<string, number>, overdue: Map<string, number>, demo: Set<string>,
+  accounts: DemoCreditAccount[],
+  exposure: Map<string, number>,
+  overdue: Map<string, number>,
+  demo: Set<string>,
 ): DemoCreditAccount[] {
   const overLimit = new Set(
     [...overdue.keys()].sort((a, b) => (exposure.get(b) ?? 0) - (exposure.get(a) ?? 0) || (a < b ? -1 : 1)).slice(0, OVER_LIMIT_DEALERS),
@@ -115,12 +124,19 @@ function settleLimits(
  * limits. Demo Platinum pays early (nothing overdue), Demo Bronze pays just before the due date.
  */
 export function generateLedger(
-  faker: SeededFaker, anchor: Date, dealerSet: DealerSet, orders: DemoOrder[], accounts: DemoCreditAccount[],
+  faker: SeededFaker,
+  anchor: Date,
+  dealerSet: DealerSet,
+  orders: DemoOrder[],
+  accounts: DemoCreditAccount[],
 ): Ledger {
   const terms = new Map(accounts.map((a) => [a.dealerId, a.paymentTermsDays]));
   const invoices = invoicesFor(faker, orders, terms);
   const overdue = pickOverdueDealers(faker, anchor, dealerSet, invoices);
-  const habits = new Map<string, PayingHabit>([[dealerSet.demoPlatinum.id, 'EARLY'], [dealerSet.demoBronze.id, 'PROMPT']]);
+  const habits = new Map<string, PayingHabit>([
+    [dealerSet.demoPlatinum.id, 'EARLY'],
+    [dealerSet.demoBronze.id, 'PROMPT'],
+  ]);
 
   const payments: DemoPayment[] = [];
   const exposure = new Map<string, number>();

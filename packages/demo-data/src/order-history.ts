@@ -2,7 +2,12 @@ import { DIRECTOR_APPROVAL_ABOVE, MANAGER_APPROVAL_ABOVE } from './credit.js';
 import { int, pick, type SeededFaker } from './random.js';
 import type { DemoStatusChange, DemoUser, OrderStatus, Role } from './types.js';
 
-const APPROVAL_COMMENTS = ['Approved.', 'Approved: volume confirmed with the dealer.', 'Approved for the plant shutdown project.', 'OK, regular customer demand.'];
+const APPROVAL_COMMENTS = [
+  'Approved.',
+  'Approved: volume confirmed with the dealer.',
+  'Approved for the plant shutdown project.',
+  'OK, regular customer demand.',
+];
 const REVIEW_COMMENT = 'First order of a new dealer reviewed.';
 const AUTO_COMMENT = 'Approved automatically: no approval rule applied.';
 const REJECTION_REASONS = [
@@ -12,11 +17,21 @@ const REJECTION_REASONS = [
   'Delivery address is not on file for this dealer.',
 ];
 const CREDIT_REJECTION = 'Credit limit exceeded; please settle the open invoices first.';
-const CANCEL_REASONS = ['Ordered in error.', 'Customer project postponed.', 'Replaced by a corrected order.', 'Parts sourced locally after an emergency breakdown.'];
+const CANCEL_REASONS = [
+  'Ordered in error.',
+  'Customer project postponed.',
+  'Replaced by a corrected order.',
+  'Parts sourced locally after an emergency breakdown.',
+];
 
 /** Hours between consecutive steps: [min, max]. */
 const GAPS = {
-  APPROVED: [1, 30], PROCESSING: [2, 20], SHIPPED: [12, 60], DELIVERED: [24, 120], CANCELLED: [2, 48], REJECTED: [2, 40],
+  APPROVED: [1, 30],
+  PROCESSING: [2, 20],
+  SHIPPED: [12, 60],
+  DELIVERED: [24, 120],
+  CANCELLED: [2, 48],
+  REJECTED: [2, 40],
 } as const satisfies Partial<Record<OrderStatus, readonly [number, number]>>;
 
 /** Keeps the last step clear of the anchor: the history ends at the anchor, nothing happens after it. */
@@ -34,7 +49,12 @@ export interface HistoryInput {
   staff: Map<Role, DemoUser>;
 }
 
-interface Step { status: OrderStatus; by: string | null; comment: string | null; gap: readonly [number, number] | null }
+interface Step {
+  status: OrderStatus;
+  by: string | null;
+  comment: string | null;
+  gap: readonly [number, number] | null;
+}
 
 /** Who approves an order of this total, per the demo approval rules. */
 function approverFor(input: HistoryInput): { user: DemoUser; comment: (faker: SeededFaker) => string } | null {
@@ -64,11 +84,21 @@ function steps(faker: SeededFaker, input: HistoryInput): Step[] {
   const start: Step[] = approver
     ? [pending, { status: 'APPROVED', by: approver.user.id, comment: approver.comment(faker), gap: GAPS.APPROVED }]
     : [{ status: 'APPROVED', by: placedBy.id, comment: AUTO_COMMENT, gap: null }];
-  const flow: OrderStatus[] = status === 'APPROVED' ? [] : status === 'PROCESSING' ? ['PROCESSING']
-    : status === 'SHIPPED' ? ['PROCESSING', 'SHIPPED'] : status === 'DELIVERED' ? ['PROCESSING', 'SHIPPED', 'DELIVERED']
-    : int(faker, 0, 1) === 1 ? ['PROCESSING'] : [];
+  const flow: OrderStatus[] =
+    status === 'APPROVED'
+      ? []
+      : status === 'PROCESSING'
+        ? ['PROCESSING']
+        : status === 'SHIPPED'
+          ? ['PROCESSING', 'SHIPPED']
+          : status === 'DELIVERED'
+            ? ['PROCESSING', 'SHIPPED', 'DELIVERED']
+            : int(faker, 0, 1) === 1
+              ? ['PROCESSING']
+              : [];
   const rest: Step[] = flow.map((s) => ({ status: s, by: null, comment: null, gap: GAPS[s as keyof typeof GAPS] }));
-  if (status === 'CANCELLED') rest.push({ status: 'CANCELLED', by: placedBy.id, comment: pick(faker, CANCEL_REASONS), gap: GAPS.CANCELLED });
+  if (status === 'CANCELLED')
+    rest.push({ status: 'CANCELLED', by: placedBy.id, comment: pick(faker, CANCEL_REASONS), gap: GAPS.CANCELLED });
   return [...start, ...rest];
 }
 

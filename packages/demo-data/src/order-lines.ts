@@ -1,6 +1,7 @@
-import { tierDiscountBp, tierVolumeUnitPrice, volumeDiscountBp } from './pricing.js';
 import { discount } from '@dealergraph/runtime';
-import { int, pickWeighted, uuid, type SeededFaker } from './random.js';
+
+import { tierDiscountBp, tierVolumeUnitPrice, volumeDiscountBp } from './pricing.js';
+import { int, pickWeighted, type SeededFaker, uuid } from './random.js';
 import type { DealerTier, DemoOrderLine, DemoProduct } from './types.js';
 
 const LINE_COUNT_WEIGHTS = { '1': 10, '2': 15, '3': 18, '4': 17, '5': 14, '6': 11, '7': 8, '8': 7 } as const;

@@ -3,7 +3,7 @@ import { TIER_CREDIT_LIMITS } from './credit.js';
 import type { DealerSet } from './dealers.js';
 import { buildHistory, needsApproval } from './order-history.js';
 import { fillLines, ProductPicker } from './order-lines.js';
-import { chance, float, int, pickWeighted, uuid, type SeededFaker } from './random.js';
+import { chance, float, int, pickWeighted, type SeededFaker, uuid } from './random.js';
 import { addDays, DAY_MS } from './time.js';
 import type { DealerTier, DemoDealer, DemoOrder, DemoProduct, OrderStatus } from './types.js';
 
@@ -13,7 +13,10 @@ const WINDOW_DAYS = 365 / WINDOWS;
 /** Typical order value by tier in cents; the spread around it is log-normal. */
 const MEDIAN_ORDER: Readonly<Record<DealerTier, number>> = { PLATINUM: 450_000, GOLD: 280_000, SILVER: 160_000, BRONZE: 80_000 };
 const ORDERS_PER_WINDOW: Readonly<Record<DealerTier, readonly [number, number]>> = {
-  PLATINUM: [2, 4], GOLD: [2, 4], SILVER: [1, 4], BRONZE: [1, 4],
+  PLATINUM: [2, 4],
+  GOLD: [2, 4],
+  SILVER: [1, 4],
+  BRONZE: [1, 4],
 };
 
 interface PlannedOrder {
@@ -108,7 +111,12 @@ function linesNearTarget(faker: SeededFaker, picker: ProductPicker, tier: Dealer
  * Each dealer's lines come from `productsOf(dealer)`, its assortment: a past order names only
  * products the dealer can see.
  */
-export function generateOrders(faker: SeededFaker, anchor: Date, dealerSet: DealerSet, productsOf: (dealer: DemoDealer) => DemoProduct[]): DemoOrder[] {
+export function generateOrders(
+  faker: SeededFaker,
+  anchor: Date,
+  dealerSet: DealerSet,
+  productsOf: (dealer: DemoDealer) => DemoProduct[],
+): DemoOrder[] {
   const pickers = new Map<DemoProduct[], ProductPicker>();
   const orders: DemoOrder[] = [];
   for (const dealer of dealerSet.dealers) {

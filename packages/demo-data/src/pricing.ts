@@ -1,8 +1,16 @@
 import { discount } from '@dealergraph/runtime';
-import { float, int, pick, uuid, type SeededFaker } from './random.js';
+
+import { float, int, pick, type SeededFaker, uuid } from './random.js';
 import { addDays } from './time.js';
 import type {
-  DealerTier, DemoDealer, DemoDealerPricing, DemoProduct, DemoPromotion, DemoSpecialPrice, DemoTierRule, DemoVolumeBreak,
+  DealerTier,
+  DemoDealer,
+  DemoDealerPricing,
+  DemoProduct,
+  DemoPromotion,
+  DemoSpecialPrice,
+  DemoTierRule,
+  DemoVolumeBreak,
 } from './types.js';
 
 export const TIER_RULES: readonly DemoTierRule[] = [
@@ -26,8 +34,14 @@ const EARLY_PROMOTED = 4;
 const EARLY_WINDOW = 20;
 
 const PROMOTION_NAMES = [
-  'Spring Maintenance Sale', 'Plant Shutdown Special', 'Quarter-End Deal', 'Clearance', 'New Stock Introduction',
-  'Overstock Reduction', 'Preventive Maintenance Week', 'Distributor Choice',
+  'Spring Maintenance Sale',
+  'Plant Shutdown Special',
+  'Quarter-End Deal',
+  'Clearance',
+  'New Stock Introduction',
+  'Overstock Reduction',
+  'Preventive Maintenance Week',
+  'Distributor Choice',
 ];
 
 export interface Pricing {
@@ -76,7 +90,10 @@ function generatePromotions(faker: SeededFaker, anchor: Date, products: DemoProd
   // One promotion per product at most, so no consumer has to decide between overlapping ones.
   const early = faker.helpers.arrayElements(products.slice(0, EARLY_WINDOW), EARLY_PROMOTED);
   const used = new Set(early.map((p) => p.id));
-  const rest = faker.helpers.arrayElements(products.filter((p) => !used.has(p.id)), PROMOTION_COUNT - EARLY_PROMOTED);
+  const rest = faker.helpers.arrayElements(
+    products.filter((p) => !used.has(p.id)),
+    PROMOTION_COUNT - EARLY_PROMOTED,
+  );
   return [...early, ...rest].map((product, i) => {
     const roll = float(faker);
     const timing: PromotionTiming = i < EARLY_PROMOTED || roll < 0.5 ? 'ACTIVE' : roll < 0.8 ? 'EXPIRED' : 'UPCOMING';
@@ -92,7 +109,11 @@ function generatePromotions(faker: SeededFaker, anchor: Date, products: DemoProd
 }
 
 function specialPricesFor(
-  faker: SeededFaker, anchor: Date, dealer: DemoDealer, chosen: DemoProduct[], alwaysActive: boolean,
+  faker: SeededFaker,
+  anchor: Date,
+  dealer: DemoDealer,
+  chosen: DemoProduct[],
+  alwaysActive: boolean,
 ): DemoSpecialPrice[] {
   return chosen.map((product) => {
     // Demo Platinum's contract prices beat its 20 % tier price, so the demo visibly shows SPECIAL_PRICE.
@@ -102,7 +123,14 @@ function specialPricesFor(
     // An expired contract price ended recently and ran for a while before that.
     const validTo = expired ? addDays(anchor, -int(faker, 1, 60)) : roll < 0.6 ? null : addDays(anchor, int(faker, 30, 365));
     const validFrom = addDays(validTo && expired ? validTo : anchor, -int(faker, 10, 300));
-    return { id: uuid(faker), dealerId: dealer.id, productId: product.id, unitPrice: discount(product.listPrice, offBp), validFrom, validTo };
+    return {
+      id: uuid(faker),
+      dealerId: dealer.id,
+      productId: product.id,
+      unitPrice: discount(product.listPrice, offBp),
+      validFrom,
+      validTo,
+    };
   });
 }
 
@@ -112,7 +140,12 @@ function specialPricesFor(
  * so it shows plain tier pricing.
  */
 export function generatePricing(
-  faker: SeededFaker, anchor: Date, dealers: DemoDealer[], products: DemoProduct[], demoPlatinum: DemoDealer, demoBronze: DemoDealer,
+  faker: SeededFaker,
+  anchor: Date,
+  dealers: DemoDealer[],
+  products: DemoProduct[],
+  demoPlatinum: DemoDealer,
+  demoBronze: DemoDealer,
 ): Pricing {
   const promotions = generatePromotions(faker, anchor, products);
 

@@ -1,4 +1,4 @@
-import { Faker, en, generateMersenne53Randomizer, type Randomizer } from '@faker-js/faker';
+import { en, Faker, generateMersenne53Randomizer, type Randomizer } from '@faker-js/faker';
 
 /**
  * Each part of the data set draws from its own seeded stream, so that changing how (say) the order

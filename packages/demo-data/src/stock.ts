@@ -1,4 +1,4 @@
-import { chance, float, int, pick, uuid, type SeededFaker } from './random.js';
+import { chance, float, int, pick, type SeededFaker, uuid } from './random.js';
 import { addDays } from './time.js';
 import type { DemoInTransit, DemoProduct, DemoStockLevel, DemoWarehouse } from './types.js';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { demoAssortment, generateDemoData } from '../src/index.js';
 
 describe('demoAssortment', () => {
@@ -50,7 +51,11 @@ describe('demoAssortment', () => {
         if (kind) {
           restrictedLines += 1;
           const granted = a.grants.some(
-            (g) => g.productId === p.id && ((g.scope === 'DEALER' && g.value === d.id) || (g.scope === 'TIER' && g.value === d.tier) || (g.scope === 'REGION' && g.value === d.region)),
+            (g) =>
+              g.productId === p.id &&
+              ((g.scope === 'DEALER' && g.value === d.id) ||
+                (g.scope === 'TIER' && g.value === d.tier) ||
+                (g.scope === 'REGION' && g.value === d.region)),
           );
           expect(granted, `${order.number} ${p.sku} ${kind} for ${d.code}`).toBe(true);
         }

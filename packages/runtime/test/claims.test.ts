@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canSeeDealer, isStaff, parseClaims, type Claims } from '../src/auth/claims.js';
+
+import { canSeeDealer, type Claims, isStaff, parseClaims } from '../src/auth/claims.js';
 
 const DEALER_ID = '3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b';
 const OTHER_DEALER_ID = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
@@ -57,7 +58,7 @@ describe('canSeeDealer', () => {
   const dealerUser: Claims = { sub: 'u1', email: 'a@dealer.test', role: 'VIEW_ONLY', dealerId: DEALER_ID };
   const staff: Claims = { sub: 'u2', email: 'r@staff.test', role: 'SALES_REP', dealerId: null };
 
-  it("lets a dealer user see its own dealer only", () => {
+  it('lets a dealer user see its own dealer only', () => {
     expect(canSeeDealer(dealerUser, DEALER_ID)).toBe(true);
     expect(canSeeDealer(dealerUser, OTHER_DEALER_ID)).toBe(false);
   });

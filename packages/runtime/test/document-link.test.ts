@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { documentLinkKey, signDocumentLink, verifyDocumentLink, type DocumentLink } from '../src/auth/document-link.js';
+
+import { type DocumentLink, documentLinkKey, signDocumentLink, verifyDocumentLink } from '../src/auth/document-link.js';
 
 const key = documentLinkKey('gateway-secret');
 const now = new Date('2026-11-30T10:00:00Z');

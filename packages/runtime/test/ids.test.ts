@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { isUuid, normalizeId } from '../src/ids.js';
 
 describe('isUuid', () => {

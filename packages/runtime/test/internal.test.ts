@@ -1,13 +1,15 @@
-import express from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
+import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import {
   clearInternalFaults,
   createLogger,
   injectInternalFault,
-  internalClient,
   InternalCallError,
+  internalClient,
   InternalInputError,
   mountInternalOperations,
   SERVICE_SIGNATURE_HEADER,

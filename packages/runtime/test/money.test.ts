@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { discount, discountBasisPoints, divideRounded, formatAmount, InvalidAmountError, MAX_LINE_QUANTITY, multiplyMinor, parseAmount, sumMinor } from '../src/money.js';
+
+import {
+  discount,
+  discountBasisPoints,
+  divideRounded,
+  formatAmount,
+  InvalidAmountError,
+  MAX_LINE_QUANTITY,
+  multiplyMinor,
+  parseAmount,
+  sumMinor,
+} from '../src/money.js';
 
 describe('formatAmount', () => {
   it('formats minor units as a decimal string with two fraction digits', () => {

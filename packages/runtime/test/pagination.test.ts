@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import {
   containsPattern,
   decodeCursor,
@@ -90,7 +91,11 @@ describe('toPage', () => {
 
   it('has no end cursor when the page is empty', () => {
     expect(toPage([], 5, { offset: 5, limit: 2 })).toEqual({ nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 5 });
-    expect(toPage([], 0, { offset: 0, limit: 20 })).toEqual({ nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 });
+    expect(toPage([], 0, { offset: 0, limit: 20 })).toEqual({
+      nodes: [],
+      pageInfo: { hasNextPage: false, endCursor: null },
+      totalCount: 0,
+    });
   });
 
   it('gives an end cursor that continues where the page ended', () => {
@@ -119,7 +124,12 @@ describe('keyset cursors', () => {
   });
 
   it('refuses offset cursors, empty keys and anything this API did not return', () => {
-    for (const cursor of [encodeCursor(3), Buffer.from('k:').toString('base64url'), 'not a cursor!', Buffer.from([0x6b, 0x3a, 0xff]).toString('base64url')]) {
+    for (const cursor of [
+      encodeCursor(3),
+      Buffer.from('k:').toString('base64url'),
+      'not a cursor!',
+      Buffer.from([0x6b, 0x3a, 0xff]).toString('base64url'),
+    ]) {
       expect(() => decodeKeyCursor(cursor)).toThrow(InvalidPageError);
     }
   });

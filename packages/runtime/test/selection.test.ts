@@ -1,5 +1,6 @@
-import { buildSchema, execute, parse, type GraphQLResolveInfo } from 'graphql';
+import { buildSchema, execute, type GraphQLResolveInfo, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
+
 import { selectsField } from '../src/graphql/selection.js';
 
 const schema = buildSchema(`type Query { list: Page } type Page { totalCount: Int nodes: [Int] }`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import {
   ENVELOPE_EXTENSION,
   newEnvelope,
@@ -6,10 +7,10 @@ import {
   sign,
   SIGNATURE_EXTENSION,
   signaturePayload,
+  type SignedBody,
   signedClient,
   signRequest,
   verifySignedBody,
-  type SignedBody,
 } from '../src/auth/signature.js';
 
 const SECRET = 's3cret';
@@ -21,7 +22,11 @@ const NOW = 1_800_000_000_000;
 /** A body as the gateway sends it. */
 function signedBody(secret = SECRET, at = NOW): SignedBody {
   const envelope = newEnvelope({ ip: '203.0.113.7', userAgent: 'test' }, at);
-  return { query: QUERY, variables: VARIABLES, extensions: signRequest({ query: QUERY, variables: VARIABLES, jwt: JWT }, secret, envelope) };
+  return {
+    query: QUERY,
+    variables: VARIABLES,
+    extensions: signRequest({ query: QUERY, variables: VARIABLES, jwt: JWT }, secret, envelope),
+  };
 }
 const verify = (body: SignedBody | null | undefined, guard = new NonceGuard(), now = NOW) => verifySignedBody(body, SECRET, guard, now);
 

@@ -1,7 +1,9 @@
-import { createDatabase, dropDatabase } from '@dealergraph/embedded-db';
-import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
 import './provided.js';
+
+import { randomBytes } from 'node:crypto';
+
+import { createDatabase, dropDatabase } from '@dealergraph/embedded-db';
+import { inject } from 'vitest';
 
 export interface TestDatabase {
   url: string;

@@ -1,11 +1,14 @@
-import { createDatabase, databaseUrl, dropDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from '@dealergraph/embedded-db';
-import { prepareDatabase, subgraphDefinitions } from '@dealergraph/launcher';
-import { generateSigningKeys } from '@dealergraph/runtime';
+import './provided.js';
+
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { createDatabase, databaseUrl, dropDatabase, type EmbeddedDatabase, startEmbeddedPostgres } from '@dealergraph/embedded-db';
+import { prepareDatabase, subgraphDefinitions } from '@dealergraph/launcher';
+import { generateSigningKeys } from '@dealergraph/runtime';
 import type { TestProject } from 'vitest/node';
-import './provided.js';
+
 import { reusableTemplate } from './template-cache.js';
 
 /**
@@ -45,7 +48,9 @@ export default async function setup(project: TestProject) {
     reused = !cached.built;
   }
   const how = reused ? 'reusing the seeded template' : 'with a seeded template';
-  console.log(`[test setup] ${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL server'} ${how} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `[test setup] ${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL server'} ${how} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   project.provide('testDatabaseServer', { adminUrl, template });
   return async () => {
     if (embedded) await dropDatabase(adminUrl, template).catch(() => {});

@@ -11,7 +11,11 @@ export class GraphQLClient {
 
   constructor(readonly url: string) {}
 
-  async request<T = any>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+  async request<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<GraphQLResponse<T>> {
     const response = await fetch(this.url, {
       method: 'POST',
       headers: {
@@ -34,7 +38,9 @@ export class GraphQLClient {
   }
 
   async login(email: string, password: string): Promise<void> {
-    const { login } = await this.data<{ login: { accessToken: string | null; refreshToken: string | null; userErrors: { code: string }[] } }>(
+    const { login } = await this.data<{
+      login: { accessToken: string | null; refreshToken: string | null; userErrors: { code: string }[] };
+    }>(
       'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken userErrors { code message } } }',
       { email, password },
     );

@@ -1,7 +1,7 @@
 import './provided.js';
 
 export { createTestDatabase, type TestDatabase } from './database.js';
-export { startTestStack, type TestStack } from './stack.js';
 export { GraphQLClient, type GraphQLResponse } from './graphql-client.js';
 export type { TestDatabaseServer } from './provided.js';
 export { openSocket, socketCloseCode, type SocketOptions } from './socket.js';
+export { startTestStack, type TestStack } from './stack.js';

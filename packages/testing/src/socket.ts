@@ -1,4 +1,4 @@
-import { createClient, type Client } from 'graphql-ws';
+import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
 /** How a test socket connects: at once (`eager`, to see connection_init refused) and who hears it close. */

@@ -1,4 +1,5 @@
-import { startStack, type RunningStack, type StackOptions } from '@dealergraph/launcher';
+import { type RunningStack, type StackOptions, startStack } from '@dealergraph/launcher';
+
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { GraphQLClient } from './graphql-client.js';
 
@@ -12,7 +13,13 @@ export interface TestStack extends RunningStack {
 
 /** The real graph on free ports over a copy of the seeded database: five subgraphs and the gateway. */
 export async function startTestStack(
-  options: { production?: boolean; gatewaySecurity?: StackOptions['gatewaySecurity']; mfaPolicy?: StackOptions['mfaPolicy']; orders?: StackOptions['orders']; database?: TestDatabase } = {},
+  options: {
+    production?: boolean;
+    gatewaySecurity?: StackOptions['gatewaySecurity'];
+    mfaPolicy?: StackOptions['mfaPolicy'];
+    orders?: StackOptions['orders'];
+    database?: TestDatabase;
+  } = {},
 ): Promise<TestStack> {
   // A given database is shared with the caller (a second stack on it, like a restarted service): stop leaves it.
   const database = options.database ?? (await createTestDatabase({ seeded: true }));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+
 import { buildOnce } from '@dealergraph/embedded-db';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -26,7 +27,10 @@ export function templateName(): string {
   const hash = createHash('sha256');
   const subgraphs = readdirSync(join(root, 'subgraphs'));
   const files = [
-    ...subgraphs.flatMap((s) => [...filesUnder(join(root, 'subgraphs', s, 'src', 'migrations')), ...filesUnder(join(root, 'subgraphs', s, 'src', 'seed'))]),
+    ...subgraphs.flatMap((s) => [
+      ...filesUnder(join(root, 'subgraphs', s, 'src', 'migrations')),
+      ...filesUnder(join(root, 'subgraphs', s, 'src', 'seed')),
+    ]),
     ...filesUnder(join(root, 'packages', 'demo-data', 'src')),
   ].sort();
   for (const file of files) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
@@ -38,7 +42,10 @@ export function templateName(): string {
  * On a long-lived server (DATABASE_URL), test runs reuse one seeded template per content hash instead
  * of seeding their own; `build` runs once (see `buildOnce`).
  */
-export async function reusableTemplate(adminUrl: string, build: (scratch: string) => Promise<void>): Promise<{ name: string; built: boolean }> {
+export async function reusableTemplate(
+  adminUrl: string,
+  build: (scratch: string) => Promise<void>,
+): Promise<{ name: string; built: boolean }> {
   const name = templateName();
   return { name, built: await buildOnce(adminUrl, name, build) };
 }

@@ -1,5 +1,6 @@
-import { ConfigError, envInt, readSubgraphConfig, type Env, type SubgraphConfig } from '@dealergraph/runtime';
-import { DEFAULT_THRESHOLDS, thresholdsProblem, type CreditThresholds } from './domain/credit.js';
+import { ConfigError, type Env, envInt, readSubgraphConfig, type SubgraphConfig } from '@dealergraph/runtime';
+
+import { type CreditThresholds, DEFAULT_THRESHOLDS, thresholdsProblem } from './domain/credit.js';
 
 /** Settings of the credit subgraph; the only place it reads the environment. */
 export interface CreditConfig extends SubgraphConfig {

@@ -1,4 +1,5 @@
 import type { BaseContext, EntityManager } from '@dealergraph/runtime';
+
 import type { CreditThresholds } from './domain/credit.js';
 import type { CreditLoaders } from './loaders/credit.loaders.js';
 

@@ -1,13 +1,14 @@
 import type { DemoData } from '@dealergraph/demo-data';
 import { buildFederatedSchema, canSeeDealer, documentLinkKey, normalizeId, type SubgraphDefinition } from '@dealergraph/runtime';
+
 import type { CreditContext } from './context.js';
-import { DEFAULT_THRESHOLDS, thresholdsProblem, type CreditThresholds } from './domain/credit.js';
+import { type CreditThresholds, DEFAULT_THRESHOLDS, thresholdsProblem } from './domain/credit.js';
 import { entities } from './entities/index.js';
 import { AccountResolver } from './graphql/account.resolver.js';
 import { CreditAccountResolver, DealerCreditResolver } from './graphql/credit.resolver.js';
+import { DealerStub } from './graphql/credit.type.js';
 import { DocumentResolver, InvoiceResolver, StatementResolver } from './graphql/invoice.resolver.js';
 import { LedgerResolver } from './graphql/ledger.resolver.js';
-import { DealerStub } from './graphql/credit.type.js';
 import { creditInternalOperations } from './internal/internal-operations.js';
 import { createCreditLoaders } from './loaders/credit.loaders.js';
 import { migrations } from './migrations/index.js';
@@ -38,7 +39,15 @@ export function creditSubgraph(settings: CreditSettings = {}): SubgraphDefinitio
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [CreditAccountResolver, DealerCreditResolver, AccountResolver, InvoiceResolver, StatementResolver, DocumentResolver, LedgerResolver],
+        resolvers: [
+          CreditAccountResolver,
+          DealerCreditResolver,
+          AccountResolver,
+          InvoiceResolver,
+          StatementResolver,
+          DocumentResolver,
+          LedgerResolver,
+        ],
         orphanedTypes: [DealerStub],
         referenceResolvers: {
           Dealer: {

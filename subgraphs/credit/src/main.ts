@@ -1,10 +1,13 @@
 import { runSubgraph } from '@dealergraph/runtime';
+
 import { loadConfig } from './config.js';
 import { creditSubgraph } from './definition.js';
 
 /** Runs the credit subgraph alone (npm start runs all services in one launcher instead). */
 const config = loadConfig();
-const service = await runSubgraph(creditSubgraph({ thresholds: config.thresholds, documentLinkSecret: config.hmacSecret }), config, { migrate: true });
+const service = await runSubgraph(creditSubgraph({ thresholds: config.thresholds, documentLinkSecret: config.hmacSecret }), config, {
+  migrate: true,
+});
 console.log(`credit subgraph on ${service.url}`);
 const stop = () => void service.stop().then(() => process.exit(0));
 process.once('SIGINT', stop);

@@ -8,8 +8,40 @@ const DAY = 86_400_000;
 const ACCOUNT = /* GraphQL */ `
   query Account($dealerId: ID) {
     creditAccount(dealerId: $dealerId) {
-      dealerId limit { amount } openBalance { amount } pendingOrders { amount } available { amount } overdue { amount } status
-      summary { utilisationPercent amountToUnblock { amount } amountToClearStatus { amount } amountToGetUnderLimit { amount } action actionAmount { amount } advice }
+      dealerId
+      limit {
+        amount
+      }
+      openBalance {
+        amount
+      }
+      pendingOrders {
+        amount
+      }
+      available {
+        amount
+      }
+      overdue {
+        amount
+      }
+      status
+      summary {
+        utilisationPercent
+        amountToUnblock {
+          amount
+        }
+        amountToClearStatus {
+          amount
+        }
+        amountToGetUnderLimit {
+          amount
+        }
+        action
+        actionAmount {
+          amount
+        }
+        advice
+      }
     }
   }
 `;
@@ -36,7 +68,9 @@ describe('the dealer account through the gateway', () => {
     expect(cents(own.available.amount)).toBe(cents(own.limit.amount) - exposure);
 
     const finance = await stack.loginAs('finance@demo.staff');
-    const { creditRiskView } = await finance.data('{ creditRiskView(first: 5, sortBy: OLDEST_OVERDUE) { totalCount nodes { dealerId status oldestOverdueDays } } }');
+    const { creditRiskView } = await finance.data(
+      '{ creditRiskView(first: 5, sortBy: OLDEST_OVERDUE) { totalCount nodes { dealerId status oldestOverdueDays } } }',
+    );
     expect(creditRiskView.totalCount).toBe(340);
     const days = creditRiskView.nodes.map((n: { oldestOverdueDays: number }) => n.oldestOverdueDays);
     expect([...days].sort((a, b) => b - a)).toEqual(days);
@@ -80,7 +114,10 @@ describe('the dealer account through the gateway', () => {
     expect(narrowed.invoices.nodes.length).toBeGreaterThan(0);
     expect(narrowed.invoices.nodes.every((i: { number: string }) => i.number.startsWith(prefix))).toBe(true);
 
-    const { invoice } = await platinum.data('query($id: ID!) { invoice(id: $id) { number amount { amount } lines { lineNo sku quantity unitPrice { amount } lineTotal { amount } } } }', { id: sample.id });
+    const { invoice } = await platinum.data(
+      'query($id: ID!) { invoice(id: $id) { number amount { amount } lines { lineNo sku quantity unitPrice { amount } lineTotal { amount } } } }',
+      { id: sample.id },
+    );
     expect(invoice.lines.length).toBeGreaterThan(0);
     expect(invoice.lines.reduce((s: number, l: any) => s + cents(l.lineTotal.amount), 0)).toBe(cents(invoice.amount.amount));
 
@@ -106,7 +143,12 @@ describe('the dealer account through the gateway', () => {
     const bronze = await stack.loginAs('bronze@demo.dealer');
     const { me } = await bronze.data('{ me { dealer { id } } }');
     const retargeted = Buffer.from(JSON.stringify([payload[0], me.dealer.id, payload[2], payload[3]])).toString('base64url');
-    for (const path of [`/documents/${retargeted}.${sig}`, `/documents/${body}.${sig.slice(0, -2)}xx`, `/documents/${inv.id}`, '/documents/']) {
+    for (const path of [
+      `/documents/${retargeted}.${sig}`,
+      `/documents/${body}.${sig.slice(0, -2)}xx`,
+      `/documents/${inv.id}`,
+      '/documents/',
+    ]) {
       const refused = await download(path);
       expect(refused.status).toBe(404);
       expect(refused.headers.get('content-type')).toContain('text/plain');
@@ -129,7 +171,9 @@ describe('the dealer account through the gateway', () => {
     const s = creditAccount.statement;
     expect(s.openingBalance.amount).toBe('0.00');
     expect(s.closingBalance.amount).toBe(creditAccount.openBalance.amount);
-    expect(cents(s.openingBalance.amount) + cents(s.totalInvoiced.amount) - cents(s.totalPaid.amount) + cents(s.totalAdjusted.amount)).toBe(cents(s.closingBalance.amount));
+    expect(cents(s.openingBalance.amount) + cents(s.totalInvoiced.amount) - cents(s.totalPaid.amount) + cents(s.totalAdjusted.amount)).toBe(
+      cents(s.closingBalance.amount),
+    );
     expect(s.lines.at(-1).balance.amount).toBe(s.closingBalance.amount);
 
     const csv = await (await download(s.csvUrl)).text();
@@ -139,15 +183,23 @@ describe('the dealer account through the gateway', () => {
     expect(rows.at(-1)!.split(',')[5]).toBe(s.closingBalance.amount);
     const pdf = await download(s.pdfUrl);
     expect(pdf.status).toBe(200);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
-    const bad = await platinum.request('{ creditAccount { statement(from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z") { closingBalance { amount } } } }');
+    const bad = await platinum.request(
+      '{ creditAccount { statement(from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z") { closingBalance { amount } } } }',
+    );
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('due calendar: the overdue part matches the account; buckets are in order', async () => {
     const finance = await stack.loginAs('finance@demo.staff');
-    const { creditRiskView } = await finance.data('{ creditRiskView(first: 1, sortBy: OVERDUE) { nodes { dealerId overdue { amount } } } }');
+    const { creditRiskView } = await finance.data(
+      '{ creditRiskView(first: 1, sortBy: OVERDUE) { nodes { dealerId overdue { amount } } } }',
+    );
     const [risky] = creditRiskView.nodes;
     const { creditAccount } = await finance.data(
       'query($d: ID) { creditAccount(dealerId: $d) { dueCalendar(granularity: DAY, horizonDays: 90) { overdue { amount } overdueInvoiceCount upcoming { start amount { amount } invoiceCount } } } }',
@@ -162,14 +214,25 @@ describe('the dealer account through the gateway', () => {
     const finance = await stack.loginAs('finance@demo.staff');
     const bronze = await stack.loginAs('bronze@demo.dealer');
     const { me } = await bronze.data('{ me { dealer { id credit { limit { amount } exceedancePolicy } } } }');
-    const SET = 'mutation($i: SetCreditLimitInput!) { setCreditLimit(input: $i) { account { limit { amount } available { amount } exceedancePolicy } change { oldLimit { amount } newLimit { amount } oldPolicy newPolicy reason changedByEmail } userErrors { code field } } }';
-    const { setCreditLimit } = await finance.data(SET, { i: { dealerId: me.dealer.id, limit: '30000.00', exceedancePolicy: 'SOFT_WARNING', reason: 'Annual review' } });
+    const SET =
+      'mutation($i: SetCreditLimitInput!) { setCreditLimit(input: $i) { account { limit { amount } available { amount } exceedancePolicy } change { oldLimit { amount } newLimit { amount } oldPolicy newPolicy reason changedByEmail } userErrors { code field } } }';
+    const { setCreditLimit } = await finance.data(SET, {
+      i: { dealerId: me.dealer.id, limit: '30000.00', exceedancePolicy: 'SOFT_WARNING', reason: 'Annual review' },
+    });
     expect(setCreditLimit.userErrors).toEqual([]);
     expect(setCreditLimit.account).toMatchObject({ limit: { amount: '30000.00' }, exceedancePolicy: 'SOFT_WARNING' });
     expect(setCreditLimit.change).toMatchObject({
-      oldLimit: me.dealer.credit.limit, newLimit: { amount: '30000.00' }, oldPolicy: me.dealer.credit.exceedancePolicy, newPolicy: 'SOFT_WARNING', reason: 'Annual review', changedByEmail: 'finance@demo.staff',
+      oldLimit: me.dealer.credit.limit,
+      newLimit: { amount: '30000.00' },
+      oldPolicy: me.dealer.credit.exceedancePolicy,
+      newPolicy: 'SOFT_WARNING',
+      reason: 'Annual review',
+      changedByEmail: 'finance@demo.staff',
     });
-    const { creditAccount } = await finance.data('query($d: ID) { creditAccount(dealerId: $d) { limitChanges { newLimit { amount } reason } } }', { d: me.dealer.id });
+    const { creditAccount } = await finance.data(
+      'query($d: ID) { creditAccount(dealerId: $d) { limitChanges { newLimit { amount } reason } } }',
+      { d: me.dealer.id },
+    );
     expect(creditAccount.limitChanges[0]).toEqual({ newLimit: { amount: '30000.00' }, reason: 'Annual review' });
 
     const bad = await finance.data(SET, { i: { dealerId: me.dealer.id, limit: '-5', reason: 'x' } });
@@ -186,14 +249,24 @@ describe('the dealer account through the gateway', () => {
 
   it('ERP inputs: a payment recorded twice (also in parallel) counts once; a bad row changes nothing', async () => {
     const finance = await stack.loginAs('finance@demo.staff');
-    const { creditRiskView } = await finance.data('{ creditRiskView(first: 1, sortBy: OVERDUE) { nodes { dealerId openBalance { amount } overdue { amount } } } }');
+    const { creditRiskView } = await finance.data(
+      '{ creditRiskView(first: 1, sortBy: OVERDUE) { nodes { dealerId openBalance { amount } overdue { amount } } } }',
+    );
     const [dealer] = creditRiskView.nodes;
-    const PAY = 'mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { duplicate payment { amount { amount } } account { openBalance { amount } available { amount } } userErrors { code field } } }';
-    const input = { externalReference: `ERP-PAY-${Date.now()}`, dealerId: dealer.dealerId, amount: '100.00', receivedAt: new Date().toISOString() };
+    const PAY =
+      'mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { duplicate payment { amount { amount } } account { openBalance { amount } available { amount } } userErrors { code field } } }';
+    const input = {
+      externalReference: `ERP-PAY-${Date.now()}`,
+      dealerId: dealer.dealerId,
+      amount: '100.00',
+      receivedAt: new Date().toISOString(),
+    };
     const results = await Promise.all(Array.from({ length: 5 }, () => finance.data(PAY, { i: input })));
     expect(results.filter((r) => !r.recordPayment.duplicate)).toHaveLength(1);
     expect(results.every((r) => r.recordPayment.userErrors.length === 0)).toBe(true);
-    const { creditAccount } = await finance.data('query($d: ID) { creditAccount(dealerId: $d) { openBalance { amount } } }', { d: dealer.dealerId });
+    const { creditAccount } = await finance.data('query($d: ID) { creditAccount(dealerId: $d) { openBalance { amount } } }', {
+      d: dealer.dealerId,
+    });
     expect(cents(creditAccount.openBalance.amount)).toBe(cents(dealer.openBalance.amount) - 10_000);
 
     const conflicting = await finance.data(PAY, { i: { ...input, amount: '200.00' } });
@@ -219,7 +292,16 @@ describe('the dealer account through the gateway', () => {
     const number = `INV-ERP-${Date.now()}`;
     const { recordInvoice } = await finance.data(
       'mutation($i: RecordInvoiceInput!) { recordInvoice(input: $i) { invoice { id number dueAt lines { sku lineTotal { amount } } } account { openBalance { amount } } userErrors { code field } } }',
-      { i: { externalReference: `ERP-${number}`, dealerId: me.dealer.id, number, amount: '150.00', issuedAt: new Date().toISOString(), lines: [{ sku: 'X-1', name: 'Bearing', quantity: 3, unitPrice: '50.00', lineTotal: '150.00' }] } },
+      {
+        i: {
+          externalReference: `ERP-${number}`,
+          dealerId: me.dealer.id,
+          number,
+          amount: '150.00',
+          issuedAt: new Date().toISOString(),
+          lines: [{ sku: 'X-1', name: 'Bearing', quantity: 3, unitPrice: '50.00', lineTotal: '150.00' }],
+        },
+      },
     );
     expect(recordInvoice.userErrors).toEqual([]);
     expect(cents(recordInvoice.account.openBalance.amount)).toBe(before + 15_000);
@@ -244,7 +326,16 @@ describe('the dealer account through the gateway', () => {
 
     const mismatch = await finance.data(
       'mutation($i: RecordInvoiceInput!) { recordInvoice(input: $i) { invoice { id } userErrors { code } } }',
-      { i: { externalReference: `ERP-BAD-${number}`, dealerId: me.dealer.id, number: `${number}-B`, amount: '10.00', issuedAt: new Date().toISOString(), lines: [{ sku: 'X', name: 'X', quantity: 1, unitPrice: '5.00', lineTotal: '5.00' }] } },
+      {
+        i: {
+          externalReference: `ERP-BAD-${number}`,
+          dealerId: me.dealer.id,
+          number: `${number}-B`,
+          amount: '10.00',
+          issuedAt: new Date().toISOString(),
+          lines: [{ sku: 'X', name: 'X', quantity: 1, unitPrice: '5.00', lineTotal: '5.00' }],
+        },
+      },
     );
     expect(mismatch.recordInvoice).toEqual({ invoice: null, userErrors: [{ code: 'LINES_DO_NOT_ADD_UP' }] });
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { loadConfig } from '../src/config.js';
 import { creditSubgraph } from '../src/definition.js';
 
@@ -12,7 +13,13 @@ describe('loadConfig', () => {
   });
 
   it('reads CREDIT_PORT and the thresholds from the environment', () => {
-    const config = loadConfig({ ...base, CREDIT_PORT: '5004', CREDIT_WARNING_DAYS: '10', CREDIT_RESTRICTED_DAYS: '20', CREDIT_BLOCKED_DAYS: '60' });
+    const config = loadConfig({
+      ...base,
+      CREDIT_PORT: '5004',
+      CREDIT_WARNING_DAYS: '10',
+      CREDIT_RESTRICTED_DAYS: '20',
+      CREDIT_BLOCKED_DAYS: '60',
+    });
     expect(config.port).toBe(5004);
     expect(config.thresholds).toEqual({ warningDays: 10, restrictedDays: 20, blockedDays: 60 });
   });

@@ -1,6 +1,14 @@
-import { deriveInternalKey, internalClient, InternalCallError, parseAmount, type InternalClient, type PlaceHoldResultInternal } from '@dealergraph/runtime';
-import { startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
 import { randomUUID } from 'node:crypto';
+
+import {
+  deriveInternalKey,
+  InternalCallError,
+  type InternalClient,
+  internalClient,
+  parseAmount,
+  type PlaceHoldResultInternal,
+} from '@dealergraph/runtime';
+import { type GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** credit.assessOrder / placeHold / releaseHold through real signed calls, with credit read back through the gateway. */
@@ -34,7 +42,9 @@ describe('credit.placeHold', () => {
     expect(before).toBeGreaterThan(0);
     const amount = Math.ceil(before / 5); // four fit, the fifth would not
     const fit = Math.floor(before / amount);
-    const results = await Promise.all(Array.from({ length: 16 }, () => credit.call('placeHold', { dealerId: bronzeId, orderId: randomUUID(), amount })));
+    const results = await Promise.all(
+      Array.from({ length: 16 }, () => credit.call('placeHold', { dealerId: bronzeId, orderId: randomUUID(), amount })),
+    );
     const held = results.filter((r) => r.status === 'HELD');
     expect(held).toHaveLength(fit);
     expect(held.every((r) => r.status === 'HELD' && r.available >= 0 && !r.overLimit)).toBe(true);
@@ -45,13 +55,17 @@ describe('credit.placeHold', () => {
     }
     expect(await available(bronzeId)).toBe(before - fit * amount);
     expect(await available(bronzeId)).toBeGreaterThanOrEqual(0);
-    await Promise.all(held.map((r) => (r.status === 'HELD' ? sql('update credit.credit_hold set status = ? where id = ?', ['RELEASED', r.holdId]) : null)));
+    await Promise.all(
+      held.map((r) => (r.status === 'HELD' ? sql('update credit.credit_hold set status = ? where id = ?', ['RELEASED', r.holdId]) : null)),
+    );
   });
 
   it('holds once per order, and a released order is released, never held again', async () => {
     const orderId = randomUUID();
     const before = await available(platinumId);
-    const results = await Promise.all(Array.from({ length: 5 }, () => credit.call('placeHold', { dealerId: platinumId, orderId, amount: 12_345 })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => credit.call('placeHold', { dealerId: platinumId, orderId, amount: 12_345 })),
+    );
     expect(results.every((r) => r.status === 'HELD')).toBe(true);
     expect(new Set(results.map((r) => (r.status === 'HELD' ? r.holdId : null))).size).toBe(1);
     expect(await available(platinumId)).toBe(before - 12_345);
@@ -60,7 +74,9 @@ describe('credit.placeHold', () => {
     expect(await credit.call('releaseHold', { orderId })).toEqual({ status: 'RELEASED' });
     expect(await available(platinumId)).toBe(before);
     expect(await credit.call('placeHold', { dealerId: platinumId, orderId, amount: 12_345 })).toEqual({ status: 'RELEASED' });
-    expect(await credit.call('placeHold', { dealerId: platinumId, orderId, amount: 12_345, overLimitApproved: true })).toEqual({ status: 'RELEASED' });
+    expect(await credit.call('placeHold', { dealerId: platinumId, orderId, amount: 12_345, overLimitApproved: true })).toEqual({
+      status: 'RELEASED',
+    });
     expect(await available(platinumId)).toBe(before);
   });
 
@@ -68,7 +84,13 @@ describe('credit.placeHold', () => {
     const before = await available(platinumId);
     const amount = before + 50_000;
     const assessed = await credit.call('assessOrder', { dealerId: platinumId, amount });
-    expect(assessed).toMatchObject({ outcome: 'APPROVAL', approvalLevel: 4, code: 'CREDIT_LIMIT_EXCEEDED', policy: 'ROUTE_TO_APPROVAL', shortfall: 50_000 });
+    expect(assessed).toMatchObject({
+      outcome: 'APPROVAL',
+      approvalLevel: 4,
+      code: 'CREDIT_LIMIT_EXCEEDED',
+      policy: 'ROUTE_TO_APPROVAL',
+      shortfall: 50_000,
+    });
     expect(await available(platinumId)).toBe(before); // assessing holds nothing
     const orderId = randomUUID();
     const refused = await credit.call('placeHold', { dealerId: platinumId, orderId, amount });

@@ -1,8 +1,9 @@
-import { generateDemoData, type DemoData, type DemoDealer, type DemoInvoice } from '@dealergraph/demo-data';
-import { migrate, openSubgraphOrm, type Claims } from '@dealergraph/runtime';
+import { type DemoData, type DemoDealer, type DemoInvoice, generateDemoData } from '@dealergraph/demo-data';
+import { type Claims, migrate, openSubgraphOrm } from '@dealergraph/runtime';
 import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
 import { graphql, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { creditSubgraph } from '../src/definition.js';
 
 const anchor = new Date('2026-11-01T00:00:00Z');
@@ -35,7 +36,15 @@ function expected(dealerId: string) {
   const oldestOverdueDays = late.length ? Math.max(...late.map((i) => daysLate(i.dueAt))) : 0;
   const pendingOrders = data.creditHolds.filter((h) => h.dealerId === dealerId).reduce((s, h) => s + h.amount, 0);
   const status = oldestOverdueDays >= 45 ? 'BLOCKED' : oldestOverdueDays >= 30 ? 'RESTRICTED' : oldestOverdueDays >= 15 ? 'WARNING' : 'OK';
-  return { account, openBalance, overdue, oldestOverdueDays, pendingOrders, available: account.limit - openBalance - pendingOrders, status };
+  return {
+    account,
+    openBalance,
+    overdue,
+    oldestOverdueDays,
+    pendingOrders,
+    available: account.limit - openBalance - pendingOrders,
+    status,
+  };
 }
 
 function claimsOf(email: string): Claims {
@@ -65,7 +74,13 @@ beforeAll(async () => {
   await migrate(orm);
   data = generateDemoData({ anchor });
   [platinum, bronze] = data.dealers;
-  expect(await definition.seed!(orm.em.fork(), () => data, () => {})).toBe(true);
+  expect(
+    await definition.seed!(
+      orm.em.fork(),
+      () => data,
+      () => {},
+    ),
+  ).toBe(true);
   schema = (await definition.buildSchema()).schema;
   orm.config.set('onQuery', (sql: string) => {
     statements++;
@@ -80,7 +95,13 @@ afterAll(async () => {
 
 describe('seeding', () => {
   it('wrote every row once and does not write again', async () => {
-    expect(await definition.seed!(orm.em.fork(), () => data, () => {})).toBe(false);
+    expect(
+      await definition.seed!(
+        orm.em.fork(),
+        () => data,
+        () => {},
+      ),
+    ).toBe(false);
     const [counts] = await orm.em.fork().execute<{ a: string; i: string; p: string; h: string }[]>(
       `select (select count(*) from credit.credit_account) as a, (select count(*) from credit.invoice) as i,
               (select count(*) from credit.payment) as p, (select count(*) from credit.credit_hold where status = 'ACTIVE') as h`,
@@ -131,8 +152,15 @@ describe('creditAccount', () => {
     // The demo data must hold every graduated action, or this test proves less than it claims.
     expect(statuses.has('WARNING') && statuses.has('RESTRICTED') && statuses.has('BLOCKED')).toBe(true);
     for (const { dealer, e } of late) {
-      const { creditAccount } = await ok(`query($id: ID) { creditAccount(dealerId: $id) { ${CREDIT_FIELDS} } }`, staff(), { id: dealer.id });
-      expect({ id: dealer.id, status: creditAccount.status, days: creditAccount.oldestOverdueDays, overdue: creditAccount.overdue.amount }).toEqual({
+      const { creditAccount } = await ok(`query($id: ID) { creditAccount(dealerId: $id) { ${CREDIT_FIELDS} } }`, staff(), {
+        id: dealer.id,
+      });
+      expect({
+        id: dealer.id,
+        status: creditAccount.status,
+        days: creditAccount.oldestOverdueDays,
+        overdue: creditAccount.overdue.amount,
+      }).toEqual({
         id: dealer.id,
         status: e.status,
         days: e.oldestOverdueDays,
@@ -143,9 +171,13 @@ describe('creditAccount', () => {
   });
 
   it("reads as null for another dealer's id, for a dealer user", async () => {
-    const result = await ok(`query($id: ID) { creditAccount(dealerId: $id) { dealerId } }`, claimsOf('bronze@demo.dealer'), { id: platinum.id });
+    const result = await ok(`query($id: ID) { creditAccount(dealerId: $id) { dealerId } }`, claimsOf('bronze@demo.dealer'), {
+      id: platinum.id,
+    });
     expect(result.creditAccount).toBeNull();
-    const own = await ok(`query($id: ID) { creditAccount(dealerId: $id) { dealerId } }`, claimsOf('viewer@demo.dealer'), { id: platinum.id });
+    const own = await ok(`query($id: ID) { creditAccount(dealerId: $id) { dealerId } }`, claimsOf('viewer@demo.dealer'), {
+      id: platinum.id,
+    });
     expect(own.creditAccount).toEqual({ dealerId: platinum.id });
   });
 
@@ -160,7 +192,10 @@ describe('creditAccount', () => {
   it('finds the account of a dealer named by its id in upper case', async () => {
     const query = `query($id: ID) { creditAccount(dealerId: $id) { dealerId available { amount } } }`;
     const upper = platinum.id.toUpperCase();
-    expect((await ok(query, staff(), { id: upper })).creditAccount).toEqual({ dealerId: platinum.id, available: { amount: amount(expected(platinum.id).available) } });
+    expect((await ok(query, staff(), { id: upper })).creditAccount).toEqual({
+      dealerId: platinum.id,
+      available: { amount: amount(expected(platinum.id).available) },
+    });
     expect((await ok(query, claimsOf('platinum@demo.dealer'), { id: upper })).creditAccount.dealerId).toBe(platinum.id);
   });
 
@@ -226,7 +261,11 @@ describe('invoices and payments', () => {
     const open = mine.filter((i) => left(i) > 0 && i.dueAt >= anchor).length;
     const paid = mine.filter((i) => left(i) === 0).length;
     expect(open).toBeGreaterThan(0);
-    for (const [status, count] of [['OPEN', open], ['PAID', paid], ['OVERDUE', mine.length - open - paid]] as const) {
+    for (const [status, count] of [
+      ['OPEN', open],
+      ['PAID', paid],
+      ['OVERDUE', mine.length - open - paid],
+    ] as const) {
       const page = (await ok(INVOICES, claims, { first: 100, status })).creditAccount.invoices;
       expect(page.totalCount).toBe(count);
       expect(page.nodes.every((n: { status: string }) => n.status === status)).toBe(true);
@@ -241,7 +280,13 @@ describe('invoices and payments', () => {
     );
     expect(creditAccount.payments.totalCount).toBe(all.length);
     expect(creditAccount.payments.nodes).toEqual(
-      all.slice(0, 3).map((p) => ({ id: p.id, amount: { amount: amount(p.amount) }, receivedAt: p.receivedAt.toISOString(), reference: p.reference, invoiceId: p.invoiceId })),
+      all.slice(0, 3).map((p) => ({
+        id: p.id,
+        amount: { amount: amount(p.amount) },
+        receivedAt: p.receivedAt.toISOString(),
+        reference: p.reference,
+        invoiceId: p.invoiceId,
+      })),
     );
   });
 });

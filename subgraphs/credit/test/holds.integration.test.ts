@@ -1,10 +1,12 @@
-import { generateDemoData, type DemoData, type DemoDealer } from '@dealergraph/demo-data';
-import { migrate, openSubgraphOrm, type Claims } from '@dealergraph/runtime';
-import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
 import { randomUUID } from 'node:crypto';
+
+import { type DemoData, type DemoDealer, generateDemoData } from '@dealergraph/demo-data';
+import { type Claims, migrate, openSubgraphOrm } from '@dealergraph/runtime';
+import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { creditSubgraph } from '../src/definition.js';
-import { placeHold, readCreditSnapshot, releaseHold, type PlaceHoldResult } from '../src/index.js';
+import { placeHold, type PlaceHoldResult, readCreditSnapshot, releaseHold } from '../src/index.js';
 
 const POOL_SIZE = 4;
 const anchor = new Date('2026-11-01T00:00:00Z');
@@ -30,10 +32,11 @@ function seededAvailable(dealerId: string): number {
 
 /** Straight from the table: the sum of a dealer's ACTIVE holds. */
 async function activeHeld(dealerId: string): Promise<number> {
-  const [row] = await orm.em.fork().execute<{ s: string | null }[]>(
-    `select sum(amount) as s from credit.credit_hold where dealer_id = ? and status = 'ACTIVE'`,
-    [dealerId],
-  );
+  const [row] = await orm.em
+    .fork()
+    .execute<{ s: string | null }[]>(`select sum(amount) as s from credit.credit_hold where dealer_id = ? and status = 'ACTIVE'`, [
+      dealerId,
+    ]);
   return Number(row.s ?? 0);
 }
 
@@ -43,7 +46,8 @@ async function warmPool() {
 }
 
 const accepted = (results: PlaceHoldResult[]) => results.filter((r) => r.status === 'HELD');
-const refused = (results: PlaceHoldResult[]) => results.filter((r): r is Extract<PlaceHoldResult, { status: 'REFUSED' }> => r.status === 'REFUSED');
+const refused = (results: PlaceHoldResult[]) =>
+  results.filter((r): r is Extract<PlaceHoldResult, { status: 'REFUSED' }> => r.status === 'REFUSED');
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -51,7 +55,11 @@ beforeAll(async () => {
   await migrate(orm);
   data = generateDemoData({ anchor });
   [platinum, bronze] = data.dealers;
-  await definition.seed!(orm.em.fork(), () => data, () => {});
+  await definition.seed!(
+    orm.em.fork(),
+    () => data,
+    () => {},
+  );
 });
 
 afterAll(async () => {
@@ -79,7 +87,9 @@ describe('placeHold under concurrency', () => {
     expect(acceptedSum).toBeLessThanOrEqual(available);
     expect(accepted(results)).toHaveLength(fit);
     expect(refused(results).map((r) => r.decision.code)).toEqual(Array(10 - fit).fill('CREDIT_LIMIT_EXCEEDED'));
-    expect(refused(results).every((r) => r.decision.outcome === 'REFUSE' && r.decision.policy === 'HARD_BLOCK' && r.decision.available < amount)).toBe(true);
+    expect(
+      refused(results).every((r) => r.decision.outcome === 'REFUSE' && r.decision.policy === 'HARD_BLOCK' && r.decision.available < amount),
+    ).toBe(true);
     expect(await activeHeld(bronze.id)).toBe(heldBefore + acceptedSum);
     const after = await readCreditSnapshot(ctx(), bronze.id);
     expect(after.available).toBe(available - acceptedSum);
@@ -94,9 +104,7 @@ describe('placeHold under concurrency', () => {
     const amounts = weights.map((w) => Math.floor((available * 1.5 * w) / total));
     await warmPool();
 
-    const results = await Promise.all(
-      amounts.map((amount) => placeHold(ctx(), { dealerId: platinum.id, orderId: randomUUID(), amount })),
-    );
+    const results = await Promise.all(amounts.map((amount) => placeHold(ctx(), { dealerId: platinum.id, orderId: randomUUID(), amount })));
 
     const acceptedSum = results.reduce((s, r, i) => s + (r.status === 'HELD' ? amounts[i] : 0), 0);
     expect(acceptedSum).toBeLessThanOrEqual(available);
@@ -105,7 +113,12 @@ describe('placeHold under concurrency', () => {
     expect(refusedAmounts.length).toBeGreaterThan(0);
     // Each refusal saw less credit than it asked for, and holds only ever shrink what is left.
     expect(available - acceptedSum).toBeLessThan(Math.min(...refusedAmounts));
-    expect(refused(results).every((r) => r.decision.outcome === 'APPROVAL' && r.decision.code === 'CREDIT_LIMIT_EXCEEDED' && r.decision.policy === 'ROUTE_TO_APPROVAL')).toBe(true);
+    expect(
+      refused(results).every(
+        (r) =>
+          r.decision.outcome === 'APPROVAL' && r.decision.code === 'CREDIT_LIMIT_EXCEEDED' && r.decision.policy === 'ROUTE_TO_APPROVAL',
+      ),
+    ).toBe(true);
     expect(await activeHeld(platinum.id)).toBe(heldBefore + acceptedSum);
 
     // Leave Demo Platinum as it was for the tests below.
@@ -116,7 +129,9 @@ describe('placeHold under concurrency', () => {
   it('holds an order once, however often and however concurrently it is asked', async () => {
     const orderId = randomUUID();
     const heldBefore = await activeHeld(platinum.id);
-    const results = await Promise.all(Array.from({ length: 5 }, () => placeHold(ctx(), { dealerId: platinum.id, orderId, amount: 123_456 })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => placeHold(ctx(), { dealerId: platinum.id, orderId, amount: 123_456 })),
+    );
     expect(results.every((r) => r.status === 'HELD')).toBe(true);
     expect(new Set(results.map((r) => (r.status === 'HELD' ? r.hold.id : null))).size).toBe(1);
     const again = await placeHold(ctx(), { dealerId: platinum.id, orderId, amount: 123_456 });
@@ -151,8 +166,16 @@ describe('placeHold rules', () => {
     if (approved.status === 'HELD') await releaseHold(ctx(), { orderId: approved.hold.orderId });
 
     const bronzeAvailable = (await readCreditSnapshot(ctx(), bronze.id)).available;
-    const hardBlock = await placeHold(ctx(), { dealerId: bronze.id, orderId: randomUUID(), amount: bronzeAvailable + 1, overLimitApproved: true });
-    expect(hardBlock).toMatchObject({ status: 'REFUSED', decision: { outcome: 'REFUSE', code: 'CREDIT_LIMIT_EXCEEDED', policy: 'HARD_BLOCK' } });
+    const hardBlock = await placeHold(ctx(), {
+      dealerId: bronze.id,
+      orderId: randomUUID(),
+      amount: bronzeAvailable + 1,
+      overLimitApproved: true,
+    });
+    expect(hardBlock).toMatchObject({
+      status: 'REFUSED',
+      decision: { outcome: 'REFUSE', code: 'CREDIT_LIMIT_EXCEEDED', policy: 'HARD_BLOCK' },
+    });
   });
 
   it('refuses any hold for a dealer blocked by an invoice 45 or more days past due', async () => {
@@ -168,7 +191,10 @@ describe('placeHold rules', () => {
 
   it('treats a dealer without a credit account as having no credit', async () => {
     const result = await placeHold(ctx(), { dealerId: randomUUID(), orderId: randomUUID(), amount: 100, overLimitApproved: true });
-    expect(result).toMatchObject({ status: 'REFUSED', decision: { code: 'CREDIT_LIMIT_EXCEEDED', available: 0, limit: 0, policy: 'HARD_BLOCK' } });
+    expect(result).toMatchObject({
+      status: 'REFUSED',
+      decision: { code: 'CREDIT_LIMIT_EXCEEDED', available: 0, limit: 0, policy: 'HARD_BLOCK' },
+    });
   });
 
   it('refuses amounts that are not positive whole cents', async () => {
@@ -195,7 +221,9 @@ describe('releaseHold', () => {
     // A released order is not held again, and asking again says so: never "held" for credit that is not held.
     const replay = await placeHold(ctx(), { dealerId: platinum.id, orderId, amount: 250_000 });
     expect(replay).toMatchObject({ status: 'RELEASED', hold: { status: 'RELEASED' } });
-    expect(await placeHold(ctx(), { dealerId: platinum.id, orderId, amount: 250_000, overLimitApproved: true })).toMatchObject({ status: 'RELEASED' });
+    expect(await placeHold(ctx(), { dealerId: platinum.id, orderId, amount: 250_000, overLimitApproved: true })).toMatchObject({
+      status: 'RELEASED',
+    });
     expect((await readCreditSnapshot(ctx(), platinum.id)).available).toBe(before);
   });
 

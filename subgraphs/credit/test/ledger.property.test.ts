@@ -1,9 +1,11 @@
-import { migrate, openSubgraphOrm, parseAmount, formatAmount, type Claims } from '@dealergraph/runtime';
+import { randomUUID } from 'node:crypto';
+
+import { type Claims, formatAmount, migrate, openSubgraphOrm, parseAmount } from '@dealergraph/runtime';
 import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
 import fc from 'fast-check';
 import { graphql, type GraphQLSchema } from 'graphql';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { creditSubgraph } from '../src/definition.js';
 import { placeHold, releaseHold } from '../src/index.js';
 
@@ -73,7 +75,10 @@ beforeAll(async () => {
   // A dealer with nothing overdue, so holds are decided by the limit alone.
   let after: string | null = null;
   for (;;) {
-    const { creditRiskView } = await run('query($a: String) { creditRiskView(first: 100, after: $a, sortBy: OVERDUE) { nodes { dealerId overdue { amount } } pageInfo { hasNextPage endCursor } } }', { a: after });
+    const { creditRiskView } = await run(
+      'query($a: String) { creditRiskView(first: 100, after: $a, sortBy: OVERDUE) { nodes { dealerId overdue { amount } } pageInfo { hasNextPage endCursor } } }',
+      { a: after },
+    );
     dealerId = creditRiskView.nodes.at(-1).dealerId;
     if (!creditRiskView.pageInfo.hasNextPage) break;
     after = creditRiskView.pageInfo.endCursor;
@@ -96,7 +101,10 @@ describe('the ledger invariant', () => {
         const done: { mutation: string; input: Record<string, unknown> }[] = [];
         const record = async (mutation: string, input: Record<string, unknown>) => {
           done.push({ mutation, input });
-          const data = await run(`mutation($i: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $i) { duplicate userErrors { code } } }`, { i: input });
+          const data = await run(
+            `mutation($i: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $i) { duplicate userErrors { code } } }`,
+            { i: input },
+          );
           return data[mutation] as { duplicate: boolean; userErrors: { code: string }[] };
         };
         for (const c of commands) {
@@ -104,23 +112,46 @@ describe('the ledger invariant', () => {
           const now = new Date().toISOString();
           if (c.kind === 'invoice') {
             const hold = c.billHold ? holds.shift() : undefined;
-            const r = await record('recordInvoice', { externalReference: ref, dealerId, number: ref, amount: formatAmount(c.amount), issuedAt: now, orderId: hold?.orderId ?? null });
+            const r = await record('recordInvoice', {
+              externalReference: ref,
+              dealerId,
+              number: ref,
+              amount: formatAmount(c.amount),
+              issuedAt: now,
+              orderId: hold?.orderId ?? null,
+            });
             expect(r.userErrors).toEqual([]);
             model.open += c.amount;
             if (hold) model.pending -= hold.amount;
           } else if (c.kind === 'payment') {
-            const target = c.toInvoice ? (await readAccount()).openInvoices.find((i: { outstanding: number }) => i.outstanding >= c.amount) : undefined;
-            const r = await record('recordPayment', { externalReference: ref, dealerId, amount: formatAmount(c.amount), receivedAt: now, invoiceNumber: target?.number ?? null });
+            const target = c.toInvoice
+              ? (await readAccount()).openInvoices.find((i: { outstanding: number }) => i.outstanding >= c.amount)
+              : undefined;
+            const r = await record('recordPayment', {
+              externalReference: ref,
+              dealerId,
+              amount: formatAmount(c.amount),
+              receivedAt: now,
+              invoiceNumber: target?.number ?? null,
+            });
             expect(r.userErrors).toEqual([]);
             model.open -= c.amount;
           } else if (c.kind === 'adjustment') {
-            const r = await record('recordBalanceAdjustment', { externalReference: ref, dealerId, amount: formatAmount(c.amount), reason: 'property test' });
+            const r = await record('recordBalanceAdjustment', {
+              externalReference: ref,
+              dealerId,
+              amount: formatAmount(c.amount),
+              reason: 'property test',
+            });
             expect(r.userErrors).toEqual([]);
             model.open += c.amount;
           } else if (c.kind === 'limit') {
-            const { setCreditLimit } = await run('mutation($i: SetCreditLimitInput!) { setCreditLimit(input: $i) { userErrors { code } } }', {
-              i: { dealerId, limit: formatAmount(c.amount), reason: 'property test' },
-            });
+            const { setCreditLimit } = await run(
+              'mutation($i: SetCreditLimitInput!) { setCreditLimit(input: $i) { userErrors { code } } }',
+              {
+                i: { dealerId, limit: formatAmount(c.amount), reason: 'property test' },
+              },
+            );
             expect(setCreditLimit.userErrors).toEqual([]);
             model.limit = c.amount;
           } else if (c.kind === 'hold') {

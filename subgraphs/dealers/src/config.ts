@@ -1,4 +1,5 @@
-import { envBool, envInt, envOptional, readSubgraphConfig, type Env, type SubgraphConfig } from '@dealergraph/runtime';
+import { type Env, envBool, envInt, envOptional, readSubgraphConfig, type SubgraphConfig } from '@dealergraph/runtime';
+
 import type { MfaPolicy } from './domain/mfa-requirement.js';
 import { isRetentionDays, RETENTION_SWEEP } from './domain/security-event-retention.js';
 

@@ -1,4 +1,5 @@
 import type { BaseContext } from '@dealergraph/runtime';
+
 import type { MfaPolicy } from './domain/mfa-requirement.js';
 import type { DealerLoaders } from './loaders/dealer.loaders.js';
 import type { TokenService } from './services/token.service.js';

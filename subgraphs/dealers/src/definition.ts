@@ -1,24 +1,25 @@
 import type { DemoData } from '@dealergraph/demo-data';
 import { buildFederatedSchema, type SubgraphDefinition } from '@dealergraph/runtime';
+
 import type { DealersContext } from './context.js';
-import { entities } from './entities/index.js';
 import type { MfaPolicy } from './domain/mfa-requirement.js';
 import { RETENTION_SWEEP } from './domain/security-event-retention.js';
+import { entities } from './entities/index.js';
 import { ApiClientResolver } from './graphql/api-client.resolver.js';
-import { dealersInternalOperations } from './internal/internal-operations.js';
 import { AuthResolver } from './graphql/auth.resolver.js';
-import { DealerPolicyResolver } from './graphql/dealer-policy.resolver.js';
-import { SecurityEventResolver } from './graphql/security-event.resolver.js';
 import { DealerResolver, UserResolver } from './graphql/dealer.resolver.js';
+import { DealerPolicyResolver } from './graphql/dealer-policy.resolver.js';
+import { toDealerType } from './graphql/mappers.js';
 import { MfaResolver } from './graphql/mfa.resolver.js';
+import { SecurityEventResolver } from './graphql/security-event.resolver.js';
 import { SessionResolver } from './graphql/session.resolver.js';
 import { UserAdminResolver } from './graphql/user-admin.resolver.js';
-import { toDealerType } from './graphql/mappers.js';
+import { dealersInternalOperations } from './internal/internal-operations.js';
 import { createDealerLoaders } from './loaders/dealer.loaders.js';
 import { migrations } from './migrations/index.js';
 import { seedDealers } from './seed/dealers.seed.js';
 import { findDealer } from './services/dealer.service.js';
-import { startSecurityEventRetention, type RetentionSettings } from './services/security-event-retention.service.js';
+import { type RetentionSettings, startSecurityEventRetention } from './services/security-event-retention.service.js';
 import type { TokenService } from './services/token.service.js';
 
 /**
@@ -37,7 +38,17 @@ export function dealersSubgraph(
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [DealerResolver, UserResolver, AuthResolver, SessionResolver, MfaResolver, SecurityEventResolver, DealerPolicyResolver, UserAdminResolver, ApiClientResolver],
+        resolvers: [
+          DealerResolver,
+          UserResolver,
+          AuthResolver,
+          SessionResolver,
+          MfaResolver,
+          SecurityEventResolver,
+          DealerPolicyResolver,
+          UserAdminResolver,
+          ApiClientResolver,
+        ],
         referenceResolvers: {
           Dealer: {
             // findDealer checks canSeeDealer and reads a malformed id as null.
@@ -52,7 +63,11 @@ export function dealersSubgraph(
     internalOperations: (newContext) => dealersInternalOperations(newContext),
     // The audit log's retention sweep; each instance sweeps, and SKIP LOCKED keeps them apart.
     start: async (runtime, newContext) =>
-      startSecurityEventRetention(() => newContext().em, retention, (error) => runtime.logger.error('security event retention sweep failed', { error: String(error) })),
+      startSecurityEventRetention(
+        () => newContext().em,
+        retention,
+        (error) => runtime.logger.error('security event retention sweep failed', { error: String(error) }),
+      ),
     seed: seedDealers,
   };
 }

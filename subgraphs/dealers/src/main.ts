@@ -1,4 +1,5 @@
 import { runSubgraph } from '@dealergraph/runtime';
+
 import { loadConfig } from './config.js';
 import { dealersSubgraph } from './definition.js';
 import { createTokenService } from './services/token.service.js';
@@ -10,7 +11,9 @@ const tokens = await createTokenService({
   accessTokenTtlSeconds: config.accessTokenTtlSeconds,
   refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
 });
-const service = await runSubgraph(dealersSubgraph(tokens, config.mfaPolicy, { retentionDays: config.securityEventRetentionDays }), config, { migrate: true });
+const service = await runSubgraph(dealersSubgraph(tokens, config.mfaPolicy, { retentionDays: config.securityEventRetentionDays }), config, {
+  migrate: true,
+});
 console.log(`dealers subgraph on ${service.url}`);
 const stop = () => void service.stop().then(() => process.exit(0));
 process.once('SIGINT', stop);

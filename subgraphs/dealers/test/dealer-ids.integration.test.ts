@@ -1,7 +1,8 @@
-import { openSubgraphOrm, type Claims } from '@dealergraph/runtime';
+import { type Claims, openSubgraphOrm } from '@dealergraph/runtime';
 import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
 import { graphql, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { toolingDefinition as definition } from '../src/definition.js';
 import { Dealer } from '../src/entities/dealer.entity.js';
 
@@ -66,14 +67,22 @@ describe('Dealer references', () => {
       { __typename: 'Dealer', id: own.id },
       { __typename: 'Dealer', id: other.id },
     ];
-    expect((await ok(ENTITIES, staff, { reps }))._entities).toEqual([null, { id: own.id, code: own.code }, { id: other.id, code: other.code }]);
+    expect((await ok(ENTITIES, staff, { reps }))._entities).toEqual([
+      null,
+      { id: own.id, code: own.code },
+      { id: other.id, code: other.code },
+    ]);
     expect((await ok(ENTITIES, dealerUser, { reps }))._entities).toEqual([null, { id: own.id, code: own.code }, null]);
   });
 });
 
 describe('statements per request', () => {
   /** The SQL statements one GraphQL request sends. */
-  async function statementsOf(source: string, claims: Claims, variables: Record<string, unknown> = {}): Promise<{ count: number; data: Record<string, any> }> {
+  async function statementsOf(
+    source: string,
+    claims: Claims,
+    variables: Record<string, unknown> = {},
+  ): Promise<{ count: number; data: Record<string, any> }> {
     const sql: string[] = [];
     const knex = orm.em.getConnection().getKnex();
     const listener = (query: { sql: string }) => sql.push(query.sql);
@@ -98,9 +107,11 @@ describe('statements per request', () => {
   });
 
   it('answers me with its dealer in two statements, and a batch of dealer references in one', async () => {
-    const users = await orm.em.getConnection().execute<{ id: string; email: string; role: string; dealer_id: string }[]>(
-      'select id, email, role, dealer_id from dealers.user_account where dealer_id is not null and active order by email limit 1',
-    );
+    const users = await orm.em
+      .getConnection()
+      .execute<{ id: string; email: string; role: string; dealer_id: string }[]>(
+        'select id, email, role, dealer_id from dealers.user_account where dealer_id is not null and active order by email limit 1',
+      );
     const user = users[0];
     const claims: Claims = { sub: user.id, email: user.email, role: user.role as Claims['role'], dealerId: user.dealer_id };
     const me = await statementsOf('{ me { id email dealer { id name tier } } }', claims);

@@ -1,6 +1,7 @@
 import { openSubgraphOrm } from '@dealergraph/runtime';
 import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import { toolingDefinition as definition } from '../src/definition.js';
 import { pruneSecurityEvents, startSecurityEventRetention } from '../src/services/security-event-retention.service.js';
 
@@ -64,20 +65,36 @@ describe('security event retention', () => {
     await events(4, 20);
     const errors: unknown[] = [];
     // The first run starts at once; stopping waits for it.
-    const stop = startSecurityEventRetention(() => orm.em.fork(), { retentionDays: 30, now: () => NOW, batchSize: 2 }, (e) => errors.push(e));
+    const stop = startSecurityEventRetention(
+      () => orm.em.fork(),
+      { retentionDays: 30, now: () => NOW, batchSize: 2 },
+      (e) => errors.push(e),
+    );
     await stop();
     expect(errors).toEqual([]);
     expect(await count()).toBe(4);
-    expect(Number((await sql('select count(*) from dealers.security_event where at >= ?', [new Date(NOW.getTime() - 30 * DAY)]))[0].count)).toBe(4);
+    expect(
+      Number((await sql('select count(*) from dealers.security_event where at >= ?', [new Date(NOW.getTime() - 30 * DAY)]))[0].count),
+    ).toBe(4);
   });
 
   it('reports a failed run instead of throwing, so the next tick can retry; refuses to start with a bad retention', async () => {
     const errors: unknown[] = [];
-    const stop = startSecurityEventRetention(() => {
-      throw new Error('database unreachable');
-    }, { retentionDays: 30, now: () => NOW }, (e) => errors.push(e));
+    const stop = startSecurityEventRetention(
+      () => {
+        throw new Error('database unreachable');
+      },
+      { retentionDays: 30, now: () => NOW },
+      (e) => errors.push(e),
+    );
     await stop();
     expect(errors.map(String)).toEqual(['Error: database unreachable']);
-    expect(() => startSecurityEventRetention(() => orm.em.fork(), { retentionDays: 0, now: () => NOW }, () => {})).toThrow(RangeError);
+    expect(() =>
+      startSecurityEventRetention(
+        () => orm.em.fork(),
+        { retentionDays: 0, now: () => NOW },
+        () => {},
+      ),
+    ).toThrow(RangeError);
   });
 });

@@ -1,5 +1,6 @@
 import { ConfigError } from '@dealergraph/runtime';
 import { describe, expect, it } from 'vitest';
+
 import { loadConfig } from './config.js';
 
 const base = { DATABASE_URL: 'postgres://x@127.0.0.1/db', GATEWAY_HMAC_SECRET: 's'.repeat(32) };
@@ -7,7 +8,10 @@ const base = { DATABASE_URL: 'postgres://x@127.0.0.1/db', GATEWAY_HMAC_SECRET: '
 describe('orders config: approval timers', () => {
   it('runs them on pg-boss unless told to sweep', () => {
     expect(loadConfig(base).workflow).toMatchObject({ approvalTimers: 'PG_BOSS', approvalPollSeconds: 10 });
-    expect(loadConfig({ ...base, ORDER_APPROVAL_TIMERS: 'sweep', ORDER_APPROVAL_POLL_SECONDS: '2' }).workflow).toMatchObject({ approvalTimers: 'SWEEP', approvalPollSeconds: 2 });
+    expect(loadConfig({ ...base, ORDER_APPROVAL_TIMERS: 'sweep', ORDER_APPROVAL_POLL_SECONDS: '2' }).workflow).toMatchObject({
+      approvalTimers: 'SWEEP',
+      approvalPollSeconds: 2,
+    });
     expect(loadConfig({ ...base, ORDER_APPROVAL_TIMERS: 'PG-BOSS' }).workflow.approvalTimers).toBe('PG_BOSS');
   });
 

@@ -1,5 +1,6 @@
+import { ConfigError, type Env, envInt, envOptional, readSubgraphConfig, type SubgraphConfig } from '@dealergraph/runtime';
+
 import type { ApprovalDeadlineSettings } from './domain/approval-deadline.js';
-import { ConfigError, envInt, envOptional, readSubgraphConfig, type Env, type SubgraphConfig } from '@dealergraph/runtime';
 
 /** Timing of the placeOrder workflow. */
 export interface WorkflowSettings {

@@ -1,4 +1,5 @@
 import type { BaseContext, SubgraphRuntime } from '@dealergraph/runtime';
+
 import type { WorkflowSettings } from './config.js';
 import type { OrderLoaders } from './loaders/order.loaders.js';
 import type { ApprovalTimers } from './services/approval-timers.service.js';

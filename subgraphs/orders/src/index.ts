@@ -1,2 +1,2 @@
-export { ordersSubgraph, toolingDefinition, type OrdersOptions } from './definition.js';
 export { loadConfig as loadOrdersConfig, type OrdersConfig, type WorkflowSettings } from './config.js';
+export { type OrdersOptions, ordersSubgraph, toolingDefinition } from './definition.js';

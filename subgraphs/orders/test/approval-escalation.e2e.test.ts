@@ -1,7 +1,8 @@
-import { startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
-import { createClient, type Client } from 'graphql-ws';
+import { type GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
+import { type Client, createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+
 import { DEFAULT_WORKFLOW_SETTINGS } from '../src/config.js';
 import { sweepApprovalDeadlines } from '../src/services/approval-escalation.service.js';
 import { placePending } from './support/pending-order.js';
@@ -24,11 +25,12 @@ const HOUR = 3_600_000;
 /** Steps waiting before the tests (demo data) count from here, so none of them is overdue. */
 let startedAt: Date;
 
-
 beforeAll(async () => {
   stack = await startTestStack({ orders: { workflow: { approvalTimers: 'SWEEP' } } });
   startedAt = new Date();
-  [platinum, manager, director] = await Promise.all(['platinum@demo.dealer', 'manager@demo.staff', 'director@demo.staff'].map((e) => stack.loginAs(e)));
+  [platinum, manager, director] = await Promise.all(
+    ['platinum@demo.dealer', 'manager@demo.staff', 'director@demo.staff'].map((e) => stack.loginAs(e)),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -36,11 +38,16 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-
-const STEPS = 'query($id: ID!) { order(id: $id) { placedAt approvalSteps { level role status dueAt escalations } statusHistory { status comment } } }';
+const STEPS =
+  'query($id: ID!) { order(id: $id) { placedAt approvalSteps { level role status dueAt escalations } statusHistory { status comment } } }';
 const sweep = (now: Date) => sweepApprovalDeadlines(stack.orms.orders.em.fork(), { now, settings, notBefore: startedAt });
 const expire = (orderId: string) =>
-  stack.orms.orders.em.fork().getConnection().execute(`update "orders"."order_approval_step" set due_at = now() - interval '1 minute' where order_id = ? and status = 'PENDING'`, [orderId]);
+  stack.orms.orders.em
+    .fork()
+    .getConnection()
+    .execute(`update "orders"."order_approval_step" set due_at = now() - interval '1 minute' where order_id = ? and status = 'PENDING'`, [
+      orderId,
+    ]);
 
 describe('approval deadlines', () => {
   it('schedules the deadline, reminds before it and escalates past it to the next level', async () => {
@@ -51,10 +58,18 @@ describe('approval deadlines', () => {
     // Level 2: 24 hours from placement.
     expect(dueAt - new Date(order.placedAt).getTime()).toBe(settings.hoursLevels1to2 * HOUR);
     // pg-boss does not run here: no job (its schema is installed by the migrations all the same).
-    const [{ jobs }] = await stack.orms.orders.em.fork().getConnection().execute(`select count(*)::int as jobs from pgboss.job where data->>'orderId' = ?`, [id]);
+    const [{ jobs }] = await stack.orms.orders.em
+      .fork()
+      .getConnection()
+      .execute(`select count(*)::int as jobs from pgboss.job where data->>'orderId' = ?`, [id]);
     expect(jobs).toBe(0);
 
-    const socket = createClient({ url: stack.gatewayUrl.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${director.accessToken}` }, retryAttempts: 0 });
+    const socket = createClient({
+      url: stack.gatewayUrl.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${director.accessToken}` },
+      retryAttempts: 0,
+    });
     sockets.push(socket);
     const queue: { orderId: string; type: string; level: number | null; reason: string | null }[] = [];
     socket.subscribe<{ approvalQueueChanged: (typeof queue)[number] }>(
@@ -79,7 +94,8 @@ describe('approval deadlines', () => {
     expect(order.statusHistory.at(-1).comment).toMatch(/escalated to a SALES_DIRECTOR \(level 3\)/);
 
     const deadline = Date.now() + 2000;
-    while (!queue.some((e) => e.orderId === id && e.type === 'ESCALATED') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (!queue.some((e) => e.orderId === id && e.type === 'ESCALATED') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     expect(queue.filter((e) => e.orderId === id).map((e) => e.type)).toEqual(['REMINDER', 'ESCALATED']);
 
     const feed = await platinum.data('{ notifications(first: 20) { nodes { orderId type reason } } }');

@@ -1,8 +1,9 @@
-import { createTestDatabase, startTestStack, type GraphQLClient, type TestDatabase, type TestStack } from '@dealergraph/testing';
-import { createClient, type Client } from 'graphql-ws';
+import { createTestDatabase, type GraphQLClient, startTestStack, type TestDatabase, type TestStack } from '@dealergraph/testing';
+import { type Client, createClient } from 'graphql-ws';
 import { TestClock } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+
 import { DEFAULT_WORKFLOW_SETTINGS } from '../src/config.js';
 import { ApprovalTimers } from '../src/services/approval-timers.service.js';
 import { placePending } from './support/pending-order.js';
@@ -44,8 +45,8 @@ afterAll(async () => {
   await database?.drop();
 });
 
-
-const STEPS = 'query($id: ID!) { order(id: $id) { placedAt approvalSteps { level role status dueAt escalations } statusHistory { status comment } } }';
+const STEPS =
+  'query($id: ID!) { order(id: $id) { placedAt approvalSteps { level role status dueAt escalations } statusHistory { status comment } } }';
 
 /** The pg-boss jobs of an order's steps, as the queue holds them. */
 async function jobsOf(orderId: string) {
@@ -61,11 +62,20 @@ async function jobsOf(orderId: string) {
 
 /** The dealer's live view of one order: every orderUpdated payload. */
 function watch(client: GraphQLClient, orderId: string) {
-  const socket = createClient({ url: stack.gatewayUrl.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${client.accessToken}` }, retryAttempts: 0 });
+  const socket = createClient({
+    url: stack.gatewayUrl.replace('http', 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${client.accessToken}` },
+    retryAttempts: 0,
+  });
   sockets.push(socket);
-  const received: { status: string; dealer: { name: string }; approvalSteps: { level: number; role: string; escalations: number }[] }[] = [];
+  const received: { status: string; dealer: { name: string }; approvalSteps: { level: number; role: string; escalations: number }[] }[] =
+    [];
   socket.subscribe<{ orderUpdated: (typeof received)[number] }>(
-    { query: 'subscription($id: ID) { orderUpdated(orderId: $id) { status dealer { name } approvalSteps { level role escalations } } }', variables: { id: orderId } },
+    {
+      query: 'subscription($id: ID) { orderUpdated(orderId: $id) { status dealer { name } approvalSteps { level role escalations } } }',
+      variables: { id: orderId },
+    },
     { next: (r) => r.data && received.push(r.data.orderUpdated), error: () => {}, complete: () => {} },
   );
   return received;
@@ -92,7 +102,9 @@ async function moveClockTo(at: number) {
 
 const feedTypes = async (orderId: string) => {
   const feed = await platinum.data('{ notifications(first: 50) { nodes { orderId type } } }');
-  return feed.notifications.nodes.filter((n: { orderId: string }) => n.orderId === orderId).map((n: { type: string }) => n.type) as string[];
+  return feed.notifications.nodes
+    .filter((n: { orderId: string }) => n.orderId === orderId)
+    .map((n: { type: string }) => n.type) as string[];
 };
 
 describe('approval timers on pg-boss', () => {
@@ -124,7 +136,11 @@ describe('approval timers on pg-boss', () => {
     await moveClockTo(dueAt + 60_000);
     await eventually(() => live.some((o) => o.approvalSteps[0]?.level === 3));
     const escalated = live.find((o) => o.approvalSteps[0]?.level === 3);
-    expect(escalated).toEqual({ status: 'PENDING_APPROVAL', dealer: { name: 'Demo Platinum Dealer' }, approvalSteps: [{ level: 3, role: 'SALES_DIRECTOR', escalations: 1 }] });
+    expect(escalated).toEqual({
+      status: 'PENDING_APPROVAL',
+      dealer: { name: 'Demo Platinum Dealer' },
+      approvalSteps: [{ level: 3, role: 'SALES_DIRECTOR', escalations: 1 }],
+    });
     ({ order } = await manager.data(STEPS, { id }));
     const newDue = new Date(order.approvalSteps[0].dueAt).getTime();
     expect(newDue).toBeGreaterThanOrEqual(dueAt + 60_000 + settings.hoursAbove * HOUR);
@@ -145,7 +161,9 @@ describe('approval timers on pg-boss', () => {
     const id = await placePending(platinum);
     const { order } = await manager.data(STEPS, { id });
     const dueAt = new Date(order.approvalSteps[0].dueAt).getTime();
-    const approved = await manager.data('mutation($id: ID!) { approveOrder(orderId: $id) { order { status } userErrors { code } } }', { id });
+    const approved = await manager.data('mutation($id: ID!) { approveOrder(orderId: $id) { order { status } userErrors { code } } }', {
+      id,
+    });
     expect(approved.approveOrder).toEqual({ order: { status: 'APPROVED' }, userErrors: [] });
     await moveClockTo(dueAt + 60_000);
     await eventually(async () => (await jobsOf(id)).every((j) => j.state === 'completed'));
@@ -175,22 +193,32 @@ describe('approval timers on pg-boss', () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await moveClockTo(dueAt + 60_000);
     await eventually(() => live.some((o) => o.approvalSteps[0]?.level === 3));
-    expect(live.find((o) => o.approvalSteps[0]?.level === 3)?.approvalSteps).toEqual([{ level: 3, role: 'SALES_DIRECTOR', escalations: 1 }]);
+    expect(live.find((o) => o.approvalSteps[0]?.level === 3)?.approvalSteps).toEqual([
+      { level: 3, role: 'SALES_DIRECTOR', escalations: 1 },
+    ]);
     const after = await manager.data(STEPS, { id });
     expect(after.order.statusHistory.filter((h: { comment: string | null }) => h.comment?.includes('escalated'))).toHaveLength(1);
   });
 
   it('shows the dealer the approval state, the current step and an estimated decision time; staff the over-approval view', async () => {
     await clock.setTime(Date.now());
-    const STATE = 'query($id: ID!) { order(id: $id) { status placedAt approvalState estimatedDecisionAt currentApprovalStep { level role status dueAt } } }';
+    const STATE =
+      'query($id: ID!) { order(id: $id) { status placedAt approvalState estimatedDecisionAt currentApprovalStep { level role status dueAt } } }';
     const id = await placePending(platinum);
     const { order } = await platinum.data(STATE, { id });
-    expect(order).toMatchObject({ status: 'PENDING_APPROVAL', approvalState: 'PENDING', currentApprovalStep: { level: 2, role: 'REGIONAL_MANAGER', status: 'PENDING' } });
+    expect(order).toMatchObject({
+      status: 'PENDING_APPROVAL',
+      approvalState: 'PENDING',
+      currentApprovalStep: { level: 2, role: 'REGIONAL_MANAGER', status: 'PENDING' },
+    });
     expect(new Date(order.currentApprovalStep.dueAt).getTime() - new Date(order.placedAt).getTime()).toBe(settings.hoursLevels1to2 * HOUR);
 
     // The over-approval view of what these tests placed: four level-2 orders, two escalated to level 3
     // (still waiting), one approved at level 2 (a decision: a median), and this one.
-    const { approvalStats } = await manager.data('query($from: DateTimeISO) { approvalStats(from: $from) { totalOrders ordersNeedingApproval approvalShare byRule { rule level orders share decided medianSecondsToDecision } } }', { from: testStart.toISOString() });
+    const { approvalStats } = await manager.data(
+      'query($from: DateTimeISO) { approvalStats(from: $from) { totalOrders ordersNeedingApproval approvalShare byRule { rule level orders share decided medianSecondsToDecision } } }',
+      { from: testStart.toISOString() },
+    );
     expect(approvalStats).toMatchObject({ totalOrders: 4, ordersNeedingApproval: 4, approvalShare: 1 });
     const byLevel = (level: number) => approvalStats.byRule.filter((r: { level: number }) => r.level === level);
     expect(byLevel(2)).toHaveLength(1);
@@ -202,11 +230,21 @@ describe('approval timers on pg-boss', () => {
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     // The estimate is placement plus the median time to decision at level 2 (seconds, rounded in the stats).
-    expect(Math.abs(new Date(order.estimatedDecisionAt).getTime() - new Date(order.placedAt).getTime() - median * 1000)).toBeLessThanOrEqual(1000);
+    expect(
+      Math.abs(new Date(order.estimatedDecisionAt).getTime() - new Date(order.placedAt).getTime() - median * 1000),
+    ).toBeLessThanOrEqual(1000);
 
-    const { rejectOrder } = await manager.data('mutation($id: ID!) { rejectOrder(orderId: $id, reason: "Split it") { order { approvalState currentApprovalStep { level } estimatedDecisionAt } userErrors { code } } }', { id });
-    expect(rejectOrder).toEqual({ order: { approvalState: 'REJECTED', currentApprovalStep: null, estimatedDecisionAt: null }, userErrors: [] });
-    const auto = await platinum.data('{ orders(first: 50, filter: { status: DELIVERED }) { nodes { approvalState approvalSteps { status } currentApprovalStep { level } } } }');
+    const { rejectOrder } = await manager.data(
+      'mutation($id: ID!) { rejectOrder(orderId: $id, reason: "Split it") { order { approvalState currentApprovalStep { level } estimatedDecisionAt } userErrors { code } } }',
+      { id },
+    );
+    expect(rejectOrder).toEqual({
+      order: { approvalState: 'REJECTED', currentApprovalStep: null, estimatedDecisionAt: null },
+      userErrors: [],
+    });
+    const auto = await platinum.data(
+      '{ orders(first: 50, filter: { status: DELIVERED }) { nodes { approvalState approvalSteps { status } currentApprovalStep { level } } } }',
+    );
     expect(auto.orders.nodes.length).toBeGreaterThan(0);
     for (const o of auto.orders.nodes) expect(o.approvalState).toBe(o.approvalSteps.length === 0 ? 'NOT_REQUIRED' : 'APPROVED');
   });
@@ -216,7 +254,10 @@ describe('approval timers on pg-boss', () => {
     const id = await placePending(platinum);
     const { order } = await manager.data(STEPS, { id });
     const dueAt = order.approvalSteps[0].dueAt;
-    const [{ step_id: stepId }] = await stack.orms.orders.em.fork().getConnection().execute(`select id as step_id from orders.order_approval_step where order_id = ?`, [id]);
+    const [{ step_id: stepId }] = await stack.orms.orders.em
+      .fork()
+      .getConnection()
+      .execute(`select id as step_id from orders.order_approval_step where order_id = ?`, [id]);
     // The handler the worker calls, on its own (no queue): three deliveries of the level-2 deadline job.
     const handler = new ApprovalTimers(settings, clock);
     const job = { orderId: id, stepId, level: 2, kind: 'ESCALATE' as const, runAt: dueAt };

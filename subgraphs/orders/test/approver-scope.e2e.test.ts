@@ -1,7 +1,9 @@
-import { openSocket, startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
-import type { Client } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
+
+import { type GraphQLClient, openSocket, startTestStack, type TestStack } from '@dealergraph/testing';
+import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { Order } from '../src/entities/order.entity.js';
 import { recordOrderEvent } from '../src/services/outbox.service.js';
 
@@ -20,7 +22,8 @@ let manager: GraphQLClient;
 let director: GraphQLClient;
 const sockets: Client[] = [];
 
-const PLACE = 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id status approvalSteps { level rule } } userErrors { code message } } }';
+const PLACE =
+  'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id status approvalSteps { level rule } } userErrors { code message } } }';
 const APPROVE = 'mutation($id: ID!) { approveOrder(orderId: $id, comment: "ok") { order { id status } userErrors { code message } } }';
 const REJECT = 'mutation($id: ID!) { rejectOrder(orderId: $id, reason: "no") { order { id status } userErrors { code message } } }';
 const UPDATE = 'mutation($input: UpdateApprovalRuleInput!) { updateApprovalRule(input: $input) { userErrors { code } } }';
@@ -29,7 +32,9 @@ beforeAll(async () => {
   // A quick recovery sweep: it also gives scope-less pending orders and requests their scope (tested below).
   stack = await startTestStack({ orders: { workflow: { sweepIntervalMs: 300 } } });
   [admin, platinum, bronze, rep, manager, director] = await Promise.all(
-    ['admin@demo.staff', 'platinum@demo.dealer', 'bronze@demo.dealer', 'rep@demo.staff', 'manager@demo.staff', 'director@demo.staff'].map((e) => stack.loginAs(e)),
+    ['admin@demo.staff', 'platinum@demo.dealer', 'bronze@demo.dealer', 'rep@demo.staff', 'manager@demo.staff', 'director@demo.staff'].map(
+      (e) => stack.loginAs(e),
+    ),
   );
 }, 120_000);
 
@@ -38,11 +43,23 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-type Item = { sku: string; restriction: string | null; stock: { available: number }; price: { unitPrice: { amount: string }; appliedRules: string[] } | null };
+type Item = {
+  sku: string;
+  restriction: string | null;
+  stock: { available: number };
+  price: { unitPrice: { amount: string }; appliedRules: string[] } | null;
+};
 async function pick(client: GraphQLClient, restricted: boolean): Promise<string> {
-  const { products } = await client.data('{ products(first: 100, filter: { inStockOnly: true }) { nodes { sku restriction stock { available } price { unitPrice { amount } appliedRules } } } }');
+  const { products } = await client.data(
+    '{ products(first: 100, filter: { inStockOnly: true }) { nodes { sku restriction stock { available } price { unitPrice { amount } appliedRules } } } }',
+  );
   const item = (products.nodes as Item[]).find(
-    (p) => p.price && p.stock.available >= 2 && Boolean(p.restriction) === restricted && !p.price.appliedRules.includes('SPECIAL_PRICE') && Number(p.price.unitPrice.amount) < 500,
+    (p) =>
+      p.price &&
+      p.stock.available >= 2 &&
+      Boolean(p.restriction) === restricted &&
+      !p.price.appliedRules.includes('SPECIAL_PRICE') &&
+      Number(p.price.unitPrice.amount) < 500,
   );
   if (!item) throw new Error('no product fits');
   return item.sku;
@@ -68,11 +85,17 @@ const decide = async (client: GraphQLClient, mutation: string, id: string) => {
 describe('approver scope', () => {
   it("a REGIONAL_MANAGER decides their region's orders only; a director decides any", async () => {
     // Every order over 1.00 waits for a REGIONAL_MANAGER for this test.
-    expect((await admin.data(UPDATE, { input: { name: 'AMOUNT_OVER_10000', threshold: '1.00', reason: 'scope test' } })).updateApprovalRule.userErrors).toEqual([]);
+    expect(
+      (await admin.data(UPDATE, { input: { name: 'AMOUNT_OVER_10000', threshold: '1.00', reason: 'scope test' } })).updateApprovalRule
+        .userErrors,
+    ).toEqual([]);
     try {
       const ours = await place(platinum, await pick(platinum, false));
       const theirs = await place(bronze, await pick(bronze, false));
-      expect([ours.approvalSteps, theirs.approvalSteps]).toMatchObject([[{ level: 2, rule: 'AMOUNT_OVER_10000' }], [{ level: 2, rule: 'AMOUNT_OVER_10000' }]]);
+      expect([ours.approvalSteps, theirs.approvalSteps]).toMatchObject([
+        [{ level: 2, rule: 'AMOUNT_OVER_10000' }],
+        [{ level: 2, rule: 'AMOUNT_OVER_10000' }],
+      ]);
 
       const managers = await queue(manager);
       expect(managers.ids).toContain(ours.id);
@@ -114,9 +137,12 @@ describe('approver scope', () => {
     expect(await decide(rep, APPROVE, ours[0].id)).toMatchObject({ order: { status: 'APPROVED' }, userErrors: [] });
 
     // In bulk: one result per order, in the order sent; the other dealer's are refused and stay pending.
-    const { approveOrders } = await rep.data('mutation($ids: [ID!]!) { approveOrders(orderIds: $ids) { results { orderId order { status } userErrors { code } } userErrors { code } } }', {
-      ids: [ours[1].id, theirs[0].id, theirs[1].id],
-    });
+    const { approveOrders } = await rep.data(
+      'mutation($ids: [ID!]!) { approveOrders(orderIds: $ids) { results { orderId order { status } userErrors { code } } userErrors { code } } }',
+      {
+        ids: [ours[1].id, theirs[0].id, theirs[1].id],
+      },
+    );
     expect(approveOrders.userErrors).toEqual([]);
     expect(approveOrders.results).toEqual([
       { orderId: ours[1].id, order: { status: 'APPROVED' }, userErrors: [] },
@@ -125,18 +151,24 @@ describe('approver scope', () => {
     ]);
     for (const order of theirs) expect(await statusOf(order.id)).toBe('PENDING_APPROVAL');
     // The director decides them.
-    const { approveOrders: byDirector } = await director.data('mutation($ids: [ID!]!) { approveOrders(orderIds: $ids) { results { order { status } userErrors { code } } } }', {
-      ids: theirs.map((o) => o.id),
-    });
+    const { approveOrders: byDirector } = await director.data(
+      'mutation($ids: [ID!]!) { approveOrders(orderIds: $ids) { results { order { status } userErrors { code } } } }',
+      {
+        ids: theirs.map((o) => o.id),
+      },
+    );
     expect(byDirector.results).toEqual(theirs.map(() => ({ order: { status: 'APPROVED' }, userErrors: [] })));
   });
 
-  it('snapshots the dealer\'s rep and region on the order at placement', async () => {
+  it("snapshots the dealer's rep and region on the order at placement", async () => {
     const order = await place(bronze, await pick(bronze, true));
-    const [row] = await stack.orms.orders.em.fork().getConnection().execute<{ dealer_region: string; sales_rep_user_id: string | null }[]>(
-      'select dealer_region, sales_rep_user_id from "orders"."order" where id = ?',
-      [order.id],
-    );
+    const [row] = await stack.orms.orders.em
+      .fork()
+      .getConnection()
+      .execute<{ dealer_region: string; sales_rep_user_id: string | null }[]>(
+        'select dealer_region, sales_rep_user_id from "orders"."order" where id = ?',
+        [order.id],
+      );
     expect(row).toEqual({ dealer_region: 'Southeast', sales_rep_user_id: null });
   });
 });
@@ -151,7 +183,8 @@ function watch(client: GraphQLClient, field: 'approvalQueueChanged' | 'notificat
   socket.subscribe<Record<string, LiveEvent>>(
     { query: `subscription { ${field} { id type status orderId } }` },
     {
-      next: (r) => received.push(r.data?.[field] ?? ({ id: 'error', type: JSON.stringify(r.errors), status: null, orderId: '' } as LiveEvent)),
+      next: (r) =>
+        received.push(r.data?.[field] ?? ({ id: 'error', type: JSON.stringify(r.errors), status: null, orderId: '' } as LiveEvent)),
       error: (e) => received.push({ id: 'error', type: String(e), status: null, orderId: '' }),
       complete: () => {},
     },
@@ -173,7 +206,15 @@ async function allReceive(lists: LiveEvent[][], match: (e: LiveEvent) => boolean
 async function remind(orderId: string): Promise<string> {
   return stack.orms.orders.em.fork().transactional(async (em) => {
     const order = await em.findOneOrFail(Order, orderId);
-    return recordOrderEvent(em, { orderId, dealerId: order.dealerId, scope: order, type: 'REMINDER', status: order.status, reason: 'scope test', data: { level: 1 } }).id;
+    return recordOrderEvent(em, {
+      orderId,
+      dealerId: order.dealerId,
+      scope: order,
+      type: 'REMINDER',
+      status: order.status,
+      reason: 'scope test',
+      data: { level: 1 },
+    }).id;
   });
 }
 
@@ -183,7 +224,10 @@ describe('approver scope of the live feeds', () => {
     // Restricted products: level-1 steps, which the rep, the manager and the director may all decide by level.
     const ours = await place(platinum, await pick(platinum, true));
     const theirs = await place(bronze, await pick(bronze, true));
-    const scoped = { rep: [watch(rep, 'approvalQueueChanged'), watch(rep, 'notificationAdded')], manager: [watch(manager, 'approvalQueueChanged'), watch(manager, 'notificationAdded')] };
+    const scoped = {
+      rep: [watch(rep, 'approvalQueueChanged'), watch(rep, 'notificationAdded')],
+      manager: [watch(manager, 'approvalQueueChanged'), watch(manager, 'notificationAdded')],
+    };
     const everyone = [watch(director, 'approvalQueueChanged'), watch(director, 'notificationAdded')];
     const all = [...scoped.rep, ...scoped.manager, ...everyone];
     // Live once a reminder about our order reached every watcher (the gateway sets subscriptions up asynchronously).
@@ -207,17 +251,25 @@ describe('approver scope of the live feeds', () => {
     const oursApproved = (e: LiveEvent) => e.orderId === ours.id && e.type === 'STATUS_CHANGED' && e.status === 'APPROVED';
     const oursStep = (e: LiveEvent) => e.orderId === ours.id && e.type === 'APPROVAL_STEP';
     expect(await allReceive(all, oursApproved)).toBe(true);
-    for (const deadline = Date.now() + 10_000; !all.every((list) => after(list).some(oursStep)) && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (const deadline = Date.now() + 10_000; !all.every((list) => after(list).some(oursStep)) && Date.now() < deadline;)
+      await new Promise((resolve) => setTimeout(resolve, 20));
 
     // Events of one transaction may share an instant (then they come in id order): compare them sorted.
-    const kinds = (list: LiveEvent[], orderId: string) => after(list).filter((e) => e.orderId === orderId).map((e) => `${e.type}:${e.status}`).sort();
+    const kinds = (list: LiveEvent[], orderId: string) =>
+      after(list)
+        .filter((e) => e.orderId === orderId)
+        .map((e) => `${e.type}:${e.status}`)
+        .sort();
     // The director heard all of Bronze's; the rep and the manager nothing of it, but all of their own.
     for (const list of everyone) {
       expect(kinds(list, theirs.id)).toEqual(['APPROVAL_STEP:PENDING_APPROVAL', 'REMINDER:PENDING_APPROVAL', 'STATUS_CHANGED:APPROVED']);
     }
     for (const list of [...scoped.rep, ...scoped.manager]) {
       expect(list.filter((e) => e.orderId === theirs.id)).toEqual([]);
-      expect(kinds(list, ours.id).filter((k) => !k.startsWith('REMINDER'))).toEqual(['APPROVAL_STEP:PENDING_APPROVAL', 'STATUS_CHANGED:APPROVED']);
+      expect(kinds(list, ours.id).filter((k) => !k.startsWith('REMINDER'))).toEqual([
+        'APPROVAL_STEP:PENDING_APPROVAL',
+        'STATUS_CHANGED:APPROVED',
+      ]);
     }
     expect(all.flat().filter((e) => e.id === 'error')).toEqual([]);
 
@@ -239,14 +291,19 @@ describe('approver scope of the live feeds', () => {
 });
 
 describe('scopes of what was made before they existed', () => {
-  it('gives pending orders, special price requests and their events their dealer\'s rep and region from dealers', async () => {
+  it("gives pending orders, special price requests and their events their dealer's rep and region from dealers", async () => {
     const order = await place(platinum, await pick(platinum, true));
-    const { products } = await bronze.data('{ products(first: 50, filter: { inStockOnly: true }) { nodes { sku price { unitPrice { amount } appliedRules } } } }');
+    const { products } = await bronze.data(
+      '{ products(first: 50, filter: { inStockOnly: true }) { nodes { sku price { unitPrice { amount } appliedRules } } } }',
+    );
     const item = (products.nodes as Item[]).find((p) => p.price?.appliedRules.join() === 'TIER' && Number(p.price.unitPrice.amount) > 10)!;
     const wanted = (Math.round(Number(item.price!.unitPrice.amount) * 97) / 100).toFixed(2);
-    const asked = await bronze.data('mutation($input: RequestSpecialPriceInput!) { requestSpecialPrice(input: $input) { specialPriceRequest { id } userErrors { code } } }', {
-      input: { sku: item.sku, quantity: 1, reason: 'backfill test', wantedUnitPrice: wanted },
-    });
+    const asked = await bronze.data(
+      'mutation($input: RequestSpecialPriceInput!) { requestSpecialPrice(input: $input) { specialPriceRequest { id } userErrors { code } } }',
+      {
+        input: { sku: item.sku, quantity: 1, reason: 'backfill test', wantedUnitPrice: wanted },
+      },
+    );
     expect(asked.requestSpecialPrice.userErrors).toEqual([]);
     const requestId = asked.requestSpecialPrice.specialPriceRequest.id as string;
 
@@ -254,14 +311,22 @@ describe('scopes of what was made before they existed', () => {
     // As if made before scopes existed: no rep, no region, on the rows and on their events (at once: the sweep runs meanwhile).
     await stack.orms.orders.em.fork().transactional(async (em) => {
       await em.execute('update "orders"."order" set dealer_region = null, sales_rep_user_id = null where id = ?', [order.id]);
-      await em.execute('update "orders"."special_price_request" set dealer_region = null, sales_rep_user_id = null where id = ?', [requestId]);
-      await em.execute('update "orders"."order_event" set dealer_region = null, sales_rep_user_id = null where order_id in (?, ?)', [order.id, requestId]);
+      await em.execute('update "orders"."special_price_request" set dealer_region = null, sales_rep_user_id = null where id = ?', [
+        requestId,
+      ]);
+      await em.execute('update "orders"."order_event" set dealer_region = null, sales_rep_user_id = null where order_id in (?, ?)', [
+        order.id,
+        requestId,
+      ]);
     });
 
     const scopes = async () => ({
       order: await sql.execute('select dealer_region, sales_rep_user_id from "orders"."order" where id = ?', [order.id]),
       request: await sql.execute('select dealer_region, sales_rep_user_id from "orders"."special_price_request" where id = ?', [requestId]),
-      events: await sql.execute('select distinct dealer_region, sales_rep_user_id from "orders"."order_event" where order_id in (?, ?) order by dealer_region', [order.id, requestId]),
+      events: await sql.execute(
+        'select distinct dealer_region, sales_rep_user_id from "orders"."order_event" where order_id in (?, ?) order by dealer_region',
+        [order.id, requestId],
+      ),
     });
     const repId = (await rep.data('{ me { id } }')).me.id as string;
     const filled = {
@@ -274,7 +339,8 @@ describe('scopes of what was made before they existed', () => {
     };
     // The recovery sweep (every 300 ms here) fills them in.
     const deadline = Date.now() + 10_000;
-    while (JSON.stringify(await scopes()) !== JSON.stringify(filled) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (JSON.stringify(await scopes()) !== JSON.stringify(filled) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await scopes()).toEqual(filled);
     expect((await queue(rep)).ids).toContain(order.id);
   });

@@ -1,6 +1,7 @@
-import { startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
-import pg from 'pg';
 import { randomUUID } from 'node:crypto';
+
+import { type GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // A dealer with a restricted demo assortment (D0003: two root categories) orders through the real
@@ -25,7 +26,10 @@ async function orderCount(): Promise<number> {
 }
 
 async function reservedOf(sku: string): Promise<number> {
-  const { rows } = await db.query('select coalesce(sum(sl.reserved), 0)::int as n from products.stock_level sl join products.product p on p.id = sl.product_id where p.sku = $1', [sku]);
+  const { rows } = await db.query(
+    'select coalesce(sum(sl.reserved), 0)::int as n from products.stock_level sl join products.product p on p.id = sl.product_id where p.sku = $1',
+    [sku],
+  );
   return rows[0].n;
 }
 
@@ -41,7 +45,9 @@ beforeAll(async () => {
          and (select sum(sl.on_hand - sl.reserved) from products.stock_level sl where sl.product_id = p.id) > 20) x
       where n % 100 = 0 limit 45`,
   );
-  const seen: Record<string, { sku: string } | null> = await dealer.data(`{ ${rows.map((r, i) => `p${i}: product(sku: ${JSON.stringify(r.sku)}) { sku }`).join(' ')} }`);
+  const seen: Record<string, { sku: string } | null> = await dealer.data(
+    `{ ${rows.map((r, i) => `p${i}: product(sku: ${JSON.stringify(r.sku)}) { sku }`).join(' ')} }`,
+  );
   const shown = rows.map((r, i) => ({ sku: r.sku, visible: seen[`p${i}`] !== null }));
   inside = shown.find((p) => p.visible)!.sku;
   outside = shown.find((p) => !p.visible)!.sku;
@@ -57,7 +63,14 @@ afterAll(async () => {
 describe('ordering within a dealer assortment', () => {
   it('addToCart reports NOT_AUTHORIZED for a product outside the assortment and adds only the others', async () => {
     await dealer.data(CLEAR);
-    const result = (await dealer.data(ADD, { lines: [{ sku: inside, quantity: 2 }, { sku: outside, quantity: 3 }] })).addToCart;
+    const result = (
+      await dealer.data(ADD, {
+        lines: [
+          { sku: inside, quantity: 2 },
+          { sku: outside, quantity: 3 },
+        ],
+      })
+    ).addToCart;
     expect(result.userErrors).toEqual([{ code: 'NOT_AUTHORIZED', field: ['lines', '1', 'sku'] }]);
     expect(result.cart.lines).toEqual([{ sku: inside, quantity: 2 }]);
     const alone = (await dealer.data(ADD, { lines: [{ sku: outside, quantity: 1 }] })).addToCart;
@@ -68,7 +81,8 @@ describe('ordering within a dealer assortment', () => {
   it('uploadOrderLines reports the row NOT_AUTHORIZED and leaves it out of the cart', async () => {
     await dealer.data(CLEAR);
     const csv = `sku,quantity\n${inside},1\n${outside},4\n`;
-    const result = (await dealer.data(UPLOAD, { input: { filename: 'order.csv', contentBase64: Buffer.from(csv).toString('base64') } })).uploadOrderLines;
+    const result = (await dealer.data(UPLOAD, { input: { filename: 'order.csv', contentBase64: Buffer.from(csv).toString('base64') } }))
+      .uploadOrderLines;
     expect(result.userErrors).toEqual([]);
     expect(result.rows).toEqual([
       { row: 2, sku: inside, status: 'OK' },
@@ -79,9 +93,20 @@ describe('ordering within a dealer assortment', () => {
 
   it('placeOrder with a product outside the assortment answers NOT_AUTHORIZED and creates and reserves nothing', async () => {
     const [orders, reservedInside, reservedOutside] = [await orderCount(), await reservedOf(inside), await reservedOf(outside)];
-    const result = await dealer.request(PLACE, { input: { idempotencyKey: randomUUID(), lines: [{ sku: inside, quantity: 1 }, { sku: outside, quantity: 1 }] } });
+    const result = await dealer.request(PLACE, {
+      input: {
+        idempotencyKey: randomUUID(),
+        lines: [
+          { sku: inside, quantity: 1 },
+          { sku: outside, quantity: 1 },
+        ],
+      },
+    });
     expect(result.errors).toBeUndefined();
-    expect(result.data.placeOrder).toEqual({ order: null, userErrors: [{ code: 'NOT_AUTHORIZED', field: ['input', 'lines', '1', 'sku'] }] });
+    expect(result.data.placeOrder).toEqual({
+      order: null,
+      userErrors: [{ code: 'NOT_AUTHORIZED', field: ['input', 'lines', '1', 'sku'] }],
+    });
     expect(await orderCount()).toBe(orders);
     expect([await reservedOf(inside), await reservedOf(outside)]).toEqual([reservedInside, reservedOutside]);
     // The same order without it goes through: the refusal was the assortment's.
@@ -90,7 +115,7 @@ describe('ordering within a dealer assortment', () => {
     expect(ok.data.placeOrder.order.id).toBeTruthy();
   });
 
-  it('shows the demo order history of the restricted dealer with every line\'s product (all in its assortment)', async () => {
+  it("shows the demo order history of the restricted dealer with every line's product (all in its assortment)", async () => {
     const result = await dealer.request('{ orders(first: 50) { totalCount nodes { number lines { sku product { name } } } } }');
     expect(result.errors).toBeUndefined();
     const lines = result.data.orders.nodes.flatMap((o: { lines: { sku: string; product: { name: string } | null }[] }) => o.lines);

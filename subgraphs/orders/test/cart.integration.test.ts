@@ -1,4 +1,4 @@
-import { startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
+import { type GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,9 +13,10 @@ let viewer: GraphQLClient;
 let bronze: GraphQLClient;
 let staff: GraphQLClient;
 /** In-stock SKUs of the catalog, in catalog order. */
-let skus: string[] = [];
+const skus: string[] = [];
 
-const LINE = 'sku quantity unitPrice { amount currency } lineTotal { amount } volumeBreakHint nextVolumeBreak { minQuantity percent quantityMore } stockStatus available priceChanged priceWhenAdded { amount } orderable product { id }';
+const LINE =
+  'sku quantity unitPrice { amount currency } lineTotal { amount } volumeBreakHint nextVolumeBreak { minQuantity percent quantityMore } stockStatus available priceChanged priceWhenAdded { amount } orderable product { id }';
 const CART = `lines { ${LINE} } lineCount totalQuantity total { amount currency }`;
 const ADD = `mutation($lines: [CartLineInput!]!) { addToCart(lines: $lines) { cart { ${CART} } userErrors { code message field } } }`;
 const UPLOAD = `mutation($input: UploadOrderLinesInput!) { uploadOrderLines(input: $input) {
@@ -23,20 +24,26 @@ const UPLOAD = `mutation($input: UploadOrderLinesInput!) { uploadOrderLines(inpu
 const CLEAR = 'mutation { clearCart { cart { lineCount } userErrors { code } } }';
 
 const cents = (amount: string) => Math.round(Number(amount) * 100);
-const money = (minor: number) => `${minor < 0 ? '-' : ''}${Math.floor(Math.abs(minor) / 100)}.${String(Math.abs(minor) % 100).padStart(2, '0')}`;
+const money = (minor: number) =>
+  `${minor < 0 ? '-' : ''}${Math.floor(Math.abs(minor) / 100)}.${String(Math.abs(minor) % 100).padStart(2, '0')}`;
 
 async function cartOf(client: GraphQLClient) {
   return (await client.data(`{ cart { ${CART} } }`)).cart;
 }
 
 async function priceOf(client: GraphQLClient, sku: string, quantity: number): Promise<string> {
-  const { product } = await client.data('query($sku: String!, $q: Int) { product(sku: $sku) { price(quantity: $q) { unitPrice { amount } } } }', { sku, q: quantity });
+  const { product } = await client.data(
+    'query($sku: String!, $q: Int) { product(sku: $sku) { price(quantity: $q) { unitPrice { amount } } } }',
+    { sku, q: quantity },
+  );
   return product.price.unitPrice.amount;
 }
 
 async function upload(client: GraphQLClient, filename: string, content: Buffer | string, allOrNothing?: boolean) {
   const contentBase64 = (typeof content === 'string' ? Buffer.from(content, 'utf8') : content).toString('base64');
-  const result = await client.request(UPLOAD, { input: { filename, contentBase64, ...(allOrNothing === undefined ? {} : { allOrNothing }) } });
+  const result = await client.request(UPLOAD, {
+    input: { filename, contentBase64, ...(allOrNothing === undefined ? {} : { allOrNothing }) },
+  });
   expect(result.errors).toBeUndefined();
   return result.data.uploadOrderLines;
 }
@@ -58,11 +65,18 @@ beforeAll(async () => {
   db = new pg.Client({ connectionString: stack.database.url });
   await db.connect();
   [platinum, orderEntry, viewer, bronze, staff] = await Promise.all(
-    ['platinum@demo.dealer', 'orders@demo.dealer', 'viewer@demo.dealer', 'bronze@demo.dealer', 'rep@demo.staff'].map((e) => stack.loginAs(e)),
+    ['platinum@demo.dealer', 'orders@demo.dealer', 'viewer@demo.dealer', 'bronze@demo.dealer', 'rep@demo.staff'].map((e) =>
+      stack.loginAs(e),
+    ),
   );
   let after: string | null = null;
   while (skus.length < 5_000) {
-    const page: any = (await platinum.data('query($after: String) { products(first: 100, after: $after, filter: { inStockOnly: true }) { nodes { sku } pageInfo { hasNextPage endCursor } } }', { after })).products;
+    const page: any = (
+      await platinum.data(
+        'query($after: String) { products(first: 100, after: $after, filter: { inStockOnly: true }) { nodes { sku } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      )
+    ).products;
     skus.push(...page.nodes.map((n: { sku: string }) => n.sku));
     if (!page.pageInfo.hasNextPage) break;
     after = page.pageInfo.endCursor;
@@ -78,13 +92,24 @@ describe('cart through the gateway', () => {
   it('prices every line exactly like Product.price for the same quantity, with the volume-break hint', async () => {
     await platinum.data(CLEAR);
     const [a, b] = skus;
-    const { addToCart } = await platinum.data(ADD, { lines: [{ sku: a, quantity: 7 }, { sku: b.toLowerCase(), quantity: 12 }, { sku: 'NO-SUCH-SKU', quantity: 1 }, { sku: a, quantity: 0 }, { sku: b, quantity: 1.5 }].slice(0, 4) });
+    const { addToCart } = await platinum.data(ADD, {
+      lines: [
+        { sku: a, quantity: 7 },
+        { sku: b.toLowerCase(), quantity: 12 },
+        { sku: 'NO-SUCH-SKU', quantity: 1 },
+        { sku: a, quantity: 0 },
+        { sku: b, quantity: 1.5 },
+      ].slice(0, 4),
+    });
     expect(addToCart.userErrors).toEqual([
       { code: 'UNKNOWN_SKU', message: expect.stringContaining('NO-SUCH-SKU'), field: ['lines', '2', 'sku'] },
       { code: 'INVALID_QUANTITY', message: expect.any(String), field: ['lines', '3', 'quantity'] },
     ]);
     const cart = addToCart.cart;
-    expect(cart.lines.map((l: any) => [l.sku, l.quantity])).toEqual([[a, 7], [b, 12]]);
+    expect(cart.lines.map((l: any) => [l.sku, l.quantity])).toEqual([
+      [a, 7],
+      [b, 12],
+    ]);
     let total = 0;
     for (const line of cart.lines) {
       expect(line.unitPrice.amount).toBe(await priceOf(platinum, line.sku, line.quantity));
@@ -124,7 +149,9 @@ describe('cart through the gateway', () => {
     await orderEntry.data(CLEAR);
     expect((await orderEntry.data('{ cart { creditPreview { outcome } } }')).cart.creditPreview).toBeNull();
     await orderEntry.data(ADD, { lines: [{ sku: skus[3], quantity: 1 }] });
-    const { cart } = await orderEntry.data(`{ cart { total { amount } creditPreview { outcome code available { amount } shortfall { amount } } } }`);
+    const { cart } = await orderEntry.data(
+      `{ cart { total { amount } creditPreview { outcome code available { amount } shortfall { amount } } } }`,
+    );
     const { me } = await orderEntry.data('{ me { dealer { credit { available { amount } pendingOrders { amount } } } } }');
     expect(cart.creditPreview.available.amount).toBe(me.dealer.credit.available.amount);
     expect(cents(cart.total.amount)).toBeLessThan(cents(me.dealer.credit.available.amount));
@@ -137,7 +164,9 @@ describe('cart through the gateway', () => {
     // A product priced from its list price (no special price), so a list price change shows.
     let sku = '';
     for (const candidate of skus.slice(20, 80)) {
-      const { product } = await platinum.data('query($sku: String!) { product(sku: $sku) { price(quantity: 2) { appliedRules } } }', { sku: candidate });
+      const { product } = await platinum.data('query($sku: String!) { product(sku: $sku) { price(quantity: 2) { appliedRules } } }', {
+        sku: candidate,
+      });
       if (!product.price.appliedRules.includes('SPECIAL_PRICE')) {
         sku = candidate;
         break;
@@ -164,16 +193,19 @@ describe('cart through the gateway', () => {
 
   it('changes quantities, removes lines, and keeps each user its own cart', async () => {
     const [a, b] = skus;
-    const updated = (await platinum.data(`mutation { updateCartLine(sku: "${a}", quantity: 50) { cart { ${CART} } userErrors { code } } }`)).updateCartLine;
+    const updated = (await platinum.data(`mutation { updateCartLine(sku: "${a}", quantity: 50) { cart { ${CART} } userErrors { code } } }`))
+      .updateCartLine;
     expect(updated.userErrors).toEqual([]);
     const line = updated.cart.lines.find((l: any) => l.sku === a);
     expect(line.quantity).toBe(50);
     expect(line.unitPrice.amount).toBe(await priceOf(platinum, a, 50));
-    const bad = (await platinum.data(`mutation { updateCartLine(sku: "${a}", quantity: -2) { userErrors { code field } } }`)).updateCartLine;
+    const bad = (await platinum.data(`mutation { updateCartLine(sku: "${a}", quantity: -2) { userErrors { code field } } }`))
+      .updateCartLine;
     expect(bad.userErrors).toEqual([{ code: 'INVALID_QUANTITY', field: ['quantity'] }]);
     const missing = (await platinum.data('mutation { removeFromCart(skus: ["NOPE-1"]) { userErrors { code } } }')).removeFromCart;
     expect(missing.userErrors).toEqual([{ code: 'NOT_IN_CART' }]);
-    const removed = (await platinum.data(`mutation { removeFromCart(skus: ["${b}"]) { cart { lines { sku } } userErrors { code } } }`)).removeFromCart;
+    const removed = (await platinum.data(`mutation { removeFromCart(skus: ["${b}"]) { cart { lines { sku } } userErrors { code } } }`))
+      .removeFromCart;
     expect(removed.cart.lines.map((l: any) => l.sku)).toEqual([a]);
     // Another user of the same dealer has a cart of its own.
     await orderEntry.data(CLEAR);
@@ -189,7 +221,10 @@ describe('cart through the gateway', () => {
       expect(Object.values(r)[0]).toEqual({ userErrors: [{ code: 'FORBIDDEN' }] });
     }
     expect((await staff.data('{ cart { lineCount } }')).cart).toBeNull();
-    expect((await staff.data(ADD, { lines: [{ sku: skus[0], quantity: 1 }] })).addToCart).toEqual({ cart: null, userErrors: [{ code: 'FORBIDDEN', message: expect.any(String), field: null }] });
+    expect((await staff.data(ADD, { lines: [{ sku: skus[0], quantity: 1 }] })).addToCart).toEqual({
+      cart: null,
+      userErrors: [{ code: 'FORBIDDEN', message: expect.any(String), field: null }],
+    });
     expect((await stack.client().request('{ cart { lineCount } }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -206,7 +241,10 @@ describe('cart through the gateway', () => {
     // An in-stock product that has in-stock substitutes (same category, another brand) as the catalog shows them.
     let sku = '';
     for (const candidate of skus.slice(6, 60)) {
-      const { product } = await orderEntry.data('query($sku: String!) { product(sku: $sku) { substitutes(first: 5) { stock { available } } } }', { sku: candidate });
+      const { product } = await orderEntry.data(
+        'query($sku: String!) { product(sku: $sku) { substitutes(first: 5) { stock { available } } } }',
+        { sku: candidate },
+      );
       if (product.substitutes.some((s: { stock: { available: number } }) => s.stock.available > 0)) {
         sku = candidate;
         break;
@@ -218,12 +256,27 @@ describe('cart through the gateway', () => {
     await db.query('update products.stock_level set on_hand = reserved where product_id = $1', [id]);
     try {
       const result = await upload(orderEntry, 'out.csv', `sku,quantity\n${sku},2\n`);
-      expect(result.rows).toEqual([{ row: 2, sku, quantity: 2, status: 'OUT_OF_STOCK', message: expect.stringContaining('out of stock'), mergedIntoRow: null, substitutes: expect.any(Array) }]);
+      expect(result.rows).toEqual([
+        {
+          row: 2,
+          sku,
+          quantity: 2,
+          status: 'OUT_OF_STOCK',
+          message: expect.stringContaining('out of stock'),
+          mergedIntoRow: null,
+          substitutes: expect.any(Array),
+        },
+      ]);
       expect(result.rows[0].substitutes.length).toBeGreaterThan(0);
       for (const s of result.rows[0].substitutes) expect(s.available).toBeGreaterThan(0);
       expect(result.cart.lines.map((l: any) => l.sku)).not.toContain(sku);
     } finally {
-      for (const r of saved) await db.query('update products.stock_level set on_hand = $3 where product_id = $1 and warehouse_id = $2', [id, r.warehouse_id, r.on_hand]);
+      for (const r of saved)
+        await db.query('update products.stock_level set on_hand = $3 where product_id = $1 and warehouse_id = $2', [
+          id,
+          r.warehouse_id,
+          r.on_hand,
+        ]);
     }
   });
 });
@@ -238,7 +291,9 @@ describe('uploadOrderLines', () => {
     const started = performance.now();
     const result = await upload(orderEntry, 'big-order.xlsx', file);
     const ms = performance.now() - started;
-    console.log(`[cart] 5,000-row XLSX (${(file.length / 1024).toFixed(0)} KB, ${((file.length * 4) / 3 / 1024).toFixed(0)} KB base64): ${ms.toFixed(0)} ms through the gateway`);
+    console.log(
+      `[cart] 5,000-row XLSX (${(file.length / 1024).toFixed(0)} KB, ${((file.length * 4) / 3 / 1024).toFixed(0)} KB base64): ${ms.toFixed(0)} ms through the gateway`,
+    );
     expect(result.userErrors).toEqual([]);
     expect(result.rows).toHaveLength(5_000);
     expect(result.rows[0]).toMatchObject({ row: 2, sku: distinct[0], quantity: 1 });
@@ -258,7 +313,18 @@ describe('uploadOrderLines', () => {
   it('takes a CSV (any header case, extra columns, ";" separator) and reports each row', async () => {
     await orderEntry.data(CLEAR);
     const [a, b, c] = skus;
-    const csv = [`Note;QUANTITY;Sku`, `first;5;${a}`, `;2;${b}`, `;x;${c}`, `;3;NOPE-404`, ``, `;1.5;${c}`, `;-1;${c}`, `;4;${a.toLowerCase()}`, `;1;`].join('\r\n');
+    const csv = [
+      `Note;QUANTITY;Sku`,
+      `first;5;${a}`,
+      `;2;${b}`,
+      `;x;${c}`,
+      `;3;NOPE-404`,
+      ``,
+      `;1.5;${c}`,
+      `;-1;${c}`,
+      `;4;${a.toLowerCase()}`,
+      `;1;`,
+    ].join('\r\n');
     const result = await upload(orderEntry, 'ORDER.CSV', '\ufeff' + csv);
     expect(result.userErrors).toEqual([]);
     expect(result.rows.map((r: any) => [r.row, r.status, r.quantity])).toEqual([
@@ -272,7 +338,10 @@ describe('uploadOrderLines', () => {
       [10, 'UNKNOWN_SKU', 1],
     ]);
     expect(result.rows[6].mergedIntoRow).toBe(2);
-    expect(result.cart.lines).toEqual([{ sku: a, quantity: 9 }, { sku: b, quantity: 2 }]);
+    expect(result.cart.lines).toEqual([
+      { sku: a, quantity: 9 },
+      { sku: b, quantity: 2 },
+    ]);
   });
 
   it('allOrNothing: nothing unless every row is valid', async () => {
@@ -282,9 +351,22 @@ describe('uploadOrderLines', () => {
     expect(refused.userErrors.map((e: any) => e.code)).toEqual(['NOT_ALL_VALID']);
     expect(refused.rows.map((r: any) => r.status)).toEqual(['OK', 'UNKNOWN_SKU']);
     expect(refused.cart.lines).toEqual([]);
-    const accepted = await upload(orderEntry, 'all.xlsx', await xlsx([['sku', 'quantity'], [a, 1], [b, 2], [a, 2]]), true);
+    const accepted = await upload(
+      orderEntry,
+      'all.xlsx',
+      await xlsx([
+        ['sku', 'quantity'],
+        [a, 1],
+        [b, 2],
+        [a, 2],
+      ]),
+      true,
+    );
     expect(accepted.userErrors).toEqual([]);
-    expect(accepted.cart.lines).toEqual([{ sku: a, quantity: 3 }, { sku: b, quantity: 2 }]);
+    expect(accepted.cart.lines).toEqual([
+      { sku: a, quantity: 3 },
+      { sku: b, quantity: 2 },
+    ]);
   });
 
   it('refuses bad files with a code and changes nothing', async () => {
@@ -298,13 +380,29 @@ describe('uploadOrderLines', () => {
       ['PDF renamed .csv', 'order.csv', pdf, 'UNSUPPORTED_FILE'],
       ['PDF renamed .xlsx', 'order.xlsx', pdf, 'UNSUPPORTED_FILE'],
       ['CSV renamed .xlsx', 'order.xlsx', `sku,quantity\n${skus[0]},1\n`, 'UNSUPPORTED_FILE'],
-      ['XLSX renamed .csv', 'order.csv', await xlsx([['sku', 'quantity'], [skus[0], 1]]), 'UNSUPPORTED_FILE'],
+      [
+        'XLSX renamed .csv',
+        'order.csv',
+        await xlsx([
+          ['sku', 'quantity'],
+          [skus[0], 1],
+        ]),
+        'UNSUPPORTED_FILE',
+      ],
       ['wrong name', 'order.pdf', `sku,quantity\n${skus[0]},1\n`, 'UNSUPPORTED_FILE'],
       ['old Excel', 'order.xls', `sku,quantity\n${skus[0]},1\n`, 'UNSUPPORTED_FILE'],
       ['damaged XLSX', 'order.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 1)]), 'MALFORMED_FILE'],
       ['unclosed quote', 'order.csv', `sku,quantity\n"${skus[0]},1\n${skus[1]},2\n`, 'MALFORMED_FILE'],
       ['missing column', 'order.csv', `sku,qty\n${skus[0]},1\n`, 'MISSING_COLUMNS'],
-      ['missing column (XLSX)', 'order.xlsx', await xlsx([['article', 'quantity'], [skus[0], 1]]), 'MISSING_COLUMNS'],
+      [
+        'missing column (XLSX)',
+        'order.xlsx',
+        await xlsx([
+          ['article', 'quantity'],
+          [skus[0], 1],
+        ]),
+        'MISSING_COLUMNS',
+      ],
       ['empty', 'order.csv', '', 'EMPTY_FILE'],
       ['header only', 'order.csv', 'sku,quantity\n', 'EMPTY_FILE'],
     ];
@@ -337,13 +435,34 @@ describe('templates and reorder', () => {
   it('saves the cart as a template, lists it, puts it back in the cart; other dealers cannot see or use it', async () => {
     await orderEntry.data(CLEAR);
     const [a, b] = skus;
-    await orderEntry.data(ADD, { lines: [{ sku: a, quantity: 4 }, { sku: b, quantity: 11 }] });
+    await orderEntry.data(ADD, {
+      lines: [
+        { sku: a, quantity: 4 },
+        { sku: b, quantity: 11 },
+      ],
+    });
     const name = `Weekly ${Date.now()}`;
-    const saved = (await orderEntry.data('mutation($n: String!) { saveCartAsTemplate(name: $n) { template { id name lineCount lines { sku quantity product { id } } } userErrors { code } } }', { n: name })).saveCartAsTemplate;
+    const saved = (
+      await orderEntry.data(
+        'mutation($n: String!) { saveCartAsTemplate(name: $n) { template { id name lineCount lines { sku quantity product { id } } } userErrors { code } } }',
+        { n: name },
+      )
+    ).saveCartAsTemplate;
     expect(saved.userErrors).toEqual([]);
-    expect(saved.template).toMatchObject({ name, lineCount: 2, lines: [{ sku: a, quantity: 4 }, { sku: b, quantity: 11 }] });
+    expect(saved.template).toMatchObject({
+      name,
+      lineCount: 2,
+      lines: [
+        { sku: a, quantity: 4 },
+        { sku: b, quantity: 11 },
+      ],
+    });
     const id = saved.template.id;
-    const taken = (await platinum.data('mutation($n: String!) { saveCartAsTemplate(name: $n) { template { id } userErrors { code field } } }', { n: name })).saveCartAsTemplate;
+    const taken = (
+      await platinum.data('mutation($n: String!) { saveCartAsTemplate(name: $n) { template { id } userErrors { code field } } }', {
+        n: name,
+      })
+    ).saveCartAsTemplate;
     expect(taken).toEqual({ template: null, userErrors: [{ code: 'TEMPLATE_NAME_TAKEN', field: ['name'] }] });
     // The whole dealer shares it.
     const listed = (await platinum.data('{ orderTemplates(first: 100) { nodes { id name } totalCount } }')).orderTemplates;
@@ -351,31 +470,47 @@ describe('templates and reorder', () => {
 
     await orderEntry.data(CLEAR);
     await orderEntry.data(ADD, { lines: [{ sku: a, quantity: 1 }] });
-    const back = (await orderEntry.data(`mutation($id: ID!) { addTemplateToCart(templateId: $id) { cart { ${CART} } userErrors { code } } }`, { id })).addTemplateToCart;
+    const back = (
+      await orderEntry.data(`mutation($id: ID!) { addTemplateToCart(templateId: $id) { cart { ${CART} } userErrors { code } } }`, { id })
+    ).addTemplateToCart;
     expect(back.userErrors).toEqual([]);
-    expect(back.cart.lines.map((l: any) => [l.sku, l.quantity])).toEqual([[a, 5], [b, 11]]);
+    expect(back.cart.lines.map((l: any) => [l.sku, l.quantity])).toEqual([
+      [a, 5],
+      [b, 11],
+    ]);
     expect(back.cart.lines[1].unitPrice.amount).toBe(await priceOf(orderEntry, b, 11));
 
     // Another dealer: not listed, not usable, not deletable.
     expect((await bronze.data('{ orderTemplates { nodes { id } } }')).orderTemplates.nodes.map((n: any) => n.id)).not.toContain(id);
-    const foreign = (await bronze.data('mutation($id: ID!) { addTemplateToCart(templateId: $id) { cart { lineCount } userErrors { code } } }', { id })).addTemplateToCart;
+    const foreign = (
+      await bronze.data('mutation($id: ID!) { addTemplateToCart(templateId: $id) { cart { lineCount } userErrors { code } } }', { id })
+    ).addTemplateToCart;
     expect(foreign).toEqual({ cart: { lineCount: expect.any(Number) }, userErrors: [{ code: 'NOT_FOUND' }] });
-    const foreignDelete = (await bronze.data('mutation($id: ID!) { deleteOrderTemplate(templateId: $id) { deletedTemplateId userErrors { code } } }', { id })).deleteOrderTemplate;
+    const foreignDelete = (
+      await bronze.data('mutation($id: ID!) { deleteOrderTemplate(templateId: $id) { deletedTemplateId userErrors { code } } }', { id })
+    ).deleteOrderTemplate;
     expect(foreignDelete).toEqual({ deletedTemplateId: null, userErrors: [{ code: 'NOT_FOUND' }] });
     expect((await viewer.data('{ orderTemplates(first: 100) { nodes { id } } }')).orderTemplates.nodes).toContainEqual({ id });
 
-    const deleted = (await platinum.data('mutation($id: ID!) { deleteOrderTemplate(templateId: $id) { deletedTemplateId userErrors { code } } }', { id })).deleteOrderTemplate;
+    const deleted = (
+      await platinum.data('mutation($id: ID!) { deleteOrderTemplate(templateId: $id) { deletedTemplateId userErrors { code } } }', { id })
+    ).deleteOrderTemplate;
     expect(deleted).toEqual({ deletedTemplateId: id, userErrors: [] });
     expect((await platinum.data('{ orderTemplates(first: 100) { nodes { id } } }')).orderTemplates.nodes).not.toContainEqual({ id });
   });
 
-  it('reorders a past order at today\'s prices with the differences; another dealer gets NOT_FOUND', async () => {
+  it("reorders a past order at today's prices with the differences; another dealer gets NOT_FOUND", async () => {
     const { orders } = await orderEntry.data('{ orders(first: 1) { nodes { id lines { sku quantity unitPrice { amount } } } } }');
     const order = orders.nodes[0];
     await orderEntry.data(CLEAR);
-    const result = (await orderEntry.data(`mutation($id: ID!) { reorder(orderId: $id) {
+    const result = (
+      await orderEntry.data(
+        `mutation($id: ID!) { reorder(orderId: $id) {
       lines { sku quantity status previousUnitPrice { amount } currentUnitPrice { amount } unitPriceChange { amount } priceChanged }
-      cart { lines { sku quantity } } userErrors { code field } } }`, { id: order.id })).reorder;
+      cart { lines { sku quantity } } userErrors { code field } } }`,
+        { id: order.id },
+      )
+    ).reorder;
     expect(result.lines).toHaveLength(order.lines.length);
     for (const [i, line] of result.lines.entries()) {
       expect(line.sku).toBe(order.lines[i].sku);
@@ -394,11 +529,23 @@ describe('templates and reorder', () => {
     expect(result.cart.lines.map((l: any) => l.sku).sort()).toEqual(okSkus.sort());
     expect(result.userErrors.every((e: any) => e.field?.[0] === 'lines')).toBe(true);
 
-    const foreign = (await bronze.data('mutation($id: ID!) { reorder(orderId: $id) { lines { sku } userErrors { code } } }', { id: order.id })).reorder;
+    const foreign = (
+      await bronze.data('mutation($id: ID!) { reorder(orderId: $id) { lines { sku } userErrors { code } } }', { id: order.id })
+    ).reorder;
     expect(foreign).toEqual({ lines: [], userErrors: [{ code: 'NOT_FOUND' }] });
-    const foreignSave = (await bronze.data('mutation($id: ID!) { saveOrderAsTemplate(orderId: $id, name: "stolen") { template { id } userErrors { code } } }', { id: order.id })).saveOrderAsTemplate;
+    const foreignSave = (
+      await bronze.data(
+        'mutation($id: ID!) { saveOrderAsTemplate(orderId: $id, name: "stolen") { template { id } userErrors { code } } }',
+        { id: order.id },
+      )
+    ).saveOrderAsTemplate;
     expect(foreignSave).toEqual({ template: null, userErrors: [{ code: 'NOT_FOUND' }] });
-    const mine = (await orderEntry.data('mutation($id: ID!) { saveOrderAsTemplate(orderId: $id, name: "From a past order") { template { lineCount } userErrors { code } } }', { id: order.id })).saveOrderAsTemplate;
+    const mine = (
+      await orderEntry.data(
+        'mutation($id: ID!) { saveOrderAsTemplate(orderId: $id, name: "From a past order") { template { lineCount } userErrors { code } } }',
+        { id: order.id },
+      )
+    ).saveOrderAsTemplate;
     expect(mine).toEqual({ template: { lineCount: order.lines.length }, userErrors: [] });
   });
 });

@@ -1,7 +1,8 @@
-import { openSocket, startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
-import { createClient, type Client } from 'graphql-ws';
+import { type GraphQLClient, openSocket, startTestStack, type TestStack } from '@dealergraph/testing';
+import { type Client, createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+
 import { placePending } from './support/pending-order.js';
 
 /**
@@ -16,10 +17,11 @@ let manager: GraphQLClient;
 let rep: GraphQLClient;
 const sockets: Client[] = [];
 
-
 beforeAll(async () => {
   stack = await startTestStack();
-  [platinum, bronze, manager, rep] = await Promise.all(['platinum@demo.dealer', 'bronze@demo.dealer', 'manager@demo.staff', 'rep@demo.staff'].map((e) => stack.loginAs(e)));
+  [platinum, bronze, manager, rep] = await Promise.all(
+    ['platinum@demo.dealer', 'bronze@demo.dealer', 'manager@demo.staff', 'rep@demo.staff'].map((e) => stack.loginAs(e)),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -27,13 +29,15 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-
 function watch(client: GraphQLClient, orderId: string) {
   const socket = openSocket(stack.gatewayUrl, client.accessToken);
   sockets.push(socket);
   const received: { at: number; order: any }[] = [];
   socket.subscribe<{ orderUpdated: unknown }>(
-    { query: 'subscription($id: ID) { orderUpdated(orderId: $id) { id status dealer { name } statusHistory { status comment } } }', variables: { id: orderId } },
+    {
+      query: 'subscription($id: ID) { orderUpdated(orderId: $id) { id status dealer { name } statusHistory { status comment } } }',
+      variables: { id: orderId },
+    },
     { next: (r) => received.push({ at: Date.now(), order: r.data?.orderUpdated ?? r.errors }), error: () => {}, complete: () => {} },
   );
   return received;
@@ -51,7 +55,10 @@ describe('approval decisions arrive live', () => {
     const dealerView = watch(platinum, id);
     const otherDealer = watch(bronze, id);
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const decided = await manager.data('mutation($id: ID!) { approveOrder(orderId: $id, comment: "fine") { order { status } userErrors { code } } }', { id });
+    const decided = await manager.data(
+      'mutation($id: ID!) { approveOrder(orderId: $id, comment: "fine") { order { status } userErrors { code } } }',
+      { id },
+    );
     expect(decided.approveOrder).toEqual({ order: { status: 'APPROVED' }, userErrors: [] });
     // How fast it arrives is measured in bench/subscriptions (commit to client, p50/p99), not timed
     // here: a loaded CI machine would make such an assertion flaky.
@@ -60,14 +67,19 @@ describe('approval decisions arrive live', () => {
     expect(approved?.order).toMatchObject({ id, status: 'APPROVED', dealer: { name: 'Demo Platinum Dealer' } });
     await new Promise((resolve) => setTimeout(resolve, 500));
     // Another dealer's subscription to this order is refused when it starts, as if there were no such order; no event follows.
-    expect(otherDealer.map((r) => r.order)).toEqual([[expect.objectContaining({ message: 'There is no such order.', extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })]]);
+    expect(otherDealer.map((r) => r.order)).toEqual([
+      [expect.objectContaining({ message: 'There is no such order.', extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })],
+    ]);
   });
 
   it('delivers REJECTED with the reason', async () => {
     const id = await placePending(platinum);
     const dealerView = watch(platinum, id);
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const decided = await manager.data('mutation($id: ID!) { rejectOrder(orderId: $id, reason: "Split it into two orders") { order { status } userErrors { code } } }', { id });
+    const decided = await manager.data(
+      'mutation($id: ID!) { rejectOrder(orderId: $id, reason: "Split it into two orders") { order { status } userErrors { code } } }',
+      { id },
+    );
     expect(decided.rejectOrder).toEqual({ order: { status: 'REJECTED' }, userErrors: [] });
     await until(dealerView, (r) => r.order?.status === 'REJECTED', 15_000);
     const rejected = dealerView.find((r) => r.order?.status === 'REJECTED');
@@ -75,13 +87,22 @@ describe('approval decisions arrive live', () => {
     expect(rejected!.order.statusHistory.at(-1)).toEqual({ status: 'REJECTED', comment: 'Split it into two orders' });
   });
 
-  it('rejects with a reason code and alternatives: on the order, on the live event and in the dealer\'s notifications', async () => {
+  it("rejects with a reason code and alternatives: on the order, on the live event and in the dealer's notifications", async () => {
     const id = await placePending(platinum);
-    const socket = createClient({ url: stack.gatewayUrl.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${platinum.accessToken}` }, retryAttempts: 0 });
+    const socket = createClient({
+      url: stack.gatewayUrl.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${platinum.accessToken}` },
+      retryAttempts: 0,
+    });
     sockets.push(socket);
     const events: any[] = [];
     socket.subscribe<{ orderUpdated: unknown }>(
-      { query: 'subscription($id: ID) { orderUpdated(orderId: $id) { id status dealer { name } rejection { code reason alternatives { kind amount { amount currency } note } } } }', variables: { id } },
+      {
+        query:
+          'subscription($id: ID) { orderUpdated(orderId: $id) { id status dealer { name } rejection { code reason alternatives { kind amount { amount currency } note } } } }',
+        variables: { id },
+      },
       { next: (r) => events.push(r.data?.orderUpdated ?? r.errors), error: () => {}, complete: () => {} },
     );
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -92,9 +113,15 @@ describe('approval decisions arrive live', () => {
     expect(refused.rejectOrder).toEqual({ order: null, userErrors: [{ code: 'INVALID_INPUT', field: ['alternatives', '0', 'amount'] }] });
     const badAmount = await manager.data(REJECT, { id, code: 'CREDIT_RISK', alts: [{ kind: 'PAY_DOWN', amount: 'lots' }] });
     expect(badAmount.rejectOrder.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['alternatives', '0', 'amount'] }]);
-    expect((await platinum.data('query($id: ID!) { order(id: $id) { status rejection { code } } }', { id })).order).toEqual({ status: 'PENDING_APPROVAL', rejection: null });
+    expect((await platinum.data('query($id: ID!) { order(id: $id) { status rejection { code } } }', { id })).order).toEqual({
+      status: 'PENDING_APPROVAL',
+      rejection: null,
+    });
 
-    const alts = [{ kind: 'PAY_DOWN', amount: '1500.5' }, { kind: 'SPLIT_ORDER', note: 'two deliveries' }];
+    const alts = [
+      { kind: 'PAY_DOWN', amount: '1500.5' },
+      { kind: 'SPLIT_ORDER', note: 'two deliveries' },
+    ];
     const decided = await manager.data(REJECT, { id, code: 'CREDIT_RISK', alts });
     expect(decided.rejectOrder).toEqual({ order: { status: 'REJECTED', rejection: { code: 'CREDIT_RISK' } }, userErrors: [] });
     const expected = {
@@ -105,19 +132,37 @@ describe('approval decisions arrive live', () => {
         { kind: 'SPLIT_ORDER', amount: null, note: 'two deliveries' },
       ],
     };
-    const { order } = await platinum.data('query($id: ID!) { order(id: $id) { status rejection { code reason alternatives { kind amount { amount currency } note } } } }', { id });
+    const { order } = await platinum.data(
+      'query($id: ID!) { order(id: $id) { status rejection { code reason alternatives { kind amount { amount currency } note } } } }',
+      { id },
+    );
     expect(order).toEqual({ status: 'REJECTED', rejection: expected });
     await until(events, (e) => e?.status === 'REJECTED', 15_000);
-    expect(events.find((e) => e.status === 'REJECTED')).toEqual({ id, status: 'REJECTED', dealer: { name: 'Demo Platinum Dealer' }, rejection: expected });
-    const feed = await platinum.data('{ notifications(first: 20) { nodes { orderId status rejection { code reason alternatives { kind amount { amount currency } note } } } } }');
-    expect(feed.notifications.nodes.find((n: { orderId: string; status: string }) => n.orderId === id && n.status === 'REJECTED')?.rejection).toEqual(expected);
+    expect(events.find((e) => e.status === 'REJECTED')).toEqual({
+      id,
+      status: 'REJECTED',
+      dealer: { name: 'Demo Platinum Dealer' },
+      rejection: expected,
+    });
+    const feed = await platinum.data(
+      '{ notifications(first: 20) { nodes { orderId status rejection { code reason alternatives { kind amount { amount currency } note } } } } }',
+    );
+    expect(
+      feed.notifications.nodes.find((n: { orderId: string; status: string }) => n.orderId === id && n.status === 'REJECTED')?.rejection,
+    ).toEqual(expected);
   });
 
-  it('keeps the contract\'s two-argument rejectOrder (code OTHER) and rejects in bulk with one code', async () => {
+  it("keeps the contract's two-argument rejectOrder (code OTHER) and rejects in bulk with one code", async () => {
     const single = await placePending(platinum);
-    const plain = await manager.data('mutation($id: ID!) { rejectOrder(orderId: $id, reason: "No") { order { rejection { code reason alternatives { kind } } } userErrors { code } } }', { id: single });
+    const plain = await manager.data(
+      'mutation($id: ID!) { rejectOrder(orderId: $id, reason: "No") { order { rejection { code reason alternatives { kind } } } userErrors { code } } }',
+      { id: single },
+    );
     expect(plain.rejectOrder).toEqual({ order: { rejection: { code: 'OTHER', reason: 'No', alternatives: [] } }, userErrors: [] });
-    const blank = await manager.data('mutation($id: ID!) { rejectOrder(orderId: $id, reason: "  ") { order { id } userErrors { code field } } }', { id: await placePending(platinum) });
+    const blank = await manager.data(
+      'mutation($id: ID!) { rejectOrder(orderId: $id, reason: "  ") { order { id } userErrors { code field } } }',
+      { id: await placePending(platinum) },
+    );
     expect(blank.rejectOrder).toEqual({ order: null, userErrors: [{ code: 'INVALID_INPUT', field: ['reason'] }] });
 
     const [first, second] = [await placePending(platinum), await placePending(platinum)];
@@ -138,9 +183,13 @@ describe('approval decisions arrive live', () => {
   it('bulk approval reports each order: decided, not found, above the level of the caller', async () => {
     const [first, second] = [await placePending(platinum), await placePending(platinum)];
     const missing = '00000000-0000-4000-8000-000000000000';
-    const BULK = 'mutation($ids: [ID!]!) { approveOrders(orderIds: $ids, comment: "batch") { results { orderId order { id status } userErrors { code } } userErrors { code } } }';
+    const BULK =
+      'mutation($ids: [ID!]!) { approveOrders(orderIds: $ids, comment: "batch") { results { orderId order { id status } userErrors { code } } userErrors { code } } }';
     const byRep = await rep.data(BULK, { ids: [first, second] });
-    expect(byRep.approveOrders.results.map((r: { userErrors: { code: string }[] }) => r.userErrors.map((e) => e.code))).toEqual([['FORBIDDEN'], ['FORBIDDEN']]);
+    expect(byRep.approveOrders.results.map((r: { userErrors: { code: string }[] }) => r.userErrors.map((e) => e.code))).toEqual([
+      ['FORBIDDEN'],
+      ['FORBIDDEN'],
+    ]);
     const byManager = await manager.data(BULK, { ids: [first, missing, second] });
     expect(byManager.approveOrders).toEqual({
       results: [
@@ -158,7 +207,9 @@ describe('approval decisions arrive live', () => {
 
   it('shows staff the over-approval view and the dealer an estimated decision time', async () => {
     // The tests above had a REGIONAL_MANAGER decide high-value orders: there is history at level 2.
-    const { approvalStats } = await manager.data('{ approvalStats { totalOrders ordersNeedingApproval approvalShare byRule { rule level orders share decided medianSecondsToDecision } } }');
+    const { approvalStats } = await manager.data(
+      '{ approvalStats { totalOrders ordersNeedingApproval approvalShare byRule { rule level orders share decided medianSecondsToDecision } } }',
+    );
     expect(approvalStats.ordersNeedingApproval).toBeGreaterThanOrEqual(4);
     expect(approvalStats.approvalShare).toBeCloseTo(approvalStats.ordersNeedingApproval / approvalStats.totalOrders, 6);
     const level2 = approvalStats.byRule.find((r: { level: number }) => r.level === 2);

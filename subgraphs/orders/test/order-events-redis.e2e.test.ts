@@ -1,11 +1,13 @@
-import { startGateway, type RunningGateway } from '@dealergraph/gateway';
-import { startStack, type RunningStack } from '@dealergraph/launcher';
-import { deriveInternalKey, generateSigningKeys, runSubgraph, type RunningService } from '@dealergraph/runtime';
-import { createTestDatabase, GraphQLClient, type TestDatabase } from '@dealergraph/testing';
-import { createClient, type Client } from 'graphql-ws';
 import { createConnection } from 'node:net';
+
+import { type RunningGateway, startGateway } from '@dealergraph/gateway';
+import { type RunningStack, startStack } from '@dealergraph/launcher';
+import { deriveInternalKey, generateSigningKeys, type RunningService, runSubgraph } from '@dealergraph/runtime';
+import { createTestDatabase, GraphQLClient, type TestDatabase } from '@dealergraph/testing';
+import { type Client, createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+
 import { Order } from '../src/entities/order.entity.js';
 import { ordersSubgraph } from '../src/index.js';
 import { recordOrderEvent } from '../src/services/outbox.service.js';
@@ -56,11 +58,20 @@ describe.skipIf(!redisUp)('order events over Redis across instances', () => {
       poolSize: 4,
       logLevel: 'error',
       internalKey: deriveInternalKey(stack.hmacSecret),
-      serviceUrls: { dealers: base('dealers'), products: base('products'), prices: base('prices'), credit: base('credit'), orders: base('orders') },
+      serviceUrls: {
+        dealers: base('dealers'),
+        products: base('products'),
+        prices: base('prices'),
+        credit: base('credit'),
+        orders: base('orders'),
+      },
       faultInjection: false,
       redisUrl: REDIS_URL,
     } as Parameters<typeof runSubgraph>[1]);
-    const urls = Object.fromEntries(Object.entries(stack.subgraphs).map(([name, s]) => [name, s.url])) as Record<keyof RunningStack['subgraphs'], string>;
+    const urls = Object.fromEntries(Object.entries(stack.subgraphs).map(([name, s]) => [name, s.url])) as Record<
+      keyof RunningStack['subgraphs'],
+      string
+    >;
     gatewayB = await startGateway({
       host: '127.0.0.1',
       port: 0,

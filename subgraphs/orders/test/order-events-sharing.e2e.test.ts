@@ -1,7 +1,8 @@
-import { startStack, type RunningStack } from '@dealergraph/launcher';
-import { openSocket, createTestDatabase, GraphQLClient, type TestDatabase } from '@dealergraph/testing';
+import { type RunningStack, startStack } from '@dealergraph/launcher';
+import { createTestDatabase, GraphQLClient, openSocket, type TestDatabase } from '@dealergraph/testing';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { Order } from '../src/entities/order.entity.js';
 import { recordOrderEvent } from '../src/services/outbox.service.js';
 
@@ -63,7 +64,11 @@ function listen(client: Client): Listener {
     {
       next: (result) => {
         const order = result.data?.orderUpdated;
-        statuses.push(order ? { id: order.id, status: order.status, dealer: order.dealer.name } : { id: '', status: JSON.stringify(result.errors), dealer: '' });
+        statuses.push(
+          order
+            ? { id: order.id, status: order.status, dealer: order.dealer.name }
+            : { id: '', status: JSON.stringify(result.errors), dealer: '' },
+        );
         for (const waiter of waiters) if (statuses.length >= waiter.count) waiter.resolve();
       },
       error: (error) => statuses.push({ id: '', status: `error: ${JSON.stringify(error)}`, dealer: '' }),

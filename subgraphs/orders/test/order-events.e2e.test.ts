@@ -1,9 +1,10 @@
-import { startStack, type RunningStack } from '@dealergraph/launcher';
-import { generateSigningKeys, ACCESS_TOKEN_ALGORITHM } from '@dealergraph/runtime';
-import { openSocket, createTestDatabase, GraphQLClient, type TestDatabase } from '@dealergraph/testing';
+import { type RunningStack, startStack } from '@dealergraph/launcher';
+import { ACCESS_TOKEN_ALGORITHM, generateSigningKeys } from '@dealergraph/runtime';
+import { createTestDatabase, GraphQLClient, openSocket, type TestDatabase } from '@dealergraph/testing';
 import type { Client } from 'graphql-ws';
 import { decodeJwt, importPKCS8, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { Order } from '../src/entities/order.entity.js';
 import { OrderEvent } from '../src/entities/order-event.entity.js';
 import { recordOrderEvent } from '../src/services/outbox.service.js';
@@ -126,7 +127,12 @@ describe('orderUpdated through the gateway', () => {
     await changeStatus(platinumOrder, 'CANCELLED', 'changed in a test');
     const event = await received;
     expect(event).toEqual({
-      orderUpdated: { id: platinumOrder.id, status: 'CANCELLED', total: { amount: expect.any(String) }, dealer: { id: platinumOrder.dealerId, name: 'Demo Platinum Dealer' } },
+      orderUpdated: {
+        id: platinumOrder.id,
+        status: 'CANCELLED',
+        total: { amount: expect.any(String) },
+        dealer: { id: platinumOrder.dealerId, name: 'Demo Platinum Dealer' },
+      },
     });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(staff.items.map((i) => i.data?.orderUpdated?.status)).toEqual(['CANCELLED']);
@@ -137,20 +143,30 @@ describe('orderUpdated through the gateway', () => {
     staff.stop();
   });
 
-  it("passes an error of a later event on with its code (an event whose order is gone) and keeps the subscription", async () => {
+  it('passes an error of a later event on with its code (an event whose order is gone) and keeps the subscription', async () => {
     const platinumOrder = await dealerOrder('platinum');
     const platinum = subscribe(socket(await tokenOf('platinum@demo.dealer')), ORDER_UPDATED);
     await platinum.ready;
     // An event of the dealer's whose order no longer exists: the orders subgraph answers NOT_FOUND for it.
     const gone = platinum.next(10_000);
     await stack.orms.orders.em.fork().transactional(async (em) => {
-      recordOrderEvent(em, { orderId: crypto.randomUUID(), dealerId: platinumOrder.dealerId, scope: platinumOrder, type: 'STATUS_CHANGED', status: 'CANCELLED', reason: null });
+      recordOrderEvent(em, {
+        orderId: crypto.randomUUID(),
+        dealerId: platinumOrder.dealerId,
+        scope: platinumOrder,
+        type: 'STATUS_CHANGED',
+        status: 'CANCELLED',
+        reason: null,
+      });
     });
     await gone;
     expect(platinum.items).toHaveLength(1);
     expect(platinum.items[0].data ?? null).toBeNull();
     expect(platinum.items[0].errors).toEqual([
-      expect.objectContaining({ message: 'The order of this event is gone.', extensions: expect.objectContaining({ code: 'NOT_FOUND', serviceName: 'orders' }) }),
+      expect.objectContaining({
+        message: 'The order of this event is gone.',
+        extensions: expect.objectContaining({ code: 'NOT_FOUND', serviceName: 'orders' }),
+      }),
     ]);
     // The stream goes on: the next real change arrives.
     const received = platinum.next(10_000);
@@ -180,9 +196,18 @@ describe('orderUpdated through the gateway', () => {
     await changeStatus(order, 'CANCELLED', 'missed while offline');
     const platinum = new GraphQLClient(stack.gatewayUrl);
     await platinum.login('orders@demo.dealer', 'demo-pass-2026');
-    const { orderEvents } = await platinum.data('query($since: DateTimeISO!) { orderEvents(since: $since) { id type status reason order { id dealer { name } } } }', { since });
+    const { orderEvents } = await platinum.data(
+      'query($since: DateTimeISO!) { orderEvents(since: $since) { id type status reason order { id dealer { name } } } }',
+      { since },
+    );
     expect(orderEvents).toEqual([
-      { id: expect.any(String), type: 'STATUS_CHANGED', status: 'CANCELLED', reason: 'missed while offline', order: { id: order.id, dealer: { name: 'Demo Platinum Dealer' } } },
+      {
+        id: expect.any(String),
+        type: 'STATUS_CHANGED',
+        status: 'CANCELLED',
+        reason: 'missed while offline',
+        order: { id: order.id, dealer: { name: 'Demo Platinum Dealer' } },
+      },
     ]);
     const bronze = new GraphQLClient(stack.gatewayUrl);
     await bronze.login('bronze@demo.dealer', 'demo-pass-2026');
@@ -192,23 +217,45 @@ describe('orderUpdated through the gateway', () => {
     expect(feed.notifications.nodes[0]).toEqual({ id: orderEvents[0].id, read: false, reason: 'missed while offline' });
     const unread = feed.notifications.unreadCount;
     expect(unread).toBeGreaterThan(0);
-    const marked = await platinum.data('mutation($ids: [ID!]) { markNotificationsRead(eventIds: $ids) { unreadCount userErrors { code } } }', { ids: [orderEvents[0].id] });
+    const marked = await platinum.data(
+      'mutation($ids: [ID!]) { markNotificationsRead(eventIds: $ids) { unreadCount userErrors { code } } }',
+      { ids: [orderEvents[0].id] },
+    );
     expect(marked.markNotificationsRead).toEqual({ unreadCount: unread - 1, userErrors: [] });
     // Another dealer cannot mark (or see) it.
-    expect((await bronze.data('{ notifications(first: 50) { nodes { id } } }')).notifications.nodes.map((n: { id: string }) => n.id)).not.toContain(orderEvents[0].id);
+    expect(
+      (await bronze.data('{ notifications(first: 50) { nodes { id } } }')).notifications.nodes.map((n: { id: string }) => n.id),
+    ).not.toContain(orderEvents[0].id);
     const all = await platinum.data('mutation { markNotificationsRead(all: true) { unreadCount } }');
     expect(all.markNotificationsRead.unreadCount).toBe(0);
   });
 
   it('feeds approvers the queue changes of their level only', async () => {
     const order = await dealerOrder('platinum');
-    const rep = subscribe(socket(await tokenOf('rep@demo.staff')), 'subscription { approvalQueueChanged { type level order { id dealer { name } } } }');
+    const rep = subscribe(
+      socket(await tokenOf('rep@demo.staff')),
+      'subscription { approvalQueueChanged { type level order { id dealer { name } } } }',
+    );
     const director = subscribe(socket(await tokenOf('director@demo.staff')), 'subscription { approvalQueueChanged { type level } }');
     const dealer = subscribe(socket(await tokenOf('platinum@demo.dealer')), 'subscription { approvalQueueChanged { type } }');
     await Promise.all([rep.ready, director.ready, dealer.ready]);
     await stack.orms.orders.em.fork().transactional(async (em) => {
-      recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, scope: order, type: 'ESCALATED', status: 'PENDING_APPROVAL', data: { level: 3 } });
-      recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, scope: order, type: 'APPROVAL_STEP', status: 'PENDING_APPROVAL', data: { level: 1 } });
+      recordOrderEvent(em, {
+        orderId: order.id,
+        dealerId: order.dealerId,
+        scope: order,
+        type: 'ESCALATED',
+        status: 'PENDING_APPROVAL',
+        data: { level: 3 },
+      });
+      recordOrderEvent(em, {
+        orderId: order.id,
+        dealerId: order.dealerId,
+        scope: order,
+        type: 'APPROVAL_STEP',
+        status: 'PENDING_APPROVAL',
+        data: { level: 1 },
+      });
     });
     await director.next(15_000);
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -218,7 +265,9 @@ describe('orderUpdated through the gateway', () => {
       { type: 'APPROVAL_STEP', level: 1 },
       { type: 'ESCALATED', level: 3 },
     ]);
-    expect(rep.items.map((i) => i.data.approvalQueueChanged)).toEqual([{ type: 'APPROVAL_STEP', level: 1, order: { id: order.id, dealer: { name: 'Demo Platinum Dealer' } } }]);
+    expect(rep.items.map((i) => i.data.approvalQueueChanged)).toEqual([
+      { type: 'APPROVAL_STEP', level: 1, order: { id: order.id, dealer: { name: 'Demo Platinum Dealer' } } },
+    ]);
     expect(dealer.items[0]?.errors ?? dealer.items[0]).toBeTruthy();
     expect(dealer.items.every((i) => !i.data?.approvalQueueChanged)).toBe(true);
   });
@@ -241,7 +290,10 @@ describe('graphql-ws authentication at the gateway', () => {
       .setExpirationTime(Math.floor(expiresAt / 1000))
       .sign(await importPKCS8(keys.privateKey, ACCESS_TOKEN_ALGORITHM));
     let closedWith: number | null = null;
-    const sub = subscribe(socket(shortLived, (code) => (closedWith = code)), ORDER_UPDATED);
+    const sub = subscribe(
+      socket(shortLived, (code) => (closedWith = code)),
+      ORDER_UPDATED,
+    );
     await sub.ready;
     const received = sub.next(6000);
     await changeStatus(order, 'CANCELLED');

@@ -1,12 +1,14 @@
+import { randomUUID } from 'node:crypto';
+
 import { migrate, openSubgraphOrm } from '@dealergraph/runtime';
 import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { InvalidTransitionError, type OrderStatus } from '../src/domain/order-lifecycle.js';
+import { Order } from '../src/entities/order.entity.js';
 import { OrderEvent } from '../src/entities/order-event.entity.js';
 import { OrderStatusChange } from '../src/entities/order-status-change.entity.js';
-import { Order } from '../src/entities/order.entity.js';
 import { ordersSubgraph } from '../src/index.js';
 import { changeOrderStatus, recordPlacement } from '../src/services/order-status.service.js';
 
@@ -30,7 +32,15 @@ afterAll(async () => {
 async function newOrder(): Promise<string> {
   const id = randomUUID();
   await orm.em.fork().transactional(async (em) => {
-    const order = em.create(Order, { id, number: `T-${id}`, dealerId: randomUUID(), status: 'PENDING_APPROVAL', currency: 'USD', total: 100, placedAt: new Date() });
+    const order = em.create(Order, {
+      id,
+      number: `T-${id}`,
+      dealerId: randomUUID(),
+      status: 'PENDING_APPROVAL',
+      currency: 'USD',
+      total: 100,
+      placedAt: new Date(),
+    });
     em.persist(order);
     await recordPlacement(em, order, null, new Date());
   });
@@ -52,7 +62,13 @@ describe('changeOrderStatus', () => {
     await change(id, 'SHIPPED');
     await change(id, 'DELIVERED');
     const history = await orm.em.fork().find(OrderStatusChange, { order: id }, { orderBy: { position: 'asc' } });
-    expect(history.map((h) => [h.position, h.status])).toEqual([[1, 'PENDING_APPROVAL'], [2, 'APPROVED'], [3, 'PROCESSING'], [4, 'SHIPPED'], [5, 'DELIVERED']]);
+    expect(history.map((h) => [h.position, h.status])).toEqual([
+      [1, 'PENDING_APPROVAL'],
+      [2, 'APPROVED'],
+      [3, 'PROCESSING'],
+      [4, 'SHIPPED'],
+      [5, 'DELIVERED'],
+    ]);
     expect(history[1]).toMatchObject({ byUserId: approver, comment: 'fine' });
     const events = await orm.em.fork().find(OrderEvent, { orderId: id }, { orderBy: { at: 'asc' } });
     expect(events.map((e) => e.type)).toEqual(['ORDER_PLACED', 'STATUS_CHANGED', 'STATUS_CHANGED', 'STATUS_CHANGED', 'STATUS_CHANGED']);

@@ -1,16 +1,16 @@
-import { generateDemoData, type DemoData, type DemoOrder, type DemoUser } from '@dealergraph/demo-data';
-import { migrate, openSubgraphOrm, schemaOf, type Claims } from '@dealergraph/runtime';
+import { type DemoData, type DemoOrder, type DemoUser, generateDemoData } from '@dealergraph/demo-data';
+import { type Claims, migrate, openSubgraphOrm, schemaOf } from '@dealergraph/runtime';
 import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { graphql } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { OrdersContext } from '../src/context.js';
+import { Order } from '../src/entities/order.entity.js';
 import { OrderLine } from '../src/entities/order-line.entity.js';
 import { OrderStatusChange } from '../src/entities/order-status-change.entity.js';
-import { Order } from '../src/entities/order.entity.js';
 import { ordersSubgraph } from '../src/index.js';
 import * as orders from '../src/services/order.service.js';
-
 
 const definition = ordersSubgraph();
 const ANCHOR = new Date('2026-11-01T00:00:00Z');
@@ -57,8 +57,24 @@ async function run<T = any>(claims: Claims | null, source: string, variableValue
 const LIST = /* GraphQL */ `
   query List($first: Int, $after: String, $filter: OrderFilter) {
     orders(first: $first, after: $after, filter: $filter) {
-      nodes { id number status poNumber placedAt total { amount currency } dealer { id } }
-      pageInfo { hasNextPage endCursor }
+      nodes {
+        id
+        number
+        status
+        poNumber
+        placedAt
+        total {
+          amount
+          currency
+        }
+        dealer {
+          id
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       totalCount
     }
   }
@@ -66,13 +82,22 @@ const LIST = /* GraphQL */ `
 
 interface ListResult {
   orders: {
-    nodes: { id: string; number: string; status: string; poNumber: string | null; placedAt: string; total: { amount: string; currency: string }; dealer: { id: string } }[];
+    nodes: {
+      id: string;
+      number: string;
+      status: string;
+      poNumber: string | null;
+      placedAt: string;
+      total: { amount: string; currency: string };
+      dealer: { id: string };
+    }[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
     totalCount: number;
   };
 }
 
-const list = (claims: Claims, variables: Record<string, unknown>) => run<ListResult>(claims, LIST, { first: 100, ...variables }).then((d) => d.orders);
+const list = (claims: Claims, variables: Record<string, unknown>) =>
+  run<ListResult>(claims, LIST, { first: 100, ...variables }).then((d) => d.orders);
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -83,7 +108,11 @@ beforeAll(async () => {
   const listener = (query: { sql: string }) => seedStatements.push(query.sql);
   knex.on('query', listener);
   const started = Date.now();
-  seeded = await definition.seed!(orm.em.fork(), () => data, (line) => progressLines.push(line));
+  seeded = await definition.seed!(
+    orm.em.fork(),
+    () => data,
+    (line) => progressLines.push(line),
+  );
   seedMs = Date.now() - started;
   knex.removeListener('query', listener);
 
@@ -107,7 +136,9 @@ describe('seed', () => {
     expect(await em.count(Order, {})).toBe(data.orders.length);
     expect(await em.count(OrderLine, {})).toBe(data.orders.reduce((n, o) => n + o.lines.length, 0));
     expect(await em.count(OrderStatusChange, {})).toBe(data.orders.reduce((n, o) => n + o.history.length, 0));
-    expect(progressLines).toEqual([`orders: writing ${data.orders.length} orders, ${data.orders.reduce((n, o) => n + o.lines.length, 0)} lines, ${data.orders.reduce((n, o) => n + o.history.length, 0)} status changes…`]);
+    expect(progressLines).toEqual([
+      `orders: writing ${data.orders.length} orders, ${data.orders.reduce((n, o) => n + o.lines.length, 0)} lines, ${data.orders.reduce((n, o) => n + o.history.length, 0)} status changes…`,
+    ]);
     console.log(`[orders seed] ${progressLines[0]} (measured by the test: ${seedMs} ms)`);
     // Bulk, not row by row: at most 1,000 rows a statement (~90 inserts for ~90k rows).
     const rows = data.orders.length + data.orders.reduce((n, o) => n + o.lines.length + o.history.length, 0);
@@ -119,7 +150,13 @@ describe('seed', () => {
   });
 
   it('writes nothing the second time', async () => {
-    expect(await definition.seed!(orm.em.fork(), () => data, () => {})).toBe(false);
+    expect(
+      await definition.seed!(
+        orm.em.fork(),
+        () => data,
+        () => {},
+      ),
+    ).toBe(false);
     expect(await orm.em.fork().count(Order, {})).toBe(data.orders.length);
   });
 });
@@ -183,7 +220,9 @@ describe('orders of a dealer user', () => {
 
     // The bounds themselves: an order placed exactly at placedFrom is in, exactly at placedTo is out.
     const pivot = platinumOrders[5];
-    const at = await list(platinum, { filter: { placedFrom: pivot.placedAt.toISOString(), placedTo: new Date(pivot.placedAt.getTime() + 1).toISOString() } });
+    const at = await list(platinum, {
+      filter: { placedFrom: pivot.placedAt.toISOString(), placedTo: new Date(pivot.placedAt.getTime() + 1).toISOString() },
+    });
     expect(at.nodes.map((n) => n.id)).toEqual([pivot.id]);
     const before = await list(platinum, { filter: { placedTo: pivot.placedAt.toISOString() } });
     expect(before.totalCount).toBe(platinumOrders.filter((o) => o.placedAt < pivot.placedAt).length);
@@ -206,7 +245,9 @@ describe('orders of a dealer user', () => {
 
   it('combines filters with AND', async () => {
     const from = new Date('2026-03-01T00:00:00Z');
-    const expected = platinumOrders.filter((o) => o.status === 'DELIVERED' && o.placedAt >= from && (o.poNumber ?? '').toLowerCase().includes('po-'));
+    const expected = platinumOrders.filter(
+      (o) => o.status === 'DELIVERED' && o.placedAt >= from && (o.poNumber ?? '').toLowerCase().includes('po-'),
+    );
     expect(expected.length).toBeGreaterThan(0);
     const page = await list(platinum, { filter: { status: ['DELIVERED'], placedFrom: from.toISOString(), search: 'PO-' } });
     expect(page.nodes.map((n) => n.id)).toEqual(expected.map((o) => o.id));
@@ -226,12 +267,43 @@ describe('one order by id', () => {
   const ORDER = /* GraphQL */ `
     query One($id: ID!) {
       order(id: $id) {
-        id number status currency poNumber placedAt updatedAt
-        dealer { id }
-        total { amount currency }
+        id
+        number
+        status
+        currency
+        poNumber
+        placedAt
+        updatedAt
+        dealer {
+          id
+        }
+        total {
+          amount
+          currency
+        }
         lineCount
-        lines { id sku name quantity unitPrice { amount currency } lineTotal { amount currency } product { id } }
-        statusHistory { status at comment }
+        lines {
+          id
+          sku
+          name
+          quantity
+          unitPrice {
+            amount
+            currency
+          }
+          lineTotal {
+            amount
+            currency
+          }
+          product {
+            id
+          }
+        }
+        statusHistory {
+          status
+          at
+          comment
+        }
       }
     }
   `;
@@ -301,7 +373,12 @@ describe('staff', () => {
   it("see every dealer's orders and can narrow them to one dealer", async () => {
     const all = await list(staff, { first: 3 });
     expect(all.totalCount).toBe(data.orders.length);
-    expect(all.nodes.map((n) => n.id)).toEqual([...data.orders].sort(newestFirst).slice(0, 3).map((o) => o.id));
+    expect(all.nodes.map((n) => n.id)).toEqual(
+      [...data.orders]
+        .sort(newestFirst)
+        .slice(0, 3)
+        .map((o) => o.id),
+    );
 
     const page = await list(staff, { filter: { dealerId: bronze.dealerId } });
     expect(page.totalCount).toBe(bronzeOrders.length);
@@ -328,9 +405,17 @@ describe('federation references', () => {
   const ENTITIES = /* GraphQL */ `
     query Refs($reps: [_Any!]!) {
       _entities(representations: $reps) {
-        ... on Order { id number lineCount }
-        ... on Dealer { id }
-        ... on Product { id }
+        ... on Order {
+          id
+          number
+          lineCount
+        }
+        ... on Dealer {
+          id
+        }
+        ... on Product {
+          id
+        }
       }
     }
   `;
@@ -366,7 +451,10 @@ describe('federation references', () => {
       { __typename: 'Order', id: 'not-a-uuid' },
       { __typename: 'Order', id: mine.id.toUpperCase() },
     ];
-    expect((await run(staff, ENTITIES, { reps }))._entities).toEqual([null, { id: mine.id, number: mine.number, lineCount: mine.lines.length }]);
+    expect((await run(staff, ENTITIES, { reps }))._entities).toEqual([
+      null,
+      { id: mine.id, number: mine.number, lineCount: mine.lines.length },
+    ]);
   });
 });
 
@@ -376,9 +464,31 @@ describe('batching', () => {
       orders(first: $first) {
         totalCount
         nodes {
-          id number status total { amount } dealer { id } lineCount
-          lines { sku quantity lineTotal { amount } product { id } }
-          statusHistory { status at comment }
+          id
+          number
+          status
+          total {
+            amount
+          }
+          dealer {
+            id
+          }
+          lineCount
+          lines {
+            sku
+            quantity
+            lineTotal {
+              amount
+            }
+            product {
+              id
+            }
+          }
+          statusHistory {
+            status
+            at
+            comment
+          }
         }
       }
     }

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
+
 import { migrate, openSubgraphOrm } from '@dealergraph/runtime';
 import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { OrderEvent } from '../src/entities/order-event.entity.js';
 import { ordersSubgraph } from '../src/index.js';
 import { recordOrderEvent } from '../src/services/outbox.service.js';
@@ -33,13 +35,21 @@ const NO_SCOPE = { salesRepUserId: null, dealerRegion: null };
 const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
 
 describe('recordOrderEvent (transactional outbox)', () => {
-  it('writes the event with the caller\'s transaction and wakes listeners only on commit', async () => {
+  it("writes the event with the caller's transaction and wakes listeners only on commit", async () => {
     const orderId = randomUUID();
     const dealerId = randomUUID();
     notifications.length = 0;
     let seenBeforeCommit = -1;
     await orm.em.fork().transactional(async (em) => {
-      const event = recordOrderEvent(em, { orderId, dealerId, scope: { salesRepUserId: dealerId, dealerRegion: 'Northeast' }, type: 'STATUS_CHANGED', status: 'APPROVED', actor: dealerId, reason: 'ok' });
+      const event = recordOrderEvent(em, {
+        orderId,
+        dealerId,
+        scope: { salesRepUserId: dealerId, dealerRegion: 'Northeast' },
+        type: 'STATUS_CHANGED',
+        status: 'APPROVED',
+        actor: dealerId,
+        reason: 'ok',
+      });
       expect(event.id).toMatch(/^[0-9a-f-]{36}$/);
       await em.flush();
       await settle();
@@ -52,7 +62,16 @@ describe('recordOrderEvent (transactional outbox)', () => {
     expect(notifications.length).toBe(1);
     const rows = await orm.em.fork().find(OrderEvent, { orderId });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ dealerId, salesRepUserId: dealerId, dealerRegion: 'Northeast', type: 'STATUS_CHANGED', status: 'APPROVED', actorId: dealerId, reason: 'ok', publishedAt: null });
+    expect(rows[0]).toMatchObject({
+      dealerId,
+      salesRepUserId: dealerId,
+      dealerRegion: 'Northeast',
+      type: 'STATUS_CHANGED',
+      status: 'APPROVED',
+      actorId: dealerId,
+      reason: 'ok',
+      publishedAt: null,
+    });
   });
 
   it('leaves nothing and notifies nobody when the transaction rolls back', async () => {

@@ -1,6 +1,7 @@
-import { clearInternalFaults, injectInternalFault } from '@dealergraph/runtime';
-import { startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
 import { randomUUID } from 'node:crypto';
+
+import { clearInternalFaults, injectInternalFault } from '@dealergraph/runtime';
+import { type GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 // The placeOrder workflow end to end: the real gateway, the five real subgraphs and their signed
@@ -17,16 +18,49 @@ let gm: GraphQLClient;
 const PLACE = /* GraphQL */ `
   mutation Place($input: PlaceOrderInput!) {
     placeOrder(input: $input) {
-      order { id number status total { amount } lines { sku quantity unitPrice { amount } lineTotal { amount } } approvalSteps { level role status } }
+      order {
+        id
+        number
+        status
+        total {
+          amount
+        }
+        lines {
+          sku
+          quantity
+          unitPrice {
+            amount
+          }
+          lineTotal {
+            amount
+          }
+        }
+        approvalSteps {
+          level
+          role
+          status
+        }
+      }
       warning
-      userErrors { code message field }
+      userErrors {
+        code
+        message
+        field
+      }
     }
   }
 `;
 const APPROVE = `mutation($id: ID!) { approveOrder(orderId: $id, comment: "ok") { order { id status } userErrors { code message } } }`;
 
 interface Placed {
-  order: { id: string; number: string; status: string; total: { amount: string }; lines: { sku: string; quantity: number; unitPrice: { amount: string }; lineTotal: { amount: string } }[]; approvalSteps: { level: number; role: string; status: string }[] } | null;
+  order: {
+    id: string;
+    number: string;
+    status: string;
+    total: { amount: string };
+    lines: { sku: string; quantity: number; unitPrice: { amount: string }; lineTotal: { amount: string } }[];
+    approvalSteps: { level: number; role: string; status: string }[];
+  } | null;
   warning: string | null;
   userErrors: { code: string; message: string; field: string[] | null }[];
 }
@@ -45,7 +79,10 @@ async function placed(client: GraphQLClient, input: Record<string, unknown>): Pr
 }
 
 async function stockOf(sku: string): Promise<number> {
-  const { product } = await platinum.data<{ product: { stock: { available: number } } }>('query($sku: String!) { product(sku: $sku) { stock { available } } }', { sku });
+  const { product } = await platinum.data<{ product: { stock: { available: number } } }>(
+    'query($sku: String!) { product(sku: $sku) { stock { available } } }',
+    { sku },
+  );
   return product.stock.available;
 }
 
@@ -56,7 +93,10 @@ async function creditOf(client: GraphQLClient): Promise<{ available: number; pen
 }
 
 async function unitPrice(client: GraphQLClient, sku: string, quantity: number): Promise<number> {
-  const { product } = await client.data('query($sku: String!, $q: Int!) { product(sku: $sku) { price(quantity: $q) { unitPrice { amount } } } }', { sku, q: quantity });
+  const { product } = await client.data(
+    'query($sku: String!, $q: Int!) { product(sku: $sku) { price(quantity: $q) { unitPrice { amount } } } }',
+    { sku, q: quantity },
+  );
   return cents(product.price.unitPrice.amount);
 }
 
@@ -65,7 +105,10 @@ async function queueIds(client: GraphQLClient): Promise<string[]> {
   const ids: string[] = [];
   let after: string | null = null;
   for (;;) {
-    const { approvalQueue }: { approvalQueue: any } = await client.data('query($after: String) { approvalQueue(first: 100, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }', { after });
+    const { approvalQueue }: { approvalQueue: any } = await client.data(
+      'query($after: String) { approvalQueue(first: 100, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }',
+      { after },
+    );
     ids.push(...approvalQueue.nodes.map((n: { id: string }) => n.id));
     if (!approvalQueue.pageInfo.hasNextPage) return ids;
     after = approvalQueue.pageInfo.endCursor;
@@ -82,7 +125,9 @@ async function catalog(client: GraphQLClient) {
   const { products } = await client.data(
     '{ products(first: 100, filter: { inStockOnly: true }) { nodes { sku stock { status available } price { unitPrice { amount } } } } }',
   );
-  return (products.nodes as { sku: string; stock: { status: string; available: number }; price: { unitPrice: { amount: string } } | null }[])
+  return (
+    products.nodes as { sku: string; stock: { status: string; available: number }; price: { unitPrice: { amount: string } } | null }[]
+  )
     .filter((p) => p.price)
     .map((p) => ({ sku: p.sku, status: p.stock.status, available: p.stock.available, price: cents(p.price!.unitPrice.amount) }));
 }
@@ -90,7 +135,11 @@ async function catalog(client: GraphQLClient) {
 /** A line of one product whose total lands between `min` and `max` cents, given its quantity prices. */
 async function lineWorth(client: GraphQLClient, min: number, max: number, exclude: string[] = []) {
   for (const p of (await catalog(client)).filter((x) => !exclude.includes(x.sku)).sort((a, b) => b.price - a.price)) {
-    for (let quantity = Math.max(1, Math.floor(min / p.price)); quantity <= Math.min(p.available, Math.ceil(max / Math.max(1, p.price)) + 20); quantity += 1) {
+    for (
+      let quantity = Math.max(1, Math.floor(min / p.price));
+      quantity <= Math.min(p.available, Math.ceil(max / Math.max(1, p.price)) + 20);
+      quantity += 1
+    ) {
       const total = quantity * (await unitPrice(client, p.sku, quantity));
       if (total > min && total < max) return { sku: p.sku, quantity, total };
       if (total >= max) break;
@@ -102,7 +151,9 @@ async function lineWorth(client: GraphQLClient, min: number, max: number, exclud
 beforeAll(async () => {
   stack = await startTestStack();
   [platinum, bronze, viewer, rep, manager, gm] = await Promise.all(
-    ['platinum@demo.dealer', 'bronze@demo.dealer', 'viewer@demo.dealer', 'rep@demo.staff', 'manager@demo.staff', 'gm@demo.staff'].map((e) => stack.loginAs(e)),
+    ['platinum@demo.dealer', 'bronze@demo.dealer', 'viewer@demo.dealer', 'rep@demo.staff', 'manager@demo.staff', 'gm@demo.staff'].map((e) =>
+      stack.loginAs(e),
+    ),
   );
 }, 120_000);
 
@@ -119,15 +170,31 @@ describe('placeOrder', () => {
     const stockBefore = await stockOf(product.sku);
     const creditBefore = await creditOf(platinum);
 
-    const result = await placed(platinum, { lines: [{ sku: product.sku.toLowerCase(), quantity: 3, expectedUnitPrice: (shown / 100).toFixed(2) }], poNumber: 'PO-HAPPY-1' });
+    const result = await placed(platinum, {
+      lines: [{ sku: product.sku.toLowerCase(), quantity: 3, expectedUnitPrice: (shown / 100).toFixed(2) }],
+      poNumber: 'PO-HAPPY-1',
+    });
     expect(result.userErrors).toEqual([]);
     expect(result.order).toMatchObject({ status: 'APPROVED', approvalSteps: [] });
-    expect(result.order!.lines).toEqual([{ sku: product.sku, quantity: 3, unitPrice: { amount: (shown / 100).toFixed(2) }, lineTotal: { amount: ((shown * 3) / 100).toFixed(2) } }]);
+    expect(result.order!.lines).toEqual([
+      {
+        sku: product.sku,
+        quantity: 3,
+        unitPrice: { amount: (shown / 100).toFixed(2) },
+        lineTotal: { amount: ((shown * 3) / 100).toFixed(2) },
+      },
+    ]);
     expect(cents(result.order!.total.amount)).toBe(shown * 3);
 
-    const { orders } = await platinum.data('{ orders(first: 5, filter: { search: "PO-HAPPY-1" }) { nodes { id status statusHistory { status } } totalCount } }');
+    const { orders } = await platinum.data(
+      '{ orders(first: 5, filter: { search: "PO-HAPPY-1" }) { nodes { id status statusHistory { status } } totalCount } }',
+    );
     expect(orders.totalCount).toBe(1);
-    expect(orders.nodes[0]).toMatchObject({ id: result.order!.id, status: 'APPROVED', statusHistory: [{ status: 'PENDING_APPROVAL' }, { status: 'APPROVED' }] });
+    expect(orders.nodes[0]).toMatchObject({
+      id: result.order!.id,
+      status: 'APPROVED',
+      statusHistory: [{ status: 'PENDING_APPROVAL' }, { status: 'APPROVED' }],
+    });
     expect(await stockOf(product.sku)).toBe(stockBefore - 3);
     expect((await creditOf(platinum)).pendingOrders).toBe(creditBefore.pendingOrders + shown * 3);
   });
@@ -146,7 +213,10 @@ describe('placeOrder', () => {
 
   it('orders the cart when lines are omitted, and empties it', async () => {
     const [product] = (await catalog(platinum)).filter((p) => p.available >= 5 && p.price < 100_000);
-    const add = await platinum.request('mutation($sku: String!) { addToCart(lines: [{ sku: $sku, quantity: 2 }]) { userErrors { code } } }', { sku: product.sku });
+    const add = await platinum.request(
+      'mutation($sku: String!) { addToCart(lines: [{ sku: $sku, quantity: 2 }]) { userErrors { code } } }',
+      { sku: product.sku },
+    );
     expect(add.errors).toBeUndefined();
     const result = await placed(platinum, {});
     expect(result.userErrors).toEqual([]);
@@ -160,7 +230,10 @@ describe('placeOrder', () => {
     const creditBefore = await creditOf(platinum);
     const result = await placed(platinum, { lines: [{ sku: line.sku, quantity: line.quantity }] });
     expect(result.userErrors).toEqual([]);
-    expect(result.order).toMatchObject({ status: 'PENDING_APPROVAL', approvalSteps: [{ level: 2, role: 'REGIONAL_MANAGER', status: 'PENDING' }] });
+    expect(result.order).toMatchObject({
+      status: 'PENDING_APPROVAL',
+      approvalSteps: [{ level: 2, role: 'REGIONAL_MANAGER', status: 'PENDING' }],
+    });
     const id = result.order!.id;
     // Pending: nothing held yet.
     expect((await creditOf(platinum)).pendingOrders).toBe(creditBefore.pendingOrders);
@@ -185,7 +258,10 @@ describe('placeOrder', () => {
     const stockBefore = await stockOf(line.sku);
     const pending = await placed(platinum, { lines: [{ sku: line.sku, quantity: line.quantity }] });
     expect(await stockOf(line.sku)).toBe(stockBefore - line.quantity);
-    const rejected = await manager.data(`mutation($id: ID!) { rejectOrder(orderId: $id, reason: "Too much") { order { status } userErrors { code } } }`, { id: pending.order!.id });
+    const rejected = await manager.data(
+      `mutation($id: ID!) { rejectOrder(orderId: $id, reason: "Too much") { order { status } userErrors { code } } }`,
+      { id: pending.order!.id },
+    );
     expect(rejected.rejectOrder).toEqual({ order: { status: 'REJECTED' }, userErrors: [] });
     expect(await stockOf(line.sku)).toBe(stockBefore);
 
@@ -194,20 +270,39 @@ describe('placeOrder', () => {
     const approved = await placed(platinum, { lines: [{ sku: small.sku, quantity: 1 }] });
     expect(approved.order!.status).toBe('APPROVED');
     const cancel = `mutation($id: ID!) { cancelOrder(orderId: $id, reason: "Ordered twice") { order { status } userErrors { code } } }`;
-    expect((await viewer.data(cancel, { id: approved.order!.id })).cancelOrder.userErrors.map((e: { code: string }) => e.code)).toEqual(['FORBIDDEN']);
-    expect((await bronze.data(cancel, { id: approved.order!.id })).cancelOrder.userErrors.map((e: { code: string }) => e.code)).toEqual(['NOT_FOUND']);
-    expect((await platinum.data(cancel, { id: approved.order!.id })).cancelOrder).toEqual({ order: { status: 'CANCELLED' }, userErrors: [] });
+    expect((await viewer.data(cancel, { id: approved.order!.id })).cancelOrder.userErrors.map((e: { code: string }) => e.code)).toEqual([
+      'FORBIDDEN',
+    ]);
+    expect((await bronze.data(cancel, { id: approved.order!.id })).cancelOrder.userErrors.map((e: { code: string }) => e.code)).toEqual([
+      'NOT_FOUND',
+    ]);
+    expect((await platinum.data(cancel, { id: approved.order!.id })).cancelOrder).toEqual({
+      order: { status: 'CANCELLED' },
+      userErrors: [],
+    });
     expect((await creditOf(platinum)).pendingOrders).toBe(creditBefore.pendingOrders);
 
     const shipped = await placed(platinum, { lines: [{ sku: small.sku, quantity: 1 }] });
     const fulfil = `mutation($input: OrderFulfillmentInput!) { updateOrderFulfillment(input: $input) { order { status carrier trackingNumber } userErrors { code } } }`;
     const id = shipped.order!.id;
-    expect((await platinum.data(fulfil, { input: { orderId: id, status: 'PROCESSING' } })).updateOrderFulfillment.userErrors[0].code).toBe('FORBIDDEN');
-    expect((await gm.data(fulfil, { input: { orderId: id, status: 'SHIPPED', carrier: 'DHL', trackingNumber: '1Z' } })).updateOrderFulfillment.userErrors[0].code).toBe('INVALID_TRANSITION');
-    expect((await gm.data(fulfil, { input: { orderId: id, status: 'PROCESSING' } })).updateOrderFulfillment.order.status).toBe('PROCESSING');
+    expect((await platinum.data(fulfil, { input: { orderId: id, status: 'PROCESSING' } })).updateOrderFulfillment.userErrors[0].code).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      (await gm.data(fulfil, { input: { orderId: id, status: 'SHIPPED', carrier: 'DHL', trackingNumber: '1Z' } })).updateOrderFulfillment
+        .userErrors[0].code,
+    ).toBe('INVALID_TRANSITION');
+    expect((await gm.data(fulfil, { input: { orderId: id, status: 'PROCESSING' } })).updateOrderFulfillment.order.status).toBe(
+      'PROCESSING',
+    );
     expect((await platinum.data(cancel, { id })).cancelOrder.userErrors[0].code).toBe('INVALID_TRANSITION');
-    expect((await gm.data(fulfil, { input: { orderId: id, status: 'SHIPPED' } })).updateOrderFulfillment.userErrors[0].code).toBe('INVALID_INPUT');
-    expect((await gm.data(fulfil, { input: { orderId: id, status: 'SHIPPED', carrier: 'DHL', trackingNumber: '1Z999' } })).updateOrderFulfillment.order).toEqual({ status: 'SHIPPED', carrier: 'DHL', trackingNumber: '1Z999' });
+    expect((await gm.data(fulfil, { input: { orderId: id, status: 'SHIPPED' } })).updateOrderFulfillment.userErrors[0].code).toBe(
+      'INVALID_INPUT',
+    );
+    expect(
+      (await gm.data(fulfil, { input: { orderId: id, status: 'SHIPPED', carrier: 'DHL', trackingNumber: '1Z999' } })).updateOrderFulfillment
+        .order,
+    ).toEqual({ status: 'SHIPPED', carrier: 'DHL', trackingNumber: '1Z999' });
     expect((await gm.data(fulfil, { input: { orderId: id, status: 'DELIVERED' } })).updateOrderFulfillment.order.status).toBe('DELIVERED');
   });
 
@@ -238,7 +333,7 @@ describe('placeOrder', () => {
 });
 
 describe('minimum order amount', () => {
-  it('refuses or routes an order below the dealer\'s minimum, as the ADMIN configured it', async () => {
+  it("refuses or routes an order below the dealer's minimum, as the ADMIN configured it", async () => {
     const admin = await stack.loginAs('admin@demo.staff');
     const { me } = await bronze.data('{ me { dealer { id } } }');
     const SET = `mutation($input: MinimumOrderInput!) { setMinimumOrderAmount(input: $input) { policy { minimumAmount belowMinimum } userErrors { code } } }`;
@@ -257,7 +352,9 @@ describe('minimum order amount', () => {
     const routed = await placed(bronze, { lines: [{ sku: cheap.sku, quantity: 1 }] });
     expect(routed.order).toMatchObject({ status: 'PENDING_APPROVAL', approvalSteps: [{ level: 1, role: 'SALES_REP', status: 'PENDING' }] });
     await admin.data(SET, { input: { dealerId: me.dealer.id, minimumAmount: '0', belowMinimum: 'REFUSE' } });
-    const cancelled = await bronze.data(`mutation($id: ID!) { cancelOrder(orderId: $id, reason: "test") { order { status } } }`, { id: routed.order!.id });
+    const cancelled = await bronze.data(`mutation($id: ID!) { cancelOrder(orderId: $id, reason: "test") { order { status } } }`, {
+      id: routed.order!.id,
+    });
     expect(cancelled.cancelOrder.order.status).toBe('CANCELLED');
     expect(await stockOf(cheap.sku)).toBe(stockBefore);
   });
@@ -274,7 +371,9 @@ describe('idempotency', () => {
     expect(ids.size).toBe(1);
     expect((await placed(platinum, input)).order!.id).toBe([...ids][0]);
     expect(await stockOf(product.sku)).toBe(stockBefore - 1);
-    const { orders } = await platinum.data('query($s: String) { orders(first: 5, filter: { search: $s }) { totalCount } }', { s: input.poNumber });
+    const { orders } = await platinum.data('query($s: String) { orders(first: 5, filter: { search: $s }) { totalCount } }', {
+      s: input.poNumber,
+    });
     expect(orders.totalCount).toBe(1);
 
     const reused = await placed(platinum, { ...input, lines: [{ sku: product.sku, quantity: 2 }] });
@@ -284,7 +383,9 @@ describe('idempotency', () => {
 
 describe('concurrency', () => {
   it('never oversells the last units of a product', async () => {
-    const candidates = (await catalog(platinum)).filter((p) => p.available >= 4 && p.available <= 400).sort((a, b) => a.available - b.available);
+    const candidates = (await catalog(platinum))
+      .filter((p) => p.available >= 4 && p.available <= 400)
+      .sort((a, b) => a.available - b.available);
     const product = candidates[0];
     const available = await stockOf(product.sku);
     const each = Math.floor(available / 3) + 1; // at most two of six orders fit
@@ -305,7 +406,9 @@ describe('concurrency', () => {
     const bigMin = Math.max(1_000_000, Math.floor(avail * 0.35));
     const bigMax = Math.min(5_000_000, Math.floor(avail * 0.65));
     const big = bigMax > bigMin ? await lineWorth(bronze, bigMin, bigMax) : null;
-    const pending = big ? await Promise.all(Array.from({ length: 3 }, () => placed(bronze, { lines: [{ sku: big.sku, quantity: big.quantity }] }))) : [];
+    const pending = big
+      ? await Promise.all(Array.from({ length: 3 }, () => placed(bronze, { lines: [{ sku: big.sku, quantity: big.quantity }] })))
+      : [];
     const pendingIds = pending.filter((p) => p.order?.status === 'PENDING_APPROVAL').map((p) => p.order!.id);
     // ...while orders that approve themselves (under 10,000.00), of which at most six fit, race them.
     const small = await lineWorth(bronze, Math.floor(avail * 0.15), Math.min(1_000_000, Math.floor(avail * 0.3)), big ? [big.sku] : []);
@@ -316,7 +419,8 @@ describe('concurrency', () => {
     const end = await creditOf(bronze);
     expect(end.available).toBeGreaterThanOrEqual(0);
     const approvedTotal =
-      approvals.filter((a) => a.approveOrder.order?.status === 'APPROVED').length * (big?.total ?? 0) + placements.filter((p) => p.order?.status === 'APPROVED').length * small.total;
+      approvals.filter((a) => a.approveOrder.order?.status === 'APPROVED').length * (big?.total ?? 0) +
+      placements.filter((p) => p.order?.status === 'APPROVED').length * small.total;
     expect(end.pendingOrders - start.pendingOrders).toBe(approvedTotal);
     expect(approvedTotal).toBeLessThanOrEqual(start.available);
     // Refusals say why, in the contract's words.
@@ -381,7 +485,12 @@ describe('a crash of the orders process between two steps', () => {
 
     // Time passes beyond the workflow's lease (30 s by default): moved back instead of waited for.
     const em = stack.orms.orders.em.fork();
-    const running = await em.getConnection().execute(`update "orders"."order" set lease_until = now() - interval '1 second' where workflow = 'RUNNING' and po_number = ? returning workflow_step`, [input.poNumber]);
+    const running = await em
+      .getConnection()
+      .execute(
+        `update "orders"."order" set lease_until = now() - interval '1 second' where workflow = 'RUNNING' and po_number = ? returning workflow_step`,
+        [input.poNumber],
+      );
     expect(running).toEqual([{ workflow_step: 'RESERVED' }]);
 
     const port = Number(new URL(old.url).port);
@@ -397,7 +506,13 @@ describe('a crash of the orders process between two steps', () => {
         poolSize: 4,
         logLevel: 'error',
         internalKey: deriveInternalKey(stack.hmacSecret),
-        serviceUrls: { dealers: serviceUrl('dealers'), products: serviceUrl('products'), prices: serviceUrl('prices'), credit: serviceUrl('credit'), orders: `http://127.0.0.1:${port}` },
+        serviceUrls: {
+          dealers: serviceUrl('dealers'),
+          products: serviceUrl('products'),
+          prices: serviceUrl('prices'),
+          credit: serviceUrl('credit'),
+          orders: `http://127.0.0.1:${port}`,
+        },
         faultInjection: true,
       },
       { orm: stack.orms.orders },
@@ -407,7 +522,10 @@ describe('a crash of the orders process between two steps', () => {
     let orders: { nodes: { id: string; status: string }[]; totalCount: number } = { nodes: [], totalCount: 0 };
     for (let i = 0; i < 100 && orders.totalCount === 0; i += 1) {
       await new Promise((r) => setTimeout(r, 100));
-      ({ orders } = await platinum.data('query($s: String) { orders(first: 5, filter: { search: $s }) { nodes { id status } totalCount } }', { s: input.poNumber }));
+      ({ orders } = await platinum.data(
+        'query($s: String) { orders(first: 5, filter: { search: $s }) { nodes { id status } totalCount } }',
+        { s: input.poNumber },
+      ));
     }
     expect(orders.totalCount).toBe(1);
     expect(orders.nodes[0].status).toBe('APPROVED');

@@ -1,4 +1,5 @@
 import type { BaseContext } from '@dealergraph/runtime';
+
 import type { PriceLoaders } from './loaders/price.loaders.js';
 
 /** The per-request context of the prices subgraph. */

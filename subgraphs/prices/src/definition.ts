@@ -1,5 +1,6 @@
 import type { DemoData } from '@dealergraph/demo-data';
 import { buildFederatedSchema, normalizeId, type SubgraphDefinition } from '@dealergraph/runtime';
+
 import type { PricesContext } from './context.js';
 import { entities } from './entities/index.js';
 import { PriceListResolver, ProductPriceResolver } from './graphql/price.resolver.js';

@@ -1,5 +1,5 @@
-export { pricesSubgraph, toolingDefinition, type PricesSubgraphOptions } from './definition.js';
 export { loadConfig as loadPricesConfig, type PricesConfig } from './config.js';
-export { quoteLines, type PriceLine, type QuotedLine } from './services/price.service.js';
 export type { PricesContext } from './context.js';
-export { InvalidQuantityError, type ComputedPrice, type PriceRule, type PriceStep } from './domain/pricing.js';
+export { pricesSubgraph, type PricesSubgraphOptions, toolingDefinition } from './definition.js';
+export { type ComputedPrice, InvalidQuantityError, type PriceRule, type PriceStep } from './domain/pricing.js';
+export { type PriceLine, type QuotedLine, quoteLines } from './services/price.service.js';

@@ -1,4 +1,5 @@
 import { runSubgraph } from '@dealergraph/runtime';
+
 import { loadConfig } from './config.js';
 import { pricesSubgraph } from './definition.js';
 

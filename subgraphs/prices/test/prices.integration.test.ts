@@ -1,8 +1,9 @@
-import { generateDemoData, type DemoData, type DemoDealer, type DemoProduct } from '@dealergraph/demo-data';
-import { migrate, openSubgraphOrm, type Claims } from '@dealergraph/runtime';
+import { type DemoData, type DemoDealer, type DemoProduct, generateDemoData } from '@dealergraph/demo-data';
+import { type Claims, migrate, openSubgraphOrm } from '@dealergraph/runtime';
 import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
 import { graphql, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { pricesSubgraph } from '../src/definition.js';
 import { quoteLines } from '../src/index.js';
 
@@ -62,7 +63,12 @@ interface PriceResult {
   breakdown: { rule: string; label: string; unitPrice: { amount: string } }[];
 }
 
-async function run(source: string, claims: Claims | null, variables: Record<string, unknown>, context = definition.context({ em: orm.em.fork(), claims })) {
+async function run(
+  source: string,
+  claims: Claims | null,
+  variables: Record<string, unknown>,
+  context = definition.context({ em: orm.em.fork(), claims }),
+) {
   return graphql({ schema, source, variableValues: variables, contextValue: context });
 }
 
@@ -90,7 +96,8 @@ function expected(product: DemoProduct, quantity: number, unit: number, rules: s
 }
 
 const promotionsOf = (productId: string) => data.promotions.filter((p) => p.productId === productId);
-const specialsOf = (dealerId: string, productId: string) => data.specialPrices.filter((s) => s.dealerId === dealerId && s.productId === productId);
+const specialsOf = (dealerId: string, productId: string) =>
+  data.specialPrices.filter((s) => s.dealerId === dealerId && s.productId === productId);
 
 beforeAll(async () => {
   data = generateDemoData({ anchor });
@@ -102,7 +109,13 @@ beforeAll(async () => {
   db = await createTestDatabase();
   orm = await openSubgraphOrm(definition, { databaseUrl: db.url, poolSize: 4 });
   await migrate(orm);
-  expect(await definition.seed!(orm.em.fork(), () => data, () => {})).toBe(true);
+  expect(
+    await definition.seed!(
+      orm.em.fork(),
+      () => data,
+      () => {},
+    ),
+  ).toBe(true);
   schema = (await definition.buildSchema()).schema;
 });
 
@@ -121,7 +134,13 @@ describe('demo data assumptions', () => {
   });
 
   it('seeds once: a second seed writes nothing', async () => {
-    expect(await definition.seed!(orm.em.fork(), () => data, () => {})).toBe(false);
+    expect(
+      await definition.seed!(
+        orm.em.fork(),
+        () => data,
+        () => {},
+      ),
+    ).toBe(false);
   });
 });
 
@@ -132,7 +151,8 @@ describe('Product.price for Demo Platinum Dealer', () => {
    */
   const plainProduct = () =>
     data.products.find(
-      (p) => promotionsOf(p.id).length === 0 && specialsOf(platinum.id, p.id).length === 0 && (off(p.listPrice, 2000) * 9500) % 10_000 !== 0,
+      (p) =>
+        promotionsOf(p.id).length === 0 && specialsOf(platinum.id, p.id).length === 0 && (off(p.listPrice, 2000) * 9500) % 10_000 !== 0,
     )!;
 
   it('prices a product without promotion or special price by tier only: list * 0.8, rounded', async () => {
@@ -171,7 +191,10 @@ describe('Product.price for Demo Platinum Dealer', () => {
     expect(inactive.some((p) => p.validTo <= now)).toBe(true);
     expect(inactive.some((p) => p.validFrom > now)).toBe(true);
     const products = inactive.map((p) => data.products.find((x) => x.id === p.productId)!);
-    const result = await prices(products.map((p) => p.id), platinumClaims);
+    const result = await prices(
+      products.map((p) => p.id),
+      platinumClaims,
+    );
     result.forEach((price, i) => expect(price).toMatchObject(expected(products[i], 1, off(products[i].listPrice, 2000), ['TIER'])));
   });
 
@@ -212,7 +235,12 @@ describe('Product.price for Demo Platinum Dealer', () => {
 
 describe('Product.price access and errors', () => {
   it('is null for staff without dealerId', async () => {
-    expect(await prices(data.products.slice(0, 3).map((p) => p.id), staffClaims)).toEqual([null, null, null]);
+    expect(
+      await prices(
+        data.products.slice(0, 3).map((p) => p.id),
+        staffClaims,
+      ),
+    ).toEqual([null, null, null]);
   });
 
   it("is null for a dealer user asking for another dealer's price", async () => {
@@ -268,7 +296,7 @@ describe('Product.price access and errors', () => {
     expect(entities[1]!.price).not.toBeNull();
   });
 
-  it("prices Demo Bronze Dealer by its own tier (5 %)", async () => {
+  it('prices Demo Bronze Dealer by its own tier (5 %)', async () => {
     const product = data.products.find((p) => promotionsOf(p.id).every((x) => !within(x)) && specialsOf(bronze.id, p.id).length === 0)!;
     expect(await priceOf(product, bronzeClaims, { quantity: 10 })).toMatchObject(
       expected(product, 10, off(off(product.listPrice, 500), 500), ['TIER', 'VOLUME_BREAK']),
@@ -345,7 +373,9 @@ describe('quoteLines', () => {
 
   it("refuses another dealer's lines and invalid quantities", async () => {
     const ctx = definition.context({ em: orm.em.fork(), claims: bronzeClaims });
-    await expect(quoteLines(ctx, { dealerId: platinum.id, lines: [{ productId: data.products[0].id, quantity: 1 }] })).rejects.toMatchObject({
+    await expect(
+      quoteLines(ctx, { dealerId: platinum.id, lines: [{ productId: data.products[0].id, quantity: 1 }] }),
+    ).rejects.toMatchObject({
       extensions: { code: 'FORBIDDEN' },
     });
     await expect(quoteLines(ctx, { dealerId: bronze.id, lines: [{ productId: data.products[0].id, quantity: 0 }] })).rejects.toMatchObject({

@@ -1,6 +1,7 @@
-import { deriveInternalKey, internalClient, InternalCallError, parseAmount, type InternalClient } from '@dealergraph/runtime';
-import { startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
 import { randomUUID } from 'node:crypto';
+
+import { deriveInternalKey, InternalCallError, type InternalClient, internalClient, parseAmount } from '@dealergraph/runtime';
+import { type GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** prices.quoteLines through a real signed call to the running prices subgraph, against Product.price through the gateway. */
@@ -11,7 +12,8 @@ let platinumId: string;
 
 const PAGE = `query($q: Int) { products(first: 100) { nodes { id sku price(quantity: $q) {
   listPrice { amount currency } unitPrice { amount } lineTotal { amount } discountPercent appliedRules } } } }`;
-const PRICE_FIELDS = 'id price(quantity: $q) { listPrice { amount currency } unitPrice { amount } lineTotal { amount } discountPercent appliedRules }';
+const PRICE_FIELDS =
+  'id price(quantity: $q) { listPrice { amount currency } unitPrice { amount } lineTotal { amount } discountPercent appliedRules }';
 
 /** What the dealer sees for these skus at this quantity, in one aliased query through the gateway. */
 async function shownPrices(skus: string[], quantity: number): Promise<ShownProduct[]> {
@@ -35,17 +37,28 @@ async function skusToCompare(): Promise<string[]> {
     'select product_id from prices.special_price where dealer_id = ? and valid_from <= ? and (valid_to is null or valid_to > ?) limit 25',
     [platinumId, now, now],
   );
-  const promoted = await pricesEm.execute<{ product_id: string }[]>('select product_id from prices.promotion where valid_from <= ? and valid_to > ? limit 25', [now, now]);
+  const promoted = await pricesEm.execute<{ product_id: string }[]>(
+    'select product_id from prices.promotion where valid_from <= ? and valid_to > ? limit 25',
+    [now, now],
+  );
   const ids = [...special, ...promoted].map((r) => r.product_id);
   const named = ids.length
-    ? await stack.orms.products.em.fork().execute<{ sku: string }[]>(`select sku from products.product where active and id in (${ids.map(() => '?').join(',')})`, ids)
+    ? await stack.orms.products.em
+        .fork()
+        .execute<{ sku: string }[]>(`select sku from products.product where active and id in (${ids.map(() => '?').join(',')})`, ids)
     : [];
   return [...new Set([...page.map((p) => p.sku), ...named.map((r) => r.sku)])];
 }
 
 interface ShownProduct {
   id: string;
-  price: { listPrice: { amount: string; currency: string }; unitPrice: { amount: string }; lineTotal: { amount: string }; discountPercent: number; appliedRules: string[] } | null;
+  price: {
+    listPrice: { amount: string; currency: string };
+    unitPrice: { amount: string };
+    lineTotal: { amount: string };
+    discountPercent: number;
+    appliedRules: string[];
+  } | null;
 }
 
 beforeAll(async () => {
@@ -96,15 +109,26 @@ describe('prices.quoteLines', () => {
     const productId = ((await platinum.data(PAGE, { q: 1 })).products.nodes as ShownProduct[]).find((p) => p.price)!.id;
     const below = await prices.call('quoteLines', { dealerId: platinumId, lines: [{ productId, quantity: first.minQuantity - 1 }] });
     expect(below.lines[0].volumeBreak).toBeNull();
-    expect(below.lines[0].nextVolumeBreak).toEqual({ minQuantity: first.minQuantity, percent: first.discountPercent.toFixed(2), quantityMore: 1 });
+    expect(below.lines[0].nextVolumeBreak).toEqual({
+      minQuantity: first.minQuantity,
+      percent: first.discountPercent.toFixed(2),
+      quantityMore: 1,
+    });
     const on = await prices.call('quoteLines', { dealerId: platinumId, lines: [{ productId, quantity: first.minQuantity }] });
     expect(on.lines[0].volumeBreak).toEqual({ minQuantity: first.minQuantity, percent: first.discountPercent.toFixed(2) });
-    expect(on.lines[0].nextVolumeBreak).toMatchObject({ minQuantity: second.minQuantity, quantityMore: second.minQuantity - first.minQuantity });
+    expect(on.lines[0].nextVolumeBreak).toMatchObject({
+      minQuantity: second.minQuantity,
+      quantityMore: second.minQuantity - first.minQuantity,
+    });
   });
 
   it('costs the same number of SQL statements for 3 lines as for 100', async () => {
     const ids = ((await platinum.data(PAGE, { q: 1 })).products.nodes as ShownProduct[]).map((p) => p.id);
-    const knex = (stack.orms.prices.em.getConnection() as unknown as { getKnex(): { on(e: string, f: () => void): void; off(e: string, f: () => void): void } }).getKnex();
+    const knex = (
+      stack.orms.prices.em.getConnection() as unknown as {
+        getKnex(): { on(e: string, f: () => void): void; off(e: string, f: () => void): void };
+      }
+    ).getKnex();
     const count = async (lines: { productId: string; quantity: number }[]) => {
       let statements = 0;
       const listener = () => statements++;
@@ -151,7 +175,9 @@ describe('prices.quoteLines', () => {
 
   it('answers only signed calls', async () => {
     const forged = internalClient('prices', { baseUrl: stack.subgraphs.prices.url, key: 'not-the-key' });
-    const error = await forged.call('quoteLines', { dealerId: platinumId, lines: [{ productId: randomUUID(), quantity: 1 }] }).catch((e: unknown) => e);
+    const error = await forged
+      .call('quoteLines', { dealerId: platinumId, lines: [{ productId: randomUUID(), quantity: 1 }] })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'REJECTED' });
   });
 });

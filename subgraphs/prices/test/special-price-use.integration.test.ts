@@ -1,6 +1,7 @@
-import { deriveInternalKey, internalClient, InternalCallError, type InternalClient } from '@dealergraph/runtime';
-import { startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
 import { randomUUID } from 'node:crypto';
+
+import { deriveInternalKey, InternalCallError, type InternalClient, internalClient } from '@dealergraph/runtime';
+import { type GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -19,7 +20,11 @@ const cents = (amount: string) => Math.round(Number(amount) * 100);
 const PRICE = 'query($sku: String!, $q: Int!) { product(sku: $sku) { price(quantity: $q) { unitPrice { amount } appliedRules } } }';
 const priceOf = async (quantity: number) => (await platinum.data(PRICE, { sku: product.sku, q: quantity })).product.price;
 const usedOf = async (requestId: string) =>
-  (await stack.orms.prices.em.fork().execute<{ used: number }[]>('select quantity_used as used from prices.special_price where request_id = ?', [requestId]))[0].used;
+  (
+    await stack.orms.prices.em
+      .fork()
+      .execute<{ used: number }[]>('select quantity_used as used from prices.special_price where request_id = ?', [requestId])
+  )[0].used;
 
 /** Every grant of a test is revoked after it, so that one test's special price never prices another's. */
 const granted = new Set<string>();
@@ -79,7 +84,10 @@ describe('granted special prices', () => {
     const consumed = orders.filter((_o, i) => results[i].status === 'CONSUMED');
     expect(consumed).toHaveLength(3);
     for (const r of results.filter((x) => x.status !== 'CONSUMED')) {
-      expect(r).toEqual({ status: 'EXHAUSTED', shortages: [{ specialPriceId, productId: product.id, requested: 3, remaining: expect.any(Number) }] });
+      expect(r).toEqual({
+        status: 'EXHAUSTED',
+        shortages: [{ specialPriceId, productId: product.id, requested: 3, remaining: expect.any(Number) }],
+      });
     }
     expect(await usedOf(requestId)).toBe(9);
 
@@ -97,7 +105,9 @@ describe('granted special prices', () => {
     expect(await prices.call('consumeSpecialPrices', { orderId: late, dealerId, lines: line(1) })).toEqual({ status: 'RELEASED' });
     expect(await usedOf(requestId)).toBe(6);
     // Another dealer cannot use it.
-    expect((await prices.call('consumeSpecialPrices', { orderId: randomUUID(), dealerId: bronzeId, lines: line(1) })).status).toBe('EXHAUSTED');
+    expect((await prices.call('consumeSpecialPrices', { orderId: randomUUID(), dealerId: bronzeId, lines: line(1) })).status).toBe(
+      'EXHAUSTED',
+    );
     expect(await usedOf(requestId)).toBe(6);
   });
 
@@ -107,7 +117,15 @@ describe('granted special prices', () => {
     expect((await priceOf(1)).appliedRules).toEqual(['SPECIAL_PRICE']);
     expect(await prices.call('revokeSpecialPrice', { requestId })).toEqual({ status: 'REVOKED' });
     expect((await priceOf(1)).appliedRules).toEqual(['TIER']);
-    expect((await prices.call('consumeSpecialPrices', { orderId: randomUUID(), dealerId, lines: [{ specialPriceId, productId: product.id, quantity: 1 }] })).status).toBe('EXHAUSTED');
+    expect(
+      (
+        await prices.call('consumeSpecialPrices', {
+          orderId: randomUUID(),
+          dealerId,
+          lines: [{ specialPriceId, productId: product.id, quantity: 1 }],
+        })
+      ).status,
+    ).toBe('EXHAUSTED');
     expect(await prices.call('revokeSpecialPrice', { requestId: randomUUID() })).toEqual({ status: 'NONE' });
     expect(await grant(requestId, 5, product.unit - 300)).toEqual({ specialPriceId });
     expect((await priceOf(1)).appliedRules).toEqual(['SPECIAL_PRICE']);
@@ -115,9 +133,29 @@ describe('granted special prices', () => {
 
   it('refuses malformed input with 400 and changes nothing', async () => {
     const at = new Date().toISOString();
-    const bad = prices.call('grantSpecialPrice', { requestId: randomUUID(), dealerId, productId: product.id, unitPrice: 100, quantity: 1, validFrom: at, validTo: at });
+    const bad = prices.call('grantSpecialPrice', {
+      requestId: randomUUID(),
+      dealerId,
+      productId: product.id,
+      unitPrice: 100,
+      quantity: 1,
+      validFrom: at,
+      validTo: at,
+    });
     await expect(bad).rejects.toBeInstanceOf(InternalCallError);
-    await expect(prices.call('consumeSpecialPrices', { orderId: randomUUID(), dealerId, lines: [] })).rejects.toMatchObject({ code: 'REJECTED' });
-    await expect(prices.call('grantSpecialPrice', { requestId: 'x', dealerId, productId: product.id, unitPrice: 0, quantity: 1, validFrom: at, validTo: at } as never)).rejects.toMatchObject({ code: 'REJECTED' });
+    await expect(prices.call('consumeSpecialPrices', { orderId: randomUUID(), dealerId, lines: [] })).rejects.toMatchObject({
+      code: 'REJECTED',
+    });
+    await expect(
+      prices.call('grantSpecialPrice', {
+        requestId: 'x',
+        dealerId,
+        productId: product.id,
+        unitPrice: 0,
+        quantity: 1,
+        validFrom: at,
+        validTo: at,
+      } as never),
+    ).rejects.toMatchObject({ code: 'REJECTED' });
   });
 });

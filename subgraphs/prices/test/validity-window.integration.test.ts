@@ -1,9 +1,11 @@
-import { generateDemoData, type DemoData, type DemoProduct } from '@dealergraph/demo-data';
-import { migrate, openSubgraphOrm, type Claims } from '@dealergraph/runtime';
+import { randomUUID } from 'node:crypto';
+
+import { type DemoData, type DemoProduct, generateDemoData } from '@dealergraph/demo-data';
+import { type Claims, migrate, openSubgraphOrm } from '@dealergraph/runtime';
 import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
 import { graphql, type GraphQLSchema } from 'graphql';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { pricesSubgraph } from '../src/definition.js';
 import { Promotion } from '../src/entities/promotion.entity.js';
 import { SpecialPrice } from '../src/entities/special-price.entity.js';
@@ -55,20 +57,39 @@ beforeAll(async () => {
   claims = { sub: user.id, email: user.email, role: user.role, dealerId: user.dealerId };
   // Products without any promotion or special price of their own in the demo data.
   const plain = data.products.filter(
-    (p) => !data.promotions.some((m) => m.productId === p.id) && !data.specialPrices.some((s) => s.productId === p.id) && p.listPrice > 1000,
+    (p) =>
+      !data.promotions.some((m) => m.productId === p.id) && !data.specialPrices.some((s) => s.productId === p.id) && p.listPrice > 1000,
   );
   [promoted, special, openEnded] = plain.slice(-3);
   db = await createTestDatabase();
   const definition = pricesSubgraph();
   orm = await openSubgraphOrm(definition, { databaseUrl: db.url, poolSize: 2 });
   await migrate(orm);
-  await definition.seed!(orm.em.fork(), () => data, () => {});
+  await definition.seed!(
+    orm.em.fork(),
+    () => data,
+    () => {},
+  );
   schema = (await definition.buildSchema()).schema;
   const em = orm.em.fork();
   em.create(Promotion, { id: randomUUID(), name: 'Edge test', productId: promoted.id, discountBp: 1000, validFrom: start, validTo: end });
   // Far below the tier price, so that it wins whenever it is active.
-  em.create(SpecialPrice, { id: randomUUID(), dealerId: platinum.id, productId: special.id, unitPrice: 100, validFrom: start, validTo: end });
-  em.create(SpecialPrice, { id: randomUUID(), dealerId: platinum.id, productId: openEnded.id, unitPrice: 100, validFrom: start, validTo: null });
+  em.create(SpecialPrice, {
+    id: randomUUID(),
+    dealerId: platinum.id,
+    productId: special.id,
+    unitPrice: 100,
+    validFrom: start,
+    validTo: end,
+  });
+  em.create(SpecialPrice, {
+    id: randomUUID(),
+    dealerId: platinum.id,
+    productId: openEnded.id,
+    unitPrice: 100,
+    validFrom: start,
+    validTo: null,
+  });
   await em.flush();
 });
 

@@ -1,4 +1,4 @@
-import { readSubgraphConfig, type Env, type SubgraphConfig } from '@dealergraph/runtime';
+import { type Env, readSubgraphConfig, type SubgraphConfig } from '@dealergraph/runtime';
 
 /** Settings of the products subgraph; the only place it reads the environment. */
 export type ProductsConfig = SubgraphConfig;

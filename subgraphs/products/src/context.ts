@@ -1,4 +1,5 @@
 import type { BaseContext, EventHub } from '@dealergraph/runtime';
+
 import type { ProductLoaders } from './loaders/product.loaders.js';
 import type { StockChangeMessage } from './services/stock-events.service.js';
 

@@ -1,15 +1,16 @@
 import type { DemoData } from '@dealergraph/demo-data';
 import { buildFederatedSchema, EventHub, listenPgNotifications, serveSubscriptions, type SubgraphDefinition } from '@dealergraph/runtime';
+
 import type { ProductsContext } from './context.js';
 import { entities } from './entities/index.js';
+import { AssortmentResolver } from './graphql/assortment.resolver.js';
 import { CatalogResolver, CategoryResolver } from './graphql/catalog.resolver.js';
 import { toProductType } from './graphql/mappers.js';
-import { AssortmentResolver } from './graphql/assortment.resolver.js';
-import { ProductDetailsResolver } from './graphql/product-details.resolver.js';
 import { ProductResolver } from './graphql/product.resolver.js';
+import { ProductDetailsResolver } from './graphql/product-details.resolver.js';
+import { InTransitStockResolver, StockResolver, WarehouseStockResolver } from './graphql/stock.resolver.js';
 import { StockChangeResolver } from './graphql/stock-change.resolver.js';
 import { StockImportResolver } from './graphql/stock-import.resolver.js';
-import { InTransitStockResolver, StockResolver, WarehouseStockResolver } from './graphql/stock.resolver.js';
 import { productsInternalOperations } from './internal/internal-operations.js';
 import { createProductLoaders } from './loaders/product.loaders.js';
 import { migrations } from './migrations/index.js';
@@ -28,7 +29,18 @@ export function productsSubgraph(): SubgraphDefinition<ProductsContext, DemoData
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [ProductResolver, AssortmentResolver, ProductDetailsResolver, CategoryResolver, CatalogResolver, StockResolver, WarehouseStockResolver, InTransitStockResolver, StockChangeResolver, StockImportResolver],
+        resolvers: [
+          ProductResolver,
+          AssortmentResolver,
+          ProductDetailsResolver,
+          CategoryResolver,
+          CatalogResolver,
+          StockResolver,
+          WarehouseStockResolver,
+          InTransitStockResolver,
+          StockChangeResolver,
+          StockImportResolver,
+        ],
         pubSub: stockEvents,
         referenceResolvers: {
           Product: {
@@ -47,7 +59,11 @@ export function productsSubgraph(): SubgraphDefinition<ProductsContext, DemoData
     // stockChanged: committed changes arrive by LISTEN (every instance hears them, see
     // stock-events.service.ts) and go out over graphql-ws on this server, to the gateway.
     start: async (runtime, _newContext, serving) => {
-      const source = await listenPgNotifications<StockChangeMessage>({ databaseUrl: runtime.config.databaseUrl, channel: STOCK_CHANNEL, logger: runtime.logger });
+      const source = await listenPgNotifications<StockChangeMessage>({
+        databaseUrl: runtime.config.databaseUrl,
+        channel: STOCK_CHANNEL,
+        logger: runtime.logger,
+      });
       stockEvents.attach(source);
       const stopServing = serveSubscriptions({
         httpServer: serving.httpServer,

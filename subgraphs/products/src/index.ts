@@ -1,2 +1,2 @@
-export { productsSubgraph, toolingDefinition } from './definition.js';
 export { loadConfig as loadProductsConfig, type ProductsConfig } from './config.js';
+export { productsSubgraph, toolingDefinition } from './definition.js';

@@ -1,6 +1,6 @@
-import { demoAssortment, generateDemoData, type DemoDealer } from '@dealergraph/demo-data';
-import { signRequest, type Claims } from '@dealergraph/runtime';
-import { startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
+import { demoAssortment, type DemoDealer, generateDemoData } from '@dealergraph/demo-data';
+import { type Claims, signRequest } from '@dealergraph/runtime';
+import { type GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Ids and skus do not depend on the anchor, so this matches the seeded test database.
@@ -62,7 +62,9 @@ describe('dealer assortments and search through the gateway', () => {
     expect(own).toBeGreaterThan(0);
     expect(own).toBeLessThan(all);
     expect((await limitedUser.data(PRODUCT, { sku: outside.sku })).product).toBeNull();
-    expect((await limitedUser.data(SEARCH, { s: outside.sku, n: 50 })).products.nodes.map((n: { sku: string }) => n.sku)).not.toContain(outside.sku);
+    expect((await limitedUser.data(SEARCH, { s: outside.sku, n: 50 })).products.nodes.map((n: { sku: string }) => n.sku)).not.toContain(
+      outside.sku,
+    );
     const { product } = await limitedUser.data(PRODUCT, { sku: inside.sku });
     expect(product).toMatchObject({ sku: inside.sku, restriction: null });
     expect(product.price.unitPrice.amount).toMatch(/^\d+\.\d\d$/);
@@ -73,9 +75,14 @@ describe('dealer assortments and search through the gateway', () => {
     expect((await bronze.data(PRODUCT, { sku: contractOnly.sku })).product.restriction).toBe('CONTRACT_ONLY');
   });
 
-  it('_entities returns null for a product outside the caller\'s assortment', async () => {
+  it("_entities returns null for a product outside the caller's assortment", async () => {
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { sku } } }';
-    const variables = { r: [{ __typename: 'Product', id: outside.id }, { __typename: 'Product', id: inside.id }] };
+    const variables = {
+      r: [
+        { __typename: 'Product', id: outside.id },
+        { __typename: 'Product', id: inside.id },
+      ],
+    };
     const asLimited = await signedToProducts(query, variables, claimsOf(limited));
     expect(asLimited.data._entities).toEqual([null, { sku: inside.sku }]);
     const asPlatinum = await signedToProducts(query, variables, claimsOf(data.dealers[0]));
@@ -134,9 +141,11 @@ describe('dealer assortments and search through the gateway', () => {
       const word = name.split(' ').find((w) => /^[A-Za-z]{7,}$/.test(w));
       return word ? name.replace(word, word.slice(0, 2) + word.slice(3)) : undefined;
     };
-    const targets = [...new Map(data.products
-      .filter((p) => !restriction.has(p.id) && /\d[./]\d/.test(p.name) && typoed(p.name))
-      .map((p) => [p.name, p])).values()].slice(0, 4);
+    const targets = [
+      ...new Map(
+        data.products.filter((p) => !restriction.has(p.id) && /\d[./]\d/.test(p.name) && typoed(p.name)).map((p) => [p.name, p]),
+      ).values(),
+    ].slice(0, 4);
     expect(targets.length).toBeGreaterThan(0);
     for (const target of targets) {
       const { products } = await staff.data(SEARCH, { s: typoed(target.name), n: 20 });

@@ -1,6 +1,7 @@
-import { deriveInternalKey, internalClient, InternalCallError, type InternalClient } from '@dealergraph/runtime';
-import { startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
 import { randomUUID } from 'node:crypto';
+
+import { deriveInternalKey, InternalCallError, type InternalClient, internalClient } from '@dealergraph/runtime';
+import { type GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** products.lookupProducts through a real signed call, against the catalog as the gateway shows it. */
@@ -30,7 +31,8 @@ afterAll(async () => {
 
 describe('products.lookupProducts', () => {
   it('finds products by sku in any case and by id, with the stock the catalog shows', async () => {
-    const shown: Shown[] = (await dealer.data('{ products(first: 40) { nodes { id sku name brand stock { status available } } } }')).products.nodes;
+    const shown: Shown[] = (await dealer.data('{ products(first: 40) { nodes { id sku name brand stock { status available } } } }'))
+      .products.nodes;
     const bySku = shown.slice(0, 20);
     const byId = shown.slice(15, 40);
     const { products: found } = await products.call('lookupProducts', {
@@ -62,7 +64,9 @@ describe('products.lookupProducts', () => {
     // This test's own copy of the data: discontinue one product.
     const [row] = await stack.orms.products.em
       .fork()
-      .execute<{ id: string; sku: string }[]>('update products.product set active = false where id = (select id from products.product order by sku desc limit 1) returning id, sku');
+      .execute<{ id: string; sku: string }[]>(
+        'update products.product set active = false where id = (select id from products.product order by sku desc limit 1) returning id, sku',
+      );
     const { products: found } = await products.call('lookupProducts', { dealerId, skus: [row.sku.toLowerCase()] });
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ id: row.id, active: false });
@@ -74,8 +78,12 @@ describe('products.lookupProducts', () => {
     // Every 110th product by sku (the gateway allows 50 aliases): some restricted, from every root category.
     const all = await stack.orms.products.em
       .fork()
-      .execute<{ id: string; sku: string }[]>('select id, sku from (select id, sku, row_number() over (order by sku) as n from products.product where active) x where n % 110 = 0');
-    const seen: Record<string, { id: string } | null> = await restricted.data(`{ ${all.map((p, i) => `p${i}: product(sku: ${JSON.stringify(p.sku)}) { id }`).join(' ')} }`);
+      .execute<{ id: string; sku: string }[]>(
+        'select id, sku from (select id, sku, row_number() over (order by sku) as n from products.product where active) x where n % 110 = 0',
+      );
+    const seen: Record<string, { id: string } | null> = await restricted.data(
+      `{ ${all.map((p, i) => `p${i}: product(sku: ${JSON.stringify(p.sku)}) { id }`).join(' ')} }`,
+    );
     const visible = Object.values(seen).filter((p): p is { id: string } => p !== null);
     const allowed = new Set(visible.map((p) => p.id));
     expect(allowed.size).toBeGreaterThan(0);
@@ -103,7 +111,10 @@ describe('products.lookupProducts', () => {
     expect(found[0].stock).toEqual({ status: 'OUT', available: 0 });
     expect(found[0].substitutes.length).toBeGreaterThan(0);
     const shown = (
-      await dealer.data('query($sku: String!) { product(sku: $sku) { substitutes(first: 5) { id sku name stock { status available } } } }', { sku: row.sku })
+      await dealer.data(
+        'query($sku: String!) { product(sku: $sku) { substitutes(first: 5) { id sku name stock { status available } } } }',
+        { sku: row.sku },
+      )
     ).product.substitutes;
     expect(found[0].substitutes).toEqual(shown);
     expect(found[0].substitutes.some((s) => s.stock.available > 0)).toBe(true);

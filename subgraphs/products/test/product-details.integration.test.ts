@@ -1,9 +1,10 @@
 import { generateDemoData, REGION_WAREHOUSE } from '@dealergraph/demo-data';
-import { openSubgraphOrm, type Claims } from '@dealergraph/runtime';
+import { type Claims, openSubgraphOrm } from '@dealergraph/runtime';
 import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { graphql, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { type ExecutionResult, graphql, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { productsSubgraph } from '../src/definition.js';
 
 /**
@@ -32,7 +33,10 @@ beforeAll(async () => {
   db = await createTestDatabase({ seeded: true });
   orm = await openSubgraphOrm(definition, { databaseUrl: db.url, poolSize: 4 });
   schema = (await definition.buildSchema()).schema;
-  orm.em.getConnection().getKnex().on('query', (q: { sql: string }) => statements.push(q.sql));
+  orm.em
+    .getConnection()
+    .getKnex()
+    .on('query', (q: { sql: string }) => statements.push(q.sql));
 }, 180_000);
 
 afterAll(async () => {
@@ -64,7 +68,9 @@ describe('product details', () => {
 
   it('returns typed specifications, pictures, documents and the pack size as seeded', async () => {
     // A product of each kind of spec and of link, from the demo rows.
-    const withBoolean = data.productDetails.find((d) => d.specs.some((s) => s.type === 'BOOLEAN') && d.links.some((l) => l.kind === 'DATASHEET'))!;
+    const withBoolean = data.productDetails.find(
+      (d) => d.specs.some((s) => s.type === 'BOOLEAN') && d.links.some((l) => l.kind === 'DATASHEET'),
+    )!;
     const boxed = data.productDetails.find((d) => d.packSize > 1)!;
     for (const detail of [withBoolean, boxed]) {
       const product = data.products.find((p) => p.id === detail.productId)!;
@@ -82,12 +88,16 @@ describe('product details', () => {
       );
       expect(got.images).toEqual(detail.links.filter((l) => l.kind === 'IMAGE'));
       const kinds = ['CAD', 'CERTIFICATE', 'DATASHEET', 'MANUAL'];
-      expect(got.documents).toEqual(detail.links.filter((l) => l.kind !== 'IMAGE').sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind)));
+      expect(got.documents).toEqual(
+        detail.links.filter((l) => l.kind !== 'IMAGE').sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind)),
+      );
     }
     expect(boxed.packSize).toBeGreaterThan(1);
     const { product: withBool } = await ok(DETAILS, { sku: data.products.find((p) => p.id === withBoolean.productId)!.sku });
     expect(withBool.specifications.some((s: { booleanValue: boolean | null }) => typeof s.booleanValue === 'boolean')).toBe(true);
-    expect(withBool.documents.some((d: { kind: string; url: string }) => d.kind === 'DATASHEET' && d.url.startsWith('https://'))).toBe(true);
+    expect(withBool.documents.some((d: { kind: string; url: string }) => d.kind === 'DATASHEET' && d.url.startsWith('https://'))).toBe(
+      true,
+    );
   });
 
   it('spends the same number of SQL statements on a page of 5, 50 and 100 products with all their details', async () => {
@@ -134,11 +144,20 @@ describe('specification filter', () => {
   });
 
   it('finds products by a TEXT and a BOOLEAN value, in any case, every condition required', async () => {
-    const expected = matching((specs) => specs.some((s) => s.name === 'Material' && s.value === 'Stainless A4') && specs.some((s) => s.name === 'Zinc plated' && s.value === 'false'));
+    const expected = matching(
+      (specs) =>
+        specs.some((s) => s.name === 'Material' && s.value === 'Stainless A4') &&
+        specs.some((s) => s.name === 'Zinc plated' && s.value === 'false'),
+    );
     expect(expected.length).toBeGreaterThan(0);
     const { products } = await ok(PAGE, {
       first: 100,
-      filter: { specifications: [{ name: 'Material', equals: 'stainless a4' }, { name: 'Zinc plated', equals: 'FALSE' }] },
+      filter: {
+        specifications: [
+          { name: 'Material', equals: 'stainless a4' },
+          { name: 'Zinc plated', equals: 'FALSE' },
+        ],
+      },
     });
     expect(products.totalCount).toBe(expected.length);
   });
@@ -168,7 +187,9 @@ describe("the dealer's preferred warehouse", () => {
     // The two demo dealers prefer different warehouses, so the order really follows the dealer.
     expect(REGION_WAREHOUSE[dealerOf(platinum).region]).not.toBe(REGION_WAREHOUSE[dealerOf(bronze).region]);
     const { product } = await ok(STOCK, { sku }, staff);
-    expect(product.stock.warehouses).toEqual(['WH-CENTRAL', 'WH-NORTH', 'WH-SOUTH'].map((code) => ({ preferred: false, warehouse: { code } })));
+    expect(product.stock.warehouses).toEqual(
+      ['WH-CENTRAL', 'WH-NORTH', 'WH-SOUTH'].map((code) => ({ preferred: false, warehouse: { code } })),
+    );
   });
 });
 
@@ -177,10 +198,15 @@ describe('stock import (ERP counts)', () => {
   const STOCK = `query($sku: String!) { product(sku: $sku) { stock { available warehouses { available warehouse { code } } } } }`;
   const admin: Claims = { sub: 'admin', email: 'admin@demo.staff', role: 'ADMIN', dealerId: null };
   const product = data.products[10];
-  const levelOf = async () => (await orm.em.fork().execute<{ on_hand: number; low_threshold: number }[]>(
-    `select on_hand, low_threshold from products.stock_level sl join products.warehouse w on w.id = sl.warehouse_id where sl.product_id = ? and w.code = 'WH-SOUTH'`,
-    [product.id],
-  ))[0];
+  const levelOf = async () =>
+    (
+      await orm.em
+        .fork()
+        .execute<{ on_hand: number; low_threshold: number }[]>(
+          `select on_hand, low_threshold from products.stock_level sl join products.warehouse w on w.id = sl.warehouse_id where sl.product_id = ? and w.code = 'WH-SOUTH'`,
+          [product.id],
+        )
+    )[0];
 
   it('sets the units on hand, once: the same import again changes nothing', async () => {
     const before = await levelOf();
@@ -189,14 +215,25 @@ describe('stock import (ERP counts)', () => {
     expect(await levelOf()).toEqual({ on_hand: before.on_hand + 40, low_threshold: before.low_threshold });
     expect((await ok(IMPORT, { input }, admin)).importStockLevels).toEqual({ changed: 0, userErrors: [] });
     const { product: got } = await ok(STOCK, { sku: product.sku }, staff);
-    expect(got.stock.warehouses.find((w: { warehouse: { code: string } }) => w.warehouse.code === 'WH-SOUTH').available).toBeGreaterThanOrEqual(40);
+    expect(
+      got.stock.warehouses.find((w: { warehouse: { code: string } }) => w.warehouse.code === 'WH-SOUTH').available,
+    ).toBeGreaterThanOrEqual(40);
   });
 
   it('imports nothing when a row is bad, and says which rows and fields', async () => {
     const before = await levelOf();
-    const { importStockLevels } = await ok(IMPORT, {
-      input: { levels: [{ sku: product.sku, warehouseCode: 'WH-SOUTH', onHand: 1 }, { sku: 'NO-SUCH', warehouseCode: 'WH-MOON', onHand: -2 }] },
-    }, admin);
+    const { importStockLevels } = await ok(
+      IMPORT,
+      {
+        input: {
+          levels: [
+            { sku: product.sku, warehouseCode: 'WH-SOUTH', onHand: 1 },
+            { sku: 'NO-SUCH', warehouseCode: 'WH-MOON', onHand: -2 },
+          ],
+        },
+      },
+      admin,
+    );
     expect(importStockLevels).toEqual({
       changed: 0,
       userErrors: [

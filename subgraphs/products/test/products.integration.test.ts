@@ -1,9 +1,10 @@
-import { generateDemoData, type DemoProduct } from '@dealergraph/demo-data';
-import { migrate, openSubgraphOrm, type Claims } from '@dealergraph/runtime';
+import { type DemoProduct, generateDemoData } from '@dealergraph/demo-data';
+import { type Claims, migrate, openSubgraphOrm } from '@dealergraph/runtime';
 import { createTestDatabase } from '@dealergraph/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { graphql, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { type ExecutionResult, graphql, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { productsSubgraph } from '../src/definition.js';
 import { lookupProductsForOrder } from '../src/services/product-lookup.service.js';
 
@@ -24,10 +25,19 @@ beforeAll(async () => {
   db = await createTestDatabase();
   orm = await openSubgraphOrm(definition, { databaseUrl: db.url, poolSize: 4 });
   await migrate(orm);
-  expect(await definition.seed!(orm.em.fork(), () => data, () => {})).toBe(true);
+  expect(
+    await definition.seed!(
+      orm.em.fork(),
+      () => data,
+      () => {},
+    ),
+  ).toBe(true);
   schema = (await definition.buildSchema()).schema;
   // Every statement MikroORM sends goes through this knex instance.
-  orm.em.getConnection().getKnex().on('query', (q: { sql: string }) => statements.push(q.sql));
+  orm.em
+    .getConnection()
+    .getKnex()
+    .on('query', (q: { sql: string }) => statements.push(q.sql));
 }, 180_000);
 
 afterAll(async () => {
@@ -35,7 +45,11 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function run<T = Record<string, any>>(source: string, variableValues?: Record<string, unknown>, claims: Claims | null = dealerClaims) {
+async function run<T = Record<string, any>>(
+  source: string,
+  variableValues?: Record<string, unknown>,
+  claims: Claims | null = dealerClaims,
+) {
   const contextValue = definition.context({ em: orm!.em.fork(), claims });
   return (await graphql({ schema, source, variableValues, contextValue })) as ExecutionResult<T>;
 }
@@ -109,7 +123,13 @@ describe('products subgraph on the seeded demo database', () => {
     const { products } = await ok<PageData>(PAGE, { first: 1 });
     expect(products.totalCount).toBe(data.products.length);
     expect(products.totalCount).toBeGreaterThanOrEqual(5_000);
-    expect(await definition.seed!(orm!.em.fork(), () => data, () => {})).toBe(false);
+    expect(
+      await definition.seed!(
+        orm!.em.fork(),
+        () => data,
+        () => {},
+      ),
+    ).toBe(false);
     const [{ count }] = await orm!.em.getConnection().execute('select count(*)::int as count from "products"."stock_level"');
     expect(count).toBe(data.stock.length);
   });
@@ -157,7 +177,10 @@ describe('products subgraph on the seeded demo database', () => {
     const leaf = data.categories.find((c) => c.name === 'Ball Bearings')!;
     const inRoot = subtree(root.id);
     expect(inRoot.size).toBeGreaterThan(2);
-    for (const [id, ids] of [[root.id, inRoot], [leaf.id, new Set([leaf.id])]] as const) {
+    for (const [id, ids] of [
+      [root.id, inRoot],
+      [leaf.id, new Set([leaf.id])],
+    ] as const) {
       const expected = skusOf(data.products.filter((p) => ids.has(p.categoryId)));
       expect(expected.length).toBeGreaterThan(0);
       const { skus, totalCount } = await walk({ categoryId: id });
@@ -194,7 +217,8 @@ describe('products subgraph on the seeded demo database', () => {
     const brand = data.brands.find((b) => data.products.some((p) => p.brandId === b.id && ids.has(p.categoryId)))!;
     const expected = skusOf(
       data.products.filter(
-        (p) => ids.has(p.categoryId) && p.brandId === brand.id && totalAvailable(p.id) > 0 && (p.sku + ' ' + p.name).toLowerCase().includes('m'),
+        (p) =>
+          ids.has(p.categoryId) && p.brandId === brand.id && totalAvailable(p.id) > 0 && (p.sku + ' ' + p.name).toLowerCase().includes('m'),
       ),
     );
     expect(expected.length).toBeGreaterThan(0);
@@ -340,11 +364,17 @@ describe('products subgraph on the seeded demo database', () => {
     const got = await ok(`{ categories { id name children { name } } }`);
     expect(got.categories.map((c: any) => c.id)).toEqual(roots.map((c) => c.id));
     expect(got.categories[0].children.map((c: any) => c.name)).toEqual(
-      data.categories.filter((c) => c.parentId === roots[0].id).sort(byName).map((c) => c.name),
+      data.categories
+        .filter((c) => c.parentId === roots[0].id)
+        .sort(byName)
+        .map((c) => c.name),
     );
     const children = await ok(`query($id: ID) { categories(parentId: $id) { name parent { id } } }`, { id: roots[1].id });
     expect(children.categories).toEqual(
-      data.categories.filter((c) => c.parentId === roots[1].id).sort(byName).map((c) => ({ name: c.name, parent: { id: roots[1].id } })),
+      data.categories
+        .filter((c) => c.parentId === roots[1].id)
+        .sort(byName)
+        .map((c) => ({ name: c.name, parent: { id: roots[1].id } })),
     );
     const lists = await ok(`{ brands { id name } warehouses { id code name city } }`);
     expect(lists.brands).toEqual([...data.brands].sort(byName).map((b) => ({ id: b.id, name: b.name })));
@@ -374,13 +404,25 @@ describe('products subgraph on the seeded demo database', () => {
   it('resolves a Product reference by its id in upper case', async () => {
     const a = data.products[3];
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { id sku } } }`;
-    const got = await ok(query, { r: [{ __typename: 'Product', id: a.id.toUpperCase() }, { __typename: 'Product', id: 'x' }] }, staffClaims);
+    const got = await ok(
+      query,
+      {
+        r: [
+          { __typename: 'Product', id: a.id.toUpperCase() },
+          { __typename: 'Product', id: 'x' },
+        ],
+      },
+      staffClaims,
+    );
     expect(got._entities).toEqual([{ id: a.id, sku: a.sku }, null]);
   });
 
   it('lists the children of a category named by its id in upper case', async () => {
     const root = data.categories.find((c) => c.parentId === null && data.categories.some((x) => x.parentId === c.id))!;
-    const expected = data.categories.filter((c) => c.parentId === root.id).map((c) => c.name).sort(bySku);
+    const expected = data.categories
+      .filter((c) => c.parentId === root.id)
+      .map((c) => c.name)
+      .sort(bySku);
     const got = await ok(`query($id: ID) { categories(parentId: $id) { name } }`, { id: root.id.toUpperCase() });
     expect(got.categories.map((c: { name: string }) => c.name)).toEqual(expected);
     expect(expected.length).toBeGreaterThan(0);
@@ -441,7 +483,9 @@ describe('products subgraph on the seeded demo database', () => {
       });
       counts.push(statements.length);
       expect(found).toHaveLength(n);
-      expect(found.filter((p) => p.stock.status === 'OUT').every((p) => p.substitutes.every((s) => s.stock.status !== undefined))).toBe(true);
+      expect(found.filter((p) => p.stock.status === 'OUT').every((p) => p.substitutes.every((s) => s.stock.status !== undefined))).toBe(
+        true,
+      );
       expect(found.some((p) => p.substitutes.length > 0)).toBe(true);
       if (n === 400) expect(new Set(found.map((p) => p.authorized))).toEqual(new Set([true, false]));
     }

@@ -1,9 +1,11 @@
-import { openSocket, startTestStack, type GraphQLClient, type TestStack } from '@dealergraph/testing';
-import { createClient, type Client } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
+
+import { type GraphQLClient, openSocket, startTestStack, type TestStack } from '@dealergraph/testing';
+import { type Client, createClient } from 'graphql-ws';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+
 import { STOCK_CHANNEL } from '../src/services/stock-events.service.js';
 
 /**
@@ -39,10 +41,14 @@ beforeAll(async () => {
          and (select sum(sl.on_hand - sl.reserved) from products.stock_level sl where sl.product_id = p.id) > 20) x
       where n % 100 = 0 limit 45`,
   );
-  const seen: Record<string, { sku: string } | null> = await restricted.data(`{ ${rows.map((r, i) => `p${i}: product(sku: ${JSON.stringify(r.sku)}) { sku }`).join(' ')} }`);
+  const seen: Record<string, { sku: string } | null> = await restricted.data(
+    `{ ${rows.map((r, i) => `p${i}: product(sku: ${JSON.stringify(r.sku)}) { sku }`).join(' ')} }`,
+  );
   inside = rows.find((_, i) => seen[`p${i}`] !== null)!;
   outside = rows.find((_, i) => seen[`p${i}`] === null)!;
-  expect((await platinum.data('query($s: String!) { product(sku: $s) { sku } }', { s: outside.sku })).product).toEqual({ sku: outside.sku });
+  expect((await platinum.data('query($s: String!) { product(sku: $s) { sku } }', { s: outside.sku })).product).toEqual({
+    sku: outside.sku,
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -55,7 +61,11 @@ interface StockEvent {
   sku: string;
   reason: string;
   at: string;
-  product: { sku: string; stock: { available: number; warehouses: { preferred: boolean; available: number; warehouse: { code: string } }[] }; price: { unitPrice: { amount: string } } | null };
+  product: {
+    sku: string;
+    stock: { available: number; warehouses: { preferred: boolean; available: number; warehouse: { code: string } }[] };
+    price: { unitPrice: { amount: string } } | null;
+  };
 }
 
 /** A subscription's results as they come, and a way to wait until they satisfy a condition. */
@@ -97,7 +107,10 @@ function watch(client: GraphQLClient, skus: string[]) {
 
 /** A committed change of the product on the channel the writers use, as a stock import would send; `at` tells markers apart. */
 async function notifyImported(productId: string, at: string): Promise<void> {
-  await db.query('select pg_notify($1, $2)', [STOCK_CHANNEL, JSON.stringify({ id: randomUUID(), productIds: [productId], reason: 'IMPORTED', at })]);
+  await db.query('select pg_notify($1, $2)', [
+    STOCK_CHANNEL,
+    JSON.stringify({ id: randomUUID(), productIds: [productId], reason: 'IMPORTED', at }),
+  ]);
 }
 
 let markers = 0;
@@ -125,7 +138,10 @@ async function marker(productId: string, watchers: ReturnType<typeof watch>[]): 
 }
 
 async function availableOf(sku: string): Promise<number> {
-  const { rows } = await db.query('select sum(sl.on_hand - sl.reserved)::int as n from products.stock_level sl join products.product p on p.id = sl.product_id where p.sku = $1', [sku]);
+  const { rows } = await db.query(
+    'select sum(sl.on_hand - sl.reserved)::int as n from products.stock_level sl join products.product p on p.id = sl.product_id where p.sku = $1',
+    [sku],
+  );
   return rows[0].n;
 }
 
@@ -137,7 +153,13 @@ describe('stockChanged through the gateway', () => {
     const [insideBefore, outsideBefore] = [await availableOf(inside.sku), await availableOf(outside.sku)];
 
     const { placeOrder } = await platinum.data(PLACE, {
-      input: { idempotencyKey: randomUUID(), lines: [{ sku: inside.sku, quantity: 2 }, { sku: outside.sku, quantity: 3 }] },
+      input: {
+        idempotencyKey: randomUUID(),
+        lines: [
+          { sku: inside.sku, quantity: 2 },
+          { sku: outside.sku, quantity: 3 },
+        ],
+      },
     });
     expect(placeOrder.userErrors).toEqual([]);
 
@@ -163,7 +185,9 @@ describe('stockChanged through the gateway', () => {
     const full = watch(platinum, [outside.sku]);
     await marker(outside.id, [full]);
     const available = await availableOf(outside.sku);
-    const { placeOrder } = await platinum.data(PLACE, { input: { idempotencyKey: randomUUID(), lines: [{ sku: outside.sku, quantity: available + 1 }] } });
+    const { placeOrder } = await platinum.data(PLACE, {
+      input: { idempotencyKey: randomUUID(), lines: [{ sku: outside.sku, quantity: available + 1 }] },
+    });
     expect(placeOrder.userErrors.map((e: { code: string }) => e.code)).toEqual(['INSUFFICIENT_STOCK']);
     const [heard] = await marker(outside.id, [full]);
     expect(heard).toEqual([]);
@@ -191,20 +215,36 @@ describe('stockChanged through the gateway', () => {
   it('refuses an anonymous subscriber (UNAUTHENTICATED) and an empty or too long watch list (BAD_USER_INPUT)', async () => {
     const outcomeOf = (client: Client, skus: string[]) =>
       new Promise<{ data?: unknown; errors?: { extensions?: { code?: string } }[] } | unknown>((resolve) => {
-        client.subscribe({ query: STOCK_CHANGED, variables: { skus } }, { next: (r) => resolve(r), error: (e) => resolve(e), complete: () => resolve('complete') });
+        client.subscribe(
+          { query: STOCK_CHANGED, variables: { skus } },
+          { next: (r) => resolve(r), error: (e) => resolve(e), complete: () => resolve('complete') },
+        );
       });
     const anonymous = createClient({ url: stack.gatewayUrl.replace('http', 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
-    const signedIn = createClient({ url: stack.gatewayUrl.replace('http', 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${platinum.accessToken}` } });
+    const signedIn = createClient({
+      url: stack.gatewayUrl.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${platinum.accessToken}` },
+    });
     sockets.push(anonymous, signedIn);
     // Refused at the gateway (its anonymous-access gate) before any subgraph is asked.
     const refused = (await outcomeOf(anonymous, [inside.sku])) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
     expect(refused.data ?? null).toBeNull();
     expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
     // Refused by this subgraph when the subscription starts; the gateway passes its code and message on.
-    const empty = (await outcomeOf(signedIn, [])) as { data?: unknown; errors?: { message: string; extensions?: { code?: string; field?: string } }[] };
+    const empty = (await outcomeOf(signedIn, [])) as {
+      data?: unknown;
+      errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+    };
     expect(empty.data ?? null).toBeNull();
-    expect(empty.errors?.map((e) => [e.extensions?.code, e.extensions?.field, e.message])).toEqual([['BAD_USER_INPUT', 'skus', 'Name at least one sku to watch.']]);
-    const tooMany = (await outcomeOf(signedIn, Array.from({ length: 101 }, (_, i) => `SKU-${i}`))) as { errors?: { extensions?: { code?: string } }[] };
+    expect(empty.errors?.map((e) => [e.extensions?.code, e.extensions?.field, e.message])).toEqual([
+      ['BAD_USER_INPUT', 'skus', 'Name at least one sku to watch.'],
+    ]);
+    const tooMany = (await outcomeOf(
+      signedIn,
+      Array.from({ length: 101 }, (_, i) => `SKU-${i}`),
+    )) as { errors?: { extensions?: { code?: string } }[] };
     expect(tooMany.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
   }, 60_000);
 });

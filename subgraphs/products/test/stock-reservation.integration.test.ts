@@ -1,9 +1,11 @@
-import { deriveInternalKey, internalClient, InternalCallError, type InternalClient, type ReserveStockResult } from '@dealergraph/runtime';
-import { startTestStack, type TestStack } from '@dealergraph/testing';
 import { randomUUID } from 'node:crypto';
+
+import { deriveInternalKey, InternalCallError, type InternalClient, internalClient, type ReserveStockResult } from '@dealergraph/runtime';
+import { startTestStack, type TestStack } from '@dealergraph/testing';
 import pg from 'pg';
-import { STOCK_CHANNEL, type StockChangeMessage } from '../src/services/stock-events.service.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { STOCK_CHANNEL, type StockChangeMessage } from '../src/services/stock-events.service.js';
 
 /**
  * products.reserveStock / releaseStock / shipStock through real signed calls to the running products
@@ -21,17 +23,24 @@ interface Row {
   reserved: number;
 }
 
-const sql = <T extends object[] = object[]>(query: string, params: unknown[] = []) => stack.orms.products.em.fork().execute<T>(query, params);
+const sql = <T extends object[] = object[]>(query: string, params: unknown[] = []) =>
+  stack.orms.products.em.fork().execute<T>(query, params);
 
 /** A product of the test's own, with `perWarehouse` units on hand and none reserved in each of its warehouses. */
 async function productWithStock(perWarehouse: number): Promise<{ id: string; warehouses: number }> {
   const id = productIds[nextProduct++];
-  const rows = await sql<Row[]>('update products.stock_level set on_hand = ?, reserved = 0 where product_id = ? returning warehouse_id', [perWarehouse, id]);
+  const rows = await sql<Row[]>('update products.stock_level set on_hand = ?, reserved = 0 where product_id = ? returning warehouse_id', [
+    perWarehouse,
+    id,
+  ]);
   return { id, warehouses: rows.length };
 }
 
 async function stockOf(productId: string): Promise<Row[]> {
-  const rows = await sql<Row[]>('select warehouse_id, on_hand, reserved from products.stock_level where product_id = ? order by warehouse_id', [productId]);
+  const rows = await sql<Row[]>(
+    'select warehouse_id, on_hand, reserved from products.stock_level where product_id = ? order by warehouse_id',
+    [productId],
+  );
   return rows.map((r) => ({ ...r, on_hand: Number(r.on_hand), reserved: Number(r.reserved) }));
 }
 
@@ -58,7 +67,9 @@ describe('products.reserveStock', () => {
     const product = await productWithStock(3);
     const total = product.warehouses * 3;
     const orders = Array.from({ length: 20 }, () => randomUUID());
-    const results = await Promise.all(orders.map((orderId) => products.call('reserveStock', { orderId, dealerId, lines: [{ productId: product.id, quantity: 2 }] })));
+    const results = await Promise.all(
+      orders.map((orderId) => products.call('reserveStock', { orderId, dealerId, lines: [{ productId: product.id, quantity: 2 }] })),
+    );
 
     const winners = orders.filter((_, i) => results[i].status === 'RESERVED');
     const losers = orders.filter((_, i) => results[i].status !== 'RESERVED');
@@ -91,7 +102,16 @@ describe('products.reserveStock', () => {
         products.call('reserveStock', {
           orderId: randomUUID(),
           dealerId,
-          lines: i % 2 ? [{ productId: a.id, quantity: 3 }, { productId: b.id, quantity: 2 }] : [{ productId: b.id, quantity: 2 }, { productId: a.id, quantity: 3 }],
+          lines:
+            i % 2
+              ? [
+                  { productId: a.id, quantity: 3 },
+                  { productId: b.id, quantity: 2 },
+                ]
+              : [
+                  { productId: b.id, quantity: 2 },
+                  { productId: a.id, quantity: 3 },
+                ],
         }),
       ),
     );
@@ -107,13 +127,23 @@ describe('products.reserveStock', () => {
     const result = await products.call('reserveStock', {
       orderId,
       dealerId,
-      lines: [{ productId: plenty.id, quantity: 5 }, { productId: scarce.id, quantity: scarce.warehouses + 1 }],
+      lines: [
+        { productId: plenty.id, quantity: 5 },
+        { productId: scarce.id, quantity: scarce.warehouses + 1 },
+      ],
     });
-    expect(result).toEqual({ status: 'INSUFFICIENT', shortages: [{ productId: scarce.id, requested: scarce.warehouses + 1, available: scarce.warehouses }] });
+    expect(result).toEqual({
+      status: 'INSUFFICIENT',
+      shortages: [{ productId: scarce.id, requested: scarce.warehouses + 1, available: scarce.warehouses }],
+    });
     expect(await reservedSum(plenty.id)).toBe(0);
     expect(await reservedSum(scarce.id)).toBe(0);
     // Nothing was kept of the attempt: the same order may try again with what is there.
-    const retry = await products.call('reserveStock', { orderId, dealerId, lines: [{ productId: scarce.id, quantity: scarce.warehouses }] });
+    const retry = await products.call('reserveStock', {
+      orderId,
+      dealerId,
+      lines: [{ productId: scarce.id, quantity: scarce.warehouses }],
+    });
     expect(retry.status).toBe('RESERVED');
     expect(await reservedSum(scarce.id)).toBe(scarce.warehouses);
   });
@@ -122,7 +152,11 @@ describe('products.reserveStock', () => {
     const product = await productWithStock(4);
     const rows = await stockOf(product.id);
     await sql('update products.stock_level set on_hand = 10 where product_id = ? and warehouse_id = ?', [product.id, rows[1].warehouse_id]);
-    const result = (await products.call('reserveStock', { orderId: randomUUID(), dealerId, lines: [{ productId: product.id, quantity: 12 }] })) as Extract<ReserveStockResult, { status: 'RESERVED' }>;
+    const result = (await products.call('reserveStock', {
+      orderId: randomUUID(),
+      dealerId,
+      lines: [{ productId: product.id, quantity: 12 }],
+    })) as Extract<ReserveStockResult, { status: 'RESERVED' }>;
     expect(result.status).toBe('RESERVED');
     expect(result.reservations.find((r) => r.warehouseId === rows[1].warehouse_id)?.quantity).toBe(10);
     expect(result.reservations.reduce((s, r) => s + r.quantity, 0)).toBe(12);
@@ -151,7 +185,9 @@ describe('products.reserveStock of a big order', () => {
     const orderId = randomUUID();
     const result = await products.call('reserveStock', { orderId, dealerId, lines: ids.map((productId) => ({ productId, quantity: 60 })) });
     expect(result.status).toBe('RESERVED');
-    const [{ total }] = await sql<{ total: string }[]>('select sum(quantity) as total from products.stock_reservation where order_id = ?', [orderId]);
+    const [{ total }] = await sql<{ total: string }[]>('select sum(quantity) as total from products.stock_reservation where order_id = ?', [
+      orderId,
+    ]);
     expect(Number(total)).toBe(ids.length * 60);
     expect(await products.call('releaseStock', { orderId })).toEqual({ status: 'RELEASED' });
     const [{ reserved }] = await sql<{ reserved: string }[]>(
@@ -181,7 +217,9 @@ describe('products.releaseStock and shipStock', () => {
     const orderId = randomUUID();
     expect(await products.call('releaseStock', { orderId })).toEqual({ status: 'NONE' });
     expect(await products.call('releaseStock', { orderId })).toEqual({ status: 'NONE' });
-    expect(await products.call('reserveStock', { orderId, dealerId, lines: [{ productId: product.id, quantity: 1 }] })).toEqual({ status: 'RELEASED' });
+    expect(await products.call('reserveStock', { orderId, dealerId, lines: [{ productId: product.id, quantity: 1 }] })).toEqual({
+      status: 'RELEASED',
+    });
     expect(await reservedSum(product.id)).toBe(0);
     expect(await products.call('shipStock', { orderId })).toEqual({ status: 'NONE' });
     expect(await products.call('shipStock', { orderId: randomUUID() })).toEqual({ status: 'NONE' });
@@ -235,24 +273,37 @@ describe('stock change notifications (stockChanged)', () => {
       /** Every notification sent before this one has arrived once this one has (one connection, in order). */
       const settle = async () => {
         const id = randomUUID();
-        await sql('select pg_notify(?, ?)', [STOCK_CHANNEL, JSON.stringify({ id, productIds: [], reason: 'IMPORTED', at: new Date().toISOString() })]);
+        await sql('select pg_notify(?, ?)', [
+          STOCK_CHANNEL,
+          JSON.stringify({ id, productIds: [], reason: 'IMPORTED', at: new Date().toISOString() }),
+        ]);
         while (!heard.some((m) => m.id === id)) await new Promise((resolve) => setTimeout(resolve, 20));
-        return heard.splice(0).filter((m) => m.id !== id).map((m) => ({ reason: m.reason, productIds: [...m.productIds].sort() }));
+        return heard
+          .splice(0)
+          .filter((m) => m.id !== id)
+          .map((m) => ({ reason: m.reason, productIds: [...m.productIds].sort() }));
       };
       await settle();
       const orderId = randomUUID();
-      const lines = [{ productId: a.id, quantity: 2 }, { productId: b.id, quantity: 7 }];
+      const lines = [
+        { productId: a.id, quantity: 2 },
+        { productId: b.id, quantity: 7 },
+      ];
       expect((await products.call('reserveStock', { orderId, dealerId, lines })).status).toBe('RESERVED');
       expect(await settle()).toEqual([{ reason: 'RESERVED', productIds: [a.id, b.id].sort() }]);
       // A repeat is the same reservation: nothing changed, nothing to tell.
       expect((await products.call('reserveStock', { orderId, dealerId, lines })).status).toBe('RESERVED');
       // Short of stock: rolled back, so PostgreSQL drops its notification.
-      expect((await products.call('reserveStock', { orderId: randomUUID(), dealerId, lines: [{ productId: a.id, quantity: 1_000 }] })).status).toBe('INSUFFICIENT');
+      expect(
+        (await products.call('reserveStock', { orderId: randomUUID(), dealerId, lines: [{ productId: a.id, quantity: 1_000 }] })).status,
+      ).toBe('INSUFFICIENT');
       expect(await settle()).toEqual([]);
       expect((await products.call('releaseStock', { orderId })).status).toBe('RELEASED');
       expect(await settle()).toEqual([{ reason: 'RELEASED', productIds: [a.id, b.id].sort() }]);
       const shipped = randomUUID();
-      expect((await products.call('reserveStock', { orderId: shipped, dealerId, lines: [{ productId: a.id, quantity: 1 }] })).status).toBe('RESERVED');
+      expect((await products.call('reserveStock', { orderId: shipped, dealerId, lines: [{ productId: a.id, quantity: 1 }] })).status).toBe(
+        'RESERVED',
+      );
       await settle();
       expect((await products.call('shipStock', { orderId: shipped })).status).toBe('SHIPPED');
       expect(await settle()).toEqual([]);

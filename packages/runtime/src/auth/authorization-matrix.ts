@@ -1,4 +1,4 @@
-import { DEALER_ROLES, STAFF_ROLES, type Role } from './roles.js';
+import { DEALER_ROLES, type Role, STAFF_ROLES } from './roles.js';
 
 /**
  * Who may run which operation: one row per schema coordinate (`Mutation.placeOrder`,
@@ -60,7 +60,12 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Query.brands': { roles: ALL_ROLES, scope: 'CATALOG_READ', refusal: 'ERROR' },
   'Query.warehouses': { roles: ALL_ROLES, scope: 'CATALOG_READ', refusal: 'ERROR' },
   'Query.newProducts': { roles: ALL_ROLES, scope: 'CATALOG_READ', refusal: 'ERROR' },
-  'Subscription.stockChanged': { roles: ALL_ROLES, scope: 'CATALOG_READ', refusal: 'ERROR', note: 'dealer users and clients: their assortment only' },
+  'Subscription.stockChanged': {
+    roles: ALL_ROLES,
+    scope: 'CATALOG_READ',
+    refusal: 'ERROR',
+    note: 'dealer users and clients: their assortment only',
+  },
   'Mutation.importStockLevels': { roles: STOCK_MANAGERS, scope: 'ERP_IMPORT', refusal: 'ERROR' },
   'Product.price': { roles: ALL_ROLES, scope: 'PRICES_READ', refusal: 'ERROR', note: 'null for staff without a dealer' },
   'Query.myPriceList': { roles: ALL_ROLES, scope: 'PRICES_READ', refusal: 'ERROR', note: 'null for staff' },
@@ -88,16 +93,28 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Subscription.notificationAdded': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own feed" },
   // Special prices
   'Mutation.requestSpecialPrice': { roles: ORDERING, refusal: 'USER_ERROR', note: 'for their own dealer' },
-  'Query.specialPriceRequests': { roles: ALL_ROLES, refusal: 'ERROR', note: "dealer users: their dealer's; approvers: up to their level; ADMIN: none" },
-  'Query.specialPriceRequest': { roles: ALL_ROLES, refusal: 'ERROR', note: "dealer users: their dealer's; approvers: up to their level; ADMIN: none" },
+  'Query.specialPriceRequests': {
+    roles: ALL_ROLES,
+    refusal: 'ERROR',
+    note: "dealer users: their dealer's; approvers: up to their level; ADMIN: none",
+  },
+  'Query.specialPriceRequest': {
+    roles: ALL_ROLES,
+    refusal: 'ERROR',
+    note: "dealer users: their dealer's; approvers: up to their level; ADMIN: none",
+  },
   'Mutation.approveSpecialPriceRequest': { roles: APPROVERS, refusal: 'USER_ERROR', note: "up to the approver's level" },
   'Mutation.rejectSpecialPriceRequest': { roles: APPROVERS, refusal: 'USER_ERROR', note: "up to the approver's level" },
-  'Subscription.specialPriceRequestUpdated': { roles: ALL_ROLES, refusal: 'ERROR', note: "dealer users: their dealer's; approvers: up to their level" },
+  'Subscription.specialPriceRequestUpdated': {
+    roles: ALL_ROLES,
+    refusal: 'ERROR',
+    note: "dealer users: their dealer's; approvers: up to their level",
+  },
   // Approval and fulfilment
-  'Mutation.approveOrder': { roles: APPROVERS, refusal: 'USER_ERROR', note: 'up to the approver\'s level' },
-  'Mutation.rejectOrder': { roles: APPROVERS, refusal: 'USER_ERROR', note: 'up to the approver\'s level' },
-  'Mutation.approveOrders': { roles: STAFF, refusal: 'ERROR', note: 'each order up to the approver\'s level' },
-  'Mutation.rejectOrders': { roles: STAFF, refusal: 'ERROR', note: 'each order up to the approver\'s level' },
+  'Mutation.approveOrder': { roles: APPROVERS, refusal: 'USER_ERROR', note: "up to the approver's level" },
+  'Mutation.rejectOrder': { roles: APPROVERS, refusal: 'USER_ERROR', note: "up to the approver's level" },
+  'Mutation.approveOrders': { roles: STAFF, refusal: 'ERROR', note: "each order up to the approver's level" },
+  'Mutation.rejectOrders': { roles: STAFF, refusal: 'ERROR', note: "each order up to the approver's level" },
   'Query.approvalQueue': { roles: STAFF, refusal: 'ERROR' },
   'Query.approvalStats': { roles: STAFF, refusal: 'ERROR' },
   'Subscription.approvalQueueChanged': { roles: STAFF, refusal: 'ERROR', note: "steps up to the approver's level" },
@@ -129,7 +146,7 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Mutation.inviteUser': { roles: USER_ADMINS, refusal: 'ERROR', note: 'DEALER_ADMIN: own dealer, dealer roles' },
   'Query.invitations': { roles: USER_ADMINS, refusal: 'ERROR', note: 'DEALER_ADMIN: own dealer only' },
   'Mutation.cancelInvitation': { roles: USER_ADMINS, refusal: 'ERROR', note: 'DEALER_ADMIN: own dealer only' },
-  'Mutation.setUserRole': { roles: USER_ADMINS, refusal: 'ERROR', note: 'never above the caller\'s own role' },
+  'Mutation.setUserRole': { roles: USER_ADMINS, refusal: 'ERROR', note: "never above the caller's own role" },
   'Mutation.disableUser': { roles: USER_ADMINS, refusal: 'ERROR', note: 'never the last active admin' },
   'Mutation.enableUser': { roles: USER_ADMINS, refusal: 'ERROR' },
   'Query.apiClients': { roles: ['ADMIN'], refusal: 'ERROR' },
@@ -172,7 +189,11 @@ export function decide(caller: Caller, coordinate: string): Decision {
   if (caller.role === API_CLIENT_ROLE) {
     if (!rule?.scope) return { allowed: false, message: `API clients may not use ${coordinate}.` };
     if (!caller.scopes?.includes(rule.scope)) {
-      return { allowed: false, missingScope: rule.scope, message: `This API client lacks the scope ${rule.scope}, which ${coordinate} needs.` };
+      return {
+        allowed: false,
+        missingScope: rule.scope,
+        message: `This API client lacks the scope ${rule.scope}, which ${coordinate} needs.`,
+      };
     }
     return { allowed: true };
   }

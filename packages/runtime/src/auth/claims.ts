@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+
 import { API_CLIENT_ROLE, API_SCOPES, type ApiScope } from './authorization-matrix.js';
 import { isDealerRole, isStaffRole, type Role } from './roles.js';
 

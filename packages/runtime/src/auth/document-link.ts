@@ -52,7 +52,8 @@ export function verifyDocumentLink(token: string, key: Buffer, now: Date): Docum
   }
   if (!Array.isArray(fields) || fields.length !== 4) return null;
   const [kind, dealerId, subject, exp] = fields as unknown[];
-  if (!KINDS.includes(kind as DocumentKind) || typeof dealerId !== 'string' || typeof subject !== 'string' || typeof exp !== 'number') return null;
+  if (!KINDS.includes(kind as DocumentKind) || typeof dealerId !== 'string' || typeof subject !== 'string' || typeof exp !== 'number')
+    return null;
   if (exp * 1000 <= now.getTime()) return null;
   return { kind: kind as DocumentKind, dealerId, subject, exp };
 }

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import stableStringify from 'json-stable-stringify';
+
 import { GraphQLError } from 'graphql';
+import stableStringify from 'json-stable-stringify';
 
 /**
  * What the gateway adds to every subgraph call besides the claims: when it signed (ms since the

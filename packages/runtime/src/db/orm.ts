@@ -1,6 +1,6 @@
-import { MikroORM, type EntityManager, type Options } from '@mikro-orm/postgresql';
-import { Migrator } from '@mikro-orm/migrations';
 import type { EntityClass, EntityName, MigrationObject } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { type EntityManager, MikroORM, type Options } from '@mikro-orm/postgresql';
 
 export type { EntityManager } from '@mikro-orm/postgresql';
 
@@ -39,7 +39,10 @@ export function ormConfig(options: OrmOptions): Options {
       // JIT compilation off on every connection: our statements are short OLTP reads whose cost estimate
       // can still pass jit_above_cost (a ranked search over the catalog does), and then compiling took
       // ~230 ms of a 540 ms search that runs in a few ms without it (docs/BENCHMARKS.md, catalog search).
-      afterCreate: (connection: { query(sql: string, done: (error?: Error) => void): void }, done: (error: Error | undefined, connection: unknown) => void) => {
+      afterCreate: (
+        connection: { query(sql: string, done: (error?: Error) => void): void },
+        done: (error: Error | undefined, connection: unknown) => void,
+      ) => {
         connection.query('set jit = off', (error) => done(error, connection));
       },
     },

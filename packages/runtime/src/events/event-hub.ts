@@ -97,7 +97,10 @@ export class EventHub<T extends { id: string }> implements PubSub {
  * (`expand` filters, checks access and loads what the client sees). Ending the stream stops
  * listening at once, even while it waits for an event (the hub's own iterator ends its pending wait).
  */
-export function expandEvents<T extends { id: string }, R>(hub: EventHub<T>, expand: (event: T) => Promise<readonly R[]>): AsyncIterableIterator<R> {
+export function expandEvents<T extends { id: string }, R>(
+  hub: EventHub<T>,
+  expand: (event: T) => Promise<readonly R[]>,
+): AsyncIterableIterator<R> {
   const source = hub.subscribe()[Symbol.asyncIterator]();
   const pending: R[] = [];
   const stream: AsyncIterableIterator<R> = {

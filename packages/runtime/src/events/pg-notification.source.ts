@@ -1,4 +1,5 @@
 import pg from 'pg';
+
 import type { Logger } from '../logger.js';
 import type { EventSource } from './event-hub.js';
 
@@ -15,7 +16,11 @@ export interface PgNotificationSource<T> extends EventSource<T> {
 }
 
 /** Listens on one channel; each payload is parsed as JSON. Resolves once the LISTEN is in place. */
-export async function listenPgNotifications<T>(options: { databaseUrl: string; channel: string; logger: Logger }): Promise<PgNotificationSource<T>> {
+export async function listenPgNotifications<T>(options: {
+  databaseUrl: string;
+  channel: string;
+  logger: Logger;
+}): Promise<PgNotificationSource<T>> {
   const listeners = new Set<(event: T) => void>();
   const client = new pg.Client({ connectionString: options.databaseUrl });
   client.on('error', (error) => options.logger.warn(`listen ${options.channel}: connection failed`, { message: error.message }));

@@ -1,4 +1,4 @@
-import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 
 /** The API's money: an exact decimal string, never a float. */
 @Directive('@shareable')

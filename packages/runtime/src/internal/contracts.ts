@@ -263,8 +263,12 @@ export interface InternalApi {
 
 export type InternalService = keyof InternalApi;
 export type OperationName<S extends InternalService> = keyof InternalApi[S] & string;
-export type OperationInput<S extends InternalService, O extends OperationName<S>> = InternalApi[S][O] extends { input: infer I } ? I : never;
-export type OperationOutput<S extends InternalService, O extends OperationName<S>> = InternalApi[S][O] extends { output: infer R } ? R : never;
+export type OperationInput<S extends InternalService, O extends OperationName<S>> = InternalApi[S][O] extends { input: infer I }
+  ? I
+  : never;
+export type OperationOutput<S extends InternalService, O extends OperationName<S>> = InternalApi[S][O] extends { output: infer R }
+  ? R
+  : never;
 
 /** The handlers an owner service implements, one per operation. */
 export type InternalHandlers<S extends InternalService> = {

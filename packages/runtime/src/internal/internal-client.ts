@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+
 import type { InternalService, OperationInput, OperationName, OperationOutput } from './contracts.js';
 import { INTERNAL_PATH } from './internal-server.js';
 import { SERVICE_SIGNATURE_HEADER, signServiceCall } from './service-signature.js';
@@ -44,17 +45,27 @@ const agent = new Agent({ keepAlive: true, maxSockets: 64 });
  * exchange takes longer than `timeoutMs`. A kept-alive socket the server closed meanwhile is retried
  * once on a fresh one (Node's documented race; every internal operation is idempotent).
  */
-function post(url: string, headers: Record<string, string>, body: string, timeoutMs: number, retried = false): Promise<{ status: number; text: string }> {
+function post(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+  retried = false,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
-      });
-      res.on('error', fail);
-    });
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          clearTimeout(timer);
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+        });
+        res.on('error', fail);
+      },
+    );
     const timer = setTimeout(() => {
       const error = Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' });
       reject(error);
@@ -88,9 +99,13 @@ export function internalClient<S extends InternalService>(service: S, options: I
         );
       } catch (error) {
         const timedOut = (error as Error)?.name === 'TimeoutError';
-        throw new InternalCallError(timedOut ? 'TIMEOUT' : 'UNAVAILABLE', name, timedOut ? `no answer within ${timeoutMs} ms` : `cannot reach ${base}`);
+        throw new InternalCallError(
+          timedOut ? 'TIMEOUT' : 'UNAVAILABLE',
+          name,
+          timedOut ? `no answer within ${timeoutMs} ms` : `cannot reach ${base}`,
+        );
       }
-      let payload: { result?: unknown; error?: { code?: string; message?: string } } | null = null;
+      let payload: { result?: unknown; error?: { code?: string; message?: string } } | null;
       try {
         payload = JSON.parse(response.text);
       } catch {

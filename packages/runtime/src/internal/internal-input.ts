@@ -42,7 +42,10 @@ export function requireLines(value: unknown, field = 'lines'): InternalLine[] {
   return value.map((line: unknown, i) => {
     if (typeof line !== 'object' || line === null) throw new InternalInputError(`${field}[${i}] must be an object`);
     const { productId, quantity } = line as Record<string, unknown>;
-    return { productId: requireUuid(productId, `${field}[${i}].productId`), quantity: requireQuantity(quantity, `${field}[${i}].quantity`) };
+    return {
+      productId: requireUuid(productId, `${field}[${i}].productId`),
+      quantity: requireQuantity(quantity, `${field}[${i}].quantity`),
+    };
   });
 }
 

@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+
 import type { Logger } from '../logger.js';
 import type { InternalHandlers, InternalService } from './contracts.js';
 import { takeInternalFault } from './faults.js';
@@ -16,6 +17,7 @@ export interface InternalRoutesOptions {
   service: string;
   key: string;
   logger: Logger;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of any context type share one registry
   handlers: Record<string, (input: any) => Promise<unknown>>;
   /** Consult the test fault registry (never in production). */
   faultInjection: boolean;
@@ -40,7 +42,9 @@ export function mountInternalOperations(app: Express, options: InternalRoutesOpt
       nonces,
     });
     if (problem) {
-      res.status(401).json({ error: { code: 'UNSIGNED_SERVICE_CALL', message: `Refused (${problem}): internal operations answer only signed service calls.` } });
+      res.status(401).json({
+        error: { code: 'UNSIGNED_SERVICE_CALL', message: `Refused (${problem}): internal operations answer only signed service calls.` },
+      });
       return;
     }
     const handler = Object.hasOwn(options.handlers, operation) ? options.handlers[operation] : undefined;

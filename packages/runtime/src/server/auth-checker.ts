@@ -1,7 +1,16 @@
 import { GraphQLError } from 'graphql';
 import type { AuthChecker } from 'type-graphql';
+
 import { AUTHORIZATION_MATRIX, decide } from '../auth/authorization-matrix.js';
-import { forbidden, isApiClient, isStaff, MFA_ENROLMENT_FIELDS, mfaEnrolmentRequired, unauthenticated, type Claims } from '../auth/claims.js';
+import {
+  type Claims,
+  forbidden,
+  isApiClient,
+  isStaff,
+  MFA_ENROLMENT_FIELDS,
+  mfaEnrolmentRequired,
+  unauthenticated,
+} from '../auth/claims.js';
 
 /** `@Authorized('STAFF')` admits every staff role; other names are roles of the contract. */
 export const STAFF = 'STAFF';
@@ -23,7 +32,9 @@ export const authChecker: AuthChecker<{ claims: Claims | null }> = ({ context, i
   if (isApiClient(claims) || rule?.refusal === 'ERROR') {
     const decision = decide({ role: claims.role, scopes: claims.scopes }, coordinate);
     if (decision.allowed) return true;
-    throw new GraphQLError(decision.message, { extensions: { code: 'FORBIDDEN', ...(decision.missingScope ? { missingScope: decision.missingScope } : {}) } });
+    throw new GraphQLError(decision.message, {
+      extensions: { code: 'FORBIDDEN', ...(decision.missingScope ? { missingScope: decision.missingScope } : {}) },
+    });
   }
   if (rule || roles.length === 0) return true;
   if (roles.includes(claims.role)) return true;

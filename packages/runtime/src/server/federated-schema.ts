@@ -1,19 +1,20 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { type GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray, type PubSub } from 'type-graphql';
+
 import { authChecker } from './auth-checker.js';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])\n\n';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of any context type share one registry
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any, info: any) => unknown }>;
 
 export interface FederatedSchemaOptions {
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
   /** Types reachable only through federation (entity stubs this subgraph extends). */
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+
   orphanedTypes?: Function[];
   /** `__resolveReference` per entity type name; each must check that the caller may see the entity. */
   referenceResolvers?: ReferenceResolvers;

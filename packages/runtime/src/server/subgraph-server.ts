@@ -1,20 +1,22 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { unwrapResolverError } from '@apollo/server/errors';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { parseClaims, type Claims } from '../auth/claims.js';
-import { NonceGuard, signedClient, unsignedRequest, verifySignedBody, type SignedBody } from '../auth/signature.js';
+
+import { type Claims, parseClaims } from '../auth/claims.js';
+import { NonceGuard, type SignedBody, signedClient, unsignedRequest, verifySignedBody } from '../auth/signature.js';
+import { type InternalRoutesOptions, mountInternalOperations } from '../internal/internal-server.js';
 import type { Logger } from '../logger.js';
-import { mountInternalOperations, type InternalRoutesOptions } from '../internal/internal-server.js';
 
 export interface SubgraphServerOptions<TContext> {
   name: string;
@@ -26,6 +28,7 @@ export interface SubgraphServerOptions<TContext> {
   logger: Logger;
   /** Builds the per-request context once the signature checked out. */
   context: (claims: Claims | null, client: ClientInfo) => TContext | Promise<TContext>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of any context type share one registry
   plugins?: ApolloServerPlugin<any>[];
   /** Internal operations served at /internal/<operation> to signed service calls. */
   internal?: Omit<InternalRoutesOptions, 'service' | 'logger'>;
@@ -55,7 +58,12 @@ export function maskError(logger: Logger) {
     const expected = original instanceof GraphQLError && original.extensions?.code !== undefined;
     if (expected || (code && code !== 'INTERNAL_SERVER_ERROR')) return formatted;
     logger.error('unexpected error', { message: (original as Error)?.message, path: formatted.path, stack: (original as Error)?.stack });
-    return { message: INTERNAL_MESSAGE, path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: INTERNAL_MESSAGE,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   };
 }
 

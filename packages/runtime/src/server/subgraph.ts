@@ -1,13 +1,15 @@
-import type { EntityClass, MigrationObject } from '@mikro-orm/core';
-import type { GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
+
+import type { EntityClass, MigrationObject } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { GraphQLSchema } from 'graphql';
+
 import type { Claims } from '../auth/claims.js';
 import type { SubgraphConfig } from '../config.js';
-import { forkEm, migrate, openOrm, type EntityManager } from '../db/orm.js';
+import { type EntityManager, forkEm, migrate, openOrm } from '../db/orm.js';
 import { createLogger, type Logger } from '../logger.js';
 import type { FederatedSchema } from './federated-schema.js';
-import { startSubgraphServer, type ClientInfo, type RunningSubgraph } from './subgraph-server.js';
+import { type ClientInfo, type RunningSubgraph, startSubgraphServer } from './subgraph-server.js';
 
 /** What every resolver gets: its own EntityManager fork and the verified caller. */
 export interface BaseContext {
@@ -49,6 +51,7 @@ export interface SubgraphDefinition<TContext extends BaseContext = BaseContext, 
    * The internal operations this subgraph owns (see `packages/runtime/src/internal/contracts.ts`),
    * given a factory of fresh contexts with no caller claims.
    */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of any context type share one registry
   internalOperations?(newContext: () => TContext, runtime: SubgraphRuntime): Record<string, (input: any) => Promise<unknown>>;
   /** Background work that lives as long as the service (sweepers, queues); returns how to stop it. */
   start?(runtime: SubgraphRuntime, newContext: () => TContext, serving: SubgraphServing<TContext>): Promise<() => Promise<void>>;
@@ -66,6 +69,7 @@ export interface RunningService extends RunningSubgraph {
 const schemaCache = new WeakMap<object, Promise<FederatedSchema>>();
 
 /** Builds a definition's schema once per process. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of any context type share one registry
 export function schemaOf(definition: SubgraphDefinition<any, any>): Promise<FederatedSchema> {
   let cached = schemaCache.get(definition);
   if (!cached) {
@@ -76,6 +80,7 @@ export function schemaOf(definition: SubgraphDefinition<any, any>): Promise<Fede
 }
 
 /** Opens the database for a subgraph (migrations are the caller's choice). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of any context type share one registry
 export function openSubgraphOrm(definition: SubgraphDefinition<any, any>, config: Pick<SubgraphConfig, 'databaseUrl' | 'poolSize'>) {
   return openOrm({
     databaseUrl: config.databaseUrl,
@@ -88,6 +93,7 @@ export function openSubgraphOrm(definition: SubgraphDefinition<any, any>, config
 
 /** Starts one subgraph: connects, optionally migrates, serves. */
 export async function runSubgraph(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of any context type share one registry
   definition: SubgraphDefinition<any, any>,
   config: SubgraphConfig,
   options: { migrate?: boolean; orm?: MikroORM } = {},
@@ -97,7 +103,8 @@ export async function runSubgraph(
   if (options.migrate) await migrate(orm);
   const { schema } = await schemaOf(definition);
   const runtime: SubgraphRuntime = { config, orm, logger };
-  const newContext = (claims: Claims | null = null, client?: ClientInfo) => definition.context({ em: forkEm(orm), claims, client }, runtime);
+  const newContext = (claims: Claims | null = null, client?: ClientInfo) =>
+    definition.context({ em: forkEm(orm), claims, client }, runtime);
   const handlers = definition.internalOperations?.(() => newContext(null), runtime);
   const server = await startSubgraphServer({
     name: definition.name,
@@ -109,7 +116,11 @@ export async function runSubgraph(
     context: newContext,
     internal: handlers ? { key: config.internalKey, handlers, faultInjection: config.faultInjection && !config.production } : undefined,
   });
-  const stopBackground = await definition.start?.(runtime, () => newContext(null), { httpServer: server.httpServer, schema, contextFor: newContext });
+  const stopBackground = await definition.start?.(runtime, () => newContext(null), {
+    httpServer: server.httpServer,
+    schema,
+    contextFor: newContext,
+  });
   return {
     ...server,
     orm,

@@ -1,10 +1,12 @@
-import { parseClaims, type Claims } from '../auth/claims.js';
+import type { Server } from 'node:http';
+
+import { type ExecutionArgs, getOperationAST, GraphQLError, type GraphQLSchema, parse, validate } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+
+import { type Claims, parseClaims } from '../auth/claims.js';
 import { hasValidSignature, unsignedRequest } from '../auth/signature.js';
 import type { Logger } from '../logger.js';
-import { GraphQLError, getOperationAST, parse, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import type { Server } from 'node:http';
-import { WebSocketServer } from 'ws';
 import { maskError } from './subgraph-server.js';
 
 export interface SubscriptionServerOptions {

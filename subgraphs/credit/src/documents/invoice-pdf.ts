@@ -1,4 +1,5 @@
 import { formatAmount } from '@dealergraph/runtime';
+
 import { drawTable, isoDay, renderPdf } from './pdf.js';
 
 export interface InvoiceDocument {

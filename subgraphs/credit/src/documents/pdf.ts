@@ -30,7 +30,11 @@ export function drawTable(doc: PDFKit.PDFDocument, columns: readonly Column[], r
   const drawRow = (cells: readonly string[], bold: boolean) => {
     if (doc.y + rowHeight > doc.page.height - doc.page.margins.bottom) {
       doc.addPage();
-      if (!bold) drawRow(columns.map((c) => c.header), true);
+      if (!bold)
+        drawRow(
+          columns.map((c) => c.header),
+          true,
+        );
     }
     const y = doc.y;
     let x = left;
@@ -41,11 +45,18 @@ export function drawTable(doc: PDFKit.PDFDocument, columns: readonly Column[], r
       x += col.width;
     });
     const width = columns.reduce((s, c) => s + c.width, 0);
-    doc.moveTo(left, y + rowHeight).lineTo(left + width, y + rowHeight).lineWidth(bold ? 0.8 : 0.3).stroke('#888888');
+    doc
+      .moveTo(left, y + rowHeight)
+      .lineTo(left + width, y + rowHeight)
+      .lineWidth(bold ? 0.8 : 0.3)
+      .stroke('#888888');
     doc.x = left;
     doc.y = y + rowHeight;
   };
-  drawRow(columns.map((c) => c.header), true);
+  drawRow(
+    columns.map((c) => c.header),
+    true,
+  );
   for (const row of rows) drawRow(row, false);
 }
 

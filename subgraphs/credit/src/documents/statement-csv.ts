@@ -1,4 +1,5 @@
 import { formatAmount } from '@dealergraph/runtime';
+
 import type { Statement } from '../domain/statement.js';
 
 /** RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets never run it as a formula. */

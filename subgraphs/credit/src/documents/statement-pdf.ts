@@ -1,4 +1,5 @@
 import { formatAmount } from '@dealergraph/runtime';
+
 import type { Statement } from '../domain/statement.js';
 import { drawTable, isoDay, renderPdf } from './pdf.js';
 
@@ -10,7 +11,10 @@ export function statementPdf(statement: Statement, meta: { dealerId: string; cur
     doc.moveDown(0.5).font('Helvetica').fontSize(10);
     doc.text(`Dealer: ${meta.dealerId}`);
     doc.text(`Period: ${statement.from.toISOString()} to ${statement.to.toISOString()} (end excluded)`);
-    doc.moveDown(0.5).font('Helvetica-Bold').text(`Opening balance: ${money(statement.openingBalance)}`);
+    doc
+      .moveDown(0.5)
+      .font('Helvetica-Bold')
+      .text(`Opening balance: ${money(statement.openingBalance)}`);
     doc.moveDown();
     drawTable(
       doc,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeAccount, type AccountSummaryInput } from './account-summary.js';
+
+import { type AccountSummaryInput, summarizeAccount } from './account-summary.js';
 import { DEFAULT_THRESHOLDS } from './credit.js';
 
 const now = new Date('2026-11-01T10:00:00Z');
@@ -16,7 +17,12 @@ const base: AccountSummaryInput = {
 
 describe('summarizeAccount', () => {
   it('asks nothing of a healthy account and reports its utilisation', () => {
-    const s = summarizeAccount({ ...base, openBalance: 30_000, pendingOrders: 20_000, openInvoices: [{ outstanding: 30_000, dueAt: dueDaysAgo(-5) }] });
+    const s = summarizeAccount({
+      ...base,
+      openBalance: 30_000,
+      pendingOrders: 20_000,
+      openInvoices: [{ outstanding: 30_000, dueAt: dueDaysAgo(-5) }],
+    });
     expect(s).toMatchObject({ available: 50_000, utilisationBp: 5_000, action: 'NONE', actionAmount: 0, amountToGetUnderLimit: 0 });
   });
 
@@ -36,18 +42,31 @@ describe('summarizeAccount', () => {
   });
 
   it('restricted and warning accounts are told what lifts their status', () => {
-    const openInvoices = [{ outstanding: 4_000, dueAt: dueDaysAgo(31) }, { outstanding: 2_000, dueAt: dueDaysAgo(16) }];
+    const openInvoices = [
+      { outstanding: 4_000, dueAt: dueDaysAgo(31) },
+      { outstanding: 2_000, dueAt: dueDaysAgo(16) },
+    ];
     expect(summarizeAccount({ ...base, status: 'RESTRICTED', openBalance: 6_000, openInvoices })).toMatchObject({
-      action: 'PAY_OVERDUE_TO_LIFT_RESTRICTION', actionAmount: 4_000, amountToUnblock: 0, amountToClearStatus: 6_000,
+      action: 'PAY_OVERDUE_TO_LIFT_RESTRICTION',
+      actionAmount: 4_000,
+      amountToUnblock: 0,
+      amountToClearStatus: 6_000,
     });
     expect(summarizeAccount({ ...base, status: 'WARNING', openBalance: 2_000, openInvoices: openInvoices.slice(1) })).toMatchObject({
-      action: 'PAY_OVERDUE_TO_CLEAR_WARNING', actionAmount: 2_000,
+      action: 'PAY_OVERDUE_TO_CLEAR_WARNING',
+      actionAmount: 2_000,
     });
   });
 
   it('an account over its limit is told the excess', () => {
     const s = summarizeAccount({ ...base, openBalance: 90_000, pendingOrders: 25_000 });
-    expect(s).toMatchObject({ available: -15_000, amountToGetUnderLimit: 15_000, action: 'PAY_TO_GET_UNDER_LIMIT', actionAmount: 15_000, utilisationBp: 11_500 });
+    expect(s).toMatchObject({
+      available: -15_000,
+      amountToGetUnderLimit: 15_000,
+      action: 'PAY_TO_GET_UNDER_LIMIT',
+      actionAmount: 15_000,
+      utilisationBp: 11_500,
+    });
   });
 
   it('a zero limit has no utilisation ratio', () => {

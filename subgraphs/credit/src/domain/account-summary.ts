@@ -1,4 +1,4 @@
-import { daysPastDue, type CreditStatus, type CreditThresholds } from './credit.js';
+import { type CreditStatus, type CreditThresholds, daysPastDue } from './credit.js';
 
 /**
  * What a dealer sees on its account page besides the raw figures: how much of the limit is used and
@@ -16,7 +16,8 @@ export interface AccountSummaryInput {
   thresholds: CreditThresholds;
 }
 
-export type AccountAction = 'NONE' | 'PAY_OVERDUE_TO_UNBLOCK' | 'PAY_OVERDUE_TO_LIFT_RESTRICTION' | 'PAY_OVERDUE_TO_CLEAR_WARNING' | 'PAY_TO_GET_UNDER_LIMIT';
+export type AccountAction =
+  'NONE' | 'PAY_OVERDUE_TO_UNBLOCK' | 'PAY_OVERDUE_TO_LIFT_RESTRICTION' | 'PAY_OVERDUE_TO_CLEAR_WARNING' | 'PAY_TO_GET_UNDER_LIMIT';
 
 export interface AccountSummary {
   /** limit - (openBalance + pendingOrders). */
@@ -49,7 +50,10 @@ export function summarizeAccount(input: AccountSummaryInput): AccountSummary {
   const exposure = input.openBalance + input.pendingOrders;
   const available = input.limit - exposure;
   const amountToUnblock = input.status === 'BLOCKED' ? outstandingAtLeast(input.openInvoices, input.thresholds.blockedDays, input.now) : 0;
-  const toLift = input.status === 'BLOCKED' || input.status === 'RESTRICTED' ? outstandingAtLeast(input.openInvoices, input.thresholds.restrictedDays, input.now) : 0;
+  const toLift =
+    input.status === 'BLOCKED' || input.status === 'RESTRICTED'
+      ? outstandingAtLeast(input.openInvoices, input.thresholds.restrictedDays, input.now)
+      : 0;
   const amountToClearStatus = input.status === 'OK' ? 0 : outstandingAtLeast(input.openInvoices, input.thresholds.warningDays, input.now);
   const amountToGetUnderLimit = Math.max(0, -available);
   let action: AccountAction = 'NONE';

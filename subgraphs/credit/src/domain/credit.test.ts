@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+
 import {
   ageingBuckets,
   assessCredit,
+  type CreditInput,
   daysPastDue,
   DEFAULT_THRESHOLDS,
   invoiceStatus,
   thresholdsProblem,
-  type CreditInput,
 } from './credit.js';
 
 const now = new Date('2026-11-01T10:30:00Z');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { dueCalendar } from './due-calendar.js';
 
 // Wednesday 4 November 2026

@@ -30,7 +30,12 @@ function bucketStart(day: Date, granularity: CalendarGranularity): Date {
 }
 
 /** Groups unpaid amounts by due day or ISO week within `horizonDays` from today; earlier ones are overdue. */
-export function dueCalendar(input: { items: readonly DueItem[]; now: Date; granularity: CalendarGranularity; horizonDays: number }): DueCalendar {
+export function dueCalendar(input: {
+  items: readonly DueItem[];
+  now: Date;
+  granularity: CalendarGranularity;
+  horizonDays: number;
+}): DueCalendar {
   const today = startOfDayUtc(input.now);
   const end = today.getTime() + input.horizonDays * DAY_MS;
   const overdue = { amount: 0, invoiceCount: 0 };

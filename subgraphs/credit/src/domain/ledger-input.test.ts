@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { adjustmentRowProblems, allocatePayment, invoiceRowProblems, paymentRowProblems } from './ledger-input.js';
 
 const issuedAt = new Date('2026-10-01T00:00:00Z');
@@ -6,19 +7,42 @@ const dueAt = new Date('2026-10-31T00:00:00Z');
 
 describe('invoiceRowProblems', () => {
   it('accepts a good invoice', () => {
-    expect(invoiceRowProblems({ externalReference: 'ERP-1', number: 'INV-1', amount: 300, issuedAt, dueAt, lines: [{ quantity: 3, unitPrice: 100, lineTotal: 300 }] })).toEqual([]);
+    expect(
+      invoiceRowProblems({
+        externalReference: 'ERP-1',
+        number: 'INV-1',
+        amount: 300,
+        issuedAt,
+        dueAt,
+        lines: [{ quantity: 3, unitPrice: 100, lineTotal: 300 }],
+      }),
+    ).toEqual([]);
   });
   it('names each problem', () => {
-    const codes = invoiceRowProblems({ externalReference: ' bad', number: 'INV-1', amount: 0, issuedAt: dueAt, dueAt: issuedAt, lines: [{ quantity: 0, unitPrice: 1, lineTotal: 5 }] }).map((p) => p.code);
+    const codes = invoiceRowProblems({
+      externalReference: ' bad',
+      number: 'INV-1',
+      amount: 0,
+      issuedAt: dueAt,
+      dueAt: issuedAt,
+      lines: [{ quantity: 0, unitPrice: 1, lineTotal: 5 }],
+    }).map((p) => p.code);
     expect(codes).toEqual(['INVALID_REFERENCE', 'INVALID_AMOUNT', 'INVALID_DATE', 'INVALID_QUANTITY', 'LINES_DO_NOT_ADD_UP']);
   });
 });
 
 describe('paymentRowProblems and adjustmentRowProblems', () => {
   it('refuse zero or negative payments and zero adjustments without a reason', () => {
-    expect(paymentRowProblems({ externalReference: 'P-1', amount: -5, receivedAt: issuedAt }).map((p) => p.code)).toEqual(['INVALID_AMOUNT']);
-    expect(paymentRowProblems({ externalReference: 'P-1', amount: 5, receivedAt: new Date('nope') }).map((p) => p.code)).toEqual(['INVALID_DATE']);
-    expect(adjustmentRowProblems({ externalReference: 'A-1', amount: 0, reason: '' }).map((p) => p.code)).toEqual(['INVALID_AMOUNT', 'INVALID_INPUT']);
+    expect(paymentRowProblems({ externalReference: 'P-1', amount: -5, receivedAt: issuedAt }).map((p) => p.code)).toEqual([
+      'INVALID_AMOUNT',
+    ]);
+    expect(paymentRowProblems({ externalReference: 'P-1', amount: 5, receivedAt: new Date('nope') }).map((p) => p.code)).toEqual([
+      'INVALID_DATE',
+    ]);
+    expect(adjustmentRowProblems({ externalReference: 'A-1', amount: 0, reason: '' }).map((p) => p.code)).toEqual([
+      'INVALID_AMOUNT',
+      'INVALID_INPUT',
+    ]);
     expect(adjustmentRowProblems({ externalReference: 'A-1', amount: -500, reason: 'Credit note for damaged goods' })).toEqual([]);
   });
 });
@@ -29,8 +53,20 @@ describe('allocatePayment', () => {
     { id: 'a', outstanding: 300, dueAt: new Date('2026-10-10') },
   ];
   it('pays the oldest due first and keeps the rest on account', () => {
-    expect(allocatePayment({ amount: 1_000, invoices })).toEqual({ allocations: [{ invoiceId: 'a', amount: 300 }, { invoiceId: 'b', amount: 500 }], unapplied: 200 });
-    expect(allocatePayment({ amount: 400, invoices })).toEqual({ allocations: [{ invoiceId: 'a', amount: 300 }, { invoiceId: 'b', amount: 100 }], unapplied: 0 });
+    expect(allocatePayment({ amount: 1_000, invoices })).toEqual({
+      allocations: [
+        { invoiceId: 'a', amount: 300 },
+        { invoiceId: 'b', amount: 500 },
+      ],
+      unapplied: 200,
+    });
+    expect(allocatePayment({ amount: 400, invoices })).toEqual({
+      allocations: [
+        { invoiceId: 'a', amount: 300 },
+        { invoiceId: 'b', amount: 100 },
+      ],
+      unapplied: 0,
+    });
   });
 });
 

@@ -14,7 +14,13 @@ const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/;
 function referenceProblem(value: string, field: string): LedgerProblem[] {
   return REFERENCE.test(value)
     ? []
-    : [{ code: 'INVALID_REFERENCE', message: `${field} must be 1-100 letters, digits or . _ : / -, starting with a letter or digit.`, field: ['input', field] }];
+    : [
+        {
+          code: 'INVALID_REFERENCE',
+          message: `${field} must be 1-100 letters, digits or . _ : / -, starting with a letter or digit.`,
+          field: ['input', field],
+        },
+      ];
 }
 
 export interface InvoiceRowInput {
@@ -29,20 +35,33 @@ export interface InvoiceRowInput {
 /** An invoice: positive amount, due on or after issue, lines (when given) that add up to the amount. */
 export function invoiceRowProblems(row: InvoiceRowInput): LedgerProblem[] {
   const problems = [...referenceProblem(row.externalReference, 'externalReference'), ...referenceProblem(row.number, 'number')];
-  if (!Number.isSafeInteger(row.amount) || row.amount <= 0) problems.push({ code: 'INVALID_AMOUNT', message: 'The invoice amount must be above zero.', field: ['input', 'amount'] });
+  if (!Number.isSafeInteger(row.amount) || row.amount <= 0)
+    problems.push({ code: 'INVALID_AMOUNT', message: 'The invoice amount must be above zero.', field: ['input', 'amount'] });
   if (Number.isNaN(row.issuedAt.getTime()) || Number.isNaN(row.dueAt.getTime()) || row.dueAt.getTime() < row.issuedAt.getTime()) {
     problems.push({ code: 'INVALID_DATE', message: 'dueAt must be a valid instant on or after issuedAt.', field: ['input', 'dueAt'] });
   }
   row.lines.forEach((line, i) => {
     if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0) {
-      problems.push({ code: 'INVALID_QUANTITY', message: `Line ${i + 1}: quantity must be a whole number above zero.`, field: ['input', 'lines', String(i), 'quantity'] });
+      problems.push({
+        code: 'INVALID_QUANTITY',
+        message: `Line ${i + 1}: quantity must be a whole number above zero.`,
+        field: ['input', 'lines', String(i), 'quantity'],
+      });
     }
     if (!Number.isSafeInteger(line.unitPrice) || line.unitPrice < 0 || !Number.isSafeInteger(line.lineTotal) || line.lineTotal < 0) {
-      problems.push({ code: 'INVALID_AMOUNT', message: `Line ${i + 1}: prices must not be negative.`, field: ['input', 'lines', String(i)] });
+      problems.push({
+        code: 'INVALID_AMOUNT',
+        message: `Line ${i + 1}: prices must not be negative.`,
+        field: ['input', 'lines', String(i)],
+      });
     }
   });
   if (row.lines.length > 0 && row.lines.reduce((s, l) => s + l.lineTotal, 0) !== row.amount) {
-    problems.push({ code: 'LINES_DO_NOT_ADD_UP', message: 'The line totals must add up to the invoice amount.', field: ['input', 'lines'] });
+    problems.push({
+      code: 'LINES_DO_NOT_ADD_UP',
+      message: 'The line totals must add up to the invoice amount.',
+      field: ['input', 'lines'],
+    });
   }
   return problems;
 }
@@ -50,16 +69,24 @@ export function invoiceRowProblems(row: InvoiceRowInput): LedgerProblem[] {
 /** A payment: a positive amount and a valid date. */
 export function paymentRowProblems(row: { externalReference: string; amount: number; receivedAt: Date }): LedgerProblem[] {
   const problems = referenceProblem(row.externalReference, 'externalReference');
-  if (!Number.isSafeInteger(row.amount) || row.amount <= 0) problems.push({ code: 'INVALID_AMOUNT', message: 'The payment amount must be above zero.', field: ['input', 'amount'] });
-  if (Number.isNaN(row.receivedAt.getTime())) problems.push({ code: 'INVALID_DATE', message: 'receivedAt must be a valid instant.', field: ['input', 'receivedAt'] });
+  if (!Number.isSafeInteger(row.amount) || row.amount <= 0)
+    problems.push({ code: 'INVALID_AMOUNT', message: 'The payment amount must be above zero.', field: ['input', 'amount'] });
+  if (Number.isNaN(row.receivedAt.getTime()))
+    problems.push({ code: 'INVALID_DATE', message: 'receivedAt must be a valid instant.', field: ['input', 'receivedAt'] });
   return problems;
 }
 
 /** An adjustment: a non-zero signed amount (positive debits the dealer, negative credits it) and a reason. */
 export function adjustmentRowProblems(row: { externalReference: string; amount: number; reason: string }): LedgerProblem[] {
   const problems = referenceProblem(row.externalReference, 'externalReference');
-  if (!Number.isSafeInteger(row.amount) || row.amount === 0) problems.push({ code: 'INVALID_AMOUNT', message: 'The adjustment amount must not be zero.', field: ['input', 'amount'] });
-  if (row.reason.trim().length < 3) problems.push({ code: 'INVALID_INPUT', message: 'Say why the balance is adjusted (at least 3 characters).', field: ['input', 'reason'] });
+  if (!Number.isSafeInteger(row.amount) || row.amount === 0)
+    problems.push({ code: 'INVALID_AMOUNT', message: 'The adjustment amount must not be zero.', field: ['input', 'amount'] });
+  if (row.reason.trim().length < 3)
+    problems.push({
+      code: 'INVALID_INPUT',
+      message: 'Say why the balance is adjusted (at least 3 characters).',
+      field: ['input', 'reason'],
+    });
   return problems;
 }
 
@@ -87,7 +114,13 @@ export function allocatePayment(input: { amount: number; invoices: readonly { id
 /** A limit change: a limit of zero or more and a reason for the audit trail. */
 export function limitChangeProblems(row: { limit: number; reason: string }): LedgerProblem[] {
   const problems: LedgerProblem[] = [];
-  if (!Number.isSafeInteger(row.limit) || row.limit < 0) problems.push({ code: 'INVALID_AMOUNT', message: 'The credit limit must be zero or more.', field: ['input', 'limit'] });
-  if (row.reason.trim().length < 3) problems.push({ code: 'INVALID_INPUT', message: 'Say why the limit changes (at least 3 characters); it goes into the audit trail.', field: ['input', 'reason'] });
+  if (!Number.isSafeInteger(row.limit) || row.limit < 0)
+    problems.push({ code: 'INVALID_AMOUNT', message: 'The credit limit must be zero or more.', field: ['input', 'limit'] });
+  if (row.reason.trim().length < 3)
+    problems.push({
+      code: 'INVALID_INPUT',
+      message: 'Say why the limit changes (at least 3 characters); it goes into the audit trail.',
+      field: ['input', 'reason'],
+    });
   return problems;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { decideOrderCredit, FINANCE_APPROVAL_LEVEL, type OrderCreditInput } from './order-credit.js';
 
 const ok: OrderCreditInput = {
@@ -18,7 +19,15 @@ const POLICIES = ['HARD_BLOCK', 'SOFT_WARNING', 'ROUTE_TO_APPROVAL', 'PARTIAL_OR
 describe('decideOrderCredit: within the available credit', () => {
   it('accepts under every policy, to the last cent', () => {
     for (const policy of POLICIES) {
-      expect(decideOrderCredit({ ...ok, policy })).toMatchObject({ outcome: 'ACCEPT', code: null, reason: null, warning: null, shortfall: 0, amountToPay: 0, fitsAmount: 50_000 });
+      expect(decideOrderCredit({ ...ok, policy })).toMatchObject({
+        outcome: 'ACCEPT',
+        code: null,
+        reason: null,
+        warning: null,
+        shortfall: 0,
+        amountToPay: 0,
+        fitsAmount: 50_000,
+      });
       expect(decideOrderCredit({ ...ok, amount: 50_000, policy }).outcome).toBe('ACCEPT');
     }
   });
@@ -58,7 +67,12 @@ describe('decideOrderCredit: beyond the available credit, by policy', () => {
 
   it('ROUTE_TO_APPROVAL routes to finance (level 4)', () => {
     const d = decideOrderCredit({ ...over, policy: 'ROUTE_TO_APPROVAL' });
-    expect(d).toMatchObject({ outcome: 'APPROVAL', code: 'CREDIT_LIMIT_EXCEEDED', approvalLevel: FINANCE_APPROVAL_LEVEL, shortfall: 30_000 });
+    expect(d).toMatchObject({
+      outcome: 'APPROVAL',
+      code: 'CREDIT_LIMIT_EXCEEDED',
+      approvalLevel: FINANCE_APPROVAL_LEVEL,
+      shortfall: 30_000,
+    });
     expect(FINANCE_APPROVAL_LEVEL).toBe(4);
     expect(d.reason).toMatch(/goes to finance for approval/);
   });

@@ -17,6 +17,7 @@
  *    - PAYMENT_REQUIRED: it can be placed after a down payment of the shortfall (`amountToPay`).
  */
 import { formatAmount } from '@dealergraph/runtime';
+
 import type { CreditStatus, ExceedancePolicy } from './credit.js';
 
 /** The approval level of finance: credit decisions beyond the limit and for restricted accounts. */
@@ -66,7 +67,20 @@ export function decideOrderCredit(input: OrderCreditInput): OrderCreditDecision 
   const money = (minor: number) => (currency ? `${formatAmount(minor)} ${currency}` : formatAmount(minor));
   const fitsAmount = Math.max(0, available);
   const shortfall = Math.max(0, amount - fitsAmount);
-  const base = { policy, status, limit, available, shortfall, fitsAmount, currency, amountToPay: 0, approvalLevel: null, code: null, reason: null, warning: null };
+  const base = {
+    policy,
+    status,
+    limit,
+    available,
+    shortfall,
+    fitsAmount,
+    currency,
+    amountToPay: 0,
+    approvalLevel: null,
+    code: null,
+    reason: null,
+    warning: null,
+  };
   const days = `${oldestOverdueDays} day${oldestOverdueDays === 1 ? '' : 's'}`;
 
   if (status === 'BLOCKED') {
@@ -88,7 +102,9 @@ export function decideOrderCredit(input: OrderCreditInput): OrderCreditDecision 
   }
   if (shortfall === 0) {
     const warning =
-      status === 'WARNING' ? `An invoice is ${days} past due (${money(overdue)} overdue). Pay it soon to keep ordering without restrictions.` : null;
+      status === 'WARNING'
+        ? `An invoice is ${days} past due (${money(overdue)} overdue). Pay it soon to keep ordering without restrictions.`
+        : null;
     return { ...base, outcome: 'ACCEPT', warning };
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildStatement, periodProblem, type LedgerMovement } from './statement.js';
+
+import { buildStatement, type LedgerMovement, periodProblem } from './statement.js';
 
 const at = (day: number, hour = 12) => new Date(Date.UTC(2026, 9, day, hour));
 

@@ -48,7 +48,10 @@ export function periodProblem({ from, to }: { from: Date; to: Date }): string | 
  */
 export function buildStatement(input: { from: Date; to: Date; openingBalance: number; movements: readonly LedgerMovement[] }): Statement {
   const sorted = [...input.movements].sort(
-    (a, b) => a.at.getTime() - b.at.getTime() || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0),
+    (a, b) =>
+      a.at.getTime() - b.at.getTime() ||
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+      (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0),
   );
   let balance = input.openingBalance;
   let totalInvoiced = 0;
@@ -61,5 +64,14 @@ export function buildStatement(input: { from: Date; to: Date; openingBalance: nu
     else totalAdjusted += m.amount;
     return { ...m, balance };
   });
-  return { from: input.from, to: input.to, openingBalance: input.openingBalance, lines, totalInvoiced, totalPaid, totalAdjusted, closingBalance: balance };
+  return {
+    from: input.from,
+    to: input.to,
+    openingBalance: input.openingBalance,
+    lines,
+    totalInvoiced,
+    totalPaid,
+    totalAdjusted,
+    closingBalance: balance,
+  };
 }

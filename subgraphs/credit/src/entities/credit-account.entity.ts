@@ -1,4 +1,5 @@
 import { BigIntType, Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+
 import type { ExceedancePolicy } from '../domain/credit.js';
 
 export const EXCEEDANCE_POLICIES = ['HARD_BLOCK', 'SOFT_WARNING', 'ROUTE_TO_APPROVAL', 'PARTIAL_ORDER', 'PAYMENT_REQUIRED'] as const;

@@ -1,4 +1,5 @@
 import { BigIntType, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+
 import type { ExceedancePolicy } from '../domain/credit.js';
 import { EXCEEDANCE_POLICIES } from './credit-account.entity.js';
 

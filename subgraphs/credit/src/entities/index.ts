@@ -2,8 +2,8 @@ import { BalanceAdjustment } from './balance-adjustment.entity.js';
 import { CreditAccount } from './credit-account.entity.js';
 import { CreditHold } from './credit-hold.entity.js';
 import { CreditLimitChange } from './credit-limit-change.entity.js';
-import { InvoiceLine } from './invoice-line.entity.js';
 import { Invoice } from './invoice.entity.js';
+import { InvoiceLine } from './invoice-line.entity.js';
 import { Payment } from './payment.entity.js';
 import { ReleasedOrder } from './released-order.entity.js';
 

@@ -1,12 +1,13 @@
 import { formatAmount, toMoney } from '@dealergraph/runtime';
+
 import type { AccountSummary } from '../domain/account-summary.js';
 import type { DueCalendar } from '../domain/due-calendar.js';
 import type { Statement } from '../domain/statement.js';
 import type { BalanceAdjustment } from '../entities/balance-adjustment.entity.js';
 import type { CreditLimitChange } from '../entities/credit-limit-change.entity.js';
 import type { InvoiceLine } from '../entities/invoice-line.entity.js';
-import type { AccountActionEnum, StatementEntryKindEnum } from './account-enums.js';
 import type { AccountSummaryType, CreditLimitChangeType, DueCalendarType, StatementType } from './account.type.js';
+import type { AccountActionEnum, StatementEntryKindEnum } from './account-enums.js';
 import type { ExceedancePolicyEnum } from './enums.js';
 import type { BalanceAdjustmentType, InvoiceLineType } from './ledger.type.js';
 
@@ -82,7 +83,14 @@ export function toLimitChangeType(c: CreditLimitChange, currency: string): Credi
 }
 
 export function toInvoiceLineType(l: InvoiceLine, currency: string): InvoiceLineType {
-  return { lineNo: l.lineNo, sku: l.sku, name: l.name, quantity: l.quantity, unitPrice: toMoney(l.unitPrice, currency), lineTotal: toMoney(l.lineTotal, currency) };
+  return {
+    lineNo: l.lineNo,
+    sku: l.sku,
+    name: l.name,
+    quantity: l.quantity,
+    unitPrice: toMoney(l.unitPrice, currency),
+    lineTotal: toMoney(l.lineTotal, currency),
+  };
 }
 
 export function toAdjustmentType(a: BalanceAdjustment): BalanceAdjustmentType {

@@ -1,13 +1,14 @@
 import { PageArgs, pageWindow, requireClaims, toPage } from '@dealergraph/runtime';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+
 import type { CreditContext } from '../context.js';
 import { dueCalendarOf, summaryOf } from '../services/account.service.js';
-import * as admin from '../services/credit-admin.service.js';
 import * as credit from '../services/credit.service.js';
+import * as admin from '../services/credit-admin.service.js';
 import { statementOf } from '../services/statement.service.js';
+import { AccountSummaryType, CreditAccountConnection, CreditLimitChangeType, DueCalendarType, StatementType } from './account.type.js';
 import { CalendarGranularityEnum, CreditRiskSortEnum } from './account-enums.js';
 import { toDueCalendarType, toLimitChangeType, toStatementType, toSummaryType } from './account-mappers.js';
-import { AccountSummaryType, CreditAccountConnection, CreditLimitChangeType, DueCalendarType, StatementType } from './account.type.js';
 import { CreditAccountType, DealerStub } from './credit.type.js';
 import { SetCreditLimitInput, SetCreditLimitPayload } from './ledger.type.js';
 import { toCreditAccountType } from './mappers.js';
@@ -30,7 +31,9 @@ export class AccountResolver {
     return { id: account.dealerId };
   }
 
-  @FieldResolver(() => AccountSummaryType, { description: 'Utilisation, and what to pay to unblock, clear the status or get under the limit.' })
+  @FieldResolver(() => AccountSummaryType, {
+    description: 'Utilisation, and what to pay to unblock, clear the status or get under the limit.',
+  })
   async summary(@Root() account: CreditAccountType, @Ctx() ctx: CreditContext): Promise<AccountSummaryType> {
     const position = await credit.findCreditPosition(ctx, account.dealerId);
     return toSummaryType(await summaryOf(ctx, position!), account.currency);
@@ -39,14 +42,17 @@ export class AccountResolver {
   @FieldResolver(() => DueCalendarType, { description: 'What falls due when, from today on.' })
   async dueCalendar(
     @Root() account: CreditAccountType,
-    @Arg('granularity', () => CalendarGranularityEnum, { defaultValue: CalendarGranularityEnum.WEEK, description: 'By day or by week.' }) granularity: CalendarGranularityEnum,
+    @Arg('granularity', () => CalendarGranularityEnum, { defaultValue: CalendarGranularityEnum.WEEK, description: 'By day or by week.' })
+    granularity: CalendarGranularityEnum,
     @Arg('horizonDays', () => Int, { defaultValue: 60, description: 'How many days ahead (1-366).' }) horizonDays: number,
     @Ctx() ctx: CreditContext,
   ): Promise<DueCalendarType> {
     return toDueCalendarType(await dueCalendarOf(ctx, account.dealerId, granularity, horizonDays), account.currency);
   }
 
-  @FieldResolver(() => StatementType, { description: 'The statement for [from, to): opening balance, movements, closing balance, with PDF and CSV links.' })
+  @FieldResolver(() => StatementType, {
+    description: 'The statement for [from, to): opening balance, movements, closing balance, with PDF and CSV links.',
+  })
   async statement(
     @Root() account: CreditAccountType,
     @Arg('from', () => Date, { description: 'Start of the period, included.' }) from: Date,
@@ -57,7 +63,9 @@ export class AccountResolver {
   }
 
   @Authorized('STAFF')
-  @FieldResolver(() => [CreditLimitChangeType], { description: 'Staff: the audit trail of limit and policy changes, newest first (last 100).' })
+  @FieldResolver(() => [CreditLimitChangeType], {
+    description: 'Staff: the audit trail of limit and policy changes, newest first (last 100).',
+  })
   async limitChanges(@Root() account: CreditAccountType, @Ctx() ctx: CreditContext): Promise<CreditLimitChangeType[]> {
     return (await admin.limitChangesOf(ctx, account.dealerId)).map((c) => toLimitChangeType(c, account.currency));
   }
@@ -71,12 +79,22 @@ export class AccountResolver {
   }
 
   @Authorized()
-  @Mutation(() => SetCreditLimitPayload, { description: "FINANCE and up: set a dealer's credit limit and exceedance policy; the change is audited." })
-  async setCreditLimit(@Arg('input', () => SetCreditLimitInput, { description: 'The new limit and the reason.' }) input: SetCreditLimitInput, @Ctx() ctx: CreditContext): Promise<SetCreditLimitPayload> {
+  @Mutation(() => SetCreditLimitPayload, {
+    description: "FINANCE and up: set a dealer's credit limit and exceedance policy; the change is audited.",
+  })
+  async setCreditLimit(
+    @Arg('input', () => SetCreditLimitInput, { description: 'The new limit and the reason.' }) input: SetCreditLimitInput,
+    @Ctx() ctx: CreditContext,
+  ): Promise<SetCreditLimitPayload> {
     const claims = requireClaims(ctx.claims);
     const limit = parseMoneyInput(input.limit, ['input', 'limit']);
     if (!limit.ok) return { account: null, change: null, userErrors: [limit.error] };
-    const outcome = await admin.setCreditLimit(ctx, claims, { dealerId: input.dealerId, limit: limit.minor, exceedancePolicy: input.exceedancePolicy ?? null, reason: input.reason });
+    const outcome = await admin.setCreditLimit(ctx, claims, {
+      dealerId: input.dealerId,
+      limit: limit.minor,
+      exceedancePolicy: input.exceedancePolicy ?? null,
+      reason: input.reason,
+    });
     if (!outcome.ok) return { account: null, change: null, userErrors: outcome.errors };
     const position = await credit.positionOf(ctx, outcome.change.dealerId);
     return {

@@ -1,12 +1,16 @@
 import { ConnectionType, Money } from '@dealergraph/runtime';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+
 import { AccountActionEnum, StatementEntryKindEnum } from './account-enums.js';
 import { CreditAccountType } from './credit.type.js';
 import { ExceedancePolicyEnum } from './enums.js';
 
 @ObjectType('AccountSummary', { description: "The account page's figures beyond the balance, and what to do about the account." })
 export class AccountSummaryType {
-  @Field(() => Float, { nullable: true, description: 'Exposure (open balance + pending orders) as a percentage of the limit, two decimals; null when the limit is 0.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Exposure (open balance + pending orders) as a percentage of the limit, two decimals; null when the limit is 0.',
+  })
   utilisationPercent!: number | null;
 
   @Field(() => Money, { description: 'Least payment that takes a BLOCKED account out of BLOCKED; 0 otherwise.' })

@@ -1,8 +1,16 @@
-import { pageWindow, toPage, PageArgs } from '@dealergraph/runtime';
+import { PageArgs, pageWindow, toPage } from '@dealergraph/runtime';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+
 import type { CreditContext } from '../context.js';
 import * as credit from '../services/credit.service.js';
-import { CreditAccountType, CreditAgeingType, DealerStub, InvoiceConnection, InvoiceFilterInput, PaymentConnection } from './credit.type.js';
+import {
+  CreditAccountType,
+  CreditAgeingType,
+  DealerStub,
+  InvoiceConnection,
+  InvoiceFilterInput,
+  PaymentConnection,
+} from './credit.type.js';
 import { toAgeingType, toCreditAccountType, toInvoiceType, toPaymentType } from './mappers.js';
 
 @ArgsType()
@@ -20,7 +28,8 @@ export class CreditAccountResolver {
       "A dealer's credit account. Dealer users get their own dealer's account (omit dealerId; another dealer's id reads as null); staff must pass dealerId.",
   })
   async creditAccount(
-    @Arg('dealerId', () => ID, { nullable: true, description: 'The dealer; required for staff, optional for dealer users.' }) dealerId: string | null,
+    @Arg('dealerId', () => ID, { nullable: true, description: 'The dealer; required for staff, optional for dealer users.' })
+    dealerId: string | null,
     @Ctx() ctx: CreditContext,
   ): Promise<CreditAccountType | null> {
     const position = await credit.creditAccountFor(ctx, dealerId);
@@ -48,7 +57,11 @@ export class CreditAccountResolver {
     };
     const [rows, total] = await credit.listInvoices(ctx, account.dealerId, filter, window);
     const now = ctx.now();
-    return toPage(rows.map((invoice) => toInvoiceType(invoice, now)), total, window);
+    return toPage(
+      rows.map((invoice) => toInvoiceType(invoice, now)),
+      total,
+      window,
+    );
   }
 
   @FieldResolver(() => PaymentConnection, { description: "The dealer's payments, newest first." })

@@ -1,5 +1,6 @@
 import { ConnectionType, ENTITY_DESCRIPTIONS, Money } from '@dealergraph/runtime';
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+
 import { CreditStatusEnum, ExceedancePolicyEnum, InvoiceStatusEnum } from './enums.js';
 
 /** The Dealer entity of the dealers subgraph; this subgraph adds its `credit`. */

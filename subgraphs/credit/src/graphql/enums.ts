@@ -8,12 +8,15 @@ export enum CreditStatusEnum {
 }
 registerEnumType(CreditStatusEnum, {
   name: 'CreditStatus',
-  description: "The graduated action on a dealer's credit, by the days past due of its oldest overdue invoice (thresholds are configurable).",
+  description:
+    "The graduated action on a dealer's credit, by the days past due of its oldest overdue invoice (thresholds are configurable).",
   valuesConfig: {
     OK: { description: 'Nothing overdue long enough to act on.' },
     WARNING: { description: 'The oldest overdue invoice is at least the warning age (15 days by default).' },
     RESTRICTED: { description: 'The oldest overdue invoice is at least the restriction age (30 days by default).' },
-    BLOCKED: { description: 'The oldest overdue invoice is at least the block age (45 days by default): no new credit is held until it is paid.' },
+    BLOCKED: {
+      description: 'The oldest overdue invoice is at least the block age (45 days by default): no new credit is held until it is paid.',
+    },
   },
 });
 

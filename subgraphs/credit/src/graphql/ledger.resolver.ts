@@ -1,5 +1,6 @@
 import { requireClaims, type UserError } from '@dealergraph/runtime';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+
 import type { CreditContext } from '../context.js';
 import * as credit from '../services/credit.service.js';
 import * as ledger from '../services/ledger.service.js';
@@ -42,11 +43,17 @@ function amounts(values: [string, string[]][]): { ok: true; minor: number[] } | 
 export class LedgerResolver {
   @Authorized()
   @Mutation(() => RecordInvoicePayload, { description: 'ERP input: records an invoice; idempotent by externalReference.' })
-  async recordInvoice(@Arg('input', () => RecordInvoiceInput, { description: 'The invoice row.' }) input: RecordInvoiceInput, @Ctx() ctx: CreditContext): Promise<RecordInvoicePayload> {
+  async recordInvoice(
+    @Arg('input', () => RecordInvoiceInput, { description: 'The invoice row.' }) input: RecordInvoiceInput,
+    @Ctx() ctx: CreditContext,
+  ): Promise<RecordInvoicePayload> {
     const lines = input.lines ?? [];
     const parsed = amounts([
       [input.amount, ['input', 'amount']],
-      ...lines.flatMap((l, i): [string, string[]][] => [[l.unitPrice, ['input', 'lines', String(i), 'unitPrice']], [l.lineTotal, ['input', 'lines', String(i), 'lineTotal']]]),
+      ...lines.flatMap((l, i): [string, string[]][] => [
+        [l.unitPrice, ['input', 'lines', String(i), 'unitPrice']],
+        [l.lineTotal, ['input', 'lines', String(i), 'lineTotal']],
+      ]),
     ]);
     if (!parsed.ok) return { invoice: null, duplicate: false, account: null, userErrors: parsed.errors };
     const [amount, ...prices] = parsed.minor;
@@ -59,15 +66,29 @@ export class LedgerResolver {
       amount,
       issuedAt: input.issuedAt,
       dueAt: input.dueAt ?? null,
-      lines: lines.map((l, i) => ({ sku: l.sku, name: l.name, quantity: l.quantity, unitPrice: prices[2 * i], lineTotal: prices[2 * i + 1] })),
+      lines: lines.map((l, i) => ({
+        sku: l.sku,
+        name: l.name,
+        quantity: l.quantity,
+        unitPrice: prices[2 * i],
+        lineTotal: prices[2 * i + 1],
+      })),
     });
     if (!outcome.ok) return { invoice: null, duplicate: false, account: null, userErrors: outcome.errors };
-    return { invoice: toInvoiceType(outcome.row, ctx.now()), duplicate: outcome.duplicate, account: await accountAfter(ctx, outcome.row.dealerId), userErrors: [] };
+    return {
+      invoice: toInvoiceType(outcome.row, ctx.now()),
+      duplicate: outcome.duplicate,
+      account: await accountAfter(ctx, outcome.row.dealerId),
+      userErrors: [],
+    };
   }
 
   @Authorized()
   @Mutation(() => RecordPaymentPayload, { description: 'ERP input: records a payment and applies it; idempotent by externalReference.' })
-  async recordPayment(@Arg('input', () => RecordPaymentInput, { description: 'The payment row.' }) input: RecordPaymentInput, @Ctx() ctx: CreditContext): Promise<RecordPaymentPayload> {
+  async recordPayment(
+    @Arg('input', () => RecordPaymentInput, { description: 'The payment row.' }) input: RecordPaymentInput,
+    @Ctx() ctx: CreditContext,
+  ): Promise<RecordPaymentPayload> {
     const parsed = amounts([[input.amount, ['input', 'amount']]]);
     if (!parsed.ok) return { payment: null, duplicate: false, account: null, userErrors: parsed.errors };
     const outcome = await ledger.recordPayment(ctx, {
@@ -79,11 +100,18 @@ export class LedgerResolver {
       invoiceNumber: input.invoiceNumber ?? null,
     });
     if (!outcome.ok) return { payment: null, duplicate: false, account: null, userErrors: outcome.errors };
-    return { payment: toPaymentType(outcome.row), duplicate: outcome.duplicate, account: await accountAfter(ctx, outcome.row.dealerId), userErrors: [] };
+    return {
+      payment: toPaymentType(outcome.row),
+      duplicate: outcome.duplicate,
+      account: await accountAfter(ctx, outcome.row.dealerId),
+      userErrors: [],
+    };
   }
 
   @Authorized()
-  @Mutation(() => RecordBalanceAdjustmentPayload, { description: 'ERP input: records a credit note or debit on the balance; idempotent by externalReference.' })
+  @Mutation(() => RecordBalanceAdjustmentPayload, {
+    description: 'ERP input: records a credit note or debit on the balance; idempotent by externalReference.',
+  })
   async recordBalanceAdjustment(
     @Arg('input', () => RecordBalanceAdjustmentInput, { description: 'The adjustment row.' }) input: RecordBalanceAdjustmentInput,
     @Ctx() ctx: CreditContext,
@@ -99,6 +127,11 @@ export class LedgerResolver {
       recordedAt: input.recordedAt ?? null,
     });
     if (!outcome.ok) return { adjustment: null, duplicate: false, account: null, userErrors: outcome.errors };
-    return { adjustment: toAdjustmentType(outcome.row), duplicate: outcome.duplicate, account: await accountAfter(ctx, outcome.row.dealerId), userErrors: [] };
+    return {
+      adjustment: toAdjustmentType(outcome.row),
+      duplicate: outcome.duplicate,
+      account: await accountAfter(ctx, outcome.row.dealerId),
+      userErrors: [],
+    };
   }
 }

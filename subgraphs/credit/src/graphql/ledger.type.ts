@@ -1,5 +1,6 @@
 import { Money, UserError } from '@dealergraph/runtime';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+
 import { CreditLimitChangeType } from './account.type.js';
 import { CreditAccountType, InvoiceType, PaymentType } from './credit.type.js';
 import { ExceedancePolicyEnum } from './enums.js';
@@ -90,7 +91,11 @@ export class RecordPaymentInput {
   @Field(() => String, { nullable: true, description: "The bank's reference; the external reference when omitted." })
   reference?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Apply to this invoice only (the amount must not exceed what is left on it); otherwise oldest due first, the rest on account.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Apply to this invoice only (the amount must not exceed what is left on it); otherwise oldest due first, the rest on account.',
+  })
   invoiceNumber?: string | null;
 }
 
@@ -147,24 +152,26 @@ abstract class LedgerInputPayload {
 export class RecordInvoicePayload extends LedgerInputPayload {
   @Field(() => InvoiceType, { nullable: true, description: 'The invoice recorded (now or by an earlier call with the same reference).' })
   invoice!: InvoiceType | null;
-
 }
 
 @ObjectType('RecordPaymentPayload', { description: 'The result of recordPayment.' })
 export class RecordPaymentPayload extends LedgerInputPayload {
   @Field(() => PaymentType, { nullable: true, description: 'The payment recorded (now or by an earlier call with the same reference).' })
   payment!: PaymentType | null;
-
 }
 
 @ObjectType('RecordBalanceAdjustmentPayload', { description: 'The result of recordBalanceAdjustment.' })
 export class RecordBalanceAdjustmentPayload extends LedgerInputPayload {
-  @Field(() => BalanceAdjustmentType, { nullable: true, description: 'The adjustment recorded (now or by an earlier call with the same reference).' })
+  @Field(() => BalanceAdjustmentType, {
+    nullable: true,
+    description: 'The adjustment recorded (now or by an earlier call with the same reference).',
+  })
   adjustment!: BalanceAdjustmentType | null;
-
 }
 
-@InputType('SetCreditLimitInput', { description: "A new credit limit (and optionally policy) for a dealer, with the reason for the audit trail." })
+@InputType('SetCreditLimitInput', {
+  description: 'A new credit limit (and optionally policy) for a dealer, with the reason for the audit trail.',
+})
 export class SetCreditLimitInput {
   @Field(() => ID, { description: 'The dealer.' })
   dealerId!: string;

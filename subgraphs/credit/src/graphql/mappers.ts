@@ -1,5 +1,6 @@
 import { toMoney } from '@dealergraph/runtime';
-import { daysPastDue, invoiceStatus, outstandingOf, type AgeingBuckets } from '../domain/credit.js';
+
+import { type AgeingBuckets, daysPastDue, invoiceStatus, outstandingOf } from '../domain/credit.js';
 import type { Invoice } from '../entities/invoice.entity.js';
 import type { Payment } from '../entities/payment.entity.js';
 import type { CreditPosition } from '../services/credit.service.js';

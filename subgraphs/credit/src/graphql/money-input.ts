@@ -5,6 +5,9 @@ export function parseMoneyInput(value: string, field: string[]): { ok: true; min
   try {
     return { ok: true, minor: parseAmount(value) };
   } catch {
-    return { ok: false, error: { code: 'INVALID_AMOUNT', message: `"${value}" is not an amount: use a decimal string such as "1234.50".`, field } };
+    return {
+      ok: false,
+      error: { code: 'INVALID_AMOUNT', message: `"${value}" is not an amount: use a decimal string such as "1234.50".`, field },
+    };
   }
 }

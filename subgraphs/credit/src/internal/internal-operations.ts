@@ -1,4 +1,5 @@
-import { defineInternalOperations, InternalInputError, requireAmount, requireUuid, type InternalHandlers } from '@dealergraph/runtime';
+import { defineInternalOperations, type InternalHandlers, InternalInputError, requireAmount, requireUuid } from '@dealergraph/runtime';
+
 import type { CreditContext } from '../context.js';
 import { assessOrder, HoldConflictError, placeHold, releaseHold } from '../services/hold.service.js';
 
@@ -19,7 +20,13 @@ export function creditInternalOperations(newContext: () => CreditContext): Inter
       try {
         const result = await placeHold(newContext(), { dealerId, orderId, amount, overLimitApproved: approved });
         if (result.status === 'HELD') {
-          return { status: 'HELD', holdId: result.hold.id, amount: result.hold.amount, available: result.available, overLimit: result.overLimit };
+          return {
+            status: 'HELD',
+            holdId: result.hold.id,
+            amount: result.hold.amount,
+            available: result.available,
+            overLimit: result.overLimit,
+          };
         }
         return result.status === 'REFUSED' ? { status: 'REFUSED', decision: result.decision } : { status: 'RELEASED' };
       } catch (error) {

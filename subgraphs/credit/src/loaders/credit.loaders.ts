@@ -1,21 +1,22 @@
-import { groupedLoader, keyedLoader, type EntityManager } from '@dealergraph/runtime';
+import { type EntityManager, groupedLoader, keyedLoader } from '@dealergraph/runtime';
 import DataLoader from 'dataloader';
+
 import { overdueCutoff } from '../domain/credit.js';
 import { CreditAccount } from '../entities/credit-account.entity.js';
-import { InvoiceLine } from '../entities/invoice-line.entity.js';
 import { Invoice } from '../entities/invoice.entity.js';
+import { InvoiceLine } from '../entities/invoice-line.entity.js';
 import type { Payment } from '../entities/payment.entity.js';
 import {
   activeHoldTotals,
+  type DealerPage,
   invoiceFilterKey,
+  type InvoiceListFilter,
   invoicePages,
+  type InvoiceTotals,
   invoiceTotals,
+  type OpenInvoiceRow,
   openInvoices,
   paymentPages,
-  type DealerPage,
-  type InvoiceListFilter,
-  type InvoiceTotals,
-  type OpenInvoiceRow,
 } from './credit.queries.js';
 
 export interface InvoicePageKey {
@@ -78,7 +79,10 @@ function pageLoader<K extends { dealerId: string }, T>(
 /** `now` is the request's clock: overdue means due before the start of its day. */
 export function createCreditLoaders(em: EntityManager, now: () => Date): CreditLoaders {
   return {
-    accountByDealer: keyedLoader((ids) => em.find(CreditAccount, { dealerId: { $in: ids } }), (a) => a.dealerId),
+    accountByDealer: keyedLoader(
+      (ids) => em.find(CreditAccount, { dealerId: { $in: ids } }),
+      (a) => a.dealerId,
+    ),
     invoiceTotalsByDealer: new DataLoader(async (ids) => {
       const totals = await invoiceTotals(em, ids, overdueCutoff(now()));
       return ids.map((id) => totals.get(id) ?? NO_INVOICES);
@@ -87,7 +91,10 @@ export function createCreditLoaders(em: EntityManager, now: () => Date): CreditL
       const totals = await activeHoldTotals(em, ids);
       return ids.map((id) => totals.get(id) ?? 0);
     }),
-    openInvoicesByDealer: groupedLoader((ids) => openInvoices(em, ids), (row) => row.dealerId),
+    openInvoicesByDealer: groupedLoader(
+      (ids) => openInvoices(em, ids),
+      (row) => row.dealerId,
+    ),
     invoicePage: pageLoader(
       (k: InvoicePageKey) => `${k.offset}:${k.limit}:${invoiceFilterKey(k.filter)}`,
       (ids, k) => invoicePages(em, ids, { offset: k.offset, limit: k.limit, filter: k.filter, cutoff: overdueCutoff(now()) }),
@@ -96,7 +103,10 @@ export function createCreditLoaders(em: EntityManager, now: () => Date): CreditL
       (k: PaymentPageKey) => `${k.offset}:${k.limit}`,
       (ids, k) => paymentPages(em, ids, { offset: k.offset, limit: k.limit }),
     ),
-    invoiceById: keyedLoader((ids) => em.find(Invoice, { id: { $in: ids } }), (i) => i.id),
+    invoiceById: keyedLoader(
+      (ids) => em.find(Invoice, { id: { $in: ids } }),
+      (i) => i.id,
+    ),
     linesByInvoice: groupedLoader(
       (ids) => em.find(InvoiceLine, { invoiceId: { $in: ids } }, { orderBy: { invoiceId: 'asc', lineNo: 'asc' } }),
       (l) => l.invoiceId,

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@dealergraph/runtime';
 import type { EntityName } from '@mikro-orm/core';
+
 import type { InvoiceStatus } from '../domain/credit.js';
 import { BalanceAdjustment } from '../entities/balance-adjustment.entity.js';
 import { CreditHold } from '../entities/credit-hold.entity.js';
@@ -45,7 +46,9 @@ export interface InvoiceTotals {
 export async function invoiceTotals(em: EntityManager, dealerIds: readonly string[], cutoff: Date): Promise<Map<string, InvoiceTotals>> {
   const at = cutoff.toISOString();
   const ids = [...dealerIds];
-  const rows = await em.execute<{ dealer_id: string; open_balance: string; overdue: string; oldest_overdue_due_at: Date | string | null }[]>(
+  const rows = await em.execute<
+    { dealer_id: string; open_balance: string; overdue: string; oldest_overdue_due_at: Date | string | null }[]
+  >(
     `with inv as (
        select dealer_id,
               sum(amount - paid_amount) as open_balance,

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@dealergraph/runtime';
+
 import type { LedgerMovement } from '../domain/statement.js';
 import { BalanceAdjustment } from '../entities/balance-adjustment.entity.js';
 import { Invoice } from '../entities/invoice.entity.js';
@@ -23,7 +24,9 @@ export async function balanceBefore(em: EntityManager, dealerId: string, before:
 /** Every invoice, payment and adjustment of one dealer in [from, to), signed as the balance moves (one statement). */
 export async function movementsBetween(em: EntityManager, dealerId: string, from: Date, to: Date): Promise<LedgerMovement[]> {
   const [a, b] = [from.toISOString(), to.toISOString()];
-  const rows = await em.execute<{ kind: LedgerMovement['kind']; at: Date | string; reference: string; description: string; amount: string }[]>(
+  const rows = await em.execute<
+    { kind: LedgerMovement['kind']; at: Date | string; reference: string; description: string; amount: string }[]
+  >(
     `select 'INVOICE' as kind, issued_at as at, number as reference,
             'Invoice, due ' || to_char(due_at at time zone 'UTC', 'YYYY-MM-DD') as description, amount
        from ${tableOf(em, Invoice)} where dealer_id = ? and issued_at >= ?::timestamptz and issued_at < ?::timestamptz
@@ -35,5 +38,11 @@ export async function movementsBetween(em: EntityManager, dealerId: string, from
        from ${tableOf(em, BalanceAdjustment)} where dealer_id = ? and recorded_at >= ?::timestamptz and recorded_at < ?::timestamptz`,
     [dealerId, a, b, dealerId, a, b, dealerId, a, b],
   );
-  return rows.map((r) => ({ kind: r.kind, at: new Date(r.at), reference: r.reference, description: r.description, amount: cents(r.amount) }));
+  return rows.map((r) => ({
+    kind: r.kind,
+    at: new Date(r.at),
+    reference: r.reference,
+    description: r.description,
+    amount: cents(r.amount),
+  }));
 }

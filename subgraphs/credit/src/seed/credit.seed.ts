@@ -1,9 +1,10 @@
 import type { DemoData } from '@dealergraph/demo-data';
-import { insertInChunks, type EntityManager, type Progress } from '@dealergraph/runtime';
+import { type EntityManager, insertInChunks, type Progress } from '@dealergraph/runtime';
+
 import { CreditAccount } from '../entities/credit-account.entity.js';
 import { CreditHold } from '../entities/credit-hold.entity.js';
-import { InvoiceLine } from '../entities/invoice-line.entity.js';
 import { Invoice } from '../entities/invoice.entity.js';
+import { InvoiceLine } from '../entities/invoice-line.entity.js';
 import { Payment } from '../entities/payment.entity.js';
 
 /** Writes the demo credit accounts, invoices, payments and active holds in one transaction, unless accounts exist already. */
@@ -36,7 +37,7 @@ export async function seedCredit(em: EntityManager, demoData: () => DemoData, pr
 function invoiceLinesOf(data: DemoData): InvoiceLine[] {
   const orders = new Map(data.orders.map((o) => [o.id, o]));
   return data.invoices.flatMap((invoice) =>
-    (invoice.orderId ? orders.get(invoice.orderId)?.lines ?? [] : []).map((line, i) => ({
+    (invoice.orderId ? (orders.get(invoice.orderId)?.lines ?? []) : []).map((line, i) => ({
       invoiceId: invoice.id,
       lineNo: i + 1,
       sku: line.sku,

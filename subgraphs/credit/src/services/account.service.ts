@@ -1,6 +1,6 @@
-import { summarizeAccount, type AccountSummary } from '../domain/account-summary.js';
-import { dueCalendar, type CalendarGranularity, type DueCalendar } from '../domain/due-calendar.js';
 import type { CreditContext } from '../context.js';
+import { type AccountSummary, summarizeAccount } from '../domain/account-summary.js';
+import { type CalendarGranularity, type DueCalendar, dueCalendar } from '../domain/due-calendar.js';
 import type { CreditPosition } from './credit.service.js';
 
 /** The account page's figures and advice for a position the caller may already see. */
@@ -18,7 +18,12 @@ export async function summaryOf(ctx: CreditContext, position: CreditPosition): P
 }
 
 /** What the dealer has to pay, by due day or week, over the next `horizonDays` (at most a year). */
-export async function dueCalendarOf(ctx: CreditContext, dealerId: string, granularity: CalendarGranularity, horizonDays: number): Promise<DueCalendar> {
+export async function dueCalendarOf(
+  ctx: CreditContext,
+  dealerId: string,
+  granularity: CalendarGranularity,
+  horizonDays: number,
+): Promise<DueCalendar> {
   const items = await ctx.loaders.openInvoicesByDealer.load(dealerId);
   return dueCalendar({ items, now: ctx.now(), granularity, horizonDays: Math.min(Math.max(horizonDays, 1), 366) });
 }

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { normalizeId, type Claims } from '@dealergraph/runtime';
+
+import { type Claims, normalizeId } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
+
 import type { CreditContext } from '../context.js';
 import type { ExceedancePolicy } from '../domain/credit.js';
-import { limitChangeProblems, type LedgerProblem } from '../domain/ledger-input.js';
+import { type LedgerProblem, limitChangeProblems } from '../domain/ledger-input.js';
 import { CreditAccount } from '../entities/credit-account.entity.js';
 import { CreditLimitChange } from '../entities/credit-limit-change.entity.js';
-import { positionOf, type CreditPosition } from './credit.service.js';
+import { type CreditPosition, positionOf } from './credit.service.js';
 
 /** Credit control for staff: limits with an audit trail, and the risk view. Callers check the role. */
 
@@ -19,14 +21,19 @@ export interface SetLimitInput {
   reason: string;
 }
 
-export type SetLimitOutcome = { ok: true; change: CreditLimitChange } | { ok: false; errors: (LedgerProblem | { code: 'UNKNOWN_DEALER'; message: string; field: string[] })[] };
+export type SetLimitOutcome =
+  | { ok: true; change: CreditLimitChange }
+  | { ok: false; errors: (LedgerProblem | { code: 'UNKNOWN_DEALER'; message: string; field: string[] })[] };
 
 /** Sets a dealer's limit and policy and writes who, when, old, new and why, in one transaction under the account lock. */
 export async function setCreditLimit(ctx: CreditContext, claims: Claims, input: SetLimitInput): Promise<SetLimitOutcome> {
   const problems = limitChangeProblems(input);
   if (problems.length) return { ok: false, errors: problems };
   const dealerId = normalizeId(input.dealerId);
-  const noAccount = { ok: false as const, errors: [{ code: 'UNKNOWN_DEALER' as const, message: 'No credit account for this dealer id.', field: ['input', 'dealerId'] }] };
+  const noAccount = {
+    ok: false as const,
+    errors: [{ code: 'UNKNOWN_DEALER' as const, message: 'No credit account for this dealer id.', field: ['input', 'dealerId'] }],
+  };
   if (!dealerId) return noAccount;
   return ctx.em.transactional(async (tx) => {
     const account = await tx.findOne(CreditAccount, { dealerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -75,7 +82,11 @@ const RISK_KEYS: Record<RiskSort, (p: CreditPosition) => number> = {
  * Every dealer's position, riskiest first by the chosen measure (ties by dealer id, so pages are
  * stable). Three statements for all dealers; sorted in memory, which is fine for thousands of accounts.
  */
-export async function riskView(ctx: CreditContext, sortBy: RiskSort, window: { offset: number; limit: number }): Promise<[CreditPosition[], number]> {
+export async function riskView(
+  ctx: CreditContext,
+  sortBy: RiskSort,
+  window: { offset: number; limit: number },
+): Promise<[CreditPosition[], number]> {
   const accounts = await ctx.em.find(CreditAccount, {});
   for (const a of accounts) ctx.loaders.accountByDealer.prime(a.dealerId, a);
   const positions = (await Promise.all(accounts.map((a) => positionOf(ctx, a.dealerId)))).filter((p): p is CreditPosition => p !== null);

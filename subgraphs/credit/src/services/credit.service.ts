@@ -1,11 +1,12 @@
-import { canSeeDealer, isStaff, normalizeId, requireClaims, type PageWindow } from '@dealergraph/runtime';
+import { canSeeDealer, isStaff, normalizeId, type PageWindow, requireClaims } from '@dealergraph/runtime';
 import { GraphQLError } from 'graphql';
+
 import type { CreditContext } from '../context.js';
-import { ageingBuckets, assessCredit, type AgeingBuckets, type CreditAssessment } from '../domain/credit.js';
-import type { InvoiceListFilter } from '../loaders/credit.queries.js';
+import { type AgeingBuckets, ageingBuckets, assessCredit, type CreditAssessment } from '../domain/credit.js';
 import type { CreditAccount } from '../entities/credit-account.entity.js';
 import type { Invoice } from '../entities/invoice.entity.js';
 import type { Payment } from '../entities/payment.entity.js';
+import type { InvoiceListFilter } from '../loaders/credit.queries.js';
 
 /** A dealer's credit position at the request's instant: the account plus the figures computed from its invoices and holds. */
 export interface CreditPosition extends CreditAssessment {

@@ -1,10 +1,11 @@
-import { signDocumentLink, verifyDocumentLink, DOCUMENT_ROUTE, type DocumentKind } from '@dealergraph/runtime';
+import { DOCUMENT_ROUTE, type DocumentKind, signDocumentLink, verifyDocumentLink } from '@dealergraph/runtime';
 import { GraphQLError } from 'graphql';
+
 import type { CreditContext } from '../context.js';
-import { invoiceStatus } from '../domain/credit.js';
 import { invoicePdf } from '../documents/invoice-pdf.js';
 import { statementCsv } from '../documents/statement-csv.js';
 import { statementPdf } from '../documents/statement-pdf.js';
+import { invoiceStatus } from '../domain/credit.js';
 import { statementOf } from './statement.service.js';
 
 /** A rendered document, ready to stream. */
@@ -15,7 +16,8 @@ export interface DocumentFile {
 }
 
 function keyOf(ctx: CreditContext): Buffer {
-  if (!ctx.documentKey) throw new GraphQLError('Document downloads are not configured on this server.', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+  if (!ctx.documentKey)
+    throw new GraphQLError('Document downloads are not configured on this server.', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
   return ctx.documentKey;
 }
 
@@ -56,7 +58,11 @@ export async function renderDocument(ctx: CreditContext, token: string): Promise
   const statement = await statementOf(ctx, link.dealerId, from, to);
   const name = `statement-${from.toISOString().slice(0, 10)}-${to.toISOString().slice(0, 10)}`;
   if (link.kind === 'STATEMENT_CSV') {
-    return { filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8', content: Buffer.from(statementCsv(statement, account.currency), 'utf8') };
+    return {
+      filename: `${name}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      content: Buffer.from(statementCsv(statement, account.currency), 'utf8'),
+    };
   }
   const content = await statementPdf(statement, { dealerId: link.dealerId, currency: account.currency }, ctx.now());
   return { filename: `${name}.pdf`, contentType: 'application/pdf', content };

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+
 import { LockMode } from '@mikro-orm/core';
+
 import type { CreditServiceContext } from '../context.js';
-import { assessCredit, overdueCutoff, type CreditAssessment, type ExceedancePolicy } from '../domain/credit.js';
+import { assessCredit, type CreditAssessment, type ExceedancePolicy, overdueCutoff } from '../domain/credit.js';
 import { decideOrderCredit, type OrderCreditDecision } from '../domain/order-credit.js';
 import { CreditAccount } from '../entities/credit-account.entity.js';
 import { CreditHold } from '../entities/credit-hold.entity.js';
@@ -64,10 +66,17 @@ export interface CreditSnapshot extends CreditAssessment {
 }
 
 /** Reads a dealer's credit figures now (two grouped statements). A dealer without an account has limit 0. */
-export async function readCreditSnapshot(ctx: CreditServiceContext, dealerId: string, account?: CreditAccount | null): Promise<CreditSnapshot> {
+export async function readCreditSnapshot(
+  ctx: CreditServiceContext,
+  dealerId: string,
+  account?: CreditAccount | null,
+): Promise<CreditSnapshot> {
   const now = ctx.now();
   const acc = account === undefined ? await ctx.em.findOne(CreditAccount, { dealerId }) : account;
-  const [totals, pending] = await Promise.all([invoiceTotals(ctx.em, [dealerId], overdueCutoff(now)), activeHoldTotals(ctx.em, [dealerId])]);
+  const [totals, pending] = await Promise.all([
+    invoiceTotals(ctx.em, [dealerId], overdueCutoff(now)),
+    activeHoldTotals(ctx.em, [dealerId]),
+  ]);
   const t = totals.get(dealerId) ?? { openBalance: 0, overdue: 0, oldestOverdueDueAt: null };
   const pendingOrders = pending.get(dealerId) ?? 0;
   const limit = acc?.limit ?? 0;
@@ -80,7 +89,14 @@ export async function readCreditSnapshot(ctx: CreditServiceContext, dealerId: st
     now,
     thresholds: ctx.thresholds,
   });
-  return { ...assessment, limit, openBalance: t.openBalance, pendingOrders, policy: acc?.exceedancePolicy ?? null, currency: acc?.currency ?? null };
+  return {
+    ...assessment,
+    limit,
+    openBalance: t.openBalance,
+    pendingOrders,
+    policy: acc?.exceedancePolicy ?? null,
+    currency: acc?.currency ?? null,
+  };
 }
 
 /** The credit decision for an order of `amount` from a snapshot (see domain/order-credit.ts). */

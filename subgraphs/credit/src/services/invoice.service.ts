@@ -1,7 +1,8 @@
 import { canSeeDealer, normalizeId, requireClaims } from '@dealergraph/runtime';
+
 import type { CreditContext } from '../context.js';
-import type { InvoiceLine } from '../entities/invoice-line.entity.js';
 import type { Invoice } from '../entities/invoice.entity.js';
+import type { InvoiceLine } from '../entities/invoice-line.entity.js';
 
 /** One invoice by id, if the caller may see its dealer; null otherwise (the same answer as for no such invoice). */
 export async function findInvoice(ctx: CreditContext, id: string): Promise<Invoice | null> {

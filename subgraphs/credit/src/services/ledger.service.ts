@@ -1,14 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { normalizeId, type Claims } from '@dealergraph/runtime';
+
+import { type Claims, normalizeId } from '@dealergraph/runtime';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+
 import type { CreditServiceContext } from '../context.js';
 import { DAY_MS, outstandingOf } from '../domain/credit.js';
-import { adjustmentRowProblems, allocatePayment, invoiceRowProblems, paymentRowProblems, type LedgerProblem } from '../domain/ledger-input.js';
+import {
+  adjustmentRowProblems,
+  allocatePayment,
+  invoiceRowProblems,
+  type LedgerProblem,
+  paymentRowProblems,
+} from '../domain/ledger-input.js';
 import { BalanceAdjustment } from '../entities/balance-adjustment.entity.js';
 import { CreditAccount } from '../entities/credit-account.entity.js';
 import { CreditHold } from '../entities/credit-hold.entity.js';
-import { InvoiceLine } from '../entities/invoice-line.entity.js';
 import { Invoice } from '../entities/invoice.entity.js';
+import { InvoiceLine } from '../entities/invoice-line.entity.js';
 import { Payment } from '../entities/payment.entity.js';
 
 /**
@@ -20,14 +28,24 @@ import { Payment } from '../entities/payment.entity.js';
 
 export type LedgerOutcome<T> = { ok: true; row: T; duplicate: boolean } | { ok: false; errors: LedgerProblem[] };
 
-type LedgerError = LedgerProblem | { code: 'UNKNOWN_DEALER' | 'UNKNOWN_INVOICE' | 'DUPLICATE_REFERENCE' | 'DUPLICATE_NUMBER' | 'OVERPAYMENT' | 'CURRENCY_MISMATCH'; message: string; field: string[] };
+type LedgerError =
+  | LedgerProblem
+  | {
+      code: 'UNKNOWN_DEALER' | 'UNKNOWN_INVOICE' | 'DUPLICATE_REFERENCE' | 'DUPLICATE_NUMBER' | 'OVERPAYMENT' | 'CURRENCY_MISMATCH';
+      message: string;
+      field: string[];
+    };
 const refused = <T>(...errors: LedgerError[]): LedgerOutcome<T> => ({ ok: false, errors: errors as LedgerProblem[] });
 
 function unknownDealer<T>(): LedgerOutcome<T> {
   return refused({ code: 'UNKNOWN_DEALER', message: 'No credit account for this dealer id.', field: ['input', 'dealerId'] });
 }
 function conflict<T>(): LedgerOutcome<T> {
-  return refused({ code: 'DUPLICATE_REFERENCE', message: 'This external reference was already recorded with different content.', field: ['input', 'externalReference'] });
+  return refused({
+    code: 'DUPLICATE_REFERENCE',
+    message: 'This external reference was already recorded with different content.',
+    field: ['input', 'externalReference'],
+  });
 }
 
 /**
@@ -80,39 +98,45 @@ export async function recordInvoice(ctx: CreditServiceContext, input: RecordInvo
     if (!existing) return null;
     return sameInvoice(existing, input) ? { ok: true as const, row: existing, duplicate: true } : conflict<Invoice>();
   };
-  return underAccountLock(ctx, input.dealerId, async (tx, account) => {
-    const existing = await tx.findOne(Invoice, { externalRef: input.externalReference });
-    if (existing) return sameInvoice(existing, input) ? { ok: true, row: existing, duplicate: true } : conflict();
-    const dueAt = input.dueAt ?? new Date(input.issuedAt.getTime() + account.paymentTermsDays * DAY_MS);
-    const problems = invoiceRowProblems({ ...input, dueAt });
-    if (input.currency && input.currency !== account.currency) {
-      problems.push({ code: 'INVALID_INPUT', message: `The account is kept in ${account.currency}.`, field: ['input', 'currency'] });
-    }
-    const orderId = input.orderId ? normalizeId(input.orderId) : null;
-    if (input.orderId && !orderId) problems.push({ code: 'INVALID_INPUT', message: 'orderId is not a valid id.', field: ['input', 'orderId'] });
-    if (problems.length) return { ok: false, errors: problems };
-    if (await tx.findOne(Invoice, { number: input.number })) {
-      return refused({ code: 'DUPLICATE_NUMBER', message: `Invoice number ${input.number} exists already.`, field: ['input', 'number'] });
-    }
-    const invoice = tx.create(Invoice, {
-      id: randomUUID(),
-      number: input.number,
-      dealerId: account.dealerId,
-      orderId,
-      amount: input.amount,
-      paidAmount: 0,
-      currency: account.currency,
-      issuedAt: input.issuedAt,
-      dueAt,
-      externalRef: input.externalReference,
-    });
-    input.lines.forEach((line, i) => tx.create(InvoiceLine, { invoiceId: invoice.id, lineNo: i + 1, ...line }));
-    if (orderId) {
-      const hold = await tx.findOne(CreditHold, { orderId, dealerId: account.dealerId, status: 'ACTIVE' });
-      if (hold) hold.status = 'INVOICED';
-    }
-    return { ok: true, row: invoice, duplicate: false };
-  }, readBack);
+  return underAccountLock(
+    ctx,
+    input.dealerId,
+    async (tx, account) => {
+      const existing = await tx.findOne(Invoice, { externalRef: input.externalReference });
+      if (existing) return sameInvoice(existing, input) ? { ok: true, row: existing, duplicate: true } : conflict();
+      const dueAt = input.dueAt ?? new Date(input.issuedAt.getTime() + account.paymentTermsDays * DAY_MS);
+      const problems = invoiceRowProblems({ ...input, dueAt });
+      if (input.currency && input.currency !== account.currency) {
+        problems.push({ code: 'INVALID_INPUT', message: `The account is kept in ${account.currency}.`, field: ['input', 'currency'] });
+      }
+      const orderId = input.orderId ? normalizeId(input.orderId) : null;
+      if (input.orderId && !orderId)
+        problems.push({ code: 'INVALID_INPUT', message: 'orderId is not a valid id.', field: ['input', 'orderId'] });
+      if (problems.length) return { ok: false, errors: problems };
+      if (await tx.findOne(Invoice, { number: input.number })) {
+        return refused({ code: 'DUPLICATE_NUMBER', message: `Invoice number ${input.number} exists already.`, field: ['input', 'number'] });
+      }
+      const invoice = tx.create(Invoice, {
+        id: randomUUID(),
+        number: input.number,
+        dealerId: account.dealerId,
+        orderId,
+        amount: input.amount,
+        paidAmount: 0,
+        currency: account.currency,
+        issuedAt: input.issuedAt,
+        dueAt,
+        externalRef: input.externalReference,
+      });
+      input.lines.forEach((line, i) => tx.create(InvoiceLine, { invoiceId: invoice.id, lineNo: i + 1, ...line }));
+      if (orderId) {
+        const hold = await tx.findOne(CreditHold, { orderId, dealerId: account.dealerId, status: 'ACTIVE' });
+        if (hold) hold.status = 'INVOICED';
+      }
+      return { ok: true, row: invoice, duplicate: false };
+    },
+    readBack,
+  );
 }
 
 export interface RecordPaymentInput {
@@ -134,42 +158,58 @@ export async function recordPayment(ctx: CreditServiceContext, input: RecordPaym
     if (!existing) return null;
     return same(existing) ? { ok: true as const, row: existing, duplicate: true } : conflict<Payment>();
   };
-  return underAccountLock(ctx, input.dealerId, async (tx, account) => {
-    const existing = await tx.findOne(Payment, { externalRef: input.externalReference });
-    if (existing) return same(existing) ? { ok: true, row: existing, duplicate: true } : conflict();
-    const problems = paymentRowProblems(input);
-    if (problems.length) return { ok: false, errors: problems };
-    let candidates: Invoice[];
-    if (input.invoiceNumber) {
-      const invoice = await tx.findOne(Invoice, { number: input.invoiceNumber, dealerId: account.dealerId });
-      if (!invoice) return refused({ code: 'UNKNOWN_INVOICE', message: `This dealer has no invoice ${input.invoiceNumber}.`, field: ['input', 'invoiceNumber'] });
-      if (input.amount > outstandingOf(invoice)) {
-        return refused({ code: 'OVERPAYMENT', message: `Invoice ${invoice.number} has less than that left to pay.`, field: ['input', 'amount'] });
+  return underAccountLock(
+    ctx,
+    input.dealerId,
+    async (tx, account) => {
+      const existing = await tx.findOne(Payment, { externalRef: input.externalReference });
+      if (existing) return same(existing) ? { ok: true, row: existing, duplicate: true } : conflict();
+      const problems = paymentRowProblems(input);
+      if (problems.length) return { ok: false, errors: problems };
+      let candidates: Invoice[];
+      if (input.invoiceNumber) {
+        const invoice = await tx.findOne(Invoice, { number: input.invoiceNumber, dealerId: account.dealerId });
+        if (!invoice)
+          return refused({
+            code: 'UNKNOWN_INVOICE',
+            message: `This dealer has no invoice ${input.invoiceNumber}.`,
+            field: ['input', 'invoiceNumber'],
+          });
+        if (input.amount > outstandingOf(invoice)) {
+          return refused({
+            code: 'OVERPAYMENT',
+            message: `Invoice ${invoice.number} has less than that left to pay.`,
+            field: ['input', 'amount'],
+          });
+        }
+        candidates = [invoice];
+      } else {
+        // A dealer has hundreds of invoices at most; the (dealer_id, due_at) index serves this read.
+        candidates = (await tx.find(Invoice, { dealerId: account.dealerId }, { orderBy: { dueAt: 'asc' } })).filter(
+          (i) => outstandingOf(i) > 0,
+        );
       }
-      candidates = [invoice];
-    } else {
-      // A dealer has hundreds of invoices at most; the (dealer_id, due_at) index serves this read.
-      candidates = (await tx.find(Invoice, { dealerId: account.dealerId }, { orderBy: { dueAt: 'asc' } })).filter((i) => outstandingOf(i) > 0);
-    }
-    const byId = new Map(candidates.map((i) => [i.id, i]));
-    const { allocations, unapplied } = allocatePayment({
-      amount: input.amount,
-      invoices: candidates.map((i) => ({ id: i.id, outstanding: outstandingOf(i), dueAt: i.dueAt })),
-    });
-    for (const a of allocations) byId.get(a.invoiceId)!.paidAmount += a.amount;
-    const payment = tx.create(Payment, {
-      id: randomUUID(),
-      dealerId: account.dealerId,
-      invoiceId: allocations.length === 1 ? allocations[0].invoiceId : null,
-      amount: input.amount,
-      currency: account.currency,
-      receivedAt: input.receivedAt,
-      reference: input.reference ?? input.externalReference,
-      unappliedAmount: unapplied,
-      externalRef: input.externalReference,
-    });
-    return { ok: true, row: payment, duplicate: false };
-  }, readBack);
+      const byId = new Map(candidates.map((i) => [i.id, i]));
+      const { allocations, unapplied } = allocatePayment({
+        amount: input.amount,
+        invoices: candidates.map((i) => ({ id: i.id, outstanding: outstandingOf(i), dueAt: i.dueAt })),
+      });
+      for (const a of allocations) byId.get(a.invoiceId)!.paidAmount += a.amount;
+      const payment = tx.create(Payment, {
+        id: randomUUID(),
+        dealerId: account.dealerId,
+        invoiceId: allocations.length === 1 ? allocations[0].invoiceId : null,
+        amount: input.amount,
+        currency: account.currency,
+        receivedAt: input.receivedAt,
+        reference: input.reference ?? input.externalReference,
+        unappliedAmount: unapplied,
+        externalRef: input.externalReference,
+      });
+      return { ok: true, row: payment, duplicate: false };
+    },
+    readBack,
+  );
 }
 
 export interface RecordAdjustmentInput {
@@ -182,29 +222,39 @@ export interface RecordAdjustmentInput {
 }
 
 /** Records a balance adjustment (credit note or debit). */
-export async function recordAdjustment(ctx: CreditServiceContext, claims: Claims, input: RecordAdjustmentInput): Promise<LedgerOutcome<BalanceAdjustment>> {
+export async function recordAdjustment(
+  ctx: CreditServiceContext,
+  claims: Claims,
+  input: RecordAdjustmentInput,
+): Promise<LedgerOutcome<BalanceAdjustment>> {
   const same = (a: BalanceAdjustment) => a.dealerId === input.dealerId && a.amount === input.amount;
   const readBack = async () => {
     const existing = await ctx.em.fork().findOne(BalanceAdjustment, { externalRef: input.externalReference });
     if (!existing) return null;
     return same(existing) ? { ok: true as const, row: existing, duplicate: true } : conflict<BalanceAdjustment>();
   };
-  return underAccountLock(ctx, input.dealerId, async (tx, account) => {
-    const existing = await tx.findOne(BalanceAdjustment, { externalRef: input.externalReference });
-    if (existing) return same(existing) ? { ok: true, row: existing, duplicate: true } : conflict();
-    const problems = adjustmentRowProblems(input);
-    if (input.recordedAt && Number.isNaN(input.recordedAt.getTime())) problems.push({ code: 'INVALID_DATE', message: 'recordedAt must be a valid instant.', field: ['input', 'recordedAt'] });
-    if (problems.length) return { ok: false, errors: problems };
-    const row = tx.create(BalanceAdjustment, {
-      id: randomUUID(),
-      dealerId: account.dealerId,
-      amount: input.amount,
-      currency: account.currency,
-      reason: input.reason.trim(),
-      recordedAt: input.recordedAt ?? ctx.now(),
-      externalRef: input.externalReference,
-      recordedBy: claims.sub,
-    });
-    return { ok: true, row, duplicate: false };
-  }, readBack);
+  return underAccountLock(
+    ctx,
+    input.dealerId,
+    async (tx, account) => {
+      const existing = await tx.findOne(BalanceAdjustment, { externalRef: input.externalReference });
+      if (existing) return same(existing) ? { ok: true, row: existing, duplicate: true } : conflict();
+      const problems = adjustmentRowProblems(input);
+      if (input.recordedAt && Number.isNaN(input.recordedAt.getTime()))
+        problems.push({ code: 'INVALID_DATE', message: 'recordedAt must be a valid instant.', field: ['input', 'recordedAt'] });
+      if (problems.length) return { ok: false, errors: problems };
+      const row = tx.create(BalanceAdjustment, {
+        id: randomUUID(),
+        dealerId: account.dealerId,
+        amount: input.amount,
+        currency: account.currency,
+        reason: input.reason.trim(),
+        recordedAt: input.recordedAt ?? ctx.now(),
+        externalRef: input.externalReference,
+        recordedBy: claims.sub,
+      });
+      return { ok: true, row, duplicate: false };
+    },
+    readBack,
+  );
 }

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+
 import type { CreditServiceContext } from '../context.js';
 import { buildStatement, periodProblem, type Statement } from '../domain/statement.js';
 import { balanceBefore, movementsBetween } from '../loaders/statement.queries.js';
@@ -7,6 +8,9 @@ import { balanceBefore, movementsBetween } from '../loaders/statement.queries.js
 export async function statementOf(ctx: CreditServiceContext, dealerId: string, from: Date, to: Date): Promise<Statement> {
   const problem = periodProblem({ from, to });
   if (problem) throw new GraphQLError(`Statement period: ${problem}.`, { extensions: { code: 'BAD_USER_INPUT' } });
-  const [openingBalance, movements] = await Promise.all([balanceBefore(ctx.em, dealerId, from), movementsBetween(ctx.em, dealerId, from, to)]);
+  const [openingBalance, movements] = await Promise.all([
+    balanceBefore(ctx.em, dealerId, from),
+    movementsBetween(ctx.em, dealerId, from, to),
+  ]);
   return buildStatement({ from, to, openingBalance, movements });
 }

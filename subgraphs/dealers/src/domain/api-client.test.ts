@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { clientGrantRefusal, isBudgetFigure } from './api-client.js';
 
 describe('API client grants', () => {

@@ -1,4 +1,4 @@
-import { DEALER_BOUND_SCOPES, type ApiScope } from '@dealergraph/runtime';
+import { type ApiScope, DEALER_BOUND_SCOPES } from '@dealergraph/runtime';
 
 /** Defaults of a new API client's own budget at the gateway, and the lifetime of its tokens. */
 export const API_CLIENT_POLICY = {
@@ -9,10 +9,14 @@ export const API_CLIENT_POLICY = {
 } as const;
 
 /** Why a client's grant is refused, or null: at least one scope, a dealer exactly when a scope acts for one. */
-export function clientGrantRefusal(input: { scopes: readonly ApiScope[]; dealerId: string | null }): { code: 'INVALID_SCOPES' | 'DEALER_REQUIRED'; message: string } | null {
+export function clientGrantRefusal(input: {
+  scopes: readonly ApiScope[];
+  dealerId: string | null;
+}): { code: 'INVALID_SCOPES' | 'DEALER_REQUIRED'; message: string } | null {
   if (input.scopes.length === 0) return { code: 'INVALID_SCOPES', message: 'Grant at least one scope.' };
   const bound = input.scopes.filter((s) => DEALER_BOUND_SCOPES.includes(s));
-  if (bound.length > 0 && !input.dealerId) return { code: 'DEALER_REQUIRED', message: `${bound.join(' and ')} act for one dealer: give the dealer.` };
+  if (bound.length > 0 && !input.dealerId)
+    return { code: 'DEALER_REQUIRED', message: `${bound.join(' and ')} act for one dealer: give the dealer.` };
   return null;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { invitationState, isEmail, newAccountRefusal } from './invitation.js';
 
 describe('invitations', () => {

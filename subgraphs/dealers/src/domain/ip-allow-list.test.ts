@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { isAddressAllowed, parseAllowList } from './ip-allow-list.js';
 
 describe('parseAllowList', () => {
@@ -10,7 +11,9 @@ describe('parseAllowList', () => {
   });
 
   it('names every entry that is not a range', () => {
-    const result = parseAllowList({ entries: ['10.0.0.0/8', '10.0.0.0/33', '10.1', '010.0.0.1', 'fe80::1%eth0', '2001:db8::/129', 'x', '1.2.3.4/8/9', '1.2.3.4/ab'] });
+    const result = parseAllowList({
+      entries: ['10.0.0.0/8', '10.0.0.0/33', '10.1', '010.0.0.1', 'fe80::1%eth0', '2001:db8::/129', 'x', '1.2.3.4/8/9', '1.2.3.4/ab'],
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.map((p) => p.index)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });

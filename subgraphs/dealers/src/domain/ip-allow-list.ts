@@ -16,11 +16,18 @@ export interface AllowListProblem {
  * is "10.1.2.0/24"), without duplicates. IPv4 must be four decimal parts: "10.1" or "010.0.0.1"
  * mean other things to other tools, so they are refused rather than guessed.
  */
-export function parseAllowList(input: { entries: readonly string[] }): { ok: true; ranges: string[] } | { ok: false; problems: AllowListProblem[] } {
+export function parseAllowList(input: {
+  entries: readonly string[];
+}): { ok: true; ranges: string[] } | { ok: false; problems: AllowListProblem[] } {
   const problems: AllowListProblem[] = [];
   const ranges: string[] = [];
   if (input.entries.length > MAX_ALLOW_LIST_ENTRIES) {
-    return { ok: false, problems: [{ index: MAX_ALLOW_LIST_ENTRIES, entry: input.entries[MAX_ALLOW_LIST_ENTRIES], reason: `at most ${MAX_ALLOW_LIST_ENTRIES} ranges` }] };
+    return {
+      ok: false,
+      problems: [
+        { index: MAX_ALLOW_LIST_ENTRIES, entry: input.entries[MAX_ALLOW_LIST_ENTRIES], reason: `at most ${MAX_ALLOW_LIST_ENTRIES} ranges` },
+      ],
+    };
   }
   input.entries.forEach((raw, index) => {
     const range = parseRange(raw.trim());

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { isMfaRequired } from './mfa-requirement.js';
 
 describe('isMfaRequired', () => {

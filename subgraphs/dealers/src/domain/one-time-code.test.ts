@@ -1,5 +1,6 @@
 import { Secret, TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
+
 import { isFreshStep, oneTimeCodeStep } from './one-time-code.js';
 
 const secretBase32 = new Secret({ size: 20 }).base32;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from './recovery-codes.js';
 
 describe('recovery codes', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { isRetentionDays, retentionCutoff } from './security-event-retention.js';
 
 describe('security event retention', () => {

@@ -15,6 +15,7 @@ export function isRetentionDays(days: number): boolean {
 
 /** Events strictly before the returned instant are past their retention at `now`. */
 export function retentionCutoff(input: { now: Date; retentionDays: number }): Date {
-  if (!isRetentionDays(input.retentionDays)) throw new RangeError(`A retention of ${input.retentionDays} days is not whole days from 1 to 36500.`);
+  if (!isRetentionDays(input.retentionDays))
+    throw new RangeError(`A retention of ${input.retentionDays} days is not whole days from 1 to 36500.`);
   return new Date(input.now.getTime() - input.retentionDays * 24 * 3600 * 1000);
 }

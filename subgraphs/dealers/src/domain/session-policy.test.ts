@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sessionsToEvict, sessionState } from './session-policy.js';
+
+import { sessionState, sessionsToEvict } from './session-policy.js';
 
 const now = new Date('2026-11-28T10:00:00Z');
 const policy = { idleMinutes: 60, maxConcurrent: 3 };

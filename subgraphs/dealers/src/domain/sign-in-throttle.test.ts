@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { afterFailure, blockedSeconds, type ThrottleState } from './sign-in-throttle.js';
 
 const now = new Date('2026-11-28T10:00:00Z');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { administers, lastAdminRefusal, roleGrantRefusal } from './user-admin.js';
 
 const D1 = '00000000-0000-4000-8000-000000000001';
@@ -23,7 +24,9 @@ describe('user administration rules', () => {
     expect(roleGrantRefusal({ actor: dealerAdmin, dealerId: D1, role: 'ADMIN' })?.code).toBe('INVALID_ROLE');
     expect(roleGrantRefusal({ actor: admin, dealerId: null, role: 'VIEW_ONLY' })?.code).toBe('INVALID_ROLE');
     expect(roleGrantRefusal({ actor: admin, dealerId: null, role: 'ADMIN' })).toBeNull();
-    expect(roleGrantRefusal({ actor: { role: 'ORDER_ENTRY', dealerId: D1 }, dealerId: D1, role: 'DEALER_ADMIN' })?.code).toBe('ROLE_ABOVE_YOURS');
+    expect(roleGrantRefusal({ actor: { role: 'ORDER_ENTRY', dealerId: D1 }, dealerId: D1, role: 'DEALER_ADMIN' })?.code).toBe(
+      'ROLE_ABOVE_YOURS',
+    );
   });
 
   it('refuses to leave a dealer or the staff without an active administrator', () => {

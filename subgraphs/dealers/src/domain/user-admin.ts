@@ -49,9 +49,13 @@ export function administers(input: { actor: AdminActor; dealerId: string | null 
 export function roleGrantRefusal(input: { actor: AdminActor; dealerId: string | null; role: Role }): AdminRefusal | null {
   const { actor, dealerId, role } = input;
   if (dealerId ? !isDealerRole(role) : !isStaffRole(role)) {
-    return { code: 'INVALID_ROLE', message: dealerId ? `${role} is not a dealer role: use DEALER_ADMIN, ORDER_ENTRY or VIEW_ONLY.` : `${role} is not a staff role.` };
+    return {
+      code: 'INVALID_ROLE',
+      message: dealerId ? `${role} is not a dealer role: use DEALER_ADMIN, ORDER_ENTRY or VIEW_ONLY.` : `${role} is not a staff role.`,
+    };
   }
-  if (roleRank(role) > roleRank(actor.role)) return { code: 'ROLE_ABOVE_YOURS', message: `You cannot grant ${role}, a role above your own (${actor.role}).` };
+  if (roleRank(role) > roleRank(actor.role))
+    return { code: 'ROLE_ABOVE_YOURS', message: `You cannot grant ${role}, a role above your own (${actor.role}).` };
   return null;
 }
 
@@ -62,5 +66,8 @@ export function roleGrantRefusal(input: { actor: AdminActor; dealerId: string | 
 export function lastAdminRefusal(input: { dealerId: string | null; activeAdminsAfter: number }): AdminRefusal | null {
   if (input.activeAdminsAfter > 0) return null;
   const role = adminRoleOf(input.dealerId);
-  return { code: 'LAST_ADMIN', message: `This would leave ${input.dealerId ? 'the dealer' : 'the staff'} without an active ${role}: make someone else ${role} first.` };
+  return {
+    code: 'LAST_ADMIN',
+    message: `This would leave ${input.dealerId ? 'the dealer' : 'the staff'} without an active ${role}: make someone else ${role} first.`,
+  };
 }

@@ -1,5 +1,6 @@
-import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import type { ApiScope } from '@dealergraph/runtime';
+import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+
 import { Dealer } from './dealer.entity.js';
 
 /**

@@ -1,5 +1,6 @@
-import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import type { Role } from '@dealergraph/runtime';
+import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+
 import { Dealer } from './dealer.entity.js';
 import { ROLES } from './user.entity.js';
 

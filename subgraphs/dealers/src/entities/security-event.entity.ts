@@ -1,4 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+
 import { SECURITY_EVENT_KINDS, type SecurityEventKind } from '../domain/security-event-kinds.js';
 
 /**

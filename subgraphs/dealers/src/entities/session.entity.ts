@@ -1,4 +1,5 @@
 import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+
 import { User } from './user.entity.js';
 
 /**
@@ -7,7 +8,8 @@ import { User } from './user.entity.js';
  */
 @Entity({ tableName: 'session' })
 export class Session {
-  [OptionalProps]?: 'createdAt' | 'revokedAt' | 'lastUsedAt' | 'generation' | 'previousTokenHashes' | 'ipAddress' | 'userAgent' | 'mfaEnrolmentOnly';
+  [OptionalProps]?:
+    'createdAt' | 'revokedAt' | 'lastUsedAt' | 'generation' | 'previousTokenHashes' | 'ipAddress' | 'userAgent' | 'mfaEnrolmentOnly';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;

@@ -1,5 +1,6 @@
+import { DEALER_ROLES, type Role, STAFF_ROLES } from '@dealergraph/runtime';
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { DEALER_ROLES, STAFF_ROLES, type Role } from '@dealergraph/runtime';
+
 import { Dealer } from './dealer.entity.js';
 
 export const ROLES = [...DEALER_ROLES, ...STAFF_ROLES] as const;
@@ -7,7 +8,8 @@ export const ROLES = [...DEALER_ROLES, ...STAFF_ROLES] as const;
 /** A person who signs in: a dealer's staff member (with a dealer) or the distributor's (without). */
 @Entity({ tableName: 'user_account' })
 export class User {
-  [OptionalProps]?: 'createdAt' | 'active' | 'lastLoginAt' | 'mfaSecret' | 'mfaLastStep' | 'mfaPendingSecret' | 'mfaRecoveryCodeHashes' | 'region';
+  [OptionalProps]?:
+    'createdAt' | 'active' | 'lastLoginAt' | 'mfaSecret' | 'mfaLastStep' | 'mfaPendingSecret' | 'mfaRecoveryCodeHashes' | 'region';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;

@@ -1,5 +1,6 @@
 import { API_SCOPE_DESCRIPTIONS, ConnectionType, UserError } from '@dealergraph/runtime';
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
 import { DealerType } from './dealer.type.js';
 
 export enum ApiScopeEnum {
@@ -88,7 +89,10 @@ export class RotateApiClientSecretPayload {
   @Field(() => ApiClientType, { nullable: true, description: 'The client; null when refused.' })
   client!: ApiClientType | null;
 
-  @Field(() => String, { nullable: true, description: 'The new client secret, shown this once; the old one gets no new tokens from now on.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The new client secret, shown this once; the old one gets no new tokens from now on.',
+  })
   clientSecret!: string | null;
 
   @Field(() => [UserError], { description: 'NOT_FOUND, REVOKED (a revoked client cannot be revived).' })

@@ -1,5 +1,6 @@
-import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 import { UserError } from '@dealergraph/runtime';
+import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
+
 import { UserType } from './user.type.js';
 
 @ArgsType()
@@ -28,7 +29,10 @@ export class LoginPayload {
   @Field(() => UserType, { nullable: true, description: 'The signed-in user.' })
   user!: UserType | null;
 
-  @Field(() => [UserError], { description: 'Why signing in did not work: INVALID_CREDENTIALS, MFA_REQUIRED, ACCOUNT_LOCKED, IP_NOT_ALLOWED, INVALID_REFRESH_TOKEN, SESSION_EXPIRED. MFA_ENROLMENT_REQUIRED comes with an accessToken that may only enrol in two-factor sign-in (no refreshToken).' })
+  @Field(() => [UserError], {
+    description:
+      'Why signing in did not work: INVALID_CREDENTIALS, MFA_REQUIRED, ACCOUNT_LOCKED, IP_NOT_ALLOWED, INVALID_REFRESH_TOKEN, SESSION_EXPIRED. MFA_ENROLMENT_REQUIRED comes with an accessToken that may only enrol in two-factor sign-in (no refreshToken).',
+  })
   userErrors!: UserError[];
 }
 

@@ -1,7 +1,9 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { UserError } from '@dealergraph/runtime';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 
-@ObjectType('DealerSecurityPolicy', { description: "A dealer's security settings: two-factor sign-in for all its users, and the addresses they may come from." })
+@ObjectType('DealerSecurityPolicy', {
+  description: "A dealer's security settings: two-factor sign-in for all its users, and the addresses they may come from.",
+})
 export class DealerSecurityPolicyType {
   @Field({ description: 'Every user of the dealer must sign in with two-factor; those not enrolled get a session that may only enrol.' })
   mfaRequired!: boolean;
@@ -18,10 +20,17 @@ export class UpdateDealerSecurityPolicyInput {
   @Field(() => Boolean, { nullable: true, description: 'Require two-factor sign-in for all its users.' })
   mfaRequired?: boolean | null;
 
-  @Field(() => [String], { nullable: true, description: 'The new allow-list: IPv4 or IPv6 addresses or CIDR ranges; an empty list allows any address.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'The new allow-list: IPv4 or IPv6 addresses or CIDR ranges; an empty list allows any address.',
+  })
   ipAllowList?: string[] | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Apply a list that leaves out your own current address (you will be shut out).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Apply a list that leaves out your own current address (you will be shut out).',
+  })
   confirmOwnAddressExcluded?: boolean | null;
 }
 

@@ -1,5 +1,6 @@
-import { pageWindow, toPage, PageArgs } from '@dealergraph/runtime';
+import { PageArgs, pageWindow, toPage } from '@dealergraph/runtime';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+
 import type { DealersContext } from '../context.js';
 import * as dealers from '../services/dealer.service.js';
 import { DealerConnection, DealerType } from './dealer.type.js';
@@ -28,14 +29,17 @@ class DealersArgs extends PageArgs {
 @Resolver(() => DealerType)
 export class DealerResolver {
   @Authorized()
-  @Query(() => UserType, { nullable: true, description: 'The signed-in user; null if the account was disabled since the token was issued.' })
+  @Query(() => UserType, {
+    nullable: true,
+    description: 'The signed-in user; null if the account was disabled since the token was issued.',
+  })
   async me(@Ctx() ctx: DealersContext) {
     const user = await dealers.currentUser(ctx);
     return user ? toUserType(user) : null;
   }
 
   @Authorized()
-  @Query(() => DealerType, { nullable: true, description: "A dealer by id. Dealer users see their own dealer only; others read as null." })
+  @Query(() => DealerType, { nullable: true, description: 'A dealer by id. Dealer users see their own dealer only; others read as null.' })
   async dealer(@Arg('id', () => ID, { description: 'The dealer id.' }) id: string, @Ctx() ctx: DealersContext) {
     const dealer = await dealers.findDealer(ctx, id);
     return dealer ? toDealerType(dealer) : null;

@@ -1,5 +1,6 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { ConnectionType, ENTITY_DESCRIPTIONS } from '@dealergraph/runtime';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
 import { DealerTierEnum } from './enums.js';
 
 @Directive('@key(fields: "id")')

@@ -34,7 +34,7 @@ registerEnumType(RoleEnum, {
   valuesConfig: {
     DEALER_ADMIN: { description: "Manages the dealer's users and places orders." },
     ORDER_ENTRY: { description: 'Places and follows orders for the dealer.' },
-    VIEW_ONLY: { description: 'Sees the dealer\'s catalog, prices, credit and orders; changes nothing.' },
+    VIEW_ONLY: { description: "Sees the dealer's catalog, prices, credit and orders; changes nothing." },
     SALES_REP: { description: "Distributor's sales representative, approval level 1." },
     REGIONAL_MANAGER: { description: 'Approval level 2.' },
     SALES_DIRECTOR: { description: 'Approval level 3.' },

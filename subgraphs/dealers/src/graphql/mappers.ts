@@ -1,4 +1,5 @@
 import { APPROVAL_LEVEL, isStaffRole } from '@dealergraph/runtime';
+
 import type { User } from '../entities/user.entity.js';
 import type { DealerRow, UserRow } from '../loaders/dealer.queries.js';
 import type { DealerType } from './dealer.type.js';

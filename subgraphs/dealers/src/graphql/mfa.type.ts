@@ -1,5 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
 import { UserError } from '@dealergraph/runtime';
+import { Field, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'A two-factor enrolment in progress: add it to an authenticator app, then confirm a code.' })
 export class BeginMfaEnrolmentPayload {
@@ -21,7 +21,10 @@ export class ConfirmMfaEnrolmentPayload {
   @Field(() => [String], { description: 'Single-use recovery codes, shown this once: each signs in instead of a one-time code.' })
   recoveryCodes!: string[];
 
-  @Field(() => String, { nullable: true, description: 'Confirmed from a restricted (enrolment-only) session: a full access token for the same session.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Confirmed from a restricted (enrolment-only) session: a full access token for the same session.',
+  })
   accessToken!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Confirmed from a restricted session: its first refresh token.' })

@@ -1,5 +1,6 @@
 import { normalizeId, pageWindow, toPage } from '@dealergraph/runtime';
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+
 import type { DealersContext } from '../context.js';
 import * as events from '../services/security-event.service.js';
 import { SecurityEventConnection, SecurityEventsArgs, SecurityEventType } from './security-event.type.js';
@@ -17,9 +18,24 @@ export class SecurityEventResolver {
     const badId = (filter.dealerId && !normalizeId(filter.dealerId)) || (filter.userId && !normalizeId(filter.userId));
     const [rows, total] = badId
       ? [[], 0]
-      : await events.listSecurityEvents(ctx, { ...filter, dealerId: filter.dealerId && normalizeId(filter.dealerId), userId: filter.userId && normalizeId(filter.userId) }, window);
+      : await events.listSecurityEvents(
+          ctx,
+          { ...filter, dealerId: filter.dealerId && normalizeId(filter.dealerId), userId: filter.userId && normalizeId(filter.userId) },
+          window,
+        );
     return toPage(
-      rows.map((e) => ({ id: e.id, kind: e.kind, at: e.at, userId: e.userId, email: e.email, actorId: e.actorId, dealerId: e.dealerId, ipAddress: e.ipAddress, userAgent: e.userAgent, detail: JSON.stringify(e.detail) })),
+      rows.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        at: e.at,
+        userId: e.userId,
+        email: e.email,
+        actorId: e.actorId,
+        dealerId: e.dealerId,
+        ipAddress: e.ipAddress,
+        userAgent: e.userAgent,
+        detail: JSON.stringify(e.detail),
+      })),
       total,
       window,
     );

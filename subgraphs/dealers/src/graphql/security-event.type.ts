@@ -1,5 +1,6 @@
-import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType, PageArgs } from '@dealergraph/runtime';
+import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+
 import { SECURITY_EVENT_KINDS, type SecurityEventKind } from '../domain/security-event-kinds.js';
 
 /** The GraphQL enum of security event kinds, from the one list in domain/. */
@@ -47,7 +48,10 @@ export class SecurityEventType {
   @Field(() => Date, { description: 'When it happened.' })
   at!: Date;
 
-  @Field(() => ID, { nullable: true, description: 'The user it concerns (who signed in, whose session ended, who changed a setting); null when unknown.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The user it concerns (who signed in, whose session ended, who changed a setting); null when unknown.',
+  })
   userId!: string | null;
 
   @Field(() => String, { nullable: true, description: "That user's email; null for unknown accounts." })

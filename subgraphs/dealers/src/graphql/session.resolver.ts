@@ -1,5 +1,6 @@
 import { normalizeId } from '@dealergraph/runtime';
 import { Arg, Authorized, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
+
 import type { DealersContext } from '../context.js';
 import * as sessions from '../services/session.service.js';
 import { RevokeSessionsPayload, SessionType } from './session.type.js';
@@ -36,8 +37,13 @@ export class SessionResolver {
   }
 
   @Authorized()
-  @Mutation(() => RevokeSessionsPayload, { description: 'Ends one of your sessions: its tokens stop working within seconds and its sockets close.' })
-  async revokeSession(@Arg('id', () => ID, { description: 'The session to end (from mySessions).' }) id: string, @Ctx() ctx: DealersContext): Promise<RevokeSessionsPayload> {
+  @Mutation(() => RevokeSessionsPayload, {
+    description: 'Ends one of your sessions: its tokens stop working within seconds and its sockets close.',
+  })
+  async revokeSession(
+    @Arg('id', () => ID, { description: 'The session to end (from mySessions).' }) id: string,
+    @Ctx() ctx: DealersContext,
+  ): Promise<RevokeSessionsPayload> {
     const sessionId = normalizeId(id);
     const done = sessionId ? await sessions.revokeMySession(ctx, sessionId) : false;
     return done

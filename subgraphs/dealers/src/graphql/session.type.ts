@@ -1,5 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { UserError } from '@dealergraph/runtime';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('Session', { description: 'A signed-in session of the current user: one device or app.' })
 export class SessionType {

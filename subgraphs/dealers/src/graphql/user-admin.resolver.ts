@@ -1,6 +1,8 @@
-import { pageWindow, toPage, type Role } from '@dealergraph/runtime';
+import { pageWindow, type Role, toPage } from '@dealergraph/runtime';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+
 import type { DealersContext } from '../context.js';
+import { invitationState } from '../domain/invitation.js';
 import type { Invitation } from '../entities/invitation.entity.js';
 import type { User } from '../entities/user.entity.js';
 import { findDealer } from '../services/dealer.service.js';
@@ -9,9 +11,19 @@ import * as users from '../services/user-admin.service.js';
 import { DealerType } from './dealer.type.js';
 import { RoleEnum } from './enums.js';
 import { toDealerType, toUserType } from './mappers.js';
-import { invitationState } from '../domain/invitation.js';
-import { AcceptInvitationPayload, CancelInvitationPayload, DealerUsersArgs, InvitationConnection, InvitationsArgs, InvitationType, InviteUserInput, InviteUserPayload, UserAdminPayload, type InvitationStatusEnum } from './user-admin.type.js';
 import { UserConnection } from './user.type.js';
+import {
+  AcceptInvitationPayload,
+  CancelInvitationPayload,
+  DealerUsersArgs,
+  InvitationConnection,
+  InvitationsArgs,
+  type InvitationStatusEnum,
+  InvitationType,
+  InviteUserInput,
+  InviteUserPayload,
+  UserAdminPayload,
+} from './user-admin.type.js';
 
 const toInvitationType = (i: Invitation) => ({
   id: i.id,
@@ -19,7 +31,12 @@ const toInvitationType = (i: Invitation) => ({
   role: i.role as RoleEnum,
   dealerId: i.dealer?.id ?? null,
   expiresAt: i.expiresAt,
-  status: invitationState({ acceptedAt: i.acceptedAt, cancelledAt: i.cancelledAt, expiresAt: i.expiresAt, now: new Date() }) as InvitationStatusEnum,
+  status: invitationState({
+    acceptedAt: i.acceptedAt,
+    cancelledAt: i.cancelledAt,
+    expiresAt: i.expiresAt,
+    now: new Date(),
+  }) as InvitationStatusEnum,
   createdAt: i.createdAt,
   cancelledAt: i.cancelledAt,
 });
@@ -39,15 +56,22 @@ export class UserAdminResolver {
   }
 
   @Authorized()
-  @Mutation(() => InviteUserPayload, { description: 'DEALER_ADMIN invites to their dealer, ADMIN to any dealer or the staff: returns a single-use token, valid 7 days.' })
-  async inviteUser(@Arg('input', () => InviteUserInput, { description: 'Whom to invite, and as what.' }) input: InviteUserInput, @Ctx() ctx: DealersContext): Promise<InviteUserPayload> {
+  @Mutation(() => InviteUserPayload, {
+    description: 'DEALER_ADMIN invites to their dealer, ADMIN to any dealer or the staff: returns a single-use token, valid 7 days.',
+  })
+  async inviteUser(
+    @Arg('input', () => InviteUserInput, { description: 'Whom to invite, and as what.' }) input: InviteUserInput,
+    @Ctx() ctx: DealersContext,
+  ): Promise<InviteUserPayload> {
     const result = await invitations.inviteUser(ctx, { email: input.email, role: input.role as Role, dealerId: input.dealerId });
     if (!result.ok) return { invitation: null, invitationToken: null, userErrors: [result.error] };
     return { invitation: toInvitationType(result.value.invitation) as never, invitationToken: result.value.token, userErrors: [] };
   }
 
   @Authorized()
-  @Query(() => InvitationConnection, { description: "Invitations, newest first (status OPEN: the pending ones). DEALER_ADMIN: their dealer's; ADMIN: all." })
+  @Query(() => InvitationConnection, {
+    description: "Invitations, newest first (status OPEN: the pending ones). DEALER_ADMIN: their dealer's; ADMIN: all.",
+  })
   async invitations(@Args() args: InvitationsArgs, @Ctx() ctx: DealersContext) {
     const window = pageWindow(args);
     const [rows, total] = await invitations.listInvitations(ctx, args.status ?? null, window);
@@ -55,13 +79,22 @@ export class UserAdminResolver {
   }
 
   @Authorized()
-  @Mutation(() => CancelInvitationPayload, { description: 'Withdraws an invitation that is not used yet: its token is refused from now on (INVITATION_CANCELLED).' })
-  async cancelInvitation(@Arg('id', () => ID, { description: 'The invitation.' }) id: string, @Ctx() ctx: DealersContext): Promise<CancelInvitationPayload> {
+  @Mutation(() => CancelInvitationPayload, {
+    description: 'Withdraws an invitation that is not used yet: its token is refused from now on (INVITATION_CANCELLED).',
+  })
+  async cancelInvitation(
+    @Arg('id', () => ID, { description: 'The invitation.' }) id: string,
+    @Ctx() ctx: DealersContext,
+  ): Promise<CancelInvitationPayload> {
     const result = await invitations.cancelInvitation(ctx, id);
-    return result.ok ? { invitation: toInvitationType(result.value) as never, userErrors: [] } : { invitation: null, userErrors: [result.error] };
+    return result.ok
+      ? { invitation: toInvitationType(result.value) as never, userErrors: [] }
+      : { invitation: null, userErrors: [result.error] };
   }
 
-  @Mutation(() => AcceptInvitationPayload, { description: 'Creates the invited account with your password and name. Open to anonymous callers; the token works once.' })
+  @Mutation(() => AcceptInvitationPayload, {
+    description: 'Creates the invited account with your password and name. Open to anonymous callers; the token works once.',
+  })
   async acceptInvitation(
     @Arg('token', { description: 'The invitation token.' }) token: string,
     @Arg('password', { description: 'The password you choose: 12 characters or more.' }) password: string,
@@ -73,7 +106,9 @@ export class UserAdminResolver {
   }
 
   @Authorized()
-  @Mutation(() => UserAdminPayload, { description: "Changes a user's role (never above yours, never leaving no active admin); the user's sessions end." })
+  @Mutation(() => UserAdminPayload, {
+    description: "Changes a user's role (never above yours, never leaving no active admin); the user's sessions end.",
+  })
   async setUserRole(
     @Arg('userId', () => ID, { description: 'The user.' }) userId: string,
     @Arg('role', () => RoleEnum, { description: 'The new role.' }) role: RoleEnum,
@@ -83,14 +118,22 @@ export class UserAdminResolver {
   }
 
   @Authorized()
-  @Mutation(() => UserAdminPayload, { description: 'Disables a user: their sessions end and sign-in is refused. Never the last active admin.' })
-  async disableUser(@Arg('userId', () => ID, { description: 'The user.' }) userId: string, @Ctx() ctx: DealersContext): Promise<UserAdminPayload> {
+  @Mutation(() => UserAdminPayload, {
+    description: 'Disables a user: their sessions end and sign-in is refused. Never the last active admin.',
+  })
+  async disableUser(
+    @Arg('userId', () => ID, { description: 'The user.' }) userId: string,
+    @Ctx() ctx: DealersContext,
+  ): Promise<UserAdminPayload> {
     return userPayload(await users.setUserActive(ctx, userId, false));
   }
 
   @Authorized()
   @Mutation(() => UserAdminPayload, { description: 'Enables a disabled user again.' })
-  async enableUser(@Arg('userId', () => ID, { description: 'The user.' }) userId: string, @Ctx() ctx: DealersContext): Promise<UserAdminPayload> {
+  async enableUser(
+    @Arg('userId', () => ID, { description: 'The user.' }) userId: string,
+    @Ctx() ctx: DealersContext,
+  ): Promise<UserAdminPayload> {
     return userPayload(await users.setUserActive(ctx, userId, true));
   }
 

@@ -1,18 +1,24 @@
-import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType, PageArgs, UserError } from '@dealergraph/runtime';
+import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+
 import { DealerType } from './dealer.type.js';
 import { RoleEnum } from './enums.js';
 import { UserType } from './user.type.js';
 
 @InputType({ description: 'Whom to invite, and as what.' })
 export class InviteUserInput {
-  @Field({ description: 'The invitee\'s email; it becomes their sign-in.' })
+  @Field({ description: "The invitee's email; it becomes their sign-in." })
   email!: string;
 
-  @Field(() => RoleEnum, { description: 'The role of the new account: a dealer role for a dealer\'s user, a staff role for staff; never above your own.' })
+  @Field(() => RoleEnum, {
+    description: "The role of the new account: a dealer role for a dealer's user, a staff role for staff; never above your own.",
+  })
   role!: RoleEnum;
 
-  @Field(() => ID, { nullable: true, description: 'The dealer; a DEALER_ADMIN may leave it out (their own dealer). ADMIN: leave it out to invite staff.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The dealer; a DEALER_ADMIN may leave it out (their own dealer). ADMIN: leave it out to invite staff.',
+  })
   dealerId?: string | null;
 }
 
@@ -38,7 +44,7 @@ export class InvitationType {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
 
-  @Field({ description: 'The invitee\'s email, lower-case.' })
+  @Field({ description: "The invitee's email, lower-case." })
   email!: string;
 
   @Field(() => RoleEnum, { description: 'The role the account gets.' })
@@ -65,7 +71,10 @@ export class InvitationConnection extends ConnectionType(InvitationType, 'invita
 
 @ArgsType()
 export class InvitationsArgs extends PageArgs {
-  @Field(() => InvitationStatusEnum, { nullable: true, description: 'Only invitations in this state (OPEN: the pending ones); all when left out.' })
+  @Field(() => InvitationStatusEnum, {
+    nullable: true,
+    description: 'Only invitations in this state (OPEN: the pending ones); all when left out.',
+  })
   status?: InvitationStatusEnum | null;
 }
 
@@ -74,7 +83,9 @@ export class CancelInvitationPayload {
   @Field(() => InvitationType, { nullable: true, description: 'The invitation, now CANCELLED; null when refused.' })
   invitation!: InvitationType | null;
 
-  @Field(() => [UserError], { description: 'NOT_FOUND (no invitation you administer), INVITATION_USED (accepted already: disable the user instead).' })
+  @Field(() => [UserError], {
+    description: 'NOT_FOUND (no invitation you administer), INVITATION_USED (accepted already: disable the user instead).',
+  })
   userErrors!: UserError[];
 }
 
@@ -83,10 +94,15 @@ export class InviteUserPayload {
   @Field(() => InvitationType, { nullable: true, description: 'The invitation; null when refused.' })
   invitation!: InvitationType | null;
 
-  @Field(() => String, { nullable: true, description: 'The single-use token, shown this once: send it to the invitee, who passes it to acceptInvitation.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The single-use token, shown this once: send it to the invitee, who passes it to acceptInvitation.',
+  })
   invitationToken!: string | null;
 
-  @Field(() => [UserError], { description: 'FORBIDDEN (another dealer), INVALID_ROLE, ROLE_ABOVE_YOURS, INVALID_EMAIL, EMAIL_TAKEN, NOT_FOUND.' })
+  @Field(() => [UserError], {
+    description: 'FORBIDDEN (another dealer), INVALID_ROLE, ROLE_ABOVE_YOURS, INVALID_EMAIL, EMAIL_TAKEN, NOT_FOUND.',
+  })
   userErrors!: UserError[];
 }
 
@@ -95,7 +111,10 @@ export class AcceptInvitationPayload {
   @Field(() => UserType, { nullable: true, description: 'The new account; sign in with its email and the chosen password.' })
   user!: UserType | null;
 
-  @Field(() => [UserError], { description: 'INVALID_INVITATION (unknown or forged), INVITATION_USED, INVITATION_CANCELLED (withdrawn), INVITATION_EXPIRED, WEAK_PASSWORD, INVALID_NAME, EMAIL_TAKEN. Nothing is created.' })
+  @Field(() => [UserError], {
+    description:
+      'INVALID_INVITATION (unknown or forged), INVITATION_USED, INVITATION_CANCELLED (withdrawn), INVITATION_EXPIRED, WEAK_PASSWORD, INVALID_NAME, EMAIL_TAKEN. Nothing is created.',
+  })
   userErrors!: UserError[];
 }
 
@@ -110,6 +129,9 @@ export class UserAdminPayload {
 
 @ArgsType()
 export class DealerUsersArgs extends PageArgs {
-  @Field(() => ID, { nullable: true, description: 'The dealer; a DEALER_ADMIN may leave it out (their own). ADMIN: leave it out for the staff.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The dealer; a DEALER_ADMIN may leave it out (their own). ADMIN: leave it out for the staff.',
+  })
   dealerId?: string | null;
 }

@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '@dealergraph/runtime';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+
 import { DealerType } from './dealer.type.js';
 import { RoleEnum } from './enums.js';
 

@@ -1,4 +1,5 @@
-import { defineInternalOperations, InternalInputError, optionalStrings, requireUuid, type InternalHandlers } from '@dealergraph/runtime';
+import { defineInternalOperations, type InternalHandlers, InternalInputError, optionalStrings, requireUuid } from '@dealergraph/runtime';
+
 import type { DealersContext } from '../context.js';
 import { dealerProfiles, staffProfile } from '../services/dealer-scope.service.js';
 

@@ -1,6 +1,7 @@
-import { keyedLoader, type EntityManager } from '@dealergraph/runtime';
+import { type EntityManager, keyedLoader } from '@dealergraph/runtime';
 import type DataLoader from 'dataloader';
-import { dealersByIds, type DealerRow } from './dealer.queries.js';
+
+import { type DealerRow, dealersByIds } from './dealer.queries.js';
 
 export interface DealerLoaders {
   /** Dealers by id as plain rows: one statement per batch. */
@@ -9,6 +10,9 @@ export interface DealerLoaders {
 
 export function createDealerLoaders(em: EntityManager): DealerLoaders {
   return {
-    dealerById: keyedLoader((ids) => dealersByIds(em, ids), (d) => d.id),
+    dealerById: keyedLoader(
+      (ids) => dealersByIds(em, ids),
+      (d) => d.id,
+    ),
   };
 }

@@ -1,4 +1,5 @@
-import { containsPattern, tableOf, type EntityManager, type PageWindow, type Role } from '@dealergraph/runtime';
+import { containsPattern, type EntityManager, type PageWindow, type Role, tableOf } from '@dealergraph/runtime';
+
 import { Dealer, type DealerTier } from '../entities/dealer.entity.js';
 import { User } from '../entities/user.entity.js';
 

@@ -1,15 +1,18 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261130050600 extends Migration {
-
   override async up(): Promise<void> {
-    this.addSql(`create table "dealers"."sign_in_throttle" ("key" text not null, "failures" int not null default 0, "blocked_until" timestamptz null, "updated_at" timestamptz not null default now(), constraint "sign_in_throttle_pkey" primary key ("key"));`);
+    this.addSql(
+      `create table "dealers"."sign_in_throttle" ("key" text not null, "failures" int not null default 0, "blocked_until" timestamptz null, "updated_at" timestamptz not null default now(), constraint "sign_in_throttle_pkey" primary key ("key"));`,
+    );
 
     this.addSql(`alter table "dealers"."user_account" drop column "failed_sign_ins", drop column "locked_until";`);
 
     this.addSql(`alter table "dealers"."user_account" add column "mfa_last_step" int null;`);
 
-    this.addSql(`alter table "dealers"."session" add column "previous_token_hashes" text[] not null default '{}', add column "user_agent" text null;`);
+    this.addSql(
+      `alter table "dealers"."session" add column "previous_token_hashes" text[] not null default '{}', add column "user_agent" text null;`,
+    );
   }
 
   override async down(): Promise<void> {
@@ -19,7 +22,8 @@ export class Migration20261130050600 extends Migration {
 
     this.addSql(`alter table "dealers"."user_account" drop column "mfa_last_step";`);
 
-    this.addSql(`alter table "dealers"."user_account" add column "failed_sign_ins" int4 not null default 0, add column "locked_until" timestamptz(6) null;`);
+    this.addSql(
+      `alter table "dealers"."user_account" add column "failed_sign_ins" int4 not null default 0, add column "locked_until" timestamptz(6) null;`,
+    );
   }
-
 }

@@ -1,6 +1,7 @@
 import type { DemoData } from '@dealergraph/demo-data';
-import { insertInChunks, type EntityManager, type Progress } from '@dealergraph/runtime';
+import { type EntityManager, insertInChunks, type Progress } from '@dealergraph/runtime';
 import argon2 from 'argon2';
+
 import { Dealer } from '../entities/dealer.entity.js';
 import { User } from '../entities/user.entity.js';
 
@@ -12,7 +13,11 @@ export async function seedDealers(em: EntityManager, demoData: () => DemoData, p
   return em.transactional(async (tx) => {
     if ((await tx.count(Dealer, {})) > 0) return false;
     const data = demoData();
-    await insertInChunks(tx, Dealer, data.dealers.map((d) => ({ ...d, active: true })));
+    await insertInChunks(
+      tx,
+      Dealer,
+      data.dealers.map((d) => ({ ...d, active: true })),
+    );
     const hashes = new Map<string, Promise<string>>();
     const hashOf = (password: string) => {
       if (!hashes.has(password)) hashes.set(password, argon2.hash(password));

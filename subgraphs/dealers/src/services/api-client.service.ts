@@ -1,5 +1,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { normalizeId, requireClaims, type ApiScope, type PageWindow } from '@dealergraph/runtime';
+
+import { type ApiScope, normalizeId, type PageWindow, requireClaims } from '@dealergraph/runtime';
+
 import type { DealersContext } from '../context.js';
 import { API_CLIENT_POLICY, clientGrantRefusal, isBudgetFigure } from '../domain/api-client.js';
 import { ApiClient } from '../entities/api-client.entity.js';
@@ -29,7 +31,10 @@ export interface NewApiClient {
  * Issues an API client (ADMIN, by the authorization matrix): a client id and a secret shown this
  * once, with its scopes, its dealer (required for scopes that act for one) and its own budget.
  */
-export async function createApiClient(ctx: DealersContext, input: NewApiClient): Promise<AdminResult<{ client: ApiClient; secret: string }>> {
+export async function createApiClient(
+  ctx: DealersContext,
+  input: NewApiClient,
+): Promise<AdminResult<{ client: ApiClient; secret: string }>> {
   const claims = requireClaims(ctx.claims);
   const name = input.name.trim();
   if (!name || name.length > 200) return refuse('INVALID_NAME', 'Name the client (up to 200 characters).', ['input', 'name']);
@@ -38,7 +43,8 @@ export async function createApiClient(ctx: DealersContext, input: NewApiClient):
   if (input.dealerId && !dealerId) return refuse('NOT_FOUND', 'There is no such dealer.', ['input', 'dealerId']);
   const grant = clientGrantRefusal({ scopes, dealerId });
   if (grant) return refuse(grant.code, grant.message, ['input', grant.code === 'DEALER_REQUIRED' ? 'dealerId' : 'scopes']);
-  if (dealerId && !(await ctx.em.count(Dealer, { id: dealerId, active: true }))) return refuse('NOT_FOUND', 'There is no such active dealer.', ['input', 'dealerId']);
+  if (dealerId && !(await ctx.em.count(Dealer, { id: dealerId, active: true })))
+    return refuse('NOT_FOUND', 'There is no such active dealer.', ['input', 'dealerId']);
   const costPerSecond = input.costPerSecond ?? API_CLIENT_POLICY.costPerSecond;
   const costBurst = input.costBurst ?? API_CLIENT_POLICY.costBurst;
   const requestsPerMinute = input.requestsPerMinute ?? API_CLIENT_POLICY.requestsPerMinute;
@@ -57,7 +63,12 @@ export async function createApiClient(ctx: DealersContext, input: NewApiClient):
     requestsPerMinute,
     createdBy: claims.sub,
   });
-  recordSecurityEvent(ctx, ctx.em, { kind: 'API_CLIENT_CREATED', actorId: claims.sub, dealerId, detail: { clientId: client.id, name, scopes } });
+  recordSecurityEvent(ctx, ctx.em, {
+    kind: 'API_CLIENT_CREATED',
+    actorId: claims.sub,
+    dealerId,
+    detail: { clientId: client.id, name, scopes },
+  });
   await ctx.em.flush();
   return { ok: true, value: { client, secret } };
 }
@@ -70,7 +81,12 @@ export async function revokeApiClient(ctx: DealersContext, id: string): Promise<
   if (!client) return refuse('NOT_FOUND', 'There is no API client with this id.', ['id']);
   if (!client.revokedAt) {
     client.revokedAt = new Date();
-    recordSecurityEvent(ctx, ctx.em, { kind: 'API_CLIENT_REVOKED', actorId: claims.sub, dealerId: client.dealer?.id ?? null, detail: { clientId: client.id } });
+    recordSecurityEvent(ctx, ctx.em, {
+      kind: 'API_CLIENT_REVOKED',
+      actorId: claims.sub,
+      dealerId: client.dealer?.id ?? null,
+      detail: { clientId: client.id },
+    });
     await ctx.em.flush();
   }
   return { ok: true, value: client };
@@ -89,7 +105,12 @@ export async function rotateApiClientSecret(ctx: DealersContext, id: string): Pr
   if (client.revokedAt) return refuse('REVOKED', 'This API client is revoked; issue a new one.', ['id']);
   const secret = newSecret();
   client.secretHash = sha256(secret);
-  recordSecurityEvent(ctx, ctx.em, { kind: 'API_CLIENT_SECRET_ROTATED', actorId: claims.sub, dealerId: client.dealer?.id ?? null, detail: { clientId: client.id } });
+  recordSecurityEvent(ctx, ctx.em, {
+    kind: 'API_CLIENT_SECRET_ROTATED',
+    actorId: claims.sub,
+    dealerId: client.dealer?.id ?? null,
+    detail: { clientId: client.id },
+  });
   await ctx.em.flush();
   return { ok: true, value: { client, secret } };
 }
@@ -102,13 +123,17 @@ export async function listApiClients(ctx: DealersContext, window: PageWindow): P
 
 const DUMMY_HASH = sha256('dealergraph-unknown-client');
 
-export type ClientTokenResult = { ok: true; accessToken: string; expiresIn: number; scopes: ApiScope[] } | { ok: false; error: 'invalid_client' | 'invalid_scope' };
+export type ClientTokenResult =
+  { ok: true; accessToken: string; expiresIn: number; scopes: ApiScope[] } | { ok: false; error: 'invalid_client' | 'invalid_scope' };
 
 /**
  * The client-credentials grant (internal: the gateway's /oauth/token asks it): a short-lived token
  * for a live client whose secret matches, narrowed to the requested scopes when some are asked for.
  */
-export async function issueClientToken(ctx: DealersContext, input: { clientId: string; clientSecret: string; scopes?: string[] | null }): Promise<ClientTokenResult> {
+export async function issueClientToken(
+  ctx: DealersContext,
+  input: { clientId: string; clientSecret: string; scopes?: string[] | null },
+): Promise<ClientTokenResult> {
   const id = normalizeId(input.clientId);
   const client = id ? await ctx.em.findOne(ApiClient, { id }, { populate: ['secretHash', 'dealer'] }) : null;
   const expected = Buffer.from(client?.secretHash ?? DUMMY_HASH, 'hex');
@@ -116,7 +141,11 @@ export async function issueClientToken(ctx: DealersContext, input: { clientId: s
   const secretOk = timingSafeEqual(expected, given) && !!client;
   const usable = secretOk && !client.revokedAt && (!client.dealer || client.dealer.getEntity().active);
   if (!usable) {
-    await writeSecurityEvent(ctx, ctx.em, { kind: 'API_CLIENT_TOKEN_REFUSED', dealerId: client?.dealer?.id ?? null, detail: { clientId: client?.id ?? null } });
+    await writeSecurityEvent(ctx, ctx.em, {
+      kind: 'API_CLIENT_TOKEN_REFUSED',
+      dealerId: client?.dealer?.id ?? null,
+      detail: { clientId: client?.id ?? null },
+    });
     return { ok: false, error: 'invalid_client' };
   }
   let scopes = client.scopes;
@@ -135,7 +164,11 @@ export async function issueClientToken(ctx: DealersContext, input: { clientId: s
     ttl,
   );
   await ctx.em.nativeUpdate(ApiClient, { id: client.id }, { lastTokenAt: new Date() });
-  await writeSecurityEvent(ctx, ctx.em, { kind: 'API_CLIENT_TOKEN_ISSUED', dealerId: client.dealer?.id ?? null, detail: { clientId: client.id, scopes } });
+  await writeSecurityEvent(ctx, ctx.em, {
+    kind: 'API_CLIENT_TOKEN_ISSUED',
+    dealerId: client.dealer?.id ?? null,
+    detail: { clientId: client.id, scopes },
+  });
   return { ok: true, accessToken, expiresIn: ttl, scopes };
 }
 

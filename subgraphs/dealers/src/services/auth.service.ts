@@ -1,18 +1,20 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
+
 import type { Claims } from '@dealergraph/runtime';
+import { LockMode } from '@mikro-orm/core';
 import argon2 from 'argon2';
+
 import type { DealersContext } from '../context.js';
-import { isFreshStep, oneTimeCodeStep } from '../domain/one-time-code.js';
 import { isAddressAllowed } from '../domain/ip-allow-list.js';
 import { ENROLMENT_SESSION_MINUTES, isMfaRequired } from '../domain/mfa-requirement.js';
-import { afterRotation, decideRefresh } from '../domain/session-refresh.js';
+import { isFreshStep, oneTimeCodeStep } from '../domain/one-time-code.js';
+import { looksLikeRecoveryCode } from '../domain/recovery-codes.js';
 import { SESSION_POLICY, sessionState } from '../domain/session-policy.js';
+import { afterRotation, decideRefresh } from '../domain/session-refresh.js';
 import { Session } from '../entities/session.entity.js';
 import { User } from '../entities/user.entity.js';
-import { looksLikeRecoveryCode } from '../domain/recovery-codes.js';
 import { useRecoveryCode } from './mfa.service.js';
-import { recordSecurityEvent, writeSecurityEvent, type SecurityEventInput } from './security-event.service.js';
+import { recordSecurityEvent, type SecurityEventInput, writeSecurityEvent } from './security-event.service.js';
 import { makeRoomForSession } from './session.service.js';
 import { clearThrottle, enterThrottle, throttleKeys } from './sign-in-throttle.service.js';
 
@@ -81,7 +83,7 @@ function addressAllowed(user: User, ip: string | null): boolean {
 }
 
 function ipRefused(): AuthFailure {
-  return failure('IP_NOT_ALLOWED', "Your dealer allows sign-in only from its own networks, and this address is not one of them.");
+  return failure('IP_NOT_ALLOWED', 'Your dealer allows sign-in only from its own networks, and this address is not one of them.');
 }
 
 function locked(seconds: number): AuthFailure {
@@ -102,7 +104,11 @@ async function useOneTimeCode(ctx: DealersContext, user: User, code: string | nu
   if (looksLikeRecoveryCode(code)) return useRecoveryCode(ctx, user.id, code);
   const step = oneTimeCodeStep({ secretBase32: user.mfaSecret, code, now });
   if (step === null || !isFreshStep({ step, lastUsedStep: user.mfaLastStep })) return false;
-  const updated = await ctx.em.nativeUpdate(User, { id: user.id, $or: [{ mfaLastStep: null }, { mfaLastStep: { $lt: step } }] }, { mfaLastStep: step });
+  const updated = await ctx.em.nativeUpdate(
+    User,
+    { id: user.id, $or: [{ mfaLastStep: null }, { mfaLastStep: { $lt: step } }] },
+    { mfaLastStep: step },
+  );
   return updated === 1;
 }
 
@@ -138,7 +144,11 @@ export async function login(ctx: DealersContext, input: { email: string; passwor
   const known = user;
   const refuse = async (result: AuthFailure, reason: string): Promise<AuthResult> => {
     const kind = result.code === 'ACCOUNT_LOCKED' ? 'SIGN_IN_LOCKED' : result.code === 'IP_NOT_ALLOWED' ? 'IP_REFUSED' : 'SIGN_IN_FAILED';
-    await writeSecurityEvent(ctx, ctx.em, { kind, ...about(known), detail: { reason, ...(kind === 'IP_REFUSED' ? { at: 'SIGN_IN' } : {}) } });
+    await writeSecurityEvent(ctx, ctx.em, {
+      kind,
+      ...about(known),
+      detail: { reason, ...(kind === 'IP_REFUSED' ? { at: 'SIGN_IN' } : {}) },
+    });
     return result;
   };
 
@@ -146,7 +156,8 @@ export async function login(ctx: DealersContext, input: { email: string; passwor
     // Only the real user gets past a block: a valid code, or (account-wide block only) a known address.
     const mfaPass = usable && !!user.mfaSecret && (await useOneTimeCode(ctx, user, input.otp, now));
     const addressPass = usable && !user.mfaSecret && gate.pairBlocked === 0 && (await isKnownAddress(ctx, user, ip));
-    if (!mfaPass && !addressPass) return refuse(locked(Math.max(gate.pairBlocked, gate.accountBlocked)), gate.pairBlocked > 0 ? 'ADDRESS_BLOCKED' : 'ACCOUNT_BLOCKED');
+    if (!mfaPass && !addressPass)
+      return refuse(locked(Math.max(gate.pairBlocked, gate.accountBlocked)), gate.pairBlocked > 0 ? 'ADDRESS_BLOCKED' : 'ACCOUNT_BLOCKED');
     // The address rule is told only to someone who knows the password.
     if (!addressAllowed(user!, ip)) return refuse(ipRefused(), 'ADDRESS_NOT_IN_ALLOW_LIST');
     return openSession(ctx, user!, keys, now);
@@ -154,9 +165,16 @@ export async function login(ctx: DealersContext, input: { email: string; passwor
   if (!usable) return refuse(INVALID_CREDENTIALS(), !user ? 'UNKNOWN_ACCOUNT' : !passwordOk ? 'WRONG_PASSWORD' : 'ACCOUNT_DISABLED');
   if (!addressAllowed(user, ip)) return refuse(ipRefused(), 'ADDRESS_NOT_IN_ALLOW_LIST');
   if (user.mfaSecret) {
-    if (!input.otp) return failure('MFA_REQUIRED', 'This account uses two-factor sign-in: send the 6-digit code from your authenticator as "otp".');
+    if (!input.otp)
+      return failure('MFA_REQUIRED', 'This account uses two-factor sign-in: send the 6-digit code from your authenticator as "otp".');
     if (!(await useOneTimeCode(ctx, user, input.otp, now))) {
-      return refuse(failure('INVALID_CREDENTIALS', 'The one-time code is wrong, expired or already used; wait for the next code from your authenticator.'), 'WRONG_CODE');
+      return refuse(
+        failure(
+          'INVALID_CREDENTIALS',
+          'The one-time code is wrong, expired or already used; wait for the next code from your authenticator.',
+        ),
+        'WRONG_CODE',
+      );
     }
   }
   return openSession(ctx, user, keys, now);
@@ -185,8 +203,13 @@ async function openSession(ctx: DealersContext, user: User, keys: ReturnType<typ
     mfaEnrolmentOnly: restricted,
   });
   user.lastLoginAt = now;
-  recordSecurityEvent(ctx, ctx.em, { kind: restricted ? 'MFA_ENROLMENT_REQUIRED' : 'SIGN_IN_SUCCEEDED', ...about(user), detail: { sessionId: session.id } });
-  if (evicted.length) recordSecurityEvent(ctx, ctx.em, { kind: 'SESSION_REVOKED', ...about(user), detail: { reason: 'SESSION_LIMIT', sessionIds: evicted } });
+  recordSecurityEvent(ctx, ctx.em, {
+    kind: restricted ? 'MFA_ENROLMENT_REQUIRED' : 'SIGN_IN_SUCCEEDED',
+    ...about(user),
+    detail: { sessionId: session.id },
+  });
+  if (evicted.length)
+    recordSecurityEvent(ctx, ctx.em, { kind: 'SESSION_REVOKED', ...about(user), detail: { reason: 'SESSION_LIMIT', sessionIds: evicted } });
   await ctx.em.flush();
   return { ok: true, value: await issue(ctx, user, session, secret) };
 }
@@ -202,7 +225,11 @@ export async function refresh(ctx: DealersContext, refreshToken: string): Promis
   if (!parsed) return failure('INVALID_REFRESH_TOKEN', 'This refresh token is not valid; sign in again.');
   return ctx.em.transactional(async (em) => {
     // Lock the session row alone (a lock cannot reach the outer-joined dealer), then load its user.
-    const session = await em.findOne(Session, { id: parsed.sessionId }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['refreshTokenHash', 'previousTokenHashes'] });
+    const session = await em.findOne(
+      Session,
+      { id: parsed.sessionId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['refreshTokenHash', 'previousTokenHashes'] },
+    );
     if (!session) return failure('INVALID_REFRESH_TOKEN', 'This refresh token is not valid; sign in again.');
     await em.populate(session, ['user.dealer']);
     const now = new Date();
@@ -246,7 +273,11 @@ export async function logout(ctx: DealersContext, refreshToken: string): Promise
   if (session && session.refreshTokenHash === sha256(parsed.secret) && !session.revokedAt) {
     session.revokedAt = new Date();
     await ctx.em.populate(session, ['user.dealer']);
-    recordSecurityEvent(ctx, ctx.em, { kind: 'SESSION_REVOKED', ...about(session.user.getEntity()), detail: { reason: 'LOGOUT', sessionId: session.id } });
+    recordSecurityEvent(ctx, ctx.em, {
+      kind: 'SESSION_REVOKED',
+      ...about(session.user.getEntity()),
+      detail: { reason: 'LOGOUT', sessionId: session.id },
+    });
     await ctx.em.flush();
   }
 }

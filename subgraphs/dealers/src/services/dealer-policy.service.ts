@@ -1,5 +1,6 @@
-import { LockMode } from '@mikro-orm/core';
 import { allows, normalizeId, requireClaims } from '@dealergraph/runtime';
+import { LockMode } from '@mikro-orm/core';
+
 import type { DealersContext } from '../context.js';
 import { mayAdministerDealer } from '../domain/dealer-administration.js';
 import { isAddressAllowed, parseAllowList } from '../domain/ip-allow-list.js';
@@ -30,7 +31,11 @@ export interface PolicyError {
 
 export type PolicyResult = { ok: true; value: DealerSecurityPolicy } | { ok: false; errors: PolicyError[] };
 
-const policyOf = (dealer: Dealer): DealerSecurityPolicy => ({ dealerId: dealer.id, mfaRequired: dealer.mfaRequired, ipAllowList: dealer.ipAllowList });
+const policyOf = (dealer: Dealer): DealerSecurityPolicy => ({
+  dealerId: dealer.id,
+  mfaRequired: dealer.mfaRequired,
+  ipAllowList: dealer.ipAllowList,
+});
 
 /** A dealer's security settings, for its DEALER_ADMIN or an ADMIN; null for anyone else. */
 export async function findDealerSecurityPolicy(ctx: DealersContext, dealerId: string): Promise<DealerSecurityPolicy | null> {
@@ -51,7 +56,16 @@ export async function updateDealerSecurityPolicy(ctx: DealersContext, change: De
   const dealerId = normalizeId(change.dealerId);
   // The authorization matrix's row first (DEALER_ADMIN, ADMIN), then whose dealer it is.
   if (!allows(claims, 'Mutation.updateDealerSecurityPolicy') || !dealerId || !mayAdministerDealer({ claims, dealerId })) {
-    return { ok: false, errors: [{ code: 'FORBIDDEN', message: 'Only an ADMIN, or the DEALER_ADMIN of this dealer, may change its security settings.', field: ['dealerId'] }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          code: 'FORBIDDEN',
+          message: 'Only an ADMIN, or the DEALER_ADMIN of this dealer, may change its security settings.',
+          field: ['dealerId'],
+        },
+      ],
+    };
   }
   let ranges: string[] | undefined;
   if (change.ipAllowList) {
@@ -59,7 +73,11 @@ export async function updateDealerSecurityPolicy(ctx: DealersContext, change: De
     if (!parsed.ok) {
       return {
         ok: false,
-        errors: parsed.problems.map((p) => ({ code: 'INVALID_CIDR' as const, message: `"${p.entry}": ${p.reason}. Use CIDR ranges such as 203.0.113.0/24 or 2001:db8::/48.`, field: ['ipAllowList', String(p.index)] })),
+        errors: parsed.problems.map((p) => ({
+          code: 'INVALID_CIDR' as const,
+          message: `"${p.entry}": ${p.reason}. Use CIDR ranges such as 203.0.113.0/24 or 2001:db8::/48.`,
+          field: ['ipAllowList', String(p.index)],
+        })),
       };
     }
     ranges = parsed.ranges;
@@ -67,13 +85,20 @@ export async function updateDealerSecurityPolicy(ctx: DealersContext, change: De
     if (claims.dealerId === dealerId && !change.confirmOwnAddressExcluded && !isAddressAllowed({ ip, allowList: ranges })) {
       return {
         ok: false,
-        errors: [{ code: 'OWN_ADDRESS_EXCLUDED', message: `The list leaves out your current address (${ip ?? 'unknown'}): you would be shut out. Add it, or confirm with confirmOwnAddressExcluded.`, field: ['ipAllowList'] }],
+        errors: [
+          {
+            code: 'OWN_ADDRESS_EXCLUDED',
+            message: `The list leaves out your current address (${ip ?? 'unknown'}): you would be shut out. Add it, or confirm with confirmOwnAddressExcluded.`,
+            field: ['ipAllowList'],
+          },
+        ],
       };
     }
   }
   return ctx.em.transactional(async (em) => {
     const dealer = await em.findOne(Dealer, { id: dealerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!dealer) return { ok: false as const, errors: [{ code: 'NOT_FOUND' as const, message: 'No dealer has this id.', field: ['dealerId'] }] };
+    if (!dealer)
+      return { ok: false as const, errors: [{ code: 'NOT_FOUND' as const, message: 'No dealer has this id.', field: ['dealerId'] }] };
     const before = policyOf(dealer);
     if (typeof change.mfaRequired === 'boolean') dealer.mfaRequired = change.mfaRequired;
     if (ranges) dealer.ipAllowList = ranges;
@@ -83,7 +108,10 @@ export async function updateDealerSecurityPolicy(ctx: DealersContext, change: De
       userId: claims.sub,
       email: claims.email,
       dealerId,
-      detail: { before: { mfaRequired: before.mfaRequired, ipAllowList: before.ipAllowList }, after: { mfaRequired: after.mfaRequired, ipAllowList: after.ipAllowList } },
+      detail: {
+        before: { mfaRequired: before.mfaRequired, ipAllowList: before.ipAllowList },
+        after: { mfaRequired: after.mfaRequired, ipAllowList: after.ipAllowList },
+      },
     });
     return { ok: true as const, value: after };
   });

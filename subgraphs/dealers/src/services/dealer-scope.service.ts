@@ -1,4 +1,5 @@
 import type { InternalDealerProfile } from '@dealergraph/runtime';
+
 import type { DealersContext } from '../context.js';
 import { Dealer } from '../entities/dealer.entity.js';
 import { User } from '../entities/user.entity.js';
@@ -10,7 +11,10 @@ export async function dealerProfiles(ctx: DealersContext, dealerIds: readonly st
 }
 
 /** The region a staff user looks after (their approval scope); found false for an unknown user. */
-export async function staffProfile(ctx: DealersContext, userId: string): Promise<{ userId: string; region: string | null; found: boolean }> {
+export async function staffProfile(
+  ctx: DealersContext,
+  userId: string,
+): Promise<{ userId: string; region: string | null; found: boolean }> {
   const user = await ctx.em.findOne(User, { id: userId, dealer: null });
   return { userId, region: user?.region ?? null, found: user !== null };
 }

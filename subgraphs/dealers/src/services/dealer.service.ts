@@ -1,4 +1,5 @@
-import { canSeeDealer, forbidden, isStaff, normalizeId, requireClaims, type PageWindow } from '@dealergraph/runtime';
+import { canSeeDealer, forbidden, isStaff, normalizeId, type PageWindow, requireClaims } from '@dealergraph/runtime';
+
 import type { DealersContext } from '../context.js';
 import type { DealerTier } from '../entities/dealer.entity.js';
 import { activeUserById, dealerPage, type DealerRow, type UserRow } from '../loaders/dealer.queries.js';
@@ -29,6 +30,6 @@ export async function findDealer(ctx: DealersContext, id: string): Promise<Deale
 
 /** A page of dealers by code and how many match, for staff. */
 export async function listDealers(ctx: DealersContext, filter: DealerFilter, window: PageWindow): Promise<[DealerRow[], number]> {
-  if (!isStaff(requireClaims(ctx.claims))) throw forbidden('Only the distributor\'s staff can list dealers.');
+  if (!isStaff(requireClaims(ctx.claims))) throw forbidden("Only the distributor's staff can list dealers.");
   return dealerPage(ctx.em, filter, window);
 }

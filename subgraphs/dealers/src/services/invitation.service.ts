@@ -1,9 +1,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+
+import { forbidden, normalizeId, type PageWindow, requireClaims, type Role } from '@dealergraph/runtime';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { forbidden, requireClaims, normalizeId, type PageWindow, type Role } from '@dealergraph/runtime';
 import argon2 from 'argon2';
+
 import type { DealersContext } from '../context.js';
-import { INVITATION_POLICY, invitationState, isEmail, newAccountRefusal, type InvitationState } from '../domain/invitation.js';
+import { INVITATION_POLICY, type InvitationState, invitationState, isEmail, newAccountRefusal } from '../domain/invitation.js';
 import { administers, roleGrantRefusal } from '../domain/user-admin.js';
 import { Dealer } from '../entities/dealer.entity.js';
 import { Invitation } from '../entities/invitation.entity.js';
@@ -17,7 +19,10 @@ export interface AdminError {
 }
 export type AdminResult<T> = { ok: true; value: T } | { ok: false; error: AdminError };
 
-const refuse = (code: string, message: string, field?: string[]): { ok: false; error: AdminError } => ({ ok: false, error: { code, message, field } });
+const refuse = (code: string, message: string, field?: string[]): { ok: false; error: AdminError } => ({
+  ok: false,
+  error: { code, message, field },
+});
 
 function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
@@ -36,12 +41,13 @@ export async function inviteUser(
   const actor = { role: claims.role as Role, dealerId: claims.dealerId ?? null };
   const dealerId = input.dealerId === undefined || input.dealerId === null ? actor.dealerId : normalizeId(input.dealerId);
   if (input.dealerId && !dealerId) return refuse('NOT_FOUND', 'There is no such dealer.', ['input', 'dealerId']);
-  if (!administers({ actor, dealerId })) return refuse('FORBIDDEN', "You may invite users to your own dealer only.", ['input', 'dealerId']);
+  if (!administers({ actor, dealerId })) return refuse('FORBIDDEN', 'You may invite users to your own dealer only.', ['input', 'dealerId']);
   const roleRefusal = roleGrantRefusal({ actor, dealerId, role: input.role });
   if (roleRefusal) return refuse(roleRefusal.code, roleRefusal.message, ['input', 'role']);
   const email = input.email.trim().toLowerCase();
   if (!isEmail(email)) return refuse('INVALID_EMAIL', `"${input.email}" is not an email address.`, ['input', 'email']);
-  if (dealerId && !(await ctx.em.count(Dealer, { id: dealerId, active: true }))) return refuse('NOT_FOUND', 'There is no such active dealer.', ['input', 'dealerId']);
+  if (dealerId && !(await ctx.em.count(Dealer, { id: dealerId, active: true })))
+    return refuse('NOT_FOUND', 'There is no such active dealer.', ['input', 'dealerId']);
   if (await ctx.em.count(User, { email })) return refuse('EMAIL_TAKEN', 'An account with this email exists already.', ['input', 'email']);
   const token = randomBytes(32).toString('base64url');
   const invitation = ctx.em.create(Invitation, {
@@ -53,7 +59,13 @@ export async function inviteUser(
     invitedBy: claims.sub,
     expiresAt: new Date(Date.now() + INVITATION_POLICY.validDays * 24 * 3600 * 1000),
   });
-  recordSecurityEvent(ctx, ctx.em, { kind: 'USER_INVITED', actorId: claims.sub, dealerId, email, detail: { invitationId: invitation.id, role: input.role } });
+  recordSecurityEvent(ctx, ctx.em, {
+    kind: 'USER_INVITED',
+    actorId: claims.sub,
+    dealerId,
+    email,
+    detail: { invitationId: invitation.id, role: input.role },
+  });
   await ctx.em.flush();
   return { ok: true, value: { invitation, token } };
 }
@@ -62,10 +74,18 @@ const INVALID = () => refuse('INVALID_INVITATION', 'This invitation is not valid
 
 function stateRefusal(invitation: Invitation | null, now: Date): { ok: false; error: AdminError } | null {
   if (!invitation) return INVALID();
-  const state = invitationState({ acceptedAt: invitation.acceptedAt, cancelledAt: invitation.cancelledAt, expiresAt: invitation.expiresAt, now });
-  if (state === 'CANCELLED') return refuse('INVITATION_CANCELLED', 'This invitation was withdrawn; ask your administrator for a new one.', ['token']);
-  if (state === 'ACCEPTED') return refuse('INVITATION_USED', 'This invitation was used already; sign in, or ask your administrator for a new one.', ['token']);
-  if (state === 'EXPIRED') return refuse('INVITATION_EXPIRED', 'This invitation has expired; ask your administrator for a new one.', ['token']);
+  const state = invitationState({
+    acceptedAt: invitation.acceptedAt,
+    cancelledAt: invitation.cancelledAt,
+    expiresAt: invitation.expiresAt,
+    now,
+  });
+  if (state === 'CANCELLED')
+    return refuse('INVITATION_CANCELLED', 'This invitation was withdrawn; ask your administrator for a new one.', ['token']);
+  if (state === 'ACCEPTED')
+    return refuse('INVITATION_USED', 'This invitation was used already; sign in, or ask your administrator for a new one.', ['token']);
+  if (state === 'EXPIRED')
+    return refuse('INVITATION_EXPIRED', 'This invitation has expired; ask your administrator for a new one.', ['token']);
   return null;
 }
 
@@ -74,7 +94,10 @@ function stateRefusal(invitation: Invitation | null, now: Date): { ok: false; er
  * invitation row is locked and marked accepted in the same transaction that creates the user, so
  * two concurrent acceptances make one account. An unknown, used, cancelled or expired token creates nothing.
  */
-export async function acceptInvitation(ctx: DealersContext, input: { token: string; password: string; name: string }): Promise<AdminResult<User>> {
+export async function acceptInvitation(
+  ctx: DealersContext,
+  input: { token: string; password: string; name: string },
+): Promise<AdminResult<User>> {
   const tokenHash = sha256(input.token.trim());
   const now = new Date();
   // Checked before argon2 runs, so forged tokens cost no hashing.
@@ -88,7 +111,8 @@ export async function acceptInvitation(ctx: DealersContext, input: { token: stri
       const invitation = await em.findOne(Invitation, { tokenHash }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const refusal = stateRefusal(invitation, new Date());
       if (refusal || !invitation) return refusal ?? INVALID();
-      if (await em.count(User, { email: invitation.email })) return refuse('EMAIL_TAKEN', 'An account with this email exists already; sign in.', ['token']);
+      if (await em.count(User, { email: invitation.email }))
+        return refuse('EMAIL_TAKEN', 'An account with this email exists already; sign in.', ['token']);
       const user = em.create(User, {
         id: randomUUID(),
         email: invitation.email,
@@ -99,12 +123,20 @@ export async function acceptInvitation(ctx: DealersContext, input: { token: stri
       });
       invitation.acceptedAt = new Date();
       invitation.acceptedUserId = user.id;
-      recordSecurityEvent(ctx, em, { kind: 'INVITATION_ACCEPTED', userId: user.id, email: user.email, actorId: user.id, dealerId: invitation.dealer?.id ?? null, detail: { invitationId: invitation.id, role: user.role } });
+      recordSecurityEvent(ctx, em, {
+        kind: 'INVITATION_ACCEPTED',
+        userId: user.id,
+        email: user.email,
+        actorId: user.id,
+        dealerId: invitation.dealer?.id ?? null,
+        detail: { invitationId: invitation.id, role: user.role },
+      });
       await em.flush();
       return { ok: true as const, value: user };
     });
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) return refuse('EMAIL_TAKEN', 'An account with this email exists already; sign in.', ['token']);
+    if (error instanceof UniqueConstraintViolationException)
+      return refuse('EMAIL_TAKEN', 'An account with this email exists already; sign in.', ['token']);
     throw error;
   }
 }
@@ -127,12 +159,20 @@ function stateWhere(state: InvitationState, now: Date): Record<string, unknown> 
  * Invitations, newest first, optionally in one state: a DEALER_ADMIN sees its own dealer's only,
  * an ADMIN all (every dealer's and the staff's); anyone else is refused.
  */
-export async function listInvitations(ctx: DealersContext, status: InvitationState | null | undefined, window: PageWindow): Promise<[Invitation[], number]> {
+export async function listInvitations(
+  ctx: DealersContext,
+  status: InvitationState | null | undefined,
+  window: PageWindow,
+): Promise<[Invitation[], number]> {
   const claims = requireClaims(ctx.claims);
   const where: Record<string, unknown> = status ? stateWhere(status, new Date()) : {};
   if (claims.role === 'DEALER_ADMIN' && claims.dealerId) where.dealer = claims.dealerId;
-  else if (claims.role !== 'ADMIN') throw forbidden("Only a DEALER_ADMIN (for its dealer) or an ADMIN may list invitations.");
-  return ctx.em.findAndCount(Invitation, where, { orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], limit: window.limit, offset: window.offset });
+  else if (claims.role !== 'ADMIN') throw forbidden('Only a DEALER_ADMIN (for its dealer) or an ADMIN may list invitations.');
+  return ctx.em.findAndCount(Invitation, where, {
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    limit: window.limit,
+    offset: window.offset,
+  });
 }
 
 /**
@@ -154,7 +194,13 @@ export async function cancelInvitation(ctx: DealersContext, idArg: string): Prom
     if (!invitation.cancelledAt) {
       invitation.cancelledAt = new Date();
       invitation.cancelledBy = claims.sub;
-      recordSecurityEvent(ctx, em, { kind: 'INVITATION_CANCELLED', actorId: claims.sub, dealerId: invitation.dealer?.id ?? null, email: invitation.email, detail: { invitationId: invitation.id, role: invitation.role } });
+      recordSecurityEvent(ctx, em, {
+        kind: 'INVITATION_CANCELLED',
+        actorId: claims.sub,
+        dealerId: invitation.dealer?.id ?? null,
+        email: invitation.email,
+        detail: { invitationId: invitation.id, role: invitation.role },
+      });
       await em.flush();
     }
     return { ok: true as const, value: invitation };

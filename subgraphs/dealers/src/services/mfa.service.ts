@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
+
 import { requireClaims } from '@dealergraph/runtime';
+import { LockMode } from '@mikro-orm/core';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
+
 import type { DealersContext } from '../context.js';
 import { oneTimeCodeStep } from '../domain/one-time-code.js';
 import { hashRecoveryCode, newRecoveryCodes, RECOVERY_CODE_COUNT } from '../domain/recovery-codes.js';
@@ -27,9 +29,17 @@ export async function beginEnrolment(ctx: DealersContext): Promise<MfaResult<{ s
   const secret = new Secret({ size: 20 });
   const otpauthUri = new TOTP({ issuer: ISSUER, label: user.email, secret, digits: 6, period: 30, algorithm: 'SHA1' }).toString();
   user.mfaPendingSecret = secret.base32;
-  recordSecurityEvent(ctx, ctx.em, { kind: 'MFA_ENROLMENT_STARTED', userId: user.id, email: user.email, dealerId: user.dealer?.id ?? null });
+  recordSecurityEvent(ctx, ctx.em, {
+    kind: 'MFA_ENROLMENT_STARTED',
+    userId: user.id,
+    email: user.email,
+    dealerId: user.dealer?.id ?? null,
+  });
   await ctx.em.flush();
-  return { ok: true, value: { secret: secret.base32, otpauthUri, qrCodeSvg: await QRCode.toString(otpauthUri, { type: 'svg', margin: 1 }) } };
+  return {
+    ok: true,
+    value: { secret: secret.base32, otpauthUri, qrCodeSvg: await QRCode.toString(otpauthUri, { type: 'svg', margin: 1 }) },
+  };
 }
 
 /** What confirming gives: the recovery codes, and full tokens when a restricted session was upgraded. */
@@ -47,11 +57,21 @@ export interface Confirmed {
 export async function confirmEnrolment(ctx: DealersContext, code: string): Promise<MfaResult<Confirmed>> {
   const claims = requireClaims(ctx.claims);
   return ctx.em.transactional(async (em) => {
-    const user = await em.findOneOrFail(User, { id: claims.sub }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['mfaSecret', 'mfaPendingSecret'] });
-    if (user.mfaSecret) return { ok: false as const, code: 'ALREADY_ENROLLED', message: 'Two-factor sign-in is already on for this account.' };
+    const user = await em.findOneOrFail(
+      User,
+      { id: claims.sub },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['mfaSecret', 'mfaPendingSecret'] },
+    );
+    if (user.mfaSecret)
+      return { ok: false as const, code: 'ALREADY_ENROLLED', message: 'Two-factor sign-in is already on for this account.' };
     if (!user.mfaPendingSecret) return { ok: false as const, code: 'NOT_STARTED', message: 'Start with beginMfaEnrolment.' };
     const step = oneTimeCodeStep({ secretBase32: user.mfaPendingSecret, code, now: new Date() });
-    if (step === null) return { ok: false as const, code: 'INVALID_CODE', message: 'The code does not match; enter the current code from your authenticator.' };
+    if (step === null)
+      return {
+        ok: false as const,
+        code: 'INVALID_CODE',
+        message: 'The code does not match; enter the current code from your authenticator.',
+      };
     const recoveryCodes = newRecoveryCodes({ count: RECOVERY_CODE_COUNT });
     user.mfaSecret = user.mfaPendingSecret;
     user.mfaPendingSecret = null;
@@ -59,13 +79,20 @@ export async function confirmEnrolment(ctx: DealersContext, code: string): Promi
     user.mfaRecoveryCodeHashes = recoveryCodes.map(hashRecoveryCode);
     recordSecurityEvent(ctx, em, { kind: 'MFA_ENABLED', userId: user.id, email: user.email, dealerId: user.dealer?.id ?? null });
     const tokens = claims.mfaEnrolmentOnly && claims.sid ? await upgradeSession(ctx, em, user, claims.sid) : null;
-    return { ok: true as const, value: { recoveryCodes, accessToken: tokens?.accessToken ?? null, refreshToken: tokens?.refreshToken ?? null } };
+    return {
+      ok: true as const,
+      value: { recoveryCodes, accessToken: tokens?.accessToken ?? null, refreshToken: tokens?.refreshToken ?? null },
+    };
   });
 }
 
 /** Turns the restricted session into a full one: a full lifetime from now and a fresh refresh token. */
 async function upgradeSession(ctx: DealersContext, em: DealersContext['em'], user: User, sessionId: string) {
-  const session = await em.findOne(Session, { id: sessionId, user: user.id, mfaEnrolmentOnly: true, revokedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['refreshTokenHash', 'previousTokenHashes'] });
+  const session = await em.findOne(
+    Session,
+    { id: sessionId, user: user.id, mfaEnrolmentOnly: true, revokedAt: null },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['refreshTokenHash', 'previousTokenHashes'] },
+  );
   if (!session) return null;
   const secret = randomBytes(32).toString('base64url');
   session.previousTokenHashes = afterRotation({ previous: session.previousTokenHashes, replaced: session.refreshTokenHash });
@@ -80,10 +107,20 @@ async function upgradeSession(ctx: DealersContext, em: DealersContext['em'], use
 export async function useRecoveryCode(ctx: DealersContext, userId: string, code: string): Promise<boolean> {
   const hash = hashRecoveryCode(code);
   return ctx.em.transactional(async (em) => {
-    const user = await em.findOneOrFail(User, { id: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['mfaRecoveryCodeHashes'] });
+    const user = await em.findOneOrFail(
+      User,
+      { id: userId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['mfaRecoveryCodeHashes'] },
+    );
     if (!user.mfaRecoveryCodeHashes.includes(hash)) return false;
     user.mfaRecoveryCodeHashes = user.mfaRecoveryCodeHashes.filter((h) => h !== hash);
-    recordSecurityEvent(ctx, em, { kind: 'RECOVERY_CODE_USED', userId: user.id, email: user.email, dealerId: user.dealer?.id ?? null, detail: { remaining: user.mfaRecoveryCodeHashes.length } });
+    recordSecurityEvent(ctx, em, {
+      kind: 'RECOVERY_CODE_USED',
+      userId: user.id,
+      email: user.email,
+      dealerId: user.dealer?.id ?? null,
+      detail: { remaining: user.mfaRecoveryCodeHashes.length },
+    });
     return true;
   });
 }

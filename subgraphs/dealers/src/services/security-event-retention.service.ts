@@ -1,4 +1,5 @@
-import { startPeriodic, type EntityManager } from '@dealergraph/runtime';
+import { type EntityManager, startPeriodic } from '@dealergraph/runtime';
+
 import { RETENTION_SWEEP, retentionCutoff } from '../domain/security-event-retention.js';
 
 /** How long the audit log keeps events, and what time it is (tests pass their own clock). */
@@ -34,9 +35,17 @@ export async function pruneSecurityEvents(em: EntityManager, input: { before: Da
  * 36500 throws here, so the service does not start with it. Returns how to stop it (waits for the
  * run in progress).
  */
-export function startSecurityEventRetention(newEm: () => EntityManager, settings: RetentionSettings, onError: (error: unknown) => void): () => Promise<void> {
+export function startSecurityEventRetention(
+  newEm: () => EntityManager,
+  settings: RetentionSettings,
+  onError: (error: unknown) => void,
+): () => Promise<void> {
   const now = settings.now ?? (() => new Date());
   retentionCutoff({ now: now(), retentionDays: settings.retentionDays });
-  const work = async () => pruneSecurityEvents(newEm(), { before: retentionCutoff({ now: now(), retentionDays: settings.retentionDays }), batchSize: settings.batchSize });
+  const work = async () =>
+    pruneSecurityEvents(newEm(), {
+      before: retentionCutoff({ now: now(), retentionDays: settings.retentionDays }),
+      batchSize: settings.batchSize,
+    });
   return startPeriodic(work, settings.intervalMs ?? RETENTION_SWEEP.intervalMs, onError);
 }

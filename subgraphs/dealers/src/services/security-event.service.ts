@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { forbidden, requireClaims, type EntityManager, type PageWindow } from '@dealergraph/runtime';
+
+import { type EntityManager, forbidden, type PageWindow, requireClaims } from '@dealergraph/runtime';
+
 import type { DealersContext } from '../context.js';
 import type { SecurityEventKind } from '../domain/security-event-kinds.js';
 import { SecurityEvent } from '../entities/security-event.entity.js';
@@ -57,7 +59,11 @@ export interface SecurityEventFilter {
  * The audit log, newest first: a DEALER_ADMIN reads its own dealer's events only (a dealerId in the
  * filter cannot widen that), an ADMIN all; everyone else is refused.
  */
-export async function listSecurityEvents(ctx: DealersContext, filter: SecurityEventFilter, window: PageWindow): Promise<[SecurityEvent[], number]> {
+export async function listSecurityEvents(
+  ctx: DealersContext,
+  filter: SecurityEventFilter,
+  window: PageWindow,
+): Promise<[SecurityEvent[], number]> {
   const claims = requireClaims(ctx.claims);
   let dealerId = filter.dealerId ?? undefined;
   if (claims.role === 'DEALER_ADMIN') {
@@ -70,6 +76,11 @@ export async function listSecurityEvents(ctx: DealersContext, filter: SecurityEv
   if (dealerId) where.dealerId = dealerId;
   if (filter.userId) where.userId = filter.userId;
   if (filter.kinds?.length) where.kind = { $in: filter.kinds };
-  if (filter.since || filter.until) where.at = { ...(filter.since ? { $gte: filter.since } : {}), ...(filter.until ? { $lt: filter.until } : {}) };
-  return ctx.em.findAndCount(SecurityEvent, where, { orderBy: [{ at: 'desc' }, { id: 'desc' }], offset: window.offset, limit: window.limit });
+  if (filter.since || filter.until)
+    where.at = { ...(filter.since ? { $gte: filter.since } : {}), ...(filter.until ? { $lt: filter.until } : {}) };
+  return ctx.em.findAndCount(SecurityEvent, where, {
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    offset: window.offset,
+    limit: window.limit,
+  });
 }

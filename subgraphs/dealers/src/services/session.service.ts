@@ -1,4 +1,5 @@
 import { requireClaims, tableOf } from '@dealergraph/runtime';
+
 import type { DealersContext } from '../context.js';
 import { isAddressAllowed } from '../domain/ip-allow-list.js';
 import { SESSION_POLICY, sessionState, sessionsToEvict } from '../domain/session-policy.js';
@@ -42,7 +43,12 @@ export async function sessionAccess(ctx: DealersContext, sessionId: string, ip: 
   );
   if (!row) return 'ENDED';
   const now = new Date();
-  const session = { revokedAt: row.revoked_at, expiresAt: new Date(row.expires_at), lastUsedAt: row.last_used_at && new Date(row.last_used_at), createdAt: new Date(row.created_at) };
+  const session = {
+    revokedAt: row.revoked_at,
+    expiresAt: new Date(row.expires_at),
+    lastUsedAt: row.last_used_at && new Date(row.last_used_at),
+    createdAt: new Date(row.created_at),
+  };
   if (sessionState({ session, now, policy: SESSION_POLICY }) !== 'LIVE') return 'ENDED';
   if (!isAddressAllowed({ ip, allowList: row.ip_allow_list ?? [] })) {
     await writeSecurityEvent(ctx, ctx.em, {
@@ -64,7 +70,11 @@ export async function sessionAccess(ctx: DealersContext, sessionId: string, ip: 
 
 /** Ends the least recently used sessions of a user so that a new one fits under the limit; returns their ids. */
 export async function makeRoomForSession(ctx: DealersContext, userId: string, now: Date): Promise<string[]> {
-  const open = await ctx.em.find(Session, { user: userId, revokedAt: null, expiresAt: { $gt: now } }, { fields: ['id', 'revokedAt', 'expiresAt', 'lastUsedAt', 'createdAt'] });
+  const open = await ctx.em.find(
+    Session,
+    { user: userId, revokedAt: null, expiresAt: { $gt: now } },
+    { fields: ['id', 'revokedAt', 'expiresAt', 'lastUsedAt', 'createdAt'] },
+  );
   const live = open.filter((session) => sessionState({ session, now, policy: SESSION_POLICY }) === 'LIVE');
   const evict = sessionsToEvict({ live, policy: SESSION_POLICY }).map((s) => s.id);
   if (evict.length) await ctx.em.nativeUpdate(Session, { id: { $in: evict } }, { revokedAt: now });
@@ -75,7 +85,11 @@ export async function makeRoomForSession(ctx: DealersContext, userId: string, no
 export async function listMySessions(ctx: DealersContext): Promise<Session[]> {
   const claims = requireClaims(ctx.claims);
   const now = new Date();
-  const open = await ctx.em.find(Session, { user: claims.sub, revokedAt: null, expiresAt: { $gt: now } }, { orderBy: { lastUsedAt: 'desc nulls last' } });
+  const open = await ctx.em.find(
+    Session,
+    { user: claims.sub, revokedAt: null, expiresAt: { $gt: now } },
+    { orderBy: { lastUsedAt: 'desc nulls last' } },
+  );
   return open.filter((session) => sessionState({ session, now, policy: SESSION_POLICY }) === 'LIVE');
 }
 
@@ -84,7 +98,14 @@ export async function revokeMySession(ctx: DealersContext, sessionId: string): P
   const claims = requireClaims(ctx.claims);
   return ctx.em.transactional(async (em) => {
     const done = (await em.nativeUpdate(Session, { id: sessionId, user: claims.sub, revokedAt: null }, { revokedAt: new Date() })) > 0;
-    if (done) recordSecurityEvent(ctx, em, { kind: 'SESSION_REVOKED', userId: claims.sub, email: claims.email, dealerId: claims.dealerId ?? null, detail: { reason: 'REVOKED', sessionId } });
+    if (done)
+      recordSecurityEvent(ctx, em, {
+        kind: 'SESSION_REVOKED',
+        userId: claims.sub,
+        email: claims.email,
+        dealerId: claims.dealerId ?? null,
+        detail: { reason: 'REVOKED', sessionId },
+      });
     return done;
   });
 }
@@ -92,11 +113,18 @@ export async function revokeMySession(ctx: DealersContext, sessionId: string): P
 /** Ends all the caller's sessions ("sign out everywhere"), or all but the current one; returns how many. */
 export async function revokeMySessions(ctx: DealersContext, keepCurrent: boolean): Promise<number> {
   const claims = requireClaims(ctx.claims);
-  const where = keepCurrent && claims.sid ? { user: claims.sub, revokedAt: null, id: { $ne: claims.sid } } : { user: claims.sub, revokedAt: null };
+  const where =
+    keepCurrent && claims.sid ? { user: claims.sub, revokedAt: null, id: { $ne: claims.sid } } : { user: claims.sub, revokedAt: null };
   return ctx.em.transactional(async (em) => {
     const count = await em.nativeUpdate(Session, where, { revokedAt: new Date() });
     if (count > 0) {
-      recordSecurityEvent(ctx, em, { kind: 'SESSION_REVOKED', userId: claims.sub, email: claims.email, dealerId: claims.dealerId ?? null, detail: { reason: 'SIGN_OUT_EVERYWHERE', count, keepCurrent } });
+      recordSecurityEvent(ctx, em, {
+        kind: 'SESSION_REVOKED',
+        userId: claims.sub,
+        email: claims.email,
+        dealerId: claims.dealerId ?? null,
+        detail: { reason: 'SIGN_OUT_EVERYWHERE', count, keepCurrent },
+      });
     }
     return count;
   });

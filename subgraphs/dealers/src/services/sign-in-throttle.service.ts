@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
+
 import type { EntityManager } from '@dealergraph/runtime';
+import { LockMode } from '@mikro-orm/core';
+
 import { afterFailure, blockedSeconds, PER_ACCOUNT_POLICY, PER_ADDRESS_POLICY } from '../domain/sign-in-throttle.js';
 import { SignInThrottle } from '../entities/sign-in-throttle.entity.js';
 
@@ -32,7 +34,12 @@ export interface ThrottleGate {
  */
 export async function enterThrottle(em: EntityManager, keys: ThrottleKeys, now: Date): Promise<ThrottleGate> {
   return em.transactional(async (tx) => {
-    await tx.createQueryBuilder(SignInThrottle).insert([{ key: keys.account }, { key: keys.pair }]).onConflict('key').ignore().execute();
+    await tx
+      .createQueryBuilder(SignInThrottle)
+      .insert([{ key: keys.account }, { key: keys.pair }])
+      .onConflict('key')
+      .ignore()
+      .execute();
     const account = await tx.findOneOrFail(SignInThrottle, { key: keys.account }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const pair = await tx.findOneOrFail(SignInThrottle, { key: keys.pair }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const gate = { accountBlocked: blockedSeconds({ state: account, now }), pairBlocked: blockedSeconds({ state: pair, now }) };
@@ -46,5 +53,9 @@ export async function enterThrottle(em: EntityManager, keys: ThrottleKeys, now: 
 
 /** Forgives the failures of both keys after a successful sign-in. */
 export async function clearThrottle(em: EntityManager, keys: ThrottleKeys): Promise<void> {
-  await em.nativeUpdate(SignInThrottle, { key: { $in: [keys.account, keys.pair] } }, { failures: 0, blockedUntil: null, updatedAt: new Date() });
+  await em.nativeUpdate(
+    SignInThrottle,
+    { key: { $in: [keys.account, keys.pair] } },
+    { failures: 0, blockedUntil: null, updatedAt: new Date() },
+  );
 }

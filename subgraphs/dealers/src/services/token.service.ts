@@ -1,5 +1,12 @@
-import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, API_CLIENT_ROLE, type ApiScope, type Claims } from '@dealergraph/runtime';
-import { importPKCS8, SignJWT, type CryptoKey } from 'jose';
+import {
+  ACCESS_TOKEN_ALGORITHM,
+  ACCESS_TOKEN_AUDIENCE,
+  ACCESS_TOKEN_ISSUER,
+  API_CLIENT_ROLE,
+  type ApiScope,
+  type Claims,
+} from '@dealergraph/runtime';
+import { type CryptoKey, importPKCS8, SignJWT } from 'jose';
 
 /** Issues access tokens; built once per process from the configured private key. */
 export interface TokenService {
@@ -39,7 +46,14 @@ export async function createTokenService(options: {
         .sign(key),
     issueClientToken: (client, ttlSeconds) =>
       // sub is the client's uuid: services record it where they record who acted (e.g. placed_by_user_id).
-      new SignJWT({ role: API_CLIENT_ROLE, email: `client:${client.clientId}`, cid: client.clientId, dealerId: client.dealerId, scopes: client.scopes, budget: client.budget })
+      new SignJWT({
+        role: API_CLIENT_ROLE,
+        email: `client:${client.clientId}`,
+        cid: client.clientId,
+        dealerId: client.dealerId,
+        scopes: client.scopes,
+        budget: client.budget,
+      })
         .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM })
         .setSubject(client.clientId)
         .setIssuer(ACCESS_TOKEN_ISSUER)

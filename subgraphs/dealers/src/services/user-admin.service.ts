@@ -1,7 +1,8 @@
+import { type EntityManager, forbidden, normalizeId, type PageWindow, requireClaims, type Role } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
-import { forbidden, normalizeId, requireClaims, type EntityManager, type PageWindow, type Role } from '@dealergraph/runtime';
+
 import type { DealersContext } from '../context.js';
-import { adminRoleOf, administers, lastAdminRefusal, roleGrantRefusal, roleRank, type AdminActor } from '../domain/user-admin.js';
+import { type AdminActor, administers, adminRoleOf, lastAdminRefusal, roleGrantRefusal, roleRank } from '../domain/user-admin.js';
 import { Session } from '../entities/session.entity.js';
 import { User } from '../entities/user.entity.js';
 import type { AdminResult } from './invitation.service.js';
@@ -12,13 +13,20 @@ function actorOf(ctx: DealersContext): AdminActor & { id: string } {
   return { id: claims.sub, role: claims.role as Role, dealerId: claims.dealerId ?? null };
 }
 
-const NOT_FOUND = { ok: false as const, error: { code: 'NOT_FOUND', message: 'There is no user with this id that you administer.', field: ['userId'] } };
+const NOT_FOUND = {
+  ok: false as const,
+  error: { code: 'NOT_FOUND', message: 'There is no user with this id that you administer.', field: ['userId'] },
+};
 
 /**
  * The users of a dealer (by email): a DEALER_ADMIN their own dealer's, an ADMIN any dealer's or,
  * without a dealer, the staff. Someone else's dealer is FORBIDDEN.
  */
-export async function listUsers(ctx: DealersContext, dealerIdArg: string | null | undefined, window: PageWindow): Promise<[User[], number]> {
+export async function listUsers(
+  ctx: DealersContext,
+  dealerIdArg: string | null | undefined,
+  window: PageWindow,
+): Promise<[User[], number]> {
   const actor = actorOf(ctx);
   const dealerId = dealerIdArg ? normalizeId(dealerIdArg) : actor.dealerId;
   if ((dealerIdArg && !dealerId) || !administers({ actor, dealerId })) throw forbidden("You may list your own dealer's users only.");
@@ -87,7 +95,14 @@ export async function setUserRole(ctx: DealersContext, userId: string, role: Rol
     }
     const from = target.role;
     target.role = role;
-    recordSecurityEvent(ctx, em, { kind: 'ROLE_CHANGED', userId: target.id, email: target.email, actorId: actor.id, dealerId, detail: { from, to: role } });
+    recordSecurityEvent(ctx, em, {
+      kind: 'ROLE_CHANGED',
+      userId: target.id,
+      email: target.email,
+      actorId: actor.id,
+      dealerId,
+      detail: { from, to: role },
+    });
     await em.flush();
     await endSessions(em, target.id);
     return { ok: true, value: target };
@@ -107,7 +122,13 @@ export async function setUserActive(ctx: DealersContext, userId: string, active:
     }
     target.active = active;
     const dealerId = target.dealer?.id ?? null;
-    recordSecurityEvent(ctx, em, { kind: active ? 'USER_ENABLED' : 'USER_DISABLED', userId: target.id, email: target.email, actorId: actor.id, dealerId });
+    recordSecurityEvent(ctx, em, {
+      kind: active ? 'USER_ENABLED' : 'USER_DISABLED',
+      userId: target.id,
+      email: target.email,
+      actorId: actor.id,
+      dealerId,
+    });
     await em.flush();
     if (!active) await endSessions(em, target.id);
     return { ok: true, value: target };

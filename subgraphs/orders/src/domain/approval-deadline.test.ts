@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineAction, deadlineTimers, stepDeadline, type ApprovalDeadlineSettings } from './approval-deadline.js';
+
+import { type ApprovalDeadlineSettings, deadlineAction, deadlineTimers, stepDeadline } from './approval-deadline.js';
 
 const settings: ApprovalDeadlineSettings = { hoursLevels1to2: 24, hoursAbove: 48, reminderBeforeMs: 4 * 3_600_000 };
 const at = (iso: string) => new Date(iso);
@@ -28,10 +29,12 @@ describe('deadlineAction', () => {
 
   it('reminds once inside the reminder window', () => {
     expect(deadlineAction({ level: 2, dueAt, remindedAt: null, now: at('2026-12-01T04:00:00Z'), settings })).toEqual({ kind: 'REMIND' });
-    expect(deadlineAction({ level: 2, dueAt, remindedAt: at('2026-12-01T04:00:00Z'), now: at('2026-12-01T07:00:00Z'), settings })).toEqual({ kind: 'NONE' });
+    expect(deadlineAction({ level: 2, dueAt, remindedAt: at('2026-12-01T04:00:00Z'), now: at('2026-12-01T07:00:00Z'), settings })).toEqual({
+      kind: 'NONE',
+    });
   });
 
-  it('escalates to the next level at the deadline, with that level\'s deadline from now', () => {
+  it("escalates to the next level at the deadline, with that level's deadline from now", () => {
     expect(deadlineAction({ level: 2, dueAt, remindedAt: at('2026-12-01T04:00:00Z'), now: dueAt, settings })).toEqual({
       kind: 'ESCALATE',
       toLevel: 3,
@@ -58,11 +61,20 @@ describe('deadlineTimers', () => {
   });
 
   it('reminds at once inside the reminder window, and not at all past the deadline', () => {
-    expect(deadlineTimers({ stepId: 's1', level: 3, dueAt, now: at('2026-12-01T06:00:00Z'), settings })[0]).toEqual({ kind: 'REMIND', runAt: at('2026-12-01T06:00:00Z'), key: 's1:3:REMIND' });
-    expect(deadlineTimers({ stepId: 's1', level: 3, dueAt, now: at('2026-12-01T09:00:00Z'), settings })).toEqual([{ kind: 'ESCALATE', runAt: dueAt, key: 's1:3:DUE' }]);
+    expect(deadlineTimers({ stepId: 's1', level: 3, dueAt, now: at('2026-12-01T06:00:00Z'), settings })[0]).toEqual({
+      kind: 'REMIND',
+      runAt: at('2026-12-01T06:00:00Z'),
+      key: 's1:3:REMIND',
+    });
+    expect(deadlineTimers({ stepId: 's1', level: 3, dueAt, now: at('2026-12-01T09:00:00Z'), settings })).toEqual([
+      { kind: 'ESCALATE', runAt: dueAt, key: 's1:3:DUE' },
+    ]);
   });
 
   it('only reminds at the highest level', () => {
-    expect(deadlineTimers({ stepId: 's1', level: 5, dueAt, now: at('2026-11-30T08:00:00Z'), settings }).map((t) => t.kind)).toEqual(['REMIND', 'REMIND']);
+    expect(deadlineTimers({ stepId: 's1', level: 5, dueAt, now: at('2026-11-30T08:00:00Z'), settings }).map((t) => t.kind)).toEqual([
+      'REMIND',
+      'REMIND',
+    ]);
   });
 });

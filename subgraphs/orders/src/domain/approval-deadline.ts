@@ -14,7 +14,17 @@ export const HIGHEST_APPROVAL_LEVEL = 5;
 const HOUR_MS = 3_600_000;
 
 /** When a step at `level` that started waiting at `since` must be decided; `hours` (its rule's deadline) overrides the level's default. */
-export function stepDeadline({ level, since, settings, hours: ruleHours = null }: { level: number; since: Date; settings: ApprovalDeadlineSettings; hours?: number | null }): Date {
+export function stepDeadline({
+  level,
+  since,
+  settings,
+  hours: ruleHours = null,
+}: {
+  level: number;
+  since: Date;
+  settings: ApprovalDeadlineSettings;
+  hours?: number | null;
+}): Date {
   const hours = ruleHours ?? (level <= 2 ? settings.hoursLevels1to2 : settings.hoursAbove);
   return new Date(since.getTime() + hours * HOUR_MS);
 }
@@ -27,11 +37,28 @@ export type DeadlineAction = { kind: 'NONE' } | { kind: 'REMIND' } | { kind: 'ES
  * the reminder window it is reminded about once. A step at the highest level has nobody above it:
  * it is reminded (once) and keeps waiting.
  */
-export function deadlineAction({ level, dueAt, remindedAt, now, settings }: { level: number; dueAt: Date; remindedAt: Date | null; now: Date; settings: ApprovalDeadlineSettings }): DeadlineAction {
+export function deadlineAction({
+  level,
+  dueAt,
+  remindedAt,
+  now,
+  settings,
+}: {
+  level: number;
+  dueAt: Date;
+  remindedAt: Date | null;
+  now: Date;
+  settings: ApprovalDeadlineSettings;
+}): DeadlineAction {
   const overdue = now.getTime() >= dueAt.getTime();
   if (overdue && level < HIGHEST_APPROVAL_LEVEL) {
     const toLevel = level + 1;
-    return { kind: 'ESCALATE', toLevel, toRole: APPROVAL_ROLES[toLevel] ?? `LEVEL_${toLevel}`, dueAt: stepDeadline({ level: toLevel, since: now, settings }) };
+    return {
+      kind: 'ESCALATE',
+      toLevel,
+      toRole: APPROVAL_ROLES[toLevel] ?? `LEVEL_${toLevel}`,
+      dueAt: stepDeadline({ level: toLevel, since: now, settings }),
+    };
   }
   const remindFrom = dueAt.getTime() - settings.reminderBeforeMs;
   if (remindedAt === null && now.getTime() >= remindFrom) return { kind: 'REMIND' };
@@ -52,7 +79,19 @@ export interface DeadlineTimer {
  * once when that moment is past but the deadline is not) and the escalation at the deadline. A step
  * at the highest level has nobody above it: its deadline timer only reminds.
  */
-export function deadlineTimers({ stepId, level, dueAt, now, settings }: { stepId: string; level: number; dueAt: Date; now: Date; settings: ApprovalDeadlineSettings }): DeadlineTimer[] {
+export function deadlineTimers({
+  stepId,
+  level,
+  dueAt,
+  now,
+  settings,
+}: {
+  stepId: string;
+  level: number;
+  dueAt: Date;
+  now: Date;
+  settings: ApprovalDeadlineSettings;
+}): DeadlineTimer[] {
   const timers: DeadlineTimer[] = [];
   const remindAt = new Date(Math.max(dueAt.getTime() - settings.reminderBeforeMs, now.getTime()));
   if (remindAt.getTime() < dueAt.getTime()) timers.push({ kind: 'REMIND', runAt: remindAt, key: `${stepId}:${level}:REMIND` });

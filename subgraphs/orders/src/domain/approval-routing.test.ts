@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { routeOrder, SEEDED_APPROVAL_RULES, stepsDecidedBy, type ApprovalRuleRow, type RoutingInput, type RoutingLine } from './approval-routing.js';
+
+import {
+  type ApprovalRuleRow,
+  routeOrder,
+  type RoutingInput,
+  type RoutingLine,
+  SEEDED_APPROVAL_RULES,
+  stepsDecidedBy,
+} from './approval-routing.js';
 
 const accept = { outcome: 'ACCEPT' as const, approvalLevel: null, reason: null };
 const noMinimum = { minimumAmount: 0, belowMinimum: 'REFUSE' as const };
-const input = (over: Partial<RoutingInput>): RoutingInput => ({ total: 100_00, currency: 'USD', credit: accept, minimum: noMinimum, ...over });
+const input = (over: Partial<RoutingInput>): RoutingInput => ({
+  total: 100_00,
+  currency: 'USD',
+  credit: accept,
+  minimum: noMinimum,
+  ...over,
+});
 
 describe('approval routing', () => {
   it('approves a routine order automatically', () => {
@@ -22,12 +36,17 @@ describe('approval routing', () => {
   it('sends an order above 50,000.00 to a SALES_DIRECTOR only (the higher amount rule replaces the lower)', () => {
     const decision = routeOrder(input({ total: 5_000_001 }));
     expect(decision.outcome === 'APPROVAL' && decision.steps.map((s) => s.role)).toEqual(['SALES_DIRECTOR']);
-    expect(routeOrder(input({ total: 5_000_000 })).outcome === 'APPROVAL' && routeOrder(input({ total: 5_000_000 }))).toMatchObject({ steps: [{ level: 2 }] });
+    expect(routeOrder(input({ total: 5_000_000 })).outcome === 'APPROVAL' && routeOrder(input({ total: 5_000_000 }))).toMatchObject({
+      steps: [{ level: 2 }],
+    });
   });
 
   it('routes a credit approval to FINANCE and chains it after the amount step', () => {
     const credit = { outcome: 'APPROVAL' as const, approvalLevel: 4, reason: 'Over the credit limit.' };
-    expect(routeOrder(input({ credit }))).toMatchObject({ outcome: 'APPROVAL', steps: [{ level: 4, role: 'FINANCE', reason: 'Over the credit limit.' }] });
+    expect(routeOrder(input({ credit }))).toMatchObject({
+      outcome: 'APPROVAL',
+      steps: [{ level: 4, role: 'FINANCE', reason: 'Over the credit limit.' }],
+    });
     const chain = routeOrder(input({ credit, total: 2_000_000 }));
     expect(chain.outcome === 'APPROVAL' && chain.steps.map((s) => s.level)).toEqual([2, 4]);
   });
@@ -42,36 +61,60 @@ describe('approval routing', () => {
   });
 
   it('takes its rules from the table it is given, and skips disabled ones', () => {
-    const rule: ApprovalRuleRow = { name: 'ABOVE_ZERO', kind: 'ORDER_TOTAL_ABOVE', group: 'X', level: 5, parameters: { threshold: 0 }, deadlineHours: 6, enabled: true };
-    expect(routeOrder(input({ rules: [rule] }))).toMatchObject({ outcome: 'APPROVAL', steps: [{ level: 5, role: 'GENERAL_MANAGER', rule: 'ABOVE_ZERO', deadlineHours: 6 }] });
+    const rule: ApprovalRuleRow = {
+      name: 'ABOVE_ZERO',
+      kind: 'ORDER_TOTAL_ABOVE',
+      group: 'X',
+      level: 5,
+      parameters: { threshold: 0 },
+      deadlineHours: 6,
+      enabled: true,
+    };
+    expect(routeOrder(input({ rules: [rule] }))).toMatchObject({
+      outcome: 'APPROVAL',
+      steps: [{ level: 5, role: 'GENERAL_MANAGER', rule: 'ABOVE_ZERO', deadlineHours: 6 }],
+    });
     expect(routeOrder(input({ rules: [{ ...rule, enabled: false }] })).outcome).toBe('AUTO_APPROVE');
     // A changed threshold is just data.
     const amount = SEEDED_APPROVAL_RULES.map((r) => (r.name === 'AMOUNT_OVER_10000' ? { ...r, parameters: { threshold: 500_00 } } : r));
-    expect(routeOrder(input({ total: 600_00, rules: amount }))).toMatchObject({ outcome: 'APPROVAL', steps: [{ level: 2, rule: 'AMOUNT_OVER_10000' }] });
+    expect(routeOrder(input({ total: 600_00, rules: amount }))).toMatchObject({
+      outcome: 'APPROVAL',
+      steps: [{ level: 2, rule: 'AMOUNT_OVER_10000' }],
+    });
   });
 
   it('keeps the contract demo behaviour with the whole seeded table', () => {
-    const seeded = (over: Partial<RoutingInput>) => routeOrder(input({ rules: SEEDED_APPROVAL_RULES, lines: [ordinary], dealer: { firstOrdersReviewed: true, previousOrders: 0 }, ...over }));
+    const seeded = (over: Partial<RoutingInput>) =>
+      routeOrder(
+        input({ rules: SEEDED_APPROVAL_RULES, lines: [ordinary], dealer: { firstOrdersReviewed: true, previousOrders: 0 }, ...over }),
+      );
     expect(seeded({}).outcome).toBe('AUTO_APPROVE');
     expect(seeded({ total: 1_000_000 }).outcome).toBe('AUTO_APPROVE');
     expect(seeded({ total: 1_000_001 })).toMatchObject({ steps: [{ level: 2, rule: 'AMOUNT_OVER_10000' }] });
     expect(seeded({ total: 5_000_001 })).toMatchObject({ steps: [{ level: 3, rule: 'AMOUNT_OVER_50000' }] });
     // A special price alone does not stop an order: that rule starts disabled (over-approval).
-    expect(seeded({ lines: [{ ...ordinary, specialPrice: true, appliedRules: ['SPECIAL_PRICE'], discountBp: 3_000 }] }).outcome).toBe('AUTO_APPROVE');
+    expect(seeded({ lines: [{ ...ordinary, specialPrice: true, appliedRules: ['SPECIAL_PRICE'], discountBp: 3_000 }] }).outcome).toBe(
+      'AUTO_APPROVE',
+    );
   });
 });
 
 const ordinary: RoutingLine = { sku: 'A-1', specialPrice: false, appliedRules: ['TIER'], discountBp: 2_000, handling: [] };
-const only = (name: string, over: Partial<ApprovalRuleRow> = {}) => SEEDED_APPROVAL_RULES.filter((r) => r.name === name).map((r) => ({ ...r, enabled: true, ...over }));
+const only = (name: string, over: Partial<ApprovalRuleRow> = {}) =>
+  SEEDED_APPROVAL_RULES.filter((r) => r.name === name).map((r) => ({ ...r, enabled: true, ...over }));
 
 describe('the rule kinds beyond the contract', () => {
   it('SPECIAL_PRICE fires for a line priced from a special price, once enabled', () => {
     const rules = only('SPECIAL_PRICE');
     expect(routeOrder(input({ rules, lines: [ordinary] })).outcome).toBe('AUTO_APPROVE');
-    const decision = routeOrder(input({ rules, lines: [ordinary, { ...ordinary, sku: 'SP-9', specialPrice: true, appliedRules: ['SPECIAL_PRICE'] }] }));
+    const decision = routeOrder(
+      input({ rules, lines: [ordinary, { ...ordinary, sku: 'SP-9', specialPrice: true, appliedRules: ['SPECIAL_PRICE'] }] }),
+    );
     expect(decision).toMatchObject({ outcome: 'APPROVAL', steps: [{ level: 1, role: 'SALES_REP', rule: 'SPECIAL_PRICE' }] });
     expect(decision.outcome === 'APPROVAL' && decision.steps[0].reason).toContain('SP-9');
-    expect(routeOrder(input({ rules: only('SPECIAL_PRICE', { enabled: false }), lines: [{ ...ordinary, specialPrice: true }] })).outcome).toBe('AUTO_APPROVE');
+    expect(
+      routeOrder(input({ rules: only('SPECIAL_PRICE', { enabled: false }), lines: [{ ...ordinary, specialPrice: true }] })).outcome,
+    ).toBe('AUTO_APPROVE');
   });
 
   it('SPECIAL_PRODUCT fires for the handling classes it names', () => {
@@ -81,7 +124,9 @@ describe('the rule kinds beyond the contract', () => {
     const decision = routeOrder(input({ rules, lines: [hazardous, { ...ordinary, sku: 'IM-1', handling: ['IMPORTED', 'HAZARDOUS'] }] }));
     expect(decision).toMatchObject({ outcome: 'APPROVAL', steps: [{ level: 1, rule: 'SPECIAL_PRODUCT' }] });
     expect(decision.outcome === 'APPROVAL' && decision.steps[0].reason).toContain('HAZARDOUS, IMPORTED');
-    expect(routeOrder(input({ rules: only('SPECIAL_PRODUCT', { parameters: { handling: ['QUOTA'] } }), lines: [hazardous] })).outcome).toBe('AUTO_APPROVE');
+    expect(routeOrder(input({ rules: only('SPECIAL_PRODUCT', { parameters: { handling: ['QUOTA'] } }), lines: [hazardous] })).outcome).toBe(
+      'AUTO_APPROVE',
+    );
   });
 
   it("NEW_DEALER_FIRST_ORDERS fires for a new dealer's first N orders only", () => {
@@ -112,18 +157,23 @@ describe('the rule kinds beyond the contract', () => {
     const granted: RoutingLine = { ...ordinary, specialPrice: true, appliedRules: ['SPECIAL_PRICE'], discountBp: 6_000, preApproved: true };
     const rules = [...only('SPECIAL_PRICE'), ...only('NON_CAMPAIGN_DISCOUNT')];
     expect(routeOrder(input({ rules, lines: [granted] })).outcome).toBe('AUTO_APPROVE');
-    expect(routeOrder(input({ rules, lines: [{ ...granted, preApproved: false }] }))).toMatchObject({ outcome: 'APPROVAL', steps: [{ rule: 'SPECIAL_PRICE' }, { rule: 'NON_CAMPAIGN_DISCOUNT' }] });
+    expect(routeOrder(input({ rules, lines: [{ ...granted, preApproved: false }] }))).toMatchObject({
+      outcome: 'APPROVAL',
+      steps: [{ rule: 'SPECIAL_PRICE' }, { rule: 'NON_CAMPAIGN_DISCOUNT' }],
+    });
   });
 
   it('chains the groups that fire, lowest level first', () => {
     const rules = SEEDED_APPROVAL_RULES.map((r) => ({ ...r, enabled: true }));
-    const decision = routeOrder(input({
-      rules,
-      total: 2_000_000,
-      credit: { outcome: 'APPROVAL', approvalLevel: 4, reason: 'Over the limit.' },
-      lines: [{ ...ordinary, handling: ['QUOTA'] }],
-      dealer: { firstOrdersReviewed: false, previousOrders: 0 },
-    }));
+    const decision = routeOrder(
+      input({
+        rules,
+        total: 2_000_000,
+        credit: { outcome: 'APPROVAL', approvalLevel: 4, reason: 'Over the limit.' },
+        lines: [{ ...ordinary, handling: ['QUOTA'] }],
+        dealer: { firstOrdersReviewed: false, previousOrders: 0 },
+      }),
+    );
     expect(decision.outcome === 'APPROVAL' && decision.steps.map((s) => [s.level, s.rule])).toEqual([
       [1, 'NEW_DEALER_FIRST_ORDERS'],
       [1, 'SPECIAL_PRODUCT'],

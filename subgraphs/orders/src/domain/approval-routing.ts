@@ -135,10 +135,34 @@ const percent = (bp: number) => `${Math.floor(bp / 100)}.${String(bp % 100).padS
 
 /** The contract's demo rules (the CREDIT and AMOUNT rows of the seeded table). */
 export const DEMO_APPROVAL_RULES: readonly ApprovalRuleRow[] = Object.freeze([
-  { name: 'AMOUNT_OVER_10000', kind: 'ORDER_TOTAL_ABOVE', group: 'AMOUNT', level: 2, parameters: { threshold: 1_000_000 }, deadlineHours: null, enabled: true },
-  { name: 'AMOUNT_OVER_50000', kind: 'ORDER_TOTAL_ABOVE', group: 'AMOUNT', level: 3, parameters: { threshold: 5_000_000 }, deadlineHours: null, enabled: true },
+  {
+    name: 'AMOUNT_OVER_10000',
+    kind: 'ORDER_TOTAL_ABOVE',
+    group: 'AMOUNT',
+    level: 2,
+    parameters: { threshold: 1_000_000 },
+    deadlineHours: null,
+    enabled: true,
+  },
+  {
+    name: 'AMOUNT_OVER_50000',
+    kind: 'ORDER_TOTAL_ABOVE',
+    group: 'AMOUNT',
+    level: 3,
+    parameters: { threshold: 5_000_000 },
+    deadlineHours: null,
+    enabled: true,
+  },
   { name: 'CREDIT_APPROVAL', kind: 'CREDIT_EXCEEDANCE', group: 'CREDIT', level: 4, parameters: {}, deadlineHours: null, enabled: true },
-  { name: 'BELOW_MINIMUM_ORDER', kind: 'BELOW_MINIMUM_ORDER', group: 'MINIMUM', level: 1, parameters: {}, deadlineHours: null, enabled: true },
+  {
+    name: 'BELOW_MINIMUM_ORDER',
+    kind: 'BELOW_MINIMUM_ORDER',
+    group: 'MINIMUM',
+    level: 1,
+    parameters: {},
+    deadlineHours: null,
+    enabled: true,
+  },
 ] satisfies ApprovalRuleRow[]);
 
 /**
@@ -149,9 +173,33 @@ export const DEMO_APPROVAL_RULES: readonly ApprovalRuleRow[] = Object.freeze([
 export const SEEDED_APPROVAL_RULES: readonly ApprovalRuleRow[] = Object.freeze([
   ...DEMO_APPROVAL_RULES,
   { name: 'SPECIAL_PRICE', kind: 'SPECIAL_PRICE', group: 'SPECIAL_PRICE', level: 1, parameters: {}, deadlineHours: null, enabled: false },
-  { name: 'SPECIAL_PRODUCT', kind: 'SPECIAL_PRODUCT', group: 'SPECIAL_PRODUCT', level: 1, parameters: { handling: [...PRODUCT_HANDLING] }, deadlineHours: null, enabled: true },
-  { name: 'NEW_DEALER_FIRST_ORDERS', kind: 'NEW_DEALER_FIRST_ORDERS', group: 'NEW_DEALER', level: 1, parameters: { count: 3 }, deadlineHours: null, enabled: true },
-  { name: 'NON_CAMPAIGN_DISCOUNT', kind: 'NON_CAMPAIGN_DISCOUNT', group: 'DISCOUNT', level: 2, parameters: { discountBp: 4_500 }, deadlineHours: null, enabled: true },
+  {
+    name: 'SPECIAL_PRODUCT',
+    kind: 'SPECIAL_PRODUCT',
+    group: 'SPECIAL_PRODUCT',
+    level: 1,
+    parameters: { handling: [...PRODUCT_HANDLING] },
+    deadlineHours: null,
+    enabled: true,
+  },
+  {
+    name: 'NEW_DEALER_FIRST_ORDERS',
+    kind: 'NEW_DEALER_FIRST_ORDERS',
+    group: 'NEW_DEALER',
+    level: 1,
+    parameters: { count: 3 },
+    deadlineHours: null,
+    enabled: true,
+  },
+  {
+    name: 'NON_CAMPAIGN_DISCOUNT',
+    kind: 'NON_CAMPAIGN_DISCOUNT',
+    group: 'DISCOUNT',
+    level: 2,
+    parameters: { discountBp: 4_500 },
+    deadlineHours: null,
+    enabled: true,
+  },
 ] satisfies ApprovalRuleRow[]);
 
 /** The lines that carry a discount from outside the standard terms and campaigns (today: a special price). */
@@ -168,13 +216,20 @@ function stepOf(rule: ApprovalRuleRow, input: RoutingInput): { level: number; re
   const p = rule.parameters;
   switch (rule.kind) {
     case 'ORDER_TOTAL_ABOVE':
-      return p.threshold !== undefined && total > p.threshold ? { level: rule.level, reason: `The order total ${amount(total)} ${currency} is above ${amount(p.threshold)}.` } : null;
+      return p.threshold !== undefined && total > p.threshold
+        ? { level: rule.level, reason: `The order total ${amount(total)} ${currency} is above ${amount(p.threshold)}.` }
+        : null;
     case 'CREDIT_EXCEEDANCE':
       // Credit's own level is the floor: an over-limit hold is released only by the level credit names.
-      return credit.outcome === 'APPROVAL' ? { level: Math.max(rule.level, credit.approvalLevel ?? rule.level), reason: credit.reason ?? 'Credit asks for an approval.' } : null;
+      return credit.outcome === 'APPROVAL'
+        ? { level: Math.max(rule.level, credit.approvalLevel ?? rule.level), reason: credit.reason ?? 'Credit asks for an approval.' }
+        : null;
     case 'BELOW_MINIMUM_ORDER':
       return minimum.belowMinimum === 'APPROVAL' && minimum.minimumAmount > 0 && total < minimum.minimumAmount
-        ? { level: rule.level, reason: `The order total is below the minimum order amount of ${amount(minimum.minimumAmount)} ${currency}.` }
+        ? {
+            level: rule.level,
+            reason: `The order total is below the minimum order amount of ${amount(minimum.minimumAmount)} ${currency}.`,
+          }
         : null;
     case 'SPECIAL_PRICE': {
       const special = lines.filter((l) => l.specialPrice && !l.preApproved);
@@ -192,7 +247,12 @@ function stepOf(rule: ApprovalRuleRow, input: RoutingInput): { level: number; re
         : null;
     case 'NON_CAMPAIGN_DISCOUNT': {
       const deep = lines.filter((l) => !l.preApproved && nonCampaign(l) && p.discountBp !== undefined && l.discountBp > p.discountBp);
-      return deep.length ? { level: rule.level, reason: `A discount outside the tier, volume breaks and promotions above ${percent(p.discountBp!)}: ${skuList(deep)}.` } : null;
+      return deep.length
+        ? {
+            level: rule.level,
+            reason: `A discount outside the tier, volume breaks and promotions above ${percent(p.discountBp!)}: ${skuList(deep)}.`,
+          }
+        : null;
     }
   }
 }
@@ -217,7 +277,13 @@ export function routeOrder(input: RoutingInput): RoutingDecision {
     if (!step) continue;
     const current = byGroup.get(rule.group);
     if (!current || step.level > current.level) {
-      byGroup.set(rule.group, { level: step.level, role: APPROVAL_ROLES[step.level] ?? `LEVEL_${step.level}`, rule: rule.name, reason: step.reason, deadlineHours: rule.deadlineHours });
+      byGroup.set(rule.group, {
+        level: step.level,
+        role: APPROVAL_ROLES[step.level] ?? `LEVEL_${step.level}`,
+        rule: rule.name,
+        reason: step.reason,
+        deadlineHours: rule.deadlineHours,
+      });
     }
   }
   const steps = [...byGroup.values()].sort((a, b) => a.level - b.level || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));

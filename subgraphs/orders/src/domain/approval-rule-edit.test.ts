@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+
+import { type ApprovalRuleRow, SEEDED_APPROVAL_RULES } from './approval-routing.js';
 import { applyRuleEdit, formatPercent, parsePercent, ruleProblems } from './approval-rule-edit.js';
-import { SEEDED_APPROVAL_RULES, type ApprovalRuleRow } from './approval-routing.js';
 
 const rule = (name: string) => SEEDED_APPROVAL_RULES.find((r) => r.name === name)!;
 const codes = (row: ApprovalRuleRow) => ruleProblems(row).map((p) => p.code);

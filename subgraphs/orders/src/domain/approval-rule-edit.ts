@@ -1,4 +1,4 @@
-import { APPROVAL_RULE_KINDS, PRODUCT_HANDLING, type ApprovalRuleParameters, type ApprovalRuleRow } from './approval-routing.js';
+import { APPROVAL_RULE_KINDS, type ApprovalRuleParameters, type ApprovalRuleRow, PRODUCT_HANDLING } from './approval-routing.js';
 
 /**
  * What ADMIN may change in the approval rule table, checked before anything is written: a rule that
@@ -47,16 +47,36 @@ const PARAMETERS_OF: Readonly<Record<string, readonly (keyof ApprovalRuleParamet
 export function ruleProblems(rule: ApprovalRuleRow): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const add = (code: string, message: string, field: string) => problems.push({ code, message, field: ['input', field] });
-  if (!NAME.test(rule.name)) add('INVALID_NAME', 'A rule name is 3-64 characters of A-Z, 0-9 and _, starting with a letter (e.g. AMOUNT_OVER_20000).', 'name');
-  if (!(APPROVAL_RULE_KINDS as readonly string[]).includes(rule.kind)) add('INVALID_KIND', `The kind must be one of ${APPROVAL_RULE_KINDS.join(', ')}.`, 'kind');
-  if (!NAME.test(rule.group)) add('INVALID_GROUP', 'A group is 3-64 characters of A-Z, 0-9 and _ (rules of one group are alternatives).', 'group');
-  if (!Number.isInteger(rule.level) || rule.level < 1 || rule.level > 5) add('INVALID_LEVEL', 'The level must be 1 (SALES_REP) to 5 (GENERAL_MANAGER).', 'level');
-  else if (rule.kind === 'CREDIT_EXCEEDANCE' && rule.level < 4) add('INVALID_LEVEL', 'Credit exceedance is decided by FINANCE (level 4) or above: credit releases an over-limit hold only on their approval.', 'level');
+  if (!NAME.test(rule.name))
+    add('INVALID_NAME', 'A rule name is 3-64 characters of A-Z, 0-9 and _, starting with a letter (e.g. AMOUNT_OVER_20000).', 'name');
+  if (!(APPROVAL_RULE_KINDS as readonly string[]).includes(rule.kind))
+    add('INVALID_KIND', `The kind must be one of ${APPROVAL_RULE_KINDS.join(', ')}.`, 'kind');
+  if (!NAME.test(rule.group))
+    add('INVALID_GROUP', 'A group is 3-64 characters of A-Z, 0-9 and _ (rules of one group are alternatives).', 'group');
+  if (!Number.isInteger(rule.level) || rule.level < 1 || rule.level > 5)
+    add('INVALID_LEVEL', 'The level must be 1 (SALES_REP) to 5 (GENERAL_MANAGER).', 'level');
+  else if (rule.kind === 'CREDIT_EXCEEDANCE' && rule.level < 4)
+    add(
+      'INVALID_LEVEL',
+      'Credit exceedance is decided by FINANCE (level 4) or above: credit releases an over-limit hold only on their approval.',
+      'level',
+    );
   if (rule.kind === 'CREDIT_EXCEEDANCE' && !rule.enabled) {
-    add('INVALID_CHANGE', "Credit exceedance follows each dealer's credit policy and cannot be turned off here: change the dealer's exceedance policy instead.", 'enabled');
+    add(
+      'INVALID_CHANGE',
+      "Credit exceedance follows each dealer's credit policy and cannot be turned off here: change the dealer's exceedance policy instead.",
+      'enabled',
+    );
   }
-  if (rule.deadlineHours !== null && (!Number.isInteger(rule.deadlineHours) || rule.deadlineHours < 1 || rule.deadlineHours > MAX_DEADLINE_HOURS)) {
-    add('INVALID_DEADLINE', `The deadline must be a whole number of hours from 1 to ${MAX_DEADLINE_HOURS}, or null for the level's default.`, 'deadlineHours');
+  if (
+    rule.deadlineHours !== null &&
+    (!Number.isInteger(rule.deadlineHours) || rule.deadlineHours < 1 || rule.deadlineHours > MAX_DEADLINE_HOURS)
+  ) {
+    add(
+      'INVALID_DEADLINE',
+      `The deadline must be a whole number of hours from 1 to ${MAX_DEADLINE_HOURS}, or null for the level's default.`,
+      'deadlineHours',
+    );
   }
   const p = rule.parameters;
   const allowed = PARAMETERS_OF[rule.kind] ?? [];
@@ -66,13 +86,19 @@ export function ruleProblems(rule: ApprovalRuleRow): RuleProblem[] {
   if (rule.kind === 'ORDER_TOTAL_ABOVE' && (p.threshold === undefined || !Number.isSafeInteger(p.threshold) || p.threshold < 0)) {
     add('INVALID_THRESHOLD', 'An order total rule needs a threshold: an amount of 0.00 or more.', 'threshold');
   }
-  if (rule.kind === 'NON_CAMPAIGN_DISCOUNT' && (p.discountBp === undefined || !Number.isInteger(p.discountBp) || p.discountBp < 0 || p.discountBp >= 10_000)) {
+  if (
+    rule.kind === 'NON_CAMPAIGN_DISCOUNT' &&
+    (p.discountBp === undefined || !Number.isInteger(p.discountBp) || p.discountBp < 0 || p.discountBp >= 10_000)
+  ) {
     add('INVALID_THRESHOLD', 'A non-campaign discount rule needs discountPercent: 0.00 to 99.99.', 'discountPercent');
   }
   if (rule.kind === 'NEW_DEALER_FIRST_ORDERS' && (p.count === undefined || !Number.isInteger(p.count) || p.count < 1 || p.count > 100)) {
     add('INVALID_COUNT', "A new dealer rule needs count: how many of the dealer's first orders (1-100) are reviewed.", 'count');
   }
-  if (rule.kind === 'SPECIAL_PRODUCT' && (!p.handling || p.handling.length === 0 || p.handling.some((h) => !(PRODUCT_HANDLING as readonly string[]).includes(h)))) {
+  if (
+    rule.kind === 'SPECIAL_PRODUCT' &&
+    (!p.handling || p.handling.length === 0 || p.handling.some((h) => !(PRODUCT_HANDLING as readonly string[]).includes(h)))
+  ) {
     add('INVALID_HANDLING', `A special product rule names one or more of ${PRODUCT_HANDLING.join(', ')}.`, 'handling');
   }
   return problems;

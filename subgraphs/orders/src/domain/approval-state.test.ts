@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { approvalStateOf, currentStepOf } from './approval-state.js';
 
 const step = (position: number, status: string) => ({ position, status });

@@ -21,7 +21,13 @@ export function approvalStateOf({ status, steps }: ApprovalStateInput): Approval
 }
 
 /** The step that waits for a decision now: the first pending one of a pending order; null otherwise. */
-export function currentStepOf<T extends { position: number; status: string }>({ status, steps }: { status: string; steps: readonly T[] }): T | null {
+export function currentStepOf<T extends { position: number; status: string }>({
+  status,
+  steps,
+}: {
+  status: string;
+  steps: readonly T[];
+}): T | null {
   if (status !== 'PENDING_APPROVAL') return null;
   return [...steps].sort((a, b) => a.position - b.position).find((s) => s.status === 'PENDING') ?? null;
 }

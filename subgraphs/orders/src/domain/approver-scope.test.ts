@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { approverScope, inScope } from './approver-scope.js';
 
 const rep = 'a0000000-0000-4000-8000-000000000001';
@@ -21,7 +22,9 @@ describe('approver scope', () => {
   });
 
   it('directors and up see all; others nothing', () => {
-    for (const role of ['SALES_DIRECTOR', 'FINANCE', 'GENERAL_MANAGER']) expect(inScope(approverScope({ role, userId: rep, region: null }), order(null, null))).toBe(true);
-    for (const role of ['ADMIN', 'DEALER_ADMIN']) expect(inScope(approverScope({ role, userId: rep, region: 'Northeast' }), order(rep, 'Northeast'))).toBe(false);
+    for (const role of ['SALES_DIRECTOR', 'FINANCE', 'GENERAL_MANAGER'])
+      expect(inScope(approverScope({ role, userId: rep, region: null }), order(null, null))).toBe(true);
+    for (const role of ['ADMIN', 'DEALER_ADMIN'])
+      expect(inScope(approverScope({ role, userId: rep, region: 'Northeast' }), order(rep, 'Northeast'))).toBe(false);
   });
 });

@@ -82,7 +82,8 @@ export function quantityProblem({ quantity }: { quantity: number | null }): stri
   if (quantity === null || !Number.isFinite(quantity)) return 'The quantity is not a number.';
   if (!Number.isInteger(quantity)) return `The quantity ${quantity} is not a whole number.`;
   if (quantity <= 0) return `The quantity ${quantity} must be at least 1.`;
-  if (quantity > CART_MAX_LINE_QUANTITY) return `The quantity ${quantity} is more than ${CART_MAX_LINE_QUANTITY.toLocaleString('en-US')}, the most one line may hold.`;
+  if (quantity > CART_MAX_LINE_QUANTITY)
+    return `The quantity ${quantity} is more than ${CART_MAX_LINE_QUANTITY.toLocaleString('en-US')}, the most one line may hold.`;
   return null;
 }
 
@@ -106,28 +107,49 @@ export function classifyLines({ lines, catalog, inCart, cartLineCount }: Classif
     const problem = quantityProblem({ quantity: line.quantity });
     if (problem) return verdict('INVALID_QUANTITY', `${sku}: ${problem}`, { productId: product.id });
     const quantity = line.quantity as number;
-    if (!product.authorized) return verdict('NOT_AUTHORIZED', `${product.sku} is not in your assortment: ask your sales rep.`, { productId: product.id });
+    if (!product.authorized)
+      return verdict('NOT_AUTHORIZED', `${product.sku} is not in your assortment: ask your sales rep.`, { productId: product.id });
     if (product.stock.status === 'OUT' || product.stock.available <= 0) {
       const offered = product.substitutes.filter((s) => s.stock.available > 0);
-      const hint = offered.length ? ` Available instead: ${offered.slice(0, 3).map((s) => s.sku).join(', ')}.` : '';
+      const hint = offered.length
+        ? ` Available instead: ${offered
+            .slice(0, 3)
+            .map((s) => s.sku)
+            .join(', ')}.`
+        : '';
       return verdict('OUT_OF_STOCK', `${product.sku} is out of stock.${hint}`, { productId: product.id, substitutes: offered });
     }
     const plan = plans.get(product.id);
     if (plan) {
       if (plan.quantity + quantity > CART_MAX_LINE_QUANTITY) {
-        return verdict('INVALID_QUANTITY', `${product.sku}: with this line the cart would hold ${plan.quantity + quantity}, more than ${CART_MAX_LINE_QUANTITY.toLocaleString('en-US')}.`, { productId: product.id });
+        return verdict(
+          'INVALID_QUANTITY',
+          `${product.sku}: with this line the cart would hold ${plan.quantity + quantity}, more than ${CART_MAX_LINE_QUANTITY.toLocaleString('en-US')}.`,
+          { productId: product.id },
+        );
       }
       plan.added += quantity;
       plan.quantity += quantity;
       const first = plan.index;
-      return verdict('DUPLICATE', `${product.sku} is also on an earlier line: ${quantity} added to it.`, { productId: product.id, mergedInto: first });
+      return verdict('DUPLICATE', `${product.sku} is also on an earlier line: ${quantity} added to it.`, {
+        productId: product.id,
+        mergedInto: first,
+      });
     }
     const existing = inCart.get(product.id) ?? 0;
     if (existing + quantity > CART_MAX_LINE_QUANTITY) {
-      return verdict('INVALID_QUANTITY', `${product.sku}: the cart already holds ${existing}; ${readableQuantity(quantity)} more would pass ${CART_MAX_LINE_QUANTITY.toLocaleString('en-US')}.`, { productId: product.id });
+      return verdict(
+        'INVALID_QUANTITY',
+        `${product.sku}: the cart already holds ${existing}; ${readableQuantity(quantity)} more would pass ${CART_MAX_LINE_QUANTITY.toLocaleString('en-US')}.`,
+        { productId: product.id },
+      );
     }
     if (existing === 0 && cartLineCount + newProducts >= CART_MAX_LINES) {
-      return verdict('INVALID_QUANTITY', `A cart holds at most ${CART_MAX_LINES.toLocaleString('en-US')} products; ${product.sku} was not added.`, { productId: product.id });
+      return verdict(
+        'INVALID_QUANTITY',
+        `A cart holds at most ${CART_MAX_LINES.toLocaleString('en-US')} products; ${product.sku} was not added.`,
+        { productId: product.id },
+      );
     }
     if (existing === 0) newProducts += 1;
     plans.set(product.id, { productId: product.id, sku: product.sku, added: quantity, quantity: existing + quantity, index });
@@ -144,7 +166,12 @@ export function withoutUnpriced({ result, unpriced }: { result: ClassifyLinesRes
   if (unpriced.size === 0) return result;
   const verdicts = result.verdicts.map((v) =>
     v.productId && unpriced.has(v.productId) && (v.status === 'OK' || v.status === 'DUPLICATE')
-      ? { ...v, status: 'NOT_AUTHORIZED' as const, message: `${v.sku} has no price for your dealer and cannot be ordered: ask your sales rep.`, mergedInto: null }
+      ? {
+          ...v,
+          status: 'NOT_AUTHORIZED' as const,
+          message: `${v.sku} has no price for your dealer and cannot be ordered: ask your sales rep.`,
+          mergedInto: null,
+        }
       : v,
   );
   return { verdicts, plans: result.plans.filter((p) => !unpriced.has(p.productId)) };
@@ -168,7 +195,13 @@ const percentText = (percent: string) => `${percent.replace(/\.00$/, '').replace
  * The sentence a dealer sees next to a line: "3 more for 5 % off", or which break it has reached
  * when there is no next one; null when the product has no volume breaks.
  */
-export function volumeBreakHint({ reached, next }: { reached: VolumeBreakInfo | null; next: (VolumeBreakInfo & { quantityMore: number }) | null }): string | null {
+export function volumeBreakHint({
+  reached,
+  next,
+}: {
+  reached: VolumeBreakInfo | null;
+  next: (VolumeBreakInfo & { quantityMore: number }) | null;
+}): string | null {
   if (next) return `${next.quantityMore} more for ${percentText(next.percent)} off`;
   if (reached && Number(reached.percent) > 0) return `Best volume break reached: ${percentText(reached.percent)} off`;
   return null;

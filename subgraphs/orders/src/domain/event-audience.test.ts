@@ -1,5 +1,6 @@
 import type { Claims } from '@dealergraph/runtime';
 import { describe, expect, it } from 'vitest';
+
 import type { ApproverScope } from './approver-scope.js';
 import { approvalLevelOf, changesApprovalQueueOf, notifies, seesOrderEvent } from './event-audience.js';
 
@@ -7,7 +8,16 @@ const DEALER_A = '00000000-0000-4000-8000-00000000000a';
 const DEALER_B = '00000000-0000-4000-8000-00000000000b';
 const dealerUser = (dealerId: string): Claims => ({ sub: 'u1', email: 'a@d', role: 'ORDER_ENTRY', dealerId });
 const staff = (role: Claims['role']): Claims => ({ sub: 's1', email: 's@d', role, dealerId: null });
-const event = (over: Partial<{ dealerId: string; type: string; status: string | null; data: Record<string, unknown> | null; salesRepUserId: string | null; dealerRegion: string | null }> = {}) => ({
+const event = (
+  over: Partial<{
+    dealerId: string;
+    type: string;
+    status: string | null;
+    data: Record<string, unknown> | null;
+    salesRepUserId: string | null;
+    dealerRegion: string | null;
+  }> = {},
+) => ({
   dealerId: DEALER_A,
   type: 'STATUS_CHANGED',
   status: 'APPROVED',
@@ -31,7 +41,13 @@ describe('seesOrderEvent', () => {
 
 describe('changesApprovalQueueOf', () => {
   it('counts orders entering and leaving approval for approvers', () => {
-    expect(changesApprovalQueueOf({ scope: ALL, claims: staff('SALES_REP'), event: event({ type: 'ORDER_PLACED', status: 'PENDING_APPROVAL' }) })).toBe(true);
+    expect(
+      changesApprovalQueueOf({
+        scope: ALL,
+        claims: staff('SALES_REP'),
+        event: event({ type: 'ORDER_PLACED', status: 'PENDING_APPROVAL' }),
+      }),
+    ).toBe(true);
     expect(changesApprovalQueueOf({ scope: ALL, claims: staff('SALES_REP'), event: event({ status: 'REJECTED' }) })).toBe(true);
     expect(changesApprovalQueueOf({ scope: ALL, claims: staff('SALES_REP'), event: event({ status: 'SHIPPED' }) })).toBe(false);
   });
@@ -54,14 +70,32 @@ describe('notifies', () => {
     expect(notifies({ scope: ALL, claims: dealerUser(DEALER_A), event: event({ status: 'SHIPPED' }) })).toBe(true);
     expect(notifies({ scope: ALL, claims: dealerUser(DEALER_B), event: event({ status: 'SHIPPED' }) })).toBe(false);
     expect(notifies({ scope: ALL, claims: staff('SALES_REP'), event: event({ status: 'SHIPPED' }) })).toBe(false);
-    expect(notifies({ scope: ALL, claims: staff('SALES_REP'), event: event({ type: 'ESCALATED', status: 'PENDING_APPROVAL', data: { level: 1 } }) })).toBe(true);
+    expect(
+      notifies({
+        scope: ALL,
+        claims: staff('SALES_REP'),
+        event: event({ type: 'ESCALATED', status: 'PENDING_APPROVAL', data: { level: 1 } }),
+      }),
+    ).toBe(true);
   });
 });
 
 describe('approver scope of the live feeds', () => {
   const REP = 'a0000000-0000-4000-8000-000000000001';
-  const ours = event({ type: 'APPROVAL_STEP', status: 'PENDING_APPROVAL', data: { level: 1 }, salesRepUserId: REP, dealerRegion: 'Northeast' });
-  const theirs = event({ type: 'APPROVAL_STEP', status: 'PENDING_APPROVAL', data: { level: 1 }, salesRepUserId: null, dealerRegion: 'Southeast' });
+  const ours = event({
+    type: 'APPROVAL_STEP',
+    status: 'PENDING_APPROVAL',
+    data: { level: 1 },
+    salesRepUserId: REP,
+    dealerRegion: 'Northeast',
+  });
+  const theirs = event({
+    type: 'APPROVAL_STEP',
+    status: 'PENDING_APPROVAL',
+    data: { level: 1 },
+    salesRepUserId: null,
+    dealerRegion: 'Southeast',
+  });
   const rep: ApproverScope = { kind: 'DEALERS_OF_REP', userId: REP };
   const manager: ApproverScope = { kind: 'REGION', region: 'Northeast' };
 

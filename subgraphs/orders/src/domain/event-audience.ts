@@ -1,5 +1,6 @@
-import { APPROVAL_LEVEL, isDealerRole, isStaffRole, type Claims } from '@dealergraph/runtime';
-import { inScope, type ApproverScope } from './approver-scope.js';
+import { APPROVAL_LEVEL, type Claims, isDealerRole, isStaffRole } from '@dealergraph/runtime';
+
+import { type ApproverScope, inScope } from './approver-scope.js';
 import { seesSpecialPriceRequestEvent } from './special-price-audience.js';
 
 /** What an audience decision needs to know of an order event. */

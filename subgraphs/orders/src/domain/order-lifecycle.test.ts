@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import {
   allowedNext,
   assertTransition,
@@ -15,12 +16,12 @@ const COLUMNS = ['PENDING_APPROVAL', 'APPROVED', 'PROCESSING', 'SHIPPED', 'DELIV
 const MATRIX: Record<OrderStatus, string> = {
   //                 PA AP PR SH DE RE CA
   PENDING_APPROVAL: '0  1  0  0  0  1  1',
-  APPROVED:         '0  0  1  0  0  0  1',
-  PROCESSING:       '0  0  0  1  0  0  1',
-  SHIPPED:          '0  0  0  0  1  0  0',
-  DELIVERED:        '0  0  0  0  0  0  0',
-  REJECTED:         '0  0  0  0  0  0  0',
-  CANCELLED:        '0  0  0  0  0  0  0',
+  APPROVED: '0  0  1  0  0  0  1',
+  PROCESSING: '0  0  0  1  0  0  1',
+  SHIPPED: '0  0  0  0  1  0  0',
+  DELIVERED: '0  0  0  0  0  0  0',
+  REJECTED: '0  0  0  0  0  0  0',
+  CANCELLED: '0  0  0  0  0  0  0',
 };
 
 const expected = (from: OrderStatus, to: OrderStatus) => MATRIX[from].split(/\s+/)[COLUMNS.indexOf(to)] === '1';

@@ -8,15 +8,7 @@
  *   SHIPPED          -> DELIVERED
  *   DELIVERED, REJECTED, CANCELLED: terminal
  */
-export const ORDER_STATUSES = [
-  'PENDING_APPROVAL',
-  'APPROVED',
-  'PROCESSING',
-  'SHIPPED',
-  'DELIVERED',
-  'REJECTED',
-  'CANCELLED',
-] as const;
+export const ORDER_STATUSES = ['PENDING_APPROVAL', 'APPROVED', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'REJECTED', 'CANCELLED'] as const;
 
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { buildRejection, MAX_ALTERNATIVES } from './order-rejection.js';
 
 describe('buildRejection', () => {
@@ -7,7 +8,9 @@ describe('buildRejection', () => {
   });
 
   it('refuses an empty reason', () => {
-    expect(buildRejection({ code: 'STOCK', reason: '   ' })).toEqual({ problem: { field: ['reason'], message: 'Say why the order is rejected.' } });
+    expect(buildRejection({ code: 'STOCK', reason: '   ' })).toEqual({
+      problem: { field: ['reason'], message: 'Say why the order is rejected.' },
+    });
   });
 
   it('keeps the alternatives, PAY_DOWN with its amount', () => {
@@ -32,13 +35,25 @@ describe('buildRejection', () => {
   });
 
   it('asks PAY_DOWN for a positive amount and refuses an amount elsewhere', () => {
-    expect(buildRejection({ reason: 'x', alternatives: [{ kind: 'PAY_DOWN', amount: null, note: null }] })).toMatchObject({ problem: { field: ['alternatives', '0', 'amount'] } });
-    expect(buildRejection({ reason: 'x', alternatives: [{ kind: 'PAY_DOWN', amount: 0, note: null }] })).toMatchObject({ problem: { field: ['alternatives', '0', 'amount'] } });
-    expect(buildRejection({ reason: 'x', alternatives: [{ kind: 'CHOOSE_SUBSTITUTE', amount: 5, note: null }] })).toMatchObject({ problem: { field: ['alternatives', '0', 'amount'] } });
+    expect(buildRejection({ reason: 'x', alternatives: [{ kind: 'PAY_DOWN', amount: null, note: null }] })).toMatchObject({
+      problem: { field: ['alternatives', '0', 'amount'] },
+    });
+    expect(buildRejection({ reason: 'x', alternatives: [{ kind: 'PAY_DOWN', amount: 0, note: null }] })).toMatchObject({
+      problem: { field: ['alternatives', '0', 'amount'] },
+    });
+    expect(buildRejection({ reason: 'x', alternatives: [{ kind: 'CHOOSE_SUBSTITUTE', amount: 5, note: null }] })).toMatchObject({
+      problem: { field: ['alternatives', '0', 'amount'] },
+    });
   });
 
   it('refuses a kind twice and too many alternatives', () => {
-    const twice = buildRejection({ reason: 'x', alternatives: [{ kind: 'SPLIT_ORDER', amount: null, note: null }, { kind: 'SPLIT_ORDER', amount: null, note: null }] });
+    const twice = buildRejection({
+      reason: 'x',
+      alternatives: [
+        { kind: 'SPLIT_ORDER', amount: null, note: null },
+        { kind: 'SPLIT_ORDER', amount: null, note: null },
+      ],
+    });
     expect(twice).toMatchObject({ problem: { field: ['alternatives', '1'] } });
     const many = Array.from({ length: MAX_ALTERNATIVES + 1 }, () => ({ kind: 'SPLIT_ORDER' as const, amount: null, note: null }));
     expect(buildRejection({ reason: 'x', alternatives: many })).toMatchObject({ problem: { field: ['alternatives'] } });

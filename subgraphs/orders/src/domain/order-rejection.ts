@@ -34,21 +34,28 @@ export const MAX_ALTERNATIVES = 5;
  * (the contract's two-argument rejectOrder), PAY_DOWN needs a positive amount and nothing else takes
  * one, and a kind appears once.
  */
-export function buildRejection(input: { code?: RejectionCode | null; reason: string | null | undefined; alternatives?: readonly RejectionAlternative[] | null }): { rejection: Rejection } | { problem: RejectionProblem } {
+export function buildRejection(input: {
+  code?: RejectionCode | null;
+  reason: string | null | undefined;
+  alternatives?: readonly RejectionAlternative[] | null;
+}): { rejection: Rejection } | { problem: RejectionProblem } {
   const reason = input.reason?.trim() ?? '';
   if (!reason) return { problem: { field: ['reason'], message: 'Say why the order is rejected.' } };
   const code = input.code ?? 'OTHER';
   if (!REJECTION_CODES.includes(code)) return { problem: { field: ['reasonCode'], message: `Unknown rejection code ${String(code)}.` } };
   const given = input.alternatives ?? [];
-  if (given.length > MAX_ALTERNATIVES) return { problem: { field: ['alternatives'], message: `At most ${MAX_ALTERNATIVES} alternatives.` } };
+  if (given.length > MAX_ALTERNATIVES)
+    return { problem: { field: ['alternatives'], message: `At most ${MAX_ALTERNATIVES} alternatives.` } };
   const seen = new Set<AlternativeKind>();
   const alternatives: RejectionAlternative[] = [];
   for (const [i, alt] of given.entries()) {
     const field = ['alternatives', String(i)];
     if (seen.has(alt.kind)) return { problem: { field, message: `${alt.kind} is suggested twice.` } };
     seen.add(alt.kind);
-    if (alt.kind === 'PAY_DOWN' && !(alt.amount !== null && alt.amount > 0)) return { problem: { field: [...field, 'amount'], message: 'PAY_DOWN needs the amount to pay, above zero.' } };
-    if (alt.kind !== 'PAY_DOWN' && alt.amount !== null) return { problem: { field: [...field, 'amount'], message: `${alt.kind} takes no amount.` } };
+    if (alt.kind === 'PAY_DOWN' && !(alt.amount !== null && alt.amount > 0))
+      return { problem: { field: [...field, 'amount'], message: 'PAY_DOWN needs the amount to pay, above zero.' } };
+    if (alt.kind !== 'PAY_DOWN' && alt.amount !== null)
+      return { problem: { field: [...field, 'amount'], message: `${alt.kind} takes no amount.` } };
     alternatives.push({ kind: alt.kind, amount: alt.amount, note: alt.note?.trim() || null });
   }
   return { rejection: { code, reason, alternatives } };

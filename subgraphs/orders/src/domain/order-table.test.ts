@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { readOrderTable } from './order-table.js';
 
 describe('readOrderTable', () => {
@@ -19,7 +20,13 @@ describe('readOrderTable', () => {
   });
 
   it('names the missing columns', () => {
-    const result = readOrderTable({ cells: [['sku', 'qty'], ['A-1', 1]], maxRows: 10 });
+    const result = readOrderTable({
+      cells: [
+        ['sku', 'qty'],
+        ['A-1', 1],
+      ],
+      maxRows: 10,
+    });
     expect(result).toMatchObject({ ok: false, code: 'MISSING_COLUMNS' });
     expect(!result.ok && result.message).toContain('quantity is missing');
   });

@@ -13,8 +13,7 @@ export interface OrderTableRow {
 }
 
 export type OrderTableResult =
-  | { ok: true; rows: OrderTableRow[] }
-  | { ok: false; code: 'MISSING_COLUMNS' | 'FILE_TOO_LARGE' | 'EMPTY_FILE'; message: string };
+  { ok: true; rows: OrderTableRow[] } | { ok: false; code: 'MISSING_COLUMNS' | 'FILE_TOO_LARGE' | 'EMPTY_FILE'; message: string };
 
 /** A cell's text: numbers and strings as written, anything else (dates, formulas' errors) as its string form. */
 function cellText(cell: unknown): string {
@@ -36,7 +35,8 @@ function cellNumber(cell: unknown): number | null {
 /** Finds the sku and quantity columns, then reads the data rows; at most `maxRows` of them. */
 export function readOrderTable({ cells, maxRows }: { cells: readonly (readonly unknown[])[]; maxRows: number }): OrderTableResult {
   const headerIndex = cells.findIndex((r) => r.some((c) => cellText(c) !== ''));
-  if (headerIndex < 0) return { ok: false, code: 'EMPTY_FILE', message: 'The file is empty: its first row must name the columns sku and quantity.' };
+  if (headerIndex < 0)
+    return { ok: false, code: 'EMPTY_FILE', message: 'The file is empty: its first row must name the columns sku and quantity.' };
   const header = cells[headerIndex].map((c) => cellText(c).toLowerCase());
   const skuColumn = header.indexOf('sku');
   const quantityColumn = header.indexOf('quantity');
@@ -53,7 +53,11 @@ export function readOrderTable({ cells, maxRows }: { cells: readonly (readonly u
     const r = cells[i];
     if (!r.some((c) => cellText(c) !== '')) continue;
     if (rows.length >= maxRows) {
-      return { ok: false, code: 'FILE_TOO_LARGE', message: `The file has more than ${maxRows.toLocaleString('en-US')} lines; split it into smaller files.` };
+      return {
+        ok: false,
+        code: 'FILE_TOO_LARGE',
+        message: `The file has more than ${maxRows.toLocaleString('en-US')} lines; split it into smaller files.`,
+      };
     }
     rows.push({ row: i + 1, sku: cellText(r[skuColumn]), quantity: cellNumber(r[quantityColumn]) });
   }

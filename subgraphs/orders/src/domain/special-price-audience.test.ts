@@ -1,12 +1,18 @@
 import type { Claims } from '@dealergraph/runtime';
 import { describe, expect, it } from 'vitest';
+
 import type { ApproverScope } from './approver-scope.js';
 import { changesApprovalQueueOf, notifies, seesOrderEvent } from './event-audience.js';
 import { isSpecialPriceEvent, seesSpecialPriceRequestEvent } from './special-price-audience.js';
 
 const dealer = (dealerId: string, role = 'DEALER_ADMIN') => ({ sub: 'u', role, dealerId }) as unknown as Claims;
 const staff = (role: string) => ({ sub: 's', role, dealerId: null }) as unknown as Claims;
-const event = (level: number, dealerId = 'd1') => ({ dealerId, type: 'SPECIAL_PRICE_REQUEST', status: 'PENDING', data: { level, requestId: 'r1' } });
+const event = (level: number, dealerId = 'd1') => ({
+  dealerId,
+  type: 'SPECIAL_PRICE_REQUEST',
+  status: 'PENDING',
+  data: { level, requestId: 'r1' },
+});
 
 const ALL: ApproverScope = { kind: 'ALL' };
 

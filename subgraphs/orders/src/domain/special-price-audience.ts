@@ -1,5 +1,6 @@
-import { APPROVAL_LEVEL, isDealerRole, isStaffRole, type Claims } from '@dealergraph/runtime';
-import { inScope, type ApproverScope } from './approver-scope.js';
+import { APPROVAL_LEVEL, type Claims, isDealerRole, isStaffRole } from '@dealergraph/runtime';
+
+import { type ApproverScope, inScope } from './approver-scope.js';
 
 /** The outbox event type of a special price request (created, approved, rejected). */
 export const SPECIAL_PRICE_EVENT = 'SPECIAL_PRICE_REQUEST';
@@ -7,7 +8,13 @@ export const SPECIAL_PRICE_EVENT = 'SPECIAL_PRICE_REQUEST';
 /** What an audience decision needs of an event. */
 export interface SpecialPriceAudienceInput {
   claims: Claims | null;
-  event: { dealerId: string; type: string; data?: Record<string, unknown> | null; salesRepUserId?: string | null; dealerRegion?: string | null };
+  event: {
+    dealerId: string;
+    type: string;
+    data?: Record<string, unknown> | null;
+    salesRepUserId?: string | null;
+    dealerRegion?: string | null;
+  };
   /** The caller's approver scope; null for dealer users (and fails staff closed). */
   scope: ApproverScope | null;
 }
@@ -31,7 +38,15 @@ export function isSpecialPriceEvent(event: { type: string }): boolean {
  * rep's dealers, a manager's region, a director and up all), as for orders. Nobody else: not another
  * dealer, not ADMIN, not anonymous callers.
  */
-export function seesSpecialPriceRequest({ claims, request, scope }: { claims: Claims | null; request: AudienceRequest; scope: ApproverScope | null }): boolean {
+export function seesSpecialPriceRequest({
+  claims,
+  request,
+  scope,
+}: {
+  claims: Claims | null;
+  request: AudienceRequest;
+  scope: ApproverScope | null;
+}): boolean {
   if (!claims) return false;
   if (isDealerRole(claims.role)) return claims.dealerId === request.dealerId;
   if (!isStaffRole(claims.role)) return false;
@@ -43,6 +58,11 @@ export function seesSpecialPriceRequest({ claims, request, scope }: { claims: Cl
 export function seesSpecialPriceRequestEvent({ claims, event, scope }: SpecialPriceAudienceInput): boolean {
   if (!isSpecialPriceEvent(event)) return false;
   const level = typeof event.data?.level === 'number' ? event.data.level : null;
-  const request = { dealerId: event.dealerId, level, salesRepUserId: event.salesRepUserId ?? null, dealerRegion: event.dealerRegion ?? null };
+  const request = {
+    dealerId: event.dealerId,
+    level,
+    salesRepUserId: event.salesRepUserId ?? null,
+    dealerRegion: event.dealerRegion ?? null,
+  };
   return seesSpecialPriceRequest({ claims, request, scope });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { grantedValidTo, routeSpecialPrice, termsProblems } from './special-price-routing.js';
 
 const now = new Date('2026-11-30T08:00:00Z');
@@ -6,7 +7,11 @@ const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
 
 describe('routeSpecialPrice', () => {
   it('sends an offer request to a SALES_REP', () => {
-    expect(routeSpecialPrice({ currentUnitPrice: 10_000, unitPrice: null, quantity: 5 })).toMatchObject({ level: 1, role: 'SALES_REP', rule: 'PRICE_OFFER_REQUESTED' });
+    expect(routeSpecialPrice({ currentUnitPrice: 10_000, unitPrice: null, quantity: 5 })).toMatchObject({
+      level: 1,
+      role: 'SALES_REP',
+      rule: 'PRICE_OFFER_REQUESTED',
+    });
   });
 
   it.each([
@@ -22,15 +27,28 @@ describe('routeSpecialPrice', () => {
 
   it('raises the level by the money given away over the quantity', () => {
     // 5 % off 100.00 is level 1; 5.00 x 201 units = 1,005.00 given away: level 2.
-    expect(routeSpecialPrice({ currentUnitPrice: 10_000, unitPrice: 9_500, quantity: 200 })).toMatchObject({ level: 1, concession: 100_000 });
-    expect(routeSpecialPrice({ currentUnitPrice: 10_000, unitPrice: 9_500, quantity: 201 })).toMatchObject({ level: 2, rule: 'CONCESSION_OVER_1000', concession: 100_500 });
-    expect(routeSpecialPrice({ currentUnitPrice: 10_000, unitPrice: 9_500, quantity: 2_001 })).toMatchObject({ level: 3, rule: 'CONCESSION_OVER_10000' });
+    expect(routeSpecialPrice({ currentUnitPrice: 10_000, unitPrice: 9_500, quantity: 200 })).toMatchObject({
+      level: 1,
+      concession: 100_000,
+    });
+    expect(routeSpecialPrice({ currentUnitPrice: 10_000, unitPrice: 9_500, quantity: 201 })).toMatchObject({
+      level: 2,
+      rule: 'CONCESSION_OVER_1000',
+      concession: 100_500,
+    });
+    expect(routeSpecialPrice({ currentUnitPrice: 10_000, unitPrice: 9_500, quantity: 2_001 })).toMatchObject({
+      level: 3,
+      rule: 'CONCESSION_OVER_10000',
+    });
     // A deeper discount keeps its own higher level.
     expect(routeSpecialPrice({ currentUnitPrice: 10_000, unitPrice: 5_000, quantity: 10_000 }).level).toBe(5);
   });
 
   it('reports the discount in basis points', () => {
-    expect(routeSpecialPrice({ currentUnitPrice: 2_000, unitPrice: 1_800, quantity: 3 })).toMatchObject({ discountBp: 1000, concession: 600 });
+    expect(routeSpecialPrice({ currentUnitPrice: 2_000, unitPrice: 1_800, quantity: 3 })).toMatchObject({
+      discountBp: 1000,
+      concession: 600,
+    });
   });
 });
 
@@ -43,7 +61,8 @@ describe('termsProblems', () => {
   });
 
   it('refuses quantities that are not whole numbers from 1 to 100,000', () => {
-    for (const quantity of [0, -1, 1.5, 100_001]) expect(termsProblems({ ...ok, quantity }).map((p) => p.code)).toEqual(['INVALID_QUANTITY']);
+    for (const quantity of [0, -1, 1.5, 100_001])
+      expect(termsProblems({ ...ok, quantity }).map((p) => p.code)).toEqual(['INVALID_QUANTITY']);
   });
 
   it('refuses a price that is not above zero and below the current price', () => {

@@ -64,14 +64,23 @@ const role = (level: number) => Object.entries(APPROVAL_LEVEL).find(([, l]) => l
 /** The level that decides a special price of `unitPrice` for `quantity` units (see the header). */
 export function routeSpecialPrice({ currentUnitPrice, unitPrice, quantity }: SpecialPriceRoutingInput): SpecialPriceRouting {
   if (unitPrice === null) {
-    return { level: 1, role: role(1), rule: 'PRICE_OFFER_REQUESTED', reason: 'The dealer asks for an offer: a SALES_REP prices it.', discountBp: 0, concession: 0 };
+    return {
+      level: 1,
+      role: role(1),
+      rule: 'PRICE_OFFER_REQUESTED',
+      reason: 'The dealer asks for an offer: a SALES_REP prices it.',
+      discountBp: 0,
+      concession: 0,
+    };
   }
   const discountBp = discountBasisPoints(currentUnitPrice, unitPrice);
   const concession = (currentUnitPrice - unitPrice) * quantity;
   const byDiscount = DISCOUNT_LEVELS.find((d) => discountBp <= d.upToBp);
   let level = byDiscount?.level ?? EXCEPTIONAL_LEVEL;
   const pct = (discountBp / 100).toFixed(2);
-  let rule = byDiscount ? `DISCOUNT_UP_TO_${byDiscount.upToBp / 100}_PERCENT` : `DISCOUNT_OVER_${DISCOUNT_LEVELS.at(-1)!.upToBp / 100}_PERCENT`;
+  let rule = byDiscount
+    ? `DISCOUNT_UP_TO_${byDiscount.upToBp / 100}_PERCENT`
+    : `DISCOUNT_OVER_${DISCOUNT_LEVELS.at(-1)!.upToBp / 100}_PERCENT`;
   let reason = `${pct} % below the dealer's current price.`;
   for (const c of CONCESSION_LEVELS) {
     if (concession > c.aboveMinor && c.level > level) {
@@ -108,24 +117,45 @@ export interface TermsProblem {
 export function termsProblems({ currentUnitPrice, unitPrice, quantity, validTo, now }: SpecialPriceTerms): TermsProblem[] {
   const problems: TermsProblem[] = [];
   if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > MAX_LINE_QUANTITY) {
-    problems.push({ code: 'INVALID_QUANTITY', message: `The quantity must be a whole number from 1 to ${MAX_LINE_QUANTITY.toLocaleString('en-US')}.`, field: 'quantity' });
+    problems.push({
+      code: 'INVALID_QUANTITY',
+      message: `The quantity must be a whole number from 1 to ${MAX_LINE_QUANTITY.toLocaleString('en-US')}.`,
+      field: 'quantity',
+    });
   }
   if (unitPrice !== null && (unitPrice <= 0 || unitPrice >= currentUnitPrice)) {
     problems.push({
       code: 'INVALID_PRICE',
-      message: unitPrice <= 0 ? 'The unit price must be above zero.' : `The unit price must be below the current price of ${money(currentUnitPrice)}: a price that is not lower would never apply.`,
+      message:
+        unitPrice <= 0
+          ? 'The unit price must be above zero.'
+          : `The unit price must be below the current price of ${money(currentUnitPrice)}: a price that is not lower would never apply.`,
       field: 'unitPrice',
     });
   }
   if (validTo !== null) {
     const latest = now.getTime() + MAX_VALIDITY_DAYS * 86_400_000;
-    if (validTo.getTime() <= now.getTime()) problems.push({ code: 'INVALID_VALIDITY', message: 'The end of validity must be in the future.', field: 'validTo' });
-    else if (validTo.getTime() > latest) problems.push({ code: 'INVALID_VALIDITY', message: `A special price is valid for at most ${MAX_VALIDITY_DAYS} days.`, field: 'validTo' });
+    if (validTo.getTime() <= now.getTime())
+      problems.push({ code: 'INVALID_VALIDITY', message: 'The end of validity must be in the future.', field: 'validTo' });
+    else if (validTo.getTime() > latest)
+      problems.push({
+        code: 'INVALID_VALIDITY',
+        message: `A special price is valid for at most ${MAX_VALIDITY_DAYS} days.`,
+        field: 'validTo',
+      });
   }
   return problems;
 }
 
 /** The end of validity of a granted special price: the approver's, else the dealer's, else the default. */
-export function grantedValidTo({ approverValidTo, dealerValidTo, now }: { approverValidTo: Date | null; dealerValidTo: Date | null; now: Date }): Date {
+export function grantedValidTo({
+  approverValidTo,
+  dealerValidTo,
+  now,
+}: {
+  approverValidTo: Date | null;
+  dealerValidTo: Date | null;
+  now: Date;
+}): Date {
   return approverValidTo ?? dealerValidTo ?? new Date(now.getTime() + DEFAULT_VALIDITY_DAYS * 86_400_000);
 }

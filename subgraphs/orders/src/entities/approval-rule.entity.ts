@@ -1,4 +1,5 @@
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+
 import type { ApprovalRuleKind, ApprovalRuleParameters } from '../domain/approval-routing.js';
 
 /** One approval rule (see domain/approval-routing.ts), editable by ADMIN; every change is kept in approval_rule_change. */

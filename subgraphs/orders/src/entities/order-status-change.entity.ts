@@ -1,4 +1,5 @@
-import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
+
 import { ORDER_STATUSES, type OrderStatus } from '../domain/order-lifecycle.js';
 import { Order } from './order.entity.js';
 

@@ -1,4 +1,5 @@
-import { Entity, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
+
 import { OrderTemplate } from './order-template.entity.js';
 
 /** One product and quantity of a template. Prices are not kept: a template is priced when used. */

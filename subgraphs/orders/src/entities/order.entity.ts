@@ -1,4 +1,5 @@
 import { BigIntType, Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+
 import { ORDER_STATUSES, type OrderStatus } from '../domain/order-lifecycle.js';
 import type { Rejection } from '../domain/order-rejection.js';
 
@@ -21,11 +22,32 @@ const quoted = (table: { schema?: string; name: string }) => `${table.schema ? `
   expression: (table, c, name) => `create index "${name}" on ${quoted(table)} ("${c.placedAt}" desc, "${c.id}" desc)`,
 })
 // The recovery sweep looks for workflows whose lease ran out.
-@Index({ name: 'order_running_lease_index', expression: (table, c, name) => `create index "${name}" on ${quoted(table)} ("${c.leaseUntil}") where "${c.workflow}" = 'RUNNING'` })
+@Index({
+  name: 'order_running_lease_index',
+  expression: (table, c, name) => `create index "${name}" on ${quoted(table)} ("${c.leaseUntil}") where "${c.workflow}" = 'RUNNING'`,
+})
 // A retried submission with the same key finds the first order instead of placing a second one.
 @Unique({ name: 'order_dealer_id_idempotency_key_unique', properties: ['dealerId', 'idempotencyKey'] })
 export class Order {
-  [OptionalProps]?: 'placedByUserId' | 'poNumber' | 'idempotencyKey' | 'updatedAt' | 'requestHash' | 'request' | 'workflow' | 'workflowStep' | 'compensating' | 'leaseUntil' | 'warning' | 'overLimitApproved' | 'carrier' | 'trackingNumber' | 'rejection' | 'dealerRegion' | 'salesRepUserId' | 'approvalFacts';
+  [OptionalProps]?:
+    | 'placedByUserId'
+    | 'poNumber'
+    | 'idempotencyKey'
+    | 'updatedAt'
+    | 'requestHash'
+    | 'request'
+    | 'workflow'
+    | 'workflowStep'
+    | 'compensating'
+    | 'leaseUntil'
+    | 'warning'
+    | 'overLimitApproved'
+    | 'carrier'
+    | 'trackingNumber'
+    | 'rejection'
+    | 'dealerRegion'
+    | 'salesRepUserId'
+    | 'approvalFacts';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;

@@ -1,10 +1,11 @@
 import { PageArgs, pageWindow, toMoney, toPage } from '@dealergraph/runtime';
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+
 import type { OrdersContext } from '../context.js';
-import { formatPercent } from '../domain/approval-rule-edit.js';
 import { APPROVAL_ROLES, type ApprovalRuleParameters } from '../domain/approval-routing.js';
-import type { ApprovalRuleChange, ApprovalRuleSnapshot } from '../entities/approval-rule-change.entity.js';
+import { formatPercent } from '../domain/approval-rule-edit.js';
 import type { ApprovalRule } from '../entities/approval-rule.entity.js';
+import type { ApprovalRuleChange, ApprovalRuleSnapshot } from '../entities/approval-rule-change.entity.js';
 import * as rules from '../services/approval-rule.service.js';
 import {
   ApprovalRuleChangeConnection,
@@ -36,7 +37,12 @@ function toSettings(rule: ApprovalRuleSnapshot): ApprovalRuleSettingsType {
   };
 }
 
-const toRuleType = (rule: ApprovalRule): ApprovalRuleType => ({ ...toSettings({ ...rule, parameters: { ...rule.parameters } }), id: rule.id, name: rule.name, updatedAt: rule.updatedAt });
+const toRuleType = (rule: ApprovalRule): ApprovalRuleType => ({
+  ...toSettings({ ...rule, parameters: { ...rule.parameters } }),
+  id: rule.id,
+  name: rule.name,
+  updatedAt: rule.updatedAt,
+});
 
 const toChangeType = (c: ApprovalRuleChange): ApprovalRuleChangeType => ({
   id: c.id,
@@ -50,7 +56,10 @@ const toChangeType = (c: ApprovalRuleChange): ApprovalRuleChangeType => ({
   reason: c.reason,
 });
 
-const toPayload = (result: rules.ApprovalRuleResult): ApprovalRulePayload => ({ rule: result.rule ? toRuleType(result.rule) : null, userErrors: result.userErrors });
+const toPayload = (result: rules.ApprovalRuleResult): ApprovalRulePayload => ({
+  rule: result.rule ? toRuleType(result.rule) : null,
+  userErrors: result.userErrors,
+});
 
 @Resolver(() => ApprovalRuleType)
 export class ApprovalRuleResolver {
@@ -61,7 +70,9 @@ export class ApprovalRuleResolver {
   }
 
   @Authorized('ADMIN')
-  @Query(() => ApprovalRuleChangeConnection, { description: "ADMIN: the approval rules' audit trail, newest first; one rule's when ruleName is given." })
+  @Query(() => ApprovalRuleChangeConnection, {
+    description: "ADMIN: the approval rules' audit trail, newest first; one rule's when ruleName is given.",
+  })
   async approvalRuleChanges(
     @Args() args: PageArgs,
     @Arg('ruleName', () => String, { nullable: true, description: 'Only this rule.' }) ruleName: string | null,
@@ -73,14 +84,22 @@ export class ApprovalRuleResolver {
   }
 
   @Authorized()
-  @Mutation(() => ApprovalRulePayload, { description: 'ADMIN: changes an approval rule (on/off, level, deadline, its threshold); audited with the reason. Others get FORBIDDEN.' })
-  async updateApprovalRule(@Arg('input', () => UpdateApprovalRuleInput, { description: 'The rule and what changes.' }) input: UpdateApprovalRuleInput, @Ctx() ctx: OrdersContext): Promise<ApprovalRulePayload> {
+  @Mutation(() => ApprovalRulePayload, {
+    description: 'ADMIN: changes an approval rule (on/off, level, deadline, its threshold); audited with the reason. Others get FORBIDDEN.',
+  })
+  async updateApprovalRule(
+    @Arg('input', () => UpdateApprovalRuleInput, { description: 'The rule and what changes.' }) input: UpdateApprovalRuleInput,
+    @Ctx() ctx: OrdersContext,
+  ): Promise<ApprovalRulePayload> {
     return toPayload(await rules.updateApprovalRule(ctx, input.name, input));
   }
 
   @Authorized()
   @Mutation(() => ApprovalRulePayload, { description: 'ADMIN: adds an approval rule; audited with the reason. Others get FORBIDDEN.' })
-  async createApprovalRule(@Arg('input', () => CreateApprovalRuleInput, { description: 'The new rule.' }) input: CreateApprovalRuleInput, @Ctx() ctx: OrdersContext): Promise<ApprovalRulePayload> {
+  async createApprovalRule(
+    @Arg('input', () => CreateApprovalRuleInput, { description: 'The new rule.' }) input: CreateApprovalRuleInput,
+    @Ctx() ctx: OrdersContext,
+  ): Promise<ApprovalRulePayload> {
     return toPayload(await rules.createApprovalRule(ctx, { ...input, kind: input.kind }));
   }
 }

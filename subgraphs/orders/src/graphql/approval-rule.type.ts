@@ -17,23 +17,31 @@ registerEnumType(ApprovalRuleKindEnum, {
   description: 'What an approval rule looks at.',
   valuesConfig: {
     ORDER_TOTAL_ABOVE: { description: 'The order total is above `threshold` (high value).' },
-    CREDIT_EXCEEDANCE: { description: "Credit asks for an approval (the dealer's exceedance policy ROUTE_TO_APPROVAL, or a restricted account); level 4 or above." },
+    CREDIT_EXCEEDANCE: {
+      description:
+        "Credit asks for an approval (the dealer's exceedance policy ROUTE_TO_APPROVAL, or a restricted account); level 4 or above.",
+    },
     BELOW_MINIMUM_ORDER: { description: "The total is below the dealer's minimum order amount and its policy says APPROVAL." },
     SPECIAL_PRICE: { description: 'A line is priced from a special price (a dealer agreement).' },
-    SPECIAL_PRODUCT: { description: 'A line\'s product has one of the `handling` classes: CONTRACT_ONLY, IMPORTED, QUOTA, HAZARDOUS.' },
-    NEW_DEALER_FIRST_ORDERS: { description: "One of a new dealer's first `count` orders (dealers whose first orders were reviewed already are exempt)." },
+    SPECIAL_PRODUCT: { description: "A line's product has one of the `handling` classes: CONTRACT_ONLY, IMPORTED, QUOTA, HAZARDOUS." },
+    NEW_DEALER_FIRST_ORDERS: {
+      description: "One of a new dealer's first `count` orders (dealers whose first orders were reviewed already are exempt).",
+    },
     NON_CAMPAIGN_DISCOUNT: {
-      description: 'A line discounted by something other than the tier, volume breaks or a promotion campaign (today: a special price) by more than `discountPercent` off list.',
+      description:
+        'A line discounted by something other than the tier, volume breaks or a promotion campaign (today: a special price) by more than `discountPercent` off list.',
     },
   },
 });
 
-@ObjectType('ApprovalRuleSettings', { description: 'An approval rule\'s settings, as stored now or as the audit trail recorded them.' })
+@ObjectType('ApprovalRuleSettings', { description: "An approval rule's settings, as stored now or as the audit trail recorded them." })
 export class ApprovalRuleSettingsType {
   @Field(() => ApprovalRuleKindEnum, { description: 'What the rule looks at.' })
   kind!: ApprovalRuleKindEnum;
 
-  @Field({ description: 'Rules of one group are alternatives: of those that fire, the highest level wins; groups chain, lowest level first.' })
+  @Field({
+    description: 'Rules of one group are alternatives: of those that fire, the highest level wins; groups chain, lowest level first.',
+  })
   group!: string;
 
   @Field(() => Int, { description: 'The approval level its step needs (1 SALES_REP ... 5 GENERAL_MANAGER).' })
@@ -61,7 +69,9 @@ export class ApprovalRuleSettingsType {
   handling!: string[] | null;
 }
 
-@ObjectType('ApprovalRule', { description: 'One rule that can send an order to an approver. ADMIN reads and changes them; every change is audited.' })
+@ObjectType('ApprovalRule', {
+  description: 'One rule that can send an order to an approver. ADMIN reads and changes them; every change is audited.',
+})
 export class ApprovalRuleType extends ApprovalRuleSettingsType {
   @Field(() => ID, { description: 'Id of the rule.' })
   id!: string;
@@ -103,7 +113,7 @@ export class ApprovalRuleChangeType {
   reason!: string;
 }
 
-@ObjectType('ApprovalRuleChangeConnection', { description: 'A page of the approval rules\' audit trail, newest first.' })
+@ObjectType('ApprovalRuleChangeConnection', { description: "A page of the approval rules' audit trail, newest first." })
 export class ApprovalRuleChangeConnection extends ConnectionType(ApprovalRuleChangeType, 'approvalRuleChanges') {}
 
 @ObjectType('ApprovalRulePayload', { description: 'The rule as saved.' })
@@ -137,7 +147,9 @@ class ApprovalRuleParametersInput {
   reason!: string;
 }
 
-@InputType('UpdateApprovalRuleInput', { description: 'What to change in one rule; absent fields stay as they are. A reason is required (audit trail).' })
+@InputType('UpdateApprovalRuleInput', {
+  description: 'What to change in one rule; absent fields stay as they are. A reason is required (audit trail).',
+})
 export class UpdateApprovalRuleInput extends ApprovalRuleParametersInput {
   @Field({ description: 'The rule, by name.' })
   name!: string;
@@ -153,10 +165,11 @@ export class UpdateApprovalRuleInput extends ApprovalRuleParametersInput {
 
   @Field(() => Boolean, { nullable: true, description: "True: back to the level's default deadline." })
   clearDeadline?: boolean | null;
-
 }
 
-@InputType('CreateApprovalRuleInput', { description: 'A new rule; its kind says which parameter it needs. A reason is required (audit trail).' })
+@InputType('CreateApprovalRuleInput', {
+  description: 'A new rule; its kind says which parameter it needs. A reason is required (audit trail).',
+})
 export class CreateApprovalRuleInput extends ApprovalRuleParametersInput {
   @Field({ description: 'Unique name: A-Z, 0-9 and _, e.g. AMOUNT_OVER_20000.' })
   name!: string;
@@ -175,5 +188,4 @@ export class CreateApprovalRuleInput extends ApprovalRuleParametersInput {
 
   @Field(() => Int, { nullable: true, description: "Hours its step may wait, 1-720; absent: the level's default." })
   deadlineHours?: number | null;
-
 }

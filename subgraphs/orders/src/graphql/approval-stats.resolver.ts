@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+
 import type { OrdersContext } from '../context.js';
 import { approvalStats, estimatedDecisionAt } from '../services/approval-stats.service.js';
 import { ApprovalStatsType } from './approval-stats.type.js';
@@ -9,7 +10,9 @@ const DAY_MS = 24 * 3600 * 1000;
 @Resolver(() => OrderType)
 export class ApprovalStatsResolver {
   @Authorized()
-  @Query(() => ApprovalStatsType, { description: 'Staff: the over-approval view over orders placed in [from, to) (default: the last 30 days), to tune the approval rules.' })
+  @Query(() => ApprovalStatsType, {
+    description: 'Staff: the over-approval view over orders placed in [from, to) (default: the last 30 days), to tune the approval rules.',
+  })
   approvalStats(
     @Arg('from', () => Date, { nullable: true, description: 'Start (inclusive); default 30 days before `to`.' }) from: Date | null,
     @Arg('to', () => Date, { nullable: true, description: 'End (exclusive); default now.' }) to: Date | null,
@@ -21,7 +24,8 @@ export class ApprovalStatsResolver {
 
   @FieldResolver(() => Date, {
     nullable: true,
-    description: 'For a pending order: when its current approval step is likely decided (placement plus the median time to decision at that level over the last 30 days); null otherwise or without history.',
+    description:
+      'For a pending order: when its current approval step is likely decided (placement plus the median time to decision at that level over the last 30 days); null otherwise or without history.',
   })
   estimatedDecisionAt(@Root() order: OrderType, @Ctx() ctx: OrdersContext): Promise<Date | null> {
     return estimatedDecisionAt(ctx, order);

@@ -17,11 +17,16 @@ export class ApprovalRuleStatsType {
   @Field(() => Int, { description: 'Steps of the rule decided so far.' })
   decided!: number;
 
-  @Field(() => Int, { nullable: true, description: 'Median seconds from placing the order to deciding the step; null before any decision.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Median seconds from placing the order to deciding the step; null before any decision.',
+  })
   medianSecondsToDecision!: number | null;
 }
 
-@ObjectType('ApprovalStats', { description: 'Over-approval view for staff: how many orders needed approval, by rule and level, and how fast they were decided.' })
+@ObjectType('ApprovalStats', {
+  description: 'Over-approval view for staff: how many orders needed approval, by rule and level, and how fast they were decided.',
+})
 export class ApprovalStatsType {
   @Field(() => Date, { description: 'Start of the period (inclusive).' })
   from!: Date;

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+
 import type { OrdersContext } from '../context.js';
-import { decideOrders, MAX_BULK_ORDERS, type BulkDecision } from '../services/bulk-decision.service.js';
+import { type BulkDecision, decideOrders, MAX_BULK_ORDERS } from '../services/bulk-decision.service.js';
 import { BulkDecisionPayload } from './bulk-decision.type.js';
 import { toOrderType } from './mappers.js';
 import { RejectionAlternativeInput, RejectionCodeEnum } from './order-rejection.type.js';
@@ -35,8 +36,13 @@ export class BulkDecisionResolver {
   rejectOrders(
     @Arg('orderIds', () => [ID], { description: 'The orders to reject.' }) orderIds: string[],
     @Arg('reason', { description: 'Why, for the dealers (mandatory).' }) reason: string,
-    @Arg('reasonCode', () => RejectionCodeEnum, { nullable: true, description: 'The reason code; OTHER when omitted.' }) reasonCode: RejectionCodeEnum | null,
-    @Arg('alternatives', () => [RejectionAlternativeInput], { nullable: true, description: 'What the dealers could do instead, the same for each order.' }) alternatives: RejectionAlternativeInput[] | null,
+    @Arg('reasonCode', () => RejectionCodeEnum, { nullable: true, description: 'The reason code; OTHER when omitted.' })
+    reasonCode: RejectionCodeEnum | null,
+    @Arg('alternatives', () => [RejectionAlternativeInput], {
+      nullable: true,
+      description: 'What the dealers could do instead, the same for each order.',
+    })
+    alternatives: RejectionAlternativeInput[] | null,
     @Ctx() ctx: OrdersContext,
   ): Promise<BulkDecisionPayload> {
     return run(ctx, orderIds, { kind: 'reject', reason, code: reasonCode, alternatives });

@@ -1,5 +1,6 @@
 import { UserError } from '@dealergraph/runtime';
 import { Field, ID, ObjectType } from 'type-graphql';
+
 import { OrderType } from './order.type.js';
 
 @ObjectType('BulkDecisionResult', { description: 'What a bulk decision did to one order.' })
@@ -10,11 +11,15 @@ export class BulkDecisionResultType {
   @Field(() => OrderType, { nullable: true, description: 'The order after the decision; null when userErrors say why it was not decided.' })
   order!: OrderType | null;
 
-  @Field(() => [UserError], { description: 'Why this order was not decided (NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, CREDIT_LIMIT_EXCEEDED ...); empty when it was.' })
+  @Field(() => [UserError], {
+    description: 'Why this order was not decided (NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, CREDIT_LIMIT_EXCEEDED ...); empty when it was.',
+  })
   userErrors!: UserError[];
 }
 
-@ObjectType('BulkDecisionPayload', { description: 'The outcome of deciding many orders in one call: one result per order, in the order sent.' })
+@ObjectType('BulkDecisionPayload', {
+  description: 'The outcome of deciding many orders in one call: one result per order, in the order sent.',
+})
 export class BulkDecisionPayload {
   @Field(() => [BulkDecisionResultType], { description: 'One result per requested order.' })
   results!: BulkDecisionResultType[];

@@ -1,7 +1,15 @@
-import { toMoney, type CreditDecision } from '@dealergraph/runtime';
+import { type CreditDecision, toMoney } from '@dealergraph/runtime';
+
 import type { CartLineView, CartView } from '../services/cart.service.js';
 import type { UploadRowReport } from '../services/order-upload.service.js';
-import { CreditPreviewOutcomeEnum, LineStatusEnum, type CartCreditPreviewType, type CartLineType, type CartType, type UploadedOrderLineType } from './cart.type.js';
+import {
+  type CartCreditPreviewType,
+  type CartLineType,
+  type CartType,
+  CreditPreviewOutcomeEnum,
+  LineStatusEnum,
+  type UploadedOrderLineType,
+} from './cart.type.js';
 
 const INT_MAX = 2 ** 31 - 1;
 
@@ -65,6 +73,12 @@ export function toUploadedLineType(row: UploadRowReport): UploadedOrderLineType 
     status: row.status as LineStatusEnum,
     message: row.message,
     mergedIntoRow: row.mergedIntoRow,
-    substitutes: row.substitutes.map((s) => ({ id: s.id, sku: s.sku, name: s.name, stockStatus: s.stock.status, available: s.stock.available })),
+    substitutes: row.substitutes.map((s) => ({
+      id: s.id,
+      sku: s.sku,
+      name: s.name,
+      stockStatus: s.stock.status,
+      available: s.stock.available,
+    })),
   };
 }

@@ -1,9 +1,17 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+
 import type { OrdersContext } from '../context.js';
 import * as carts from '../services/cart.service.js';
 import { uploadOrderLines } from '../services/order-upload.service.js';
 import { toCartType, toCreditPreviewType, toUploadedLineType } from './cart.mapper.js';
-import { CartCreditPreviewType, CartLineInput, CartPayload, CartType, UploadOrderLinesInput, UploadOrderLinesPayload } from './cart.type.js';
+import {
+  CartCreditPreviewType,
+  CartLineInput,
+  CartPayload,
+  CartType,
+  UploadOrderLinesInput,
+  UploadOrderLinesPayload,
+} from './cart.type.js';
 
 /** The caller's cart after a change, priced now. */
 async function currentCart(ctx: OrdersContext): Promise<CartType | null> {
@@ -14,12 +22,19 @@ async function currentCart(ctx: OrdersContext): Promise<CartType | null> {
 @Resolver(() => CartType)
 export class CartResolver {
   @Authorized()
-  @Query(() => CartType, { nullable: true, description: "The caller's cart, priced now for the caller's dealer; null for staff, who have no cart." })
+  @Query(() => CartType, {
+    nullable: true,
+    description: "The caller's cart, priced now for the caller's dealer; null for staff, who have no cart.",
+  })
   cart(@Ctx() ctx: OrdersContext): Promise<CartType | null> {
     return currentCart(ctx);
   }
 
-  @FieldResolver(() => CartCreditPreviewType, { nullable: true, description: 'What credit would decide for an order of this total right now; null when nothing in the cart can be ordered. A preview: nothing is held.' })
+  @FieldResolver(() => CartCreditPreviewType, {
+    nullable: true,
+    description:
+      'What credit would decide for an order of this total right now; null when nothing in the cart can be ordered. A preview: nothing is held.',
+  })
   async creditPreview(@Root() cart: CartType, @Ctx() ctx: OrdersContext): Promise<CartCreditPreviewType | null> {
     const decision = await carts.creditPreview(ctx, { dealerId: cart.dealerId, total: cart.totalMinor });
     return decision ? toCreditPreviewType(decision, cart.total.currency) : null;
@@ -30,13 +45,18 @@ export class CartResolver {
     description:
       'Adds lines to the cart (quick order: many typed SKUs at once). Quantities add to what the cart holds; the same SKU twice is merged. Lines that cannot be ordered get a userError each (UNKNOWN_SKU, NOT_AUTHORIZED, INVALID_QUANTITY, OUT_OF_STOCK) with field ["lines", index, ...]; the others are added. VIEW_ONLY users and staff: FORBIDDEN.',
   })
-  async addToCart(@Arg('lines', () => [CartLineInput], { description: 'Products by SKU and quantities to add.' }) lines: CartLineInput[], @Ctx() ctx: OrdersContext): Promise<CartPayload> {
+  async addToCart(
+    @Arg('lines', () => [CartLineInput], { description: 'Products by SKU and quantities to add.' }) lines: CartLineInput[],
+    @Ctx() ctx: OrdersContext,
+  ): Promise<CartPayload> {
     const result = await carts.addLines(ctx, lines);
     return { cart: await currentCart(ctx), userErrors: [...result.userErrors, ...carts.verdictErrors(result.verdicts, ['lines'])] };
   }
 
   @Authorized()
-  @Mutation(() => CartPayload, { description: 'Sets the quantity of a cart line (0 removes it). Codes: INVALID_QUANTITY, NOT_IN_CART, FORBIDDEN.' })
+  @Mutation(() => CartPayload, {
+    description: 'Sets the quantity of a cart line (0 removes it). Codes: INVALID_QUANTITY, NOT_IN_CART, FORBIDDEN.',
+  })
   async updateCartLine(
     @Arg('sku', { description: 'The SKU of the line (any case).' }) sku: string,
     @Arg('quantity', () => Int, { description: 'The new quantity, 0-100,000; 0 removes the line.' }) quantity: number,
@@ -48,7 +68,10 @@ export class CartResolver {
 
   @Authorized()
   @Mutation(() => CartPayload, { description: 'Removes lines from the cart by SKU. Codes: NOT_IN_CART, FORBIDDEN.' })
-  async removeFromCart(@Arg('skus', () => [String], { description: 'SKUs of the lines to remove (any case).' }) skus: string[], @Ctx() ctx: OrdersContext): Promise<CartPayload> {
+  async removeFromCart(
+    @Arg('skus', () => [String], { description: 'SKUs of the lines to remove (any case).' }) skus: string[],
+    @Ctx() ctx: OrdersContext,
+  ): Promise<CartPayload> {
     const userErrors = await carts.removeFromCart(ctx, skus);
     return { cart: await currentCart(ctx), userErrors };
   }
@@ -65,7 +88,11 @@ export class CartResolver {
     description:
       'Adds the lines of a CSV or XLSX file to the cart. The first row names the columns sku and quantity (any case); up to 10,000 lines and 1 MB. Every row is reported (OK, UNKNOWN_SKU, NOT_AUTHORIZED, INVALID_QUANTITY, OUT_OF_STOCK with substitutes, DUPLICATE merged into the first row of its SKU); valid rows go to the cart, or none when allOrNothing is set and a row is not valid. A file that cannot be read changes nothing.',
   })
-  async uploadOrderLines(@Arg('input', () => UploadOrderLinesInput, { description: 'The file and how to treat rows that cannot be ordered.' }) input: UploadOrderLinesInput, @Ctx() ctx: OrdersContext): Promise<UploadOrderLinesPayload> {
+  async uploadOrderLines(
+    @Arg('input', () => UploadOrderLinesInput, { description: 'The file and how to treat rows that cannot be ordered.' })
+    input: UploadOrderLinesInput,
+    @Ctx() ctx: OrdersContext,
+  ): Promise<UploadOrderLinesPayload> {
     const result = await uploadOrderLines(ctx, input);
     return { rows: result.rows.map(toUploadedLineType), cart: await currentCart(ctx), userErrors: result.userErrors };
   }

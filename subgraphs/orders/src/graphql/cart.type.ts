@@ -1,5 +1,6 @@
 import { Money, UserError } from '@dealergraph/runtime';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
 import { ProductRef } from './stubs.type.js';
 
 /** How a requested line was taken (same names as domain/cart-lines.ts LineStatus). */
@@ -18,7 +19,9 @@ registerEnumType(LineStatusEnum, {
     OK: { description: 'Added to the cart.' },
     UNKNOWN_SKU: { description: 'No product with this SKU is sold (or the SKU is blank). Not added.' },
     NOT_AUTHORIZED: { description: "The product is outside the dealer's assortment or has no price for it. Not added." },
-    INVALID_QUANTITY: { description: 'The quantity is not a whole number from 1 to 100,000 (also counting what the cart holds). Not added.' },
+    INVALID_QUANTITY: {
+      description: 'The quantity is not a whole number from 1 to 100,000 (also counting what the cart holds). Not added.',
+    },
     OUT_OF_STOCK: { description: 'No stock in any warehouse; see substitutes. Not added.' },
     DUPLICATE: { description: 'The SKU appeared on an earlier line: the quantity was added to that line.' },
   },
@@ -79,7 +82,10 @@ export class CartLineType {
   @Field(() => String, { nullable: true, description: 'Why the line cannot be ordered; null when it can.' })
   problem!: string | null;
 
-  @Field(() => Money, { nullable: true, description: 'Price of one unit now at this quantity: exactly Product.price(quantity).unitPrice. Null when not orderable.' })
+  @Field(() => Money, {
+    nullable: true,
+    description: 'Price of one unit now at this quantity: exactly Product.price(quantity).unitPrice. Null when not orderable.',
+  })
   unitPrice!: Money | null;
 
   @Field(() => Money, { nullable: true, description: 'unitPrice x quantity. Null when not orderable.' })
@@ -88,7 +94,10 @@ export class CartLineType {
   @Field(() => Money, { nullable: true, description: 'List price of one unit. Null when not orderable.' })
   listPrice!: Money | null;
 
-  @Field(() => String, { nullable: true, description: 'Discount off the list price, percent with two fraction digits. Null when not orderable.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Discount off the list price, percent with two fraction digits. Null when not orderable.',
+  })
   discountPercent!: string | null;
 
   @Field(() => [String], { description: 'Pricing rules applied, in order (TIER, SPECIAL_PRICE, VOLUME_BREAK, PROMOTION).' })
@@ -97,10 +106,16 @@ export class CartLineType {
   @Field(() => CartVolumeBreakType, { nullable: true, description: 'The volume break this quantity reached; null when none.' })
   volumeBreak!: CartVolumeBreakType | null;
 
-  @Field(() => CartVolumeBreakType, { nullable: true, description: 'The next volume break and how many more units reach it; null when there is none.' })
+  @Field(() => CartVolumeBreakType, {
+    nullable: true,
+    description: 'The next volume break and how many more units reach it; null when there is none.',
+  })
   nextVolumeBreak!: CartVolumeBreakType | null;
 
-  @Field(() => String, { nullable: true, description: 'For people: e.g. "3 more for 5 % off"; null when the product has no volume breaks.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'For people: e.g. "3 more for 5 % off"; null when the product has no volume breaks.',
+  })
   volumeBreakHint!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Stock status now: IN_STOCK, LOW or OUT; null when the product is no longer sold.' })
@@ -119,7 +134,9 @@ export class CartLineType {
   addedAt!: Date;
 }
 
-@ObjectType('CartCreditPreview', { description: 'What credit would decide for an order of the cart total right now. A preview: nothing is held.' })
+@ObjectType('CartCreditPreview', {
+  description: 'What credit would decide for an order of the cart total right now. A preview: nothing is held.',
+})
 export class CartCreditPreviewType {
   @Field(() => CreditPreviewOutcomeEnum, { description: 'The outcome.' })
   outcome!: CreditPreviewOutcomeEnum;
@@ -239,12 +256,17 @@ export class UploadedOrderLineType {
 
 @ObjectType('UploadOrderLinesPayload', { description: 'The report of an upload and the cart after it.' })
 export class UploadOrderLinesPayload {
-  @Field(() => [UploadedOrderLineType], { description: 'One entry per non-blank data row, in file order; empty when the file could not be read.' })
+  @Field(() => [UploadedOrderLineType], {
+    description: 'One entry per non-blank data row, in file order; empty when the file could not be read.',
+  })
   rows!: UploadedOrderLineType[];
 
   @Field(() => CartType, { nullable: true, description: 'The cart after the upload; null when the caller has no cart (staff).' })
   cart!: CartType | null;
 
-  @Field(() => [UserError], { description: 'Why the file was refused (FILE_TOO_LARGE, UNSUPPORTED_FILE, MALFORMED_FILE, EMPTY_FILE, MISSING_COLUMNS, NOT_ALL_VALID, FORBIDDEN); nothing changed then.' })
+  @Field(() => [UserError], {
+    description:
+      'Why the file was refused (FILE_TOO_LARGE, UNSUPPORTED_FILE, MALFORMED_FILE, EMPTY_FILE, MISSING_COLUMNS, NOT_ALL_VALID, FORBIDDEN); nothing changed then.',
+  })
   userErrors!: UserError[];
 }

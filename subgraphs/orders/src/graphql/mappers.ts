@@ -1,12 +1,13 @@
 import { toMoney } from '@dealergraph/runtime';
+
+import type { Order } from '../entities/order.entity.js';
 import type { OrderApprovalStep } from '../entities/order-approval-step.entity.js';
 import type { OrderLine } from '../entities/order-line.entity.js';
 import type { OrderStatusChange } from '../entities/order-status-change.entity.js';
-import type { Order } from '../entities/order.entity.js';
 import type { OrderStatusEnum } from './enums.js';
+import type { OrderLineType, OrderStatusChangeType, OrderType } from './order.type.js';
 import { toRejectionType } from './order-rejection.type.js';
 import type { OrderApprovalStepType } from './order-workflow.type.js';
-import type { OrderLineType, OrderStatusChangeType, OrderType } from './order.type.js';
 
 /** Lines, line count and history are left to the field resolvers, which batch them. */
 export function toOrderType(order: Order): OrderType {
@@ -45,5 +46,17 @@ export function toOrderStatusChangeType(change: OrderStatusChange): OrderStatusC
 
 /** A step of the approval chain; its deadline shows only while it waits. */
 export function toApprovalStepType(s: OrderApprovalStep): OrderApprovalStepType {
-  return { position: s.position, level: s.level, role: s.role, rule: s.rule, reason: s.reason, status: s.status, decidedBy: s.decidedByUserId, decidedAt: s.decidedAt, comment: s.comment, dueAt: s.status === 'PENDING' ? s.dueAt : null, escalations: s.escalations };
+  return {
+    position: s.position,
+    level: s.level,
+    role: s.role,
+    rule: s.rule,
+    reason: s.reason,
+    status: s.status,
+    decidedBy: s.decidedByUserId,
+    decidedAt: s.decidedAt,
+    comment: s.comment,
+    dueAt: s.status === 'PENDING' ? s.dueAt : null,
+    escalations: s.escalations,
+  };
 }

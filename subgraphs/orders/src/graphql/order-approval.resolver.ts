@@ -1,15 +1,18 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+
 import type { OrdersContext } from '../context.js';
 import { approvalStateOf, currentStepOf } from '../domain/approval-state.js';
 import { toApprovalStepType } from './mappers.js';
+import { OrderType } from './order.type.js';
 import { ApprovalStateEnum } from './order-approval.type.js';
 import { OrderApprovalStepType } from './order-workflow.type.js';
-import { OrderType } from './order.type.js';
 
 /** The approval side of an order as its dealer sees it: the state and the step it waits on. */
 @Resolver(() => OrderType)
 export class OrderApprovalResolver {
-  @FieldResolver(() => ApprovalStateEnum, { description: 'Where the order stands with its approvals: NOT_REQUIRED, PENDING, APPROVED, REJECTED or WITHDRAWN.' })
+  @FieldResolver(() => ApprovalStateEnum, {
+    description: 'Where the order stands with its approvals: NOT_REQUIRED, PENDING, APPROVED, REJECTED or WITHDRAWN.',
+  })
   async approvalState(@Root() order: OrderType, @Ctx() ctx: OrdersContext): Promise<ApprovalStateEnum> {
     const steps = await ctx.loaders.approvalStepsByOrderId.load(order.id);
     return approvalStateOf({ status: order.status, steps }) as ApprovalStateEnum;

@@ -1,21 +1,37 @@
 import { PageArgs, pageWindow, toPage } from '@dealergraph/runtime';
 import { GraphQLError } from 'graphql';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
+
 import type { OrdersContext } from '../context.js';
 import { changesApprovalQueueOf, notifies } from '../domain/event-audience.js';
+import type { Rejection } from '../domain/order-rejection.js';
 import { Order } from '../entities/order.entity.js';
 import { createOrderLoaders } from '../loaders/order.loaders.js';
-import type { OrderEventMessage } from '../services/event-bus.js';
-import { ORDER_EVENTS_TOPIC } from '../services/order-event-hub.js';
 import { liveScopeOf } from '../services/approver-scope.service.js';
-import * as events from '../services/order-events.service.js';
+import type { OrderEventMessage } from '../services/event-bus.js';
 import { findVisibleOrder } from '../services/order.service.js';
+import { ORDER_EVENTS_TOPIC } from '../services/order-event-hub.js';
+import * as events from '../services/order-events.service.js';
 import { watchOrderUpdates } from '../services/order-watch.service.js';
 import { toOrderType } from './mappers.js';
+import { OrderType } from './order.type.js';
 import { MarkNotificationsReadPayload, NotificationConnection, OrderEventType } from './order-event.type.js';
 import { toRejectionType } from './order-rejection.type.js';
-import { OrderType } from './order.type.js';
-import type { Rejection } from '../domain/order-rejection.js';
 
 interface FilterData<TArgs = Record<string, unknown>> {
   payload: OrderEventMessage;
@@ -28,7 +44,19 @@ const levelOf = (data: Record<string, unknown> | null) => (typeof data?.level ==
 const rejectionOf = (data: Record<string, unknown> | null) =>
   data?.rejection && typeof data.currency === 'string' ? toRejectionType(data.rejection as Rejection, data.currency) : null;
 
-function toEventType(event: { id: string; type: string; orderId: string; status: string | null; reason: string | null; data: Record<string, unknown> | null; at: Date | string; read?: boolean }, order?: OrderType | null): OrderEventType {
+function toEventType(
+  event: {
+    id: string;
+    type: string;
+    orderId: string;
+    status: string | null;
+    reason: string | null;
+    data: Record<string, unknown> | null;
+    at: Date | string;
+    read?: boolean;
+  },
+  order?: OrderType | null,
+): OrderEventType {
   return {
     id: event.id,
     type: event.type,
@@ -74,13 +102,15 @@ class NotificationsArgs extends PageArgs {
 export class OrderEventResolver {
   @Authorized()
   @Subscription(() => OrderType, {
-    subscribe: ({ args, context }: { args: { orderId?: string | null }; context: OrdersContext }) => watchOrderUpdates(context, args.orderId),
+    subscribe: ({ args, context }: { args: { orderId?: string | null }; context: OrdersContext }) =>
+      watchOrderUpdates(context, args.orderId),
     description:
       "An order each time it changes (placed, approval steps, status, shipping), after the change committed. A dealer user receives its own dealer's orders only; staff receive every order they may see. orderId narrows it to one order; an order the caller may not see is refused with NOT_FOUND when it subscribes.",
   })
   async orderUpdated(
     @Root() event: OrderEventMessage,
-    @Arg('orderId', () => ID, { nullable: true, description: 'Only this order; omitted: every order the caller may see.' }) _orderId: string | null,
+    @Arg('orderId', () => ID, { nullable: true, description: 'Only this order; omitted: every order the caller may see.' })
+    _orderId: string | null,
     @Ctx() ctx: OrdersContext,
   ): Promise<OrderType> {
     const order = await currentOrder(ctx, event);
@@ -91,7 +121,8 @@ export class OrderEventResolver {
   @Authorized('STAFF')
   @Subscription(() => OrderEventType, {
     topics: ORDER_EVENTS_TOPIC,
-    filter: async ({ payload, context }: FilterData) => changesApprovalQueueOf({ claims: context.claims, event: payload, scope: await liveScopeOf(context) }),
+    filter: async ({ payload, context }: FilterData) =>
+      changesApprovalQueueOf({ claims: context.claims, event: payload, scope: await liveScopeOf(context) }),
     description:
       "For approvers: an order entered or left the caller's approval queue, or one of its steps was decided, escalated or reminded about (steps above the caller's level excluded). Within the caller's scope: a SALES_REP their own dealers' orders, a REGIONAL_MANAGER their region's, a SALES_DIRECTOR and up all.",
   })
@@ -102,7 +133,8 @@ export class OrderEventResolver {
   @Authorized()
   @Subscription(() => OrderEventType, {
     topics: ORDER_EVENTS_TOPIC,
-    filter: async ({ payload, context }: FilterData) => notifies({ claims: context.claims, event: payload, scope: await liveScopeOf(context) }),
+    filter: async ({ payload, context }: FilterData) =>
+      notifies({ claims: context.claims, event: payload, scope: await liveScopeOf(context) }),
     description:
       "A new entry of the caller's notification feed: for dealer users everything that happens to their dealer's orders (approvals, rejections with the reason, escalations, status changes); for approvers what changes their queue, within their scope (a SALES_REP's own dealers, a REGIONAL_MANAGER's region).",
   })
@@ -130,18 +162,30 @@ export class OrderEventResolver {
   async notifications(@Args() args: NotificationsArgs, @Ctx() ctx: OrdersContext) {
     const window = pageWindow(args);
     const feed = await events.notificationFeed(ctx, { offset: window.offset, limit: window.limit, unreadOnly: args.unreadOnly });
-    return { ...toPage(feed.nodes.map((row) => toEventType(row)), feed.totalCount, window), unreadCount: feed.unreadCount };
+    return {
+      ...toPage(
+        feed.nodes.map((row) => toEventType(row)),
+        feed.totalCount,
+        window,
+      ),
+      unreadCount: feed.unreadCount,
+    };
   }
 
   @Authorized()
-  @Mutation(() => MarkNotificationsReadPayload, { description: "Marks notifications of the caller's feed read: the given ones, or all with all: true." })
+  @Mutation(() => MarkNotificationsReadPayload, {
+    description: "Marks notifications of the caller's feed read: the given ones, or all with all: true.",
+  })
   async markNotificationsRead(
     @Arg('eventIds', () => [ID], { nullable: true, description: 'The notifications (event ids) to mark read.' }) eventIds: string[] | null,
     @Arg('all', () => Boolean, { nullable: true, description: 'Mark the whole feed read.' }) all: boolean | null,
     @Ctx() ctx: OrdersContext,
   ): Promise<MarkNotificationsReadPayload> {
     if (!all && !eventIds?.length) {
-      return { unreadCount: 0, userErrors: [{ code: 'INVALID_INPUT', message: 'Name the notifications to mark read, or pass all: true.', field: ['eventIds'] }] };
+      return {
+        unreadCount: 0,
+        userErrors: [{ code: 'INVALID_INPUT', message: 'Name the notifications to mark read, or pass all: true.', field: ['eventIds'] }],
+      };
     }
     return { unreadCount: await events.markNotificationsRead(ctx, { eventIds, all }), userErrors: [] };
   }

@@ -1,10 +1,12 @@
 import { ConnectionType, UserError } from '@dealergraph/runtime';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { OrderRejectionType } from './order-rejection.type.js';
+
 import { OrderType } from './order.type.js';
+import { OrderRejectionType } from './order-rejection.type.js';
 
 @ObjectType('OrderEvent', {
-  description: 'Something that happened to an order, as published after it committed: live over subscriptions, and again from orderEvents(since:) and the notification feed.',
+  description:
+    'Something that happened to an order, as published after it committed: live over subscriptions, and again from orderEvents(since:) and the notification feed.',
 })
 export class OrderEventType {
   @Field(() => ID, { description: 'The event id; a client that receives the same id twice (after a reconnect) keeps one.' })
@@ -31,7 +33,10 @@ export class OrderEventType {
   @Field(() => Int, { nullable: true, description: 'The approval level (1-5) of the step the event concerns, if any.' })
   level!: number | null;
 
-  @Field(() => OrderRejectionType, { nullable: true, description: 'On the change to REJECTED: the reason code, text and suggested alternatives; null otherwise.' })
+  @Field(() => OrderRejectionType, {
+    nullable: true,
+    description: 'On the change to REJECTED: the reason code, text and suggested alternatives; null otherwise.',
+  })
   rejection!: OrderRejectionType | null;
 
   @Field(() => Date, { description: 'When it happened.' })

@@ -1,5 +1,6 @@
 import { Money, toMoney } from '@dealergraph/runtime';
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+
 import type { Rejection } from '../domain/order-rejection.js';
 
 /** The GraphQL face of REJECTION_CODES in domain/order-rejection.ts (same names). */
@@ -43,7 +44,10 @@ export class RejectionAlternativeInput {
   @Field(() => RejectionAlternativeKindEnum, { description: 'What to do instead.' })
   kind!: RejectionAlternativeKindEnum;
 
-  @Field(() => String, { nullable: true, description: 'PAY_DOWN only (and required there): the amount to pay, a decimal string in the order currency, e.g. "1500.00".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'PAY_DOWN only (and required there): the amount to pay, a decimal string in the order currency, e.g. "1500.00".',
+  })
   amount?: string | null;
 
   @Field(() => String, { nullable: true, description: 'A note for the dealer, e.g. which substitute.' })
@@ -80,6 +84,10 @@ export function toRejectionType(rejection: Rejection | null | undefined, currenc
   return {
     code: rejection.code as RejectionCodeEnum,
     reason: rejection.reason,
-    alternatives: rejection.alternatives.map((a) => ({ kind: a.kind as RejectionAlternativeKindEnum, amount: a.amount === null ? null : toMoney(a.amount, currency), note: a.note })),
+    alternatives: rejection.alternatives.map((a) => ({
+      kind: a.kind as RejectionAlternativeKindEnum,
+      amount: a.amount === null ? null : toMoney(a.amount, currency),
+      note: a.note,
+    })),
   };
 }

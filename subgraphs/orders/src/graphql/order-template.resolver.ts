@@ -1,12 +1,20 @@
 import { PageArgs, pageWindow, toMoney, toPage } from '@dealergraph/runtime';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+
 import type { OrdersContext } from '../context.js';
 import type { OrderTemplate } from '../entities/order-template.entity.js';
 import * as carts from '../services/cart.service.js';
 import * as templates from '../services/order-template.service.js';
 import { toCartType } from './cart.mapper.js';
 import { CartPayload, CartType, LineStatusEnum } from './cart.type.js';
-import { DeleteOrderTemplatePayload, OrderTemplateConnection, OrderTemplateLineType, OrderTemplatePayload, OrderTemplateType, ReorderPayload } from './order-template.type.js';
+import {
+  DeleteOrderTemplatePayload,
+  OrderTemplateConnection,
+  OrderTemplateLineType,
+  OrderTemplatePayload,
+  OrderTemplateType,
+  ReorderPayload,
+} from './order-template.type.js';
 
 const toTemplateType = (t: OrderTemplate): OrderTemplateType => ({ id: t.id, name: t.name, createdAt: t.createdAt });
 
@@ -37,8 +45,13 @@ export class OrderTemplateResolver {
   }
 
   @Authorized()
-  @Mutation(() => OrderTemplatePayload, { description: 'Saves the cart under a name as a template of the dealer (the cart stays as it is).' })
-  async saveCartAsTemplate(@Arg('name', { description: 'Template name, 1-100 characters, unique within the dealer.' }) name: string, @Ctx() ctx: OrdersContext): Promise<OrderTemplatePayload> {
+  @Mutation(() => OrderTemplatePayload, {
+    description: 'Saves the cart under a name as a template of the dealer (the cart stays as it is).',
+  })
+  async saveCartAsTemplate(
+    @Arg('name', { description: 'Template name, 1-100 characters, unique within the dealer.' }) name: string,
+    @Ctx() ctx: OrdersContext,
+  ): Promise<OrderTemplatePayload> {
     const result = await templates.saveCartAsTemplate(ctx, name);
     return { template: result.template ? toTemplateType(result.template) : null, userErrors: result.userErrors };
   }
@@ -56,21 +69,36 @@ export class OrderTemplateResolver {
 
   @Authorized()
   @Mutation(() => DeleteOrderTemplatePayload, { description: 'Deletes a template of the dealer.' })
-  async deleteOrderTemplate(@Arg('templateId', () => ID, { description: 'The template.' }) templateId: string, @Ctx() ctx: OrdersContext): Promise<DeleteOrderTemplatePayload> {
+  async deleteOrderTemplate(
+    @Arg('templateId', () => ID, { description: 'The template.' }) templateId: string,
+    @Ctx() ctx: OrdersContext,
+  ): Promise<DeleteOrderTemplatePayload> {
     const result = await templates.deleteTemplate(ctx, templateId);
     return { deletedTemplateId: result.deletedId, userErrors: result.userErrors };
   }
 
   @Authorized()
-  @Mutation(() => CartPayload, { description: "Adds a template's lines to the cart at today's prices; lines that cannot be ordered get a userError each (field [\"lines\", index, ...])." })
-  async addTemplateToCart(@Arg('templateId', () => ID, { description: 'The template.' }) templateId: string, @Ctx() ctx: OrdersContext): Promise<CartPayload> {
+  @Mutation(() => CartPayload, {
+    description:
+      'Adds a template\'s lines to the cart at today\'s prices; lines that cannot be ordered get a userError each (field ["lines", index, ...]).',
+  })
+  async addTemplateToCart(
+    @Arg('templateId', () => ID, { description: 'The template.' }) templateId: string,
+    @Ctx() ctx: OrdersContext,
+  ): Promise<CartPayload> {
     const result = await templates.addTemplateToCart(ctx, templateId);
     return { cart: await currentCart(ctx), userErrors: [...result.userErrors, ...carts.verdictErrors(result.verdicts, ['lines'])] };
   }
 
   @Authorized()
-  @Mutation(() => ReorderPayload, { description: "Adds a past order's lines to the cart, re-priced at today's prices, and shows per line the price paid then against today's." })
-  async reorder(@Arg('orderId', () => ID, { description: "One of the dealer's past orders." }) orderId: string, @Ctx() ctx: OrdersContext): Promise<ReorderPayload> {
+  @Mutation(() => ReorderPayload, {
+    description:
+      "Adds a past order's lines to the cart, re-priced at today's prices, and shows per line the price paid then against today's.",
+  })
+  async reorder(
+    @Arg('orderId', () => ID, { description: "One of the dealer's past orders." }) orderId: string,
+    @Ctx() ctx: OrdersContext,
+  ): Promise<ReorderPayload> {
     const result = await templates.reorder(ctx, orderId);
     const lines = result.lines.map((l) => ({
       sku: l.sku,
@@ -82,6 +110,16 @@ export class OrderTemplateResolver {
       unitPriceChange: l.currentUnitPrice === null ? null : toMoney(l.currentUnitPrice - l.previousUnitPrice, result.currency),
       priceChanged: l.currentUnitPrice !== null && l.currentUnitPrice !== l.previousUnitPrice,
     }));
-    return { lines, cart: await currentCart(ctx), userErrors: [...result.userErrors, ...carts.verdictErrors(result.lines.map((l) => l.verdict), ['lines'])] };
+    return {
+      lines,
+      cart: await currentCart(ctx),
+      userErrors: [
+        ...result.userErrors,
+        ...carts.verdictErrors(
+          result.lines.map((l) => l.verdict),
+          ['lines'],
+        ),
+      ],
+    };
   }
 }

@@ -1,5 +1,6 @@
 import { ConnectionType, Money, UserError } from '@dealergraph/runtime';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+
 import { CartType, LineStatusEnum } from './cart.type.js';
 import { ProductRef } from './stubs.type.js';
 
@@ -15,7 +16,9 @@ export class OrderTemplateLineType {
   product!: ProductRef;
 }
 
-@ObjectType('OrderTemplate', { description: "A named list of products and quantities, shared by the dealer's users; put it in the cart with addTemplateToCart." })
+@ObjectType('OrderTemplate', {
+  description: "A named list of products and quantities, shared by the dealer's users; put it in the cart with addTemplateToCart.",
+})
 export class OrderTemplateType {
   @Field(() => ID, { description: 'Id of the template.' })
   id!: string;
@@ -68,10 +71,13 @@ export class ReorderLineType {
   @Field(() => Money, { nullable: true, description: 'Unit price today for the same quantity; null when it cannot be ordered today.' })
   currentUnitPrice!: Money | null;
 
-  @Field(() => Money, { nullable: true, description: 'currentUnitPrice - previousUnitPrice (negative: cheaper today); null when it cannot be ordered today.' })
+  @Field(() => Money, {
+    nullable: true,
+    description: 'currentUnitPrice - previousUnitPrice (negative: cheaper today); null when it cannot be ordered today.',
+  })
   unitPriceChange!: Money | null;
 
-  @Field({ description: 'True when today\'s unit price differs from the one paid.' })
+  @Field({ description: "True when today's unit price differs from the one paid." })
   priceChanged!: boolean;
 }
 
@@ -83,6 +89,9 @@ export class ReorderPayload {
   @Field(() => CartType, { nullable: true, description: 'The cart after the reorder; null for staff.' })
   cart!: CartType | null;
 
-  @Field(() => [UserError], { description: 'NOT_FOUND (no such order of your dealer), FORBIDDEN, and per line the codes of addToCart with field ["lines", index, ...].' })
+  @Field(() => [UserError], {
+    description:
+      'NOT_FOUND (no such order of your dealer), FORBIDDEN, and per line the codes of addToCart with field ["lines", index, ...].',
+  })
   userErrors!: UserError[];
 }

@@ -1,5 +1,6 @@
 import { UserError } from '@dealergraph/runtime';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
 import { OrderType } from './order.type.js';
 
 @InputType('PlaceOrderLineInput', { description: 'One line to order.' })
@@ -12,32 +13,47 @@ export class PlaceOrderLineInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The unit price the dealer was shown and confirmed, e.g. "12.50". When the price is different now the order is not placed: PRICE_CHANGED with the new price.',
+    description:
+      'The unit price the dealer was shown and confirmed, e.g. "12.50". When the price is different now the order is not placed: PRICE_CHANGED with the new price.',
   })
   expectedUnitPrice?: string | null;
 }
 
 @InputType('PlaceOrderInput', { description: 'An order to place.' })
 export class PlaceOrderInput {
-  @Field({ description: 'Chosen by the client, unique per order: the same key from the same dealer returns the same order, never a second one.' })
+  @Field({
+    description: 'Chosen by the client, unique per order: the same key from the same dealer returns the same order, never a second one.',
+  })
   idempotencyKey!: string;
 
-  @Field(() => [PlaceOrderLineInput], { nullable: true, description: "The lines; omitted: the caller's cart is ordered (and emptied once the order is placed)." })
+  @Field(() => [PlaceOrderLineInput], {
+    nullable: true,
+    description: "The lines; omitted: the caller's cart is ordered (and emptied once the order is placed).",
+  })
   lines?: PlaceOrderLineInput[] | null;
 
   @Field(() => String, { nullable: true, description: "The dealer's own purchase order number." })
   poNumber?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The order total the dealer confirmed, e.g. "1234.50"; a different total now: PRICE_CHANGED, nothing placed.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The order total the dealer confirmed, e.g. "1234.50"; a different total now: PRICE_CHANGED, nothing placed.',
+  })
   expectedTotal?: string | null;
 }
 
 @ObjectType('PlaceOrderPayload', { description: 'The placed order, or why it was not placed.' })
 export class PlaceOrderPayload {
-  @Field(() => OrderType, { nullable: true, description: 'The order (APPROVED, or PENDING_APPROVAL when a rule asks for an approver); null when userErrors say why not.' })
+  @Field(() => OrderType, {
+    nullable: true,
+    description: 'The order (APPROVED, or PENDING_APPROVAL when a rule asks for an approver); null when userErrors say why not.',
+  })
   order!: OrderType | null;
 
-  @Field(() => String, { nullable: true, description: 'A warning the order was placed with, e.g. that it takes the dealer over its credit limit (SOFT_WARNING).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A warning the order was placed with, e.g. that it takes the dealer over its credit limit (SOFT_WARNING).',
+  })
   warning!: string | null;
 
   @Field(() => [UserError], {
@@ -52,7 +68,9 @@ export class OrderPayload {
   @Field(() => OrderType, { nullable: true, description: 'The order as it is now; null when userErrors say why nothing changed.' })
   order!: OrderType | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed: NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, INVALID_INPUT, CREDIT_LIMIT_EXCEEDED ...' })
+  @Field(() => [UserError], {
+    description: 'Why nothing changed: NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, INVALID_INPUT, CREDIT_LIMIT_EXCEEDED ...',
+  })
   userErrors!: UserError[];
 }
 
@@ -85,7 +103,11 @@ export class OrderApprovalStepType {
   @Field(() => String, { nullable: true, description: "The approver's comment or reason." })
   comment!: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'While the step waits: when it must be decided before it escalates to the next level (a reminder goes out before); null for steps not waiting.' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'While the step waits: when it must be decided before it escalates to the next level (a reminder goes out before); null for steps not waiting.',
+  })
   dueAt!: Date | null;
 
   @Field(() => Int, { description: 'How many times the step moved up a level because nobody decided it in time.' })

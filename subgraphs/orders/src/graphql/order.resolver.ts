@@ -1,5 +1,6 @@
-import { pageWindow, toPage, PageArgs } from '@dealergraph/runtime';
+import { PageArgs, pageWindow, toPage } from '@dealergraph/runtime';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+
 import type { OrdersContext } from '../context.js';
 import * as orders from '../services/order.service.js';
 import { OrderStatusEnum } from './enums.js';
@@ -11,7 +12,10 @@ class OrderFilterInput {
   @Field(() => [OrderStatusEnum], { nullable: true, description: 'Only orders in one of these statuses; omitted or empty: any status.' })
   status?: OrderStatusEnum[] | null;
 
-  @Field(() => ID, { nullable: true, description: "Only this dealer's orders. Staff only: for dealer users it is ignored, they always get their own dealer's orders." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only this dealer's orders. Staff only: for dealer users it is ignored, they always get their own dealer's orders.",
+  })
   dealerId?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'Only orders placed at or after this instant.' })
@@ -34,7 +38,8 @@ class OrdersArgs extends PageArgs {
 export class OrderResolver {
   @Authorized()
   @Query(() => OrderConnection, {
-    description: "Orders, newest first. Dealer users get their own dealer's orders only, whatever the filter says; staff get every dealer's.",
+    description:
+      "Orders, newest first. Dealer users get their own dealer's orders only, whatever the filter says; staff get every dealer's.",
   })
   async orders(@Args() args: OrdersArgs, @Ctx() ctx: OrdersContext) {
     const window = pageWindow(args);
@@ -60,7 +65,9 @@ export class OrderResolver {
     return lines.map((line) => toOrderLineType(line, order.currency));
   }
 
-  @FieldResolver(() => [OrderStatusChangeType], { description: 'Every status the order went through, oldest first; the first entry is the status it was placed in.' })
+  @FieldResolver(() => [OrderStatusChangeType], {
+    description: 'Every status the order went through, oldest first; the first entry is the status it was placed in.',
+  })
   async statusHistory(@Root() order: OrderType, @Ctx() ctx: OrdersContext): Promise<OrderStatusChangeType[]> {
     return (await orders.orderHistory(ctx, order.id)).map(toOrderStatusChangeType);
   }

@@ -1,5 +1,6 @@
 import { ConnectionType, Money } from '@dealergraph/runtime';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+
 import { OrderStatusEnum } from './enums.js';
 import { OrderRejectionType } from './order-rejection.type.js';
 import { DealerRef, ProductRef } from './stubs.type.js';
@@ -40,10 +41,16 @@ export class OrderType {
   @Field(() => String, { nullable: true, description: "The carrier's tracking number, once the order shipped." })
   trackingNumber!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'A warning the order was placed with, e.g. over the credit limit under SOFT_WARNING.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A warning the order was placed with, e.g. over the credit limit under SOFT_WARNING.',
+  })
   warning!: string | null;
 
-  @Field(() => OrderRejectionType, { nullable: true, description: 'Why an approver rejected the order (code, text, suggested alternatives); null unless REJECTED.' })
+  @Field(() => OrderRejectionType, {
+    nullable: true,
+    description: 'Why an approver rejected the order (code, text, suggested alternatives); null unless REJECTED.',
+  })
   rejection!: OrderRejectionType | null;
 }
 

@@ -1,4 +1,5 @@
 import { APPROVAL_LEVEL, toMoney } from '@dealergraph/runtime';
+
 import type { SpecialPriceRequest } from '../entities/special-price-request.entity.js';
 import type { SpecialPriceRequestStatusEnum, SpecialPriceRequestType } from './special-price-request.type.js';
 

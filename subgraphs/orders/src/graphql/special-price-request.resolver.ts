@@ -1,6 +1,7 @@
 import { pageWindow, toPage } from '@dealergraph/runtime';
 import { GraphQLError } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+
 import type { OrdersContext } from '../context.js';
 import { isSpecialPriceEvent } from '../domain/special-price-audience.js';
 import { SpecialPriceRequest } from '../entities/special-price-request.entity.js';
@@ -65,7 +66,10 @@ export class SpecialPriceRequestResolver {
   }
 
   @Authorized()
-  @Mutation(() => SpecialPriceRequestPayload, { description: "An approver at the request's level or above, within their scope (FORBIDDEN outside it), rejects it, with a reason for the dealer." })
+  @Mutation(() => SpecialPriceRequestPayload, {
+    description:
+      "An approver at the request's level or above, within their scope (FORBIDDEN outside it), rejects it, with a reason for the dealer.",
+  })
   async rejectSpecialPriceRequest(
     @Arg('requestId', () => ID, { description: 'The request.' }) requestId: string,
     @Arg('reason', { description: 'Why, for the dealer (mandatory).' }) reason: string,
@@ -76,7 +80,8 @@ export class SpecialPriceRequestResolver {
 
   @Authorized()
   @Query(() => SpecialPriceRequestConnection, {
-    description: "Special price requests, newest first: a dealer user sees its dealer's; an approver those its level and scope may decide (a SALES_REP their own dealers', a REGIONAL_MANAGER their region's, a SALES_DIRECTOR and up all).",
+    description:
+      "Special price requests, newest first: a dealer user sees its dealer's; an approver those its level and scope may decide (a SALES_REP their own dealers', a REGIONAL_MANAGER their region's, a SALES_DIRECTOR and up all).",
   })
   async specialPriceRequests(@Args() args: SpecialPriceRequestsArgs, @Ctx() ctx: OrdersContext) {
     const window = pageWindow(args);
@@ -85,21 +90,29 @@ export class SpecialPriceRequestResolver {
   }
 
   @Authorized()
-  @Query(() => SpecialPriceRequestType, { nullable: true, description: 'One special price request; null when there is none the caller may see.' })
-  async specialPriceRequest(@Arg('id', () => ID, { description: 'The request.' }) id: string, @Ctx() ctx: OrdersContext): Promise<SpecialPriceRequestType | null> {
+  @Query(() => SpecialPriceRequestType, {
+    nullable: true,
+    description: 'One special price request; null when there is none the caller may see.',
+  })
+  async specialPriceRequest(
+    @Arg('id', () => ID, { description: 'The request.' }) id: string,
+    @Ctx() ctx: OrdersContext,
+  ): Promise<SpecialPriceRequestType | null> {
     const request = await requests.findSpecialPriceRequest(ctx, id);
     return request ? toSpecialPriceRequestType(request) : null;
   }
 
   @Authorized()
   @Subscription(() => SpecialPriceRequestType, {
-    subscribe: ({ args, context }: { args: { requestId?: string | null }; context: OrdersContext }) => watchSpecialPriceRequests(context, args.requestId),
+    subscribe: ({ args, context }: { args: { requestId?: string | null }; context: OrdersContext }) =>
+      watchSpecialPriceRequests(context, args.requestId),
     description:
       "A special price request each time it changes (asked, approved, rejected), after the change committed. A dealer user receives its own dealer's requests only; an approver those its level and scope may decide (a SALES_REP their own dealers', a REGIONAL_MANAGER their region's). requestId narrows it to one request; a request the caller may not see is refused with NOT_FOUND when it subscribes.",
   })
   async specialPriceRequestUpdated(
     @Root() event: OrderEventMessage,
-    @Arg('requestId', () => ID, { nullable: true, description: 'Only this request; omitted: every request the caller may see.' }) _requestId: string | null,
+    @Arg('requestId', () => ID, { nullable: true, description: 'Only this request; omitted: every request the caller may see.' })
+    _requestId: string | null,
     @Ctx() ctx: OrdersContext,
   ): Promise<SpecialPriceRequestType> {
     const request = await currentRequest(ctx, event);
@@ -113,7 +126,8 @@ export class SpecialPriceRequestResolver {
 export class SpecialPriceEventResolver {
   @FieldResolver(() => SpecialPriceRequestType, {
     nullable: true,
-    description: 'For a SPECIAL_PRICE_REQUEST event: the request as it is now (null when the caller may not see it); null for order events.',
+    description:
+      'For a SPECIAL_PRICE_REQUEST event: the request as it is now (null when the caller may not see it); null for order events.',
   })
   async specialPriceRequest(@Root() event: OrderEventType, @Ctx() ctx: OrdersContext): Promise<SpecialPriceRequestType | null> {
     if (!isSpecialPriceEvent(event)) return null;

@@ -1,5 +1,6 @@
 import { ConnectionType, Money, PageArgs, UserError } from '@dealergraph/runtime';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
 import { DealerRef, ProductRef } from './stubs.type.js';
 
 /** The GraphQL face of SpecialPriceRequestStatus (same names). */
@@ -19,7 +20,8 @@ registerEnumType(SpecialPriceRequestStatusEnum, {
 });
 
 @ObjectType('SpecialPriceRequest', {
-  description: "A dealer's request for a special price for a product and quantity, routed to an approval level like an order, and its decision.",
+  description:
+    "A dealer's request for a special price for a product and quantity, routed to an approval level like an order, and its decision.",
 })
 export class SpecialPriceRequestType {
   @Field(() => ID, { description: 'Stable identifier.' })
@@ -52,10 +54,15 @@ export class SpecialPriceRequestType {
   @Field(() => Money, { description: "The product's list price when asked." })
   listPrice!: Money;
 
-  @Field(() => Money, { description: "The dealer's price of one unit when asked: what the discount is measured against (a special price replaces the dealer's base price; volume breaks and promotions still apply on top of it)." })
+  @Field(() => Money, {
+    description:
+      "The dealer's price of one unit when asked: what the discount is measured against (a special price replaces the dealer's base price; volume breaks and promotions still apply on top of it).",
+  })
   currentUnitPrice!: Money;
 
-  @Field(() => Int, { description: 'The approval level that decides it (1 SALES_REP ... 5 GENERAL_MANAGER); approvers at this level or above may.' })
+  @Field(() => Int, {
+    description: 'The approval level that decides it (1 SALES_REP ... 5 GENERAL_MANAGER); approvers at this level or above may.',
+  })
   requiredLevel!: number;
 
   @Field({ description: 'The role of that level, e.g. REGIONAL_MANAGER.' })
@@ -67,7 +74,7 @@ export class SpecialPriceRequestType {
   @Field(() => SpecialPriceRequestStatusEnum, { description: 'Where the request stands.' })
   status!: SpecialPriceRequestStatusEnum;
 
-  @Field(() => Money, { nullable: true, description: 'APPROVED: the unit price granted (the dealer\'s, or the approver\'s counter offer).' })
+  @Field(() => Money, { nullable: true, description: "APPROVED: the unit price granted (the dealer's, or the approver's counter offer)." })
   grantedUnitPrice!: Money | null;
 
   @Field(() => Int, { nullable: true, description: "APPROVED: units granted at that price, over all the dealer's orders." })
@@ -103,7 +110,7 @@ export class SpecialPriceRequestsArgs extends PageArgs {
 
 @InputType('RequestSpecialPriceInput', { description: 'A special price to ask for.' })
 export class RequestSpecialPriceInput {
-  @Field({ description: 'The product number (any case); the product must be in the dealer\'s assortment.' })
+  @Field({ description: "The product number (any case); the product must be in the dealer's assortment." })
   sku!: string;
 
   @Field(() => Int, { description: 'Units wanted at the special price: a whole number from 1 to 100,000.' })
@@ -112,10 +119,16 @@ export class RequestSpecialPriceInput {
   @Field({ description: 'Why: a competing offer, a project, a tender ... (1-2,000 characters).' })
   reason!: string;
 
-  @Field(() => String, { nullable: true, description: 'The unit price wanted, e.g. "12.50", below the current price; omitted: ask for an offer.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The unit price wanted, e.g. "12.50", below the current price; omitted: ask for an offer.',
+  })
   wantedUnitPrice?: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'Until when the price should hold (at most 366 days ahead); omitted: 90 days from approval.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Until when the price should hold (at most 366 days ahead); omitted: 90 days from approval.',
+  })
   validTo?: Date | null;
 }
 
@@ -124,7 +137,10 @@ export class ApproveSpecialPriceRequestInput {
   @Field(() => ID, { description: 'The request.' })
   requestId!: string;
 
-  @Field(() => String, { nullable: true, description: 'A counter unit price, e.g. "13.00"; omitted: the price the dealer wanted (required when it asked for an offer).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A counter unit price, e.g. "13.00"; omitted: the price the dealer wanted (required when it asked for an offer).',
+  })
   unitPrice?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'The units granted; omitted: the quantity asked for.' })
@@ -139,7 +155,10 @@ export class ApproveSpecialPriceRequestInput {
 
 @ObjectType('SpecialPriceRequestPayload', { description: 'A special price request after a change, or why nothing changed.' })
 export class SpecialPriceRequestPayload {
-  @Field(() => SpecialPriceRequestType, { nullable: true, description: 'The request as it is now; null when userErrors say why nothing changed.' })
+  @Field(() => SpecialPriceRequestType, {
+    nullable: true,
+    description: 'The request as it is now; null when userErrors say why nothing changed.',
+  })
   specialPriceRequest!: SpecialPriceRequestType | null;
 
   @Field(() => [UserError], {

@@ -1,10 +1,11 @@
-import { groupedLoader, keyedLoader, type EntityManager } from '@dealergraph/runtime';
+import { type EntityManager, groupedLoader, keyedLoader } from '@dealergraph/runtime';
 import { raw } from '@mikro-orm/core';
 import type DataLoader from 'dataloader';
+
+import { Order } from '../entities/order.entity.js';
 import { OrderApprovalStep } from '../entities/order-approval-step.entity.js';
 import { OrderLine } from '../entities/order-line.entity.js';
 import { OrderStatusChange } from '../entities/order-status-change.entity.js';
-import { Order } from '../entities/order.entity.js';
 
 /** How many lines one order has. */
 export interface LineCount {
@@ -41,7 +42,10 @@ async function countLines(em: EntityManager, orderIds: string[]): Promise<LineCo
 
 export function createOrderLoaders(em: EntityManager): OrderLoaders {
   return {
-    orderById: keyedLoader((ids) => em.find(Order, { id: { $in: ids } }), (o) => o.id),
+    orderById: keyedLoader(
+      (ids) => em.find(Order, { id: { $in: ids } }),
+      (o) => o.id,
+    ),
     linesByOrderId: groupedLoader(
       (ids) => em.find(OrderLine, { order: { $in: ids } }, { orderBy: { order: 'asc', position: 'asc' } }),
       (line) => line.order.id,
@@ -50,7 +54,10 @@ export function createOrderLoaders(em: EntityManager): OrderLoaders {
       (ids) => em.find(OrderStatusChange, { order: { $in: ids } }, { orderBy: { order: 'asc', position: 'asc' } }),
       (change) => change.order.id,
     ),
-    lineCountByOrderId: keyedLoader((ids) => countLines(em, ids), (row) => row.orderId),
+    lineCountByOrderId: keyedLoader(
+      (ids) => countLines(em, ids),
+      (row) => row.orderId,
+    ),
     approvalStepsByOrderId: groupedLoader(
       (ids) => em.find(OrderApprovalStep, { order: { $in: ids } }, { orderBy: { order: 'asc', position: 'asc' } }),
       (step) => step.order.id,

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261130063433 extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`alter table "orders"."order" add column "rejection" jsonb null;`);
   }
@@ -9,5 +8,4 @@ export class Migration20261130063433 extends Migration {
   override async down(): Promise<void> {
     this.addSql(`alter table "orders"."order" drop column "rejection";`);
   }
-
 }

@@ -16,7 +16,9 @@ function withoutTransaction(plan: string): string {
  */
 export class Migration20261130080000 extends Migration {
   override async up(): Promise<void> {
-    const installed = await this.execute(`select 1 from information_schema.tables where table_schema = 'pgboss' and table_name = 'version'`);
+    const installed = await this.execute(
+      `select 1 from information_schema.tables where table_schema = 'pgboss' and table_name = 'version'`,
+    );
     if (installed.length === 0) this.addSql(withoutTransaction(getConstructionPlans('pgboss')));
   }
 

@@ -1,9 +1,10 @@
 import { startPeriodic } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
+
 import type { OrdersContext } from '../context.js';
-import { deadlineAction, stepDeadline, type ApprovalDeadlineSettings } from '../domain/approval-deadline.js';
-import { OrderApprovalStep } from '../entities/order-approval-step.entity.js';
+import { type ApprovalDeadlineSettings, deadlineAction, stepDeadline } from '../domain/approval-deadline.js';
 import { Order } from '../entities/order.entity.js';
+import { OrderApprovalStep } from '../entities/order-approval-step.entity.js';
 import { appendStatusNote } from './order-status.service.js';
 import { recordOrderEvent } from './outbox.service.js';
 
@@ -43,7 +44,14 @@ async function scheduleDeadlines(em: EntityManager, sweep: DeadlineSweep): Promi
      ${waitingSteps(schema)} and s.due_at is null`,
   );
   if (rows.length === 0) return 0;
-  const dueAt = rows.map((r) => stepDeadline({ level: r.level, hours: r.deadline_hours, since: new Date(Math.max(new Date(r.since).getTime(), sweep.notBefore.getTime())), settings: sweep.settings }));
+  const dueAt = rows.map((r) =>
+    stepDeadline({
+      level: r.level,
+      hours: r.deadline_hours,
+      since: new Date(Math.max(new Date(r.since).getTime(), sweep.notBefore.getTime())),
+      settings: sweep.settings,
+    }),
+  );
   await em.getConnection().execute(
     `update "${schema}"."order_approval_step" s set due_at = d.due_at
        from jsonb_to_recordset(?::jsonb) as d(id uuid, due_at timestamptz)
@@ -72,27 +80,53 @@ export interface StepCheck {
  */
 export async function actOnStep(em: EntityManager, orderId: string, stepId: string, check: StepCheck): Promise<StepAction> {
   return em.fork().transactional(async (tx) => {
-    const order = await tx.findOne(Order, { id: orderId, status: 'PENDING_APPROVAL', workflow: 'DONE' }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const order = await tx.findOne(
+      Order,
+      { id: orderId, status: 'PENDING_APPROVAL', workflow: 'DONE' },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
     if (!order) return null;
     const [step] = await tx.find(OrderApprovalStep, { order: orderId, status: 'PENDING' }, { orderBy: { position: 'asc' }, limit: 1 });
     if (!step || step.id !== stepId || !step.dueAt) return null;
     if (check.level !== undefined && step.level !== check.level) return null;
-    const action = deadlineAction({ level: step.level, dueAt: step.dueAt, remindedAt: step.remindedAt, now: check.now, settings: check.settings });
+    const action = deadlineAction({
+      level: step.level,
+      dueAt: step.dueAt,
+      remindedAt: step.remindedAt,
+      now: check.now,
+      settings: check.settings,
+    });
     if (action.kind === 'NONE') return null;
     const base = { orderId: order.id, dealerId: order.dealerId, scope: order, status: order.status, actor: null, at: check.now };
     if (action.kind === 'REMIND') {
       step.remindedAt = check.now;
-      recordOrderEvent(tx, { ...base, type: 'REMINDER', reason: `Waiting for a ${step.role} (level ${step.level}); decide by ${step.dueAt.toISOString()}.`, data: { level: step.level, step: step.position, dueAt: step.dueAt.toISOString() } });
+      recordOrderEvent(tx, {
+        ...base,
+        type: 'REMINDER',
+        reason: `Waiting for a ${step.role} (level ${step.level}); decide by ${step.dueAt.toISOString()}.`,
+        data: { level: step.level, step: step.position, dueAt: step.dueAt.toISOString() },
+      });
       await tx.flush();
       return 'REMIND';
     }
     const from = { level: step.level, role: step.role };
     const reason = `No decision by a ${from.role} (level ${from.level}) before ${step.dueAt.toISOString()}: escalated to a ${action.toRole} (level ${action.toLevel}).`;
-    Object.assign(step, { level: action.toLevel, role: action.toRole, dueAt: action.dueAt, remindedAt: null, escalations: step.escalations + 1 });
+    Object.assign(step, {
+      level: action.toLevel,
+      role: action.toRole,
+      dueAt: action.dueAt,
+      remindedAt: null,
+      escalations: step.escalations + 1,
+    });
     await appendStatusNote(tx, order, { byUserId: null, comment: reason, at: check.now });
     // `level` is the level the step left: its approvers' queues lose the order, every level above it
     // (the new one included) gains it, so all of them hear of it through approvalQueueChanged.
-    recordOrderEvent(tx, { ...base, type: 'ESCALATED', reason, data: { level: from.level, toLevel: action.toLevel, step: step.position, dueAt: action.dueAt.toISOString() } });
+    recordOrderEvent(tx, {
+      ...base,
+      type: 'ESCALATED',
+      reason,
+      data: { level: from.level, toLevel: action.toLevel, step: step.position, dueAt: action.dueAt.toISOString() },
+    });
     await tx.flush();
     await check.onEscalated?.(tx, step);
     return 'ESCALATE';
@@ -110,12 +144,15 @@ export async function sweepApprovalDeadlines(em: EntityManager, sweep: DeadlineS
   const scheduled = await scheduleDeadlines(em.fork(), sweep);
   const schema = em.config.get('schema');
   const remindBy = new Date(sweep.now.getTime() + sweep.settings.reminderBeforeMs);
-  const due = await em.fork().getConnection().execute<{ order_id: string; id: string }[]>(
-    `select s.order_id, s.id ${waitingSteps(schema)}
+  const due = await em
+    .fork()
+    .getConnection()
+    .execute<{ order_id: string; id: string }[]>(
+      `select s.order_id, s.id ${waitingSteps(schema)}
         and (s.due_at <= ? or (s.reminded_at is null and s.due_at <= ?))
       order by s.due_at limit ?`,
-    [sweep.now, remindBy, sweep.limit ?? 100],
-  );
+      [sweep.now, remindBy, sweep.limit ?? 100],
+    );
   const result: DeadlineSweepResult = { scheduled, reminded: 0, escalated: 0 };
   for (const row of due) {
     const done = await actOnStep(em, row.order_id, row.id, { now: sweep.now, settings: sweep.settings });
@@ -131,7 +168,12 @@ export async function sweepApprovalDeadlines(em: EntityManager, sweep: DeadlineS
  * deadlines live on the steps, so a restart loses nothing. Steps already waiting when it starts get
  * their deadline counted from the start at the earliest.
  */
-export function startEscalationSweep(newContext: () => OrdersContext, settings: ApprovalDeadlineSettings, intervalMs: number, now: () => Date = () => new Date()): () => Promise<void> {
+export function startEscalationSweep(
+  newContext: () => OrdersContext,
+  settings: ApprovalDeadlineSettings,
+  intervalMs: number,
+  now: () => Date = () => new Date(),
+): () => Promise<void> {
   const notBefore = now();
   return startPeriodic(
     () => sweepApprovalDeadlines(newContext().em, { now: now(), settings, notBefore }),

@@ -1,12 +1,14 @@
-import { allows, InvalidAmountError, parseAmount, requireClaims, type PageWindow } from '@dealergraph/runtime';
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+
+import { allows, InvalidAmountError, type PageWindow, parseAmount, requireClaims } from '@dealergraph/runtime';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+
 import type { OrdersContext } from '../context.js';
-import { applyRuleEdit, parsePercent, ruleProblems, type RuleEdit } from '../domain/approval-rule-edit.js';
 import type { ApprovalRuleKind, ApprovalRuleRow } from '../domain/approval-routing.js';
-import { ApprovalRuleChange, type ApprovalRuleSnapshot } from '../entities/approval-rule-change.entity.js';
+import { applyRuleEdit, parsePercent, type RuleEdit, ruleProblems } from '../domain/approval-rule-edit.js';
 import { ApprovalRule } from '../entities/approval-rule.entity.js';
-import { userError, type OrderUserError } from './order-errors.js';
+import { ApprovalRuleChange, type ApprovalRuleSnapshot } from '../entities/approval-rule-change.entity.js';
+import { type OrderUserError, userError } from './order-errors.js';
 
 type Em = OrdersContext['em'];
 
@@ -77,16 +79,23 @@ function readEdit(input: RuleChangeInput): { edit: RuleEdit } | { errors: OrderU
   }
   if (input.discountPercent != null) {
     const bp = parsePercent(input.discountPercent);
-    if (bp === null) errors.push(userError('INVALID_THRESHOLD', `"${input.discountPercent}" is not a percentage such as "45.00".`, ['input', 'discountPercent']));
+    if (bp === null)
+      errors.push(
+        userError('INVALID_THRESHOLD', `"${input.discountPercent}" is not a percentage such as "45.00".`, ['input', 'discountPercent']),
+      );
     else edit.discountBp = bp;
   }
   const reason = input.reason?.trim() ?? '';
-  if (reason.length < 3 || reason.length > 500) errors.push(userError('REASON_REQUIRED', 'Say why the rule changes (3-500 characters): it goes into the audit trail.', ['input', 'reason']));
+  if (reason.length < 3 || reason.length > 500)
+    errors.push(
+      userError('REASON_REQUIRED', 'Say why the rule changes (3-500 characters): it goes into the audit trail.', ['input', 'reason']),
+    );
   return errors.length ? { errors } : { edit };
 }
 
 /** Whether the caller's role may run `operation` (the authorization matrix's row: ADMIN only). */
-const mayChangeRules = (ctx: OrdersContext, operation: 'Mutation.updateApprovalRule' | 'Mutation.createApprovalRule') => allows(requireClaims(ctx.claims), operation);
+const mayChangeRules = (ctx: OrdersContext, operation: 'Mutation.updateApprovalRule' | 'Mutation.createApprovalRule') =>
+  allows(requireClaims(ctx.claims), operation);
 
 /**
  * Changes one rule (enabled, level, deadline, its kind's parameter), ADMIN only. The rule row is
@@ -140,12 +149,20 @@ export async function createApprovalRule(ctx: OrdersContext, input: RuleCreateIn
       return { rule, userErrors: [] };
     });
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) return refuse(userError('DUPLICATE_NAME', `A rule named "${row.name}" exists already: change it instead.`, ['input', 'name']));
+    if (error instanceof UniqueConstraintViolationException)
+      return refuse(userError('DUPLICATE_NAME', `A rule named "${row.name}" exists already: change it instead.`, ['input', 'name']));
     throw error;
   }
 }
 
-function audit(ruleId: string, action: 'CREATED' | 'UPDATED', claims: { sub: string; email: string }, before: ApprovalRuleRow | null, after: ApprovalRuleRow, reason: string) {
+function audit(
+  ruleId: string,
+  action: 'CREATED' | 'UPDATED',
+  claims: { sub: string; email: string },
+  before: ApprovalRuleRow | null,
+  after: ApprovalRuleRow,
+  reason: string,
+) {
   return Object.assign(new ApprovalRuleChange(), {
     id: randomUUID(),
     ruleId,
@@ -166,7 +183,15 @@ export async function listApprovalRules(ctx: OrdersContext): Promise<ApprovalRul
 }
 
 /** The audit trail, newest first; one rule's when `ruleName` is given. */
-export async function listApprovalRuleChanges(ctx: OrdersContext, ruleName: string | null, window: PageWindow): Promise<[ApprovalRuleChange[], number]> {
+export async function listApprovalRuleChanges(
+  ctx: OrdersContext,
+  ruleName: string | null,
+  window: PageWindow,
+): Promise<[ApprovalRuleChange[], number]> {
   const where = ruleName ? { ruleName: ruleName.trim() } : {};
-  return ctx.em.findAndCount(ApprovalRuleChange, where, { orderBy: { at: 'desc', id: 'desc' }, offset: window.offset, limit: window.limit });
+  return ctx.em.findAndCount(ApprovalRuleChange, where, {
+    orderBy: { at: 'desc', id: 'desc' },
+    offset: window.offset,
+    limit: window.limit,
+  });
 }

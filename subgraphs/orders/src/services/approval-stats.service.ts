@@ -1,4 +1,5 @@
-import { requireClaims, isStaff, forbidden } from '@dealergraph/runtime';
+import { forbidden, isStaff, requireClaims } from '@dealergraph/runtime';
+
 import type { OrdersContext } from '../context.js';
 import { currentStepOf } from '../domain/approval-state.js';
 

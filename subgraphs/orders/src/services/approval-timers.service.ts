@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { fromKnex, PgBoss, systemClock, type Clock, type Job, type JobInsert } from 'pg-boss';
+
 import type { Logger } from '@dealergraph/runtime';
+import { type Clock, fromKnex, type Job, type JobInsert, PgBoss, systemClock } from 'pg-boss';
+
 import type { OrdersContext } from '../context.js';
-import { deadlineTimers, stepDeadline, type ApprovalDeadlineSettings } from '../domain/approval-deadline.js';
+import { type ApprovalDeadlineSettings, deadlineTimers, stepDeadline } from '../domain/approval-deadline.js';
 import { OrderApprovalStep } from '../entities/order-approval-step.entity.js';
 import { actOnStep, type StepAction } from './approval-escalation.service.js';
 
@@ -73,12 +75,14 @@ export class ApprovalTimers {
 
   /** The jobs of a step's timers at its current level and deadline. */
   private jobsFor(step: { id: string; orderId: string; level: number; dueAt: Date }): JobInsert<DeadlineJobData>[] {
-    return deadlineTimers({ stepId: step.id, level: step.level, dueAt: step.dueAt, now: this.now(), settings: this.settings }).map((timer) => ({
-      id: jobId(timer.key),
-      singletonKey: timer.key,
-      startAfter: timer.runAt,
-      data: { orderId: step.orderId, stepId: step.id, level: step.level, kind: timer.kind, runAt: timer.runAt.toISOString() },
-    }));
+    return deadlineTimers({ stepId: step.id, level: step.level, dueAt: step.dueAt, now: this.now(), settings: this.settings }).map(
+      (timer) => ({
+        id: jobId(timer.key),
+        singletonKey: timer.key,
+        startAfter: timer.runAt,
+        data: { orderId: step.orderId, stepId: step.id, level: step.level, kind: timer.kind, runAt: timer.runAt.toISOString() },
+      }),
+    );
   }
 
   /** Sends the timers of a step's current deadline as pg-boss jobs, in `em`'s transaction if it has one; a no-op without pg-boss. */
@@ -86,7 +90,11 @@ export class ApprovalTimers {
     const boss = this.#boss;
     if (!boss || !step.dueAt) return;
     const trx = em.getTransactionContext();
-    await boss.insert(APPROVAL_DEADLINE_QUEUE, this.jobsFor({ id: step.id, orderId, level: step.level, dueAt: step.dueAt }), trx ? { db: fromKnex(trx) } : {});
+    await boss.insert(
+      APPROVAL_DEADLINE_QUEUE,
+      this.jobsFor({ id: step.id, orderId, level: step.level, dueAt: step.dueAt }),
+      trx ? { db: fromKnex(trx) } : {},
+    );
   }
 
   /**
@@ -110,7 +118,12 @@ export class ApprovalTimers {
    * the job ids make this idempotent) and works the queue. Returns how to stop it: the worker
    * finishes the job in hand and the pool closes.
    */
-  async start(options: { databaseUrl: string; newContext: () => OrdersContext; logger: Logger; queue: ApprovalQueueSettings }): Promise<() => Promise<void>> {
+  async start(options: {
+    databaseUrl: string;
+    newContext: () => OrdersContext;
+    logger: Logger;
+    queue: ApprovalQueueSettings;
+  }): Promise<() => Promise<void>> {
     const boss = new PgBoss({
       connectionString: options.databaseUrl,
       schema: JOBS_SCHEMA,
@@ -126,9 +139,13 @@ export class ApprovalTimers {
       // Set first: a step that starts waiting during the reconciliation sends its own jobs.
       this.#boss = boss;
       await this.reconcile(options.newContext().em.fork(), boss);
-      await boss.work<DeadlineJobData>(APPROVAL_DEADLINE_QUEUE, { pollingIntervalSeconds: options.queue.pollingIntervalSeconds, batchSize: 10 }, async (jobs: Job<DeadlineJobData>[]) => {
-        for (const job of jobs) await this.run(options.newContext().em.fork(), job.data);
-      });
+      await boss.work<DeadlineJobData>(
+        APPROVAL_DEADLINE_QUEUE,
+        { pollingIntervalSeconds: options.queue.pollingIntervalSeconds, batchSize: 10 },
+        async (jobs: Job<DeadlineJobData>[]) => {
+          for (const job of jobs) await this.run(options.newContext().em.fork(), job.data);
+        },
+      );
     } catch (error) {
       this.#boss = null;
       await boss.stop({ graceful: false, close: true });
@@ -148,14 +165,18 @@ export class ApprovalTimers {
   private async reconcile(em: EntityManager, boss: PgBoss): Promise<void> {
     const schema = em.config.get('schema');
     const now = this.now();
-    const rows = await em.getConnection().execute<{ id: string; order_id: string; level: number; deadline_hours: number | null; due_at: Date | null }[]>(
-      `select s.id, s.order_id, s.level, s.deadline_hours, s.due_at
+    const rows = await em
+      .getConnection()
+      .execute<{ id: string; order_id: string; level: number; deadline_hours: number | null; due_at: Date | null }[]>(
+        `select s.id, s.order_id, s.level, s.deadline_hours, s.due_at
          from "${schema}"."order" o
          join lateral (select s.* from "${schema}"."order_approval_step" s
                         where s.order_id = o.id and s.status = 'PENDING' order by s.position limit 1) s on true
         where o.status = 'PENDING_APPROVAL' and o.workflow = 'DONE'`,
-    );
-    const undated = rows.filter((r) => r.due_at === null).map((r) => ({ id: r.id, due_at: stepDeadline({ level: r.level, hours: r.deadline_hours, since: now, settings: this.settings }) }));
+      );
+    const undated = rows
+      .filter((r) => r.due_at === null)
+      .map((r) => ({ id: r.id, due_at: stepDeadline({ level: r.level, hours: r.deadline_hours, since: now, settings: this.settings }) }));
     if (undated.length > 0) {
       // Only where it is still waiting without a deadline: a decision or a job in between wins.
       const set = await em.getConnection().execute<{ id: string; due_at: Date }[]>(
@@ -168,7 +189,9 @@ export class ApprovalTimers {
       const dated = new Map(set.map((r) => [r.id, new Date(r.due_at)]));
       for (const row of rows) if (dated.has(row.id)) row.due_at = dated.get(row.id)!;
     }
-    const jobs = rows.flatMap((row) => (row.due_at === null ? [] : this.jobsFor({ id: row.id, orderId: row.order_id, level: row.level, dueAt: new Date(row.due_at) })));
+    const jobs = rows.flatMap((row) =>
+      row.due_at === null ? [] : this.jobsFor({ id: row.id, orderId: row.order_id, level: row.level, dueAt: new Date(row.due_at) }),
+    );
     for (let i = 0; i < jobs.length; i += 500) await boss.insert(APPROVAL_DEADLINE_QUEUE, jobs.slice(i, i + 500));
   }
 }

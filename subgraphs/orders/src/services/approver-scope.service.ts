@@ -1,8 +1,9 @@
-import { isStaffRole, type Claims } from '@dealergraph/runtime';
+import { type Claims, isStaffRole } from '@dealergraph/runtime';
+
 import type { OrdersContext } from '../context.js';
-import { approverScope, type ApproverScope } from '../domain/approver-scope.js';
-import { OrderEvent } from '../entities/order-event.entity.js';
+import { type ApproverScope, approverScope } from '../domain/approver-scope.js';
 import { Order } from '../entities/order.entity.js';
+import { OrderEvent } from '../entities/order-event.entity.js';
 import { SpecialPriceRequest } from '../entities/special-price-request.entity.js';
 
 /** How long a context (a live subscription's, above all) keeps a looked-up scope: a changed region reaches it within this. */

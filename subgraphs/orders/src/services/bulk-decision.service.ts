@@ -1,6 +1,7 @@
 import { normalizeId, requireClaims } from '@dealergraph/runtime';
+
 import type { OrdersContext } from '../context.js';
-import { approveOrder, rejectOrder, type OrderDecisionResult, type RejectInput } from './order-decision.service.js';
+import { approveOrder, type OrderDecisionResult, type RejectInput, rejectOrder } from './order-decision.service.js';
 
 /** At most this many orders per bulk decision: one screen of an approver's queue, bounded work per call. */
 export const MAX_BULK_ORDERS = 100;
@@ -16,10 +17,15 @@ export type BulkDecision = { kind: 'approve'; comment: string | null } | ({ kind
  * transaction, credit re-checked and held at that moment): one order's refusal does not undo or stop
  * the others. Returns one result per requested id, in request order; a repeated id is decided once.
  */
-export async function decideOrders(ctx: OrdersContext, orderIds: readonly string[], decision: BulkDecision): Promise<BulkDecisionItem[] | { code: string; message: string }> {
+export async function decideOrders(
+  ctx: OrdersContext,
+  orderIds: readonly string[],
+  decision: BulkDecision,
+): Promise<BulkDecisionItem[] | { code: string; message: string }> {
   requireClaims(ctx.claims);
   if (orderIds.length === 0) return { code: 'INVALID_INPUT', message: 'Name at least one order.' };
-  if (orderIds.length > MAX_BULK_ORDERS) return { code: 'INVALID_INPUT', message: `At most ${MAX_BULK_ORDERS} orders per call; send the rest in another.` };
+  if (orderIds.length > MAX_BULK_ORDERS)
+    return { code: 'INVALID_INPUT', message: `At most ${MAX_BULK_ORDERS} orders per call; send the rest in another.` };
   const done = new Map<string, OrderDecisionResult>();
   const results: BulkDecisionItem[] = [];
   for (const given of orderIds) {

@@ -1,26 +1,28 @@
+import { randomUUID } from 'node:crypto';
+
 import {
-  InternalCallError,
-  isStaff,
-  MAX_INTERNAL_LINES,
-  requireClaims,
   type Claims,
   type CreditDecision,
   type EntityManager,
+  InternalCallError,
   type InternalProduct,
+  isStaff,
+  MAX_INTERNAL_LINES,
   type QuotedLine,
+  requireClaims,
 } from '@dealergraph/runtime';
 import { GraphQLError } from 'graphql';
-import { randomUUID } from 'node:crypto';
+
 import type { OrdersContext } from '../context.js';
 import {
   allUsable,
+  type CatalogEntry,
   classifyLines,
+  type LineVerdict,
   quantityProblem,
+  type RequestedLine,
   volumeBreakHint,
   withoutUnpriced,
-  type CatalogEntry,
-  type LineVerdict,
-  type RequestedLine,
 } from '../domain/cart-lines.js';
 import { CartLine } from '../entities/cart-line.entity.js';
 
@@ -82,7 +84,8 @@ export function cartWriter(ctx: OrdersContext): { userId: string; dealerId: stri
   const claims = requireClaims(ctx.claims);
   const owner = cartOwner(claims);
   if (!owner) return cartError('FORBIDDEN', 'Staff users have no cart: carts belong to dealer users.');
-  if (claims.role === 'VIEW_ONLY') return cartError('FORBIDDEN', 'Your role (VIEW_ONLY) may look at prices and orders but not change a cart.');
+  if (claims.role === 'VIEW_ONLY')
+    return cartError('FORBIDDEN', 'Your role (VIEW_ONLY) may look at prices and orders but not change a cart.');
   return owner;
 }
 
@@ -149,11 +152,17 @@ async function lookupFresh(ctx: OrdersContext, dealerId: string, key: 'skus' | '
 }
 
 /** Prices lines now by the same code path as Product.price: one call per MAX_INTERNAL_LINES lines not yet priced in this request. */
-export async function quote(ctx: OrdersContext, dealerId: string, lines: { productId: string; quantity: number }[]): Promise<{ currency: string; lines: QuotedLine[] }> {
+export async function quote(
+  ctx: OrdersContext,
+  dealerId: string,
+  lines: { productId: string; quantity: number }[],
+): Promise<{ currency: string; lines: QuotedLine[] }> {
   const memo = memoOf(ctx);
   const missing = lines.filter((l) => !memo.quotes.has(quoteKey(l.productId, l.quantity)));
   if (missing.length) {
-    const parts = await Promise.all(chunks(missing).map((part) => fromService('Pricing', () => ctx.services.prices.call('quoteLines', { dealerId, lines: part }))));
+    const parts = await Promise.all(
+      chunks(missing).map((part) => fromService('Pricing', () => ctx.services.prices.call('quoteLines', { dealerId, lines: part }))),
+    );
     for (const part of parts) {
       memo.currency ||= part.currency;
       for (const q of part.lines) memo.quotes.set(quoteKey(q.productId, q.quantity), q);
@@ -190,7 +199,11 @@ export async function loadCart(ctx: OrdersContext): Promise<CartView | null> {
   const rows = await ctx.em.find(CartLine, { userId: owner.userId, dealerId: owner.dealerId }, { orderBy: { addedAt: 'asc', id: 'asc' } });
   const [products, quoted] = await Promise.all([
     lookup(ctx, owner.dealerId, { productIds: rows.map((r) => r.productId) }),
-    quote(ctx, owner.dealerId, rows.map((r) => ({ productId: r.productId, quantity: r.quantity }))),
+    quote(
+      ctx,
+      owner.dealerId,
+      rows.map((r) => ({ productId: r.productId, quantity: r.quantity })),
+    ),
   ]);
   const productById = new Map(products.map((p) => [p.id, p]));
   const quoteById = new Map(quoted.lines.map((q) => [q.productId, q]));
@@ -199,13 +212,14 @@ export async function loadCart(ctx: OrdersContext): Promise<CartView | null> {
   const lines = rows.map((row): CartLineView => {
     const product = productById.get(row.productId) ?? null;
     const q = quoteById.get(row.productId) ?? null;
-    const problem = !product || !product.active
-      ? `${row.sku} is no longer sold: remove it from the cart.`
-      : !product.authorized
-        ? `${row.sku} is no longer in your assortment: remove it from the cart.`
-        : !q?.priceable
-          ? `${row.sku} has no price for your dealer: remove it or ask your sales rep.`
-          : null;
+    const problem =
+      !product || !product.active
+        ? `${row.sku} is no longer sold: remove it from the cart.`
+        : !product.authorized
+          ? `${row.sku} is no longer in your assortment: remove it from the cart.`
+          : !q?.priceable
+            ? `${row.sku} has no price for your dealer: remove it or ask your sales rep.`
+            : null;
     const orderable = problem === null;
     if (orderable && q) {
       total += q.lineTotal;
@@ -227,7 +241,10 @@ export async function loadCart(ctx: OrdersContext): Promise<CartView | null> {
       addedAt: row.addedAt,
     };
   });
-  if (!Number.isSafeInteger(total)) throw new GraphQLError('The cart total is too large to be computed exactly: lower some quantities.', { extensions: { code: 'INVALID_QUANTITY' } });
+  if (!Number.isSafeInteger(total))
+    throw new GraphQLError('The cart total is too large to be computed exactly: lower some quantities.', {
+      extensions: { code: 'INVALID_QUANTITY' },
+    });
   return { dealerId: owner.dealerId, currency: quoted.currency || rows[0]?.currency || 'USD', lines, total, totalQuantity };
 }
 
@@ -242,7 +259,11 @@ export async function creditPreview(ctx: OrdersContext, cart: Pick<CartView, 'de
  * line gets a verdict; usable lines are added (repeats of a product merged), unless `allOrNothing`
  * and one line is unusable, in which case nothing changes. Quantities add to what the cart holds.
  */
-export async function addLines(ctx: OrdersContext, lines: readonly RequestedLine[], options: { allOrNothing?: boolean } = {}): Promise<AddLinesResult> {
+export async function addLines(
+  ctx: OrdersContext,
+  lines: readonly RequestedLine[],
+  options: { allOrNothing?: boolean } = {},
+): Promise<AddLinesResult> {
   const owner = cartWriter(ctx);
   if ('code' in owner) return { verdicts: [], added: false, userErrors: [owner] };
   const skus = [...new Set(lines.map((l) => l.sku.trim()).filter(Boolean))];
@@ -253,9 +274,16 @@ export async function addLines(ctx: OrdersContext, lines: readonly RequestedLine
     const existing = await em.find(CartLine, { userId: owner.userId });
     const inCart = new Map(existing.map((l) => [l.productId, l.quantity]));
     let result = classifyLines({ lines, catalog, inCart, cartLineCount: existing.length });
-    const quoted = await quote(ctx, owner.dealerId, result.plans.map((p) => ({ productId: p.productId, quantity: p.quantity })));
+    const quoted = await quote(
+      ctx,
+      owner.dealerId,
+      result.plans.map((p) => ({ productId: p.productId, quantity: p.quantity })),
+    );
     const quoteById = new Map(quoted.lines.map((q) => [q.productId, q]));
-    result = withoutUnpriced({ result, unpriced: new Set(result.plans.filter((p) => !quoteById.get(p.productId)?.priceable).map((p) => p.productId)) });
+    result = withoutUnpriced({
+      result,
+      unpriced: new Set(result.plans.filter((p) => !quoteById.get(p.productId)?.priceable).map((p) => p.productId)),
+    });
     if (options.allOrNothing && !allUsable(result)) return { verdicts: result.verdicts, added: false, userErrors: [] };
     const now = Date.now();
     const rows = result.plans.map((plan, i) => ({
@@ -313,7 +341,8 @@ export async function updateCartLine(ctx: OrdersContext, sku: string, quantity: 
     }
     const quoted = await quote(ctx, owner.dealerId, [{ productId: line.productId, quantity }]);
     const q = quoted.lines[0];
-    if (!q?.priceable) return [cartError('NOT_AUTHORIZED', `${line.sku} has no price for your dealer and cannot be ordered: remove it.`, ['sku'])];
+    if (!q?.priceable)
+      return [cartError('NOT_AUTHORIZED', `${line.sku} has no price for your dealer and cannot be ordered: remove it.`, ['sku'])];
     line.quantity = quantity;
     line.addedUnitPrice = q.unitPrice;
     line.currency = quoted.currency;
@@ -347,4 +376,3 @@ export async function clearCart(ctx: OrdersContext): Promise<CartUserError[]> {
   });
   return [];
 }
-

@@ -1,7 +1,8 @@
 import { formatAmount, InvalidAmountError, normalizeId, parseAmount, requireClaims } from '@dealergraph/runtime';
+
 import type { OrdersContext } from '../context.js';
 import { DealerOrderPolicy } from '../entities/dealer-order-policy.entity.js';
-import { userError, type OrderUserError } from './order-errors.js';
+import { type OrderUserError, userError } from './order-errors.js';
 
 /** A dealer's minimum order amount as the API shows it. */
 export interface MinimumOrderView {
@@ -21,7 +22,10 @@ export async function setMinimumOrder(
 ): Promise<{ policy: MinimumOrderView | null; userErrors: OrderUserError[] }> {
   const claims = requireClaims(ctx.claims);
   if (claims.role !== 'ADMIN' && claims.role !== 'GENERAL_MANAGER') {
-    return { policy: null, userErrors: [userError('FORBIDDEN', "Only the portal's ADMIN or a GENERAL_MANAGER sets minimum order amounts.")] };
+    return {
+      policy: null,
+      userErrors: [userError('FORBIDDEN', "Only the portal's ADMIN or a GENERAL_MANAGER sets minimum order amounts.")],
+    };
   }
   const dealerId = normalizeId(input.dealerId);
   if (!dealerId) return { policy: null, userErrors: [userError('NOT_FOUND', 'There is no such dealer.', ['input', 'dealerId'])] };
@@ -30,9 +34,13 @@ export async function setMinimumOrder(
     minimumAmount = parseAmount(input.minimumAmount);
   } catch (error) {
     if (!(error instanceof InvalidAmountError)) throw error;
-    return { policy: null, userErrors: [userError('INVALID_AMOUNT', `"${input.minimumAmount}" is not an amount such as "250.00".`, ['input', 'minimumAmount'])] };
+    return {
+      policy: null,
+      userErrors: [userError('INVALID_AMOUNT', `"${input.minimumAmount}" is not an amount such as "250.00".`, ['input', 'minimumAmount'])],
+    };
   }
-  if (minimumAmount < 0) return { policy: null, userErrors: [userError('INVALID_AMOUNT', 'The minimum cannot be negative.', ['input', 'minimumAmount'])] };
+  if (minimumAmount < 0)
+    return { policy: null, userErrors: [userError('INVALID_AMOUNT', 'The minimum cannot be negative.', ['input', 'minimumAmount'])] };
   await ctx.em.upsert(DealerOrderPolicy, { dealerId, minimumAmount, belowMinimum: input.belowMinimum });
   return { policy: { dealerId, minimumAmount: formatAmount(minimumAmount), belowMinimum: input.belowMinimum }, userErrors: [] };
 }

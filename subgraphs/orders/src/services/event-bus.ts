@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
-import { Redis } from 'ioredis';
+
 import type { Logger } from '@dealergraph/runtime';
+import { Redis } from 'ioredis';
 
 /** An order event as it travels between instances: the committed outbox row. */
 export interface OrderEventMessage {

@@ -1,15 +1,30 @@
-import { allows, APPROVAL_LEVEL, canSeeDealer, formatAmount, InvalidAmountError, parseAmount, isStaff, isStaffRole, normalizeId, requireClaims, type Claims, type PageWindow } from '@dealergraph/runtime';
-import { LockMode } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+
+import {
+  allows,
+  APPROVAL_LEVEL,
+  canSeeDealer,
+  type Claims,
+  formatAmount,
+  InvalidAmountError,
+  isStaff,
+  isStaffRole,
+  normalizeId,
+  type PageWindow,
+  parseAmount,
+  requireClaims,
+} from '@dealergraph/runtime';
+import { LockMode } from '@mikro-orm/core';
+
 import type { OrdersContext } from '../context.js';
 import { APPROVAL_ROLES, routeOrder, stepsDecidedBy } from '../domain/approval-routing.js';
-import type { OrderStatus } from '../domain/order-lifecycle.js';
-import { buildRejection, type AlternativeKind, type RejectionAlternative, type RejectionCode } from '../domain/order-rejection.js';
-import { OrderApprovalStep } from '../entities/order-approval-step.entity.js';
-import { Order } from '../entities/order.entity.js';
 import { inScope } from '../domain/approver-scope.js';
+import type { OrderStatus } from '../domain/order-lifecycle.js';
+import { type AlternativeKind, buildRejection, type RejectionAlternative, type RejectionCode } from '../domain/order-rejection.js';
+import { Order } from '../entities/order.entity.js';
+import { OrderApprovalStep } from '../entities/order-approval-step.entity.js';
 import { scopeCondition, scopeOf } from './approver-scope.service.js';
-import { userError, WorkflowRefusal, type OrderUserError } from './order-errors.js';
+import { type OrderUserError, userError, WorkflowRefusal } from './order-errors.js';
 import { changeOrderStatus } from './order-status.service.js';
 import { recordOrderEvent } from './outbox.service.js';
 import { releaseSpecialPricesOf } from './special-price-use.service.js';
@@ -30,10 +45,16 @@ const notFound = () => new WorkflowRefusal([userError('NOT_FOUND', 'There is no 
  * becomes userErrors. A role the authorization matrix refuses `operation` hears FORBIDDEN before any
  * order is looked at; another dealer's order reads as not found.
  */
-async function onLockedOrder(ctx: OrdersContext, operation: string, orderId: string, change: (em: Em, order: Order, claims: Claims) => Promise<void>): Promise<OrderDecisionResult> {
+async function onLockedOrder(
+  ctx: OrdersContext,
+  operation: string,
+  orderId: string,
+  change: (em: Em, order: Order, claims: Claims) => Promise<void>,
+): Promise<OrderDecisionResult> {
   const claims = requireClaims(ctx.claims);
   const id = normalizeId(orderId);
-  if (!allows(claims, operation)) return { order: null, userErrors: [userError('FORBIDDEN', `Your role (${claims.role}) may not do this (${operation}).`)] };
+  if (!allows(claims, operation))
+    return { order: null, userErrors: [userError('FORBIDDEN', `Your role (${claims.role}) may not do this (${operation}).`)] };
   try {
     if (!id) throw notFound();
     const order = await ctx.em.fork().transactional(async (em) => {
@@ -60,10 +81,26 @@ const mustBe = (order: Order, statuses: OrderStatus[], doing: string) => {
 async function pendingSteps(em: Em, order: Order): Promise<OrderApprovalStep[]> {
   const steps = await em.find(OrderApprovalStep, { order: order.id }, { orderBy: { position: 'asc' } });
   if (steps.length > 0) return steps.filter((s) => s.status === 'PENDING');
-  const routing = routeOrder({ total: order.total, currency: order.currency, credit: { outcome: 'ACCEPT', approvalLevel: null, reason: null }, minimum: { minimumAmount: 0, belowMinimum: 'REFUSE' } });
-  const plan = routing.outcome === 'APPROVAL' ? routing.steps : [{ level: 1, role: 'SALES_REP', rule: 'MANUAL_REVIEW', reason: 'The order waits for a review.' }];
+  const routing = routeOrder({
+    total: order.total,
+    currency: order.currency,
+    credit: { outcome: 'ACCEPT', approvalLevel: null, reason: null },
+    minimum: { minimumAmount: 0, belowMinimum: 'REFUSE' },
+  });
+  const plan =
+    routing.outcome === 'APPROVAL'
+      ? routing.steps
+      : [{ level: 1, role: 'SALES_REP', rule: 'MANUAL_REVIEW', reason: 'The order waits for a review.' }];
   return plan.map((step, i) => {
-    const row = em.create(OrderApprovalStep, { id: randomUUID(), order: order.id, position: i + 1, level: step.level, role: step.role, rule: step.rule, reason: step.reason });
+    const row = em.create(OrderApprovalStep, {
+      id: randomUUID(),
+      order: order.id,
+      position: i + 1,
+      level: step.level,
+      role: step.role,
+      rule: step.rule,
+      reason: step.reason,
+    });
     em.persist(row);
     return row;
   });
@@ -71,15 +108,28 @@ async function pendingSteps(em: Em, order: Order): Promise<OrderApprovalStep[]> 
 
 /** The steps this staff member decides now, or FORBIDDEN (below the step's level, or outside their scope). */
 async function stepsFor(ctx: OrdersContext, em: Em, order: Order, claims: Claims): Promise<OrderApprovalStep[]> {
-  if (!isStaff(claims)) throw new WorkflowRefusal([userError('FORBIDDEN', 'Only the distributor\'s approvers decide orders.')]);
+  if (!isStaff(claims)) throw new WorkflowRefusal([userError('FORBIDDEN', "Only the distributor's approvers decide orders.")]);
   if (approverLevel(claims) > 0 && !inScope(await scopeOf(ctx, claims), order)) {
-    throw new WorkflowRefusal([userError('FORBIDDEN', claims.role === 'SALES_REP' ? "This order's dealer is not one of yours: its own sales rep, its regional manager or a director decides it." : "This order's dealer is outside your region: its regional manager or a director decides it.", ['orderId'])]);
+    throw new WorkflowRefusal([
+      userError(
+        'FORBIDDEN',
+        claims.role === 'SALES_REP'
+          ? "This order's dealer is not one of yours: its own sales rep, its regional manager or a director decides it."
+          : "This order's dealer is outside your region: its regional manager or a director decides it.",
+        ['orderId'],
+      ),
+    ]);
   }
   const pending = await pendingSteps(em, order);
   const count = stepsDecidedBy({ approverLevel: approverLevel(claims), pendingLevels: pending.map((s) => s.level) });
   if (count === 0) {
     const next = pending[0];
-    throw new WorkflowRefusal([userError('FORBIDDEN', next ? `This order waits for a ${next.role} (level ${next.level}) or above.` : 'This order waits for no approval.')]);
+    throw new WorkflowRefusal([
+      userError(
+        'FORBIDDEN',
+        next ? `This order waits for a ${next.role} (level ${next.level}) or above.` : 'This order waits for no approval.',
+      ),
+    ]);
   }
   return pending.slice(0, count);
 }
@@ -96,30 +146,68 @@ export function approveOrder(ctx: OrdersContext, orderId: string, comment: strin
     const now = new Date();
     for (const step of steps) {
       Object.assign(step, { status: 'APPROVED', decidedByUserId: claims.sub, decidedAt: now, comment });
-      recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, scope: order, type: 'APPROVAL_STEP', status: order.status, actor: claims.sub, reason: comment, data: { level: step.level, step: step.position, decision: 'APPROVED' }, at: now });
+      recordOrderEvent(em, {
+        orderId: order.id,
+        dealerId: order.dealerId,
+        scope: order,
+        type: 'APPROVAL_STEP',
+        status: order.status,
+        actor: claims.sub,
+        reason: comment,
+        data: { level: step.level, step: step.position, decision: 'APPROVED' },
+        at: now,
+      });
     }
     const remaining = await em.count(OrderApprovalStep, { order: order.id, status: 'PENDING', id: { $nin: steps.map((s) => s.id) } });
     // The next step starts waiting now: its deadline and timers.
     if (remaining > 0) return ctx.approvalTimers.scheduleWaiting(em, order.id, now);
     const overLimitApproved = (await em.count(OrderApprovalStep, { order: order.id, rule: 'CREDIT_APPROVAL' })) > 0;
-    let held = await ctx.services.credit.call('placeHold', { dealerId: order.dealerId, orderId: order.id, amount: order.total, overLimitApproved });
+    let held = await ctx.services.credit.call('placeHold', {
+      dealerId: order.dealerId,
+      orderId: order.id,
+      amount: order.total,
+      overLimitApproved,
+    });
     if (held.status === 'REFUSED' && held.decision.outcome === 'APPROVAL' && !overLimitApproved) {
       // Credit changed since placement (or the order grew past the available credit): it now asks for
       // its own approver. One who has that level decides it now; otherwise the order waits for them.
       const level = held.decision.approvalLevel ?? 4;
       if (approverLevel(claims) >= level) {
-        held = await ctx.services.credit.call('placeHold', { dealerId: order.dealerId, orderId: order.id, amount: order.total, overLimitApproved: true });
+        held = await ctx.services.credit.call('placeHold', {
+          dealerId: order.dealerId,
+          orderId: order.id,
+          amount: order.total,
+          overLimitApproved: true,
+        });
       } else {
         const position = (await em.count(OrderApprovalStep, { order: order.id })) + 1;
-        em.persist(em.create(OrderApprovalStep, { id: randomUUID(), order: order.id, position, level, role: APPROVAL_ROLES[level] ?? `LEVEL_${level}`, rule: 'CREDIT_APPROVAL', reason: held.decision.reason ?? 'Credit asks for an approval.' }));
+        em.persist(
+          em.create(OrderApprovalStep, {
+            id: randomUUID(),
+            order: order.id,
+            position,
+            level,
+            role: APPROVAL_ROLES[level] ?? `LEVEL_${level}`,
+            rule: 'CREDIT_APPROVAL',
+            reason: held.decision.reason ?? 'Credit asks for an approval.',
+          }),
+        );
         return ctx.approvalTimers.scheduleWaiting(em, order.id, now);
       }
     }
-    if (held.status === 'RELEASED') throw new WorkflowRefusal([userError('INVALID_TRANSITION', 'The credit of this order was released: it cannot be approved any more.')]);
+    if (held.status === 'RELEASED')
+      throw new WorkflowRefusal([
+        userError('INVALID_TRANSITION', 'The credit of this order was released: it cannot be approved any more.'),
+      ]);
     if (held.status === 'REFUSED') {
       const { decision } = held;
       const toPay = decision.amountToPay > 0 ? ` The dealer would have to pay ${formatAmount(decision.amountToPay)} first.` : '';
-      throw new WorkflowRefusal([userError(decision.code ?? 'CREDIT_LIMIT_EXCEEDED', `${decision.reason ?? 'Credit refuses to hold this order.'}${toPay} It stays pending.`)]);
+      throw new WorkflowRefusal([
+        userError(
+          decision.code ?? 'CREDIT_LIMIT_EXCEEDED',
+          `${decision.reason ?? 'Credit refuses to hold this order.'}${toPay} It stays pending.`,
+        ),
+      ]);
     }
     order.overLimitApproved = held.overLimit;
     await changeOrderStatus(em, order, { to: 'APPROVED', byUserId: claims.sub, comment, at: now });
@@ -146,7 +234,8 @@ function parseAlternatives(given: RejectInput['alternatives']): RejectionAlterna
     try {
       return { kind: a.kind, amount: a.amount == null ? null : parseAmount(a.amount), note: a.note ?? null };
     } catch (error) {
-      if (error instanceof InvalidAmountError) throw new WorkflowRefusal([userError('INVALID_INPUT', `"${a.amount}" is not an amount.`, ['alternatives', String(i), 'amount'])]);
+      if (error instanceof InvalidAmountError)
+        throw new WorkflowRefusal([userError('INVALID_INPUT', `"${a.amount}" is not an amount.`, ['alternatives', String(i), 'amount'])]);
       throw error;
     }
   });
@@ -167,7 +256,12 @@ export function rejectOrder(ctx: OrdersContext, orderId: string, input: RejectIn
     Object.assign(step, { status: 'REJECTED', decidedByUserId: claims.sub, decidedAt: new Date(), comment: rejection.reason });
     await releaseAll(ctx, order);
     order.rejection = rejection;
-    await changeOrderStatus(em, order, { to: 'REJECTED', byUserId: claims.sub, comment: rejection.reason, data: { rejection, currency: order.currency } });
+    await changeOrderStatus(em, order, {
+      to: 'REJECTED',
+      byUserId: claims.sub,
+      comment: rejection.reason,
+      data: { rejection, currency: order.currency },
+    });
   });
 }
 
@@ -202,9 +296,16 @@ export function updateFulfillment(ctx: OrdersContext, orderId: string, update: F
     if (update.status === 'SHIPPED') {
       const carrier = update.carrier?.trim();
       const trackingNumber = update.trackingNumber?.trim();
-      if (!carrier || !trackingNumber) throw new WorkflowRefusal([userError('INVALID_INPUT', 'A shipment needs a carrier and a tracking number.', ['input', carrier ? 'trackingNumber' : 'carrier'])]);
+      if (!carrier || !trackingNumber)
+        throw new WorkflowRefusal([
+          userError('INVALID_INPUT', 'A shipment needs a carrier and a tracking number.', [
+            'input',
+            carrier ? 'trackingNumber' : 'carrier',
+          ]),
+        ]);
       const shipped = await ctx.services.products.call('shipStock', { orderId: order.id });
-      if (shipped.status === 'RELEASED') throw new WorkflowRefusal([userError('INVALID_TRANSITION', 'The stock of this order was released: it cannot ship.')]);
+      if (shipped.status === 'RELEASED')
+        throw new WorkflowRefusal([userError('INVALID_TRANSITION', 'The stock of this order was released: it cannot ship.')]);
       order.carrier = carrier;
       order.trackingNumber = trackingNumber;
     }

@@ -1,4 +1,5 @@
 import { EventHub, expandEvents } from '@dealergraph/runtime';
+
 import type { OrderEventMessage } from './event-bus.js';
 
 /** The one topic of the orders subgraph's subscriptions; each resolver filters it for its caller. */
@@ -15,6 +16,9 @@ export class OrderEventHub extends EventHub<OrderEventMessage> {
 }
 
 /** The hub's events that `keep` admits, as one subscription's stream (see runtime's expandEvents). */
-export function keptEvents(hub: OrderEventHub, keep: (event: OrderEventMessage) => boolean | Promise<boolean>): AsyncIterableIterator<OrderEventMessage> {
+export function keptEvents(
+  hub: OrderEventHub,
+  keep: (event: OrderEventMessage) => boolean | Promise<boolean>,
+): AsyncIterableIterator<OrderEventMessage> {
   return expandEvents(hub, async (event) => ((await keep(event)) ? [event] : []));
 }

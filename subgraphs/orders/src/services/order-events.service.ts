@@ -1,4 +1,5 @@
-import { isDealerRole, normalizeId, requireClaims, type Claims } from '@dealergraph/runtime';
+import { type Claims, isDealerRole, normalizeId, requireClaims } from '@dealergraph/runtime';
+
 import type { OrdersContext } from '../context.js';
 import { approvalLevelOf } from '../domain/event-audience.js';
 import { scopeCondition, scopeOf } from './approver-scope.service.js';
@@ -115,7 +116,10 @@ export async function notificationFeed(
  * Marks notifications of the caller's feed read: the given event ids, or all of them. Ids outside the
  * caller's feed are ignored. Returns the unread count afterwards.
  */
-export async function markNotificationsRead(ctx: OrdersContext, input: { eventIds?: readonly string[] | null; all?: boolean | null }): Promise<number> {
+export async function markNotificationsRead(
+  ctx: OrdersContext,
+  input: { eventIds?: readonly string[] | null; all?: boolean | null },
+): Promise<number> {
   const claims = requireClaims(ctx.claims);
   const [where, params] = await feedWhere(ctx, claims);
   const schema = schemaOf(ctx);

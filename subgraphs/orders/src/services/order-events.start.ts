@@ -1,4 +1,5 @@
 import { serveSubscriptions, type SubgraphRuntime, type SubgraphServing } from '@dealergraph/runtime';
+
 import type { OrdersConfig } from '../config.js';
 import { channelFor, createInProcessBus, createRedisBus, type EventBus } from './event-bus.js';
 import type { OrderEventHub } from './order-event-hub.js';
@@ -10,9 +11,15 @@ import { startOutboxRelay } from './outbox-relay.js';
  * hub that feeds them to this instance's subscriptions, and graphql-ws on the subgraph's own server.
  * Returns how to stop all of it.
  */
-export async function startOrderEvents(runtime: SubgraphRuntime, serving: SubgraphServing<object>, hub: OrderEventHub): Promise<() => Promise<void>> {
+export async function startOrderEvents(
+  runtime: SubgraphRuntime,
+  serving: SubgraphServing<object>,
+  hub: OrderEventHub,
+): Promise<() => Promise<void>> {
   const config = runtime.config as Partial<OrdersConfig> & SubgraphRuntime['config'];
-  const bus: EventBus = config.redisUrl ? await createRedisBus(config.redisUrl, channelFor(config.databaseUrl), runtime.logger) : createInProcessBus();
+  const bus: EventBus = config.redisUrl
+    ? await createRedisBus(config.redisUrl, channelFor(config.databaseUrl), runtime.logger)
+    : createInProcessBus();
   hub.attach(bus);
   const stopRelay = await startOutboxRelay({ orm: runtime.orm, databaseUrl: config.databaseUrl, bus, logger: runtime.logger });
   const stopServing = serveSubscriptions({

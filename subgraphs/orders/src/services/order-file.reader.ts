@@ -1,4 +1,4 @@
-import { parse as parseCsv, CsvError } from 'csv-parse/sync';
+import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 
 /** The largest file accepted, decoded: a 10,000-line sheet is far below it; base64 adds a third. */
@@ -48,34 +48,62 @@ function plainCell(value: unknown): unknown {
 
 function readCsv(content: Buffer): OrderFileCells {
   const signature = BINARY_SIGNATURES.find((s) => startsWith(content, s.bytes));
-  if (signature) return { ok: false, code: 'UNSUPPORTED_FILE', message: `The file is named .csv but its content is ${signature.name}: save it as CSV text and upload that.` };
+  if (signature)
+    return {
+      ok: false,
+      code: 'UNSUPPORTED_FILE',
+      message: `The file is named .csv but its content is ${signature.name}: save it as CSV text and upload that.`,
+    };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(content);
   } catch {
-    return { ok: false, code: 'UNSUPPORTED_FILE', message: 'The file is named .csv but is not UTF-8 text: save it as "CSV UTF-8" and upload that.' };
+    return {
+      ok: false,
+      code: 'UNSUPPORTED_FILE',
+      message: 'The file is named .csv but is not UTF-8 text: save it as "CSV UTF-8" and upload that.',
+    };
   }
-  if (text.includes('\u0000')) return { ok: false, code: 'UNSUPPORTED_FILE', message: 'The file is named .csv but holds binary data, not CSV text.' };
+  if (text.includes('\u0000'))
+    return { ok: false, code: 'UNSUPPORTED_FILE', message: 'The file is named .csv but holds binary data, not CSV text.' };
   try {
     // Excel writes ";" where "," is the decimal separator; both, and tabs, are common.
-    const cells = parseCsv(text, { bom: true, delimiter: [',', ';', '\t'], relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
+    const cells = parseCsv(text, {
+      bom: true,
+      delimiter: [',', ';', '\t'],
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: true,
+    }) as string[][];
     return { ok: true, kind: 'CSV', cells };
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const line = (error as CsvError & { lines?: number }).lines;
-    return { ok: false, code: 'MALFORMED_FILE', message: `The CSV cannot be read${line ? ` near line ${line}` : ''}: ${error.message.replace(/^.*?:\s*/, '')}` };
+    return {
+      ok: false,
+      code: 'MALFORMED_FILE',
+      message: `The CSV cannot be read${line ? ` near line ${line}` : ''}: ${error.message.replace(/^.*?:\s*/, '')}`,
+    };
   }
 }
 
 async function readXlsx(content: Buffer): Promise<OrderFileCells> {
   if (!startsWith(content, [...ZIP_MAGIC])) {
-    return { ok: false, code: 'UNSUPPORTED_FILE', message: 'The file is named .xlsx but its content is not an Excel workbook (.xlsx): open it in Excel and save it as .xlsx.' };
+    return {
+      ok: false,
+      code: 'UNSUPPORTED_FILE',
+      message: 'The file is named .xlsx but its content is not an Excel workbook (.xlsx): open it in Excel and save it as .xlsx.',
+    };
   }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
-    return { ok: false, code: 'MALFORMED_FILE', message: 'The workbook cannot be read: it is damaged or not an .xlsx workbook. Open it in Excel and save it again.' };
+    return {
+      ok: false,
+      code: 'MALFORMED_FILE',
+      message: 'The workbook cannot be read: it is damaged or not an .xlsx workbook. Open it in Excel and save it again.',
+    };
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return { ok: false, code: 'EMPTY_FILE', message: 'The workbook has no sheet.' };
@@ -93,11 +121,21 @@ async function readXlsx(content: Buffer): Promise<OrderFileCells> {
 export async function readOrderFile({ filename, contentBase64 }: { filename: string; contentBase64: string }): Promise<OrderFileCells> {
   const encoded = contentBase64.replace(/\s+/g, '');
   if (encoded.length > Math.ceil(MAX_UPLOAD_BYTES / 3) * 4) {
-    return { ok: false, code: 'FILE_TOO_LARGE', message: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB: split it into smaller files.` };
+    return {
+      ok: false,
+      code: 'FILE_TOO_LARGE',
+      message: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB: split it into smaller files.`,
+    };
   }
   const kind = kindByName(filename);
-  if (!kind) return { ok: false, code: 'UNSUPPORTED_FILE', message: `"${filename.slice(0, 100)}" is neither a .csv nor an .xlsx file: upload one of those.` };
-  if (!BASE64.test(encoded) || encoded.length % 4 === 1) return { ok: false, code: 'MALFORMED_FILE', message: 'contentBase64 is not base64: send the file bytes base64-encoded.' };
+  if (!kind)
+    return {
+      ok: false,
+      code: 'UNSUPPORTED_FILE',
+      message: `"${filename.slice(0, 100)}" is neither a .csv nor an .xlsx file: upload one of those.`,
+    };
+  if (!BASE64.test(encoded) || encoded.length % 4 === 1)
+    return { ok: false, code: 'MALFORMED_FILE', message: 'contentBase64 is not base64: send the file bytes base64-encoded.' };
   const content = Buffer.from(encoded, 'base64');
   if (content.length === 0) return { ok: false, code: 'EMPTY_FILE', message: 'The file is empty.' };
   return kind === 'CSV' ? readCsv(content) : readXlsx(content);

@@ -1,8 +1,10 @@
-import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+
+import type { EntityManager } from '@mikro-orm/core';
+
 import { assertTransition, type OrderStatus } from '../domain/order-lifecycle.js';
-import { OrderStatusChange } from '../entities/order-status-change.entity.js';
 import type { Order } from '../entities/order.entity.js';
+import { OrderStatusChange } from '../entities/order-status-change.entity.js';
 import { recordOrderEvent } from './outbox.service.js';
 
 /** A status change: to what, by whom (null: the system), why. */
@@ -42,15 +44,29 @@ export async function changeOrderStatus(em: EntityManager, order: Order, change:
 /** The first history entry: the status an order was placed in (no transition: it had none before). */
 export function recordPlacement(em: EntityManager, order: Order, byUserId: string | null, at: Date): void {
   // The first entry of an order placed in this transaction: position 1, no lookup, no flush of its own.
-  em.persist(em.create(OrderStatusChange, { id: randomUUID(), order: order.id, position: 1, status: order.status, at, byUserId, comment: null }));
-  recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, scope: order, type: 'ORDER_PLACED', status: order.status, actor: byUserId, at });
+  em.persist(
+    em.create(OrderStatusChange, { id: randomUUID(), order: order.id, position: 1, status: order.status, at, byUserId, comment: null }),
+  );
+  recordOrderEvent(em, {
+    orderId: order.id,
+    dealerId: order.dealerId,
+    scope: order,
+    type: 'ORDER_PLACED',
+    status: order.status,
+    actor: byUserId,
+    at,
+  });
 }
 
 /**
  * A history entry that changes no status (e.g. an escalation of the waiting approval step): the order
  * keeps its status, the history says what happened and when. Call it inside a transaction (it flushes).
  */
-export async function appendStatusNote(em: EntityManager, order: Order, note: { byUserId: string | null; comment: string; at: Date }): Promise<void> {
+export async function appendStatusNote(
+  em: EntityManager,
+  order: Order,
+  note: { byUserId: string | null; comment: string; at: Date },
+): Promise<void> {
   await appendHistory(em, order, { to: order.status, ...note });
 }
 

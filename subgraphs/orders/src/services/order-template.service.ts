@@ -1,12 +1,14 @@
-import { groupedLoader, isStaff, normalizeId, requireClaims, type PageWindow } from '@dealergraph/runtime';
+import { randomUUID } from 'node:crypto';
+
+import { groupedLoader, isStaff, normalizeId, type PageWindow, requireClaims } from '@dealergraph/runtime';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type DataLoader from 'dataloader';
-import { randomUUID } from 'node:crypto';
+
 import type { OrdersContext } from '../context.js';
 import type { LineVerdict } from '../domain/cart-lines.js';
-import { OrderTemplateLine } from '../entities/order-template-line.entity.js';
 import { OrderTemplate } from '../entities/order-template.entity.js';
-import { addLines, cartLinesForOrder, cartWriter, quote, type CartUserError } from './cart.service.js';
+import { OrderTemplateLine } from '../entities/order-template-line.entity.js';
+import { addLines, cartLinesForOrder, type CartUserError, cartWriter, quote } from './cart.service.js';
 import { findVisibleOrder, orderLines } from './order.service.js';
 
 /** Longest template name. */
@@ -61,7 +63,11 @@ export function templateLines(ctx: OrdersContext, templateId: string): Promise<O
 export async function listTemplates(ctx: OrdersContext, window: PageWindow): Promise<[OrderTemplate[], number]> {
   const claims = requireClaims(ctx.claims);
   if (isStaff(claims) || !claims.dealerId) return [[], 0];
-  return ctx.em.findAndCount(OrderTemplate, { dealerId: claims.dealerId }, { orderBy: { name: 'asc', id: 'asc' }, offset: window.offset, limit: window.limit });
+  return ctx.em.findAndCount(
+    OrderTemplate,
+    { dealerId: claims.dealerId },
+    { orderBy: { name: 'asc', id: 'asc' }, offset: window.offset, limit: window.limit },
+  );
 }
 
 /** A template of the caller's dealer, or null: another dealer's reads as missing. */
@@ -73,7 +79,11 @@ export async function findTemplate(ctx: OrdersContext, id: string): Promise<Orde
 }
 
 /** Stores lines under a name for the caller's dealer; the name is unique within the dealer. */
-async function saveTemplate(ctx: OrdersContext, name: string, lines: { productId: string; sku: string; quantity: number }[]): Promise<TemplateResult> {
+async function saveTemplate(
+  ctx: OrdersContext,
+  name: string,
+  lines: { productId: string; sku: string; quantity: number }[],
+): Promise<TemplateResult> {
   const writer = cartWriter(ctx);
   if ('code' in writer) return { template: null, userErrors: [writer] };
   const trimmed = name.trim();
@@ -82,14 +92,35 @@ async function saveTemplate(ctx: OrdersContext, name: string, lines: { productId
   }
   try {
     const template = await ctx.em.transactional(async (em) => {
-      const created = em.create(OrderTemplate, { id: randomUUID(), dealerId: writer.dealerId, createdByUserId: writer.userId, name: trimmed });
-      lines.forEach((line, i) => em.create(OrderTemplateLine, { id: randomUUID(), template: created, position: i + 1, productId: line.productId, sku: line.sku, quantity: line.quantity }));
+      const created = em.create(OrderTemplate, {
+        id: randomUUID(),
+        dealerId: writer.dealerId,
+        createdByUserId: writer.userId,
+        name: trimmed,
+      });
+      lines.forEach((line, i) =>
+        em.create(OrderTemplateLine, {
+          id: randomUUID(),
+          template: created,
+          position: i + 1,
+          productId: line.productId,
+          sku: line.sku,
+          quantity: line.quantity,
+        }),
+      );
       return created;
     });
     return { template, userErrors: [] };
   } catch (e) {
     if (!(e instanceof UniqueConstraintViolationException)) throw e;
-    return { template: null, userErrors: [error('TEMPLATE_NAME_TAKEN', `Your dealer already has a template named "${trimmed}": choose another name or delete that one.`, ['name'])] };
+    return {
+      template: null,
+      userErrors: [
+        error('TEMPLATE_NAME_TAKEN', `Your dealer already has a template named "${trimmed}": choose another name or delete that one.`, [
+          'name',
+        ]),
+      ],
+    };
   }
 }
 
@@ -98,7 +129,8 @@ export async function saveCartAsTemplate(ctx: OrdersContext, name: string): Prom
   const writer = cartWriter(ctx);
   if ('code' in writer) return { template: null, userErrors: [writer] };
   const lines = await cartLinesForOrder(ctx);
-  if (lines.length === 0) return { template: null, userErrors: [error('EMPTY_CART', 'Your cart is empty: add products before saving it as a template.')] };
+  if (lines.length === 0)
+    return { template: null, userErrors: [error('EMPTY_CART', 'Your cart is empty: add products before saving it as a template.')] };
   return saveTemplate(ctx, name, lines);
 }
 
@@ -109,11 +141,18 @@ export async function saveOrderAsTemplate(ctx: OrdersContext, orderId: string, n
   const order = await findVisibleOrder(ctx, orderId);
   if (!order || order.dealerId !== writer.dealerId) return { template: null, userErrors: [notFound('order', 'orderId')] };
   const lines = await orderLines(ctx, order.id);
-  return saveTemplate(ctx, name, lines.map((l) => ({ productId: l.productId, sku: l.sku, quantity: l.quantity })));
+  return saveTemplate(
+    ctx,
+    name,
+    lines.map((l) => ({ productId: l.productId, sku: l.sku, quantity: l.quantity })),
+  );
 }
 
 /** Deletes a template of the caller's dealer. */
-export async function deleteTemplate(ctx: OrdersContext, templateId: string): Promise<{ deletedId: string | null; userErrors: CartUserError[] }> {
+export async function deleteTemplate(
+  ctx: OrdersContext,
+  templateId: string,
+): Promise<{ deletedId: string | null; userErrors: CartUserError[] }> {
   const writer = cartWriter(ctx);
   if ('code' in writer) return { deletedId: null, userErrors: [writer] };
   const template = await findTemplate(ctx, templateId);
@@ -129,7 +168,10 @@ export async function addTemplateToCart(ctx: OrdersContext, templateId: string):
   const template = await findTemplate(ctx, templateId);
   if (!template) return { verdicts: [], userErrors: [notFound('template', 'templateId')] };
   const lines = await templateLines(ctx, template.id);
-  const result = await addLines(ctx, lines.map((l) => ({ sku: l.sku, quantity: l.quantity })));
+  const result = await addLines(
+    ctx,
+    lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+  );
   return { verdicts: result.verdicts, userErrors: result.userErrors };
 }
 
@@ -143,16 +185,29 @@ export async function reorder(ctx: OrdersContext, orderId: string): Promise<Reor
   const order = await findVisibleOrder(ctx, orderId);
   if (!order || order.dealerId !== writer.dealerId) return { currency: 'USD', lines: [], userErrors: [notFound('order', 'orderId')] };
   const lines = await orderLines(ctx, order.id);
-  const result = await addLines(ctx, lines.map((l) => ({ sku: l.sku, quantity: l.quantity })));
+  const result = await addLines(
+    ctx,
+    lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+  );
   if (result.userErrors.length) return { currency: order.currency, lines: [], userErrors: result.userErrors };
   const orderable = (v: LineVerdict | undefined) => v?.status === 'OK' || v?.status === 'DUPLICATE';
   // Today's price for the quantity ordered then (the cart line may hold more): a like-for-like comparison.
-  const today = await quote(ctx, writer.dealerId, lines.filter((_, i) => orderable(result.verdicts[i])).map((l) => ({ productId: l.productId, quantity: l.quantity })));
+  const today = await quote(
+    ctx,
+    writer.dealerId,
+    lines.filter((_, i) => orderable(result.verdicts[i])).map((l) => ({ productId: l.productId, quantity: l.quantity })),
+  );
   const todayById = new Map(today.lines.map((q) => [q.productId, q]));
   const differences = lines.map((line, i): ReorderDifference => {
     const verdict = result.verdicts[i];
     const now = orderable(verdict) ? todayById.get(line.productId) : undefined;
-    return { sku: line.sku, quantity: line.quantity, previousUnitPrice: line.unitPrice, currentUnitPrice: now?.priceable ? now.unitPrice : null, verdict };
+    return {
+      sku: line.sku,
+      quantity: line.quantity,
+      previousUnitPrice: line.unitPrice,
+      currentUnitPrice: now?.priceable ? now.unitPrice : null,
+      verdict,
+    };
   });
   return { currency: order.currency, lines: differences, userErrors: [] };
 }

@@ -1,7 +1,7 @@
 import type { OrdersContext } from '../context.js';
 import { CART_MAX_LINES, type LineStatus } from '../domain/cart-lines.js';
 import { readOrderTable } from '../domain/order-table.js';
-import { addLines, cartWriter, type CartUserError } from './cart.service.js';
+import { addLines, type CartUserError, cartWriter } from './cart.service.js';
 import { readOrderFile } from './order-file.reader.js';
 
 /** One row of the upload report. */
@@ -38,9 +38,18 @@ export interface UploadInput {
 export async function uploadOrderLines(ctx: OrdersContext, input: UploadInput): Promise<UploadResult> {
   const writer = cartWriter(ctx);
   if ('code' in writer) return { rows: [], added: false, userErrors: [writer] };
-  const refuse = (code: string, message: string, field: string): UploadResult => ({ rows: [], added: false, userErrors: [{ code, message, field: ['input', field] }] });
+  const refuse = (code: string, message: string, field: string): UploadResult => ({
+    rows: [],
+    added: false,
+    userErrors: [{ code, message, field: ['input', field] }],
+  });
   const file = await readOrderFile({ filename: input.filename, contentBase64: input.contentBase64 });
-  if (!file.ok) return refuse(file.code, file.message, file.code === 'UNSUPPORTED_FILE' && !input.filename.match(/\.(csv|xlsx)$/i) ? 'filename' : 'contentBase64');
+  if (!file.ok)
+    return refuse(
+      file.code,
+      file.message,
+      file.code === 'UNSUPPORTED_FILE' && !input.filename.match(/\.(csv|xlsx)$/i) ? 'filename' : 'contentBase64',
+    );
   const table = readOrderTable({ cells: file.cells, maxRows: CART_MAX_LINES });
   if (!table.ok) return refuse(table.code, table.message, 'contentBase64');
   const result = await addLines(ctx, table.rows, { allOrNothing: input.allOrNothing ?? false });
@@ -57,7 +66,13 @@ export async function uploadOrderLines(ctx: OrdersContext, input: UploadInput): 
   const unusable = rows.filter((r) => r.status !== 'OK' && r.status !== 'DUPLICATE').length;
   const userErrors: CartUserError[] =
     input.allOrNothing && unusable > 0
-      ? [{ code: 'NOT_ALL_VALID', message: `${unusable} of ${rows.length} rows cannot be ordered, so nothing was added (allOrNothing): see the rows.`, field: ['input', 'contentBase64'] }]
+      ? [
+          {
+            code: 'NOT_ALL_VALID',
+            message: `${unusable} of ${rows.length} rows cannot be ordered, so nothing was added (allOrNothing): see the rows.`,
+            field: ['input', 'contentBase64'],
+          },
+        ]
       : [];
   return { rows, added: result.added, userErrors };
 }

@@ -1,11 +1,12 @@
 import { GraphQLError } from 'graphql';
+
 import type { OrdersContext } from '../context.js';
 import { seesOrderEvent } from '../domain/event-audience.js';
 import { isSpecialPriceEvent, seesSpecialPriceRequestEvent } from '../domain/special-price-audience.js';
-import type { OrderEventMessage } from './event-bus.js';
 import { liveScopeOf } from './approver-scope.service.js';
-import { keptEvents, type OrderEventHub } from './order-event-hub.js';
+import type { OrderEventMessage } from './event-bus.js';
 import { findVisibleOrder } from './order.service.js';
+import { keptEvents, type OrderEventHub } from './order-event-hub.js';
 import { findSpecialPriceRequest } from './special-price-request.service.js';
 
 function hubOf(ctx: OrdersContext): OrderEventHub {
@@ -18,11 +19,17 @@ function hubOf(ctx: OrdersContext): OrderEventHub {
  * order the caller may not see (another dealer's, or none at all) is refused when it subscribes, with
  * the same NOT_FOUND either way, rather than a subscription that stays silent forever.
  */
-export async function watchOrderUpdates(ctx: OrdersContext, orderId: string | null | undefined): Promise<AsyncIterableIterator<OrderEventMessage>> {
+export async function watchOrderUpdates(
+  ctx: OrdersContext,
+  orderId: string | null | undefined,
+): Promise<AsyncIterableIterator<OrderEventMessage>> {
   const hub = hubOf(ctx);
   const only = orderId ? (await findVisibleOrder(ctx, orderId))?.id : undefined;
   if (orderId && !only) throw new GraphQLError('There is no such order.', { extensions: { code: 'NOT_FOUND', field: 'orderId' } });
-  return keptEvents(hub, (event) => !isSpecialPriceEvent(event) && seesOrderEvent({ claims: ctx.claims, event }) && (!only || only === event.orderId));
+  return keptEvents(
+    hub,
+    (event) => !isSpecialPriceEvent(event) && seesOrderEvent({ claims: ctx.claims, event }) && (!only || only === event.orderId),
+  );
 }
 
 /**
@@ -30,10 +37,18 @@ export async function watchOrderUpdates(ctx: OrdersContext, orderId: string | nu
  * or only `requestId`, refused with NOT_FOUND when it subscribes if the caller may not see it. An
  * approver gets those of its scope only (a rep's dealers, a manager's region).
  */
-export async function watchSpecialPriceRequests(ctx: OrdersContext, requestId: string | null | undefined): Promise<AsyncIterableIterator<OrderEventMessage>> {
+export async function watchSpecialPriceRequests(
+  ctx: OrdersContext,
+  requestId: string | null | undefined,
+): Promise<AsyncIterableIterator<OrderEventMessage>> {
   const hub = hubOf(ctx);
   const only = requestId ? (await findSpecialPriceRequest(ctx, requestId))?.id : undefined;
-  if (requestId && !only) throw new GraphQLError('There is no such special price request.', { extensions: { code: 'NOT_FOUND', field: 'requestId' } });
+  if (requestId && !only)
+    throw new GraphQLError('There is no such special price request.', { extensions: { code: 'NOT_FOUND', field: 'requestId' } });
   // A request's events carry its id where an order's carry the order id.
-  return keptEvents(hub, async (event) => (!only || only === event.orderId) && seesSpecialPriceRequestEvent({ claims: ctx.claims, event, scope: await liveScopeOf(ctx) }));
+  return keptEvents(
+    hub,
+    async (event) =>
+      (!only || only === event.orderId) && seesSpecialPriceRequestEvent({ claims: ctx.claims, event, scope: await liveScopeOf(ctx) }),
+  );
 }

@@ -1,16 +1,18 @@
-import { formatAmount, takeInternalFault, type CreditDecision, type QuotedLine } from '@dealergraph/runtime';
-import { LockMode } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+
+import { type CreditDecision, formatAmount, type QuotedLine, takeInternalFault } from '@dealergraph/runtime';
+import { LockMode } from '@mikro-orm/core';
+
 import type { OrdersContext } from '../context.js';
-import { parsePercent } from '../domain/approval-rule-edit.js';
 import { DEMO_APPROVAL_RULES, routeOrder, type RoutingDecision } from '../domain/approval-routing.js';
+import { parsePercent } from '../domain/approval-rule-edit.js';
 import { DealerOrderPolicy } from '../entities/dealer-order-policy.entity.js';
+import { type ApprovalFacts, Order, type WorkflowStep } from '../entities/order.entity.js';
 import { OrderApprovalStep } from '../entities/order-approval-step.entity.js';
 import { OrderLine } from '../entities/order-line.entity.js';
-import { Order, type ApprovalFacts, type WorkflowStep } from '../entities/order.entity.js';
 import { loadApprovalRules } from './approval-rule.service.js';
 import { clearCartAfterOrder } from './cart.service.js';
-import { SimulatedCrash, userError, WorkflowLostError, WorkflowRefusal, type OrderUserError } from './order-errors.js';
+import { type OrderUserError, SimulatedCrash, userError, WorkflowLostError, WorkflowRefusal } from './order-errors.js';
 import { changeOrderStatus, recordPlacement } from './order-status.service.js';
 import { consumeSpecialPricesOf, releaseSpecialPricesOf } from './special-price-use.service.js';
 
@@ -51,7 +53,11 @@ function crashPoint(ctx: OrdersContext, step: WorkflowStep): void {
  * Runs `change` on the locked order in one transaction, if the workflow is still running and not
  * being compensated; renews the lease. Throws WorkflowLostError otherwise.
  */
-async function advance(ctx: OrdersContext, orderId: string, change: (em: OrdersContext['em'], order: Order) => Promise<void> | void): Promise<Order> {
+async function advance(
+  ctx: OrdersContext,
+  orderId: string,
+  change: (em: OrdersContext['em'], order: Order) => Promise<void> | void,
+): Promise<Order> {
   return ctx.em.fork().transactional(async (em) => {
     const order = await em.findOne(Order, { id: orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!order || order.workflow !== 'RUNNING' || order.compensating) throw new WorkflowLostError(orderId);
@@ -70,7 +76,9 @@ async function advance(ctx: OrdersContext, orderId: string, change: (em: OrdersC
 async function markStep(ctx: OrdersContext, order: Order, step: WorkflowStep): Promise<Order> {
   const leaseUntil = leaseFrom(ctx);
   const updatedAt = new Date();
-  const moved = await ctx.em.fork().nativeUpdate(Order, { id: order.id, workflow: 'RUNNING', compensating: false }, { workflowStep: step, leaseUntil, updatedAt });
+  const moved = await ctx.em
+    .fork()
+    .nativeUpdate(Order, { id: order.id, workflow: 'RUNNING', compensating: false }, { workflowStep: step, leaseUntil, updatedAt });
   if (moved === 0) throw new WorkflowLostError(order.id);
   Object.assign(order, { workflowStep: step, leaseUntil, updatedAt });
   return order;
@@ -89,8 +97,10 @@ async function priceStep(ctx: OrdersContext, order: Order): Promise<{ order: Ord
   const errors: OrderUserError[] = [];
   request.lines.forEach((line, i) => {
     const product = bySku.get(line.sku.toLowerCase());
-    if (!product) errors.push(userError('UNKNOWN_SKU', `There is no product with SKU "${line.sku}".`, ['input', 'lines', String(i), 'sku']));
-    else if (!product.active || !product.authorized) errors.push(userError('NOT_AUTHORIZED', `${product.sku} is not available to your dealership.`, ['input', 'lines', String(i), 'sku']));
+    if (!product)
+      errors.push(userError('UNKNOWN_SKU', `There is no product with SKU "${line.sku}".`, ['input', 'lines', String(i), 'sku']));
+    else if (!product.active || !product.authorized)
+      errors.push(userError('NOT_AUTHORIZED', `${product.sku} is not available to your dealership.`, ['input', 'lines', String(i), 'sku']));
   });
   if (errors.length) throw new WorkflowRefusal(errors);
   const resolved = request.lines.map((line) => ({ line, product: bySku.get(line.sku.toLowerCase())! }));
@@ -103,7 +113,14 @@ async function priceStep(ctx: OrdersContext, order: Order): Promise<{ order: Ord
   resolved.forEach(({ line, product }, i) => {
     const q = quoted.get(product.id);
     if (!q || !q.priceable) {
-      errors.push(userError('NOT_AUTHORIZED', `${product.sku} has no price for your dealership and cannot be ordered.`, ['input', 'lines', String(i), 'sku']));
+      errors.push(
+        userError('NOT_AUTHORIZED', `${product.sku} has no price for your dealership and cannot be ordered.`, [
+          'input',
+          'lines',
+          String(i),
+          'sku',
+        ]),
+      );
       return;
     }
     total += q.lineTotal;
@@ -117,9 +134,18 @@ async function priceStep(ctx: OrdersContext, order: Order): Promise<{ order: Ord
       );
     }
   });
-  if (!Number.isSafeInteger(total)) errors.push(userError('INVALID_QUANTITY', 'The order total is too large to be computed exactly: order fewer units.', ['input', 'lines']));
+  if (!Number.isSafeInteger(total))
+    errors.push(
+      userError('INVALID_QUANTITY', 'The order total is too large to be computed exactly: order fewer units.', ['input', 'lines']),
+    );
   if (errors.length === 0 && request.expectedTotal !== null && request.expectedTotal !== total) {
-    errors.push(userError('PRICE_CHANGED', `The order total is ${formatAmount(total)} ${quote.currency} now (you confirmed ${formatAmount(request.expectedTotal)}).`, ['input', 'expectedTotal']));
+    errors.push(
+      userError(
+        'PRICE_CHANGED',
+        `The order total is ${formatAmount(total)} ${quote.currency} now (you confirmed ${formatAmount(request.expectedTotal)}).`,
+        ['input', 'expectedTotal'],
+      ),
+    );
   }
   if (errors.length) throw new WorkflowRefusal(errors);
   const lines: OrderLine[] = [];
@@ -151,7 +177,14 @@ async function priceStep(ctx: OrdersContext, order: Order): Promise<{ order: Ord
     locked.approvalFacts = {
       lines: resolved.map(({ product }) => {
         const q = quoted.get(product.id)!;
-        return { sku: product.sku, specialPrice: q.specialPrice, appliedRules: q.appliedRules, discountBp: parsePercent(q.discountPercent) ?? 0, handling: product.handling ?? [], preApproved: !!q.specialPriceRequestId };
+        return {
+          sku: product.sku,
+          specialPrice: q.specialPrice,
+          appliedRules: q.appliedRules,
+          discountBp: parsePercent(q.discountPercent) ?? 0,
+          handling: product.handling ?? [],
+          preApproved: !!q.specialPriceRequestId,
+        };
       }),
       firstOrdersReviewed: dealer?.firstOrdersReviewed ?? true,
     } satisfies ApprovalFacts;
@@ -216,7 +249,12 @@ async function reserveStep(ctx: OrdersContext, order: Order, lines: OrderLine[])
       result.shortages.map((s) => {
         const index = lines.findIndex((l) => l.productId === s.productId);
         const sku = lines[index]?.sku ?? s.productId;
-        return userError('INSUFFICIENT_STOCK', `${sku}: ${s.requested} requested, ${s.available} available.`, ['input', 'lines', String(index), 'quantity']);
+        return userError('INSUFFICIENT_STOCK', `${sku}: ${s.requested} requested, ${s.available} available.`, [
+          'input',
+          'lines',
+          String(index),
+          'quantity',
+        ]);
       }),
     );
   }
@@ -260,11 +298,27 @@ async function finish(ctx: OrdersContext, orderId: string, routing: RoutingDecis
     recordPlacement(em, order, order.placedByUserId, now);
     if (routing.outcome === 'APPROVAL') {
       routing.steps.forEach((step, i) =>
-        em.persist(em.create(OrderApprovalStep, { id: randomUUID(), order: order.id, position: i + 1, level: step.level, role: step.role, rule: step.rule, reason: step.reason, deadlineHours: step.deadlineHours })),
+        em.persist(
+          em.create(OrderApprovalStep, {
+            id: randomUUID(),
+            order: order.id,
+            position: i + 1,
+            level: step.level,
+            role: step.role,
+            rule: step.rule,
+            reason: step.reason,
+            deadlineHours: step.deadlineHours,
+          }),
+        ),
       );
       await ctx.approvalTimers.scheduleWaiting(em, order.id, now);
     } else {
-      await changeOrderStatus(em, order, { to: 'APPROVED', byUserId: null, comment: 'Approved automatically: no approval rule applied.', at: now });
+      await changeOrderStatus(em, order, {
+        to: 'APPROVED',
+        byUserId: null,
+        comment: 'Approved automatically: no approval rule applied.',
+        at: now,
+      });
     }
     if (order.request?.fromCart && order.placedByUserId) await clearCartAfterOrder(em, order.placedByUserId);
   });

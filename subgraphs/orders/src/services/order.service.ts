@@ -1,10 +1,11 @@
-import { canSeeDealer, containsPattern, isStaff, normalizeId, requireClaims, type PageWindow } from '@dealergraph/runtime';
+import { canSeeDealer, containsPattern, isStaff, normalizeId, type PageWindow, requireClaims } from '@dealergraph/runtime';
 import type { FilterQuery } from '@mikro-orm/core';
+
 import type { OrdersContext } from '../context.js';
 import type { OrderStatus } from '../domain/order-lifecycle.js';
+import { Order } from '../entities/order.entity.js';
 import type { OrderLine } from '../entities/order-line.entity.js';
 import type { OrderStatusChange } from '../entities/order-status-change.entity.js';
-import { Order } from '../entities/order.entity.js';
 
 /** What an order list can be narrowed by. */
 export interface OrderFilter {

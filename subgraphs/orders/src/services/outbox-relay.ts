@@ -1,6 +1,7 @@
 import type { Logger } from '@dealergraph/runtime';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
+
 import type { EventBus, OrderEventMessage } from './event-bus.js';
 
 export interface OutboxRelayOptions {

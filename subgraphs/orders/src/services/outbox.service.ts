@@ -1,15 +1,11 @@
-import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+
+import type { EntityManager } from '@mikro-orm/core';
+
 import { OrderEvent } from '../entities/order-event.entity.js';
 
 /** What can happen to an order, as recorded in the outbox. */
-export type OrderEventType =
-  | 'ORDER_PLACED'
-  | 'STATUS_CHANGED'
-  | 'APPROVAL_STEP'
-  | 'ESCALATED'
-  | 'REMINDER'
-  | 'SPECIAL_PRICE_REQUEST';
+export type OrderEventType = 'ORDER_PLACED' | 'STATUS_CHANGED' | 'APPROVAL_STEP' | 'ESCALATED' | 'REMINDER' | 'SPECIAL_PRICE_REQUEST';
 
 /** One change to record; `id` and `at` default to a fresh uuid and now. */
 export interface OrderEventInput {

@@ -1,11 +1,13 @@
-import { InvalidAmountError, isStaff, MAX_INTERNAL_LINES, MAX_LINE_QUANTITY, parseAmount, requireClaims } from '@dealergraph/runtime';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+
+import { InvalidAmountError, isStaff, MAX_INTERNAL_LINES, MAX_LINE_QUANTITY, parseAmount, requireClaims } from '@dealergraph/runtime';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+
 import type { OrdersContext } from '../context.js';
 import { Order, type OrderRequest, type OrderRequestLine } from '../entities/order.entity.js';
 import { cartLinesForOrder } from './cart.service.js';
-import { SimulatedCrash, userError, type OrderUserError } from './order-errors.js';
+import { type OrderUserError, SimulatedCrash, userError } from './order-errors.js';
 import { compensate, driveWorkflow, type WorkflowOutcome } from './order-workflow.service.js';
 
 /** Most lines in one order: what one internal call carries, so that the reservation stays all-or-nothing. */
@@ -41,7 +43,8 @@ const refused = (errors: OrderUserError[]): PlaceOrderResult => ({ order: null, 
 async function readRequest(ctx: OrdersContext, input: PlaceOrderInput): Promise<OrderRequest | OrderUserError[]> {
   const errors: OrderUserError[] = [];
   const key = input.idempotencyKey?.trim() ?? '';
-  if (!key || key.length > 200) errors.push(userError('INVALID_INPUT', 'idempotencyKey must be 1-200 characters.', ['input', 'idempotencyKey']));
+  if (!key || key.length > 200)
+    errors.push(userError('INVALID_INPUT', 'idempotencyKey must be 1-200 characters.', ['input', 'idempotencyKey']));
   const money = (value: string | null | undefined, field: string[]): number | null => {
     if (value === null || value === undefined) return null;
     try {
@@ -54,24 +57,51 @@ async function readRequest(ctx: OrdersContext, input: PlaceOrderInput): Promise<
     return null;
   };
   const fromCart = input.lines === null || input.lines === undefined;
-  const given = fromCart ? (await cartLinesForOrder(ctx)).map((l) => ({ sku: l.sku, quantity: l.quantity, expectedUnitPrice: null })) : input.lines!;
+  const given = fromCart
+    ? (await cartLinesForOrder(ctx)).map((l) => ({ sku: l.sku, quantity: l.quantity, expectedUnitPrice: null }))
+    : input.lines!;
   if (given.length === 0) {
-    errors.push(userError('EMPTY_CART', fromCart ? 'Your cart is empty: add products first, or send lines.' : 'The order has no lines.', ['input', 'lines']));
+    errors.push(
+      userError('EMPTY_CART', fromCart ? 'Your cart is empty: add products first, or send lines.' : 'The order has no lines.', [
+        'input',
+        'lines',
+      ]),
+    );
   }
-  if (given.length > MAX_ORDER_LINES) errors.push(userError('INVALID_INPUT', `An order has at most ${MAX_ORDER_LINES.toLocaleString('en-US')} lines: split it into several orders.`, ['input', 'lines']));
+  if (given.length > MAX_ORDER_LINES)
+    errors.push(
+      userError('INVALID_INPUT', `An order has at most ${MAX_ORDER_LINES.toLocaleString('en-US')} lines: split it into several orders.`, [
+        'input',
+        'lines',
+      ]),
+    );
   const merged = new Map<string, OrderRequestLine>();
   given.forEach((line, i) => {
     const sku = line.sku?.trim() ?? '';
     const quantity = line.quantity;
     if (!sku) errors.push(userError('UNKNOWN_SKU', 'A line has no SKU.', ['input', 'lines', String(i), 'sku']));
     if (!Number.isInteger(quantity) || quantity <= 0 || quantity > MAX_LINE_QUANTITY) {
-      errors.push(userError('INVALID_QUANTITY', `The quantity of ${sku || `line ${i + 1}`} must be a whole number from 1 to ${MAX_LINE_QUANTITY.toLocaleString('en-US')}.`, ['input', 'lines', String(i), 'quantity']));
+      errors.push(
+        userError(
+          'INVALID_QUANTITY',
+          `The quantity of ${sku || `line ${i + 1}`} must be a whole number from 1 to ${MAX_LINE_QUANTITY.toLocaleString('en-US')}.`,
+          ['input', 'lines', String(i), 'quantity'],
+        ),
+      );
     }
     const expectedUnitPrice = money(line.expectedUnitPrice, ['input', 'lines', String(i), 'expectedUnitPrice']);
     const existing = merged.get(sku.toLowerCase());
     if (existing) {
       existing.quantity += quantity;
-      if (existing.quantity > MAX_LINE_QUANTITY) errors.push(userError('INVALID_QUANTITY', `${sku}: at most ${MAX_LINE_QUANTITY} units in one order.`, ['input', 'lines', String(i), 'quantity']));
+      if (existing.quantity > MAX_LINE_QUANTITY)
+        errors.push(
+          userError('INVALID_QUANTITY', `${sku}: at most ${MAX_LINE_QUANTITY} units in one order.`, [
+            'input',
+            'lines',
+            String(i),
+            'quantity',
+          ]),
+        );
     } else merged.set(sku.toLowerCase(), { sku, quantity, expectedUnitPrice });
   });
   const expectedTotal = money(input.expectedTotal, ['input', 'expectedTotal']);
@@ -80,7 +110,10 @@ async function readRequest(ctx: OrdersContext, input: PlaceOrderInput): Promise<
 }
 
 /** The hash that tells a retry (same body) from a reuse of the key (another body). */
-const hashOf = (request: OrderRequest) => createHash('sha256').update(JSON.stringify({ ...request, fromCart: undefined })).digest('hex');
+const hashOf = (request: OrderRequest) =>
+  createHash('sha256')
+    .update(JSON.stringify({ ...request, fromCart: undefined }))
+    .digest('hex');
 
 /**
  * Places an order for the caller's dealer (see order-workflow.service.ts for the steps). The same
@@ -89,7 +122,8 @@ const hashOf = (request: OrderRequest) => createHash('sha256').update(JSON.strin
  */
 export async function placeOrder(ctx: OrdersContext, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const claims = requireClaims(ctx.claims);
-  if (isStaff(claims) || !claims.dealerId) return refused([userError('FORBIDDEN', 'Orders are placed by dealer users; staff cannot place them.')]);
+  if (isStaff(claims) || !claims.dealerId)
+    return refused([userError('FORBIDDEN', 'Orders are placed by dealer users; staff cannot place them.')]);
   if (claims.role === 'VIEW_ONLY') return refused([userError('FORBIDDEN', 'Your role (VIEW_ONLY) may look at orders but not place them.')]);
   const key = input.idempotencyKey?.trim() ?? '';
   if (input.lines === null || input.lines === undefined) {
@@ -107,14 +141,24 @@ export async function placeOrder(ctx: OrdersContext, input: PlaceOrderInput): Pr
     const existing = await ctx.em.fork().findOne(Order, { dealerId: claims.dealerId, idempotencyKey: key });
     if (!existing) continue;
     if (existing.requestHash && existing.requestHash !== requestHash) {
-      return refused([userError('IDEMPOTENCY_KEY_REUSED', 'This idempotencyKey was already used for a different order: use a new key for a new order.', ['input', 'idempotencyKey'])]);
+      return refused([
+        userError('IDEMPOTENCY_KEY_REUSED', 'This idempotencyKey was already used for a different order: use a new key for a new order.', [
+          'input',
+          'idempotencyKey',
+        ]),
+      ]);
     }
     if (existing.workflow === 'DONE') return { order: existing, userErrors: [], warning: existing.warning, failure: null };
     // In flight: whoever holds it finishes it; one whose lease ran out (a crashed runner) is ended here.
     if (existing.leaseUntil && existing.leaseUntil.getTime() < Date.now()) await recoverWorkflow(ctx, existing.id);
     else await sleep(50);
   }
-  return { order: null, userErrors: [], warning: null, failure: 'The first submission with this idempotencyKey is still being placed: send it again in a moment.' };
+  return {
+    order: null,
+    userErrors: [],
+    warning: null,
+    failure: 'The first submission with this idempotencyKey is still being placed: send it again in a moment.',
+  };
 }
 
 /** A simulated crash (tests) reaches the caller as what a dead process gives it: no answer but a failure. */
@@ -135,7 +179,9 @@ async function claim(
   args: { dealerId: string; userId: string; key: string; request: OrderRequest; requestHash: string },
 ): Promise<Order | null> {
   const em = ctx.em.fork();
-  const [{ seq }] = await em.getConnection().execute<{ seq: string }[]>(`select nextval('${em.config.get('schema')}.order_number_seq') as seq`);
+  const [{ seq }] = await em
+    .getConnection()
+    .execute<{ seq: string }[]>(`select nextval('${em.config.get('schema')}.order_number_seq') as seq`);
   const now = new Date();
   const order = em.create(Order, {
     id: randomUUID(),
@@ -168,11 +214,13 @@ async function claim(
  * forward when it can, else its compensations. False when another runner holds it.
  */
 export async function recoverWorkflow(ctx: OrdersContext, orderId: string): Promise<boolean> {
-  const taken = await ctx.em.fork().nativeUpdate(
-    Order,
-    { id: orderId, workflow: 'RUNNING', leaseUntil: { $lt: new Date() } },
-    { leaseUntil: new Date(Date.now() + ctx.workflow.leaseMs) },
-  );
+  const taken = await ctx.em
+    .fork()
+    .nativeUpdate(
+      Order,
+      { id: orderId, workflow: 'RUNNING', leaseUntil: { $lt: new Date() } },
+      { leaseUntil: new Date(Date.now() + ctx.workflow.leaseMs) },
+    );
   if (taken === 0) return false;
   const order = await ctx.em.fork().findOne(Order, { id: orderId });
   if (order?.compensating) await compensate(ctx, orderId);

@@ -1,4 +1,4 @@
-import { internalClient, type InternalClient, type SubgraphRuntime } from '@dealergraph/runtime';
+import { type InternalClient, internalClient, type SubgraphRuntime } from '@dealergraph/runtime';
 
 /** Signed callers of the services the order workflow writes to; one set per process. */
 export interface ServiceClients {

@@ -1,12 +1,22 @@
-import { allows, normalizeId, requireClaims, type Claims } from '@dealergraph/runtime';
+import { allows, type Claims, normalizeId, requireClaims } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
+
 import type { OrdersContext } from '../context.js';
 import { inScope } from '../domain/approver-scope.js';
 import { grantedValidTo, routeSpecialPrice, termsProblems } from '../domain/special-price-routing.js';
 import { SpecialPriceRequest, type SpecialPriceRequestStatus } from '../entities/special-price-request.entity.js';
 import { scopeOf } from './approver-scope.service.js';
-import { userError, WorkflowRefusal, type OrderUserError } from './order-errors.js';
-import { approverLevel, asFailure, MAX_TEXT, readAmount, recordEvent, refused, roleOf, type SpecialPriceRequestResult } from './special-price-request.service.js';
+import { type OrderUserError, userError, WorkflowRefusal } from './order-errors.js';
+import {
+  approverLevel,
+  asFailure,
+  MAX_TEXT,
+  readAmount,
+  recordEvent,
+  refused,
+  roleOf,
+  type SpecialPriceRequestResult,
+} from './special-price-request.service.js';
 
 /**
  * Approvers' decisions on special price requests (see special-price-request.service.ts): approve,
@@ -39,7 +49,9 @@ async function onLockedRequest(
   const id = normalizeId(requestId);
   try {
     if (!allows(claims, operation) || approverLevel(claims) === 0) {
-      throw new WorkflowRefusal([userError('FORBIDDEN', `Your role (${claims.role}) may not decide special price requests: the distributor's approvers do.`)]);
+      throw new WorkflowRefusal([
+        userError('FORBIDDEN', `Your role (${claims.role}) may not decide special price requests: the distributor's approvers do.`),
+      ]);
     }
     if (!id) throw new WorkflowRefusal([userError('NOT_FOUND', 'There is no such special price request.', ['requestId'])]);
     // Looked up before the row lock: a call to dealers (a manager's region) must not hold it.
@@ -59,7 +71,8 @@ async function onLockedRequest(
           ),
         ]);
       }
-      if (locked.status !== 'PENDING') throw new WorkflowRefusal([userError('INVALID_TRANSITION', `This request is ${locked.status} already.`, ['requestId'])]);
+      if (locked.status !== 'PENDING')
+        throw new WorkflowRefusal([userError('INVALID_TRANSITION', `This request is ${locked.status} already.`, ['requestId'])]);
       await change(em, locked, claims);
       await em.flush();
       return locked;
@@ -93,17 +106,29 @@ export async function approveSpecialPriceRequest(ctx: OrdersContext, input: Appr
       const counter = readAmount(input.unitPrice, ['input', 'unitPrice'], errors);
       if (errors.length) throw new WorkflowRefusal(errors);
       const unitPrice = counter ?? request.wantedUnitPrice;
-      if (unitPrice === null) throw new WorkflowRefusal([userError('INVALID_INPUT', 'The dealer asked for an offer: give the unit price you grant.', ['input', 'unitPrice'])]);
+      if (unitPrice === null)
+        throw new WorkflowRefusal([
+          userError('INVALID_INPUT', 'The dealer asked for an offer: give the unit price you grant.', ['input', 'unitPrice']),
+        ]);
       const quantity = input.quantity ?? request.quantity;
       const now = new Date();
       const validTo = grantedValidTo({ approverValidTo: input.validTo ?? null, dealerValidTo: request.wantedValidTo, now });
       const problems = termsProblems({ currentUnitPrice: request.currentUnitPrice, unitPrice, quantity, validTo, now });
       if (problems.length) {
-        throw new WorkflowRefusal(problems.map((p) => userError(p.code, p.field === 'validTo' && !input.validTo ? `${p.message} (the dealer's wanted end has passed: give one).` : p.message, ['input', p.field])));
+        throw new WorkflowRefusal(
+          problems.map((p) =>
+            userError(
+              p.code,
+              p.field === 'validTo' && !input.validTo ? `${p.message} (the dealer's wanted end has passed: give one).` : p.message,
+              ['input', p.field],
+            ),
+          ),
+        );
       }
       requireLevel(claims, routeSpecialPrice({ currentUnitPrice: request.currentUnitPrice, unitPrice, quantity }).level);
       const comment = input.comment?.trim() || null;
-      if (comment && comment.length > MAX_TEXT) throw new WorkflowRefusal([userError('INVALID_INPUT', `A comment has at most ${MAX_TEXT} characters.`, ['input', 'comment'])]);
+      if (comment && comment.length > MAX_TEXT)
+        throw new WorkflowRefusal([userError('INVALID_INPUT', `A comment has at most ${MAX_TEXT} characters.`, ['input', 'comment'])]);
       grantTried = request.id;
       const { specialPriceId } = await ctx.services.prices.call('grantSpecialPrice', {
         requestId: request.id,
@@ -131,7 +156,10 @@ export async function approveSpecialPriceRequest(ctx: OrdersContext, input: Appr
     // The approval did not commit: a special price granted meanwhile must not stay active.
     if (grantTried) {
       await ctx.services.prices.call('revokeSpecialPrice', { requestId: grantTried }).catch((e: unknown) => {
-        ctx.runtime?.logger.warn('could not revoke the special price of an approval that did not commit', { requestId: grantTried, error: String(e) });
+        ctx.runtime?.logger.warn('could not revoke the special price of an approval that did not commit', {
+          requestId: grantTried,
+          error: String(e),
+        });
       });
     }
     return asFailure(error, 'approved');
@@ -139,14 +167,23 @@ export async function approveSpecialPriceRequest(ctx: OrdersContext, input: Appr
 }
 
 /** Rejects a pending request with a mandatory reason (an approver at its level or above). */
-export function rejectSpecialPriceRequest(ctx: OrdersContext, input: { requestId: string; reason: string }): Promise<SpecialPriceRequestResult> {
+export function rejectSpecialPriceRequest(
+  ctx: OrdersContext,
+  input: { requestId: string; reason: string },
+): Promise<SpecialPriceRequestResult> {
   // A manager's scope is asked of dealers: should that fail, nothing changed and the caller hears so.
   return onLockedRequest(ctx, 'Mutation.rejectSpecialPriceRequest', input.requestId, async (em, request, claims) => {
     requireLevel(claims, request.level);
     const reason = input.reason?.trim() ?? '';
-    if (!reason || reason.length > MAX_TEXT) throw new WorkflowRefusal([userError('INVALID_INPUT', `Give the dealer a reason, in 1 to ${MAX_TEXT} characters.`, ['reason'])]);
+    if (!reason || reason.length > MAX_TEXT)
+      throw new WorkflowRefusal([userError('INVALID_INPUT', `Give the dealer a reason, in 1 to ${MAX_TEXT} characters.`, ['reason'])]);
     const now = new Date();
-    Object.assign(request, { status: 'REJECTED' satisfies SpecialPriceRequestStatus, decidedByUserId: claims.sub, decidedAt: now, decisionComment: reason });
+    Object.assign(request, {
+      status: 'REJECTED' satisfies SpecialPriceRequestStatus,
+      decidedByUserId: claims.sub,
+      decidedAt: now,
+      decisionComment: reason,
+    });
     recordEvent(em, request, claims.sub, 'REJECTED', reason, now);
   }).catch((error: unknown) => asFailure(error, 'rejected'));
 }

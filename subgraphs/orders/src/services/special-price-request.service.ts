@@ -1,13 +1,27 @@
-import { allows, APPROVAL_LEVEL, InternalCallError, InvalidAmountError, isStaff, isStaffRole, normalizeId, parseAmount, requireClaims, type Claims, type PageWindow } from '@dealergraph/runtime';
+import { randomUUID } from 'node:crypto';
+
+import {
+  allows,
+  APPROVAL_LEVEL,
+  type Claims,
+  InternalCallError,
+  InvalidAmountError,
+  isStaff,
+  isStaffRole,
+  normalizeId,
+  type PageWindow,
+  parseAmount,
+  requireClaims,
+} from '@dealergraph/runtime';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
-import { randomUUID } from 'node:crypto';
+
 import type { OrdersContext } from '../context.js';
 import { seesSpecialPriceRequest, SPECIAL_PRICE_EVENT } from '../domain/special-price-audience.js';
 import { routeSpecialPrice, termsProblems } from '../domain/special-price-routing.js';
 import { SpecialPriceRequest, type SpecialPriceRequestStatus } from '../entities/special-price-request.entity.js';
 import { scopeOf } from './approver-scope.service.js';
-import { userError, type OrderUserError } from './order-errors.js';
+import { type OrderUserError, userError } from './order-errors.js';
 import { recordOrderEvent } from './outbox.service.js';
 
 /**
@@ -30,7 +44,11 @@ export interface SpecialPriceRequestResult {
 /** A failed internal call as the caller hears it: nothing changed, try again. Other errors pass. */
 export function asFailure(error: unknown, doing: string): SpecialPriceRequestResult {
   if (!(error instanceof InternalCallError)) throw error;
-  return { request: null, userErrors: [], failure: `The special price request could not be ${doing}: a service it needs failed or did not answer in time. Nothing changed: try again.` };
+  return {
+    request: null,
+    userErrors: [],
+    failure: `The special price request could not be ${doing}: a service it needs failed or did not answer in time. Nothing changed: try again.`,
+  };
 }
 
 /** A request as a dealer user sends it; amounts are decimal strings. */
@@ -64,7 +82,14 @@ export function readAmount(value: string | null | undefined, field: string[], er
 }
 
 /** Records the request's event in the caller's transaction (published after commit). */
-export function recordEvent(em: OrdersContext['em'], request: SpecialPriceRequest, actor: string, decision: string, reason: string | null, at: Date): void {
+export function recordEvent(
+  em: OrdersContext['em'],
+  request: SpecialPriceRequest,
+  actor: string,
+  decision: string,
+  reason: string | null,
+  at: Date,
+): void {
   recordOrderEvent(em, {
     // The outbox's subject column names the request here; the type tells it apart from order events.
     orderId: request.id,
@@ -99,7 +124,8 @@ async function askFor(ctx: OrdersContext, input: RequestSpecialPriceInput): Prom
   const sku = input.sku?.trim() ?? '';
   const reason = input.reason?.trim() ?? '';
   if (!sku) errors.push(userError('UNKNOWN_SKU', 'Name the product by its SKU.', ['input', 'sku']));
-  if (!reason || reason.length > MAX_TEXT) errors.push(userError('INVALID_INPUT', `Say why you ask, in 1 to ${MAX_TEXT} characters.`, ['input', 'reason']));
+  if (!reason || reason.length > MAX_TEXT)
+    errors.push(userError('INVALID_INPUT', `Say why you ask, in 1 to ${MAX_TEXT} characters.`, ['input', 'reason']));
   const wanted = readAmount(input.wantedUnitPrice, ['input', 'wantedUnitPrice'], errors);
   const now = new Date();
   const validTo = input.validTo ?? null;
@@ -116,14 +142,16 @@ async function askFor(ctx: OrdersContext, input: RequestSpecialPriceInput): Prom
   const dealer = dealers[0] ?? null;
   const product = products.find((p) => p.sku.toLowerCase() === sku.toLowerCase());
   if (!product) return refused([userError('UNKNOWN_SKU', `There is no product with SKU "${sku}".`, ['input', 'sku'])]);
-  if (!product.active || !product.authorized) return refused([userError('NOT_AUTHORIZED', `${product.sku} is not available to your dealership.`, ['input', 'sku'])]);
+  if (!product.active || !product.authorized)
+    return refused([userError('NOT_AUTHORIZED', `${product.sku} is not available to your dealership.`, ['input', 'sku'])]);
   // A special price replaces the dealer's base price (volume breaks and promotions still apply on top,
   // as on any base: domain/pricing.ts in prices), so it is measured against the price of one unit.
   const quote = await ctx.services.prices.call('quoteLines', { dealerId, lines: [{ productId: product.id, quantity: 1 }] });
   const line = quote.lines[0];
   if (!line?.priceable) return refused([userError('NOT_AUTHORIZED', `${product.sku} has no price for your dealership.`, ['input', 'sku'])]);
   const problems = termsProblems({ currentUnitPrice: line.unitPrice, unitPrice: wanted, quantity: input.quantity, validTo, now });
-  if (problems.length) return refused(problems.map((p) => userError(p.code, p.message, ['input', p.field === 'unitPrice' ? 'wantedUnitPrice' : p.field])));
+  if (problems.length)
+    return refused(problems.map((p) => userError(p.code, p.message, ['input', p.field === 'unitPrice' ? 'wantedUnitPrice' : p.field])));
 
   const routing = routeSpecialPrice({ currentUnitPrice: line.unitPrice, unitPrice: wanted, quantity: input.quantity });
   try {
@@ -158,7 +186,12 @@ async function askFor(ctx: OrdersContext, input: RequestSpecialPriceInput): Prom
     return { request, userErrors: [] };
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
-      return refused([userError('DUPLICATE_REQUEST', `You already have a pending special price request for ${product.sku}: wait for its decision.`, ['input', 'sku'])]);
+      return refused([
+        userError('DUPLICATE_REQUEST', `You already have a pending special price request for ${product.sku}: wait for its decision.`, [
+          'input',
+          'sku',
+        ]),
+      ]);
     }
     throw error;
   }

@@ -1,6 +1,6 @@
 import type { OrdersContext } from '../context.js';
-import { OrderLine } from '../entities/order-line.entity.js';
 import type { Order } from '../entities/order.entity.js';
+import { OrderLine } from '../entities/order-line.entity.js';
 import { userError, WorkflowLostError, WorkflowRefusal } from './order-errors.js';
 
 /**

@@ -1,6 +1,7 @@
 import { startPeriodic } from '@dealergraph/runtime';
-import { Order } from '../entities/order.entity.js';
+
 import type { OrdersContext } from '../context.js';
+import { Order } from '../entities/order.entity.js';
 import { fillMissingScopes } from './approver-scope.service.js';
 import { planMissingChains } from './order-decision.service.js';
 import { recoverWorkflow } from './place-order.service.js';
@@ -12,7 +13,11 @@ import { recoverWorkflow } from './place-order.service.js';
  */
 export async function sweepStalledWorkflows(newContext: () => OrdersContext, limit = 50): Promise<number> {
   const ctx = newContext();
-  const stalled = await ctx.em.find(Order, { workflow: 'RUNNING', leaseUntil: { $lt: new Date() } }, { fields: ['id'], limit, orderBy: { leaseUntil: 'asc' } });
+  const stalled = await ctx.em.find(
+    Order,
+    { workflow: 'RUNNING', leaseUntil: { $lt: new Date() } },
+    { fields: ['id'], limit, orderBy: { leaseUntil: 'asc' } },
+  );
   let recovered = 0;
   for (const { id } of stalled) {
     try {
@@ -35,7 +40,9 @@ export function startWorkflowSweep(newContext: () => OrdersContext, intervalMs: 
   const sweep = async () => {
     await sweepStalledWorkflows(newContext);
     // Best effort: dealers may still be starting; the next sweep tries again.
-    await fillMissingScopes(newContext()).catch((error: unknown) => newContext().runtime?.logger.warn('approver scope backfill failed', { error: String(error) }));
+    await fillMissingScopes(newContext()).catch((error: unknown) =>
+      newContext().runtime?.logger.warn('approver scope backfill failed', { error: String(error) }),
+    );
   };
   return startPeriodic(sweep, intervalMs, (error) => newContext().runtime?.logger.warn('workflow sweep failed', { error: String(error) }));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computePrice, InvalidQuantityError, matchingVolumeBreak, volumeBreakOutlook, type PriceInput } from './pricing.js';
+
+import { computePrice, InvalidQuantityError, matchingVolumeBreak, type PriceInput, volumeBreakOutlook } from './pricing.js';
 
 /** The contract's default volume breaks. */
 const BREAKS = [
@@ -32,7 +33,14 @@ describe('computePrice: each rule alone', () => {
   it('prices by list alone when nothing applies', () => {
     const p = computePrice({ ...base, tierDiscountBp: 0 });
     expect(p).toEqual({
-      quantity: 1, currency: 'USD', listPrice: 10_000, unitPrice: 10_000, lineTotal: 10_000, discountBp: 0, appliedRules: [], steps: [],
+      quantity: 1,
+      currency: 'USD',
+      listPrice: 10_000,
+      unitPrice: 10_000,
+      lineTotal: 10_000,
+      discountBp: 0,
+      appliedRules: [],
+      steps: [],
     });
   });
 
@@ -108,7 +116,11 @@ describe('computePrice: rules combined, in the documented order', () => {
   it('TIER, then VOLUME_BREAK on the tier price, then PROMOTION on the result', () => {
     const p = computePrice({ ...base, quantity: 50, promotions: [{ name: 'Quarter-End Deal', discountBp: 1000 }] });
     // 100.00 -20 % = 80.00; -10 % (50-99) = 72.00; -10 % promotion = 64.80
-    expect(p.steps.map((s) => [s.rule, s.unitPrice])).toEqual([['TIER', 8000], ['VOLUME_BREAK', 7200], ['PROMOTION', 6480]]);
+    expect(p.steps.map((s) => [s.rule, s.unitPrice])).toEqual([
+      ['TIER', 8000],
+      ['VOLUME_BREAK', 7200],
+      ['PROMOTION', 6480],
+    ]);
     expect(p.unitPrice).toBe(6480);
     expect(p.lineTotal).toBe(6480 * 50);
     expect(p.discountBp).toBe(3520);
@@ -118,7 +130,11 @@ describe('computePrice: rules combined, in the documented order', () => {
   it('SPECIAL_PRICE, then VOLUME_BREAK, then PROMOTION', () => {
     const p = computePrice({ ...base, specialPrice: 7000, quantity: 100, promotions: [{ name: 'P', discountBp: 500 }] });
     // 70.00 -15 % = 59.50; -5 % = 56.525 -> 56.53
-    expect(p.steps.map((s) => [s.rule, s.unitPrice])).toEqual([['SPECIAL_PRICE', 7000], ['VOLUME_BREAK', 5950], ['PROMOTION', 5653]]);
+    expect(p.steps.map((s) => [s.rule, s.unitPrice])).toEqual([
+      ['SPECIAL_PRICE', 7000],
+      ['VOLUME_BREAK', 5950],
+      ['PROMOTION', 5653],
+    ]);
     expect(p.lineTotal).toBe(565_300);
     expect(p.appliedRules).toEqual(['SPECIAL_PRICE', 'VOLUME_BREAK', 'PROMOTION']);
   });
@@ -133,7 +149,11 @@ describe('computePrice: rules combined, in the documented order', () => {
   it('applies only the best of several promotions', () => {
     const p = computePrice({
       ...base,
-      promotions: [{ name: 'Small', discountBp: 500 }, { name: 'Big', discountBp: 2000 }, { name: 'Mid', discountBp: 1000 }],
+      promotions: [
+        { name: 'Small', discountBp: 500 },
+        { name: 'Big', discountBp: 2000 },
+        { name: 'Mid', discountBp: 1000 },
+      ],
     });
     expect(p.unitPrice).toBe(6400);
     expect(p.steps.at(-1)?.label).toBe('Promotion "Big": 20 % off');
@@ -235,7 +255,11 @@ describe('computePrice: rounding, once per step, half away from zero', () => {
       const quantity = 1 + rand(150);
       const promo = rand(2) === 0 ? 100 * (5 + rand(16)) : 0;
       const p = computePrice({
-        ...base, listPrice, tierDiscountBp, specialPrice, quantity,
+        ...base,
+        listPrice,
+        tierDiscountBp,
+        specialPrice,
+        quantity,
         promotions: promo ? [{ name: 'P', discountBp: promo }] : [],
       });
       const tier = off(listPrice, tierDiscountBp);
@@ -290,11 +314,19 @@ describe('volumeBreakOutlook', () => {
       current: { minQuantity: 10, maxQuantity: 49, discountBp: 300 },
       next: { minQuantity: 50, maxQuantity: 99, discountBp: 500, quantityMore: 40 },
     });
-    expect(volumeBreakOutlook({ volumeBreaks: ladder, quantity: 99 }).next).toEqual({ minQuantity: 100, maxQuantity: null, discountBp: 800, quantityMore: 1 });
+    expect(volumeBreakOutlook({ volumeBreaks: ladder, quantity: 99 }).next).toEqual({
+      minQuantity: 100,
+      maxQuantity: null,
+      discountBp: 800,
+      quantityMore: 1,
+    });
   });
 
   it('on the top break: nothing next', () => {
-    expect(volumeBreakOutlook({ volumeBreaks: ladder, quantity: 500 })).toEqual({ current: { minQuantity: 100, maxQuantity: null, discountBp: 800 }, next: null });
+    expect(volumeBreakOutlook({ volumeBreaks: ladder, quantity: 500 })).toEqual({
+      current: { minQuantity: 100, maxQuantity: null, discountBp: 800 },
+      next: null,
+    });
   });
 
   it('skips breaks further up that give no more off, whatever their order in the list', () => {

@@ -187,7 +187,13 @@ export interface VolumeBreakOutlook {
  * you 10 %". The current break is the one {@link computePrice} applies; the next is the break with
  * the lowest minimum quantity above this one that gives more off (the largest discount on a tie).
  */
-export function volumeBreakOutlook({ volumeBreaks, quantity }: { volumeBreaks: readonly VolumeBreakInput[]; quantity: number }): VolumeBreakOutlook {
+export function volumeBreakOutlook({
+  volumeBreaks,
+  quantity,
+}: {
+  volumeBreaks: readonly VolumeBreakInput[];
+  quantity: number;
+}): VolumeBreakOutlook {
   assertValidQuantity(quantity);
   const matching = matchingVolumeBreak(volumeBreaks, quantity);
   const current = matching && matching.discountBp > 0 ? matching : null;

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
+
 import { pickSpecialPrice, type SpecialPriceOffer } from './special-price-offer.js';
 
-const offer = (id: string, unitPrice: number, remaining: number | null): SpecialPriceOffer => ({ id, unitPrice, remaining, requestId: remaining === null ? null : `r-${id}` });
+const offer = (id: string, unitPrice: number, remaining: number | null): SpecialPriceOffer => ({
+  id,
+  unitPrice,
+  remaining,
+  requestId: remaining === null ? null : `r-${id}`,
+});
 
 describe('pickSpecialPrice', () => {
   it('is null without offers', () => {

@@ -1,4 +1,5 @@
 import { Entity, Enum, PrimaryKey } from '@mikro-orm/core';
+
 import { PRICE_TIERS, type PriceTier } from './tiers.js';
 
 /**

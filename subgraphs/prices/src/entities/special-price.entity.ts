@@ -9,7 +9,10 @@ import { BigIntType, Check, Entity, Index, OptionalProps, PrimaryKey, Property }
  */
 @Entity({ tableName: 'special_price' })
 @Index({ properties: ['dealerId', 'productId'] })
-@Check({ name: 'special_price_quantity_check', expression: 'quantity_used >= 0 and (quantity_limit is null or quantity_used <= quantity_limit)' })
+@Check({
+  name: 'special_price_quantity_check',
+  expression: 'quantity_used >= 0 and (quantity_limit is null or quantity_used <= quantity_limit)',
+})
 export class SpecialPrice {
   [OptionalProps]?: 'validTo' | 'quantityLimit' | 'quantityUsed' | 'requestId';
 

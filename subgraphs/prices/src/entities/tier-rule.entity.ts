@@ -1,4 +1,5 @@
 import { Entity, Enum, Property } from '@mikro-orm/core';
+
 import { PRICE_TIERS, type PriceTier } from './tiers.js';
 
 /** The discount a tier's price list takes off the list price. */

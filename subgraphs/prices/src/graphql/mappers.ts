@@ -1,6 +1,7 @@
 import { toMoney } from '@dealergraph/runtime';
 import { GraphQLError } from 'graphql';
-import { InvalidQuantityError, type ComputedPrice } from '../domain/pricing.js';
+
+import { type ComputedPrice, InvalidQuantityError } from '../domain/pricing.js';
 import type { DealerPriceList } from '../services/price.service.js';
 import type { DealerPriceListType, PriceType } from './price.type.js';
 

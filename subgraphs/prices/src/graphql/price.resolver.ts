@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+
 import type { PricesContext } from '../context.js';
 import * as prices from '../services/price.service.js';
 import { toDealerPriceListType, toPriceType, withQuantityErrors } from './mappers.js';
@@ -13,12 +14,16 @@ export class ProductPriceResolver {
   })
   async price(
     @Root() product: ProductStub,
-    @Arg('dealerId', () => ID, { nullable: true, description: "Staff only: the dealer whose price to show. A dealer user may pass only its own dealer's id." })
+    @Arg('dealerId', () => ID, {
+      nullable: true,
+      description: "Staff only: the dealer whose price to show. A dealer user may pass only its own dealer's id.",
+    })
     dealerId: string | null | undefined,
     @Arg('quantity', () => Int, {
       nullable: true,
       defaultValue: 1,
-      description: 'Units on the line, a whole number >= 1 (otherwise an INVALID_QUANTITY error); selects the volume break. Omitted or null: 1.',
+      description:
+        'Units on the line, a whole number >= 1 (otherwise an INVALID_QUANTITY error); selects the volume break. Omitted or null: 1.',
     })
     quantity: number | null | undefined,
     @Ctx() ctx: PricesContext,
@@ -31,7 +36,10 @@ export class ProductPriceResolver {
 @Resolver()
 export class PriceListResolver {
   @Authorized()
-  @Query(() => DealerPriceListType, { nullable: true, description: "The signed-in dealer's price list (tier discount and volume breaks); null for staff." })
+  @Query(() => DealerPriceListType, {
+    nullable: true,
+    description: "The signed-in dealer's price list (tier discount and volume breaks); null for staff.",
+  })
   async myPriceList(@Ctx() ctx: PricesContext): Promise<DealerPriceListType | null> {
     const list = await prices.myPriceList(ctx);
     return list ? toDealerPriceListType(list) : null;

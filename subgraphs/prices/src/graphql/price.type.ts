@@ -1,4 +1,4 @@
-import { Money, ENTITY_DESCRIPTIONS } from '@dealergraph/runtime';
+import { ENTITY_DESCRIPTIONS, Money } from '@dealergraph/runtime';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 
 /** The product as the prices subgraph sees it: an entity of the products subgraph, extended with its price. */
@@ -38,20 +38,24 @@ export class PriceType {
   @Field(() => Money, { description: 'Unit price times quantity.' })
   lineTotal!: Money;
 
-  @Field(() => Float, { description: 'The dealer\'s discount of the unit price against the list price, in percent with at most two decimals (e.g. 24.0).' })
+  @Field(() => Float, {
+    description: "The dealer's discount of the unit price against the list price, in percent with at most two decimals (e.g. 24.0).",
+  })
   discountPercent!: number;
 
   @Field(() => Money, { description: 'What the dealer saves per unit against the list price (list - unit).' })
   youSave!: Money;
 
-  @Field(() => [String], { description: 'The rules that shaped the price, in the order applied: TIER, SPECIAL_PRICE, VOLUME_BREAK, PROMOTION.' })
+  @Field(() => [String], {
+    description: 'The rules that shaped the price, in the order applied: TIER, SPECIAL_PRICE, VOLUME_BREAK, PROMOTION.',
+  })
   appliedRules!: string[];
 
   @Field(() => [PriceStepType], { description: 'The unit price after each applied rule, in order; empty when the list price applies.' })
   breakdown!: PriceStepType[];
 }
 
-@ObjectType('VolumeBreakRule', { description: 'A discount for a line quantity in a range, taken off the dealer\'s price.' })
+@ObjectType('VolumeBreakRule', { description: "A discount for a line quantity in a range, taken off the dealer's price." })
 export class VolumeBreakRuleType {
   @Field(() => Int, { description: 'Smallest line quantity the break applies to.' })
   minQuantity!: number;

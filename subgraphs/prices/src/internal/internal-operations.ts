@@ -1,19 +1,20 @@
 import {
   defineInternalOperations,
   formatAmount,
+  type InternalHandlers,
   InternalInputError,
   MAX_INTERNAL_LINES,
+  type QuotedLine,
   requireAmount,
   requireLines,
   requireQuantity,
   requireUuid,
-  type InternalHandlers,
-  type QuotedLine,
   type SpecialPriceUseLine,
 } from '@dealergraph/runtime';
+
 import type { PricesContext } from '../context.js';
 import type { VolumeBreakInput } from '../domain/pricing.js';
-import { quoteOrderLines, type OrderLineQuote } from '../services/price.service.js';
+import { type OrderLineQuote, quoteOrderLines } from '../services/price.service.js';
 import { grantSpecialPrice, revokeSpecialPrice } from '../services/special-price-grant.service.js';
 import { consumeSpecialPrices, releaseSpecialPrices } from '../services/special-price-use.service.js';
 
@@ -26,7 +27,8 @@ function requireInstant(value: unknown, field: string): Date {
 
 /** Special price use lines: a non-empty list of at most MAX_INTERNAL_LINES, ids canonical. */
 function requireUseLines(value: unknown): SpecialPriceUseLine[] {
-  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_INTERNAL_LINES) throw new InternalInputError(`lines must be a list of 1 to ${MAX_INTERNAL_LINES} lines`);
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_INTERNAL_LINES)
+    throw new InternalInputError(`lines must be a list of 1 to ${MAX_INTERNAL_LINES} lines`);
   return value.map((line: Record<string, unknown> | null, i) => ({
     specialPriceId: requireUuid(line?.specialPriceId, `lines[${i}].specialPriceId`),
     productId: requireUuid(line?.productId, `lines[${i}].productId`),

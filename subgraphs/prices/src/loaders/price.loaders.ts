@@ -1,7 +1,8 @@
-import { keyedLoader, type EntityManager } from '@dealergraph/runtime';
+import { type EntityManager, keyedLoader } from '@dealergraph/runtime';
 import type DataLoader from 'dataloader';
+
 import type { VolumeBreakInput } from '../domain/pricing.js';
-import { dealerPriceLists, productPricing, volumeBreaks, type DealerPriceListRow, type ProductPricingRow } from './price.queries.js';
+import { type DealerPriceListRow, dealerPriceLists, productPricing, type ProductPricingRow, volumeBreaks } from './price.queries.js';
 
 /**
  * The per-request loaders of the prices subgraph. Pricing a page of products costs three statements
@@ -28,12 +29,18 @@ export function createPriceLoaders(em: EntityManager, now: Date): PriceLoaders {
     productPricing(dealerId) {
       let loader = pricingLoaders.get(dealerId);
       if (!loader) {
-        loader = keyedLoader((ids) => productPricing(em, dealerId, ids, now), (row) => row.productId);
+        loader = keyedLoader(
+          (ids) => productPricing(em, dealerId, ids, now),
+          (row) => row.productId,
+        );
         pricingLoaders.set(dealerId, loader);
       }
       return loader;
     },
-    priceListByDealer: keyedLoader((ids) => dealerPriceLists(em, ids), (row) => row.dealerId),
+    priceListByDealer: keyedLoader(
+      (ids) => dealerPriceLists(em, ids),
+      (row) => row.dealerId,
+    ),
     volumeBreaks: () => (breaks ??= volumeBreaks(em)),
   };
 }

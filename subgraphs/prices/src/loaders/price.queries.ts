@@ -1,4 +1,5 @@
-import { tableOf, type EntityManager } from '@dealergraph/runtime';
+import { type EntityManager, tableOf } from '@dealergraph/runtime';
+
 import type { PromotionInput, VolumeBreakInput } from '../domain/pricing.js';
 import type { SpecialPriceOffer } from '../domain/special-price-offer.js';
 import { DealerPricing } from '../entities/dealer-pricing.entity.js';
@@ -56,8 +57,21 @@ function cents(value: string | number): number {
  * List price, active promotions and the dealer's active special prices of each product that has a
  * list price; products without one are absent.
  */
-export async function productPricing(em: EntityManager, dealerId: string, productIds: readonly string[], at: Date): Promise<ProductPricingRow[]> {
-  const rows = await em.execute<{ productId: string; listPrice: string; currency: string; promotions: PromotionInput[]; specialPrices: { id: string; unitPrice: string | number; remaining: number | null; requestId: string | null }[] }[]>(
+export async function productPricing(
+  em: EntityManager,
+  dealerId: string,
+  productIds: readonly string[],
+  at: Date,
+): Promise<ProductPricingRow[]> {
+  const rows = await em.execute<
+    {
+      productId: string;
+      listPrice: string;
+      currency: string;
+      promotions: PromotionInput[];
+      specialPrices: { id: string; unitPrice: string | number; remaining: number | null; requestId: string | null }[];
+    }[]
+  >(
     `select pp.product_id as "productId", pp.list_price as "listPrice", pp.currency,
             coalesce((select json_agg(json_build_object('name', m.name, 'discountBp', m.discount_bp) order by m.id)
                         from ${tableOf(em, Promotion)} m where m.product_id = pp.product_id and ${activeAt('m')}), '[]') as promotions,
@@ -73,7 +87,12 @@ export async function productPricing(em: EntityManager, dealerId: string, produc
   return rows.map((r) => ({
     ...r,
     listPrice: cents(r.listPrice),
-    specialPrices: r.specialPrices.map((s) => ({ id: s.id, unitPrice: cents(s.unitPrice), remaining: s.remaining === null ? null : Number(s.remaining), requestId: s.requestId })),
+    specialPrices: r.specialPrices.map((s) => ({
+      id: s.id,
+      unitPrice: cents(s.unitPrice),
+      remaining: s.remaining === null ? null : Number(s.remaining),
+      requestId: s.requestId,
+    })),
   }));
 }
 

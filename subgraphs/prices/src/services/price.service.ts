@@ -1,6 +1,7 @@
-import { canSeeDealer, forbidden, isStaff, normalizeId, requireClaims, type Claims } from '@dealergraph/runtime';
+import { canSeeDealer, type Claims, forbidden, isStaff, normalizeId, requireClaims } from '@dealergraph/runtime';
+
 import type { PricesContext } from '../context.js';
-import { assertValidQuantity, computePrice, volumeBreakOutlook, type ComputedPrice, type VolumeBreakOutlook } from '../domain/pricing.js';
+import { assertValidQuantity, type ComputedPrice, computePrice, type VolumeBreakOutlook, volumeBreakOutlook } from '../domain/pricing.js';
 import { pickSpecialPrice } from '../domain/special-price-offer.js';
 import type { PriceTier } from '../entities/tiers.js';
 
@@ -89,10 +90,7 @@ export async function productPrice(
  * the prices the dealer saw. The caller must be allowed to see the dealer (FORBIDDEN otherwise); every
  * quantity is checked before anything is read (InvalidQuantityError).
  */
-export async function quoteLines(
-  ctx: PricesContext,
-  input: { dealerId: string; lines: readonly PriceLine[] },
-): Promise<QuotedLine[]> {
+export async function quoteLines(ctx: PricesContext, input: { dealerId: string; lines: readonly PriceLine[] }): Promise<QuotedLine[]> {
   if (!canSeeDealer(requireClaims(ctx.claims), input.dealerId)) throw forbidden("You may not see this dealer's prices.");
   for (const line of input.lines) assertValidQuantity(line.quantity);
   return Promise.all(
@@ -125,7 +123,9 @@ export async function quoteOrderLines(
   return Promise.all(
     input.lines.map(async (line) => {
       const price = await priceLine(ctx, input.dealerId, line.productId, line.quantity);
-      const outlook = price ? volumeBreakOutlook({ volumeBreaks: await volumeBreaks, quantity: line.quantity }) : { current: null, next: null };
+      const outlook = price
+        ? volumeBreakOutlook({ volumeBreaks: await volumeBreaks, quantity: line.quantity })
+        : { current: null, next: null };
       return { productId: line.productId, quantity: line.quantity, price, outlook };
     }),
   );

@@ -1,5 +1,7 @@
-import { tableOf } from '@dealergraph/runtime';
 import { randomUUID } from 'node:crypto';
+
+import { tableOf } from '@dealergraph/runtime';
+
 import type { PricesContext } from '../context.js';
 import { SpecialPrice } from '../entities/special-price.entity.js';
 

@@ -1,8 +1,9 @@
-import { tableOf, type EntityManager } from '@dealergraph/runtime';
 import type { ConsumeSpecialPricesResult, SpecialPriceUseLine } from '@dealergraph/runtime';
+import { type EntityManager, tableOf } from '@dealergraph/runtime';
+
 import type { PricesContext } from '../context.js';
-import { SpecialPriceUse, type SpecialPriceUseRow } from '../entities/special-price-use.entity.js';
 import { SpecialPrice } from '../entities/special-price.entity.js';
+import { SpecialPriceUse, type SpecialPriceUseRow } from '../entities/special-price-use.entity.js';
 import { activeAt } from '../loaders/price.queries.js';
 
 /**
@@ -63,7 +64,12 @@ export async function consumeSpecialPrices(
           'run',
         );
         if (changed.affectedRows === 1) continue;
-        shortages.push({ specialPriceId: row.specialPriceId, productId: row.productId, requested: row.quantity, remaining: await remaining(tx, row.specialPriceId, ctx.now) });
+        shortages.push({
+          specialPriceId: row.specialPriceId,
+          productId: row.productId,
+          requested: row.quantity,
+          remaining: await remaining(tx, row.specialPriceId, ctx.now),
+        });
       }
       if (shortages.length) throw new Exhausted(shortages);
       return { status: 'CONSUMED' as const };

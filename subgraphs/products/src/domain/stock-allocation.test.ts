@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { inLockOrder, mergeDemand, planReservation } from './stock-allocation.js';
 
 const P1 = '00000000-0000-4000-8000-000000000001';
@@ -40,16 +41,35 @@ describe('planReservation', () => {
       { productId: P1, warehouseId: WB, onHand: 5, reserved: 0 },
       { productId: P1, warehouseId: WA, onHand: 5, reserved: 0 },
     ];
-    expect(planReservation({ lines: [{ productId: P1, quantity: 3 }], levels })).toEqual({ ok: true, allocations: [{ productId: P1, warehouseId: WA, quantity: 3 }] });
+    expect(planReservation({ lines: [{ productId: P1, quantity: 3 }], levels })).toEqual({
+      ok: true,
+      allocations: [{ productId: P1, warehouseId: WA, quantity: 3 }],
+    });
   });
 
   it('adds up lines of the same product and reserves the exact last unit', () => {
     const levels = [{ productId: P1, warehouseId: WA, onHand: 7, reserved: 2 }];
-    expect(planReservation({ lines: [{ productId: P1, quantity: 3 }, { productId: P1, quantity: 2 }], levels })).toEqual({
+    expect(
+      planReservation({
+        lines: [
+          { productId: P1, quantity: 3 },
+          { productId: P1, quantity: 2 },
+        ],
+        levels,
+      }),
+    ).toEqual({
       ok: true,
       allocations: [{ productId: P1, warehouseId: WA, quantity: 5 }],
     });
-    expect(planReservation({ lines: [{ productId: P1, quantity: 3 }, { productId: P1, quantity: 3 }], levels })).toEqual({
+    expect(
+      planReservation({
+        lines: [
+          { productId: P1, quantity: 3 },
+          { productId: P1, quantity: 3 },
+        ],
+        levels,
+      }),
+    ).toEqual({
       ok: false,
       shortages: [{ productId: P1, requested: 6, available: 5 }],
     });
@@ -85,14 +105,28 @@ describe('planReservation', () => {
       { productId: P1, warehouseId: WB, onHand: 4, reserved: 0 },
     ];
     // WB alone has 4, but the catalog shows 4 - 3 owed = 1 available: only that one can be promised.
-    expect(planReservation({ lines: [{ productId: P1, quantity: 2 }], levels })).toEqual({ ok: false, shortages: [{ productId: P1, requested: 2, available: 1 }] });
-    expect(planReservation({ lines: [{ productId: P1, quantity: 1 }], levels })).toEqual({ ok: true, allocations: [{ productId: P1, warehouseId: WB, quantity: 1 }] });
+    expect(planReservation({ lines: [{ productId: P1, quantity: 2 }], levels })).toEqual({
+      ok: false,
+      shortages: [{ productId: P1, requested: 2, available: 1 }],
+    });
+    expect(planReservation({ lines: [{ productId: P1, quantity: 1 }], levels })).toEqual({
+      ok: true,
+      allocations: [{ productId: P1, warehouseId: WB, quantity: 1 }],
+    });
   });
 });
 
 describe('mergeDemand and inLockOrder', () => {
   it('merges by product in first-seen order', () => {
-    expect(mergeDemand({ lines: [{ productId: P2, quantity: 1 }, { productId: P1, quantity: 2 }, { productId: P2, quantity: 3 }] })).toEqual([
+    expect(
+      mergeDemand({
+        lines: [
+          { productId: P2, quantity: 1 },
+          { productId: P1, quantity: 2 },
+          { productId: P2, quantity: 3 },
+        ],
+      }),
+    ).toEqual([
       { productId: P2, quantity: 4 },
       { productId: P1, quantity: 2 },
     ]);

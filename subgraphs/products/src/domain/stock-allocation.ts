@@ -42,7 +42,15 @@ export interface Shortage {
 export type ReservationPlan = { ok: true; allocations: Allocation[] } | { ok: false; shortages: Shortage[] };
 
 const byIds = (a: { productId: string; warehouseId: string }, b: { productId: string; warehouseId: string }) =>
-  a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : a.warehouseId < b.warehouseId ? -1 : a.warehouseId > b.warehouseId ? 1 : 0;
+  a.productId < b.productId
+    ? -1
+    : a.productId > b.productId
+      ? 1
+      : a.warehouseId < b.warehouseId
+        ? -1
+        : a.warehouseId > b.warehouseId
+          ? 1
+          : 0;
 
 /** Adds up the quantities of lines that name the same product, keeping first-seen order. */
 export function mergeDemand({ lines }: { lines: readonly DemandLine[] }): DemandLine[] {
@@ -64,7 +72,10 @@ export function planReservation({ lines, levels }: { lines: readonly DemandLine[
       .sort((a, b) => b.available - a.available || (a.warehouseId < b.warehouseId ? -1 : a.warehouseId > b.warehouseId ? 1 : 0));
     // The catalog's figure: the sum of (onHand - reserved), an oversold row included (its units are
     // owed), never below zero. It is never more than the sum of the rows' own available units.
-    const shown = Math.max(0, own.reduce((s, l) => s + l.onHand - l.reserved, 0));
+    const shown = Math.max(
+      0,
+      own.reduce((s, l) => s + l.onHand - l.reserved, 0),
+    );
     if (shown < demand.quantity) {
       shortages.push({ productId: demand.productId, requested: demand.quantity, available: shown });
       continue;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { checkStockImport } from './stock-import.js';
 
 const productIdBySku = new Map([
@@ -13,7 +14,12 @@ const check = (rows: Parameters<typeof checkStockImport>[0]['rows']) => checkSto
 
 describe('checkStockImport', () => {
   it('maps good rows to ids, trimming the sku and reading the warehouse code in any case', () => {
-    expect(check([{ sku: ' BRG-000001 ', warehouseCode: 'wh-north', onHand: 12 }, { sku: 'SEA-000002', warehouseCode: 'WH-SOUTH', onHand: 0, lowThreshold: 5 }])).toEqual({
+    expect(
+      check([
+        { sku: ' BRG-000001 ', warehouseCode: 'wh-north', onHand: 12 },
+        { sku: 'SEA-000002', warehouseCode: 'WH-SOUTH', onHand: 0, lowThreshold: 5 },
+      ]),
+    ).toEqual({
       ok: true,
       rows: [
         { productId: 'p1', warehouseId: 'w1', onHand: 12, lowThreshold: null },

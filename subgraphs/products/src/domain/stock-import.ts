@@ -55,15 +55,18 @@ export function checkStockImport(input: {
     const warehouseId = input.warehouseIdByCode.get(code);
     const before = errors.length;
     if (!productId) errors.push({ code: 'UNKNOWN_SKU', message: `No product has the sku "${sku}".`, row: i, field: 'sku' });
-    if (!warehouseId) errors.push({ code: 'UNKNOWN_WAREHOUSE', message: `No warehouse has the code "${code}".`, row: i, field: 'warehouseCode' });
-    if (!isCount(row.onHand)) errors.push({ code: 'INVALID_QUANTITY', message: 'onHand must be a whole number, 0 or more.', row: i, field: 'onHand' });
+    if (!warehouseId)
+      errors.push({ code: 'UNKNOWN_WAREHOUSE', message: `No warehouse has the code "${code}".`, row: i, field: 'warehouseCode' });
+    if (!isCount(row.onHand))
+      errors.push({ code: 'INVALID_QUANTITY', message: 'onHand must be a whole number, 0 or more.', row: i, field: 'onHand' });
     if (row.lowThreshold != null && !isCount(row.lowThreshold)) {
       errors.push({ code: 'INVALID_QUANTITY', message: 'lowThreshold must be a whole number, 0 or more.', row: i, field: 'lowThreshold' });
     }
     const key = `${sku}\u0000${code}`;
     if (seen.has(key)) errors.push({ code: 'DUPLICATE', message: `${sku} in ${code} appears more than once.`, row: i, field: 'sku' });
     seen.add(key);
-    if (errors.length === before) rows.push({ productId: productId!, warehouseId: warehouseId!, onHand: row.onHand, lowThreshold: row.lowThreshold ?? null });
+    if (errors.length === before)
+      rows.push({ productId: productId!, warehouseId: warehouseId!, onHand: row.onHand, lowThreshold: row.lowThreshold ?? null });
   });
   return errors.length ? { ok: false, errors } : { ok: true, rows };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { stockStatus, summarizeStock } from './stock.js';
 
 describe('stockStatus', () => {
@@ -20,7 +21,12 @@ describe('stockStatus', () => {
 });
 
 describe('summarizeStock', () => {
-  const row = (warehouseId: string, onHand: number, reserved: number, lowThreshold: number) => ({ warehouseId, onHand, reserved, lowThreshold });
+  const row = (warehouseId: string, onHand: number, reserved: number, lowThreshold: number) => ({
+    warehouseId,
+    onHand,
+    reserved,
+    lowThreshold,
+  });
 
   it('sums available and thresholds over warehouses', () => {
     const summary = summarizeStock({ levels: [row('n', 30, 5, 10), row('c', 8, 0, 10), row('s', 0, 0, 10)] });

@@ -12,5 +12,33 @@ import { StockLevel } from './stock-level.entity.js';
 import { StockReservation } from './stock-reservation.entity.js';
 import { Warehouse } from './warehouse.entity.js';
 
-export { AssortmentGrant, Brand, Category, DealerCategoryLimit, DealerSegment, InTransit, OrderReservation, Product, ProductLink, ProductSpec, StockLevel, StockReservation, Warehouse };
-export const entities = [Category, Brand, Product, Warehouse, StockLevel, InTransit, AssortmentGrant, DealerCategoryLimit, DealerSegment, OrderReservation, StockReservation, ProductSpec, ProductLink];
+export {
+  AssortmentGrant,
+  Brand,
+  Category,
+  DealerCategoryLimit,
+  DealerSegment,
+  InTransit,
+  OrderReservation,
+  Product,
+  ProductLink,
+  ProductSpec,
+  StockLevel,
+  StockReservation,
+  Warehouse,
+};
+export const entities = [
+  Category,
+  Brand,
+  Product,
+  Warehouse,
+  StockLevel,
+  InTransit,
+  AssortmentGrant,
+  DealerCategoryLimit,
+  DealerSegment,
+  OrderReservation,
+  StockReservation,
+  ProductSpec,
+  ProductLink,
+];

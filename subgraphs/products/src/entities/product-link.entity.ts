@@ -1,4 +1,5 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+
 import { Product } from './product.entity.js';
 
 export const LINK_KINDS = ['IMAGE', 'DATASHEET', 'MANUAL', 'CERTIFICATE', 'CAD'] as const;

@@ -1,4 +1,5 @@
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, type Ref } from '@mikro-orm/core';
+
 import { Product } from './product.entity.js';
 
 export const SPEC_TYPES = ['NUMBER', 'TEXT', 'BOOLEAN'] as const;
@@ -12,8 +13,14 @@ export type SpecType = (typeof SPEC_TYPES)[number];
  */
 @Entity({ tableName: 'product_spec' })
 // The filter finds products by a spec's value: these serve "which products have name = value / in range".
-@Index({ name: 'product_spec_name_number_index', expression: 'create index "product_spec_name_number_index" on "products"."product_spec" (lower("name"), "number_value")' })
-@Index({ name: 'product_spec_name_value_index', expression: 'create index "product_spec_name_value_index" on "products"."product_spec" (lower("name"), lower("value"))' })
+@Index({
+  name: 'product_spec_name_number_index',
+  expression: 'create index "product_spec_name_number_index" on "products"."product_spec" (lower("name"), "number_value")',
+})
+@Index({
+  name: 'product_spec_name_value_index',
+  expression: 'create index "product_spec_name_value_index" on "products"."product_spec" (lower("name"), lower("value"))',
+})
 @Check({ name: 'product_spec_number_check', expression: `(type = 'NUMBER') = (number_value is not null)` })
 export class ProductSpec {
   [PrimaryKeyProp]?: ['product', 'name'];

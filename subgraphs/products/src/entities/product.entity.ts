@@ -1,7 +1,8 @@
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { SEARCH_DOCUMENT_EXPRESSION, SEARCH_INDEXES } from './product-search.indexes.js';
+
 import { Brand } from './brand.entity.js';
 import { Category } from './category.entity.js';
+import { SEARCH_DOCUMENT_EXPRESSION, SEARCH_INDEXES } from './product-search.indexes.js';
 
 /**
  * A catalog item (an industrial spare part). Prices live in the prices subgraph, keyed by this id.

@@ -1,4 +1,5 @@
 import { Check, Entity, ManyToOne, OptionalProps, PrimaryKeyProp, Property, type Ref } from '@mikro-orm/core';
+
 import { Product } from './product.entity.js';
 import { Warehouse } from './warehouse.entity.js';
 

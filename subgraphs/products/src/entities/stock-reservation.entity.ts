@@ -1,4 +1,5 @@
 import { Check, Entity, Enum, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, type Ref } from '@mikro-orm/core';
+
 import { RESERVATION_STATUSES, type ReservationStatus } from './order-reservation.entity.js';
 import { Product } from './product.entity.js';
 import { Warehouse } from './warehouse.entity.js';

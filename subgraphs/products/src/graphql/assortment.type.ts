@@ -1,5 +1,6 @@
 import { UserError } from '@dealergraph/runtime';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
 import { ProductType } from './product.type.js';
 
 export enum ProductRestrictionEnum {

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+
 import type { ProductsContext } from '../context.js';
 import * as catalog from '../services/catalog.service.js';
 import { BrandType, CategoryType, WarehouseType } from './catalog.type.js';
@@ -9,7 +10,8 @@ export class CategoryResolver {
   @Authorized()
   @Query(() => [CategoryType], { description: 'The root categories, or the direct children of parentId; by name.' })
   async categories(
-    @Arg('parentId', () => ID, { nullable: true, description: 'The category whose children to list; omit or null for the roots.' }) parentId: string | null | undefined,
+    @Arg('parentId', () => ID, { nullable: true, description: 'The category whose children to list; omit or null for the roots.' })
+    parentId: string | null | undefined,
     @Ctx() ctx: ProductsContext,
   ) {
     return (await catalog.listCategories(ctx, parentId)).map(toCategoryType);

@@ -1,10 +1,11 @@
 import { PageArgs, pageWindow, toPage } from '@dealergraph/runtime';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+
 import type { ProductsContext } from '../context.js';
 import { linksOf, newProducts, specificationsOf, substitutesOf } from '../services/product-details.service.js';
-import { ProductLinkKindEnum, ProductLinkType, ProductSpecificationType, SpecificationTypeEnum } from './product-details.type.js';
 import { toProductType } from './mappers.js';
 import { ProductConnection, ProductType } from './product.type.js';
+import { ProductLinkKindEnum, ProductLinkType, ProductSpecificationType, SpecificationTypeEnum } from './product-details.type.js';
 
 @ArgsType()
 class NewProductsArgs extends PageArgs {
@@ -15,14 +16,18 @@ class NewProductsArgs extends PageArgs {
 @Resolver(() => ProductType)
 export class ProductDetailsResolver {
   @Authorized()
-  @Query(() => ProductConnection, { description: "What's new: products added since an instant, newest first, within the caller's assortment." })
+  @Query(() => ProductConnection, {
+    description: "What's new: products added since an instant, newest first, within the caller's assortment.",
+  })
   async newProducts(@Args(() => NewProductsArgs) args: NewProductsArgs, @Ctx() ctx: ProductsContext): Promise<ProductConnection> {
     const window = pageWindow(args);
     const [rows, total] = await newProducts(ctx, args.since, window);
     return toPage(rows.map(toProductType), total, window);
   }
 
-  @FieldResolver(() => [ProductSpecificationType], { description: 'Technical specifications (typed key/value), in display order; filter on them with ProductFilter.specifications.' })
+  @FieldResolver(() => [ProductSpecificationType], {
+    description: 'Technical specifications (typed key/value), in display order; filter on them with ProductFilter.specifications.',
+  })
   async specifications(@Root() product: ProductType, @Ctx() ctx: ProductsContext): Promise<ProductSpecificationType[]> {
     return (await specificationsOf(ctx, product.id)).map((s) => ({
       name: s.name,
@@ -45,7 +50,8 @@ export class ProductDetailsResolver {
   }
 
   @FieldResolver(() => [ProductType], {
-    description: "Alternatives (same category, another brand) in the caller's assortment, those in stock first; offer them when this product is out of stock. Each has its own stock and price.",
+    description:
+      "Alternatives (same category, another brand) in the caller's assortment, those in stock first; offer them when this product is out of stock. Each has its own stock and price.",
   })
   async substitutes(
     @Root() product: ProductType,

@@ -1,6 +1,7 @@
 import { selectsField } from '@dealergraph/runtime';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+
 import type { ProductsContext } from '../context.js';
 import * as catalog from '../services/catalog.service.js';
 import * as products from '../services/product.service.js';
@@ -18,7 +19,9 @@ function missing(what: string, id: string): Error {
 @Resolver(() => ProductType)
 export class ProductResolver {
   @Authorized()
-  @Query(() => ProductConnection, { description: "The caller's catalog (a dealer's own assortment; staff: all), narrowed by a filter and sorted." })
+  @Query(() => ProductConnection, {
+    description: "The caller's catalog (a dealer's own assortment; staff: all), narrowed by a filter and sorted.",
+  })
   async products(@Args(() => ProductsArgs) args: ProductsArgs, @Ctx() ctx: ProductsContext, @Info() info: GraphQLResolveInfo) {
     const page = await products.listProducts(ctx, args.filter ?? {}, args, args.sort, { count: selectsField(info, 'totalCount') });
     return { ...page, nodes: page.nodes.map(toProductType) };

@@ -1,5 +1,6 @@
 import { ConnectionType, ENTITY_DESCRIPTIONS, PageArgs } from '@dealergraph/runtime';
 import { ArgsType, Directive, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+
 import { ProductSortEnum } from './product-sort.enum.js';
 
 @Directive('@key(fields: "id")')
@@ -33,7 +34,9 @@ export class ProductType {
 @ObjectType('ProductConnection', { description: 'A page of products, in sku order.' })
 export class ProductConnection extends ConnectionType(ProductType, 'products') {}
 
-@InputType('SpecificationFilter', { description: 'A condition on one technical specification: the product has it, with this value and/or in this range.' })
+@InputType('SpecificationFilter', {
+  description: 'A condition on one technical specification: the product has it, with this value and/or in this range.',
+})
 export class SpecificationFilterInput {
   @Field(() => String, { description: 'The specification, e.g. "Bore diameter"; any case.' })
   name!: string;
@@ -50,7 +53,10 @@ export class SpecificationFilterInput {
 
 @InputType('ProductFilter', { description: 'Narrows the product list; the conditions given must all hold.' })
 export class ProductFilterInput {
-  @Field(() => String, { nullable: true, description: 'Search: a SKU or its beginning, words of the name, description or brand; typos are tolerated and results ranked.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Search: a SKU or its beginning, words of the name, description or brand; typos are tolerated and results ranked.',
+  })
   search?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only this category and every category below it.' })
@@ -62,7 +68,10 @@ export class ProductFilterInput {
   @Field(() => Boolean, { nullable: true, description: 'When true, only products with something available (LOW counts as in stock).' })
   inStockOnly?: boolean | null;
 
-  @Field(() => [SpecificationFilterInput], { nullable: true, description: 'Technical specifications the product must have, all of them (at most 10); each needs equals, min or max.' })
+  @Field(() => [SpecificationFilterInput], {
+    nullable: true,
+    description: 'Technical specifications the product must have, all of them (at most 10); each needs equals, min or max.',
+  })
   specifications?: SpecificationFilterInput[] | null;
 }
 
@@ -71,6 +80,9 @@ export class ProductsArgs extends PageArgs {
   @Field(() => ProductFilterInput, { nullable: true, description: 'Narrows the list.' })
   filter?: ProductFilterInput | null;
 
-  @Field(() => ProductSortEnum, { defaultValue: ProductSortEnum.RELEVANCE, description: 'Order: best match first with a search term (RELEVANCE), else by SKU; or SKU, NAME.' })
+  @Field(() => ProductSortEnum, {
+    defaultValue: ProductSortEnum.RELEVANCE,
+    description: 'Order: best match first with a search term (RELEVANCE), else by SKU; or SKU, NAME.',
+  })
   sort!: ProductSortEnum;
 }

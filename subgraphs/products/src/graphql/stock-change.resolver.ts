@@ -1,7 +1,8 @@
 import { requireClaims } from '@dealergraph/runtime';
 import { Arg, Authorized, Resolver, Root, Subscription } from 'type-graphql';
+
 import type { ProductsContext } from '../context.js';
-import { watchStock, type StockChangeEvent } from '../services/stock-watch.service.js';
+import { type StockChangeEvent, watchStock } from '../services/stock-watch.service.js';
 import { toProductType } from './mappers.js';
 import { StockChangeReasonEnum, StockChangeType } from './stock-change.type.js';
 

@@ -1,4 +1,5 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+
 import { ProductType } from './product.type.js';
 
 export enum StockChangeReasonEnum {
@@ -27,6 +28,8 @@ export class StockChangeType {
   @Field(() => Date, { description: 'When the change was made.' })
   at!: Date;
 
-  @Field(() => ProductType, { description: 'The product as it is now: select stock { available status warehouses { ... } } for the new availability.' })
+  @Field(() => ProductType, {
+    description: 'The product as it is now: select stock { available status warehouses { ... } } for the new availability.',
+  })
   product!: ProductType;
 }

@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+
 import type { ProductsContext } from '../context.js';
 import * as catalog from '../services/catalog.service.js';
 import * as stock from '../services/stock.service.js';

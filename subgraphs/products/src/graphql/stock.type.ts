@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+
 import { StockStatusEnum } from './enums.js';
 
 @ObjectType('WarehouseStock', { description: "A product's stock in one warehouse." })
@@ -30,7 +31,7 @@ export class InTransitStockType {
 
 @ObjectType('Stock', {
   description:
-    'Stock of a product. available sums on hand minus reserved over all warehouses; the status compares it with the sum of the warehouses\' low-stock thresholds: OUT at 0, LOW up to the threshold, IN_STOCK above.',
+    "Stock of a product. available sums on hand minus reserved over all warehouses; the status compares it with the sum of the warehouses' low-stock thresholds: OUT at 0, LOW up to the threshold, IN_STOCK above.",
 })
 export class StockType {
   @Field(() => StockStatusEnum, { description: 'Overall traffic light: IN_STOCK (green), LOW (yellow), OUT (red).' })
@@ -39,7 +40,9 @@ export class StockType {
   @Field(() => Int, { description: 'Units available over all warehouses (on hand minus reserved); never below 0.' })
   available!: number;
 
-  @Field(() => [WarehouseStockType], { description: "Stock per warehouse: the signed-in dealer's preferred (closest) warehouse first, then by warehouse code." })
+  @Field(() => [WarehouseStockType], {
+    description: "Stock per warehouse: the signed-in dealer's preferred (closest) warehouse first, then by warehouse code.",
+  })
   warehouses!: WarehouseStockType[];
 
   /** Resolved by the inTransit field resolver. */

@@ -1,4 +1,12 @@
-import { defineInternalOperations, InternalInputError, optionalStrings, requireLines, requireUuid, type InternalHandlers } from '@dealergraph/runtime';
+import {
+  defineInternalOperations,
+  type InternalHandlers,
+  InternalInputError,
+  optionalStrings,
+  requireLines,
+  requireUuid,
+} from '@dealergraph/runtime';
+
 import type { ProductsContext } from '../context.js';
 import { lookupProductsForOrder } from '../services/product-lookup.service.js';
 import { releaseStock, reserveStock, shipStock } from '../services/stock-reservation.service.js';

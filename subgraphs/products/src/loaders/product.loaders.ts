@@ -1,20 +1,21 @@
-import { groupedLoader, keyedLoader, type EntityManager } from '@dealergraph/runtime';
+import { type EntityManager, groupedLoader, keyedLoader } from '@dealergraph/runtime';
 import type DataLoader from 'dataloader';
+
 import { Category } from '../entities/category.entity.js';
 import { InTransit } from '../entities/in-transit.entity.js';
 import { Warehouse } from '../entities/warehouse.entity.js';
 import {
+  type BrandRow,
   brandsByIds,
+  type LinkRow,
   linksByProducts,
+  type ProductRow,
   productsByIds,
   productsBySkus,
-  specsByProducts,
-  stockByProducts,
-  type BrandRow,
-  type LinkRow,
-  type ProductRow,
   type ProductStockRow,
   type SpecRow,
+  specsByProducts,
+  stockByProducts,
 } from './product.queries.js';
 
 /**
@@ -45,21 +46,44 @@ export interface ProductLoaders {
 /** `dealerId`: the caller's dealer (null for staff), whose preferred warehouse the stock lists first. */
 export function createProductLoaders(em: EntityManager, dealerId: string | null = null): ProductLoaders {
   return {
-    productById: keyedLoader((ids) => productsByIds(em, ids), (p) => p.id),
-    productBySku: keyedLoader((skus) => productsBySkus(em, skus), (p) => p.sku),
-    categoryById: keyedLoader((ids) => em.find(Category, { id: { $in: ids } }), (c) => c.id),
+    productById: keyedLoader(
+      (ids) => productsByIds(em, ids),
+      (p) => p.id,
+    ),
+    productBySku: keyedLoader(
+      (skus) => productsBySkus(em, skus),
+      (p) => p.sku,
+    ),
+    categoryById: keyedLoader(
+      (ids) => em.find(Category, { id: { $in: ids } }),
+      (c) => c.id,
+    ),
     categoriesByParent: groupedLoader(
       (ids) => em.find(Category, { parent: { $in: ids } }, { orderBy: { name: 'asc', id: 'asc' } }),
       (c) => c.parent!.id,
     ),
-    brandById: keyedLoader((ids) => brandsByIds(em, ids), (b) => b.id),
-    warehouseById: keyedLoader((ids) => em.find(Warehouse, { id: { $in: ids } }), (w) => w.id),
-    stockByProduct: groupedLoader((ids) => stockByProducts(em, ids, dealerId), (s) => s.productId),
-    specsByProduct: groupedLoader((ids) => specsByProducts(em, ids), (s) => s.productId),
-    linksByProduct: groupedLoader((ids) => linksByProducts(em, ids), (l) => l.productId),
+    brandById: keyedLoader(
+      (ids) => brandsByIds(em, ids),
+      (b) => b.id,
+    ),
+    warehouseById: keyedLoader(
+      (ids) => em.find(Warehouse, { id: { $in: ids } }),
+      (w) => w.id,
+    ),
+    stockByProduct: groupedLoader(
+      (ids) => stockByProducts(em, ids, dealerId),
+      (s) => s.productId,
+    ),
+    specsByProduct: groupedLoader(
+      (ids) => specsByProducts(em, ids),
+      (s) => s.productId,
+    ),
+    linksByProduct: groupedLoader(
+      (ids) => linksByProducts(em, ids),
+      (l) => l.productId,
+    ),
     inTransitByProduct: groupedLoader(
-      (ids) =>
-        em.find(InTransit, { product: { $in: ids } }, { orderBy: { eta: 'asc nulls last', warehouse: { code: 'asc' }, id: 'asc' } }),
+      (ids) => em.find(InTransit, { product: { $in: ids } }, { orderBy: { eta: 'asc nulls last', warehouse: { code: 'asc' }, id: 'asc' } }),
       (t) => t.product.id,
     ),
   };

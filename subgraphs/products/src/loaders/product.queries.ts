@@ -1,4 +1,5 @@
-import { InvalidPageError, type EntityManager, type KeysetWindow } from '@dealergraph/runtime';
+import { type EntityManager, InvalidPageError, type KeysetWindow } from '@dealergraph/runtime';
+
 import type { StockLevelRow } from '../domain/stock.js';
 import { SCHEMA } from '../schema-name.js';
 
@@ -221,7 +222,11 @@ export function brandsByIds(em: EntityManager, ids: readonly string[]): Promise<
  * dealer_segment.preferred_warehouse_id), then by warehouse code. The preference is joined in, so it
  * costs no statement of its own; a null dealer (staff) or one without a preference: by code.
  */
-export function stockByProducts(em: EntityManager, productIds: readonly string[], dealerId: string | null = null): Promise<ProductStockRow[]> {
+export function stockByProducts(
+  em: EntityManager,
+  productIds: readonly string[],
+  dealerId: string | null = null,
+): Promise<ProductStockRow[]> {
   return em.execute<ProductStockRow[]>(
     `select s.product_id as "productId", s.warehouse_id as "warehouseId", s.on_hand as "onHand", s.reserved, s.low_threshold as "lowThreshold",
             coalesce(s.warehouse_id = ds.preferred_warehouse_id, false) as preferred

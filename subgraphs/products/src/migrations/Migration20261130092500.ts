@@ -8,7 +8,6 @@ const GIN_INDEXES = ['product_search_document_index', 'product_name_trigram_inde
  * name; docs/BENCHMARKS.md, catalog search). Catalog writes are rare next to searches.
  */
 export class Migration20261130092500 extends Migration {
-
   override async up(): Promise<void> {
     for (const index of GIN_INDEXES) {
       this.addSql(`alter index "products"."${index}" set (fastupdate = off);`);
@@ -20,5 +19,4 @@ export class Migration20261130092500 extends Migration {
   override async down(): Promise<void> {
     for (const index of GIN_INDEXES) this.addSql(`alter index "products"."${index}" reset (fastupdate);`);
   }
-
 }

@@ -1,6 +1,8 @@
-import type { DemoCategory, DemoData } from '@dealergraph/demo-data';
 import { randomUUID } from 'node:crypto';
-import { insertInChunks, type EntityManager, type Progress } from '@dealergraph/runtime';
+
+import type { DemoCategory, DemoData } from '@dealergraph/demo-data';
+import { type EntityManager, insertInChunks, type Progress } from '@dealergraph/runtime';
+
 import { Brand } from '../entities/brand.entity.js';
 import { Category } from '../entities/category.entity.js';
 import { InTransit } from '../entities/in-transit.entity.js';
@@ -46,7 +48,11 @@ export async function seedProducts(em: EntityManager, demoData: () => DemoData, 
       Category,
       parentsFirst(data.categories).map((c) => ({ id: c.id, name: c.name, slug: c.slug, parent: c.parentId })),
     );
-    await insertInChunks(tx, Brand, data.brands.map((b) => ({ id: b.id, name: b.name })));
+    await insertInChunks(
+      tx,
+      Brand,
+      data.brands.map((b) => ({ id: b.id, name: b.name })),
+    );
     await insertInChunks(
       tx,
       Product,
@@ -68,7 +74,12 @@ export async function seedProducts(em: EntityManager, demoData: () => DemoData, 
       tx,
       ProductSpec,
       data.productDetails.flatMap((d) =>
-        d.specs.map((spec, position) => ({ product: d.productId, ...spec, numberValue: spec.type === 'NUMBER' ? Number(spec.value) : null, position })),
+        d.specs.map((spec, position) => ({
+          product: d.productId,
+          ...spec,
+          numberValue: spec.type === 'NUMBER' ? Number(spec.value) : null,
+          position,
+        })),
       ),
     );
     await insertInChunks(
@@ -76,11 +87,21 @@ export async function seedProducts(em: EntityManager, demoData: () => DemoData, 
       ProductLink,
       data.productDetails.flatMap((d) => d.links.map((link, position) => ({ id: randomUUID(), product: d.productId, ...link, position }))),
     );
-    await insertInChunks(tx, Warehouse, data.warehouses.map((w) => ({ id: w.id, code: w.code, name: w.name, city: w.city })));
+    await insertInChunks(
+      tx,
+      Warehouse,
+      data.warehouses.map((w) => ({ id: w.id, code: w.code, name: w.name, city: w.city })),
+    );
     await insertInChunks(
       tx,
       StockLevel,
-      data.stock.map((s) => ({ product: s.productId, warehouse: s.warehouseId, onHand: s.onHand, reserved: s.reserved, lowThreshold: s.lowThreshold })),
+      data.stock.map((s) => ({
+        product: s.productId,
+        warehouse: s.warehouseId,
+        onHand: s.onHand,
+        reserved: s.reserved,
+        lowThreshold: s.lowThreshold,
+      })),
     );
     await insertInChunks(
       tx,

@@ -1,12 +1,14 @@
-import { isStaff, normalizeId, type Claims } from '@dealergraph/runtime';
-import DataLoader from 'dataloader';
 import { randomUUID } from 'node:crypto';
+
+import { type Claims, isStaff, normalizeId } from '@dealergraph/runtime';
+import DataLoader from 'dataloader';
+
 import type { ProductsContext } from '../context.js';
 import { AssortmentGrant } from '../entities/assortment-grant.entity.js';
 import { Category } from '../entities/category.entity.js';
 import { DealerCategoryLimit } from '../entities/dealer-category-limit.entity.js';
 import { Product } from '../entities/product.entity.js';
-import { productsByIds, type ProductRow } from '../loaders/product.queries.js';
+import { type ProductRow, productsByIds } from '../loaders/product.queries.js';
 import { SCHEMA } from '../schema-name.js';
 
 /**
@@ -58,7 +60,10 @@ function visibleLoader(ctx: ProductsContext, dealerId: string): DataLoader<strin
   if (!loader) {
     loader = new DataLoader(async (ids) => {
       const { sql, params } = assortmentCondition(dealerId);
-      const rows = await ctx.em.execute<{ id: string }[]>(`select p.id from ${S}."product" p where p.id in (?) and ${sql}`, [[...ids], ...params]);
+      const rows = await ctx.em.execute<{ id: string }[]>(`select p.id from ${S}."product" p where p.id in (?) and ${sql}`, [
+        [...ids],
+        ...params,
+      ]);
       const visible = new Set(rows.map((r) => r.id));
       return ids.map((id) => visible.has(id));
     });
@@ -79,7 +84,10 @@ export async function visibleToCaller<T extends { id: string }>(ctx: ProductsCon
 export async function inAssortment(ctx: ProductsContext, dealerId: string, productIds: readonly string[]): Promise<Set<string>> {
   if (productIds.length === 0) return new Set();
   const { sql, params } = assortmentCondition(dealerId);
-  const rows = await ctx.em.execute<{ id: string }[]>(`select p.id from ${S}."product" p where p.id in (?) and ${sql}`, [[...productIds], ...params]);
+  const rows = await ctx.em.execute<{ id: string }[]>(`select p.id from ${S}."product" p where p.id in (?) and ${sql}`, [
+    [...productIds],
+    ...params,
+  ]);
   return new Set(rows.map((r) => r.id));
 }
 
@@ -90,7 +98,11 @@ export type AssortmentStatus = 'OK' | 'UNKNOWN_SKU' | 'NOT_AUTHORIZED';
  * for no active product with that sku; NOT_AUTHORIZED for one outside the dealer's assortment.
  * One statement for all skus.
  */
-export async function checkAssortment(ctx: ProductsContext, dealerId: string, skus: readonly string[]): Promise<{ sku: string; status: AssortmentStatus; productId: string | null }[]> {
+export async function checkAssortment(
+  ctx: ProductsContext,
+  dealerId: string,
+  skus: readonly string[],
+): Promise<{ sku: string; status: AssortmentStatus; productId: string | null }[]> {
   const id = normalizeId(dealerId);
   const wanted = [...new Set(skus.map((s) => s.trim()).filter(Boolean))];
   if (wanted.length === 0) return [];
@@ -110,7 +122,11 @@ export async function checkAssortment(ctx: ProductsContext, dealerId: string, sk
 // --- staff management -------------------------------------------------------------------------
 
 /** Sets or clears (null) a product's restriction. Null when there is no product with that sku. */
-export async function setRestriction(ctx: ProductsContext, sku: string, restriction: ProductRestriction | null): Promise<ProductRow | null> {
+export async function setRestriction(
+  ctx: ProductsContext,
+  sku: string,
+  restriction: ProductRestriction | null,
+): Promise<ProductRow | null> {
   const product = await ctx.em.findOne(Product, { sku: sku.trim() });
   if (!product) return null;
   product.restriction = restriction;
@@ -128,7 +144,10 @@ async function productsOf(ctx: ProductsContext, skus: readonly string[]): Promis
 }
 
 /** Grants products to a dealer or segment; idempotent (an existing grant stays as it is). Returns how many were new. */
-export async function grantAccess(ctx: ProductsContext, input: { skus: string[]; scope: GrantScope; value: string }): Promise<{ count: number; unknown: string[] }> {
+export async function grantAccess(
+  ctx: ProductsContext,
+  input: { skus: string[]; scope: GrantScope; value: string },
+): Promise<{ count: number; unknown: string[] }> {
   const { found, unknown } = await productsOf(ctx, input.skus);
   if (unknown.length || found.length === 0) return { count: 0, unknown };
   const rows = await ctx.em.execute<{ id: string }[]>(
@@ -142,15 +161,26 @@ export async function grantAccess(ctx: ProductsContext, input: { skus: string[];
 }
 
 /** Withdraws grants; returns how many existed. */
-export async function revokeAccess(ctx: ProductsContext, input: { skus: string[]; scope: GrantScope; value: string }): Promise<{ count: number; unknown: string[] }> {
+export async function revokeAccess(
+  ctx: ProductsContext,
+  input: { skus: string[]; scope: GrantScope; value: string },
+): Promise<{ count: number; unknown: string[] }> {
   const { found, unknown } = await productsOf(ctx, input.skus);
   if (unknown.length || found.length === 0) return { count: 0, unknown };
-  const count = await ctx.em.nativeDelete(AssortmentGrant, { productId: { $in: found.map((p) => p.id) }, scope: input.scope, value: input.value.trim() });
+  const count = await ctx.em.nativeDelete(AssortmentGrant, {
+    productId: { $in: found.map((p) => p.id) },
+    scope: input.scope,
+    value: input.value.trim(),
+  });
   return { count, unknown };
 }
 
 /** Replaces a dealer's category limits (empty: the whole catalog). Unknown category ids are returned and nothing changes. */
-export async function setCategoryLimits(ctx: ProductsContext, dealerId: string, categoryIds: string[]): Promise<{ ok: boolean; unknown: string[] }> {
+export async function setCategoryLimits(
+  ctx: ProductsContext,
+  dealerId: string,
+  categoryIds: string[],
+): Promise<{ ok: boolean; unknown: string[] }> {
   const ids = [...new Set(categoryIds.map((c) => normalizeId(c) ?? c))];
   const known = ids.length ? await ctx.em.find(Category, { id: { $in: ids.filter((i) => normalizeId(i)) } }) : [];
   const unknown = ids.filter((i) => !known.some((c) => c.id === i));

@@ -1,4 +1,5 @@
 import { normalizeId } from '@dealergraph/runtime';
+
 import type { ProductsContext } from '../context.js';
 import { Brand } from '../entities/brand.entity.js';
 import { Category } from '../entities/category.entity.js';

@@ -1,7 +1,8 @@
 import type { PageWindow } from '@dealergraph/runtime';
 import DataLoader from 'dataloader';
+
 import type { ProductsContext } from '../context.js';
-import { productRowFrom, type LinkRow, type ProductRow, type SpecRow } from '../loaders/product.queries.js';
+import { type LinkRow, type ProductRow, productRowFrom, type SpecRow } from '../loaders/product.queries.js';
 import { SCHEMA } from '../schema-name.js';
 import { assortmentCondition, assortmentDealer } from './assortment.service.js';
 

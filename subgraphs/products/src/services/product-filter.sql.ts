@@ -10,4 +10,3 @@ export const CATEGORY_SUBTREE = `p.category_id in (
 export const BRAND_NAMED = `p.brand_id in (select b.id from "${SCHEMA}"."brand" b where lower(b.name) = lower(?))`;
 // Same rule as domain/stock.ts: in stock = the sum of (on hand - reserved) over warehouses is above 0.
 export const IN_STOCK = `(select coalesce(sum(s.on_hand - s.reserved), 0) from "${SCHEMA}"."stock_level" s where s.product_id = p.id) > 0`;
-

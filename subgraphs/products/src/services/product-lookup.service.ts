@@ -1,6 +1,6 @@
 import type { ProductsContext } from '../context.js';
-import { summarizeStock, type StockStatus } from '../domain/stock.js';
-import { productsByLowerSkus, type ProductRow } from '../loaders/product.queries.js';
+import { type StockStatus, summarizeStock } from '../domain/stock.js';
+import { type ProductRow, productsByLowerSkus } from '../loaders/product.queries.js';
 import { inAssortment } from './assortment.service.js';
 import { substitutesForDealer } from './product-details.service.js';
 
@@ -30,7 +30,12 @@ async function stockOf(ctx: ProductsContext, productIds: readonly string[]): Pro
   return new Map(
     productIds.map((id, i) => {
       const stock = summarizeStock({
-        levels: levels[i].map((l) => ({ warehouseId: l.warehouseId, onHand: l.onHand, reserved: l.reserved, lowThreshold: l.lowThreshold })),
+        levels: levels[i].map((l) => ({
+          warehouseId: l.warehouseId,
+          onHand: l.onHand,
+          reserved: l.reserved,
+          lowThreshold: l.lowThreshold,
+        })),
       });
       return [id, { status: stock.status, available: stock.available }];
     }),
@@ -75,6 +80,11 @@ export async function lookupProductsForOrder(
     authorized: authorized.has(product.id),
     stock: stock.get(product.id)!,
     handling: [...(product.restriction ? [product.restriction] : []), ...(product.hazardous ? ['HAZARDOUS'] : [])],
-    substitutes: (substitutes.get(product.id) ?? []).map((s) => ({ id: s.id, sku: s.sku, name: s.name, stock: substituteStock.get(s.id)! })),
+    substitutes: (substitutes.get(product.id) ?? []).map((s) => ({
+      id: s.id,
+      sku: s.sku,
+      name: s.name,
+      stock: substituteStock.get(s.id)!,
+    })),
   }));
 }

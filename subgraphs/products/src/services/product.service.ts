@@ -1,9 +1,10 @@
-import { keysetWindow, normalizeId, pageWindow, toKeysetPage, toPage, type Page, type PageRequest } from '@dealergraph/runtime';
+import { keysetWindow, normalizeId, type Page, type PageRequest, pageWindow, toKeysetPage, toPage } from '@dealergraph/runtime';
+
 import type { ProductsContext } from '../context.js';
-import { catalogPage, type CatalogOrder, type ProductRow, type SpecFilter } from '../loaders/product.queries.js';
+import { type CatalogOrder, catalogPage, type ProductRow, type SpecFilter } from '../loaders/product.queries.js';
 import { assortmentCondition, assortmentDealer, visibleToCaller } from './assortment.service.js';
-import { searchProducts, type ProductSort } from './search.service.js';
 import { badInput } from './errors.js';
+import { type ProductSort, searchProducts } from './search.service.js';
 
 export type { ProductRow } from '../loaders/product.queries.js';
 
@@ -30,8 +31,10 @@ export function checkedSpecFilters(specs: readonly SpecFilter[] | null | undefin
     const name = spec.name.trim();
     const field = `filter.specifications.${i}`;
     if (!name) throw badInput('A specification filter needs the name of the specification.', `${field}.name`);
-    if (spec.equals == null && spec.min == null && spec.max == null) throw badInput(`Say what "${name}" must be: equals, min or max.`, field);
-    for (const bound of [spec.min, spec.max]) if (bound != null && !Number.isFinite(bound)) throw badInput('min and max must be finite numbers.', field);
+    if (spec.equals == null && spec.min == null && spec.max == null)
+      throw badInput(`Say what "${name}" must be: equals, min or max.`, field);
+    for (const bound of [spec.min, spec.max])
+      if (bound != null && !Number.isFinite(bound)) throw badInput('min and max must be finite numbers.', field);
     if (spec.min != null && spec.max != null && spec.min > spec.max) throw badInput(`min is above max for "${name}".`, field);
     return { name, equals: spec.equals?.trim() ?? null, min: spec.min ?? null, max: spec.max ?? null };
   });

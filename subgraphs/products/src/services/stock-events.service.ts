@@ -1,5 +1,6 @@
-import type { EntityManager } from '@dealergraph/runtime';
 import { randomUUID } from 'node:crypto';
+
+import type { EntityManager } from '@dealergraph/runtime';
 
 /**
  * Stock change events, for the `stockChanged` subscription.

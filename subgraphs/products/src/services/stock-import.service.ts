@@ -8,7 +8,9 @@ export const MAX_IMPORT_ROWS = 5_000;
 
 const S = `"${SCHEMA}"`;
 
-export type StockImportOutcome = { ok: true; changed: number } | { ok: false; errors: (StockImportError | { code: 'TOO_MANY_ROWS'; message: string; row: null; field: null })[] };
+export type StockImportOutcome =
+  | { ok: true; changed: number }
+  | { ok: false; errors: (StockImportError | { code: 'TOO_MANY_ROWS'; message: string; row: null; field: null })[] };
 
 /**
  * Sets the units on hand (and, when given, the low-stock threshold) per product and warehouse from
@@ -19,7 +21,11 @@ export type StockImportOutcome = { ok: true; changed: number } | { ok: false; er
  * stockChanged watchers on commit.
  */
 export async function importStockLevels(ctx: ProductsContext, rows: readonly StockImportRow[]): Promise<StockImportOutcome> {
-  if (rows.length > MAX_IMPORT_ROWS) return { ok: false, errors: [{ code: 'TOO_MANY_ROWS', message: `At most ${MAX_IMPORT_ROWS} rows per import.`, row: null, field: null }] };
+  if (rows.length > MAX_IMPORT_ROWS)
+    return {
+      ok: false,
+      errors: [{ code: 'TOO_MANY_ROWS', message: `At most ${MAX_IMPORT_ROWS} rows per import.`, row: null, field: null }],
+    };
   if (rows.length === 0) return { ok: true, changed: 0 };
   const skus = [...new Set(rows.map((r) => r.sku.trim()))];
   const [products, warehouses] = await Promise.all([
@@ -54,7 +60,11 @@ export async function importStockLevels(ctx: ProductsContext, rows: readonly Sto
       changes.flatMap((c) => [c.productId, c.warehouseId, c.onHand, c.lowThreshold]),
       'run',
     );
-    await notifyStockChanged(tx, changes.map((c) => c.productId), 'IMPORTED');
+    await notifyStockChanged(
+      tx,
+      changes.map((c) => c.productId),
+      'IMPORTED',
+    );
     return { ok: true as const, changed: changes.length };
   });
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@dealergraph/runtime';
+
 import type { ProductsContext } from '../context.js';
-import { inLockOrder, planReservation, type Allocation, type DemandLine, type Shortage } from '../domain/stock-allocation.js';
+import { type Allocation, type DemandLine, inLockOrder, planReservation, type Shortage } from '../domain/stock-allocation.js';
 import { SCHEMA } from '../schema-name.js';
 import { notifyStockChanged } from './stock-events.service.js';
 
@@ -25,9 +26,7 @@ const LINES = `"${SCHEMA}"."stock_reservation"`;
 const STOCK = `"${SCHEMA}"."stock_level"`;
 
 export type ReserveResult =
-  | { status: 'RESERVED'; reservations: Allocation[] }
-  | { status: 'INSUFFICIENT'; shortages: Shortage[] }
-  | { status: 'RELEASED' };
+  { status: 'RESERVED'; reservations: Allocation[] } | { status: 'INSUFFICIENT'; shortages: Shortage[] } | { status: 'RELEASED' };
 
 /** Thrown inside the transaction to roll back everything when a line cannot be served. */
 class Insufficient extends Error {
@@ -54,7 +53,12 @@ async function lockStock(tx: EntityManager, productIds: readonly string[]) {
     `select product_id, warehouse_id, on_hand, reserved from ${STOCK} where product_id in (${placeholders(ids.length, '?')}) order by product_id, warehouse_id for update`,
     ids,
   );
-  return rows.map((r) => ({ productId: r.product_id, warehouseId: r.warehouse_id, onHand: Number(r.on_hand), reserved: Number(r.reserved) }));
+  return rows.map((r) => ({
+    productId: r.product_id,
+    warehouseId: r.warehouse_id,
+    onHand: Number(r.on_hand),
+    reserved: Number(r.reserved),
+  }));
 }
 
 /**
@@ -85,7 +89,10 @@ function chunks<T>(rows: readonly T[]): T[][] {
 }
 
 /** Reserves every line of an order or none (see the header). Ids canonical, quantities checked by the caller. */
-export async function reserveStock(ctx: ProductsContext, input: { orderId: string; dealerId: string; lines: readonly DemandLine[] }): Promise<ReserveResult> {
+export async function reserveStock(
+  ctx: ProductsContext,
+  input: { orderId: string; dealerId: string; lines: readonly DemandLine[] },
+): Promise<ReserveResult> {
   try {
     return await ctx.em.transactional(async (tx) => {
       // Claims the order; a concurrent call for the same order waits here until this one ends.
@@ -94,12 +101,17 @@ export async function reserveStock(ctx: ProductsContext, input: { orderId: strin
         [input.orderId, input.dealerId],
       );
       if (!claimed.length) {
-        const [order] = await tx.execute<{ status: string }[]>(`select status from ${ORDERS} where order_id = ? for update`, [input.orderId]);
+        const [order] = await tx.execute<{ status: string }[]>(`select status from ${ORDERS} where order_id = ? for update`, [
+          input.orderId,
+        ]);
         if (order.status === 'RELEASED') return { status: 'RELEASED' as const };
         // RESERVED, or SHIPPED since: the work was done; answer with the same reservation.
         return { status: 'RESERVED' as const, reservations: await linesOf(tx, input.orderId) };
       }
-      const levels = await lockStock(tx, input.lines.map((l) => l.productId));
+      const levels = await lockStock(
+        tx,
+        input.lines.map((l) => l.productId),
+      );
       const plan = planReservation({ lines: input.lines, levels });
       if (!plan.ok) throw new Insufficient(plan.shortages);
       await updateStock(tx, plan.allocations, 'reserved = s.reserved + v.q', 's.on_hand - s.reserved >= v.q');
@@ -110,7 +122,11 @@ export async function reserveStock(ctx: ProductsContext, input: { orderId: strin
           'run',
         );
       }
-      await notifyStockChanged(tx, plan.allocations.map((a) => a.productId), 'RESERVED');
+      await notifyStockChanged(
+        tx,
+        plan.allocations.map((a) => a.productId),
+        'RESERVED',
+      );
       return { status: 'RESERVED' as const, reservations: plan.allocations };
     });
   } catch (error) {
@@ -140,9 +156,16 @@ export async function releaseStock(ctx: ProductsContext, input: { orderId: strin
     if (order.status === 'RELEASED') return order.dealer_id === null ? ('NONE' as const) : ('RELEASED' as const);
     const lines = await linesOf(tx, input.orderId, 'RESERVED');
     if (lines.length) {
-      await lockStock(tx, lines.map((l) => l.productId));
+      await lockStock(
+        tx,
+        lines.map((l) => l.productId),
+      );
       await updateStock(tx, lines, 'reserved = s.reserved - v.q', 's.reserved >= v.q');
-      await notifyStockChanged(tx, lines.map((l) => l.productId), 'RELEASED');
+      await notifyStockChanged(
+        tx,
+        lines.map((l) => l.productId),
+        'RELEASED',
+      );
     }
     await tx.execute(`update ${LINES} set status = 'RELEASED' where order_id = ?`, [input.orderId], 'run');
     await tx.execute(`update ${ORDERS} set status = 'RELEASED', updated_at = now() where order_id = ?`, [input.orderId], 'run');
@@ -162,7 +185,10 @@ export async function shipStock(ctx: ProductsContext, input: { orderId: string }
     if (order.status === 'SHIPPED') return 'SHIPPED' as const;
     const lines = await linesOf(tx, input.orderId, 'RESERVED');
     if (lines.length) {
-      await lockStock(tx, lines.map((l) => l.productId));
+      await lockStock(
+        tx,
+        lines.map((l) => l.productId),
+      );
       await updateStock(tx, lines, 'on_hand = s.on_hand - v.q, reserved = s.reserved - v.q', 's.reserved >= v.q and s.on_hand >= v.q');
     }
     await tx.execute(`update ${LINES} set status = 'SHIPPED' where order_id = ?`, [input.orderId], 'run');

@@ -1,4 +1,5 @@
-import { expandEvents, type EventHub } from '@dealergraph/runtime';
+import { type EventHub, expandEvents } from '@dealergraph/runtime';
+
 import type { ProductsContext } from '../context.js';
 import { createProductLoaders } from '../loaders/product.loaders.js';
 import type { ProductRow } from '../loaders/product.queries.js';
@@ -35,7 +36,11 @@ function renew(ctx: ProductsContext): void {
  * quiet; unknown and invisible skus are ignored alike (the answer says nothing about them).
  * Stopping the subscription stops listening at once, even while it waits for an event.
  */
-export async function watchStock(ctx: ProductsContext, skus: readonly string[], hub: EventHub<StockChangeMessage>): Promise<AsyncIterableIterator<StockChangeEvent>> {
+export async function watchStock(
+  ctx: ProductsContext,
+  skus: readonly string[],
+  hub: EventHub<StockChangeMessage>,
+): Promise<AsyncIterableIterator<StockChangeEvent>> {
   const wanted = [...new Set(skus.map((s) => s.trim()).filter(Boolean))];
   if (wanted.length === 0) throw badInput('Name at least one sku to watch.', 'skus');
   if (wanted.length > MAX_WATCHED_SKUS) throw badInput(`Watch at most ${MAX_WATCHED_SKUS} skus per subscription.`, 'skus');
@@ -46,6 +51,8 @@ export async function watchStock(ctx: ProductsContext, skus: readonly string[], 
     if (changed.length === 0) return [];
     renew(ctx);
     const products = await Promise.all(changed.map((id) => findProductById(ctx, id)));
-    return products.flatMap((product) => (product ? [{ sku: product.sku, reason: message.reason, at: new Date(message.at), product }] : []));
+    return products.flatMap((product) =>
+      product ? [{ sku: product.sku, reason: message.reason, at: new Date(message.at), product }] : [],
+    );
   });
 }

@@ -1,5 +1,5 @@
 import type { ProductsContext } from '../context.js';
-import { summarizeStock, type StockSummary } from '../domain/stock.js';
+import { type StockSummary, summarizeStock } from '../domain/stock.js';
 import type { InTransit } from '../entities/in-transit.entity.js';
 
 /** A product's stock with the caller's preferred warehouse, if it has one. */
