@@ -30,6 +30,8 @@ import { useSubscriptionErrors } from './subscription-errors.plugin.js';
 import { type SubscriptionSharing, subscriptionSharing, type SubscriptionSharingStats } from './subscription-sharing.plugin.js';
 import { subscriptionTransportEntries } from './subscriptions.js';
 import { readSupergraph, withSubgraphUrls } from './supergraph.js';
+import { browserSessionHandler } from './web/browser-session.js';
+import { webAppHandler } from './web/web-app.js';
 
 export interface RunningGateway {
   url: string;
@@ -151,10 +153,20 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
     perAddress: { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 },
     clientAddress: (req) => clientAddress({ req }),
   });
+  const serveBrowserSession = browserSessionHandler({
+    dealersUrl: config.subgraphUrls.dealers,
+    hmacSecret: config.hmacSecret,
+    perAddress: { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 },
+    clientAddress: (req) => clientAddress({ req }),
+    cookie: { maxAgeSeconds: config.refreshTokenTtlSeconds ?? 30 * 24 * 3600 },
+  });
+  const serveWebApp = config.webAppDir === null ? () => false : webAppHandler(config.webAppDir);
   const httpServer: Server = createServer((request, response) => {
     if (serveDocument(request, response, documents)) return;
     if (serveOAuthToken(request, response)) return;
+    if (serveBrowserSession(request, response)) return;
     if (!config.production && serveGraphiQLAsset(request, response)) return;
+    if (serveWebApp(request, response)) return;
     // The body is read here, under the size limit, before the runtime parses anything.
     void readLimitedBody(request, response, maxBodyBytes).then((ok) => {
       if (ok) void runtime(request, response);
