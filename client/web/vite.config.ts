@@ -10,6 +10,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   resolve: {
+    // One React for the app and the libraries (a second copy breaks hooks).
+    dedupe: ['react', 'react-dom'],
     alias: { '@generated': fileURLToPath(new URL('../generated', import.meta.url)) },
   },
   build: {

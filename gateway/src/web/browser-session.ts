@@ -158,8 +158,9 @@ export function browserSessionHandler(options: BrowserSessionOptions) {
     throttle(request);
     const handedOver = text((await readJson(request)).refreshToken, 2048);
     const refreshToken = handedOver ?? readRefreshCookie(request, options.cookie);
+    // No cookie is no failure: a first visit asks too. 200, so that the browser logs no error for it.
     if (!refreshToken) {
-      return send(response, 401, { accessToken: null, expiresIn: null, userErrors: [{ code: 'NO_SESSION', message: 'Sign in first.' }] });
+      return send(response, 200, { accessToken: null, expiresIn: null, userErrors: [{ code: 'NO_SESSION', message: 'Sign in first.' }] });
     }
     answerTokens(request, response, await dealers<Tokens>(request, REFRESH, { refreshToken }), 401);
   }

@@ -22,11 +22,13 @@ type Listener = (state: SessionState) => void;
 type Broadcast = { type: 'token'; token: string; expiresAt: number } | { type: 'signed-out' };
 
 const CSRF = { 'x-dealergraph-csrf': '1' };
-/** Refresh this long before the access token expires, so that a request never carries a dying one. */
-const EARLY_MS = 30_000;
-
 let accessToken: string | null = null;
 let expiresAt = 0;
+/**
+ * Refresh this long before the access token expires, so that a request never carries a dying one:
+ * 30 s, or a fifth of a short lifetime.
+ */
+let earlyMs = 30_000;
 let state: SessionState = { kind: 'unknown' };
 const listeners = new Set<Listener>();
 const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('dealergraph-session');
@@ -39,6 +41,7 @@ function setState(next: SessionState) {
 function adopt(token: string, expiresInSeconds: number, broadcast = true) {
   accessToken = token;
   expiresAt = Date.now() + expiresInSeconds * 1000;
+  earlyMs = Math.min(30_000, expiresInSeconds * 200);
   if (broadcast) channel?.postMessage({ type: 'token', token, expiresAt } satisfies Broadcast);
   if (state.kind !== 'signed-in') setState({ kind: 'signed-in' });
 }
@@ -82,7 +85,7 @@ let refreshing: Promise<string | null> | null = null;
 /** Trades the cookie for a fresh access token; null (and signed out) when the session has ended. */
 export function refresh(force = false): Promise<string | null> {
   refreshing ??= withRefreshLock(async () => {
-    if (!force && accessToken && expiresAt - Date.now() > EARLY_MS) return accessToken;
+    if (!force && accessToken && expiresAt - Date.now() > earlyMs) return accessToken;
     const { answer } = await post('/auth/refresh');
     if (answer.accessToken && answer.expiresIn) {
       adopt(answer.accessToken, answer.expiresIn);
@@ -101,7 +104,7 @@ export function refresh(force = false): Promise<string | null> {
 
 /** The access token for a request now: the one in memory, or a refreshed one when it is about to expire. */
 export async function getAccessToken(): Promise<string | null> {
-  if (accessToken && expiresAt - Date.now() > EARLY_MS) return accessToken;
+  if (accessToken && expiresAt - Date.now() > earlyMs) return accessToken;
   if (state.kind === 'signed-out') return null;
   return refresh();
 }

@@ -14,7 +14,7 @@ function Item({ to, children }: { to: string; children: ReactNode }) {
       <NavLink
         to={to}
         end={to === '/'}
-        className={({ isActive }) =>
+        className={({ isActive }: { isActive: boolean }) =>
           clsx(
             'block rounded px-3 py-2 text-sm font-medium whitespace-nowrap',
             isActive ? 'bg-white/20 text-white' : 'text-blue-50 hover:bg-white/10',

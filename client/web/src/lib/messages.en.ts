@@ -57,7 +57,8 @@ export const en = {
   'home.status.RESTRICTED': 'Your account is restricted: new orders go to approval until the overdue invoices are paid.',
   'home.status.BLOCKED': 'Your account is blocked for new orders until the overdue invoices are paid.',
   'home.recentOrders': 'Recent orders',
-  'home.staff': 'You are signed in as {role}. Orders waiting for your decision are in Approvals.',
+  'home.staff': 'You are signed in as {role}.',
+  'home.openInbox': 'Open the orders waiting for your decision',
   'catalog.title': 'Catalog',
   'catalog.search': 'Search products', // contract
   'catalog.searchHelp': 'Name, part number or brand; spelling mistakes are fine.',
@@ -116,6 +117,7 @@ export const en = {
   'quick.summary': '{ok} of {total} rows went into the cart.',
   'quick.parseErrors': 'These lines could not be read: {lines}',
   'quick.tooLarge': 'The file is larger than 1 MB.',
+  'quick.openCart': 'Open the cart',
   'orders.title': 'Orders',
   'orders.none': 'No orders yet.',
   'orders.number': 'Number',

@@ -81,7 +81,7 @@ export function HomeScreen() {
       <PageTitle>{t('home.title', { name: viewer.dealer?.name ?? viewer.fullName })}</PageTitle>
       {isStaff(viewer) && (
         <Notice>
-          {t('home.staff', { role: viewer.role })} <Link to="/approvals">{t('nav.approvals')}</Link>
+          {t('home.staff', { role: viewer.role })} <Link to="/approvals">{t('home.openInbox')}</Link>
         </Notice>
       )}
       <div className="grid gap-4 lg:grid-cols-2">

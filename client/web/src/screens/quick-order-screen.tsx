@@ -16,7 +16,7 @@ function Report({ upload }: { upload: Upload }) {
     <Card className="mt-4">
       <h2 className="mb-2 text-lg font-semibold">{t('quick.report')}</h2>
       <Notice tone={ok === upload.rows.length ? 'success' : 'warning'} live>
-        {t('quick.summary', { ok, total: upload.rows.length })} <Link to="/cart">{t('nav.cart')}</Link>
+        {t('quick.summary', { ok, total: upload.rows.length })} <Link to="/cart">{t('quick.openCart')}</Link>
       </Notice>
       <div className="mt-2 overflow-x-auto">
         <table className="w-full text-left text-sm">
