@@ -30,6 +30,7 @@ import { useSubscriptionErrors } from './subscription-errors.plugin.js';
 import { type SubscriptionSharing, subscriptionSharing, type SubscriptionSharingStats } from './subscription-sharing.plugin.js';
 import { subscriptionTransportEntries } from './subscriptions.js';
 import { readSupergraph, withSubgraphUrls } from './supergraph.js';
+import { socketTokenCheck, useTokenAnswers } from './token-answers.js';
 import { browserSessionHandler } from './web/browser-session.js';
 import { webAppHandler } from './web/web-app.js';
 
@@ -108,6 +109,8 @@ export function createGateway(
     // The plugins come from packages that pin different copies of the Hive logger types.
     plugins: () =>
       [
+        // Before the JWT plugin: an expired or scheme-less token gets a coded answer instead of its bare 401/400.
+        useTokenAnswers(config.jwtPublicKey),
         useJWT({
           signingKeyProviders: [() => verificationKey],
           tokenLookupLocations: [extractFromHeader({ name: 'authorization', prefix: 'Bearer' }), fromConnectionParams as never],
@@ -179,6 +182,7 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
     sweepMs: securityOf(config).socketSweepMs,
     clientAddress: clientAddressReader(securityOf(config).trustedProxies),
   });
+  const tokenCheck = socketTokenCheck(config.jwtPublicKey);
   const wsHandle = useServer(
     {
       ...persistedDocumentErrorsAsResults(
@@ -195,7 +199,9 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
           };
         }),
       ),
-      onConnect: (ctx) => guard.onConnect(ctx),
+      onConnect: async (ctx) =>
+        (await tokenCheck(ctx.connectionParams, (ctx.extra as { socket: { close(code: number, reason: string): void } }).socket)) &&
+        guard.onConnect(ctx),
       onClose: (ctx) => guard.onClose(ctx),
     },
     wsServer,

@@ -5,8 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { startTestStack, type TestStack } from '@dealergraph/testing';
 import { AxeBuilder } from '@axe-core/playwright';
+import { startTestStack, type TestStack } from '@dealergraph/testing';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
