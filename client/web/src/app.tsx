@@ -6,10 +6,9 @@ import { RequestError } from './api/graphql';
 import { onSessionChange, resumeSession, type SessionState, sessionState } from './api/session';
 import { Layout } from './components/layout';
 import { Loading } from './components/ui';
-import { SignInScreen } from './screens/sign-in-screen';
 
 // Each screen is its own chunk: the first page loads the shell and the screen it shows.
-const screen = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) =>
+const screen = <K extends string, P extends object = object>(load: () => Promise<Record<K, (props: P) => ReactNode>>, name: K) =>
   lazy(async () => ({ default: (await load())[name] }));
 const HomeScreen = screen(() => import('./screens/home-screen'), 'HomeScreen');
 const CatalogScreen = screen(() => import('./screens/catalog-screen'), 'CatalogScreen');
@@ -19,6 +18,7 @@ const OrdersScreen = screen(() => import('./screens/orders-screen'), 'OrdersScre
 const OrderScreen = screen(() => import('./screens/order-screen'), 'OrderScreen');
 const ApprovalsScreen = screen(() => import('./screens/approvals-screen'), 'ApprovalsScreen');
 const NotFoundScreen = screen(() => import('./screens/not-found-screen'), 'NotFoundScreen');
+const SignInScreen = screen(() => import('./screens/sign-in-screen'), 'SignInScreen');
 const MfaEnrolmentScreen = screen(() => import('./screens/mfa-enrolment-screen'), 'MfaEnrolmentScreen');
 
 const page = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
@@ -71,7 +71,7 @@ export function App() {
           <Loading />
         </main>
       )}
-      {session.kind === 'signed-out' && <SignInScreen ended={!!session.reason} />}
+      {session.kind === 'signed-out' && page(<SignInScreen ended={!!session.reason} />)}
       {session.kind === 'mfa-enrolment' && page(<MfaEnrolmentScreen />)}
       {session.kind === 'signed-in' && <RouterProvider router={router} />}
     </QueryClientProvider>
