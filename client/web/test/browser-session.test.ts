@@ -7,7 +7,7 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 
-import { type BrowserWorld, newContext, PASSWORD, signIn, startBrowserWorld } from './browser';
+import { type BrowserWorld, newContext, PASSWORD, signIn, startBrowserWorld } from './browser.js';
 
 const ACCESS_TTL = 8;
 

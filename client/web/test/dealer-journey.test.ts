@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { type BrowserWorld, newContext, ROOT, seriousViolations, signIn, startBrowserWorld } from './browser';
+import { type BrowserWorld, newContext, ROOT, seriousViolations, signIn, startBrowserWorld } from './browser.js';
 
 const SHOTS = `${ROOT}docs/screenshots/`;
 const shoot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: false });

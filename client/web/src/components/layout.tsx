@@ -6,7 +6,7 @@ import { canOrder, isStaff, useViewer } from '../api/hooks';
 import { resetLive } from '../api/live';
 import { signOut } from '../api/session';
 import { t } from '../lib/i18n';
-import { ErrorNotice, Loading, Notice } from './ui';
+import { ErrorNotice, Notice } from './ui';
 
 function Item({ to, children }: { to: string; children: ReactNode }) {
   return (
@@ -79,13 +79,8 @@ export function Layout() {
       </header>
       <main id="main" className="mx-auto max-w-6xl px-3 py-4 sm:px-4">
         {!online && <Notice tone="warning">{t('common.offline')}</Notice>}
-        {viewer.isPending ? (
-          <Loading />
-        ) : viewer.error ? (
-          <ErrorNotice error={viewer.error} retry={() => void viewer.refetch()} />
-        ) : (
-          <Outlet />
-        )}
+        {/* The page loads its data beside the user's, not after it (no waterfall); it reads the user when it comes. */}
+        {viewer.error ? <ErrorNotice error={viewer.error} retry={() => void viewer.refetch()} /> : <Outlet />}
       </main>
     </div>
   );

@@ -105,7 +105,7 @@ export function CartScreen() {
                 })}
               </Notice>
             )}
-            {role === 'VIEW_ONLY' ? (
+            {!role ? null : role === 'VIEW_ONLY' ? (
               <Notice>{t('cart.viewOnly')}</Notice>
             ) : (
               <form
