@@ -34,6 +34,7 @@ export default tseslint.config(
       '@typescript-eslint/no-empty-object-type': 'off',
     },
   },
+  { files: ['client/web/public/sw.js'], languageOptions: { globals: { ...globals.serviceworker } } },
   {
     files: ['client/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

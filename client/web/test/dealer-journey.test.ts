@@ -200,6 +200,21 @@ describe('the dealer portal in Chromium', () => {
     await page.getByLabel('Password').fill('wrong-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('The email or password is not right.').waitFor();
+    // Installable: the manifest, the icons, and a service worker that took control of the app shell.
+    expect(await page.evaluate(() => navigator.serviceWorker.ready.then((registration) => registration.active?.scriptURL))).toBe(
+      `${world.origin}/sw.js`,
+    );
     await page.context().close();
+  });
+
+  it('serves GraphiQL at /graphql only, the manifest and the favicon on the same origin', async () => {
+    const graphiql = await fetch(`${world.origin}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await graphiql.text()).toMatch(/graphiql/i);
+    const app = await fetch(`${world.origin}/`, { headers: { accept: 'text/html' } });
+    expect(await app.text()).toContain('<div id="root">');
+    const manifest = await fetch(`${world.origin}/manifest.webmanifest`);
+    expect(manifest.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
+    expect((await manifest.json()).icons.map((i: { sizes: string }) => i.sizes)).toEqual(['192x192', '512x512', 'any']);
+    expect((await fetch(`${world.origin}/favicon.ico`)).status).toBe(200);
   });
 });
