@@ -31,8 +31,7 @@ import { type SubscriptionSharing, subscriptionSharing, type SubscriptionSharing
 import { subscriptionTransportEntries } from './subscriptions.js';
 import { readSupergraph, withSubgraphUrls } from './supergraph.js';
 import { socketTokenCheck, useTokenAnswers } from './token-answers.js';
-import { browserSessionHandler } from './web/browser-session.js';
-import { webAppHandler } from './web/web-app.js';
+import { webRoutes } from './web/web-routes.js';
 
 export interface RunningGateway {
   url: string;
@@ -156,20 +155,14 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
     perAddress: { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 },
     clientAddress: (req) => clientAddress({ req }),
   });
-  const serveBrowserSession = browserSessionHandler({
-    dealersUrl: config.subgraphUrls.dealers,
-    hmacSecret: config.hmacSecret,
-    perAddress: { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 },
-    clientAddress: (req) => clientAddress({ req }),
-    cookie: { maxAgeSeconds: config.refreshTokenTtlSeconds ?? 30 * 24 * 3600 },
-  });
-  const serveWebApp = config.webAppDir === null ? () => false : webAppHandler(config.webAppDir);
+  const serveWeb = webRoutes(config, { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 }, (req) =>
+    clientAddress({ req }),
+  );
   const httpServer: Server = createServer((request, response) => {
     if (serveDocument(request, response, documents)) return;
     if (serveOAuthToken(request, response)) return;
-    if (serveBrowserSession(request, response)) return;
     if (!config.production && serveGraphiQLAsset(request, response)) return;
-    if (serveWebApp(request, response)) return;
+    if (serveWeb(request, response)) return;
     // The body is read here, under the size limit, before the runtime parses anything.
     void readLimitedBody(request, response, maxBodyBytes).then((ok) => {
       if (ok) void runtime(request, response);
