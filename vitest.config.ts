@@ -17,6 +17,8 @@ export default defineConfig({
       'gateway/test/**/*.test.ts',
       'schema/test/**/*.test.ts',
       'launcher/test/**/*.test.ts',
+      'client/web/src/**/*.test.ts',
+      'client/web/test/**/*.test.ts',
     ],
     globalSetup: ['packages/testing/src/global-setup.ts'],
     pool: 'forks',

@@ -6,7 +6,10 @@
 // tsconfig.base.json: legacy decorators with their design-type metadata (type-graphql and MikroORM read
 // it), class fields assigned in the constructor (useDefineForClassFields false), ES2022, ES modules.
 //
-// Usage: node scripts/build.mjs [--force]. Skips the work when no source changed since the last build.
+// The dealer web app (client/web, a Vite project) is built with Vite into client/web/dist, which the gateway
+// serves at /; it has a fingerprint of its own, so a change to a service does not rebuild it, nor the reverse.
+//
+// Usage: node scripts/build.mjs [--force] [--only=web|services]. Skips the work when no source changed since the last build.
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
@@ -15,6 +18,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STAMP = join(ROOT, 'dist', 'build-stamp.json');
 const LOCK = join(ROOT, 'dist', 'build.lock');
+const WEB = join(ROOT, 'client', 'web');
+const WEB_STAMP = join(ROOT, 'dist', 'web-build-stamp.json');
 
 /** The workspaces of the root package.json ("dir/*" or "dir") that have a src/ folder. */
 function workspaces() {
@@ -26,7 +31,8 @@ function workspaces() {
           .map((entry) => join(pattern.slice(0, -2), entry.name))
       : [pattern],
   );
-  return dirs.filter((dir) => existsSync(join(ROOT, dir, 'src')));
+  // A Vite project (the web app) is built by Vite, below, not file by file.
+  return dirs.filter((dir) => existsSync(join(ROOT, dir, 'src')) && !existsSync(join(ROOT, dir, 'vite.config.ts')));
 }
 
 function sourcesUnder(dir) {
@@ -137,4 +143,41 @@ async function build(force) {
   console.log(`[dealergraph] compiled ${jobs.length} TypeScript files to JavaScript in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-await withLock(() => build(process.argv.includes('--force')));
+/** Every file the web app's bundle depends on: its sources, its config, the generated operations, the lock file. */
+function webInputs() {
+  const under = (dir) =>
+    existsSync(dir)
+      ? readdirSync(dir, { withFileTypes: true, recursive: true })
+          .filter((entry) => entry.isFile() && !entry.name.endsWith('.test.ts'))
+          .map((entry) => join(entry.parentPath, entry.name))
+      : [];
+  return [
+    ...under(join(WEB, 'src')),
+    ...under(join(WEB, 'public')),
+    ...under(join(ROOT, 'client', 'generated')),
+    ...['index.html', 'vite.config.ts', 'package.json', 'tsconfig.json'].map((name) => join(WEB, name)),
+    join(ROOT, 'package-lock.json'),
+  ]
+    .filter((file) => existsSync(file))
+    .sort();
+}
+
+async function buildWeb(force) {
+  if (!existsSync(join(WEB, 'vite.config.ts'))) return;
+  const started = Date.now();
+  const print = fingerprint(webInputs());
+  const previous = existsSync(WEB_STAMP) ? JSON.parse(readFileSync(WEB_STAMP, 'utf8')).fingerprint : undefined;
+  if (!force && previous === print && existsSync(join(WEB, 'dist', 'index.html'))) return;
+  const { build: vite } = await import('vite');
+  await vite({ root: WEB, configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+  mkdirSync(dirname(WEB_STAMP), { recursive: true });
+  writeFileSync(WEB_STAMP, JSON.stringify({ fingerprint: print, builtAt: new Date().toISOString() }, null, 2));
+  console.log(`[dealergraph] built the web app (client/web/dist) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const force = process.argv.includes('--force');
+await withLock(async () => {
+  if (only !== 'web') await build(force);
+  if (only !== 'services') await buildWeb(force);
+});

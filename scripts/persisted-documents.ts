@@ -1,15 +1,20 @@
-// Writes client/persisted-documents.json from client/operations/*.graphql: the first-party apps'
-// operations by id (sha256 of the printed body). Run after changing an operation:
-//   npm run persisted-documents
-// gateway/test/persisted-documents.test.ts fails when the committed manifest is stale.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// graphql-codegen for the first-party clients: typed operations (client/generated/graphql.ts) and the
+// persisted documents manifest the gateway serves (client/generated/persisted-documents.json), from
+// client/operations/*.graphql against the public schema. Run after changing an operation or the schema:
+//   npm run codegen
+// gateway/test/persisted-documents-manifest.test.ts fails when the committed output is stale.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { buildManifest, MANIFEST_PATH, OPERATIONS_DIR } from '../gateway/src/persisted-documents/manifest.js';
+import { generate } from '@graphql-codegen/cli';
 
-const files = readdirSync(OPERATIONS_DIR)
-  .filter((name) => name.endsWith('.graphql'))
-  .sort();
-const manifest = buildManifest(files.map((name) => readFileSync(join(OPERATIONS_DIR, name), 'utf8')));
-writeFileSync(MANIFEST_PATH, `${JSON.stringify(manifest, null, 2)}\n`);
-console.log(`${MANIFEST_PATH}: ${manifest.operations.length} operations`);
+import { codegenConfig, GENERATED_DIR } from '../client/codegen.config.js';
+import { checkOperationSources, OPERATIONS_DIR } from '../gateway/src/persisted-documents/manifest.js';
+
+checkOperationSources(
+  readdirSync(OPERATIONS_DIR)
+    .filter((name) => name.endsWith('.graphql'))
+    .map((name) => readFileSync(join(OPERATIONS_DIR, name), 'utf8')),
+);
+const files = (await generate(codegenConfig(), true)) as { filename: string }[];
+console.log(`${GENERATED_DIR}: ${files.map((f) => f.filename.slice(GENERATED_DIR.length)).join(', ')}`);

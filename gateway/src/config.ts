@@ -18,6 +18,10 @@ export interface GatewayConfig {
   queryPlanner?: 'rust' | 'js';
   /** Abuse controls; anything left out takes its default (see {@link DEFAULT_SECURITY}). */
   security?: Partial<SecuritySettings>;
+  /** The built web app served at `/` (default client/web/dist); null serves none. */
+  webAppDir?: string | null;
+  /** Lifetime of the browser session cookie: the refresh token's, as the dealers subgraph issues it. */
+  refreshTokenTtlSeconds?: number;
 }
 
 /** The gateway's abuse controls. docs/SECURITY.md lists each with the test that proves it. */
@@ -113,5 +117,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     subgraphUrls,
     queryPlanner: envString(env, 'GATEWAY_QUERY_PLANNER', 'rust') === 'js' ? 'js' : 'rust',
     security: readSecuritySettings(env),
+    webAppDir: envOptional(env, 'WEB_APP_DIR'),
+    refreshTokenTtlSeconds: envInt(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600),
   };
 }

@@ -30,6 +30,8 @@ import { useSubscriptionErrors } from './subscription-errors.plugin.js';
 import { type SubscriptionSharing, subscriptionSharing, type SubscriptionSharingStats } from './subscription-sharing.plugin.js';
 import { subscriptionTransportEntries } from './subscriptions.js';
 import { readSupergraph, withSubgraphUrls } from './supergraph.js';
+import { socketTokenCheck, useTokenAnswers } from './token-answers.js';
+import { webRoutes } from './web/web-routes.js';
 
 export interface RunningGateway {
   url: string;
@@ -106,6 +108,8 @@ export function createGateway(
     // The plugins come from packages that pin different copies of the Hive logger types.
     plugins: () =>
       [
+        // Before the JWT plugin: an expired or scheme-less token gets a coded answer instead of its bare 401/400.
+        useTokenAnswers(config.jwtPublicKey),
         useJWT({
           signingKeyProviders: [() => verificationKey],
           tokenLookupLocations: [extractFromHeader({ name: 'authorization', prefix: 'Bearer' }), fromConnectionParams as never],
@@ -151,10 +155,14 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
     perAddress: { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 },
     clientAddress: (req) => clientAddress({ req }),
   });
+  const serveWeb = webRoutes(config, { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 }, (req) =>
+    clientAddress({ req }),
+  );
   const httpServer: Server = createServer((request, response) => {
     if (serveDocument(request, response, documents)) return;
     if (serveOAuthToken(request, response)) return;
     if (!config.production && serveGraphiQLAsset(request, response)) return;
+    if (serveWeb(request, response)) return;
     // The body is read here, under the size limit, before the runtime parses anything.
     void readLimitedBody(request, response, maxBodyBytes).then((ok) => {
       if (ok) void runtime(request, response);
@@ -167,6 +175,7 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
     sweepMs: securityOf(config).socketSweepMs,
     clientAddress: clientAddressReader(securityOf(config).trustedProxies),
   });
+  const tokenCheck = socketTokenCheck(config.jwtPublicKey);
   const wsHandle = useServer(
     {
       ...persistedDocumentErrorsAsResults(
@@ -183,7 +192,9 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
           };
         }),
       ),
-      onConnect: (ctx) => guard.onConnect(ctx),
+      onConnect: async (ctx) =>
+        (await tokenCheck(ctx.connectionParams, (ctx.extra as { socket: { close(code: number, reason: string): void } }).socket)) &&
+        guard.onConnect(ctx),
       onClose: (ctx) => guard.onClose(ctx),
     },
     wsServer,

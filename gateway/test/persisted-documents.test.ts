@@ -9,11 +9,12 @@ import { importPKCS8, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 
-import { MANIFEST_PATH, type PersistedDocumentsManifest } from '../src/persisted-documents/manifest.js';
+import { MANIFEST_PATH, operationName, type PersistedDocumentsManifest } from '../src/persisted-documents/manifest.js';
 
 const manifest = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8')) as PersistedDocumentsManifest;
-const idOf = (name: string) => manifest.operations.find((o) => o.name === name)!.id;
-const bodyOf = (name: string) => manifest.operations.find((o) => o.name === name)!.body;
+/** The manifest id (`sha256:<hex>`, as codegen wrote it and the apps send it) of the operation of that name. */
+const idOf = (name: string) => Object.entries(manifest).find(([, body]) => operationName(body) === name)![0];
+const bodyOf = (name: string) => manifest[idOf(name)];
 
 interface Answer {
   status: number;
@@ -89,7 +90,10 @@ describe('persisted documents required (production, PERSISTED_DOCUMENTS_REQUIRED
     expect(mine.data.me.dealer.name).toBe('Demo Platinum Dealer');
     const page = await post(
       stack.gatewayUrl,
-      { variables: { first: 3, quantity: 10 }, extensions: { persistedQuery: { version: 1, sha256Hash: idOf('CatalogPage') } } },
+      {
+        variables: { first: 3, quantity: 10 },
+        extensions: { persistedQuery: { version: 1, sha256Hash: idOf('CatalogPage').slice('sha256:'.length) } },
+      },
       dealerToken,
     );
     expect(page.errors).toBeUndefined();

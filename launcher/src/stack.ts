@@ -119,6 +119,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       hmacSecret,
       production: options.production ?? false,
       security: options.gatewaySecurity,
+      refreshTokenTtlSeconds: options.tokenLifetimes?.refreshTokenTtlSeconds,
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])) as Record<SubgraphName, string>,
     });
   } catch (error) {

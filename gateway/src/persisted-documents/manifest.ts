@@ -2,71 +2,70 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { type OperationDefinitionNode, OperationTypeNode, parse, print } from 'graphql';
+import { type OperationDefinitionNode, parse } from 'graphql';
 
-/** The first-party clients' operations, committed beside them (built by `npm run persisted-documents`). */
-export const MANIFEST_PATH = fileURLToPath(new URL('../../../client/persisted-documents.json', import.meta.url));
-/** Where those operations are written, one per .graphql file. */
+/**
+ * The first-party clients' operations by id, as graphql-codegen's client preset writes them
+ * (`npm run codegen`): `{ "sha256:<hex>": "<body>" }`, the body codegen's own normalised print of the
+ * operation with the fragments it uses. The apps send that id as `documentId`, so the gateway serves
+ * exactly this file: no second hashing scheme that could disagree with the one the apps were built with.
+ */
+export const MANIFEST_PATH = fileURLToPath(new URL('../../../client/generated/persisted-documents.json', import.meta.url));
+/** Where those operations are written, one named operation per .graphql file (fragments beside it allowed). */
 export const OPERATIONS_DIR = fileURLToPath(new URL('../../../client/operations', import.meta.url));
 
-/** One persisted document: its id is the sha256 (hex) of its body, so a client can compute it too. */
-export interface PersistedOperation {
-  id: string;
-  name: string;
-  type: 'query' | 'mutation' | 'subscription';
-  body: string;
-}
+/** The manifest: documentId (`sha256:` and the hex sha256 of the body) to the body. */
+export type PersistedDocumentsManifest = Record<string, string>;
 
-/** Apollo's persisted query manifest format (version 1), which Hive's CLI and Apollo's tools read as well. */
-export interface PersistedDocumentsManifest {
-  format: 'apollo-persisted-query-manifest';
-  version: 1;
-  operations: PersistedOperation[];
-}
+const ID = /^sha256:([0-9a-f]{64})$/;
 
-/** The id of a document body: sha256, hex, over the exact text a client sends. */
-export function documentId(body: string): string {
+/** The hex sha256 of a document body, over the exact text in the manifest. */
+export function documentHash(body: string): string {
   return createHash('sha256').update(body, 'utf8').digest('hex');
 }
 
-/** The manifest of these operation sources: each one named operation, printed by graphql-js (the body clients send). */
-export function buildManifest(sources: string[]): PersistedDocumentsManifest {
-  const operations = sources.map((source): PersistedOperation => {
-    const document = parse(source);
-    const definitions = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
-    if (document.definitions.length !== 1 || definitions.length !== 1 || !definitions[0].name) {
-      throw new Error(`Each persisted document holds exactly one named operation and no fragments:\n${source}`);
-    }
-    const body = print(document);
-    const type =
-      definitions[0].operation === OperationTypeNode.QUERY
-        ? 'query'
-        : definitions[0].operation === OperationTypeNode.MUTATION
-          ? 'mutation'
-          : 'subscription';
-    return { id: documentId(body), name: definitions[0].name.value, type, body };
-  });
-  operations.sort((a, b) => a.name.localeCompare(b.name));
-  const names = operations.map((o) => o.name);
-  const twice = names.find((name, i) => names.indexOf(name) !== i);
-  if (twice) throw new Error(`Two persisted documents are named ${twice}`);
-  return { format: 'apollo-persisted-query-manifest', version: 1, operations };
+/** The name of the one operation in a body (the manifest's keys are ids; tests and tools look up by name). */
+export function operationName(body: string): string {
+  const operation = parse(body).definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+  return operation?.name?.value ?? '';
 }
 
 /**
- * The persisted documents by id, read once at start. A body whose hash is not its id (a hand-edited
- * manifest) stops the gateway: an id must always name the one document the client hashed.
+ * Checks the operation sources before codegen runs: each holds exactly one named operation (and any
+ * fragments it uses), and no two operations share a name. Codegen would accept an anonymous or a
+ * second operation in a file; a persisted document must be one operation a reviewer can find by name.
+ */
+export function checkOperationSources(sources: string[]): void {
+  const names: string[] = [];
+  for (const source of sources) {
+    const operations = parse(source).definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+    if (operations.length !== 1 || !operations[0].name) {
+      throw new Error(`Each operation file holds exactly one named operation (fragments beside it are fine):\n${source}`);
+    }
+    names.push(operations[0].name.value);
+  }
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice) throw new Error(`Two persisted documents are named ${twice}`);
+}
+
+/**
+ * The persisted documents by id, read once at start. Each body is reachable by its manifest id
+ * (`sha256:<hex>`, what the apps send as documentId) and by the bare hex (Apollo's
+ * `extensions.persistedQuery.sha256Hash`). A body whose hash is not its id (a hand-edited manifest)
+ * stops the gateway: an id must always name the one document the client was built with.
  */
 export function loadPersistedDocuments(path = MANIFEST_PATH): ReadonlyMap<string, string> {
-  const manifest = JSON.parse(readFileSync(path, 'utf8')) as PersistedDocumentsManifest;
-  if (manifest.format !== 'apollo-persisted-query-manifest' || manifest.version !== 1 || !Array.isArray(manifest.operations)) {
-    throw new Error(`${path} is not an apollo-persisted-query-manifest, version 1`);
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  if (!manifest || typeof manifest !== 'object' || Array.isArray(manifest)) {
+    throw new Error(`${path} is not a persisted documents manifest ({ "sha256:<hex>": "<body>" }); run npm run codegen`);
   }
   const byId = new Map<string, string>();
-  for (const operation of manifest.operations) {
-    if (documentId(operation.body) !== operation.id)
-      throw new Error(`${path}: the id of ${operation.name} is not the sha256 of its body; run npm run persisted-documents`);
-    byId.set(operation.id, operation.body);
+  for (const [id, body] of Object.entries(manifest)) {
+    const hex = ID.exec(id)?.[1];
+    if (!hex || typeof body !== 'string' || documentHash(body) !== hex) {
+      throw new Error(`${path}: the id ${id} is not the sha256 of its body; run npm run codegen`);
+    }
+    byId.set(id, body).set(hex, body);
   }
   return byId;
 }

@@ -18,6 +18,7 @@ export async function startTestStack(
     gatewaySecurity?: StackOptions['gatewaySecurity'];
     mfaPolicy?: StackOptions['mfaPolicy'];
     orders?: StackOptions['orders'];
+    tokenLifetimes?: StackOptions['tokenLifetimes'];
     database?: TestDatabase;
   } = {},
 ): Promise<TestStack> {
@@ -34,6 +35,7 @@ export async function startTestStack(
     gatewaySecurity: options.gatewaySecurity,
     mfaPolicy: options.mfaPolicy,
     orders: options.orders,
+    tokenLifetimes: options.tokenLifetimes,
     logLevel: 'error',
     poolSize: 4,
     faultInjection: true,

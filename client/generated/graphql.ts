@@ -1,0 +1,446 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Where an order stands with its approvals. */
+export type ApprovalState =
+  /** Every step of its chain was approved. */
+  | 'APPROVED'
+  /** No approval rule applied: the order was approved automatically. */
+  | 'NOT_REQUIRED'
+  /** Waits for an approver: see currentApprovalStep and estimatedDecisionAt. */
+  | 'PENDING'
+  /** An approver rejected it: see Order.rejection. */
+  | 'REJECTED'
+  /** Cancelled while it still waited for an approval. */
+  | 'WITHDRAWN';
+
+/** A product by SKU and a quantity. */
+export type CartLineInput = {
+  /** Units to add: a whole number from 1 to 100,000. */
+  quantity: number;
+  /** The SKU (any case). */
+  sku: string;
+};
+
+/** What credit would say about ordering the cart now. */
+export type CreditPreviewOutcome =
+  /** Within available credit (see warning for an accepted exceedance). */
+  | 'ACCEPT'
+  /** The order would wait for an approver of approvalLevel. */
+  | 'APPROVAL'
+  /** Only lines up to fitsAmount fit the available credit. */
+  | 'PARTIAL'
+  /** The order can be placed after a down payment of amountToPay. */
+  | 'PAYMENT_REQUIRED'
+  /** The order would be refused (code says why). */
+  | 'REFUSE';
+
+/** The graduated action on a dealer's credit, by the days past due of its oldest overdue invoice (thresholds are configurable). */
+export type CreditStatus =
+  /** The oldest overdue invoice is at least the block age (45 days by default): no new credit is held until it is paid. */
+  | 'BLOCKED'
+  /** Nothing overdue long enough to act on. */
+  | 'OK'
+  /** The oldest overdue invoice is at least the restriction age (30 days by default). */
+  | 'RESTRICTED'
+  /** The oldest overdue invoice is at least the warning age (15 days by default). */
+  | 'WARNING';
+
+/** The commercial tier of a dealer; it selects the tier price list. */
+export type DealerTier =
+  /** Demo tier price list: 5 % off list. */
+  | 'BRONZE'
+  /** Demo tier price list: 15 % off list. */
+  | 'GOLD'
+  /** The largest dealers; the demo tier price list takes 20 % off list. */
+  | 'PLATINUM'
+  /** Demo tier price list: 10 % off list. */
+  | 'SILVER';
+
+/** What happens to an order that exceeds the dealer's available credit. */
+export type ExceedancePolicy =
+  /** The order is refused; nothing is held. */
+  | 'HARD_BLOCK'
+  /** The portion within the limit can be approved. */
+  | 'PARTIAL_ORDER'
+  /** The order proceeds with a down payment or full payment. */
+  | 'PAYMENT_REQUIRED'
+  /** The order goes to the approval workflow (finance). */
+  | 'ROUTE_TO_APPROVAL'
+  /** The dealer is warned and approval is requested. */
+  | 'SOFT_WARNING';
+
+/** Narrows an order list. Conditions combine with AND. */
+export type OrderFilter = {
+  /** Only this dealer's orders. Staff only: for dealer users it is ignored, they always get their own dealer's orders. */
+  dealerId?: string | number | null | undefined;
+  /** Only orders placed at or after this instant. */
+  placedFrom?: string | null | undefined;
+  /** Only orders placed before this instant (exclusive). */
+  placedTo?: string | null | undefined;
+  /** Part of the order number or of the PO number, any case. */
+  search?: string | null | undefined;
+  /** Only orders in one of these statuses; omitted or empty: any status. */
+  status?: Array<OrderStatus> | null | undefined;
+};
+
+/** What became of one uploaded or typed line. */
+export type OrderLineStatus =
+  /** The SKU appeared on an earlier line: the quantity was added to that line. */
+  | 'DUPLICATE'
+  /** The quantity is not a whole number from 1 to 100,000 (also counting what the cart holds). Not added. */
+  | 'INVALID_QUANTITY'
+  /** The product is outside the dealer's assortment or has no price for it. Not added. */
+  | 'NOT_AUTHORIZED'
+  /** Added to the cart. */
+  | 'OK'
+  /** No stock in any warehouse; see substitutes. Not added. */
+  | 'OUT_OF_STOCK'
+  /** No product with this SKU is sold (or the SKU is blank). Not added. */
+  | 'UNKNOWN_SKU';
+
+/** Where an order is in its lifecycle: PENDING_APPROVAL -> APPROVED | REJECTED | CANCELLED; APPROVED -> PROCESSING | CANCELLED; PROCESSING -> SHIPPED | CANCELLED; SHIPPED -> DELIVERED. DELIVERED, REJECTED and CANCELLED are final. */
+export type OrderStatus =
+  /** Approved (automatically or by an approver); credit is held and the order goes to the ERP. */
+  | 'APPROVED'
+  /** Cancelled before it shipped. Final. */
+  | 'CANCELLED'
+  /** Arrived at the dealer. Final. */
+  | 'DELIVERED'
+  /** Placed; waits for a person of the distributor's staff to approve it. */
+  | 'PENDING_APPROVAL'
+  /** The ERP accepted the order and the warehouse is picking it. */
+  | 'PROCESSING'
+  /** An approver said no; the reason is in Order.rejection and the status history. Final. */
+  | 'REJECTED'
+  /** Left the warehouse. */
+  | 'SHIPPED';
+
+/** An order to place. */
+export type PlaceOrderInput = {
+  /** The order total the dealer confirmed, e.g. "1234.50"; a different total now: PRICE_CHANGED, nothing placed. */
+  expectedTotal?: string | null | undefined;
+  /** Chosen by the client, unique per order: the same key from the same dealer returns the same order, never a second one. */
+  idempotencyKey: string;
+  /** The lines; omitted: the caller's cart is ordered (and emptied once the order is placed). */
+  lines?: Array<PlaceOrderLineInput> | null | undefined;
+  /** The dealer's own purchase order number. */
+  poNumber?: string | null | undefined;
+};
+
+/** One line to order. */
+export type PlaceOrderLineInput = {
+  /** The unit price the dealer was shown and confirmed, e.g. "12.50". When the price is different now the order is not placed: PRICE_CHANGED with the new price. */
+  expectedUnitPrice?: string | null | undefined;
+  /** Units to order: a whole number from 1 to 100,000. */
+  quantity: number;
+  /** The product number (any case). */
+  sku: string;
+};
+
+/** Narrows the product list; the conditions given must all hold. */
+export type ProductFilter = {
+  /** Only this brand: the exact brand name, in any case. */
+  brand?: string | null | undefined;
+  /** Only this category and every category below it. */
+  categoryId?: string | number | null | undefined;
+  /** When true, only products with something available (LOW counts as in stock). */
+  inStockOnly?: boolean | null | undefined;
+  /** Search: a SKU or its beginning, words of the name, description or brand; typos are tolerated and results ranked. */
+  search?: string | null | undefined;
+  /** Technical specifications the product must have, all of them (at most 10); each needs equals, min or max. */
+  specifications?: Array<SpecificationFilter> | null | undefined;
+};
+
+/** Why an approver rejected an order. */
+export type RejectionCode =
+  /** The order is below the dealer's minimum order amount. */
+  | 'BELOW_MINIMUM'
+  /** The dealer's credit situation does not carry the order. */
+  | 'CREDIT_RISK'
+  /** Another reason, told in the text (the default of rejectOrder). */
+  | 'OTHER'
+  /** A price or discount of the order is not approved. */
+  | 'PRICE_NOT_APPROVED'
+  /** The stock cannot serve the order as placed. */
+  | 'STOCK';
+
+/** What a user may do. Dealer roles act for their own dealer; staff roles act by approval level. */
+export type Role =
+  /** The distributor's portal administrator. */
+  | 'ADMIN'
+  /** Manages the dealer's users and places orders. */
+  | 'DEALER_ADMIN'
+  /** Approval level 4; credit decisions. */
+  | 'FINANCE'
+  /** Approval level 5. */
+  | 'GENERAL_MANAGER'
+  /** Places and follows orders for the dealer. */
+  | 'ORDER_ENTRY'
+  /** Approval level 2. */
+  | 'REGIONAL_MANAGER'
+  /** Approval level 3. */
+  | 'SALES_DIRECTOR'
+  /** Distributor's sales representative, approval level 1. */
+  | 'SALES_REP'
+  /** Sees the dealer's catalog, prices, credit and orders; changes nothing. */
+  | 'VIEW_ONLY';
+
+/** A condition on one technical specification: the product has it, with this value and/or in this range. */
+export type SpecificationFilter = {
+  /** Its value, exactly but in any case: "NBR", "true", "25". */
+  equals?: string | null | undefined;
+  /** A NUMBER specification at most this (in its own unit). */
+  max?: number | null | undefined;
+  /** A NUMBER specification at least this (in its own unit). */
+  min?: number | null | undefined;
+  /** The specification, e.g. "Bore diameter"; any case. */
+  name: string;
+};
+
+/** Traffic-light stock status. LOW means available above zero and at or below the threshold. */
+export type StockStatus =
+  /** Green: more available than the low-stock threshold. */
+  | 'IN_STOCK'
+  /** Yellow: some available, at or below the low-stock threshold. */
+  | 'LOW'
+  /** Red: nothing available. */
+  | 'OUT';
+
+/** A CSV or XLSX file of order lines. */
+export type UploadOrderLinesInput = {
+  /** True: add nothing unless every row can be ordered. */
+  allOrNothing?: boolean;
+  /** The file bytes, base64-encoded; at most 1 MB decoded. */
+  contentBase64: string;
+  /** The file name; it must end in .csv or .xlsx, and the content must match. */
+  filename: string;
+};
+
+export type AddToCartMutationVariables = Exact<{
+  lines: Array<CartLineInput> | CartLineInput;
+}>;
+
+
+export type AddToCartMutation = { addToCart: { cart: { lineCount: number, totalQuantity: number, total: { amount: string } } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type ApprovalQueueChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApprovalQueueChangedSubscription = { approvalQueueChanged: { id: string, orderId: string, type: string } };
+
+export type ApprovalQueueQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ApprovalQueueQuery = { approvalQueue: { totalCount: number, nodes: Array<{ id: string, number: string, status: OrderStatus, placedAt: string, total: { amount: string, currency: string }, dealer: { id: string, name: string, credit: { status: CreditStatus, available: { amount: string } } | null }, currentApprovalStep: { level: number, rule: string, reason: string, dueAt: string | null } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ApproveOrderMutationVariables = Exact<{
+  orderId: string | number;
+  comment?: string | null | undefined;
+}>;
+
+
+export type ApproveOrderMutation = { approveOrder: { order: { id: string, status: OrderStatus } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type BeginMfaEnrolmentMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BeginMfaEnrolmentMutation = { beginMfaEnrolment: { otpauthUri: string | null, qrCodeSvg: string | null, secret: string | null, userErrors: Array<{ code: string, message: string }> } };
+
+export type CartQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CartQuery = { cart: { lineCount: number, totalQuantity: number, total: { amount: string, currency: string }, lines: Array<{ id: string, sku: string, name: string | null, quantity: number, orderable: boolean, problem: string | null, priceChanged: boolean, volumeBreakHint: string | null, stockStatus: string | null, available: number | null, unitPrice: { amount: string, currency: string } | null, lineTotal: { amount: string, currency: string } | null, priceWhenAdded: { amount: string } }>, creditPreview: { outcome: CreditPreviewOutcome, code: string | null, reason: string | null, warning: string | null, approvalLevel: number | null, available: { amount: string }, shortfall: { amount: string } } | null } | null };
+
+export type CatalogPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: ProductFilter | null | undefined;
+  quantity?: number | null | undefined;
+}>;
+
+
+export type CatalogPageQuery = { products: { totalCount: number, nodes: Array<{ id: string, sku: string, name: string, brand: string, unit: string, stock: { status: StockStatus, available: number }, price: { discountPercent: number, appliedRules: Array<string>, listPrice: { amount: string, currency: string }, unitPrice: { amount: string, currency: string } } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ProductCardFragment = { id: string, sku: string, name: string, brand: string, unit: string, stock: { status: StockStatus, available: number }, price: { discountPercent: number, appliedRules: Array<string>, listPrice: { amount: string, currency: string }, unitPrice: { amount: string, currency: string } } | null };
+
+export type ConfirmMfaEnrolmentMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConfirmMfaEnrolmentMutation = { confirmMfaEnrolment: { refreshToken: string | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type MyDealerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyDealerQuery = { me: { id: string, email: string, fullName: string, role: Role, approvalLevel: number, dealer: { id: string, name: string, tier: DealerTier, credit: { oldestOverdueDays: number, status: CreditStatus, exceedancePolicy: ExceedancePolicy, limit: { amount: string, currency: string }, openBalance: { amount: string }, pendingOrders: { amount: string }, available: { amount: string }, overdue: { amount: string } } | null } | null } | null };
+
+export type CreditFieldsFragment = { oldestOverdueDays: number, status: CreditStatus, exceedancePolicy: ExceedancePolicy, limit: { amount: string, currency: string }, openBalance: { amount: string }, pendingOrders: { amount: string }, available: { amount: string }, overdue: { amount: string } };
+
+export type MyOrdersQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: OrderFilter | null | undefined;
+}>;
+
+
+export type MyOrdersQuery = { orders: { totalCount: number, nodes: Array<{ id: string, number: string, status: OrderStatus, placedAt: string, poNumber: string | null, total: { amount: string, currency: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type OrderPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrderPageQuery = { order: { id: string, number: string, status: OrderStatus, placedAt: string, updatedAt: string, poNumber: string | null, warning: string | null, estimatedDecisionAt: string | null, approvalState: ApprovalState, total: { amount: string, currency: string }, dealer: { id: string, name: string }, lines: Array<{ id: string, sku: string, name: string, quantity: number, unitPrice: { amount: string, currency: string }, lineTotal: { amount: string, currency: string } }>, statusHistory: Array<{ status: OrderStatus, at: string, comment: string | null }>, approvalSteps: Array<{ position: number, level: number, role: string, rule: string, reason: string, status: string, decidedAt: string | null, comment: string | null, dueAt: string | null }>, rejection: { code: RejectionCode, reason: string } | null } | null };
+
+export type OrderUpdatedSubscriptionVariables = Exact<{
+  orderId?: string | number | null | undefined;
+}>;
+
+
+export type OrderUpdatedSubscription = { orderUpdated: { id: string, number: string, status: OrderStatus, updatedAt: string, approvalState: ApprovalState } };
+
+export type PlaceOrderMutationVariables = Exact<{
+  input: PlaceOrderInput;
+}>;
+
+
+export type PlaceOrderMutation = { placeOrder: { warning: string | null, order: { id: string, number: string, status: OrderStatus, total: { amount: string } } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type ProductDetailQueryVariables = Exact<{
+  sku: string;
+}>;
+
+
+export type ProductDetailQuery = { product: { sku: string, name: string, brand: string, stock: { status: StockStatus, available: number }, price: { appliedRules: Array<string>, listPrice: { amount: string }, unitPrice: { amount: string } } | null } | null };
+
+export type RefreshSessionMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+
+export type RefreshSessionMutation = { refreshSession: { accessToken: string | null, refreshToken: string | null, expiresIn: number | null, userErrors: Array<{ code: string, message: string }> } };
+
+export type RejectOrderMutationVariables = Exact<{
+  orderId: string | number;
+  reason: string;
+}>;
+
+
+export type RejectOrderMutation = { rejectOrder: { order: { id: string, status: OrderStatus } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type SignInMutationVariables = Exact<{
+  email: string;
+  password: string;
+  otp?: string | null | undefined;
+}>;
+
+
+export type SignInMutation = { login: { accessToken: string | null, refreshToken: string | null, expiresIn: number | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type SignOutMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+
+export type SignOutMutation = { logout: { loggedOut: boolean, userErrors: Array<{ code: string, message: string }> } };
+
+export type UploadOrderLinesMutationVariables = Exact<{
+  input: UploadOrderLinesInput;
+}>;
+
+
+export type UploadOrderLinesMutation = { uploadOrderLines: { rows: Array<{ row: number, sku: string, quantity: number | null, status: OrderLineStatus, message: string, mergedIntoRow: number | null }>, cart: { lineCount: number, totalQuantity: number, total: { amount: string, currency: string } } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const ProductCardFragmentDoc = new TypedDocumentString(`
+    fragment ProductCard on Product {
+  id
+  sku
+  name
+  brand
+  unit
+  stock {
+    status
+    available
+  }
+  price(quantity: $quantity) {
+    listPrice {
+      amount
+      currency
+    }
+    unitPrice {
+      amount
+      currency
+    }
+    discountPercent
+    appliedRules
+  }
+}
+    `, {"fragmentName":"ProductCard"}) as unknown as TypedDocumentString<ProductCardFragment, unknown>;
+export const CreditFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CreditFields on CreditAccount {
+  limit {
+    amount
+    currency
+  }
+  openBalance {
+    amount
+  }
+  pendingOrders {
+    amount
+  }
+  available {
+    amount
+  }
+  overdue {
+    amount
+  }
+  oldestOverdueDays
+  status
+  exceedancePolicy
+}
+    `, {"fragmentName":"CreditFields"}) as unknown as TypedDocumentString<CreditFieldsFragment, unknown>;
+export const AddToCartDocument = {"__meta__":{"hash":"sha256:fea683adb10a97bcc6b2be2a4da7370eb530d080ef82bae24dccc564bbbf8419"}} as unknown as TypedDocumentString<AddToCartMutation, AddToCartMutationVariables>;
+export const ApprovalQueueChangedDocument = {"__meta__":{"hash":"sha256:ddd40fe3577459c7b1debf43283533f0e73d767ebd60b103c4bde919d1a600a2"}} as unknown as TypedDocumentString<ApprovalQueueChangedSubscription, ApprovalQueueChangedSubscriptionVariables>;
+export const ApprovalQueueDocument = {"__meta__":{"hash":"sha256:152aefec562bc6e689c246e89e2a044a76477e78f7dbdbb9345c6f6b23e0cecd"}} as unknown as TypedDocumentString<ApprovalQueueQuery, ApprovalQueueQueryVariables>;
+export const ApproveOrderDocument = {"__meta__":{"hash":"sha256:2e414c2dee7e031188a6f27841c72ad36471120f5334c3fe23ba1e6d62b31aaf"}} as unknown as TypedDocumentString<ApproveOrderMutation, ApproveOrderMutationVariables>;
+export const BeginMfaEnrolmentDocument = {"__meta__":{"hash":"sha256:8a9040698b9dcf0f15333f7d99949fe6f0d51e370ff62ee959ebd27331f9f394"}} as unknown as TypedDocumentString<BeginMfaEnrolmentMutation, BeginMfaEnrolmentMutationVariables>;
+export const CartDocument = {"__meta__":{"hash":"sha256:4c7648bd0d4cdbabf6042a2bbe003b22b4209fd6ab446274314f899498b7b17f"}} as unknown as TypedDocumentString<CartQuery, CartQueryVariables>;
+export const CatalogPageDocument = {"__meta__":{"hash":"sha256:54bae969b10bc5074af4151d9d3d437ebe9111174eca7ef0e15f3c16e4930603"}} as unknown as TypedDocumentString<CatalogPageQuery, CatalogPageQueryVariables>;
+export const ConfirmMfaEnrolmentDocument = {"__meta__":{"hash":"sha256:7b22a5fced667c59fab2d005034245e8c667abf9a31786f3bf5e2fb3f2c486fb"}} as unknown as TypedDocumentString<ConfirmMfaEnrolmentMutation, ConfirmMfaEnrolmentMutationVariables>;
+export const MyDealerDocument = {"__meta__":{"hash":"sha256:e566d73b7c0b6624bbd698f8ffb123605dff29a13c2c28a50069f57cd3085c09"}} as unknown as TypedDocumentString<MyDealerQuery, MyDealerQueryVariables>;
+export const MyOrdersDocument = {"__meta__":{"hash":"sha256:d0491371bfd5ae9c46bf929953544b18965dda077a7b4cf16b5b9ebeacfe28c9"}} as unknown as TypedDocumentString<MyOrdersQuery, MyOrdersQueryVariables>;
+export const OrderPageDocument = {"__meta__":{"hash":"sha256:5c5d98eff4ae3fa004b9d276b5e4488dd074f93108a6657e0c1ac9f6d5cf6427"}} as unknown as TypedDocumentString<OrderPageQuery, OrderPageQueryVariables>;
+export const OrderUpdatedDocument = {"__meta__":{"hash":"sha256:514cd595c49fda31dc80071b31f2437b7003d3fd7d067c5ffbb19600b1cb1be0"}} as unknown as TypedDocumentString<OrderUpdatedSubscription, OrderUpdatedSubscriptionVariables>;
+export const PlaceOrderDocument = {"__meta__":{"hash":"sha256:daf8c40c1416a475db7376ec6892a231e0a1ef6b7016fac027f029e4459d2ee6"}} as unknown as TypedDocumentString<PlaceOrderMutation, PlaceOrderMutationVariables>;
+export const ProductDetailDocument = {"__meta__":{"hash":"sha256:9d86b1b0fe47a8cc4dd693f5029c1bfc7bdbfb464542682c2ea1a7d1ccc4b91a"}} as unknown as TypedDocumentString<ProductDetailQuery, ProductDetailQueryVariables>;
+export const RefreshSessionDocument = {"__meta__":{"hash":"sha256:3df67ef8560e2d6293118241f91a713e2813aea6d9f87e2a9b27af7118559b66"}} as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
+export const RejectOrderDocument = {"__meta__":{"hash":"sha256:e8efb32fec5d6209990013ac60f3c2adbd03604756df6aee14fa759bbb9ec919"}} as unknown as TypedDocumentString<RejectOrderMutation, RejectOrderMutationVariables>;
+export const SignInDocument = {"__meta__":{"hash":"sha256:8f32c572e5fd2958b9c5a8025d307870ca6583d42d0a1cf855781cf44f1e3714"}} as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const SignOutDocument = {"__meta__":{"hash":"sha256:fec61b2d959a4a117742ad01d1d64955d1d9f1f082099ecd01c8746c229c78b7"}} as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const UploadOrderLinesDocument = {"__meta__":{"hash":"sha256:dc54ab197d21a391f036d2bbaebd7293e36ab921361012300c64307d68a31ba6"}} as unknown as TypedDocumentString<UploadOrderLinesMutation, UploadOrderLinesMutationVariables>;

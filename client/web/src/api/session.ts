@@ -1,0 +1,168 @@
+// The browser session. The refresh token lives in an HttpOnly cookie that only the gateway's /auth
+// routes read; the access token lives here, in memory, and nowhere else (no localStorage). Tabs share
+// one session: a refresh runs under a Web Lock, so no two tabs spend the same single-use refresh
+// token (the second use would end the session), and the tab that refreshed tells the others the new
+// access token over a BroadcastChannel.
+
+export interface AuthError {
+  code: string;
+  message: string;
+}
+
+interface TokenAnswer {
+  accessToken: string | null;
+  expiresIn: number | null;
+  userErrors: AuthError[];
+}
+
+export type SessionState =
+  { kind: 'unknown' } | { kind: 'signed-out'; reason?: string } | { kind: 'signed-in' } | { kind: 'mfa-enrolment' };
+
+type Listener = (state: SessionState) => void;
+type Broadcast = { type: 'token'; token: string; expiresAt: number } | { type: 'signed-out' };
+
+const CSRF = { 'x-dealergraph-csrf': '1' };
+let accessToken: string | null = null;
+let expiresAt = 0;
+/**
+ * Refresh this long before the access token expires, so that a request never carries a dying one:
+ * 30 s, or a fifth of a short lifetime.
+ */
+let earlyMs = 30_000;
+let state: SessionState = { kind: 'unknown' };
+const listeners = new Set<Listener>();
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('dealergraph-session');
+
+function setState(next: SessionState) {
+  state = next;
+  for (const listener of listeners) listener(next);
+}
+
+function adopt(token: string, expiresInSeconds: number, broadcast = true) {
+  accessToken = token;
+  expiresAt = Date.now() + expiresInSeconds * 1000;
+  earlyMs = Math.min(30_000, expiresInSeconds * 200);
+  if (broadcast) channel?.postMessage({ type: 'token', token, expiresAt } satisfies Broadcast);
+  if (state.kind !== 'signed-in') setState({ kind: 'signed-in' });
+}
+
+function forget(reason?: string, broadcast = true) {
+  accessToken = null;
+  expiresAt = 0;
+  if (broadcast) channel?.postMessage({ type: 'signed-out' } satisfies Broadcast);
+  setState({ kind: 'signed-out', reason });
+}
+
+channel?.addEventListener('message', (event: MessageEvent<Broadcast>) => {
+  if (event.data.type === 'token') {
+    accessToken = event.data.token;
+    expiresAt = event.data.expiresAt;
+    if (state.kind !== 'signed-in') setState({ kind: 'signed-in' });
+  } else if (event.data.type === 'signed-out') {
+    forget(undefined, false);
+  }
+});
+
+async function post(path: string, body: Record<string, unknown> = {}): Promise<{ status: number; answer: TokenAnswer }> {
+  const response = await fetch(path, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json', ...CSRF },
+    body: JSON.stringify(body),
+  });
+  const answer = (await response.json().catch(() => null)) as TokenAnswer | null;
+  return { status: response.status, answer: answer ?? { accessToken: null, expiresIn: null, userErrors: [] } };
+}
+
+/** One refresh at a time in this browser: under the lock, a token another tab just got is used instead. */
+async function withRefreshLock<T>(work: () => Promise<T>): Promise<T> {
+  if (typeof navigator !== 'undefined' && navigator.locks) return navigator.locks.request('dealergraph-refresh', work);
+  return work();
+}
+
+let refreshing: Promise<string | null> | null = null;
+
+/** Trades the cookie for a fresh access token; null (and signed out) when the session has ended. */
+export function refresh(force = false): Promise<string | null> {
+  refreshing ??= withRefreshLock(async () => {
+    if (!force && accessToken && expiresAt - Date.now() > earlyMs) return accessToken;
+    const { answer } = await post('/auth/refresh');
+    if (answer.accessToken && answer.expiresIn) {
+      adopt(answer.accessToken, answer.expiresIn);
+      return answer.accessToken;
+    }
+    const code = answer.userErrors[0]?.code;
+    // A service that is down is not a signed-out user: keep what we have and let the caller retry.
+    if (code === 'SERVICE_UNAVAILABLE' || code === 'RATE_LIMITED') return null;
+    forget(code === 'NO_SESSION' ? undefined : code);
+    return null;
+  }).finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+/** The access token for a request now: the one in memory, or a refreshed one when it is about to expire. */
+export async function getAccessToken(): Promise<string | null> {
+  if (accessToken && expiresAt - Date.now() > earlyMs) return accessToken;
+  if (state.kind === 'signed-out') return null;
+  return refresh();
+}
+
+export type SignInResult = { ok: true } | { ok: false; code: string; message: string };
+
+/** Signs in; MFA_REQUIRED asks for the code, MFA_ENROLMENT_REQUIRED leads to enrolment (restricted token). */
+export async function signIn(email: string, password: string, otp?: string): Promise<SignInResult> {
+  let result: { status: number; answer: TokenAnswer };
+  try {
+    result = await post('/auth/sign-in', { email, password, otp });
+  } catch {
+    return { ok: false, code: 'NETWORK', message: '' };
+  }
+  const { answer } = result;
+  const error = answer.userErrors[0];
+  if (error?.code === 'MFA_ENROLMENT_REQUIRED' && answer.accessToken) {
+    accessToken = answer.accessToken;
+    expiresAt = Date.now() + (answer.expiresIn ?? 600) * 1000;
+    setState({ kind: 'mfa-enrolment' });
+    return { ok: false, code: error.code, message: error.message };
+  }
+  if (error || !answer.accessToken || !answer.expiresIn)
+    return { ok: false, code: error?.code ?? 'UNKNOWN', message: error?.message ?? '' };
+  adopt(answer.accessToken, answer.expiresIn);
+  return { ok: true };
+}
+
+/** After enrolling in MFA from a restricted session: hands the first refresh token to the cookie route once. */
+export async function completeEnrolment(refreshToken: string): Promise<boolean> {
+  const { answer } = await post('/auth/refresh', { refreshToken });
+  if (!answer.accessToken || !answer.expiresIn) return false;
+  adopt(answer.accessToken, answer.expiresIn);
+  return true;
+}
+
+export async function signOut(): Promise<void> {
+  await post('/auth/sign-out').catch(() => undefined);
+  forget();
+}
+
+/** The current access token without refreshing (the restricted enrolment token included). */
+export function currentToken(): string | null {
+  return accessToken;
+}
+
+export function sessionState(): SessionState {
+  return state;
+}
+
+export function onSessionChange(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** At start: a cookie from an earlier visit (or another tab) signs this tab in without a form. */
+export async function resumeSession(): Promise<void> {
+  if (state.kind !== 'unknown') return;
+  const token = await refresh(true).catch(() => null);
+  if (!token && state.kind === 'unknown') setState({ kind: 'signed-out' });
+}

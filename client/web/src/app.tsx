@@ -1,0 +1,79 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+
+import { RequestError } from './api/graphql';
+import { onSessionChange, resumeSession, type SessionState, sessionState } from './api/session';
+import { Layout } from './components/layout';
+import { Loading } from './components/ui';
+
+// Each screen is its own chunk: the first page loads the shell and the screen it shows.
+const screen = <K extends string, P extends object = object>(load: () => Promise<Record<K, (props: P) => ReactNode>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+const HomeScreen = screen(() => import('./screens/home-screen'), 'HomeScreen');
+const CatalogScreen = screen(() => import('./screens/catalog-screen'), 'CatalogScreen');
+const CartScreen = screen(() => import('./screens/cart-screen'), 'CartScreen');
+const QuickOrderScreen = screen(() => import('./screens/quick-order-screen'), 'QuickOrderScreen');
+const OrdersScreen = screen(() => import('./screens/orders-screen'), 'OrdersScreen');
+const OrderScreen = screen(() => import('./screens/order-screen'), 'OrderScreen');
+const ApprovalsScreen = screen(() => import('./screens/approvals-screen'), 'ApprovalsScreen');
+const NotFoundScreen = screen(() => import('./screens/not-found-screen'), 'NotFoundScreen');
+const SignInScreen = screen(() => import('./screens/sign-in-screen'), 'SignInScreen');
+const MfaEnrolmentScreen = screen(() => import('./screens/mfa-enrolment-screen'), 'MfaEnrolmentScreen');
+
+const page = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: page(<HomeScreen />) },
+      { path: 'catalog', element: page(<CatalogScreen />) },
+      { path: 'cart', element: page(<CartScreen />) },
+      { path: 'quick-order', element: page(<QuickOrderScreen />) },
+      { path: 'orders', element: page(<OrdersScreen />) },
+      { path: 'orders/:id', element: page(<OrderScreen />) },
+      { path: 'approvals', element: page(<ApprovalsScreen />) },
+      { path: '*', element: page(<NotFoundScreen />) },
+    ],
+  },
+]);
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 10_000,
+      // A refusal will not change on retry; a network or server failure may.
+      retry: (count, error) => count < 2 && (!(error instanceof RequestError) || ['NETWORK', 'SERVICE_UNAVAILABLE'].includes(error.code)),
+    },
+  },
+});
+
+function useSession(): SessionState {
+  const [state, setState] = useState(sessionState());
+  useEffect(() => {
+    const stop = onSessionChange(setState);
+    void resumeSession();
+    return () => void stop();
+  }, []);
+  return state;
+}
+
+export function App() {
+  const session = useSession();
+  useEffect(() => {
+    if (session.kind === 'signed-out') queryClient.clear();
+  }, [session.kind]);
+  return (
+    <QueryClientProvider client={queryClient}>
+      {session.kind === 'unknown' && (
+        <main id="main" className="p-6">
+          <Loading />
+        </main>
+      )}
+      {session.kind === 'signed-out' && page(<SignInScreen ended={!!session.reason} />)}
+      {session.kind === 'mfa-enrolment' && page(<MfaEnrolmentScreen />)}
+      {session.kind === 'signed-in' && <RouterProvider router={router} />}
+    </QueryClientProvider>
+  );
+}

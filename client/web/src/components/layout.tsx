@@ -1,0 +1,87 @@
+import { clsx } from 'clsx';
+import { type ReactNode, useEffect, useState } from 'react';
+import { NavLink, Outlet } from 'react-router';
+
+import { canOrder, isStaff, useViewer } from '../api/hooks';
+import { resetLive } from '../api/live';
+import { signOut } from '../api/session';
+import { t } from '../lib/i18n';
+import { ErrorNotice, Notice } from './ui';
+
+function Item({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <li>
+      <NavLink
+        to={to}
+        end={to === '/'}
+        className={({ isActive }: { isActive: boolean }) =>
+          clsx(
+            'block rounded px-3 py-2 text-sm font-medium whitespace-nowrap',
+            isActive ? 'bg-white/20 text-white' : 'text-blue-50 hover:bg-white/10',
+          )
+        }
+      >
+        {children}
+      </NavLink>
+    </li>
+  );
+}
+
+function useOnline() {
+  const [online, setOnline] = useState(typeof navigator === 'undefined' || navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
+
+/** The frame of every signed-in page: navigation by role, the page, the offline notice. */
+export function Layout() {
+  const viewer = useViewer();
+  const online = useOnline();
+  const me = viewer.data;
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
+        {t('app.skip')}
+      </a>
+      <header className="bg-brand-700 text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-2 px-3 py-2">
+          <span className="mr-2 text-lg font-bold">{t('app.name')}</span>
+          <nav aria-label={t('nav.menu')} className="order-3 w-full overflow-x-auto sm:order-none sm:w-auto sm:flex-1">
+            <ul className="flex gap-1">
+              <Item to="/">{t('nav.home')}</Item>
+              {me?.dealer && <Item to="/catalog">{t('nav.catalog')}</Item>}
+              {canOrder(me) && <Item to="/quick-order">{t('nav.quickOrder')}</Item>}
+              {me?.dealer && <Item to="/cart">{t('nav.cart')}</Item>}
+              <Item to="/orders">{t('nav.orders')}</Item>
+              {isStaff(me) && <Item to="/approvals">{t('nav.approvals')}</Item>}
+            </ul>
+          </nav>
+          <span className="ml-auto hidden text-sm text-blue-100 md:inline">{me?.email}</span>
+          <button
+            type="button"
+            className="ml-auto rounded px-3 py-2 text-sm font-medium text-white hover:bg-white/10 md:ml-0"
+            onClick={() => {
+              resetLive();
+              void signOut();
+            }}
+          >
+            {t('nav.signOut')}
+          </button>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-3 py-4 sm:px-4">
+        {!online && <Notice tone="warning">{t('common.offline')}</Notice>}
+        {/* The page loads its data beside the user's, not after it (no waterfall); it reads the user when it comes. */}
+        {viewer.error ? <ErrorNotice error={viewer.error} retry={() => void viewer.refetch()} /> : <Outlet />}
+      </main>
+    </div>
+  );
+}

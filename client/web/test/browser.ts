@@ -1,0 +1,91 @@
+// The browser tests' kit: the web app built as `npm start` builds it, the real graph on free ports
+// (five subgraphs and the gateway over a copy of the seeded database), and Debian's Chromium driven by
+// playwright-core. One browser and one stack per test file; each test opens its own contexts.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import { AxeBuilder } from '@axe-core/playwright';
+import { startTestStack, type TestStack } from '@dealergraph/testing';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const PASSWORD = 'demo-pass-2026';
+
+/** Chromium from Debian's package (.ci/run installs it); the flags keep it off this machine's closed network. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** Builds client/web/dist when its sources changed (the same step as npm start's prestart). */
+export function buildWebApp(): void {
+  execFileSync(process.execPath, [`${ROOT}scripts/build.mjs`, '--only=web'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does)`);
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface BrowserWorld {
+  stack: TestStack;
+  browser: Browser;
+  /** The app's origin: http://localhost:<port> (the cookie rules for localhost apply). */
+  origin: string;
+  stop(): Promise<void>;
+}
+
+export async function startBrowserWorld(options: Parameters<typeof startTestStack>[0] = {}): Promise<BrowserWorld> {
+  buildWebApp();
+  const [stack, browser] = await Promise.all([startTestStack(options), launchBrowser()]);
+  return {
+    stack,
+    browser,
+    origin: `http://localhost:${stack.gateway.port}`,
+    stop: async () => {
+      await browser.close().catch(() => undefined);
+      await stack.stop();
+    },
+  };
+}
+
+/** A fresh browser profile (its own cookies) at a viewport; a phone is 390x844 with touch. */
+export async function newContext(world: BrowserWorld, viewport: 'desktop' | 'phone' = 'desktop'): Promise<BrowserContext> {
+  const context = await world.browser.newContext({
+    baseURL: world.origin,
+    ...(viewport === 'phone'
+      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
+      : { viewport: { width: 1280, height: 900 } }),
+  });
+  // What the app's pages log as errors shows in the test output, beside the failure it explains.
+  context.on('weberror', (error) => console.error(`[browser] ${error.error().message}`));
+  context.on('console', (message) => {
+    if (message.type() === 'error') console.error(`[browser console] ${message.text()}`);
+  });
+  return context;
+}
+
+/** Signs in through the form, as a person does, and waits for the signed-in frame. */
+export async function signIn(page: Page, email: string, path = '/'): Promise<void> {
+  await page.goto(path);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/** Serious and critical accessibility violations on the page as it is now (axe-core). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}

@@ -1,0 +1,99 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, get as httpGet, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { CONTENT_SECURITY_POLICY, webAppHandler } from '../src/web/web-app.js';
+
+const INDEX = `<!doctype html><html><head><title>app</title></head><body><div id="root"></div>${'<!-- padding -->'.repeat(60)}</body></html>`;
+const SCRIPT = `console.log(${JSON.stringify('x'.repeat(4000))});`;
+
+describe('the web app route (gateway/src/web/web-app.ts)', () => {
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'web-app-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), INDEX);
+    writeFileSync(join(dir, 'assets', 'index-abc123.js'), SCRIPT);
+    writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+    const serve = webAppHandler(dir);
+    server = createServer((request, response) => {
+      if (serve(request, response)) return;
+      response.writeHead(418).end('gateway');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  /** A GET as it comes over the wire (no decompression, unlike fetch). */
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    new Promise<{ status: number; headers: { get(name: string): string | null }; body: Buffer }>((resolve, reject) => {
+      httpGet(`${base}${path}`, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: { get: (name) => (res.headers[name] as string | undefined) ?? null },
+            body: Buffer.concat(chunks),
+          }),
+        );
+      }).on('error', reject);
+    });
+
+  it('serves index.html at / with its security headers, revalidated by ETag', async () => {
+    const page = await get('/', { accept: 'text/html' });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.body.toString()).toBe(INDEX);
+    const again = await get('/', { accept: 'text/html', 'if-none-match': page.headers.get('etag')! });
+    expect(again.status).toBe(304);
+  });
+
+  it('answers client routes with index.html, and a missing file with 404', async () => {
+    const route = await get('/orders/6d1f7b0e-0000-4000-8000-000000000001', { accept: 'text/html,application/xhtml+xml' });
+    expect([route.status, route.body.toString()]).toEqual([200, INDEX]);
+    expect((await get('/assets/missing-1234.js')).status).toBe(404);
+  });
+
+  it('compresses (brotli before gzip) and caches the hashed assets for a year', async () => {
+    const br = await get('/assets/index-abc123.js', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.get('vary')).toBe('accept-encoding');
+    const brBody = br.body;
+    expect(brBody.length).toBeLessThan(SCRIPT.length / 10);
+    expect(brotliDecompressSync(brBody).toString()).toBe(SCRIPT);
+    const gzip = await get('/assets/index-abc123.js', { 'accept-encoding': 'gzip' });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(gzip.body).toString()).toBe(SCRIPT);
+    const plain = await get('/assets/index-abc123.js', { 'accept-encoding': 'identity' });
+    expect([plain.headers.get('content-encoding'), plain.body.toString()]).toEqual([null, SCRIPT]);
+    expect((await get('/sw.js')).headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it("leaves the gateway's own paths to it: /graphql (GraphiQL, the API), /auth, /documents; and anything but GET and HEAD", async () => {
+    for (const path of [
+      '/graphql',
+      '/graphql?query=x',
+      '/auth/refresh',
+      '/documents/abc',
+      '/oauth/token',
+      '/graphiql-assets/x.js',
+      '/dev/mailbox',
+    ]) {
+      expect((await get(path, { accept: 'text/html' })).status, path).toBe(418);
+    }
+    expect((await fetch(`${base}/`, { method: 'POST' })).status).toBe(418);
+  });
+});
