@@ -8,7 +8,7 @@ import type { OrdersContext } from '../context.js';
 import type { LineVerdict } from '../domain/cart-lines.js';
 import { OrderTemplate } from '../entities/order-template.entity.js';
 import { OrderTemplateLine } from '../entities/order-template-line.entity.js';
-import { addLines, cartLinesForOrder, type CartUserError, cartWriter, quote } from './cart.service.js';
+import { addLines, type CartUserError, cartWriter, quote, readCartLines } from './cart.service.js';
 import { findVisibleOrder, orderLines } from './order.service.js';
 
 /** Longest template name. */
@@ -128,7 +128,7 @@ async function saveTemplate(
 export async function saveCartAsTemplate(ctx: OrdersContext, name: string): Promise<TemplateResult> {
   const writer = cartWriter(ctx);
   if ('code' in writer) return { template: null, userErrors: [writer] };
-  const lines = await cartLinesForOrder(ctx);
+  const lines = await readCartLines(ctx);
   if (lines.length === 0)
     return { template: null, userErrors: [error('EMPTY_CART', 'Your cart is empty: add products before saving it as a template.')] };
   return saveTemplate(ctx, name, lines);
