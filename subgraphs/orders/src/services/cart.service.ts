@@ -434,9 +434,10 @@ export async function removeFromCart(ctx: OrdersContext, skus: readonly string[]
   });
   if (firstIndex.size === 0) return [];
   return withCartLock(ctx, owner.userId, async (em) => {
+    const keys = [...firstIndex.keys()];
     const removed = await em.execute<{ sku: string }[]>(
-      `delete from "${em.config.get('schema')}"."cart_line" where user_id = ? and lower(sku) = any(?::text[]) returning sku`,
-      [owner.userId, [...firstIndex.keys()]],
+      `delete from "${em.config.get('schema')}"."cart_line" where user_id = ? and lower(sku) in (${keys.map(() => '?').join(', ')}) returning sku`,
+      [owner.userId, ...keys],
     );
     const gone = new Set(removed.map((r) => r.sku.toLowerCase()));
     return [...firstIndex]
