@@ -156,13 +156,16 @@ describe('lifecycle changes commit first, then release or hold in the other serv
     });
     expect(createApprovalRule.userErrors).toEqual([]);
     try {
-      const pending = answered(
-        await burst(45, (i) =>
+      // Placed 15 at a time (placement bursts are tested above); the 45 decisions go at once.
+      const pending: { id: string; status: string }[] = [];
+      for (let round = 0; round < 3; round += 1) {
+        const placed = await burst(15, (i) =>
           (i % 2 ? entry : platinum).request(PLACE, {
-            input: { idempotencyKey: randomUUID(), lines: [{ sku: cheap[i % cheap.length], quantity: 1 }] },
+            input: { idempotencyKey: randomUUID(), lines: [{ sku: cheap[(round * 15 + i) % cheap.length], quantity: 1 }] },
           }),
-        ),
-      ).map((r: any) => r.placeOrder.order);
+        );
+        pending.push(...answered(placed).map((r: any) => r.placeOrder.order));
+      }
       expect(pending.map((o) => o?.status)).toEqual(Array(45).fill('PENDING_APPROVAL'));
       const decided = answered(await burst(45, (i) => gm.request(i < 30 ? REJECT : APPROVE, { id: pending[i].id })));
       expect(

@@ -303,7 +303,8 @@ export async function approvalQueue(ctx: OrdersContext, window: PageWindow): Pro
       offset ? limit ?`,
     [level, ...scope.params, window.offset, window.limit],
   );
-  if (rows.length === 0) return [[], window.offset === 0 ? 0 : await countQueue(ctx, level, scope)];
+  // An empty page is an empty queue only when it was the first page of a real size (first: 0 asks for the count alone).
+  if (rows.length === 0) return [[], window.offset === 0 && window.limit > 0 ? 0 : await countQueue(ctx, level, scope)];
   const orders = await ctx.em.find(Order, { id: { $in: rows.map((r) => r.id) } });
   const byId = new Map(orders.map((o) => [o.id, o]));
   return [rows.map((r) => byId.get(r.id)!).filter(Boolean), Number(rows[0].total_count)];
