@@ -68,7 +68,7 @@ export function envLogLevel(env: Env): LogLevelSetting {
 export const SERVICE_NAMES = ['dealers', 'products', 'prices', 'credit', 'orders'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
-/** The contract's ports, also the default base URLs of the services' internal calls. */
+/** The default ports (gateway 4000, subgraphs 4001-4006), also the default base URLs of the services' internal calls. */
 export const DEFAULT_PORTS: Readonly<Record<ServiceName, number>> = {
   dealers: 4001,
   products: 4002,
@@ -89,13 +89,13 @@ export interface SubgraphConfig {
   logLevel: LogLevelSetting;
   /** Key of the signed service-to-service calls (INTERNAL_SERVICE_SECRET, else derived from the gateway secret). */
   internalKey: string;
-  /** Base URL of each service's internal operations (`<NAME>_SERVICE_URL`, default loopback on the contract's port). */
+  /** Base URL of each service's internal operations (`<NAME>_SERVICE_URL`, default loopback on its default port). */
   serviceUrls: Record<ServiceName, string>;
   /** Lets tests inject failures into internal operations; never on in production. */
   faultInjection: boolean;
 }
 
-/** Reads the common subgraph settings; ports default to the contract's. */
+/** Reads the common subgraph settings; ports default to 4001-4006. */
 export function readSubgraphConfig(env: Env, defaultPort: number, portVariable: string): SubgraphConfig {
   const hmacSecret = envString(env, 'GATEWAY_HMAC_SECRET');
   return {

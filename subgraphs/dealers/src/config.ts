@@ -27,7 +27,7 @@ export function readSecurityEventRetentionDays(env: Env): number {
 
 /**
  * STAFF_MFA_REQUIRED: every staff user must use two-factor sign-in. On by default in production,
- * off in demo mode so that the contract's demo staff sign in with their password alone.
+ * off in demo mode so that the demo staff sign in with their password alone.
  */
 export function readMfaPolicy(env: Env, production: boolean): MfaPolicy {
   return { staffMfaRequired: envBool(env, 'STAFF_MFA_REQUIRED', production) };
