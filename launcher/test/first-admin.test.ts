@@ -132,7 +132,8 @@ describe('first administrator and production start', () => {
       )
     ).inviteUser;
     expect(invited.userErrors).toEqual([]);
-  });
+    // Four commands run as their own processes (each compiles TypeScript on start): slow on a busy machine.
+  }, 240_000);
 
   it('serialises simultaneous runs: one that starts while another holds the lock sees its admin and refuses', async () => {
     const other = await createTestDatabase();
@@ -183,5 +184,5 @@ describe('first administrator and production start', () => {
     expect(result.out).toContain('npm run secrets');
     expect(result.out).toContain('JWT_PRIVATE_KEY');
     expect(result.out).not.toMatch(/\n\s+at /);
-  });
+  }, 120_000);
 });
