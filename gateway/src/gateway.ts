@@ -14,6 +14,7 @@ import { useAnonymousAccess } from './anonymous-access.plugin.js';
 import { COST_LIMITS, DEFAULT_SECURITY, type GatewayConfig, type SecuritySettings } from './config.js';
 import { serveDocument } from './documents.js';
 import { renderLocalGraphiQL, serveGraphiQLAsset } from './graphiql.js';
+import { useInputErrorCodes } from './input-errors.plugin.js';
 import { persistedDocumentErrorsAsResults, persistedDocuments } from './persisted-documents/persisted-documents.js';
 import { DEMO_LIMITS, PRODUCTION_LIMITS, queryLimitPlugins } from './query-limits.js';
 import { readLimitedBody } from './security/body-limit.js';
@@ -26,7 +27,7 @@ import { useSessionGate } from './security/session-gate.plugin.js';
 import { useSignInGuard } from './security/sign-in-guard.plugin.js';
 import { bearerFromParams, socketSessionGuard } from './security/socket-sessions.js';
 import { useUpstreamSignature } from './security/upstream-signature.plugin.js';
-import { useInputErrorCodes } from './input-errors.plugin.js';
+import { useServiceUnavailable } from './service-unavailable.plugin.js';
 import { useSubscriptionErrors } from './subscription-errors.plugin.js';
 import { type SubscriptionSharing, subscriptionSharing, type SubscriptionSharingStats } from './subscription-sharing.plugin.js';
 import { subscriptionTransportEntries } from './subscriptions.js';
@@ -132,6 +133,7 @@ export function createGateway(
         ...(config.production ? [blockFieldSuggestionsPlugin()] : []),
         useSubscriptionErrors(),
         useInputErrorCodes(),
+        useServiceUnavailable(),
         // Last, so that it signs the claims the JWT plugin just forwarded.
         useUpstreamSignature({ secret: config.hmacSecret, clientAddress }),
         // After the signature: its executor wraps the others and keys on the signed claims.
