@@ -140,3 +140,41 @@ describe('invoice lines and ledger dates', () => {
     expect(await count("select count(*) n from credit.payment where received_at < '2000-01-01' or received_at >= '2100-01-01'")).toBe(0);
   });
 });
+
+describe('the statement CSV', () => {
+  it('neutralises formulas the ERP sent in references and reasons, "-1+1+cmd|..." included', async () => {
+    const reason = "-1+1+cmd|' /C calc'!A0";
+    const adjustment = await finance.request(
+      'mutation($i: RecordBalanceAdjustmentInput!) { recordBalanceAdjustment(input: $i) { userErrors { code } } }',
+      { i: { externalReference: `ADJ-${randomUUID()}`, dealerId: platinumDealer, amount: '1.00', reason } },
+    );
+    expect(adjustment.data.recordBalanceAdjustment.userErrors).toEqual([]);
+    const payment = await finance.request(PAYMENT, {
+      i: {
+        externalReference: `PAY-${randomUUID()}`,
+        dealerId: platinumDealer,
+        amount: '1.00',
+        receivedAt: new Date().toISOString(),
+        reference: '@SUM(1+1)*cmd|A0',
+      },
+    });
+    expect(payment.data.recordPayment.userErrors).toEqual([]);
+
+    const platinum = await stack.loginAs('platinum@demo.dealer');
+    const to = new Date(Date.now() + 86_400_000);
+    const from = new Date(to.getTime() - 30 * 86_400_000);
+    const { creditAccount } = await platinum.data(
+      'query($from: DateTimeISO!, $to: DateTimeISO!) { creditAccount { statement(from: $from, to: $to) { csvUrl } } }',
+      { from: from.toISOString(), to: to.toISOString() },
+    );
+    const csv = await (await fetch(`${new URL(stack.gatewayUrl).origin}${creditAccount.statement.csvUrl}`)).text();
+    const cells = csv
+      .trim()
+      .split('\r\n')
+      .flatMap((row) => row.split(','));
+    expect(cells).toContain(`'${reason}`);
+    expect(cells).toContain("'@SUM(1+1)*cmd|A0");
+    // Nothing else starts like a formula, save plain amounts.
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c) && !/^-?\d+\.\d{2}$/.test(c))).toEqual([]);
+  });
+});
