@@ -41,7 +41,7 @@ describe('bursts of sign-ins', () => {
     expect((await sql('select count(*) from dealers.sign_in_attempt'))[0].count).toBe('0');
     // The ones asked to retry get in when they do.
     expect(codeOf(await attempt(email, '198.51.100.80'))).toBe('OK');
-  });
+  }, 180_000);
 
   it('leaves at most ten live sessions after 30 parallel sign-ins, and every one told OK holds a working token', async () => {
     const email = 'admin@d0021.dealer';
@@ -66,5 +66,5 @@ describe('bursts of sign-ins', () => {
     }
     // Every session the limit ended is logged, and none that is live.
     expect(await eventsOf(email, 'SIGN_IN_SUCCEEDED')).toBe(signedIn.length);
-  });
+  }, 180_000);
 });
