@@ -27,6 +27,7 @@ import { useSessionGate } from './security/session-gate.plugin.js';
 import { useSignInGuard } from './security/sign-in-guard.plugin.js';
 import { bearerFromParams, socketAuthorization, socketSessionGuard } from './security/socket-sessions.js';
 import { useUpstreamSignature } from './security/upstream-signature.plugin.js';
+import { useServiceUnavailable } from './service-unavailable.plugin.js';
 import { useSubscriptionErrors } from './subscription-errors.plugin.js';
 import { type SubscriptionSharing, subscriptionSharing, type SubscriptionSharingStats } from './subscription-sharing.plugin.js';
 import { subscriptionTransportEntries } from './subscriptions.js';
@@ -147,6 +148,7 @@ export function createGateway(
         // "Did you mean …?" would spell the schema out to callers that may not introspect it.
         ...(config.production ? [blockFieldSuggestionsPlugin()] : []),
         useSubscriptionErrors(),
+        useServiceUnavailable(),
         // Last, so that it signs the claims the JWT plugin just forwarded.
         useUpstreamSignature({ secret: config.hmacSecret, clientAddress }),
         // After the signature: its executor wraps the others and keys on the signed claims.

@@ -1,5 +1,12 @@
 import { creditSubgraph, type CreditThresholds } from '@dealergraph/credit';
-import { createTokenService, dealersSubgraph, type MfaPolicy, readTokenLifetimes, type TokenLifetimes } from '@dealergraph/dealers';
+import {
+  createTokenService,
+  dealersSubgraph,
+  type MfaPolicy,
+  type PasswordHashCost,
+  readTokenLifetimes,
+  type TokenLifetimes,
+} from '@dealergraph/dealers';
 import type { DemoData } from '@dealergraph/demo-data';
 import { type OrdersOptions, ordersSubgraph, type WorkflowSettings } from '@dealergraph/orders';
 import { pricesSubgraph } from '@dealergraph/prices';
@@ -22,6 +29,8 @@ export async function subgraphDefinitions(
     hmacSecret?: string;
     mfaPolicy?: MfaPolicy;
     orders?: OrdersStackSettings;
+    /** Tests only: a cheaper argon2 (the default is the production cost). */
+    passwordHashCost?: PasswordHashCost;
   } = {},
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of any context type share one registry
 ): Promise<Record<SubgraphName, SubgraphDefinition<any, DemoData>>> {
@@ -30,7 +39,7 @@ export async function subgraphDefinitions(
     ...(settings.tokenLifetimes ?? readTokenLifetimes({})),
   });
   return {
-    dealers: dealersSubgraph(tokens, settings.mfaPolicy),
+    dealers: dealersSubgraph(tokens, settings.mfaPolicy, undefined, settings.passwordHashCost),
     products: productsSubgraph(),
     prices: pricesSubgraph(),
     // Credit mints the document download links that the gateway checks with the same secret.

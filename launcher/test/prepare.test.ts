@@ -29,7 +29,7 @@ describe('preparing the database on start', () => {
     await database?.drop();
   });
 
-  it('holds the contract demo data and does not duplicate it on a second start', async () => {
+  it('holds the demo data and does not duplicate it on a second start', async () => {
     const before = await counts(database.url);
     expect(before['dealers.dealer']).toBe(340);
     expect(before['products.product']).toBeGreaterThanOrEqual(5000);

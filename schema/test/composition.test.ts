@@ -35,7 +35,7 @@ describe('composition', () => {
     );
   });
 
-  it('exposes the contract fields from the subgraphs that own them', () => {
+  it('exposes the public API fields from the subgraphs that own them', () => {
     const api = buildSchema(committed('supergraph.graphql'), { assumeValidSDL: true });
     const fields = (type: string) => Object.keys((api.getType(type) as GraphQLObjectType).getFields());
     expect(fields('Query')).toEqual(expect.arrayContaining(['me', 'products', 'product', 'orders', 'order']));

@@ -6,7 +6,7 @@ import type { DealerTier, DemoData, DemoDealer, DemoProduct } from './types.js';
  * - every 50th product (by sku) is restricted: CONTRACT_ONLY (granted to PLATINUM and GOLD), IMPORTED
  *   (granted to the first region, Northeast) or QUOTA (granted to dealers D0003-D0007) in turn;
  * - dealers D0003-D0012 may buy from two root categories only;
- * - the two demo dealers of the contract (D0001, D0002) are granted every restricted product and have
+ * - the two named demo dealers (D0001, D0002) are granted every restricted product and have
  *   no category limit: they keep the full catalog.
  */
 

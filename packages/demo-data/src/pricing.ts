@@ -65,7 +65,7 @@ export function volumeDiscountBp(quantity: number): number {
 
 /**
  * The unit price a dealer pays by tier and volume break alone: the tier discount off the list price
- * rounded to the cent, then the volume break off that dealer price, rounded again (the contract
+ * rounded to the cent, then the volume break off that dealer price, rounded again (the published rule
  * applies the break "on the dealer's price").
  */
 export function tierVolumeUnitPrice(listPrice: number, tier: DealerTier, quantity: number): number {

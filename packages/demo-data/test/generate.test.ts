@@ -121,7 +121,7 @@ describe('determinism', () => {
 });
 
 describe('dealers and users', () => {
-  it('has 340 dealers in the contract tier spread, with unique codes', () => {
+  it('has 340 dealers in the demo tier spread, with unique codes', () => {
     expect(data.dealers).toHaveLength(340);
     const tiers = sumBy(
       data.dealers,
@@ -145,7 +145,7 @@ describe('dealers and users', () => {
     expect(data.dealers.some((d) => !d.firstOrdersReviewed)).toBe(true);
   });
 
-  it('has the demo users of the contract, all with the demo password', () => {
+  it('has the named demo users, all with the demo password', () => {
     const [platinum, bronze] = data.dealers;
     const byEmail = new Map(data.users.map((u) => [u.email, u]));
     const expected: [string, string, string | null][] = [
@@ -269,7 +269,7 @@ describe('catalog and stock', () => {
 describe('pricing', () => {
   const isActive = (from: Date, to: Date | null) => from.getTime() <= ANCHOR.getTime() && (to === null || to.getTime() > ANCHOR.getTime());
 
-  it('has the contract tier rules and volume breaks', () => {
+  it('has the demo tier rules and volume breaks', () => {
     expect(data.tierRules).toEqual([
       { tier: 'PLATINUM', discountBp: 2000 },
       { tier: 'GOLD', discountBp: 1500 },

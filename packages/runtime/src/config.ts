@@ -7,7 +7,26 @@ import { deriveInternalKey } from './internal/service-signature.js';
 export type Env = Record<string, string | undefined>;
 
 /** Thrown at start-up when the environment cannot run the service; the message says what to set. */
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Exit code of a process stopped by its configuration (EX_CONFIG of sysexits.h). */
+export const CONFIG_EXIT_CODE = 78;
+
+/**
+ * Runs a service's config reader at start-up. A ConfigError is the operator's to fix, so it ends the
+ * process with its message alone, no stack trace; any other error is a bug and propagates as one.
+ */
+export function configOrExit<T>(service: string, load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    if (!(error instanceof Error) || error.name !== 'ConfigError') throw error;
+    console.error(`[${service}] cannot start: ${error.message}`);
+    process.exit(CONFIG_EXIT_CODE);
+  }
+}
 
 export function envString(env: Env, key: string, fallback?: string): string {
   const value = env[key]?.trim();
@@ -49,7 +68,7 @@ export function envLogLevel(env: Env): LogLevelSetting {
 export const SERVICE_NAMES = ['dealers', 'products', 'prices', 'credit', 'orders'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
-/** The contract's ports, also the default base URLs of the services' internal calls. */
+/** The default ports (gateway 4000, subgraphs 4001-4006), also the default base URLs of the services' internal calls. */
 export const DEFAULT_PORTS: Readonly<Record<ServiceName, number>> = {
   dealers: 4001,
   products: 4002,
@@ -70,13 +89,13 @@ export interface SubgraphConfig {
   logLevel: LogLevelSetting;
   /** Key of the signed service-to-service calls (INTERNAL_SERVICE_SECRET, else derived from the gateway secret). */
   internalKey: string;
-  /** Base URL of each service's internal operations (`<NAME>_SERVICE_URL`, default loopback on the contract's port). */
+  /** Base URL of each service's internal operations (`<NAME>_SERVICE_URL`, default loopback on its default port). */
   serviceUrls: Record<ServiceName, string>;
   /** Lets tests inject failures into internal operations; never on in production. */
   faultInjection: boolean;
 }
 
-/** Reads the common subgraph settings; ports default to the contract's. */
+/** Reads the common subgraph settings; ports default to 4001-4006. */
 export function readSubgraphConfig(env: Env, defaultPort: number, portVariable: string): SubgraphConfig {
   const hmacSecret = envString(env, 'GATEWAY_HMAC_SECRET');
   return {

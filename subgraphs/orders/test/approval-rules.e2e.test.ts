@@ -84,7 +84,7 @@ const ordinary = (items: CatalogItem[]) =>
   )!;
 
 describe('the approval rule table', () => {
-  it('starts with the contract demo rules and the new kinds, as seeded', async () => {
+  it('starts with the demo rules and the new kinds, as seeded', async () => {
     const all = await rules();
     expect(all.map((r) => r.name).sort()).toEqual(SEEDED_APPROVAL_RULES.map((r) => r.name).sort());
     const byName = new Map(all.map((r) => [r.name, r]));
@@ -183,7 +183,7 @@ describe('the approval rule table', () => {
       previous = change.after.deadlineHours;
     }
     expect((await rules()).find((r) => r.name === 'AMOUNT_OVER_10000').deadlineHours).toBe(previous);
-    await update({ name: 'AMOUNT_OVER_10000', threshold: '10000.00', clearDeadline: true, reason: 'back to the contract' });
+    await update({ name: 'AMOUNT_OVER_10000', threshold: '10000.00', clearDeadline: true, reason: 'back to the demo rule' });
   });
 
   it('creates a rule (audited as CREATED), refuses a taken name, and routes by it', async () => {
@@ -229,7 +229,7 @@ describe('the approval rule table', () => {
   });
 });
 
-describe('the rule kinds beyond the contract, through placeOrder', () => {
+describe('the rule kinds beyond the demo rules, through placeOrder', () => {
   it('SPECIAL_PRICE: a line priced from a special price waits for a SALES_REP once the rule is on', async () => {
     const special = (await catalog(platinum)).find(
       (p) =>

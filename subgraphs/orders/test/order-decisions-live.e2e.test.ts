@@ -152,7 +152,7 @@ describe('approval decisions arrive live', () => {
     ).toEqual(expected);
   });
 
-  it("keeps the contract's two-argument rejectOrder (code OTHER) and rejects in bulk with one code", async () => {
+  it('keeps the original two-argument rejectOrder, kept for clients (code OTHER) and rejects in bulk with one code', async () => {
     const single = await placePending(platinum);
     const plain = await manager.data(
       'mutation($id: ID!) { rejectOrder(orderId: $id, reason: "No") { order { rejection { code reason alternatives { kind } } } userErrors { code } } }',

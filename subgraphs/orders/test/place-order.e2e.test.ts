@@ -306,7 +306,7 @@ describe('placeOrder', () => {
     expect((await gm.data(fulfil, { input: { orderId: id, status: 'DELIVERED' } })).updateOrderFulfillment.order.status).toBe('DELIVERED');
   });
 
-  it('answers bad input with the contract codes, creates nothing and leaks no internals', async () => {
+  it('answers bad input with the published codes, creates nothing and leaks no internals', async () => {
     const [product] = await catalog(platinum);
     const before = await orderCount(platinum);
     const codes = async (input: Record<string, unknown>, client = platinum) => (await placed(client, input)).userErrors.map((e) => e.code);
@@ -423,7 +423,7 @@ describe('concurrency', () => {
       placements.filter((p) => p.order?.status === 'APPROVED').length * small.total;
     expect(end.pendingOrders - start.pendingOrders).toBe(approvedTotal);
     expect(approvedTotal).toBeLessThanOrEqual(start.available);
-    // Refusals say why, in the contract's words.
+    // Refusals say why, in the published codes' words.
     expect(placements.filter((x) => !x.order).length).toBeGreaterThan(0);
     for (const p of placements.filter((x) => !x.order)) expect(p.userErrors[0].code).toBe('CREDIT_LIMIT_EXCEEDED');
     for (const a of approvals.filter((x) => !x.approveOrder.order)) expect(a.approveOrder.userErrors[0].code).toBe('CREDIT_LIMIT_EXCEEDED');

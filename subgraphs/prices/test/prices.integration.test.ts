@@ -125,7 +125,7 @@ afterAll(async () => {
 });
 
 describe('demo data assumptions', () => {
-  it('starts with Demo Platinum Dealer (PLATINUM) and has the contract tier rules', () => {
+  it('starts with Demo Platinum Dealer (PLATINUM) and has the demo tier rules', () => {
     expect(platinum.name).toBe('Demo Platinum Dealer');
     expect(platinum.tier).toBe('PLATINUM');
     expect(platinumClaims.dealerId).toBe(platinum.id);

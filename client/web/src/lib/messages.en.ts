@@ -1,6 +1,6 @@
 // The app's one message catalogue (English). Every text a user reads comes from here, so that another
-// language is one more file of the same shape. Names that tests and users rely on (CONTRACT.md) are
-// marked: change them only with the contract.
+// language is one more file of the same shape. Names that tests and users rely on (the published names) are
+// marked: change them only as a breaking change.
 export const en = {
   'app.name': 'dealergraph',
   'app.skip': 'Skip to content',

@@ -1,4 +1,4 @@
-/** Roles of the contract. Dealer roles act for one dealer; staff roles act for the distributor. */
+/** The roles clients see. Dealer roles act for one dealer; staff roles act for the distributor. */
 export const DEALER_ROLES = ['DEALER_ADMIN', 'ORDER_ENTRY', 'VIEW_ONLY'] as const;
 export const STAFF_ROLES = ['SALES_REP', 'REGIONAL_MANAGER', 'SALES_DIRECTOR', 'FINANCE', 'GENERAL_MANAGER', 'ADMIN'] as const;
 

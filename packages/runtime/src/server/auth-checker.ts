@@ -12,7 +12,7 @@ import {
   unauthenticated,
 } from '../auth/claims.js';
 
-/** `@Authorized('STAFF')` admits every staff role; other names are roles of the contract. */
+/** `@Authorized('STAFF')` admits every staff role; other names are the roles in roles.ts. */
 export const STAFF = 'STAFF';
 
 /**
@@ -20,7 +20,7 @@ export const STAFF = 'STAFF';
  * coordinate (auth/authorization-matrix.ts): API clients by scope (fields without a row are closed
  * to them), users by role where the row refuses with an error (rows refused as a userError are the
  * service's to answer, from the same row). A field without a row keeps its decorator's roles.
- * Throws the contract's UNAUTHENTICATED / FORBIDDEN errors rather than type-graphql's own messages.
+ * Throws the published UNAUTHENTICATED / FORBIDDEN errors rather than type-graphql's own messages.
  */
 export const authChecker: AuthChecker<{ claims: Claims | null }> = ({ context, info }, roles) => {
   const claims = context.claims;

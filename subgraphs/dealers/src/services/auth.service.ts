@@ -2,7 +2,6 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
 import type { Claims } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
-import argon2 from 'argon2';
 
 import type { DealersContext } from '../context.js';
 import { isAddressAllowed } from '../domain/ip-allow-list.js';
@@ -40,10 +39,6 @@ export type AuthErrorCode =
   | 'SESSION_LIMIT';
 export type AuthFailure = { ok: false; code: AuthErrorCode; message: string };
 export type AuthResult = { ok: true; value: SignedIn } | AuthFailure;
-
-// Verifying against a real hash when the email is unknown keeps the response time from telling
-// which emails exist.
-const UNKNOWN_USER_HASH = argon2.hash('dealergraph-unknown-user-placeholder');
 
 const failure = (code: AuthErrorCode, message: string): AuthFailure => ({ ok: false, code, message });
 const INVALID_CREDENTIALS = (): AuthFailure => failure('INVALID_CREDENTIALS', 'The email or password is wrong. Check both and try again.');
@@ -162,7 +157,8 @@ async function checkSignIn(
 ): Promise<AuthResult> {
   const ip = ctx.client?.ip ?? null;
   const user = await ctx.em.findOne(User, { email: input.email }, { populate: ['passwordHash', 'mfaSecret', 'mfaLastStep', 'dealer'] });
-  const passwordOk = await argon2.verify(user?.passwordHash ?? (await UNKNOWN_USER_HASH), input.password);
+  // Verifying against a real hash when the email is unknown keeps the response time from telling which emails exist.
+  const passwordOk = await ctx.passwords.verify(user?.passwordHash ?? (await ctx.passwords.unknownUserHash()), input.password);
   const usable = !!user && mayUse(user) && passwordOk;
 
   // Events name existing accounts only: an unknown "email" may be a password typed in the wrong box.

@@ -2,7 +2,6 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
 import { forbidden, normalizeId, type PageWindow, type Role } from '@dealergraph/runtime';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import argon2 from 'argon2';
 
 import type { DealersContext } from '../context.js';
 import { INVITATION_POLICY, type InvitationState, invitationState, isEmail, newAccountRefusal } from '../domain/invitation.js';
@@ -109,7 +108,7 @@ export async function acceptInvitation(
   if (early) return early;
   const weak = newAccountRefusal({ password: input.password, name: input.name });
   if (weak) return refuse(weak.code, weak.message, [weak.field]);
-  const passwordHash = await argon2.hash(input.password);
+  const passwordHash = await ctx.passwords.hash(input.password);
   try {
     return await ctx.em.transactional(async (em) => {
       const invitation = await em.findOne(Invitation, { tokenHash }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });

@@ -83,7 +83,7 @@ describe('approval routing', () => {
     });
   });
 
-  it('keeps the contract demo behaviour with the whole seeded table', () => {
+  it('keeps the demo rules behaviour with the whole seeded table', () => {
     const seeded = (over: Partial<RoutingInput>) =>
       routeOrder(
         input({ rules: SEEDED_APPROVAL_RULES, lines: [ordinary], dealer: { firstOrdersReviewed: true, previousOrders: 0 }, ...over }),
@@ -103,7 +103,7 @@ const ordinary: RoutingLine = { sku: 'A-1', specialPrice: false, appliedRules: [
 const only = (name: string, over: Partial<ApprovalRuleRow> = {}) =>
   SEEDED_APPROVAL_RULES.filter((r) => r.name === name).map((r) => ({ ...r, enabled: true, ...over }));
 
-describe('the rule kinds beyond the contract', () => {
+describe('the rule kinds beyond the demo rules', () => {
   it('SPECIAL_PRICE fires for a line priced from a special price, once enabled', () => {
     const rules = only('SPECIAL_PRICE');
     expect(routeOrder(input({ rules, lines: [ordinary] })).outcome).toBe('AUTO_APPROVE');

@@ -6,7 +6,7 @@
  * first. Disabled rules never fire. No step: the order is approved automatically.
  */
 
-/** The approval roles of the contract, by level. */
+/** The approval roles, by level. */
 export const APPROVAL_ROLES: Readonly<Record<number, string>> = Object.freeze({
   1: 'SALES_REP',
   2: 'REGIONAL_MANAGER',
@@ -110,7 +110,7 @@ export interface RoutingInput {
   lines?: readonly RoutingLine[];
   /** Null: unknown, the new-dealer rule does not fire. */
   dealer?: RoutingDealer | null;
-  /** The rule table; the contract's demo rules when omitted. */
+  /** The rule table; the demo rules when omitted. */
   rules?: readonly ApprovalRuleRow[];
 }
 
@@ -133,7 +133,7 @@ export type RoutingDecision =
 const amount = (minor: number) => `${Math.floor(minor / 100).toLocaleString('en-US')}.${String(minor % 100).padStart(2, '0')}`;
 const percent = (bp: number) => `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')} %`;
 
-/** The contract's demo rules (the CREDIT and AMOUNT rows of the seeded table). */
+/** The demo rules (the CREDIT and AMOUNT rows of the seeded table). */
 export const DEMO_APPROVAL_RULES: readonly ApprovalRuleRow[] = Object.freeze([
   {
     name: 'AMOUNT_OVER_10000',
@@ -166,7 +166,7 @@ export const DEMO_APPROVAL_RULES: readonly ApprovalRuleRow[] = Object.freeze([
 ] satisfies ApprovalRuleRow[]);
 
 /**
- * The whole seeded table: the contract's rules plus the new kinds. SPECIAL_PRICE starts disabled: a
+ * The whole seeded table: the demo rules plus the new kinds. SPECIAL_PRICE starts disabled: a
  * dealer's special price was itself approved when it was agreed, and sending every order that uses
  * it to a person again is the over-approval the guide warns about; ADMIN can turn it on.
  */

@@ -28,7 +28,7 @@ const expected = (from: OrderStatus, to: OrderStatus) => MATRIX[from].split(/\s+
 const pairs = COLUMNS.flatMap((from) => COLUMNS.map((to) => ({ from, to, allowed: expected(from, to) })));
 
 describe('order lifecycle', () => {
-  it('knows exactly the seven statuses of the contract', () => {
+  it('knows exactly the seven statuses of the public API', () => {
     expect([...ORDER_STATUSES].sort()).toEqual([...COLUMNS].sort());
     expect(pairs).toHaveLength(49);
     expect(pairs.filter((p) => p.allowed)).toHaveLength(8);

@@ -31,7 +31,7 @@ export const MAX_ALTERNATIVES = 5;
 
 /**
  * Checks and normalises a rejection: the text is mandatory (trimmed), the code defaults to OTHER
- * (the contract's two-argument rejectOrder), PAY_DOWN needs a positive amount and nothing else takes
+ * (the original two-argument rejectOrder, kept for clients), PAY_DOWN needs a positive amount and nothing else takes
  * one, and a kind appears once.
  */
 export function buildRejection(input: {

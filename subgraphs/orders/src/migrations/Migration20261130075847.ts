@@ -21,7 +21,7 @@ export class Migration20261130075847 extends Migration {
 
     this.addSql(`alter table "orders"."order_approval_step" add column "deadline_hours" int null;`);
 
-    // The rule table starts with the contract's demo rules (same names, thresholds and levels as the
+    // The rule table starts with the demo rules (same names, thresholds and levels as the
     // table they replace) and the new kinds; SPECIAL_PRICE starts disabled (see approval-routing.ts).
     this
       .addSql(`insert into "orders"."approval_rule" ("id", "name", "kind", "rule_group", "level", "parameters", "deadline_hours", "enabled") values

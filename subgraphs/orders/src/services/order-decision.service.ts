@@ -224,7 +224,7 @@ async function releaseAll(ctx: OrdersContext, order: Order): Promise<void> {
 /** A rejection as asked for: amounts are decimal strings in the order's currency. */
 export interface RejectInput {
   reason: string;
-  /** OTHER when absent (the contract's two-argument rejectOrder). */
+  /** OTHER when absent (the original two-argument rejectOrder, kept for clients). */
   code?: RejectionCode | null;
   alternatives?: readonly { kind: AlternativeKind; amount?: string | null; note?: string | null }[] | null;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { computePrice, InvalidQuantityError, matchingVolumeBreak, type PriceInput, volumeBreakOutlook } from './pricing.js';
 
-/** The contract's default volume breaks. */
+/** The default volume breaks (1-9: 0 %, 10-49: 5 %, 50-99: 10 %, 100+: 15 %). */
 const BREAKS = [
   { minQuantity: 1, maxQuantity: 9, discountBp: 0 },
   { minQuantity: 10, maxQuantity: 49, discountBp: 500 },

@@ -36,7 +36,7 @@ function requireUseLines(value: unknown): SpecialPriceUseLine[] {
   }));
 }
 
-/** Basis points as the contract's percent string: 500 -> "5.00". */
+/** Basis points as the API's percent string: 500 -> "5.00". */
 const percent = (bp: number) => formatAmount(bp);
 const toBreak = (b: VolumeBreakInput) => ({ minQuantity: b.minQuantity, percent: percent(b.discountBp) });
 
