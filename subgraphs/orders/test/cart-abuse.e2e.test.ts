@@ -225,6 +225,18 @@ describe('order templates', () => {
     await entry.data(CLEAR);
   });
 
+  it('10 saves of the cart under one name at once: one template, the others TEMPLATE_NAME_TAKEN', async () => {
+    await entry.data(ADD, { lines: [{ sku: skus[3], quantity: 1 }] });
+    const name = `same ${Date.now()}`;
+    const results = await burst(10, () =>
+      entry.request('mutation($n: String!) { saveCartAsTemplate(name: $n) { template { id } userErrors { code } } }', { n: name }),
+    );
+    for (const r of results) expect(r.errors).toBeUndefined();
+    const outcomes = results.map((r: any) => (r.data.saveCartAsTemplate.template ? 'SAVED' : r.data.saveCartAsTemplate.userErrors[0].code));
+    expect(outcomes.sort()).toEqual(['SAVED', ...Array(9).fill('TEMPLATE_NAME_TAKEN')]);
+    await entry.data(CLEAR);
+  });
+
   it('a name of 60 emoji is 60 characters, within the 100 allowed', async () => {
     await entry.data(ADD, { lines: [{ sku: skus[2], quantity: 1 }] });
     const { saveCartAsTemplate } = await entry.data(

@@ -182,6 +182,35 @@ describe('lifecycle changes commit first, then release or hold in the other serv
   });
 });
 
+describe('one pending order decided 10 times at once', () => {
+  it('one approval holds credit and approves it; the others hear ORDER_BUSY or INVALID_TRANSITION, never an error', async () => {
+    const RULE = `mutation($input: CreateApprovalRuleInput!) { createApprovalRule(input: $input) { userErrors { code } } }`;
+    await admin.data(RULE, {
+      input: {
+        name: 'SAME_ORDER',
+        kind: 'ORDER_TOTAL_ABOVE',
+        group: 'SAME',
+        level: 5,
+        threshold: '0.00',
+        reason: 'every order waits (test)',
+      },
+    });
+    let order: { id: string; status: string };
+    try {
+      order = await placeLines(platinum, [{ sku: cheap[8 % cheap.length], quantity: 1 }]);
+    } finally {
+      await admin.data(
+        `mutation { updateApprovalRule(input: { name: "SAME_ORDER", enabled: false, reason: "test done" }) { userErrors { code } } }`,
+      );
+    }
+    const results = answered(await burst(10, () => gm.request(APPROVE, { id: order.id })));
+    const outcomes = results.map((r: any) => r.approveOrder.order?.status ?? r.approveOrder.userErrors[0].code);
+    expect(outcomes.filter((o) => o === 'APPROVED')).toHaveLength(1);
+    expect(outcomes.filter((o) => o !== 'APPROVED' && o !== 'ORDER_BUSY' && o !== 'INVALID_TRANSITION')).toEqual([]);
+    await invariantsHold();
+  });
+});
+
 describe('shipping when the warehouse counts less than the order reserved', () => {
   it('refuses with INSUFFICIENT_STOCK, keeps the order PROCESSING with its stock, and ships once recounted', async () => {
     const sku = cheap[5];
