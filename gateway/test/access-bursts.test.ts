@@ -94,9 +94,8 @@ describe('bursts of access changes, each checked in the database', () => {
   it('API clients: ten created at once are ten; ten revokes of one are one, logged once', async () => {
     const created = await burst((i) => admin.data(CREATE_CLIENT, { n: `Burst client ${i}` }));
     expect(new Set(created.map((r) => r.createApiClient.client.id)).size).toBe(BURST);
-    expect(await events('API_CLIENT_CREATED', "detail->>'clientId' = any(?)", [created.map((r) => r.createApiClient.client.id)])).toBe(
-      BURST,
-    );
+    const ids = created.map((r) => r.createApiClient.client.id as string);
+    expect(await events('API_CLIENT_CREATED', "detail->>'clientId' = any(?::text[])", [`{${ids.join(',')}}`])).toBe(BURST);
     const id = created[0].createApiClient.client.id;
     const revoked = await burst(() => admin.data(REVOKE_CLIENT, { id }));
     expect(new Set(revoked.map((r) => r.revokeApiClient.client.revokedAt)).size).toBe(1);
