@@ -82,18 +82,20 @@ describe('access that leaks, tried through the gateway', () => {
   });
 
   it('refuses invitations for lookalikes of an existing address (Cyrillic, fullwidth, zero-width, RTL, rn for m)', async () => {
-    const lookalikes: [string, string][] = [
-      ['\u0430dmin@demo.staff', 'EMAIL_CONFUSABLE'], // Cyrillic а
-      ['adm\u0456n@demo.staff', 'EMAIL_CONFUSABLE'], // Cyrillic і
-      ['\uFF41dmin@demo.staff', 'EMAIL_TAKEN'], // fullwidth ａ: the same address once normalised
-      ['ad\u200Bmin@demo.staff', 'EMAIL_TAKEN'], // zero-width space
-      ['\u202Eadmin@demo.staff\u202C', 'EMAIL_TAKEN'], // right-to-left override
-      ['adrnin@demo.staff', 'EMAIL_CONFUSABLE'],
-      ['admin@dem0.staff', 'EMAIL_CONFUSABLE'],
+    // Invisible and bidi characters are refused at the door (INVALID_CHARACTERS, the input rules)
+    // or, past it, stripped by the normalisation: either way no lookalike is invited.
+    const lookalikes: [string, RegExp][] = [
+      ['\u0430dmin@demo.staff', /^EMAIL_CONFUSABLE$/], // Cyrillic а
+      ['adm\u0456n@demo.staff', /^EMAIL_CONFUSABLE$/], // Cyrillic і
+      ['\uFF41dmin@demo.staff', /^EMAIL_TAKEN$/], // fullwidth ａ: the same address once normalised
+      ['ad\u200Bmin@demo.staff', /^(EMAIL_TAKEN|INVALID_CHARACTERS)$/], // zero-width space
+      ['\u202Eadmin@demo.staff\u202C', /^(EMAIL_TAKEN|INVALID_CHARACTERS)$/], // right-to-left override
+      ['adrnin@demo.staff', /^EMAIL_CONFUSABLE$/],
+      ['admin@dem0.staff', /^EMAIL_CONFUSABLE$/],
     ];
     const before = Number((await sql('select count(*) from dealers.invitation'))[0].count);
     const codes = await Promise.all(lookalikes.map(([e]) => admin.request(INVITE, { e, r: 'SALES_REP' }).then(codeOf)));
-    expect(codes).toEqual(lookalikes.map(([, code]) => code));
+    codes.forEach((code, i) => expect(code).toMatch(lookalikes[i][1]));
     expect(Number((await sql('select count(*) from dealers.invitation'))[0].count)).toBe(before);
   });
 
