@@ -4,7 +4,7 @@ import { type Claims, isStaff, normalizeId } from '@dealergraph/runtime';
 import DataLoader from 'dataloader';
 
 import type { ProductsContext } from '../context.js';
-import { type GrantTargetProblem,grantTargetProblem } from '../domain/grant-target.js';
+import { type GrantTargetProblem, grantTargetProblem } from '../domain/grant-target.js';
 import { AssortmentGrant } from '../entities/assortment-grant.entity.js';
 import { Category } from '../entities/category.entity.js';
 import { DealerCategoryLimit } from '../entities/dealer-category-limit.entity.js';
