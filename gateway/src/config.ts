@@ -1,4 +1,4 @@
-import { type Env, envBool, envInt, envOptional, envString } from '@dealergraph/runtime';
+import { ConfigError, type Env, envBool, envInt, envOptional, envString } from '@dealergraph/runtime';
 
 export const SUBGRAPH_NAMES = ['dealers', 'products', 'prices', 'credit', 'orders'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -101,7 +101,7 @@ const DEFAULT_PORTS: Record<SubgraphName, number> = { dealers: 4001, products: 4
 export function loadConfig(env: Env = process.env): GatewayConfig {
   const jwtPublicKey = envOptional(env, 'JWT_PUBLIC_KEY');
   if (!jwtPublicKey)
-    throw new Error('Set JWT_PUBLIC_KEY to the SPKI PEM of the ES256 key that signs access tokens (npm start generates one).');
+    throw new ConfigError('Set JWT_PUBLIC_KEY to the SPKI PEM of the ES256 key that signs access tokens (npm start generates one).');
   const subgraphUrls = Object.fromEntries(
     SUBGRAPH_NAMES.map((name) => {
       const port = envInt(env, `${name.toUpperCase()}_PORT`, DEFAULT_PORTS[name]);

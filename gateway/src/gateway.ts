@@ -14,18 +14,21 @@ import { useAnonymousAccess } from './anonymous-access.plugin.js';
 import { COST_LIMITS, DEFAULT_SECURITY, type GatewayConfig, type SecuritySettings } from './config.js';
 import { serveDocument } from './documents.js';
 import { renderLocalGraphiQL, serveGraphiQLAsset } from './graphiql.js';
+import { useInputErrorCodes } from './input-errors.plugin.js';
 import { persistedDocumentErrorsAsResults, persistedDocuments } from './persisted-documents/persisted-documents.js';
 import { DEMO_LIMITS, PRODUCTION_LIMITS, queryLimitPlugins } from './query-limits.js';
 import { readLimitedBody } from './security/body-limit.js';
 import { clientAddressReader } from './security/client-address.js';
 import { useClientScopes } from './security/client-scope.plugin.js';
 import { useCostLimit } from './security/cost-limit.plugin.js';
+import { type LiveAccess, liveAccess } from './security/live-access.js';
 import { oauthTokenHandler } from './security/oauth-token.js';
 import { createSessionCheck, type SessionCheck } from './security/session-check.js';
 import { useSessionGate } from './security/session-gate.plugin.js';
 import { useSignInGuard } from './security/sign-in-guard.plugin.js';
-import { bearerFromParams, socketSessionGuard } from './security/socket-sessions.js';
+import { bearerFromParams, socketAuthorization, socketSessionGuard } from './security/socket-sessions.js';
 import { useUpstreamSignature } from './security/upstream-signature.plugin.js';
+import { useServiceUnavailable } from './service-unavailable.plugin.js';
 import { useSubscriptionErrors } from './subscription-errors.plugin.js';
 import { type SubscriptionSharing, subscriptionSharing, type SubscriptionSharingStats } from './subscription-sharing.plugin.js';
 import { subscriptionTransportEntries } from './subscriptions.js';
@@ -67,16 +70,30 @@ function sessionCheckOf(config: GatewayConfig, field: 'sessionAccess' | 'apiClie
   });
 }
 
+/** The sweep of live subscriptions (every transport) against sessions, API clients, expiry and address rules. */
+function liveAccessOf(config: GatewayConfig, sessionCheck: SessionCheck): LiveAccess {
+  const security = securityOf(config);
+  return liveAccess({
+    sessionCheck,
+    clientCheck: sessionCheckOf(config, 'apiClientActive'),
+    sweepMs: security.socketSweepMs,
+    clientAddress: clientAddressReader(security.trustedProxies),
+  });
+}
+
 /** The one endpoint: verifies access tokens, forwards claims, signs every subgraph call. */
 export function createGateway(
   config: GatewayConfig,
   supergraph = readSupergraph(),
   sessionCheck = sessionCheckOf(config),
   sharing?: SubscriptionSharing,
+  live?: LiveAccess,
 ): GatewayRuntime {
   const security = securityOf(config);
   const clientAddress = clientAddressReader(security.trustedProxies);
   const shared = sharing ?? subscriptionSharing({ clientAddress });
+  const clientCheck = sessionCheckOf(config, 'apiClientActive');
+  const liveStreams = live ?? liveAccessOf(config, sessionCheck);
   // Parsed once: given the PEM text, jsonwebtoken parses the key again on every request. It takes a
   // KeyObject as well, though the plugin's type says string.
   const verificationKey = createPublicKey(config.jwtPublicKey) as unknown as string;
@@ -120,7 +137,9 @@ export function createGateway(
         ...queryLimitPlugins(config.production ? PRODUCTION_LIMITS : DEMO_LIMITS, config.production),
         useAnonymousAccess(),
         useSignInGuard({ perAddress: { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 }, clientAddress }),
-        useSessionGate(sessionCheck, clientAddress, sessionCheckOf(config, 'apiClientActive')),
+        useSessionGate(sessionCheck, clientAddress, clientCheck),
+        // Every subscription the gates let through stays under them while it lives (any transport).
+        liveStreams.plugin,
         useClientScopes(),
         useCostLimit({
           maxCost: security.maxCost,
@@ -130,6 +149,8 @@ export function createGateway(
         // "Did you mean …?" would spell the schema out to callers that may not introspect it.
         ...(config.production ? [blockFieldSuggestionsPlugin()] : []),
         useSubscriptionErrors(),
+        useInputErrorCodes(),
+        useServiceUnavailable(),
         // Last, so that it signs the claims the JWT plugin just forwarded.
         useUpstreamSignature({ secret: config.hmacSecret, clientAddress }),
         // After the signature: its executor wraps the others and keys on the signed claims.
@@ -142,7 +163,8 @@ export function createGateway(
 export async function startGateway(config: GatewayConfig, supergraph?: string): Promise<RunningGateway> {
   const sessionCheck = sessionCheckOf(config);
   const sharing = subscriptionSharing({ clientAddress: clientAddressReader(securityOf(config).trustedProxies) });
-  const runtime = createGateway(config, supergraph, sessionCheck, sharing);
+  const live = liveAccessOf(config, sessionCheck);
+  const runtime = createGateway(config, supergraph, sessionCheck, sharing, live);
   // The schema loads lazily; the first WebSocket subscription would fail without it.
   await runtime.getSchema();
   const { maxBodyBytes } = securityOf(config);
@@ -193,7 +215,7 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
         }),
       ),
       onConnect: async (ctx) =>
-        (await tokenCheck(ctx.connectionParams, (ctx.extra as { socket: { close(code: number, reason: string): void } }).socket)) &&
+        (await tokenCheck(socketAuthorization(ctx), (ctx.extra as { socket: { close(code: number, reason: string): void } }).socket)) &&
         guard.onConnect(ctx),
       onClose: (ctx) => guard.onClose(ctx),
     },
@@ -211,6 +233,7 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
     subscriptionStats: () => sharing.stats(),
     stop: async () => {
       guard.dispose();
+      live.dispose();
       await wsHandle.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
       httpServer.closeAllConnections();

@@ -1,7 +1,17 @@
 // The subpath keeps the supervisor's process small: it never loads the ORM or GraphQL.
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { type Env, envBool, envInt, envLogLevel, envOptional, envString, type LogLevelSetting } from '@dealergraph/runtime/config';
+import {
+  ConfigError,
+  type Env,
+  envBool,
+  envInt,
+  envLogLevel,
+  envOptional,
+  envString,
+  type LogLevelSetting,
+} from '@dealergraph/runtime/config';
 
 /**
  * Settings of `npm start`; the only place the launcher reads the environment. Settings of one service
@@ -49,7 +59,11 @@ export function loadConfig(env: Env = process.env): LauncherConfig {
     seedDemoData: envBool(env, 'SEED_DEMO_DATA', !production),
   };
   if (production && (!config.hmacSecret || !config.jwtPrivateKey || !config.jwtPublicKey)) {
-    throw new Error('In production set GATEWAY_HMAC_SECRET, JWT_PRIVATE_KEY and JWT_PUBLIC_KEY; generated secrets are for the demo only.');
+    const missing = ['GATEWAY_HMAC_SECRET', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY'].filter((key) => !envOptional(env, key));
+    throw new ConfigError(
+      `Production needs ${missing.join(', ')} (generated secrets are for the demo only). ` +
+        'Run `npm run secrets` once: it writes them into .env, which npm start reads. See docs/PRODUCTION.md.',
+    );
   }
   return config;
 }
@@ -57,4 +71,27 @@ export function loadConfig(env: Env = process.env): LauncherConfig {
 /** The environment every service process inherits from `npm start` (what it does not set itself). */
 export function inheritedEnv(env: Env = process.env): Env {
   return { ...env };
+}
+
+/** The env file `npm run secrets` writes and `npm start` reads: ENV_FILE, else .env at the repository root. */
+export function envFilePath(env: Env = process.env): string {
+  return envOptional(env, 'ENV_FILE') ?? fileURLToPath(new URL('../../.env', import.meta.url));
+}
+
+/**
+ * Loads the env file into `process.env` when there is one; variables already set win over it (so a
+ * deployment's own environment is never overridden by a stale file). Returns the file read, if any.
+ */
+export function loadEnvFile(env: Env = process.env): string | undefined {
+  const path = envFilePath(env);
+  if (!existsSync(path)) {
+    if (envOptional(env, 'ENV_FILE')) throw new ConfigError(`ENV_FILE names ${path}, which does not exist.`);
+    return undefined;
+  }
+  try {
+    process.loadEnvFile(path);
+  } catch (error) {
+    throw new ConfigError(`${path} cannot be read as an env file: ${(error as Error).message}`);
+  }
+  return path;
 }

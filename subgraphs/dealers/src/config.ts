@@ -1,4 +1,4 @@
-import { type Env, envBool, envInt, envOptional, readSubgraphConfig, type SubgraphConfig } from '@dealergraph/runtime';
+import { ConfigError, type Env, envBool, envInt, envOptional, readSubgraphConfig, type SubgraphConfig } from '@dealergraph/runtime';
 
 import type { MfaPolicy } from './domain/mfa-requirement.js';
 import { isRetentionDays, RETENTION_SWEEP } from './domain/security-event-retention.js';
@@ -21,7 +21,7 @@ export interface DealersConfig extends SubgraphConfig, TokenLifetimes {
 /** SECURITY_EVENT_RETENTION_DAYS (default 365): whole days from 1 to 36500; anything else stops the start. */
 export function readSecurityEventRetentionDays(env: Env): number {
   const days = envInt(env, 'SECURITY_EVENT_RETENTION_DAYS', RETENTION_SWEEP.defaultDays);
-  if (!isRetentionDays(days)) throw new Error(`SECURITY_EVENT_RETENTION_DAYS must be whole days from 1 to 36500, not ${days}.`);
+  if (!isRetentionDays(days)) throw new ConfigError(`SECURITY_EVENT_RETENTION_DAYS must be whole days from 1 to 36500, not ${days}.`);
   return days;
 }
 
@@ -44,7 +44,7 @@ export function readTokenLifetimes(env: Env): TokenLifetimes {
 export function loadConfig(env: Env = process.env): DealersConfig {
   const jwtPrivateKey = envOptional(env, 'JWT_PRIVATE_KEY');
   if (!jwtPrivateKey) {
-    throw new Error('Set JWT_PRIVATE_KEY to the PKCS#8 PEM of an ES256 key (npm start generates one for the demo).');
+    throw new ConfigError('Set JWT_PRIVATE_KEY to the PKCS#8 PEM of an ES256 key (npm start generates one for the demo).');
   }
   const subgraph = readSubgraphConfig(env, 4001, 'DEALERS_PORT');
   return {

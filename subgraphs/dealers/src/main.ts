@@ -1,11 +1,11 @@
-import { runSubgraph } from '@dealergraph/runtime';
+import { configOrExit, runSubgraph } from '@dealergraph/runtime';
 
 import { loadConfig } from './config.js';
 import { dealersSubgraph } from './definition.js';
 import { createTokenService } from './services/token.service.js';
 
 /** Runs the dealers subgraph alone (npm start runs all services in one launcher instead). */
-const config = loadConfig();
+const config = configOrExit('dealers', () => loadConfig());
 const tokens = await createTokenService({
   privateKeyPem: config.jwtPrivateKey,
   accessTokenTtlSeconds: config.accessTokenTtlSeconds,

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+
+import type { EntityManager } from '@dealergraph/runtime';
+import argon2 from 'argon2';
+
+import { type FirstAdminRefusal, firstAdminRefusal } from '../domain/first-admin.js';
+import { User } from '../entities/user.entity.js';
+import { recordSecurityEvent } from './security-event.service.js';
+
+export type FirstAdminResult = { ok: true; userId: string; email: string } | ({ ok: false } & FirstAdminRefusal);
+
+/**
+ * Creates the distributor's first ADMIN (`npm run admin:create`), outside any request: there is no
+ * signed-in caller yet. Two runs at once are serialised by an advisory lock, so at most one of them
+ * finds the database without an administrator. Audited as a role grant by the command line.
+ */
+export async function createFirstAdmin(
+  em: EntityManager,
+  input: { email: string; password: string; fullName: string; additional: boolean },
+): Promise<FirstAdminResult> {
+  const email = input.email.trim().toLowerCase();
+  const early = firstAdminRefusal({ ...input, email, existingAdmins: [], emailTaken: false });
+  if (early) return { ok: false, ...early };
+  const passwordHash = await argon2.hash(input.password);
+  return em.transactional(async (tx) => {
+    await tx
+      .getConnection()
+      .execute(`select pg_advisory_xact_lock(hashtext('dealers.first-admin'))`, [], 'all', tx.getTransactionContext());
+    const admins = await tx.find(User, { role: 'ADMIN', active: true }, { fields: ['email'], orderBy: { createdAt: 'asc' } });
+    const refusal = firstAdminRefusal({
+      ...input,
+      email,
+      existingAdmins: admins.map((a) => a.email),
+      emailTaken: (await tx.count(User, { email })) > 0,
+    });
+    if (refusal) return { ok: false as const, ...refusal };
+    const user = tx.create(User, { id: randomUUID(), email, fullName: input.fullName.trim(), passwordHash, role: 'ADMIN', dealer: null });
+    recordSecurityEvent({ client: undefined }, tx, {
+      kind: 'ROLE_CHANGED',
+      userId: user.id,
+      email,
+      actorId: null,
+      ipAddress: null,
+      userAgent: null,
+      detail: { role: 'ADMIN', previousRole: null, source: 'admin:create' },
+    });
+    await tx.flush();
+    return { ok: true as const, userId: user.id, email };
+  });
+}
