@@ -11,8 +11,9 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 
 import { useAnonymousAccess } from './anonymous-access.plugin.js';
-import { COST_LIMITS, DEFAULT_SECURITY, type GatewayConfig, type SecuritySettings } from './config.js';
+import { COST_LIMITS, defaultSecurity, type GatewayConfig, type SecuritySettings } from './config.js';
 import { serveDocument } from './documents.js';
+import { closeGracefully, drainGate } from './graceful-close.js';
 import { renderLocalGraphiQL, serveGraphiQLAsset } from './graphiql.js';
 import { useInputErrorCodes } from './input-errors.plugin.js';
 import { persistedDocumentErrorsAsResults, persistedDocuments } from './persisted-documents/persisted-documents.js';
@@ -42,6 +43,8 @@ export interface RunningGateway {
   runtime: GatewayRuntime;
   /** Upstream subscriptions and the client subscriptions sharing them, now. */
   subscriptionStats(): SubscriptionSharingStats;
+  /** Open client connections (HTTP and sockets), now. */
+  openConnections(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -58,7 +61,7 @@ function fromConnectionParams({ serverContext }: { serverContext?: Record<string
 export function securityOf(config: GatewayConfig): Required<SecuritySettings> {
   const costs = config.production ? COST_LIMITS.production : COST_LIMITS.demo;
   const given = Object.fromEntries(Object.entries(config.security ?? {}).filter(([, v]) => v !== undefined));
-  return { ...DEFAULT_SECURITY, ...costs, ...given } as Required<SecuritySettings>;
+  return { ...defaultSecurity(config.production), ...costs, ...given } as Required<SecuritySettings>;
 }
 
 function sessionCheckOf(config: GatewayConfig, field: 'sessionAccess' | 'apiClientActive' = 'sessionAccess'): SessionCheck {
@@ -167,7 +170,6 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
   const runtime = createGateway(config, supergraph, sessionCheck, sharing, live);
   // The schema loads lazily; the first WebSocket subscription would fail without it.
   await runtime.getSchema();
-  const { maxBodyBytes } = securityOf(config);
   const documents = { hmacSecret: config.hmacSecret, creditUrl: config.subgraphUrls.credit };
   const security = securityOf(config);
   const clientAddress = clientAddressReader(security.trustedProxies);
@@ -180,13 +182,15 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
   const serveWeb = webRoutes(config, { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 }, (req) =>
     clientAddress({ req }),
   );
+  const drain = drainGate();
   const httpServer: Server = createServer((request, response) => {
+    if (drain.serve(request, response)) return;
     if (serveDocument(request, response, documents)) return;
     if (serveOAuthToken(request, response)) return;
     if (!config.production && serveGraphiQLAsset(request, response)) return;
     if (serveWeb(request, response)) return;
     // The body is read here, under the size limit, before the runtime parses anything.
-    void readLimitedBody(request, response, maxBodyBytes).then((ok) => {
+    void readLimitedBody(request, response, security.maxBodyBytes).then((ok) => {
       if (ok) void runtime(request, response);
     });
   });
@@ -231,16 +235,38 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
     port,
     runtime,
     subscriptionStats: () => sharing.stats(),
-    stop: async () => {
-      guard.dispose();
-      live.dispose();
-      await wsHandle.dispose();
-      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
-      httpServer.closeAllConnections();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      await runtime.dispose();
-    },
+    openConnections: () =>
+      new Promise((resolve, reject) => httpServer.getConnections((error, count) => (error ? reject(error) : resolve(count)))),
+    stop: stopOnce({ drain, guard, live, wsHandle, wsServer, httpServer, runtime, graceMs: config.shutdownGraceMs ?? 10_000 }),
   };
+}
+
+/**
+ * The gateway's stop, run once however often it is called (a whole stack stops its gateway again after a test
+ * stopped it on its own): readiness turns 503, sockets close with 1001 (going away) so clients reconnect to
+ * another gateway and catch up, requests in flight finish, then the runtime goes.
+ */
+function stopOnce(parts: {
+  drain: { start(): void };
+  guard: { dispose(): void };
+  live: { dispose(): void };
+  wsHandle: { dispose(): unknown };
+  wsServer: WebSocketServer;
+  httpServer: Server;
+  runtime: GatewayRuntime;
+  graceMs: number;
+}): () => Promise<void> {
+  let stopped: Promise<void> | undefined;
+  const stop = async () => {
+    parts.drain.start();
+    parts.guard.dispose();
+    parts.live.dispose();
+    await parts.wsHandle.dispose();
+    await new Promise<void>((resolve) => parts.wsServer.close(() => resolve()));
+    await closeGracefully(parts.httpServer, parts.graceMs);
+    await parts.runtime.dispose();
+  };
+  return () => (stopped ??= stop());
 }
 
 const DEFAULT_QUERY = `# 1. Sign in (run this, copy accessToken into the Headers tab as
