@@ -70,6 +70,8 @@ export const RULES_BY_COORDINATE: Readonly<Record<string, InputRule>> = {
   // As many lines as an order may have (MAX_INTERNAL_LINES).
   'Mutation.addToCart(lines:)': { maxItems: 10_000 },
   'PlaceOrderInput.lines': { maxItems: 10_000 },
+  // The cart answers past its own bound (1,000) with TOO_MANY_SKUS; the guard only stops the absurd.
+  'Mutation.removeFromCart(skus:)': { maxItems: 10_000 },
 };
 
 const ID_RULE: InputRule = { maxLength: 100 };

@@ -5,6 +5,7 @@ import {
   APPROVAL_LEVEL,
   canSeeDealer,
   type Claims,
+  InternalCallError,
   InvalidAmountError,
   isStaff,
   isStaffRole,
@@ -14,6 +15,7 @@ import {
   requireClaims,
 } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
+import { GraphQLError } from 'graphql';
 
 import type { OrdersContext } from '../context.js';
 import { routeOrder, stepsDecidedBy } from '../domain/approval-routing.js';
@@ -74,7 +76,16 @@ async function onLockedOrder(
       await releaseAfterChange(ctx, order.locked.id);
       return { order: order.locked, userErrors: [] };
     }
-    return (await runEffect(ctx, order.locked.id)) ?? { order: order.locked, userErrors: [] };
+    try {
+      return (await runEffect(ctx, order.locked.id)) ?? { order: order.locked, userErrors: [] };
+    } catch (error) {
+      if (!(error instanceof InternalCallError)) throw error;
+      // The decision is committed; the sweep finishes what the other service did not answer.
+      throw new GraphQLError(
+        `${order.started.kind === 'HOLD' ? 'Credit' : 'The warehouse'} did not answer in time; the change is recorded and is completed automatically as soon as it answers. Look at the order in a moment.`,
+        { extensions: { code: 'SERVICE_UNAVAILABLE' } },
+      );
+    }
   } catch (error) {
     if (error instanceof WorkflowRefusal) return { order: null, userErrors: error.errors };
     throw error;
