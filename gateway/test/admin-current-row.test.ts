@@ -9,11 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const SET_ROLE = 'mutation($u: ID!, $r: Role!) { setUserRole(userId: $u, role: $r) { user { role } userErrors { code } } }';
 const ENABLE = 'mutation($u: ID!) { enableUser(userId: $u) { user { active } userErrors { code } } }';
 const DISABLE = 'mutation($u: ID!) { disableUser(userId: $u) { user { active } userErrors { code } } }';
+const POLICY =
+  'mutation($d: ID!) { updateDealerSecurityPolicy(input: { dealerId: $d, mfaRequired: false, ipAllowList: [] }) { userErrors { code } } }';
 const INVITE = 'mutation($e: String!) { inviteUser(input: { email: $e, role: DEALER_ADMIN }) { invitationToken userErrors { code } } }';
 
 describe('user administration authorizes from the actor’s current row', () => {
   let stack: TestStack;
   let platinum: GraphQLClient;
+  let platinumDealer: string;
   const sql = (text: string, params: unknown[] = []) => stack.orms.dealers.em.getConnection().execute(text, params);
   const idOf = async (email: string) => (await sql('select id from dealers.user_account where email = ?', [email]))[0].id as string;
   const rowOf = async (email: string) => (await sql('select role, active from dealers.user_account where email = ?', [email]))[0];
@@ -30,6 +33,7 @@ describe('user administration authorizes from the actor’s current row', () => 
     // Two more DEALER_ADMINs of the platinum dealer, to be removed.
     await sql("update dealers.user_account set role = 'DEALER_ADMIN' where email in ('orders@demo.dealer', 'viewer@demo.dealer')");
     platinum = await stack.loginAs('platinum@demo.dealer');
+    platinumDealer = (await platinum.data('{ me { dealer { id } } }')).me.dealer.id;
   });
   afterAll(async () => {
     await stack?.stop();
@@ -46,8 +50,9 @@ describe('user administration authorizes from the actor’s current row', () => 
     const answers = await Promise.all([
       mallory.request(SET_ROLE, { u: malloryId, r: 'DEALER_ADMIN' }),
       ...Array.from({ length: 6 }, (_, i) => mallory.request(INVITE, { e: `mallory-friend-${i}@example.test` })),
+      mallory.request(POLICY, { d: platinumDealer }),
     ]);
-    expect(refusedCodes(answers)).toEqual(Array(7).fill('FORBIDDEN'));
+    expect(refusedCodes(answers)).toEqual(Array(8).fill('FORBIDDEN'));
     expect(await rowOf('orders@demo.dealer')).toMatchObject({ role: 'VIEW_ONLY', active: true });
     expect(await actedBy(malloryId)).toEqual(before);
   });

@@ -5,6 +5,7 @@ import type { DealersContext } from '../context.js';
 import { mayAdministerDealer } from '../domain/dealer-administration.js';
 import { isAddressAllowed, parseAllowList } from '../domain/ip-allow-list.js';
 import { Dealer } from '../entities/dealer.entity.js';
+import { User } from '../entities/user.entity.js';
 import { recordSecurityEvent } from './security-event.service.js';
 
 /** A dealer's security settings. */
@@ -96,6 +97,15 @@ export async function updateDealerSecurityPolicy(ctx: DealersContext, change: De
     }
   }
   return ctx.em.transactional(async (em) => {
+    // The caller's row as it is now, not the token's role: a demoted or disabled admin changes nothing.
+    const actor = await em.findOne(User, { id: claims.sub }, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
+    const current = actor && actor.active ? { ...claims, role: actor.role, dealerId: actor.dealer?.id ?? null } : null;
+    if (!current || !allows(current, 'Mutation.updateDealerSecurityPolicy') || !mayAdministerDealer({ claims: current, dealerId })) {
+      return {
+        ok: false as const,
+        errors: [{ code: 'FORBIDDEN' as const, message: 'Your account may no longer change these settings.', field: ['dealerId'] }],
+      };
+    }
     const dealer = await em.findOne(Dealer, { id: dealerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!dealer)
       return { ok: false as const, errors: [{ code: 'NOT_FOUND' as const, message: 'No dealer has this id.', field: ['dealerId'] }] };
