@@ -1,12 +1,13 @@
 import { creditSubgraph, type CreditThresholds } from '@dealergraph/credit';
 import { createTokenService, dealersSubgraph, type MfaPolicy, readTokenLifetimes, type TokenLifetimes } from '@dealergraph/dealers';
 import type { DemoData } from '@dealergraph/demo-data';
+import { type IntegrationOptions, integrationSubgraph } from '@dealergraph/integration';
 import { type OrdersOptions, ordersSubgraph, type WorkflowSettings } from '@dealergraph/orders';
 import { pricesSubgraph } from '@dealergraph/prices';
 import { productsSubgraph } from '@dealergraph/products';
 import type { SubgraphDefinition } from '@dealergraph/runtime';
 
-export type SubgraphName = 'dealers' | 'products' | 'prices' | 'credit' | 'orders';
+export type SubgraphName = 'dealers' | 'products' | 'prices' | 'credit' | 'orders' | 'integration';
 
 /** What a one-process stack may set on the orders subgraph (tests: the approval clock, the timers' mode). */
 export interface OrdersStackSettings extends OrdersOptions {
@@ -22,6 +23,7 @@ export async function subgraphDefinitions(
     hmacSecret?: string;
     mfaPolicy?: MfaPolicy;
     orders?: OrdersStackSettings;
+    integration?: IntegrationOptions;
   } = {},
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of any context type share one registry
 ): Promise<Record<SubgraphName, SubgraphDefinition<any, DemoData>>> {
@@ -36,5 +38,6 @@ export async function subgraphDefinitions(
     // Credit mints the document download links that the gateway checks with the same secret.
     credit: creditSubgraph({ thresholds: settings.creditThresholds, documentLinkSecret: settings.hmacSecret }),
     orders: ordersSubgraph(settings.orders?.workflow, { clock: settings.orders?.clock }),
+    integration: integrationSubgraph(settings.integration),
   };
 }
