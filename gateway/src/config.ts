@@ -22,6 +22,8 @@ export interface GatewayConfig {
   webAppDir?: string | null;
   /** Lifetime of the browser session cookie: the refresh token's, as the dealers subgraph issues it. */
   refreshTokenTtlSeconds?: number;
+  /** On stop: how long requests in flight may take to finish before their connections are cut. */
+  shutdownGraceMs?: number;
 }
 
 /** The gateway's abuse controls. docs/SECURITY.md lists each with the test that proves it. */
@@ -126,5 +128,6 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     security: readSecuritySettings(env),
     webAppDir: envOptional(env, 'WEB_APP_DIR'),
     refreshTokenTtlSeconds: envInt(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600),
+    shutdownGraceMs: envInt(env, 'SHUTDOWN_GRACE_MS', 10_000),
   };
 }

@@ -13,19 +13,23 @@ import { WebSocketServer } from 'ws';
 import { useAnonymousAccess } from './anonymous-access.plugin.js';
 import { COST_LIMITS, DEFAULT_SECURITY, type GatewayConfig, type SecuritySettings } from './config.js';
 import { serveDocument } from './documents.js';
+import { closeGracefully, drainGate } from './graceful-close.js';
 import { renderLocalGraphiQL, serveGraphiQLAsset } from './graphiql.js';
+import { useInputErrorCodes } from './input-errors.plugin.js';
 import { persistedDocumentErrorsAsResults, persistedDocuments } from './persisted-documents/persisted-documents.js';
 import { DEMO_LIMITS, PRODUCTION_LIMITS, queryLimitPlugins } from './query-limits.js';
 import { readLimitedBody } from './security/body-limit.js';
 import { clientAddressReader } from './security/client-address.js';
 import { useClientScopes } from './security/client-scope.plugin.js';
 import { useCostLimit } from './security/cost-limit.plugin.js';
+import { type LiveAccess, liveAccess } from './security/live-access.js';
 import { oauthTokenHandler } from './security/oauth-token.js';
 import { createSessionCheck, type SessionCheck } from './security/session-check.js';
 import { useSessionGate } from './security/session-gate.plugin.js';
 import { useSignInGuard } from './security/sign-in-guard.plugin.js';
-import { bearerFromParams, socketSessionGuard } from './security/socket-sessions.js';
+import { bearerFromParams, socketAuthorization, socketSessionGuard } from './security/socket-sessions.js';
 import { useUpstreamSignature } from './security/upstream-signature.plugin.js';
+import { useServiceUnavailable } from './service-unavailable.plugin.js';
 import { useSubscriptionErrors } from './subscription-errors.plugin.js';
 import { type SubscriptionSharing, subscriptionSharing, type SubscriptionSharingStats } from './subscription-sharing.plugin.js';
 import { subscriptionTransportEntries } from './subscriptions.js';
@@ -39,6 +43,8 @@ export interface RunningGateway {
   runtime: GatewayRuntime;
   /** Upstream subscriptions and the client subscriptions sharing them, now. */
   subscriptionStats(): SubscriptionSharingStats;
+  /** Open client connections (HTTP and sockets), now. */
+  openConnections(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -67,16 +73,30 @@ function sessionCheckOf(config: GatewayConfig, field: 'sessionAccess' | 'apiClie
   });
 }
 
+/** The sweep of live subscriptions (every transport) against sessions, API clients, expiry and address rules. */
+function liveAccessOf(config: GatewayConfig, sessionCheck: SessionCheck): LiveAccess {
+  const security = securityOf(config);
+  return liveAccess({
+    sessionCheck,
+    clientCheck: sessionCheckOf(config, 'apiClientActive'),
+    sweepMs: security.socketSweepMs,
+    clientAddress: clientAddressReader(security.trustedProxies),
+  });
+}
+
 /** The one endpoint: verifies access tokens, forwards claims, signs every subgraph call. */
 export function createGateway(
   config: GatewayConfig,
   supergraph = readSupergraph(),
   sessionCheck = sessionCheckOf(config),
   sharing?: SubscriptionSharing,
+  live?: LiveAccess,
 ): GatewayRuntime {
   const security = securityOf(config);
   const clientAddress = clientAddressReader(security.trustedProxies);
   const shared = sharing ?? subscriptionSharing({ clientAddress });
+  const clientCheck = sessionCheckOf(config, 'apiClientActive');
+  const liveStreams = live ?? liveAccessOf(config, sessionCheck);
   // Parsed once: given the PEM text, jsonwebtoken parses the key again on every request. It takes a
   // KeyObject as well, though the plugin's type says string.
   const verificationKey = createPublicKey(config.jwtPublicKey) as unknown as string;
@@ -120,7 +140,9 @@ export function createGateway(
         ...queryLimitPlugins(config.production ? PRODUCTION_LIMITS : DEMO_LIMITS, config.production),
         useAnonymousAccess(),
         useSignInGuard({ perAddress: { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 }, clientAddress }),
-        useSessionGate(sessionCheck, clientAddress, sessionCheckOf(config, 'apiClientActive')),
+        useSessionGate(sessionCheck, clientAddress, clientCheck),
+        // Every subscription the gates let through stays under them while it lives (any transport).
+        liveStreams.plugin,
         useClientScopes(),
         useCostLimit({
           maxCost: security.maxCost,
@@ -130,6 +152,8 @@ export function createGateway(
         // "Did you mean …?" would spell the schema out to callers that may not introspect it.
         ...(config.production ? [blockFieldSuggestionsPlugin()] : []),
         useSubscriptionErrors(),
+        useInputErrorCodes(),
+        useServiceUnavailable(),
         // Last, so that it signs the claims the JWT plugin just forwarded.
         useUpstreamSignature({ secret: config.hmacSecret, clientAddress }),
         // After the signature: its executor wraps the others and keys on the signed claims.
@@ -142,10 +166,10 @@ export function createGateway(
 export async function startGateway(config: GatewayConfig, supergraph?: string): Promise<RunningGateway> {
   const sessionCheck = sessionCheckOf(config);
   const sharing = subscriptionSharing({ clientAddress: clientAddressReader(securityOf(config).trustedProxies) });
-  const runtime = createGateway(config, supergraph, sessionCheck, sharing);
+  const live = liveAccessOf(config, sessionCheck);
+  const runtime = createGateway(config, supergraph, sessionCheck, sharing, live);
   // The schema loads lazily; the first WebSocket subscription would fail without it.
   await runtime.getSchema();
-  const { maxBodyBytes } = securityOf(config);
   const documents = { hmacSecret: config.hmacSecret, creditUrl: config.subgraphUrls.credit };
   const security = securityOf(config);
   const clientAddress = clientAddressReader(security.trustedProxies);
@@ -158,13 +182,15 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
   const serveWeb = webRoutes(config, { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 }, (req) =>
     clientAddress({ req }),
   );
+  const drain = drainGate();
   const httpServer: Server = createServer((request, response) => {
+    if (drain.serve(request, response)) return;
     if (serveDocument(request, response, documents)) return;
     if (serveOAuthToken(request, response)) return;
     if (!config.production && serveGraphiQLAsset(request, response)) return;
     if (serveWeb(request, response)) return;
     // The body is read here, under the size limit, before the runtime parses anything.
-    void readLimitedBody(request, response, maxBodyBytes).then((ok) => {
+    void readLimitedBody(request, response, security.maxBodyBytes).then((ok) => {
       if (ok) void runtime(request, response);
     });
   });
@@ -193,7 +219,7 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
         }),
       ),
       onConnect: async (ctx) =>
-        (await tokenCheck(ctx.connectionParams, (ctx.extra as { socket: { close(code: number, reason: string): void } }).socket)) &&
+        (await tokenCheck(socketAuthorization(ctx), (ctx.extra as { socket: { close(code: number, reason: string): void } }).socket)) &&
         guard.onConnect(ctx),
       onClose: (ctx) => guard.onClose(ctx),
     },
@@ -209,15 +235,38 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
     port,
     runtime,
     subscriptionStats: () => sharing.stats(),
-    stop: async () => {
-      guard.dispose();
-      await wsHandle.dispose();
-      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
-      httpServer.closeAllConnections();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      await runtime.dispose();
-    },
+    openConnections: () =>
+      new Promise((resolve, reject) => httpServer.getConnections((error, count) => (error ? reject(error) : resolve(count)))),
+    stop: stopOnce({ drain, guard, live, wsHandle, wsServer, httpServer, runtime, graceMs: config.shutdownGraceMs ?? 10_000 }),
   };
+}
+
+/**
+ * The gateway's stop, run once however often it is called (a whole stack stops its gateway again after a test
+ * stopped it on its own): readiness turns 503, sockets close with 1001 (going away) so clients reconnect to
+ * another gateway and catch up, requests in flight finish, then the runtime goes.
+ */
+function stopOnce(parts: {
+  drain: { start(): void };
+  guard: { dispose(): void };
+  live: { dispose(): void };
+  wsHandle: { dispose(): unknown };
+  wsServer: WebSocketServer;
+  httpServer: Server;
+  runtime: GatewayRuntime;
+  graceMs: number;
+}): () => Promise<void> {
+  let stopped: Promise<void> | undefined;
+  const stop = async () => {
+    parts.drain.start();
+    parts.guard.dispose();
+    parts.live.dispose();
+    await parts.wsHandle.dispose();
+    await new Promise<void>((resolve) => parts.wsServer.close(() => resolve()));
+    await closeGracefully(parts.httpServer, parts.graceMs);
+    await parts.runtime.dispose();
+  };
+  return () => (stopped ??= stop());
 }
 
 const DEFAULT_QUERY = `# 1. Sign in (run this, copy accessToken into the Headers tab as

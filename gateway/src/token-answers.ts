@@ -76,8 +76,7 @@ export function useTokenAnswers(publicKey: string): GatewayPlugin {
 /** The socket side: closes a connection whose token is expired (4401) or has no Bearer scheme (4400); false then. */
 export function socketTokenCheck(publicKey: string) {
   const problemOf = tokenProblemReader(publicKey);
-  return async (params: Readonly<Record<string, unknown>> | undefined, socket: { close(code: number, reason: string): void }) => {
-    const value = params?.authorization ?? params?.Authorization;
+  return async (value: string | undefined, socket: { close(code: number, reason: string): void }) => {
     if (typeof value !== 'string') return true;
     const problem = await problemOf(value);
     if (!problem) return true;

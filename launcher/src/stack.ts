@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import type { CreditThresholds } from '@dealergraph/credit';
-import type { MfaPolicy, TokenLifetimes } from '@dealergraph/dealers';
+import type { MfaPolicy, PasswordHashCost, TokenLifetimes } from '@dealergraph/dealers';
 import { type RunningGateway, type SecuritySettings, startGateway } from '@dealergraph/gateway';
 import {
   DEFAULT_PORTS,
@@ -44,6 +44,8 @@ export interface StackOptions {
   gatewaySecurity?: Partial<SecuritySettings>;
   /** The orders subgraph's approval clock and workflow settings (tests). */
   orders?: OrdersStackSettings;
+  /** Tests only: a cheaper argon2 for new passwords (the default is the production cost). */
+  passwordHashCost?: PasswordHashCost;
 }
 
 export interface RunningStack {
@@ -73,6 +75,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     hmacSecret,
     mfaPolicy: options.mfaPolicy,
     orders: options.orders,
+    passwordHashCost: options.passwordHashCost,
   });
   const orms = await prepareDatabase({
     databaseUrl: options.databaseUrl,

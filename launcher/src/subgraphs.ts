@@ -1,5 +1,12 @@
 import { creditSubgraph, type CreditThresholds } from '@dealergraph/credit';
-import { createTokenService, dealersSubgraph, type MfaPolicy, readTokenLifetimes, type TokenLifetimes } from '@dealergraph/dealers';
+import {
+  createTokenService,
+  dealersSubgraph,
+  type MfaPolicy,
+  type PasswordHashCost,
+  readTokenLifetimes,
+  type TokenLifetimes,
+} from '@dealergraph/dealers';
 import type { DemoData } from '@dealergraph/demo-data';
 import { type IntegrationOptions, integrationSubgraph } from '@dealergraph/integration';
 import { type OrdersOptions, ordersSubgraph, type WorkflowSettings } from '@dealergraph/orders';
@@ -24,6 +31,8 @@ export async function subgraphDefinitions(
     mfaPolicy?: MfaPolicy;
     orders?: OrdersStackSettings;
     integration?: IntegrationOptions;
+    /** Tests only: a cheaper argon2 (the default is the production cost). */
+    passwordHashCost?: PasswordHashCost;
   } = {},
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of any context type share one registry
 ): Promise<Record<SubgraphName, SubgraphDefinition<any, DemoData>>> {
@@ -32,7 +41,7 @@ export async function subgraphDefinitions(
     ...(settings.tokenLifetimes ?? readTokenLifetimes({})),
   });
   return {
-    dealers: dealersSubgraph(tokens, settings.mfaPolicy),
+    dealers: dealersSubgraph(tokens, settings.mfaPolicy, undefined, settings.passwordHashCost),
     products: productsSubgraph(),
     prices: pricesSubgraph(),
     // Credit mints the document download links that the gateway checks with the same secret.

@@ -24,8 +24,25 @@ export function bearerFromParams(params: Readonly<Record<string, unknown>> | und
 }
 
 /**
+ * The Authorization value a socket carries: connectionParams' first, else the upgrade request's
+ * header (the precedence of the JWT plugin over the socket's requests, gateway.ts).
+ */
+export function socketAuthorization(ctx: ConnectionContext): string | undefined {
+  const params = ctx.connectionParams;
+  const value = params?.authorization ?? params?.Authorization;
+  if (typeof value === 'string') return value;
+  const header = (ctx.extra as { request?: IncomingMessage }).request?.headers.authorization;
+  return typeof header === 'string' ? header : undefined;
+}
+
+/** The Bearer token a socket carries (connectionParams, else the upgrade request's header). */
+export function socketBearer(ctx: ConnectionContext): string | undefined {
+  return bearerFromParams({ authorization: socketAuthorization(ctx) });
+}
+
+/**
  * Guards graphql-ws connections: `connection_init` is verified on its own (a token in
- * connectionParams must be valid, not restricted to MFA enrolment, its session live and the client
+ * connectionParams or in the upgrade request's Authorization header must be valid, not restricted to MFA enrolment, its session live and the client
  * address allowed by its dealer, or the socket is refused with 4403), and every `sweepMs` each
  * authenticated socket is checked again: one whose session ended or whose token expired is closed
  * with 4401, one whose address its dealer no longer allows with 4403 (IP_NOT_ALLOWED); closing ends
@@ -61,8 +78,9 @@ export function socketSessionGuard(options: {
 
   return {
     async onConnect(ctx: ConnectionContext): Promise<boolean> {
-      const token = bearerFromParams(ctx.connectionParams);
-      // Anonymous sockets may sign in only; the anonymous gate sees to that per operation.
+      const token = socketBearer(ctx);
+      // Anonymous sockets may sign in only; the anonymous gate sees to that per operation. An API
+      // client's token (no session) is refused below: clients use HTTP.
       if (!token) return true;
       try {
         const { payload } = await jwtVerify(token, await key, {

@@ -13,6 +13,8 @@ export * from './events/event-hub.js';
 export * from './events/pg-notification.source.js';
 export * from './graphql/common.types.js';
 export * from './graphql/entity-descriptions.js';
+export * from './graphql/input-guard.js';
+export * from './graphql/input-rules.js';
 export * from './graphql/money.mapper.js';
 export * from './graphql/selection.js';
 export * from './ids.js';

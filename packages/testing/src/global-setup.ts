@@ -9,6 +9,7 @@ import { prepareDatabase, subgraphDefinitions } from '@dealergraph/launcher';
 import { generateSigningKeys } from '@dealergraph/runtime';
 import type { TestProject } from 'vitest/node';
 
+import { TEST_PASSWORD_HASH_COST } from './stack.js';
 import { reusableTemplate } from './template-cache.js';
 
 /**
@@ -30,7 +31,7 @@ export default async function setup(project: TestProject) {
     const { privateKey } = await generateSigningKeys();
     const orms = await prepareDatabase({
       databaseUrl: databaseUrl(adminUrl, name),
-      definitions: await subgraphDefinitions(privateKey),
+      definitions: await subgraphDefinitions(privateKey, { passwordHashCost: TEST_PASSWORD_HASH_COST }),
       seed: true,
       poolSize: 2,
       progress: () => {},
@@ -43,7 +44,7 @@ export default async function setup(project: TestProject) {
   if (embedded) {
     await seedInto(template);
   } else {
-    const cached = await reusableTemplate(adminUrl, seedInto);
+    const cached = await reusableTemplate(adminUrl, seedInto, JSON.stringify(TEST_PASSWORD_HASH_COST));
     template = cached.name;
     reused = !cached.built;
   }

@@ -3,6 +3,12 @@ import { type RunningStack, type StackOptions, startStack } from '@dealergraph/l
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { GraphQLClient } from './graphql-client.js';
 
+/**
+ * argon2id at its least cost in tests: the demo users' hashes (seeded into the template) and every
+ * password a test sets verify in about a millisecond. Production keeps argon2's default cost.
+ */
+export const TEST_PASSWORD_HASH_COST = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
+
 export interface TestStack extends RunningStack {
   database: TestDatabase;
   /** A client of the gateway, anonymous until `login`. */
@@ -39,6 +45,7 @@ export async function startTestStack(
     logLevel: 'error',
     poolSize: 4,
     faultInjection: true,
+    passwordHashCost: TEST_PASSWORD_HASH_COST,
   });
   return {
     ...stack,

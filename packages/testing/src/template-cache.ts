@@ -21,9 +21,10 @@ function filesUnder(dir: string): string[] {
 
 /**
  * A name for the seeded template that changes whenever what it is made of changes: every subgraph's
- * migrations and seed code, the demo-data generator, and the day (the history is relative to today).
+ * migrations and seed code, the demo-data generator, the test settings that shape the seed (`extra`)
+ * and the day (the history is relative to today).
  */
-export function templateName(): string {
+export function templateName(extra = ''): string {
   const hash = createHash('sha256');
   const subgraphs = readdirSync(join(root, 'subgraphs'));
   const files = [
@@ -34,7 +35,7 @@ export function templateName(): string {
     ...filesUnder(join(root, 'packages', 'demo-data', 'src')),
   ].sort();
   for (const file of files) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
-  hash.update(new Date().toISOString().slice(0, 10));
+  hash.update(extra).update('\0').update(new Date().toISOString().slice(0, 10));
   return `dg_tplc_${hash.digest('hex').slice(0, 16)}`;
 }
 
@@ -45,7 +46,8 @@ export function templateName(): string {
 export async function reusableTemplate(
   adminUrl: string,
   build: (scratch: string) => Promise<void>,
+  extra = '',
 ): Promise<{ name: string; built: boolean }> {
-  const name = templateName();
+  const name = templateName(extra);
   return { name, built: await buildOnce(adminUrl, name, build) };
 }

@@ -19,19 +19,23 @@ import { createDealerLoaders } from './loaders/dealer.loaders.js';
 import { migrations } from './migrations/index.js';
 import { seedDealers } from './seed/dealers.seed.js';
 import { findDealer } from './services/dealer.service.js';
+import { PASSWORD_HASH_COST, type PasswordHashCost, passwordHasher } from './services/password-hashing.service.js';
 import { type RetentionSettings, startSecurityEventRetention } from './services/security-event-retention.service.js';
 import type { TokenService } from './services/token.service.js';
 
 /**
  * The dealers subgraph: master data, users, sign-in. Needs the token service built from config, the
  * MFA policy (config.ts `readMfaPolicy`; the staff rule is off unless set) and the audit log's
- * retention (`securityEventRetentionDays`; 365 days unless set).
+ * retention (`securityEventRetentionDays`; 365 days unless set). The password hashing cost stays
+ * argon2's default everywhere but in tests, whose stacks lower it (a test's sign-in is not a benchmark).
  */
 export function dealersSubgraph(
   tokens: TokenService,
   mfaPolicy: MfaPolicy = { staffMfaRequired: false },
   retention: RetentionSettings = { retentionDays: RETENTION_SWEEP.defaultDays },
+  passwordHashCost: PasswordHashCost = PASSWORD_HASH_COST,
 ): SubgraphDefinition<DealersContext, DemoData> {
+  const passwords = passwordHasher(passwordHashCost);
   return {
     name: 'dealers',
     entities,
@@ -59,7 +63,7 @@ export function dealersSubgraph(
           },
         },
       }),
-    context: (base) => ({ ...base, loaders: createDealerLoaders(base.em), tokens, mfaPolicy }),
+    context: (base) => ({ ...base, loaders: createDealerLoaders(base.em), tokens, mfaPolicy, passwords }),
     internalOperations: (newContext) => dealersInternalOperations(newContext),
     // The audit log's retention sweep; each instance sweeps, and SKIP LOCKED keeps them apart.
     start: async (runtime, newContext) =>
@@ -68,7 +72,7 @@ export function dealersSubgraph(
         retention,
         (error) => runtime.logger.error('security event retention sweep failed', { error: String(error) }),
       ),
-    seed: seedDealers,
+    seed: (em, data, progress) => seedDealers(em, data, progress, passwords),
   };
 }
 

@@ -63,7 +63,10 @@ export interface ProductsOperations {
   /** The order left the warehouse: its reservation becomes a stock movement. Idempotent. */
   shipStock: {
     input: { orderId: string };
-    output: { status: 'SHIPPED' | 'NONE' | 'RELEASED' };
+    /** SHORT: a warehouse counts fewer units on hand than the order reserved there; nothing shipped. */
+    output:
+      | { status: 'SHIPPED' | 'NONE' | 'RELEASED' }
+      | { status: 'SHORT'; shortages: { productId: string; warehouseId: string; reserved: number; onHand: number }[] };
   };
   /** Product ids by SKU (exact, case-insensitive), for any dealer (imports); unknown SKUs are left out. Read-only. */
   resolveSkus: {

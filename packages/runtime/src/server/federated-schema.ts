@@ -3,6 +3,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray, type PubSub } from 'type-graphql';
 
+import { guardInputs } from '../graphql/input-guard.js';
 import { authChecker } from './auth-checker.js';
 
 const FEDERATION_LINK =
@@ -45,5 +46,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     resolvers[typeName] = { ...resolvers[typeName], ...reference };
   }
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as never });
+  // Every argument of every field passes the input rules before its resolver runs.
+  guardInputs(schema);
   return { schema, sdl: printSubgraphSchema(schema) };
 }

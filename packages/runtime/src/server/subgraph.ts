@@ -121,13 +121,16 @@ export async function runSubgraph(
     schema,
     contextFor: newContext,
   });
+  // Once: a test that takes a service down mid-run, then stops the whole stack, stops it twice.
+  let stopped: Promise<void> | undefined;
   return {
     ...server,
     orm,
-    stop: async () => {
-      await stopBackground?.();
-      await server.stop();
-      if (!options.orm) await orm.close(true);
-    },
+    stop: () =>
+      (stopped ??= (async () => {
+        await stopBackground?.();
+        await server.stop();
+        if (!options.orm) await orm.close(true);
+      })()),
   };
 }

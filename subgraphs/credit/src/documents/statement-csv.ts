@@ -2,9 +2,13 @@ import { formatAmount } from '@dealergraph/runtime';
 
 import type { Statement } from '../domain/statement.js';
 
-/** RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets never run it as a formula. */
-function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
+/**
+ * RFC 4180 quoting, after the OWASP guard against CSV injection: any cell that starts with = + - @ tab
+ * or carriage return is prefixed with ' so spreadsheets never run it as a formula, except a plain
+ * amount (-12.50), which is a number and nothing else. "-1+1+cmd|..." starts like a number and is not one.
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -16,5 +20,5 @@ export function statementCsv(statement: Statement, currency: string): string {
     rows.push([l.at.toISOString(), l.kind, l.reference, l.description, formatAmount(l.amount), formatAmount(l.balance), currency]);
   }
   rows.push([statement.to.toISOString(), 'CLOSING', '', 'Closing balance', '', formatAmount(statement.closingBalance), currency]);
-  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

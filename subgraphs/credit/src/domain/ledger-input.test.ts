@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { adjustmentRowProblems, allocatePayment, invoiceRowProblems, paymentRowProblems } from './ledger-input.js';
+import { adjustmentRowProblems, allocatePayment, boundClientProblem, invoiceRowProblems, paymentRowProblems } from './ledger-input.js';
 
 const issuedAt = new Date('2026-10-01T00:00:00Z');
 const dueAt = new Date('2026-10-31T00:00:00Z');
@@ -28,6 +28,41 @@ describe('invoiceRowProblems', () => {
       lines: [{ quantity: 0, unitPrice: 1, lineTotal: 5 }],
     }).map((p) => p.code);
     expect(codes).toEqual(['INVALID_REFERENCE', 'INVALID_AMOUNT', 'INVALID_DATE', 'INVALID_QUANTITY', 'LINES_DO_NOT_ADD_UP']);
+  });
+});
+
+describe('invoice lines one by one', () => {
+  const row = (lines: { quantity: number; unitPrice: number; lineTotal: number }[], amount: number) => ({
+    externalReference: 'ERP-1',
+    number: 'INV-1',
+    amount,
+    issuedAt,
+    dueAt,
+    lines,
+  });
+  it('refuses a line whose quantity times unit price is not its total, even when the sum matches', () => {
+    const problems = invoiceRowProblems(
+      row(
+        [
+          { quantity: 5, unitPrice: 10_000, lineTotal: 1 },
+          { quantity: 1, unitPrice: 49_999, lineTotal: 49_999 },
+        ],
+        50_000,
+      ),
+    );
+    expect(problems).toEqual([expect.objectContaining({ code: 'LINES_DO_NOT_ADD_UP', field: ['input', 'lines', '0', 'lineTotal'] })]);
+  });
+  it('takes lines that add up each and in sum', () => {
+    expect(invoiceRowProblems(row([{ quantity: 5, unitPrice: 10_000, lineTotal: 50_000 }], 50_000))).toEqual([]);
+  });
+});
+
+describe('boundClientProblem', () => {
+  it('keeps a bound client to its dealer; others may record for any', () => {
+    expect(boundClientProblem({ boundDealerId: 'a', dealerId: 'a' })).toBeNull();
+    expect(boundClientProblem({ boundDealerId: null, dealerId: 'b' })).toBeNull();
+    expect(boundClientProblem({ boundDealerId: 'a', dealerId: 'b' })?.code).toBe('FORBIDDEN');
+    expect(boundClientProblem({ boundDealerId: 'a', dealerId: null })?.code).toBe('FORBIDDEN');
   });
 });
 

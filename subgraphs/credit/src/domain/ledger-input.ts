@@ -4,7 +4,8 @@
  */
 
 export interface LedgerProblem {
-  code: 'INVALID_AMOUNT' | 'INVALID_DATE' | 'INVALID_REFERENCE' | 'LINES_DO_NOT_ADD_UP' | 'INVALID_QUANTITY' | 'INVALID_INPUT';
+  code:
+    'INVALID_AMOUNT' | 'INVALID_DATE' | 'INVALID_REFERENCE' | 'LINES_DO_NOT_ADD_UP' | 'INVALID_QUANTITY' | 'INVALID_INPUT' | 'FORBIDDEN';
   message: string;
   field: string[];
 }
@@ -56,6 +57,17 @@ export function invoiceRowProblems(row: InvoiceRowInput): LedgerProblem[] {
       });
     }
   });
+  row.lines.forEach((line, i) => {
+    // Checked only when the line's figures are sane on their own (reported above otherwise).
+    const sane = line.quantity > 0 && [line.quantity, line.unitPrice, line.lineTotal].every((n) => Number.isSafeInteger(n) && n >= 0);
+    if (sane && line.quantity * line.unitPrice !== line.lineTotal) {
+      problems.push({
+        code: 'LINES_DO_NOT_ADD_UP',
+        message: `Line ${i + 1}: quantity times unit price must equal the line total.`,
+        field: ['input', 'lines', String(i), 'lineTotal'],
+      });
+    }
+  });
   if (row.lines.length > 0 && row.lines.reduce((s, l) => s + l.lineTotal, 0) !== row.amount) {
     problems.push({
       code: 'LINES_DO_NOT_ADD_UP',
@@ -64,6 +76,19 @@ export function invoiceRowProblems(row: InvoiceRowInput): LedgerProblem[] {
     });
   }
   return problems;
+}
+
+/**
+ * An API client bound to one dealer records ledger rows for that dealer only; people with the role and
+ * unbound clients (the distributor's ERP) record for any dealer.
+ */
+export function boundClientProblem(input: { boundDealerId: string | null; dealerId: string | null }): LedgerProblem | null {
+  if (!input.boundDealerId || input.boundDealerId === input.dealerId) return null;
+  return {
+    code: 'FORBIDDEN',
+    message: 'This API client records ledger rows for its own dealer only.',
+    field: ['input', 'dealerId'],
+  };
 }
 
 /** A payment: a positive amount and a valid date. */

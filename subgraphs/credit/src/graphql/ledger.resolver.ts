@@ -57,7 +57,7 @@ export class LedgerResolver {
     ]);
     if (!parsed.ok) return { invoice: null, duplicate: false, account: null, userErrors: parsed.errors };
     const [amount, ...prices] = parsed.minor;
-    const outcome = await ledger.recordInvoice(ctx, {
+    const outcome = await ledger.recordInvoice(ctx, ctx.claims, {
       externalReference: input.externalReference,
       dealerId: input.dealerId,
       number: input.number,
@@ -91,7 +91,7 @@ export class LedgerResolver {
   ): Promise<RecordPaymentPayload> {
     const parsed = amounts([[input.amount, ['input', 'amount']]]);
     if (!parsed.ok) return { payment: null, duplicate: false, account: null, userErrors: parsed.errors };
-    const outcome = await ledger.recordPayment(ctx, {
+    const outcome = await ledger.recordPayment(ctx, ctx.claims, {
       externalReference: input.externalReference,
       dealerId: input.dealerId,
       amount: parsed.minor[0],

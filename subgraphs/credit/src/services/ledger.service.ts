@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { type Claims, normalizeId } from '@dealergraph/runtime';
+import { type Claims, isApiClient, normalizeId } from '@dealergraph/runtime';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 
 import type { CreditServiceContext } from '../context.js';
@@ -8,6 +8,7 @@ import { DAY_MS, outstandingOf } from '../domain/credit.js';
 import {
   adjustmentRowProblems,
   allocatePayment,
+  boundClientProblem,
   invoiceRowProblems,
   type LedgerProblem,
   paymentRowProblems,
@@ -54,11 +55,15 @@ function conflict<T>(): LedgerOutcome<T> {
  */
 async function underAccountLock<T>(
   ctx: CreditServiceContext,
+  caller: Claims | null,
   dealerId: string,
   write: (tx: CreditServiceContext['em'], account: CreditAccount) => Promise<LedgerOutcome<T>>,
   readBack: () => Promise<LedgerOutcome<T> | null>,
 ): Promise<LedgerOutcome<T>> {
   const id = normalizeId(dealerId);
+  const bound = isApiClient(caller) ? (caller?.dealerId ?? null) : null;
+  const outside = boundClientProblem({ boundDealerId: bound && normalizeId(bound), dealerId: id });
+  if (outside) return refused(outside);
   if (!id) return unknownDealer();
   try {
     return await ctx.em.transactional(async (tx) => {
@@ -87,19 +92,29 @@ export interface RecordInvoiceInput {
   lines: { sku: string; name: string; quantity: number; unitPrice: number; lineTotal: number }[];
 }
 
+function duplicateNumber<T>(number: string): LedgerOutcome<T> {
+  return refused({ code: 'DUPLICATE_NUMBER', message: `Invoice number ${number} exists already.`, field: ['input', 'number'] });
+}
+
 function sameInvoice(existing: Invoice, input: RecordInvoiceInput): boolean {
   return existing.dealerId === input.dealerId && existing.number === input.number && existing.amount === input.amount;
 }
 
 /** Records an invoice; when it bills an order with an active credit hold, the hold turns INVOICED (pending → open balance). */
-export async function recordInvoice(ctx: CreditServiceContext, input: RecordInvoiceInput): Promise<LedgerOutcome<Invoice>> {
+export async function recordInvoice(
+  ctx: CreditServiceContext,
+  caller: Claims | null,
+  input: RecordInvoiceInput,
+): Promise<LedgerOutcome<Invoice>> {
   const readBack = async () => {
     const existing = await ctx.em.fork().findOne(Invoice, { externalRef: input.externalReference });
-    if (!existing) return null;
-    return sameInvoice(existing, input) ? { ok: true as const, row: existing, duplicate: true } : conflict<Invoice>();
+    if (existing) return sameInvoice(existing, input) ? { ok: true as const, row: existing, duplicate: true } : conflict<Invoice>();
+    // Lost on the number's unique index after all (a writer that took no number lock): still the caller's duplicate.
+    return (await ctx.em.fork().findOne(Invoice, { number: input.number })) ? duplicateNumber<Invoice>(input.number) : null;
   };
   return underAccountLock(
     ctx,
+    caller,
     input.dealerId,
     async (tx, account) => {
       const existing = await tx.findOne(Invoice, { externalRef: input.externalReference });
@@ -113,9 +128,10 @@ export async function recordInvoice(ctx: CreditServiceContext, input: RecordInvo
       if (input.orderId && !orderId)
         problems.push({ code: 'INVALID_INPUT', message: 'orderId is not a valid id.', field: ['input', 'orderId'] });
       if (problems.length) return { ok: false, errors: problems };
-      if (await tx.findOne(Invoice, { number: input.number })) {
-        return refused({ code: 'DUPLICATE_NUMBER', message: `Invoice number ${input.number} exists already.`, field: ['input', 'number'] });
-      }
+      // Invoice numbers are unique over all dealers (the index is global): two dealers' first writes of
+      // one number serialise on the number itself, not on their own account locks.
+      await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`credit.invoice-number:${input.number}`]);
+      if (await tx.findOne(Invoice, { number: input.number })) return duplicateNumber(input.number);
       const invoice = tx.create(Invoice, {
         id: randomUUID(),
         number: input.number,
@@ -151,7 +167,11 @@ export interface RecordPaymentInput {
 }
 
 /** Records a payment and applies it to the dealer's invoices. */
-export async function recordPayment(ctx: CreditServiceContext, input: RecordPaymentInput): Promise<LedgerOutcome<Payment>> {
+export async function recordPayment(
+  ctx: CreditServiceContext,
+  caller: Claims | null,
+  input: RecordPaymentInput,
+): Promise<LedgerOutcome<Payment>> {
   const same = (p: Payment) => p.dealerId === input.dealerId && p.amount === input.amount;
   const readBack = async () => {
     const existing = await ctx.em.fork().findOne(Payment, { externalRef: input.externalReference });
@@ -160,6 +180,7 @@ export async function recordPayment(ctx: CreditServiceContext, input: RecordPaym
   };
   return underAccountLock(
     ctx,
+    caller,
     input.dealerId,
     async (tx, account) => {
       const existing = await tx.findOne(Payment, { externalRef: input.externalReference });
@@ -235,6 +256,7 @@ export async function recordAdjustment(
   };
   return underAccountLock(
     ctx,
+    claims,
     input.dealerId,
     async (tx, account) => {
       const existing = await tx.findOne(BalanceAdjustment, { externalRef: input.externalReference });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { afterFailure, blockedSeconds, type ThrottleState } from './sign-in-throttle.js';
+import { admission, afterFailure, blockedSeconds, type ThrottleState } from './sign-in-throttle.js';
 
 const now = new Date('2026-11-28T10:00:00Z');
 const policy = { freeFailures: 3, baseDelaySeconds: 60, maxDelaySeconds: 300 };
@@ -30,5 +30,15 @@ describe('sign-in throttle', () => {
     expect(blockedSeconds({ state, now: new Date('2026-11-28T10:00:59.500Z') })).toBe(1);
     expect(blockedSeconds({ state, now: new Date('2026-11-28T10:01:00Z') })).toBe(0);
     expect(blockedSeconds({ state: open, now })).toBe(0);
+  });
+
+  it('admits as many attempts at once as failures are left before the block, then answers BUSY', () => {
+    const gate = (state: ThrottleState, pending: number) => admission({ state, pending, now, policy }).kind;
+    expect([0, 1, 2, 3].map((pending) => gate(open, pending))).toEqual(['ADMIT', 'ADMIT', 'ADMIT', 'BUSY']);
+    expect(gate({ failures: 2, blockedUntil: null }, 1)).toBe('BUSY');
+    // Past the free failures, once the block has passed: one attempt at a time.
+    const past = { failures: 4, blockedUntil: new Date('2026-11-28T09:59:00Z') };
+    expect([gate(past, 0), gate(past, 1)]).toEqual(['ADMIT', 'BUSY']);
+    expect(admission({ state: fail(fail(fail(open))), pending: 0, now, policy })).toEqual({ kind: 'BLOCKED', seconds: 60 });
   });
 });

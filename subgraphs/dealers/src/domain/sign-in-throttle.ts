@@ -26,12 +26,42 @@ export function blockedSeconds({ state, now }: { state: ThrottleState; now: Date
 }
 
 /**
- * The state after one more failure. Failures are counted before the password is checked (and
- * forgiven on success), so a burst of parallel guesses cannot all slip in before the block.
+ * The state after one more failure: counted when the password check has failed, never for an
+ * attempt that succeeds (so the right password cannot lock its owner out).
  */
 export function afterFailure({ state, now, policy }: { state: ThrottleState; now: Date; policy: ThrottlePolicy }): ThrottleState {
   const failures = state.failures + 1;
   if (failures < policy.freeFailures) return { failures, blockedUntil: state.blockedUntil };
   const delay = Math.min(policy.maxDelaySeconds, policy.baseDelaySeconds * 2 ** (failures - policy.freeFailures));
   return { failures, blockedUntil: new Date(now.getTime() + delay * 1000) };
+}
+
+/** How long an admitted attempt holds its slot at most (a crashed process frees it after this). */
+export const ATTEMPT_LEASE_SECONDS = 60;
+
+/** What the gate says to one attempt on one key. */
+export type Admission = { kind: 'ADMIT' } | { kind: 'BLOCKED'; seconds: number } | { kind: 'BUSY' };
+
+/**
+ * Whether one more attempt may check its password now. A burst must not slip past the block, yet an
+ * attempt is not a failure: each key admits only as many attempts at once as failures it has left
+ * before the block (`freeFailures - failures`, at least one once past them), counting those still
+ * being checked (`pending`). An attempt beyond that is BUSY (retryable at once, nothing counted): if
+ * every one in flight fails the key is blocked, and if they succeed the next one is admitted.
+ */
+export function admission({
+  state,
+  pending,
+  now,
+  policy,
+}: {
+  state: ThrottleState;
+  pending: number;
+  now: Date;
+  policy: ThrottlePolicy;
+}): Admission {
+  const seconds = blockedSeconds({ state, now });
+  if (seconds > 0) return { kind: 'BLOCKED', seconds };
+  const slots = Math.max(1, policy.freeFailures - state.failures);
+  return pending < slots ? { kind: 'ADMIT' } : { kind: 'BUSY' };
 }

@@ -1,15 +1,20 @@
 import type { DemoData } from '@dealergraph/demo-data';
 import { type EntityManager, insertInChunks, type Progress } from '@dealergraph/runtime';
-import argon2 from 'argon2';
 
 import { Dealer } from '../entities/dealer.entity.js';
 import { User } from '../entities/user.entity.js';
+import type { PasswordHasher } from '../services/password-hashing.service.js';
 
 /**
  * Writes the demo dealers and users in one transaction, unless dealers exist already. Every demo user
  * has the documented demo password, so it is hashed once (argon2 is slow by design) and shared.
  */
-export async function seedDealers(em: EntityManager, demoData: () => DemoData, progress: Progress): Promise<boolean> {
+export async function seedDealers(
+  em: EntityManager,
+  demoData: () => DemoData,
+  progress: Progress,
+  passwords: PasswordHasher,
+): Promise<boolean> {
   return em.transactional(async (tx) => {
     if ((await tx.count(Dealer, {})) > 0) return false;
     const data = demoData();
@@ -20,7 +25,7 @@ export async function seedDealers(em: EntityManager, demoData: () => DemoData, p
     );
     const hashes = new Map<string, Promise<string>>();
     const hashOf = (password: string) => {
-      if (!hashes.has(password)) hashes.set(password, argon2.hash(password));
+      if (!hashes.has(password)) hashes.set(password, passwords.hash(password));
       return hashes.get(password)!;
     };
     const users = await Promise.all(

@@ -2,7 +2,6 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
 import type { Claims } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
-import argon2 from 'argon2';
 
 import type { DealersContext } from '../context.js';
 import { isAddressAllowed } from '../domain/ip-allow-list.js';
@@ -16,7 +15,7 @@ import { User } from '../entities/user.entity.js';
 import { useRecoveryCode } from './mfa.service.js';
 import { recordSecurityEvent, type SecurityEventInput, writeSecurityEvent } from './security-event.service.js';
 import { makeRoomForSession } from './session.service.js';
-import { clearThrottle, enterThrottle, throttleKeys } from './sign-in-throttle.service.js';
+import { enterThrottle, settleAttempt, type ThrottleGate, throttleKeys } from './sign-in-throttle.service.js';
 
 export interface SignedIn {
   accessToken: string;
@@ -35,13 +34,11 @@ export type AuthErrorCode =
   | 'ACCOUNT_LOCKED'
   | 'INVALID_REFRESH_TOKEN'
   | 'SESSION_EXPIRED'
-  | 'IP_NOT_ALLOWED';
+  | 'IP_NOT_ALLOWED'
+  | 'SIGN_IN_BUSY'
+  | 'SESSION_LIMIT';
 export type AuthFailure = { ok: false; code: AuthErrorCode; message: string };
 export type AuthResult = { ok: true; value: SignedIn } | AuthFailure;
-
-// Verifying against a real hash when the email is unknown keeps the response time from telling
-// which emails exist.
-const UNKNOWN_USER_HASH = argon2.hash('dealergraph-unknown-user-placeholder');
 
 const failure = (code: AuthErrorCode, message: string): AuthFailure => ({ ok: false, code, message });
 const INVALID_CREDENTIALS = (): AuthFailure => failure('INVALID_CREDENTIALS', 'The email or password is wrong. Check both and try again.');
@@ -123,21 +120,45 @@ async function isKnownAddress(ctx: DealersContext, user: User, ip: string | null
  * with a rotating refresh token.
  *
  * Guessing is slowed per account and address, and per account, with progressive backoff
- * (domain/sign-in-throttle.ts). Each attempt is counted under a row lock before argon2 runs, so a
- * burst cannot slip past the limit. Every email gets the same treatment and argon2 always runs, so
- * neither the answers nor their timing tell which accounts exist. A block does not shut the real
- * user out: the right password with a valid one-time code passes any block, and the right password
- * from an address the user signed in from before passes the account-wide block (a stranger's
- * guesses block the stranger's own address first).
+ * (domain/sign-in-throttle.ts). Failures are counted when they fail, never before: the right
+ * password cannot lock its owner out, however many sign-ins run at once. A burst still cannot slip
+ * past the limit: each key lets only as many attempts be checked at once as it has failures left
+ * (a slot taken under a row lock before argon2 runs); one beyond that is told SIGN_IN_BUSY
+ * (retryable, nothing counted, no argon2). Every email gets the same treatment and argon2 runs for
+ * every admitted or blocked attempt, so neither the answers nor their timing tell which accounts
+ * exist. A block does not shut the real user out: the right password with a valid one-time code
+ * passes any block, and the right password from an address the user signed in from before passes
+ * the account-wide block (a stranger's guesses block the stranger's own address first).
  */
 export async function login(ctx: DealersContext, input: { email: string; password: string; otp?: string | null }): Promise<AuthResult> {
   const now = new Date();
   const email = input.email.trim().toLowerCase();
-  const ip = ctx.client?.ip ?? null;
-  const keys = throttleKeys(email, ip);
+  const keys = throttleKeys(email, ctx.client?.ip ?? null);
   const gate = await enterThrottle(ctx.em, keys, now);
-  const user = await ctx.em.findOne(User, { email }, { populate: ['passwordHash', 'mfaSecret', 'mfaLastStep', 'dealer'] });
-  const passwordOk = await argon2.verify(user?.passwordHash ?? (await UNKNOWN_USER_HASH), input.password);
+  if (gate.busy) {
+    return failure('SIGN_IN_BUSY', 'Another sign-in to this account is being checked right now: try again in a moment.');
+  }
+  let outcome: 'SUCCEEDED' | 'FAILED' | 'ABANDONED' = 'ABANDONED';
+  try {
+    const result = await checkSignIn(ctx, { ...input, email }, gate, now);
+    // SESSION_LIMIT comes after the password was right: forgiven like a success.
+    outcome = result.ok || result.code === 'SESSION_LIMIT' ? 'SUCCEEDED' : 'FAILED';
+    return result;
+  } finally {
+    await settleAttempt(ctx.em, keys, gate.attemptId, outcome, now);
+  }
+}
+
+async function checkSignIn(
+  ctx: DealersContext,
+  input: { email: string; password: string; otp?: string | null },
+  gate: ThrottleGate,
+  now: Date,
+): Promise<AuthResult> {
+  const ip = ctx.client?.ip ?? null;
+  const user = await ctx.em.findOne(User, { email: input.email }, { populate: ['passwordHash', 'mfaSecret', 'mfaLastStep', 'dealer'] });
+  // Verifying against a real hash when the email is unknown keeps the response time from telling which emails exist.
+  const passwordOk = await ctx.passwords.verify(user?.passwordHash ?? (await ctx.passwords.unknownUserHash()), input.password);
   const usable = !!user && mayUse(user) && passwordOk;
 
   // Events name existing accounts only: an unknown "email" may be a password typed in the wrong box.
@@ -160,7 +181,7 @@ export async function login(ctx: DealersContext, input: { email: string; passwor
       return refuse(locked(Math.max(gate.pairBlocked, gate.accountBlocked)), gate.pairBlocked > 0 ? 'ADDRESS_BLOCKED' : 'ACCOUNT_BLOCKED');
     // The address rule is told only to someone who knows the password.
     if (!addressAllowed(user!, ip)) return refuse(ipRefused(), 'ADDRESS_NOT_IN_ALLOW_LIST');
-    return openSession(ctx, user!, keys, now);
+    return openSession(ctx, user!, now);
   }
   if (!usable) return refuse(INVALID_CREDENTIALS(), !user ? 'UNKNOWN_ACCOUNT' : !passwordOk ? 'WRONG_PASSWORD' : 'ACCOUNT_DISABLED');
   if (!addressAllowed(user, ip)) return refuse(ipRefused(), 'ADDRESS_NOT_IN_ALLOW_LIST');
@@ -177,7 +198,7 @@ export async function login(ctx: DealersContext, input: { email: string; passwor
       );
     }
   }
-  return openSession(ctx, user, keys, now);
+  return openSession(ctx, user, now);
 }
 
 /** Whether this user must have MFA and has not enrolled yet: sign-in then opens a restricted session. */
@@ -186,32 +207,48 @@ function mustEnrol(ctx: DealersContext, user: User): boolean {
   return isMfaRequired({ role: user.role, dealerMfaRequired: user.dealer?.getEntity().mfaRequired ?? false, policy: ctx.mfaPolicy });
 }
 
-async function openSession(ctx: DealersContext, user: User, keys: ReturnType<typeof throttleKeys>, now: Date): Promise<AuthResult> {
-  await clearThrottle(ctx.em, keys);
-  const evicted = await makeRoomForSession(ctx, user.id, now);
+/**
+ * Opens a session under the user's session lock: the least recently used sessions are ended so that
+ * it fits under the limit, in the same transaction, so parallel sign-ins never leave more than the
+ * limit live. Sessions used within the eviction grace are not ended: when all of them are that
+ * recent (a burst of sign-ins), this one is refused with SESSION_LIMIT instead, so that every
+ * sign-in told it is signed in holds a working token.
+ */
+async function openSession(ctx: DealersContext, user: User, now: Date): Promise<AuthResult> {
   const restricted = mustEnrol(ctx, user);
   const secret = randomBytes(32).toString('base64url');
   const lifetimeMs = restricted ? ENROLMENT_SESSION_MINUTES * 60_000 : ctx.tokens.refreshTokenTtlSeconds * 1000;
-  const session = ctx.em.create(Session, {
-    id: randomUUID(),
-    user,
-    refreshTokenHash: sha256(secret),
-    expiresAt: new Date(now.getTime() + lifetimeMs),
-    ipAddress: ctx.client?.ip ?? null,
-    userAgent: ctx.client?.userAgent ?? null,
-    lastUsedAt: now,
-    mfaEnrolmentOnly: restricted,
+  const opened = await ctx.em.transactional(async (em) => {
+    const evicted = await makeRoomForSession(ctx, em, user.id, now);
+    if (!evicted) return null;
+    const session = em.create(Session, {
+      id: randomUUID(),
+      user: em.getReference(User, user.id),
+      refreshTokenHash: sha256(secret),
+      expiresAt: new Date(now.getTime() + lifetimeMs),
+      ipAddress: ctx.client?.ip ?? null,
+      userAgent: ctx.client?.userAgent ?? null,
+      lastUsedAt: now,
+      mfaEnrolmentOnly: restricted,
+    });
+    await em.nativeUpdate(User, { id: user.id }, { lastLoginAt: now });
+    recordSecurityEvent(ctx, em, {
+      kind: restricted ? 'MFA_ENROLMENT_REQUIRED' : 'SIGN_IN_SUCCEEDED',
+      ...about(user),
+      detail: { sessionId: session.id },
+    });
+    if (evicted.length)
+      recordSecurityEvent(ctx, em, { kind: 'SESSION_REVOKED', ...about(user), detail: { reason: 'SESSION_LIMIT', sessionIds: evicted } });
+    return session;
   });
+  if (!opened) {
+    return failure(
+      'SESSION_LIMIT',
+      `You are signed in on ${SESSION_POLICY.maxConcurrent} devices, all active within the last minute: sign out of one, or try again in a minute.`,
+    );
+  }
   user.lastLoginAt = now;
-  recordSecurityEvent(ctx, ctx.em, {
-    kind: restricted ? 'MFA_ENROLMENT_REQUIRED' : 'SIGN_IN_SUCCEEDED',
-    ...about(user),
-    detail: { sessionId: session.id },
-  });
-  if (evicted.length)
-    recordSecurityEvent(ctx, ctx.em, { kind: 'SESSION_REVOKED', ...about(user), detail: { reason: 'SESSION_LIMIT', sessionIds: evicted } });
-  await ctx.em.flush();
-  return { ok: true, value: await issue(ctx, user, session, secret) };
+  return { ok: true, value: await issue(ctx, user, opened, secret) };
 }
 
 function parseRefreshToken(token: string): { sessionId: string; secret: string } | null {

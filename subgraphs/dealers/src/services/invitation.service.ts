@@ -1,8 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
-import { forbidden, normalizeId, type PageWindow, requireClaims, type Role } from '@dealergraph/runtime';
+import { forbidden, normalizeId, type PageWindow, type Role } from '@dealergraph/runtime';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import argon2 from 'argon2';
 
 import type { DealersContext } from '../context.js';
 import { INVITATION_POLICY, type InvitationState, invitationState, isEmail, newAccountRefusal } from '../domain/invitation.js';
@@ -10,6 +9,7 @@ import { administers, roleGrantRefusal } from '../domain/user-admin.js';
 import { Dealer } from '../entities/dealer.entity.js';
 import { Invitation } from '../entities/invitation.entity.js';
 import { User } from '../entities/user.entity.js';
+import { currentActor } from './admin-actor.service.js';
 import { recordSecurityEvent } from './security-event.service.js';
 
 export interface AdminError {
@@ -37,37 +37,40 @@ export async function inviteUser(
   ctx: DealersContext,
   input: { email: string; role: Role; dealerId?: string | null },
 ): Promise<AdminResult<{ invitation: Invitation; token: string }>> {
-  const claims = requireClaims(ctx.claims);
-  const actor = { role: claims.role as Role, dealerId: claims.dealerId ?? null };
-  const dealerId = input.dealerId === undefined || input.dealerId === null ? actor.dealerId : normalizeId(input.dealerId);
-  if (input.dealerId && !dealerId) return refuse('NOT_FOUND', 'There is no such dealer.', ['input', 'dealerId']);
-  if (!administers({ actor, dealerId })) return refuse('FORBIDDEN', 'You may invite users to your own dealer only.', ['input', 'dealerId']);
-  const roleRefusal = roleGrantRefusal({ actor, dealerId, role: input.role });
-  if (roleRefusal) return refuse(roleRefusal.code, roleRefusal.message, ['input', 'role']);
-  const email = input.email.trim().toLowerCase();
-  if (!isEmail(email)) return refuse('INVALID_EMAIL', `"${input.email}" is not an email address.`, ['input', 'email']);
-  if (dealerId && !(await ctx.em.count(Dealer, { id: dealerId, active: true })))
-    return refuse('NOT_FOUND', 'There is no such active dealer.', ['input', 'dealerId']);
-  if (await ctx.em.count(User, { email })) return refuse('EMAIL_TAKEN', 'An account with this email exists already.', ['input', 'email']);
-  const token = randomBytes(32).toString('base64url');
-  const invitation = ctx.em.create(Invitation, {
-    id: randomUUID(),
-    tokenHash: sha256(token),
-    email,
-    role: input.role,
-    dealer: dealerId ? ctx.em.getReference(Dealer, dealerId) : null,
-    invitedBy: claims.sub,
-    expiresAt: new Date(Date.now() + INVITATION_POLICY.validDays * 24 * 3600 * 1000),
+  return ctx.em.transactional(async (em) => {
+    // The actor's row as it is now (share-locked until this commits), not the token's role.
+    const actor = await currentActor(ctx, em, 'Mutation.inviteUser');
+    const dealerId = input.dealerId === undefined || input.dealerId === null ? actor.dealerId : normalizeId(input.dealerId);
+    if (input.dealerId && !dealerId) return refuse('NOT_FOUND', 'There is no such dealer.', ['input', 'dealerId']);
+    if (!administers({ actor, dealerId }))
+      return refuse('FORBIDDEN', 'You may invite users to your own dealer only.', ['input', 'dealerId']);
+    const roleRefusal = roleGrantRefusal({ actor, dealerId, role: input.role });
+    if (roleRefusal) return refuse(roleRefusal.code, roleRefusal.message, ['input', 'role']);
+    const email = input.email.trim().toLowerCase();
+    if (!isEmail(email)) return refuse('INVALID_EMAIL', `"${input.email}" is not an email address.`, ['input', 'email']);
+    if (dealerId && !(await em.count(Dealer, { id: dealerId, active: true })))
+      return refuse('NOT_FOUND', 'There is no such active dealer.', ['input', 'dealerId']);
+    if (await em.count(User, { email })) return refuse('EMAIL_TAKEN', 'An account with this email exists already.', ['input', 'email']);
+    const token = randomBytes(32).toString('base64url');
+    const invitation = em.create(Invitation, {
+      id: randomUUID(),
+      tokenHash: sha256(token),
+      email,
+      role: input.role,
+      dealer: dealerId ? em.getReference(Dealer, dealerId) : null,
+      invitedBy: actor.id,
+      expiresAt: new Date(Date.now() + INVITATION_POLICY.validDays * 24 * 3600 * 1000),
+    });
+    recordSecurityEvent(ctx, em, {
+      kind: 'USER_INVITED',
+      actorId: actor.id,
+      dealerId,
+      email,
+      detail: { invitationId: invitation.id, role: input.role },
+    });
+    await em.flush();
+    return { ok: true as const, value: { invitation, token } };
   });
-  recordSecurityEvent(ctx, ctx.em, {
-    kind: 'USER_INVITED',
-    actorId: claims.sub,
-    dealerId,
-    email,
-    detail: { invitationId: invitation.id, role: input.role },
-  });
-  await ctx.em.flush();
-  return { ok: true, value: { invitation, token } };
 }
 
 const INVALID = () => refuse('INVALID_INVITATION', 'This invitation is not valid; ask your administrator for a new one.', ['token']);
@@ -105,7 +108,7 @@ export async function acceptInvitation(
   if (early) return early;
   const weak = newAccountRefusal({ password: input.password, name: input.name });
   if (weak) return refuse(weak.code, weak.message, [weak.field]);
-  const passwordHash = await argon2.hash(input.password);
+  const passwordHash = await ctx.passwords.hash(input.password);
   try {
     return await ctx.em.transactional(async (em) => {
       const invitation = await em.findOne(Invitation, { tokenHash }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
@@ -164,10 +167,10 @@ export async function listInvitations(
   status: InvitationState | null | undefined,
   window: PageWindow,
 ): Promise<[Invitation[], number]> {
-  const claims = requireClaims(ctx.claims);
+  const actor = await currentActor(ctx, ctx.em, 'Query.invitations', { lock: false });
   const where: Record<string, unknown> = status ? stateWhere(status, new Date()) : {};
-  if (claims.role === 'DEALER_ADMIN' && claims.dealerId) where.dealer = claims.dealerId;
-  else if (claims.role !== 'ADMIN') throw forbidden('Only a DEALER_ADMIN (for its dealer) or an ADMIN may list invitations.');
+  if (actor.role === 'DEALER_ADMIN' && actor.dealerId) where.dealer = actor.dealerId;
+  else if (actor.role !== 'ADMIN') throw forbidden('Only a DEALER_ADMIN (for its dealer) or an ADMIN may list invitations.');
   return ctx.em.findAndCount(Invitation, where, {
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
     limit: window.limit,
@@ -182,21 +185,20 @@ export async function listInvitations(
  * caller's reach reads as NOT_FOUND. Cancelling twice changes nothing and writes one event.
  */
 export async function cancelInvitation(ctx: DealersContext, idArg: string): Promise<AdminResult<Invitation>> {
-  const claims = requireClaims(ctx.claims);
-  const actor = { role: claims.role as Role, dealerId: claims.dealerId ?? null };
   const id = normalizeId(idArg);
   const NOT_FOUND = refuse('NOT_FOUND', 'There is no invitation with this id that you administer.', ['id']);
   if (!id) return NOT_FOUND;
   return ctx.em.transactional(async (em) => {
+    const actor = await currentActor(ctx, em, 'Mutation.cancelInvitation');
     const invitation = await em.findOne(Invitation, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!invitation || !administers({ actor, dealerId: invitation.dealer?.id ?? null })) return NOT_FOUND;
     if (invitation.acceptedAt) return refuse('INVITATION_USED', 'This invitation was used already; disable the user instead.', ['id']);
     if (!invitation.cancelledAt) {
       invitation.cancelledAt = new Date();
-      invitation.cancelledBy = claims.sub;
+      invitation.cancelledBy = actor.id;
       recordSecurityEvent(ctx, em, {
         kind: 'INVITATION_CANCELLED',
-        actorId: claims.sub,
+        actorId: actor.id,
         dealerId: invitation.dealer?.id ?? null,
         email: invitation.email,
         detail: { invitationId: invitation.id, role: invitation.role },

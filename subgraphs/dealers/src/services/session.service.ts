@@ -1,4 +1,4 @@
-import { requireClaims, tableOf } from '@dealergraph/runtime';
+import { type EntityManager, requireClaims, tableOf } from '@dealergraph/runtime';
 
 import type { DealersContext } from '../context.js';
 import { isAddressAllowed } from '../domain/ip-allow-list.js';
@@ -68,17 +68,25 @@ export async function sessionAccess(ctx: DealersContext, sessionId: string, ip: 
   return 'LIVE';
 }
 
-/** Ends the least recently used sessions of a user so that a new one fits under the limit; returns their ids. */
-export async function makeRoomForSession(ctx: DealersContext, userId: string, now: Date): Promise<string[]> {
-  const open = await ctx.em.find(
+/**
+ * Ends the least recently used sessions of a user so that a new one fits under the limit; returns
+ * their ids, or null when there is no room (every session to end was used within the grace). Runs
+ * inside the new session's transaction, under a lock per user taken first, so parallel sign-ins
+ * count each other's sessions.
+ */
+export async function makeRoomForSession(ctx: DealersContext, em: EntityManager, userId: string, now: Date): Promise<string[] | null> {
+  await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`dealers/sessions/${userId}`]);
+  const open = await em.find(
     Session,
     { user: userId, revokedAt: null, expiresAt: { $gt: now } },
     { fields: ['id', 'revokedAt', 'expiresAt', 'lastUsedAt', 'createdAt'] },
   );
   const live = open.filter((session) => sessionState({ session, now, policy: SESSION_POLICY }) === 'LIVE');
-  const evict = sessionsToEvict({ live, policy: SESSION_POLICY }).map((s) => s.id);
-  if (evict.length) await ctx.em.nativeUpdate(Session, { id: { $in: evict } }, { revokedAt: now });
-  return evict;
+  const evict = sessionsToEvict({ live, policy: SESSION_POLICY, now });
+  if (!evict) return null;
+  const ids = evict.map((s) => s.id);
+  if (ids.length) await em.nativeUpdate(Session, { id: { $in: ids } }, { revokedAt: now });
+  return ids;
 }
 
 /** The signed-in user's live sessions, most recently used first. */

@@ -5,6 +5,7 @@ import type { DealersContext } from '../context.js';
 import { type AdminActor, administers, adminRoleOf, lastAdminRefusal, roleGrantRefusal, roleRank } from '../domain/user-admin.js';
 import { Session } from '../entities/session.entity.js';
 import { User } from '../entities/user.entity.js';
+import { currentActor } from './admin-actor.service.js';
 import type { AdminResult } from './invitation.service.js';
 import { recordSecurityEvent } from './security-event.service.js';
 
@@ -27,7 +28,7 @@ export async function listUsers(
   dealerIdArg: string | null | undefined,
   window: PageWindow,
 ): Promise<[User[], number]> {
-  const actor = actorOf(ctx);
+  const actor = await currentActor(ctx, ctx.em, 'Query.dealerUsers', { lock: false });
   const dealerId = dealerIdArg ? normalizeId(dealerIdArg) : actor.dealerId;
   if ((dealerIdArg && !dealerId) || !administers({ actor, dealerId })) throw forbidden("You may list your own dealer's users only.");
   return ctx.em.findAndCount(User, { dealer: dealerId }, { orderBy: { email: 'asc' }, limit: window.limit, offset: window.offset });
@@ -40,22 +41,27 @@ async function lockGroup(em: EntityManager, dealerId: string | null): Promise<vo
 
 /**
  * Runs a change to a user the caller administers, under the lock of the user's group and the row
- * lock of the user; a user out of the caller's reach reads as NOT_FOUND, and nothing changes.
+ * lock of the user, authorized from the caller's current row (currentActor); a user out of the
+ * caller's reach reads as NOT_FOUND, and nothing changes.
  */
 async function changeUser(
   ctx: DealersContext,
+  coordinate: string,
   userIdArg: string,
   change: (em: EntityManager, target: User, actor: AdminActor & { id: string }) => Promise<AdminResult<User>>,
 ): Promise<AdminResult<User>> {
-  const actor = actorOf(ctx);
+  const claimed = actorOf(ctx);
   const userId = normalizeId(userIdArg);
   if (!userId) return NOT_FOUND;
   const found = await ctx.em.findOne(User, { id: userId }, { fields: ['id', 'dealer'] });
   if (!found) return NOT_FOUND;
   const dealerId = found.dealer?.id ?? null;
-  if (!administers({ actor, dealerId })) return NOT_FOUND;
+  if (!administers({ actor: claimed, dealerId })) return NOT_FOUND;
   return ctx.em.transactional(async (em) => {
     await lockGroup(em, dealerId);
+    // The actor's row as it is now, not the token's role: a demoted or disabled admin acts no more.
+    const actor = await currentActor(ctx, em, coordinate);
+    if (!administers({ actor, dealerId })) return NOT_FOUND;
     const target = await em.findOneOrFail(User, { id: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (roleRank(target.role) > roleRank(actor.role)) {
       return { ok: false as const, error: { code: 'ROLE_ABOVE_YOURS', message: 'This user holds a role above yours.', field: ['userId'] } };
@@ -84,7 +90,7 @@ async function endSessions(em: EntityManager, userId: string): Promise<void> {
  * the staff) without an active administrator. The user's sessions end, so no token keeps the old role.
  */
 export async function setUserRole(ctx: DealersContext, userId: string, role: Role): Promise<AdminResult<User>> {
-  return changeUser(ctx, userId, async (em, target, actor) => {
+  return changeUser(ctx, 'Mutation.setUserRole', userId, async (em, target, actor) => {
     const dealerId = target.dealer?.id ?? null;
     const refusal = roleGrantRefusal({ actor, dealerId, role });
     if (refusal) return { ok: false, error: { code: refusal.code, message: refusal.message, field: ['role'] } };
@@ -114,7 +120,7 @@ export async function setUserRole(ctx: DealersContext, userId: string, role: Rol
  * active administrator of a dealer (or of the staff) cannot be disabled.
  */
 export async function setUserActive(ctx: DealersContext, userId: string, active: boolean): Promise<AdminResult<User>> {
-  return changeUser(ctx, userId, async (em, target, actor) => {
+  return changeUser(ctx, active ? 'Mutation.enableUser' : 'Mutation.disableUser', userId, async (em, target, actor) => {
     if (target.active === active) return { ok: true, value: target };
     if (!active) {
       const last = await keepsAnAdmin(em, target);

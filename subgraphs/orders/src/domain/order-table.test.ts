@@ -12,9 +12,9 @@ describe('readOrderTable', () => {
       ok: true,
       rows: [
         { row: 2, sku: 'A-1', quantity: 3 },
-        { row: 5, sku: 'B-2', quantity: 2 },
+        { row: 5, sku: 'B-2', quantity: null },
         { row: 6, sku: 'C-3', quantity: null },
-        { row: 7, sku: 'D-4', quantity: 1.5 },
+        { row: 7, sku: 'D-4', quantity: null },
       ],
     });
   });
@@ -29,6 +29,31 @@ describe('readOrderTable', () => {
     });
     expect(result).toMatchObject({ ok: false, code: 'MISSING_COLUMNS' });
     expect(!result.ok && result.message).toContain('quantity is missing');
+  });
+
+  it('takes whole numbers written with digits only: thousands and decimal separators are refused, not guessed', () => {
+    const result = readOrderTable({
+      cells: [
+        ['sku', 'quantity'],
+        ['A', '1,000'],
+        ['B', '2,5'],
+        ['C', '1.000'],
+        ['D', ' +12 '],
+        ['E', 7],
+        ['F', 2.5],
+      ],
+      maxRows: 10,
+    });
+    expect(result.ok && result.rows.map((r) => r.quantity)).toEqual([null, null, null, 12, 7, 2.5]);
+  });
+
+  it('repeats at most a few column names of a header of any size', () => {
+    const header = ['qty', 'x'.repeat(5_000), ...Array.from({ length: 5_000 }, (_, i) => `col${i}`)];
+    const result = readOrderTable({ cells: [header, ['A', 1]], maxRows: 10 });
+    expect(result).toMatchObject({ ok: false, code: 'MISSING_COLUMNS' });
+    const message = !result.ok ? result.message : '';
+    expect(message.length).toBeLessThan(600);
+    expect(message).toContain('and 4,992 more');
   });
 
   it('refuses empty files and files past the row limit', () => {

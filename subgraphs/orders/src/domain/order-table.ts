@@ -23,13 +23,29 @@ function cellText(cell: unknown): string {
   return String(cell).trim();
 }
 
-/** A quantity cell as a number: 12, "12", " 12 ", "12.0"; null when it is no number at all. */
+/**
+ * A quantity cell as a number: 12 (a number cell, judged later when fractional), "12", " +12 ";
+ * null when it is not a whole number written with digits only: "1,000", "2,5" and "1.000" mean
+ * different things in different locales (a thousand, two and a half, one), so none is guessed.
+ */
 function cellNumber(cell: unknown): number | null {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
   const text = cellText(cell);
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return null;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : null;
+  if (!/^[+-]?\d{1,15}$/.test(text)) return null;
+  return Number(text);
+}
+
+/** How much of a header row a MISSING_COLUMNS message repeats: the first few names, each cut short. */
+const SHOWN_COLUMNS = 10;
+const SHOWN_NAME_LENGTH = 40;
+
+function foundColumns(header: readonly string[]): string {
+  const names = header.filter(Boolean);
+  if (names.length === 0) return 'nothing';
+  const shown = names
+    .slice(0, SHOWN_COLUMNS)
+    .map((n) => ([...n].length > SHOWN_NAME_LENGTH ? `${[...n].slice(0, SHOWN_NAME_LENGTH).join('')}…` : n));
+  return `${shown.join(', ')}${names.length > SHOWN_COLUMNS ? ` and ${(names.length - SHOWN_COLUMNS).toLocaleString('en-US')} more` : ''}`;
 }
 
 /** Finds the sku and quantity columns, then reads the data rows; at most `maxRows` of them. */
@@ -45,7 +61,7 @@ export function readOrderTable({ cells, maxRows }: { cells: readonly (readonly u
     return {
       ok: false,
       code: 'MISSING_COLUMNS',
-      message: `The first row must name the columns sku and quantity; ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing (found: ${header.filter(Boolean).join(', ') || 'nothing'}).`,
+      message: `The first row must name the columns sku and quantity; ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing (found: ${foundColumns(header)}).`,
     };
   }
   const rows: OrderTableRow[] = [];

@@ -2,6 +2,7 @@ import { BigIntType, Entity, Enum, Index, OptionalProps, PrimaryKey, Property, U
 
 import { ORDER_STATUSES, type OrderStatus } from '../domain/order-lifecycle.js';
 import type { Rejection } from '../domain/order-rejection.js';
+import type { TakenCartLine } from '../services/cart.service.js';
 
 /** `"schema"."table"`: the table is named "order", a reserved word, so it is always quoted. */
 const quoted = (table: { schema?: string; name: string }) => `${table.schema ? `"${table.schema}".` : ''}"${table.name}"`;
@@ -26,6 +27,11 @@ const quoted = (table: { schema?: string; name: string }) => `${table.schema ? `
   name: 'order_running_lease_index',
   expression: (table, c, name) => `create index "${name}" on ${quoted(table)} ("${c.leaseUntil}") where "${c.workflow}" = 'RUNNING'`,
 })
+// The recovery sweep looks for lifecycle effects (releases, an approval's hold, a shipment) left unfinished.
+@Index({
+  name: 'order_effect_lease_index',
+  expression: (table, c, name) => `create index "${name}" on ${quoted(table)} ("${c.effectLeaseUntil}") where "${c.effect}" is not null`,
+})
 // A retried submission with the same key finds the first order instead of placing a second one.
 @Unique({ name: 'order_dealer_id_idempotency_key_unique', properties: ['dealerId', 'idempotencyKey'] })
 export class Order {
@@ -47,7 +53,9 @@ export class Order {
     | 'rejection'
     | 'dealerRegion'
     | 'salesRepUserId'
-    | 'approvalFacts';
+    | 'approvalFacts'
+    | 'effect'
+    | 'effectLeaseUntil';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -147,7 +155,38 @@ export class Order {
   /** What the approval rules look at, snapshot at pricing (lines' price sources and product handling, the dealer's history flag). */
   @Property({ type: 'jsonb', nullable: true })
   approvalFacts: ApprovalFacts | null = null;
+
+  /**
+   * What other services must still do for the order's last lifecycle change, committed with that
+   * change and cleared once done (order-effects.service.ts): null when nothing is pending.
+   */
+  @Property({ type: 'jsonb', nullable: true })
+  effect: OrderEffect | null = null;
+
+  /** Whoever drives the effect owns it until then; the recovery sweep takes over effects past it. */
+  @Property({ type: 'timestamptz', nullable: true })
+  effectLeaseUntil: Date | null = null;
 }
+
+/**
+ * A lifecycle change's work in other services, done after the change committed, idempotent by
+ * order id: RELEASE (a cancelled or rejected order gives back its credit hold, special price units
+ * and stock), HOLD (the last approval holds credit, then the order becomes APPROVED), SHIP (the
+ * stock leaves the warehouse, then the order becomes SHIPPED).
+ */
+export type OrderEffect =
+  | { kind: 'RELEASE'; id: string }
+  | {
+      kind: 'HOLD';
+      id: string;
+      byUserId: string;
+      comment: string | null;
+      /** The approval steps the approver decided; approved when the hold is had. */
+      stepIds: string[];
+      approverLevel: number;
+      overLimitApproved: boolean;
+    }
+  | { kind: 'SHIP'; id: string; byUserId: string; carrier: string; trackingNumber: string; comment: string | null };
 
 /** The facts of an order the approval routing reads, beyond its total. */
 export interface ApprovalFacts {
@@ -170,6 +209,8 @@ export interface OrderRequest {
   lines: OrderRequestLine[];
   poNumber: string | null;
   expectedTotal: number | null;
-  /** True when the lines came from the caller's cart (cleared once the order is placed). */
+  /** True when the lines came from the caller's cart. */
   fromCart: boolean;
+  /** The cart lines the order took (moved out of the cart at the claim); given back if it is not placed. */
+  cartLines?: TakenCartLine[];
 }

@@ -11,11 +11,13 @@ import {
   type QuotedLine,
   requireClaims,
 } from '@dealergraph/runtime';
+import { raw } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 
 import type { OrdersContext } from '../context.js';
 import {
   allUsable,
+  CART_MAX_LINE_QUANTITY,
   type CatalogEntry,
   classifyLines,
   type LineVerdict,
@@ -25,6 +27,7 @@ import {
   withoutUnpriced,
 } from '../domain/cart-lines.js';
 import { CartLine } from '../entities/cart-line.entity.js';
+import { cartBusy, withCartLock, withCartTurn } from './cart-lock.js';
 
 /** A business refusal as the API reports it. */
 export interface CartUserError {
@@ -171,25 +174,63 @@ export async function quote(
   return { currency: memo.currency, lines: lines.flatMap((l) => memo.quotes.get(quoteKey(l.productId, l.quantity)) ?? []) };
 }
 
-/** Serialises changes to one user's cart: two tabs adding at once must not lose an addition. */
-async function lockCart(em: EntityManager, userId: string): Promise<void> {
-  await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`orders.cart:${userId}`]);
-}
-
-/** The lines of the caller's cart, oldest first; empty for staff (they have no cart). */
-export async function cartLinesForOrder(ctx: OrdersContext): Promise<{ productId: string; sku: string; quantity: number }[]> {
+/** The lines of the caller's cart as they stand, oldest first (a read: a template saves them); empty for staff. */
+export async function readCartLines(ctx: OrdersContext): Promise<{ productId: string; sku: string; quantity: number }[]> {
   const owner = cartOwner(requireClaims(ctx.claims));
   if (!owner) return [];
   const lines = await ctx.em.find(CartLine, { userId: owner.userId, dealerId: owner.dealerId }, { orderBy: { addedAt: 'asc', id: 'asc' } });
   return lines.map((line) => ({ productId: line.productId, sku: line.sku, quantity: line.quantity }));
 }
 
+/** A cart line as a cart order takes it, and as a compensated order gives it back. */
+export interface TakenCartLine {
+  productId: string;
+  sku: string;
+  quantity: number;
+  addedUnitPrice: number;
+  currency: string;
+}
+
 /**
- * Empties a user's cart inside the transaction that placed the order (`em` is that transaction's
- * manager), so the cart is emptied if and only if the order is stored.
+ * The lines of a user's cart, oldest first, removed from it: call it in the locked transaction that
+ * stores the order (`withCartLock`), so the order takes exactly the lines it read and a line added
+ * after it stays in the cart.
  */
-export async function clearCartAfterOrder(em: EntityManager, userId: string): Promise<void> {
-  await em.nativeDelete(CartLine, { userId });
+export async function takeCartLines(em: EntityManager, userId: string, dealerId: string): Promise<TakenCartLine[]> {
+  const lines = await em.find(CartLine, { userId, dealerId }, { orderBy: { addedAt: 'asc', id: 'asc' } });
+  if (lines.length) await em.nativeDelete(CartLine, { id: { $in: lines.map((l) => l.id) } });
+  return lines.map((l) => ({
+    productId: l.productId,
+    sku: l.sku,
+    quantity: l.quantity,
+    addedUnitPrice: l.addedUnitPrice,
+    currency: l.currency,
+  }));
+}
+
+/**
+ * Puts the lines of an order that was not placed back into the cart (in the locked transaction that
+ * deletes the order, so they come back exactly once): quantities add to what the cart holds now.
+ */
+export async function restoreCartLines(em: EntityManager, owner: { userId: string; dealerId: string }, lines: readonly TakenCartLine[]) {
+  const now = Date.now();
+  for (let i = 0; i < lines.length; i += 1000) {
+    const rows = lines.slice(i, i + 1000).map((line, j) => ({
+      id: randomUUID(),
+      userId: owner.userId,
+      dealerId: owner.dealerId,
+      ...line,
+      addedAt: new Date(now + i + j),
+      updatedAt: new Date(now),
+    }));
+    const table = `"${em.config.get('schema')}"."cart_line"`;
+    await em
+      .createQueryBuilder(CartLine)
+      .insert(rows)
+      .onConflict(['userId', 'productId'])
+      .merge({ quantity: raw(`least(${table}.quantity + excluded.quantity, ${CART_MAX_LINE_QUANTITY})`) })
+      .execute();
+  }
 }
 
 /** The caller's cart priced now (one catalog call, one pricing call); null for staff. */
@@ -254,10 +295,21 @@ export async function creditPreview(ctx: OrdersContext, cart: Pick<CartView, 'de
   return fromService('Credit', () => ctx.services.credit.call('assessOrder', { dealerId: cart.dealerId, amount: cart.total }));
 }
 
+/** A cart read changed before its lock was had (another process wrote it): read and price it again, at most this often. */
+const STALE_ROUNDS = 3;
+
+const cartState = (lines: readonly Pick<CartLine, 'productId' | 'quantity'>[]) =>
+  lines
+    .map((l) => `${l.productId}:${l.quantity}`)
+    .sort()
+    .join(',');
+
 /**
  * Adds requested lines to the caller's cart (typed SKUs, file rows, a template, a past order): each
  * line gets a verdict; usable lines are added (repeats of a product merged), unless `allOrNothing`
  * and one line is unusable, in which case nothing changes. Quantities add to what the cart holds.
+ * The catalog and pricing are asked in the user's turn but before the locked transaction, which then
+ * checks that the cart is still what was priced (see cart-lock.ts).
  */
 export async function addLines(
   ctx: OrdersContext,
@@ -269,45 +321,52 @@ export async function addLines(
   const skus = [...new Set(lines.map((l) => l.sku.trim()).filter(Boolean))];
   const products = await lookup(ctx, owner.dealerId, { skus });
   const catalog = new Map<string, CatalogEntry>(products.map((p) => [p.sku.toLowerCase(), p]));
-  return ctx.em.transactional(async (em) => {
-    await lockCart(em, owner.userId);
-    const existing = await em.find(CartLine, { userId: owner.userId });
-    const inCart = new Map(existing.map((l) => [l.productId, l.quantity]));
-    let result = classifyLines({ lines, catalog, inCart, cartLineCount: existing.length });
-    const quoted = await quote(
-      ctx,
-      owner.dealerId,
-      result.plans.map((p) => ({ productId: p.productId, quantity: p.quantity })),
-    );
-    const quoteById = new Map(quoted.lines.map((q) => [q.productId, q]));
-    result = withoutUnpriced({
-      result,
-      unpriced: new Set(result.plans.filter((p) => !quoteById.get(p.productId)?.priceable).map((p) => p.productId)),
-    });
-    if (options.allOrNothing && !allUsable(result)) return { verdicts: result.verdicts, added: false, userErrors: [] };
-    const now = Date.now();
-    const rows = result.plans.map((plan, i) => ({
-      id: randomUUID(),
-      userId: owner.userId,
-      dealerId: owner.dealerId,
-      productId: plan.productId,
-      sku: plan.sku,
-      quantity: plan.quantity,
-      addedUnitPrice: quoteById.get(plan.productId)!.unitPrice,
-      currency: quoted.currency || 'USD',
-      // Lines read back by addedAt keep the order they were requested in (new lines only; merges keep theirs).
-      addedAt: new Date(now + i),
-      updatedAt: new Date(now),
-    }));
-    for (let i = 0; i < rows.length; i += 1000) {
-      await em
-        .createQueryBuilder(CartLine)
-        .insert(rows.slice(i, i + 1000))
-        .onConflict(['userId', 'productId'])
-        .merge(['quantity', 'addedUnitPrice', 'currency', 'updatedAt', 'sku'])
-        .execute();
+  return withCartTurn(owner.userId, async (locked) => {
+    for (let round = 0; round < STALE_ROUNDS; round += 1) {
+      const existing = await ctx.em.fork().find(CartLine, { userId: owner.userId }, { fields: ['productId', 'quantity'] });
+      const inCart = new Map(existing.map((l) => [l.productId, l.quantity]));
+      let result = classifyLines({ lines, catalog, inCart, cartLineCount: existing.length });
+      const quoted = await quote(
+        ctx,
+        owner.dealerId,
+        result.plans.map((p) => ({ productId: p.productId, quantity: p.quantity })),
+      );
+      const quoteById = new Map(quoted.lines.map((q) => [q.productId, q]));
+      result = withoutUnpriced({
+        result,
+        unpriced: new Set(result.plans.filter((p) => !quoteById.get(p.productId)?.priceable).map((p) => p.productId)),
+      });
+      if (options.allOrNothing && !allUsable(result)) return { verdicts: result.verdicts, added: false, userErrors: [] };
+      const now = Date.now();
+      const rows = result.plans.map((plan, i) => ({
+        id: randomUUID(),
+        userId: owner.userId,
+        dealerId: owner.dealerId,
+        productId: plan.productId,
+        sku: plan.sku,
+        quantity: plan.quantity,
+        addedUnitPrice: quoteById.get(plan.productId)!.unitPrice,
+        currency: quoted.currency || 'USD',
+        // Lines read back by addedAt keep the order they were requested in (new lines only; merges keep theirs).
+        addedAt: new Date(now + i),
+        updatedAt: new Date(now),
+      }));
+      const written = await locked(ctx, async (em) => {
+        const current = await em.find(CartLine, { userId: owner.userId }, { fields: ['productId', 'quantity'] });
+        if (cartState(current) !== cartState(existing)) return false;
+        for (let i = 0; i < rows.length; i += 1000) {
+          await em
+            .createQueryBuilder(CartLine)
+            .insert(rows.slice(i, i + 1000))
+            .onConflict(['userId', 'productId'])
+            .merge(['quantity', 'addedUnitPrice', 'currency', 'updatedAt', 'sku'])
+            .execute();
+        }
+        return true;
+      });
+      if (written) return { verdicts: result.verdicts, added: rows.length > 0, userErrors: [] };
     }
-    return { verdicts: result.verdicts, added: rows.length > 0, userErrors: [] };
+    throw cartBusy();
   });
 }
 
@@ -318,12 +377,20 @@ export function verdictErrors(verdicts: readonly LineVerdict[], path: string[]):
     .map((v) => cartError(v.status, v.message, [...path, String(v.index), v.status === 'INVALID_QUANTITY' ? 'quantity' : 'sku']));
 }
 
-/** Finds a line of the caller's cart by SKU (any case), inside a locked transaction. */
+/** Most SKUs one removeFromCart names: a cart holds at most CART_MAX_LINES products, and one call is one statement. */
+export const MAX_REMOVE_SKUS = 1_000;
+
+const likePattern = (sku: string) => sku.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Finds a line of the user's cart by SKU (any case). */
 async function lineBySku(em: EntityManager, userId: string, sku: string): Promise<CartLine | null> {
-  return em.findOne(CartLine, { userId, sku: { $ilike: sku.trim().replace(/[\\%_]/g, (c) => `\\${c}`) } });
+  return em.findOne(CartLine, { userId, sku: { $ilike: likePattern(sku) } });
 }
 
-/** Sets the quantity of a cart line (0 removes it); re-prices it, so the "price when added" is the new quantity's. */
+/**
+ * Sets the quantity of a cart line (0 removes it); re-prices it, so the "price when added" is the
+ * new quantity's. The price is asked before the locked transaction, for the line as read then.
+ */
 export async function updateCartLine(ctx: OrdersContext, sku: string, quantity: number): Promise<CartUserError[]> {
   const owner = cartWriter(ctx);
   if ('code' in owner) return [owner];
@@ -331,38 +398,51 @@ export async function updateCartLine(ctx: OrdersContext, sku: string, quantity: 
     const problem = quantityProblem({ quantity });
     if (problem) return [cartError('INVALID_QUANTITY', `${sku}: ${problem} Send 0 to remove the line.`, ['quantity'])];
   }
-  return ctx.em.transactional(async (em) => {
-    await lockCart(em, owner.userId);
-    const line = await lineBySku(em, owner.userId, sku);
-    if (!line) return [cartError('NOT_IN_CART', `${sku} is not in your cart.`, ['sku'])];
-    if (quantity === 0) {
-      em.remove(line);
+  const notInCart = [cartError('NOT_IN_CART', `${sku} is not in your cart.`, ['sku'])];
+  return withCartTurn(owner.userId, async (locked) => {
+    const seen = await lineBySku(ctx.em.fork(), owner.userId, sku);
+    if (!seen) return notInCart;
+    const quoted = quantity === 0 ? null : await quote(ctx, owner.dealerId, [{ productId: seen.productId, quantity }]);
+    const q = quoted?.lines[0];
+    if (quoted && !q?.priceable)
+      return [cartError('NOT_AUTHORIZED', `${seen.sku} has no price for your dealer and cannot be ordered: remove it.`, ['sku'])];
+    return locked(ctx, async (em) => {
+      const line = await em.findOne(CartLine, { id: seen.id });
+      if (!line) return notInCart;
+      if (!quoted || !q) em.remove(line);
+      else Object.assign(line, { quantity, addedUnitPrice: q.unitPrice, currency: quoted.currency });
       return [];
-    }
-    const quoted = await quote(ctx, owner.dealerId, [{ productId: line.productId, quantity }]);
-    const q = quoted.lines[0];
-    if (!q?.priceable)
-      return [cartError('NOT_AUTHORIZED', `${line.sku} has no price for your dealer and cannot be ordered: remove it.`, ['sku'])];
-    line.quantity = quantity;
-    line.addedUnitPrice = q.unitPrice;
-    line.currency = quoted.currency;
-    return [];
+    });
   });
 }
 
-/** Removes lines from the caller's cart by SKU; SKUs that are not in it are reported. */
+/**
+ * Removes lines from the caller's cart by SKU (any case) in one statement; SKUs that are not in it
+ * are reported once each (a repeated SKU is removed once, not reported). At most MAX_REMOVE_SKUS.
+ */
 export async function removeFromCart(ctx: OrdersContext, skus: readonly string[]): Promise<CartUserError[]> {
   const owner = cartWriter(ctx);
   if ('code' in owner) return [owner];
-  return ctx.em.transactional(async (em) => {
-    await lockCart(em, owner.userId);
-    const errors: CartUserError[] = [];
-    for (const [index, sku] of skus.entries()) {
-      const line = await lineBySku(em, owner.userId, sku);
-      if (line) em.remove(line);
-      else errors.push(cartError('NOT_IN_CART', `${sku} is not in your cart.`, ['skus', String(index)]));
-    }
-    return errors;
+  if (skus.length > MAX_REMOVE_SKUS)
+    return [
+      cartError('TOO_MANY_SKUS', `Remove at most ${MAX_REMOVE_SKUS.toLocaleString('en-US')} SKUs at once, or clear the cart.`, ['skus']),
+    ];
+  const firstIndex = new Map<string, number>();
+  skus.forEach((sku, index) => {
+    const key = sku.trim().toLowerCase();
+    if (!firstIndex.has(key)) firstIndex.set(key, index);
+  });
+  if (firstIndex.size === 0) return [];
+  return withCartLock(ctx, owner.userId, async (em) => {
+    const keys = [...firstIndex.keys()];
+    const removed = await em.execute<{ sku: string }[]>(
+      `delete from "${em.config.get('schema')}"."cart_line" where user_id = ? and lower(sku) in (${keys.map(() => '?').join(', ')}) returning sku`,
+      [owner.userId, ...keys],
+    );
+    const gone = new Set(removed.map((r) => r.sku.toLowerCase()));
+    return [...firstIndex]
+      .filter(([key]) => !gone.has(key))
+      .map(([, index]) => cartError('NOT_IN_CART', `${skus[index]} is not in your cart.`, ['skus', String(index)]));
   });
 }
 
@@ -370,9 +450,6 @@ export async function removeFromCart(ctx: OrdersContext, skus: readonly string[]
 export async function clearCart(ctx: OrdersContext): Promise<CartUserError[]> {
   const owner = cartWriter(ctx);
   if ('code' in owner) return [owner];
-  await ctx.em.transactional(async (em) => {
-    await lockCart(em, owner.userId);
-    await em.nativeDelete(CartLine, { userId: owner.userId });
-  });
+  await withCartLock(ctx, owner.userId, (em) => em.nativeDelete(CartLine, { userId: owner.userId }));
   return [];
 }

@@ -5,7 +5,6 @@ import {
   APPROVAL_LEVEL,
   canSeeDealer,
   type Claims,
-  formatAmount,
   InvalidAmountError,
   isStaff,
   isStaffRole,
@@ -17,17 +16,17 @@ import {
 import { LockMode } from '@mikro-orm/core';
 
 import type { OrdersContext } from '../context.js';
-import { APPROVAL_ROLES, routeOrder, stepsDecidedBy } from '../domain/approval-routing.js';
+import { routeOrder, stepsDecidedBy } from '../domain/approval-routing.js';
 import { inScope } from '../domain/approver-scope.js';
 import type { OrderStatus } from '../domain/order-lifecycle.js';
 import { type AlternativeKind, buildRejection, type RejectionAlternative, type RejectionCode } from '../domain/order-rejection.js';
 import { Order } from '../entities/order.entity.js';
 import { OrderApprovalStep } from '../entities/order-approval-step.entity.js';
 import { scopeCondition, scopeOf } from './approver-scope.service.js';
+import { releaseAfterChange, runEffect, startEffect } from './order-effects.service.js';
 import { type OrderUserError, userError, WorkflowRefusal } from './order-errors.js';
 import { changeOrderStatus } from './order-status.service.js';
 import { recordOrderEvent } from './outbox.service.js';
-import { releaseSpecialPricesOf } from './special-price-use.service.js';
 
 /** What a lifecycle mutation answers: the order as it is now, or why nothing changed. */
 export interface OrderDecisionResult {
@@ -43,7 +42,9 @@ const notFound = () => new WorkflowRefusal([userError('NOT_FOUND', 'There is no 
 /**
  * Runs `change` on the locked order in one transaction; a WorkflowRefusal rolls everything back and
  * becomes userErrors. A role the authorization matrix refuses `operation` hears FORBIDDEN before any
- * order is looked at; another dealer's order reads as not found.
+ * order is looked at; another dealer's order reads as not found; an order whose last change is still
+ * being completed in another service (a HOLD or SHIP effect) answers ORDER_BUSY. When the change
+ * started an effect, it is driven after the commit (order-effects.service.ts) and its outcome is the answer.
  */
 async function onLockedOrder(
   ctx: OrdersContext,
@@ -57,19 +58,33 @@ async function onLockedOrder(
     return { order: null, userErrors: [userError('FORBIDDEN', `Your role (${claims.role}) may not do this (${operation}).`)] };
   try {
     if (!id) throw notFound();
+    // The approver's scope may need the dealers service: asked now, not while the transaction holds a connection.
+    if (approverLevel(claims) > 0) await scopeOf(ctx, claims);
     const order = await ctx.em.fork().transactional(async (em) => {
       const locked = await em.findOne(Order, { id, workflow: 'DONE' }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!locked || !canSeeDealer(claims, locked.dealerId)) throw notFound();
+      if (locked.effect && locked.effect.kind !== 'RELEASE') throw orderBusy();
+      const before = locked.effect?.id;
       await change(em, locked, claims);
       await em.flush();
-      return locked;
+      return { locked, started: locked.effect && locked.effect.id !== before ? locked.effect : null };
     });
-    return { order, userErrors: [] };
+    if (!order.started) return { order: order.locked, userErrors: [] };
+    if (order.started.kind === 'RELEASE') {
+      await releaseAfterChange(ctx, order.locked.id);
+      return { order: order.locked, userErrors: [] };
+    }
+    return (await runEffect(ctx, order.locked.id)) ?? { order: order.locked, userErrors: [] };
   } catch (error) {
     if (error instanceof WorkflowRefusal) return { order: null, userErrors: error.errors };
     throw error;
   }
 }
+
+const orderBusy = () =>
+  new WorkflowRefusal([
+    userError('ORDER_BUSY', 'Another change of this order is still being completed: try again in a moment.', ['orderId']),
+  ]);
 
 const mustBe = (order: Order, statuses: OrderStatus[], doing: string) => {
   if (!statuses.includes(order.status)) {
@@ -136,89 +151,46 @@ async function stepsFor(ctx: OrdersContext, em: Em, order: Order, claims: Claims
 
 /**
  * Approves the steps of a pending order the caller may decide (their level or below). The last step
- * takes the credit hold in the same locked transaction: the order becomes APPROVED only with credit
- * held; a credit refusal keeps it pending and answers with the refusal.
+ * commits as a HOLD effect: credit holds the order after the commit, then the order becomes APPROVED
+ * (approval-hold.service.ts); a credit refusal keeps it pending and answers with the refusal.
  */
 export function approveOrder(ctx: OrdersContext, orderId: string, comment: string | null): Promise<OrderDecisionResult> {
   return onLockedOrder(ctx, 'Mutation.approveOrder', orderId, async (em, order, claims) => {
     mustBe(order, ['PENDING_APPROVAL'], 'approved');
     const steps = await stepsFor(ctx, em, order, claims);
     const now = new Date();
-    for (const step of steps) {
-      Object.assign(step, { status: 'APPROVED', decidedByUserId: claims.sub, decidedAt: now, comment });
-      recordOrderEvent(em, {
-        orderId: order.id,
-        dealerId: order.dealerId,
-        scope: order,
-        type: 'APPROVAL_STEP',
-        status: order.status,
-        actor: claims.sub,
-        reason: comment,
-        data: { level: step.level, step: step.position, decision: 'APPROVED' },
-        at: now,
-      });
-    }
     const remaining = await em.count(OrderApprovalStep, { order: order.id, status: 'PENDING', id: { $nin: steps.map((s) => s.id) } });
-    // The next step starts waiting now: its deadline and timers.
-    if (remaining > 0) return ctx.approvalTimers.scheduleWaiting(em, order.id, now);
-    const overLimitApproved = (await em.count(OrderApprovalStep, { order: order.id, rule: 'CREDIT_APPROVAL' })) > 0;
-    let held = await ctx.services.credit.call('placeHold', {
-      dealerId: order.dealerId,
-      orderId: order.id,
-      amount: order.total,
-      overLimitApproved,
+    if (remaining > 0) {
+      for (const step of steps) approveStep(em, order, step, claims.sub, comment, now);
+      // The next step starts waiting now: its deadline and timers.
+      return ctx.approvalTimers.scheduleWaiting(em, order.id, now);
+    }
+    // The last step: credit is held after this commits, then the order becomes APPROVED (approval-hold.service.ts).
+    startEffect(ctx, order, {
+      kind: 'HOLD',
+      byUserId: claims.sub,
+      comment,
+      stepIds: steps.map((s) => s.id),
+      approverLevel: approverLevel(claims),
+      overLimitApproved: (await em.count(OrderApprovalStep, { order: order.id, rule: 'CREDIT_APPROVAL' })) > 0,
     });
-    if (held.status === 'REFUSED' && held.decision.outcome === 'APPROVAL' && !overLimitApproved) {
-      // Credit changed since placement (or the order grew past the available credit): it now asks for
-      // its own approver. One who has that level decides it now; otherwise the order waits for them.
-      const level = held.decision.approvalLevel ?? 4;
-      if (approverLevel(claims) >= level) {
-        held = await ctx.services.credit.call('placeHold', {
-          dealerId: order.dealerId,
-          orderId: order.id,
-          amount: order.total,
-          overLimitApproved: true,
-        });
-      } else {
-        const position = (await em.count(OrderApprovalStep, { order: order.id })) + 1;
-        em.persist(
-          em.create(OrderApprovalStep, {
-            id: randomUUID(),
-            order: order.id,
-            position,
-            level,
-            role: APPROVAL_ROLES[level] ?? `LEVEL_${level}`,
-            rule: 'CREDIT_APPROVAL',
-            reason: held.decision.reason ?? 'Credit asks for an approval.',
-          }),
-        );
-        return ctx.approvalTimers.scheduleWaiting(em, order.id, now);
-      }
-    }
-    if (held.status === 'RELEASED')
-      throw new WorkflowRefusal([
-        userError('INVALID_TRANSITION', 'The credit of this order was released: it cannot be approved any more.'),
-      ]);
-    if (held.status === 'REFUSED') {
-      const { decision } = held;
-      const toPay = decision.amountToPay > 0 ? ` The dealer would have to pay ${formatAmount(decision.amountToPay)} first.` : '';
-      throw new WorkflowRefusal([
-        userError(
-          decision.code ?? 'CREDIT_LIMIT_EXCEEDED',
-          `${decision.reason ?? 'Credit refuses to hold this order.'}${toPay} It stays pending.`,
-        ),
-      ]);
-    }
-    order.overLimitApproved = held.overLimit;
-    await changeOrderStatus(em, order, { to: 'APPROVED', byUserId: claims.sub, comment, at: now });
   });
 }
 
-/** Gives an ending order's stock, special price units and credit back (idempotent by order id, safe if none was taken). */
-async function releaseAll(ctx: OrdersContext, order: Order): Promise<void> {
-  await ctx.services.credit.call('releaseHold', { orderId: order.id });
-  await releaseSpecialPricesOf(ctx, order.id);
-  await ctx.services.products.call('releaseStock', { orderId: order.id });
+/** One approval step decided by an approver, with its event. */
+function approveStep(em: Em, order: Order, step: OrderApprovalStep, byUserId: string, comment: string | null, at: Date): void {
+  Object.assign(step, { status: 'APPROVED', decidedByUserId: byUserId, decidedAt: at, comment });
+  recordOrderEvent(em, {
+    orderId: order.id,
+    dealerId: order.dealerId,
+    scope: order,
+    type: 'APPROVAL_STEP',
+    status: order.status,
+    actor: byUserId,
+    reason: comment,
+    data: { level: step.level, step: step.position, decision: 'APPROVED' },
+    at,
+  });
 }
 
 /** A rejection as asked for: amounts are decimal strings in the order's currency. */
@@ -254,8 +226,8 @@ export function rejectOrder(ctx: OrdersContext, orderId: string, input: RejectIn
     mustBe(order, ['PENDING_APPROVAL'], 'rejected');
     const [step] = await stepsFor(ctx, em, order, claims);
     Object.assign(step, { status: 'REJECTED', decidedByUserId: claims.sub, decidedAt: new Date(), comment: rejection.reason });
-    await releaseAll(ctx, order);
     order.rejection = rejection;
+    startEffect(ctx, order, { kind: 'RELEASE' });
     await changeOrderStatus(em, order, {
       to: 'REJECTED',
       byUserId: claims.sub,
@@ -274,7 +246,7 @@ export function cancelOrder(ctx: OrdersContext, orderId: string, reason: string 
     if (claims.role === 'VIEW_ONLY') throw new WorkflowRefusal([userError('FORBIDDEN', 'Your role (VIEW_ONLY) may not change orders.')]);
     if (!isStaff(claims)) mustBe(order, ['PENDING_APPROVAL', 'APPROVED'], 'cancelled by the dealer (call us once it is processing)');
     mustBe(order, ['PENDING_APPROVAL', 'APPROVED', 'PROCESSING'], 'cancelled');
-    await releaseAll(ctx, order);
+    startEffect(ctx, order, { kind: 'RELEASE' });
     await changeOrderStatus(em, order, { to: 'CANCELLED', byUserId: claims.sub, comment: reason?.trim() || null });
   });
 }
@@ -303,11 +275,9 @@ export function updateFulfillment(ctx: OrdersContext, orderId: string, update: F
             carrier ? 'trackingNumber' : 'carrier',
           ]),
         ]);
-      const shipped = await ctx.services.products.call('shipStock', { orderId: order.id });
-      if (shipped.status === 'RELEASED')
-        throw new WorkflowRefusal([userError('INVALID_TRANSITION', 'The stock of this order was released: it cannot ship.')]);
-      order.carrier = carrier;
-      order.trackingNumber = trackingNumber;
+      // The stock leaves the warehouse after this commits, then the order becomes SHIPPED (shipment.service.ts).
+      startEffect(ctx, order, { kind: 'SHIP', byUserId: claims.sub, carrier, trackingNumber, comment: update.comment?.trim() || null });
+      return;
     }
     await changeOrderStatus(em, order, { to: update.status, byUserId: claims.sub, comment: update.comment?.trim() || null });
   });
@@ -333,7 +303,8 @@ export async function approvalQueue(ctx: OrdersContext, window: PageWindow): Pro
       offset ? limit ?`,
     [level, ...scope.params, window.offset, window.limit],
   );
-  if (rows.length === 0) return [[], window.offset === 0 ? 0 : await countQueue(ctx, level, scope)];
+  // An empty page is an empty queue only when it was the first page of a real size (first: 0 asks for the count alone).
+  if (rows.length === 0) return [[], window.offset === 0 && window.limit > 0 ? 0 : await countQueue(ctx, level, scope)];
   const orders = await ctx.em.find(Order, { id: { $in: rows.map((r) => r.id) } });
   const byId = new Map(orders.map((o) => [o.id, o]));
   return [rows.map((r) => byId.get(r.id)!).filter(Boolean), Number(rows[0].total_count)];

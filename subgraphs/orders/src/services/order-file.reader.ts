@@ -1,5 +1,7 @@
-import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+
+import { readCsvRows } from '../domain/csv-rows.js';
+import { inspectXlsx } from './xlsx-package.reader.js';
 
 /** The largest file accepted, decoded: a 10,000-line sheet is far below it; base64 adds a third. */
 export const MAX_UPLOAD_BYTES = 1024 * 1024;
@@ -46,7 +48,7 @@ function plainCell(value: unknown): unknown {
   return null;
 }
 
-function readCsv(content: Buffer): OrderFileCells {
+function readCsv(content: Buffer, maxRows: number): OrderFileCells {
   const signature = BINARY_SIGNATURES.find((s) => startsWith(content, s.bytes));
   if (signature)
     return {
@@ -66,28 +68,21 @@ function readCsv(content: Buffer): OrderFileCells {
   }
   if (text.includes('\u0000'))
     return { ok: false, code: 'UNSUPPORTED_FILE', message: 'The file is named .csv but holds binary data, not CSV text.' };
-  try {
-    // Excel writes ";" where "," is the decimal separator; both, and tabs, are common.
-    const cells = parseCsv(text, {
-      bom: true,
-      delimiter: [',', ';', '\t'],
-      relax_column_count: true,
-      skip_empty_lines: false,
-      trim: true,
-    }) as string[][];
-    return { ok: true, kind: 'CSV', cells };
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const line = (error as CsvError & { lines?: number }).lines;
-    return {
-      ok: false,
-      code: 'MALFORMED_FILE',
-      message: `The CSV cannot be read${line ? ` near line ${line}` : ''}: ${error.message.replace(/^.*?:\s*/, '')}`,
-    };
+  // Blank lines count against the limit (twice the rows): a file of them is refused by its size, not read row by row.
+  const read = readCsvRows({ text, maxRecords: maxRows, maxLines: maxRows * 2 + 1 });
+  if (!read.ok) return read;
+  // Spreadsheet row numbers are kept: blank lines stay as empty rows (one shared array).
+  const cells: string[][] = [];
+  for (const record of read.records) {
+    while (cells.length < record.line - 1) cells.push(NO_CELLS);
+    cells.push(record.cells);
   }
+  return { ok: true, kind: 'CSV', cells };
 }
 
-async function readXlsx(content: Buffer): Promise<OrderFileCells> {
+const NO_CELLS: string[] = [];
+
+async function readXlsx(content: Buffer, maxRows: number): Promise<OrderFileCells> {
   if (!startsWith(content, [...ZIP_MAGIC])) {
     return {
       ok: false,
@@ -95,6 +90,9 @@ async function readXlsx(content: Buffer): Promise<OrderFileCells> {
       message: 'The file is named .xlsx but its content is not an Excel workbook (.xlsx): open it in Excel and save it as .xlsx.',
     };
   }
+  const inspected = await inspectXlsx(content, maxRows);
+  if (!inspected.ok) return inspected;
+  if (inspected.sheetName === null) return { ok: false, code: 'EMPTY_FILE', message: 'The workbook has no visible sheet.' };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
@@ -105,8 +103,9 @@ async function readXlsx(content: Buffer): Promise<OrderFileCells> {
       message: 'The workbook cannot be read: it is damaged or not an .xlsx workbook. Open it in Excel and save it again.',
     };
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { ok: false, code: 'EMPTY_FILE', message: 'The workbook has no sheet.' };
+  // The first sheet the dealer sees: a hidden one (a lookup table, an old version) is not the order.
+  const sheet = workbook.worksheets.find((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden');
+  if (!sheet) return { ok: false, code: 'EMPTY_FILE', message: 'The workbook has no visible sheet.' };
   const values = sheet.getSheetValues() as unknown[][];
   const cells: unknown[][] = [];
   // Row arrays are 1-based and sparse (blank rows are holes): keep the row numbers Excel shows.
@@ -116,9 +115,19 @@ async function readXlsx(content: Buffer): Promise<OrderFileCells> {
 
 /**
  * Decodes an uploaded order file into rows of cells. The kind is taken from the name and checked
- * against the content (a PDF renamed .csv is refused); size is checked before decoding.
+ * against the content (a PDF renamed .csv is refused); size is checked before decoding; a CSV has one
+ * separator (domain/csv-rows.ts); an XLSX is inspected before it is parsed (xlsx-package.reader.ts).
  */
-export async function readOrderFile({ filename, contentBase64 }: { filename: string; contentBase64: string }): Promise<OrderFileCells> {
+export async function readOrderFile({
+  filename,
+  contentBase64,
+  maxRows,
+}: {
+  filename: string;
+  contentBase64: string;
+  /** Data rows a file may have: past it (blank lines and rows of a sheet counted before parsing), FILE_TOO_LARGE. */
+  maxRows: number;
+}): Promise<OrderFileCells> {
   const encoded = contentBase64.replace(/\s+/g, '');
   if (encoded.length > Math.ceil(MAX_UPLOAD_BYTES / 3) * 4) {
     return {
@@ -138,5 +147,5 @@ export async function readOrderFile({ filename, contentBase64 }: { filename: str
     return { ok: false, code: 'MALFORMED_FILE', message: 'contentBase64 is not base64: send the file bytes base64-encoded.' };
   const content = Buffer.from(encoded, 'base64');
   if (content.length === 0) return { ok: false, code: 'EMPTY_FILE', message: 'The file is empty.' };
-  return kind === 'CSV' ? readCsv(content) : readXlsx(content);
+  return kind === 'CSV' ? readCsv(content, maxRows) : readXlsx(content, maxRows);
 }

@@ -6,9 +6,10 @@ import type DataLoader from 'dataloader';
 
 import type { OrdersContext } from '../context.js';
 import type { LineVerdict } from '../domain/cart-lines.js';
+import { withinCharacters } from '../domain/text-length.js';
 import { OrderTemplate } from '../entities/order-template.entity.js';
 import { OrderTemplateLine } from '../entities/order-template-line.entity.js';
-import { addLines, cartLinesForOrder, type CartUserError, cartWriter, quote } from './cart.service.js';
+import { addLines, type CartUserError, cartWriter, quote, readCartLines } from './cart.service.js';
 import { findVisibleOrder, orderLines } from './order.service.js';
 
 /** Longest template name. */
@@ -87,7 +88,7 @@ async function saveTemplate(
   const writer = cartWriter(ctx);
   if ('code' in writer) return { template: null, userErrors: [writer] };
   const trimmed = name.trim();
-  if (!trimmed || trimmed.length > MAX_TEMPLATE_NAME) {
+  if (!trimmed || !withinCharacters({ text: trimmed, max: MAX_TEMPLATE_NAME })) {
     return { template: null, userErrors: [error('INVALID_NAME', `A template name has 1-${MAX_TEMPLATE_NAME} characters.`, ['name'])] };
   }
   try {
@@ -128,7 +129,7 @@ async function saveTemplate(
 export async function saveCartAsTemplate(ctx: OrdersContext, name: string): Promise<TemplateResult> {
   const writer = cartWriter(ctx);
   if ('code' in writer) return { template: null, userErrors: [writer] };
-  const lines = await cartLinesForOrder(ctx);
+  const lines = await readCartLines(ctx);
   if (lines.length === 0)
     return { template: null, userErrors: [error('EMPTY_CART', 'Your cart is empty: add products before saving it as a template.')] };
   return saveTemplate(ctx, name, lines);
@@ -157,7 +158,9 @@ export async function deleteTemplate(
   if ('code' in writer) return { deletedId: null, userErrors: [writer] };
   const template = await findTemplate(ctx, templateId);
   if (!template) return { deletedId: null, userErrors: [notFound('template', 'templateId')] };
-  await ctx.em.nativeDelete(OrderTemplate, { id: template.id, dealerId: writer.dealerId });
+  // Of concurrent deletions, only the one whose statement removed the row says it deleted it.
+  const deleted = await ctx.em.nativeDelete(OrderTemplate, { id: template.id, dealerId: writer.dealerId });
+  if (deleted === 0) return { deletedId: null, userErrors: [notFound('template', 'templateId')] };
   return { deletedId: template.id, userErrors: [] };
 }
 

@@ -43,7 +43,7 @@ export async function uploadOrderLines(ctx: OrdersContext, input: UploadInput): 
     added: false,
     userErrors: [{ code, message, field: ['input', field] }],
   });
-  const file = await readOrderFile({ filename: input.filename, contentBase64: input.contentBase64 });
+  const file = await readOrderFile({ filename: input.filename, contentBase64: input.contentBase64, maxRows: CART_MAX_LINES });
   if (!file.ok)
     return refuse(
       file.code,

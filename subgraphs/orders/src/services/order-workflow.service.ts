@@ -11,10 +11,12 @@ import { type ApprovalFacts, Order, type WorkflowStep } from '../entities/order.
 import { OrderApprovalStep } from '../entities/order-approval-step.entity.js';
 import { OrderLine } from '../entities/order-line.entity.js';
 import { loadApprovalRules } from './approval-rule.service.js';
-import { clearCartAfterOrder } from './cart.service.js';
+import { restoreCartLines } from './cart.service.js';
+import { withCartLock } from './cart-lock.js';
 import { type OrderUserError, SimulatedCrash, userError, WorkflowLostError, WorkflowRefusal } from './order-errors.js';
+import { releaseHoldings } from './order-release.service.js';
 import { changeOrderStatus, recordPlacement } from './order-status.service.js';
-import { consumeSpecialPricesOf, releaseSpecialPricesOf } from './special-price-use.service.js';
+import { consumeSpecialPricesOf } from './special-price-use.service.js';
 
 /**
  * The placeOrder workflow after the claim. Each step is idempotent by order id and persisted before
@@ -320,7 +322,6 @@ async function finish(ctx: OrdersContext, orderId: string, routing: RoutingDecis
         at: now,
       });
     }
-    if (order.request?.fromCart && order.placedByUserId) await clearCartAfterOrder(em, order.placedByUserId);
   });
 }
 
@@ -391,10 +392,18 @@ export async function compensate(ctx: OrdersContext, orderId: string): Promise<b
   if (!order) return true;
   // A workflow that was never priced never reached another service.
   if (order.workflowStep !== 'CLAIMED') {
-    await ctx.services.credit.call('releaseHold', { orderId });
-    await releaseSpecialPricesOf(ctx, orderId);
-    await ctx.services.products.call('releaseStock', { orderId });
+    await releaseHoldings(ctx, orderId);
   }
-  await ctx.em.fork().nativeDelete(Order, { id: orderId, workflow: 'RUNNING' });
+  const cartLines = order.request?.cartLines ?? [];
+  const userId = order.placedByUserId;
+  if (cartLines.length === 0 || !userId) {
+    await ctx.em.fork().nativeDelete(Order, { id: orderId, workflow: 'RUNNING' });
+    return true;
+  }
+  // The lines come back with the deletion, in one transaction: exactly once, however often this runs.
+  await withCartLock(ctx, userId, async (em) => {
+    const deleted = await em.nativeDelete(Order, { id: orderId, workflow: 'RUNNING' });
+    if (deleted > 0) await restoreCartLines(em, { userId, dealerId: order.dealerId }, cartLines);
+  });
   return true;
 }

@@ -1,13 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import type { EntityManager } from '@dealergraph/runtime';
 import { InvalidAmountError, isStaff, MAX_INTERNAL_LINES, MAX_LINE_QUANTITY, parseAmount, requireClaims } from '@dealergraph/runtime';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 
 import type { OrdersContext } from '../context.js';
 import { Order, type OrderRequest, type OrderRequestLine } from '../entities/order.entity.js';
-import { cartLinesForOrder } from './cart.service.js';
-import { type OrderUserError, SimulatedCrash, userError } from './order-errors.js';
+import { takeCartLines } from './cart.service.js';
+import { withCartLock } from './cart-lock.js';
+import { type OrderUserError, SimulatedCrash, userError, WorkflowRefusal } from './order-errors.js';
 import { compensate, driveWorkflow, type WorkflowOutcome } from './order-workflow.service.js';
 
 /** Most lines in one order: what one internal call carries, so that the reservation stays all-or-nothing. */
@@ -40,7 +42,7 @@ export interface PlaceOrderResult {
 const refused = (errors: OrderUserError[]): PlaceOrderResult => ({ order: null, userErrors: errors, warning: null, failure: null });
 
 /** Validates and normalises the submission (same SKUs merged, any case); userErrors when it cannot be used. */
-async function readRequest(ctx: OrdersContext, input: PlaceOrderInput): Promise<OrderRequest | OrderUserError[]> {
+function readRequest(input: PlaceOrderInput, given: readonly PlaceOrderLineInput[], fromCart: boolean): OrderRequest | OrderUserError[] {
   const errors: OrderUserError[] = [];
   const key = input.idempotencyKey?.trim() ?? '';
   if (!key || key.length > 200)
@@ -56,10 +58,6 @@ async function readRequest(ctx: OrdersContext, input: PlaceOrderInput): Promise<
     errors.push(userError('INVALID_AMOUNT', `"${value}" is not an amount such as "1234.50".`, field));
     return null;
   };
-  const fromCart = input.lines === null || input.lines === undefined;
-  const given = fromCart
-    ? (await cartLinesForOrder(ctx)).map((l) => ({ sku: l.sku, quantity: l.quantity, expectedUnitPrice: null }))
-    : input.lines!;
   if (given.length === 0) {
     errors.push(
       userError('EMPTY_CART', fromCart ? 'Your cart is empty: add products first, or send lines.' : 'The order has no lines.', [
@@ -112,7 +110,7 @@ async function readRequest(ctx: OrdersContext, input: PlaceOrderInput): Promise<
 /** The hash that tells a retry (same body) from a reuse of the key (another body). */
 const hashOf = (request: OrderRequest) =>
   createHash('sha256')
-    .update(JSON.stringify({ ...request, fromCart: undefined }))
+    .update(JSON.stringify({ ...request, fromCart: undefined, cartLines: undefined }))
     .digest('hex');
 
 /**
@@ -126,21 +124,25 @@ export async function placeOrder(ctx: OrdersContext, input: PlaceOrderInput): Pr
     return refused([userError('FORBIDDEN', 'Orders are placed by dealer users; staff cannot place them.')]);
   if (claims.role === 'VIEW_ONLY') return refused([userError('FORBIDDEN', 'Your role (VIEW_ONLY) may look at orders but not place them.')]);
   const key = input.idempotencyKey?.trim() ?? '';
-  if (input.lines === null || input.lines === undefined) {
-    // A retry of a cart order comes after the cart was emptied: the first order is the answer.
-    const first = key ? await ctx.em.fork().findOne(Order, { dealerId: claims.dealerId, idempotencyKey: key, workflow: 'DONE' }) : null;
-    if (first) return { order: first, userErrors: [], warning: first.warning, failure: null };
-  }
-  const request = await readRequest(ctx, input);
+  const fromCart = input.lines === null || input.lines === undefined;
+  const request = fromCart ? null : readRequest(input, input.lines!, false);
   if (Array.isArray(request)) return refused(request);
-  const requestHash = hashOf(request);
+  const requestHash = request ? hashOf(request) : null;
+  const owner = { dealerId: claims.dealerId, userId: claims.sub, key };
   // A few rounds: a concurrent submission with the same key may be running, or end and free the key.
   for (let round = 0; round < 200; round += 1) {
-    const claimed = await claim(ctx, { dealerId: claims.dealerId, userId: claims.sub, key, request, requestHash });
-    if (claimed) return fromOutcome(await driveWorkflow(ctx, claimed.id, claimed).catch(asCrash));
-    const existing = await ctx.em.fork().findOne(Order, { dealerId: claims.dealerId, idempotencyKey: key });
-    if (!existing) continue;
-    if (existing.requestHash && existing.requestHash !== requestHash) {
+    const byKey = () => ctx.em.fork().findOne(Order, { dealerId: claims.dealerId, idempotencyKey: key });
+    // A cart order looks for its key first: a retry finds the cart emptied by the first submission.
+    let existing = fromCart ? await byKey() : null;
+    if (!existing) {
+      const claimed = request ? await claim(ctx, { ...owner, request, requestHash: requestHash! }) : await claimFromCart(ctx, owner, input);
+      if (Array.isArray(claimed)) return refused(claimed);
+      if (claimed) return fromOutcome(await driveWorkflow(ctx, claimed.id, claimed).catch(asCrash));
+      existing = await byKey();
+      if (!existing) continue;
+    }
+    // A cart order sent again (the cart is empty by then) is answered by the first one.
+    if (requestHash && existing.requestHash && existing.requestHash !== requestHash) {
       return refused([
         userError('IDEMPOTENCY_KEY_REUSED', 'This idempotencyKey was already used for a different order: use a new key for a new order.', [
           'input',
@@ -173,17 +175,19 @@ function fromOutcome(outcome: WorkflowOutcome): PlaceOrderResult {
   return { order: null, userErrors: [], warning: null, failure: outcome.message };
 }
 
-/** Step 1: the order row, unique per dealer and key. Null when the key is taken. */
-async function claim(
-  ctx: OrdersContext,
-  args: { dealerId: string; userId: string; key: string; request: OrderRequest; requestHash: string },
-): Promise<Order | null> {
-  const em = ctx.em.fork();
+interface ClaimArgs {
+  dealerId: string;
+  userId: string;
+  key: string;
+}
+
+/** The order row of step 1, added to `em` (flushed by the caller). */
+async function newOrder(em: EntityManager, ctx: OrdersContext, args: ClaimArgs & { request: OrderRequest; requestHash: string }) {
   const [{ seq }] = await em
     .getConnection()
     .execute<{ seq: string }[]>(`select nextval('${em.config.get('schema')}.order_number_seq') as seq`);
   const now = new Date();
-  const order = em.create(Order, {
+  return em.create(Order, {
     id: randomUUID(),
     number: `SO-${now.getUTCFullYear()}-${String(seq).padStart(6, '0')}`,
     dealerId: args.dealerId,
@@ -200,10 +204,42 @@ async function claim(
     workflowStep: 'CLAIMED',
     leaseUntil: new Date(now.getTime() + ctx.workflow.leaseMs),
   });
+}
+
+/** Step 1: the order row, unique per dealer and key. Null when the key is taken. */
+async function claim(ctx: OrdersContext, args: ClaimArgs & { request: OrderRequest; requestHash: string }): Promise<Order | null> {
+  const em = ctx.em.fork();
   try {
+    const order = await newOrder(em, ctx, args);
     await em.persistAndFlush(order);
     return order;
   } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) return null;
+    throw error;
+  }
+}
+
+/**
+ * Step 1 of a cart order: under the cart's lock, the cart's lines move into the order's request (the
+ * cart keeps only what is added after), in the transaction that stores the order. So one cart makes
+ * one order: a concurrent cart order finds the cart empty (EMPTY_CART). A refused or failed order
+ * gives the lines back (compensate). Null when the key is taken.
+ */
+async function claimFromCart(ctx: OrdersContext, args: ClaimArgs, input: PlaceOrderInput): Promise<Order | OrderUserError[] | null> {
+  try {
+    return await withCartLock(ctx, args.userId, async (em) => {
+      const taken = await takeCartLines(em, args.userId, args.dealerId);
+      const given = taken.map((l) => ({ sku: l.sku, quantity: l.quantity, expectedUnitPrice: null }));
+      const request = readRequest(input, given, true);
+      // Thrown, so the transaction rolls back and the lines stay in the cart.
+      if (Array.isArray(request)) throw new WorkflowRefusal(request);
+      request.cartLines = taken;
+      const order = await newOrder(em, ctx, { ...args, request, requestHash: hashOf(request) });
+      await em.persistAndFlush(order);
+      return order;
+    });
+  } catch (error) {
+    if (error instanceof WorkflowRefusal) return error.errors;
     if (error instanceof UniqueConstraintViolationException) return null;
     throw error;
   }

@@ -4,6 +4,7 @@ import type { OrdersContext } from '../context.js';
 import { Order } from '../entities/order.entity.js';
 import { fillMissingScopes } from './approver-scope.service.js';
 import { planMissingChains } from './order-decision.service.js';
+import { sweepStalledEffects } from './order-effects.service.js';
 import { recoverWorkflow } from './place-order.service.js';
 
 /**
@@ -39,6 +40,7 @@ export async function sweepStalledWorkflows(newContext: () => OrdersContext, lim
 export function startWorkflowSweep(newContext: () => OrdersContext, intervalMs: number): () => Promise<void> {
   const sweep = async () => {
     await sweepStalledWorkflows(newContext);
+    await sweepStalledEffects(newContext);
     // Best effort: dealers may still be starting; the next sweep tries again.
     await fillMissingScopes(newContext()).catch((error: unknown) =>
       newContext().runtime?.logger.warn('approver scope backfill failed', { error: String(error) }),

@@ -32,7 +32,7 @@ export function productsInternalOperations(newContext: () => ProductsContext): I
       return { status: await releaseStock(newContext(), { orderId: requireUuid(input?.orderId, 'orderId') }) };
     },
     async shipStock(input) {
-      return { status: await shipStock(newContext(), { orderId: requireUuid(input?.orderId, 'orderId') }) };
+      return shipStock(newContext(), { orderId: requireUuid(input?.orderId, 'orderId') });
     },
     async resolveSkus(input) {
       const skus = optionalStrings(input?.skus, 'skus');

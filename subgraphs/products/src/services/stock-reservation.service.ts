@@ -173,26 +173,50 @@ export async function releaseStock(ctx: ProductsContext, input: { orderId: strin
   });
 }
 
-/** The order left the warehouse: its reserved units leave on hand too. NONE without a reservation. Idempotent. */
-export async function shipStock(ctx: ProductsContext, input: { orderId: string }): Promise<'SHIPPED' | 'NONE' | 'RELEASED'> {
-  return ctx.em.transactional(async (tx) => {
+/** A line that cannot leave the warehouse: the count on hand is below what the order reserved there. */
+export interface ShipShortage {
+  productId: string;
+  warehouseId: string;
+  reserved: number;
+  onHand: number;
+}
+
+export type ShipResult = { status: 'SHIPPED' | 'NONE' | 'RELEASED' } | { status: 'SHORT'; shortages: ShipShortage[] };
+
+/**
+ * The order left the warehouse: its reserved units leave on hand too. NONE without a reservation.
+ * Idempotent. SHORT, changing nothing, when a warehouse counts fewer units on hand than the order
+ * reserved there (an ERP stock count may set on hand below the reservations): an order ships whole
+ * or not at all, so the caller refuses the shipment until the stock is recounted or the order cancelled.
+ */
+export async function shipStock(ctx: ProductsContext, input: { orderId: string }): Promise<ShipResult> {
+  return ctx.em.transactional(async (tx): Promise<ShipResult> => {
     const [order] = await tx.execute<{ status: string; dealer_id: string | null }[]>(
       `select status, dealer_id from ${ORDERS} where order_id = ? for update`,
       [input.orderId],
     );
-    if (!order || (order.status === 'RELEASED' && order.dealer_id === null)) return 'NONE' as const;
-    if (order.status === 'RELEASED') return 'RELEASED' as const;
-    if (order.status === 'SHIPPED') return 'SHIPPED' as const;
+    if (!order || (order.status === 'RELEASED' && order.dealer_id === null)) return { status: 'NONE' };
+    if (order.status === 'RELEASED') return { status: 'RELEASED' };
+    if (order.status === 'SHIPPED') return { status: 'SHIPPED' };
     const lines = await linesOf(tx, input.orderId, 'RESERVED');
     if (lines.length) {
-      await lockStock(
+      const levels = await lockStock(
         tx,
         lines.map((l) => l.productId),
       );
+      const at = new Map(levels.map((l) => [`${l.productId}:${l.warehouseId}`, l]));
+      const shortages = lines.flatMap((line) => {
+        const level = at.get(`${line.productId}:${line.warehouseId}`);
+        const onHand = level?.onHand ?? 0;
+        return onHand < line.quantity || (level?.reserved ?? 0) < line.quantity
+          ? [{ productId: line.productId, warehouseId: line.warehouseId, reserved: line.quantity, onHand }]
+          : [];
+      });
+      if (shortages.length) return { status: 'SHORT', shortages };
       await updateStock(tx, lines, 'on_hand = s.on_hand - v.q, reserved = s.reserved - v.q', 's.reserved >= v.q and s.on_hand >= v.q');
     }
     await tx.execute(`update ${LINES} set status = 'SHIPPED' where order_id = ?`, [input.orderId], 'run');
     await tx.execute(`update ${ORDERS} set status = 'SHIPPED', updated_at = now() where order_id = ?`, [input.orderId], 'run');
-    return 'SHIPPED' as const;
+    return { status: 'SHIPPED' };
   });
 }
