@@ -149,7 +149,7 @@ export type ProductFilter = {
   categoryId?: string | number | null | undefined;
   /** When true, only products with something available (LOW counts as in stock). */
   inStockOnly?: boolean | null | undefined;
-  /** Search: a SKU or its beginning, words of the name, description or brand; typos are tolerated and results ranked. */
+  /** Search: a SKU or its beginning, words of the name, description or brand; typos are tolerated and results ranked. At most 200 characters and 20 words (BAD_USER_INPUT past either). */
   search?: string | null | undefined;
   /** Technical specifications the product must have, all of them (at most 10); each needs equals, min or max. */
   specifications?: Array<SpecificationFilter> | null | undefined;

@@ -28,7 +28,11 @@ export interface GatewayConfig {
 
 /** The gateway's abuse controls. docs/SECURITY.md lists each with the test that proves it. */
 export interface SecuritySettings {
-  /** Proxies whose X-Forwarded-For is believed: addresses, CIDRs, or loopback / linklocal / uniquelocal. */
+  /**
+   * Proxies whose X-Forwarded-For is believed: addresses, CIDRs, or loopback / linklocal / uniquelocal.
+   * Default: loopback in the demo, none in production (a local process must not pass allow-lists and
+   * reset rate limits with a forged header); name the real proxies there.
+   */
   trustedProxies: string[];
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
@@ -43,7 +47,8 @@ export interface SecuritySettings {
   socketSweepMs: number;
   /**
    * Production only: refuse documents sent as text unless the caller is an API client; the apps send
-   * the ids of their persisted documents (client/persisted-documents.json). Always off in demo mode.
+   * the ids of their persisted documents (client/persisted-documents.json). Default on in production;
+   * always off in demo mode.
    */
   persistedDocumentsRequired: boolean;
   /** Cost limits (security/operation-cost.ts); unset, the mode's defaults in {@link COST_LIMITS}. */
@@ -70,9 +75,21 @@ export const DEFAULT_SECURITY: SecuritySettings = {
   persistedDocumentsRequired: false,
 };
 
+/** What production changes in the defaults: no proxy trusted, persisted documents required. */
+export const PRODUCTION_SECURITY: Pick<SecuritySettings, 'trustedProxies' | 'persistedDocumentsRequired'> = {
+  trustedProxies: [],
+  persistedDocumentsRequired: true,
+};
+
+/** The defaults of a mode. */
+export function defaultSecurity(production: boolean): SecuritySettings {
+  return production ? { ...DEFAULT_SECURITY, ...PRODUCTION_SECURITY } : DEFAULT_SECURITY;
+}
+
 /** Reads the security settings (TRUSTED_PROXIES is a comma-separated list; "none" trusts no proxy). */
-export function readSecuritySettings(env: Env): SecuritySettings {
-  const proxies = envString(env, 'TRUSTED_PROXIES', DEFAULT_SECURITY.trustedProxies.join(','));
+export function readSecuritySettings(env: Env, production = env.NODE_ENV === 'production'): SecuritySettings {
+  const defaults = defaultSecurity(production);
+  const proxies = envString(env, 'TRUSTED_PROXIES', defaults.trustedProxies.join(',') || 'none');
   return {
     trustedProxies:
       proxies === 'none'
@@ -87,7 +104,7 @@ export function readSecuritySettings(env: Env): SecuritySettings {
     sessionCheckTtlMs: envInt(env, 'SESSION_CHECK_TTL_MS', DEFAULT_SECURITY.sessionCheckTtlMs),
     upstreamTimeoutMs: envInt(env, 'UPSTREAM_TIMEOUT_MS', DEFAULT_SECURITY.upstreamTimeoutMs),
     socketSweepMs: envInt(env, 'SOCKET_SWEEP_MS', DEFAULT_SECURITY.socketSweepMs),
-    persistedDocumentsRequired: envBool(env, 'PERSISTED_DOCUMENTS_REQUIRED', DEFAULT_SECURITY.persistedDocumentsRequired),
+    persistedDocumentsRequired: envBool(env, 'PERSISTED_DOCUMENTS_REQUIRED', defaults.persistedDocumentsRequired),
     maxCost: optionalInt(env, 'MAX_OPERATION_COST'),
     costBurst: optionalInt(env, 'COST_BUDGET_BURST'),
     costPerSecond: optionalInt(env, 'COST_BUDGET_PER_SECOND'),

@@ -11,7 +11,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 
 import { useAnonymousAccess } from './anonymous-access.plugin.js';
-import { COST_LIMITS, DEFAULT_SECURITY, type GatewayConfig, type SecuritySettings } from './config.js';
+import { COST_LIMITS, defaultSecurity, type GatewayConfig, type SecuritySettings } from './config.js';
 import { serveDocument } from './documents.js';
 import { closeGracefully, drainGate } from './graceful-close.js';
 import { renderLocalGraphiQL, serveGraphiQLAsset } from './graphiql.js';
@@ -61,7 +61,7 @@ function fromConnectionParams({ serverContext }: { serverContext?: Record<string
 export function securityOf(config: GatewayConfig): Required<SecuritySettings> {
   const costs = config.production ? COST_LIMITS.production : COST_LIMITS.demo;
   const given = Object.fromEntries(Object.entries(config.security ?? {}).filter(([, v]) => v !== undefined));
-  return { ...DEFAULT_SECURITY, ...costs, ...given } as Required<SecuritySettings>;
+  return { ...defaultSecurity(config.production), ...costs, ...given } as Required<SecuritySettings>;
 }
 
 function sessionCheckOf(config: GatewayConfig, field: 'sessionAccess' | 'apiClientActive' = 'sessionAccess'): SessionCheck {

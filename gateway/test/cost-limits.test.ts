@@ -45,7 +45,10 @@ describe('cost limits at the gateway (demo mode)', () => {
 describe('cost limits at the gateway (production mode, small budget)', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({ production: true, gatewaySecurity: { costBurst: 1_000, costPerSecond: 1 } });
+    stack = await startTestStack({
+      production: true,
+      gatewaySecurity: { costBurst: 1_000, costPerSecond: 1, persistedDocumentsRequired: false },
+    });
   });
   afterAll(async () => {
     await stack?.stop();

@@ -125,11 +125,15 @@ describe('text and list bounds', () => {
     expect(result.data.placeOrder.userErrors.map((e: { code: string }) => e.code)).not.toContain('TOO_LONG');
   });
 
-  it('refuses a list past its bound before any work (removeFromCart with 5,000 SKUs)', async () => {
-    const result = await dealer.request('mutation($s: [String!]!) { removeFromCart(skus: $s) { userErrors { code field } } }', {
-      s: Array.from({ length: 5000 }, (_, i) => `SKU-${i}`),
-    });
-    expect(result.data.removeFromCart.userErrors).toEqual([{ code: 'TOO_MANY_ITEMS', field: ['skus'] }]);
+  it('refuses a list past its bound before any work (markNotificationsRead with 5,000 ids)', async () => {
+    const result = await dealer.request(
+      'mutation($ids: [ID!]) { markNotificationsRead(eventIds: $ids) { unreadCount userErrors { code field } } }',
+      {
+        ids: Array.from({ length: 5000 }, () => '00000000-0000-4000-8000-000000000000'),
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.markNotificationsRead.userErrors).toEqual([{ code: 'TOO_MANY_ITEMS', field: ['eventIds'] }]);
   });
 });
 

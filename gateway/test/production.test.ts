@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 describe('NODE_ENV=production hardening at the gateway', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({ production: true });
+    // Documents as text: the hardening below is what production adds beside persisted documents.
+    stack = await startTestStack({ production: true, gatewaySecurity: { persistedDocumentsRequired: false } });
   });
   afterAll(async () => {
     await stack?.stop();

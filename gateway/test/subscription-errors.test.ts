@@ -24,7 +24,8 @@ describe('subscription errors through the gateway (production mode)', () => {
   const sockets: Client[] = [];
 
   beforeAll(async () => {
-    stack = await startTestStack({ production: true });
+    // Documents as text in production: this file is about errors, not persisted documents.
+    stack = await startTestStack({ production: true, gatewaySecurity: { persistedDocumentsRequired: false } });
     platinum = await stack.loginAs('platinum@demo.dealer');
     other = await stack.loginAs('admin@d0003.dealer');
   }, 180_000);

@@ -1,4 +1,4 @@
-import { API_CLIENT_ROLE, decide } from '@dealergraph/runtime';
+import { API_CLIENT_ROLE, AUTHORIZATION_MATRIX, decide, decideClientField } from '@dealergraph/runtime';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { type DocumentNode, getNamedType, GraphQLError, type GraphQLSchema, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
 
@@ -37,9 +37,10 @@ export function selectedCoordinates(
 }
 
 /**
- * Authorizes an API client's operation by its scopes before anything runs, from the one
- * authorization matrix: every root field needs a row whose scope the client holds, and so does
- * every nested field that has a row (`Product.price` needs PRICES_READ). Refused: FORBIDDEN naming
+ * Authorizes an API client's operation by its scopes before anything runs: every root field needs a
+ * row of the authorization matrix whose scope the client holds, and so does every nested field that
+ * has a row (`Product.price` needs PRICES_READ); every other nested field needs a scope that the
+ * client field grants (CLIENT_FIELD_GRANTS, deny by default) give it. Refused: FORBIDDEN naming
  * the missing scope. Users' tokens pass (their subgraphs check roles from the same matrix), except
  * for a subscription: a role its row refuses hears FORBIDDEN when it subscribes, rather than
  * holding an upstream subscription that would answer each event with an error.
@@ -53,10 +54,13 @@ export function useClientScopes(): GatewayPlugin {
     const { roots, nested } = selectedCoordinates(args.schema, args.document, args.operationName);
     const refusals: { coordinate: string; message: string; missingScope?: string }[] = [];
     for (const coordinate of [...roots, ...nested]) {
-      const decision = decide({ role: API_CLIENT_ROLE, scopes }, coordinate);
-      // A nested field without a row (no scope named) belongs to its parent's grant.
-      if (!decision.allowed && (roots.has(coordinate) || decision.missingScope))
-        refusals.push({ coordinate, message: decision.message, missingScope: decision.missingScope });
+      // Nested fields without a row of their own are denied unless the field grants name a scope the
+      // client holds: nothing is inherited from the parent's grant.
+      const decision =
+        roots.has(coordinate) || AUTHORIZATION_MATRIX[coordinate]
+          ? decide({ role: API_CLIENT_ROLE, scopes }, coordinate)
+          : decideClientField(scopes, coordinate);
+      if (!decision.allowed) refusals.push({ coordinate, message: decision.message, missingScope: decision.missingScope });
     }
     if (refusals.length === 0) return;
     const missingScopes = [...new Set(refusals.flatMap((r) => (r.missingScope ? [r.missingScope] : [])))];

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 export * from './auth/authorization-doc.js';
 export * from './auth/authorization-matrix.js';
 export * from './auth/claims.js';
+export * from './auth/client-field-grants.js';
 export * from './auth/document-link.js';
 export * from './auth/roles.js';
 export * from './auth/signature.js';

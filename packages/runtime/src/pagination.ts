@@ -20,6 +20,20 @@ export class InvalidPageError extends GraphQLError {
   }
 }
 
+/**
+ * A whole number argument within its documented range, or BAD_USER_INPUT naming the range: a value
+ * outside is refused, never clamped, so a caller learns that 0 or 10,000 is not what it gets.
+ */
+export function intInRange(input: { value: number; min: number; max: number; name: string }): number {
+  const { value, min, max, name } = input;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new GraphQLError(`"${name}" must be a whole number from ${min} to ${max}.`, {
+      extensions: { code: 'BAD_USER_INPUT', field: [name] },
+    });
+  }
+  return value;
+}
+
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 

@@ -180,10 +180,10 @@ describe('cart uploads', () => {
 });
 
 describe('removeFromCart', () => {
-  it('10,000 SKUs are refused at once (TOO_MANY_SKUS); a repeated SKU is removed once and not reported', async () => {
+  it('10,000 SKUs are refused at once with a code (the input guard: TOO_MANY_ITEMS), nothing looked up; a repeated SKU is removed once and not reported', async () => {
     await entry.data(CLEAR);
     const many = Array.from({ length: 10_000 }, (_, i) => `NOPE-${i}`);
-    expect((await entry.data(REMOVE, { skus: many })).removeFromCart.userErrors).toEqual([{ code: 'TOO_MANY_SKUS', field: ['skus'] }]);
+    expect((await entry.data(REMOVE, { skus: many })).removeFromCart.userErrors).toEqual([{ code: 'TOO_MANY_ITEMS', field: ['skus'] }]);
     await entry.data(ADD, { lines: [{ sku: skus[0], quantity: 1 }] });
     const removed = (await entry.data(REMOVE, { skus: [skus[0], skus[0].toLowerCase(), skus[0], 'NOPE-1'] })).removeFromCart;
     expect(removed.userErrors).toEqual([{ code: 'NOT_IN_CART', field: ['skus', '3'] }]);
@@ -222,6 +222,18 @@ describe('order templates', () => {
     for (const r of results) expect(r.errors).toBeUndefined();
     const outcomes = results.map((r: any) => r.data.deleteOrderTemplate.deletedTemplateId ?? r.data.deleteOrderTemplate.userErrors[0].code);
     expect(outcomes.sort()).toEqual([...Array(9).fill('NOT_FOUND'), id].sort());
+    await entry.data(CLEAR);
+  });
+
+  it('10 saves of the cart under one name at once: one template, the others TEMPLATE_NAME_TAKEN', async () => {
+    await entry.data(ADD, { lines: [{ sku: skus[3], quantity: 1 }] });
+    const name = `same ${Date.now()}`;
+    const results = await burst(10, () =>
+      entry.request('mutation($n: String!) { saveCartAsTemplate(name: $n) { template { id } userErrors { code } } }', { n: name }),
+    );
+    for (const r of results) expect(r.errors).toBeUndefined();
+    const outcomes = results.map((r: any) => (r.data.saveCartAsTemplate.template ? 'SAVED' : r.data.saveCartAsTemplate.userErrors[0].code));
+    expect(outcomes.sort()).toEqual(['SAVED', ...Array(9).fill('TEMPLATE_NAME_TAKEN')]);
     await entry.data(CLEAR);
   });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { clearInternalFaults, injectInternalFault } from '@dealergraph/runtime';
 import { checkOrderInvariants, type GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +52,8 @@ async function cartOf(client: GraphQLClient): Promise<Map<string, number>> {
 }
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  // A quick sweep, so that a test that ends an effect's lease sees it finished soon.
+  stack = await startTestStack({ orders: { workflow: { sweepIntervalMs: 300 } } });
   db = new pg.Client({ connectionString: stack.database.url });
   await db.connect();
   [platinum, entry, gm, admin] = await Promise.all(
@@ -180,6 +182,35 @@ describe('lifecycle changes commit first, then release or hold in the other serv
   });
 });
 
+describe('one pending order decided 10 times at once', () => {
+  it('one approval holds credit and approves it; the others hear ORDER_BUSY or INVALID_TRANSITION, never an error', async () => {
+    const RULE = `mutation($input: CreateApprovalRuleInput!) { createApprovalRule(input: $input) { userErrors { code } } }`;
+    await admin.data(RULE, {
+      input: {
+        name: 'SAME_ORDER',
+        kind: 'ORDER_TOTAL_ABOVE',
+        group: 'SAME',
+        level: 5,
+        threshold: '0.00',
+        reason: 'every order waits (test)',
+      },
+    });
+    let order: { id: string; status: string };
+    try {
+      order = await placeLines(platinum, [{ sku: cheap[8 % cheap.length], quantity: 1 }]);
+    } finally {
+      await admin.data(
+        `mutation { updateApprovalRule(input: { name: "SAME_ORDER", enabled: false, reason: "test done" }) { userErrors { code } } }`,
+      );
+    }
+    const results = answered(await burst(10, () => gm.request(APPROVE, { id: order.id })));
+    const outcomes = results.map((r: any) => r.approveOrder.order?.status ?? r.approveOrder.userErrors[0].code);
+    expect(outcomes.filter((o) => o === 'APPROVED')).toHaveLength(1);
+    expect(outcomes.filter((o) => o !== 'APPROVED' && o !== 'ORDER_BUSY' && o !== 'INVALID_TRANSITION')).toEqual([]);
+    await invariantsHold();
+  });
+});
+
 describe('shipping when the warehouse counts less than the order reserved', () => {
   it('refuses with INSUFFICIENT_STOCK, keeps the order PROCESSING with its stock, and ships once recounted', async () => {
     const sku = cheap[5];
@@ -208,6 +239,76 @@ describe('shipping when the warehouse counts less than the order reserved', () =
         r.before,
       ]);
     expect((await gm.data(FULFIL, { input: ship })).updateOrderFulfillment.order.status).toBe('SHIPPED');
+    await invariantsHold();
+  });
+});
+
+describe('an effect whose driver failed is finished by the recovery sweep', () => {
+  /** Ends the lease of the order's pending effect (as if its driver died long ago) and waits for the sweep to finish it. */
+  async function sweptAfterLease(orderId: string) {
+    const { rows } = await db.query(
+      `update orders."order" set effect_lease_until = now() - interval '1 second' where id = $1 and effect is not null returning effect->>'kind' as kind`,
+      [orderId],
+    );
+    expect(rows).toHaveLength(1);
+    for (let i = 0; i < 200; i += 1) {
+      const { rows: left } = await db.query('select 1 from orders."order" where id = $1 and effect is not null', [orderId]);
+      if (left.length === 0) return rows[0].kind as string;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`the sweep did not finish the effect of ${orderId}`);
+  }
+
+  it('credit failing during a cancellation: the order is cancelled at once, the sweep releases its hold', async () => {
+    const order = await placeLines(platinum, [{ sku: cheap[6 % cheap.length], quantity: 1 }]);
+    injectInternalFault('credit.releaseHold', 'before');
+    try {
+      const { cancelOrder } = await platinum.data(CANCEL, { id: order.id });
+      expect(cancelOrder.order.status).toBe('CANCELLED');
+    } finally {
+      clearInternalFaults();
+    }
+    const pending = await checkOrderInvariants(stack.database.url, { since, settled: true });
+    expect(pending).toEqual([expect.stringContaining('RELEASE effect is still pending')]);
+    expect(await sweptAfterLease(order.id)).toBe('RELEASE');
+    await invariantsHold();
+  });
+
+  it('the answer of credit lost after it held an approval: the order stays pending (ORDER_BUSY meanwhile), the sweep approves it', async () => {
+    const RULE = `mutation($input: CreateApprovalRuleInput!) { createApprovalRule(input: $input) { userErrors { code } } }`;
+    await admin.data(RULE, {
+      input: {
+        name: 'SWEEP_ALL',
+        kind: 'ORDER_TOTAL_ABOVE',
+        group: 'SWEEP',
+        level: 5,
+        threshold: '0.00',
+        reason: 'every order waits (test)',
+      },
+    });
+    let order: { id: string; status: string };
+    try {
+      order = await placeLines(platinum, [{ sku: cheap[7 % cheap.length], quantity: 1 }]);
+    } finally {
+      await admin.data(
+        `mutation { updateApprovalRule(input: { name: "SWEEP_ALL", enabled: false, reason: "test done" }) { userErrors { code } } }`,
+      );
+    }
+    expect(order.status).toBe('PENDING_APPROVAL');
+    injectInternalFault('credit.placeHold', 'after');
+    let failed;
+    try {
+      failed = await gm.request(APPROVE, { id: order.id });
+    } finally {
+      clearInternalFaults();
+    }
+    expect(failed.errors?.[0]?.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+    expect(failed.data?.approveOrder?.order?.status).not.toBe('APPROVED');
+    const busy = (await gm.data(APPROVE, { id: order.id })).approveOrder;
+    expect(busy.userErrors.map((e: any) => e.code)).toEqual(['ORDER_BUSY']);
+    expect(await sweptAfterLease(order.id)).toBe('HOLD');
+    const { order: after } = await gm.data('query($id: ID!) { order(id: $id) { status } }', { id: order.id });
+    expect(after.status).toBe('APPROVED');
     await invariantsHold();
   });
 });

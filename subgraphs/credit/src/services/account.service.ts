@@ -1,3 +1,5 @@
+import { intInRange } from '@dealergraph/runtime';
+
 import type { CreditContext } from '../context.js';
 import { type AccountSummary, summarizeAccount } from '../domain/account-summary.js';
 import { type CalendarGranularity, type DueCalendar, dueCalendar } from '../domain/due-calendar.js';
@@ -25,5 +27,10 @@ export async function dueCalendarOf(
   horizonDays: number,
 ): Promise<DueCalendar> {
   const items = await ctx.loaders.openInvoicesByDealer.load(dealerId);
-  return dueCalendar({ items, now: ctx.now(), granularity, horizonDays: Math.min(Math.max(horizonDays, 1), 366) });
+  return dueCalendar({
+    items,
+    now: ctx.now(),
+    granularity,
+    horizonDays: intInRange({ value: horizonDays, min: 1, max: 366, name: 'horizonDays' }),
+  });
 }

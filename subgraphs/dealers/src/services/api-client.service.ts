@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 
 import { type ApiScope, normalizeId, type PageWindow, requireClaims } from '@dealergraph/runtime';
+import { LockMode } from '@mikro-orm/core';
 
 import type { DealersContext } from '../context.js';
 import { API_CLIENT_POLICY, clientGrantRefusal, isBudgetFigure } from '../domain/api-client.js';
@@ -77,19 +78,23 @@ export async function createApiClient(
 export async function revokeApiClient(ctx: DealersContext, id: string): Promise<AdminResult<ApiClient>> {
   const claims = requireClaims(ctx.claims);
   const clientId = normalizeId(id);
-  const client = clientId ? await ctx.em.findOne(ApiClient, { id: clientId }) : null;
-  if (!client) return refuse('NOT_FOUND', 'There is no API client with this id.', ['id']);
-  if (!client.revokedAt) {
-    client.revokedAt = new Date();
-    recordSecurityEvent(ctx, ctx.em, {
-      kind: 'API_CLIENT_REVOKED',
-      actorId: claims.sub,
-      dealerId: client.dealer?.id ?? null,
-      detail: { clientId: client.id },
-    });
-    await ctx.em.flush();
-  }
-  return { ok: true, value: client };
+  if (!clientId) return refuse('NOT_FOUND', 'There is no API client with this id.', ['id']);
+  // Under the row lock: parallel revokes of one client revoke it once, at one time, with one event.
+  return ctx.em.transactional(async (em) => {
+    const client = await em.findOne(ApiClient, { id: clientId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!client) return refuse('NOT_FOUND', 'There is no API client with this id.', ['id']);
+    if (!client.revokedAt) {
+      client.revokedAt = new Date();
+      recordSecurityEvent(ctx, em, {
+        kind: 'API_CLIENT_REVOKED',
+        actorId: claims.sub,
+        dealerId: client.dealer?.id ?? null,
+        detail: { clientId: client.id },
+      });
+      await em.flush();
+    }
+    return { ok: true as const, value: client };
+  });
 }
 
 /**

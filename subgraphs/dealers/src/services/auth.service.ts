@@ -302,19 +302,25 @@ export async function refresh(ctx: DealersContext, refreshToken: string): Promis
   });
 }
 
-/** Ends the session of a refresh token (idempotent: an unknown token is already logged out). */
+/**
+ * Ends the session of a refresh token (idempotent: an unknown token is already logged out). The end
+ * is one conditional update, so parallel sign-outs of one session end it once and log it once.
+ */
 export async function logout(ctx: DealersContext, refreshToken: string): Promise<void> {
   const parsed = parseRefreshToken(refreshToken);
   if (!parsed) return;
-  const session = await ctx.em.findOne(Session, { id: parsed.sessionId }, { populate: ['refreshTokenHash'] });
-  if (session && session.refreshTokenHash === sha256(parsed.secret) && !session.revokedAt) {
-    session.revokedAt = new Date();
-    await ctx.em.populate(session, ['user.dealer']);
-    recordSecurityEvent(ctx, ctx.em, {
+  await ctx.em.transactional(async (em) => {
+    const ended = await em.nativeUpdate(
+      Session,
+      { id: parsed.sessionId, refreshTokenHash: sha256(parsed.secret), revokedAt: null },
+      { revokedAt: new Date() },
+    );
+    if (ended !== 1) return;
+    const session = await em.findOneOrFail(Session, { id: parsed.sessionId }, { populate: ['user.dealer'] });
+    recordSecurityEvent(ctx, em, {
       kind: 'SESSION_REVOKED',
       ...about(session.user.getEntity()),
       detail: { reason: 'LOGOUT', sessionId: session.id },
     });
-    await ctx.em.flush();
-  }
+  });
 }

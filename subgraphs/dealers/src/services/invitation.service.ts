@@ -1,9 +1,10 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
-import { forbidden, normalizeId, type PageWindow, type Role } from '@dealergraph/runtime';
+import { type EntityManager, forbidden, normalizeId, type PageWindow, type Role, tableOf } from '@dealergraph/runtime';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 
 import type { DealersContext } from '../context.js';
+import { emailSkeleton, lookalikeRefusal, normalizeEmail, SQL_SKELETON } from '../domain/email-lookalike.js';
 import { INVITATION_POLICY, type InvitationState, invitationState, isEmail, newAccountRefusal } from '../domain/invitation.js';
 import { administers, roleGrantRefusal } from '../domain/user-admin.js';
 import { Dealer } from '../entities/dealer.entity.js';
@@ -46,11 +47,20 @@ export async function inviteUser(
       return refuse('FORBIDDEN', 'You may invite users to your own dealer only.', ['input', 'dealerId']);
     const roleRefusal = roleGrantRefusal({ actor, dealerId, role: input.role });
     if (roleRefusal) return refuse(roleRefusal.code, roleRefusal.message, ['input', 'role']);
-    const email = input.email.trim().toLowerCase();
-    if (!isEmail(email)) return refuse('INVALID_EMAIL', `"${input.email}" is not an email address.`, ['input', 'email']);
+    const email = normalizeEmail(input.email);
+    if (!isEmail(email)) return refuse('INVALID_EMAIL', 'This is not an email address.', ['input', 'email']);
+    const foreign = lookalikeRefusal(email);
+    if (foreign) return refuse(foreign.code, foreign.message, ['input', 'email']);
     if (dealerId && !(await em.count(Dealer, { id: dealerId, active: true })))
       return refuse('NOT_FOUND', 'There is no such active dealer.', ['input', 'dealerId']);
-    if (await em.count(User, { email })) return refuse('EMAIL_TAKEN', 'An account with this email exists already.', ['input', 'email']);
+    // Told only of accounts the inviter administers anyway: another dealer's user or a staff member
+    // is not confirmed here (the invitation is made; its acceptance is refused).
+    const clash = await accountLike(em, email);
+    if (clash && administers({ actor, dealerId: clash.dealerId })) {
+      return clash.email === email
+        ? refuse('EMAIL_TAKEN', 'An account with this email exists already.', ['input', 'email'])
+        : refuse('EMAIL_CONFUSABLE', 'This address looks like the address of an existing account: check it.', ['input', 'email']);
+    }
     const token = randomBytes(32).toString('base64url');
     const invitation = em.create(Invitation, {
       id: randomUUID(),
@@ -71,6 +81,18 @@ export async function inviteUser(
     await em.flush();
     return { ok: true as const, value: { invitation, token } };
   });
+}
+
+/**
+ * The account with this (normalised) address, or else one whose address looks like it (the same
+ * skeleton, domain/email-lookalike.ts); null when there is none.
+ */
+async function accountLike(em: EntityManager, email: string): Promise<{ email: string; dealerId: string | null } | null> {
+  const rows = await em.execute<{ email: string; dealer_id: string | null }[]>(
+    `select email, dealer_id from ${tableOf(em, User)} where email = ? or ${SQL_SKELETON('email')} = ? order by email = ? desc limit 1`,
+    [email, emailSkeleton(email), email],
+  );
+  return rows[0] ? { email: rows[0].email, dealerId: rows[0].dealer_id } : null;
 }
 
 const INVALID = () => refuse('INVALID_INVITATION', 'This invitation is not valid; ask your administrator for a new one.', ['token']);
@@ -114,8 +136,12 @@ export async function acceptInvitation(
       const invitation = await em.findOne(Invitation, { tokenHash }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const refusal = stateRefusal(invitation, new Date());
       if (refusal || !invitation) return refusal ?? INVALID();
-      if (await em.count(User, { email: invitation.email }))
-        return refuse('EMAIL_TAKEN', 'An account with this email exists already; sign in.', ['token']);
+      const clash = await accountLike(em, invitation.email);
+      if (clash?.email === invitation.email) return refuse('EMAIL_TAKEN', 'An account with this email exists already; sign in.', ['token']);
+      if (clash)
+        return refuse('EMAIL_CONFUSABLE', 'This address looks like the address of an existing account; ask for an invitation to another.', [
+          'token',
+        ]);
       const user = em.create(User, {
         id: randomUUID(),
         email: invitation.email,

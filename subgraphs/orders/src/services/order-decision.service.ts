@@ -5,6 +5,7 @@ import {
   APPROVAL_LEVEL,
   canSeeDealer,
   type Claims,
+  InternalCallError,
   InvalidAmountError,
   isStaff,
   isStaffRole,
@@ -14,6 +15,7 @@ import {
   requireClaims,
 } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
+import { GraphQLError } from 'graphql';
 
 import type { OrdersContext } from '../context.js';
 import { routeOrder, stepsDecidedBy } from '../domain/approval-routing.js';
@@ -74,7 +76,16 @@ async function onLockedOrder(
       await releaseAfterChange(ctx, order.locked.id);
       return { order: order.locked, userErrors: [] };
     }
-    return (await runEffect(ctx, order.locked.id)) ?? { order: order.locked, userErrors: [] };
+    try {
+      return (await runEffect(ctx, order.locked.id)) ?? { order: order.locked, userErrors: [] };
+    } catch (error) {
+      if (!(error instanceof InternalCallError)) throw error;
+      // The decision is committed; the sweep finishes what the other service did not answer.
+      throw new GraphQLError(
+        `${order.started.kind === 'HOLD' ? 'Credit' : 'The warehouse'} did not answer in time; the change is recorded and is completed automatically as soon as it answers. Look at the order in a moment.`,
+        { extensions: { code: 'SERVICE_UNAVAILABLE' } },
+      );
+    }
   } catch (error) {
     if (error instanceof WorkflowRefusal) return { order: null, userErrors: error.errors };
     throw error;
@@ -121,8 +132,12 @@ async function pendingSteps(em: Em, order: Order): Promise<OrderApprovalStep[]> 
   });
 }
 
-/** The steps this staff member decides now, or FORBIDDEN (below the step's level, or outside their scope). */
-async function stepsFor(ctx: OrdersContext, em: Em, order: Order, claims: Claims): Promise<OrderApprovalStep[]> {
+/**
+ * Refuses (FORBIDDEN) anyone but an approver in whose scope the order's dealer is. Checked before
+ * anything that depends on the order's state, so that an approver outside the scope learns nothing
+ * of the order (not its status from INVALID_TRANSITION).
+ */
+async function mustDecideInScope(ctx: OrdersContext, order: Order, claims: Claims): Promise<void> {
   if (!isStaff(claims)) throw new WorkflowRefusal([userError('FORBIDDEN', "Only the distributor's approvers decide orders.")]);
   if (approverLevel(claims) > 0 && !inScope(await scopeOf(ctx, claims), order)) {
     throw new WorkflowRefusal([
@@ -135,6 +150,10 @@ async function stepsFor(ctx: OrdersContext, em: Em, order: Order, claims: Claims
       ),
     ]);
   }
+}
+
+/** The steps this approver (in scope: {@link mustDecideInScope}) decides now, or FORBIDDEN (below the step's level). */
+async function stepsFor(em: Em, order: Order, claims: Claims): Promise<OrderApprovalStep[]> {
   const pending = await pendingSteps(em, order);
   const count = stepsDecidedBy({ approverLevel: approverLevel(claims), pendingLevels: pending.map((s) => s.level) });
   if (count === 0) {
@@ -156,8 +175,9 @@ async function stepsFor(ctx: OrdersContext, em: Em, order: Order, claims: Claims
  */
 export function approveOrder(ctx: OrdersContext, orderId: string, comment: string | null): Promise<OrderDecisionResult> {
   return onLockedOrder(ctx, 'Mutation.approveOrder', orderId, async (em, order, claims) => {
+    await mustDecideInScope(ctx, order, claims);
     mustBe(order, ['PENDING_APPROVAL'], 'approved');
-    const steps = await stepsFor(ctx, em, order, claims);
+    const steps = await stepsFor(em, order, claims);
     const now = new Date();
     const remaining = await em.count(OrderApprovalStep, { order: order.id, status: 'PENDING', id: { $nin: steps.map((s) => s.id) } });
     if (remaining > 0) {
@@ -220,11 +240,12 @@ function parseAlternatives(given: RejectInput['alternatives']): RejectionAlterna
  */
 export function rejectOrder(ctx: OrdersContext, orderId: string, input: RejectInput): Promise<OrderDecisionResult> {
   return onLockedOrder(ctx, 'Mutation.rejectOrder', orderId, async (em, order, claims) => {
+    await mustDecideInScope(ctx, order, claims);
     const built = buildRejection({ code: input.code, reason: input.reason, alternatives: parseAlternatives(input.alternatives) });
     if ('problem' in built) throw new WorkflowRefusal([userError('INVALID_INPUT', built.problem.message, built.problem.field)]);
     const { rejection } = built;
     mustBe(order, ['PENDING_APPROVAL'], 'rejected');
-    const [step] = await stepsFor(ctx, em, order, claims);
+    const [step] = await stepsFor(em, order, claims);
     Object.assign(step, { status: 'REJECTED', decidedByUserId: claims.sub, decidedAt: new Date(), comment: rejection.reason });
     order.rejection = rejection;
     startEffect(ctx, order, { kind: 'RELEASE' });

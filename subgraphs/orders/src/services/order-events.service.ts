@@ -1,4 +1,4 @@
-import { type Claims, isDealerRole, normalizeId, requireClaims } from '@dealergraph/runtime';
+import { type Claims, intInRange, isDealerRole, normalizeId, requireClaims } from '@dealergraph/runtime';
 
 import type { OrdersContext } from '../context.js';
 import { approvalLevelOf } from '../domain/event-audience.js';
@@ -75,7 +75,7 @@ export async function orderEventsSince(
 ): Promise<OrderEventView[]> {
   const claims = requireClaims(ctx.claims);
   const [where, params] = await visibleWhere(ctx, claims);
-  const limit = Math.min(Math.max(input.first ?? 100, 1), MAX_EVENTS);
+  const limit = intInRange({ value: input.first ?? 100, min: 1, max: MAX_EVENTS, name: 'first' });
   let orderClause = '';
   const bindings: unknown[] = [...params, input.since];
   if (input.orderId !== undefined && input.orderId !== null) {

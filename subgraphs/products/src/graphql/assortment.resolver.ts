@@ -74,8 +74,8 @@ export class AssortmentResolver {
     @Ctx() ctx: ProductsContext,
   ): Promise<AssortmentGrantPayload> {
     requireClaims(ctx.claims);
-    const { count, unknown } = await assortment.grantAccess(ctx, input);
-    return { changed: count, userErrors: unknownSkus(unknown) };
+    const { count, unknown, target } = await assortment.grantAccess(ctx, input);
+    return { changed: count, userErrors: target ? [target] : unknownSkus(unknown) };
   }
 
   @Authorized()
@@ -98,8 +98,9 @@ export class AssortmentResolver {
     @Ctx() ctx: ProductsContext,
   ): Promise<SetDealerCategoryLimitsPayload> {
     const id = normalizeId(dealerId);
-    if (!id)
-      return { categoryIds: [], userErrors: [{ code: 'UNKNOWN_DEALER', message: 'dealerId is not a dealer id.', field: ['dealerId'] }] };
+    // Limits for an id that names no dealer (a staff user, a typo) would be stored and limit nobody.
+    if (!id || !(await assortment.dealerKnown(ctx, id)))
+      return { categoryIds: [], userErrors: [{ code: 'UNKNOWN_DEALER', message: 'No dealer has this id.', field: ['dealerId'] }] };
     const result = await assortment.setCategoryLimits(ctx, id, categoryIds);
     if (!result.ok)
       return {

@@ -1,4 +1,4 @@
-import { PageArgs, pageWindow, toPage } from '@dealergraph/runtime';
+import { intInRange, PageArgs, pageWindow, toPage } from '@dealergraph/runtime';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 
 import type { ProductsContext } from '../context.js';
@@ -58,6 +58,6 @@ export class ProductDetailsResolver {
     @Arg('first', () => Int, { defaultValue: 5, description: 'How many, 1-20.' }) first: number,
     @Ctx() ctx: ProductsContext,
   ): Promise<ProductType[]> {
-    return (await substitutesOf(ctx, product.id, Math.min(Math.max(first, 1), 20))).map(toProductType);
+    return (await substitutesOf(ctx, product.id, intInRange({ value: first, min: 1, max: 20, name: 'first' }))).map(toProductType);
   }
 }

@@ -55,7 +55,8 @@ export class SpecificationFilterInput {
 export class ProductFilterInput {
   @Field(() => String, {
     nullable: true,
-    description: 'Search: a SKU or its beginning, words of the name, description or brand; typos are tolerated and results ranked.',
+    description:
+      'Search: a SKU or its beginning, words of the name, description or brand; typos are tolerated and results ranked. At most 200 characters and 20 words (BAD_USER_INPUT past either).',
   })
   search?: string | null;
 

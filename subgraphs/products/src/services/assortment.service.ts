@@ -4,9 +4,11 @@ import { type Claims, isStaff, normalizeId } from '@dealergraph/runtime';
 import DataLoader from 'dataloader';
 
 import type { ProductsContext } from '../context.js';
+import { type GrantTargetProblem, grantTargetProblem } from '../domain/grant-target.js';
 import { AssortmentGrant } from '../entities/assortment-grant.entity.js';
 import { Category } from '../entities/category.entity.js';
 import { DealerCategoryLimit } from '../entities/dealer-category-limit.entity.js';
+import { DealerSegment } from '../entities/dealer-segment.entity.js';
 import { Product } from '../entities/product.entity.js';
 import { type ProductRow, productsByIds } from '../loaders/product.queries.js';
 import { SCHEMA } from '../schema-name.js';
@@ -143,11 +145,32 @@ async function productsOf(ctx: ProductsContext, skus: readonly string[]): Promis
   return { found, unknown: wanted.filter((s) => !known.has(s)) };
 }
 
-/** Grants products to a dealer or segment; idempotent (an existing grant stays as it is). Returns how many were new. */
+/** True when products knows this dealer (its segment copy has the dealer). */
+export async function dealerKnown(ctx: ProductsContext, dealerId: string): Promise<boolean> {
+  const id = normalizeId(dealerId);
+  return !!id && !!(await ctx.em.findOne(DealerSegment, { dealerId: id }, { fields: ['dealerId'] }));
+}
+
+/** Why a grant's target names nobody, or null. */
+async function grantTargetOf(ctx: ProductsContext, scope: GrantScope, value: string): Promise<GrantTargetProblem | null> {
+  if (scope === 'DEALER') return grantTargetProblem({ scope, value, dealerExists: await dealerKnown(ctx, value), known: [] });
+  const column = { TIER: 'tier', REGION: 'region', DEALER_TYPE: 'dealer_type' }[scope];
+  const rows = await ctx.em.execute<{ value: string }[]>(
+    `select distinct ${column} as value from ${S}."dealer_segment" where ${column} is not null`,
+  );
+  return grantTargetProblem({ scope, value, dealerExists: false, known: rows.map((r) => r.value) });
+}
+
+/**
+ * Grants products to a dealer or segment; idempotent (an existing grant stays as it is). Returns how
+ * many were new. A target that names no dealer is refused (a withdrawal takes any value: it only deletes).
+ */
 export async function grantAccess(
   ctx: ProductsContext,
   input: { skus: string[]; scope: GrantScope; value: string },
-): Promise<{ count: number; unknown: string[] }> {
+): Promise<{ count: number; unknown: string[]; target?: GrantTargetProblem }> {
+  const target = await grantTargetOf(ctx, input.scope, input.scope === 'DEALER' ? input.value : input.value.trim());
+  if (target) return { count: 0, unknown: [], target };
   const { found, unknown } = await productsOf(ctx, input.skus);
   if (unknown.length || found.length === 0) return { count: 0, unknown };
   const rows = await ctx.em.execute<{ id: string }[]>(

@@ -40,6 +40,9 @@ export function checkedSpecFilters(specs: readonly SpecFilter[] | null | undefin
   });
 }
 
+/** Words of a search term; more say nothing the first ones do not, and each costs the search. */
+export const MAX_SEARCH_WORDS = 20;
+
 /**
  * A page of the active products the caller may see (its dealer's assortment; staff: all). With a
  * search term: ranked search (search.service.ts, one statement, offset cursors). Without: a keyset
@@ -60,6 +63,10 @@ export async function listProducts(
   }
   const specs = checkedSpecFilters(filter.specifications);
   const search = filter.search?.trim();
+  // The input guard bounds the length (200 characters); the words are bounded here, refused rather than
+  // cut, so the caller knows its later words were not looked for.
+  if (search && search.split(/\s+/).length > MAX_SEARCH_WORDS)
+    throw badInput(`Search with at most ${MAX_SEARCH_WORDS} words.`, 'filter.search');
   if (search) {
     const window = pageWindow(request);
     const [rows, total] = await searchProducts(ctx, search, { ...filter, specifications: specs }, sort, window);
