@@ -102,6 +102,8 @@ describe('first administrator and production start', () => {
       jwtPrivateKey: values.JWT_PRIVATE_KEY,
       jwtPublicKey: values.JWT_PUBLIC_KEY,
       mfaPolicy: { staffMfaRequired: true },
+      // The web app sends persisted documents; this test speaks GraphQL text as an operator's script would.
+      gatewaySecurity: { persistedDocumentsRequired: false },
       logLevel: 'error',
       poolSize: 2,
     });
