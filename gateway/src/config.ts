@@ -1,6 +1,6 @@
 import { ConfigError, type Env, envBool, envInt, envOptional, envString } from '@dealergraph/runtime';
 
-export const SUBGRAPH_NAMES = ['dealers', 'products', 'prices', 'credit', 'orders'] as const;
+export const SUBGRAPH_NAMES = ['dealers', 'products', 'prices', 'credit', 'orders', 'integration'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** Settings of the gateway; the only place it reads the environment. */
@@ -115,7 +115,14 @@ function optionalInt(env: Env, key: string): number | undefined {
   return envOptional(env, key) === undefined ? undefined : envInt(env, key, 0);
 }
 
-const DEFAULT_PORTS: Record<SubgraphName, number> = { dealers: 4001, products: 4002, prices: 4003, credit: 4004, orders: 4005 };
+const DEFAULT_PORTS: Record<SubgraphName, number> = {
+  dealers: 4001,
+  products: 4002,
+  prices: 4003,
+  credit: 4004,
+  orders: 4005,
+  integration: 4006,
+};
 
 export function loadConfig(env: Env = process.env): GatewayConfig {
   const jwtPublicKey = envOptional(env, 'JWT_PUBLIC_KEY');

@@ -160,6 +160,11 @@ const PROBES: Record<string, Probe> = {
     query:
       'mutation { importStockLevels(input: { levels: [{ sku: "NO-SUCH-SKU", warehouseCode: "NOWHERE", onHand: 1 }] }) { userErrors { code } } }',
   },
+  // A kind not imported yet: refused as a userError before any job exists, so the walk queues nothing.
+  'Mutation.startImport': {
+    query: 'mutation { startImport(input: { kind: DEALERS, filename: "d.csv", contentBase64: "" }) { userErrors { code } } }',
+  },
+  'Query.importJob': { query: 'query($id: ID!) { importJob(id: $id) { id } }', variables: () => ({ id: none() }) },
   'Query.orderTemplates': { query: '{ orderTemplates(first: 1) { totalCount } }' },
   'Query.orderEvents': {
     query: 'query($id: ID!) { orderEvents(since: "2026-01-01T00:00:00Z", orderId: $id, first: 1) { id } }',

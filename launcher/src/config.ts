@@ -22,7 +22,7 @@ export interface LauncherConfig {
   databaseUrl?: string;
   dataDir: string;
   gatewayPort: number;
-  ports: { dealers: number; products: number; prices: number; credit: number; orders: number };
+  ports: { dealers: number; products: number; prices: number; credit: number; orders: number; integration: number };
   /** Generated per start when unset (demo mode); required in production. */
   hmacSecret?: string;
   jwtPrivateKey?: string;
@@ -48,6 +48,7 @@ export function loadConfig(env: Env = process.env): LauncherConfig {
       prices: envInt(env, 'PRICES_PORT', 4003),
       credit: envInt(env, 'CREDIT_PORT', 4004),
       orders: envInt(env, 'ORDERS_PORT', 4005),
+      integration: envInt(env, 'INTEGRATION_PORT', 4006),
     },
     hmacSecret: envOptional(env, 'GATEWAY_HMAC_SECRET'),
     jwtPrivateKey: envOptional(env, 'JWT_PRIVATE_KEY'),

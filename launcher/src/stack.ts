@@ -19,7 +19,8 @@ export interface StackOptions {
   databaseUrl: string;
   /** 0 picks free ports (tests). */
   gatewayPort: number;
-  ports: Record<SubgraphName, number>;
+  /** 0 picks a free port; integration, left out, picks a free one too. */
+  ports: Omit<Record<SubgraphName, number>, 'integration'> & { integration?: number };
   hmacSecret?: string;
   jwtPrivateKey?: string;
   jwtPublicKey?: string;
@@ -100,7 +101,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         definitions[name],
         {
           host: '127.0.0.1',
-          port: options.ports[name],
+          port: options.ports[name] ?? 0,
           databaseUrl: options.databaseUrl,
           hmacSecret,
           production: options.production ?? false,

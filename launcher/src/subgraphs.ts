@@ -8,12 +8,13 @@ import {
   type TokenLifetimes,
 } from '@dealergraph/dealers';
 import type { DemoData } from '@dealergraph/demo-data';
+import { type IntegrationOptions, integrationSubgraph } from '@dealergraph/integration';
 import { type OrdersOptions, ordersSubgraph, type WorkflowSettings } from '@dealergraph/orders';
 import { pricesSubgraph } from '@dealergraph/prices';
 import { productsSubgraph } from '@dealergraph/products';
 import type { SubgraphDefinition } from '@dealergraph/runtime';
 
-export type SubgraphName = 'dealers' | 'products' | 'prices' | 'credit' | 'orders';
+export type SubgraphName = 'dealers' | 'products' | 'prices' | 'credit' | 'orders' | 'integration';
 
 /** What a one-process stack may set on the orders subgraph (tests: the approval clock, the timers' mode). */
 export interface OrdersStackSettings extends OrdersOptions {
@@ -29,6 +30,7 @@ export async function subgraphDefinitions(
     hmacSecret?: string;
     mfaPolicy?: MfaPolicy;
     orders?: OrdersStackSettings;
+    integration?: IntegrationOptions;
     /** Tests only: a cheaper argon2 (the default is the production cost). */
     passwordHashCost?: PasswordHashCost;
   } = {},
@@ -45,5 +47,6 @@ export async function subgraphDefinitions(
     // Credit mints the document download links that the gateway checks with the same secret.
     credit: creditSubgraph({ thresholds: settings.creditThresholds, documentLinkSecret: settings.hmacSecret }),
     orders: ordersSubgraph(settings.orders?.workflow, { clock: settings.orders?.clock }),
+    integration: integrationSubgraph(settings.integration),
   };
 }

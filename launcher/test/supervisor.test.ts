@@ -50,7 +50,7 @@ describe('npm start: one process per service under a supervisor', () => {
   beforeAll(async () => {
     database = await createTestDatabase({ seeded: true });
     const ports: number[] = [];
-    while (ports.length < 6) {
+    while (ports.length < 7) {
       const port = await freePort({ stable: true });
       if (!ports.includes(port)) ports.push(port);
     }
@@ -69,6 +69,7 @@ describe('npm start: one process per service under a supervisor', () => {
         PRICES_PORT: String(ports[3]),
         CREDIT_PORT: String(ports[4]),
         ORDERS_PORT: String(ports[5]),
+        INTEGRATION_PORT: String(ports[6]),
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -78,11 +79,12 @@ describe('npm start: one process per service under a supervisor', () => {
     await until(
       'the ready line',
       () => (/\] ready in /.test(output) ? true : launcher.exitCode !== null ? Promise.reject(new Error(output)) : undefined),
-      150_000,
+      // Seven processes start on a machine that may be busy with other test files.
+      300_000,
     );
     client = new GraphQLClient(`http://127.0.0.1:${ports[0]}/graphql`);
     await client.login('platinum@demo.dealer', 'demo-pass-2026');
-  });
+  }, 400_000);
 
   afterAll(async () => {
     if (launcher && launcher.exitCode === null) launcher.kill('SIGKILL');
@@ -90,18 +92,18 @@ describe('npm start: one process per service under a supervisor', () => {
   });
 
   it('runs each service in its own process with the pinned Node', () => {
-    const pids = ['dealers', 'products', 'prices', 'credit', 'orders', 'gateway'].map(pidOf);
+    const pids = ['dealers', 'products', 'prices', 'credit', 'orders', 'integration', 'gateway'].map(pidOf);
     expect(pids.every((pid) => pid !== undefined && alive(pid))).toBe(true);
-    expect(new Set([...pids, launcher.pid]).size).toBe(7);
+    expect(new Set([...pids, launcher.pid]).size).toBe(8);
     expect(output).toMatch(new RegExp(`node ${process.version.replace(/\./g, '\\.')}`));
     // Compiled ahead of time: no TypeScript loader in any service process.
     expect(output).toMatch(/compiled JavaScript \(dist\/\)/);
-    for (const [index, name] of ['dealers', 'products', 'prices', 'credit', 'orders'].entries()) {
+    for (const [index, name] of ['dealers', 'products', 'prices', 'credit', 'orders', 'integration'].entries()) {
       const args = commandLine(pids[index]!);
       expect(args.at(-1)).toBe(`${ROOT}subgraphs/${name}/dist/main.js`);
       expect(args.join(' ')).not.toMatch(/swc-node/);
     }
-    expect(commandLine(pids[5]!).at(-1)).toBe(`${ROOT}gateway/dist/main.js`);
+    expect(commandLine(pids[6]!).at(-1)).toBe(`${ROOT}gateway/dist/main.js`);
     // npm test runs the Node the project pins (the `node` dev dependency), not an older system Node.
     expect(Number(process.versions.node.split('.')[0])).toBeGreaterThanOrEqual(24);
   });
@@ -133,7 +135,7 @@ describe('npm start: one process per service under a supervisor', () => {
   });
 
   it('stops every service and then itself on SIGINT', async () => {
-    const pids = ['dealers', 'products', 'prices', 'credit', 'orders', 'gateway'].map((name) => pidOf(name)!);
+    const pids = ['dealers', 'products', 'prices', 'credit', 'orders', 'integration', 'gateway'].map((name) => pidOf(name)!);
     launcher.kill('SIGINT');
     const code = await new Promise((resolve) => launcher.once('exit', (exitCode) => resolve(exitCode)));
     expect(code).toBe(0);

@@ -5,13 +5,14 @@ import { composeServices } from '@apollo/composition';
 import type { SubgraphDefinition } from '@dealergraph/runtime';
 import { parse } from 'graphql';
 
-/** The five subgraphs in contract order, with their default URLs. */
+/** The subgraphs in contract order, with their default URLs. */
 export const SUBGRAPHS = [
   { name: 'dealers', url: 'http://localhost:4001/graphql' },
   { name: 'products', url: 'http://localhost:4002/graphql' },
   { name: 'prices', url: 'http://localhost:4003/graphql' },
   { name: 'credit', url: 'http://localhost:4004/graphql' },
   { name: 'orders', url: 'http://localhost:4005/graphql' },
+  { name: 'integration', url: 'http://localhost:4006/graphql' },
 ] as const;
 
 export const SCHEMA_DIR = fileURLToPath(new URL('..', import.meta.url));

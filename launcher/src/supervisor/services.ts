@@ -1,7 +1,7 @@
 import { moduleOf } from './build-mode.js';
 
-export type ServiceName = 'dealers' | 'products' | 'prices' | 'credit' | 'orders' | 'gateway';
-export const SUBGRAPH_SERVICES = ['dealers', 'products', 'prices', 'credit', 'orders'] as const;
+export type ServiceName = 'dealers' | 'products' | 'prices' | 'credit' | 'orders' | 'integration' | 'gateway';
+export const SUBGRAPH_SERVICES = ['dealers', 'products', 'prices', 'credit', 'orders', 'integration'] as const;
 
 /** One process `npm start` runs: its own entry point, the port variable it reads, how it says it is up. */
 export interface ServiceSpec {

@@ -65,6 +65,7 @@ export function envLogLevel(env: Env): LogLevelSetting {
   return level as LogLevelSetting;
 }
 
+/** The services other services call internally (integration only calls them). */
 export const SERVICE_NAMES = ['dealers', 'products', 'prices', 'credit', 'orders'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 

@@ -30,7 +30,7 @@ export async function startTestStack(
 ): Promise<TestStack> {
   // A given database is shared with the caller (a second stack on it, like a restarted service): stop leaves it.
   const database = options.database ?? (await createTestDatabase({ seeded: true }));
-  const ports = { dealers: 0, products: 0, prices: 0, credit: 0, orders: 0 };
+  const ports = { dealers: 0, products: 0, prices: 0, credit: 0, orders: 0, integration: 0 };
   const stack = await startStack({
     databaseUrl: database.url,
     gatewayPort: 0,

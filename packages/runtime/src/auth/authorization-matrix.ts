@@ -67,6 +67,9 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
     note: 'dealer users and clients: their assortment only',
   },
   'Mutation.importStockLevels': { roles: STOCK_MANAGERS, scope: 'ERP_IMPORT', refusal: 'ERROR' },
+  // Imports of the distributor's master data (integration subgraph); an ERP client is bound to no dealer.
+  'Mutation.startImport': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'CSV or XLSX; PRICE_LIST so far' },
+  'Query.importJob': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR' },
   'Product.price': { roles: ALL_ROLES, scope: 'PRICES_READ', refusal: 'ERROR', note: 'null for staff without a dealer' },
   'Query.myPriceList': { roles: ALL_ROLES, scope: 'PRICES_READ', refusal: 'ERROR', note: 'null for staff' },
   // Ordering

@@ -64,6 +64,9 @@ export const RULES_BY_COORDINATE: Readonly<Record<string, InputRule>> = {
   // The file itself: the gateway's body limit (2 MB) bounds it first; the service answers FILE_TOO_LARGE past 1 MB decoded.
   'UploadOrderLinesInput.contentBase64': { maxLength: 4_000_000 },
   'UploadOrderLinesInput.filename': { maxLength: 255 },
+  // A file to import: up to 16 MB decoded (the gateway's MAX_BODY_BYTES bounds it first; FILE_TOO_LARGE past it).
+  'StartImportInput.contentBase64': { maxLength: 22_400_000 },
+  'StartImportInput.filename': { maxLength: 255 },
   // A product's name as the ERP bills it.
   'InvoiceLineInput.name': { maxLength: 300 },
   'ImportStockLevelsInput.levels': { maxItems: 5000 },

@@ -68,6 +68,11 @@ export interface ProductsOperations {
       | { status: 'SHIPPED' | 'NONE' | 'RELEASED' }
       | { status: 'SHORT'; shortages: { productId: string; warehouseId: string; reserved: number; onHand: number }[] };
   };
+  /** Product ids by SKU (exact, case-insensitive), for any dealer (imports); unknown SKUs are left out. Read-only. */
+  resolveSkus: {
+    input: { skus: string[] };
+    output: { products: { sku: string; id: string }[] };
+  };
 }
 
 /** A volume break: from this line quantity on, this percentage off the dealer's price. */
@@ -168,6 +173,37 @@ export interface PricesOperations {
     input: { orderId: string };
     output: { status: 'RELEASED' | 'NONE' };
   };
+  /**
+   * Stages one chunk (at most MAX_INTERNAL_LINES) of an import's list prices; nothing is priced by it
+   * yet. Idempotent by import id and product: a repeated chunk replaces itself.
+   */
+  stageListPrices: {
+    input: { importId: string; prices: InternalListPrice[] };
+    output: { staged: number };
+  };
+  /**
+   * Applies an import's staged list prices in one transaction (all of them or none) and drops the
+   * stage; with dryRun, only says what would change. Idempotent by import id: applying again answers
+   * the first result and writes nothing.
+   */
+  applyListPrices: {
+    input: { importId: string; dryRun: boolean };
+    output: ListPriceImportResult;
+  };
+}
+
+/** One list price of an import: cents and an ISO 4217 code. */
+export interface InternalListPrice {
+  productId: string;
+  listPrice: number;
+  currency: string;
+}
+
+/** What applying (or trying) an import's list prices changed, by product id. */
+export interface ListPriceImportResult {
+  created: string[];
+  updated: string[];
+  unchanged: number;
 }
 
 export type ExceedancePolicyName = 'HARD_BLOCK' | 'SOFT_WARNING' | 'ROUTE_TO_APPROVAL' | 'PARTIAL_ORDER' | 'PAYMENT_REQUIRED';

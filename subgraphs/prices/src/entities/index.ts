@@ -1,4 +1,5 @@
 import { DealerPricing } from './dealer-pricing.entity.js';
+import { ListPriceImport, ListPriceStage } from './list-price-import.entity.js';
 import { ProductPrice } from './product-price.entity.js';
 import { Promotion } from './promotion.entity.js';
 import { SpecialPrice } from './special-price.entity.js';
@@ -6,6 +7,16 @@ import { SpecialPriceUse } from './special-price-use.entity.js';
 import { TierRule } from './tier-rule.entity.js';
 import { VolumeBreak } from './volume-break.entity.js';
 
-export { DealerPricing, ProductPrice, Promotion, SpecialPrice, SpecialPriceUse, TierRule, VolumeBreak };
+export { DealerPricing, ListPriceImport, ListPriceStage, ProductPrice, Promotion, SpecialPrice, SpecialPriceUse, TierRule, VolumeBreak };
 export { PRICE_TIERS, type PriceTier } from './tiers.js';
-export const entities = [ProductPrice, TierRule, VolumeBreak, Promotion, SpecialPrice, SpecialPriceUse, DealerPricing];
+export const entities = [
+  ProductPrice,
+  TierRule,
+  VolumeBreak,
+  Promotion,
+  SpecialPrice,
+  SpecialPriceUse,
+  DealerPricing,
+  ListPriceStage,
+  ListPriceImport,
+];

@@ -3,6 +3,7 @@ import {
   formatAmount,
   type InternalHandlers,
   InternalInputError,
+  type InternalListPrice,
   MAX_INTERNAL_LINES,
   type QuotedLine,
   requireAmount,
@@ -14,6 +15,7 @@ import {
 
 import type { PricesContext } from '../context.js';
 import type { VolumeBreakInput } from '../domain/pricing.js';
+import { applyListPrices, stageListPrices } from '../services/list-price-import.service.js';
 import { type OrderLineQuote, quoteOrderLines } from '../services/price.service.js';
 import { grantSpecialPrice, revokeSpecialPrice } from '../services/special-price-grant.service.js';
 import { consumeSpecialPrices, releaseSpecialPrices } from '../services/special-price-use.service.js';
@@ -34,6 +36,20 @@ function requireUseLines(value: unknown): SpecialPriceUseLine[] {
     productId: requireUuid(line?.productId, `lines[${i}].productId`),
     quantity: requireQuantity(line?.quantity, `lines[${i}].quantity`),
   }));
+}
+
+/** List prices of an import chunk: at most MAX_INTERNAL_LINES, cents from 0, a three-letter currency. */
+function requireListPrices(value: unknown): InternalListPrice[] {
+  if (!Array.isArray(value) || value.length > MAX_INTERNAL_LINES)
+    throw new InternalInputError(`prices must be a list of at most ${MAX_INTERNAL_LINES} prices`);
+  return value.map((price: Record<string, unknown> | null, i) => {
+    const listPrice = price?.listPrice;
+    if (typeof listPrice !== 'number' || !Number.isSafeInteger(listPrice) || listPrice < 0)
+      throw new InternalInputError(`prices[${i}].listPrice must be whole cents from 0`);
+    if (typeof price?.currency !== 'string' || !/^[A-Z]{3}$/.test(price.currency))
+      throw new InternalInputError(`prices[${i}].currency must be an ISO 4217 code`);
+    return { productId: requireUuid(price?.productId, `prices[${i}].productId`), listPrice, currency: price.currency };
+  });
 }
 
 /** Basis points as the API's percent string: 500 -> "5.00". */
@@ -117,6 +133,15 @@ export function pricesInternalOperations(newContext: () => PricesContext): Inter
     },
     async releaseSpecialPrices(input) {
       return releaseSpecialPrices(newContext(), { orderId: requireUuid(input?.orderId, 'orderId') });
+    },
+    async stageListPrices(input) {
+      const importId = requireUuid(input?.importId, 'importId');
+      const prices = requireListPrices(input?.prices);
+      return { staged: await stageListPrices(newContext(), { importId, prices }) };
+    },
+    async applyListPrices(input) {
+      if (typeof input?.dryRun !== 'boolean') throw new InternalInputError('dryRun must be true or false');
+      return applyListPrices(newContext(), { importId: requireUuid(input?.importId, 'importId'), dryRun: input.dryRun });
     },
   });
 }

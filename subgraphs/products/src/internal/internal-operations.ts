@@ -8,6 +8,7 @@ import {
 } from '@dealergraph/runtime';
 
 import type { ProductsContext } from '../context.js';
+import { productsByLowerSkus } from '../loaders/product.queries.js';
 import { lookupProductsForOrder } from '../services/product-lookup.service.js';
 import { releaseStock, reserveStock, shipStock } from '../services/stock-reservation.service.js';
 
@@ -32,6 +33,14 @@ export function productsInternalOperations(newContext: () => ProductsContext): I
     },
     async shipStock(input) {
       return shipStock(newContext(), { orderId: requireUuid(input?.orderId, 'orderId') });
+    },
+    async resolveSkus(input) {
+      const skus = optionalStrings(input?.skus, 'skus');
+      if (!skus.length) return { products: [] };
+      // Answered in the caller's spelling, so it can match its own rows by the SKU it sent.
+      const byLower = new Map(skus.map((sku) => [sku.toLowerCase(), sku]));
+      const rows = await productsByLowerSkus(newContext().em, [...byLower.keys()]);
+      return { products: rows.map((row) => ({ sku: byLower.get(row.sku.toLowerCase()) ?? row.sku, id: row.id })) };
     },
   });
 }

@@ -1,0 +1,3 @@
+export { type IntegrationConfig, loadConfig as loadIntegrationConfig } from './config.js';
+export type { IntegrationContext } from './context.js';
+export { type IntegrationOptions, integrationSubgraph, toolingDefinition } from './definition.js';
