@@ -38,6 +38,12 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   InTransitStock: CATALOG,
   StockChange: CATALOG,
   ImportStockLevelsPayload: ERP,
+  // Imports (integration subgraph): the job and its per-row report, for the ERP's own client.
+  StartImportPayload: ERP,
+  ImportJob: ERP,
+  ImportCountsType: ERP,
+  ImportRowConnection: ERP,
+  ImportRowType: ERP,
   AssortmentCheck: CLOSED,
   SetProductRestrictionPayload: CLOSED,
   AssortmentGrantPayload: CLOSED,
