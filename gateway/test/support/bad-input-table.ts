@@ -456,4 +456,25 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
     },
     tables: ['products.stock_level'],
   },
+  startImport: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: StartImportInput!) { startImport(input: $input) ${UE} }`,
+    // A dry run of one unknown SKU: an accepted case queues a job that writes no price. The file's bytes are not
+    // spoiled as text (100 KB is a small file); bad files are the import's own tests (price-list-import.e2e).
+    variables: () => ({
+      input: {
+        kind: 'PRICE_LIST',
+        filename: 'probe.csv',
+        contentBase64: Buffer.from('sku,list_price\nNO-SUCH-SKU,1.00\n').toString('base64'),
+        dryRun: true,
+      },
+    }),
+    fields: {
+      'input.kind': 'enum',
+      'input.filename': 'text',
+      'input.dryRun': 'bool',
+      'input.validRowsOnly': 'bool',
+    },
+    tables: ['prices.product_price'],
+  },
 };
