@@ -21,6 +21,11 @@ export default defineConfig({
       'client/web/test/**/*.test.ts',
     ],
     globalSetup: ['packages/testing/src/global-setup.ts'],
+    // One module graph per worker, not one per file: importing the graph (type-graphql, Apollo,
+    // MikroORM, pg-boss...) cost more than the tests themselves. Safe because no file may leave
+    // anything running (the setup file fails one that does) or change shared state; docs/TESTING.md.
+    isolate: false,
+    setupFiles: ['packages/testing/src/open-handles.setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,

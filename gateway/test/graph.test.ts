@@ -241,7 +241,9 @@ describe('GraphiQL in demo mode', () => {
     const script = await fetch(new URL('/graphiql-assets/yoga-graphiql.umd.js', stack.gatewayUrl));
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toMatch(/javascript/);
+    expect((await script.text()).length).toBeGreaterThan(0);
     const outside = await fetch(new URL('/graphiql-assets/%2e%2e/package.json', stack.gatewayUrl));
     expect(outside.status).toBeGreaterThanOrEqual(400);
+    expect(await outside.text()).not.toContain('"name"');
   });
 });

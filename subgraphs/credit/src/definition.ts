@@ -37,6 +37,8 @@ export function creditSubgraph(settings: CreditSettings = {}): SubgraphDefinitio
     name: 'credit',
     entities,
     migrations,
+    // The schema reads everything from the context, so one build serves every instance in a process.
+    schemaCacheKey: 'credit',
     buildSchema: () =>
       buildFederatedSchema({
         resolvers: [

@@ -1,5 +1,5 @@
 import { type DemoData, type DemoDealer, type DemoInvoice, generateDemoData } from '@dealergraph/demo-data';
-import { type Claims, migrate, openSubgraphOrm } from '@dealergraph/runtime';
+import { type Claims, migrate, openSubgraphOrm, schemaOf } from '@dealergraph/runtime';
 import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
 import { graphql, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,7 +81,7 @@ beforeAll(async () => {
       () => {},
     ),
   ).toBe(true);
-  schema = (await definition.buildSchema()).schema;
+  schema = (await schemaOf(definition)).schema;
   orm.config.set('onQuery', (sql: string) => {
     statements++;
     return sql;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { type Claims, formatAmount, migrate, openSubgraphOrm, parseAmount } from '@dealergraph/runtime';
+import { type Claims, formatAmount, migrate, openSubgraphOrm, parseAmount, schemaOf } from '@dealergraph/runtime';
 import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
 import fc from 'fast-check';
 import { graphql, type GraphQLSchema } from 'graphql';
@@ -71,7 +71,7 @@ beforeAll(async () => {
   db = await createTestDatabase({ seeded: true });
   orm = await openSubgraphOrm(definition, { databaseUrl: db.url, poolSize: 4 });
   await migrate(orm);
-  schema = (await definition.buildSchema()).schema;
+  schema = (await schemaOf(definition)).schema;
   // A dealer with nothing overdue, so holds are decided by the limit alone.
   let after: string | null = null;
   for (;;) {

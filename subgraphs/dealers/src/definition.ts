@@ -40,6 +40,8 @@ export function dealersSubgraph(
     name: 'dealers',
     entities,
     migrations,
+    // The schema reads everything from the context, so one build serves every instance in a process.
+    schemaCacheKey: 'dealers',
     buildSchema: () =>
       buildFederatedSchema({
         resolvers: [

@@ -1,4 +1,4 @@
-import { type Claims, openSubgraphOrm } from '@dealergraph/runtime';
+import { type Claims, openSubgraphOrm, schemaOf } from '@dealergraph/runtime';
 import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
 import { graphql, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ let dealerUser: Claims;
 beforeAll(async () => {
   db = await createTestDatabase({ seeded: true });
   orm = await openSubgraphOrm(definition, { databaseUrl: db.url, poolSize: 2 });
-  schema = (await definition.buildSchema()).schema;
+  schema = (await schemaOf(definition)).schema;
   dealers = await orm.em.fork().find(Dealer, {}, { orderBy: { code: 'asc' }, limit: 2 });
   staff = { sub: '00000000-0000-4000-8000-0000000000aa', email: 'admin@staff.test', role: 'ADMIN', dealerId: null };
   dealerUser = { sub: '00000000-0000-4000-8000-0000000000bb', email: 'user@dealer.test', role: 'VIEW_ONLY', dealerId: dealers[0].id };

@@ -22,6 +22,8 @@ export function pricesSubgraph(options: PricesSubgraphOptions = {}): SubgraphDef
     name: 'prices',
     entities,
     migrations,
+    // The schema reads everything from the context, so one build serves every instance in a process.
+    schemaCacheKey: 'prices',
     buildSchema: () =>
       buildFederatedSchema({
         resolvers: [ProductPriceResolver, PriceListResolver],

@@ -1,5 +1,5 @@
 import { type DemoData, type DemoDealer, type DemoProduct, generateDemoData } from '@dealergraph/demo-data';
-import { type Claims, migrate, openSubgraphOrm } from '@dealergraph/runtime';
+import { type Claims, migrate, openSubgraphOrm, schemaOf } from '@dealergraph/runtime';
 import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
 import { graphql, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,7 +116,7 @@ beforeAll(async () => {
       () => {},
     ),
   ).toBe(true);
-  schema = (await definition.buildSchema()).schema;
+  schema = (await schemaOf(definition)).schema;
 });
 
 afterAll(async () => {

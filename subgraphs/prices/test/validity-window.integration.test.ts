@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { type DemoData, type DemoProduct, generateDemoData } from '@dealergraph/demo-data';
-import { type Claims, migrate, openSubgraphOrm } from '@dealergraph/runtime';
+import { type Claims, migrate, openSubgraphOrm, schemaOf } from '@dealergraph/runtime';
 import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
 import { graphql, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,7 +70,7 @@ beforeAll(async () => {
     () => data,
     () => {},
   );
-  schema = (await definition.buildSchema()).schema;
+  schema = (await schemaOf(definition)).schema;
   const em = orm.em.fork();
   em.create(Promotion, { id: randomUUID(), name: 'Edge test', productId: promoted.id, discountBp: 1000, validFrom: start, validTo: end });
   // Far below the tier price, so that it wins whenever it is active.

@@ -27,6 +27,8 @@ export function productsSubgraph(): SubgraphDefinition<ProductsContext, DemoData
     name: SCHEMA,
     entities,
     migrations,
+    // The schema reads everything from the context (stock changes too), so one build serves every instance.
+    schemaCacheKey: SCHEMA,
     buildSchema: () =>
       buildFederatedSchema({
         resolvers: [

@@ -1,5 +1,5 @@
 import { generateDemoData, REGION_WAREHOUSE } from '@dealergraph/demo-data';
-import { type Claims, openSubgraphOrm } from '@dealergraph/runtime';
+import { type Claims, openSubgraphOrm, schemaOf } from '@dealergraph/runtime';
 import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type ExecutionResult, graphql, type GraphQLSchema } from 'graphql';
@@ -32,7 +32,7 @@ let statements: string[] = [];
 beforeAll(async () => {
   db = await createTestDatabase({ seeded: true });
   orm = await openSubgraphOrm(definition, { databaseUrl: db.url, poolSize: 4 });
-  schema = (await definition.buildSchema()).schema;
+  schema = (await schemaOf(definition)).schema;
   orm.em
     .getConnection()
     .getKnex()

@@ -1,5 +1,5 @@
 import { type DemoProduct, generateDemoData } from '@dealergraph/demo-data';
-import { type Claims, migrate, openSubgraphOrm } from '@dealergraph/runtime';
+import { type Claims, migrate, openSubgraphOrm, schemaOf } from '@dealergraph/runtime';
 import { createTestDatabase } from '@dealergraph/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type ExecutionResult, graphql, type GraphQLSchema } from 'graphql';
@@ -32,7 +32,7 @@ beforeAll(async () => {
       () => {},
     ),
   ).toBe(true);
-  schema = (await definition.buildSchema()).schema;
+  schema = (await schemaOf(definition)).schema;
   // Every statement MikroORM sends goes through this knex instance.
   orm.em
     .getConnection()

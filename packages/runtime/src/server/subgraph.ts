@@ -45,6 +45,12 @@ export interface SubgraphDefinition<TContext extends BaseContext = BaseContext, 
   entities: EntityClass<unknown>[];
   migrations: MigrationObject[];
   buildSchema(): Promise<FederatedSchema>;
+  /**
+   * Set when the schema depends on nothing of this instance (its resolvers read everything from the
+   * context): definitions with the same key share one schema per process, so a process that runs
+   * many stacks (the test suite) builds it once. Unset when the schema holds instance state (a pubSub).
+   */
+  schemaCacheKey?: string;
   /** Adds loaders and services to the base context of one request (also for internal operations, with no claims). */
   context(base: BaseContext, runtime?: SubgraphRuntime): TContext;
   /**
@@ -67,14 +73,17 @@ export interface RunningService extends RunningSubgraph {
 }
 
 const schemaCache = new WeakMap<object, Promise<FederatedSchema>>();
+const sharedSchemas = new Map<string, Promise<FederatedSchema>>();
 
-/** Builds a definition's schema once per process. */
+/** Builds a definition's schema once per process (once per `schemaCacheKey` when it has one). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of any context type share one registry
 export function schemaOf(definition: SubgraphDefinition<any, any>): Promise<FederatedSchema> {
-  let cached = schemaCache.get(definition);
+  const key = definition.schemaCacheKey;
+  let cached = key ? sharedSchemas.get(key) : schemaCache.get(definition);
   if (!cached) {
     cached = definition.buildSchema();
-    schemaCache.set(definition, cached);
+    if (key) sharedSchemas.set(key, cached);
+    else schemaCache.set(definition, cached);
   }
   return cached;
 }
