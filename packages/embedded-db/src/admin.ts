@@ -26,6 +26,15 @@ export async function databaseExists(adminUrl: string, name: string): Promise<bo
   return withAdmin(adminUrl, async (c) => (await c.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1);
 }
 
+/** The databases whose names match a LIKE pattern (`dg_t_abc_%`). */
+export async function listDatabases(adminUrl: string, like: string): Promise<string[]> {
+  return withAdmin(adminUrl, async (c) =>
+    (await c.query<{ datname: string }>('select datname from pg_database where datname like $1 order by 1', [like])).rows.map(
+      (r) => r.datname,
+    ),
+  );
+}
+
 /** Creates a database, optionally as a copy of a template (fast: a file copy, no migrations or seed). */
 export async function createDatabase(adminUrl: string, name: string, template?: string): Promise<string> {
   await withAdmin(adminUrl, (c) => c.query(`create database ${quoteIdent(name)}${template ? ` template ${quoteIdent(template)}` : ''}`));

@@ -2,12 +2,17 @@ import './provided.js';
 
 import { randomBytes } from 'node:crypto';
 
-import { createDatabase, dropDatabase } from '@dealergraph/embedded-db';
+import { createDatabase } from '@dealergraph/embedded-db';
 import { inject } from 'vitest';
 
 export interface TestDatabase {
   url: string;
   name: string;
+  /**
+   * Done with it: close your connections first. The database itself is dropped with the rest of the
+   * run's at the global teardown (or goes with the embedded server), not here: a drop takes a second
+   * or more of the server's time, and a stopped stack has nothing left connected to it.
+   */
   drop(): Promise<void>;
 }
 
@@ -16,8 +21,8 @@ export interface TestDatabase {
  * template (all migrations and the demo data) with `{ seeded: true }`.
  */
 export async function createTestDatabase(options: { seeded?: boolean } = {}): Promise<TestDatabase> {
-  const { adminUrl, template } = inject('testDatabaseServer');
-  const name = `dg_t_${randomBytes(6).toString('hex')}`;
+  const { adminUrl, template, runTag } = inject('testDatabaseServer');
+  const name = `dg_t_${runTag}_${randomBytes(6).toString('hex')}`;
   const url = await createDatabase(adminUrl, name, options.seeded ? template : undefined);
-  return { url, name, drop: () => dropDatabase(adminUrl, name) };
+  return { url, name, drop: async () => {} };
 }

@@ -4,7 +4,14 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { createDatabase, databaseUrl, dropDatabase, type EmbeddedDatabase, startEmbeddedPostgres } from '@dealergraph/embedded-db';
+import {
+  createDatabase,
+  databaseUrl,
+  dropDatabase,
+  type EmbeddedDatabase,
+  listDatabases,
+  startEmbeddedPostgres,
+} from '@dealergraph/embedded-db';
 import { prepareDatabase, subgraphDefinitions } from '@dealergraph/launcher';
 import { generateSigningKeys } from '@dealergraph/runtime';
 import type { TestProject } from 'vitest/node';
@@ -52,9 +59,15 @@ export default async function setup(project: TestProject) {
   console.log(
     `[test setup] ${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL server'} ${how} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
-  project.provide('testDatabaseServer', { adminUrl, template });
+  // The test files' databases are named after the run and dropped together at the end (see TestDatabase.drop).
+  const runTag = `${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;
+  project.provide('testDatabaseServer', { adminUrl, template, runTag });
   return async () => {
-    if (embedded) await dropDatabase(adminUrl, template).catch(() => {});
-    await embedded?.stop();
+    if (embedded) {
+      await embedded.stop(); // its data directory goes with it, every database included
+      return;
+    }
+    const names = await listDatabases(adminUrl, `dg_t_${runTag}_%`);
+    for (let i = 0; i < names.length; i += 4) await Promise.all(names.slice(i, i + 4).map((name) => dropDatabase(adminUrl, name)));
   };
 }

@@ -4,6 +4,8 @@ export interface TestDatabaseServer {
   adminUrl: string;
   /** A database with all migrations and the demo data, to copy per test file. */
   template: string;
+  /** Names this run's databases (`dg_t_<runTag>_…`): the global teardown drops them all at once. */
+  runTag: string;
 }
 
 declare module 'vitest' {
