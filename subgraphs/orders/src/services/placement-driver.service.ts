@@ -42,6 +42,8 @@ export async function driveWorkflow(ctx: OrdersContext, orderId: string, claimed
   const run: PlacementRun = { order, lines: null, routing: { outcome: 'AUTO_APPROVE', steps: [] }, warning: null };
   try {
     if (order.compensating) throw new WorkflowLostError(orderId);
+    // The claim's forward action is placeOrder's: its crash point is here, before the first step of the drive.
+    if (claimed) crashPoint(ctx, 'afterCLAIMED');
     for (const step of PLACEMENT_STEPS) {
       if (!step.forward || (step.marks && reached(run.order, step.marks)) || (step.runs && !step.runs(run))) continue;
       await step.forward(ctx, run);
