@@ -132,7 +132,7 @@ describe('the approval rule table', () => {
       (await admin.data(UPDATE, { input: { reason: 'bad', ...input } })).updateApprovalRule;
     expect((await refused({ name: 'AMOUNT_OVER_10000', level: 9 })).userErrors.map((e: any) => e.code)).toEqual(['INVALID_LEVEL']);
     expect((await refused({ name: 'AMOUNT_OVER_10000', threshold: 'ten' })).userErrors.map((e: any) => e.code)).toEqual([
-      'INVALID_THRESHOLD',
+      'INVALID_AMOUNT',
     ]);
     expect((await refused({ name: 'AMOUNT_OVER_10000', deadlineHours: 0, level: 0 })).userErrors.map((e: any) => e.code)).toEqual([
       'INVALID_LEVEL',

@@ -1,11 +1,10 @@
-import { containsPattern, normalizeId, type PageWindow } from '@dealergraph/runtime';
+import { badInput, containsPattern, normalizeId, type PageWindow } from '@dealergraph/runtime';
 
 import type { ProductsContext } from '../context.js';
 import { NAME_KEY, SEARCH_DOCUMENT, SKU_KEY } from '../entities/product-search.indexes.js';
 import { type ProductRow, productRowFrom, specConditions } from '../loaders/product.queries.js';
 import { SCHEMA } from '../schema-name.js';
 import { assortmentCondition, assortmentDealer } from './assortment.service.js';
-import { badInput } from './errors.js';
 import type { ProductFilter } from './product.service.js';
 import { BRAND_NAMED, CATEGORY_SUBTREE, IN_STOCK } from './product-filter.sql.js';
 
