@@ -20,14 +20,20 @@ export function userError(code: string, message: string, field?: readonly string
   return { code, message, field: field ? [...field] : null };
 }
 
+/** A refused {@link Result}: why not, as user errors. */
+export interface Refused {
+  ok: false;
+  errors: UserError[];
+}
+
 /** What a service that may refuse answers: the value, or why not. */
-export type Result<T> = { ok: true; value: T } | { ok: false; errors: UserError[] };
+export type Result<T> = { ok: true; value: T } | Refused;
 
 /** A successful {@link Result}. */
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 /** A refused {@link Result}: one or more user errors. */
-export const refused = <T = never>(...errors: UserError[]): Result<T> => ({ ok: false, errors });
+export const refused = (...errors: UserError[]): Refused => ({ ok: false, errors });
 
 /**
  * A refusal thrown inside a transaction: the transaction rolls back and the caller answers `errors`

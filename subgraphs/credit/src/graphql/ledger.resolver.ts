@@ -46,7 +46,9 @@ export class LedgerResolver {
     @Arg('input', () => RecordInvoiceInput, { description: 'The invoice row.' }) input: RecordInvoiceInput,
     @Ctx() ctx: CreditContext,
   ): Promise<RecordInvoicePayload> {
-    return payload(ctx, await ledger.recordInvoice(ctx, ctx.claims, input), (invoice) => ({ invoice: invoice && toInvoiceType(invoice, ctx.now()) }));
+    return payload(ctx, await ledger.recordInvoice(ctx, ctx.claims, input), (invoice) => ({
+      invoice: invoice && toInvoiceType(invoice, ctx.now()),
+    }));
   }
 
   @Authorized()

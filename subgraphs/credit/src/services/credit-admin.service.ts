@@ -29,7 +29,7 @@ export async function setCreditLimit(ctx: CreditContext, claims: Claims, given: 
   const problems = limitChangeProblems(input);
   if (problems.length) return refused(...problems);
   const dealerId = normalizeId(input.dealerId);
-  const noAccount = refused<CreditLimitChange>(userError('UNKNOWN_DEALER', 'No credit account for this dealer id.', ['input', 'dealerId']));
+  const noAccount = refused(userError('UNKNOWN_DEALER', 'No credit account for this dealer id.', ['input', 'dealerId']));
   if (!dealerId) return noAccount;
   return ctx.em.transactional(async (tx) => {
     const account = await tx.findOne(CreditAccount, { dealerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });

@@ -1,11 +1,27 @@
 import { randomUUID } from 'node:crypto';
 
-import { type Claims, isApiClient, normalizeId, ok, readOptionalAmount, refused, type Result, type UserError, userError } from '@dealergraph/runtime';
+import {
+  type Claims,
+  isApiClient,
+  normalizeId,
+  ok,
+  readOptionalAmount,
+  refused,
+  type Result,
+  type UserError,
+  userError,
+} from '@dealergraph/runtime';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 
 import type { CreditServiceContext } from '../context.js';
 import { DAY_MS, outstandingOf } from '../domain/credit.js';
-import { adjustmentRowProblems, allocatePayment, boundClientProblem, invoiceRowProblems, paymentRowProblems } from '../domain/ledger-input.js';
+import {
+  adjustmentRowProblems,
+  allocatePayment,
+  boundClientProblem,
+  invoiceRowProblems,
+  paymentRowProblems,
+} from '../domain/ledger-input.js';
 import { BalanceAdjustment } from '../entities/balance-adjustment.entity.js';
 import { CreditAccount } from '../entities/credit-account.entity.js';
 import { CreditHold } from '../entities/credit-hold.entity.js';
@@ -34,7 +50,10 @@ function unknownDealer<T>(): LedgerOutcome<T> {
 }
 function conflict<T>(): LedgerOutcome<T> {
   return refused(
-    userError('DUPLICATE_REFERENCE', 'This external reference was already recorded with different content.', ['input', 'externalReference']),
+    userError('DUPLICATE_REFERENCE', 'This external reference was already recorded with different content.', [
+      'input',
+      'externalReference',
+    ]),
   );
 }
 
@@ -132,7 +151,11 @@ export function recordInvoice(ctx: CreditServiceContext, caller: Claims | null, 
   return recordParsedInvoice(ctx, caller, input);
 }
 
-async function recordParsedInvoice(ctx: CreditServiceContext, caller: Claims | null, input: RecordInvoiceInput): Promise<LedgerOutcome<Invoice>> {
+async function recordParsedInvoice(
+  ctx: CreditServiceContext,
+  caller: Claims | null,
+  input: RecordInvoiceInput,
+): Promise<LedgerOutcome<Invoice>> {
   const readBack = async () => {
     const existing = await ctx.em.fork().findOne(Invoice, { externalRef: input.externalReference });
     if (existing) return sameInvoice(existing, input) ? recorded(existing, true) : conflict<Invoice>();
@@ -195,7 +218,11 @@ export interface RecordPaymentInput {
 }
 
 /** Records a payment and applies it to the dealer's invoices. */
-export async function recordPayment(ctx: CreditServiceContext, caller: Claims | null, given: RecordPaymentInput): Promise<LedgerOutcome<Payment>> {
+export async function recordPayment(
+  ctx: CreditServiceContext,
+  caller: Claims | null,
+  given: RecordPaymentInput,
+): Promise<LedgerOutcome<Payment>> {
   const { read, errors } = amountReader();
   const input = { ...given, amount: read(given.amount, ['input', 'amount']) };
   if (errors.length) return refused(...errors);

@@ -1,6 +1,21 @@
 import { randomUUID } from 'node:crypto';
 
-import { allows, APPROVAL_LEVEL, canSeeDealer, type Claims, InternalCallError, isStaff, isStaffRole, normalizeId, type PageWindow, readOptionalAmount, Refusal, requireClaims, type UserError, userError } from '@dealergraph/runtime';
+import {
+  allows,
+  APPROVAL_LEVEL,
+  canSeeDealer,
+  type Claims,
+  InternalCallError,
+  isStaff,
+  isStaffRole,
+  normalizeId,
+  type PageWindow,
+  readOptionalAmount,
+  Refusal,
+  requireClaims,
+  type UserError,
+  userError,
+} from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 
@@ -79,9 +94,7 @@ async function onLockedOrder(
 }
 
 const orderBusy = () =>
-  new Refusal([
-    userError('ORDER_BUSY', 'Another change of this order is still being completed: try again in a moment.', ['orderId']),
-  ]);
+  new Refusal([userError('ORDER_BUSY', 'Another change of this order is still being completed: try again in a moment.', ['orderId'])]);
 
 const mustBe = (order: Order, statuses: OrderStatus[], doing: string) => {
   if (!statuses.includes(order.status)) {

@@ -1,6 +1,6 @@
-import { type UserError } from '@dealergraph/runtime';
 import { randomUUID } from 'node:crypto';
 
+import { type UserError } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 
 import type { OrdersContext } from '../context.js';

@@ -1,7 +1,9 @@
+import { type UserError } from '@dealergraph/runtime';
+
 import type { OrdersContext } from '../context.js';
 import { CART_MAX_LINES, type LineStatus } from '../domain/cart-lines.js';
 import { readOrderTable } from '../domain/order-table.js';
-import { addLines, type CartUserError, cartWriter } from './cart.service.js';
+import { addLines, cartWriter } from './cart.service.js';
 import { readOrderFile } from './order-file.reader.js';
 
 /** One row of the upload report. */
@@ -21,7 +23,7 @@ export interface UploadResult {
   rows: UploadRowReport[];
   /** True when at least one row went into the cart. */
   added: boolean;
-  userErrors: CartUserError[];
+  userErrors: UserError[];
 }
 
 export interface UploadInput {
@@ -64,7 +66,7 @@ export async function uploadOrderLines(ctx: OrdersContext, input: UploadInput): 
     mergedIntoRow: v.mergedInto === null ? null : table.rows[v.mergedInto].row,
   }));
   const unusable = rows.filter((r) => r.status !== 'OK' && r.status !== 'DUPLICATE').length;
-  const userErrors: CartUserError[] =
+  const userErrors: UserError[] =
     input.allOrNothing && unusable > 0
       ? [
           {

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 
-import { type CreditDecision, formatAmount, type QuotedLine, Refusal, takeInternalFault, type UserError, userError } from '@dealergraph/runtime';
+import {
+  type CreditDecision,
+  formatAmount,
+  type QuotedLine,
+  Refusal,
+  takeInternalFault,
+  type UserError,
+  userError,
+} from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 
 import type { OrdersContext } from '../context.js';

@@ -2,7 +2,16 @@ import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { EntityManager } from '@dealergraph/runtime';
-import { isStaff, MAX_INTERNAL_LINES, MAX_LINE_QUANTITY, readOptionalAmount, Refusal, requireClaims, type UserError, userError } from '@dealergraph/runtime';
+import {
+  isStaff,
+  MAX_INTERNAL_LINES,
+  MAX_LINE_QUANTITY,
+  readOptionalAmount,
+  Refusal,
+  requireClaims,
+  type UserError,
+  userError,
+} from '@dealergraph/runtime';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 
 import type { OrdersContext } from '../context.js';

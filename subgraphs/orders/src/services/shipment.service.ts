@@ -1,4 +1,5 @@
 import { type UserError, userError } from '@dealergraph/runtime';
+
 import type { OrdersContext } from '../context.js';
 import { Order, type OrderEffect } from '../entities/order.entity.js';
 import { OrderLine } from '../entities/order-line.entity.js';

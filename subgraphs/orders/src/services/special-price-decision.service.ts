@@ -1,4 +1,13 @@
-import { allows, type Claims, normalizeId, readOptionalAmount, Refusal, requireClaims, type UserError, userError } from '@dealergraph/runtime';
+import {
+  allows,
+  type Claims,
+  normalizeId,
+  readOptionalAmount,
+  Refusal,
+  requireClaims,
+  type UserError,
+  userError,
+} from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 
 import type { OrdersContext } from '../context.js';

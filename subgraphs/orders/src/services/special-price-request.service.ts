@@ -1,6 +1,19 @@
 import { randomUUID } from 'node:crypto';
 
-import { allows, APPROVAL_LEVEL, type Claims, InternalCallError, isStaff, isStaffRole, normalizeId, type PageWindow, readOptionalAmount, requireClaims, type UserError, userError } from '@dealergraph/runtime';
+import {
+  allows,
+  APPROVAL_LEVEL,
+  type Claims,
+  InternalCallError,
+  isStaff,
+  isStaffRole,
+  normalizeId,
+  type PageWindow,
+  readOptionalAmount,
+  requireClaims,
+  type UserError,
+  userError,
+} from '@dealergraph/runtime';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 

@@ -1,4 +1,5 @@
 import { Refusal, userError } from '@dealergraph/runtime';
+
 import type { OrdersContext } from '../context.js';
 import type { Order } from '../entities/order.entity.js';
 import { OrderLine } from '../entities/order-line.entity.js';
