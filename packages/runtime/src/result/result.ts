@@ -79,3 +79,11 @@ export function badInput(message: string, field?: string | readonly string[] | n
     extensions: { code: 'BAD_USER_INPUT', ...(reason ? { reason } : {}), ...(path ? { field: path } : {}) },
   });
 }
+
+/**
+ * The error of a call that needed another service which did not answer (down, timed out, overloaded):
+ * `extensions.code` SERVICE_UNAVAILABLE. The caller may retry; nothing was changed.
+ */
+export function serviceUnavailable(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+}

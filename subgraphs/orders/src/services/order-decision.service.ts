@@ -1,23 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-import {
-  allows,
-  APPROVAL_LEVEL,
-  canSeeDealer,
-  type Claims,
-  InternalCallError,
-  isStaff,
-  isStaffRole,
-  normalizeId,
-  type PageWindow,
-  readOptionalAmount,
-  Refusal,
-  requireClaims,
-  type UserError,
-  userError,
-} from '@dealergraph/runtime';
+import { allows, APPROVAL_LEVEL, canSeeDealer, type Claims, InternalCallError, isStaff, isStaffRole, normalizeId, type PageWindow, readOptionalAmount, Refusal, requireClaims, serviceUnavailable, type UserError, userError } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
-import { GraphQLError } from 'graphql';
 
 import type { OrdersContext } from '../context.js';
 import { routeOrder, stepsDecidedBy } from '../domain/approval-routing.js';
@@ -82,9 +66,8 @@ async function onLockedOrder(
     } catch (error) {
       if (!(error instanceof InternalCallError)) throw error;
       // The decision is committed; the sweep finishes what the other service did not answer.
-      throw new GraphQLError(
+      throw serviceUnavailable(
         `${order.started.kind === 'HOLD' ? 'Credit' : 'The warehouse'} did not answer in time; the change is recorded and is completed automatically as soon as it answers. Look at the order in a moment.`,
-        { extensions: { code: 'SERVICE_UNAVAILABLE' } },
       );
     }
   } catch (error) {
