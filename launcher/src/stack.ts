@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 
 import type { CreditThresholds } from '@dealergraph/credit';
 import type { MfaPolicy, PasswordHashCost, TokenLifetimes } from '@dealergraph/dealers';
-import type { IntegrationOptions } from '@dealergraph/integration';
 import { type RunningGateway, type SecuritySettings, startGateway } from '@dealergraph/gateway';
+import type { IntegrationOptions } from '@dealergraph/integration';
 import {
   DEFAULT_PORTS,
   deriveInternalKey,

@@ -23,7 +23,8 @@ export function readWebhookSettings(env: Env): WebhookSettings {
   };
   const problem = retrySettingsProblem(settings);
   if (problem) throw new ConfigError(`${problem}.`);
-  if (settings.timeoutMs < 100 || settings.concurrency < 1) throw new ConfigError('WEBHOOK_TIMEOUT_MS and WEBHOOK_CONCURRENCY must be positive.');
+  if (settings.timeoutMs < 100 || settings.concurrency < 1)
+    throw new ConfigError('WEBHOOK_TIMEOUT_MS and WEBHOOK_CONCURRENCY must be positive.');
   return settings;
 }
 

@@ -2,12 +2,12 @@ import type { DemoData } from '@dealergraph/demo-data';
 import { buildFederatedSchema, groupedLoader, internalClient, type SubgraphDefinition, type SubgraphRuntime } from '@dealergraph/runtime';
 
 import type { IntegrationContext } from './context.js';
+import { DEFAULT_RETRY_SETTINGS } from './domain/webhook-retry.js';
 import { entities, WebhookAttempt } from './entities/index.js';
 import { ImportResolver } from './graphql/import.resolver.js';
 import { WebhookResolver } from './graphql/webhook.resolver.js';
 import { integrationInternalOperations } from './internal/internal-operations.js';
 import { migrations } from './migrations/index.js';
-import { DEFAULT_RETRY_SETTINGS } from './domain/webhook-retry.js';
 import { startImportWorker } from './services/import-worker.js';
 import { WebhookQueue, type WebhookSettings } from './services/webhook-queue.js';
 
@@ -54,7 +54,8 @@ export function integrationSubgraph(options: IntegrationOptions = {}): SubgraphD
         webhooks: runtime ? queueOf(runtime) : (null as unknown as WebhookQueue),
         loaders: {
           attemptsByDelivery: groupedLoader(
-            (ids: string[]) => base.em.find(WebhookAttempt, { deliveryId: { $in: ids } }, { orderBy: { deliveryId: 'asc', attempt: 'asc' } }),
+            (ids: string[]) =>
+              base.em.find(WebhookAttempt, { deliveryId: { $in: ids } }, { orderBy: { deliveryId: 'asc', attempt: 'asc' } }),
             (a) => a.deliveryId,
           ),
         },

@@ -15,9 +15,14 @@ const CREATE = `mutation($input: CreateWebhookEndpointInput!) { createWebhookEnd
 const DELIVERIES = `query($status: String, $orderId: ID) { webhookDeliveries(first: 50, status: $status, orderId: $orderId) {
   nodes { id eventId eventType status attempts lastResponseStatus lastError deliveredAt body
           attemptLog { attempt at responseStatus error responseExcerpt durationMs } } totalCount } }`;
-const PLACE = 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id number status total { amount } } userErrors { code message } } }';
+const PLACE =
+  'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id number status total { amount } } userErrors { code message } } }';
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, ms = 30_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  ms = 30_000,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await probe();
@@ -43,7 +48,9 @@ describe('webhooks to the ERP', () => {
   };
 
   beforeAll(async () => {
-    stack = await startTestStack({ integration: { webhooks: { firstDelaySeconds: 1, maxDelaySeconds: 2, retries: 3, timeoutMs: 1500, pollSeconds: 0.5 } } });
+    stack = await startTestStack({
+      integration: { webhooks: { firstDelaySeconds: 1, maxDelaySeconds: 2, retries: 3, timeoutMs: 1500, pollSeconds: 0.5 } },
+    });
     admin = await stack.loginAs('admin@demo.staff');
     dealer = await stack.loginAs('platinum@demo.dealer');
     erp = await startErpSimulator();
@@ -52,8 +59,15 @@ describe('webhooks to the ERP', () => {
     );
     skus = products.nodes
       .filter(
-        (p: { restriction: string | null; stock: { available: number }; price: { unitPrice: { amount: string }; appliedRules: string[] } }) =>
-          !p.restriction && p.stock.available >= 20 && !p.price.appliedRules.includes('SPECIAL_PRICE') && Number(p.price.unitPrice.amount) < 500,
+        (p: {
+          restriction: string | null;
+          stock: { available: number };
+          price: { unitPrice: { amount: string }; appliedRules: string[] };
+        }) =>
+          !p.restriction &&
+          p.stock.available >= 20 &&
+          !p.price.appliedRules.includes('SPECIAL_PRICE') &&
+          Number(p.price.unitPrice.amount) < 500,
       )
       .map((p: { sku: string }) => p.sku);
     const { createWebhookEndpoint } = await admin.data(CREATE, {
@@ -78,12 +92,23 @@ describe('webhooks to the ERP', () => {
     const { webhookDeliveries } = await admin.data(DELIVERIES, { orderId: order.id });
     expect(webhookDeliveries.totalCount).toBe(1);
     const [delivery] = webhookDeliveries.nodes;
-    expect(delivery).toMatchObject({ eventId: event.webhookId, eventType: 'order.approved', status: 'DELIVERED', attempts: 1, lastResponseStatus: 204 });
+    expect(delivery).toMatchObject({
+      eventId: event.webhookId,
+      eventType: 'order.approved',
+      status: 'DELIVERED',
+      attempts: 1,
+      lastResponseStatus: 204,
+    });
     expect(delivery.attemptLog).toEqual([expect.objectContaining({ attempt: 1, responseStatus: 204, error: null })]);
     const body = JSON.parse(delivery.body);
-    expect(body).toMatchObject({ type: 'order.approved', data: { order: { id: order.id, number: order.number, total: order.total.amount, currency: 'USD' } } });
+    expect(body).toMatchObject({
+      type: 'order.approved',
+      data: { order: { id: order.id, number: order.number, total: order.total.amount, currency: 'USD' } },
+    });
     expect(body.data.order.dealer).toMatchObject({ name: 'Demo Platinum Dealer', code: expect.any(String) });
-    expect(body.data.order.lines).toEqual([expect.objectContaining({ sku: skus[0], quantity: 1, unitPrice: expect.stringMatching(/^\d+\.\d\d$/) })]);
+    expect(body.data.order.lines).toEqual([
+      expect.objectContaining({ sku: skus[0], quantity: 1, unitPrice: expect.stringMatching(/^\d+\.\d\d$/) }),
+    ]);
   });
 
   it('retries a failing endpoint with backoff, logs every try, dead-letters after the last, and replays on request', async () => {
@@ -103,9 +128,12 @@ describe('webhooks to the ERP', () => {
 
     // The ERP answers again; the dead delivery goes out on request, with the same webhook-id.
     erp.setFaults({ errorRate: 0 });
-    const replay = await admin.data('mutation($id: ID!) { replayWebhookDelivery(id: $id) { delivery { id status } userErrors { code } } }', {
-      id: dead.id,
-    });
+    const replay = await admin.data(
+      'mutation($id: ID!) { replayWebhookDelivery(id: $id) { delivery { id status } userErrors { code } } }',
+      {
+        id: dead.id,
+      },
+    );
     expect(replay.replayWebhookDelivery.userErrors).toEqual([]);
     const event = await until('the replayed webhook', () => erp.unique.get(dead.eventId));
     expect(event.orderId).toBe(order.id);
@@ -120,9 +148,12 @@ describe('webhooks to the ERP', () => {
 
   it('keeps the events of one order in order and sends a cancellation of an order the ERP has', async () => {
     const order = await placeApproved();
-    const cancelled = await dealer.data('mutation($id: ID!) { cancelOrder(orderId: $id, reason: "wrong part") { order { status } userErrors { code } } }', {
-      id: order.id,
-    });
+    const cancelled = await dealer.data(
+      'mutation($id: ID!) { cancelOrder(orderId: $id, reason: "wrong part") { order { status } userErrors { code } } }',
+      {
+        id: order.id,
+      },
+    );
     expect(cancelled.cancelOrder.userErrors).toEqual([]);
     const events = await until('both events', () => {
       const mine = erp.received.filter((e) => e.orderId === order.id);
@@ -133,13 +164,17 @@ describe('webhooks to the ERP', () => {
 
   it('refuses endpoints it cannot deliver to, and is for the portal administrator only', async () => {
     const refused = async (input: Record<string, unknown>) =>
-      (await admin.data(CREATE, { input: { url: 'https://erp.example/hooks', events: ['order.approved'], ...input } })).createWebhookEndpoint
-        .userErrors[0]?.code;
+      (await admin.data(CREATE, { input: { url: 'https://erp.example/hooks', events: ['order.approved'], ...input } }))
+        .createWebhookEndpoint.userErrors[0]?.code;
     expect(await refused({ url: 'ftp://erp.example' })).toBe('INVALID_URL');
     expect(await refused({ events: [] })).toBe('NO_EVENTS');
     expect(await refused({ events: ['order.shipped'] })).toBe('UNKNOWN_EVENT');
     const listed = await admin.data('{ webhookEndpoints(first: 10) { nodes { id secret active } totalCount } }');
-    expect(listed.webhookEndpoints.nodes.find((e: { id: string }) => e.id === endpointId)).toEqual({ id: endpointId, secret: null, active: true });
+    expect(listed.webhookEndpoints.nodes.find((e: { id: string }) => e.id === endpointId)).toEqual({
+      id: endpointId,
+      secret: null,
+      active: true,
+    });
     for (const email of ['platinum@demo.dealer', 'gm@demo.staff']) {
       const client = await stack.loginAs(email);
       const result = await client.request(DELIVERIES, {});

@@ -4,7 +4,9 @@ import { checkEndpointInput, excerpt, webhookBody } from './webhook-endpoint.js'
 
 describe('a webhook endpoint', () => {
   it('takes an http(s) URL and known events, each once', () => {
-    expect(checkEndpointInput({ url: ' https://erp.example/hooks ', events: ['order.approved', 'order.approved', 'dealer.changed'] })).toEqual({
+    expect(
+      checkEndpointInput({ url: ' https://erp.example/hooks ', events: ['order.approved', 'order.approved', 'dealer.changed'] }),
+    ).toEqual({
       ok: true,
       url: 'https://erp.example/hooks',
       events: ['order.approved', 'dealer.changed'],

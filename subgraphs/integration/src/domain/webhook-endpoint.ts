@@ -14,8 +14,7 @@ export interface EndpointProblem {
 }
 
 export type EndpointCheck =
-  | { ok: true; url: string; events: WebhookEventType[]; description: string | null }
-  | { ok: false; problem: EndpointProblem };
+  { ok: true; url: string; events: WebhookEventType[]; description: string | null } | { ok: false; problem: EndpointProblem };
 
 const MAX_URL = 2000;
 const MAX_DESCRIPTION = 500;
@@ -32,7 +31,8 @@ export function checkEndpointInput(input: { url: string; events: readonly string
   } catch {
     return fail('INVALID_URL', `"${raw.slice(0, 100)}" is not a URL.`, ['url']);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('INVALID_URL', 'The URL must start with https:// (or http://).', ['url']);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return fail('INVALID_URL', 'The URL must start with https:// (or http://).', ['url']);
   if (url.username || url.password) return fail('INVALID_URL', 'Put no credentials in the URL: deliveries are signed instead.', ['url']);
   if (raw.length > MAX_URL) return fail('INVALID_URL', `The URL is longer than ${MAX_URL} characters.`, ['url']);
   const events = [...new Set(input.events.map((e) => e.trim()))];

@@ -86,7 +86,8 @@ export class WebhookResolver {
   @Query(() => WebhookDeliveryConnection, { description: 'ADMIN: webhook deliveries, newest first.' })
   async webhookDeliveries(
     @Args() args: PageArgs,
-    @Arg('status', () => String, { nullable: true, description: 'Only these: PENDING, RETRYING, DELIVERED or DEAD.' }) status: string | null,
+    @Arg('status', () => String, { nullable: true, description: 'Only these: PENDING, RETRYING, DELIVERED or DEAD.' })
+    status: string | null,
     @Arg('endpointId', () => ID, { nullable: true, description: "Only this endpoint's." }) endpointId: string | null,
     @Arg('orderId', () => ID, { nullable: true, description: 'Only those about this order.' }) orderId: string | null,
     @Ctx() ctx: IntegrationContext,

@@ -52,7 +52,8 @@ export class WebhookEndpointPayload {
   endpoint!: WebhookEndpointType | null;
 
   @Field(() => [UserError], {
-    description: 'Why not: INVALID_URL, NO_EVENTS, UNKNOWN_EVENT, INVALID_INPUT (createWebhookEndpoint); NOT_FOUND (disableWebhookEndpoint).',
+    description:
+      'Why not: INVALID_URL, NO_EVENTS, UNKNOWN_EVENT, INVALID_INPUT (createWebhookEndpoint); NOT_FOUND (disableWebhookEndpoint).',
   })
   userErrors!: UserError[];
 }

@@ -10,7 +10,15 @@ function requireEvents(value: unknown): ErpEvent[] {
   return value.map((e, i) => {
     const event = e as Partial<ErpEvent> | null;
     const text = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= 200;
-    if (!event || !text(event.id) || !text(event.type) || !text(event.key) || !text(event.at) || typeof event.data !== 'object' || !event.data)
+    if (
+      !event ||
+      !text(event.id) ||
+      !text(event.type) ||
+      !text(event.key) ||
+      !text(event.at) ||
+      typeof event.data !== 'object' ||
+      !event.data
+    )
       throw new InternalInputError(`events[${i}] needs id, type, key, at and data`);
     return { id: event.id!, type: event.type!, key: event.key!, at: event.at!, data: event.data as Record<string, unknown> };
   });

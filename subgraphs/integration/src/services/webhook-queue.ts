@@ -124,7 +124,16 @@ export class WebhookQueue {
   private async attempt(job: JobWithMetadata<DeliveryJob>): Promise<JobResult> {
     const connection = this.orm.em.getConnection();
     const [delivery] = await connection.execute<
-      { id: string; event_id: string; body: string; status: string; attempts: number; url: string | null; secret: string | null; active: boolean | null }[]
+      {
+        id: string;
+        event_id: string;
+        body: string;
+        status: string;
+        attempts: number;
+        url: string | null;
+        secret: string | null;
+        active: boolean | null;
+      }[]
     >(
       `select d.id, d.event_id, d.body, d.status, d.attempts, e.url, e.secret, e.active
          from integration.webhook_delivery d left join integration.webhook_endpoint e on e.id = d.endpoint_id where d.id = ?`,
@@ -187,7 +196,11 @@ export class WebhookQueue {
     );
     if (dead.length === 0) return [];
     const withJob = dead.filter((d) => d.job_id);
-    if (withJob.length) await boss.retry(WEBHOOK_QUEUE, withJob.map((d) => d.job_id!));
+    if (withJob.length)
+      await boss.retry(
+        WEBHOOK_QUEUE,
+        withJob.map((d) => d.job_id!),
+      );
     // A job that is gone (a delivery of an endpoint disabled meanwhile) gets a new one.
     const present = new Set(
       (

@@ -24,7 +24,13 @@ export function signedHeaders(secret: string, id: string, body: string, at: Date
 }
 
 /** POSTs a signed delivery; never throws: a refusal, a timeout or an error answer is a result. */
-export async function sendWebhook(options: { url: string; secret: string; id: string; body: string; timeoutMs: number }): Promise<SendResult> {
+export async function sendWebhook(options: {
+  url: string;
+  secret: string;
+  id: string;
+  body: string;
+  timeoutMs: number;
+}): Promise<SendResult> {
   const started = Date.now();
   try {
     const response = await fetch(options.url, {

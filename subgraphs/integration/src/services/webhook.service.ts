@@ -56,7 +56,11 @@ export async function disableWebhookEndpoint(
 }
 
 export function webhookEndpoints(ctx: IntegrationContext, window: PageWindow): Promise<[WebhookEndpoint[], number]> {
-  return ctx.em.findAndCount(WebhookEndpoint, {}, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: window.limit, offset: window.offset });
+  return ctx.em.findAndCount(
+    WebhookEndpoint,
+    {},
+    { orderBy: { createdAt: 'desc', id: 'asc' }, limit: window.limit, offset: window.offset },
+  );
 }
 
 /** Deliveries, newest first, optionally of one status, endpoint or order. */

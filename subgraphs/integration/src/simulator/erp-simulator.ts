@@ -124,13 +124,19 @@ function apiCaller(api: NonNullable<ErpSimulatorOptions['api']>) {
     token = { value: body.access_token, until: Date.now() + (body.expires_in ?? 300) * 1000 };
     return token.value;
   };
-  return async (query: string, variables: Record<string, unknown>): Promise<Record<string, { userErrors?: { code: string; message: string }[] }>> => {
+  return async (
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<Record<string, { userErrors?: { code: string; message: string }[] }>> => {
     const response = await fetch(api.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await fresh()}` },
       body: JSON.stringify({ query, variables }),
     });
-    const body = (await response.json()) as { data?: Record<string, { userErrors?: { code: string; message: string }[] }>; errors?: { message: string }[] };
+    const body = (await response.json()) as {
+      data?: Record<string, { userErrors?: { code: string; message: string }[] }>;
+      errors?: { message: string }[];
+    };
     if (body.errors?.length || !body.data) throw new Error(body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`);
     return body.data;
   };
@@ -200,7 +206,12 @@ export async function startErpSimulator(options: ErpSimulatorOptions = {}): Prom
     const ship = async () => {
       if (!state.acknowledged && !faults.outOfOrder) return 'NOT_ACKNOWLEDGED_YET';
       const data = await call(FULFIL, {
-        input: { orderId: order.id, status: 'SHIPPED', carrier: 'DHL', trackingNumber: `JD${order.number.replace(/\D/g, '').padStart(10, '0')}` },
+        input: {
+          orderId: order.id,
+          status: 'SHIPPED',
+          carrier: 'DHL',
+          trackingNumber: `JD${order.number.replace(/\D/g, '').padStart(10, '0')}`,
+        },
       });
       const no = refusal(data.updateOrderFulfillment);
       if (!no) {
@@ -220,7 +231,13 @@ export async function startErpSimulator(options: ErpSimulatorOptions = {}): Prom
           currency: order.currency,
           amount: order.total,
           issuedAt: new Date().toISOString(),
-          lines: order.lines.map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity, unitPrice: l.unitPrice, lineTotal: l.lineTotal })),
+          lines: order.lines.map((l) => ({
+            sku: l.sku,
+            name: l.name,
+            quantity: l.quantity,
+            unitPrice: l.unitPrice,
+            lineTotal: l.lineTotal,
+          })),
         },
       });
       const no = refusal(data.recordInvoice);
