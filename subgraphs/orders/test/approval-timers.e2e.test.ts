@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 
 import { DEFAULT_WORKFLOW_SETTINGS } from '../src/config.js';
 import { ApprovalTimers } from '../src/services/approval-timers.service.js';
+import { OrderEventHub, subscribed } from './support/live.js';
 import { placePending } from './support/pending-order.js';
 
 /**
@@ -25,8 +26,12 @@ const clock = new TestClock(new Date());
 const settings = DEFAULT_WORKFLOW_SETTINGS.approvalDeadlines;
 const HOUR = 3_600_000;
 
+/** The running orders subgraph's hub (a new one per start): a test waits until its subscription is live there. */
+let hub: OrderEventHub;
+
 async function start() {
-  stack = await startTestStack({ database, orders: { clock } });
+  hub = new OrderEventHub();
+  stack = await startTestStack({ database, orders: { clock, events: hub } });
   [platinum, manager] = await Promise.all(['platinum@demo.dealer', 'manager@demo.staff'].map((e) => stack.loginAs(e)));
 }
 
@@ -119,8 +124,9 @@ describe('approval timers on pg-boss', () => {
       { key: '2:REMIND', state: 'created', startAfter: dueAt - settings.reminderBeforeMs },
       { key: '2:DUE', state: 'created', startAfter: dueAt },
     ]);
+    const before = hub.size;
     const live = watch(platinum, id);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await subscribed(hub, before + 1);
 
     // Just before the reminder: nothing runs.
     await moveClockTo(dueAt - settings.reminderBeforeMs - 60_000);
@@ -189,8 +195,9 @@ describe('approval timers on pg-boss', () => {
     await start();
     expect(await jobsOf(id)).toEqual(scheduled);
 
+    const before = hub.size;
     const live = watch(platinum, id);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await subscribed(hub, before + 1);
     await moveClockTo(dueAt + 60_000);
     await eventually(() => live.some((o) => o.approvalSteps[0]?.level === 3));
     expect(live.find((o) => o.approvalSteps[0]?.level === 3)?.approvalSteps).toEqual([
