@@ -68,6 +68,8 @@ export interface DealerGraphClient {
   close(): Promise<void>;
 }
 
+const EXPIRED_CODES = new Set(['TOKEN_EXPIRED', 'UNAUTHENTICATED']);
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 // The sign-in operations are the first-party ones of client/generated (persisted, like every other).
@@ -240,34 +242,43 @@ export function createDealerGraphClient(options: ClientOptions): DealerGraphClie
     let stopped = false;
     let breaks = 0;
     let unsubscribe = () => {};
+    // One restart per break: the gateway may say TOKEN_EXPIRED on the subscription and then close with 4401.
+    let restarting = false;
+    const restart = () => {
+      if (stopped || restarting) return;
+      restarting = true;
+      breaks += 1;
+      unsubscribe();
+      // A fresh token, then a new socket (the lazy client opens one for the new subscription).
+      token(true).then(
+        () => setTimeout(start, Math.min(5_000, 100 * breaks)),
+        (failure: DealerGraphError) => handlers.error?.(failure),
+      );
+    };
     const start = () => {
       if (stopped) return;
+      restarting = false;
       unsubscribe = liveClient().subscribe(
         { query: '', variables: variables as Record<string, unknown>, extensions: {}, ...{ documentId: id } },
         {
           next: (result) => {
+            const code = String(result.errors?.[0]?.extensions?.code ?? '');
+            if (!result.data && EXPIRED_CODES.has(code)) return restart();
             if (breaks > 0) {
               breaks = 0;
               handlers.resumed?.();
             }
             if (result.data) handlers.next(result.data as R);
-            else if (result.errors?.length)
-              handlers.error?.(new DealerGraphError(result.errors[0].message, String(result.errors[0].extensions?.code ?? 'ERROR')));
+            else if (result.errors?.length) handlers.error?.(new DealerGraphError(result.errors[0].message, code || 'ERROR'));
           },
           error: (error) => {
             if (stopped) return;
-            const code = (error as { code?: unknown }).code;
-            if (code === 4401 || code === 4403) {
-              // The token expired (or its session check failed): a fresh one, then a new socket.
-              breaks += 1;
-              token(true).then(
-                () => setTimeout(start, Math.min(5_000, 100 * breaks)),
-                (failure: DealerGraphError) => handlers.error?.(failure),
-              );
-              return;
-            }
+            const closeCode = (error as { code?: unknown }).code;
+            const first = Array.isArray(error) ? (error[0] as { message?: string; extensions?: { code?: string } } | undefined) : undefined;
+            // The token expired (or its session check failed): a fresh one, then a new socket.
+            if (closeCode === 4401 || closeCode === 4403 || EXPIRED_CODES.has(first?.extensions?.code ?? '')) return restart();
             handlers.error?.(
-              new DealerGraphError(Array.isArray(error) ? String(error[0]?.message) : 'The live connection failed.', 'LIVE_FAILED'),
+              new DealerGraphError(first?.message ?? 'The live connection failed.', first?.extensions?.code ?? 'LIVE_FAILED'),
             );
           },
           complete: () => {},

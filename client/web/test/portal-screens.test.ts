@@ -1,7 +1,9 @@
 // The portal's screens beyond the day's main path, in Chromium against the real graph: the product page
 // (price by quantity from the dealer's volume breaks, stock, substitutes) with the service worker active
 // (the app installs as a PWA), bulk approval in the approver's inbox, and the sign-in refusal
-// SESSION_LIMIT told with what to do next. One stack for the file; each test its own contexts.
+// SESSION_LIMIT told with what to do next, templates and reorder, special price requests (asked by a
+// dealer, decided by an approver on a phone), the account, users, notifications and the dealer lookup.
+// One stack for the file; each test its own contexts.
 import type { GraphQLClient } from '@dealergraph/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -150,7 +152,7 @@ describe('portal screens in Chromium', () => {
     await page.context().close();
   });
 
-  it("a dealer's account, templates, reorder, special price request and notifications", async () => {
+  it("a dealer's account, templates and reorder", async () => {
     const ordersApi = await world.stack.loginAs('orders@demo.dealer');
     const [line] = await linesWorth(ordersApi, 1);
     await ordersApi.data('mutation { clearCart { userErrors { code } } }');
@@ -192,6 +194,16 @@ describe('portal screens in Chromium', () => {
     await page.getByText(`The lines of ${orders.nodes[0].number} are in the cart at today's prices.`).waitFor();
     await page.getByRole('list', { name: 'Reorder report' }).waitFor();
 
+    await page.context().close();
+  });
+
+  it('a dealer asks for a special price and reads the notifications', async () => {
+    const ordersApi = await world.stack.loginAs('orders@demo.dealer');
+    const [line] = await linesWorth(ordersApi, 1);
+    const page = await (await newContext(world)).newPage();
+    page.setDefaultTimeout(15_000);
+    await signIn(page, 'orders@demo.dealer');
+
     // A special price request: sent, listed as waiting.
     await page.goto(`/products/${encodeURIComponent(line.sku)}`);
     await page.getByRole('link', { name: 'Request a special price' }).click();
@@ -219,7 +231,7 @@ describe('portal screens in Chromium', () => {
     await page.context().close();
   });
 
-  it('staff decide special price requests and look up a dealer; a DEALER_ADMIN manages users', async () => {
+  it('staff decide special price requests on a phone and look up a dealer with its credit', async () => {
     const bronzeApi = await world.stack.loginAs('bronze@demo.dealer');
     const [line] = await linesWorth(bronzeApi, 1);
     const { requestSpecialPrice } = await bronzeApi.data(
@@ -272,7 +284,9 @@ describe('portal screens in Chromium', () => {
     expect(wide).toEqual([]);
     expect(await gm.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await gm.context().close();
+  });
 
+  it('a DEALER_ADMIN invites, changes roles, disables and enables users; others have no Users page', async () => {
     const admin = await (await newContext(world)).newPage();
     admin.setDefaultTimeout(15_000);
     await signIn(admin, 'platinum@demo.dealer');

@@ -64,7 +64,8 @@ export function Layout() {
       <header className="bg-brand-700 text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-2 px-3 py-2">
           <span className="mr-2 text-lg font-bold">{t('app.name')}</span>
-          <nav aria-label={t('nav.menu')} className="order-3 w-full overflow-x-auto sm:order-none sm:w-auto sm:flex-1">
+          {/* relative: the menu's screen-reader-only texts (absolutely placed) stay inside its scrolling box. */}
+          <nav aria-label={t('nav.menu')} className="relative order-3 w-full overflow-x-auto sm:order-none sm:w-auto sm:flex-1">
             <ul className="flex gap-1">
               <Item to="/">{t('nav.home')}</Item>
               {me?.dealer && <Item to="/catalog">{t('nav.catalog')}</Item>}

@@ -1,4 +1,4 @@
-import { AccountPageDocument, type InvoiceStatus } from '@generated/graphql';
+import { AccountPageDocument, type AccountPageQuery, type InvoiceStatus } from '@generated/graphql';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 
@@ -15,6 +15,64 @@ function statementPeriod(now = new Date()): { from: string; to: string } {
 }
 
 const dateOnly = (iso: string) => new Date(iso).toLocaleDateString();
+
+type Account = NonNullable<AccountPageQuery['creditAccount']>;
+
+/** The statement of the last 90 days (PDF, CSV, its lines) and the latest payments. */
+function StatementAndPayments({ account: a }: { account: Account }) {
+  const currency = a.currency;
+  return (
+    <div className="mt-4 grid gap-4 lg:grid-cols-2">
+      <Card className="overflow-x-auto">
+        <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+          <h2 className="font-semibold">{t('account.statement', { from: dateOnly(a.statement.from), to: dateOnly(a.statement.to) })}</h2>
+          <span className="flex gap-3 text-sm">
+            <a href={a.statement.pdfUrl} className="text-brand-700 underline" download>
+              {t('account.statementPdf')}
+            </a>
+            <a href={a.statement.csvUrl} className="text-brand-700 underline" download>
+              {t('account.statementCsv')}
+            </a>
+          </span>
+        </div>
+        <dl className="mb-2 grid grid-cols-2 gap-1 text-sm">
+          <dt className="text-slate-600">{t('account.opening')}</dt>
+          <dd className="text-right">{formatMoney(a.statement.openingBalance.amount, currency)}</dd>
+          <dt className="text-slate-600">{t('account.invoiced')}</dt>
+          <dd className="text-right">{formatMoney(a.statement.totalInvoiced.amount, currency)}</dd>
+          <dt className="text-slate-600">{t('account.paid')}</dt>
+          <dd className="text-right">{formatMoney(a.statement.totalPaid.amount, currency)}</dd>
+          <dt className="text-slate-600">{t('account.closing')}</dt>
+          <dd className="text-right font-semibold">{formatMoney(a.statement.closingBalance.amount, currency)}</dd>
+        </dl>
+        {/* Scrolls on its own: focusable, so that a keyboard can scroll it too. */}
+        <ul className="max-h-72 overflow-y-auto text-sm" tabIndex={0} aria-label={t('account.statementLines')}>
+          {a.statement.lines.map((line, i) => (
+            <li key={i} className="flex justify-between gap-2 border-t border-slate-200 py-1">
+              <span>
+                {dateOnly(line.at)} · {line.reference} <span className="text-slate-600">{line.description}</span>
+              </span>
+              <span>{formatMoney(line.amount.amount, line.amount.currency)}</span>
+            </li>
+          ))}
+        </ul>
+      </Card>
+      <Card>
+        <h2 className="mb-2 font-semibold">{t('account.payments', { count: a.payments.totalCount })}</h2>
+        <ul className="text-sm">
+          {a.payments.nodes.map((payment) => (
+            <li key={payment.id} className="flex justify-between gap-2 border-t border-slate-200 py-1">
+              <span>
+                {formatDate(payment.receivedAt)} · {payment.reference}
+              </span>
+              <span>{formatMoney(payment.amount.amount, payment.amount.currency)}</span>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}
 
 /** The dealer's account: credit and what to do about it, due dates, invoices (PDF), payments, statement. */
 export function AccountScreen() {
@@ -140,55 +198,7 @@ export function AccountScreen() {
         </table>
       </Card>
 
-      <div className="mt-4 grid gap-4 lg:grid-cols-2">
-        <Card className="overflow-x-auto">
-          <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-            <h2 className="font-semibold">{t('account.statement', { from: dateOnly(a.statement.from), to: dateOnly(a.statement.to) })}</h2>
-            <span className="flex gap-3 text-sm">
-              <a href={a.statement.pdfUrl} className="text-brand-700 underline" download>
-                {t('account.statementPdf')}
-              </a>
-              <a href={a.statement.csvUrl} className="text-brand-700 underline" download>
-                {t('account.statementCsv')}
-              </a>
-            </span>
-          </div>
-          <dl className="mb-2 grid grid-cols-2 gap-1 text-sm">
-            <dt className="text-slate-600">{t('account.opening')}</dt>
-            <dd className="text-right">{formatMoney(a.statement.openingBalance.amount, currency)}</dd>
-            <dt className="text-slate-600">{t('account.invoiced')}</dt>
-            <dd className="text-right">{formatMoney(a.statement.totalInvoiced.amount, currency)}</dd>
-            <dt className="text-slate-600">{t('account.paid')}</dt>
-            <dd className="text-right">{formatMoney(a.statement.totalPaid.amount, currency)}</dd>
-            <dt className="text-slate-600">{t('account.closing')}</dt>
-            <dd className="text-right font-semibold">{formatMoney(a.statement.closingBalance.amount, currency)}</dd>
-          </dl>
-          {/* Scrolls on its own: focusable, so that a keyboard can scroll it too. */}
-          <ul className="max-h-72 overflow-y-auto text-sm" tabIndex={0} aria-label={t('account.statementLines')}>
-            {a.statement.lines.map((line, i) => (
-              <li key={i} className="flex justify-between gap-2 border-t border-slate-200 py-1">
-                <span>
-                  {dateOnly(line.at)} · {line.reference} <span className="text-slate-600">{line.description}</span>
-                </span>
-                <span>{formatMoney(line.amount.amount, line.amount.currency)}</span>
-              </li>
-            ))}
-          </ul>
-        </Card>
-        <Card>
-          <h2 className="mb-2 font-semibold">{t('account.payments', { count: a.payments.totalCount })}</h2>
-          <ul className="text-sm">
-            {a.payments.nodes.map((payment) => (
-              <li key={payment.id} className="flex justify-between gap-2 border-t border-slate-200 py-1">
-                <span>
-                  {formatDate(payment.receivedAt)} · {payment.reference}
-                </span>
-                <span>{formatMoney(payment.amount.amount, payment.amount.currency)}</span>
-              </li>
-            ))}
-          </ul>
-        </Card>
-      </div>
+      <StatementAndPayments account={a} />
     </>
   );
 }

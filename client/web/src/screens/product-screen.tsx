@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { execute } from '../api/graphql';
 import { canOrder, useViewer } from '../api/hooks';
 import { Badge, Button, Card, ErrorNotice, Loading, Notice, PageTitle } from '../components/ui';
-import { breakRows, nextBreak } from '../domain/volume-breaks';
+import { breakRows, nextBreak, type VolumeBreak } from '../domain/volume-breaks';
 import { formatDate, formatMoney, t } from '../lib/i18n';
 
 const priceAt = (sku: string, quantity: number) => ({
@@ -15,19 +15,29 @@ const priceAt = (sku: string, quantity: number) => ({
   staleTime: 60_000,
 });
 
-/** One product: specs, images and documents, stock per warehouse and in transit, the price by quantity, substitutes. */
-export function ProductScreen() {
-  const { sku = '' } = useParams();
+type Message = { tone: 'success' | 'danger'; text: string };
+
+/** The dealer's price: by volume break (each priced by the API), for a chosen quantity, with Add to cart. */
+function PriceCard({
+  sku,
+  priced,
+  out,
+  breaks,
+  onMessage: setMessage,
+}: {
+  sku: string;
+  priced: boolean;
+  out: boolean;
+  breaks: readonly VolumeBreak[];
+  onMessage(message: Message): void;
+}) {
   const viewer = useViewer();
   const queryClient = useQueryClient();
   const [quantity, setQuantity] = useState(1);
-  const [message, setMessage] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
   const quantityId = useId();
-  const detail = useQuery({ queryKey: ['product', sku], queryFn: () => execute(ProductDetailDocument, { sku }) });
-  const breaks = detail.data?.myPriceList?.volumeBreaks ?? [];
   const rows = breakRows(breaks, quantity);
-  const rowPrices = useQueries({ queries: detail.data?.product?.price ? rows.map((row) => priceAt(sku, row.minQuantity)) : [] });
-  const chosen = useQuery({ ...priceAt(sku, quantity), enabled: !!detail.data?.product?.price, placeholderData: keepPreviousData });
+  const rowPrices = useQueries({ queries: priced ? rows.map((row) => priceAt(sku, row.minQuantity)) : [] });
+  const chosen = useQuery({ ...priceAt(sku, quantity), enabled: priced, placeholderData: keepPreviousData });
   const add = useMutation({
     mutationFn: () => execute(AddToCartDocument, { lines: [{ sku, quantity }] }),
     onSuccess: ({ addToCart }) => {
@@ -37,6 +47,99 @@ export function ProductScreen() {
     },
     onError: (error) => setMessage({ tone: 'danger', text: error.message }),
   });
+  const price = chosen.data ?? null;
+  const next = nextBreak(breaks, quantity);
+  return (
+    <Card className="flex h-fit flex-col gap-3">
+      <h2 className="font-semibold">{t('product.price')}</h2>
+      {!priced ? (
+        <p className="text-sm text-slate-600">{t('catalog.noPrice')}</p>
+      ) : (
+        <>
+          <table className="w-full text-sm">
+            <caption className="mb-1 text-left text-slate-600">{t('product.byQuantity')}</caption>
+            <thead>
+              <tr className="text-left">
+                <th scope="col">{t('product.quantity')}</th>
+                <th scope="col">{t('product.discount')}</th>
+                <th scope="col" className="text-right">
+                  {t('product.unitPrice')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row, i) => {
+                const rowPrice = rowPrices[i]?.data;
+                return (
+                  <tr
+                    key={row.minQuantity}
+                    className={row.current ? 'bg-blue-50 font-semibold' : undefined}
+                    aria-current={row.current || undefined}
+                  >
+                    <td>{row.range}</td>
+                    <td>{t('catalog.discount', { percent: row.discountPercent })}</td>
+                    <td className="text-right">{rowPrice ? formatMoney(rowPrice.unitPrice.amount, rowPrice.unitPrice.currency) : '…'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <div className="flex flex-col gap-1">
+            <label htmlFor={quantityId} className="text-sm font-medium">
+              {t('product.quantity')}
+            </label>
+            <input
+              id={quantityId}
+              type="number"
+              min={1}
+              max={99999}
+              value={quantity}
+              onChange={(e) => setQuantity(Math.max(1, Math.min(99999, Math.floor(Number(e.target.value)) || 1)))}
+              className="min-h-11 w-28 rounded-md border border-slate-400 px-2"
+            />
+          </div>
+          {price && (
+            <dl className="grid grid-cols-2 gap-1 text-sm" aria-live="polite" data-testid="price-for-quantity">
+              <dt className="text-slate-600">{t('product.unitPrice')}</dt>
+              <dd className="text-right font-bold">{formatMoney(price.unitPrice.amount, price.unitPrice.currency)}</dd>
+              <dt className="text-slate-600">{t('product.listPrice')}</dt>
+              <dd className="text-right">{formatMoney(price.listPrice.amount, price.listPrice.currency)}</dd>
+              <dt className="text-slate-600">{t('product.lineTotal', { quantity: price.quantity })}</dt>
+              <dd className="text-right font-semibold">{formatMoney(price.lineTotal.amount, price.lineTotal.currency)}</dd>
+              <dt className="text-slate-600">{t('product.youSave')}</dt>
+              <dd className="text-right">
+                {formatMoney(price.youSave.amount, price.youSave.currency)} ({t('catalog.discount', { percent: price.discountPercent })})
+              </dd>
+              <dt className="text-slate-600">{t('product.rules')}</dt>
+              <dd className="text-right">{price.breakdown.map((step) => step.label).join(', ') || price.appliedRules.join(', ')}</dd>
+            </dl>
+          )}
+          {next && <Notice>{t('product.nextBreak', { missing: next.missing, percent: next.discountPercent })}</Notice>}
+          {canOrder(viewer.data) && (
+            <div className="flex flex-wrap gap-2">
+              <Button type="button" disabled={add.isPending || out} onClick={() => add.mutate()}>
+                {t('catalog.add')}
+              </Button>
+              <Link
+                to={`/special-prices?sku=${encodeURIComponent(sku)}&quantity=${quantity}`}
+                className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-4 text-sm font-semibold"
+              >
+                {t('product.requestSpecialPrice')}
+              </Link>
+            </div>
+          )}
+        </>
+      )}
+    </Card>
+  );
+}
+
+/** One product: specs, images and documents, stock per warehouse and in transit, the price by quantity, substitutes. */
+export function ProductScreen() {
+  const { sku = '' } = useParams();
+  const [message, setMessage] = useState<Message | null>(null);
+  const detail = useQuery({ queryKey: ['product', sku], queryFn: () => execute(ProductDetailDocument, { sku }) });
+  const breaks = detail.data?.myPriceList?.volumeBreaks ?? [];
 
   if (detail.isPending) return <Loading />;
   if (detail.error) return <ErrorNotice error={detail.error} retry={() => void detail.refetch()} />;
@@ -48,8 +151,6 @@ export function ProductScreen() {
         <Notice tone="warning">{t('product.notFound')}</Notice>
       </>
     );
-  const price = chosen.data ?? null;
-  const next = nextBreak(breaks, quantity);
   // Pictures on this origin show inline; others (a CDN the page's CSP does not allow) are links.
   const image = product.images.find((i) => i.url.startsWith('/'));
   const links = [...product.images.filter((i) => i !== image), ...product.documents];
@@ -148,90 +249,7 @@ export function ProductScreen() {
             )}
           </Card>
         </div>
-        <Card className="flex h-fit flex-col gap-3">
-          <h2 className="font-semibold">{t('product.price')}</h2>
-          {!product.price ? (
-            <p className="text-sm text-slate-600">{t('catalog.noPrice')}</p>
-          ) : (
-            <>
-              <table className="w-full text-sm">
-                <caption className="mb-1 text-left text-slate-600">{t('product.byQuantity')}</caption>
-                <thead>
-                  <tr className="text-left">
-                    <th scope="col">{t('product.quantity')}</th>
-                    <th scope="col">{t('product.discount')}</th>
-                    <th scope="col" className="text-right">
-                      {t('product.unitPrice')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row, i) => {
-                    const rowPrice = rowPrices[i]?.data;
-                    return (
-                      <tr
-                        key={row.minQuantity}
-                        className={row.current ? 'bg-blue-50 font-semibold' : undefined}
-                        aria-current={row.current || undefined}
-                      >
-                        <td>{row.range}</td>
-                        <td>{t('catalog.discount', { percent: row.discountPercent })}</td>
-                        <td className="text-right">
-                          {rowPrice ? formatMoney(rowPrice.unitPrice.amount, rowPrice.unitPrice.currency) : '…'}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-              <div className="flex flex-col gap-1">
-                <label htmlFor={quantityId} className="text-sm font-medium">
-                  {t('product.quantity')}
-                </label>
-                <input
-                  id={quantityId}
-                  type="number"
-                  min={1}
-                  max={99999}
-                  value={quantity}
-                  onChange={(e) => setQuantity(Math.max(1, Math.min(99999, Math.floor(Number(e.target.value)) || 1)))}
-                  className="min-h-11 w-28 rounded-md border border-slate-400 px-2"
-                />
-              </div>
-              {price && (
-                <dl className="grid grid-cols-2 gap-1 text-sm" aria-live="polite" data-testid="price-for-quantity">
-                  <dt className="text-slate-600">{t('product.unitPrice')}</dt>
-                  <dd className="text-right font-bold">{formatMoney(price.unitPrice.amount, price.unitPrice.currency)}</dd>
-                  <dt className="text-slate-600">{t('product.listPrice')}</dt>
-                  <dd className="text-right">{formatMoney(price.listPrice.amount, price.listPrice.currency)}</dd>
-                  <dt className="text-slate-600">{t('product.lineTotal', { quantity: price.quantity })}</dt>
-                  <dd className="text-right font-semibold">{formatMoney(price.lineTotal.amount, price.lineTotal.currency)}</dd>
-                  <dt className="text-slate-600">{t('product.youSave')}</dt>
-                  <dd className="text-right">
-                    {formatMoney(price.youSave.amount, price.youSave.currency)} ({t('catalog.discount', { percent: price.discountPercent })}
-                    )
-                  </dd>
-                  <dt className="text-slate-600">{t('product.rules')}</dt>
-                  <dd className="text-right">{price.breakdown.map((step) => step.label).join(', ') || price.appliedRules.join(', ')}</dd>
-                </dl>
-              )}
-              {next && <Notice>{t('product.nextBreak', { missing: next.missing, percent: next.discountPercent })}</Notice>}
-              {canOrder(viewer.data) && (
-                <div className="flex flex-wrap gap-2">
-                  <Button type="button" disabled={add.isPending || product.stock.status === 'OUT'} onClick={() => add.mutate()}>
-                    {t('catalog.add')}
-                  </Button>
-                  <Link
-                    to={`/special-prices?sku=${encodeURIComponent(product.sku)}&quantity=${quantity}`}
-                    className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-4 text-sm font-semibold"
-                  >
-                    {t('product.requestSpecialPrice')}
-                  </Link>
-                </div>
-              )}
-            </>
-          )}
-        </Card>
+        <PriceCard sku={product.sku} priced={!!product.price} out={product.stock.status === 'OUT'} breaks={breaks} onMessage={setMessage} />
       </div>
     </>
   );
