@@ -14,6 +14,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import zlib, { brotliCompress, gzip } from 'node:zlib';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STAMP = join(ROOT, 'dist', 'build-stamp.json');
@@ -162,6 +164,27 @@ function webInputs() {
     .sort();
 }
 
+/**
+ * Brotli (at its best) and gzip copies beside each text file of the bundle, which the gateway serves
+ * by Accept-Encoding (gateway/src/web/web-app.ts): compressed once per build, not by every gateway at
+ * start. Source maps are left to the gateway (compressed on request; only developer tools fetch them).
+ */
+async function precompress(dir) {
+  const brotli = promisify(brotliCompress);
+  const gzipped = promisify(gzip);
+  const files = readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.(html|js|mjs|css|json|webmanifest|svg|txt|ico)$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((file) => statSync(file).size > 512);
+  await Promise.all(
+    files.map(async (file) => {
+      const raw = readFileSync(file);
+      writeFileSync(`${file}.br`, await brotli(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      writeFileSync(`${file}.gz`, await gzipped(raw, { level: 9 }));
+    }),
+  );
+}
+
 async function buildWeb(force) {
   if (!existsSync(join(WEB, 'vite.config.ts'))) return;
   const started = Date.now();
@@ -170,6 +193,7 @@ async function buildWeb(force) {
   if (!force && previous === print && existsSync(join(WEB, 'dist', 'index.html'))) return;
   const { build: vite } = await import('vite');
   await vite({ root: WEB, configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+  await precompress(join(WEB, 'dist'));
   mkdirSync(dirname(WEB_STAMP), { recursive: true });
   writeFileSync(WEB_STAMP, JSON.stringify({ fingerprint: print, builtAt: new Date().toISOString() }, null, 2));
   console.log(`[dealergraph] built the web app (client/web/dist) in ${((Date.now() - started) / 1000).toFixed(1)} s`);

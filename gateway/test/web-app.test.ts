@@ -3,7 +3,7 @@ import { createServer, get as httpGet, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -11,6 +11,7 @@ import { CONTENT_SECURITY_POLICY, webAppHandler } from '../src/web/web-app.js';
 
 const INDEX = `<!doctype html><html><head><title>app</title></head><body><div id="root"></div>${'<!-- padding -->'.repeat(60)}</body></html>`;
 const SCRIPT = `console.log(${JSON.stringify('x'.repeat(4000))});`;
+const STYLE = `body { margin: 0; }${' .a { color: red; }'.repeat(60)}`;
 
 describe('the web app route (gateway/src/web/web-app.ts)', () => {
   let server: Server;
@@ -22,6 +23,9 @@ describe('the web app route (gateway/src/web/web-app.ts)', () => {
     writeFileSync(join(dir, 'index.html'), INDEX);
     writeFileSync(join(dir, 'assets', 'index-abc123.js'), SCRIPT);
     writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+    // As the build leaves it: a brotli copy beside the file, which is served instead of compressing again.
+    writeFileSync(join(dir, 'assets', 'style-def456.css'), STYLE);
+    writeFileSync(join(dir, 'assets', 'style-def456.css.br'), brotliCompressSync(`${STYLE}/* the build's copy */`));
     const serve = webAppHandler(dir);
     server = createServer((request, response) => {
       if (serve(request, response)) return;
@@ -58,6 +62,15 @@ describe('the web app route (gateway/src/web/web-app.ts)', () => {
     expect(page.body.toString()).toBe(INDEX);
     const again = await get('/', { accept: 'text/html', 'if-none-match': page.headers.get('etag')! });
     expect(again.status).toBe(304);
+  });
+
+  it("serves the build's precompressed copy when there is one, and never lists it as a file of its own", async () => {
+    const br = await get('/assets/style-def456.css', { 'accept-encoding': 'br' });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(brotliDecompressSync(br.body).toString()).toBe(`${STYLE}/* the build's copy */`);
+    const gzip = await get('/assets/style-def456.css', { 'accept-encoding': 'gzip' });
+    expect(gunzipSync(gzip.body).toString()).toBe(STYLE);
+    expect((await get('/assets/style-def456.css.br')).status).toBe(404);
   });
 
   it('answers client routes with index.html, and a missing file with 404', async () => {

@@ -46,7 +46,7 @@ export async function subgraphDefinitions(
     prices: pricesSubgraph(),
     // Credit mints the document download links that the gateway checks with the same secret.
     credit: creditSubgraph({ thresholds: settings.creditThresholds, documentLinkSecret: settings.hmacSecret }),
-    orders: ordersSubgraph(settings.orders?.workflow, { clock: settings.orders?.clock }),
+    orders: ordersSubgraph(settings.orders?.workflow, { clock: settings.orders?.clock, events: settings.orders?.events }),
     integration: integrationSubgraph(settings.integration),
   };
 }

@@ -8,7 +8,9 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 /**
  * Serves the dealer web app (client/web/dist, built by `npm run build`) at `/`, on the same origin as
  * `/graphql`, so the app needs no CORS and its session cookie stays first-party:
- * - every file compressed once at load (brotli and gzip, chosen by Accept-Encoding);
+ * - brotli or gzip by Accept-Encoding: the build writes `.br` and `.gz` beside each file (scripts/build.mjs);
+ *   a file without them is compressed on its first request, once per process (never at start: a gateway
+ *   that compressed the whole bundle at brotli's best took seconds of CPU to start);
  * - `/assets/*` (names carry a content hash) cached for a year as immutable, everything else
  *   revalidated by ETag (index.html, the service worker, the manifest);
  * - client routes such as `/orders/<id>` answered with index.html (the router takes it from there);
@@ -57,27 +59,53 @@ interface WebFile {
   etag: string;
   immutable: boolean;
   raw: Buffer;
-  gzip?: Buffer;
-  brotli?: Buffer;
+  compressible: boolean;
+  /** Written by the build beside the file (`name.br`, `name.gz`). */
+  precompressed: { br?: Buffer; gzip?: Buffer };
 }
+
+type Encoding = 'br' | 'gzip';
+
+/** Compressed bodies made on request, by content hash and encoding: shared by every gateway of the process. */
+const compressedOnRequest = new Map<string, Buffer>();
+
+function compressed(file: WebFile, encoding: Encoding): Buffer {
+  const ready = file.precompressed[encoding];
+  if (ready) return ready;
+  const key = `${file.etag}:${encoding}`;
+  let body = compressedOnRequest.get(key);
+  if (!body) {
+    // A middle setting: made while a request waits, and only for files the build did not compress.
+    body =
+      encoding === 'br'
+        ? brotliCompressSync(file.raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+        : gzipSync(file.raw, { level: 6 });
+    compressedOnRequest.set(key, body);
+  }
+  return body;
+}
+
+const PRECOMPRESSED = /\.(br|gz)$/;
 
 function loadFiles(dir: string): Map<string, WebFile> {
   const files = new Map<string, WebFile>();
   if (!existsSync(dir)) return files;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
+  const entries = readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile());
+  const names = new Set(entries.map((entry) => join(entry.parentPath, entry.name)));
+  for (const entry of entries) {
     const path = join(entry.parentPath, entry.name);
+    if (PRECOMPRESSED.test(path) && names.has(path.slice(0, -3))) continue;
     const urlPath = `/${relative(dir, path).split(sep).join('/')}`;
     const ext = extname(entry.name);
     const raw = readFileSync(path);
-    const compress = COMPRESSIBLE.has(ext) && raw.length > 512;
+    const sibling = (suffix: string) => (names.has(path + suffix) ? readFileSync(path + suffix) : undefined);
     files.set(urlPath, {
       type: TYPES[ext] ?? 'application/octet-stream',
       etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 22)}"`,
       immutable: urlPath.startsWith('/assets/'),
       raw,
-      gzip: compress ? gzipSync(raw, { level: 9 }) : undefined,
-      brotli: compress ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : undefined,
+      compressible: COMPRESSIBLE.has(ext) && raw.length > 512,
+      precompressed: { br: sibling('.br'), gzip: sibling('.gz') },
     });
   }
   return files;
@@ -88,12 +116,8 @@ const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><m
 
 function sendFile(request: IncomingMessage, response: ServerResponse, file: WebFile, status = 200): void {
   const accepted = String(request.headers['accept-encoding'] ?? '');
-  const [body, encoding] =
-    file.brotli && /\bbr\b/.test(accepted)
-      ? [file.brotli, 'br']
-      : file.gzip && /\bgzip\b/.test(accepted)
-        ? [file.gzip, 'gzip']
-        : [file.raw, null];
+  const encoding: Encoding | null = !file.compressible ? null : /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
+  const body = encoding ? compressed(file, encoding) : file.raw;
   const headers: Record<string, string> = {
     'content-type': file.type,
     etag: file.etag,

@@ -31,6 +31,8 @@ import { startOrders } from './services/workflow-recovery.service.js';
 export interface OrdersOptions {
   /** The clock approval deadlines run on; tests pass a pg-boss TestClock to move time by hand. */
   clock?: Clock;
+  /** The hub the subscriptions listen on; tests pass their own to wait until a subscription is live (`size`). */
+  events?: OrderEventHub;
 }
 
 /** The orders subgraph: orders, their lines and status history, the placeOrder workflow and its recovery sweep. */
@@ -38,7 +40,7 @@ export function ordersSubgraph(
   settings: Partial<WorkflowSettings> = {},
   options: OrdersOptions = {},
 ): SubgraphDefinition<OrdersContext, DemoData> {
-  const events = new OrderEventHub();
+  const events = options.events ?? new OrderEventHub();
   const workflow: WorkflowSettings = { ...DEFAULT_WORKFLOW_SETTINGS, ...settings };
   const approvalTimers = new ApprovalTimers(workflow.approvalDeadlines, options.clock);
   return {

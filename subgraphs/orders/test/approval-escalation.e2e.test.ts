@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 
 import { DEFAULT_WORKFLOW_SETTINGS } from '../src/config.js';
 import { sweepApprovalDeadlines } from '../src/services/approval-escalation.service.js';
+import { OrderEventHub, subscribed } from './support/live.js';
 import { placePending } from './support/pending-order.js';
 
 /**
@@ -24,9 +25,11 @@ const settings = DEFAULT_WORKFLOW_SETTINGS.approvalDeadlines;
 const HOUR = 3_600_000;
 /** Steps waiting before the tests (demo data) count from here, so none of them is overdue. */
 let startedAt: Date;
+/** The orders subgraph's hub: the test waits until its subscription is live there. */
+const hub = new OrderEventHub();
 
 beforeAll(async () => {
-  stack = await startTestStack({ orders: { workflow: { approvalTimers: 'SWEEP' } } });
+  stack = await startTestStack({ orders: { workflow: { approvalTimers: 'SWEEP' }, events: hub } });
   startedAt = new Date();
   [platinum, manager, director] = await Promise.all(
     ['platinum@demo.dealer', 'manager@demo.staff', 'director@demo.staff'].map((e) => stack.loginAs(e)),
@@ -64,6 +67,7 @@ describe('approval deadlines', () => {
       .execute(`select count(*)::int as jobs from pgboss.job where data->>'orderId' = ?`, [id]);
     expect(jobs).toBe(0);
 
+    const live = hub.size;
     const socket = createClient({
       url: stack.gatewayUrl.replace('http', 'ws'),
       webSocketImpl: WebSocket,
@@ -76,7 +80,7 @@ describe('approval deadlines', () => {
       { query: 'subscription { approvalQueueChanged { orderId type level reason } }' },
       { next: (r) => r.data && queue.push(r.data.approvalQueueChanged), error: () => {}, complete: () => {} },
     );
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await subscribed(hub, live + 1);
 
     // An hour before the deadline: one reminder, not two.
     await sweep(new Date(dueAt - HOUR));

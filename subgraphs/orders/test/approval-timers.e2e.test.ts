@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { createTestDatabase, type GraphQLClient, startTestStack, type TestDatabase, type TestStack } from '@dealergraph/testing';
 import { type Client, createClient } from 'graphql-ws';
 import { TestClock } from 'pg-boss';
@@ -6,6 +8,7 @@ import WebSocket from 'ws';
 
 import { DEFAULT_WORKFLOW_SETTINGS } from '../src/config.js';
 import { ApprovalTimers } from '../src/services/approval-timers.service.js';
+import { OrderEventHub, subscribed } from './support/live.js';
 import { placePending } from './support/pending-order.js';
 
 /**
@@ -25,8 +28,12 @@ const clock = new TestClock(new Date());
 const settings = DEFAULT_WORKFLOW_SETTINGS.approvalDeadlines;
 const HOUR = 3_600_000;
 
+/** The running orders subgraph's hub (a new one per start): a test waits until its subscription is live there. */
+let hub: OrderEventHub;
+
 async function start() {
-  stack = await startTestStack({ database, orders: { clock } });
+  hub = new OrderEventHub();
+  stack = await startTestStack({ database, orders: { clock, events: hub } });
   [platinum, manager] = await Promise.all(['platinum@demo.dealer', 'manager@demo.staff'].map((e) => stack.loginAs(e)));
 }
 
@@ -58,6 +65,29 @@ async function jobsOf(orderId: string) {
       [orderId],
     );
   return rows.map((r) => ({ key: r.key.replace(/^[^:]+:/, ''), state: r.state, startAfter: new Date(r.start_after).getTime() }));
+}
+
+/** A deadline job due at `at` for a step that does not exist (the handler finds nothing to do); its id. */
+async function controlJob(at: number): Promise<string> {
+  const id = randomUUID();
+  const data = { orderId: randomUUID(), stepId: randomUUID(), level: 2, kind: 'REMIND', runAt: new Date(at).toISOString() };
+  await stack.orms.orders.em
+    .fork()
+    .getConnection()
+    .execute(`insert into pgboss.job (id, name, data, start_after) values (?, 'approval-deadline', ?::jsonb, ?)`, [
+      id,
+      JSON.stringify(data),
+      new Date(at),
+    ]);
+  return id;
+}
+
+async function jobState(id: string): Promise<string> {
+  const [row] = await stack.orms.orders.em
+    .fork()
+    .getConnection()
+    .execute<{ state: string }[]>(`select state::text as state from pgboss.job where id = ?`, [id]);
+  return row.state;
 }
 
 /** The dealer's live view of one order: every orderUpdated payload. */
@@ -119,12 +149,20 @@ describe('approval timers on pg-boss', () => {
       { key: '2:REMIND', state: 'created', startAfter: dueAt - settings.reminderBeforeMs },
       { key: '2:DUE', state: 'created', startAfter: dueAt },
     ]);
+    const before = hub.size;
     const live = watch(platinum, id);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await subscribed(hub, before + 1);
 
-    // Just before the reminder: nothing runs.
-    await moveClockTo(dueAt - settings.reminderBeforeMs - 60_000);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Before the reminder: nothing of the order runs. The positive control: a job already due (for no
+    // step: a no-op) is taken by the worker's polls meanwhile, so the worker did look at the queue.
+    const early = dueAt - settings.reminderBeforeMs - 30 * 60_000;
+    await moveClockTo(early);
+    const control = await controlJob(early - 1000);
+    while ((await jobState(control)) === 'created' && clock.now() < dueAt - settings.reminderBeforeMs - 60_000) {
+      await clock.tick(DEFAULT_WORKFLOW_SETTINGS.approvalPollSeconds * 1000);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await jobState(control)).not.toBe('created');
     expect((await jobsOf(id)).map((j) => j.state)).toEqual(['created', 'created']);
 
     await moveClockTo(dueAt - settings.reminderBeforeMs + 1000);
@@ -189,8 +227,9 @@ describe('approval timers on pg-boss', () => {
     await start();
     expect(await jobsOf(id)).toEqual(scheduled);
 
+    const before = hub.size;
     const live = watch(platinum, id);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await subscribed(hub, before + 1);
     await moveClockTo(dueAt + 60_000);
     await eventually(() => live.some((o) => o.approvalSteps[0]?.level === 3));
     expect(live.find((o) => o.approvalSteps[0]?.level === 3)?.approvalSteps).toEqual([

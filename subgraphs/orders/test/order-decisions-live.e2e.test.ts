@@ -3,6 +3,7 @@ import { type Client, createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 
+import { OrderEventHub, subscribed, until as waitUntil } from './support/live.js';
 import { placePending } from './support/pending-order.js';
 
 /**
@@ -16,9 +17,11 @@ let bronze: GraphQLClient;
 let manager: GraphQLClient;
 let rep: GraphQLClient;
 const sockets: Client[] = [];
+/** The orders subgraph's hub: each test waits until its subscriptions are live there before deciding. */
+const hub = new OrderEventHub();
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await startTestStack({ orders: { events: hub } });
   [platinum, bronze, manager, rep] = await Promise.all(
     ['platinum@demo.dealer', 'bronze@demo.dealer', 'manager@demo.staff', 'rep@demo.staff'].map((e) => stack.loginAs(e)),
   );
@@ -52,9 +55,12 @@ async function until<T>(received: T[], found: (item: T) => boolean, timeoutMs: n
 describe('approval decisions arrive live', () => {
   it('delivers APPROVED to the dealer, with fields from other subgraphs, and refuses another dealer (NOT_FOUND)', async () => {
     const id = await placePending(platinum);
+    const live = hub.size;
     const dealerView = watch(platinum, id);
     const otherDealer = watch(bronze, id);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // The other dealer's subscription is refused when it starts: only the dealer's goes live.
+    await waitUntil("the other dealer's subscription to be refused", () => otherDealer.length >= 1);
+    await subscribed(hub, live + 1);
     const decided = await manager.data(
       'mutation($id: ID!) { approveOrder(orderId: $id, comment: "fine") { order { status } userErrors { code } } }',
       { id },
@@ -65,7 +71,6 @@ describe('approval decisions arrive live', () => {
     await until(dealerView, (r) => r.order?.status === 'APPROVED', 15_000);
     const approved = dealerView.find((r) => r.order?.status === 'APPROVED');
     expect(approved?.order).toMatchObject({ id, status: 'APPROVED', dealer: { name: 'Demo Platinum Dealer' } });
-    await new Promise((resolve) => setTimeout(resolve, 500));
     // Another dealer's subscription to this order is refused when it starts, as if there were no such order; no event follows.
     expect(otherDealer.map((r) => r.order)).toEqual([
       [expect.objectContaining({ message: 'There is no such order.', extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })],
@@ -74,8 +79,9 @@ describe('approval decisions arrive live', () => {
 
   it('delivers REJECTED with the reason', async () => {
     const id = await placePending(platinum);
+    const live = hub.size;
     const dealerView = watch(platinum, id);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await subscribed(hub, live + 1);
     const decided = await manager.data(
       'mutation($id: ID!) { rejectOrder(orderId: $id, reason: "Split it into two orders") { order { status } userErrors { code } } }',
       { id },
@@ -96,6 +102,7 @@ describe('approval decisions arrive live', () => {
       retryAttempts: 0,
     });
     sockets.push(socket);
+    const live = hub.size;
     const events: any[] = [];
     socket.subscribe<{ orderUpdated: unknown }>(
       {
@@ -105,7 +112,7 @@ describe('approval decisions arrive live', () => {
       },
       { next: (r) => events.push(r.data?.orderUpdated ?? r.errors), error: () => {}, complete: () => {} },
     );
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await subscribed(hub, live + 1);
     const REJECT = `mutation($id: ID!, $code: RejectionCode, $alts: [RejectionAlternativeInput!]) {
       rejectOrder(orderId: $id, reason: "Over your credit", reasonCode: $code, alternatives: $alts) { order { status rejection { code } } userErrors { code field } } }`;
     // A PAY_DOWN without its amount is refused and changes nothing.

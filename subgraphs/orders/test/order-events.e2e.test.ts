@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Order } from '../src/entities/order.entity.js';
 import { OrderEvent } from '../src/entities/order-event.entity.js';
 import { recordOrderEvent } from '../src/services/outbox.service.js';
+import { noSubscriptions, OrderEventHub, subscribed, until } from './support/live.js';
 
 /**
  * Live order events end to end: a change commits with its outbox row in the orders database, the relay
@@ -17,6 +18,8 @@ import { recordOrderEvent } from '../src/services/outbox.service.js';
 let db: TestDatabase;
 let stack: RunningStack;
 let keys: { privateKey: string; publicKey: string };
+/** The orders subgraph's hub: a test waits until its subscriptions are live there before raising events. */
+const hub = new OrderEventHub();
 const sockets: Client[] = [];
 
 beforeAll(async () => {
@@ -32,6 +35,7 @@ beforeAll(async () => {
     poolSize: 4,
     jwtPrivateKey: keys.privateKey,
     jwtPublicKey: keys.publicKey,
+    orders: { events: hub },
   });
 });
 
@@ -55,12 +59,11 @@ function socket(token: string | null, onClosed?: (code: number) => void): Client
 
 interface Received<T = any> {
   items: { at: number; data: T; errors?: unknown }[];
-  ready: Promise<void>;
   next(timeoutMs: number): Promise<T>;
   stop(): void;
 }
 
-/** Subscribes and collects every result; `ready` resolves once the subgraph has the subscription. */
+/** Subscribes and collects every result; `subscribed(hub, n)` tells when the subgraph has the subscriptions. */
 function subscribe<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}): Received<T> {
   const items: Received<T>['items'] = [];
   let waiter: ((value: T) => void) | null = null;
@@ -77,8 +80,6 @@ function subscribe<T = any>(client: Client, query: string, variables: Record<str
   );
   return {
     items,
-    // The upstream subscription is set up asynchronously; give it a moment before raising events.
-    ready: new Promise((resolve) => setTimeout(resolve, 1000)),
     next: (timeoutMs) =>
       new Promise<T>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no event within ${timeoutMs} ms`)), timeoutMs);
@@ -116,10 +117,12 @@ async function changeStatus(order: Order, status: Order['status'], reason: strin
 describe('orderUpdated through the gateway', () => {
   it("delivers a committed status change to the dealer's user within a second, with the dealer's name, and to no other dealer", async () => {
     const platinumOrder = await dealerOrder('platinum');
+    const bronzeOrder = await dealerOrder('bronze');
+    const live = await noSubscriptions(hub);
     const platinum = subscribe(socket(await tokenOf('platinum@demo.dealer')), ORDER_UPDATED);
     const bronze = subscribe(socket(await tokenOf('bronze@demo.dealer')), ORDER_UPDATED);
     const staff = subscribe(socket(await tokenOf('manager@demo.staff')), ORDER_UPDATED, { orderId: platinumOrder.id });
-    await Promise.all([platinum.ready, bronze.ready, staff.ready]);
+    await subscribed(hub, live + 3);
 
     // Latency from commit to client is bench/subscriptions' to measure; a loaded CI machine would make
     // a timed assertion here flaky.
@@ -134,10 +137,19 @@ describe('orderUpdated through the gateway', () => {
         dealer: { id: platinumOrder.dealerId, name: 'Demo Platinum Dealer' },
       },
     });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(staff.items.map((i) => i.data?.orderUpdated?.status)).toEqual(['CANCELLED']);
-    expect(bronze.items).toEqual([]);
-    expect(platinum.items).toHaveLength(1);
+    // Positive controls instead of waiting "long enough": events are delivered in commit order, so
+    // once each subscriber has an event it must receive, raised after the one it must not, a leak
+    // would have arrived before it.
+    const bronzeControl = bronze.next(15_000);
+    await changeStatus(bronzeOrder, 'REJECTED', 'bronze control');
+    await bronzeControl;
+    const platinumControl = platinum.next(15_000);
+    await changeStatus(platinumOrder, 'REJECTED', 'platinum control');
+    await platinumControl;
+    await until('the staff subscription to receive the control', () => staff.items.length >= 2);
+    expect(staff.items.map((i) => i.data?.orderUpdated?.status)).toEqual(['CANCELLED', 'REJECTED']);
+    expect(bronze.items.map((i) => i.data?.orderUpdated?.id)).toEqual([bronzeOrder.id]);
+    expect(platinum.items.map((i) => i.data?.orderUpdated?.id)).toEqual([platinumOrder.id, platinumOrder.id]);
     platinum.stop();
     bronze.stop();
     staff.stop();
@@ -145,8 +157,9 @@ describe('orderUpdated through the gateway', () => {
 
   it('passes an error of a later event on with its code (an event whose order is gone) and keeps the subscription', async () => {
     const platinumOrder = await dealerOrder('platinum');
+    const live = await noSubscriptions(hub);
     const platinum = subscribe(socket(await tokenOf('platinum@demo.dealer')), ORDER_UPDATED);
-    await platinum.ready;
+    await subscribed(hub, live + 1);
     // An event of the dealer's whose order no longer exists: the orders subgraph answers NOT_FOUND for it.
     const gone = platinum.next(10_000);
     await stack.orms.orders.em.fork().transactional(async (em) => {
@@ -177,15 +190,17 @@ describe('orderUpdated through the gateway', () => {
 
   it('publishes nothing for a change that rolled back', async () => {
     const order = await dealerOrder('bronze');
+    const live = await noSubscriptions(hub);
     const bronze = subscribe(socket(await tokenOf('bronze@demo.dealer')), ORDER_UPDATED);
-    await bronze.ready;
-    await expect(changeStatus(order, 'CANCELLED', null, true)).rejects.toThrow('rolled back on purpose');
-    // Longer than the relay's poll interval, so a leaked row would have been published by now.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(bronze.items).toEqual([]);
-    expect(await stack.orms.orders.em.fork().count(OrderEvent, { orderId: order.id })).toBe(0);
+    await subscribed(hub, live + 1);
+    const events = await stack.orms.orders.em.fork().count(OrderEvent, { orderId: order.id });
+    await expect(changeStatus(order, 'REJECTED', null, true)).rejects.toThrow('rolled back on purpose');
+    expect(await stack.orms.orders.em.fork().count(OrderEvent, { orderId: order.id })).toBe(events);
+    // The positive control: a change committed after the rolled-back one arrives, and alone (a leaked
+    // row would have been published before it).
+    const control = bronze.next(15_000);
     await changeStatus(order, 'CANCELLED');
-    await bronze.next(15_000);
+    await control;
     expect(bronze.items.map((i) => i.data.orderUpdated.status)).toEqual(['CANCELLED']);
     bronze.stop();
   });
@@ -232,13 +247,16 @@ describe('orderUpdated through the gateway', () => {
 
   it('feeds approvers the queue changes of their level only', async () => {
     const order = await dealerOrder('platinum');
+    const live = await noSubscriptions(hub);
     const rep = subscribe(
       socket(await tokenOf('rep@demo.staff')),
       'subscription { approvalQueueChanged { type level order { id dealer { name } } } }',
     );
     const director = subscribe(socket(await tokenOf('director@demo.staff')), 'subscription { approvalQueueChanged { type level } }');
     const dealer = subscribe(socket(await tokenOf('platinum@demo.dealer')), 'subscription { approvalQueueChanged { type } }');
-    await Promise.all([rep.ready, director.ready, dealer.ready]);
+    // The dealer's subscription is refused (staff only): two of the three go live.
+    await until("the dealer's subscription to be refused", () => dealer.items.length >= 1);
+    await subscribed(hub, live + 2);
     await stack.orms.orders.em.fork().transactional(async (em) => {
       recordOrderEvent(em, {
         orderId: order.id,
@@ -257,8 +275,22 @@ describe('orderUpdated through the gateway', () => {
         data: { level: 1 },
       });
     });
-    await director.next(15_000);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The positive control: a later level-1 change, which both approvers receive; a leak of the
+    // level-3 escalation to the rep would have arrived before it.
+    await stack.orms.orders.em.fork().transactional(async (em) => {
+      recordOrderEvent(em, {
+        orderId: order.id,
+        dealerId: order.dealerId,
+        scope: order,
+        type: 'REMINDER',
+        status: 'PENDING_APPROVAL',
+        data: { level: 1 },
+      });
+    });
+    await until('both approvers to receive the control', () => director.items.length >= 3 && rep.items.length >= 2);
+    expect(director.items.at(-1)!.data.approvalQueueChanged).toEqual({ type: 'REMINDER', level: 1 });
+    director.items.pop();
+    rep.items.pop();
     // Two events of one transaction may share an instant: compare them in a fixed order.
     const byType = (a: { type: string }, b: { type: string }) => a.type.localeCompare(b.type);
     expect(director.items.map((i) => i.data.approvalQueueChanged).sort(byType)).toEqual([
@@ -270,6 +302,9 @@ describe('orderUpdated through the gateway', () => {
     ]);
     expect(dealer.items[0]?.errors ?? dealer.items[0]).toBeTruthy();
     expect(dealer.items.every((i) => !i.data?.approvalQueueChanged)).toBe(true);
+    rep.stop();
+    director.stop();
+    dealer.stop();
   });
 });
 
@@ -290,19 +325,27 @@ describe('graphql-ws authentication at the gateway', () => {
       .setExpirationTime(Math.floor(expiresAt / 1000))
       .sign(await importPKCS8(keys.privateKey, ACCESS_TOKEN_ALGORITHM));
     let closedWith: number | null = null;
+    const live = await noSubscriptions(hub);
     const sub = subscribe(
       socket(shortLived, (code) => (closedWith = code)),
       ORDER_UPDATED,
     );
-    await sub.ready;
+    await subscribed(hub, live + 1);
     const received = sub.next(6000);
     await changeStatus(order, 'CANCELLED');
     await received;
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt - Date.now()) + 500));
+    // The gateway closes the socket when the token expires (4401): wait for the close itself.
+    await until('the socket to close at expiry', () => closedWith !== null, Math.max(0, expiresAt - Date.now()) + 10_000);
     expect(closedWith).toBe(4401);
     const before = sub.items.length;
+    // The positive control: a live subscription of the same dealer receives the next change; the closed one does not.
+    const live2 = await noSubscriptions(hub);
+    const control = subscribe(socket(await tokenOf('platinum@demo.dealer')), ORDER_UPDATED);
+    await subscribed(hub, live2 + 1);
+    const controlled = control.next(15_000);
     await changeStatus(order, 'CANCELLED');
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    await controlled;
     expect(sub.items.length).toBe(before);
+    control.stop();
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { type CreditDecision, formatAmount, type QuotedLine, takeInternalFault } from '@dealergraph/runtime';
+import { type CreditDecision, formatAmount, type QuotedLine } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 
 import type { OrdersContext } from '../context.js';
@@ -13,43 +13,25 @@ import { OrderLine } from '../entities/order-line.entity.js';
 import { loadApprovalRules } from './approval-rule.service.js';
 import { restoreCartLines } from './cart.service.js';
 import { withCartLock } from './cart-lock.js';
-import { type OrderUserError, SimulatedCrash, userError, WorkflowLostError, WorkflowRefusal } from './order-errors.js';
-import { releaseHoldings } from './order-release.service.js';
+import { type OrderUserError, userError, WorkflowLostError, WorkflowRefusal } from './order-errors.js';
 import { changeOrderStatus, recordPlacement } from './order-status.service.js';
-import { consumeSpecialPricesOf } from './special-price-use.service.js';
+import { consumeSpecialPricesOf, releaseSpecialPricesOf } from './special-price-use.service.js';
 
 /**
- * The placeOrder workflow after the claim. Each step is idempotent by order id and persisted before
- * the next starts (order.workflowStep), so whoever drives it (the request, a retry, the recovery
- * sweep) resumes where it stopped:
- *
- *   CLAIMED -> price (prices.quoteLines; lines stored) -> PRICED -> credit outcome + routing (pure)
- *   -> reserve (products.reserveStock) -> RESERVED -> hold when auto-approved (credit.placeHold)
- *   -> HELD -> finish: status, history, approval steps, outbox event, cart cleared: one transaction.
- *
- * Any refusal or failure runs the compensations in reverse (releaseHold, releaseSpecialPrices,
- * releaseStock), then deletes the order, so nothing stays held and the idempotency key can be used again.
+ * The steps of the placeOrder workflow (PLACEMENT_STEPS at the end of this file): what each does
+ * forward and how it is undone. Each is idempotent by order id and persisted before the next starts
+ * (order.workflowStep), so whoever drives it (the request, a retry, the recovery sweep) resumes where
+ * it stopped. The drivers that run them forward and undo them in reverse are in
+ * placement-driver.service.ts; docs/PLACEMENT.md has the table and what a crash at each step leaves.
  */
 
-/** How a drive of the workflow ended. */
-export type WorkflowOutcome =
-  | { kind: 'PLACED'; order: Order; warning: string | null }
-  | { kind: 'REFUSED'; errors: OrderUserError[] }
-  /** A step failed (timeout, unavailable service); compensated, or left to the sweep when even that failed. */
-  | { kind: 'FAILED'; message: string };
-
-const STEP_ORDER: WorkflowStep[] = ['CLAIMED', 'PRICED', 'RESERVED', 'HELD'];
-const reached = (order: Order, step: WorkflowStep) => STEP_ORDER.indexOf(order.workflowStep!) >= STEP_ORDER.indexOf(step);
+/** The markers of the steps, in order. */
+export const STEP_ORDER: readonly WorkflowStep[] = ['CLAIMED', 'PRICED', 'RESERVED', 'HELD'];
+/** Whether the order's workflow got past `step` (its marker, or a later one, is stored). */
+export const reached = (order: Order, step: WorkflowStep) => STEP_ORDER.indexOf(order.workflowStep!) >= STEP_ORDER.indexOf(step);
 
 /** The lease this runner holds, renewed at each step. */
-const leaseFrom = (ctx: OrdersContext) => new Date(Date.now() + ctx.workflow.leaseMs);
-
-/** Tests only: "kill" the process right after a step (see SimulatedCrash). */
-function crashPoint(ctx: OrdersContext, step: WorkflowStep): void {
-  if (ctx.runtime?.config.faultInjection && !ctx.runtime.config.production && takeInternalFault(`orders.after${step}`, 'after')) {
-    throw new SimulatedCrash(step);
-  }
-}
+export const leaseFrom = (ctx: OrdersContext) => new Date(Date.now() + ctx.workflow.leaseMs);
 
 /**
  * Runs `change` on the locked order in one transaction, if the workflow is still running and not
@@ -325,85 +307,120 @@ async function finish(ctx: OrdersContext, orderId: string, routing: RoutingDecis
   });
 }
 
-/** Drives the workflow of a claimed order from wherever it stopped to an end. */
-export async function driveWorkflow(ctx: OrdersContext, orderId: string, claimed?: Order): Promise<WorkflowOutcome> {
-  // The claim's own row needs no second read; any other driver (retry, sweep) reads where it stands.
-  let order = claimed?.id === orderId ? claimed : await ctx.em.fork().findOne(Order, { id: orderId });
-  if (!order || order.workflow !== 'RUNNING') return { kind: 'FAILED', message: 'The order is no longer being placed.' };
-  let lines: OrderLine[] | null = null;
-  try {
-    if (order.compensating) throw new WorkflowLostError(orderId);
-    if (!reached(order, 'PRICED')) {
-      ({ order, lines } = await priceStep(ctx, order));
-      crashPoint(ctx, 'PRICED');
-    }
-    let warning: string | null = null;
-    let routing: RoutingDecision = { outcome: 'AUTO_APPROVE', steps: [] };
-    if (!reached(order, 'HELD')) {
-      const decided = await decide(ctx, order);
-      routing = decided.routing;
-      warning = decided.credit.warning;
-    }
-    if (!reached(order, 'RESERVED')) {
-      lines ??= await ctx.em.fork().find(OrderLine, { order: orderId }, { orderBy: { position: 'asc' } });
-      order = await reserveStep(ctx, order, lines);
-      crashPoint(ctx, 'RESERVED');
-    }
-    if (routing.outcome === 'AUTO_APPROVE' && !reached(order, 'HELD')) {
-      ({ order, routing } = await holdStep(ctx, order, routing));
-      if (routing.outcome === 'AUTO_APPROVE') crashPoint(ctx, 'HELD');
-    }
-    return { kind: 'PLACED', order: await finish(ctx, orderId, routing, warning), warning };
-  } catch (error) {
-    if (error instanceof SimulatedCrash) throw error;
-    const compensated = await compensate(ctx, orderId).catch((e: unknown) => {
-      ctx.runtime?.logger.warn('compensation failed; the recovery sweep will retry it', { orderId, error: String(e) });
-      return false;
-    });
-    if (error instanceof WorkflowRefusal) return { kind: 'REFUSED', errors: error.errors };
-    if (error instanceof WorkflowLostError) {
-      // Another runner (the sweep, a retry) may have finished it meanwhile: then that is the answer.
-      const finished = await ctx.em.fork().findOne(Order, { id: orderId, workflow: 'DONE' });
-      if (finished) return { kind: 'PLACED', order: finished, warning: finished.warning };
-    }
-    if (!(error instanceof WorkflowLostError)) ctx.runtime?.logger.warn('order workflow step failed', { orderId, error: String(error) });
-    return {
-      kind: 'FAILED',
-      message: compensated
-        ? 'The order could not be placed: a service it needs failed or did not answer in time. Nothing was reserved or held: send it again with the same idempotencyKey.'
-        : 'The order could not be placed: a service it needs failed or did not answer in time. What it reserved is being released: send it again with the same idempotencyKey in a moment.',
-    };
-  }
-}
-
-/**
- * Undoes whatever a workflow may have done, in reverse (credit hold, then stock), then deletes the
- * order. Marked compensating first, so no runner can finish it meanwhile. True when it is gone.
- */
-export async function compensate(ctx: OrdersContext, orderId: string): Promise<boolean> {
-  const order = await ctx.em.fork().transactional(async (em) => {
-    const locked = await em.findOne(Order, { id: orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!locked || locked.workflow !== 'RUNNING') return null;
-    locked.compensating = true;
-    locked.leaseUntil = leaseFrom(ctx);
-    await em.flush();
-    return locked;
-  });
-  if (!order) return true;
-  // A workflow that was never priced never reached another service.
-  if (order.workflowStep !== 'CLAIMED') {
-    await releaseHoldings(ctx, orderId);
-  }
+/** Undoes the claim: the order goes (its lines with it) and a cart order's lines go back to the cart, in one transaction. */
+async function dropClaim(ctx: OrdersContext, orderId: string): Promise<void> {
+  const order = await ctx.em.fork().findOne(Order, { id: orderId, workflow: 'RUNNING' });
+  if (!order) return;
   const cartLines = order.request?.cartLines ?? [];
   const userId = order.placedByUserId;
   if (cartLines.length === 0 || !userId) {
     await ctx.em.fork().nativeDelete(Order, { id: orderId, workflow: 'RUNNING' });
-    return true;
+    return;
   }
   // The lines come back with the deletion, in one transaction: exactly once, however often this runs.
   await withCartLock(ctx, userId, async (em) => {
     const deleted = await em.nativeDelete(Order, { id: orderId, workflow: 'RUNNING' });
     if (deleted > 0) await restoreCartLines(em, { userId, dealerId: order.dealerId }, cartLines);
   });
-  return true;
 }
+
+/** What one drive of the workflow carries from step to step; what is not stored is worked out again on a resume. */
+export interface PlacementRun {
+  order: Order;
+  /** The order's lines, once priced (read back on a resume). */
+  lines: OrderLine[] | null;
+  /** Auto-approve, or the approval chain: decided by the route step, changed by the hold step when credit asks for approval. */
+  routing: RoutingDecision;
+  /** Credit's warning (SOFT_WARNING), shown with the placed order. */
+  warning: string | null;
+}
+
+/**
+ * One step of the placeOrder workflow: its forward action and its undo, both idempotent by order id.
+ * `marks` is the marker stored on the order (order.workflowStep) once the forward action is done,
+ * so that a resume skips it; a step without one is read-only (worked out again on each drive) or the
+ * last. The undo is safe when the step never ran, ran in part, or was undone already.
+ */
+export interface PlacementStep {
+  name: 'claim' | 'price' | 'route' | 'reserve' | 'hold' | 'confirm';
+  marks: WorkflowStep | null;
+  /** Null for the claim, which placeOrder makes before there is a workflow to drive. */
+  forward: ((ctx: OrdersContext, run: PlacementRun) => Promise<void>) | null;
+  /** Whether this drive runs the step (route until credit is held; hold for an order approved automatically). */
+  runs?: (run: PlacementRun) => boolean;
+  undo: ((ctx: OrdersContext, orderId: string) => Promise<void>) | null;
+  /** The undo gives back what another service holds for the order: a cancellation or rejection runs it too. */
+  releases?: true;
+}
+
+/**
+ * The placeOrder workflow, in order: run forward by one driver (driveWorkflow), undone in reverse
+ * by one compensation (compensate), both in placement-driver.service.ts. A cancelled or rejected
+ * order gives back what it holds with the undos marked `releases` (order-release.service.ts).
+ *
+ * | step    | forward                                                        | marker   | undo                                        |
+ * |---------|----------------------------------------------------------------|----------|---------------------------------------------|
+ * | claim   | order row, unique per dealer and key (placeOrder)              | CLAIMED  | delete the order, cart lines back           |
+ * | price   | products.lookupProducts, prices.quoteLines; lines stored       | PRICED   | none: the lines go with the order           |
+ * | route   | credit.assessOrder + approval rules (read-only, pure routing)  | –        | none                                        |
+ * | reserve | products.reserveStock, prices.consumeSpecialPrices             | RESERVED | releaseSpecialPrices, products.releaseStock |
+ * | hold    | credit.placeHold (auto-approved orders only)                   | HELD     | credit.releaseHold                          |
+ * | confirm | status, history, approval chain, outbox event: one transaction | DONE     | none: a placed order is cancelled instead   |
+ */
+export const PLACEMENT_STEPS: readonly PlacementStep[] = [
+  { name: 'claim', marks: 'CLAIMED', forward: null, undo: dropClaim },
+  {
+    name: 'price',
+    marks: 'PRICED',
+    forward: async (ctx, run) => {
+      ({ order: run.order, lines: run.lines } = await priceStep(ctx, run.order));
+    },
+    undo: null,
+  },
+  {
+    name: 'route',
+    marks: null,
+    // Once credit is held the routing was auto-approval; it is only needed to decide the hold.
+    runs: (run) => !reached(run.order, 'HELD'),
+    forward: async (ctx, run) => {
+      const { routing, credit } = await decide(ctx, run.order);
+      run.routing = routing;
+      run.warning = credit.warning;
+    },
+    undo: null,
+  },
+  {
+    name: 'reserve',
+    marks: 'RESERVED',
+    forward: async (ctx, run) => {
+      run.lines ??= await ctx.em.fork().find(OrderLine, { order: run.order.id }, { orderBy: { position: 'asc' } });
+      run.order = await reserveStep(ctx, run.order, run.lines);
+    },
+    // In reverse of the forward action: the special price units, then the stock.
+    undo: async (ctx, orderId) => {
+      await releaseSpecialPricesOf(ctx, orderId);
+      await ctx.services.products.call('releaseStock', { orderId });
+    },
+    releases: true,
+  },
+  {
+    name: 'hold',
+    marks: 'HELD',
+    runs: (run) => run.routing.outcome === 'AUTO_APPROVE',
+    forward: async (ctx, run) => {
+      ({ order: run.order, routing: run.routing } = await holdStep(ctx, run.order, run.routing));
+    },
+    undo: async (ctx, orderId) => {
+      await ctx.services.credit.call('releaseHold', { orderId });
+    },
+    releases: true,
+  },
+  {
+    name: 'confirm',
+    marks: null,
+    forward: async (ctx, run) => {
+      run.order = await finish(ctx, run.order.id, run.routing, run.warning);
+    },
+    undo: null,
+  },
+];

@@ -10,7 +10,7 @@ import { Order, type OrderRequest, type OrderRequestLine } from '../entities/ord
 import { takeCartLines } from './cart.service.js';
 import { withCartLock } from './cart-lock.js';
 import { type OrderUserError, SimulatedCrash, userError, WorkflowRefusal } from './order-errors.js';
-import { compensate, driveWorkflow, type WorkflowOutcome } from './order-workflow.service.js';
+import { compensate, driveWorkflow, type WorkflowOutcome } from './placement-driver.service.js';
 
 /** Most lines in one order: what one internal call carries, so that the reservation stays all-or-nothing. */
 export const MAX_ORDER_LINES = MAX_INTERNAL_LINES;

@@ -1,0 +1,28 @@
+import { OrderEventHub } from '../../src/services/order-event-hub.js';
+
+/**
+ * Waits on conditions instead of time. A stack started with `orders: { events: hub }` lets a test
+ * wait until its subscriptions are live in the orders subgraph (`subscribed`), instead of sleeping
+ * "long enough" after subscribing.
+ */
+export { OrderEventHub };
+
+/** Polls `ready` every 20 ms until it holds; fails naming `what` after `timeoutMs` (a state to reach, not a time to assert). */
+export async function until(what: string, ready: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Resolves once the orders subgraph holds at least `count` live subscriptions on `hub`. */
+export function subscribed(hub: OrderEventHub, count: number): Promise<void> {
+  return until(`${count} live subscription(s) in the orders subgraph (${hub.size} now)`, () => hub.size >= count);
+}
+
+/** Resolves once no subscription is live on `hub` (those of an earlier test have ended); returns that count, 0. */
+export async function noSubscriptions(hub: OrderEventHub): Promise<number> {
+  await until(`earlier subscriptions to end (${hub.size} live)`, () => hub.size === 0);
+  return 0;
+}
