@@ -6,81 +6,63 @@ import {
   SpecialPriceRequestsDocument,
   type SpecialPriceRequestStatus,
 } from '@generated/graphql';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { z } from 'zod';
 
 import { execute } from '../api/graphql';
 import { canOrder, isStaff, useViewer } from '../api/hooks';
 import { Badge, Button, Card, ErrorNotice, Loading, Notice, PageTitle, TextField } from '../components/ui';
+import { checkRequest, isDecimalAmount, type RequestDraft, type RequestInput, type RequestProblem } from '../domain/special-price-request';
 import { formatDate, formatMoney, t } from '../lib/i18n';
 
 type Request = SpecialPriceRequestFieldsFragment;
 type Message = { tone: 'success' | 'danger'; text: string };
-
-const DECIMAL = /^\d+(\.\d{1,2})?$/;
-const requestSchema = z.object({
-  sku: z.string().trim().min(1, t('special.skuMissing')),
-  quantity: z.coerce.number<string>().int(t('special.quantityInvalid')).min(1, t('special.quantityInvalid')),
-  wantedUnitPrice: z
-    .string()
-    .trim()
-    .refine((v) => v === '' || DECIMAL.test(v), t('special.priceInvalid')),
-  reason: z.string().trim().min(1, t('special.reasonMissing')),
-});
-type RequestForm = z.input<typeof requestSchema>;
-type RequestValues = z.output<typeof requestSchema>;
 
 const STATUS_BADGE: Record<SpecialPriceRequestStatus, string> = { PENDING: 'PENDING_APPROVAL', APPROVED: 'APPROVED', REJECTED: 'REJECTED' };
 
 function RequestForm({ onDone }: { onDone(message: Message): void }) {
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
-  const {
-    register,
-    handleSubmit,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<RequestForm, unknown, RequestValues>({
-    resolver: zodResolver(requestSchema),
-    defaultValues: { sku: params.get('sku') ?? '', quantity: params.get('quantity') ?? '1', wantedUnitPrice: '', reason: '' },
-  });
-  const submit = handleSubmit(async (parsed) => {
-    try {
-      const { requestSpecialPrice } = await execute(RequestSpecialPriceDocument, {
-        input: { sku: parsed.sku, quantity: parsed.quantity, reason: parsed.reason, wantedUnitPrice: parsed.wantedUnitPrice || null },
-      });
+  const empty: RequestDraft = { sku: '', quantity: '1', wantedUnitPrice: '', reason: '' };
+  const [draft, setDraft] = useState<RequestDraft>({ ...empty, sku: params.get('sku') ?? '', quantity: params.get('quantity') ?? '1' });
+  const [problems, setProblems] = useState<Partial<Record<keyof RequestDraft, RequestProblem>>>({});
+  const send = useMutation({
+    mutationFn: (input: RequestInput) => execute(RequestSpecialPriceDocument, { input }),
+    onSuccess: ({ requestSpecialPrice }, input) => {
       const error = requestSpecialPrice.userErrors[0];
       if (error) return onDone({ tone: 'danger', text: error.message });
       onDone({
         tone: 'success',
-        text: t('special.sent', { sku: parsed.sku, role: requestSpecialPrice.specialPriceRequest?.requiredRole ?? '' }),
+        text: t('special.sent', { sku: input.sku, role: requestSpecialPrice.specialPriceRequest?.requiredRole ?? '' }),
       });
-      reset({ sku: '', quantity: '1', wantedUnitPrice: '', reason: '' });
+      setDraft(empty);
       void queryClient.invalidateQueries({ queryKey: ['special-prices'] });
-    } catch (error) {
-      onDone({ tone: 'danger', text: (error as Error).message });
-    }
+    },
+    onError: (error) => onDone({ tone: 'danger', text: error.message }),
   });
+  const field = (name: keyof RequestDraft) => ({
+    value: draft[name],
+    error: problems[name] && t(problems[name]),
+    onChange: (e: ChangeEvent<HTMLInputElement>) => setDraft((d) => ({ ...d, [name]: e.target.value })),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const checked = checkRequest(draft);
+    if ('problems' in checked) return setProblems(checked.problems);
+    setProblems({});
+    send.mutate(checked.input);
+  };
   return (
     <Card className="mb-4">
       <h2 className="mb-2 font-semibold">{t('special.ask')}</h2>
       <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-3">
-        <TextField label={t('special.sku')} error={errors.sku?.message} {...register('sku')} />
-        <TextField label={t('special.quantity')} type="number" min={1} error={errors.quantity?.message} {...register('quantity')} />
-        <TextField
-          label={t('special.wanted')}
-          inputMode="decimal"
-          help={t('special.wantedHelp')}
-          error={errors.wantedUnitPrice?.message}
-          {...register('wantedUnitPrice')}
-        />
-        <TextField className="sm:col-span-3" label={t('special.reason')} error={errors.reason?.message} {...register('reason')} />
+        <TextField label={t('special.sku')} {...field('sku')} />
+        <TextField label={t('special.quantity')} type="number" min={1} {...field('quantity')} />
+        <TextField label={t('special.wanted')} inputMode="decimal" help={t('special.wantedHelp')} {...field('wantedUnitPrice')} />
+        <TextField className="sm:col-span-3" label={t('special.reason')} {...field('reason')} />
         <div>
-          <Button type="submit" disabled={isSubmitting}>
+          <Button type="submit" disabled={send.isPending}>
             {t('special.send')}
           </Button>
         </div>
@@ -125,7 +107,7 @@ function Decision({ request, onDone }: { request: Request; onDone(message: Messa
         <Button
           disabled={approve.isPending}
           onClick={() => {
-            if (price.trim() ? !DECIMAL.test(price.trim()) : !request.wantedUnitPrice) return setProblem(t('special.priceInvalid'));
+            if (price.trim() ? !isDecimalAmount(price.trim()) : !request.wantedUnitPrice) return setProblem(t('special.priceInvalid'));
             setProblem(null);
             approve.mutate();
           }}
