@@ -17,6 +17,34 @@ export type AccountAction =
   /** Pay the excess over the credit limit. */
   | 'PAY_TO_GET_UNDER_LIMIT';
 
+/** What an API client may do; docs/SECURITY.md lists the operations of each. */
+export type ApiScope =
+  /** Read the catalog: products, categories, brands, stock. */
+  | 'CATALOG_READ'
+  /** Record invoices, payments, balance adjustments and stock counts from the ERP. */
+  | 'ERP_IMPORT'
+  /** Place and read orders (and use the cart) for the bound dealer. */
+  | 'ORDERS_WRITE'
+  /** Read the bound dealer's prices and price list. */
+  | 'PRICES_READ';
+
+/** What an approval rule looks at. */
+export type ApprovalRuleKind =
+  /** The total is below the dealer's minimum order amount and its policy says APPROVAL. */
+  | 'BELOW_MINIMUM_ORDER'
+  /** Credit asks for an approval (the dealer's exceedance policy ROUTE_TO_APPROVAL, or a restricted account); level 4 or above. */
+  | 'CREDIT_EXCEEDANCE'
+  /** One of a new dealer's first `count` orders (dealers whose first orders were reviewed already are exempt). */
+  | 'NEW_DEALER_FIRST_ORDERS'
+  /** A line discounted by something other than the tier, volume breaks or a promotion campaign (today: a special price) by more than `discountPercent` off list. */
+  | 'NON_CAMPAIGN_DISCOUNT'
+  /** The order total is above `threshold` (high value). */
+  | 'ORDER_TOTAL_ABOVE'
+  /** A line is priced from a special price (a dealer agreement). */
+  | 'SPECIAL_PRICE'
+  /** A line's product has one of the `handling` classes: CONTRACT_ONLY, IMPORTED, QUOTA, HAZARDOUS. */
+  | 'SPECIAL_PRODUCT';
+
 /** Where an order stands with its approvals. */
 export type ApprovalState =
   /** Every step of its chain was approved. */
@@ -322,6 +350,30 @@ export type StockStatus =
   /** Red: nothing available. */
   | 'OUT';
 
+/** What to change in one rule; absent fields stay as they are. A reason is required (audit trail). */
+export type UpdateApprovalRuleInput = {
+  /** True: back to the level's default deadline. */
+  clearDeadline?: boolean | null | undefined;
+  /** NEW_DEALER_FIRST_ORDERS: how many first orders, 1-100. */
+  count?: number | null | undefined;
+  /** Hours its step may wait, 1-720. */
+  deadlineHours?: number | null | undefined;
+  /** NON_CAMPAIGN_DISCOUNT: the percentage off list, e.g. "40.00". */
+  discountPercent?: string | null | undefined;
+  /** Turn the rule on or off. */
+  enabled?: boolean | null | undefined;
+  /** SPECIAL_PRODUCT: CONTRACT_ONLY, IMPORTED, QUOTA, HAZARDOUS. */
+  handling?: Array<string> | null | undefined;
+  /** The level its step needs, 1-5. */
+  level?: number | null | undefined;
+  /** The rule, by name. */
+  name: string;
+  /** Why (3-500 characters); kept in the audit trail. */
+  reason: string;
+  /** ORDER_TOTAL_ABOVE: the amount, e.g. "20000.00". */
+  threshold?: string | null | undefined;
+};
+
 /** A CSV or XLSX file of order lines. */
 export type UploadOrderLinesInput = {
   /** True: add nothing unless every row can be ordered. */
@@ -355,6 +407,14 @@ export type AddToCartMutationVariables = Exact<{
 
 export type AddToCartMutation = { addToCart: { cart: { lineCount: number, totalQuantity: number, total: { amount: string } } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
+export type ApiClientsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ApiClientsQuery = { apiClients: { totalCount: number, nodes: Array<{ id: string, name: string, scopes: Array<ApiScope>, requestsPerMinute: number, createdAt: string, revokedAt: string | null, lastTokenAt: string | null, dealer: { id: string, name: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type ApprovalQueueChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -367,6 +427,11 @@ export type ApprovalQueueQueryVariables = Exact<{
 
 
 export type ApprovalQueueQuery = { approvalQueue: { totalCount: number, nodes: Array<{ id: string, number: string, status: OrderStatus, placedAt: string, total: { amount: string, currency: string }, dealer: { id: string, name: string, credit: { status: CreditStatus, available: { amount: string } } | null }, currentApprovalStep: { level: number, rule: string, reason: string, dueAt: string | null } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ApprovalRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApprovalRulesQuery = { approvalRules: Array<{ id: string, name: string, kind: ApprovalRuleKind, group: string, level: number, role: string, enabled: boolean, deadlineHours: number | null, discountPercent: string | null, count: number | null, updatedAt: string, threshold: { amount: string, currency: string } | null }> };
 
 export type ApproveOrderMutationVariables = Exact<{
   orderId: string | number;
@@ -633,6 +698,13 @@ export type SpecialPriceRequestsQuery = { specialPriceRequests: { totalCount: nu
 
 export type SpecialPriceRequestFieldsFragment = { id: string, sku: string, productName: string, quantity: number, reason: string, status: SpecialPriceRequestStatus, requiredRole: string, routingReason: string, createdAt: string, decidedAt: string | null, decisionComment: string | null, validTo: string | null, grantedQuantity: number | null, dealer: { id: string, name: string }, listPrice: { amount: string, currency: string }, currentUnitPrice: { amount: string, currency: string }, wantedUnitPrice: { amount: string, currency: string } | null, grantedUnitPrice: { amount: string, currency: string } | null };
 
+export type UpdateApprovalRuleMutationVariables = Exact<{
+  input: UpdateApprovalRuleInput;
+}>;
+
+
+export type UpdateApprovalRuleMutation = { updateApprovalRule: { rule: { id: string, name: string, enabled: boolean, level: number, deadlineHours: number | null, updatedAt: string } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
 export type UploadOrderLinesMutationVariables = Exact<{
   input: UploadOrderLinesInput;
 }>;
@@ -746,8 +818,10 @@ export const SpecialPriceRequestFieldsFragmentDoc = new TypedDocumentString(`
 export const AccountPageDocument = {"__meta__":{"hash":"sha256:41523b59caa48fea7bd67204e40f2fd05ad9bc2437d4470418f61486851628ad"}} as unknown as TypedDocumentString<AccountPageQuery, AccountPageQueryVariables>;
 export const AddTemplateToCartDocument = {"__meta__":{"hash":"sha256:955787ae36951160ddc8b62f20655a787fbfb46caf291c0ee36ddc894e0aed0b"}} as unknown as TypedDocumentString<AddTemplateToCartMutation, AddTemplateToCartMutationVariables>;
 export const AddToCartDocument = {"__meta__":{"hash":"sha256:fea683adb10a97bcc6b2be2a4da7370eb530d080ef82bae24dccc564bbbf8419"}} as unknown as TypedDocumentString<AddToCartMutation, AddToCartMutationVariables>;
+export const ApiClientsDocument = {"__meta__":{"hash":"sha256:3fdd65a1968ca734856ece3dd5c3a1f7f6ef558d54590a4120565f4d1a8ef2b8"}} as unknown as TypedDocumentString<ApiClientsQuery, ApiClientsQueryVariables>;
 export const ApprovalQueueChangedDocument = {"__meta__":{"hash":"sha256:ddd40fe3577459c7b1debf43283533f0e73d767ebd60b103c4bde919d1a600a2"}} as unknown as TypedDocumentString<ApprovalQueueChangedSubscription, ApprovalQueueChangedSubscriptionVariables>;
 export const ApprovalQueueDocument = {"__meta__":{"hash":"sha256:152aefec562bc6e689c246e89e2a044a76477e78f7dbdbb9345c6f6b23e0cecd"}} as unknown as TypedDocumentString<ApprovalQueueQuery, ApprovalQueueQueryVariables>;
+export const ApprovalRulesDocument = {"__meta__":{"hash":"sha256:91d5a65832f96849c022a8cee59c02f9cc592ffa0c5cd5396359b7f2294b0a20"}} as unknown as TypedDocumentString<ApprovalRulesQuery, ApprovalRulesQueryVariables>;
 export const ApproveOrderDocument = {"__meta__":{"hash":"sha256:2e414c2dee7e031188a6f27841c72ad36471120f5334c3fe23ba1e6d62b31aaf"}} as unknown as TypedDocumentString<ApproveOrderMutation, ApproveOrderMutationVariables>;
 export const ApproveOrdersDocument = {"__meta__":{"hash":"sha256:0866f15fe76f01a933b30a04af88ce668bc693f94f9d7812bfa07fa64d38e931"}} as unknown as TypedDocumentString<ApproveOrdersMutation, ApproveOrdersMutationVariables>;
 export const ApproveSpecialPriceRequestDocument = {"__meta__":{"hash":"sha256:c4296f3f0a8895d97774fcfbfbba7a8ffc27c17db6ef53135f89fdbdc79ed051"}} as unknown as TypedDocumentString<ApproveSpecialPriceRequestMutation, ApproveSpecialPriceRequestMutationVariables>;
@@ -783,4 +857,5 @@ export const SetUserRoleDocument = {"__meta__":{"hash":"sha256:b76ef12200411a36c
 export const SignInDocument = {"__meta__":{"hash":"sha256:8f32c572e5fd2958b9c5a8025d307870ca6583d42d0a1cf855781cf44f1e3714"}} as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
 export const SignOutDocument = {"__meta__":{"hash":"sha256:fec61b2d959a4a117742ad01d1d64955d1d9f1f082099ecd01c8746c229c78b7"}} as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
 export const SpecialPriceRequestsDocument = {"__meta__":{"hash":"sha256:46015178cc4a9766dd308750b42fc14ce6f10f9e92bf19f30938d6f46ad67f0c"}} as unknown as TypedDocumentString<SpecialPriceRequestsQuery, SpecialPriceRequestsQueryVariables>;
+export const UpdateApprovalRuleDocument = {"__meta__":{"hash":"sha256:c30df57dbc829dd6976c7c2e9fd0b2e934c23838b956c0364f2eb007ae96e3dc"}} as unknown as TypedDocumentString<UpdateApprovalRuleMutation, UpdateApprovalRuleMutationVariables>;
 export const UploadOrderLinesDocument = {"__meta__":{"hash":"sha256:dc54ab197d21a391f036d2bbaebd7293e36ab921361012300c64307d68a31ba6"}} as unknown as TypedDocumentString<UploadOrderLinesMutation, UploadOrderLinesMutationVariables>;

@@ -24,6 +24,7 @@ const AccountScreen = screen(() => import('./screens/account-screen'), 'AccountS
 const UsersScreen = screen(() => import('./screens/users-screen'), 'UsersScreen');
 const NotificationsScreen = screen(() => import('./screens/notifications-screen'), 'NotificationsScreen');
 const DealersScreen = screen(() => import('./screens/dealers-screen'), 'DealersScreen');
+const AdminScreen = screen(() => import('./screens/admin-screen'), 'AdminScreen');
 const NotFoundScreen = screen(() => import('./screens/not-found-screen'), 'NotFoundScreen');
 const SignInScreen = screen(() => import('./screens/sign-in-screen'), 'SignInScreen');
 const MfaEnrolmentScreen = screen(() => import('./screens/mfa-enrolment-screen'), 'MfaEnrolmentScreen');
@@ -48,6 +49,7 @@ const router = createBrowserRouter([
       { path: 'users', element: page(<UsersScreen />) },
       { path: 'notifications', element: page(<NotificationsScreen />) },
       { path: 'dealers', element: page(<DealersScreen />) },
+      { path: 'admin', element: page(<AdminScreen />) },
       { path: '*', element: page(<NotFoundScreen />) },
     ],
   },

@@ -314,4 +314,30 @@ describe('portal screens in Chromium', () => {
     expect(await clerk.getByRole('link', { name: 'Users' }).count()).toBe(0);
     await clerk.context().close();
   });
+
+  it('the ADMIN turns an approval rule off and on again, with an audited reason, and sees the API clients', async () => {
+    const admin = await (await newContext(world)).newPage();
+    admin.setDefaultTimeout(15_000);
+    await signIn(admin, 'admin@demo.staff');
+    await admin.getByRole('link', { name: 'Administration' }).click();
+    const rule = admin.getByRole('listitem').filter({ has: admin.getByRole('heading', { name: 'NON_CAMPAIGN_DISCOUNT' }) });
+    await rule.getByText('On', { exact: true }).waitFor();
+    await rule.getByRole('button', { name: 'Turn off NON_CAMPAIGN_DISCOUNT' }).click();
+    await rule.getByText('Say why: the change is audited.').waitFor();
+    await rule.getByLabel('Reason for changing NON_CAMPAIGN_DISCOUNT').fill('Campaign week');
+    await rule.getByRole('button', { name: 'Turn off NON_CAMPAIGN_DISCOUNT' }).click();
+    await admin.getByText('Rule NON_CAMPAIGN_DISCOUNT is off.').waitFor();
+    await rule.getByText('Off', { exact: true }).waitFor();
+    await rule.getByLabel('Reason for changing NON_CAMPAIGN_DISCOUNT').fill('Campaign week is over');
+    await rule.getByRole('button', { name: 'Turn on NON_CAMPAIGN_DISCOUNT' }).click();
+    await admin.getByText('Rule NON_CAMPAIGN_DISCOUNT is on.').waitFor();
+    await admin.getByRole('heading', { name: 'API clients' }).waitFor();
+    expect(await seriousViolations(admin)).toEqual([]);
+    const adminApi = await world.stack.loginAs('admin@demo.staff');
+    const { approvalRuleChanges } = await adminApi.data(
+      '{ approvalRuleChanges(ruleName: "NON_CAMPAIGN_DISCOUNT", first: 2) { nodes { reason } } }',
+    );
+    expect(approvalRuleChanges.nodes.map((n: { reason: string }) => n.reason)).toEqual(['Campaign week is over', 'Campaign week']);
+    await admin.context().close();
+  });
 });

@@ -78,6 +78,7 @@ export function Layout() {
               {me?.dealer && <Item to="/account">{t('nav.account')}</Item>}
               {isStaff(me) && <Item to="/dealers">{t('nav.dealers')}</Item>}
               {me?.role === 'DEALER_ADMIN' && <Item to="/users">{t('nav.users')}</Item>}
+              {me?.role === 'ADMIN' && <Item to="/admin">{t('nav.admin')}</Item>}
               <Item to="/notifications">
                 {t('nav.notifications')}
                 {unread > 0 && (
