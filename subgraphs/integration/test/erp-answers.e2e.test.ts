@@ -120,7 +120,13 @@ describe('the ERP answers through the API', () => {
       },
     );
     expect(seen.order).toMatchObject({ status: 'DELIVERED', erpOrderNumber: 'ERP-1001', trackingNumber: 'JD0001' });
-    expect(seen.order.statusHistory.map((h: { status: string }) => h.status)).toEqual(['PENDING_APPROVAL', 'APPROVED', 'PROCESSING', 'SHIPPED', 'DELIVERED']);
+    expect(seen.order.statusHistory.map((h: { status: string }) => h.status)).toEqual([
+      'PENDING_APPROVAL',
+      'APPROVED',
+      'PROCESSING',
+      'SHIPPED',
+      'DELIVERED',
+    ]);
     expect(seen.order.statusHistory[2].comment).toBe('Acknowledged by the ERP as ERP-1001.');
   });
 

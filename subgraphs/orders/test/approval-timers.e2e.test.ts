@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { createTestDatabase, type GraphQLClient, startTestStack, type TestDatabase, type TestStack } from '@dealergraph/testing';
 import { type Client, createClient } from 'graphql-ws';
 import { TestClock } from 'pg-boss';
@@ -65,6 +67,29 @@ async function jobsOf(orderId: string) {
   return rows.map((r) => ({ key: r.key.replace(/^[^:]+:/, ''), state: r.state, startAfter: new Date(r.start_after).getTime() }));
 }
 
+/** A deadline job due at `at` for a step that does not exist (the handler finds nothing to do); its id. */
+async function controlJob(at: number): Promise<string> {
+  const id = randomUUID();
+  const data = { orderId: randomUUID(), stepId: randomUUID(), level: 2, kind: 'REMIND', runAt: new Date(at).toISOString() };
+  await stack.orms.orders.em
+    .fork()
+    .getConnection()
+    .execute(`insert into pgboss.job (id, name, data, start_after) values (?, 'approval-deadline', ?::jsonb, ?)`, [
+      id,
+      JSON.stringify(data),
+      new Date(at),
+    ]);
+  return id;
+}
+
+async function jobState(id: string): Promise<string> {
+  const [row] = await stack.orms.orders.em
+    .fork()
+    .getConnection()
+    .execute<{ state: string }[]>(`select state::text as state from pgboss.job where id = ?`, [id]);
+  return row.state;
+}
+
 /** The dealer's live view of one order: every orderUpdated payload. */
 function watch(client: GraphQLClient, orderId: string) {
   const socket = createClient({
@@ -128,9 +153,16 @@ describe('approval timers on pg-boss', () => {
     const live = watch(platinum, id);
     await subscribed(hub, before + 1);
 
-    // Just before the reminder: nothing runs.
-    await moveClockTo(dueAt - settings.reminderBeforeMs - 60_000);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Before the reminder: nothing of the order runs. The positive control: a job already due (for no
+    // step: a no-op) is taken by the worker's polls meanwhile, so the worker did look at the queue.
+    const early = dueAt - settings.reminderBeforeMs - 30 * 60_000;
+    await moveClockTo(early);
+    const control = await controlJob(early - 1000);
+    while ((await jobState(control)) === 'created' && clock.now() < dueAt - settings.reminderBeforeMs - 60_000) {
+      await clock.tick(DEFAULT_WORKFLOW_SETTINGS.approvalPollSeconds * 1000);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await jobState(control)).not.toBe('created');
     expect((await jobsOf(id)).map((j) => j.state)).toEqual(['created', 'created']);
 
     await moveClockTo(dueAt - settings.reminderBeforeMs + 1000);

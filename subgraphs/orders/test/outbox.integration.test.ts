@@ -13,7 +13,8 @@ import { recordOrderEvent } from '../src/services/outbox.service.js';
 let db: TestDatabase;
 let orm: MikroORM;
 let listener: pg.Client;
-const notifications: number[] = [];
+/** The payloads of the notifications heard on orders_outbox (the trigger's are empty; the controls' are not). */
+const notifications: string[] = [];
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -21,7 +22,7 @@ beforeAll(async () => {
   await migrate(orm);
   listener = new pg.Client({ connectionString: db.url });
   await listener.connect();
-  listener.on('notification', () => notifications.push(Date.now()));
+  listener.on('notification', (n) => notifications.push(n.payload ?? ''));
   await listener.query('listen orders_outbox');
 });
 
@@ -32,7 +33,22 @@ afterAll(async () => {
 });
 
 const NO_SCOPE = { salesRepUserId: null, dealerRegion: null };
-const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+/**
+ * A positive control instead of waiting "long enough": a notification sent now from another
+ * connection, awaited until the listener hears it. PostgreSQL delivers one channel's notifications in
+ * commit order, so anything committed before it has been heard by then. Returns the outbox's
+ * notifications heard so far (the controls left out).
+ */
+async function heardUpToNow(): Promise<string[]> {
+  const control = `control-${randomUUID()}`;
+  await orm.em.fork().getConnection().execute(`select pg_notify('orders_outbox', '${control}')`);
+  const deadline = Date.now() + 10_000;
+  while (!notifications.includes(control)) {
+    if (Date.now() > deadline) throw new Error('the control notification never arrived');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return notifications.filter((n) => !n.startsWith('control-'));
+}
 
 describe('recordOrderEvent (transactional outbox)', () => {
   it("writes the event with the caller's transaction and wakes listeners only on commit", async () => {
@@ -52,14 +68,12 @@ describe('recordOrderEvent (transactional outbox)', () => {
       });
       expect(event.id).toMatch(/^[0-9a-f-]{36}$/);
       await em.flush();
-      await settle();
-      seenBeforeCommit = notifications.length;
+      seenBeforeCommit = (await heardUpToNow()).length;
       // Another connection cannot see it before commit.
       expect(await orm.em.fork().count(OrderEvent, { orderId })).toBe(0);
     });
-    await settle();
     expect(seenBeforeCommit).toBe(0);
-    expect(notifications.length).toBe(1);
+    expect(await heardUpToNow()).toEqual(['']);
     const rows = await orm.em.fork().find(OrderEvent, { orderId });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
@@ -84,8 +98,7 @@ describe('recordOrderEvent (transactional outbox)', () => {
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
-    await settle();
-    expect(notifications.length).toBe(0);
+    expect(await heardUpToNow()).toEqual([]);
     expect(await orm.em.fork().count(OrderEvent, { orderId })).toBe(0);
   });
 
