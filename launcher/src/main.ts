@@ -150,8 +150,17 @@ try {
       write,
       say,
     });
-    await simulator.start();
-    say(`ERP simulator on http://127.0.0.1:${config.erpSimulator.port}/webhooks: approved orders are acknowledged, shipped and invoiced`);
+    try {
+      await simulator.start();
+      say(`ERP simulator on http://127.0.0.1:${config.erpSimulator.port}/webhooks: approved orders are acknowledged, shipped and invoiced`);
+    } catch (error) {
+      // The demo's ERP is a nicety: the graph runs on without it (e.g. its port is taken).
+      say(
+        `the ERP simulator did not start (${error instanceof Error ? error.message : String(error)}); set ERP_SIMULATOR_PORT or ERP_SIMULATOR=false`,
+      );
+      await simulator.stop().catch(() => {});
+      simulator = undefined;
+    }
   }
   say('press Ctrl-C to stop');
 } catch (error) {
