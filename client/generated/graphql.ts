@@ -21,7 +21,7 @@ export type AccountAction =
 export type ApiScope =
   /** Read the catalog: products, categories, brands, stock. */
   | 'CATALOG_READ'
-  /** Record invoices, payments, balance adjustments and stock counts from the ERP. */
+  /** The distributor's ERP: record invoices, payments, balance adjustments and stock counts, import master data, acknowledge orders and report their fulfilment, for every dealer (the client is bound to none). */
   | 'ERP_IMPORT'
   /** Place and read orders (and use the cart) for the bound dealer. */
   | 'ORDERS_WRITE'
