@@ -98,6 +98,7 @@ export function readCsvRows({
   const separator = detectSeparator({ header, columns });
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
+    // With info: true each record comes with its position (csv-parse's overloads do not say so).
     parsed = parseCsv(body, {
       delimiter: separator,
       record_delimiter: ['\r\n', '\n'],
@@ -108,7 +109,7 @@ export function readCsvRows({
       max_record_size: MAX_RECORD_CHARS,
       info: true,
       to: maxRecords + 2,
-    });
+    }) as unknown as typeof parsed;
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const near = (error as CsvError & { lines?: number }).lines;
