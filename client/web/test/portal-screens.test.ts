@@ -8,7 +8,9 @@ import type { GraphQLClient } from '@dealergraph/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { type BrowserWorld, linesWorth, newContext, PASSWORD, seriousViolations, signIn, startBrowserWorld } from './browser.js';
+import { type BrowserWorld, linesWorth, newContext, PASSWORD, ROOT, seriousViolations, signIn, startBrowserWorld } from './browser.js';
+
+const shoot = (page: Page, name: string) => page.screenshot({ path: `${ROOT}docs/screenshots/${name}.png`, fullPage: false });
 
 /** An amount as the page formats it (the browser's locale). */
 const money = (page: Page, amount: string, currency: string) =>
@@ -73,6 +75,7 @@ describe('portal screens in Chromium', () => {
     await page.getByRole('heading', { name: 'Substitutes' }).waitFor();
     if (product.substitutes.length) await page.getByRole('link', { name: product.substitutes[0].name }).first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await shoot(page, 'product');
 
     await page.getByRole('button', { name: 'Add to cart' }).click();
     await page.getByText(`60 × ${product.sku} added to the cart.`).waitFor();
@@ -175,6 +178,7 @@ describe('portal screens in Chromium', () => {
     await download.arrayBuffer();
     await page.getByRole('link', { name: 'Statement CSV' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await shoot(page, 'account');
 
     // Templates: the cart saved under a name, then put back into an emptied cart.
     await page.getByRole('link', { name: 'Templates' }).click();
