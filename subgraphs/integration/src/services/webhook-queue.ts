@@ -246,8 +246,11 @@ export class WebhookQueue {
     };
     try {
       const existing = await boss.getQueue(WEBHOOK_QUEUE);
-      if (existing) await boss.updateQueue(WEBHOOK_QUEUE, queue);
-      else await boss.createQueue(WEBHOOK_QUEUE, queue);
+      // pg-boss refuses any policy in an update, even the same one: a restart keeps the queue's and updates the rest.
+      const { policy, ...settings } = queue;
+      if (!existing) await boss.createQueue(WEBHOOK_QUEUE, queue);
+      else if (existing.policy === policy) await boss.updateQueue(WEBHOOK_QUEUE, settings);
+      else throw new Error(`the ${WEBHOOK_QUEUE} queue has the policy ${existing.policy}; drop it to recreate it as ${policy}`);
       this.#boss = boss;
       await this.enqueue();
       await boss.work<DeliveryJob>(
