@@ -98,6 +98,10 @@ const PROBES: Record<string, Probe> = {
   },
   'Query.approvalQueue': { query: '{ approvalQueue(first: 1) { totalCount } }' },
   'Query.approvalStats': { query: '{ approvalStats { __typename } }' },
+  'Mutation.acknowledgeOrder': {
+    query: 'mutation($id: ID!) { acknowledgeOrder(input: { orderId: $id, erpOrderNumber: "ERP-PROBE" }) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
   'Mutation.updateOrderFulfillment': {
     query: 'mutation($id: ID!) { updateOrderFulfillment(input: { orderId: $id, status: PROCESSING }) { userErrors { code } } }',
     variables: () => ({ id: none() }),
@@ -167,6 +171,24 @@ const PROBES: Record<string, Probe> = {
     query: 'mutation { startImport(input: { kind: DEALERS, filename: "d.csv", contentBase64: "" }) { userErrors { code } } }',
   },
   'Query.importJob': { query: 'query($id: ID!) { importJob(id: $id) { id } }', variables: () => ({ id: none() }) },
+  // An invalid URL: refused as a userError, so the walk registers no endpoint.
+  'Mutation.createWebhookEndpoint': {
+    query: 'mutation { createWebhookEndpoint(input: { url: "not a url", events: ["order.approved"] }) { userErrors { code } } }',
+  },
+  'Mutation.disableWebhookEndpoint': {
+    query: 'mutation($id: ID!) { disableWebhookEndpoint(id: $id) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Query.webhookEndpoints': { query: '{ webhookEndpoints(first: 1) { totalCount } }' },
+  'Query.webhookDeliveries': { query: '{ webhookDeliveries(first: 1) { totalCount } }' },
+  'Mutation.replayWebhookDelivery': {
+    query: 'mutation($id: ID!) { replayWebhookDelivery(id: $id) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Mutation.replayWebhookDeliveries': {
+    query: 'mutation($id: ID!) { replayWebhookDeliveries(endpointId: $id) { replayed } }',
+    variables: () => ({ id: none() }),
+  },
   'Query.orderTemplates': { query: '{ orderTemplates(first: 1) { totalCount } }' },
   'Query.orderEvents': {
     query: 'query($id: ID!) { orderEvents(since: "2026-01-01T00:00:00Z", orderId: $id, first: 1) { id } }',

@@ -11,6 +11,7 @@ import WebSocket from 'ws';
 import { Order } from '../src/entities/order.entity.js';
 import { ordersSubgraph } from '../src/index.js';
 import { recordOrderEvent } from '../src/services/outbox.service.js';
+import { OrderEventHub, until } from './support/live.js';
 
 /**
  * The machine's Redis (CI and the team's machines run one). Without it there is nothing to fan out through, so
@@ -38,6 +39,9 @@ describe.skipIf(!redisUp)('order events over Redis across instances', () => {
   let ordersB: RunningService;
   let gatewayB: RunningGateway;
   const sockets: Client[] = [];
+  /** The two orders instances' hubs: the test waits until its subscriptions are live in them. */
+  const hubA = new OrderEventHub();
+  const hubB = new OrderEventHub();
 
   beforeAll(async () => {
     db = await createTestDatabase({ seeded: true });
@@ -46,16 +50,17 @@ describe.skipIf(!redisUp)('order events over Redis across instances', () => {
       databaseUrl: db.url,
       gatewayPort: 0,
       gatewayHost: '127.0.0.1',
-      ports: { dealers: 0, products: 0, prices: 0, credit: 0, orders: 0 },
+      ports: { dealers: 0, products: 0, prices: 0, credit: 0, orders: 0, integration: 0 },
       seed: false,
       logLevel: 'error',
       poolSize: 4,
       jwtPrivateKey: keys.privateKey,
       jwtPublicKey: keys.publicKey,
       redisUrl: REDIS_URL,
+      orders: { events: hubA },
     });
     const base = (name: keyof RunningStack['subgraphs']) => `http://127.0.0.1:${stack.subgraphs[name].port}`;
-    ordersB = await runSubgraph(ordersSubgraph(), {
+    ordersB = await runSubgraph(ordersSubgraph({}, { events: hubB }), {
       host: '127.0.0.1',
       port: 0,
       databaseUrl: db.url,
@@ -70,6 +75,7 @@ describe.skipIf(!redisUp)('order events over Redis across instances', () => {
         prices: base('prices'),
         credit: base('credit'),
         orders: base('orders'),
+        integration: base('integration'),
       },
       faultInjection: false,
       redisUrl: REDIS_URL,
@@ -119,19 +125,28 @@ describe.skipIf(!redisUp)('order events over Redis across instances', () => {
     const onB = await subscribeAt(gatewayB.url, 'orders@demo.dealer');
     const otherDealer = await subscribeAt(gatewayB.url, 'bronze@demo.dealer');
     const { orders } = await onA.http.data('{ orders(first: 1) { nodes { id } } }');
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const { orders: bronzeOrders } = await otherDealer.http.data('{ orders(first: 1) { nodes { id } } }');
+    await until('the three subscriptions to be live in the two orders instances', () => hubA.size + hubB.size >= 3);
 
     // Raised through instance A's database connection; instance B's subscriber is the one that matters.
-    await stack.orms.orders.em.fork().transactional(async (em) => {
-      const order = await em.findOneOrFail(Order, orders.nodes[0].id);
-      order.status = 'CANCELLED';
-      recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, scope: order, type: 'STATUS_CHANGED', status: 'CANCELLED' });
-    });
-    // Both relays poll every second: wait past a few polls so a duplicate would have shown up.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    const expected = [{ id: orders.nodes[0].id, status: 'CANCELLED', dealer: { name: 'Demo Platinum Dealer' } }];
+    const change = (orderId: string, status: 'CANCELLED' | 'REJECTED') =>
+      stack.orms.orders.em.fork().transactional(async (em) => {
+        const order = await em.findOneOrFail(Order, orderId);
+        order.status = status;
+        recordOrderEvent(em, { orderId: order.id, dealerId: order.dealerId, scope: order, type: 'STATUS_CHANGED', status });
+      });
+    await change(orders.nodes[0].id, 'CANCELLED');
+    // The positive control instead of waiting past a few polls: a second change, committed after the
+    // first arrived everywhere. Both relays wake on every commit and publish in commit order, so a
+    // duplicate of the first (or a leak to the other dealer) would have arrived before the control.
+    await until('the change to reach both gateways', () => onA.received.length >= 1 && onB.received.length >= 1);
+    await change(bronzeOrders.nodes[0].id, 'REJECTED');
+    await change(orders.nodes[0].id, 'REJECTED');
+    await until('the controls to arrive', () => onA.received.length >= 2 && onB.received.length >= 2 && otherDealer.received.length >= 1);
+    const platinum = (status: string) => ({ id: orders.nodes[0].id, status, dealer: { name: 'Demo Platinum Dealer' } });
+    const expected = [platinum('CANCELLED'), platinum('REJECTED')];
     expect(onB.received).toEqual(expected);
     expect(onA.received).toEqual(expected);
-    expect(otherDealer.received).toEqual([]);
+    expect(otherDealer.received).toEqual([{ id: bronzeOrders.nodes[0].id, status: 'REJECTED', dealer: { name: 'Demo Bronze Dealer' } }]);
   });
 });

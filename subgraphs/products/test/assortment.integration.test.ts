@@ -135,6 +135,32 @@ describe('dealer assortments and search through the gateway', () => {
     expect(exact.products.nodes[0].sku).toBe(target.sku);
   });
 
+  it('search: one typo from 5 letters and two from 9, a swap of neighbours counting as one, as search engines allow', async () => {
+    const visible = data.products.filter((p) => !restriction.has(p.id));
+    const cases: [string, RegExp][] = [
+      ['saefty relay', /^Safety Relay\b/], // swap in a 6-letter word
+      ['raidal shaft seal', /^Radial Shaft Seal\b/], // swap in a 6-letter word
+      ['interfce relay', /^Interface Relay\b/], // a dropped letter in a 9-letter word
+      ['intrefcae relay', /^Interface Relay\b/], // two swaps in a 9-letter word
+    ];
+    for (const [term, name] of cases) {
+      expect(
+        visible.some((p) => name.test(p.name)),
+        `the demo data has a product named ${name}`,
+      ).toBe(true);
+      const { products } = await staff.data(SEARCH, { s: term, n: 20 });
+      const names: string[] = products.nodes.map((n: { name: string }) => n.name);
+      expect(names.length, term).toBeGreaterThan(0);
+      expect(
+        names.every((found) => name.test(found)),
+        `${term}: ${names.join(', ')}`,
+      ).toBe(true);
+    }
+    // Beyond the budget: "rleya" is two swaps from "relay", and a word of 5 letters takes one typo.
+    const { products } = await staff.data(SEARCH, { s: 'rleya', n: 5 });
+    expect(products.totalCount).toBe(0);
+  });
+
   it('search: a misspelled name with a grade or fraction ("4.8", "3/8") still finds the product on the first page', async () => {
     // Words are split by PostgreSQL's parser, as the stored document is: "4.8" stays one word.
     const typoed = (name: string) => {

@@ -1,6 +1,7 @@
 import { badInput, containsPattern, normalizeId, type PageWindow } from '@dealergraph/runtime';
 
 import type { ProductsContext } from '../context.js';
+import { doubleTranspositions, ONE_TYPO_FROM, transpositions, TWO_TYPOS_FROM, typoBudget } from '../domain/typo-budget.js';
 import { NAME_KEY, SEARCH_DOCUMENT, SKU_KEY } from '../entities/product-search.indexes.js';
 import { type ProductRow, productRowFrom, specConditions } from '../loaders/product.queries.js';
 import { SCHEMA } from '../schema-name.js';
@@ -13,7 +14,8 @@ import { BRAND_NAMED, CATEGORY_SUBTREE, IN_STOCK } from './product-filter.sql.js
  *
  * - A term that starts a SKU matches by prefix (index on upper(sku)); the exact SKU ranks first.
  * - Each word of the term is corrected to the catalog's own words that are similar to it (pg_trgm on
- *   the `search_word` dictionary) or start with it, and the corrected words are matched with
+ *   the `search_word` dictionary), start with it, or are within its typo budget (domain/typo-budget.ts:
+ *   one typo from 5 letters, two from 9, a swap of neighbours counting as one), and the corrected words are matched with
  *   full-text search over name, SKU and description (GIN index), every word required.
  * - A brand name in the term matches that brand's products; a plain substring of SKU or name matches too.
  * Ranking: exact SKU, SKU prefix, then full-text rank, then name similarity; ties by SKU, so pages
@@ -41,12 +43,41 @@ function prefixPattern(value: string): string {
  * took most of a second (docs/BENCHMARKS.md, catalog search).
  */
 const MIN_FUZZY = 3;
+/** Levenshtein distance (fuzzystrmatch) within the word's typo budget; a swap is two edits there, hence the swaps below. */
+const TYPO_BUDGET = `(case when length(t.term) >= ${TWO_TYPOS_FROM} then 2 else 1 end)`;
+const WITHIN_TYPO_BUDGET = `(length(t.term) >= ${ONE_TYPO_FROM} and abs(length(w.word) - length(t.term)) <= ${TYPO_BUDGET}
+   and public.levenshtein_less_equal(w.word, t.term, ${TYPO_BUDGET}) <= ${TYPO_BUDGET})`;
+/**
+ * A swap is one typo: a word within its budget of the term's swaps ({ word: { one, two } } as JSON:
+ * `one` the single swaps, `two` the double swaps of a word with a budget of two). With a budget of two, a
+ * swap and one more edit match too.
+ */
+const WITHIN_SWAPS = `(w.word = any(array(select jsonb_array_elements_text(?::jsonb -> t.term -> 'one') union all
+                                     select jsonb_array_elements_text(?::jsonb -> t.term -> 'two')))
+   or (length(t.term) >= ${TWO_TYPOS_FROM} and exists (select 1 from jsonb_array_elements_text(?::jsonb -> t.term -> 'one') s(swap)
+                                                 where public.levenshtein_less_equal(w.word, s.swap, 1) <= 1)))`;
+/** Parameters: the term, then its words' swaps (three times, see WITHIN_SWAPS). */
 const TSQUERY = `(select to_tsquery('simple', string_agg('(' || alts || ')', ' & '))
    from (select t.term, string_agg(quote_literal(w.word) || case when length(t.term) >= ${MIN_FUZZY} then ':*' else '' end, ' | ') as alts
            from unnest((tsvector_to_array(to_tsvector('simple', ?)))[1:${MAX_WORDS}]) as t(term)
            join ${S}."search_word" w on (w.word = t.term
-             or (length(t.term) >= ${MIN_FUZZY} and (w.word operator(public.%) t.term or w.word like t.term || '%')))
+             or (length(t.term) >= ${MIN_FUZZY} and (w.word operator(public.%) t.term or w.word like t.term || '%'))
+             or ${WITHIN_TYPO_BUDGET}
+             or ${WITHIN_SWAPS})
           group by t.term) corrected)`;
+
+/** Each word of the term that has a typo budget, with its swaps (lower case, as the dictionary). */
+function swapsOf(term: string): string {
+  const words = term
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length >= ONE_TYPO_FROM);
+  const swaps = words.map((word) => [
+    word,
+    { one: transpositions({ word }), two: typoBudget({ length: word.length }) === 2 ? doubleTranspositions({ word }) : [] },
+  ]);
+  return JSON.stringify(Object.fromEntries(swaps));
+}
 
 /**
  * A page of active products matching the search and the other filters, in the asked order, with the
@@ -62,7 +93,8 @@ export async function searchProducts(
   const term = search.trim();
   const skuPrefix = prefixPattern(term.toUpperCase());
   const where: string[] = ['p.active'];
-  const params: unknown[] = [term];
+  const swaps = swapsOf(term);
+  const params: unknown[] = [term, swaps, swaps, swaps];
   where.push(
     `(${SKU_KEY} like ? or ${SEARCH_DOCUMENT} @@ q.tq or ${SKU_KEY} like ? or ${NAME_KEY} like ?
       or p.brand_id = any(array(select b.id from ${S}."brand" b where lower(b.name) = lower(?))))`,
