@@ -1,6 +1,6 @@
 import { startTestStack, type TestStack } from '@dealergraph/testing';
 import { Secret, TOTP } from 'otpauth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 /** The security audit log: what is written, who may read it, and that it holds no secret. */
 const LOGIN =
@@ -21,8 +21,29 @@ interface Event {
 
 describe('security audit log, through the gateway', () => {
   let stack: TestStack;
-  const attempt = (email: string, password: string, ip: string, otp?: string) =>
-    stack.client().request(LOGIN, { e: email, p: password, otp }, { 'x-forwarded-for': ip, 'user-agent': 'AuditTest/1.0' });
+  /** Every secret this run sent or received: passwords, one-time and recovery codes, TOTP and client secrets, tokens. */
+  const secrets = new Set<string>();
+  const remember = (...values: (string | null | undefined)[]) => {
+    for (const v of values) if (v) secrets.add(v);
+  };
+  const attempt = async (email: string, password: string, ip: string, otp?: string) => {
+    remember(password, otp);
+    const result = await stack
+      .client()
+      .request(LOGIN, { e: email, p: password, otp }, { 'x-forwarded-for': ip, 'user-agent': 'AuditTest/1.0' });
+    remember(result.data?.login?.accessToken, result.data?.login?.refreshToken);
+    return result;
+  };
+
+  // After each test, every text column of every row of the table, against every secret of the run.
+  afterEach(async () => {
+    const rows = await stack.orms.dealers.em
+      .getConnection()
+      .execute<{ row: string }[]>('select e::text as row from dealers.security_event e');
+    expect(rows.length).toBeGreaterThan(0);
+    const found = [...secrets].filter((secret) => rows.some((r) => r.row.includes(secret)));
+    expect(found, 'secrets written into dealers.security_event').toEqual([]);
+  });
 
   beforeAll(async () => {
     stack = await startTestStack();
@@ -42,11 +63,14 @@ describe('security audit log, through the gateway', () => {
     const user = stack.client();
     user.accessToken = ok.data.login.accessToken;
     const secret = (await user.data('mutation { beginMfaEnrolment { secret } }')).beginMfaEnrolment.secret;
-    const codes = (
-      await user.data('mutation($c: String!) { confirmMfaEnrolment(code: $c) { recoveryCodes } }', {
-        c: new TOTP({ secret: Secret.fromBase32(secret) }).generate(),
+    const confirming = new TOTP({ secret: Secret.fromBase32(secret) }).generate();
+    const confirmed = (
+      await user.data('mutation($c: String!) { confirmMfaEnrolment(code: $c) { recoveryCodes accessToken refreshToken } }', {
+        c: confirming,
       })
-    ).confirmMfaEnrolment.recoveryCodes;
+    ).confirmMfaEnrolment;
+    const codes: string[] = confirmed.recoveryCodes;
+    remember(secret, confirming, confirmed.accessToken, confirmed.refreshToken, ...codes);
     expect((await attempt('viewer@demo.dealer', PASSWORD, '198.51.100.62', codes[0])).data.login.userErrors).toEqual([]);
     expect((await user.data('mutation { revokeAllSessions { revokedCount } }')).revokeAllSessions.revokedCount).toBe(2);
 
@@ -100,6 +124,34 @@ describe('security audit log, through the gateway', () => {
     ]) {
       expect(table).not.toContain(secretText);
     }
+    // API clients: the secret of a new client, of a rotated one, and a refused secret never reach the table either.
+    const adminUser = await stack.loginAs('admin@demo.staff');
+    const created = (
+      await adminUser.data(
+        'mutation($i: CreateApiClientInput!) { createApiClient(input: $i) { client { id } clientSecret userErrors { code } } }',
+        { i: { name: 'Audit probe', scopes: ['CATALOG_READ'] } },
+      )
+    ).createApiClient;
+    const rotated = (
+      await adminUser.data('mutation($id: ID!) { rotateApiClientSecret(id: $id) { clientSecret } }', { id: created.client.id })
+    ).rotateApiClientSecret.clientSecret;
+    remember(created.clientSecret, rotated);
+    const tokenUrl = stack.gatewayUrl.replace('/graphql', '/oauth/token');
+    for (const clientSecret of [rotated, `${created.clientSecret}-wrong`, 'cs_refused_guess_0123456789']) {
+      remember(clientSecret);
+      const response = await fetch(tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: created.client.id,
+          client_secret: clientSecret,
+        }).toString(),
+      });
+      const answer = (await response.json()) as { access_token?: string };
+      remember(answer.access_token);
+    }
+
     // The unknown account's attempt is logged without the "email" (it may be a mistyped password).
     expect(table).not.toContain('nobody@nowhere.test');
   });

@@ -1,3 +1,4 @@
+import { type UserError, userError } from '../result/result.js';
 import { DEALER_ROLES, type Role, STAFF_ROLES } from './roles.js';
 
 /**
@@ -226,4 +227,14 @@ export function decide(caller: Caller, coordinate: string): Decision {
 /** True when the caller may use the coordinate (for services that answer a refusal as a userError). */
 export function allows(caller: Caller, coordinate: string): boolean {
   return decide(caller, coordinate).allowed;
+}
+
+/**
+ * The one answer a service gives to "may this caller's role run this operation?": null when the
+ * matrix's row allows it, else the userError FORBIDDEN (the matrix's reason, or `message`). Only
+ * data-scope checks (whose dealer, which region, which approval level) stay beside the service.
+ */
+export function refusalUnlessAllowed(caller: Caller, coordinate: string, message?: string): UserError | null {
+  const decision = decide(caller, coordinate);
+  return decision.allowed ? null : userError('FORBIDDEN', message ?? decision.message);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { type EntityManager, forbidden, type PageWindow, requireClaims } from '@dealergraph/runtime';
+import { type EntityManager, isStaff, type PageWindow, requireClaims } from '@dealergraph/runtime';
 
 import type { DealersContext } from '../context.js';
 import type { SecurityEventKind } from '../domain/security-event-kinds.js';
@@ -66,11 +66,10 @@ export async function listSecurityEvents(
 ): Promise<[SecurityEvent[], number]> {
   const claims = requireClaims(ctx.claims);
   let dealerId = filter.dealerId ?? undefined;
-  if (claims.role === 'DEALER_ADMIN') {
+  // Who may read at all is the matrix's row (the guard); a dealer's admin reads its own dealer's only.
+  if (!isStaff(claims)) {
     if (dealerId && dealerId !== claims.dealerId) return [[], 0];
     dealerId = claims.dealerId ?? undefined;
-  } else if (claims.role !== 'ADMIN') {
-    throw forbidden('Only a DEALER_ADMIN (for its dealer) or an ADMIN may read the security log.');
   }
   const where: Record<string, unknown> = {};
   if (dealerId) where.dealerId = dealerId;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import {
   type ApprovalRuleRow,
+  creditApprovalStep,
+  DEMO_APPROVAL_RULES,
   routeOrder,
   type RoutingInput,
   type RoutingLine,
@@ -191,5 +193,24 @@ describe('who decides which steps', () => {
     expect(stepsDecidedBy({ approverLevel: 5, pendingLevels: [2, 4] })).toBe(2);
     expect(stepsDecidedBy({ approverLevel: 0, pendingLevels: [1] })).toBe(0);
     expect(stepsDecidedBy({ approverLevel: 4, pendingLevels: [] })).toBe(0);
+  });
+});
+
+describe('creditApprovalStep', () => {
+  it("is the credit rule's step, at credit's level or the rule's, whichever is higher", () => {
+    expect(creditApprovalStep({ approvalLevel: null, reason: null })).toEqual({
+      level: 4,
+      role: 'FINANCE',
+      rule: 'CREDIT_APPROVAL',
+      reason: 'Credit asks for an approval.',
+      deadlineHours: null,
+    });
+    expect(creditApprovalStep({ approvalLevel: 5, reason: 'Over the limit.' })).toMatchObject({ level: 5, role: 'GENERAL_MANAGER' });
+    expect(creditApprovalStep({ approvalLevel: 2, reason: null })).toMatchObject({ level: 4 });
+  });
+
+  it('takes the level of the stored credit rule', () => {
+    const rules = DEMO_APPROVAL_RULES.map((r) => (r.kind === 'CREDIT_EXCEEDANCE' ? { ...r, level: 5 } : r));
+    expect(creditApprovalStep({ approvalLevel: null, reason: null, rules })).toMatchObject({ level: 5, rule: 'CREDIT_APPROVAL' });
   });
 });

@@ -290,6 +290,32 @@ export function routeOrder(input: RoutingInput): RoutingDecision {
   return steps.length === 0 ? { outcome: 'AUTO_APPROVE', steps: [] } : { outcome: 'APPROVAL', steps };
 }
 
+/**
+ * The step credit asks for when it will hold an order only with an approver's consent (at placement,
+ * or when an approval of a pending order finds the credit changed): the enabled CREDIT_EXCEEDANCE
+ * rule's step, at the level credit names or the rule's level, whichever is higher, as routeOrder
+ * plans it. The one place that builds it.
+ */
+export function creditApprovalStep({
+  approvalLevel,
+  reason,
+  rules = DEMO_APPROVAL_RULES,
+}: {
+  approvalLevel: number | null;
+  reason: string | null;
+  rules?: readonly ApprovalRuleRow[];
+}): ApprovalStepPlan {
+  const rule =
+    rules.find((r) => r.kind === 'CREDIT_EXCEEDANCE' && r.enabled) ?? DEMO_APPROVAL_RULES.find((r) => r.kind === 'CREDIT_EXCEEDANCE')!;
+  const level = Math.max(rule.level, approvalLevel ?? rule.level);
+  return {
+    level,
+    role: APPROVAL_ROLES[level] ?? `LEVEL_${level}`,
+    rule: rule.name,
+    reason: reason ?? 'Credit asks for an approval.',
+    deadlineHours: rule.deadlineHours,
+  };
+}
 export interface ApproverInput {
   /** The approver's level (0: approves nothing). */
   approverLevel: number;

@@ -8,6 +8,7 @@ import {
   isTerminal,
   ORDER_STATUSES,
   type OrderStatus,
+  transitionRefusal,
 } from './order-lifecycle.js';
 
 // The lifecycle written out independently of the implementation's table: one row per `from`, one
@@ -63,5 +64,33 @@ describe('order lifecycle', () => {
     const next = allowedNext('SHIPPED') as OrderStatus[];
     expect(() => next.push('CANCELLED')).toThrow();
     expect(canTransition({ from: 'SHIPPED', to: 'CANCELLED' })).toBe(false);
+  });
+
+  // Who takes each edge, written out independently too: D = the dealer's users, S = staff.
+  const TAKERS: Record<string, string> = {
+    'PENDING_APPROVAL>APPROVED': 'S',
+    'PENDING_APPROVAL>REJECTED': 'S',
+    'PENDING_APPROVAL>CANCELLED': 'DS',
+    'APPROVED>PROCESSING': 'S',
+    'APPROVED>CANCELLED': 'DS',
+    'PROCESSING>SHIPPED': 'S',
+    'PROCESSING>CANCELLED': 'S',
+    'SHIPPED>DELIVERED': 'S',
+  };
+
+  it.each(pairs)('$from -> $to: exactly the parties of the table may take it, everyone else hears INVALID_TRANSITION', ({ from, to }) => {
+    const takers = TAKERS[`${from}>${to}`] ?? '';
+    for (const [party, letter] of [
+      ['DEALER', 'D'],
+      ['STAFF', 'S'],
+    ] as const) {
+      const refusal = transitionRefusal({ from, to, party });
+      if (takers.includes(letter)) expect(refusal).toBeNull();
+      else expect(refusal).toMatchObject({ code: 'INVALID_TRANSITION' });
+    }
+  });
+
+  it('tells a dealer who may take an edge it may not: the distributor', () => {
+    expect(transitionRefusal({ from: 'PROCESSING', to: 'CANCELLED', party: 'DEALER' })?.message).toMatch(/only by the distributor/);
   });
 });

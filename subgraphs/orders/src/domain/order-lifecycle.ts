@@ -1,27 +1,41 @@
 /**
- * The order lifecycle as a table: for each status, the statuses an order may move to next. Every
- * status change goes through `assertTransition`, so the table is the one place the rules live.
+ * The order lifecycle as a table: for each status, the statuses an order may move to next and who
+ * may take each edge. Every status change goes through `assertTransition`, and every mutation that
+ * changes a status asks `transitionRefusal` first, so the table is the one place the rules live.
+ * (Which roles may call a mutation at all is the authorization matrix's; whose order it is and an
+ * approver's level and region are data-scope checks beside the service.)
  *
- *   PENDING_APPROVAL -> APPROVED | REJECTED | CANCELLED
- *   APPROVED         -> PROCESSING | CANCELLED
- *   PROCESSING       -> SHIPPED | CANCELLED
- *   SHIPPED          -> DELIVERED
+ *   PENDING_APPROVAL -> APPROVED (staff) | REJECTED (staff) | CANCELLED (dealer, staff)
+ *   APPROVED         -> PROCESSING (staff) | CANCELLED (dealer, staff)
+ *   PROCESSING       -> SHIPPED (staff) | CANCELLED (staff)
+ *   SHIPPED          -> DELIVERED (staff)
  *   DELIVERED, REJECTED, CANCELLED: terminal
  */
 export const ORDER_STATUSES = ['PENDING_APPROVAL', 'APPROVED', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'REJECTED', 'CANCELLED'] as const;
 
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-/** The allowed transitions; a status with no entries is terminal. Staying in the same status is not a transition. */
-export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = Object.freeze({
-  PENDING_APPROVAL: Object.freeze(['APPROVED', 'REJECTED', 'CANCELLED'] as const),
-  APPROVED: Object.freeze(['PROCESSING', 'CANCELLED'] as const),
-  PROCESSING: Object.freeze(['SHIPPED', 'CANCELLED'] as const),
-  SHIPPED: Object.freeze(['DELIVERED'] as const),
-  DELIVERED: Object.freeze([] as const),
-  REJECTED: Object.freeze([] as const),
-  CANCELLED: Object.freeze([] as const),
+/** Who takes an edge: the dealer's own users, or the distributor's staff (and the system for them). */
+export type OrderParty = 'DEALER' | 'STAFF';
+
+/** Each status's edges and who may take them; a status with no edges is terminal. Staying is not a transition. */
+export const ORDER_EDGES: Readonly<Record<OrderStatus, Readonly<Partial<Record<OrderStatus, readonly OrderParty[]>>>>> = Object.freeze({
+  PENDING_APPROVAL: Object.freeze({ APPROVED: ['STAFF'], REJECTED: ['STAFF'], CANCELLED: ['DEALER', 'STAFF'] } as const),
+  APPROVED: Object.freeze({ PROCESSING: ['STAFF'], CANCELLED: ['DEALER', 'STAFF'] } as const),
+  PROCESSING: Object.freeze({ SHIPPED: ['STAFF'], CANCELLED: ['STAFF'] } as const),
+  SHIPPED: Object.freeze({ DELIVERED: ['STAFF'] } as const),
+  DELIVERED: Object.freeze({}),
+  REJECTED: Object.freeze({}),
+  CANCELLED: Object.freeze({}),
 });
+
+/** The allowed transitions (the edges of {@link ORDER_EDGES}, whoever takes them). */
+export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = Object.freeze(
+  Object.fromEntries(ORDER_STATUSES.map((from) => [from, Object.freeze(Object.keys(ORDER_EDGES[from]) as OrderStatus[])])) as Record<
+    OrderStatus,
+    readonly OrderStatus[]
+  >,
+);
 
 export interface TransitionInput {
   from: OrderStatus;
@@ -64,6 +78,23 @@ export class InvalidTransitionError extends Error {
     this.from = from;
     this.to = to;
   }
+}
+
+/** Why `party` may not move an order from `from` to `to` (always INVALID_TRANSITION), or null when it may. */
+export function transitionRefusal({
+  from,
+  to,
+  party,
+}: TransitionInput & { party: OrderParty }): { code: 'INVALID_TRANSITION'; message: string } | null {
+  const parties = ORDER_EDGES[from][to];
+  if (parties?.includes(party)) return null;
+  if (parties) {
+    return {
+      code: 'INVALID_TRANSITION',
+      message: `An order that is ${from} can become ${to} only by the distributor: call your sales rep.`,
+    };
+  }
+  return { code: 'INVALID_TRANSITION', message: new InvalidTransitionError({ from, to }).message };
 }
 
 /** Throws InvalidTransitionError unless the lifecycle allows moving from `from` to `to`. */

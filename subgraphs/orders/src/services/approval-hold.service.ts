@@ -3,9 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { formatAmount, type UserError, userError } from '@dealergraph/runtime';
 
 import type { OrdersContext } from '../context.js';
-import { APPROVAL_ROLES } from '../domain/approval-routing.js';
+import { creditApprovalStep } from '../domain/approval-routing.js';
 import { Order, type OrderEffect } from '../entities/order.entity.js';
 import { OrderApprovalStep } from '../entities/order-approval-step.entity.js';
+import { loadApprovalRules } from './approval-rule.service.js';
 import type { EffectOutcome } from './order-effects.service.js';
 import { finishEffect } from './order-effects.service.js';
 import { changeOrderStatus } from './order-status.service.js';
@@ -25,7 +26,12 @@ export async function completeApproval(ctx: OrdersContext, order: Order, effect:
   const hold = (overLimitApproved: boolean) =>
     ctx.services.credit.call('placeHold', { dealerId: order.dealerId, orderId: order.id, amount: order.total, overLimitApproved });
   let held = await hold(effect.overLimitApproved);
-  const asksLevel = held.status === 'REFUSED' && held.decision.outcome === 'APPROVAL' ? (held.decision.approvalLevel ?? 4) : null;
+  const rules = await loadApprovalRules(ctx.em);
+  const creditStep =
+    held.status === 'REFUSED' && held.decision.outcome === 'APPROVAL'
+      ? creditApprovalStep({ approvalLevel: held.decision.approvalLevel, reason: held.decision.reason, rules })
+      : null;
+  const asksLevel = creditStep?.level ?? null;
   if (asksLevel !== null && !effect.overLimitApproved && effect.approverLevel >= asksLevel) held = await hold(true);
   const done = await finishEffect(ctx, order.id, effect, async (em, locked): Promise<UserError[]> => {
     const now = new Date();
@@ -41,17 +47,17 @@ export async function completeApproval(ctx: OrdersContext, order: Order, effect:
     if (decision.outcome === 'APPROVAL' && !effect.overLimitApproved) {
       // Credit changed since placement (or the order grew past the available credit): it now asks for its own approver.
       await approveSteps(em, locked, effect, now);
-      const level = decision.approvalLevel ?? 4;
+      const step = creditApprovalStep({ approvalLevel: decision.approvalLevel, reason: decision.reason, rules });
       const position = (await em.count(OrderApprovalStep, { order: locked.id })) + 1;
       em.persist(
         em.create(OrderApprovalStep, {
           id: randomUUID(),
           order: locked.id,
           position,
-          level,
-          role: APPROVAL_ROLES[level] ?? `LEVEL_${level}`,
-          rule: 'CREDIT_APPROVAL',
-          reason: decision.reason ?? 'Credit asks for an approval.',
+          level: step.level,
+          role: step.role,
+          rule: step.rule,
+          reason: step.reason,
         }),
       );
       await ctx.approvalTimers.scheduleWaiting(em, locked.id, now);

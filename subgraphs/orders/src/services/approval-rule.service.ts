@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { allows, type PageWindow, readOptionalAmount, requireClaims, type UserError, userError } from '@dealergraph/runtime';
+import { type PageWindow, readOptionalAmount, refusalUnlessAllowed, requireClaims, type UserError, userError } from '@dealergraph/runtime';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 
 import type { OrdersContext } from '../context.js';
@@ -56,7 +56,6 @@ export interface ApprovalRuleResult {
 }
 
 const refuse = (...errors: UserError[]): ApprovalRuleResult => ({ rule: null, userErrors: errors });
-const forbidden = () => refuse(userError('FORBIDDEN', "Only the portal's ADMIN changes approval rules."));
 
 /** Reads the decimal inputs into an edit, or the problems with them. */
 function readEdit(input: RuleChangeInput): { edit: RuleEdit } | { errors: UserError[] } {
@@ -86,9 +85,9 @@ function readEdit(input: RuleChangeInput): { edit: RuleEdit } | { errors: UserEr
   return errors.length ? { errors } : { edit };
 }
 
-/** Whether the caller's role may run `operation` (the authorization matrix's row: ADMIN only). */
-const mayChangeRules = (ctx: OrdersContext, operation: 'Mutation.updateApprovalRule' | 'Mutation.createApprovalRule') =>
-  allows(requireClaims(ctx.claims), operation);
+/** FORBIDDEN unless the authorization matrix's row lets the caller run `operation` (ADMIN only). */
+const refusalOf = (ctx: OrdersContext, operation: 'Mutation.updateApprovalRule' | 'Mutation.createApprovalRule') =>
+  refusalUnlessAllowed(requireClaims(ctx.claims), operation, "Only the portal's ADMIN changes approval rules.");
 
 /**
  * Changes one rule (enabled, level, deadline, its kind's parameter), ADMIN only. The rule row is
@@ -96,7 +95,8 @@ const mayChangeRules = (ctx: OrdersContext, operation: 'Mutation.updateApprovalR
  * changes apply one after the other, each audited against the value it replaced.
  */
 export async function updateApprovalRule(ctx: OrdersContext, name: string, input: RuleChangeInput): Promise<ApprovalRuleResult> {
-  if (!mayChangeRules(ctx, 'Mutation.updateApprovalRule')) return forbidden();
+  const forbidden = refusalOf(ctx, 'Mutation.updateApprovalRule');
+  if (forbidden) return refuse(forbidden);
   const read = readEdit(input);
   if ('errors' in read) return refuse(...read.errors);
   if (Object.keys(read.edit).length === 0) return refuse(userError('NOTHING_TO_CHANGE', 'Name at least one thing to change.', ['input']));
@@ -117,7 +117,8 @@ export async function updateApprovalRule(ctx: OrdersContext, name: string, input
 
 /** Adds a rule (ADMIN only), audited as CREATED; a taken name is DUPLICATE_NAME. */
 export async function createApprovalRule(ctx: OrdersContext, input: RuleCreateInput): Promise<ApprovalRuleResult> {
-  if (!mayChangeRules(ctx, 'Mutation.createApprovalRule')) return forbidden();
+  const forbidden = refusalOf(ctx, 'Mutation.createApprovalRule');
+  if (forbidden) return refuse(forbidden);
   const read = readEdit(input);
   if ('errors' in read) return refuse(...read.errors);
   const claims = requireClaims(ctx.claims);

@@ -10,6 +10,7 @@ import {
   MAX_INTERNAL_LINES,
   type QuotedLine,
   Refusal,
+  refusalUnlessAllowed,
   requireClaims,
   serviceUnavailable,
   type UserError,
@@ -77,14 +78,35 @@ function cartOwner(claims: Claims): { userId: string; dealerId: string } | null 
   return { userId: claims.sub, dealerId: claims.dealerId };
 }
 
-/** The owner who may change the cart, or the FORBIDDEN userError saying why not. */
-export function cartWriter(ctx: OrdersContext): { userId: string; dealerId: string } | UserError {
+/** The operations that change a cart or a template, each with its row in the authorization matrix. */
+export type CartOperation =
+  | 'Mutation.addToCart'
+  | 'Mutation.updateCartLine'
+  | 'Mutation.removeFromCart'
+  | 'Mutation.clearCart'
+  | 'Mutation.uploadOrderLines'
+  | 'Mutation.addTemplateToCart'
+  | 'Mutation.saveCartAsTemplate'
+  | 'Mutation.saveOrderAsTemplate'
+  | 'Mutation.deleteOrderTemplate'
+  | 'Mutation.reorder';
+
+/**
+ * The owner who may change the cart, or the FORBIDDEN userError saying why not: the authorization
+ * matrix's row of `operation` answers for the role; the cart is the caller's own (data scope).
+ */
+export function cartWriter(ctx: OrdersContext, operation: CartOperation): { userId: string; dealerId: string } | UserError {
   const claims = requireClaims(ctx.claims);
   const owner = cartOwner(claims);
-  if (!owner) return userError('FORBIDDEN', 'Staff users have no cart: carts belong to dealer users.');
-  if (claims.role === 'VIEW_ONLY')
-    return userError('FORBIDDEN', 'Your role (VIEW_ONLY) may look at prices and orders but not change a cart.');
-  return owner;
+  const forbidden = refusalUnlessAllowed(
+    claims,
+    operation,
+    owner
+      ? `Your role (${claims.role}) may look at prices and orders but not change a cart.`
+      : 'Staff users have no cart: carts belong to dealer users.',
+  );
+  if (forbidden) return forbidden;
+  return owner ?? userError('FORBIDDEN', 'Staff users have no cart: carts belong to dealer users.');
 }
 
 /** Internal calls that fail leave the cart as it was; the caller gets a retryable error, never internals. */
@@ -305,9 +327,9 @@ const cartState = (lines: readonly Pick<CartLine, 'productId' | 'quantity'>[]) =
 export async function addLines(
   ctx: OrdersContext,
   lines: readonly RequestedLine[],
-  options: { allOrNothing?: boolean } = {},
+  options: { allOrNothing?: boolean; operation?: CartOperation } = {},
 ): Promise<AddLinesResult> {
-  const owner = cartWriter(ctx);
+  const owner = cartWriter(ctx, options.operation ?? 'Mutation.addToCart');
   if ('code' in owner) return { verdicts: [], added: false, userErrors: [owner] };
   const skus = [...new Set(lines.map((l) => l.sku.trim()).filter(Boolean))];
   const products = await lookup(ctx, owner.dealerId, { skus });
@@ -383,7 +405,7 @@ async function lineBySku(em: EntityManager, userId: string, sku: string): Promis
  * new quantity's. The price is asked before the locked transaction, for the line as read then.
  */
 export async function updateCartLine(ctx: OrdersContext, sku: string, quantity: number): Promise<UserError[]> {
-  const owner = cartWriter(ctx);
+  const owner = cartWriter(ctx, 'Mutation.updateCartLine');
   if ('code' in owner) return [owner];
   if (quantity !== 0) {
     const problem = quantityProblem({ quantity });
@@ -412,7 +434,7 @@ export async function updateCartLine(ctx: OrdersContext, sku: string, quantity: 
  * are reported once each (a repeated SKU is removed once, not reported). At most MAX_REMOVE_SKUS.
  */
 export async function removeFromCart(ctx: OrdersContext, skus: readonly string[]): Promise<UserError[]> {
-  const owner = cartWriter(ctx);
+  const owner = cartWriter(ctx, 'Mutation.removeFromCart');
   if ('code' in owner) return [owner];
   if (skus.length > MAX_REMOVE_SKUS)
     return [
@@ -439,7 +461,7 @@ export async function removeFromCart(ctx: OrdersContext, skus: readonly string[]
 
 /** Empties the caller's cart. */
 export async function clearCart(ctx: OrdersContext): Promise<UserError[]> {
-  const owner = cartWriter(ctx);
+  const owner = cartWriter(ctx, 'Mutation.clearCart');
   if ('code' in owner) return [owner];
   await withCartLock(ctx, owner.userId, (em) => em.nativeDelete(CartLine, { userId: owner.userId }));
   return [];

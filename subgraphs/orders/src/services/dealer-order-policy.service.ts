@@ -1,4 +1,12 @@
-import { formatAmount, normalizeId, readAmount, requireClaims, type UserError, userError } from '@dealergraph/runtime';
+import {
+  formatAmount,
+  normalizeId,
+  readAmount,
+  refusalUnlessAllowed,
+  requireClaims,
+  type UserError,
+  userError,
+} from '@dealergraph/runtime';
 
 import type { OrdersContext } from '../context.js';
 import { DealerOrderPolicy } from '../entities/dealer-order-policy.entity.js';
@@ -20,12 +28,12 @@ export async function setMinimumOrder(
   input: { dealerId: string; minimumAmount: string; belowMinimum: 'REFUSE' | 'APPROVAL' },
 ): Promise<{ policy: MinimumOrderView | null; userErrors: UserError[] }> {
   const claims = requireClaims(ctx.claims);
-  if (claims.role !== 'ADMIN' && claims.role !== 'GENERAL_MANAGER') {
-    return {
-      policy: null,
-      userErrors: [userError('FORBIDDEN', "Only the portal's ADMIN or a GENERAL_MANAGER sets minimum order amounts.")],
-    };
-  }
+  const forbidden = refusalUnlessAllowed(
+    claims,
+    'Mutation.setMinimumOrderAmount',
+    "Only the portal's ADMIN or a GENERAL_MANAGER sets minimum order amounts.",
+  );
+  if (forbidden) return { policy: null, userErrors: [forbidden] };
   const dealerId = normalizeId(input.dealerId);
   if (!dealerId) return { policy: null, userErrors: [userError('NOT_FOUND', 'There is no such dealer.', ['input', 'dealerId'])] };
   const read = readAmount(input.minimumAmount, { field: ['input', 'minimumAmount'], min: 0, example: '250.00' });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
 import {
-  allows,
   APPROVAL_LEVEL,
   canSeeDealer,
   type Claims,
@@ -13,6 +12,7 @@ import {
   type PageWindow,
   readOptionalAmount,
   Refusal,
+  refusalUnlessAllowed,
   requireClaims,
   serviceUnavailable,
   type UserError,
@@ -24,7 +24,7 @@ import type { OrdersContext } from '../context.js';
 import { routeOrder, stepsDecidedBy } from '../domain/approval-routing.js';
 import { inScope } from '../domain/approver-scope.js';
 import { acknowledgement } from '../domain/erp-acknowledgement.js';
-import type { OrderStatus } from '../domain/order-lifecycle.js';
+import { type OrderStatus, transitionRefusal } from '../domain/order-lifecycle.js';
 import { type AlternativeKind, buildRejection, type RejectionAlternative, type RejectionCode } from '../domain/order-rejection.js';
 import { Order } from '../entities/order.entity.js';
 import { OrderApprovalStep } from '../entities/order-approval-step.entity.js';
@@ -59,8 +59,8 @@ async function onLockedOrder(
 ): Promise<OrderDecisionResult> {
   const claims = requireClaims(ctx.claims);
   const id = normalizeId(orderId);
-  if (!allows(claims, operation))
-    return { order: null, userErrors: [userError('FORBIDDEN', `Your role (${claims.role}) may not do this (${operation}).`)] };
+  const forbidden = refusalUnlessAllowed(claims, operation);
+  if (forbidden) return { order: null, userErrors: [forbidden] };
   try {
     if (!id) throw notFound();
     // The approver's scope may need the dealers service: asked now, not while the transaction holds a connection.
@@ -98,11 +98,11 @@ async function onLockedOrder(
 const orderBusy = () =>
   new Refusal([userError('ORDER_BUSY', 'Another change of this order is still being completed: try again in a moment.', ['orderId'])]);
 
-const mustBe = (order: Order, statuses: OrderStatus[], doing: string) => {
-  if (!statuses.includes(order.status)) {
-    throw new Refusal([userError('INVALID_TRANSITION', `An order that is ${order.status} cannot be ${doing}.`, ['orderId'])]);
-  }
-};
+/** The lifecycle's answer to this caller taking the order to `to` (domain/order-lifecycle.ts): a Refusal unless it may. */
+function mustTransition(order: Order, to: OrderStatus, claims: Claims): void {
+  const refusal = transitionRefusal({ from: order.status, to, party: isStaff(claims) || isErpClient(claims) ? 'STAFF' : 'DEALER' });
+  if (refusal) throw Refusal.of(refusal.code, refusal.message, ['orderId']);
+}
 
 /** The pending steps of an order's chain, planning them for an order that has none (placed before chains existed). */
 async function pendingSteps(em: Em, order: Order): Promise<OrderApprovalStep[]> {
@@ -134,13 +134,12 @@ async function pendingSteps(em: Em, order: Order): Promise<OrderApprovalStep[]> 
 }
 
 /**
- * Refuses (FORBIDDEN) anyone but an approver in whose scope the order's dealer is. Checked before
- * anything that depends on the order's state, so that an approver outside the scope learns nothing
- * of the order (not its status from INVALID_TRANSITION).
+ * Refuses (FORBIDDEN) an approver (the matrix's row let only approvers in) outside whose scope the
+ * order's dealer is. Checked before anything that depends on the order's state, so that an approver
+ * outside the scope learns nothing of the order (not its status from INVALID_TRANSITION).
  */
 async function mustDecideInScope(ctx: OrdersContext, order: Order, claims: Claims): Promise<void> {
-  if (!isStaff(claims)) throw new Refusal([userError('FORBIDDEN', "Only the distributor's approvers decide orders.")]);
-  if (approverLevel(claims) > 0 && !inScope(await scopeOf(ctx, claims), order)) {
+  if (!inScope(await scopeOf(ctx, claims), order)) {
     throw new Refusal([
       userError(
         'FORBIDDEN',
@@ -177,7 +176,7 @@ async function stepsFor(em: Em, order: Order, claims: Claims): Promise<OrderAppr
 export function approveOrder(ctx: OrdersContext, orderId: string, comment: string | null): Promise<OrderDecisionResult> {
   return onLockedOrder(ctx, 'Mutation.approveOrder', orderId, async (em, order, claims) => {
     await mustDecideInScope(ctx, order, claims);
-    mustBe(order, ['PENDING_APPROVAL'], 'approved');
+    mustTransition(order, 'APPROVED', claims);
     const steps = await stepsFor(em, order, claims);
     const now = new Date();
     const remaining = await em.count(OrderApprovalStep, { order: order.id, status: 'PENDING', id: { $nin: steps.map((s) => s.id) } });
@@ -244,7 +243,7 @@ export function rejectOrder(ctx: OrdersContext, orderId: string, input: RejectIn
     const built = buildRejection({ code: input.code, reason: input.reason, alternatives: parseAlternatives(input.alternatives) });
     if ('problem' in built) throw new Refusal([userError('INVALID_INPUT', built.problem.message, built.problem.field)]);
     const { rejection } = built;
-    mustBe(order, ['PENDING_APPROVAL'], 'rejected');
+    mustTransition(order, 'REJECTED', claims);
     const [step] = await stepsFor(em, order, claims);
     Object.assign(step, { status: 'REJECTED', decidedByUserId: claims.sub, decidedAt: new Date(), comment: rejection.reason });
     order.rejection = rejection;
@@ -259,14 +258,12 @@ export function rejectOrder(ctx: OrdersContext, orderId: string, input: RejectIn
 }
 
 /**
- * Cancels an order: the dealer (not VIEW_ONLY) while it is pending or approved and not yet
- * processing; staff in any status the lifecycle allows. Stock and credit are released.
+ * Cancels an order where the lifecycle lets the caller (the dealer while it is pending or approved,
+ * staff until it ships). Stock and credit are released.
  */
 export function cancelOrder(ctx: OrdersContext, orderId: string, reason: string | null): Promise<OrderDecisionResult> {
   return onLockedOrder(ctx, 'Mutation.cancelOrder', orderId, async (em, order, claims) => {
-    if (claims.role === 'VIEW_ONLY') throw new Refusal([userError('FORBIDDEN', 'Your role (VIEW_ONLY) may not change orders.')]);
-    if (!isStaff(claims)) mustBe(order, ['PENDING_APPROVAL', 'APPROVED'], 'cancelled by the dealer (call us once it is processing)');
-    mustBe(order, ['PENDING_APPROVAL', 'APPROVED', 'PROCESSING'], 'cancelled');
+    mustTransition(order, 'CANCELLED', claims);
     startEffect(ctx, order, { kind: 'RELEASE' });
     await changeOrderStatus(em, order, { to: 'CANCELLED', byUserId: claims.sub, comment: reason?.trim() || null });
   });
@@ -283,10 +280,10 @@ export interface FulfillmentUpdate {
 /** Moves an order through PROCESSING, SHIPPED (carrier and tracking number; stock leaves the warehouse) and DELIVERED. */
 export function updateFulfillment(ctx: OrdersContext, orderId: string, update: FulfillmentUpdate): Promise<OrderDecisionResult> {
   return onLockedOrder(ctx, 'Mutation.updateOrderFulfillment', orderId, async (em, order, claims) => {
+    // The ERP client acts for the distributor; a client bound to a dealer does not (data scope, beside the matrix's row).
     if (!isStaff(claims) && !isErpClient(claims))
       throw new Refusal([userError('FORBIDDEN', 'Only staff or the ERP integration report fulfilment.')]);
-    const from = { PROCESSING: ['APPROVED'], SHIPPED: ['PROCESSING'], DELIVERED: ['SHIPPED'] }[update.status] as OrderStatus[];
-    mustBe(order, from, `marked ${update.status}`);
+    mustTransition(order, update.status, claims);
     if (update.status === 'SHIPPED') {
       const carrier = update.carrier?.trim();
       const trackingNumber = update.trackingNumber?.trim();

@@ -9,7 +9,7 @@ import type { LineVerdict } from '../domain/cart-lines.js';
 import { withinCharacters } from '../domain/text-length.js';
 import { OrderTemplate } from '../entities/order-template.entity.js';
 import { OrderTemplateLine } from '../entities/order-template-line.entity.js';
-import { addLines, cartWriter, quote, readCartLines } from './cart.service.js';
+import { addLines, type CartOperation, cartWriter, quote, readCartLines } from './cart.service.js';
 import { findVisibleOrder, orderLines } from './order.service.js';
 
 /** Longest template name. */
@@ -81,10 +81,11 @@ export async function findTemplate(ctx: OrdersContext, id: string): Promise<Orde
 /** Stores lines under a name for the caller's dealer; the name is unique within the dealer. */
 async function saveTemplate(
   ctx: OrdersContext,
+  operation: CartOperation,
   name: string,
   lines: { productId: string; sku: string; quantity: number }[],
 ): Promise<TemplateResult> {
-  const writer = cartWriter(ctx);
+  const writer = cartWriter(ctx, operation);
   if ('code' in writer) return { template: null, userErrors: [writer] };
   const trimmed = name.trim();
   if (!trimmed || !withinCharacters({ text: trimmed, max: MAX_TEMPLATE_NAME })) {
@@ -126,23 +127,24 @@ async function saveTemplate(
 
 /** Saves the caller's cart as a template (EMPTY_CART when there is nothing in it). */
 export async function saveCartAsTemplate(ctx: OrdersContext, name: string): Promise<TemplateResult> {
-  const writer = cartWriter(ctx);
+  const writer = cartWriter(ctx, 'Mutation.saveCartAsTemplate');
   if ('code' in writer) return { template: null, userErrors: [writer] };
   const lines = await readCartLines(ctx);
   if (lines.length === 0)
     return { template: null, userErrors: [userError('EMPTY_CART', 'Your cart is empty: add products before saving it as a template.')] };
-  return saveTemplate(ctx, name, lines);
+  return saveTemplate(ctx, 'Mutation.saveCartAsTemplate', name, lines);
 }
 
 /** Saves a past order of the caller's dealer as a template. */
 export async function saveOrderAsTemplate(ctx: OrdersContext, orderId: string, name: string): Promise<TemplateResult> {
-  const writer = cartWriter(ctx);
+  const writer = cartWriter(ctx, 'Mutation.saveOrderAsTemplate');
   if ('code' in writer) return { template: null, userErrors: [writer] };
   const order = await findVisibleOrder(ctx, orderId);
   if (!order || order.dealerId !== writer.dealerId) return { template: null, userErrors: [notFound('order', 'orderId')] };
   const lines = await orderLines(ctx, order.id);
   return saveTemplate(
     ctx,
+    'Mutation.saveOrderAsTemplate',
     name,
     lines.map((l) => ({ productId: l.productId, sku: l.sku, quantity: l.quantity })),
   );
@@ -153,7 +155,7 @@ export async function deleteTemplate(
   ctx: OrdersContext,
   templateId: string,
 ): Promise<{ deletedId: string | null; userErrors: UserError[] }> {
-  const writer = cartWriter(ctx);
+  const writer = cartWriter(ctx, 'Mutation.deleteOrderTemplate');
   if ('code' in writer) return { deletedId: null, userErrors: [writer] };
   const template = await findTemplate(ctx, templateId);
   if (!template) return { deletedId: null, userErrors: [notFound('template', 'templateId')] };
@@ -165,7 +167,7 @@ export async function deleteTemplate(
 
 /** Adds a template's lines to the caller's cart, priced today; lines that cannot be ordered are reported. */
 export async function addTemplateToCart(ctx: OrdersContext, templateId: string): Promise<ToCartResult> {
-  const writer = cartWriter(ctx);
+  const writer = cartWriter(ctx, 'Mutation.addTemplateToCart');
   if ('code' in writer) return { verdicts: [], userErrors: [writer] };
   const template = await findTemplate(ctx, templateId);
   if (!template) return { verdicts: [], userErrors: [notFound('template', 'templateId')] };
@@ -173,6 +175,7 @@ export async function addTemplateToCart(ctx: OrdersContext, templateId: string):
   const result = await addLines(
     ctx,
     lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+    { operation: 'Mutation.addTemplateToCart' },
   );
   return { verdicts: result.verdicts, userErrors: result.userErrors };
 }
@@ -182,7 +185,7 @@ export async function addTemplateToCart(ctx: OrdersContext, templateId: string):
  * price paid then against today's price for the same quantity.
  */
 export async function reorder(ctx: OrdersContext, orderId: string): Promise<ReorderResult> {
-  const writer = cartWriter(ctx);
+  const writer = cartWriter(ctx, 'Mutation.reorder');
   if ('code' in writer) return { currency: 'USD', lines: [], userErrors: [writer] };
   const order = await findVisibleOrder(ctx, orderId);
   if (!order || order.dealerId !== writer.dealerId) return { currency: 'USD', lines: [], userErrors: [notFound('order', 'orderId')] };
@@ -190,6 +193,7 @@ export async function reorder(ctx: OrdersContext, orderId: string): Promise<Reor
   const result = await addLines(
     ctx,
     lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+    { operation: 'Mutation.reorder' },
   );
   if (result.userErrors.length) return { currency: order.currency, lines: [], userErrors: result.userErrors };
   const orderable = (v: LineVerdict | undefined) => v?.status === 'OK' || v?.status === 'DUPLICATE';

@@ -40,7 +40,7 @@ export interface UploadInput {
  * quantity columns) is a userError and changes nothing; so does any unusable row with allOrNothing.
  */
 export async function uploadOrderLines(ctx: OrdersContext, input: UploadInput): Promise<UploadResult> {
-  const writer = cartWriter(ctx);
+  const writer = cartWriter(ctx, 'Mutation.uploadOrderLines');
   if ('code' in writer) return { rows: [], added: false, userErrors: [writer] };
   const refuse = (code: string, message: string, field: string): UploadResult => ({
     rows: [],
@@ -56,7 +56,7 @@ export async function uploadOrderLines(ctx: OrdersContext, input: UploadInput): 
     );
   const table = readOrderTable({ cells: file.cells, maxRows: CART_MAX_LINES });
   if (!table.ok) return refuse(table.code, table.message, 'contentBase64');
-  const result = await addLines(ctx, table.rows, { allOrNothing: input.allOrNothing ?? false });
+  const result = await addLines(ctx, table.rows, { allOrNothing: input.allOrNothing ?? false, operation: 'Mutation.uploadOrderLines' });
   if (result.userErrors.length) return { rows: [], added: false, userErrors: result.userErrors };
   const rows = result.verdicts.map((v): UploadRowReport => ({
     row: table.rows[v.index].row,

@@ -253,14 +253,13 @@ async function holdStep(ctx: OrdersContext, order: Order, routing: RoutingDecisi
   if (held.status === 'REFUSED') {
     const { decision } = held;
     if (decision.outcome === 'APPROVAL') {
-      const level = decision.approvalLevel ?? 4;
       // Only the credit rule can fire here: the others were asked already and let the order through.
       const stored = (await loadApprovalRules(ctx.em)).filter((r) => r.kind === 'CREDIT_EXCEEDANCE' && r.enabled);
       const rules = stored.length ? stored : DEMO_APPROVAL_RULES.filter((r) => r.kind === 'CREDIT_EXCEEDANCE');
       const rerouted = routeOrder({
         total: order.total,
         currency: order.currency,
-        credit: { outcome: 'APPROVAL', approvalLevel: level, reason: decision.reason },
+        credit: { outcome: 'APPROVAL', approvalLevel: decision.approvalLevel, reason: decision.reason },
         minimum: { minimumAmount: 0, belowMinimum: 'REFUSE' },
         rules,
       });

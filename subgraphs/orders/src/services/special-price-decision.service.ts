@@ -1,9 +1,9 @@
 import {
-  allows,
   type Claims,
   normalizeId,
   readOptionalAmount,
   Refusal,
+  refusalUnlessAllowed,
   requireClaims,
   type UserError,
   userError,
@@ -55,11 +55,12 @@ async function onLockedRequest(
   const claims = requireClaims(ctx.claims);
   const id = normalizeId(requestId);
   try {
-    if (!allows(claims, operation) || approverLevel(claims) === 0) {
-      throw new Refusal([
-        userError('FORBIDDEN', `Your role (${claims.role}) may not decide special price requests: the distributor's approvers do.`),
-      ]);
-    }
+    const forbidden = refusalUnlessAllowed(
+      claims,
+      operation,
+      `Your role (${claims.role}) may not decide special price requests: the distributor's approvers do.`,
+    );
+    if (forbidden) throw new Refusal(forbidden);
     if (!id) throw new Refusal([userError('NOT_FOUND', 'There is no such special price request.', ['requestId'])]);
     // Looked up before the row lock: a call to dealers (a manager's region) must not hold it.
     const scope = await scopeOf(ctx, claims);

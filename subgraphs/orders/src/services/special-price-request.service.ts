@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
 import {
-  allows,
   APPROVAL_LEVEL,
   type Claims,
   InternalCallError,
@@ -10,6 +9,7 @@ import {
   normalizeId,
   type PageWindow,
   readOptionalAmount,
+  refusalUnlessAllowed,
   requireClaims,
   type UserError,
   userError,
@@ -104,10 +104,15 @@ export async function requestSpecialPrice(ctx: OrdersContext, input: RequestSpec
 async function askFor(ctx: OrdersContext, input: RequestSpecialPriceInput): Promise<SpecialPriceRequestResult> {
   const claims = requireClaims(ctx.claims);
   // The authorization matrix's row: dealer users who order (not VIEW_ONLY, not staff).
-  if (!allows(claims, 'Mutation.requestSpecialPrice') || !claims.dealerId) {
-    return refused([userError('FORBIDDEN', `Your role (${claims.role}) may not request special prices: dealer users who order do.`)]);
-  }
+  const forbidden = refusalUnlessAllowed(
+    claims,
+    'Mutation.requestSpecialPrice',
+    `Your role (${claims.role}) may not request special prices: dealer users who order do.`,
+  );
+  if (forbidden) return refused([forbidden]);
+  // Data scope: for the caller's own dealer (the matrix lets only dealer users in, who all have one).
   const dealerId = claims.dealerId;
+  if (!dealerId) return refused([userError('FORBIDDEN', 'Special prices are asked for a dealer: sign in as its user.')]);
   const errors: UserError[] = [];
   const sku = input.sku?.trim() ?? '';
   const reason = input.reason?.trim() ?? '';
