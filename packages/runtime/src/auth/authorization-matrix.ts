@@ -70,6 +70,7 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   // Imports of the distributor's master data (integration subgraph); an ERP client is bound to no dealer.
   'Mutation.startImport': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'CSV or XLSX; PRICE_LIST so far' },
   'Query.importJob': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR' },
+  'Mutation.upsertDealer': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by code; audited' },
   'Product.price': { roles: ALL_ROLES, scope: 'PRICES_READ', refusal: 'ERROR', note: 'null for staff without a dealer' },
   'Query.myPriceList': { roles: ALL_ROLES, scope: 'PRICES_READ', refusal: 'ERROR', note: 'null for staff' },
   // Ordering

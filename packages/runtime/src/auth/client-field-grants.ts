@@ -44,6 +44,8 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   ImportCountsType: ERP,
   ImportRowConnection: ERP,
   ImportRowType: ERP,
+  // Master data (dealers subgraph): upserts by the ERP's key.
+  UpsertDealerPayload: ERP,
   AssortmentCheck: CLOSED,
   SetProductRestrictionPayload: CLOSED,
   AssortmentGrantPayload: CLOSED,
