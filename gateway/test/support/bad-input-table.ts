@@ -482,7 +482,14 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
     document: `mutation($input: UpsertDealerInput!) { upsertDealer(input: $input) ${UE} }`,
     // A new code each time: an accepted case creates a probe dealer no user belongs to.
     variables: (ctx) => ({
-      input: { code: `PROBE-${ctx.unique()}`.slice(0, 40), name: 'Probe', tier: 'BRONZE', region: 'PROBE', city: 'Nowhere', email: 'probe@example.com' },
+      input: {
+        code: `PROBE-${ctx.unique()}`.slice(0, 40),
+        name: 'Probe',
+        tier: 'BRONZE',
+        region: 'PROBE',
+        city: 'Nowhere',
+        email: 'probe@example.com',
+      },
     }),
     fields: {
       'input.code': 'text',

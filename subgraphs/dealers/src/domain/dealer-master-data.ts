@@ -51,7 +51,11 @@ export function checkDealerMasterData(
   };
   const code = text('code', true);
   if (code && !CODE.test(code))
-    problems.push({ code: 'INVALID_CODE', message: `"${code}": a dealer code is 1 to 40 letters, digits, ".", "-" or "_".`, field: 'code' });
+    problems.push({
+      code: 'INVALID_CODE',
+      message: `"${code}": a dealer code is 1 to 40 letters, digits, ".", "-" or "_".`,
+      field: 'code',
+    });
   const name = text('name', true);
   const tier = text('tier', true)?.toUpperCase() ?? null;
   if (tier && !(DEALER_MASTER_TIERS as readonly string[]).includes(tier))

@@ -8,7 +8,16 @@ export type DealerKind = (typeof DEALER_KINDS)[number];
 /** A dealer: the distributor's customer company, master data owned by this subgraph. */
 @Entity({ tableName: 'dealer' })
 export class Dealer {
-  [OptionalProps]?: 'createdAt' | 'active' | 'firstOrdersReviewed' | 'mfaRequired' | 'ipAllowList' | 'salesRepUserId' | 'dealerType' | 'contractType' | 'updatedAt';
+  [OptionalProps]?:
+    | 'createdAt'
+    | 'active'
+    | 'firstOrdersReviewed'
+    | 'mfaRequired'
+    | 'ipAllowList'
+    | 'salesRepUserId'
+    | 'dealerType'
+    | 'contractType'
+    | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;

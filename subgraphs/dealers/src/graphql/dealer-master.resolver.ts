@@ -10,7 +10,7 @@ import { toDealerType } from './mappers.js';
 export class DealerMasterResolver {
   @Authorized()
   @Mutation(() => UpsertDealerPayload, {
-    description: "ADMIN or an ERP_IMPORT client: creates or updates a dealer by its code (idempotent); the change is audited.",
+    description: 'ADMIN or an ERP_IMPORT client: creates or updates a dealer by its code (idempotent); the change is audited.',
   })
   async upsertDealer(
     @Arg('input', () => UpsertDealerInput, { description: "The dealer's master data." }) input: UpsertDealerInput,

@@ -75,6 +75,8 @@ export class UpsertDealerPayload {
   @Field(() => UpsertStatusEnum, { nullable: true, description: 'What the upsert did; null when refused.' })
   status!: UpsertStatusEnum | null;
 
-  @Field(() => [UserError], { description: 'Why the input was refused (INVALID_CODE, REQUIRED, INVALID_EMAIL, …), or SEGMENT_NOT_PUBLISHED.' })
+  @Field(() => [UserError], {
+    description: 'Why the input was refused (INVALID_CODE, REQUIRED, INVALID_EMAIL, …), or SEGMENT_NOT_PUBLISHED.',
+  })
   userErrors!: UserError[];
 }

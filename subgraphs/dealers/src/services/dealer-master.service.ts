@@ -22,8 +22,7 @@ export interface UpsertDealerError {
 }
 
 export type UpsertDealerResult =
-  | { ok: true; dealer: Dealer; status: UpsertStatus; errors: UpsertDealerError[] }
-  | { ok: false; errors: UpsertDealerError[] };
+  { ok: true; dealer: Dealer; status: UpsertStatus; errors: UpsertDealerError[] } | { ok: false; errors: UpsertDealerError[] };
 
 const masterDataOf = (dealer: Dealer): DealerMasterData => ({
   code: dealer.code,
@@ -68,10 +67,11 @@ export async function upsertDealer(ctx: DealersContext, input: DealerMasterInput
   if (!allows(claims, 'Mutation.upsertDealer'))
     return { ok: false, errors: [{ code: 'FORBIDDEN', message: 'Only an ADMIN or an ERP_IMPORT client may change dealer master data.' }] };
   const checked = checkDealerMasterData(input);
-  if (!checked.ok) return { ok: false, errors: checked.problems.map((p) => ({ code: p.code, message: p.message, field: ['input', p.field] })) };
+  if (!checked.ok)
+    return { ok: false, errors: checked.problems.map((p) => ({ code: p.code, message: p.message, field: ['input', p.field] })) };
   const data = checked.value;
   const { dealer, status } = await ctx.em.transactional(async (em) => {
-    await em.getConnection().execute(`select pg_advisory_xact_lock(hashtext('dealers.dealer.code'), hashtext(?))`, [data.code]);
+    await em.execute(`select pg_advisory_xact_lock(hashtext('dealers.dealer.code'), hashtext(?))`, [data.code]);
     const existing = await em.findOne(Dealer, { code: data.code }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     const before = existing ? masterDataOf(existing) : null;
     if (existing && before && changedDealerFields(before, data).length === 0) return { dealer: existing, status: 'UNCHANGED' as const };
