@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
+
 import { allows, type InternalDealerSegment, requireClaims } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
 
 import type { DealersContext } from '../context.js';
 import {
