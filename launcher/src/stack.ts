@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { CreditThresholds } from '@dealergraph/credit';
 import type { MfaPolicy, PasswordHashCost, TokenLifetimes } from '@dealergraph/dealers';
 import { type RunningGateway, type SecuritySettings, startGateway } from '@dealergraph/gateway';
+import type { IntegrationOptions } from '@dealergraph/integration';
 import {
   DEFAULT_PORTS,
   deriveInternalKey,
@@ -44,6 +45,8 @@ export interface StackOptions {
   gatewaySecurity?: Partial<SecuritySettings>;
   /** The orders subgraph's approval clock and workflow settings (tests). */
   orders?: OrdersStackSettings;
+  /** The integration subgraph's settings (tests: short webhook retries). */
+  integration?: IntegrationOptions;
   /** Tests only: a cheaper argon2 for new passwords (the default is the production cost). */
   passwordHashCost?: PasswordHashCost;
 }
@@ -75,6 +78,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     hmacSecret,
     mfaPolicy: options.mfaPolicy,
     orders: options.orders,
+    integration: options.integration,
     passwordHashCost: options.passwordHashCost,
   });
   const orms = await prepareDatabase({
@@ -91,7 +95,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
     await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
   };
-  // Subgraphs start in dependency order (orders last), so each learns the real ports of those before it;
+  // Subgraphs start in dependency order (integration before orders, orders last), so each learns the real ports of those before it;
   // all share this one map, so a service that calls one started after it (dealers publishing a
   // dealer's segment to prices and products) reads that real port at call time.
   const serviceUrls = Object.fromEntries(

@@ -46,7 +46,8 @@ export async function subgraphDefinitions(
     prices: pricesSubgraph(),
     // Credit mints the document download links that the gateway checks with the same secret.
     credit: creditSubgraph({ thresholds: settings.creditThresholds, documentLinkSecret: settings.hmacSecret }),
-    orders: ordersSubgraph(settings.orders?.workflow, { clock: settings.orders?.clock, events: settings.orders?.events }),
+    // Integration before orders: orders hands it the ERP events, so it must know integration's port.
     integration: integrationSubgraph(settings.integration),
+    orders: ordersSubgraph(settings.orders?.workflow, { clock: settings.orders?.clock, events: settings.orders?.events }),
   };
 }

@@ -505,4 +505,33 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
     },
     tables: ['dealers.dealer', 'dealers.master_data_change'],
   },
+  createWebhookEndpoint: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) ${UE} }`,
+    // An accepted case registers an endpoint on a reserved name (.invalid): its deliveries fail and nothing leaves.
+    variables: () => ({ input: { url: 'https://erp.invalid/hooks', events: ['order.approved'], description: 'table probe' } }),
+    fields: { 'input.url': 'text', 'input.events': 'textList', 'input.description': 'text' },
+    tables: ['integration.webhook_endpoint'],
+  },
+  disableWebhookEndpoint: {
+    as: 'admin@demo.staff',
+    document: `mutation($id: ID!) { disableWebhookEndpoint(id: $id) ${UE} }`,
+    variables: () => ({ id: NONE }),
+    fields: { id: 'id' },
+    tables: ['integration.webhook_endpoint'],
+  },
+  replayWebhookDelivery: {
+    as: 'admin@demo.staff',
+    document: `mutation($id: ID!) { replayWebhookDelivery(id: $id) ${UE} }`,
+    variables: () => ({ id: NONE }),
+    fields: { id: 'id' },
+    tables: ['integration.webhook_delivery'],
+  },
+  replayWebhookDeliveries: {
+    as: 'admin@demo.staff',
+    document: `mutation($endpointId: ID) { replayWebhookDeliveries(endpointId: $endpointId) ${UE} }`,
+    variables: () => ({ endpointId: NONE }),
+    fields: { endpointId: 'id' },
+    tables: ['integration.webhook_delivery'],
+  },
 };

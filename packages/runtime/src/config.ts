@@ -65,8 +65,8 @@ export function envLogLevel(env: Env): LogLevelSetting {
   return level as LogLevelSetting;
 }
 
-/** The services other services call internally (integration only calls them). */
-export const SERVICE_NAMES = ['dealers', 'products', 'prices', 'credit', 'orders'] as const;
+/** The services other services call internally (orders hands integration its ERP events). */
+export const SERVICE_NAMES = ['dealers', 'products', 'prices', 'credit', 'orders', 'integration'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 /** The default ports (gateway 4000, subgraphs 4001-4006), also the default base URLs of the services' internal calls. */
@@ -76,6 +76,7 @@ export const DEFAULT_PORTS: Readonly<Record<ServiceName, number>> = {
   prices: 4003,
   credit: 4004,
   orders: 4005,
+  integration: 4006,
 };
 
 /** What every subgraph needs to run. */

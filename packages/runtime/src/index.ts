@@ -25,6 +25,7 @@ export * from './logger.js';
 export * from './money.js';
 export * from './pagination.js';
 export * from './periodic.js';
+export * from './result/index.js';
 export * from './server/auth-checker.js';
 export * from './server/federated-schema.js';
 export * from './server/subgraph.js';

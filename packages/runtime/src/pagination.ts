@@ -1,5 +1,7 @@
 import { GraphQLError } from 'graphql';
 
+import { badInput } from './result/result.js';
+
 /**
  * Offset cursors for connections. A cursor is opaque to clients: base64url of "o:<offset>".
  */
@@ -27,9 +29,7 @@ export class InvalidPageError extends GraphQLError {
 export function intInRange(input: { value: number; min: number; max: number; name: string }): number {
   const { value, min, max, name } = input;
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new GraphQLError(`"${name}" must be a whole number from ${min} to ${max}.`, {
-      extensions: { code: 'BAD_USER_INPUT', field: [name] },
-    });
+    throw badInput(`"${name}" must be a whole number from ${min} to ${max}.`, name);
   }
   return value;
 }

@@ -24,6 +24,7 @@ export async function startTestStack(
     gatewaySecurity?: StackOptions['gatewaySecurity'];
     mfaPolicy?: StackOptions['mfaPolicy'];
     orders?: StackOptions['orders'];
+    integration?: StackOptions['integration'];
     tokenLifetimes?: StackOptions['tokenLifetimes'];
     database?: TestDatabase;
   } = {},
@@ -41,6 +42,7 @@ export async function startTestStack(
     gatewaySecurity: options.gatewaySecurity,
     mfaPolicy: options.mfaPolicy,
     orders: options.orders,
+    integration: options.integration,
     tokenLifetimes: options.tokenLifetimes,
     logLevel: 'error',
     poolSize: 4,

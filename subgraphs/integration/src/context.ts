@@ -1,4 +1,8 @@
 import type { BaseContext, InternalClient } from '@dealergraph/runtime';
+import type DataLoader from 'dataloader';
+
+import type { WebhookAttempt } from './entities/webhook-attempt.entity.js';
+import type { WebhookQueue } from './services/webhook-queue.js';
 
 /** The per-request context of the integration subgraph. */
 export interface IntegrationContext extends BaseContext {
@@ -6,4 +10,7 @@ export interface IntegrationContext extends BaseContext {
   services: { products: InternalClient<'products'>; prices: InternalClient<'prices'> };
   /** Tells the import worker of this process that a job is waiting (it also polls). */
   wakeImports(): void;
+  /** The webhook deliveries of this process (replay). */
+  webhooks: WebhookQueue;
+  loaders: { attemptsByDelivery: DataLoader<string, WebhookAttempt[]> };
 }

@@ -1,32 +1,44 @@
 import type { DemoData } from '@dealergraph/demo-data';
-import { buildFederatedSchema, internalClient, type SubgraphDefinition } from '@dealergraph/runtime';
+import { buildFederatedSchema, groupedLoader, internalClient, type SubgraphDefinition, type SubgraphRuntime } from '@dealergraph/runtime';
 
 import type { IntegrationContext } from './context.js';
-import { entities } from './entities/index.js';
+import { DEFAULT_RETRY_SETTINGS } from './domain/webhook-retry.js';
+import { entities, WebhookAttempt } from './entities/index.js';
 import { ImportResolver } from './graphql/import.resolver.js';
+import { WebhookResolver } from './graphql/webhook.resolver.js';
+import { integrationInternalOperations } from './internal/internal-operations.js';
 import { migrations } from './migrations/index.js';
 import { startImportWorker } from './services/import-worker.js';
+import { WebhookQueue, type WebhookSettings } from './services/webhook-queue.js';
 
 export interface IntegrationOptions {
   /** How often an idle import worker looks for queued jobs (IMPORT_POLL_MS). */
   importPollMs?: number;
+  /** Webhook delivery settings (WEBHOOK_*); tests shorten the retries. */
+  webhooks?: Partial<WebhookSettings>;
 }
 
 /** Calls to the owners: a chunk of 10,000 prices may take a while on a busy database. */
 const OWNER_CALL_TIMEOUT_MS = 60_000;
 
+const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = { ...DEFAULT_RETRY_SETTINGS, timeoutMs: 15_000, concurrency: 20, pollSeconds: 1 };
+
 /**
- * The integration subgraph: the ERP link. It owns import jobs and their row reports, and writes into
- * the owning subgraphs only through their signed internal operations.
+ * The integration subgraph: the ERP link. It owns import jobs and their row reports, webhook
+ * endpoints and deliveries, and writes into the owning subgraphs only through their signed internal
+ * operations.
  */
 export function integrationSubgraph(options: IntegrationOptions = {}): SubgraphDefinition<IntegrationContext, DemoData> {
   // The worker exists once the service runs; requests before that (none in practice) just leave the job to the poll.
   let wake: () => void = () => {};
+  let queue: WebhookQueue | null = null;
+  const queueOf = (runtime: SubgraphRuntime) =>
+    (queue ??= new WebhookQueue(runtime.orm, { ...DEFAULT_WEBHOOK_SETTINGS, ...options.webhooks }, runtime.logger));
   return {
     name: 'integration',
     entities,
     migrations,
-    buildSchema: () => buildFederatedSchema({ resolvers: [ImportResolver] }),
+    buildSchema: () => buildFederatedSchema({ resolvers: [ImportResolver, WebhookResolver] }),
     context: (base, runtime) => {
       const settings = runtime?.config;
       const client = <S extends 'products' | 'prices'>(service: S) =>
@@ -35,8 +47,21 @@ export function integrationSubgraph(options: IntegrationOptions = {}): SubgraphD
           key: settings?.internalKey ?? '',
           timeoutMs: OWNER_CALL_TIMEOUT_MS,
         });
-      return { ...base, services: { products: client('products'), prices: client('prices') }, wakeImports: () => wake() };
+      return {
+        ...base,
+        services: { products: client('products'), prices: client('prices') },
+        wakeImports: () => wake(),
+        webhooks: runtime ? queueOf(runtime) : (null as unknown as WebhookQueue),
+        loaders: {
+          attemptsByDelivery: groupedLoader(
+            (ids: string[]) =>
+              base.em.find(WebhookAttempt, { deliveryId: { $in: ids } }, { orderBy: { deliveryId: 'asc', attempt: 'asc' } }),
+            (a) => a.deliveryId,
+          ),
+        },
+      };
     },
+    internalOperations: (_newContext, runtime) => integrationInternalOperations(() => queueOf(runtime)),
     start: async (runtime, newContext) => {
       const worker = startImportWorker({
         orm: runtime.orm,
@@ -45,8 +70,10 @@ export function integrationSubgraph(options: IntegrationOptions = {}): SubgraphD
         logger: runtime.logger,
       });
       wake = () => worker.wake();
+      const stopWebhooks = await queueOf(runtime).start(runtime.config.databaseUrl);
       return async () => {
         wake = () => {};
+        await stopWebhooks();
         await worker.stop();
       };
     },

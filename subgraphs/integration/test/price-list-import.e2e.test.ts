@@ -131,7 +131,7 @@ describe('PRICE_LIST import', () => {
       [4, 'NEGATIVE_PRICE'],
       [5, 'DUPLICATE_KEY'],
       [6, 'MISSING_SKU'],
-      [7, 'INVALID_PRICE'],
+      [7, 'INVALID_AMOUNT'],
       [8, 'ABSURD_PRICE'],
       [9, 'INVALID_CURRENCY'],
     ]);

@@ -21,6 +21,7 @@ import { migrations } from './migrations/index.js';
 import { seedOrders } from './seed/orders.seed.js';
 import { startEscalationSweep } from './services/approval-escalation.service.js';
 import { ApprovalTimers } from './services/approval-timers.service.js';
+import { startErpForwarder } from './services/erp-forwarder.js';
 import { findVisibleOrder } from './services/order.service.js';
 import { OrderEventHub } from './services/order-event-hub.js';
 import { startOrderEvents } from './services/order-events.start.js';
@@ -94,6 +95,7 @@ export function ordersSubgraph(
     start: async (runtime, newContext, serving) => {
       const stopWorkflow = await startOrders(newContext, workflow.sweepIntervalMs);
       const stopEvents = await startOrderEvents(runtime, serving, events);
+      const stopForwarder = await startErpForwarder({ orm: runtime.orm, runtime, logger: runtime.logger });
       // pg-boss jobs run the approval timers; the periodic sweep is the fallback when they are switched off.
       let stopTimers: () => Promise<void>;
       try {
@@ -107,12 +109,14 @@ export function ordersSubgraph(
               })
             : startEscalationSweep(newContext, workflow.approvalDeadlines, workflow.escalationSweepMs, () => approvalTimers.now());
       } catch (error) {
+        await stopForwarder();
         await stopEvents();
         await stopWorkflow();
         throw error;
       }
       return async () => {
         await stopTimers();
+        await stopForwarder();
         await stopEvents();
         await stopWorkflow();
       };

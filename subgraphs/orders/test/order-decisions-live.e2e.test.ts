@@ -119,7 +119,7 @@ describe('approval decisions arrive live', () => {
     const refused = await manager.data(REJECT, { id, code: 'CREDIT_RISK', alts: [{ kind: 'PAY_DOWN' }] });
     expect(refused.rejectOrder).toEqual({ order: null, userErrors: [{ code: 'INVALID_INPUT', field: ['alternatives', '0', 'amount'] }] });
     const badAmount = await manager.data(REJECT, { id, code: 'CREDIT_RISK', alts: [{ kind: 'PAY_DOWN', amount: 'lots' }] });
-    expect(badAmount.rejectOrder.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['alternatives', '0', 'amount'] }]);
+    expect(badAmount.rejectOrder.userErrors).toEqual([{ code: 'INVALID_AMOUNT', field: ['alternatives', '0', 'amount'] }]);
     expect((await platinum.data('query($id: ID!) { order(id: $id) { status rejection { code } } }', { id })).order).toEqual({
       status: 'PENDING_APPROVAL',
       rejection: null,

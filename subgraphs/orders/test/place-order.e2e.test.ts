@@ -513,7 +513,7 @@ describe('a crash of the orders process between two steps', () => {
     expect(running).toEqual([{ workflow_step: 'RESERVED' }]);
 
     const port = Number(new URL(old.url).port);
-    const serviceUrl = (name: 'dealers' | 'products' | 'prices' | 'credit') => new URL(stack.subgraphs[name].url).origin;
+    const serviceUrl = (name: 'dealers' | 'products' | 'prices' | 'credit' | 'integration') => new URL(stack.subgraphs[name].url).origin;
     stack.subgraphs.orders = await runSubgraph(
       ordersSubgraph({ sweepIntervalMs: 200 }),
       {
@@ -531,6 +531,7 @@ describe('a crash of the orders process between two steps', () => {
           prices: serviceUrl('prices'),
           credit: serviceUrl('credit'),
           orders: `http://127.0.0.1:${port}`,
+          integration: serviceUrl('integration'),
         },
         faultInjection: true,
       },

@@ -160,7 +160,7 @@ describe('special price requests', () => {
       { code: 'INVALID_PRICE', field: ['input', 'wantedUnitPrice'] },
     ]);
     expect((await ask(platinum, { wantedUnitPrice: 'cheap' })).userErrors).toEqual([
-      { code: 'INVALID_PRICE', field: ['input', 'wantedUnitPrice'] },
+      { code: 'INVALID_AMOUNT', field: ['input', 'wantedUnitPrice'] },
     ]);
     expect((await ask(platinum, { validTo: '2020-01-01T00:00:00.000Z' })).userErrors).toEqual([
       { code: 'INVALID_VALIDITY', field: ['input', 'validTo'] },

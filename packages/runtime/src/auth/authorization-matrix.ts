@@ -71,6 +71,13 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Mutation.startImport': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'CSV or XLSX; PRICE_LIST so far' },
   'Query.importJob': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR' },
   'Mutation.upsertDealer': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by code; audited' },
+  // Webhooks to the ERP (integration subgraph): registered and watched by the portal administrator.
+  'Mutation.createWebhookEndpoint': { roles: PORTAL_ADMIN, refusal: 'ERROR', note: 'the secret is shown once' },
+  'Mutation.disableWebhookEndpoint': { roles: PORTAL_ADMIN, refusal: 'ERROR' },
+  'Query.webhookEndpoints': { roles: PORTAL_ADMIN, refusal: 'ERROR' },
+  'Query.webhookDeliveries': { roles: PORTAL_ADMIN, refusal: 'ERROR' },
+  'Mutation.replayWebhookDelivery': { roles: PORTAL_ADMIN, refusal: 'ERROR', note: 'a DEAD delivery, once more' },
+  'Mutation.replayWebhookDeliveries': { roles: PORTAL_ADMIN, refusal: 'ERROR', note: 'every DEAD delivery, in order' },
   'Product.price': { roles: ALL_ROLES, scope: 'PRICES_READ', refusal: 'ERROR', note: 'null for staff without a dealer' },
   'Query.myPriceList': { roles: ALL_ROLES, scope: 'PRICES_READ', refusal: 'ERROR', note: 'null for staff' },
   // Ordering

@@ -2,7 +2,7 @@ import {
   defaultFieldResolver,
   getNamedType,
   getNullableType,
-  GraphQLError,
+  type GraphQLError,
   type GraphQLField,
   type GraphQLInputType,
   type GraphQLObjectType,
@@ -15,6 +15,7 @@ import {
   isScalarType,
 } from 'graphql';
 
+import { badInput } from '../result/result.js';
 import { type InputProblem, listProblem, ruleFor, storedDateProblem, textProblem } from './input-rules.js';
 
 /**
@@ -54,8 +55,8 @@ export function guardInputs(schema: GraphQLSchema): void {
 }
 
 /** The error a field without userErrors answers. */
-export function badUserInput(problem: InputProblem): GraphQLError {
-  return new GraphQLError(problem.message, { extensions: { code: 'BAD_USER_INPUT', reason: problem.code, field: problem.field } });
+function badUserInput(problem: InputProblem): GraphQLError {
+  return badInput(problem.message, problem.field, problem.code);
 }
 
 function argumentProblem(

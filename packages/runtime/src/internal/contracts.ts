@@ -303,6 +303,10 @@ export interface InternalDealerProfile {
   salesRepUserId: string | null;
   /** False while a new dealer's first orders still need a person's review. */
   firstOrdersReviewed: boolean;
+  /** The dealer's code (the ERP's customer number), name and city, for the orders sent to the ERP. */
+  code?: string;
+  name?: string;
+  city?: string;
 }
 
 export interface DealersOperations {
@@ -318,12 +322,40 @@ export interface DealersOperations {
   };
 }
 
+/**
+ * Something that happened which the distributor's ERP may subscribe to (a webhook event). `data` is
+ * the body's `data` exactly as the webhook carries it (amounts already decimal strings).
+ */
+export interface ErpEvent {
+  /** The outbox event's id: the `webhook-id` of every delivery of it, to every endpoint, on every try. */
+  id: string;
+  /** order.approved, order.cancelled, order.changed or dealer.changed. */
+  type: string;
+  /** What deliveries are ordered by: events with the same key reach an endpoint in the order given. */
+  key: string;
+  /** When it happened (ISO 8601): the body's `timestamp`. */
+  at: string;
+  data: Record<string, unknown>;
+}
+
+export interface IntegrationOperations {
+  /**
+   * Queues webhook deliveries of these events to every active endpoint subscribed to their type, in
+   * the order given. Idempotent by event id: an event handed over twice is delivered once.
+   */
+  acceptEvents: {
+    input: { events: ErpEvent[] };
+    output: { accepted: number; deliveries: number };
+  };
+}
+
 /** Every service's internal operations, by service name. */
 export interface InternalApi {
   dealers: DealersOperations;
   products: ProductsOperations;
   prices: PricesOperations;
   credit: CreditOperations;
+  integration: IntegrationOperations;
 }
 
 export type InternalService = keyof InternalApi;

@@ -17,6 +17,7 @@ import { type Claims, parseClaims } from '../auth/claims.js';
 import { NonceGuard, type SignedBody, signedClient, unsignedRequest, verifySignedBody } from '../auth/signature.js';
 import { type InternalRoutesOptions, mountInternalOperations } from '../internal/internal-server.js';
 import type { Logger } from '../logger.js';
+import { Refusal } from '../result/result.js';
 
 export interface SubgraphServerOptions<TContext> {
   name: string;
@@ -50,10 +51,23 @@ export interface RunningSubgraph {
 
 const INTERNAL_MESSAGE = 'Something went wrong on our side; it has been logged. Try again, and tell support if it persists.';
 
-/** Keeps expected errors as they are and replaces anything unexpected with a message that leaks nothing. */
+/**
+ * Keeps expected errors as they are (a `Refusal` with its first user error's code) anything
+ * unexpected with a message that leaks nothing.
+ */
 export function maskError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    // A refusal that reached a field without userErrors: expected, answered with its code.
+    if (original instanceof Refusal) {
+      const [first] = original.errors;
+      return {
+        message: first?.message ?? original.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: first?.code ?? 'BAD_REQUEST', ...(first?.field ? { field: first.field } : {}) },
+      };
+    }
     const code = formatted.extensions?.code;
     const expected = original instanceof GraphQLError && original.extensions?.code !== undefined;
     if (expected || (code && code !== 'INTERNAL_SERVER_ERROR')) return formatted;

@@ -2,8 +2,10 @@
  * Checks on ledger rows that come from the ERP, before anything is written: pure. Each returns the
  * problems found (empty when the row is fine), so a bad row is refused whole.
  */
+import type { UserError } from '@dealergraph/runtime';
 
-export interface LedgerProblem {
+/** A user error of a ledger row, with the codes these checks answer. */
+export interface LedgerProblem extends UserError {
   code:
     'INVALID_AMOUNT' | 'INVALID_DATE' | 'INVALID_REFERENCE' | 'LINES_DO_NOT_ADD_UP' | 'INVALID_QUANTITY' | 'INVALID_INPUT' | 'FORBIDDEN';
   message: string;

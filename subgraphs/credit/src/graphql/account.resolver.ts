@@ -12,7 +12,6 @@ import { toDueCalendarType, toLimitChangeType, toStatementType, toSummaryType } 
 import { CreditAccountType, DealerStub } from './credit.type.js';
 import { SetCreditLimitInput, SetCreditLimitPayload } from './ledger.type.js';
 import { toCreditAccountType } from './mappers.js';
-import { parseMoneyInput } from './money-input.js';
 
 @ArgsType()
 class RiskViewArgs extends PageArgs {
@@ -86,20 +85,12 @@ export class AccountResolver {
     @Arg('input', () => SetCreditLimitInput, { description: 'The new limit and the reason.' }) input: SetCreditLimitInput,
     @Ctx() ctx: CreditContext,
   ): Promise<SetCreditLimitPayload> {
-    const claims = requireClaims(ctx.claims);
-    const limit = parseMoneyInput(input.limit, ['input', 'limit']);
-    if (!limit.ok) return { account: null, change: null, userErrors: [limit.error] };
-    const outcome = await admin.setCreditLimit(ctx, claims, {
-      dealerId: input.dealerId,
-      limit: limit.minor,
-      exceedancePolicy: input.exceedancePolicy ?? null,
-      reason: input.reason,
-    });
+    const outcome = await admin.setCreditLimit(ctx, requireClaims(ctx.claims), input);
     if (!outcome.ok) return { account: null, change: null, userErrors: outcome.errors };
-    const position = await credit.positionOf(ctx, outcome.change.dealerId);
+    const position = await credit.positionOf(ctx, outcome.value.dealerId);
     return {
       account: position ? toCreditAccountType(position) : null,
-      change: toLimitChangeType(outcome.change, position?.account.currency ?? 'USD'),
+      change: toLimitChangeType(outcome.value, position?.account.currency ?? 'USD'),
       userErrors: [],
     };
   }

@@ -1,4 +1,4 @@
-import { requireClaims, type UserError } from '@dealergraph/runtime';
+import { requireClaims, type Result, type UserError } from '@dealergraph/runtime';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 
 import type { CreditContext } from '../context.js';
@@ -15,9 +15,19 @@ import {
   RecordPaymentPayload,
 } from './ledger.type.js';
 import { toCreditAccountType, toInvoiceType, toPaymentType } from './mappers.js';
-import { parseMoneyInput } from './money-input.js';
 
 // Who records ledger rows (FINANCE, GENERAL_MANAGER, API clients with ERP_IMPORT): the authorization matrix in @dealergraph/runtime.
+
+/** A ledger mutation's payload: the row as `shape` maps it, the account after the write, or the userErrors. */
+async function payload<T extends { dealerId: string }, P>(
+  ctx: CreditContext,
+  result: Result<ledger.Recorded<T>>,
+  shape: (row: T | null) => P,
+): Promise<P & { duplicate: boolean; account: CreditAccountType | null; userErrors: UserError[] }> {
+  if (!result.ok) return { ...shape(null), duplicate: false, account: null, userErrors: result.errors };
+  const { row, duplicate } = result.value;
+  return { ...shape(row), duplicate, account: await accountAfter(ctx, row.dealerId), userErrors: [] };
+}
 
 async function accountAfter(ctx: CreditContext, dealerId: string): Promise<CreditAccountType | null> {
   // A fresh request view: the write committed in its own transaction.
@@ -28,17 +38,6 @@ async function accountAfter(ctx: CreditContext, dealerId: string): Promise<Credi
   return position ? toCreditAccountType(position) : null;
 }
 
-function amounts(values: [string, string[]][]): { ok: true; minor: number[] } | { ok: false; errors: UserError[] } {
-  const minor: number[] = [];
-  const errors: UserError[] = [];
-  for (const [value, field] of values) {
-    const parsed = parseMoneyInput(value, field);
-    if (parsed.ok) minor.push(parsed.minor);
-    else errors.push(parsed.error);
-  }
-  return errors.length ? { ok: false, errors } : { ok: true, minor };
-}
-
 @Resolver()
 export class LedgerResolver {
   @Authorized()
@@ -47,40 +46,9 @@ export class LedgerResolver {
     @Arg('input', () => RecordInvoiceInput, { description: 'The invoice row.' }) input: RecordInvoiceInput,
     @Ctx() ctx: CreditContext,
   ): Promise<RecordInvoicePayload> {
-    const lines = input.lines ?? [];
-    const parsed = amounts([
-      [input.amount, ['input', 'amount']],
-      ...lines.flatMap((l, i): [string, string[]][] => [
-        [l.unitPrice, ['input', 'lines', String(i), 'unitPrice']],
-        [l.lineTotal, ['input', 'lines', String(i), 'lineTotal']],
-      ]),
-    ]);
-    if (!parsed.ok) return { invoice: null, duplicate: false, account: null, userErrors: parsed.errors };
-    const [amount, ...prices] = parsed.minor;
-    const outcome = await ledger.recordInvoice(ctx, ctx.claims, {
-      externalReference: input.externalReference,
-      dealerId: input.dealerId,
-      number: input.number,
-      orderId: input.orderId ?? null,
-      currency: input.currency ?? null,
-      amount,
-      issuedAt: input.issuedAt,
-      dueAt: input.dueAt ?? null,
-      lines: lines.map((l, i) => ({
-        sku: l.sku,
-        name: l.name,
-        quantity: l.quantity,
-        unitPrice: prices[2 * i],
-        lineTotal: prices[2 * i + 1],
-      })),
-    });
-    if (!outcome.ok) return { invoice: null, duplicate: false, account: null, userErrors: outcome.errors };
-    return {
-      invoice: toInvoiceType(outcome.row, ctx.now()),
-      duplicate: outcome.duplicate,
-      account: await accountAfter(ctx, outcome.row.dealerId),
-      userErrors: [],
-    };
+    return payload(ctx, await ledger.recordInvoice(ctx, ctx.claims, input), (invoice) => ({
+      invoice: invoice && toInvoiceType(invoice, ctx.now()),
+    }));
   }
 
   @Authorized()
@@ -89,23 +57,7 @@ export class LedgerResolver {
     @Arg('input', () => RecordPaymentInput, { description: 'The payment row.' }) input: RecordPaymentInput,
     @Ctx() ctx: CreditContext,
   ): Promise<RecordPaymentPayload> {
-    const parsed = amounts([[input.amount, ['input', 'amount']]]);
-    if (!parsed.ok) return { payment: null, duplicate: false, account: null, userErrors: parsed.errors };
-    const outcome = await ledger.recordPayment(ctx, ctx.claims, {
-      externalReference: input.externalReference,
-      dealerId: input.dealerId,
-      amount: parsed.minor[0],
-      receivedAt: input.receivedAt,
-      reference: input.reference ?? null,
-      invoiceNumber: input.invoiceNumber ?? null,
-    });
-    if (!outcome.ok) return { payment: null, duplicate: false, account: null, userErrors: outcome.errors };
-    return {
-      payment: toPaymentType(outcome.row),
-      duplicate: outcome.duplicate,
-      account: await accountAfter(ctx, outcome.row.dealerId),
-      userErrors: [],
-    };
+    return payload(ctx, await ledger.recordPayment(ctx, ctx.claims, input), (payment) => ({ payment: payment && toPaymentType(payment) }));
   }
 
   @Authorized()
@@ -116,22 +68,7 @@ export class LedgerResolver {
     @Arg('input', () => RecordBalanceAdjustmentInput, { description: 'The adjustment row.' }) input: RecordBalanceAdjustmentInput,
     @Ctx() ctx: CreditContext,
   ): Promise<RecordBalanceAdjustmentPayload> {
-    const claims = requireClaims(ctx.claims);
-    const parsed = amounts([[input.amount, ['input', 'amount']]]);
-    if (!parsed.ok) return { adjustment: null, duplicate: false, account: null, userErrors: parsed.errors };
-    const outcome = await ledger.recordAdjustment(ctx, claims, {
-      externalReference: input.externalReference,
-      dealerId: input.dealerId,
-      amount: parsed.minor[0],
-      reason: input.reason,
-      recordedAt: input.recordedAt ?? null,
-    });
-    if (!outcome.ok) return { adjustment: null, duplicate: false, account: null, userErrors: outcome.errors };
-    return {
-      adjustment: toAdjustmentType(outcome.row),
-      duplicate: outcome.duplicate,
-      account: await accountAfter(ctx, outcome.row.dealerId),
-      userErrors: [],
-    };
+    const result = await ledger.recordAdjustment(ctx, requireClaims(ctx.claims), input);
+    return payload(ctx, result, (adjustment) => ({ adjustment: adjustment && toAdjustmentType(adjustment) }));
   }
 }

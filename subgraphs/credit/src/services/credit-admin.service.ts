@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
-import { type Claims, normalizeId } from '@dealergraph/runtime';
+import { type Claims, normalizeId, ok, readAmount, refused, type Result, userError } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 
 import type { CreditContext } from '../context.js';
 import type { ExceedancePolicy } from '../domain/credit.js';
-import { type LedgerProblem, limitChangeProblems } from '../domain/ledger-input.js';
+import { limitChangeProblems } from '../domain/ledger-input.js';
 import { CreditAccount } from '../entities/credit-account.entity.js';
 import { CreditLimitChange } from '../entities/credit-limit-change.entity.js';
 import { type CreditPosition, positionOf } from './credit.service.js';
@@ -14,26 +14,22 @@ import { type CreditPosition, positionOf } from './credit.service.js';
 
 export interface SetLimitInput {
   dealerId: string;
-  /** Cents. */
-  limit: number;
+  /** A decimal string, e.g. "50000.00". */
+  limit: string;
   /** Unchanged when null. */
-  exceedancePolicy: ExceedancePolicy | null;
+  exceedancePolicy?: ExceedancePolicy | null;
   reason: string;
 }
 
-export type SetLimitOutcome =
-  | { ok: true; change: CreditLimitChange }
-  | { ok: false; errors: (LedgerProblem | { code: 'UNKNOWN_DEALER'; message: string; field: string[] })[] };
-
 /** Sets a dealer's limit and policy and writes who, when, old, new and why, in one transaction under the account lock. */
-export async function setCreditLimit(ctx: CreditContext, claims: Claims, input: SetLimitInput): Promise<SetLimitOutcome> {
+export async function setCreditLimit(ctx: CreditContext, claims: Claims, given: SetLimitInput): Promise<Result<CreditLimitChange>> {
+  const read = readAmount(given.limit, { field: ['input', 'limit'], example: '50000.00' });
+  if (!read.ok) return read;
+  const input = { ...given, limit: read.value };
   const problems = limitChangeProblems(input);
-  if (problems.length) return { ok: false, errors: problems };
+  if (problems.length) return refused(...problems);
   const dealerId = normalizeId(input.dealerId);
-  const noAccount = {
-    ok: false as const,
-    errors: [{ code: 'UNKNOWN_DEALER' as const, message: 'No credit account for this dealer id.', field: ['input', 'dealerId'] }],
-  };
+  const noAccount = refused(userError('UNKNOWN_DEALER', 'No credit account for this dealer id.', ['input', 'dealerId']));
   if (!dealerId) return noAccount;
   return ctx.em.transactional(async (tx) => {
     const account = await tx.findOne(CreditAccount, { dealerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -53,7 +49,7 @@ export async function setCreditLimit(ctx: CreditContext, claims: Claims, input: 
     account.limit = input.limit;
     account.exceedancePolicy = change.newPolicy;
     account.updatedAt = ctx.now();
-    return { ok: true as const, change };
+    return ok(change);
   });
 }
 

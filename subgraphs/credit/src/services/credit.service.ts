@@ -1,5 +1,4 @@
-import { canSeeDealer, isStaff, normalizeId, type PageWindow, requireClaims } from '@dealergraph/runtime';
-import { GraphQLError } from 'graphql';
+import { badInput, canSeeDealer, isStaff, normalizeId, type PageWindow, requireClaims } from '@dealergraph/runtime';
 
 import type { CreditContext } from '../context.js';
 import { type AgeingBuckets, ageingBuckets, assessCredit, type CreditAssessment } from '../domain/credit.js';
@@ -57,9 +56,7 @@ export async function creditAccountFor(ctx: CreditContext, dealerId: string | nu
   const requested = dealerId ? normalizeId(dealerId) : null;
   if (isStaff(claims)) {
     if (!dealerId) {
-      throw new GraphQLError('Staff must name the dealer: pass creditAccount(dealerId: ...).', {
-        extensions: { code: 'BAD_USER_INPUT' },
-      });
+      throw badInput('Staff must name the dealer: pass creditAccount(dealerId: ...).', 'dealerId');
     }
     return requested ? positionOf(ctx, requested) : null;
   }

@@ -1,5 +1,4 @@
-import { DOCUMENT_ROUTE, type DocumentKind, signDocumentLink, verifyDocumentLink } from '@dealergraph/runtime';
-import { GraphQLError } from 'graphql';
+import { DOCUMENT_ROUTE, type DocumentKind, serviceUnavailable, signDocumentLink, verifyDocumentLink } from '@dealergraph/runtime';
 
 import type { CreditContext } from '../context.js';
 import { invoicePdf } from '../documents/invoice-pdf.js';
@@ -17,7 +16,7 @@ export interface DocumentFile {
 
 function keyOf(ctx: CreditContext): Buffer {
   if (!ctx.documentKey)
-    throw new GraphQLError('Document downloads are not configured on this server.', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    throw serviceUnavailable('Document downloads are not configured on this server.');
   return ctx.documentKey;
 }
 

@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 
-import { type Claims, isApiClient, normalizeId } from '@dealergraph/runtime';
+import {
+  type Claims,
+  isApiClient,
+  normalizeId,
+  ok,
+  readOptionalAmount,
+  refused,
+  type Result,
+  type UserError,
+  userError,
+} from '@dealergraph/runtime';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 
 import type { CreditServiceContext } from '../context.js';
@@ -10,7 +20,6 @@ import {
   allocatePayment,
   boundClientProblem,
   invoiceRowProblems,
-  type LedgerProblem,
   paymentRowProblems,
 } from '../domain/ledger-input.js';
 import { BalanceAdjustment } from '../entities/balance-adjustment.entity.js';
@@ -27,26 +36,34 @@ import { Payment } from '../entities/payment.entity.js';
  * credit_account row lock, like credit holds, so ledger rows and holds never interleave.
  */
 
-export type LedgerOutcome<T> = { ok: true; row: T; duplicate: boolean } | { ok: false; errors: LedgerProblem[] };
+/** A ledger row as recorded, and whether an earlier call recorded it (a retry of the same reference). */
+export interface Recorded<T> {
+  row: T;
+  duplicate: boolean;
+}
 
-type LedgerError =
-  | LedgerProblem
-  | {
-      code: 'UNKNOWN_DEALER' | 'UNKNOWN_INVOICE' | 'DUPLICATE_REFERENCE' | 'DUPLICATE_NUMBER' | 'OVERPAYMENT' | 'CURRENCY_MISMATCH';
-      message: string;
-      field: string[];
-    };
-const refused = <T>(...errors: LedgerError[]): LedgerOutcome<T> => ({ ok: false, errors: errors as LedgerProblem[] });
+type LedgerOutcome<T> = Result<Recorded<T>>;
+const recorded = <T>(row: T, duplicate: boolean): LedgerOutcome<T> => ok({ row, duplicate });
 
 function unknownDealer<T>(): LedgerOutcome<T> {
-  return refused({ code: 'UNKNOWN_DEALER', message: 'No credit account for this dealer id.', field: ['input', 'dealerId'] });
+  return refused(userError('UNKNOWN_DEALER', 'No credit account for this dealer id.', ['input', 'dealerId']));
 }
 function conflict<T>(): LedgerOutcome<T> {
-  return refused({
-    code: 'DUPLICATE_REFERENCE',
-    message: 'This external reference was already recorded with different content.',
-    field: ['input', 'externalReference'],
-  });
+  return refused(
+    userError('DUPLICATE_REFERENCE', 'This external reference was already recorded with different content.', [
+      'input',
+      'externalReference',
+    ]),
+  );
+}
+
+/**
+ * Reads the amounts of a row given as decimal strings; `read(value, field)` answers 0 for one that is
+ * not an amount, and `errors` says which (the row is then refused before anything uses the 0).
+ */
+function amountReader(): { read: (value: string, field: string[]) => number; errors: UserError[] } {
+  const errors: UserError[] = [];
+  return { errors, read: (value, field) => readOptionalAmount(value, { field }, errors) ?? 0 };
 }
 
 /**
@@ -80,7 +97,20 @@ async function underAccountLock<T>(
   }
 }
 
-export interface RecordInvoiceInput {
+/** An invoice row as the API gives it: amounts are decimal strings. */
+export interface InvoiceRowRequest {
+  externalReference: string;
+  dealerId: string;
+  number: string;
+  orderId?: string | null;
+  currency?: string | null;
+  amount: string;
+  issuedAt: Date;
+  dueAt?: Date | null;
+  lines?: readonly { sku: string; name: string; quantity: number; unitPrice: string; lineTotal: string }[] | null;
+}
+
+interface RecordInvoiceInput {
   externalReference: string;
   dealerId: string;
   number: string;
@@ -93,7 +123,7 @@ export interface RecordInvoiceInput {
 }
 
 function duplicateNumber<T>(number: string): LedgerOutcome<T> {
-  return refused({ code: 'DUPLICATE_NUMBER', message: `Invoice number ${number} exists already.`, field: ['input', 'number'] });
+  return refused(userError('DUPLICATE_NUMBER', `Invoice number ${number} exists already.`, ['input', 'number']));
 }
 
 function sameInvoice(existing: Invoice, input: RecordInvoiceInput): boolean {
@@ -101,14 +131,34 @@ function sameInvoice(existing: Invoice, input: RecordInvoiceInput): boolean {
 }
 
 /** Records an invoice; when it bills an order with an active credit hold, the hold turns INVOICED (pending → open balance). */
-export async function recordInvoice(
+export function recordInvoice(ctx: CreditServiceContext, caller: Claims | null, given: InvoiceRowRequest): Promise<LedgerOutcome<Invoice>> {
+  const { read, errors } = amountReader();
+  const input: RecordInvoiceInput = {
+    ...given,
+    orderId: given.orderId ?? null,
+    currency: given.currency ?? null,
+    dueAt: given.dueAt ?? null,
+    amount: read(given.amount, ['input', 'amount']),
+    lines: (given.lines ?? []).map((l, i) => ({
+      sku: l.sku,
+      name: l.name,
+      quantity: l.quantity,
+      unitPrice: read(l.unitPrice, ['input', 'lines', String(i), 'unitPrice']),
+      lineTotal: read(l.lineTotal, ['input', 'lines', String(i), 'lineTotal']),
+    })),
+  };
+  if (errors.length) return Promise.resolve(refused(...errors));
+  return recordParsedInvoice(ctx, caller, input);
+}
+
+async function recordParsedInvoice(
   ctx: CreditServiceContext,
   caller: Claims | null,
   input: RecordInvoiceInput,
 ): Promise<LedgerOutcome<Invoice>> {
   const readBack = async () => {
     const existing = await ctx.em.fork().findOne(Invoice, { externalRef: input.externalReference });
-    if (existing) return sameInvoice(existing, input) ? { ok: true as const, row: existing, duplicate: true } : conflict<Invoice>();
+    if (existing) return sameInvoice(existing, input) ? recorded(existing, true) : conflict<Invoice>();
     // Lost on the number's unique index after all (a writer that took no number lock): still the caller's duplicate.
     return (await ctx.em.fork().findOne(Invoice, { number: input.number })) ? duplicateNumber<Invoice>(input.number) : null;
   };
@@ -118,7 +168,7 @@ export async function recordInvoice(
     input.dealerId,
     async (tx, account) => {
       const existing = await tx.findOne(Invoice, { externalRef: input.externalReference });
-      if (existing) return sameInvoice(existing, input) ? { ok: true, row: existing, duplicate: true } : conflict();
+      if (existing) return sameInvoice(existing, input) ? recorded(existing, true) : conflict();
       const dueAt = input.dueAt ?? new Date(input.issuedAt.getTime() + account.paymentTermsDays * DAY_MS);
       const problems = invoiceRowProblems({ ...input, dueAt });
       if (input.currency && input.currency !== account.currency) {
@@ -127,7 +177,7 @@ export async function recordInvoice(
       const orderId = input.orderId ? normalizeId(input.orderId) : null;
       if (input.orderId && !orderId)
         problems.push({ code: 'INVALID_INPUT', message: 'orderId is not a valid id.', field: ['input', 'orderId'] });
-      if (problems.length) return { ok: false, errors: problems };
+      if (problems.length) return refused(...problems);
       // Invoice numbers are unique over all dealers (the index is global): two dealers' first writes of
       // one number serialise on the number itself, not on their own account locks.
       await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`credit.invoice-number:${input.number}`]);
@@ -149,34 +199,38 @@ export async function recordInvoice(
         const hold = await tx.findOne(CreditHold, { orderId, dealerId: account.dealerId, status: 'ACTIVE' });
         if (hold) hold.status = 'INVOICED';
       }
-      return { ok: true, row: invoice, duplicate: false };
+      return recorded(invoice, false);
     },
     readBack,
   );
 }
 
+/** A payment row as the API gives it: the amount is a decimal string. */
 export interface RecordPaymentInput {
   externalReference: string;
   dealerId: string;
-  amount: number;
+  amount: string;
   receivedAt: Date;
   /** The bank's reference; the external reference when omitted. */
-  reference: string | null;
+  reference?: string | null;
   /** Apply to this invoice only; otherwise oldest due first, the rest on account. */
-  invoiceNumber: string | null;
+  invoiceNumber?: string | null;
 }
 
 /** Records a payment and applies it to the dealer's invoices. */
 export async function recordPayment(
   ctx: CreditServiceContext,
   caller: Claims | null,
-  input: RecordPaymentInput,
+  given: RecordPaymentInput,
 ): Promise<LedgerOutcome<Payment>> {
+  const { read, errors } = amountReader();
+  const input = { ...given, amount: read(given.amount, ['input', 'amount']) };
+  if (errors.length) return refused(...errors);
   const same = (p: Payment) => p.dealerId === input.dealerId && p.amount === input.amount;
   const readBack = async () => {
     const existing = await ctx.em.fork().findOne(Payment, { externalRef: input.externalReference });
     if (!existing) return null;
-    return same(existing) ? { ok: true as const, row: existing, duplicate: true } : conflict<Payment>();
+    return same(existing) ? recorded(existing, true) : conflict<Payment>();
   };
   return underAccountLock(
     ctx,
@@ -184,24 +238,16 @@ export async function recordPayment(
     input.dealerId,
     async (tx, account) => {
       const existing = await tx.findOne(Payment, { externalRef: input.externalReference });
-      if (existing) return same(existing) ? { ok: true, row: existing, duplicate: true } : conflict();
+      if (existing) return same(existing) ? recorded(existing, true) : conflict();
       const problems = paymentRowProblems(input);
-      if (problems.length) return { ok: false, errors: problems };
+      if (problems.length) return refused(...problems);
       let candidates: Invoice[];
       if (input.invoiceNumber) {
         const invoice = await tx.findOne(Invoice, { number: input.invoiceNumber, dealerId: account.dealerId });
         if (!invoice)
-          return refused({
-            code: 'UNKNOWN_INVOICE',
-            message: `This dealer has no invoice ${input.invoiceNumber}.`,
-            field: ['input', 'invoiceNumber'],
-          });
+          return refused(userError('UNKNOWN_INVOICE', `This dealer has no invoice ${input.invoiceNumber}.`, ['input', 'invoiceNumber']));
         if (input.amount > outstandingOf(invoice)) {
-          return refused({
-            code: 'OVERPAYMENT',
-            message: `Invoice ${invoice.number} has less than that left to pay.`,
-            field: ['input', 'amount'],
-          });
+          return refused(userError('OVERPAYMENT', `Invoice ${invoice.number} has less than that left to pay.`, ['input', 'amount']));
         }
         candidates = [invoice];
       } else {
@@ -227,7 +273,7 @@ export async function recordPayment(
         unappliedAmount: unapplied,
         externalRef: input.externalReference,
       });
-      return { ok: true, row: payment, duplicate: false };
+      return recorded(payment, false);
     },
     readBack,
   );
@@ -236,23 +282,26 @@ export async function recordPayment(
 export interface RecordAdjustmentInput {
   externalReference: string;
   dealerId: string;
-  /** Signed cents: positive debits the dealer, negative credits it. */
-  amount: number;
+  /** A signed decimal string: positive debits the dealer, negative credits it. */
+  amount: string;
   reason: string;
-  recordedAt: Date | null;
+  recordedAt?: Date | null;
 }
 
 /** Records a balance adjustment (credit note or debit). */
 export async function recordAdjustment(
   ctx: CreditServiceContext,
   claims: Claims,
-  input: RecordAdjustmentInput,
+  given: RecordAdjustmentInput,
 ): Promise<LedgerOutcome<BalanceAdjustment>> {
+  const { read, errors } = amountReader();
+  const input = { ...given, amount: read(given.amount, ['input', 'amount']) };
+  if (errors.length) return refused(...errors);
   const same = (a: BalanceAdjustment) => a.dealerId === input.dealerId && a.amount === input.amount;
   const readBack = async () => {
     const existing = await ctx.em.fork().findOne(BalanceAdjustment, { externalRef: input.externalReference });
     if (!existing) return null;
-    return same(existing) ? { ok: true as const, row: existing, duplicate: true } : conflict<BalanceAdjustment>();
+    return same(existing) ? recorded(existing, true) : conflict<BalanceAdjustment>();
   };
   return underAccountLock(
     ctx,
@@ -260,11 +309,11 @@ export async function recordAdjustment(
     input.dealerId,
     async (tx, account) => {
       const existing = await tx.findOne(BalanceAdjustment, { externalRef: input.externalReference });
-      if (existing) return same(existing) ? { ok: true, row: existing, duplicate: true } : conflict();
+      if (existing) return same(existing) ? recorded(existing, true) : conflict();
       const problems = adjustmentRowProblems(input);
       if (input.recordedAt && Number.isNaN(input.recordedAt.getTime()))
         problems.push({ code: 'INVALID_DATE', message: 'recordedAt must be a valid instant.', field: ['input', 'recordedAt'] });
-      if (problems.length) return { ok: false, errors: problems };
+      if (problems.length) return refused(...problems);
       const row = tx.create(BalanceAdjustment, {
         id: randomUUID(),
         dealerId: account.dealerId,
@@ -275,7 +324,7 @@ export async function recordAdjustment(
         externalRef: input.externalReference,
         recordedBy: claims.sub,
       });
-      return { ok: true, row, duplicate: false };
+      return recorded(row, false);
     },
     readBack,
   );

@@ -48,7 +48,7 @@ export class ApiClientResolver {
     @Ctx() ctx: DealersContext,
   ): Promise<CreateApiClientPayload> {
     const result = await clients.createApiClient(ctx, { ...input, scopes: input.scopes as unknown as ApiScope[] });
-    if (!result.ok) return { client: null, clientSecret: null, userErrors: [result.error] };
+    if (!result.ok) return { client: null, clientSecret: null, userErrors: result.errors };
     return { client: toClientType(result.value.client) as never, clientSecret: result.value.secret, userErrors: [] };
   }
 
@@ -59,7 +59,7 @@ export class ApiClientResolver {
     @Ctx() ctx: DealersContext,
   ): Promise<RevokeApiClientPayload> {
     const result = await clients.revokeApiClient(ctx, id);
-    return result.ok ? { client: toClientType(result.value) as never, userErrors: [] } : { client: null, userErrors: [result.error] };
+    return result.ok ? { client: toClientType(result.value) as never, userErrors: [] } : { client: null, userErrors: result.errors };
   }
 
   @Authorized()
@@ -72,7 +72,7 @@ export class ApiClientResolver {
     @Ctx() ctx: DealersContext,
   ): Promise<RotateApiClientSecretPayload> {
     const result = await clients.rotateApiClientSecret(ctx, id);
-    if (!result.ok) return { client: null, clientSecret: null, userErrors: [result.error] };
+    if (!result.ok) return { client: null, clientSecret: null, userErrors: result.errors };
     return { client: toClientType(result.value.client) as never, clientSecret: result.value.secret, userErrors: [] };
   }
 

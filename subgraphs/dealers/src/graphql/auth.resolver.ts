@@ -1,3 +1,4 @@
+import { type Result } from '@dealergraph/runtime';
 import { Arg, Args, Ctx, Mutation, Resolver } from 'type-graphql';
 
 import type { DealersContext } from '../context.js';
@@ -5,14 +6,14 @@ import * as auth from '../services/auth.service.js';
 import { LoginArgs, LoginPayload, LogoutPayload } from './auth.types.js';
 import { toUserType } from './mappers.js';
 
-function toPayload(result: auth.AuthResult): LoginPayload {
+function toPayload(result: Result<auth.SignedIn>): LoginPayload {
   if (!result.ok) {
     return {
       accessToken: null,
       refreshToken: null,
       expiresIn: null,
       user: null,
-      userErrors: [{ code: result.code, message: result.message }],
+      userErrors: result.errors,
     };
   }
   const { accessToken, refreshToken, expiresIn, user, mfaEnrolmentOnly } = result.value;

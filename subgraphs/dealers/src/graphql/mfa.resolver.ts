@@ -12,8 +12,7 @@ export class MfaResolver {
   })
   async beginMfaEnrolment(@Ctx() ctx: DealersContext): Promise<BeginMfaEnrolmentPayload> {
     const result = await mfa.beginEnrolment(ctx);
-    if (!result.ok)
-      return { secret: null, otpauthUri: null, qrCodeSvg: null, userErrors: [{ code: result.code, message: result.message }] };
+    if (!result.ok) return { secret: null, otpauthUri: null, qrCodeSvg: null, userErrors: result.errors };
     return { ...result.value, userErrors: [] };
   }
 
@@ -26,13 +25,7 @@ export class MfaResolver {
     @Ctx() ctx: DealersContext,
   ): Promise<ConfirmMfaEnrolmentPayload> {
     const result = await mfa.confirmEnrolment(ctx, code);
-    if (!result.ok)
-      return {
-        recoveryCodes: [],
-        accessToken: null,
-        refreshToken: null,
-        userErrors: [{ code: result.code, message: result.message, field: ['code'] }],
-      };
+    if (!result.ok) return { recoveryCodes: [], accessToken: null, refreshToken: null, userErrors: result.errors };
     return { ...result.value, userErrors: [] };
   }
 }

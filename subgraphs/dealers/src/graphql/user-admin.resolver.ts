@@ -1,4 +1,4 @@
-import { pageWindow, type Role, toPage } from '@dealergraph/runtime';
+import { pageWindow, type Result, type Role, toPage } from '@dealergraph/runtime';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import type { DealersContext } from '../context.js';
@@ -41,8 +41,8 @@ const toInvitationType = (i: Invitation) => ({
   cancelledAt: i.cancelledAt,
 });
 
-function userPayload(result: invitations.AdminResult<User>): UserAdminPayload {
-  return result.ok ? { user: toUserType(result.value) as never, userErrors: [] } : { user: null, userErrors: [result.error] };
+function userPayload(result: Result<User>): UserAdminPayload {
+  return result.ok ? { user: toUserType(result.value) as never, userErrors: [] } : { user: null, userErrors: result.errors };
 }
 
 @Resolver(() => InvitationType)
@@ -64,7 +64,7 @@ export class UserAdminResolver {
     @Ctx() ctx: DealersContext,
   ): Promise<InviteUserPayload> {
     const result = await invitations.inviteUser(ctx, { email: input.email, role: input.role as Role, dealerId: input.dealerId });
-    if (!result.ok) return { invitation: null, invitationToken: null, userErrors: [result.error] };
+    if (!result.ok) return { invitation: null, invitationToken: null, userErrors: result.errors };
     return { invitation: toInvitationType(result.value.invitation) as never, invitationToken: result.value.token, userErrors: [] };
   }
 
@@ -89,7 +89,7 @@ export class UserAdminResolver {
     const result = await invitations.cancelInvitation(ctx, id);
     return result.ok
       ? { invitation: toInvitationType(result.value) as never, userErrors: [] }
-      : { invitation: null, userErrors: [result.error] };
+      : { invitation: null, userErrors: result.errors };
   }
 
   @Mutation(() => AcceptInvitationPayload, {
@@ -102,7 +102,7 @@ export class UserAdminResolver {
     @Ctx() ctx: DealersContext,
   ): Promise<AcceptInvitationPayload> {
     const result = await invitations.acceptInvitation(ctx, { token, password, name });
-    return result.ok ? { user: toUserType(result.value) as never, userErrors: [] } : { user: null, userErrors: [result.error] };
+    return result.ok ? { user: toUserType(result.value) as never, userErrors: [] } : { user: null, userErrors: result.errors };
   }
 
   @Authorized()

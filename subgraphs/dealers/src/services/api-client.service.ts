@@ -1,13 +1,21 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 
-import { type ApiScope, normalizeId, type PageWindow, requireClaims } from '@dealergraph/runtime';
+import {
+  type ApiScope,
+  normalizeId,
+  type PageWindow,
+  type Refused,
+  refused,
+  requireClaims,
+  type Result,
+  userError,
+} from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 
 import type { DealersContext } from '../context.js';
 import { API_CLIENT_POLICY, clientGrantRefusal, isBudgetFigure } from '../domain/api-client.js';
 import { ApiClient } from '../entities/api-client.entity.js';
 import { Dealer } from '../entities/dealer.entity.js';
-import type { AdminResult } from './invitation.service.js';
 import { recordSecurityEvent, writeSecurityEvent } from './security-event.service.js';
 
 function sha256(value: string): string {
@@ -17,7 +25,7 @@ function sha256(value: string): string {
 /** A client secret: a prefix that secret scanners can spot, and 32 random bytes. */
 const newSecret = () => `dgs_${randomBytes(32).toString('base64url')}`;
 
-const refuse = (code: string, message: string, field?: string[]) => ({ ok: false as const, error: { code, message, field } });
+const refuse = (code: string, message: string, field?: string[]): Refused => refused(userError(code, message, field));
 
 export interface NewApiClient {
   name: string;
@@ -32,10 +40,7 @@ export interface NewApiClient {
  * Issues an API client (ADMIN, by the authorization matrix): a client id and a secret shown this
  * once, with its scopes, its dealer (required for scopes that act for one) and its own budget.
  */
-export async function createApiClient(
-  ctx: DealersContext,
-  input: NewApiClient,
-): Promise<AdminResult<{ client: ApiClient; secret: string }>> {
+export async function createApiClient(ctx: DealersContext, input: NewApiClient): Promise<Result<{ client: ApiClient; secret: string }>> {
   const claims = requireClaims(ctx.claims);
   const name = input.name.trim();
   if (!name || name.length > 200) return refuse('INVALID_NAME', 'Name the client (up to 200 characters).', ['input', 'name']);
@@ -75,7 +80,7 @@ export async function createApiClient(
 }
 
 /** Revokes a client: no new tokens, and the gateway refuses its current ones within seconds. */
-export async function revokeApiClient(ctx: DealersContext, id: string): Promise<AdminResult<ApiClient>> {
+export async function revokeApiClient(ctx: DealersContext, id: string): Promise<Result<ApiClient>> {
   const claims = requireClaims(ctx.claims);
   const clientId = normalizeId(id);
   if (!clientId) return refuse('NOT_FOUND', 'There is no API client with this id.', ['id']);
@@ -102,7 +107,7 @@ export async function revokeApiClient(ctx: DealersContext, id: string): Promise<
  * as soon as this commits; tokens issued before keep working until they expire (at most
  * API_CLIENT_POLICY.tokenTtlSeconds), so a partner can switch without a gap. Revoked: REVOKED.
  */
-export async function rotateApiClientSecret(ctx: DealersContext, id: string): Promise<AdminResult<{ client: ApiClient; secret: string }>> {
+export async function rotateApiClientSecret(ctx: DealersContext, id: string): Promise<Result<{ client: ApiClient; secret: string }>> {
   const claims = requireClaims(ctx.claims);
   const clientId = normalizeId(id);
   const client = clientId ? await ctx.em.findOne(ApiClient, { id: clientId }) : null;

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
 import type { Claims } from '@dealergraph/runtime';
+import { ok, type Refused, refused, type Result, userError } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 
 import type { DealersContext } from '../context.js';
@@ -37,11 +38,10 @@ export type AuthErrorCode =
   | 'IP_NOT_ALLOWED'
   | 'SIGN_IN_BUSY'
   | 'SESSION_LIMIT';
-export type AuthFailure = { ok: false; code: AuthErrorCode; message: string };
-export type AuthResult = { ok: true; value: SignedIn } | AuthFailure;
-
-const failure = (code: AuthErrorCode, message: string): AuthFailure => ({ ok: false, code, message });
-const INVALID_CREDENTIALS = (): AuthFailure => failure('INVALID_CREDENTIALS', 'The email or password is wrong. Check both and try again.');
+const failure = (code: AuthErrorCode, message: string): Refused => refused(userError(code, message));
+/** The code of a refused sign-in. */
+const codeOf = (result: Result<unknown>): string | null => (result.ok ? null : (result.errors[0]?.code ?? null));
+const INVALID_CREDENTIALS = (): Refused => failure('INVALID_CREDENTIALS', 'The email or password is wrong. Check both and try again.');
 
 /** A user may sign in while the account, and the dealer it acts for, are active. */
 function mayUse(user: User): boolean {
@@ -79,11 +79,11 @@ function addressAllowed(user: User, ip: string | null): boolean {
   return !dealer || isAddressAllowed({ ip, allowList: dealer.ipAllowList });
 }
 
-function ipRefused(): AuthFailure {
+function ipRefused(): Refused {
   return failure('IP_NOT_ALLOWED', 'Your dealer allows sign-in only from its own networks, and this address is not one of them.');
 }
 
-function locked(seconds: number): AuthFailure {
+function locked(seconds: number): Refused {
   // Whole minutes: the same words for every account blocked at about the same time.
   const wait = `${Math.ceil(seconds / 60)} minute(s)`;
   return failure(
@@ -130,7 +130,10 @@ async function isKnownAddress(ctx: DealersContext, user: User, ip: string | null
  * passes any block, and the right password from an address the user signed in from before passes
  * the account-wide block (a stranger's guesses block the stranger's own address first).
  */
-export async function login(ctx: DealersContext, input: { email: string; password: string; otp?: string | null }): Promise<AuthResult> {
+export async function login(
+  ctx: DealersContext,
+  input: { email: string; password: string; otp?: string | null },
+): Promise<Result<SignedIn>> {
   const now = new Date();
   const email = input.email.trim().toLowerCase();
   const keys = throttleKeys(email, ctx.client?.ip ?? null);
@@ -142,7 +145,7 @@ export async function login(ctx: DealersContext, input: { email: string; passwor
   try {
     const result = await checkSignIn(ctx, { ...input, email }, gate, now);
     // SESSION_LIMIT comes after the password was right: forgiven like a success.
-    outcome = result.ok || result.code === 'SESSION_LIMIT' ? 'SUCCEEDED' : 'FAILED';
+    outcome = result.ok || codeOf(result) === 'SESSION_LIMIT' ? 'SUCCEEDED' : 'FAILED';
     return result;
   } finally {
     await settleAttempt(ctx.em, keys, gate.attemptId, outcome, now);
@@ -154,7 +157,7 @@ async function checkSignIn(
   input: { email: string; password: string; otp?: string | null },
   gate: ThrottleGate,
   now: Date,
-): Promise<AuthResult> {
+): Promise<Result<SignedIn>> {
   const ip = ctx.client?.ip ?? null;
   const user = await ctx.em.findOne(User, { email: input.email }, { populate: ['passwordHash', 'mfaSecret', 'mfaLastStep', 'dealer'] });
   // Verifying against a real hash when the email is unknown keeps the response time from telling which emails exist.
@@ -163,8 +166,9 @@ async function checkSignIn(
 
   // Events name existing accounts only: an unknown "email" may be a password typed in the wrong box.
   const known = user;
-  const refuse = async (result: AuthFailure, reason: string): Promise<AuthResult> => {
-    const kind = result.code === 'ACCOUNT_LOCKED' ? 'SIGN_IN_LOCKED' : result.code === 'IP_NOT_ALLOWED' ? 'IP_REFUSED' : 'SIGN_IN_FAILED';
+  const refuse = async (result: Refused, reason: string): Promise<Result<SignedIn>> => {
+    const code = codeOf(result);
+    const kind = code === 'ACCOUNT_LOCKED' ? 'SIGN_IN_LOCKED' : code === 'IP_NOT_ALLOWED' ? 'IP_REFUSED' : 'SIGN_IN_FAILED';
     await writeSecurityEvent(ctx, ctx.em, {
       kind,
       ...about(known),
@@ -214,7 +218,7 @@ function mustEnrol(ctx: DealersContext, user: User): boolean {
  * recent (a burst of sign-ins), this one is refused with SESSION_LIMIT instead, so that every
  * sign-in told it is signed in holds a working token.
  */
-async function openSession(ctx: DealersContext, user: User, now: Date): Promise<AuthResult> {
+async function openSession(ctx: DealersContext, user: User, now: Date): Promise<Result<SignedIn>> {
   const restricted = mustEnrol(ctx, user);
   const secret = randomBytes(32).toString('base64url');
   const lifetimeMs = restricted ? ENROLMENT_SESSION_MINUTES * 60_000 : ctx.tokens.refreshTokenTtlSeconds * 1000;
@@ -248,7 +252,7 @@ async function openSession(ctx: DealersContext, user: User, now: Date): Promise<
     );
   }
   user.lastLoginAt = now;
-  return { ok: true, value: await issue(ctx, user, opened, secret) };
+  return ok(await issue(ctx, user, opened, secret));
 }
 
 function parseRefreshToken(token: string): { sessionId: string; secret: string } | null {
@@ -257,7 +261,7 @@ function parseRefreshToken(token: string): { sessionId: string; secret: string }
 }
 
 /** Trades a refresh token for a new access token and a new refresh token; reuse revokes the session. */
-export async function refresh(ctx: DealersContext, refreshToken: string): Promise<AuthResult> {
+export async function refresh(ctx: DealersContext, refreshToken: string): Promise<Result<SignedIn>> {
   const parsed = parseRefreshToken(refreshToken);
   if (!parsed) return failure('INVALID_REFRESH_TOKEN', 'This refresh token is not valid; sign in again.');
   return ctx.em.transactional(async (em) => {
@@ -298,7 +302,7 @@ export async function refresh(ctx: DealersContext, refreshToken: string): Promis
     session.refreshTokenHash = sha256(secret);
     session.generation += 1;
     session.lastUsedAt = now;
-    return { ok: true, value: await issue(ctx, user, session, secret) };
+    return ok(await issue(ctx, user, session, secret));
   });
 }
 

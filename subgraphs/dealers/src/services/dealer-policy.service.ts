@@ -1,4 +1,4 @@
-import { allows, normalizeId, requireClaims } from '@dealergraph/runtime';
+import { allows, normalizeId, ok, refused, requireClaims, type Result, userError } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 
 import type { DealersContext } from '../context.js';
@@ -24,14 +24,6 @@ export interface DealerSecurityPolicyChange {
   confirmOwnAddressExcluded?: boolean | null;
 }
 
-export interface PolicyError {
-  code: 'FORBIDDEN' | 'NOT_FOUND' | 'INVALID_CIDR' | 'OWN_ADDRESS_EXCLUDED';
-  message: string;
-  field?: string[];
-}
-
-export type PolicyResult = { ok: true; value: DealerSecurityPolicy } | { ok: false; errors: PolicyError[] };
-
 const policyOf = (dealer: Dealer): DealerSecurityPolicy => ({
   dealerId: dealer.id,
   mfaRequired: dealer.mfaRequired,
@@ -52,48 +44,41 @@ export async function findDealerSecurityPolicy(ctx: DealersContext, dealerId: st
  * current address (a user of this dealer) is refused unless confirmed. The change and its audit event
  * are one transaction, under a row lock so concurrent edits apply one after the other.
  */
-export async function updateDealerSecurityPolicy(ctx: DealersContext, change: DealerSecurityPolicyChange): Promise<PolicyResult> {
+export async function updateDealerSecurityPolicy(
+  ctx: DealersContext,
+  change: DealerSecurityPolicyChange,
+): Promise<Result<DealerSecurityPolicy>> {
   const claims = requireClaims(ctx.claims);
   const dealerId = normalizeId(change.dealerId);
   // The authorization matrix's row first (DEALER_ADMIN, ADMIN), then whose dealer it is.
   if (!allows(claims, 'Mutation.updateDealerSecurityPolicy') || !dealerId || !mayAdministerDealer({ claims, dealerId })) {
-    return {
-      ok: false,
-      errors: [
-        {
-          code: 'FORBIDDEN',
-          message: 'Only an ADMIN, or the DEALER_ADMIN of this dealer, may change its security settings.',
-          field: ['dealerId'],
-        },
-      ],
-    };
+    return refused(
+      userError('FORBIDDEN', 'Only an ADMIN, or the DEALER_ADMIN of this dealer, may change its security settings.', ['dealerId']),
+    );
   }
   let ranges: string[] | undefined;
   if (change.ipAllowList) {
     const parsed = parseAllowList({ entries: change.ipAllowList });
     if (!parsed.ok) {
-      return {
-        ok: false,
-        errors: parsed.problems.map((p) => ({
-          code: 'INVALID_CIDR' as const,
-          message: `"${p.entry}": ${p.reason}. Use CIDR ranges such as 203.0.113.0/24 or 2001:db8::/48.`,
-          field: ['ipAllowList', String(p.index)],
-        })),
-      };
+      return refused(
+        ...parsed.problems.map((p) =>
+          userError('INVALID_CIDR', `"${p.entry}": ${p.reason}. Use CIDR ranges such as 203.0.113.0/24 or 2001:db8::/48.`, [
+            'ipAllowList',
+            String(p.index),
+          ]),
+        ),
+      );
     }
     ranges = parsed.ranges;
     const ip = ctx.client?.ip ?? null;
     if (claims.dealerId === dealerId && !change.confirmOwnAddressExcluded && !isAddressAllowed({ ip, allowList: ranges })) {
-      return {
-        ok: false,
-        errors: [
-          {
-            code: 'OWN_ADDRESS_EXCLUDED',
-            message: `The list leaves out your current address (${ip ?? 'unknown'}): you would be shut out. Add it, or confirm with confirmOwnAddressExcluded.`,
-            field: ['ipAllowList'],
-          },
-        ],
-      };
+      return refused(
+        userError(
+          'OWN_ADDRESS_EXCLUDED',
+          `The list leaves out your current address (${ip ?? 'unknown'}): you would be shut out. Add it, or confirm with confirmOwnAddressExcluded.`,
+          ['ipAllowList'],
+        ),
+      );
     }
   }
   return ctx.em.transactional(async (em) => {
@@ -101,14 +86,10 @@ export async function updateDealerSecurityPolicy(ctx: DealersContext, change: De
     const actor = await em.findOne(User, { id: claims.sub }, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
     const current = actor && actor.active ? { ...claims, role: actor.role, dealerId: actor.dealer?.id ?? null } : null;
     if (!current || !allows(current, 'Mutation.updateDealerSecurityPolicy') || !mayAdministerDealer({ claims: current, dealerId })) {
-      return {
-        ok: false as const,
-        errors: [{ code: 'FORBIDDEN' as const, message: 'Your account may no longer change these settings.', field: ['dealerId'] }],
-      };
+      return refused(userError('FORBIDDEN', 'Your account may no longer change these settings.', ['dealerId']));
     }
     const dealer = await em.findOne(Dealer, { id: dealerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!dealer)
-      return { ok: false as const, errors: [{ code: 'NOT_FOUND' as const, message: 'No dealer has this id.', field: ['dealerId'] }] };
+    if (!dealer) return refused(userError('NOT_FOUND', 'No dealer has this id.', ['dealerId']));
     const before = policyOf(dealer);
     if (typeof change.mfaRequired === 'boolean') dealer.mfaRequired = change.mfaRequired;
     if (ranges) dealer.ipAllowList = ranges;
@@ -123,6 +104,6 @@ export async function updateDealerSecurityPolicy(ctx: DealersContext, change: De
         after: { mfaRequired: after.mfaRequired, ipAllowList: after.ipAllowList },
       },
     });
-    return { ok: true as const, value: after };
+    return ok(after);
   });
 }

@@ -4,10 +4,18 @@ import type { DealersContext } from '../context.js';
 import { Dealer } from '../entities/dealer.entity.js';
 import { User } from '../entities/user.entity.js';
 
-/** Region, sales rep and new-dealer review flag of several dealers, one statement. */
+/** Region, sales rep, new-dealer review flag, code, name and city of several dealers, one statement. */
 export async function dealerProfiles(ctx: DealersContext, dealerIds: readonly string[]): Promise<InternalDealerProfile[]> {
   const dealers = await ctx.em.find(Dealer, { id: { $in: [...new Set(dealerIds)] } });
-  return dealers.map((d) => ({ id: d.id, region: d.region, salesRepUserId: d.salesRepUserId, firstOrdersReviewed: d.firstOrdersReviewed }));
+  return dealers.map((d) => ({
+    id: d.id,
+    region: d.region,
+    salesRepUserId: d.salesRepUserId,
+    firstOrdersReviewed: d.firstOrdersReviewed,
+    code: d.code,
+    name: d.name,
+    city: d.city,
+  }));
 }
 
 /** The region a staff user looks after (their approval scope); found false for an unknown user. */

@@ -1,6 +1,17 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
-import { type EntityManager, forbidden, normalizeId, type PageWindow, type Role, tableOf } from '@dealergraph/runtime';
+import {
+  type EntityManager,
+  forbidden,
+  normalizeId,
+  type PageWindow,
+  type Refused,
+  refused,
+  type Result,
+  type Role,
+  tableOf,
+  userError,
+} from '@dealergraph/runtime';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 
 import type { DealersContext } from '../context.js';
@@ -13,17 +24,7 @@ import { User } from '../entities/user.entity.js';
 import { currentActor } from './admin-actor.service.js';
 import { recordSecurityEvent } from './security-event.service.js';
 
-export interface AdminError {
-  code: string;
-  message: string;
-  field?: string[];
-}
-export type AdminResult<T> = { ok: true; value: T } | { ok: false; error: AdminError };
-
-const refuse = (code: string, message: string, field?: string[]): { ok: false; error: AdminError } => ({
-  ok: false,
-  error: { code, message, field },
-});
+const refuse = (code: string, message: string, field?: string[]): Refused => refused(userError(code, message, field));
 
 function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
@@ -37,7 +38,7 @@ function sha256(value: string): string {
 export async function inviteUser(
   ctx: DealersContext,
   input: { email: string; role: Role; dealerId?: string | null },
-): Promise<AdminResult<{ invitation: Invitation; token: string }>> {
+): Promise<Result<{ invitation: Invitation; token: string }>> {
   return ctx.em.transactional(async (em) => {
     // The actor's row as it is now (share-locked until this commits), not the token's role.
     const actor = await currentActor(ctx, em, 'Mutation.inviteUser');
@@ -97,7 +98,7 @@ async function accountLike(em: EntityManager, email: string): Promise<{ email: s
 
 const INVALID = () => refuse('INVALID_INVITATION', 'This invitation is not valid; ask your administrator for a new one.', ['token']);
 
-function stateRefusal(invitation: Invitation | null, now: Date): { ok: false; error: AdminError } | null {
+function stateRefusal(invitation: Invitation | null, now: Date): Refused | null {
   if (!invitation) return INVALID();
   const state = invitationState({
     acceptedAt: invitation.acceptedAt,
@@ -122,7 +123,7 @@ function stateRefusal(invitation: Invitation | null, now: Date): { ok: false; er
 export async function acceptInvitation(
   ctx: DealersContext,
   input: { token: string; password: string; name: string },
-): Promise<AdminResult<User>> {
+): Promise<Result<User>> {
   const tokenHash = sha256(input.token.trim());
   const now = new Date();
   // Checked before argon2 runs, so forged tokens cost no hashing.
@@ -210,7 +211,7 @@ export async function listInvitations(
  * invitation cannot be withdrawn (INVITATION_USED: disable the user instead); one out of the
  * caller's reach reads as NOT_FOUND. Cancelling twice changes nothing and writes one event.
  */
-export async function cancelInvitation(ctx: DealersContext, idArg: string): Promise<AdminResult<Invitation>> {
+export async function cancelInvitation(ctx: DealersContext, idArg: string): Promise<Result<Invitation>> {
   const id = normalizeId(idArg);
   const NOT_FOUND = refuse('NOT_FOUND', 'There is no invitation with this id that you administer.', ['id']);
   if (!id) return NOT_FOUND;

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-import { requireClaims } from '@dealergraph/runtime';
+import { ok, refused, requireClaims, type Result, userError } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
@@ -16,16 +16,14 @@ import { recordSecurityEvent } from './security-event.service.js';
 
 const ISSUER = 'dealergraph';
 
-export type MfaResult<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
-
 /**
  * Starts enrolment for the signed-in user: a new secret, kept aside until a code from it is
  * confirmed, as an otpauth:// URI and a QR code (SVG) for the authenticator app.
  */
-export async function beginEnrolment(ctx: DealersContext): Promise<MfaResult<{ secret: string; otpauthUri: string; qrCodeSvg: string }>> {
+export async function beginEnrolment(ctx: DealersContext): Promise<Result<{ secret: string; otpauthUri: string; qrCodeSvg: string }>> {
   const claims = requireClaims(ctx.claims);
   const user = await ctx.em.findOneOrFail(User, { id: claims.sub }, { populate: ['mfaSecret'] });
-  if (user.mfaSecret) return { ok: false, code: 'ALREADY_ENROLLED', message: 'Two-factor sign-in is already on for this account.' };
+  if (user.mfaSecret) return refused(userError('ALREADY_ENROLLED', 'Two-factor sign-in is already on for this account.'));
   const secret = new Secret({ size: 20 });
   const otpauthUri = new TOTP({ issuer: ISSUER, label: user.email, secret, digits: 6, period: 30, algorithm: 'SHA1' }).toString();
   user.mfaPendingSecret = secret.base32;
@@ -36,10 +34,7 @@ export async function beginEnrolment(ctx: DealersContext): Promise<MfaResult<{ s
     dealerId: user.dealer?.id ?? null,
   });
   await ctx.em.flush();
-  return {
-    ok: true,
-    value: { secret: secret.base32, otpauthUri, qrCodeSvg: await QRCode.toString(otpauthUri, { type: 'svg', margin: 1 }) },
-  };
+  return ok({ secret: secret.base32, otpauthUri, qrCodeSvg: await QRCode.toString(otpauthUri, { type: 'svg', margin: 1 }) });
 }
 
 /** What confirming gives: the recovery codes, and full tokens when a restricted session was upgraded. */
@@ -54,7 +49,7 @@ export interface Confirmed {
  * once. Confirmed from a restricted session (a user who had to enrol), that session becomes a full
  * one in the same transaction, and its first full tokens are returned.
  */
-export async function confirmEnrolment(ctx: DealersContext, code: string): Promise<MfaResult<Confirmed>> {
+export async function confirmEnrolment(ctx: DealersContext, code: string): Promise<Result<Confirmed>> {
   const claims = requireClaims(ctx.claims);
   return ctx.em.transactional(async (em) => {
     const user = await em.findOneOrFail(
@@ -62,16 +57,11 @@ export async function confirmEnrolment(ctx: DealersContext, code: string): Promi
       { id: claims.sub },
       { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['mfaSecret', 'mfaPendingSecret'] },
     );
-    if (user.mfaSecret)
-      return { ok: false as const, code: 'ALREADY_ENROLLED', message: 'Two-factor sign-in is already on for this account.' };
-    if (!user.mfaPendingSecret) return { ok: false as const, code: 'NOT_STARTED', message: 'Start with beginMfaEnrolment.' };
+    if (user.mfaSecret) return refused(userError('ALREADY_ENROLLED', 'Two-factor sign-in is already on for this account.', ['code']));
+    if (!user.mfaPendingSecret) return refused(userError('NOT_STARTED', 'Start with beginMfaEnrolment.', ['code']));
     const step = oneTimeCodeStep({ secretBase32: user.mfaPendingSecret, code, now: new Date() });
     if (step === null)
-      return {
-        ok: false as const,
-        code: 'INVALID_CODE',
-        message: 'The code does not match; enter the current code from your authenticator.',
-      };
+      return refused(userError('INVALID_CODE', 'The code does not match; enter the current code from your authenticator.', ['code']));
     const recoveryCodes = newRecoveryCodes({ count: RECOVERY_CODE_COUNT });
     user.mfaSecret = user.mfaPendingSecret;
     user.mfaPendingSecret = null;
@@ -79,10 +69,7 @@ export async function confirmEnrolment(ctx: DealersContext, code: string): Promi
     user.mfaRecoveryCodeHashes = recoveryCodes.map(hashRecoveryCode);
     recordSecurityEvent(ctx, em, { kind: 'MFA_ENABLED', userId: user.id, email: user.email, dealerId: user.dealer?.id ?? null });
     const tokens = claims.mfaEnrolmentOnly && claims.sid ? await upgradeSession(ctx, em, user, claims.sid) : null;
-    return {
-      ok: true as const,
-      value: { recoveryCodes, accessToken: tokens?.accessToken ?? null, refreshToken: tokens?.refreshToken ?? null },
-    };
+    return ok<Confirmed>({ recoveryCodes, accessToken: tokens?.accessToken ?? null, refreshToken: tokens?.refreshToken ?? null });
   });
 }
 

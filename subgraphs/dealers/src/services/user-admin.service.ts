@@ -1,4 +1,14 @@
-import { type EntityManager, forbidden, normalizeId, type PageWindow, requireClaims, type Role } from '@dealergraph/runtime';
+import {
+  type EntityManager,
+  forbidden,
+  normalizeId,
+  type PageWindow,
+  refused,
+  requireClaims,
+  type Result,
+  type Role,
+  userError,
+} from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 
 import type { DealersContext } from '../context.js';
@@ -6,7 +16,6 @@ import { type AdminActor, administers, adminRoleOf, lastAdminRefusal, roleGrantR
 import { Session } from '../entities/session.entity.js';
 import { User } from '../entities/user.entity.js';
 import { currentActor } from './admin-actor.service.js';
-import type { AdminResult } from './invitation.service.js';
 import { recordSecurityEvent } from './security-event.service.js';
 
 function actorOf(ctx: DealersContext): AdminActor & { id: string } {
@@ -14,10 +23,7 @@ function actorOf(ctx: DealersContext): AdminActor & { id: string } {
   return { id: claims.sub, role: claims.role as Role, dealerId: claims.dealerId ?? null };
 }
 
-const NOT_FOUND = {
-  ok: false as const,
-  error: { code: 'NOT_FOUND', message: 'There is no user with this id that you administer.', field: ['userId'] },
-};
+const NOT_FOUND = refused(userError('NOT_FOUND', 'There is no user with this id that you administer.', ['userId']));
 
 /**
  * The users of a dealer (by email): a DEALER_ADMIN their own dealer's, an ADMIN any dealer's or,
@@ -48,8 +54,8 @@ async function changeUser(
   ctx: DealersContext,
   coordinate: string,
   userIdArg: string,
-  change: (em: EntityManager, target: User, actor: AdminActor & { id: string }) => Promise<AdminResult<User>>,
-): Promise<AdminResult<User>> {
+  change: (em: EntityManager, target: User, actor: AdminActor & { id: string }) => Promise<Result<User>>,
+): Promise<Result<User>> {
   const claimed = actorOf(ctx);
   const userId = normalizeId(userIdArg);
   if (!userId) return NOT_FOUND;
@@ -64,20 +70,20 @@ async function changeUser(
     if (!administers({ actor, dealerId })) return NOT_FOUND;
     const target = await em.findOneOrFail(User, { id: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (roleRank(target.role) > roleRank(actor.role)) {
-      return { ok: false as const, error: { code: 'ROLE_ABOVE_YOURS', message: 'This user holds a role above yours.', field: ['userId'] } };
+      return refused(userError('ROLE_ABOVE_YOURS', 'This user holds a role above yours.', ['userId']));
     }
     return change(em, target, actor);
   });
 }
 
 /** Refuses when taking `target` out of the admins would leave its group without an active one. */
-async function keepsAnAdmin(em: EntityManager, target: User): Promise<AdminResult<User> | null> {
+async function keepsAnAdmin(em: EntityManager, target: User): Promise<Result<User> | null> {
   const dealerId = target.dealer?.id ?? null;
   const adminRole = adminRoleOf(dealerId);
   if (target.role !== adminRole || !target.active) return null;
   const others = await em.count(User, { dealer: dealerId, role: adminRole, active: true, id: { $ne: target.id } });
   const refusal = lastAdminRefusal({ dealerId, activeAdminsAfter: others });
-  return refusal ? { ok: false, error: { code: refusal.code, message: refusal.message, field: ['userId'] } } : null;
+  return refusal ? refused(userError(refusal.code, refusal.message, ['userId'])) : null;
 }
 
 /** Ends every session of a user: their access tokens stop at the gateway within seconds. */
@@ -89,11 +95,11 @@ async function endSessions(em: EntityManager, userId: string): Promise<void> {
  * Gives a user another role, never one above the caller's and never one that leaves a dealer (or
  * the staff) without an active administrator. The user's sessions end, so no token keeps the old role.
  */
-export async function setUserRole(ctx: DealersContext, userId: string, role: Role): Promise<AdminResult<User>> {
+export async function setUserRole(ctx: DealersContext, userId: string, role: Role): Promise<Result<User>> {
   return changeUser(ctx, 'Mutation.setUserRole', userId, async (em, target, actor) => {
     const dealerId = target.dealer?.id ?? null;
     const refusal = roleGrantRefusal({ actor, dealerId, role });
-    if (refusal) return { ok: false, error: { code: refusal.code, message: refusal.message, field: ['role'] } };
+    if (refusal) return refused(userError(refusal.code, refusal.message, ['role']));
     if (target.role === role) return { ok: true, value: target };
     if (role !== adminRoleOf(dealerId)) {
       const last = await keepsAnAdmin(em, target);
@@ -119,7 +125,7 @@ export async function setUserRole(ctx: DealersContext, userId: string, role: Rol
  * Disables a user (their sessions end and sign-in is refused) or enables them again. The last
  * active administrator of a dealer (or of the staff) cannot be disabled.
  */
-export async function setUserActive(ctx: DealersContext, userId: string, active: boolean): Promise<AdminResult<User>> {
+export async function setUserActive(ctx: DealersContext, userId: string, active: boolean): Promise<Result<User>> {
   return changeUser(ctx, active ? 'Mutation.enableUser' : 'Mutation.disableUser', userId, async (em, target, actor) => {
     if (target.active === active) return { ok: true, value: target };
     if (!active) {

@@ -19,8 +19,8 @@ describe('price list rows', () => {
 
   it('gives each bad row its code', () => {
     expect(check(2, ['', '1.00', 'EUR'])).toMatchObject({ ok: false, code: 'MISSING_SKU' });
-    expect(check(2, ['A', '1,50', 'EUR'])).toMatchObject({ ok: false, code: 'INVALID_PRICE' });
-    expect(check(2, ['A', '1.005', 'EUR'])).toMatchObject({ ok: false, code: 'INVALID_PRICE' });
+    expect(check(2, ['A', '1,50', 'EUR'])).toMatchObject({ ok: false, code: 'INVALID_AMOUNT' });
+    expect(check(2, ['A', '1.005', 'EUR'])).toMatchObject({ ok: false, code: 'INVALID_AMOUNT' });
     expect(check(2, ['A', '-1.00', 'EUR'])).toMatchObject({ ok: false, code: 'NEGATIVE_PRICE' });
     expect(check(2, ['A', '99999999.00', 'EUR'])).toMatchObject({ ok: false, code: 'ABSURD_PRICE' });
     expect(check(2, ['A', '1.00', 'euro'])).toMatchObject({ ok: false, code: 'INVALID_CURRENCY' });

@@ -1,4 +1,4 @@
-import { InvalidAmountError, parseAmount } from '@dealergraph/runtime';
+import { INVALID_AMOUNT, readAmount } from '@dealergraph/runtime';
 
 /**
  * The rows of a PRICE_LIST file, checked one by one before anything is written. Columns (first row,
@@ -14,7 +14,7 @@ export const MAX_LIST_PRICE_CENTS = 1_000_000_000;
 
 export type PriceListRowCode =
   | 'MISSING_SKU'
-  | 'INVALID_PRICE'
+  | typeof INVALID_AMOUNT
   | 'NEGATIVE_PRICE'
   | 'ABSURD_PRICE'
   | 'INVALID_CURRENCY'
@@ -55,13 +55,9 @@ export function checkPriceListRow(input: { row: number; cells: readonly unknown[
   const fail = (code: PriceListRowCode, message: string): PriceListRow => ({ ...base, ok: false, code, message });
   if (!sku) return fail('MISSING_SKU', 'The row has no SKU.');
   const rawPrice = cell('list_price');
-  let listPrice: number;
-  try {
-    listPrice = parseAmount(rawPrice);
-  } catch (error) {
-    if (!(error instanceof InvalidAmountError)) throw error;
-    return fail('INVALID_PRICE', `list_price "${rawPrice.slice(0, 40)}" is not a decimal amount such as 12.50.`);
-  }
+  const read = readAmount(rawPrice, { field: ['list_price'], example: '12.50' });
+  if (!read.ok) return fail(INVALID_AMOUNT, `list_price: ${read.errors[0].message}`);
+  const listPrice = read.value;
   if (listPrice < 0) return fail('NEGATIVE_PRICE', `list_price ${rawPrice} is negative.`);
   if (listPrice > MAX_LIST_PRICE_CENTS)
     return fail('ABSURD_PRICE', `list_price ${rawPrice} is above 10,000,000.00: check the decimal separator.`);

@@ -31,8 +31,7 @@ export class ImportResolver {
     @Ctx() ctx: IntegrationContext,
   ): Promise<StartImportPayload> {
     const result = await startImport(ctx, input);
-    if (!result.ok) return { job: null, userErrors: [result.error] };
-    return { job: toJobType(result.job), userErrors: [] };
+    return result.ok ? { job: toJobType(result.value), userErrors: [] } : { job: null, userErrors: result.errors };
   }
 
   @Authorized()

@@ -83,7 +83,7 @@ export class ImportRowType {
 
   @Field({
     description:
-      'CREATED, UPDATED or UNCHANGED; OK for a valid row of a file that was not imported; otherwise the code of what is wrong: MISSING_SKU, UNKNOWN_SKU, DUPLICATE_KEY, INVALID_PRICE, NEGATIVE_PRICE, ABSURD_PRICE, INVALID_CURRENCY, VALIDITY_NOT_SUPPORTED.',
+      'CREATED, UPDATED or UNCHANGED; OK for a valid row of a file that was not imported; otherwise the code of what is wrong: MISSING_SKU, UNKNOWN_SKU, DUPLICATE_KEY, INVALID_AMOUNT, NEGATIVE_PRICE, ABSURD_PRICE, INVALID_CURRENCY, VALIDITY_NOT_SUPPORTED.',
   })
   status!: string;
 

@@ -1,20 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
-import { normalizeId, type PageWindow, requireClaims } from '@dealergraph/runtime';
+import { normalizeId, ok, type PageWindow, refused, requireClaims, type Result, userError } from '@dealergraph/runtime';
+import { decodeTableFile } from '@dealergraph/runtime/files';
 
 import type { IntegrationContext } from '../context.js';
-import { IMPLEMENTED_KINDS, type ImportKind } from '../domain/import-kinds.js';
+import { IMPLEMENTED_KINDS, type ImportKind, MAX_IMPORT_BYTES } from '../domain/import-kinds.js';
 import { ImportJob } from '../entities/import-job.entity.js';
 import { ImportRow } from '../entities/import-row.entity.js';
-import { decodeImportFile } from './import-file.reader.js';
-
-export interface ImportUserError {
-  code: string;
-  message: string;
-  field: string[];
-}
-
-export type StartImportResult = { ok: true; job: ImportJob } | { ok: false; error: ImportUserError };
 
 /**
  * Queues a file for import. The checks that need no parsing happen here (kind, size, name,
@@ -24,19 +16,16 @@ export type StartImportResult = { ok: true; job: ImportJob } | { ok: false; erro
 export async function startImport(
   ctx: IntegrationContext,
   input: { kind: ImportKind; filename: string; contentBase64: string; dryRun: boolean; validRowsOnly: boolean },
-): Promise<StartImportResult> {
+): Promise<Result<ImportJob>> {
   const claims = requireClaims(ctx.claims);
-  const refuse = (code: string, message: string, field: string): StartImportResult => ({
-    ok: false,
-    error: { code, message, field: ['input', field] },
-  });
+  const refuse = (code: string, message: string, field: string) => refused(userError(code, message, ['input', field]));
   if (!IMPLEMENTED_KINDS.includes(input.kind))
     return refuse(
       'UNSUPPORTED_KIND',
       `Imports of ${input.kind} are not available yet; available: ${IMPLEMENTED_KINDS.join(', ')}.`,
       'kind',
     );
-  const decoded = decodeImportFile(input);
+  const decoded = decodeTableFile({ ...input, maxBytes: MAX_IMPORT_BYTES });
   if (!decoded.ok) return refuse(decoded.code, decoded.message, decoded.code === 'UNSUPPORTED_FILE' ? 'filename' : 'contentBase64');
   const job = ctx.em.create(ImportJob, {
     id: randomUUID(),
@@ -50,7 +39,7 @@ export async function startImport(
   });
   await ctx.em.persistAndFlush(job);
   ctx.wakeImports();
-  return { ok: true, job };
+  return ok(job);
 }
 
 /** A job by id (null for an unknown or malformed one). */

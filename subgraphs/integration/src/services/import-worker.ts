@@ -1,10 +1,11 @@
 import { InternalCallError, type Logger, startPeriodic } from '@dealergraph/runtime';
+import { readTableCells, tableFileKind } from '@dealergraph/runtime/files';
 import type { MikroORM } from '@mikro-orm/postgresql';
 
 import type { IntegrationContext } from '../context.js';
-import type { ImportCounts } from '../domain/import-kinds.js';
+import { type ImportCounts, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../domain/import-kinds.js';
+import { PRICE_LIST_COLUMNS } from '../domain/price-list-rows.js';
 import { ImportJob } from '../entities/import-job.entity.js';
-import { readImportCells } from './import-file.reader.js';
 import { type ImportOutcome, type RowReport, runPriceListImport } from './price-list-import.runner.js';
 
 /** A worker holds a job this long without a sign of life before another may take it over. */
@@ -89,7 +90,8 @@ async function runJob(orm: MikroORM, ctx: Pick<IntegrationContext, 'services'>, 
   };
   const zero = { created: 0, updated: 0, unchanged: 0, failed: 0 };
   try {
-    const cells = await readImportCells(job.filename, job.content ?? Buffer.alloc(0));
+    const limits = { maxBytes: MAX_IMPORT_BYTES, maxRows: MAX_IMPORT_ROWS, columns: PRICE_LIST_COLUMNS.required };
+    const cells = await readTableCells(tableFileKind(job.filename) ?? 'CSV', job.content ?? Buffer.alloc(0), limits);
     if (!cells.ok) return await finish(orm, jobId, { ok: false, code: cells.code, message: cells.message, rows: [], counts: zero });
     await progress(10);
     await finish(orm, jobId, await runPriceListImport(ctx, job, cells.cells, progress));

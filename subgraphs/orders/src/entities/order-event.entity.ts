@@ -14,11 +14,17 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/c
     `create index "${name}" on ${table.schema ? `"${table.schema}".` : ''}"${table.name}" ("${c.at}", "${c.id}") where "${c.publishedAt}" is null`,
 })
 // A dealer's events in time order, for catch-up after a reconnect and the notification feed.
+// What the ERP forwarder still has to hand to integration (a small partial index: forwarded rows drop out).
+@Index({
+  name: 'order_event_erp_unforwarded_index',
+  expression: (table, c, name) =>
+    `create index "${name}" on ${table.schema ? `"${table.schema}".` : ''}"${table.name}" ("${c.at}", "${c.id}") where "${c.erpForwardedAt}" is null`,
+})
 @Index({ name: 'order_event_dealer_id_at_index', properties: ['dealerId', 'at'] })
 @Index({ name: 'order_event_order_id_at_index', properties: ['orderId', 'at'] })
 @Index({ name: 'order_event_at_index', properties: ['at'] })
 export class OrderEvent {
-  [OptionalProps]?: 'status' | 'actorId' | 'reason' | 'data' | 'publishedAt' | 'salesRepUserId' | 'dealerRegion';
+  [OptionalProps]?: 'status' | 'actorId' | 'reason' | 'data' | 'publishedAt' | 'salesRepUserId' | 'dealerRegion' | 'erpForwardedAt';
 
   /** The event id; consumers drop a second delivery of the same id. */
   @PrimaryKey({ type: 'uuid' })
@@ -69,4 +75,12 @@ export class OrderEvent {
   /** When the relay handed it to pub/sub; null until then. */
   @Property({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null = null;
+
+  /**
+   * When the ERP forwarder handed it to the integration subgraph (which turns the events the ERP
+   * subscribes to into webhook deliveries); null until then. Events from before the forwarder are
+   * marked forwarded by its migration.
+   */
+  @Property({ type: 'timestamptz', nullable: true })
+  erpForwardedAt: Date | null = null;
 }

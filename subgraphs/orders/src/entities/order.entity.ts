@@ -50,6 +50,10 @@ export class Order {
     | 'overLimitApproved'
     | 'carrier'
     | 'trackingNumber'
+    | 'erpOrderNumber'
+    | 'erpAcknowledgedAt'
+    | 'confirmedShipDate'
+    | 'confirmedDeliveryDate'
     | 'rejection'
     | 'dealerRegion'
     | 'salesRepUserId'
@@ -137,6 +141,20 @@ export class Order {
 
   @Property({ type: 'text', nullable: true })
   trackingNumber: string | null = null;
+
+  /** The ERP's own number for the order (acknowledgeOrder); null until the ERP acknowledged it. */
+  @Property({ type: 'text', nullable: true })
+  erpOrderNumber: string | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  erpAcknowledgedAt: Date | null = null;
+
+  /** The dates the ERP confirmed (ISO dates, YYYY-MM-DD); null when it gave none. */
+  @Property({ type: 'date', nullable: true })
+  confirmedShipDate: string | null = null;
+
+  @Property({ type: 'date', nullable: true })
+  confirmedDeliveryDate: string | null = null;
 
   /** Why an approver rejected it (code, text, suggested alternatives); null unless REJECTED. */
   @Property({ type: 'jsonb', nullable: true })

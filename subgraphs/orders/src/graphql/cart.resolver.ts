@@ -1,3 +1,4 @@
+import { catchRefusal, type UserError } from '@dealergraph/runtime';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import type { OrdersContext } from '../context.js';
@@ -13,10 +14,16 @@ import {
   UploadOrderLinesPayload,
 } from './cart.type.js';
 
-/** The caller's cart after a change, priced now. */
+/** The caller's cart, priced now (a Refusal when its total cannot be computed exactly). */
 async function currentCart(ctx: OrdersContext): Promise<CartType | null> {
   const cart = await carts.loadCart(ctx);
   return cart ? toCartType(cart) : null;
+}
+
+/** A cart mutation's payload: the cart after the change and the userErrors, the cart's own refusal among them. */
+export async function cartPayload(ctx: OrdersContext, userErrors: UserError[]): Promise<CartPayload> {
+  const cart = await catchRefusal(() => currentCart(ctx));
+  return cart.ok ? { cart: cart.value, userErrors } : { cart: null, userErrors: [...userErrors, ...cart.errors] };
 }
 
 @Resolver(() => CartType)
@@ -50,7 +57,7 @@ export class CartResolver {
     @Ctx() ctx: OrdersContext,
   ): Promise<CartPayload> {
     const result = await carts.addLines(ctx, lines);
-    return { cart: await currentCart(ctx), userErrors: [...result.userErrors, ...carts.verdictErrors(result.verdicts, ['lines'])] };
+    return cartPayload(ctx, [...result.userErrors, ...carts.verdictErrors(result.verdicts, ['lines'])]);
   }
 
   @Authorized()
@@ -62,8 +69,7 @@ export class CartResolver {
     @Arg('quantity', () => Int, { description: 'The new quantity, 0-100,000; 0 removes the line.' }) quantity: number,
     @Ctx() ctx: OrdersContext,
   ): Promise<CartPayload> {
-    const userErrors = await carts.updateCartLine(ctx, sku, quantity);
-    return { cart: await currentCart(ctx), userErrors };
+    return cartPayload(ctx, await carts.updateCartLine(ctx, sku, quantity));
   }
 
   @Authorized()
@@ -72,15 +78,13 @@ export class CartResolver {
     @Arg('skus', () => [String], { description: 'SKUs of the lines to remove (any case).' }) skus: string[],
     @Ctx() ctx: OrdersContext,
   ): Promise<CartPayload> {
-    const userErrors = await carts.removeFromCart(ctx, skus);
-    return { cart: await currentCart(ctx), userErrors };
+    return cartPayload(ctx, await carts.removeFromCart(ctx, skus));
   }
 
   @Authorized()
   @Mutation(() => CartPayload, { description: 'Empties the cart. Codes: FORBIDDEN.' })
   async clearCart(@Ctx() ctx: OrdersContext): Promise<CartPayload> {
-    const userErrors = await carts.clearCart(ctx);
-    return { cart: await currentCart(ctx), userErrors };
+    return cartPayload(ctx, await carts.clearCart(ctx));
   }
 
   @Authorized()
@@ -94,6 +98,6 @@ export class CartResolver {
     @Ctx() ctx: OrdersContext,
   ): Promise<UploadOrderLinesPayload> {
     const result = await uploadOrderLines(ctx, input);
-    return { rows: result.rows.map(toUploadedLineType), cart: await currentCart(ctx), userErrors: result.userErrors };
+    return { rows: result.rows.map(toUploadedLineType), ...(await cartPayload(ctx, result.userErrors)) };
   }
 }

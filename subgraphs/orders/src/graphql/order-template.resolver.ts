@@ -5,8 +5,8 @@ import type { OrdersContext } from '../context.js';
 import type { OrderTemplate } from '../entities/order-template.entity.js';
 import * as carts from '../services/cart.service.js';
 import * as templates from '../services/order-template.service.js';
-import { toCartType } from './cart.mapper.js';
-import { CartPayload, CartType, LineStatusEnum } from './cart.type.js';
+import { cartPayload } from './cart.resolver.js';
+import { CartPayload, LineStatusEnum } from './cart.type.js';
 import {
   DeleteOrderTemplatePayload,
   OrderTemplateConnection,
@@ -17,11 +17,6 @@ import {
 } from './order-template.type.js';
 
 const toTemplateType = (t: OrderTemplate): OrderTemplateType => ({ id: t.id, name: t.name, createdAt: t.createdAt });
-
-async function currentCart(ctx: OrdersContext): Promise<CartType | null> {
-  const cart = await carts.loadCart(ctx);
-  return cart ? toCartType(cart) : null;
-}
 
 @Resolver(() => OrderTemplateType)
 export class OrderTemplateResolver {
@@ -87,7 +82,7 @@ export class OrderTemplateResolver {
     @Ctx() ctx: OrdersContext,
   ): Promise<CartPayload> {
     const result = await templates.addTemplateToCart(ctx, templateId);
-    return { cart: await currentCart(ctx), userErrors: [...result.userErrors, ...carts.verdictErrors(result.verdicts, ['lines'])] };
+    return cartPayload(ctx, [...result.userErrors, ...carts.verdictErrors(result.verdicts, ['lines'])]);
   }
 
   @Authorized()
@@ -110,16 +105,7 @@ export class OrderTemplateResolver {
       unitPriceChange: l.currentUnitPrice === null ? null : toMoney(l.currentUnitPrice - l.previousUnitPrice, result.currency),
       priceChanged: l.currentUnitPrice !== null && l.currentUnitPrice !== l.previousUnitPrice,
     }));
-    return {
-      lines,
-      cart: await currentCart(ctx),
-      userErrors: [
-        ...result.userErrors,
-        ...carts.verdictErrors(
-          result.lines.map((l) => l.verdict),
-          ['lines'],
-        ),
-      ],
-    };
+    const verdicts = result.lines.map((l) => l.verdict);
+    return { lines, ...(await cartPayload(ctx, [...result.userErrors, ...carts.verdictErrors(verdicts, ['lines'])])) };
   }
 }

@@ -69,7 +69,7 @@ export class OrderPayload {
   order!: OrderType | null;
 
   @Field(() => [UserError], {
-    description: 'Why nothing changed: NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, INVALID_INPUT, CREDIT_LIMIT_EXCEEDED ...',
+    description: 'Why nothing changed: NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, INVALID_INPUT, INVALID_AMOUNT, CREDIT_LIMIT_EXCEEDED ...',
   })
   userErrors!: UserError[];
 }

@@ -1,4 +1,4 @@
-import { pageWindow, toPage } from '@dealergraph/runtime';
+import { pageWindow, serviceUnavailable, toPage } from '@dealergraph/runtime';
 import { GraphQLError } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 
@@ -21,7 +21,7 @@ import {
 } from './special-price-request.type.js';
 
 function toPayload({ request, userErrors, failure }: requests.SpecialPriceRequestResult): SpecialPriceRequestPayload {
-  if (failure) throw new GraphQLError(failure, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+  if (failure) throw serviceUnavailable(failure);
   return { specialPriceRequest: request ? toSpecialPriceRequestType(request) : null, userErrors };
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { formatAmount } from '@dealergraph/runtime';
+import { formatAmount, type UserError, userError } from '@dealergraph/runtime';
 
 import type { OrdersContext } from '../context.js';
 import { APPROVAL_ROLES } from '../domain/approval-routing.js';
@@ -8,7 +8,6 @@ import { Order, type OrderEffect } from '../entities/order.entity.js';
 import { OrderApprovalStep } from '../entities/order-approval-step.entity.js';
 import type { EffectOutcome } from './order-effects.service.js';
 import { finishEffect } from './order-effects.service.js';
-import { type OrderUserError, userError } from './order-errors.js';
 import { changeOrderStatus } from './order-status.service.js';
 import { recordOrderEvent } from './outbox.service.js';
 
@@ -28,7 +27,7 @@ export async function completeApproval(ctx: OrdersContext, order: Order, effect:
   let held = await hold(effect.overLimitApproved);
   const asksLevel = held.status === 'REFUSED' && held.decision.outcome === 'APPROVAL' ? (held.decision.approvalLevel ?? 4) : null;
   if (asksLevel !== null && !effect.overLimitApproved && effect.approverLevel >= asksLevel) held = await hold(true);
-  const done = await finishEffect(ctx, order.id, effect, async (em, locked): Promise<OrderUserError[]> => {
+  const done = await finishEffect(ctx, order.id, effect, async (em, locked): Promise<UserError[]> => {
     const now = new Date();
     if (held.status === 'HELD') {
       await approveSteps(em, locked, effect, now);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { allows, InvalidAmountError, type PageWindow, parseAmount, requireClaims } from '@dealergraph/runtime';
+import { allows, type PageWindow, readOptionalAmount, requireClaims, type UserError, userError } from '@dealergraph/runtime';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 
 import type { OrdersContext } from '../context.js';
@@ -8,7 +8,6 @@ import type { ApprovalRuleKind, ApprovalRuleRow } from '../domain/approval-routi
 import { applyRuleEdit, parsePercent, type RuleEdit, ruleProblems } from '../domain/approval-rule-edit.js';
 import { ApprovalRule } from '../entities/approval-rule.entity.js';
 import { ApprovalRuleChange, type ApprovalRuleSnapshot } from '../entities/approval-rule-change.entity.js';
-import { type OrderUserError, userError } from './order-errors.js';
 
 type Em = OrdersContext['em'];
 
@@ -53,15 +52,15 @@ export interface RuleCreateInput extends RuleChangeInput {
 
 export interface ApprovalRuleResult {
   rule: ApprovalRule | null;
-  userErrors: OrderUserError[];
+  userErrors: UserError[];
 }
 
-const refuse = (...errors: OrderUserError[]): ApprovalRuleResult => ({ rule: null, userErrors: errors });
+const refuse = (...errors: UserError[]): ApprovalRuleResult => ({ rule: null, userErrors: errors });
 const forbidden = () => refuse(userError('FORBIDDEN', "Only the portal's ADMIN changes approval rules."));
 
 /** Reads the decimal inputs into an edit, or the problems with them. */
-function readEdit(input: RuleChangeInput): { edit: RuleEdit } | { errors: OrderUserError[] } {
-  const errors: OrderUserError[] = [];
+function readEdit(input: RuleChangeInput): { edit: RuleEdit } | { errors: UserError[] } {
+  const errors: UserError[] = [];
   const edit: RuleEdit = {};
   if (input.enabled != null) edit.enabled = input.enabled;
   if (input.level != null) edit.level = input.level;
@@ -69,14 +68,8 @@ function readEdit(input: RuleChangeInput): { edit: RuleEdit } | { errors: OrderU
   else if (input.deadlineHours != null) edit.deadlineHours = input.deadlineHours;
   if (input.count != null) edit.count = input.count;
   if (input.handling != null) edit.handling = input.handling.map((h) => h.trim().toUpperCase());
-  if (input.threshold != null) {
-    try {
-      edit.threshold = parseAmount(input.threshold);
-    } catch (error) {
-      if (!(error instanceof InvalidAmountError)) throw error;
-      errors.push(userError('INVALID_THRESHOLD', `"${input.threshold}" is not an amount such as "20000.00".`, ['input', 'threshold']));
-    }
-  }
+  const threshold = readOptionalAmount(input.threshold, { field: ['input', 'threshold'], example: '20000.00' }, errors);
+  if (threshold !== null) edit.threshold = threshold;
   if (input.discountPercent != null) {
     const bp = parsePercent(input.discountPercent);
     if (bp === null)

@@ -1,16 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import {
-  type Claims,
-  type CreditDecision,
-  type EntityManager,
-  InternalCallError,
-  type InternalProduct,
-  isStaff,
-  MAX_INTERNAL_LINES,
-  type QuotedLine,
-  requireClaims,
-} from '@dealergraph/runtime';
+import { type Claims, type CreditDecision, type EntityManager, InternalCallError, type InternalProduct, isStaff, MAX_INTERNAL_LINES, type QuotedLine, Refusal, requireClaims, serviceUnavailable, type UserError, userError } from '@dealergraph/runtime';
 import { raw } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 
@@ -30,13 +20,6 @@ import { CartLine } from '../entities/cart-line.entity.js';
 import { cartBusy, withCartLock, withCartTurn } from './cart-lock.js';
 
 /** A business refusal as the API reports it. */
-export interface CartUserError {
-  code: string;
-  message: string;
-  field: string[] | null;
-}
-
-/** A cart line as the dealer sees it now: priced, with stock and volume break. */
 export interface CartLineView {
   id: string;
   productId: string;
@@ -71,10 +54,8 @@ export interface AddLinesResult {
   verdicts: LineVerdict[];
   /** True when at least one line went into the cart. */
   added: boolean;
-  userErrors: CartUserError[];
+  userErrors: UserError[];
 }
-
-const cartError = (code: string, message: string, field?: string[]): CartUserError => ({ code, message, field: field ?? null });
 
 /** The cart's owner: a dealer user; staff have no cart. */
 function cartOwner(claims: Claims): { userId: string; dealerId: string } | null {
@@ -83,12 +64,12 @@ function cartOwner(claims: Claims): { userId: string; dealerId: string } | null 
 }
 
 /** The owner who may change the cart, or the FORBIDDEN userError saying why not. */
-export function cartWriter(ctx: OrdersContext): { userId: string; dealerId: string } | CartUserError {
+export function cartWriter(ctx: OrdersContext): { userId: string; dealerId: string } | UserError {
   const claims = requireClaims(ctx.claims);
   const owner = cartOwner(claims);
-  if (!owner) return cartError('FORBIDDEN', 'Staff users have no cart: carts belong to dealer users.');
+  if (!owner) return userError('FORBIDDEN', 'Staff users have no cart: carts belong to dealer users.');
   if (claims.role === 'VIEW_ONLY')
-    return cartError('FORBIDDEN', 'Your role (VIEW_ONLY) may look at prices and orders but not change a cart.');
+    return userError('FORBIDDEN', 'Your role (VIEW_ONLY) may look at prices and orders but not change a cart.');
   return owner;
 }
 
@@ -98,11 +79,8 @@ async function fromService<T>(what: string, call: () => Promise<T>): Promise<T> 
     return await call();
   } catch (error) {
     if (error instanceof InternalCallError) {
-      const message =
-        error.code === 'REJECTED'
-          ? `${what} refused the request; nothing was changed.`
-          : `${what} did not answer in time; nothing was changed. Try again in a moment.`;
-      throw new GraphQLError(message, { extensions: { code: error.code === 'REJECTED' ? 'BAD_REQUEST' : 'SERVICE_UNAVAILABLE' } });
+      if (error.code !== 'REJECTED') throw serviceUnavailable(`${what} did not answer in time; nothing was changed. Try again in a moment.`);
+      throw new GraphQLError(`${what} refused the request; nothing was changed.`, { extensions: { code: 'BAD_REQUEST' } });
     }
     throw error;
   }
@@ -283,9 +261,7 @@ export async function loadCart(ctx: OrdersContext): Promise<CartView | null> {
     };
   });
   if (!Number.isSafeInteger(total))
-    throw new GraphQLError('The cart total is too large to be computed exactly: lower some quantities.', {
-      extensions: { code: 'INVALID_QUANTITY' },
-    });
+    throw Refusal.of('INVALID_QUANTITY', 'The cart total is too large to be computed exactly: lower some quantities.');
   return { dealerId: owner.dealerId, currency: quoted.currency || rows[0]?.currency || 'USD', lines, total, totalQuantity };
 }
 
@@ -371,10 +347,10 @@ export async function addLines(
 }
 
 /** Turns verdicts of typed lines into per-line userErrors, `field` pointing at the input line. */
-export function verdictErrors(verdicts: readonly LineVerdict[], path: string[]): CartUserError[] {
+export function verdictErrors(verdicts: readonly LineVerdict[], path: string[]): UserError[] {
   return verdicts
     .filter((v) => v.status !== 'OK' && v.status !== 'DUPLICATE')
-    .map((v) => cartError(v.status, v.message, [...path, String(v.index), v.status === 'INVALID_QUANTITY' ? 'quantity' : 'sku']));
+    .map((v) => userError(v.status, v.message, [...path, String(v.index), v.status === 'INVALID_QUANTITY' ? 'quantity' : 'sku']));
 }
 
 /** Most SKUs one removeFromCart names: a cart holds at most CART_MAX_LINES products, and one call is one statement. */
@@ -391,21 +367,21 @@ async function lineBySku(em: EntityManager, userId: string, sku: string): Promis
  * Sets the quantity of a cart line (0 removes it); re-prices it, so the "price when added" is the
  * new quantity's. The price is asked before the locked transaction, for the line as read then.
  */
-export async function updateCartLine(ctx: OrdersContext, sku: string, quantity: number): Promise<CartUserError[]> {
+export async function updateCartLine(ctx: OrdersContext, sku: string, quantity: number): Promise<UserError[]> {
   const owner = cartWriter(ctx);
   if ('code' in owner) return [owner];
   if (quantity !== 0) {
     const problem = quantityProblem({ quantity });
-    if (problem) return [cartError('INVALID_QUANTITY', `${sku}: ${problem} Send 0 to remove the line.`, ['quantity'])];
+    if (problem) return [userError('INVALID_QUANTITY', `${sku}: ${problem} Send 0 to remove the line.`, ['quantity'])];
   }
-  const notInCart = [cartError('NOT_IN_CART', `${sku} is not in your cart.`, ['sku'])];
+  const notInCart = [userError('NOT_IN_CART', `${sku} is not in your cart.`, ['sku'])];
   return withCartTurn(owner.userId, async (locked) => {
     const seen = await lineBySku(ctx.em.fork(), owner.userId, sku);
     if (!seen) return notInCart;
     const quoted = quantity === 0 ? null : await quote(ctx, owner.dealerId, [{ productId: seen.productId, quantity }]);
     const q = quoted?.lines[0];
     if (quoted && !q?.priceable)
-      return [cartError('NOT_AUTHORIZED', `${seen.sku} has no price for your dealer and cannot be ordered: remove it.`, ['sku'])];
+      return [userError('NOT_AUTHORIZED', `${seen.sku} has no price for your dealer and cannot be ordered: remove it.`, ['sku'])];
     return locked(ctx, async (em) => {
       const line = await em.findOne(CartLine, { id: seen.id });
       if (!line) return notInCart;
@@ -420,12 +396,12 @@ export async function updateCartLine(ctx: OrdersContext, sku: string, quantity: 
  * Removes lines from the caller's cart by SKU (any case) in one statement; SKUs that are not in it
  * are reported once each (a repeated SKU is removed once, not reported). At most MAX_REMOVE_SKUS.
  */
-export async function removeFromCart(ctx: OrdersContext, skus: readonly string[]): Promise<CartUserError[]> {
+export async function removeFromCart(ctx: OrdersContext, skus: readonly string[]): Promise<UserError[]> {
   const owner = cartWriter(ctx);
   if ('code' in owner) return [owner];
   if (skus.length > MAX_REMOVE_SKUS)
     return [
-      cartError('TOO_MANY_SKUS', `Remove at most ${MAX_REMOVE_SKUS.toLocaleString('en-US')} SKUs at once, or clear the cart.`, ['skus']),
+      userError('TOO_MANY_SKUS', `Remove at most ${MAX_REMOVE_SKUS.toLocaleString('en-US')} SKUs at once, or clear the cart.`, ['skus']),
     ];
   const firstIndex = new Map<string, number>();
   skus.forEach((sku, index) => {
@@ -442,12 +418,12 @@ export async function removeFromCart(ctx: OrdersContext, skus: readonly string[]
     const gone = new Set(removed.map((r) => r.sku.toLowerCase()));
     return [...firstIndex]
       .filter(([key]) => !gone.has(key))
-      .map(([, index]) => cartError('NOT_IN_CART', `${skus[index]} is not in your cart.`, ['skus', String(index)]));
+      .map(([, index]) => userError('NOT_IN_CART', `${skus[index]} is not in your cart.`, ['skus', String(index)]));
   });
 }
 
 /** Empties the caller's cart. */
-export async function clearCart(ctx: OrdersContext): Promise<CartUserError[]> {
+export async function clearCart(ctx: OrdersContext): Promise<UserError[]> {
   const owner = cartWriter(ctx);
   if ('code' in owner) return [owner];
   await withCartLock(ctx, owner.userId, (em) => em.nativeDelete(CartLine, { userId: owner.userId }));

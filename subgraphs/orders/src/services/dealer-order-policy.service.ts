@@ -1,8 +1,7 @@
-import { formatAmount, InvalidAmountError, normalizeId, parseAmount, requireClaims } from '@dealergraph/runtime';
+import { formatAmount, normalizeId, readAmount, requireClaims, type UserError, userError } from '@dealergraph/runtime';
 
 import type { OrdersContext } from '../context.js';
 import { DealerOrderPolicy } from '../entities/dealer-order-policy.entity.js';
-import { type OrderUserError, userError } from './order-errors.js';
 
 /** A dealer's minimum order amount as the API shows it. */
 export interface MinimumOrderView {
@@ -19,7 +18,7 @@ export interface MinimumOrderView {
 export async function setMinimumOrder(
   ctx: OrdersContext,
   input: { dealerId: string; minimumAmount: string; belowMinimum: 'REFUSE' | 'APPROVAL' },
-): Promise<{ policy: MinimumOrderView | null; userErrors: OrderUserError[] }> {
+): Promise<{ policy: MinimumOrderView | null; userErrors: UserError[] }> {
   const claims = requireClaims(ctx.claims);
   if (claims.role !== 'ADMIN' && claims.role !== 'GENERAL_MANAGER') {
     return {
@@ -29,18 +28,9 @@ export async function setMinimumOrder(
   }
   const dealerId = normalizeId(input.dealerId);
   if (!dealerId) return { policy: null, userErrors: [userError('NOT_FOUND', 'There is no such dealer.', ['input', 'dealerId'])] };
-  let minimumAmount: number;
-  try {
-    minimumAmount = parseAmount(input.minimumAmount);
-  } catch (error) {
-    if (!(error instanceof InvalidAmountError)) throw error;
-    return {
-      policy: null,
-      userErrors: [userError('INVALID_AMOUNT', `"${input.minimumAmount}" is not an amount such as "250.00".`, ['input', 'minimumAmount'])],
-    };
-  }
-  if (minimumAmount < 0)
-    return { policy: null, userErrors: [userError('INVALID_AMOUNT', 'The minimum cannot be negative.', ['input', 'minimumAmount'])] };
+  const read = readAmount(input.minimumAmount, { field: ['input', 'minimumAmount'], min: 0, example: '250.00' });
+  if (!read.ok) return { policy: null, userErrors: read.errors };
+  const minimumAmount = read.value;
   await ctx.em.upsert(DealerOrderPolicy, { dealerId, minimumAmount, belowMinimum: input.belowMinimum });
   return { policy: { dealerId, minimumAmount: formatAmount(minimumAmount), belowMinimum: input.belowMinimum }, userErrors: [] };
 }

@@ -1,21 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-import {
-  allows,
-  APPROVAL_LEVEL,
-  canSeeDealer,
-  type Claims,
-  InternalCallError,
-  InvalidAmountError,
-  isStaff,
-  isStaffRole,
-  normalizeId,
-  type PageWindow,
-  parseAmount,
-  requireClaims,
-} from '@dealergraph/runtime';
+import { allows, APPROVAL_LEVEL, canSeeDealer, type Claims, InternalCallError, isStaff, isStaffRole, normalizeId, type PageWindow, readOptionalAmount, Refusal, requireClaims, serviceUnavailable, type UserError, userError } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
-import { GraphQLError } from 'graphql';
 
 import type { OrdersContext } from '../context.js';
 import { routeOrder, stepsDecidedBy } from '../domain/approval-routing.js';
@@ -26,23 +12,22 @@ import { Order } from '../entities/order.entity.js';
 import { OrderApprovalStep } from '../entities/order-approval-step.entity.js';
 import { scopeCondition, scopeOf } from './approver-scope.service.js';
 import { releaseAfterChange, runEffect, startEffect } from './order-effects.service.js';
-import { type OrderUserError, userError, WorkflowRefusal } from './order-errors.js';
 import { changeOrderStatus } from './order-status.service.js';
 import { recordOrderEvent } from './outbox.service.js';
 
 /** What a lifecycle mutation answers: the order as it is now, or why nothing changed. */
 export interface OrderDecisionResult {
   order: Order | null;
-  userErrors: OrderUserError[];
+  userErrors: UserError[];
 }
 
 type Em = OrdersContext['em'];
 
 const approverLevel = (claims: Claims) => (isStaffRole(claims.role) ? APPROVAL_LEVEL[claims.role] : 0);
-const notFound = () => new WorkflowRefusal([userError('NOT_FOUND', 'There is no such order.', ['orderId'])]);
+const notFound = () => new Refusal([userError('NOT_FOUND', 'There is no such order.', ['orderId'])]);
 
 /**
- * Runs `change` on the locked order in one transaction; a WorkflowRefusal rolls everything back and
+ * Runs `change` on the locked order in one transaction; a Refusal rolls everything back and
  * becomes userErrors. A role the authorization matrix refuses `operation` hears FORBIDDEN before any
  * order is looked at; another dealer's order reads as not found; an order whose last change is still
  * being completed in another service (a HOLD or SHIP effect) answers ORDER_BUSY. When the change
@@ -81,25 +66,22 @@ async function onLockedOrder(
     } catch (error) {
       if (!(error instanceof InternalCallError)) throw error;
       // The decision is committed; the sweep finishes what the other service did not answer.
-      throw new GraphQLError(
+      throw serviceUnavailable(
         `${order.started.kind === 'HOLD' ? 'Credit' : 'The warehouse'} did not answer in time; the change is recorded and is completed automatically as soon as it answers. Look at the order in a moment.`,
-        { extensions: { code: 'SERVICE_UNAVAILABLE' } },
       );
     }
   } catch (error) {
-    if (error instanceof WorkflowRefusal) return { order: null, userErrors: error.errors };
+    if (error instanceof Refusal) return { order: null, userErrors: error.errors };
     throw error;
   }
 }
 
 const orderBusy = () =>
-  new WorkflowRefusal([
-    userError('ORDER_BUSY', 'Another change of this order is still being completed: try again in a moment.', ['orderId']),
-  ]);
+  new Refusal([userError('ORDER_BUSY', 'Another change of this order is still being completed: try again in a moment.', ['orderId'])]);
 
 const mustBe = (order: Order, statuses: OrderStatus[], doing: string) => {
   if (!statuses.includes(order.status)) {
-    throw new WorkflowRefusal([userError('INVALID_TRANSITION', `An order that is ${order.status} cannot be ${doing}.`, ['orderId'])]);
+    throw new Refusal([userError('INVALID_TRANSITION', `An order that is ${order.status} cannot be ${doing}.`, ['orderId'])]);
   }
 };
 
@@ -138,9 +120,9 @@ async function pendingSteps(em: Em, order: Order): Promise<OrderApprovalStep[]> 
  * of the order (not its status from INVALID_TRANSITION).
  */
 async function mustDecideInScope(ctx: OrdersContext, order: Order, claims: Claims): Promise<void> {
-  if (!isStaff(claims)) throw new WorkflowRefusal([userError('FORBIDDEN', "Only the distributor's approvers decide orders.")]);
+  if (!isStaff(claims)) throw new Refusal([userError('FORBIDDEN', "Only the distributor's approvers decide orders.")]);
   if (approverLevel(claims) > 0 && !inScope(await scopeOf(ctx, claims), order)) {
-    throw new WorkflowRefusal([
+    throw new Refusal([
       userError(
         'FORBIDDEN',
         claims.role === 'SALES_REP'
@@ -158,7 +140,7 @@ async function stepsFor(em: Em, order: Order, claims: Claims): Promise<OrderAppr
   const count = stepsDecidedBy({ approverLevel: approverLevel(claims), pendingLevels: pending.map((s) => s.level) });
   if (count === 0) {
     const next = pending[0];
-    throw new WorkflowRefusal([
+    throw new Refusal([
       userError(
         'FORBIDDEN',
         next ? `This order waits for a ${next.role} (level ${next.level}) or above.` : 'This order waits for no approval.',
@@ -222,15 +204,14 @@ export interface RejectInput {
 }
 
 function parseAlternatives(given: RejectInput['alternatives']): RejectionAlternative[] {
-  return (given ?? []).map((a, i) => {
-    try {
-      return { kind: a.kind, amount: a.amount == null ? null : parseAmount(a.amount), note: a.note ?? null };
-    } catch (error) {
-      if (error instanceof InvalidAmountError)
-        throw new WorkflowRefusal([userError('INVALID_INPUT', `"${a.amount}" is not an amount.`, ['alternatives', String(i), 'amount'])]);
-      throw error;
-    }
-  });
+  const errors: UserError[] = [];
+  const alternatives = (given ?? []).map((a, i) => ({
+    kind: a.kind,
+    amount: readOptionalAmount(a.amount, { field: ['alternatives', String(i), 'amount'] }, errors),
+    note: a.note ?? null,
+  }));
+  if (errors.length) throw new Refusal(errors);
+  return alternatives;
 }
 
 /**
@@ -242,7 +223,7 @@ export function rejectOrder(ctx: OrdersContext, orderId: string, input: RejectIn
   return onLockedOrder(ctx, 'Mutation.rejectOrder', orderId, async (em, order, claims) => {
     await mustDecideInScope(ctx, order, claims);
     const built = buildRejection({ code: input.code, reason: input.reason, alternatives: parseAlternatives(input.alternatives) });
-    if ('problem' in built) throw new WorkflowRefusal([userError('INVALID_INPUT', built.problem.message, built.problem.field)]);
+    if ('problem' in built) throw new Refusal([userError('INVALID_INPUT', built.problem.message, built.problem.field)]);
     const { rejection } = built;
     mustBe(order, ['PENDING_APPROVAL'], 'rejected');
     const [step] = await stepsFor(em, order, claims);
@@ -264,7 +245,7 @@ export function rejectOrder(ctx: OrdersContext, orderId: string, input: RejectIn
  */
 export function cancelOrder(ctx: OrdersContext, orderId: string, reason: string | null): Promise<OrderDecisionResult> {
   return onLockedOrder(ctx, 'Mutation.cancelOrder', orderId, async (em, order, claims) => {
-    if (claims.role === 'VIEW_ONLY') throw new WorkflowRefusal([userError('FORBIDDEN', 'Your role (VIEW_ONLY) may not change orders.')]);
+    if (claims.role === 'VIEW_ONLY') throw new Refusal([userError('FORBIDDEN', 'Your role (VIEW_ONLY) may not change orders.')]);
     if (!isStaff(claims)) mustBe(order, ['PENDING_APPROVAL', 'APPROVED'], 'cancelled by the dealer (call us once it is processing)');
     mustBe(order, ['PENDING_APPROVAL', 'APPROVED', 'PROCESSING'], 'cancelled');
     startEffect(ctx, order, { kind: 'RELEASE' });
@@ -283,14 +264,14 @@ export interface FulfillmentUpdate {
 /** Moves an order through PROCESSING, SHIPPED (carrier and tracking number; stock leaves the warehouse) and DELIVERED. */
 export function updateFulfillment(ctx: OrdersContext, orderId: string, update: FulfillmentUpdate): Promise<OrderDecisionResult> {
   return onLockedOrder(ctx, 'Mutation.updateOrderFulfillment', orderId, async (em, order, claims) => {
-    if (!isStaff(claims)) throw new WorkflowRefusal([userError('FORBIDDEN', 'Only staff or the ERP integration report fulfilment.')]);
+    if (!isStaff(claims)) throw new Refusal([userError('FORBIDDEN', 'Only staff or the ERP integration report fulfilment.')]);
     const from = { PROCESSING: ['APPROVED'], SHIPPED: ['PROCESSING'], DELIVERED: ['SHIPPED'] }[update.status] as OrderStatus[];
     mustBe(order, from, `marked ${update.status}`);
     if (update.status === 'SHIPPED') {
       const carrier = update.carrier?.trim();
       const trackingNumber = update.trackingNumber?.trim();
       if (!carrier || !trackingNumber)
-        throw new WorkflowRefusal([
+        throw new Refusal([
           userError('INVALID_INPUT', 'A shipment needs a carrier and a tracking number.', [
             'input',
             carrier ? 'trackingNumber' : 'carrier',

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
+import { type UserError } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 
 import type { OrdersContext } from '../context.js';
 import { Order, type OrderEffect } from '../entities/order.entity.js';
 import { completeApproval } from './approval-hold.service.js';
-import type { OrderUserError } from './order-errors.js';
 import { releaseHoldings } from './order-release.service.js';
 import { completeShipment } from './shipment.service.js';
 
@@ -26,7 +26,7 @@ import { completeShipment } from './shipment.service.js';
 /** The order as the effect left it, and why it did not do what was asked (a credit refusal, a short warehouse). */
 export interface EffectOutcome {
   order: Order | null;
-  userErrors: OrderUserError[];
+  userErrors: UserError[];
 }
 
 /** A new effect with its id, for `order.effect`; sets the lease on the order. */

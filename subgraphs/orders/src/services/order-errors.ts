@@ -1,17 +1,6 @@
-/** A business refusal as the API reports it (a UserError). */
-export interface OrderUserError {
-  code: string;
-  message: string;
-  field?: string[] | null;
-}
-
-/** A step said no: the workflow compensates and the caller gets these userErrors. */
-export class WorkflowRefusal extends Error {
-  constructor(readonly errors: OrderUserError[]) {
-    super(errors.map((e) => `${e.code}: ${e.message}`).join('; '));
-    this.name = 'WorkflowRefusal';
-  }
-}
+/**
+ * The workflow's own errors. Refusals and user errors are the runtime's (`Refusal`, `userError`).
+ */
 
 /** Someone else (the recovery sweep, a concurrent runner) owns or ended this workflow now. */
 export class WorkflowLostError extends Error {
@@ -31,6 +20,3 @@ export class SimulatedCrash extends Error {
     this.name = 'SimulatedCrash';
   }
 }
-
-/** One userError. */
-export const userError = (code: string, message: string, field?: string[]): OrderUserError => ({ code, message, field: field ?? null });

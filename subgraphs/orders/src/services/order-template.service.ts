@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { groupedLoader, isStaff, normalizeId, type PageWindow, requireClaims } from '@dealergraph/runtime';
+import { groupedLoader, isStaff, normalizeId, type PageWindow, requireClaims, type UserError, userError } from '@dealergraph/runtime';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type DataLoader from 'dataloader';
 
@@ -9,24 +9,23 @@ import type { LineVerdict } from '../domain/cart-lines.js';
 import { withinCharacters } from '../domain/text-length.js';
 import { OrderTemplate } from '../entities/order-template.entity.js';
 import { OrderTemplateLine } from '../entities/order-template-line.entity.js';
-import { addLines, type CartUserError, cartWriter, quote, readCartLines } from './cart.service.js';
+import { addLines, cartWriter, quote, readCartLines } from './cart.service.js';
 import { findVisibleOrder, orderLines } from './order.service.js';
 
 /** Longest template name. */
 export const MAX_TEMPLATE_NAME = 100;
 
-const error = (code: string, message: string, field?: string[]): CartUserError => ({ code, message, field: field ?? null });
-const notFound = (what: string, field: string) => error('NOT_FOUND', `No ${what} with this id is yours.`, [field]);
+const notFound = (what: string, field: string) => userError('NOT_FOUND', `No ${what} with this id is yours.`, [field]);
 
 export interface TemplateResult {
   template: OrderTemplate | null;
-  userErrors: CartUserError[];
+  userErrors: UserError[];
 }
 
 /** The outcome of putting a template or a past order into the cart: one verdict per line. */
 export interface ToCartResult {
   verdicts: LineVerdict[];
-  userErrors: CartUserError[];
+  userErrors: UserError[];
 }
 
 /** One line of a reorder: the price paid then against today's price for the same quantity. */
@@ -42,7 +41,7 @@ export interface ReorderDifference {
 export interface ReorderResult {
   currency: string;
   lines: ReorderDifference[];
-  userErrors: CartUserError[];
+  userErrors: UserError[];
 }
 
 const lineLoaders = new WeakMap<OrdersContext, DataLoader<string, OrderTemplateLine[]>>();
@@ -89,7 +88,7 @@ async function saveTemplate(
   if ('code' in writer) return { template: null, userErrors: [writer] };
   const trimmed = name.trim();
   if (!trimmed || !withinCharacters({ text: trimmed, max: MAX_TEMPLATE_NAME })) {
-    return { template: null, userErrors: [error('INVALID_NAME', `A template name has 1-${MAX_TEMPLATE_NAME} characters.`, ['name'])] };
+    return { template: null, userErrors: [userError('INVALID_NAME', `A template name has 1-${MAX_TEMPLATE_NAME} characters.`, ['name'])] };
   }
   try {
     const template = await ctx.em.transactional(async (em) => {
@@ -117,7 +116,7 @@ async function saveTemplate(
     return {
       template: null,
       userErrors: [
-        error('TEMPLATE_NAME_TAKEN', `Your dealer already has a template named "${trimmed}": choose another name or delete that one.`, [
+        userError('TEMPLATE_NAME_TAKEN', `Your dealer already has a template named "${trimmed}": choose another name or delete that one.`, [
           'name',
         ]),
       ],
@@ -131,7 +130,7 @@ export async function saveCartAsTemplate(ctx: OrdersContext, name: string): Prom
   if ('code' in writer) return { template: null, userErrors: [writer] };
   const lines = await readCartLines(ctx);
   if (lines.length === 0)
-    return { template: null, userErrors: [error('EMPTY_CART', 'Your cart is empty: add products before saving it as a template.')] };
+    return { template: null, userErrors: [userError('EMPTY_CART', 'Your cart is empty: add products before saving it as a template.')] };
   return saveTemplate(ctx, name, lines);
 }
 
@@ -153,7 +152,7 @@ export async function saveOrderAsTemplate(ctx: OrdersContext, orderId: string, n
 export async function deleteTemplate(
   ctx: OrdersContext,
   templateId: string,
-): Promise<{ deletedId: string | null; userErrors: CartUserError[] }> {
+): Promise<{ deletedId: string | null; userErrors: UserError[] }> {
   const writer = cartWriter(ctx);
   if ('code' in writer) return { deletedId: null, userErrors: [writer] };
   const template = await findTemplate(ctx, templateId);

@@ -1,9 +1,13 @@
+import { type UserError } from '@dealergraph/runtime';
+import { readTableFile, type TableFileLimits } from '@dealergraph/runtime/files';
+
 import type { OrdersContext } from '../context.js';
 import { CART_MAX_LINES, type LineStatus } from '../domain/cart-lines.js';
 import { readOrderTable } from '../domain/order-table.js';
-import { addLines, type CartUserError, cartWriter } from './cart.service.js';
-import { readOrderFile } from './order-file.reader.js';
+import { addLines, cartWriter } from './cart.service.js';
 
+/** An order file: up to 1 MB decoded (a 10,000-line sheet is far below it), a cart's lines, columns sku and quantity. */
+const ORDER_FILE: TableFileLimits = { maxBytes: 1024 * 1024, maxRows: CART_MAX_LINES, columns: ['sku', 'quantity'] };
 /** One row of the upload report. */
 export interface UploadRowReport {
   /** Row number as the spreadsheet shows it (the header is row 1). */
@@ -21,7 +25,7 @@ export interface UploadResult {
   rows: UploadRowReport[];
   /** True when at least one row went into the cart. */
   added: boolean;
-  userErrors: CartUserError[];
+  userErrors: UserError[];
 }
 
 export interface UploadInput {
@@ -43,7 +47,7 @@ export async function uploadOrderLines(ctx: OrdersContext, input: UploadInput): 
     added: false,
     userErrors: [{ code, message, field: ['input', field] }],
   });
-  const file = await readOrderFile({ filename: input.filename, contentBase64: input.contentBase64, maxRows: CART_MAX_LINES });
+  const file = await readTableFile({ ...ORDER_FILE, filename: input.filename, contentBase64: input.contentBase64 });
   if (!file.ok)
     return refuse(
       file.code,
@@ -64,7 +68,7 @@ export async function uploadOrderLines(ctx: OrdersContext, input: UploadInput): 
     mergedIntoRow: v.mergedInto === null ? null : table.rows[v.mergedInto].row,
   }));
   const unusable = rows.filter((r) => r.status !== 'OK' && r.status !== 'DUPLICATE').length;
-  const userErrors: CartUserError[] =
+  const userErrors: UserError[] =
     input.allOrNothing && unusable > 0
       ? [
           {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { type CreditDecision, formatAmount, type QuotedLine } from '@dealergraph/runtime';
+import { type CreditDecision, formatAmount, type QuotedLine, Refusal, type UserError, userError } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 
 import type { OrdersContext } from '../context.js';
@@ -13,7 +13,7 @@ import { OrderLine } from '../entities/order-line.entity.js';
 import { loadApprovalRules } from './approval-rule.service.js';
 import { restoreCartLines } from './cart.service.js';
 import { withCartLock } from './cart-lock.js';
-import { type OrderUserError, userError, WorkflowLostError, WorkflowRefusal } from './order-errors.js';
+import { WorkflowLostError } from './order-errors.js';
 import { changeOrderStatus, recordPlacement } from './order-status.service.js';
 import { consumeSpecialPricesOf, releaseSpecialPricesOf } from './special-price-use.service.js';
 
@@ -78,7 +78,7 @@ async function priceStep(ctx: OrdersContext, order: Order): Promise<{ order: Ord
   ]);
   const dealer = dealers[0] ?? null;
   const bySku = new Map(products.map((p) => [p.sku.toLowerCase(), p]));
-  const errors: OrderUserError[] = [];
+  const errors: UserError[] = [];
   request.lines.forEach((line, i) => {
     const product = bySku.get(line.sku.toLowerCase());
     if (!product)
@@ -86,7 +86,7 @@ async function priceStep(ctx: OrdersContext, order: Order): Promise<{ order: Ord
     else if (!product.active || !product.authorized)
       errors.push(userError('NOT_AUTHORIZED', `${product.sku} is not available to your dealership.`, ['input', 'lines', String(i), 'sku']));
   });
-  if (errors.length) throw new WorkflowRefusal(errors);
+  if (errors.length) throw new Refusal(errors);
   const resolved = request.lines.map((line) => ({ line, product: bySku.get(line.sku.toLowerCase())! }));
   const quote = await ctx.services.prices.call('quoteLines', {
     dealerId: order.dealerId,
@@ -131,7 +131,7 @@ async function priceStep(ctx: OrdersContext, order: Order): Promise<{ order: Ord
       ),
     );
   }
-  if (errors.length) throw new WorkflowRefusal(errors);
+  if (errors.length) throw new Refusal(errors);
   const lines: OrderLine[] = [];
   const priced = await advance(ctx, order.id, (em, locked) => {
     resolved.forEach(({ line, product }, i) => {
@@ -197,7 +197,7 @@ async function decide(ctx: OrdersContext, order: Order): Promise<{ routing: Rout
     dealer: facts ? { firstOrdersReviewed: facts.firstOrdersReviewed, previousOrders } : null,
     rules,
   });
-  if (routing.outcome === 'REFUSE') throw new WorkflowRefusal([userError(routing.code, routing.message, ['input', 'lines'])]);
+  if (routing.outcome === 'REFUSE') throw new Refusal([userError(routing.code, routing.message, ['input', 'lines'])]);
   return { routing, credit };
 }
 
@@ -205,15 +205,15 @@ async function decide(ctx: OrdersContext, order: Order): Promise<{ routing: Rout
 function refuseByCredit(credit: CreditDecision): void {
   const money = (minor: number) => `${formatAmount(minor)}${credit.currency ? ` ${credit.currency}` : ''}`;
   if (credit.outcome === 'REFUSE') {
-    throw new WorkflowRefusal([userError(credit.code ?? 'CREDIT_LIMIT_EXCEEDED', credit.reason ?? 'Credit refuses this order.')]);
+    throw new Refusal([userError(credit.code ?? 'CREDIT_LIMIT_EXCEEDED', credit.reason ?? 'Credit refuses this order.')]);
   }
   if (credit.outcome === 'PARTIAL') {
     const message = `${credit.reason ?? 'The order exceeds your available credit.'} Orders up to ${money(credit.fitsAmount)} fit now: remove lines and place it again.`;
-    throw new WorkflowRefusal([userError(credit.code ?? 'CREDIT_LIMIT_EXCEEDED', message)]);
+    throw new Refusal([userError(credit.code ?? 'CREDIT_LIMIT_EXCEEDED', message)]);
   }
   if (credit.outcome === 'PAYMENT_REQUIRED') {
     const message = `${credit.reason ?? 'The order exceeds your available credit.'} Pay ${money(credit.amountToPay)} first, then place it again.`;
-    throw new WorkflowRefusal([userError(credit.code ?? 'PAYMENT_REQUIRED', message)]);
+    throw new Refusal([userError(credit.code ?? 'PAYMENT_REQUIRED', message)]);
   }
 }
 
@@ -229,7 +229,7 @@ async function reserveStep(ctx: OrdersContext, order: Order, lines: OrderLine[])
   });
   if (result.status === 'RELEASED') throw new WorkflowLostError(order.id);
   if (result.status === 'INSUFFICIENT') {
-    throw new WorkflowRefusal(
+    throw new Refusal(
       result.shortages.map((s) => {
         const index = lines.findIndex((l) => l.productId === s.productId);
         const sku = lines[index]?.sku ?? s.productId;

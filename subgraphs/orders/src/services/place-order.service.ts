@@ -2,14 +2,23 @@ import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { EntityManager } from '@dealergraph/runtime';
-import { InvalidAmountError, isStaff, MAX_INTERNAL_LINES, MAX_LINE_QUANTITY, parseAmount, requireClaims } from '@dealergraph/runtime';
+import {
+  isStaff,
+  MAX_INTERNAL_LINES,
+  MAX_LINE_QUANTITY,
+  readOptionalAmount,
+  Refusal,
+  requireClaims,
+  type UserError,
+  userError,
+} from '@dealergraph/runtime';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 
 import type { OrdersContext } from '../context.js';
 import { Order, type OrderRequest, type OrderRequestLine } from '../entities/order.entity.js';
 import { takeCartLines } from './cart.service.js';
 import { withCartLock } from './cart-lock.js';
-import { type OrderUserError, SimulatedCrash, userError, WorkflowRefusal } from './order-errors.js';
+import { SimulatedCrash } from './order-errors.js';
 import { compensate, driveWorkflow, type WorkflowOutcome } from './placement-driver.service.js';
 
 /** Most lines in one order: what one internal call carries, so that the reservation stays all-or-nothing. */
@@ -33,31 +42,21 @@ export interface PlaceOrderInput {
 
 export interface PlaceOrderResult {
   order: Order | null;
-  userErrors: OrderUserError[];
+  userErrors: UserError[];
   warning: string | null;
   /** Set when a step failed for a reason other than a business rule (a service did not answer). */
   failure: string | null;
 }
 
-const refused = (errors: OrderUserError[]): PlaceOrderResult => ({ order: null, userErrors: errors, warning: null, failure: null });
+const refused = (errors: UserError[]): PlaceOrderResult => ({ order: null, userErrors: errors, warning: null, failure: null });
 
 /** Validates and normalises the submission (same SKUs merged, any case); userErrors when it cannot be used. */
-function readRequest(input: PlaceOrderInput, given: readonly PlaceOrderLineInput[], fromCart: boolean): OrderRequest | OrderUserError[] {
-  const errors: OrderUserError[] = [];
+function readRequest(input: PlaceOrderInput, given: readonly PlaceOrderLineInput[], fromCart: boolean): OrderRequest | UserError[] {
+  const errors: UserError[] = [];
   const key = input.idempotencyKey?.trim() ?? '';
   if (!key || key.length > 200)
     errors.push(userError('INVALID_INPUT', 'idempotencyKey must be 1-200 characters.', ['input', 'idempotencyKey']));
-  const money = (value: string | null | undefined, field: string[]): number | null => {
-    if (value === null || value === undefined) return null;
-    try {
-      const minor = parseAmount(value);
-      if (minor >= 0) return minor;
-    } catch (error) {
-      if (!(error instanceof InvalidAmountError)) throw error;
-    }
-    errors.push(userError('INVALID_AMOUNT', `"${value}" is not an amount such as "1234.50".`, field));
-    return null;
-  };
+  const money = (value: string | null | undefined, field: string[]) => readOptionalAmount(value, { field, min: 0 }, errors);
   if (given.length === 0) {
     errors.push(
       userError('EMPTY_CART', fromCart ? 'Your cart is empty: add products first, or send lines.' : 'The order has no lines.', [
@@ -225,21 +224,21 @@ async function claim(ctx: OrdersContext, args: ClaimArgs & { request: OrderReque
  * one order: a concurrent cart order finds the cart empty (EMPTY_CART). A refused or failed order
  * gives the lines back (compensate). Null when the key is taken.
  */
-async function claimFromCart(ctx: OrdersContext, args: ClaimArgs, input: PlaceOrderInput): Promise<Order | OrderUserError[] | null> {
+async function claimFromCart(ctx: OrdersContext, args: ClaimArgs, input: PlaceOrderInput): Promise<Order | UserError[] | null> {
   try {
     return await withCartLock(ctx, args.userId, async (em) => {
       const taken = await takeCartLines(em, args.userId, args.dealerId);
       const given = taken.map((l) => ({ sku: l.sku, quantity: l.quantity, expectedUnitPrice: null }));
       const request = readRequest(input, given, true);
       // Thrown, so the transaction rolls back and the lines stay in the cart.
-      if (Array.isArray(request)) throw new WorkflowRefusal(request);
+      if (Array.isArray(request)) throw new Refusal(request);
       request.cartLines = taken;
       const order = await newOrder(em, ctx, { ...args, request, requestHash: hashOf(request) });
       await em.persistAndFlush(order);
       return order;
     });
   } catch (error) {
-    if (error instanceof WorkflowRefusal) return error.errors;
+    if (error instanceof Refusal) return error.errors;
     if (error instanceof UniqueConstraintViolationException) return null;
     throw error;
   }

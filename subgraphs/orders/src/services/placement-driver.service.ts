@@ -1,9 +1,9 @@
-import { takeInternalFault } from '@dealergraph/runtime';
+import { Refusal, takeInternalFault, type UserError } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 
 import type { OrdersContext } from '../context.js';
 import { Order, type WorkflowStep } from '../entities/order.entity.js';
-import { type OrderUserError, SimulatedCrash, WorkflowLostError, WorkflowRefusal } from './order-errors.js';
+import { SimulatedCrash, WorkflowLostError } from './order-errors.js';
 import { leaseFrom, PLACEMENT_STEPS, type PlacementRun, reached, STEP_ORDER } from './order-workflow.service.js';
 
 /**
@@ -23,7 +23,7 @@ import { leaseFrom, PLACEMENT_STEPS, type PlacementRun, reached, STEP_ORDER } fr
 /** How a drive of the workflow ended. */
 export type WorkflowOutcome =
   | { kind: 'PLACED'; order: Order; warning: string | null }
-  | { kind: 'REFUSED'; errors: OrderUserError[] }
+  | { kind: 'REFUSED'; errors: UserError[] }
   /** A step failed (timeout, unavailable service); compensated, or left to the sweep when even that failed. */
   | { kind: 'FAILED'; message: string };
 
@@ -58,7 +58,7 @@ export async function driveWorkflow(ctx: OrdersContext, orderId: string, claimed
       ctx.runtime?.logger.warn('compensation failed; the recovery sweep will retry it', { orderId, error: String(e) });
       return false;
     });
-    if (error instanceof WorkflowRefusal) return { kind: 'REFUSED', errors: error.errors };
+    if (error instanceof Refusal) return { kind: 'REFUSED', errors: error.errors };
     if (error instanceof WorkflowLostError) {
       // Another runner (the sweep, a retry) may have finished it meanwhile: then that is the answer.
       const finished = await ctx.em.fork().findOne(Order, { id: orderId, workflow: 'DONE' });

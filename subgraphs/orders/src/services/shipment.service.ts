@@ -1,9 +1,10 @@
+import { type UserError, userError } from '@dealergraph/runtime';
+
 import type { OrdersContext } from '../context.js';
 import { Order, type OrderEffect } from '../entities/order.entity.js';
 import { OrderLine } from '../entities/order-line.entity.js';
 import type { EffectOutcome } from './order-effects.service.js';
 import { finishEffect } from './order-effects.service.js';
-import { type OrderUserError, userError } from './order-errors.js';
 import { changeOrderStatus } from './order-status.service.js';
 
 type ShipEffect = Extract<OrderEffect, { kind: 'SHIP' }>;
@@ -20,7 +21,7 @@ export async function completeShipment(ctx: OrdersContext, order: Order, effect:
   const shipped = await ctx.services.products.call('shipStock', { orderId: order.id });
   const shortLines =
     shipped.status === 'SHORT' ? await ctx.em.fork().find(OrderLine, { order: order.id }, { fields: ['productId', 'sku'] }) : [];
-  const done = await finishEffect(ctx, order.id, effect, async (em, locked): Promise<OrderUserError[]> => {
+  const done = await finishEffect(ctx, order.id, effect, async (em, locked): Promise<UserError[]> => {
     if (shipped.status === 'RELEASED') return [userError('INVALID_TRANSITION', 'The stock of this order was released: it cannot ship.')];
     if (shipped.status === 'SHORT') {
       const skuOf = new Map(shortLines.map((l) => [l.productId, l.sku]));

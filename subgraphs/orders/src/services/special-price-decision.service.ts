@@ -1,4 +1,13 @@
-import { allows, type Claims, normalizeId, requireClaims } from '@dealergraph/runtime';
+import {
+  allows,
+  type Claims,
+  normalizeId,
+  readOptionalAmount,
+  Refusal,
+  requireClaims,
+  type UserError,
+  userError,
+} from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 
 import type { OrdersContext } from '../context.js';
@@ -6,12 +15,10 @@ import { inScope } from '../domain/approver-scope.js';
 import { grantedValidTo, routeSpecialPrice, termsProblems } from '../domain/special-price-routing.js';
 import { SpecialPriceRequest, type SpecialPriceRequestStatus } from '../entities/special-price-request.entity.js';
 import { scopeOf } from './approver-scope.service.js';
-import { type OrderUserError, userError, WorkflowRefusal } from './order-errors.js';
 import {
   approverLevel,
   asFailure,
   MAX_TEXT,
-  readAmount,
   recordEvent,
   refused,
   roleOf,
@@ -34,7 +41,7 @@ export interface ApproveSpecialPriceInput {
 }
 
 /**
- * Runs `change` on the locked request in one transaction; a WorkflowRefusal rolls it back and
+ * Runs `change` on the locked request in one transaction; a Refusal rolls it back and
  * becomes userErrors. Only the roles of `operation`'s row in the authorization matrix decide (FORBIDDEN
  * for anyone else, before any lookup), within their scope (a rep's dealers, a manager's region:
  * FORBIDDEN outside it); each decision checks the level.
@@ -49,19 +56,19 @@ async function onLockedRequest(
   const id = normalizeId(requestId);
   try {
     if (!allows(claims, operation) || approverLevel(claims) === 0) {
-      throw new WorkflowRefusal([
+      throw new Refusal([
         userError('FORBIDDEN', `Your role (${claims.role}) may not decide special price requests: the distributor's approvers do.`),
       ]);
     }
-    if (!id) throw new WorkflowRefusal([userError('NOT_FOUND', 'There is no such special price request.', ['requestId'])]);
+    if (!id) throw new Refusal([userError('NOT_FOUND', 'There is no such special price request.', ['requestId'])]);
     // Looked up before the row lock: a call to dealers (a manager's region) must not hold it.
     const scope = await scopeOf(ctx, claims);
     const request = await ctx.em.fork().transactional(async (em) => {
       const locked = await em.findOne(SpecialPriceRequest, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!locked) throw new WorkflowRefusal([userError('NOT_FOUND', 'There is no such special price request.', ['requestId'])]);
+      if (!locked) throw new Refusal([userError('NOT_FOUND', 'There is no such special price request.', ['requestId'])]);
       // As for orders: outside the approver's scope is FORBIDDEN (before its status, which it need not learn).
       if (!inScope(scope, locked)) {
-        throw new WorkflowRefusal([
+        throw new Refusal([
           userError(
             'FORBIDDEN',
             claims.role === 'SALES_REP'
@@ -72,14 +79,14 @@ async function onLockedRequest(
         ]);
       }
       if (locked.status !== 'PENDING')
-        throw new WorkflowRefusal([userError('INVALID_TRANSITION', `This request is ${locked.status} already.`, ['requestId'])]);
+        throw new Refusal([userError('INVALID_TRANSITION', `This request is ${locked.status} already.`, ['requestId'])]);
       await change(em, locked, claims);
       await em.flush();
       return locked;
     });
     return { request, userErrors: [] };
   } catch (error) {
-    if (error instanceof WorkflowRefusal) return refused(error.errors);
+    if (error instanceof Refusal) return refused(error.errors);
     throw error;
   }
 }
@@ -87,7 +94,7 @@ async function onLockedRequest(
 /** FORBIDDEN unless the approver's level reaches `level`. */
 function requireLevel(claims: Claims, level: number): void {
   if (approverLevel(claims) < level) {
-    throw new WorkflowRefusal([userError('FORBIDDEN', `This needs a ${roleOf(level)} (level ${level}) or above.`, ['requestId'])]);
+    throw new Refusal([userError('FORBIDDEN', `This needs a ${roleOf(level)} (level ${level}) or above.`, ['requestId'])]);
   }
 }
 
@@ -102,12 +109,12 @@ export async function approveSpecialPriceRequest(ctx: OrdersContext, input: Appr
   try {
     return await onLockedRequest(ctx, 'Mutation.approveSpecialPriceRequest', input.requestId, async (em, request, claims) => {
       requireLevel(claims, request.level);
-      const errors: OrderUserError[] = [];
-      const counter = readAmount(input.unitPrice, ['input', 'unitPrice'], errors);
-      if (errors.length) throw new WorkflowRefusal(errors);
+      const errors: UserError[] = [];
+      const counter = readOptionalAmount(input.unitPrice, { field: ['input', 'unitPrice'], example: '12.50' }, errors);
+      if (errors.length) throw new Refusal(errors);
       const unitPrice = counter ?? request.wantedUnitPrice;
       if (unitPrice === null)
-        throw new WorkflowRefusal([
+        throw new Refusal([
           userError('INVALID_INPUT', 'The dealer asked for an offer: give the unit price you grant.', ['input', 'unitPrice']),
         ]);
       const quantity = input.quantity ?? request.quantity;
@@ -115,7 +122,7 @@ export async function approveSpecialPriceRequest(ctx: OrdersContext, input: Appr
       const validTo = grantedValidTo({ approverValidTo: input.validTo ?? null, dealerValidTo: request.wantedValidTo, now });
       const problems = termsProblems({ currentUnitPrice: request.currentUnitPrice, unitPrice, quantity, validTo, now });
       if (problems.length) {
-        throw new WorkflowRefusal(
+        throw new Refusal(
           problems.map((p) =>
             userError(
               p.code,
@@ -128,7 +135,7 @@ export async function approveSpecialPriceRequest(ctx: OrdersContext, input: Appr
       requireLevel(claims, routeSpecialPrice({ currentUnitPrice: request.currentUnitPrice, unitPrice, quantity }).level);
       const comment = input.comment?.trim() || null;
       if (comment && comment.length > MAX_TEXT)
-        throw new WorkflowRefusal([userError('INVALID_INPUT', `A comment has at most ${MAX_TEXT} characters.`, ['input', 'comment'])]);
+        throw new Refusal([userError('INVALID_INPUT', `A comment has at most ${MAX_TEXT} characters.`, ['input', 'comment'])]);
       grantTried = request.id;
       const { specialPriceId } = await ctx.services.prices.call('grantSpecialPrice', {
         requestId: request.id,
@@ -176,7 +183,7 @@ export function rejectSpecialPriceRequest(
     requireLevel(claims, request.level);
     const reason = input.reason?.trim() ?? '';
     if (!reason || reason.length > MAX_TEXT)
-      throw new WorkflowRefusal([userError('INVALID_INPUT', `Give the dealer a reason, in 1 to ${MAX_TEXT} characters.`, ['reason'])]);
+      throw new Refusal([userError('INVALID_INPUT', `Give the dealer a reason, in 1 to ${MAX_TEXT} characters.`, ['reason'])]);
     const now = new Date();
     Object.assign(request, {
       status: 'REJECTED' satisfies SpecialPriceRequestStatus,

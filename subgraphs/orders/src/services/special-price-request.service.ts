@@ -5,13 +5,14 @@ import {
   APPROVAL_LEVEL,
   type Claims,
   InternalCallError,
-  InvalidAmountError,
   isStaff,
   isStaffRole,
   normalizeId,
   type PageWindow,
-  parseAmount,
+  readOptionalAmount,
   requireClaims,
+  type UserError,
+  userError,
 } from '@dealergraph/runtime';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
@@ -21,7 +22,6 @@ import { seesSpecialPriceRequest, SPECIAL_PRICE_EVENT } from '../domain/special-
 import { routeSpecialPrice, termsProblems } from '../domain/special-price-routing.js';
 import { SpecialPriceRequest, type SpecialPriceRequestStatus } from '../entities/special-price-request.entity.js';
 import { scopeOf } from './approver-scope.service.js';
-import { type OrderUserError, userError } from './order-errors.js';
 import { recordOrderEvent } from './outbox.service.js';
 
 /**
@@ -36,7 +36,7 @@ import { recordOrderEvent } from './outbox.service.js';
 /** What the request mutations answer: the request as it is now, or why nothing changed. */
 export interface SpecialPriceRequestResult {
   request: SpecialPriceRequest | null;
-  userErrors: OrderUserError[];
+  userErrors: UserError[];
   /** Set when a service it needs failed or did not answer (nothing changed): not a business refusal. */
   failure?: string;
 }
@@ -65,21 +65,9 @@ export const MAX_TEXT = 2_000;
 /** The caller's approval level (1-5); 0 for dealer users and ADMIN. */
 export const approverLevel = (claims: Claims) => (isStaffRole(claims.role) ? APPROVAL_LEVEL[claims.role] : 0);
 /** Nothing changed, for these reasons. */
-export const refused = (errors: OrderUserError[]): SpecialPriceRequestResult => ({ request: null, userErrors: errors });
+export const refused = (errors: UserError[]): SpecialPriceRequestResult => ({ request: null, userErrors: errors });
 /** The staff role of an approval level, e.g. 2 -> REGIONAL_MANAGER. */
 export const roleOf = (level: number) => Object.entries(APPROVAL_LEVEL).find(([, l]) => l === level)?.[0] ?? `LEVEL_${level}`;
-
-/** A decimal amount in minor units, null when absent; a userError when it is not an amount. */
-export function readAmount(value: string | null | undefined, field: string[], errors: OrderUserError[]): number | null {
-  if (value === null || value === undefined) return null;
-  try {
-    return parseAmount(value);
-  } catch (error) {
-    if (!(error instanceof InvalidAmountError)) throw error;
-    errors.push(userError('INVALID_PRICE', `"${value}" is not an amount such as "12.50".`, field));
-    return null;
-  }
-}
 
 /** Records the request's event in the caller's transaction (published after commit). */
 export function recordEvent(
@@ -107,7 +95,7 @@ export function recordEvent(
 /**
  * A dealer user (not VIEW_ONLY) asks for a special price. Refused with userErrors, nothing stored:
  * FORBIDDEN, UNKNOWN_SKU, NOT_AUTHORIZED (outside the dealer's assortment, or no price),
- * INVALID_QUANTITY, INVALID_PRICE, INVALID_VALIDITY, INVALID_INPUT (reason), DUPLICATE_REQUEST.
+ * INVALID_QUANTITY, INVALID_AMOUNT, INVALID_PRICE, INVALID_VALIDITY, INVALID_INPUT (reason), DUPLICATE_REQUEST.
  */
 export async function requestSpecialPrice(ctx: OrdersContext, input: RequestSpecialPriceInput): Promise<SpecialPriceRequestResult> {
   return askFor(ctx, input).catch((error: unknown) => asFailure(error, 'sent'));
@@ -120,13 +108,13 @@ async function askFor(ctx: OrdersContext, input: RequestSpecialPriceInput): Prom
     return refused([userError('FORBIDDEN', `Your role (${claims.role}) may not request special prices: dealer users who order do.`)]);
   }
   const dealerId = claims.dealerId;
-  const errors: OrderUserError[] = [];
+  const errors: UserError[] = [];
   const sku = input.sku?.trim() ?? '';
   const reason = input.reason?.trim() ?? '';
   if (!sku) errors.push(userError('UNKNOWN_SKU', 'Name the product by its SKU.', ['input', 'sku']));
   if (!reason || reason.length > MAX_TEXT)
     errors.push(userError('INVALID_INPUT', `Say why you ask, in 1 to ${MAX_TEXT} characters.`, ['input', 'reason']));
-  const wanted = readAmount(input.wantedUnitPrice, ['input', 'wantedUnitPrice'], errors);
+  const wanted = readOptionalAmount(input.wantedUnitPrice, { field: ['input', 'wantedUnitPrice'], example: '12.50' }, errors);
   const now = new Date();
   const validTo = input.validTo ?? null;
   // The quantity and validity are checked before any call; the price needs the current one.

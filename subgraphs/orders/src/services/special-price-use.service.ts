@@ -1,7 +1,9 @@
+import { Refusal, userError } from '@dealergraph/runtime';
+
 import type { OrdersContext } from '../context.js';
 import type { Order } from '../entities/order.entity.js';
 import { OrderLine } from '../entities/order-line.entity.js';
-import { userError, WorkflowLostError, WorkflowRefusal } from './order-errors.js';
+import { WorkflowLostError } from './order-errors.js';
 
 /**
  * An order's use of granted special prices (from approved special price requests), a step of the
@@ -25,7 +27,7 @@ export async function consumeSpecialPricesOf(ctx: OrdersContext, order: Order, l
   });
   if (result.status === 'RELEASED') throw new WorkflowLostError(order.id);
   if (result.status === 'EXHAUSTED') {
-    throw new WorkflowRefusal(
+    throw new Refusal(
       result.shortages.map((s) => {
         const index = lines.findIndex((l) => l.specialPriceId === s.specialPriceId);
         const sku = lines[index]?.sku ?? s.productId;

@@ -1,11 +1,10 @@
-import { normalizeId } from '@dealergraph/runtime';
+import { badInput, normalizeId } from '@dealergraph/runtime';
 
 import type { ProductsContext } from '../context.js';
 import { Brand } from '../entities/brand.entity.js';
 import { Category } from '../entities/category.entity.js';
 import { Warehouse } from '../entities/warehouse.entity.js';
 import type { BrandRow } from '../loaders/product.queries.js';
-import { badInput } from './errors.js';
 
 /** The root categories (parentId null) or the direct children of one category, by name. */
 export async function listCategories(ctx: ProductsContext, parentId: string | null | undefined): Promise<Category[]> {

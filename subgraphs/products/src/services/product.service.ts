@@ -1,9 +1,8 @@
-import { keysetWindow, normalizeId, type Page, type PageRequest, pageWindow, toKeysetPage, toPage } from '@dealergraph/runtime';
+import { badInput, keysetWindow, normalizeId, type Page, type PageRequest, pageWindow, toKeysetPage, toPage } from '@dealergraph/runtime';
 
 import type { ProductsContext } from '../context.js';
 import { type CatalogOrder, catalogPage, type ProductRow, type SpecFilter } from '../loaders/product.queries.js';
 import { assortmentCondition, assortmentDealer, visibleToCaller } from './assortment.service.js';
-import { badInput } from './errors.js';
 import { type ProductSort, searchProducts } from './search.service.js';
 
 export type { ProductRow } from '../loaders/product.queries.js';

@@ -1,4 +1,4 @@
-import { containsPattern, normalizeId, type PageWindow } from '@dealergraph/runtime';
+import { badInput, containsPattern, normalizeId, type PageWindow } from '@dealergraph/runtime';
 
 import type { ProductsContext } from '../context.js';
 import { doubleTranspositions, ONE_TYPO_FROM, transpositions, TWO_TYPOS_FROM, typoBudget } from '../domain/typo-budget.js';
@@ -6,7 +6,6 @@ import { NAME_KEY, SEARCH_DOCUMENT, SKU_KEY } from '../entities/product-search.i
 import { type ProductRow, productRowFrom, specConditions } from '../loaders/product.queries.js';
 import { SCHEMA } from '../schema-name.js';
 import { assortmentCondition, assortmentDealer } from './assortment.service.js';
-import { badInput } from './errors.js';
 import type { ProductFilter } from './product.service.js';
 import { BRAND_NAMED, CATEGORY_SUBTREE, IN_STOCK } from './product-filter.sql.js';
 

@@ -1,10 +1,9 @@
-import { type EventHub, expandEvents } from '@dealergraph/runtime';
+import { badInput, type EventHub, expandEvents } from '@dealergraph/runtime';
 
 import type { ProductsContext } from '../context.js';
 import { createProductLoaders } from '../loaders/product.loaders.js';
 import type { ProductRow } from '../loaders/product.queries.js';
 import { assortmentDealer } from './assortment.service.js';
-import { badInput } from './errors.js';
 import { findProductById, findProductBySku } from './product.service.js';
 import type { StockChangeMessage, StockChangeReason } from './stock-events.service.js';
 

@@ -1,16 +1,36 @@
 import ExcelJS from 'exceljs';
 
-import { readCsvRows } from '../domain/csv-rows.js';
-import { inspectXlsx } from './xlsx-package.reader.js';
+import { readCsvRows } from './csv-rows.js';
+import { inspectXlsx, MIN_XLSX_UNCOMPRESSED_BYTES } from './xlsx-package.reader.js';
 
-/** The largest file accepted, decoded: a 10,000-line sheet is far below it; base64 adds a third. */
-export const MAX_UPLOAD_BYTES = 1024 * 1024;
+/**
+ * The one reader of the CSV and XLSX files people send us: dealers' order uploads (orders) and the
+ * ERP's imports (integration). Every check happens before the file costs anything: the size before
+ * decoding, the kind from the name and then against the content (a PDF renamed .csv is refused), a
+ * CSV with one separator (csv-rows.ts), an XLSX inspected before it is parsed (xlsx-package.reader.ts),
+ * rows counted against the limit before they are read.
+ */
 
-export type OrderFileKind = 'CSV' | 'XLSX';
+export type TableFileKind = 'CSV' | 'XLSX';
 
-export type OrderFileCells =
-  | { ok: true; kind: OrderFileKind; cells: unknown[][] }
-  | { ok: false; code: 'FILE_TOO_LARGE' | 'UNSUPPORTED_FILE' | 'MALFORMED_FILE' | 'EMPTY_FILE'; message: string };
+/** Why a file cannot be read, as a code the caller answers (a userError or an import job's status). */
+export type TableFileProblem = {
+  ok: false;
+  code: 'FILE_TOO_LARGE' | 'UNSUPPORTED_FILE' | 'MALFORMED_FILE' | 'EMPTY_FILE';
+  message: string;
+};
+
+export type TableFileCells = { ok: true; kind: TableFileKind; cells: unknown[][] } | TableFileProblem;
+
+/** What a reader of one kind of file allows. */
+export interface TableFileLimits {
+  /** The largest file, decoded (base64 adds a third on the wire). */
+  maxBytes: number;
+  /** Data rows a file may have: past it (blank lines and rows of a sheet counted before parsing), FILE_TOO_LARGE. */
+  maxRows: number;
+  /** Header names that pick a CSV's separator (e.g. sku and quantity). */
+  columns?: readonly string[];
+}
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -28,7 +48,7 @@ const BINARY_SIGNATURES: { name: string; bytes: number[] }[] = [
 const startsWith = (buffer: Buffer, bytes: number[]) => bytes.every((b, i) => buffer[i] === b);
 
 /** What kind of file the name says it is; null for anything else. */
-function kindByName(filename: string): OrderFileKind | null {
+export function tableFileKind(filename: string): TableFileKind | null {
   const lower = filename.trim().toLowerCase();
   if (lower.endsWith('.csv')) return 'CSV';
   if (lower.endsWith('.xlsx')) return 'XLSX';
@@ -48,13 +68,13 @@ function plainCell(value: unknown): unknown {
   return null;
 }
 
-function readCsv(content: Buffer, maxRows: number): OrderFileCells {
+function readCsv(content: Buffer, { maxRows, columns }: TableFileLimits): TableFileCells {
   const signature = BINARY_SIGNATURES.find((s) => startsWith(content, s.bytes));
   if (signature)
     return {
       ok: false,
       code: 'UNSUPPORTED_FILE',
-      message: `The file is named .csv but its content is ${signature.name}: save it as CSV text and upload that.`,
+      message: `The file is named .csv but its content is ${signature.name}: save it as CSV text and send that.`,
     };
   let text: string;
   try {
@@ -63,13 +83,13 @@ function readCsv(content: Buffer, maxRows: number): OrderFileCells {
     return {
       ok: false,
       code: 'UNSUPPORTED_FILE',
-      message: 'The file is named .csv but is not UTF-8 text: save it as "CSV UTF-8" and upload that.',
+      message: 'The file is named .csv but is not UTF-8 text: save it as "CSV UTF-8" and send that.',
     };
   }
   if (text.includes('\u0000'))
     return { ok: false, code: 'UNSUPPORTED_FILE', message: 'The file is named .csv but holds binary data, not CSV text.' };
   // Blank lines count against the limit (twice the rows): a file of them is refused by its size, not read row by row.
-  const read = readCsvRows({ text, maxRecords: maxRows, maxLines: maxRows * 2 + 1 });
+  const read = readCsvRows({ text, maxRecords: maxRows, maxLines: maxRows * 2 + 1, columns });
   if (!read.ok) return read;
   // Spreadsheet row numbers are kept: blank lines stay as empty rows (one shared array).
   const cells: string[][] = [];
@@ -82,7 +102,7 @@ function readCsv(content: Buffer, maxRows: number): OrderFileCells {
 
 const NO_CELLS: string[] = [];
 
-async function readXlsx(content: Buffer, maxRows: number): Promise<OrderFileCells> {
+async function readXlsx(content: Buffer, { maxRows, maxBytes }: TableFileLimits): Promise<TableFileCells> {
   if (!startsWith(content, [...ZIP_MAGIC])) {
     return {
       ok: false,
@@ -90,7 +110,8 @@ async function readXlsx(content: Buffer, maxRows: number): Promise<OrderFileCell
       message: 'The file is named .xlsx but its content is not an Excel workbook (.xlsx): open it in Excel and save it as .xlsx.',
     };
   }
-  const inspected = await inspectXlsx(content, maxRows);
+  // A workbook compresses about tenfold; never below the budget an order sheet needs.
+  const inspected = await inspectXlsx(content, maxRows, Math.max(MIN_XLSX_UNCOMPRESSED_BYTES, maxBytes * 8));
   if (!inspected.ok) return inspected;
   if (inspected.sheetName === null) return { ok: false, code: 'EMPTY_FILE', message: 'The workbook has no visible sheet.' };
   const workbook = new ExcelJS.Workbook();
@@ -103,7 +124,7 @@ async function readXlsx(content: Buffer, maxRows: number): Promise<OrderFileCell
       message: 'The workbook cannot be read: it is damaged or not an .xlsx workbook. Open it in Excel and save it again.',
     };
   }
-  // The first sheet the dealer sees: a hidden one (a lookup table, an old version) is not the order.
+  // The first sheet people see: a hidden one (a lookup table, an old version) is not the data.
   const sheet = workbook.worksheets.find((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden');
   if (!sheet) return { ok: false, code: 'EMPTY_FILE', message: 'The workbook has no visible sheet.' };
   const values = sheet.getSheetValues() as unknown[][];
@@ -114,38 +135,49 @@ async function readXlsx(content: Buffer, maxRows: number): Promise<OrderFileCell
 }
 
 /**
- * Decodes an uploaded order file into rows of cells. The kind is taken from the name and checked
- * against the content (a PDF renamed .csv is refused); size is checked before decoding; a CSV has one
- * separator (domain/csv-rows.ts); an XLSX is inspected before it is parsed (xlsx-package.reader.ts).
+ * Checks and decodes a file sent as base64: the size before decoding, then the kind by its name,
+ * then the base64 itself. The content is checked against the kind when it is read
+ * ({@link readTableCells}).
  */
-export async function readOrderFile({
+export function decodeTableFile({
   filename,
   contentBase64,
-  maxRows,
+  maxBytes,
 }: {
   filename: string;
   contentBase64: string;
-  /** Data rows a file may have: past it (blank lines and rows of a sheet counted before parsing), FILE_TOO_LARGE. */
-  maxRows: number;
-}): Promise<OrderFileCells> {
+  maxBytes: number;
+}): { ok: true; kind: TableFileKind; content: Buffer } | TableFileProblem {
   const encoded = contentBase64.replace(/\s+/g, '');
-  if (encoded.length > Math.ceil(MAX_UPLOAD_BYTES / 3) * 4) {
+  if (encoded.length > Math.ceil(maxBytes / 3) * 4) {
     return {
       ok: false,
       code: 'FILE_TOO_LARGE',
-      message: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB: split it into smaller files.`,
+      message: `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB: split it into smaller files.`,
     };
   }
-  const kind = kindByName(filename);
+  const kind = tableFileKind(filename);
   if (!kind)
     return {
       ok: false,
       code: 'UNSUPPORTED_FILE',
-      message: `"${filename.slice(0, 100)}" is neither a .csv nor an .xlsx file: upload one of those.`,
+      message: `"${filename.slice(0, 100)}" is neither a .csv nor an .xlsx file: send one of those.`,
     };
   if (!BASE64.test(encoded) || encoded.length % 4 === 1)
     return { ok: false, code: 'MALFORMED_FILE', message: 'contentBase64 is not base64: send the file bytes base64-encoded.' };
   const content = Buffer.from(encoded, 'base64');
   if (content.length === 0) return { ok: false, code: 'EMPTY_FILE', message: 'The file is empty.' };
-  return kind === 'CSV' ? readCsv(content, maxRows) : readXlsx(content, maxRows);
+  return { ok: true, kind, content };
+}
+
+/** The rows of cells of decoded content of a kind (the rows as a spreadsheet numbers them). */
+export function readTableCells(kind: TableFileKind, content: Buffer, limits: TableFileLimits): Promise<TableFileCells> {
+  return kind === 'CSV' ? Promise.resolve(readCsv(content, limits)) : readXlsx(content, limits);
+}
+
+/** {@link decodeTableFile}, then {@link readTableCells}: a file sent as base64 into rows of cells. */
+export async function readTableFile(input: { filename: string; contentBase64: string } & TableFileLimits): Promise<TableFileCells> {
+  const decoded = decodeTableFile(input);
+  if (!decoded.ok) return decoded;
+  return readTableCells(decoded.kind, decoded.content, input);
 }

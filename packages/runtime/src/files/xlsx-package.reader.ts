@@ -13,8 +13,8 @@ import { inflateRaw } from 'node:zlib';
 
 const inflate = promisify(inflateRaw) as (buffer: Buffer, options: { maxOutputLength: number }) => Promise<Buffer>;
 
-/** Uncompressed bytes an upload may unpack to: a 10,000-row order sheet with styles needs a few MB. */
-export const MAX_XLSX_UNCOMPRESSED_BYTES = 24 * 1024 * 1024;
+/** The least budget of uncompressed bytes: a 10,000-row order sheet with styles needs a few MB. */
+export const MIN_XLSX_UNCOMPRESSED_BYTES = 24 * 1024 * 1024;
 /** Entries a workbook may have: a real one has a few dozen. */
 const MAX_ENTRIES = 2_000;
 
@@ -101,11 +101,14 @@ function firstVisibleSheet(files: Map<string, string>): { name: string; path: st
   return null;
 }
 
-/** Inspects an .xlsx package within the budget; counts the data rows of its first visible sheet. */
-export async function inspectXlsx(zip: Buffer, maxRows: number): Promise<XlsxInspection> {
+/**
+ * Inspects an .xlsx package within `maxUnpackedBytes` of uncompressed content; counts the data rows
+ * of its first visible sheet.
+ */
+export async function inspectXlsx(zip: Buffer, maxRows: number, maxUnpackedBytes = MIN_XLSX_UNCOMPRESSED_BYTES): Promise<XlsxInspection> {
   const entries = entriesOf(zip);
   if (!entries) return malformed('not a plain ZIP package');
-  let budget = MAX_XLSX_UNCOMPRESSED_BYTES;
+  let budget = maxUnpackedBytes;
   const files = new Map<string, string>();
   for (const entry of entries) {
     let content: Buffer;
@@ -116,7 +119,7 @@ export async function inspectXlsx(zip: Buffer, maxRows: number): Promise<XlsxIns
         return {
           ok: false,
           code: 'FILE_TOO_LARGE',
-          message: `The workbook unpacks to more than ${MAX_XLSX_UNCOMPRESSED_BYTES / 1024 / 1024} MB: save only the order lines in a new workbook.`,
+          message: `The workbook unpacks to more than ${Math.round(maxUnpackedBytes / 1024 / 1024)} MB: save only the rows to send in a new workbook.`,
         };
       return malformed('a damaged entry');
     }

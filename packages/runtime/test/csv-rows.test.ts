@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 
-import { detectSeparator, readCsvRows } from './csv-rows.js';
+import { detectSeparator, readCsvRows } from '../src/files/csv-rows.js';
 
-const read = (text: string, maxRecords = 10, maxLines = 100) => readCsvRows({ text, maxRecords, maxLines });
+const COLUMNS = ['sku', 'quantity'];
+const read = (text: string, maxRecords = 10, maxLines = 100) => readCsvRows({ text, maxRecords, maxLines, columns: COLUMNS });
 
 describe('detectSeparator', () => {
   it('takes the separator that splits the header into sku and quantity', () => {
-    expect(detectSeparator({ header: 'sku;quantity' })).toBe(';');
-    expect(detectSeparator({ header: 'SKU,Quantity,note;x' })).toBe(',');
-    expect(detectSeparator({ header: 'sku\tquantity' })).toBe('\t');
-    expect(detectSeparator({ header: '"sku";"quantity"' })).toBe(';');
+    expect(detectSeparator({ columns: COLUMNS, header: 'sku;quantity' })).toBe(';');
+    expect(detectSeparator({ columns: COLUMNS, header: 'SKU,Quantity,note;x' })).toBe(',');
+    expect(detectSeparator({ columns: COLUMNS, header: 'sku\tquantity' })).toBe('\t');
+    expect(detectSeparator({ columns: COLUMNS, header: '"sku";"quantity"' })).toBe(';');
   });
   it('else the most frequent one, else a comma', () => {
-    expect(detectSeparator({ header: 'a;b;c,d' })).toBe(';');
-    expect(detectSeparator({ header: 'nothing' })).toBe(',');
+    expect(detectSeparator({ columns: COLUMNS, header: 'a;b;c,d' })).toBe(';');
+    expect(detectSeparator({ columns: COLUMNS, header: 'nothing' })).toBe(',');
   });
 });
 

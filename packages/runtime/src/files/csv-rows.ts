@@ -1,12 +1,13 @@
 /**
- * Reading the rows of an uploaded CSV text, bounded: one separator for the whole file, detected
+ * Reading the rows of a CSV text sent to us (an order upload, an ERP import), bounded: one separator for the whole file, detected
  * from its header line; blank lines skipped without any work beyond finding their end, but counted
  * (a file of blank lines is refused by its line count, not parsed row by row); quoted cells per
  * RFC 4180. Pure: no I/O.
  *
  * The separator is the one of `,` `;` `\t` that splits the first non-blank line into cells naming
- * sku and quantity; else the one that occurs most in it; else `,`. One separator, so a quantity
- * "1,000" in a semicolon file stays one cell (and is judged as a quantity, not split into 1 and 000).
+ * the expected columns (e.g. sku and quantity); else the one that occurs most in it; else `,`. One
+ * separator, so a quantity "1,000" in a semicolon file stays one cell (and is judged as a quantity,
+ * not split into 1 and 000).
  */
 
 export const CSV_SEPARATORS = [',', ';', '\t'] as const;
@@ -41,11 +42,13 @@ function naiveCells(line: string, separator: string): string[] {
 }
 
 /** The separator of a CSV whose header line is `header` (see the module comment). */
-export function detectSeparator({ header }: { header: string }): CsvSeparator {
-  const naming = CSV_SEPARATORS.find((s) => {
-    const cells = naiveCells(header, s);
-    return cells.includes('sku') && cells.includes('quantity');
-  });
+export function detectSeparator({ header, columns = [] }: { header: string; columns?: readonly string[] }): CsvSeparator {
+  const naming = columns.length
+    ? CSV_SEPARATORS.find((s) => {
+        const cells = naiveCells(header, s);
+        return columns.every((c) => cells.includes(c.toLowerCase()));
+      })
+    : undefined;
   if (naming) return naming;
   const counts = CSV_SEPARATORS.map((s) => header.split(s).length - 1);
   const most = Math.max(...counts);
@@ -63,9 +66,20 @@ const isBlank = (text: string, from: number, to: number) => {
 
 /**
  * The records of `text`: at most `maxRecords` non-blank ones and `maxLines` lines in all, else
- * FILE_TOO_LARGE as soon as either is passed (nothing after it is read). Cells are trimmed.
+ * FILE_TOO_LARGE as soon as either is passed (nothing after it is read). Cells are trimmed. `columns`
+ * are the header names that pick the separator (see the module comment).
  */
-export function readCsvRows({ text, maxRecords, maxLines }: { text: string; maxRecords: number; maxLines: number }): CsvRowsResult {
+export function readCsvRows({
+  text,
+  maxRecords,
+  maxLines,
+  columns,
+}: {
+  text: string;
+  maxRecords: number;
+  maxLines: number;
+  columns?: readonly string[];
+}): CsvRowsResult {
   const tooLarge = (what: string): CsvRowsResult => ({
     ok: false,
     code: 'FILE_TOO_LARGE',
@@ -85,7 +99,7 @@ export function readCsvRows({ text, maxRecords, maxLines }: { text: string; maxR
       line += 1;
       continue;
     }
-    separator ??= detectSeparator({ header: body.slice(pos, lineEnd) });
+    separator ??= detectSeparator({ header: body.slice(pos, lineEnd), columns });
     if (records.length >= maxRecords + 1) return tooLarge(`${maxRecords.toLocaleString('en-US')} lines`);
     const parsed = readRecord(body, pos, separator);
     if ('error' in parsed)
