@@ -21,6 +21,7 @@ Subscription.stockChanged               | x  x  x  | x  x  x  x  x  x  | CATALOG
 Mutation.importStockLevels              | .  .  .  | .  .  .  .  x  x  | ERP_IMPORT   | ERROR
 Mutation.startImport                    | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Query.importJob                         | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
+Mutation.upsertDealer                   | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Product.price                           | x  x  x  | x  x  x  x  x  x  | PRICES_READ  | ERROR
 Query.myPriceList                       | x  x  x  | x  x  x  x  x  x  | PRICES_READ  | ERROR
 Query.cart                              | x  x  x  | x  x  x  x  x  x  | ORDERS_WRITE | ERROR
