@@ -19,6 +19,7 @@ export default defineConfig({
       'launcher/test/**/*.test.ts',
       'client/web/src/**/*.test.ts',
       'client/web/test/**/*.test.ts',
+      'client/sdk/{src,test}/**/*.test.ts',
     ],
     globalSetup: ['packages/testing/src/global-setup.ts'],
     // One module graph per worker, not one per file: importing the graph (type-graphql, Apollo,

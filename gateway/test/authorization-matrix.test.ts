@@ -98,6 +98,10 @@ const PROBES: Record<string, Probe> = {
   },
   'Query.approvalQueue': { query: '{ approvalQueue(first: 1) { totalCount } }' },
   'Query.approvalStats': { query: '{ approvalStats { __typename } }' },
+  'Mutation.acknowledgeOrder': {
+    query: 'mutation($id: ID!) { acknowledgeOrder(input: { orderId: $id, erpOrderNumber: "ERP-PROBE" }) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
   'Mutation.updateOrderFulfillment': {
     query: 'mutation($id: ID!) { updateOrderFulfillment(input: { orderId: $id, status: PROCESSING }) { userErrors { code } } }',
     variables: () => ({ id: none() }),

@@ -34,6 +34,8 @@ export interface LauncherConfig {
   serviceNodeArgs: string[];
   logLevel: LogLevelSetting;
   seedDemoData: boolean;
+  /** ERP_SIMULATOR_PORT (default 4090); ERP_SIMULATOR=false leaves the demo's ERP simulator out. */
+  erpSimulator: { enabled: boolean; port: number };
 }
 
 export function loadConfig(env: Env = process.env): LauncherConfig {
@@ -58,6 +60,7 @@ export function loadConfig(env: Env = process.env): LauncherConfig {
     serviceNodeArgs: envOptional(env, 'SERVICE_NODE_ARGS')?.split(/\s+/) ?? [],
     logLevel: envLogLevel(env),
     seedDemoData: envBool(env, 'SEED_DEMO_DATA', !production),
+    erpSimulator: { enabled: envBool(env, 'ERP_SIMULATOR', !production), port: envInt(env, 'ERP_SIMULATOR_PORT', 4090) },
   };
   if (production && (!config.hmacSecret || !config.jwtPrivateKey || !config.jwtPublicKey)) {
     const missing = ['GATEWAY_HMAC_SECRET', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY'].filter((key) => !envOptional(env, key));

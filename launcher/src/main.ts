@@ -15,7 +15,7 @@ import { generateSigningKeys } from '@dealergraph/runtime/tokens';
 import { inheritedEnv, loadConfig, loadEnvFile } from './config.js';
 import { COMPILED, moduleOf } from './supervisor/build-mode.js';
 import { runOnce } from './supervisor/child.js';
-import { SERVICES, type ServiceSpec, serviceUrls } from './supervisor/services.js';
+import { ERP_SIMULATOR, SERVICES, type ServiceSpec, serviceUrls } from './supervisor/services.js';
 import { Supervisor } from './supervisor/supervisor.js';
 
 /**
@@ -35,6 +35,7 @@ const cwd = fileURLToPath(new URL('../..', import.meta.url));
 
 let embedded: EmbeddedDatabase | undefined;
 let supervisor: Supervisor | undefined;
+let simulator: Supervisor | undefined;
 let stopping = false;
 
 /** Stops in order: the services first (so no request meets a stopped database), then PostgreSQL. */
@@ -46,6 +47,7 @@ async function shutdown(code: number) {
     say('still stopping after 20 s: stopping PostgreSQL and leaving');
     void embedded?.stop().finally(() => process.exit(1));
   }, 20_000);
+  await simulator?.stop().catch((e) => console.error(e));
   await supervisor?.stop().catch((e) => console.error(e));
   await embedded?.stop().catch((e) => console.error(e));
   clearTimeout(deadline);
@@ -115,7 +117,8 @@ try {
   });
   say(`database ready (${elapsed()}); starting ${SERVICES.length} services`);
 
-  const portOf = (service: ServiceSpec) => (service.name === 'gateway' ? config.gatewayPort : config.ports[service.name]);
+  const portOf = (service: ServiceSpec) =>
+    service.name === 'gateway' ? config.gatewayPort : config.ports[service.name as keyof typeof config.ports];
   supervisor = new Supervisor({
     services: SERVICES,
     envFor,
@@ -130,6 +133,34 @@ try {
   if (config.seedDemoData) {
     say('demo logins (password demo-pass-2026): platinum@demo.dealer, orders@demo.dealer, viewer@demo.dealer, bronze@demo.dealer,');
     say('  rep@demo.staff, manager@demo.staff, director@demo.staff, finance@demo.staff, gm@demo.staff, admin@demo.staff');
+  }
+  if (config.erpSimulator.enabled && config.seedDemoData) {
+    // The demo's ERP: receives the orders, then acknowledges, ships and invoices them through the gateway.
+    simulator = new Supervisor({
+      services: [ERP_SIMULATOR],
+      envFor: () => ({
+        ...inheritedEnv(),
+        ERP_SIMULATOR_PORT: String(config.erpSimulator.port),
+        ERP_SIMULATOR_GATEWAY: `http://127.0.0.1:${config.gatewayPort}/graphql`,
+        ERP_SIMULATOR_REGISTER_AS: 'admin@demo.staff',
+      }),
+      healthUrl: () => `http://127.0.0.1:${config.erpSimulator.port}/health`,
+      cwd,
+      nodeArgs: config.serviceNodeArgs,
+      write,
+      say,
+    });
+    try {
+      await simulator.start();
+      say(`ERP simulator on http://127.0.0.1:${config.erpSimulator.port}/webhooks: approved orders are acknowledged, shipped and invoiced`);
+    } catch (error) {
+      // The demo's ERP is a nicety: the graph runs on without it (e.g. its port is taken).
+      say(
+        `the ERP simulator did not start (${error instanceof Error ? error.message : String(error)}); set ERP_SIMULATOR_PORT or ERP_SIMULATOR=false`,
+      );
+      await simulator.stop().catch(() => {});
+      simulator = undefined;
+    }
   }
   say('press Ctrl-C to stop');
 } catch (error) {

@@ -50,7 +50,7 @@ describe('npm start: one process per service under a supervisor', () => {
   beforeAll(async () => {
     database = await createTestDatabase({ seeded: true });
     const ports: number[] = [];
-    while (ports.length < 7) {
+    while (ports.length < 8) {
       const port = await freePort({ stable: true });
       if (!ports.includes(port)) ports.push(port);
     }
@@ -70,6 +70,7 @@ describe('npm start: one process per service under a supervisor', () => {
         CREDIT_PORT: String(ports[4]),
         ORDERS_PORT: String(ports[5]),
         INTEGRATION_PORT: String(ports[6]),
+        ERP_SIMULATOR_PORT: String(ports[7]),
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -17,6 +17,14 @@ const QuickOrderScreen = screen(() => import('./screens/quick-order-screen'), 'Q
 const OrdersScreen = screen(() => import('./screens/orders-screen'), 'OrdersScreen');
 const OrderScreen = screen(() => import('./screens/order-screen'), 'OrderScreen');
 const ApprovalsScreen = screen(() => import('./screens/approvals-screen'), 'ApprovalsScreen');
+const ProductScreen = screen(() => import('./screens/product-screen'), 'ProductScreen');
+const TemplatesScreen = screen(() => import('./screens/templates-screen'), 'TemplatesScreen');
+const SpecialPricesScreen = screen(() => import('./screens/special-prices-screen'), 'SpecialPricesScreen');
+const AccountScreen = screen(() => import('./screens/account-screen'), 'AccountScreen');
+const UsersScreen = screen(() => import('./screens/users-screen'), 'UsersScreen');
+const NotificationsScreen = screen(() => import('./screens/notifications-screen'), 'NotificationsScreen');
+const DealersScreen = screen(() => import('./screens/dealers-screen'), 'DealersScreen');
+const AdminScreen = screen(() => import('./screens/admin-screen'), 'AdminScreen');
 const NotFoundScreen = screen(() => import('./screens/not-found-screen'), 'NotFoundScreen');
 const SignInScreen = screen(() => import('./screens/sign-in-screen'), 'SignInScreen');
 const MfaEnrolmentScreen = screen(() => import('./screens/mfa-enrolment-screen'), 'MfaEnrolmentScreen');
@@ -29,11 +37,19 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: page(<HomeScreen />) },
       { path: 'catalog', element: page(<CatalogScreen />) },
+      { path: 'products/:sku', element: page(<ProductScreen />) },
       { path: 'cart', element: page(<CartScreen />) },
       { path: 'quick-order', element: page(<QuickOrderScreen />) },
       { path: 'orders', element: page(<OrdersScreen />) },
       { path: 'orders/:id', element: page(<OrderScreen />) },
       { path: 'approvals', element: page(<ApprovalsScreen />) },
+      { path: 'templates', element: page(<TemplatesScreen />) },
+      { path: 'special-prices', element: page(<SpecialPricesScreen />) },
+      { path: 'account', element: page(<AccountScreen />) },
+      { path: 'users', element: page(<UsersScreen />) },
+      { path: 'notifications', element: page(<NotificationsScreen />) },
+      { path: 'dealers', element: page(<DealersScreen />) },
+      { path: 'admin', element: page(<AdminScreen />) },
       { path: '*', element: page(<NotFoundScreen />) },
     ],
   },

@@ -6,8 +6,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { AxeBuilder } from '@axe-core/playwright';
-import { startTestStack, type TestStack } from '@dealergraph/testing';
+import { type GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const PASSWORD = 'demo-pass-2026';
@@ -88,4 +89,33 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+interface Candidate {
+  sku: string;
+  name: string;
+  stock: { available: number };
+  price: { unitPrice: { amount: string } } | null;
+}
+
+/** Lines from the dealer's in-stock assortment worth about `target` at list quantity-1 prices. */
+export async function linesWorth(dealer: GraphQLClient, target: number): Promise<{ sku: string; quantity: number }[]> {
+  const { products } = await dealer.data<{ products: { nodes: Candidate[] } }>(
+    '{ products(first: 100, filter: { inStockOnly: true }) { nodes { sku name stock { available } price { unitPrice { amount } } } } }',
+  );
+  const byValue = products.nodes
+    .filter((p) => p.price && p.stock.available >= 20)
+    .map((p) => ({ sku: p.sku, unit: Number(p.price!.unitPrice.amount), available: p.stock.available }))
+    .sort((a, b) => b.unit * b.available - a.unit * a.available);
+  const lines: { sku: string; quantity: number }[] = [];
+  let total = 0;
+  for (const product of byValue) {
+    if (total >= target) break;
+    const quantity = Math.min(Math.floor(product.available / 2), Math.ceil((target - total) / (product.unit * 0.85)));
+    if (quantity < 1) continue;
+    lines.push({ sku: product.sku, quantity });
+    total += quantity * product.unit * 0.85;
+  }
+  expect(total, 'the demo assortment holds enough stock for an order over 10,000.00').toBeGreaterThanOrEqual(target);
+  return lines;
 }

@@ -10,39 +10,10 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { type BrowserWorld, newContext, ROOT, seriousViolations, signIn, startBrowserWorld } from './browser.js';
+import { type BrowserWorld, linesWorth, newContext, ROOT, seriousViolations, signIn, startBrowserWorld } from './browser.js';
 
 const SHOTS = `${ROOT}docs/screenshots/`;
 const shoot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: false });
-
-interface Candidate {
-  sku: string;
-  name: string;
-  stock: { available: number };
-  price: { unitPrice: { amount: string } } | null;
-}
-
-/** Lines from the dealer's in-stock assortment worth about `target` at list quantity-1 prices. */
-async function linesWorth(dealer: GraphQLClient, target: number): Promise<{ sku: string; quantity: number }[]> {
-  const { products } = await dealer.data<{ products: { nodes: Candidate[] } }>(
-    '{ products(first: 100, filter: { inStockOnly: true }) { nodes { sku name stock { available } price { unitPrice { amount } } } } }',
-  );
-  const byValue = products.nodes
-    .filter((p) => p.price && p.stock.available >= 20)
-    .map((p) => ({ sku: p.sku, unit: Number(p.price!.unitPrice.amount), available: p.stock.available }))
-    .sort((a, b) => b.unit * b.available - a.unit * a.available);
-  const lines: { sku: string; quantity: number }[] = [];
-  let total = 0;
-  for (const product of byValue) {
-    if (total >= target) break;
-    const quantity = Math.min(Math.floor(product.available / 2), Math.ceil((target - total) / (product.unit * 0.85)));
-    if (quantity < 1) continue;
-    lines.push({ sku: product.sku, quantity });
-    total += quantity * product.unit * 0.85;
-  }
-  expect(total, 'the demo assortment holds enough stock for an order over 10,000.00').toBeGreaterThanOrEqual(target);
-  return lines;
-}
 
 async function xlsx(lines: { sku: string; quantity: number }[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();

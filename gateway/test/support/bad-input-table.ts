@@ -534,4 +534,19 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
     fields: { endpointId: 'id' },
     tables: ['integration.webhook_delivery'],
   },
+  acknowledgeOrder: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: AcknowledgeOrderInput!) { acknowledgeOrder(input: $input) ${UE} }`,
+    variables: () => ({
+      input: { orderId: NONE, erpOrderNumber: 'ERP-PROBE', confirmedShipDate: '2026-12-08', confirmedDeliveryDate: '2026-12-10' },
+    }),
+    fields: {
+      'input.orderId': 'id',
+      'input.orderNumber': 'text',
+      'input.erpOrderNumber': 'text',
+      'input.confirmedShipDate': 'text',
+      'input.confirmedDeliveryDate': 'text',
+    },
+    tables: ['orders.order_status_change'],
+  },
 };

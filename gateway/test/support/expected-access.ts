@@ -22,6 +22,12 @@ Mutation.importStockLevels              | .  .  .  | .  .  .  .  x  x  | ERP_IMP
 Mutation.startImport                    | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Query.importJob                         | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Mutation.upsertDealer                   | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
+Mutation.createWebhookEndpoint          | .  .  .  | .  .  .  .  .  x  | -            | ERROR
+Mutation.disableWebhookEndpoint         | .  .  .  | .  .  .  .  .  x  | -            | ERROR
+Query.webhookEndpoints                  | .  .  .  | .  .  .  .  .  x  | -            | ERROR
+Query.webhookDeliveries                 | .  .  .  | .  .  .  .  .  x  | -            | ERROR
+Mutation.replayWebhookDelivery          | .  .  .  | .  .  .  .  .  x  | -            | ERROR
+Mutation.replayWebhookDeliveries        | .  .  .  | .  .  .  .  .  x  | -            | ERROR
 Product.price                           | x  x  x  | x  x  x  x  x  x  | PRICES_READ  | ERROR
 Query.myPriceList                       | x  x  x  | x  x  x  x  x  x  | PRICES_READ  | ERROR
 Query.cart                              | x  x  x  | x  x  x  x  x  x  | ORDERS_WRITE | ERROR
@@ -62,7 +68,8 @@ Query.approvalRules                     | .  .  .  | .  .  .  .  .  x  | -      
 Query.approvalRuleChanges               | .  .  .  | .  .  .  .  .  x  | -            | ERROR
 Mutation.updateApprovalRule             | .  .  .  | .  .  .  .  .  x  | -            | userError
 Mutation.createApprovalRule             | .  .  .  | .  .  .  .  .  x  | -            | userError
-Mutation.updateOrderFulfillment         | .  .  .  | x  x  x  x  x  x  | -            | userError
+Mutation.updateOrderFulfillment         | .  .  .  | x  x  x  x  x  x  | ERP_IMPORT   | userError
+Mutation.acknowledgeOrder               | .  .  .  | .  .  .  .  x  x  | ERP_IMPORT   | userError
 Mutation.setMinimumOrderAmount          | .  .  .  | .  .  .  .  x  x  | -            | userError
 Query.creditAccount                     | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Query.invoice                           | x  x  x  | x  x  x  x  x  x  | -            | ERROR

@@ -1,6 +1,6 @@
 import { moduleOf } from './build-mode.js';
 
-export type ServiceName = 'dealers' | 'products' | 'prices' | 'credit' | 'orders' | 'integration' | 'gateway';
+export type ServiceName = 'dealers' | 'products' | 'prices' | 'credit' | 'orders' | 'integration' | 'gateway' | 'erp-simulator';
 export const SUBGRAPH_SERVICES = ['dealers', 'products', 'prices', 'credit', 'orders', 'integration'] as const;
 
 /** One process `npm start` runs: its own entry point, the port variable it reads, how it says it is up. */
@@ -29,3 +29,15 @@ export const SERVICES: readonly ServiceSpec[] = [
 export function serviceUrls(host: string, ports: Record<(typeof SUBGRAPH_SERVICES)[number], number>): Record<string, string> {
   return Object.fromEntries(SUBGRAPH_SERVICES.map((name) => [`${name.toUpperCase()}_SERVICE_URL`, `http://${host}:${ports[name]}`]));
 }
+
+/**
+ * The demo's ERP (npm start in demo mode): the simulator as its own process, which registers itself
+ * through the gateway as ADMIN (an API client and a webhook endpoint), then acknowledges, ships and
+ * invoices the orders it receives (docs/ERP.md).
+ */
+export const ERP_SIMULATOR: ServiceSpec = {
+  name: 'erp-simulator',
+  entry: moduleOf('subgraphs/integration', 'simulator/erp-simulator.main'),
+  portVariable: 'ERP_SIMULATOR_PORT',
+  healthPath: '/health',
+};

@@ -1,7 +1,10 @@
+import { NotificationsDocument } from '@generated/graphql';
+import { useQuery } from '@tanstack/react-query';
 import { clsx } from 'clsx';
 import { type ReactNode, useEffect, useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
 
+import { execute } from '../api/graphql';
 import { canOrder, isStaff, useViewer } from '../api/hooks';
 import { resetLive } from '../api/live';
 import { signOut } from '../api/session';
@@ -46,6 +49,13 @@ export function Layout() {
   const viewer = useViewer();
   const online = useOnline();
   const me = viewer.data;
+  const badge = useQuery({
+    queryKey: ['notifications', 'badge'],
+    queryFn: () => execute(NotificationsDocument, { first: 1 }).then((d) => d.notifications.unreadCount),
+    enabled: !!me,
+    staleTime: 30_000,
+  });
+  const unread = badge.data ?? 0;
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
@@ -54,14 +64,30 @@ export function Layout() {
       <header className="bg-brand-700 text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-2 px-3 py-2">
           <span className="mr-2 text-lg font-bold">{t('app.name')}</span>
-          <nav aria-label={t('nav.menu')} className="order-3 w-full overflow-x-auto sm:order-none sm:w-auto sm:flex-1">
+          {/* relative: the menu's screen-reader-only texts (absolutely placed) stay inside its scrolling box. */}
+          <nav aria-label={t('nav.menu')} className="relative order-3 w-full overflow-x-auto sm:order-none sm:w-auto sm:flex-1">
             <ul className="flex gap-1">
               <Item to="/">{t('nav.home')}</Item>
               {me?.dealer && <Item to="/catalog">{t('nav.catalog')}</Item>}
               {canOrder(me) && <Item to="/quick-order">{t('nav.quickOrder')}</Item>}
               {me?.dealer && <Item to="/cart">{t('nav.cart')}</Item>}
               <Item to="/orders">{t('nav.orders')}</Item>
+              {me?.dealer && <Item to="/templates">{t('nav.templates')}</Item>}
               {isStaff(me) && <Item to="/approvals">{t('nav.approvals')}</Item>}
+              {(me?.dealer || isStaff(me)) && <Item to="/special-prices">{t('nav.specialPrices')}</Item>}
+              {me?.dealer && <Item to="/account">{t('nav.account')}</Item>}
+              {isStaff(me) && <Item to="/dealers">{t('nav.dealers')}</Item>}
+              {me?.role === 'DEALER_ADMIN' && <Item to="/users">{t('nav.users')}</Item>}
+              {me?.role === 'ADMIN' && <Item to="/admin">{t('nav.admin')}</Item>}
+              <Item to="/notifications">
+                {t('nav.notifications')}
+                {unread > 0 && (
+                  <span className="ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-bold text-slate-900">
+                    <span aria-hidden>{unread}</span>
+                    <span className="sr-only">{t('nav.unread', { count: unread })}</span>
+                  </span>
+                )}
+              </Item>
             </ul>
           </nav>
           <span className="ml-auto hidden text-sm text-blue-100 md:inline">{me?.email}</span>

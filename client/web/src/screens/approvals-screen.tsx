@@ -3,6 +3,7 @@ import {
   ApprovalQueueDocument,
   type ApprovalQueueQuery,
   ApproveOrderDocument,
+  ApproveOrdersDocument,
   RejectOrderDocument,
 } from '@generated/graphql';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -83,7 +84,18 @@ function RejectDialog({ order, onDone }: { order: Waiting; onDone(message: strin
   );
 }
 
-function WaitingOrder({ order, onDone }: { order: Waiting; onDone(message: string): void }) {
+function WaitingOrder({
+  order,
+  onDone,
+  selected,
+  onSelect,
+}: {
+  order: Waiting;
+  onDone(message: string): void;
+  selected: boolean;
+  onSelect(selected: boolean): void;
+}) {
+  const selectId = useId();
   const queryClient = useQueryClient();
   const approve = useMutation({
     mutationFn: () => execute(ApproveOrderDocument, { orderId: order.id }),
@@ -99,7 +111,15 @@ function WaitingOrder({ order, onDone }: { order: Waiting; onDone(message: strin
   return (
     <Card as="li" className="flex flex-col gap-2">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <Link to={`/orders/${order.id}`} className="font-semibold text-brand-700 underline">
+        <input
+          id={selectId}
+          type="checkbox"
+          className="size-5 self-center"
+          checked={selected}
+          onChange={(e) => onSelect(e.target.checked)}
+          aria-label={t('approvals.select', { number: order.number })}
+        />
+        <Link to={`/orders/${order.id}`} className="mr-auto font-semibold text-brand-700 underline">
           {order.number}
         </Link>
         <span className="text-lg font-bold">{formatMoney(order.total.amount, order.total.currency)}</span>
@@ -127,8 +147,38 @@ export function ApprovalsScreen() {
     queryKey: ['approvals'],
     queryFn: () => execute(ApprovalQueueDocument, { first: 50 }).then((d) => d.approvalQueue),
   });
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const reload = () => void queryClient.invalidateQueries({ queryKey: ['approvals'] });
   useLive(ApprovalQueueChangedDocument, {}, reload, reload);
+  const shown = queue.data?.nodes ?? [];
+  // Only what is still shown counts as selected (an order another approver decided leaves the list).
+  const chosen = shown.filter((order) => selected.has(order.id));
+  const bulk = useMutation({
+    mutationFn: (orders: Waiting[]) => execute(ApproveOrdersDocument, { orderIds: orders.map((o) => o.id) }),
+    onSuccess: ({ approveOrders }, orders) => {
+      const numbers = new Map(orders.map((o) => [o.id, o.number]));
+      const refused = approveOrders.results.filter((r) => r.userErrors.length > 0);
+      const approved = approveOrders.results.length - refused.length;
+      const lines = [
+        ...approveOrders.userErrors.map((e) => t('approvals.refused', { message: e.message })),
+        ...(approved > 0 ? [t('approvals.bulkApproved', { count: approved })] : []),
+        ...refused.map((r) =>
+          t('approvals.bulkRefused', { number: numbers.get(r.orderId) ?? r.orderId, message: r.userErrors[0].message }),
+        ),
+      ];
+      setMessage(lines.join(' '));
+      setSelected(new Set());
+      reload();
+    },
+    onError: (error) => setMessage(t('approvals.refused', { message: error.message })),
+  });
+  const toggle = (id: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   return (
     <>
       <PageTitle>{t('approvals.title')}</PageTitle>
@@ -141,9 +191,31 @@ export function ApprovalsScreen() {
         <>
           <p className="mb-2 text-sm text-slate-600">{t('approvals.waiting', { count: queue.data.totalCount })}</p>
           {queue.data.nodes.length === 0 && <Notice>{t('approvals.none')}</Notice>}
+          {shown.length > 1 && (
+            <div className="mb-3 flex flex-wrap items-center gap-3">
+              <label className="flex min-h-11 items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  className="size-5"
+                  checked={chosen.length === shown.length}
+                  onChange={(e) => setSelected(new Set(e.target.checked ? shown.map((o) => o.id) : []))}
+                />
+                {t('approvals.selectAll')}
+              </label>
+              <Button disabled={chosen.length === 0 || bulk.isPending} onClick={() => bulk.mutate(chosen)}>
+                {t('approvals.approveSelected', { count: chosen.length })}
+              </Button>
+            </div>
+          )}
           <ul className="grid gap-3 md:grid-cols-2">
             {queue.data.nodes.map((order) => (
-              <WaitingOrder key={order.id} order={order} onDone={setMessage} />
+              <WaitingOrder
+                key={order.id}
+                order={order}
+                onDone={setMessage}
+                selected={selected.has(order.id)}
+                onSelect={(on) => toggle(order.id, on)}
+              />
             ))}
           </ul>
         </>

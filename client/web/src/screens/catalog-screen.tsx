@@ -1,7 +1,7 @@
 import { AddToCartDocument, CatalogPageDocument, type ProductCardFragment } from '@generated/graphql';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 
 import { execute } from '../api/graphql';
 import { canOrder, useViewer } from '../api/hooks';
@@ -37,7 +37,9 @@ function ProductItem({ product, orderable, onAdded }: { product: ProductCardFrag
     <Card as="li" className="flex flex-col gap-2">
       <div>
         <h2 id={nameId} className="font-semibold">
-          {product.name}
+          <Link to={`/products/${encodeURIComponent(product.sku)}`} className="text-brand-700 underline">
+            {product.name}
+          </Link>
         </h2>
         <p className="text-sm text-slate-600">
           {product.sku} · {product.brand}

@@ -3,14 +3,17 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 
 import { execute } from '../api/graphql';
+import { canOrder, useViewer } from '../api/hooks';
 import { useLive } from '../api/use-live';
 import { Badge, Card, ErrorNotice, Loading, Notice, PageTitle } from '../components/ui';
 import { formatDate, formatMoney, t } from '../lib/i18n';
+import { OrderActions } from './order-actions';
 
 /** One order: status (live), lines, approval progress, history. Another dealer's order is "not found". */
 export function OrderScreen() {
   const { id = '' } = useParams();
   const queryClient = useQueryClient();
+  const viewer = useViewer();
   const order = useQuery({ queryKey: ['order', id], queryFn: () => execute(OrderPageDocument, { id }).then((d) => d.order) });
   const reload = () => void queryClient.invalidateQueries({ queryKey: ['order', id] });
   const live = useLive(OrderUpdatedDocument, order.data ? { orderId: id } : null, reload, reload);
@@ -63,6 +66,7 @@ export function OrderScreen() {
           </ul>
         </Card>
         <div className="flex flex-col gap-4">
+          {canOrder(viewer.data) && <OrderActions orderId={o.id} number={o.number} />}
           {o.approvalSteps.length > 0 && (
             <Card>
               <h2 className="mb-2 font-semibold">{t('order.approval')}</h2>

@@ -28,7 +28,8 @@ export const API_SCOPE_DESCRIPTIONS: Readonly<Record<ApiScope, string>> = {
   CATALOG_READ: 'Read the catalog: products, categories, brands, stock.',
   PRICES_READ: "Read the bound dealer's prices and price list.",
   ORDERS_WRITE: 'Place and read orders (and use the cart) for the bound dealer.',
-  ERP_IMPORT: 'Record invoices, payments, balance adjustments and stock counts from the ERP.',
+  ERP_IMPORT:
+    "The distributor's ERP: record invoices, payments, balance adjustments and stock counts, import master data, acknowledge orders and report their fulfilment, for every dealer (the client is bound to none).",
 };
 
 /** Scopes that act for one dealer: a client with one of them must be bound to a dealer. */
@@ -133,7 +134,18 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Query.approvalRuleChanges': { roles: PORTAL_ADMIN, refusal: 'ERROR' },
   'Mutation.updateApprovalRule': { roles: PORTAL_ADMIN, refusal: 'USER_ERROR' },
   'Mutation.createApprovalRule': { roles: PORTAL_ADMIN, refusal: 'USER_ERROR' },
-  'Mutation.updateOrderFulfillment': { roles: STAFF, refusal: 'USER_ERROR' },
+  'Mutation.updateOrderFulfillment': {
+    roles: STAFF,
+    scope: 'ERP_IMPORT',
+    refusal: 'USER_ERROR',
+    note: "the ERP's client (bound to no dealer) for any dealer's order",
+  },
+  'Mutation.acknowledgeOrder': {
+    roles: ['GENERAL_MANAGER', 'ADMIN'],
+    scope: 'ERP_IMPORT',
+    refusal: 'USER_ERROR',
+    note: "the ERP's order number and confirmed dates; APPROVED moves to PROCESSING",
+  },
   'Mutation.setMinimumOrderAmount': { roles: ['GENERAL_MANAGER', 'ADMIN'], refusal: 'USER_ERROR' },
   // Credit and the ERP ledger
   'Query.creditAccount': { roles: ALL_ROLES, refusal: 'ERROR', note: "dealer users: their dealer's; staff name the dealer" },

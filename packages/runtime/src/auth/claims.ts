@@ -72,6 +72,14 @@ export function isApiClient(claims: Claims | null): boolean {
   return claims?.role === API_CLIENT_ROLE;
 }
 
+/**
+ * True for the distributor's ERP: an API client with ERP_IMPORT bound to no dealer. It acts on every
+ * dealer's orders and ledger (acknowledgements, fulfilment, invoices), where its scope allows.
+ */
+export function isErpClient(claims: Claims | null): boolean {
+  return isApiClient(claims) && !claims!.dealerId && (claims!.scopes ?? []).includes('ERP_IMPORT');
+}
+
 export function isStaff(claims: Claims | null): boolean {
   return !!claims && isStaffRole(claims.role);
 }

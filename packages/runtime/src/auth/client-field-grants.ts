@@ -46,6 +46,15 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   ImportRowType: ERP,
   // Master data (dealers subgraph): upserts by the ERP's key.
   UpsertDealerPayload: ERP,
+  // Webhooks to the ERP: the portal administrator's alone (the ERP verifies what it receives, it does not manage it).
+  WebhookEndpoint: CLOSED,
+  WebhookEndpointConnection: CLOSED,
+  WebhookEndpointPayload: CLOSED,
+  WebhookDelivery: CLOSED,
+  WebhookDeliveryConnection: CLOSED,
+  WebhookAttempt: CLOSED,
+  ReplayWebhookDeliveryPayload: CLOSED,
+  ReplayWebhookDeliveriesPayload: CLOSED,
   AssortmentCheck: CLOSED,
   SetProductRestrictionPayload: CLOSED,
   AssortmentGrantPayload: CLOSED,
@@ -56,7 +65,8 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   DealerPriceList: PRICES,
   VolumeBreakRule: PRICES,
   CartVolumeBreak: PRICES,
-  // Ordering (prices inside a cart need PRICES_READ: CLIENT_FIELD_GRANTS)
+  // Ordering (prices inside a cart need PRICES_READ: CLIENT_FIELD_GRANTS); the ERP reads the orders it
+  // acknowledges and reports fulfilment of, in those mutations' payloads.
   Cart: ORDERS,
   CartLine: ORDERS,
   CartPayload: ORDERS,
@@ -71,11 +81,11 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   OrderTemplateConnection: ORDERS,
   DeleteOrderTemplatePayload: ORDERS,
   PlaceOrderPayload: ORDERS,
-  OrderPayload: ORDERS,
-  Order: ORDERS,
+  OrderPayload: [...ORDERS, ...ERP],
+  Order: [...ORDERS, ...ERP],
   OrderConnection: ORDERS,
-  OrderLine: ORDERS,
-  OrderStatusChange: ORDERS,
+  OrderLine: [...ORDERS, ...ERP],
+  OrderStatusChange: [...ORDERS, ...ERP],
   OrderRejection: ORDERS,
   RejectionAlternative: ORDERS,
   OrderApprovalStep: ORDERS,

@@ -1,8 +1,10 @@
+import { CsvError, parse as parseCsv } from 'csv-parse/sync';
+
 /**
  * Reading the rows of a CSV text sent to us (an order upload, an ERP import), bounded: one separator for the whole file, detected
  * from its header line; blank lines skipped without any work beyond finding their end, but counted
  * (a file of blank lines is refused by its line count, not parsed row by row); quoted cells per
- * RFC 4180. Pure: no I/O.
+ * RFC 4180 (csv-parse). Pure: no I/O.
  *
  * The separator is the one of `,` `;` `\t` that splits the first non-blank line into cells naming
  * the expected columns (e.g. sku and quantity); else the one that occurs most in it; else `,`. One
@@ -55,19 +57,23 @@ export function detectSeparator({ header, columns = [] }: { header: string; colu
   return most > 0 ? CSV_SEPARATORS[counts.indexOf(most)] : ',';
 }
 
-const isBlank = (text: string, from: number, to: number) => {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    // space, tab, CR
-    if (c !== 32 && c !== 9 && c !== 13) return false;
+/** The most a single record may hold: a quote left open cannot swallow the rest of a large file silently. */
+const MAX_RECORD_CHARS = 1_000_000;
+
+/** The number of lines in `text` up to `limit + 1` (reading stops there). */
+function linesUpTo(text: string, limit: number): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0 && at < text.length - 1; at = text.indexOf('\n', at + 1)) {
+    lines += 1;
+    if (lines > limit) break;
   }
-  return true;
-};
+  return lines;
+}
 
 /**
- * The records of `text`: at most `maxRecords` non-blank ones and `maxLines` lines in all, else
- * FILE_TOO_LARGE as soon as either is passed (nothing after it is read). Cells are trimmed. `columns`
- * are the header names that pick the separator (see the module comment).
+ * The records of `text` (parsed by csv-parse): at most `maxRecords` non-blank ones besides the header
+ * and `maxLines` lines in all (blank ones count), else FILE_TOO_LARGE, decided before any parsing. Cells
+ * are trimmed. `columns` are the header names that pick the separator (see the module comment).
  */
 export function readCsvRows({
   text,
@@ -85,76 +91,34 @@ export function readCsvRows({
     code: 'FILE_TOO_LARGE',
     message: `The file has more than ${what}; split it into smaller files.`,
   });
+  if (linesUpTo(text, maxLines) > maxLines) return tooLarge(`${maxLines.toLocaleString('en-US')} lines (blank ones count)`);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records: CsvRecord[] = [];
-  let separator: CsvSeparator | null = null;
-  let line = 1;
-  let pos = 0;
-  while (pos < body.length) {
-    if (line > maxLines) return tooLarge(`${maxLines.toLocaleString('en-US')} lines (blank ones count)`);
-    const end = body.indexOf('\n', pos);
-    const lineEnd = end < 0 ? body.length : end;
-    if (isBlank(body, pos, lineEnd)) {
-      pos = lineEnd + 1;
-      line += 1;
-      continue;
-    }
-    separator ??= detectSeparator({ header: body.slice(pos, lineEnd), columns });
-    if (records.length >= maxRecords + 1) return tooLarge(`${maxRecords.toLocaleString('en-US')} lines`);
-    const parsed = readRecord(body, pos, separator);
-    if ('error' in parsed)
-      return { ok: false, code: 'MALFORMED_FILE', message: `The CSV cannot be read near line ${line}: ${parsed.error}` };
-    records.push({ line, cells: parsed.cells });
-    line += parsed.lines;
-    pos = parsed.next;
+  const header = body.split('\n', maxLines).find((line) => line.trim() !== '');
+  if (header === undefined) return { ok: true, separator: ',', records: [] };
+  const separator = detectSeparator({ header, columns });
+  let parsed: { record: string[]; info: { lines: number } }[];
+  try {
+    parsed = parseCsv(body, {
+      delimiter: separator,
+      record_delimiter: ['\r\n', '\n'],
+      trim: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      max_record_size: MAX_RECORD_CHARS,
+      info: true,
+      to: maxRecords + 2,
+    });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const near = (error as CsvError & { lines?: number }).lines;
+    return { ok: false, code: 'MALFORMED_FILE', message: `The CSV cannot be read near line ${near ?? 1}: ${error.message}` };
   }
-  return { ok: true, separator: separator ?? ',', records };
-}
-
-/** One record from `start`: its cells, the position after it, and how many lines it spans. */
-function readRecord(text: string, start: number, separator: string): { cells: string[]; next: number; lines: number } | { error: string } {
-  const cells: string[] = [];
-  let lines = 1;
-  let i = start;
-  for (;;) {
-    if (text[i] === '"') {
-      // A quoted cell: "" is a quote; it may span lines.
-      let value = '';
-      i += 1;
-      for (;;) {
-        if (i >= text.length) return { error: 'a quoted cell is not closed' };
-        const c = text[i];
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            value += '"';
-            i += 2;
-            continue;
-          }
-          i += 1;
-          break;
-        }
-        if (c === '\n') lines += 1;
-        value += c;
-        i += 1;
-      }
-      while (i < text.length && text[i] !== separator && text[i] !== '\n') {
-        if (text[i] !== ' ' && text[i] !== '\t' && text[i] !== '\r') return { error: 'text after a quoted cell' };
-        i += 1;
-      }
-      cells.push(value);
-    } else {
-      const stop = nextStop(text, i, separator);
-      cells.push(text.slice(i, stop).trim());
-      i = stop;
-    }
-    if (i >= text.length || text[i] === '\n') return { cells, next: i + 1, lines };
-    i += 1; // the separator
-  }
-}
-
-/** The index of the next separator or line end from `i`. */
-function nextStop(text: string, i: number, separator: string): number {
-  let j = i;
-  while (j < text.length && text[j] !== separator && text[j] !== '\n') j += 1;
-  return j;
+  if (parsed.length > maxRecords + 1) return tooLarge(`${maxRecords.toLocaleString('en-US')} lines`);
+  const records = parsed.map(({ record, info }) => {
+    // info.lines is the line the record ends on; a quoted cell's line breaks carried it over several.
+    const breaks = record.reduce((sum, cell) => sum + cell.split('\n').length - 1, 0);
+    return { line: info.lines - breaks, cells: record };
+  });
+  return { ok: true, separator, records };
 }

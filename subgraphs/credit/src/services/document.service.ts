@@ -15,8 +15,7 @@ export interface DocumentFile {
 }
 
 function keyOf(ctx: CreditContext): Buffer {
-  if (!ctx.documentKey)
-    throw serviceUnavailable('Document downloads are not configured on this server.');
+  if (!ctx.documentKey) throw serviceUnavailable('Document downloads are not configured on this server.');
   return ctx.documentKey;
 }
 

@@ -76,6 +76,8 @@ export interface ErpSimulator {
   progress: Map<string, { erpOrderNumber?: string; acknowledged?: boolean; shipped?: boolean; invoiced?: boolean; errors: string[] }>;
   faults: SimulatorFaults;
   setSecret(secret: string): void;
+  /** Gives it an API client to answer with (orders already received are not answered). */
+  setApi(api: NonNullable<ErpSimulatorOptions['api']>): void;
   setFaults(faults: Partial<SimulatorFaults>): void;
   /** Resolves when every queued API answer has been sent. */
   idle(): Promise<void>;
@@ -150,7 +152,7 @@ export async function startErpSimulator(options: ErpSimulatorOptions = {}): Prom
   const unique = new Map<string, ReceivedEvent>();
   const progress: ErpSimulator['progress'] = new Map();
   const pace = options.pace ?? { acknowledgeMs: 2000, shipMs: 5000, invoiceMs: 8000 };
-  const call = options.api ? apiCaller(options.api) : null;
+  let caller = options.api ? apiCaller(options.api) : null;
   const timers = new Set<NodeJS.Timeout>();
   const pending = new Set<Promise<void>>();
   const sockets = new Set<Socket>();
@@ -184,6 +186,7 @@ export async function startErpSimulator(options: ErpSimulatorOptions = {}): Prom
   };
 
   const processOrder = (order: OrderData) => {
+    const call = caller;
     if (!call || progress.has(order.id)) return;
     const state: ErpSimulator['progress'] extends Map<string, infer S> ? S : never = { errors: [] };
     progress.set(order.id, state);
@@ -337,6 +340,9 @@ export async function startErpSimulator(options: ErpSimulatorOptions = {}): Prom
       verifier = new Webhook(secret);
     },
     setFaults: (next) => Object.assign(faults, next),
+    setApi: (api) => {
+      caller = apiCaller(api);
+    },
     idle: async () => {
       while (timers.size > 0 || pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 50));
     },

@@ -23,6 +23,10 @@ export function toOrderType(order: Order): OrderType {
     updatedAt: order.updatedAt,
     carrier: order.carrier,
     trackingNumber: order.trackingNumber,
+    erpOrderNumber: order.erpOrderNumber,
+    erpAcknowledgedAt: order.erpAcknowledgedAt,
+    confirmedShipDate: order.confirmedShipDate,
+    confirmedDeliveryDate: order.confirmedDeliveryDate,
     warning: order.warning,
     rejection: toRejectionType(order.rejection, order.currency),
   };

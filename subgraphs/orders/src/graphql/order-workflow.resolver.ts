@@ -10,6 +10,7 @@ import { toApprovalStepType, toOrderType } from './mappers.js';
 import { OrderConnection, OrderType } from './order.type.js';
 import { RejectionAlternativeInput, RejectionCodeEnum } from './order-rejection.type.js';
 import {
+  AcknowledgeOrderInput,
   type BelowMinimumEnum,
   MinimumOrderInput,
   MinimumOrderPayload,
@@ -95,6 +96,28 @@ export class OrderWorkflowResolver {
     @Ctx() ctx: OrdersContext,
   ): Promise<OrderPayload> {
     return toPayload(await decisions.updateFulfillment(ctx, input.orderId, input));
+  }
+
+  @Authorized()
+  @Mutation(() => OrderPayload, {
+    description:
+      'The ERP (or ADMIN, GENERAL_MANAGER): the ERP has taken the order in, as its own order number, with the dates it confirms; an APPROVED order becomes PROCESSING. Repeats are harmless; another number is ERP_ORDER_NUMBER_CONFLICT.',
+  })
+  async acknowledgeOrder(
+    @Arg('input', () => AcknowledgeOrderInput, { description: 'The order and what the ERP says.' }) input: AcknowledgeOrderInput,
+    @Ctx() ctx: OrdersContext,
+  ): Promise<OrderPayload> {
+    return toPayload(
+      await decisions.acknowledgeOrder(
+        ctx,
+        { orderId: input.orderId, orderNumber: input.orderNumber },
+        {
+          erpOrderNumber: input.erpOrderNumber,
+          confirmedShipDate: input.confirmedShipDate,
+          confirmedDeliveryDate: input.confirmedDeliveryDate,
+        },
+      ),
+    );
   }
 
   @Authorized()

@@ -194,3 +194,21 @@ export class MinimumOrderPayload {
   @Field(() => [UserError], { description: 'FORBIDDEN, NOT_FOUND or INVALID_AMOUNT.' })
   userErrors!: UserError[];
 }
+
+@InputType({ description: "The ERP's acknowledgement of an order: name the order by id or by number." })
+export class AcknowledgeOrderInput {
+  @Field(() => ID, { nullable: true, description: 'The order, by id (or give orderNumber).' })
+  orderId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The order, by its number (SO-…), when orderId is not given.' })
+  orderNumber?: string | null;
+
+  @Field({ description: "The ERP's own order number (1-64 characters); an order keeps its first one." })
+  erpOrderNumber!: string;
+
+  @Field(() => String, { nullable: true, description: 'The date the ERP confirms shipping on (YYYY-MM-DD).' })
+  confirmedShipDate?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The date the ERP confirms delivery on (YYYY-MM-DD), not before shipping.' })
+  confirmedDeliveryDate?: string | null;
+}

@@ -41,6 +41,18 @@ export class OrderType {
   @Field(() => String, { nullable: true, description: "The carrier's tracking number, once the order shipped." })
   trackingNumber!: string | null;
 
+  @Field(() => String, { nullable: true, description: "The ERP's own order number, once the ERP acknowledged the order." })
+  erpOrderNumber!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the ERP acknowledged the order; null until then.' })
+  erpAcknowledgedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'The ship date the ERP confirmed (YYYY-MM-DD); null when none.' })
+  confirmedShipDate!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The delivery date the ERP confirmed (YYYY-MM-DD); null when none.' })
+  confirmedDeliveryDate!: string | null;
+
   @Field(() => String, {
     nullable: true,
     description: 'A warning the order was placed with, e.g. over the credit limit under SOFT_WARNING.',

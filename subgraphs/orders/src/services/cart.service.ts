@@ -1,6 +1,20 @@
 import { randomUUID } from 'node:crypto';
 
-import { type Claims, type CreditDecision, type EntityManager, InternalCallError, type InternalProduct, isStaff, MAX_INTERNAL_LINES, type QuotedLine, Refusal, requireClaims, serviceUnavailable, type UserError, userError } from '@dealergraph/runtime';
+import {
+  type Claims,
+  type CreditDecision,
+  type EntityManager,
+  InternalCallError,
+  type InternalProduct,
+  isStaff,
+  MAX_INTERNAL_LINES,
+  type QuotedLine,
+  Refusal,
+  requireClaims,
+  serviceUnavailable,
+  type UserError,
+  userError,
+} from '@dealergraph/runtime';
 import { raw } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 
@@ -79,7 +93,8 @@ async function fromService<T>(what: string, call: () => Promise<T>): Promise<T> 
     return await call();
   } catch (error) {
     if (error instanceof InternalCallError) {
-      if (error.code !== 'REJECTED') throw serviceUnavailable(`${what} did not answer in time; nothing was changed. Try again in a moment.`);
+      if (error.code !== 'REJECTED')
+        throw serviceUnavailable(`${what} did not answer in time; nothing was changed. Try again in a moment.`);
       throw new GraphQLError(`${what} refused the request; nothing was changed.`, { extensions: { code: 'BAD_REQUEST' } });
     }
     throw error;

@@ -1,11 +1,29 @@
 import { randomUUID } from 'node:crypto';
 
-import { allows, APPROVAL_LEVEL, canSeeDealer, type Claims, InternalCallError, isStaff, isStaffRole, normalizeId, type PageWindow, readOptionalAmount, Refusal, requireClaims, serviceUnavailable, type UserError, userError } from '@dealergraph/runtime';
+import {
+  allows,
+  APPROVAL_LEVEL,
+  canSeeDealer,
+  type Claims,
+  InternalCallError,
+  isErpClient,
+  isStaff,
+  isStaffRole,
+  normalizeId,
+  type PageWindow,
+  readOptionalAmount,
+  Refusal,
+  requireClaims,
+  serviceUnavailable,
+  type UserError,
+  userError,
+} from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 
 import type { OrdersContext } from '../context.js';
 import { routeOrder, stepsDecidedBy } from '../domain/approval-routing.js';
 import { inScope } from '../domain/approver-scope.js';
+import { acknowledgement } from '../domain/erp-acknowledgement.js';
 import type { OrderStatus } from '../domain/order-lifecycle.js';
 import { type AlternativeKind, buildRejection, type RejectionAlternative, type RejectionCode } from '../domain/order-rejection.js';
 import { Order } from '../entities/order.entity.js';
@@ -49,7 +67,8 @@ async function onLockedOrder(
     if (approverLevel(claims) > 0) await scopeOf(ctx, claims);
     const order = await ctx.em.fork().transactional(async (em) => {
       const locked = await em.findOne(Order, { id, workflow: 'DONE' }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!locked || !canSeeDealer(claims, locked.dealerId)) throw notFound();
+      // The ERP's client acts on every dealer's orders (only where the matrix lets it: acknowledgement, fulfilment).
+      if (!locked || !(canSeeDealer(claims, locked.dealerId) || isErpClient(claims))) throw notFound();
       if (locked.effect && locked.effect.kind !== 'RELEASE') throw orderBusy();
       const before = locked.effect?.id;
       await change(em, locked, claims);
@@ -264,7 +283,8 @@ export interface FulfillmentUpdate {
 /** Moves an order through PROCESSING, SHIPPED (carrier and tracking number; stock leaves the warehouse) and DELIVERED. */
 export function updateFulfillment(ctx: OrdersContext, orderId: string, update: FulfillmentUpdate): Promise<OrderDecisionResult> {
   return onLockedOrder(ctx, 'Mutation.updateOrderFulfillment', orderId, async (em, order, claims) => {
-    if (!isStaff(claims)) throw new Refusal([userError('FORBIDDEN', 'Only staff or the ERP integration report fulfilment.')]);
+    if (!isStaff(claims) && !isErpClient(claims))
+      throw new Refusal([userError('FORBIDDEN', 'Only staff or the ERP integration report fulfilment.')]);
     const from = { PROCESSING: ['APPROVED'], SHIPPED: ['PROCESSING'], DELIVERED: ['SHIPPED'] }[update.status] as OrderStatus[];
     mustBe(order, from, `marked ${update.status}`);
     if (update.status === 'SHIPPED') {
@@ -282,6 +302,50 @@ export function updateFulfillment(ctx: OrdersContext, orderId: string, update: F
       return;
     }
     await changeOrderStatus(em, order, { to: update.status, byUserId: claims.sub, comment: update.comment?.trim() || null });
+  });
+}
+
+/** What the ERP says when it has taken an order in. */
+export interface AcknowledgeInput {
+  erpOrderNumber: string;
+  confirmedShipDate?: string | null;
+  confirmedDeliveryDate?: string | null;
+}
+
+/**
+ * The ERP acknowledges an order (domain/erp-acknowledgement.ts): its order number and confirmed
+ * dates are recorded, an APPROVED order becomes PROCESSING; a repeat changes nothing but the dates.
+ */
+export async function acknowledgeOrder(
+  ctx: OrdersContext,
+  target: { orderId?: string | null; orderNumber?: string | null },
+  input: AcknowledgeInput,
+): Promise<OrderDecisionResult> {
+  let orderId = target.orderId ?? null;
+  if (!orderId && target.orderNumber?.trim()) {
+    const found = await ctx.em.findOne(Order, { number: target.orderNumber.trim().toUpperCase() }, { fields: ['id'] });
+    orderId = found?.id ?? '';
+  }
+  if (orderId === null)
+    return { order: null, userErrors: [userError('INVALID_INPUT', 'Name the order: orderId or orderNumber.', ['input', 'orderId'])] };
+  return onLockedOrder(ctx, 'Mutation.acknowledgeOrder', orderId, async (em, order, claims) => {
+    const ack = acknowledgement({ status: order.status, current: order.erpOrderNumber, ...input });
+    if (!ack.ok) throw new Refusal([userError(ack.code, ack.message, ack.field)]);
+    order.erpOrderNumber = ack.erpOrderNumber;
+    order.erpAcknowledgedAt ??= new Date();
+    if (ack.confirmedShipDate) order.confirmedShipDate = ack.confirmedShipDate;
+    if (ack.confirmedDeliveryDate) order.confirmedDeliveryDate = ack.confirmedDeliveryDate;
+    if (ack.moveTo)
+      await changeOrderStatus(em, order, {
+        to: ack.moveTo,
+        byUserId: isErpClient(claims) ? null : claims.sub,
+        comment: `Acknowledged by the ERP as ${ack.erpOrderNumber}.`,
+        data: {
+          erpOrderNumber: ack.erpOrderNumber,
+          confirmedShipDate: order.confirmedShipDate,
+          confirmedDeliveryDate: order.confirmedDeliveryDate,
+        },
+      });
   });
 }
 

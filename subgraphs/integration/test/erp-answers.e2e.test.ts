@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+
+import { GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The ERP answers through the API with its own client (ERP_IMPORT, bound to no dealer): it
+ * acknowledges any dealer's order, reports its shipment and delivery, and invoices it; a client
+ * bound to a dealer, or without the scope, may not.
+ */
+const PLACE =
+  'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id number status total { amount } } userErrors { code message } } }';
+const ACK = `mutation($input: AcknowledgeOrderInput!) { acknowledgeOrder(input: $input) {
+  order { id status erpOrderNumber confirmedShipDate confirmedDeliveryDate } userErrors { code message field } } }`;
+const FULFIL = `mutation($input: OrderFulfillmentInput!) { updateOrderFulfillment(input: $input) {
+  order { id status carrier trackingNumber } userErrors { code message } } }`;
+const INVOICE = `mutation($input: RecordInvoiceInput!) { recordInvoice(input: $input) { invoice { number } duplicate userErrors { code message } } }`;
+const CREATE_CLIENT = `mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { client { id } clientSecret userErrors { code } } }`;
+
+describe('the ERP answers through the API', () => {
+  let stack: TestStack;
+  let admin: GraphQLClient;
+  let erp: GraphQLClient;
+  let sku: string;
+
+  const clientWith = async (input: Record<string, unknown>) => {
+    const { createApiClient } = await admin.data(CREATE_CLIENT, { input });
+    expect(createApiClient.userErrors).toEqual([]);
+    const response = await fetch(stack.gatewayUrl.replace('/graphql', '/oauth/token'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: createApiClient.client.id,
+        client_secret: createApiClient.clientSecret,
+      }),
+    });
+    const token = (await response.json()) as { access_token: string };
+    const client = new GraphQLClient(stack.gatewayUrl);
+    client.accessToken = token.access_token;
+    return client;
+  };
+
+  const placeApproved = async (email: string) => {
+    const dealer = await stack.loginAs(email);
+    const { placeOrder } = await dealer.data(PLACE, { input: { idempotencyKey: randomUUID(), lines: [{ sku, quantity: 1 }] } });
+    expect(placeOrder.userErrors).toEqual([]);
+    expect(placeOrder.order.status).toBe('APPROVED');
+    return { dealer, order: placeOrder.order as { id: string; number: string; total: { amount: string } } };
+  };
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    admin = await stack.loginAs('admin@demo.staff');
+    erp = await clientWith({ name: 'The ERP', scopes: ['ERP_IMPORT'] });
+    const dealer = await stack.loginAs('platinum@demo.dealer');
+    const { products } = await dealer.data(
+      '{ products(first: 50, filter: { inStockOnly: true }) { nodes { sku restriction stock { available } price { unitPrice { amount } appliedRules } } } }',
+    );
+    sku = products.nodes.find(
+      (p: { restriction: string | null; stock: { available: number }; price: { unitPrice: { amount: string }; appliedRules: string[] } }) =>
+        !p.restriction &&
+        p.stock.available >= 10 &&
+        !p.price.appliedRules.includes('SPECIAL_PRICE') &&
+        Number(p.price.unitPrice.amount) < 500,
+    ).sku;
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it("acknowledges, ships, delivers and invoices any dealer's order; the dealer sees each step", async () => {
+    const { dealer, order } = await placeApproved('platinum@demo.dealer');
+    const ack = await erp.data(ACK, {
+      input: { orderId: order.id, erpOrderNumber: 'ERP-1001', confirmedShipDate: '2026-12-08', confirmedDeliveryDate: '2026-12-10' },
+    });
+    expect(ack.acknowledgeOrder).toEqual({
+      order: {
+        id: order.id,
+        status: 'PROCESSING',
+        erpOrderNumber: 'ERP-1001',
+        confirmedShipDate: '2026-12-08',
+        confirmedDeliveryDate: '2026-12-10',
+      },
+      userErrors: [],
+    });
+    // A repeat (the ERP retried) changes nothing; another number is a conflict.
+    expect((await erp.data(ACK, { input: { orderNumber: order.number, erpOrderNumber: 'ERP-1001' } })).acknowledgeOrder.userErrors).toEqual(
+      [],
+    );
+    expect((await erp.data(ACK, { input: { orderId: order.id, erpOrderNumber: 'ERP-9999' } })).acknowledgeOrder.userErrors).toEqual([
+      expect.objectContaining({ code: 'ERP_ORDER_NUMBER_CONFLICT' }),
+    ]);
+
+    const shipped = await erp.data(FULFIL, { input: { orderId: order.id, status: 'SHIPPED', carrier: 'DHL', trackingNumber: 'JD0001' } });
+    expect(shipped.updateOrderFulfillment).toEqual({
+      order: { id: order.id, status: 'SHIPPED', carrier: 'DHL', trackingNumber: 'JD0001' },
+      userErrors: [],
+    });
+    const delivered = await erp.data(FULFIL, { input: { orderId: order.id, status: 'DELIVERED' } });
+    expect(delivered.updateOrderFulfillment.order.status).toBe('DELIVERED');
+
+    const { dealer: dealerId } = (await dealer.data('query($id: ID!) { order(id: $id) { dealer { id } } }', { id: order.id })).order;
+    const invoice = await erp.data(INVOICE, {
+      input: {
+        externalReference: `INV-${order.number}`,
+        dealerId: dealerId.id,
+        number: `INV-${order.number}`,
+        orderId: order.id,
+        amount: order.total.amount,
+        issuedAt: new Date().toISOString(),
+      },
+    });
+    expect(invoice.recordInvoice).toMatchObject({ invoice: { number: `INV-${order.number}` }, duplicate: false, userErrors: [] });
+
+    const seen = await dealer.data(
+      'query($id: ID!) { order(id: $id) { status erpOrderNumber trackingNumber statusHistory { status comment } } }',
+      {
+        id: order.id,
+      },
+    );
+    expect(seen.order).toMatchObject({ status: 'DELIVERED', erpOrderNumber: 'ERP-1001', trackingNumber: 'JD0001' });
+    expect(seen.order.statusHistory.map((h: { status: string }) => h.status)).toEqual([
+      'PENDING_APPROVAL',
+      'APPROVED',
+      'PROCESSING',
+      'SHIPPED',
+      'DELIVERED',
+    ]);
+    expect(seen.order.statusHistory[2].comment).toBe('Acknowledged by the ERP as ERP-1001.');
+  });
+
+  it('refuses what is not for the ERP: an order not approved, bad dates, a client bound to a dealer or without the scope', async () => {
+    const { order } = await placeApproved('gold@demo.dealer').catch(() => placeApproved('platinum@demo.dealer'));
+    const refused = async (client: GraphQLClient, input: Record<string, unknown>) => {
+      const result = await client.request(ACK, { input: { orderId: order.id, erpOrderNumber: 'ERP-2', ...input } });
+      return result.errors?.[0]?.extensions?.code ?? result.data?.acknowledgeOrder.userErrors[0]?.code ?? 'OK';
+    };
+    expect(await refused(erp, { confirmedShipDate: '2026-02-30' })).toBe('INVALID_INPUT');
+    expect(await refused(erp, { orderId: null })).toBe('INVALID_INPUT');
+    expect(await refused(erp, { orderId: randomUUID() })).toBe('NOT_FOUND');
+    const catalogOnly = await clientWith({ name: 'Catalog sync', scopes: ['CATALOG_READ'] });
+    expect(await refused(catalogOnly, {})).toBe('FORBIDDEN');
+    const dealerBound = await clientWith({
+      name: 'Shop',
+      scopes: ['ORDERS_WRITE'],
+      dealerId: (await stack.loginAs('platinum@demo.dealer').then((c) => c.data('{ me { dealer { id } } }'))).me.dealer.id,
+    });
+    expect(await refused(dealerBound, {})).toBe('FORBIDDEN');
+    const viewer = await stack.loginAs('rep@demo.staff');
+    expect(await refused(viewer, {})).toBe('FORBIDDEN');
+    const fulfil = await dealerBound.request(FULFIL, { input: { orderId: order.id, status: 'PROCESSING' } });
+    expect(fulfil.errors?.[0]?.extensions?.code ?? fulfil.data?.updateOrderFulfillment.userErrors[0]?.code).toBe('FORBIDDEN');
+    expect(await refused(erp, {})).toBe('OK');
+  });
+});
