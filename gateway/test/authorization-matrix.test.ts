@@ -171,6 +171,11 @@ const PROBES: Record<string, Probe> = {
     query: 'mutation { startImport(input: { kind: DEALERS, filename: "d.csv", contentBase64: "" }) { userErrors { code } } }',
   },
   'Query.importJob': { query: 'query($id: ID!) { importJob(id: $id) { id } }', variables: () => ({ id: none() }) },
+  // A code with a space: refused as a userError (INVALID_CODE), so the walk creates no dealer.
+  'Mutation.upsertDealer': {
+    query: `mutation { upsertDealer(input: { code: "no such code", name: "Probe", tier: BRONZE, region: "PROBE", city: "X", email: "p@example.com" }) {
+      userErrors { code } } }`,
+  },
   // An invalid URL: refused as a userError, so the walk registers no endpoint.
   'Mutation.createWebhookEndpoint': {
     query: 'mutation { createWebhookEndpoint(input: { url: "not a url", events: ["order.approved"] }) { userErrors { code } } }',

@@ -95,7 +95,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
     await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
   };
-  // Subgraphs start in dependency order (integration before orders, orders last), so each learns the real ports of those before it.
+  // Subgraphs start in dependency order (integration before orders, orders last), so each learns the real ports of those before it;
+  // all share this one map, so a service that calls one started after it (dealers publishing a
+  // dealer's segment to prices and products) reads that real port at call time.
   const serviceUrls = Object.fromEntries(
     Object.entries(DEFAULT_PORTS).map(([name, port]) => [name, `http://127.0.0.1:${options.ports[name as SubgraphName] || port}`]),
   ) as Record<SubgraphName, string>;
@@ -112,7 +114,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           poolSize: options.poolSize ?? 8,
           logLevel: options.logLevel ?? 'warn',
           internalKey: options.internalKey ?? deriveInternalKey(hmacSecret),
-          serviceUrls: { ...serviceUrls },
+          serviceUrls,
           faultInjection: options.faultInjection ?? false,
           ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
         },

@@ -477,6 +477,34 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
     },
     tables: ['prices.product_price'],
   },
+  upsertDealer: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: UpsertDealerInput!) { upsertDealer(input: $input) ${UE} }`,
+    // A new code each time: an accepted case creates a probe dealer no user belongs to.
+    variables: (ctx) => ({
+      input: {
+        code: `PROBE-${ctx.unique()}`.slice(0, 40),
+        name: 'Probe',
+        tier: 'BRONZE',
+        region: 'PROBE',
+        city: 'Nowhere',
+        email: 'probe@example.com',
+      },
+    }),
+    fields: {
+      'input.code': 'text',
+      'input.name': 'text',
+      'input.tier': 'enum',
+      'input.dealerType': 'enum',
+      'input.region': 'text',
+      'input.city': 'text',
+      'input.email': 'text',
+      'input.phone': 'text',
+      'input.contractType': 'text',
+      'input.active': 'bool',
+    },
+    tables: ['dealers.dealer', 'dealers.master_data_change'],
+  },
   createWebhookEndpoint: {
     as: 'admin@demo.staff',
     document: `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) ${UE} }`,

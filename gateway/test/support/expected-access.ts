@@ -21,6 +21,7 @@ Subscription.stockChanged               | x  x  x  | x  x  x  x  x  x  | CATALOG
 Mutation.importStockLevels              | .  .  .  | .  .  .  .  x  x  | ERP_IMPORT   | ERROR
 Mutation.startImport                    | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Query.importJob                         | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
+Mutation.upsertDealer                   | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Mutation.createWebhookEndpoint          | .  .  .  | .  .  .  .  .  x  | -            | ERROR
 Mutation.disableWebhookEndpoint         | .  .  .  | .  .  .  .  .  x  | -            | ERROR
 Query.webhookEndpoints                  | .  .  .  | .  .  .  .  .  x  | -            | ERROR

@@ -1,4 +1,4 @@
-import type { BaseContext } from '@dealergraph/runtime';
+import type { BaseContext, InternalClient, Logger } from '@dealergraph/runtime';
 
 import type { MfaPolicy } from './domain/mfa-requirement.js';
 import type { DealerLoaders } from './loaders/dealer.loaders.js';
@@ -12,4 +12,10 @@ export interface DealersContext extends BaseContext {
   /** Who must use two-factor sign-in besides the dealers that require it. */
   mfaPolicy: MfaPolicy;
   passwords: PasswordHasher;
+  /**
+   * The projections of dealer master data: prices (tier) and products (segment) are told of every
+   * change through these; absent in tooling (composition).
+   */
+  services?: { prices: InternalClient<'prices'>; products: InternalClient<'products'> };
+  logger?: Logger;
 }

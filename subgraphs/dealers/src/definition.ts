@@ -1,5 +1,5 @@
 import type { DemoData } from '@dealergraph/demo-data';
-import { buildFederatedSchema, type SubgraphDefinition } from '@dealergraph/runtime';
+import { buildFederatedSchema, internalClient, type SubgraphDefinition } from '@dealergraph/runtime';
 
 import type { DealersContext } from './context.js';
 import type { MfaPolicy } from './domain/mfa-requirement.js';
@@ -8,6 +8,7 @@ import { entities } from './entities/index.js';
 import { ApiClientResolver } from './graphql/api-client.resolver.js';
 import { AuthResolver } from './graphql/auth.resolver.js';
 import { DealerResolver, UserResolver } from './graphql/dealer.resolver.js';
+import { DealerMasterResolver } from './graphql/dealer-master.resolver.js';
 import { DealerPolicyResolver } from './graphql/dealer-policy.resolver.js';
 import { toDealerType } from './graphql/mappers.js';
 import { MfaResolver } from './graphql/mfa.resolver.js';
@@ -52,6 +53,7 @@ export function dealersSubgraph(
           MfaResolver,
           SecurityEventResolver,
           DealerPolicyResolver,
+          DealerMasterResolver,
           UserAdminResolver,
           ApiClientResolver,
         ],
@@ -65,7 +67,19 @@ export function dealersSubgraph(
           },
         },
       }),
-    context: (base) => ({ ...base, loaders: createDealerLoaders(base.em), tokens, mfaPolicy, passwords }),
+    context: (base, runtime) => {
+      const settings = runtime?.config;
+      const client = <S extends 'prices' | 'products'>(service: S) =>
+        internalClient(service, { baseUrl: settings?.serviceUrls[service] ?? '', key: settings?.internalKey ?? '', timeoutMs: 10_000 });
+      return {
+        ...base,
+        loaders: createDealerLoaders(base.em),
+        tokens,
+        mfaPolicy,
+        passwords,
+        ...(settings ? { services: { prices: client('prices'), products: client('products') }, logger: runtime.logger } : {}),
+      };
+    },
     internalOperations: (newContext) => dealersInternalOperations(newContext),
     // The audit log's retention sweep; each instance sweeps, and SKIP LOCKED keeps them apart.
     start: async (runtime, newContext) =>

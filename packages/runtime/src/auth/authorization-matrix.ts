@@ -72,6 +72,7 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   // Imports of the distributor's master data (integration subgraph); an ERP client is bound to no dealer.
   'Mutation.startImport': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'CSV or XLSX; PRICE_LIST so far' },
   'Query.importJob': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR' },
+  'Mutation.upsertDealer': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by code; audited' },
   // Webhooks to the ERP (integration subgraph): registered and watched by the portal administrator.
   'Mutation.createWebhookEndpoint': { roles: PORTAL_ADMIN, refusal: 'ERROR', note: 'the secret is shown once' },
   'Mutation.disableWebhookEndpoint': { roles: PORTAL_ADMIN, refusal: 'ERROR' },

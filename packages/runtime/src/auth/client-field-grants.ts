@@ -44,6 +44,8 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   ImportCountsType: ERP,
   ImportRowConnection: ERP,
   ImportRowType: ERP,
+  // Master data (dealers subgraph): upserts by the ERP's key.
+  UpsertDealerPayload: ERP,
   // Webhooks to the ERP: the portal administrator's alone (the ERP verifies what it receives, it does not manage it).
   WebhookEndpoint: CLOSED,
   WebhookEndpointConnection: CLOSED,

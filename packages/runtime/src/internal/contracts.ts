@@ -73,6 +73,24 @@ export interface ProductsOperations {
     input: { skus: string[] };
     output: { products: { sku: string; id: string }[] };
   };
+  /**
+   * The dealers subgraph (the owner) tells products a dealer's segment after every change: the tier,
+   * region and type that assortment grants name. Products never writes it otherwise. Idempotent: the
+   * same segment again changes nothing.
+   */
+  setDealerSegment: {
+    input: InternalDealerSegment;
+    output: { status: 'CREATED' | 'UPDATED' | 'UNCHANGED' };
+  };
+}
+
+/** What the dealers subgraph owns about a dealer that pricing and assortments depend on. */
+export interface InternalDealerSegment {
+  dealerId: string;
+  tier: 'PLATINUM' | 'GOLD' | 'SILVER' | 'BRONZE';
+  region: string;
+  /** DISTRIBUTOR, WHOLESALER or RETAILER; null when not known. */
+  dealerType: string | null;
 }
 
 /** A volume break: from this line quantity on, this percentage off the dealer's price. */
@@ -189,6 +207,14 @@ export interface PricesOperations {
   applyListPrices: {
     input: { importId: string; dryRun: boolean };
     output: ListPriceImportResult;
+  };
+  /**
+   * The dealers subgraph (the owner) tells prices a dealer's segment after every change; prices keeps
+   * only the tier, to join it into its price queries. Idempotent.
+   */
+  setDealerSegment: {
+    input: InternalDealerSegment;
+    output: { status: 'CREATED' | 'UPDATED' | 'UNCHANGED' };
   };
 }
 

@@ -1,6 +1,6 @@
 import { normalizeId } from '../ids.js';
 import { MAX_LINE_QUANTITY } from '../money.js';
-import type { InternalLine } from './contracts.js';
+import type { InternalDealerSegment, InternalLine } from './contracts.js';
 import { InternalInputError } from './internal-server.js';
 
 /**
@@ -56,4 +56,23 @@ export function optionalStrings(value: unknown, field: string): string[] {
     throw new InternalInputError(`${field} must be a list of at most ${MAX_INTERNAL_LINES} strings`);
   }
   return value;
+}
+
+const SEGMENT_TIERS = ['PLATINUM', 'GOLD', 'SILVER', 'BRONZE'] as const;
+
+/** A dealer segment as the dealers subgraph sends it (setDealerSegment), or InternalInputError. */
+export function requireDealerSegment(value: unknown): InternalDealerSegment {
+  const input = (value ?? {}) as Record<string, unknown>;
+  const tier = input.tier;
+  if (typeof tier !== 'string' || !(SEGMENT_TIERS as readonly string[]).includes(tier))
+    throw new InternalInputError(`tier must be one of ${SEGMENT_TIERS.join(', ')}`);
+  if (typeof input.region !== 'string' || input.region.trim() === '') throw new InternalInputError('region must be a non-empty string');
+  const dealerType = input.dealerType ?? null;
+  if (dealerType !== null && typeof dealerType !== 'string') throw new InternalInputError('dealerType must be a string or null');
+  return {
+    dealerId: requireUuid(input.dealerId, 'dealerId'),
+    tier: tier as InternalDealerSegment['tier'],
+    region: input.region,
+    dealerType,
+  };
 }

@@ -2,11 +2,22 @@ import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro
 
 export const DEALER_TIERS = ['PLATINUM', 'GOLD', 'SILVER', 'BRONZE'] as const;
 export type DealerTier = (typeof DEALER_TIERS)[number];
+export const DEALER_KINDS = ['DISTRIBUTOR', 'WHOLESALER', 'RETAILER'] as const;
+export type DealerKind = (typeof DEALER_KINDS)[number];
 
 /** A dealer: the distributor's customer company, master data owned by this subgraph. */
 @Entity({ tableName: 'dealer' })
 export class Dealer {
-  [OptionalProps]?: 'createdAt' | 'active' | 'firstOrdersReviewed' | 'mfaRequired' | 'ipAllowList' | 'salesRepUserId';
+  [OptionalProps]?:
+    | 'createdAt'
+    | 'active'
+    | 'firstOrdersReviewed'
+    | 'mfaRequired'
+    | 'ipAllowList'
+    | 'salesRepUserId'
+    | 'dealerType'
+    | 'contractType'
+    | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -52,6 +63,18 @@ export class Dealer {
   @Property({ type: 'uuid', nullable: true })
   salesRepUserId: string | null = null;
 
+  /** DISTRIBUTOR, WHOLESALER or RETAILER; null for a dealer loaded before the type was kept. */
+  @Enum({ items: () => DEALER_KINDS, nullable: true })
+  dealerType: DealerKind | null = null;
+
+  /** The dealer's contract type as the distributor's ERP names it (e.g. STANDARD, FRAME); null when none. */
+  @Property({ type: 'text', nullable: true })
+  contractType: string | null = null;
+
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
+
+  /** The last master data change (upsertDealer or an import). */
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  updatedAt: Date = new Date();
 }

@@ -1,11 +1,12 @@
 import { ApiClient } from './api-client.entity.js';
 import { Dealer } from './dealer.entity.js';
 import { Invitation } from './invitation.entity.js';
+import { MasterDataChange } from './master-data-change.entity.js';
 import { SecurityEvent } from './security-event.entity.js';
 import { Session } from './session.entity.js';
 import { SignInAttempt } from './sign-in-attempt.entity.js';
 import { SignInThrottle } from './sign-in-throttle.entity.js';
 import { User } from './user.entity.js';
 
-export { ApiClient, Dealer, Invitation, SecurityEvent, Session, SignInAttempt, SignInThrottle, User };
-export const entities = [Dealer, User, Session, SignInThrottle, SignInAttempt, SecurityEvent, Invitation, ApiClient];
+export { ApiClient, Dealer, Invitation, MasterDataChange, SecurityEvent, Session, SignInAttempt, SignInThrottle, User };
+export const entities = [Dealer, User, Session, SignInThrottle, SignInAttempt, SecurityEvent, Invitation, ApiClient, MasterDataChange];

@@ -7,6 +7,7 @@ import {
   MAX_INTERNAL_LINES,
   type QuotedLine,
   requireAmount,
+  requireDealerSegment,
   requireLines,
   requireQuantity,
   requireUuid,
@@ -15,6 +16,7 @@ import {
 
 import type { PricesContext } from '../context.js';
 import type { VolumeBreakInput } from '../domain/pricing.js';
+import { setDealerTier } from '../services/dealer-tier.service.js';
 import { applyListPrices, stageListPrices } from '../services/list-price-import.service.js';
 import { type OrderLineQuote, quoteOrderLines } from '../services/price.service.js';
 import { grantSpecialPrice, revokeSpecialPrice } from '../services/special-price-grant.service.js';
@@ -142,6 +144,9 @@ export function pricesInternalOperations(newContext: () => PricesContext): Inter
     async applyListPrices(input) {
       if (typeof input?.dryRun !== 'boolean') throw new InternalInputError('dryRun must be true or false');
       return applyListPrices(newContext(), { importId: requireUuid(input?.importId, 'importId'), dryRun: input.dryRun });
+    },
+    async setDealerSegment(input) {
+      return { status: await setDealerTier(newContext(), requireDealerSegment(input)) };
     },
   });
 }

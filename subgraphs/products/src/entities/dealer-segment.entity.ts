@@ -1,8 +1,10 @@
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
- * The segment of a dealer that assortment grants can name: tier, region and type. Products keeps its
- * own copy (like prices keeps the tier) rather than asking the dealers subgraph on every request.
+ * The segment of a dealer that assortment grants can name: tier, region and type. A projection of the
+ * dealers subgraph's master data (the one owner), written only by the `setDealerSegment` internal
+ * operation dealers calls on every dealer change (and by the seed), so it is joined locally instead of
+ * asking dealers on every request, and follows a change at once. The preferred warehouse is products' own.
  */
 @Entity({ tableName: 'dealer_segment' })
 export class DealerSegment {

@@ -3,12 +3,14 @@ import {
   type InternalHandlers,
   InternalInputError,
   optionalStrings,
+  requireDealerSegment,
   requireLines,
   requireUuid,
 } from '@dealergraph/runtime';
 
 import type { ProductsContext } from '../context.js';
 import { productsByLowerSkus } from '../loaders/product.queries.js';
+import { setDealerSegment } from '../services/dealer-segment.service.js';
 import { lookupProductsForOrder } from '../services/product-lookup.service.js';
 import { releaseStock, reserveStock, shipStock } from '../services/stock-reservation.service.js';
 
@@ -41,6 +43,9 @@ export function productsInternalOperations(newContext: () => ProductsContext): I
       const byLower = new Map(skus.map((sku) => [sku.toLowerCase(), sku]));
       const rows = await productsByLowerSkus(newContext().em, [...byLower.keys()]);
       return { products: rows.map((row) => ({ sku: byLower.get(row.sku.toLowerCase()) ?? row.sku, id: row.id })) };
+    },
+    async setDealerSegment(input) {
+      return { status: await setDealerSegment(newContext(), requireDealerSegment(input)) };
     },
   });
 }
