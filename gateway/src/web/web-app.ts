@@ -87,18 +87,36 @@ function compressed(file: WebFile, encoding: Encoding): Buffer {
 
 const PRECOMPRESSED = /\.(br|gz)$/;
 
+function readIfThere(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
 function loadFiles(dir: string): Map<string, WebFile> {
   const files = new Map<string, WebFile>();
   if (!existsSync(dir)) return files;
-  const entries = readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile());
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile());
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return files;
+    throw error;
+  }
   const names = new Set(entries.map((entry) => join(entry.parentPath, entry.name)));
   for (const entry of entries) {
     const path = join(entry.parentPath, entry.name);
     if (PRECOMPRESSED.test(path) && names.has(path.slice(0, -3))) continue;
     const urlPath = `/${relative(dir, path).split(sep).join('/')}`;
     const ext = extname(entry.name);
-    const raw = readFileSync(path);
-    const sibling = (suffix: string) => (names.has(path + suffix) ? readFileSync(path + suffix) : undefined);
+    // A build running beside this gateway (another test run, `npm run build`) may remove a file between
+    // the listing and the read: the file is left out, as a missing app is, until the next load.
+    const raw = readIfThere(path);
+    if (!raw) continue;
+    const sibling = (suffix: string) => (names.has(path + suffix) ? readIfThere(path + suffix) : undefined);
     files.set(urlPath, {
       type: TYPES[ext] ?? 'application/octet-stream',
       etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 22)}"`,

@@ -62,12 +62,13 @@ describe('readAmount', () => {
 });
 
 describe('badInput', () => {
-  it('is BAD_USER_INPUT with the argument path and an optional reason', () => {
+  it('is BAD_USER_INPUT with the argument as one dotted name and an optional reason', () => {
     expect(badInput('Too long.', 'search', 'TOO_LONG').extensions).toEqual({
       code: 'BAD_USER_INPUT',
       reason: 'TOO_LONG',
-      field: ['search'],
+      field: 'search',
     });
+    expect(badInput('Unknown.', ['filter', 'specifications']).extensions).toMatchObject({ field: 'filter.specifications' });
     expect(badInput('Bad period.').extensions).toEqual({ code: 'BAD_USER_INPUT' });
   });
 });

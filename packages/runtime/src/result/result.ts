@@ -71,12 +71,13 @@ export const userErrorsOf = (result: Result<unknown>): UserError[] => (result.ok
 
 /**
  * The error of a field whose argument cannot be used at all (a query, a field without userErrors):
- * `extensions.code` BAD_USER_INPUT, with the path of the argument and, optionally, a reason code.
+ * `extensions.code` BAD_USER_INPUT, with the argument at fault and, optionally, a reason code.
  */
 export function badInput(message: string, field?: string | readonly string[] | null, reason?: string): GraphQLError {
-  const path = field == null ? undefined : typeof field === 'string' ? [field] : [...field];
+  // The argument at fault as one dotted name ("filter.specifications"), as the errors have always said it.
+  const name = field == null ? undefined : typeof field === 'string' ? field : field.join('.');
   return new GraphQLError(message, {
-    extensions: { code: 'BAD_USER_INPUT', ...(reason ? { reason } : {}), ...(path ? { field: path } : {}) },
+    extensions: { code: 'BAD_USER_INPUT', ...(reason ? { reason } : {}), ...(name ? { field: name } : {}) },
   });
 }
 
