@@ -6,3 +6,4 @@ export { checkOrderInvariants, type InvariantViolation, type OrderInvariantOptio
 export type { TestDatabaseServer } from './provided.js';
 export { openSocket, socketCloseCode, type SocketOptions } from './socket.js';
 export { startTestStack, type TestStack } from './stack.js';
+export { until } from './until.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { type GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
+import { type GraphQLClient, startTestStack, type TestStack, until } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type ErpSimulator, startErpSimulator } from '../src/simulator/erp-simulator.js';
@@ -15,16 +15,6 @@ import { type ErpSimulator, startErpSimulator } from '../src/simulator/erp-simul
 const ORDERS = 60;
 const PLACE = 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id status } userErrors { code message } } }';
 const CANCEL = 'mutation($id: ID!) { cancelOrder(orderId: $id, reason: "outage test") { order { status } userErrors { code } } }';
-
-async function until<T>(what: string, probe: () => Promise<T | null | false> | T | null | false, ms = 45_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describe('an ERP outage', () => {
   let stack: TestStack;

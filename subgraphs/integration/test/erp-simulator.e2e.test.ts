@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { startTestStack, type TestStack } from '@dealergraph/testing';
+import { startTestStack, type TestStack, until } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type ErpSimulator, startErpSimulator } from '../src/simulator/erp-simulator.js';
@@ -50,8 +50,7 @@ describe('the ERP simulator', () => {
     );
     expect(placeOrder.order.status).toBe('APPROVED');
     const id = placeOrder.order.id as string;
-    const deadline = Date.now() + 30_000;
-    while (!erp.progress.get(id)?.invoiced && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    await until('the simulator to invoice the order', () => erp.progress.get(id)?.invoiced);
     expect(erp.progress.get(id)).toEqual({
       erpOrderNumber: `ERP-${placeOrder.order.number}`,
       acknowledged: true,
@@ -68,9 +67,7 @@ describe('the ERP simulator', () => {
       .execute('select count(*)::int as n from credit.invoice where order_id = ?', [id]);
     expect(n).toBe(1);
     // The ERP heard of its own steps as order.changed (PROCESSING, SHIPPED), after the order itself.
-    const deadline2 = Date.now() + 10_000;
-    while (erp.received.filter((e) => e.orderId === id).length < 3 && Date.now() < deadline2)
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    await until('the ERP to hear of its own steps', () => erp.received.filter((e) => e.orderId === id).length >= 3);
     expect(erp.received.filter((e) => e.orderId === id).map((e) => `${e.type}:${e.status}`)).toEqual([
       'order.approved:APPROVED',
       'order.changed:PROCESSING',

@@ -1,5 +1,5 @@
 import { clearInternalFaults, injectInternalFault } from '@dealergraph/runtime';
-import { type GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
+import { type GraphQLClient, startTestStack, type TestStack, until } from '@dealergraph/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -34,11 +34,10 @@ describe('PRICE_LIST import', () => {
     const started = (await client.data(START, { input: { kind: 'PRICE_LIST', ...input } })).startImport;
     expect(started.userErrors).toEqual([]);
     expect(started.job.status).toBe('QUEUED');
-    for (;;) {
+    return until('the import to end', async () => {
       const job = (await client.data(JOB, { id: started.job.id })).importJob;
-      if (job.status === 'SUCCEEDED' || job.status === 'FAILED') return job;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+      return (job.status === 'SUCCEEDED' || job.status === 'FAILED') && job;
+    });
   };
 
   beforeAll(async () => {
@@ -195,14 +194,11 @@ describe('PRICE_LIST import', () => {
        values (gen_random_uuid(), 'PRICE_LIST', 'RUNNING', false, false, 'p.csv', ?, 'test', 1, now() - interval '1 second', now()) returning id`,
       [file],
     );
-    for (;;) {
-      const job = (await admin.data(JOB, { id })).importJob;
-      if (job.status === 'SUCCEEDED' || job.status === 'FAILED') {
-        expect(job).toMatchObject({ status: 'SUCCEEDED', counts: { updated: 1 } });
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const job = await until('the taken-over import to end', async () => {
+      const current = (await admin.data(JOB, { id })).importJob;
+      return (current.status === 'SUCCEEDED' || current.status === 'FAILED') && current;
+    });
+    expect(job).toMatchObject({ status: 'SUCCEEDED', counts: { updated: 1 } });
     expect((await prices()).get(d!.productId)).toBe('7700 USD');
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { type GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
+import { type GraphQLClient, startTestStack, type TestStack, until } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type ErpSimulator, startErpSimulator } from '../src/simulator/erp-simulator.js';
@@ -17,20 +17,6 @@ const DELIVERIES = `query($status: String, $orderId: ID) { webhookDeliveries(fir
           attemptLog { attempt at responseStatus error responseExcerpt durationMs } } totalCount } }`;
 const PLACE =
   'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id number status total { amount } } userErrors { code message } } }';
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false> | T | null | undefined | false,
-  ms = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('webhooks to the ERP', () => {
   let stack: TestStack;

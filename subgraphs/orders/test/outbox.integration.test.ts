@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { migrate, openSubgraphOrm } from '@dealergraph/runtime';
-import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
+import { createTestDatabase, type TestDatabase, until } from '@dealergraph/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,11 +42,7 @@ const NO_SCOPE = { salesRepUserId: null, dealerRegion: null };
 async function heardUpToNow(): Promise<string[]> {
   const control = `control-${randomUUID()}`;
   await orm.em.fork().getConnection().execute(`select pg_notify('orders_outbox', '${control}')`);
-  const deadline = Date.now() + 10_000;
-  while (!notifications.includes(control)) {
-    if (Date.now() > deadline) throw new Error('the control notification never arrived');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  await until('the control notification', () => notifications.includes(control), 10_000);
   return notifications.filter((n) => !n.startsWith('control-'));
 }
 

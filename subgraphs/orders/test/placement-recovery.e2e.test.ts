@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { clearInternalFaults, injectInternalFault } from '@dealergraph/runtime';
-import { checkOrderInvariants, type GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
+import { checkOrderInvariants, type GraphQLClient, startTestStack, type TestStack, until } from '@dealergraph/testing';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -47,17 +47,6 @@ async function holdings(orderId: string): Promise<{ hold: string | null; holdAmo
   const hold = await db.query('select status, amount::text as amount from credit.credit_hold where order_id = $1', [orderId]);
   const reservation = await db.query('select status from products.order_reservation where order_id = $1', [orderId]);
   return { hold: hold.rows[0]?.status ?? null, holdAmount: hold.rows[0]?.amount ?? null, reservation: reservation.rows[0]?.status ?? null };
-}
-
-/** Polls a condition with a deadline (the sweep publishes no event to wait on). */
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** As if the runner died long ago: its lease ends now, so the running sweep takes the workflow over. */

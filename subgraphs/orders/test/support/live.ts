@@ -1,3 +1,5 @@
+import { until } from '@dealergraph/testing';
+
 import { OrderEventHub } from '../../src/services/order-event-hub.js';
 
 /**
@@ -5,20 +7,11 @@ import { OrderEventHub } from '../../src/services/order-event-hub.js';
  * wait until its subscriptions are live in the orders subgraph (`subscribed`), instead of sleeping
  * "long enough" after subscribing.
  */
-export { OrderEventHub };
-
-/** Polls `ready` every 20 ms until it holds; fails naming `what` after `timeoutMs` (a state to reach, not a time to assert). */
-export async function until(what: string, ready: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await ready())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+export { OrderEventHub, until };
 
 /** Resolves once the orders subgraph holds at least `count` live subscriptions on `hub`. */
-export function subscribed(hub: OrderEventHub, count: number): Promise<void> {
-  return until(`${count} live subscription(s) in the orders subgraph (${hub.size} now)`, () => hub.size >= count);
+export async function subscribed(hub: OrderEventHub, count: number): Promise<void> {
+  await until(`${count} live subscription(s) in the orders subgraph (${hub.size} now)`, () => hub.size >= count);
 }
 
 /** Resolves once no subscription is live on `hub` (those of an earlier test have ended); returns that count, 0. */
