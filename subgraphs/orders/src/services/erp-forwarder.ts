@@ -1,16 +1,8 @@
-import {
-  type ErpEvent,
-  formatAmount,
-  type InternalClient,
-  internalClient,
-  type Logger,
-  startPeriodic,
-  type SubgraphRuntime,
-} from '@dealergraph/runtime';
+import { type ErpEvent, formatAmount, type InternalClient, internalClient, type Logger, type SubgraphRuntime } from '@dealergraph/runtime';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import pg from 'pg';
 
 import { erpEventType } from '../domain/erp-events.js';
+import { startOutboxDrain } from './outbox-drain.js';
 
 interface OutboxRow {
   id: string;
@@ -145,10 +137,6 @@ export async function startErpForwarder(options: {
     timeoutMs: 10_000,
   });
   const dealers: InternalClient<'dealers'> = internalClient('dealers', { baseUrl: serviceUrls.dealers, key, timeoutMs: 10_000 });
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  let again = false;
-
   const forwardBatch = async (): Promise<number> => {
     const connection = orm.em.getConnection();
     const rows = await connection.execute<OutboxRow[]>(
@@ -166,46 +154,12 @@ export async function startErpForwarder(options: {
     return rows.length;
   };
 
-  const drain = async () => {
-    do {
-      again = false;
-      try {
-        while (!stopped && (await forwardBatch()) === BATCH);
-      } catch (error) {
-        if (!stopped)
-          logger.warn('ERP forwarder: integration or dealers did not take the events; trying again on the next poll', {
-            message: (error as Error).message,
-          });
-      }
-    } while (again && !stopped);
-  };
-
-  const wake = () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = drain().finally(() => {
-      running = null;
-    });
-  };
-
-  const listener = new pg.Client({ connectionString: databaseUrl });
-  listener.on('notification', wake);
-  listener.on('error', (error) => logger.warn('ERP forwarder: listener connection failed; polling only', { message: error.message }));
-  await listener.connect();
-  await listener.query('listen orders_outbox');
-  const stopPoll = startPeriodic(
-    async () => wake(),
-    options.pollMs ?? 1000,
-    () => {},
-  );
-  wake();
-  return async () => {
-    stopped = true;
-    await stopPoll();
-    await running;
-    await listener.end().catch(() => {});
-  };
+  return startOutboxDrain({
+    databaseUrl,
+    logger,
+    name: 'ERP forwarder',
+    batch: forwardBatch,
+    batchSize: BATCH,
+    pollMs: options.pollMs ?? 1000,
+  });
 }

@@ -1,8 +1,8 @@
 import type { Logger } from '@dealergraph/runtime';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import pg from 'pg';
 
 import type { EventBus, OrderEventMessage } from './event-bus.js';
+import { startOutboxDrain } from './outbox-drain.js';
 
 export interface OutboxRelayOptions {
   orm: MikroORM;
@@ -41,10 +41,6 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<() 
   const { orm, bus, logger } = options;
   const schema = orm.config.get('schema') ?? 'orders';
   const batchSize = options.batchSize ?? 200;
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  let again = false;
-
   const claimAndPublish = async (): Promise<number> =>
     orm.em.fork().transactional(async (em) => {
       const rows = (await em.execute(
@@ -62,44 +58,14 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<() 
       return rows.length;
     });
 
-  const drain = async () => {
-    do {
-      again = false;
-      try {
-        while (!stopped && (await claimAndPublish()) === batchSize);
-      } catch (error) {
-        if (!stopped) logger.warn('outbox relay: publishing failed; retrying on the next poll', { message: (error as Error).message });
-      }
-    } while (again && !stopped);
-  };
-
-  /** Runs one drain at a time; a wake-up during a drain makes it go round once more. */
-  const wake = () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = drain().finally(() => {
-      running = null;
-    });
-  };
-
-  const listener = new pg.Client({ connectionString: options.databaseUrl });
-  listener.on('notification', wake);
-  listener.on('error', (error) => logger.warn('outbox relay: listener connection failed; polling only', { message: error.message }));
-  await listener.connect();
-  await listener.query('listen orders_outbox');
-  const timer = setInterval(wake, options.pollIntervalMs ?? 1000);
-  timer.unref();
-  wake();
-
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-    await listener.end().catch(() => {});
-  };
+  return startOutboxDrain({
+    databaseUrl: options.databaseUrl,
+    logger,
+    name: 'outbox relay',
+    batch: claimAndPublish,
+    batchSize,
+    pollMs: options.pollIntervalMs ?? 1000,
+  });
 }
 
 function toMessage(row: OutboxRow, publishedAt: Date): OrderEventMessage {
