@@ -106,9 +106,13 @@ describe('an ERP outage', () => {
     expect(new Set(byOrder.keys())).toEqual(new Set(orderIds));
     for (const id of orderIds)
       expect(byOrder.get(id)).toEqual(cancelled.has(id) ? ['order.approved', 'order.cancelled'] : ['order.approved']);
-    const [{ delivered }] = await sql.execute(
-      `select count(*)::int as delivered from integration.webhook_delivery where status = 'DELIVERED'`,
-    );
+    // The ERP has answered the last event before the worker records it as delivered: wait for the record.
+    const delivered = await until('every delivery recorded as DELIVERED', async () => {
+      const [row] = await sql.execute<{ delivered: number }[]>(
+        `select count(*)::int as delivered from integration.webhook_delivery where status = 'DELIVERED'`,
+      );
+      return row!.delivered >= expected ? row!.delivered : null;
+    });
     expect(delivered).toBe(expected);
     console.log(
       `[erp-outage] ${ORDERS} orders (+${cancelled.size} cancellations) placed in ${(placedMs / 1000).toFixed(1)} s; ` +
