@@ -11,6 +11,7 @@ export * from './auth/tokens.js';
 export * from './config.js';
 export * from './db/orm.js';
 export * from './events/event-hub.js';
+export * from './events/outbox-drain.js';
 export * from './events/pg-notification.source.js';
 export * from './graphql/common.types.js';
 export * from './graphql/entity-descriptions.js';

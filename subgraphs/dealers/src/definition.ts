@@ -20,6 +20,7 @@ import { createDealerLoaders } from './loaders/dealer.loaders.js';
 import { migrations } from './migrations/index.js';
 import { seedDealers } from './seed/dealers.seed.js';
 import { findDealer } from './services/dealer.service.js';
+import { startDealerForwarder } from './services/dealer-forwarder.js';
 import { PASSWORD_HASH_COST, type PasswordHashCost, passwordHasher } from './services/password-hashing.service.js';
 import { type RetentionSettings, startSecurityEventRetention } from './services/security-event-retention.service.js';
 import type { TokenService } from './services/token.service.js';
@@ -82,12 +83,19 @@ export function dealersSubgraph(
     },
     internalOperations: (newContext) => dealersInternalOperations(newContext),
     // The audit log's retention sweep; each instance sweeps, and SKIP LOCKED keeps them apart.
-    start: async (runtime, newContext) =>
-      startSecurityEventRetention(
+    // dealer.changed goes to integration from the audit's outbox.
+    start: async (runtime, newContext) => {
+      const stopForwarder = await startDealerForwarder({ orm: runtime.orm, runtime, logger: runtime.logger });
+      const stopRetention = startSecurityEventRetention(
         () => newContext().em,
         retention,
         (error) => runtime.logger.error('security event retention sweep failed', { error: String(error) }),
-      ),
+      );
+      return async () => {
+        await stopRetention();
+        await stopForwarder();
+      };
+    },
     seed: (em, data, progress) => seedDealers(em, data, progress, passwords),
   };
 }

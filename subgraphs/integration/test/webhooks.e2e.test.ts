@@ -15,6 +15,7 @@ const CREATE = `mutation($input: CreateWebhookEndpointInput!) { createWebhookEnd
 const DELIVERIES = `query($status: String, $orderId: ID) { webhookDeliveries(first: 50, status: $status, orderId: $orderId) {
   nodes { id eventId eventType status attempts lastResponseStatus lastError deliveredAt body
           attemptLog { attempt at responseStatus error responseExcerpt durationMs } } totalCount } }`;
+const UPSERT_DEALER = `mutation($input: UpsertDealerInput!) { upsertDealer(input: $input) { dealer { id } status userErrors { code message } } }`;
 const PLACE =
   'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id number status total { amount } } userErrors { code message } } }';
 
@@ -146,6 +147,52 @@ describe('webhooks to the ERP', () => {
       return mine.length >= 2 ? mine : null;
     });
     expect(events.map((e) => e.type)).toEqual(['order.approved', 'order.cancelled']);
+  });
+
+  it('sends dealer.changed for a dealer created or changed, with the changed fields, and nothing for an upsert that changes nothing', async () => {
+    const upstream = await startErpSimulator();
+    try {
+      const { createWebhookEndpoint } = await admin.data(CREATE, {
+        input: { url: upstream.url, events: ['dealer.changed'], description: 'customer master upstream' },
+      });
+      expect(createWebhookEndpoint.userErrors).toEqual([]);
+      upstream.setSecret(createWebhookEndpoint.endpoint.secret);
+      const code = `WH-${randomUUID().slice(0, 8)}`;
+      const upsert = async (tier: string) =>
+        (
+          await admin.data(UPSERT_DEALER, {
+            input: { code, name: 'Upstream Test Dealer', tier, region: 'WEST', city: 'Denver', email: 'buyer@upstream.test' },
+          })
+        ).upsertDealer;
+      const created = await upsert('SILVER');
+      expect(created.userErrors).toEqual([]);
+      const first = await until('dealer.changed for the new dealer', () =>
+        [...upstream.unique.values()].find((e) => e.type === 'dealer.changed'),
+      );
+      expect(first.data).toMatchObject({
+        dealer: { id: created.dealer.id, code, tier: 'SILVER', region: 'WEST' },
+        created: true,
+        changedBy: 'admin@demo.staff',
+      });
+
+      expect((await upsert('SILVER')).status).toBe('UNCHANGED');
+      expect((await upsert('GOLD')).status).toBe('UPDATED');
+      const events = await until('dealer.changed for the tier', () => (upstream.unique.size >= 2 ? [...upstream.unique.values()] : null));
+      expect(events[1]!.data).toMatchObject({ dealer: { code, tier: 'GOLD' }, created: false, changedFields: ['tier'] });
+      // The unchanged upsert wrote no audit row, so there is nothing left to send: every row is forwarded.
+      await until('the audit rows handed over', async () => {
+        const [row] = await stack.orms.dealers.em
+          .getConnection()
+          .execute<{ waiting: number }[]>(`select count(*)::int as waiting from dealers.master_data_change where erp_forwarded_at is null`);
+        return row!.waiting === 0;
+      });
+      expect(upstream.unique.size).toBe(2);
+      expect(upstream.rejected).toBe(0);
+      // The order endpoint does not hear of dealers.
+      expect([...erp.unique.values()].some((e) => e.type === 'dealer.changed')).toBe(false);
+    } finally {
+      await upstream.stop();
+    }
   });
 
   it('refuses endpoints it cannot deliver to, and is for the portal administrator only', async () => {

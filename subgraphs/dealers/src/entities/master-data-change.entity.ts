@@ -3,6 +3,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 /**
  * The audit of master data changes (upsertDealer and DEALERS imports): who, when, which record,
  * before and after. Written in the same transaction as the change; an unchanged upsert writes none.
+ * It is also the outbox of the `dealer.changed` webhook (services/dealer-forwarder.ts).
  */
 @Entity({ tableName: 'master_data_change' })
 @Index({ properties: ['subjectId', 'at'] })
@@ -39,4 +40,8 @@ export class MasterDataChange {
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   at: Date = new Date();
+
+  /** When the change went to integration as `dealer.changed`; null while it waits (the outbox). */
+  @Property({ type: 'timestamptz', nullable: true })
+  erpForwardedAt: Date | null = null;
 }

@@ -48,6 +48,8 @@ export interface ReceivedEvent {
   receivedAt: number;
   /** When the event happened (the body's timestamp). */
   timestamp: string;
+  /** The body's `data` as sent. */
+  data: Record<string, unknown>;
 }
 
 export interface ErpSimulatorOptions {
@@ -302,6 +304,7 @@ export async function startErpSimulator(options: ErpSimulatorOptions = {}): Prom
       status: order?.status ?? null,
       receivedAt: Date.now(),
       timestamp: payload.timestamp,
+      data: payload.data,
     };
     received.push(event);
     const duplicate = unique.has(webhookId);
