@@ -194,6 +194,12 @@ const PROBES: Record<string, Probe> = {
     query: 'mutation($id: ID!) { replayWebhookDeliveries(endpointId: $id) { replayed } }',
     variables: () => ({ id: none() }),
   },
+  'Mutation.ignoreWebhookDelivery': {
+    query: 'mutation($id: ID!) { ignoreWebhookDelivery(id: $id, reason: "probe") { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Query.integrationStatus': { query: '{ integrationStatus { deadDeliveries } }' },
+  'Query.integrationAlerts': { query: '{ integrationAlerts(first: 1) { totalCount } }' },
   'Query.orderTemplates': { query: '{ orderTemplates(first: 1) { totalCount } }' },
   'Query.orderEvents': {
     query: 'query($id: ID!) { orderEvents(since: "2026-01-01T00:00:00Z", orderId: $id, first: 1) { id } }',

@@ -534,6 +534,13 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
     fields: { endpointId: 'id' },
     tables: ['integration.webhook_delivery'],
   },
+  ignoreWebhookDelivery: {
+    as: 'admin@demo.staff',
+    document: `mutation($id: ID!, $reason: String!) { ignoreWebhookDelivery(id: $id, reason: $reason) ${UE} }`,
+    variables: () => ({ id: NONE, reason: 'table probe' }),
+    fields: { id: 'id', reason: 'text' },
+    tables: ['integration.webhook_delivery'],
+  },
   acknowledgeOrder: {
     as: 'admin@demo.staff',
     document: `mutation($input: AcknowledgeOrderInput!) { acknowledgeOrder(input: $input) ${UE} }`,

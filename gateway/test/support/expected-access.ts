@@ -28,6 +28,9 @@ Query.webhookEndpoints                  | .  .  .  | .  .  .  .  .  x  | -      
 Query.webhookDeliveries                 | .  .  .  | .  .  .  .  .  x  | -            | ERROR
 Mutation.replayWebhookDelivery          | .  .  .  | .  .  .  .  .  x  | -            | ERROR
 Mutation.replayWebhookDeliveries        | .  .  .  | .  .  .  .  .  x  | -            | ERROR
+Mutation.ignoreWebhookDelivery          | .  .  .  | .  .  .  .  .  x  | -            | ERROR
+Query.integrationStatus                 | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
+Query.integrationAlerts                 | .  .  .  | .  .  .  .  .  x  | -            | ERROR
 Product.price                           | x  x  x  | x  x  x  x  x  x  | PRICES_READ  | ERROR
 Query.myPriceList                       | x  x  x  | x  x  x  x  x  x  | PRICES_READ  | ERROR
 Query.cart                              | x  x  x  | x  x  x  x  x  x  | ORDERS_WRITE | ERROR

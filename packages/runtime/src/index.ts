@@ -28,6 +28,7 @@ export * from './pagination.js';
 export * from './periodic.js';
 export * from './result/index.js';
 export * from './server/auth-checker.js';
+export * from './server/erp-sync.plugin.js';
 export * from './server/federated-schema.js';
 export * from './server/subgraph.js';
 export * from './server/subgraph-server.js';

@@ -36,6 +36,8 @@ export function creditSubgraph(settings: CreditSettings = {}): SubgraphDefinitio
   return {
     name: 'credit',
     entities,
+    // What the ERP's client writes here counts as a sync for the integration monitor.
+    erpSyncs: { recordInvoice: 'INVOICES', recordPayment: 'INVOICES', setCreditLimit: 'CREDIT', recordBalanceAdjustment: 'CREDIT' },
     migrations,
     // The schema reads everything from the context, so one build serves every instance in a process.
     schemaCacheKey: 'credit',

@@ -40,6 +40,8 @@ export function dealersSubgraph(
   const passwords = passwordHasher(passwordHashCost);
   return {
     name: 'dealers',
+    // What the ERP's client writes here counts as a sync for the integration monitor.
+    erpSyncs: { upsertDealer: 'CUSTOMERS' },
     entities,
     migrations,
     // The schema reads everything from the context, so one build serves every instance in a process.

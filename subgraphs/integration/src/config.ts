@@ -9,6 +9,8 @@ export interface IntegrationConfig extends SubgraphConfig {
   importPollMs: number;
   /** Webhook deliveries to the ERP (docs/ERP.md, "Retries"). */
   webhooks: WebhookSettings;
+  /** INTEGRATION_MONITOR_MS (default 60000): how often the monitor looks for dead deliveries, overdue syncs and failed imports. */
+  monitorIntervalMs: number;
 }
 
 /** The webhook settings from the environment; the defaults retry from 5-10 s up to 6 h, about 3 days in all. */
@@ -34,5 +36,6 @@ export function loadConfig(env: Env = process.env): IntegrationConfig {
     ...readSubgraphConfig(env, 4006, 'INTEGRATION_PORT'),
     importPollMs: envInt(env, 'IMPORT_POLL_MS', 1000),
     webhooks: readWebhookSettings(env),
+    monitorIntervalMs: envInt(env, 'INTEGRATION_MONITOR_MS', 60_000),
   };
 }

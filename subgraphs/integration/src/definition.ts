@@ -5,10 +5,12 @@ import type { IntegrationContext } from './context.js';
 import { DEFAULT_RETRY_SETTINGS } from './domain/webhook-retry.js';
 import { entities, WebhookAttempt } from './entities/index.js';
 import { ImportResolver } from './graphql/import.resolver.js';
+import { MonitorResolver } from './graphql/monitor.resolver.js';
 import { WebhookResolver } from './graphql/webhook.resolver.js';
 import { integrationInternalOperations } from './internal/internal-operations.js';
 import { migrations } from './migrations/index.js';
 import { startImportWorker } from './services/import-worker.js';
+import { startIntegrationMonitor } from './services/integration-monitor.service.js';
 import { WebhookQueue, type WebhookSettings } from './services/webhook-queue.js';
 
 export interface IntegrationOptions {
@@ -16,6 +18,8 @@ export interface IntegrationOptions {
   importPollMs?: number;
   /** Webhook delivery settings (WEBHOOK_*); tests shorten the retries. */
   webhooks?: Partial<WebhookSettings>;
+  /** How often the integration monitor runs (INTEGRATION_MONITOR_MS; default a minute). */
+  monitorIntervalMs?: number;
 }
 
 /** Calls to the owners: a chunk of 10,000 prices may take a while on a busy database. */
@@ -38,7 +42,7 @@ export function integrationSubgraph(options: IntegrationOptions = {}): SubgraphD
     name: 'integration',
     entities,
     migrations,
-    buildSchema: () => buildFederatedSchema({ resolvers: [ImportResolver, WebhookResolver] }),
+    buildSchema: () => buildFederatedSchema({ resolvers: [ImportResolver, WebhookResolver, MonitorResolver] }),
     context: (base, runtime) => {
       const settings = runtime?.config;
       const client = <S extends 'products' | 'prices'>(service: S) =>
@@ -61,7 +65,11 @@ export function integrationSubgraph(options: IntegrationOptions = {}): SubgraphD
         },
       };
     },
-    internalOperations: (_newContext, runtime) => integrationInternalOperations(() => queueOf(runtime)),
+    internalOperations: (_newContext, runtime) =>
+      integrationInternalOperations(
+        () => queueOf(runtime),
+        () => runtime.orm.em.fork(),
+      ),
     start: async (runtime, newContext) => {
       const worker = startImportWorker({
         orm: runtime.orm,
@@ -71,8 +79,14 @@ export function integrationSubgraph(options: IntegrationOptions = {}): SubgraphD
       });
       wake = () => worker.wake();
       const stopWebhooks = await queueOf(runtime).start(runtime.config.databaseUrl);
+      const stopMonitor = startIntegrationMonitor({
+        newEm: () => runtime.orm.em.fork(),
+        intervalMs: options.monitorIntervalMs ?? 60_000,
+        logger: runtime.logger,
+      });
       return async () => {
         wake = () => {};
+        await stopMonitor();
         await stopWebhooks();
         await worker.stop();
       };

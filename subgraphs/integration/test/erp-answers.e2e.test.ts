@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
+import { GraphQLClient, startTestStack, type TestStack, until } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -50,7 +50,7 @@ describe('the ERP answers through the API', () => {
   };
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await startTestStack({ integration: { monitorIntervalMs: 250 } });
     admin = await stack.loginAs('admin@demo.staff');
     erp = await clientWith({ name: 'The ERP', scopes: ['ERP_IMPORT'] });
     const dealer = await stack.loginAs('platinum@demo.dealer');
@@ -128,6 +128,41 @@ describe('the ERP answers through the API', () => {
       'DELIVERED',
     ]);
     expect(seen.order.statusHistory[2].comment).toBe('Acknowledged by the ERP as ERP-1001.');
+  });
+
+  it('counts what the ERP writes through the API as a sync, and alerts when a sync is overdue until it is current again', async () => {
+    const STATUS = '{ integrationStatus { syncs { kind state lastSuccessAt source lagSeconds } openAlerts } }';
+    const invoices = async (client: GraphQLClient) =>
+      (await client.data(STATUS)).integrationStatus.syncs.find((s: { kind: string }) => s.kind === 'INVOICES');
+    // The invoice recorded by the ERP's client in the test before is a sync of INVOICES, visible to that client too.
+    const synced = await until('INVOICES synced by the API', async () => ((await invoices(erp)).state === 'OK' ? invoices(erp) : null));
+    expect(synced).toMatchObject({ source: 'api recordInvoice' });
+    expect(synced.lagSeconds).toBeLessThan(120);
+
+    const sql = stack.orms.integration.em.getConnection();
+    await sql.execute(`update integration.sync_mark set last_success_at = now() - interval '2 days' where kind = 'INVOICES'`);
+    expect((await invoices(admin)).state).toBe('OVERDUE');
+    const ALERTS = '{ integrationAlerts(first: 20) { nodes { kind subject message resolvedAt } } }';
+    const open = await until('the overdue alert', async () =>
+      (await admin.data(ALERTS)).integrationAlerts.nodes.find(
+        (a: { kind: string; subject: string; resolvedAt: string | null }) =>
+          a.kind === 'SYNC_OVERDUE' && a.subject === 'INVOICES' && !a.resolvedAt,
+      ),
+    );
+    expect(open.message).toMatch(/INVOICES is overdue: the schedule is daily/);
+
+    await sql.execute(`update integration.sync_mark set last_success_at = now() where kind = 'INVOICES'`);
+    await until('the alert resolved', async () =>
+      (await admin.data(ALERTS)).integrationAlerts.nodes.some(
+        (a: { kind: string; subject: string; resolvedAt: string | null }) =>
+          a.kind === 'SYNC_OVERDUE' && a.subject === 'INVOICES' && a.resolvedAt,
+      ),
+    );
+    // One alert per cause: the monitor ran many times while it was overdue.
+    const [{ raised }] = await sql.execute(`select count(*)::int as raised from integration.integration_alert where subject = 'INVOICES'`);
+    expect(raised).toBe(1);
+    // The monitor is the portal administrator's; the ERP sees its syncs, not the alerts.
+    expect((await erp.request(ALERTS)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('refuses what is not for the ERP: an order not approved, bad dates, a client bound to a dealer or without the scope', async () => {

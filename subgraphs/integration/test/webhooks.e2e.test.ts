@@ -36,7 +36,10 @@ describe('webhooks to the ERP', () => {
 
   beforeAll(async () => {
     stack = await startTestStack({
-      integration: { webhooks: { firstDelaySeconds: 1, maxDelaySeconds: 2, retries: 3, timeoutMs: 1500, pollSeconds: 0.5 } },
+      integration: {
+        webhooks: { firstDelaySeconds: 1, maxDelaySeconds: 2, retries: 3, timeoutMs: 1500, pollSeconds: 0.5 },
+        monitorIntervalMs: 250,
+      },
     });
     admin = await stack.loginAs('admin@demo.staff');
     dealer = await stack.loginAs('platinum@demo.dealer');
@@ -76,7 +79,11 @@ describe('webhooks to the ERP', () => {
     expect(event).toMatchObject({ type: 'order.approved', orderNumber: order.number, status: 'APPROVED' });
     expect(erp.rejected).toBe(0);
 
-    const { webhookDeliveries } = await admin.data(DELIVERIES, { orderId: order.id });
+    // The ERP has the event before the worker records its answer: wait for the record.
+    const webhookDeliveries = await until('the delivery recorded as DELIVERED', async () => {
+      const page = (await admin.data(DELIVERIES, { orderId: order.id })).webhookDeliveries;
+      return page.nodes[0]?.status === 'DELIVERED' ? page : null;
+    });
     expect(webhookDeliveries.totalCount).toBe(1);
     const [delivery] = webhookDeliveries.nodes;
     expect(delivery).toMatchObject({
@@ -131,6 +138,64 @@ describe('webhooks to the ERP', () => {
     expect(delivered.attempts).toBe(5);
     const again = await admin.data('mutation($id: ID!) { replayWebhookDelivery(id: $id) { userErrors { code } } }', { id: dead.id });
     expect(again.replayWebhookDelivery.userErrors).toEqual([{ code: 'NOT_DEAD' }]);
+  });
+
+  it('alerts on a dead delivery; ignoring it (with a reason, audited) lets the later events of its order go and resolves the alert', async () => {
+    erp.setFaults({ errorRate: 1, errorStatus: 503 });
+    const order = await placeApproved();
+    const dead = await until(
+      'the dead delivery',
+      async () => (await admin.data(DELIVERIES, { orderId: order.id, status: 'DEAD' })).webhookDeliveries.nodes[0],
+    );
+    const ALERTS = '{ integrationAlerts(first: 50, openOnly: true) { nodes { kind subject message } } }';
+    const alert = await until('the DELIVERY_DEAD alert', async () =>
+      (await admin.data(ALERTS)).integrationAlerts.nodes.find((a: { subject: string }) => a.subject === dead.id),
+    );
+    expect(alert).toMatchObject({ kind: 'DELIVERY_DEAD' });
+    expect(alert.message).toMatch(/order\.approved .* is dead after every retry .*replay or ignore it/);
+    const status = (await admin.data('{ integrationStatus { deadDeliveries openAlerts } }')).integrationStatus;
+    expect(status.deadDeliveries).toBeGreaterThanOrEqual(1);
+
+    // The cancellation waits behind the dead delivery of its order.
+    erp.setFaults({ errorRate: 0 });
+    const { cancelOrder } = await dealer.data(
+      'mutation($id: ID!) { cancelOrder(orderId: $id, reason: "ignored test") { userErrors { code } } }',
+      {
+        id: order.id,
+      },
+    );
+    expect(cancelOrder.userErrors).toEqual([]);
+    const waiting = await until('the cancellation queued', async () =>
+      (await admin.data(DELIVERIES, { orderId: order.id })).webhookDeliveries.nodes.find(
+        (d: { eventType: string }) => d.eventType === 'order.cancelled',
+      ),
+    );
+    expect(waiting.status).toBe('PENDING');
+
+    const IGNORE = `mutation($id: ID!, $reason: String!) { ignoreWebhookDelivery(id: $id, reason: $reason) {
+      delivery { status ignoredBy ignoreReason ignoredAt } userErrors { code } } }`;
+    expect((await admin.data(IGNORE, { id: dead.id, reason: '  ' })).ignoreWebhookDelivery.userErrors).toEqual([
+      { code: 'INVALID_REASON' },
+    ]);
+    expect((await admin.data(IGNORE, { id: waiting.id, reason: 'no' })).ignoreWebhookDelivery.userErrors).toEqual([{ code: 'NOT_DEAD' }]);
+    const ignored = (await admin.data(IGNORE, { id: dead.id, reason: 'keyed into the ERP by hand' })).ignoreWebhookDelivery;
+    expect(ignored.userErrors).toEqual([]);
+    expect(ignored.delivery).toMatchObject({
+      status: 'IGNORED',
+      ignoredBy: 'admin@demo.staff',
+      ignoreReason: 'keyed into the ERP by hand',
+    });
+    expect(ignored.delivery.ignoredAt).toBeTruthy();
+
+    const cancelled = await until('the cancellation delivered', () =>
+      [...erp.unique.values()].find((e) => e.orderId === order.id && e.type === 'order.cancelled'),
+    );
+    expect(cancelled.status).toBe('CANCELLED');
+    expect([...erp.unique.values()].some((e) => e.orderId === order.id && e.type === 'order.approved')).toBe(false);
+    await until(
+      'the alert resolved',
+      async () => !(await admin.data(ALERTS)).integrationAlerts.nodes.some((a: { subject: string }) => a.subject === dead.id),
+    );
   });
 
   it('keeps the events of one order in order and sends a cancellation of an order the ERP has', async () => {

@@ -25,6 +25,8 @@ export function productsSubgraph(): SubgraphDefinition<ProductsContext, DemoData
   const stockEvents = new EventHub<StockChangeMessage>('Stock changes are published by PostgreSQL on commit (stock-events.service.ts).');
   return {
     name: SCHEMA,
+    // What the ERP's client writes here counts as a sync for the integration monitor.
+    erpSyncs: { importStockLevels: 'INVENTORY' },
     entities,
     migrations,
     // The schema reads everything from the context (stock changes too), so one build serves every instance.

@@ -80,6 +80,9 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Query.webhookDeliveries': { roles: PORTAL_ADMIN, refusal: 'ERROR' },
   'Mutation.replayWebhookDelivery': { roles: PORTAL_ADMIN, refusal: 'ERROR', note: 'a DEAD delivery, once more' },
   'Mutation.replayWebhookDeliveries': { roles: PORTAL_ADMIN, refusal: 'ERROR', note: 'every DEAD delivery, in order' },
+  'Mutation.ignoreWebhookDelivery': { roles: PORTAL_ADMIN, refusal: 'ERROR', note: 'a DEAD delivery set aside, with a reason' },
+  'Query.integrationStatus': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'each sync and the error queue' },
+  'Query.integrationAlerts': { roles: PORTAL_ADMIN, refusal: 'ERROR' },
   'Product.price': { roles: ALL_ROLES, scope: 'PRICES_READ', refusal: 'ERROR', note: 'null for staff without a dealer' },
   'Query.myPriceList': { roles: ALL_ROLES, scope: 'PRICES_READ', refusal: 'ERROR', note: 'null for staff' },
   // Ordering

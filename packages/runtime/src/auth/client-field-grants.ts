@@ -55,6 +55,12 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   WebhookAttempt: CLOSED,
   ReplayWebhookDeliveryPayload: CLOSED,
   ReplayWebhookDeliveriesPayload: CLOSED,
+  IgnoreWebhookDeliveryPayload: CLOSED,
+  IntegrationAlert: CLOSED,
+  IntegrationAlertConnection: CLOSED,
+  // The integration monitor: the ERP's client may watch its own syncs.
+  IntegrationStatus: ERP,
+  SyncStatus: ERP,
   AssortmentCheck: CLOSED,
   SetProductRestrictionPayload: CLOSED,
   AssortmentGrantPayload: CLOSED,

@@ -1,3 +1,5 @@
+import type { ErpSyncKind } from '../server/erp-sync.plugin.js';
+
 /**
  * The internal operations one service offers another, by owner. Not part of the public graph: they
  * are served at `POST /internal/<operation>` on the owner's port and answer only calls signed with
@@ -346,6 +348,14 @@ export interface IntegrationOperations {
   acceptEvents: {
     input: { events: ErpEvent[] };
     output: { accepted: number; deliveries: number };
+  };
+  /**
+   * Records that the ERP just synced a kind of data through the API (an owner saw its client write
+   * invoices, stock, dealers): the integration monitor's last success for that kind. Idempotent.
+   */
+  markSynced: {
+    input: { kind: ErpSyncKind; source: string };
+    output: { kind: string };
   };
 }
 

@@ -7,7 +7,9 @@ import type { GraphQLSchema } from 'graphql';
 import type { Claims } from '../auth/claims.js';
 import type { SubgraphConfig } from '../config.js';
 import { type EntityManager, forkEm, migrate, openOrm } from '../db/orm.js';
+import { internalClient } from '../internal/index.js';
 import { createLogger, type Logger } from '../logger.js';
+import { type ErpSyncKind, erpSyncPlugin } from './erp-sync.plugin.js';
 import type { FederatedSchema } from './federated-schema.js';
 import { type ClientInfo, type RunningSubgraph, startSubgraphServer } from './subgraph-server.js';
 
@@ -59,6 +61,11 @@ export interface SubgraphDefinition<TContext extends BaseContext = BaseContext, 
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of any context type share one registry
   internalOperations?(newContext: () => TContext, runtime: SubgraphRuntime): Record<string, (input: any) => Promise<unknown>>;
+  /**
+   * The mutations by which the ERP's client syncs a kind of data (recordInvoice: INVOICES): each
+   * success is reported to the integration monitor (erp-sync.plugin.ts).
+   */
+  erpSyncs?: Readonly<Record<string, ErpSyncKind>>;
   /** Background work that lives as long as the service (sweepers, queues); returns how to stop it. */
   start?(runtime: SubgraphRuntime, newContext: () => TContext, serving: SubgraphServing<TContext>): Promise<() => Promise<void>>;
   /**
@@ -100,6 +107,21 @@ export function openSubgraphOrm(definition: SubgraphDefinition<any, any>, config
   });
 }
 
+/** Sends a sync the ERP made to the integration monitor; a failure is a warning, never the ERP's problem. */
+function reportSync(config: SubgraphConfig, logger: Logger) {
+  return (kind: ErpSyncKind, source: string) => {
+    // The URL is read at call time: in one process, integration may start after this service.
+    const integration = internalClient('integration', {
+      baseUrl: config.serviceUrls.integration,
+      key: config.internalKey,
+      timeoutMs: 5_000,
+    });
+    integration.call('markSynced', { kind, source }).catch((error: unknown) => {
+      logger.warn('could not report an ERP sync to the integration monitor', { kind, error: String(error) });
+    });
+  };
+}
+
 /** Starts one subgraph: connects, optionally migrates, serves. */
 export async function runSubgraph(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of any context type share one registry
@@ -123,6 +145,7 @@ export async function runSubgraph(
     hmacSecret: config.hmacSecret,
     logger,
     context: newContext,
+    plugins: definition.erpSyncs ? [erpSyncPlugin({ syncs: definition.erpSyncs, report: reportSync(config, logger) })] : [],
     internal: handlers ? { key: config.internalKey, handlers, faultInjection: config.faultInjection && !config.production } : undefined,
   });
   const stopBackground = await definition.start?.(runtime, () => newContext(null), {

@@ -21,7 +21,10 @@ export class WebhookDelivery {
     | 'nextAttemptAt'
     | 'deliveredAt'
     | 'createdAt'
-    | 'jobId';
+    | 'jobId'
+    | 'ignoredAt'
+    | 'ignoredBy'
+    | 'ignoreReason';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -48,7 +51,7 @@ export class WebhookDelivery {
   @Property({ type: 'text' })
   body!: string;
 
-  /** PENDING (not tried yet), RETRYING (failed, tried again later), DELIVERED, DEAD (every try failed). */
+  /** PENDING (not tried yet), RETRYING (failed, tried again later), DELIVERED, DEAD (every try failed), IGNORED (dead, set aside by a person). */
   @Property({ type: 'text', default: 'PENDING' })
   status: string = 'PENDING';
 
@@ -77,4 +80,14 @@ export class WebhookDelivery {
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
+
+  /** When a person set a dead delivery aside (IGNORED), who (e-mail or client name) and why: the audit of the error queue. */
+  @Property({ type: 'timestamptz', nullable: true })
+  ignoredAt: Date | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  ignoredBy: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  ignoreReason: string | null = null;
 }

@@ -28,7 +28,7 @@ const toEndpointType = (e: WebhookEndpoint, showSecret = false): WebhookEndpoint
   disabledAt: e.disabledAt,
 });
 
-const toDeliveryType = (d: WebhookDelivery): WebhookDeliveryType => ({
+export const toDeliveryType = (d: WebhookDelivery): WebhookDeliveryType => ({
   id: d.id,
   eventId: d.eventId,
   eventType: d.eventType,
@@ -42,6 +42,9 @@ const toDeliveryType = (d: WebhookDelivery): WebhookDeliveryType => ({
   deliveredAt: d.deliveredAt,
   createdAt: d.createdAt,
   body: d.body,
+  ignoredAt: d.ignoredAt,
+  ignoredBy: d.ignoredBy,
+  ignoreReason: d.ignoreReason,
 });
 
 @Resolver(() => WebhookDeliveryType)

@@ -98,7 +98,7 @@ export class WebhookDeliveryType {
 
   @Field({
     description:
-      'PENDING (waiting for its first try, or behind an earlier delivery of its order), RETRYING (failed, tried again later), DELIVERED, DEAD (every try failed: replay it).',
+      'PENDING (waiting for its first try, or behind an earlier delivery of its order), RETRYING (failed, tried again later), DELIVERED, DEAD (every try failed: replay or ignore it), IGNORED (dead, set aside by a person).',
   })
   status!: string;
 
@@ -122,6 +122,15 @@ export class WebhookDeliveryType {
 
   @Field({ description: 'The JSON body, exactly as signed and sent.' })
   body!: string;
+
+  @Field(() => Date, { nullable: true, description: 'When a person set it aside (IGNORED); null otherwise.' })
+  ignoredAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Who set it aside: their e-mail or the API client.' })
+  ignoredBy!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was set aside.' })
+  ignoreReason!: string | null;
 }
 
 @ObjectType({ description: 'A page of webhook deliveries.' })

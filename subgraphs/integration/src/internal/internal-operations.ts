@@ -1,5 +1,8 @@
 import { defineInternalOperations, type ErpEvent, type InternalHandlers, InternalInputError } from '@dealergraph/runtime';
+import type { EntityManager } from '@mikro-orm/postgresql';
 
+import { SYNC_KINDS, type SyncKind } from '../domain/sync-schedule.js';
+import { markSynced } from '../services/integration-monitor.service.js';
 import type { WebhookQueue } from '../services/webhook-queue.js';
 
 /** Events per call: the orders forwarder sends at most a batch of its outbox. */
@@ -24,11 +27,19 @@ function requireEvents(value: unknown): ErpEvent[] {
   });
 }
 
-/** The integration subgraph's internal operations: the ERP events other services hand it. */
-export function integrationInternalOperations(webhooks: () => WebhookQueue): InternalHandlers<'integration'> {
+/** The integration subgraph's internal operations: the ERP events other services hand it, and the syncs they saw. */
+export function integrationInternalOperations(webhooks: () => WebhookQueue, newEm: () => EntityManager): InternalHandlers<'integration'> {
   return defineInternalOperations('integration', {
     async acceptEvents(input) {
       return webhooks().accept(requireEvents(input?.events));
+    },
+    async markSynced(input) {
+      const kind = input?.kind as SyncKind;
+      const source = typeof input?.source === 'string' ? input.source.slice(0, 100) : '';
+      if (!SYNC_KINDS.includes(kind) || kind === 'ORDERS' || !source)
+        throw new InternalInputError('markSynced needs an inbound kind and a source');
+      await markSynced(newEm(), { kind, source });
+      return { kind };
     },
   });
 }

@@ -5,7 +5,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { IntegrationContext } from '../context.js';
 import { type ImportCounts, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../domain/import-kinds.js';
 import { PRICE_LIST_COLUMNS } from '../domain/price-list-rows.js';
+import { IMPORT_SYNC } from '../domain/sync-schedule.js';
 import { ImportJob } from '../entities/import-job.entity.js';
+import { markSynced } from './integration-monitor.service.js';
 import { type ImportOutcome, type RowReport, runPriceListImport } from './price-list-import.runner.js';
 
 /** A worker holds a job this long without a sign of life before another may take it over. */
@@ -76,6 +78,9 @@ async function finish(
         finishedAt: new Date(),
       },
     );
+    // A written import is a sync of its kind for the monitor (a dry run checked, wrote nothing).
+    const job = outcome.ok ? await em.findOne(ImportJob, { id: jobId }, { fields: ['kind', 'dryRun'] }) : null;
+    if (job && !job.dryRun) await markSynced(em, { kind: IMPORT_SYNC[job.kind], source: `import ${job.kind}` });
   });
 }
 

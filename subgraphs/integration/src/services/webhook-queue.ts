@@ -222,6 +222,19 @@ export class WebhookQueue {
     return dead.map((d) => d.id);
   }
 
+  /**
+   * Removes the queue job of a delivery a person set aside (IGNORED): a failed job holds its key
+   * (endpoint and order) in key_strict_fifo, so the later deliveries of that order go on only once
+   * it is gone.
+   */
+  async release(deliveryId: string): Promise<void> {
+    const boss = this.#boss;
+    const [row] = await this.orm.em
+      .getConnection()
+      .execute<{ job_id: string | null }[]>(`select job_id from integration.webhook_delivery where id = ?`, [deliveryId]);
+    if (boss && row?.job_id) await boss.deleteJob(WEBHOOK_QUEUE, row.job_id);
+  }
+
   /** Starts pg-boss on the service's database, queues what waits and works the queue. Returns how to stop. */
   async start(databaseUrl: string): Promise<() => Promise<void>> {
     const boss = new PgBoss({
