@@ -1,8 +1,10 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { freePort } from '@dealergraph/embedded-db';
+import { type ErpSimulator, startErpSimulator } from '@dealergraph/integration';
 import { createTestDatabase, GraphQLClient, type TestDatabase } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -72,6 +74,11 @@ describe('npm start: one process per service under a supervisor', () => {
         INTEGRATION_PORT: String(ports[6]),
         ERP_SIMULATOR_PORT: String(ports[7]),
         LOG_LEVEL: 'warn',
+        // Short webhook tries, so a try cut off by a killed process is tried again within the test.
+        WEBHOOK_TIMEOUT_MS: '2000',
+        WEBHOOK_RETRY_FIRST_SECONDS: '1',
+        WEBHOOK_RETRY_MAX_SECONDS: '2',
+        WEBHOOK_RETRIES: '50',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -134,6 +141,81 @@ describe('npm start: one process per service under a supervisor', () => {
     expect(output).toMatch(/products exited \(signal SIGKILL\); restarting in/);
     expect(alive(restarted!)).toBe(true);
   });
+
+  it('delivers every approved order to the ERP exactly once by webhook-id while integration and orders are killed mid-delivery', async () => {
+    const ORDERS = 16;
+    const admin = new GraphQLClient(client.url);
+    await admin.login('admin@demo.staff', 'demo-pass-2026');
+    // A slow ERP: each delivery is in flight for a while, so a kill cuts some off halfway.
+    const erp: ErpSimulator = await startErpSimulator({ faults: { delayMs: 400 } });
+    try {
+      const { createWebhookEndpoint } = await admin.data(
+        'mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { secret } userErrors { code } } }',
+        { input: { url: erp.url, events: ['order.approved'], description: 'kill test' } },
+      );
+      expect(createWebhookEndpoint.userErrors).toEqual([]);
+      erp.setSecret(createWebhookEndpoint.endpoint.secret);
+      const { products } = await client.data(
+        '{ products(first: 60, filter: { inStockOnly: true }) { nodes { sku restriction stock { available } price { unitPrice { amount } appliedRules } } } }',
+      );
+      const skus = products.nodes
+        .filter(
+          (p: {
+            restriction: string | null;
+            stock: { available: number };
+            price: { unitPrice: { amount: string }; appliedRules: string[] };
+          }) =>
+            !p.restriction &&
+            p.stock.available >= 10 &&
+            !p.price.appliedRules.includes('SPECIAL_PRICE') &&
+            Number(p.price.unitPrice.amount) < 40,
+        )
+        .map((p: { sku: string }) => p.sku);
+      const orderIds: string[] = [];
+      for (let i = 0; i < ORDERS; i += 4)
+        await Promise.all(
+          [0, 1, 2, 3].map(async (j) => {
+            const { placeOrder } = await client.data(
+              'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id status } userErrors { code } } }',
+              { input: { idempotencyKey: randomUUID(), lines: [{ sku: skus[(i + j) % skus.length], quantity: 1 }] } },
+            );
+            expect(placeOrder.userErrors).toEqual([]);
+            expect(placeOrder.order.status).toBe('APPROVED');
+            orderIds.push(placeOrder.order.id);
+          }),
+        );
+      const kill = async (name: string) => {
+        const killed = pidOf(name)!;
+        process.kill(killed, 'SIGKILL');
+        await until('a new ' + name + ' process', () => (pidOf(name) !== killed ? true : undefined), 30_000);
+      };
+      // Integration dies with deliveries in flight; orders dies with events still to hand over.
+      await until('the first deliveries in flight', () => (erp.received.length >= 1 ? true : undefined), 60_000);
+      const atKill = erp.unique.size;
+      await kill('integration');
+      await kill('orders');
+      await until(
+        'every order at the ERP',
+        () => (orderIds.every((id) => [...erp.unique.values()].some((e) => e.orderId === id)) ? true : undefined),
+        180_000,
+      );
+
+      const mine = [...erp.unique.values()].filter((e) => orderIds.includes(e.orderId!));
+      expect(mine).toHaveLength(ORDERS); // once each by webhook-id
+      expect(new Set(mine.map((e) => e.orderId))).toEqual(new Set(orderIds));
+      expect(mine.every((e) => e.type === 'order.approved')).toBe(true);
+      // At least once underneath: a try the kill cut off may arrive twice, always with the same webhook-id.
+      const ids = new Set(mine.map((e) => e.webhookId));
+      const again = erp.received.filter((e) => ids.has(e.webhookId));
+      expect(again.length).toBeGreaterThanOrEqual(ORDERS);
+      expect(erp.rejected).toBe(0);
+      console.log(
+        `[kill test] ${ORDERS} orders, ${atKill} at the ERP when integration was killed, ${again.length - ORDERS} tries repeated, all de-duplicated by webhook-id`,
+      );
+    } finally {
+      await erp.stop();
+    }
+  }, 300_000);
 
   it('stops every service and then itself on SIGINT', async () => {
     const pids = ['dealers', 'products', 'prices', 'credit', 'orders', 'integration', 'gateway'].map((name) => pidOf(name)!);

@@ -1,3 +1,4 @@
 export { type IntegrationConfig, loadConfig as loadIntegrationConfig } from './config.js';
 export type { IntegrationContext } from './context.js';
 export { type IntegrationOptions, integrationSubgraph, toolingDefinition } from './definition.js';
+export { type ErpSimulator, startErpSimulator } from './simulator/erp-simulator.js';
