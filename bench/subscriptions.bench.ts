@@ -21,8 +21,8 @@ import { decodeJwt, importPKCS8, SignJWT } from 'jose';
 import WebSocket from 'ws';
 
 import { GraphQLClient } from '../packages/testing/src/graphql-client.js';
-import { Order } from '../subgraphs/orders/src/entities/order.entity.js';
-import { recordOrderEvent } from '../subgraphs/orders/src/services/outbox.service.js';
+import { recordOrderEvent } from '../subgraphs/orders/src/events/outbox.service.js';
+import { Order } from '../subgraphs/orders/src/orders/order.entity.js';
 import { benchServer, demoDatabase, percentile, seededStack } from './kit.js';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);

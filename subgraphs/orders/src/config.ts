@@ -1,6 +1,6 @@
 import { ConfigError, type Env, envInt, envOptional, readSubgraphConfig, type SubgraphConfig } from '@dealergraph/runtime';
 
-import type { ApprovalDeadlineSettings } from './domain/approval-deadline.js';
+import type { ApprovalDeadlineSettings } from './approvals/domain/approval-deadline.js';
 
 /** Timing of the placeOrder workflow. */
 export interface WorkflowSettings {

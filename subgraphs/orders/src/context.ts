@@ -1,10 +1,10 @@
 import type { BaseContext, SubgraphRuntime } from '@dealergraph/runtime';
 
+import type { ApprovalTimers } from './approvals/approval-timers.service.js';
 import type { WorkflowSettings } from './config.js';
-import type { OrderLoaders } from './loaders/order.loaders.js';
-import type { ApprovalTimers } from './services/approval-timers.service.js';
-import type { OrderEventHub } from './services/order-event-hub.js';
-import type { ServiceClients } from './services/service-clients.js';
+import type { OrderEventHub } from './events/order-event-hub.js';
+import type { OrderLoaders } from './orders/order.loaders.js';
+import type { ServiceClients } from './service-clients.js';
 
 /** The per-request context of the orders subgraph. */
 export interface OrdersContext extends BaseContext {

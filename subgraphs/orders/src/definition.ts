@@ -2,31 +2,32 @@ import type { DemoData } from '@dealergraph/demo-data';
 import { buildFederatedSchema, canSeeDealer, type SubgraphDefinition } from '@dealergraph/runtime';
 import type { Clock } from 'pg-boss';
 
+import { startEscalationSweep } from './approvals/approval-escalation.service.js';
+import { ApprovalRuleResolver } from './approvals/approval-rule.resolver.js';
+import { ApprovalStatsResolver } from './approvals/approval-stats.resolver.js';
+import { ApprovalTimers } from './approvals/approval-timers.service.js';
+import { BulkDecisionResolver } from './approvals/bulk-decision.resolver.js';
+import { OrderApprovalResolver } from './approvals/order-approval.resolver.js';
+import { CartResolver } from './cart/cart.resolver.js';
 import { DEFAULT_WORKFLOW_SETTINGS, type WorkflowSettings } from './config.js';
 import type { OrdersContext } from './context.js';
 import { entities } from './entities/index.js';
-import { ApprovalRuleResolver } from './graphql/approval-rule.resolver.js';
-import { ApprovalStatsResolver } from './graphql/approval-stats.resolver.js';
-import { BulkDecisionResolver } from './graphql/bulk-decision.resolver.js';
-import { CartResolver } from './graphql/cart.resolver.js';
-import { toOrderType } from './graphql/mappers.js';
-import { OrderResolver } from './graphql/order.resolver.js';
-import { OrderApprovalResolver } from './graphql/order-approval.resolver.js';
-import { OrderEventResolver } from './graphql/order-event.resolver.js';
-import { OrderTemplateResolver } from './graphql/order-template.resolver.js';
-import { OrderWorkflowResolver } from './graphql/order-workflow.resolver.js';
-import { SpecialPriceEventResolver, SpecialPriceRequestResolver } from './graphql/special-price-request.resolver.js';
-import { createOrderLoaders } from './loaders/order.loaders.js';
+import { startErpForwarder } from './events/erp-forwarder.js';
+import { OrderEventResolver } from './events/order-event.resolver.js';
+import { OrderEventHub } from './events/order-event-hub.js';
+import { startOrderEvents } from './events/order-events.start.js';
 import { migrations } from './migrations/index.js';
+import { createOrderLoaders } from './orders/order.loaders.js';
+import { toOrderType } from './orders/order.mapper.js';
+import { OrderResolver } from './orders/order.resolver.js';
+import { findVisibleOrder } from './orders/order.service.js';
+import { OrderLifecycleResolver } from './orders/order-lifecycle.resolver.js';
+import { PlacementResolver } from './placement/placement.resolver.js';
+import { startOrders } from './placement/workflow-recovery.service.js';
 import { seedOrders } from './seed/orders.seed.js';
-import { startEscalationSweep } from './services/approval-escalation.service.js';
-import { ApprovalTimers } from './services/approval-timers.service.js';
-import { startErpForwarder } from './services/erp-forwarder.js';
-import { findVisibleOrder } from './services/order.service.js';
-import { OrderEventHub } from './services/order-event-hub.js';
-import { startOrderEvents } from './services/order-events.start.js';
-import { serviceClients } from './services/service-clients.js';
-import { startOrders } from './services/workflow-recovery.service.js';
+import { serviceClients } from './service-clients.js';
+import { SpecialPriceEventResolver, SpecialPriceRequestResolver } from './special-prices/special-price-request.resolver.js';
+import { OrderTemplateResolver } from './templates/order-template.resolver.js';
 
 /** What a process may give the orders subgraph besides its settings. */
 export interface OrdersOptions {
@@ -35,6 +36,22 @@ export interface OrdersOptions {
   /** The hub the subscriptions listen on; tests pass their own to wait until a subscription is live (`size`). */
   events?: OrderEventHub;
 }
+
+/** The subgraph's resolvers, by feature (each a folder of src/). */
+const RESOLVERS: [Function, ...Function[]] = [
+  OrderResolver,
+  OrderLifecycleResolver,
+  PlacementResolver,
+  OrderApprovalResolver,
+  BulkDecisionResolver,
+  ApprovalStatsResolver,
+  ApprovalRuleResolver,
+  CartResolver,
+  OrderTemplateResolver,
+  OrderEventResolver,
+  SpecialPriceRequestResolver,
+  SpecialPriceEventResolver,
+];
 
 /** The orders subgraph: orders, their lines and status history, the placeOrder workflow and its recovery sweep. */
 export function ordersSubgraph(
@@ -50,19 +67,7 @@ export function ordersSubgraph(
     migrations,
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [
-          OrderResolver,
-          OrderWorkflowResolver,
-          CartResolver,
-          OrderTemplateResolver,
-          OrderEventResolver,
-          BulkDecisionResolver,
-          ApprovalStatsResolver,
-          OrderApprovalResolver,
-          ApprovalRuleResolver,
-          SpecialPriceRequestResolver,
-          SpecialPriceEventResolver,
-        ],
+        resolvers: RESOLVERS,
         pubSub: events,
         referenceResolvers: {
           Order: {

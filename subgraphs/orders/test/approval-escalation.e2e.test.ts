@@ -3,8 +3,8 @@ import { type Client, createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 
+import { sweepApprovalDeadlines } from '../src/approvals/approval-escalation.service.js';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../src/config.js';
-import { sweepApprovalDeadlines } from '../src/services/approval-escalation.service.js';
 import { OrderEventHub, subscribed } from './support/live.js';
 import { placePending } from './support/pending-order.js';
 

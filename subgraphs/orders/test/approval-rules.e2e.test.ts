@@ -4,9 +4,9 @@ import { generateDemoData } from '@dealergraph/demo-data';
 import { type GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { sweepApprovalDeadlines } from '../src/approvals/approval-escalation.service.js';
+import { SEEDED_APPROVAL_RULES } from '../src/approvals/domain/approval-routing.js';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../src/config.js';
-import { SEEDED_APPROVAL_RULES } from '../src/domain/approval-routing.js';
-import { sweepApprovalDeadlines } from '../src/services/approval-escalation.service.js';
 
 /**
  * The approval rule table through the real gateway: ADMIN reads and changes it (audited, FORBIDDEN to

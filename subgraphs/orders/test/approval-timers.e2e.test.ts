@@ -6,8 +6,8 @@ import { TestClock } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 
+import { ApprovalTimers } from '../src/approvals/approval-timers.service.js';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../src/config.js';
-import { ApprovalTimers } from '../src/services/approval-timers.service.js';
 import { OrderEventHub, subscribed } from './support/live.js';
 import { placePending } from './support/pending-order.js';
 

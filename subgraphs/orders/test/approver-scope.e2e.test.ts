@@ -4,8 +4,8 @@ import { type GraphQLClient, openSocket, startTestStack, type TestStack } from '
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { Order } from '../src/entities/order.entity.js';
-import { recordOrderEvent } from '../src/services/outbox.service.js';
+import { recordOrderEvent } from '../src/events/outbox.service.js';
+import { Order } from '../src/orders/order.entity.js';
 
 /**
  * Approver scope through the real gateway. The demo SALES_REP looks after the Northeast dealers (Demo

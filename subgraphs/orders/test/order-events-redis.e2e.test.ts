@@ -8,9 +8,9 @@ import { type Client, createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 
-import { Order } from '../src/entities/order.entity.js';
+import { recordOrderEvent } from '../src/events/outbox.service.js';
 import { ordersSubgraph } from '../src/index.js';
-import { recordOrderEvent } from '../src/services/outbox.service.js';
+import { Order } from '../src/orders/order.entity.js';
 import { OrderEventHub, until } from './support/live.js';
 
 /**

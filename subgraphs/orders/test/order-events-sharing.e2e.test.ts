@@ -3,8 +3,8 @@ import { createTestDatabase, GraphQLClient, openSocket, type TestDatabase } from
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { Order } from '../src/entities/order.entity.js';
-import { recordOrderEvent } from '../src/services/outbox.service.js';
+import { recordOrderEvent } from '../src/events/outbox.service.js';
+import { Order } from '../src/orders/order.entity.js';
 
 /**
  * The gateway executes identical subscriptions (same token, operation, variables and client address)

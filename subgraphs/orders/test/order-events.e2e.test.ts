@@ -5,9 +5,9 @@ import type { Client } from 'graphql-ws';
 import { decodeJwt, importPKCS8, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { Order } from '../src/entities/order.entity.js';
-import { OrderEvent } from '../src/entities/order-event.entity.js';
-import { recordOrderEvent } from '../src/services/outbox.service.js';
+import { OrderEvent } from '../src/events/order-event.entity.js';
+import { recordOrderEvent } from '../src/events/outbox.service.js';
+import { Order } from '../src/orders/order.entity.js';
 import { noSubscriptions, OrderEventHub, subscribed, until } from './support/live.js';
 
 /**

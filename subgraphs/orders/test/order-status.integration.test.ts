@@ -5,12 +5,12 @@ import { createTestDatabase, type TestDatabase } from '@dealergraph/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { InvalidTransitionError, type OrderStatus } from '../src/domain/order-lifecycle.js';
-import { Order } from '../src/entities/order.entity.js';
-import { OrderEvent } from '../src/entities/order-event.entity.js';
-import { OrderStatusChange } from '../src/entities/order-status-change.entity.js';
+import { OrderEvent } from '../src/events/order-event.entity.js';
 import { ordersSubgraph } from '../src/index.js';
-import { changeOrderStatus, recordPlacement } from '../src/services/order-status.service.js';
+import { InvalidTransitionError, type OrderStatus } from '../src/orders/domain/order-lifecycle.js';
+import { Order } from '../src/orders/order.entity.js';
+import { changeOrderStatus, recordPlacement } from '../src/orders/order-status.service.js';
+import { OrderStatusChange } from '../src/orders/order-status-change.entity.js';
 
 // changeOrderStatus is the one way a status changes: lifecycle check, history and outbox event in
 // the caller's transaction. Real PostgreSQL, this subgraph's own tables only.

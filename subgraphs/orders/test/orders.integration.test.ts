@@ -6,11 +6,11 @@ import { graphql } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { OrdersContext } from '../src/context.js';
-import { Order } from '../src/entities/order.entity.js';
-import { OrderLine } from '../src/entities/order-line.entity.js';
-import { OrderStatusChange } from '../src/entities/order-status-change.entity.js';
 import { ordersSubgraph } from '../src/index.js';
-import * as orders from '../src/services/order.service.js';
+import { Order } from '../src/orders/order.entity.js';
+import * as orders from '../src/orders/order.service.js';
+import { OrderLine } from '../src/orders/order-line.entity.js';
+import { OrderStatusChange } from '../src/orders/order-status-change.entity.js';
 
 const definition = ordersSubgraph();
 const ANCHOR = new Date('2026-11-01T00:00:00Z');

@@ -6,9 +6,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { OrderEvent } from '../src/entities/order-event.entity.js';
+import { OrderEvent } from '../src/events/order-event.entity.js';
+import { recordOrderEvent } from '../src/events/outbox.service.js';
 import { ordersSubgraph } from '../src/index.js';
-import { recordOrderEvent } from '../src/services/outbox.service.js';
 
 let db: TestDatabase;
 let orm: MikroORM;

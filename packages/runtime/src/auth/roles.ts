@@ -16,6 +16,16 @@ export const APPROVAL_LEVEL: Readonly<Record<StaffRole, number>> = {
   ADMIN: 0,
 };
 
+/** The approval level a role decides at: its staff level; 0 (approves nothing) for dealer roles and ADMIN. */
+export function approvalLevelOf(role: string): number {
+  return isStaffRole(role) ? APPROVAL_LEVEL[role] : 0;
+}
+
+/** The staff role that decides at `level` (LEVEL_n for a level no role has). */
+export function approvalRoleOf(level: number): string {
+  return Object.entries(APPROVAL_LEVEL).find(([role, l]) => l === level && role !== 'ADMIN')?.[0] ?? `LEVEL_${level}`;
+}
+
 export function isStaffRole(role: string): role is StaffRole {
   return (STAFF_ROLES as readonly string[]).includes(role);
 }

@@ -1,16 +1,16 @@
-import { ApprovalRule } from './approval-rule.entity.js';
-import { ApprovalRuleChange } from './approval-rule-change.entity.js';
-import { CartLine } from './cart-line.entity.js';
-import { DealerOrderPolicy } from './dealer-order-policy.entity.js';
-import { NotificationRead } from './notification-read.entity.js';
-import { Order } from './order.entity.js';
-import { OrderApprovalStep } from './order-approval-step.entity.js';
-import { OrderEvent } from './order-event.entity.js';
-import { OrderLine } from './order-line.entity.js';
-import { OrderStatusChange } from './order-status-change.entity.js';
-import { OrderTemplate } from './order-template.entity.js';
-import { OrderTemplateLine } from './order-template-line.entity.js';
-import { SpecialPriceRequest } from './special-price-request.entity.js';
+import { ApprovalRule } from '../approvals/approval-rule.entity.js';
+import { ApprovalRuleChange } from '../approvals/approval-rule-change.entity.js';
+import { OrderApprovalStep } from '../approvals/order-approval-step.entity.js';
+import { CartLine } from '../cart/cart-line.entity.js';
+import { NotificationRead } from '../events/notification-read.entity.js';
+import { OrderEvent } from '../events/order-event.entity.js';
+import { Order } from '../orders/order.entity.js';
+import { OrderLine } from '../orders/order-line.entity.js';
+import { OrderStatusChange } from '../orders/order-status-change.entity.js';
+import { DealerOrderPolicy } from '../placement/dealer-order-policy.entity.js';
+import { SpecialPriceRequest } from '../special-prices/special-price-request.entity.js';
+import { OrderTemplate } from '../templates/order-template.entity.js';
+import { OrderTemplateLine } from '../templates/order-template-line.entity.js';
 
 export {
   ApprovalRule,

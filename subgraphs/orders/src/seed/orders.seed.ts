@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { DemoData } from '@dealergraph/demo-data';
 import { type EntityManager, insertInChunks, type Progress } from '@dealergraph/runtime';
 
-import { Order } from '../entities/order.entity.js';
-import { OrderLine } from '../entities/order-line.entity.js';
-import { OrderStatusChange } from '../entities/order-status-change.entity.js';
+import { Order } from '../orders/order.entity.js';
+import { OrderLine } from '../orders/order-line.entity.js';
+import { OrderStatusChange } from '../orders/order-status-change.entity.js';
 
 /**
  * Writes the demo order history (orders, their lines and status changes) in one transaction, with

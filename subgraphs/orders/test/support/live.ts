@@ -1,6 +1,6 @@
 import { until } from '@dealergraph/testing';
 
-import { OrderEventHub } from '../../src/services/order-event-hub.js';
+import { OrderEventHub } from '../../src/events/order-event-hub.js';
 
 /**
  * Waits on conditions instead of time. A stack started with `orders: { events: hub }` lets a test
