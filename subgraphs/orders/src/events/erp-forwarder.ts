@@ -1,8 +1,15 @@
-import { type ErpEvent, formatAmount, type InternalClient, internalClient, type Logger, type SubgraphRuntime } from '@dealergraph/runtime';
+import {
+  type ErpEvent,
+  formatAmount,
+  type InternalClient,
+  internalClient,
+  type Logger,
+  startOutboxDrain,
+  type SubgraphRuntime,
+} from '@dealergraph/runtime';
 import type { MikroORM } from '@mikro-orm/postgresql';
 
 import { erpEventType } from './domain/erp-events.js';
-import { startOutboxDrain } from './outbox-drain.js';
 
 interface OutboxRow {
   id: string;
@@ -157,6 +164,7 @@ export async function startErpForwarder(options: {
   return startOutboxDrain({
     databaseUrl,
     logger,
+    channel: 'orders_outbox',
     name: 'ERP forwarder',
     batch: forwardBatch,
     batchSize: BATCH,

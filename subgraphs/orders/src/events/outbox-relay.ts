@@ -1,8 +1,7 @@
-import type { Logger } from '@dealergraph/runtime';
+import { type Logger, startOutboxDrain } from '@dealergraph/runtime';
 import type { MikroORM } from '@mikro-orm/postgresql';
 
 import type { EventBus, OrderEventMessage } from './event-bus.js';
-import { startOutboxDrain } from './outbox-drain.js';
 
 export interface OutboxRelayOptions {
   orm: MikroORM;
@@ -61,6 +60,7 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<() 
   return startOutboxDrain({
     databaseUrl: options.databaseUrl,
     logger,
+    channel: 'orders_outbox',
     name: 'outbox relay',
     batch: claimAndPublish,
     batchSize,
