@@ -112,6 +112,11 @@ const PROBES: Record<string, Probe> = {
     variables: () => ({ id: none() }),
   },
   'Query.creditRiskView': { query: '{ creditRiskView(first: 1) { totalCount } }' },
+  'Query.priceMismatches': { query: '{ priceMismatches(first: 1) { totalCount } }' },
+  'Mutation.resolvePriceMismatch': {
+    query: 'mutation($id: ID!) { resolvePriceMismatch(id: $id, note: "probe") { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
   'Mutation.setCreditLimit': {
     query: 'mutation($id: ID!) { setCreditLimit(input: { dealerId: $id, limit: "abc", reason: "probe" }) { userErrors { code } } }',
     variables: () => ({ id: none() }),

@@ -534,6 +534,13 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
     fields: { endpointId: 'id' },
     tables: ['integration.webhook_delivery'],
   },
+  resolvePriceMismatch: {
+    as: 'finance@demo.staff',
+    document: `mutation($id: ID!, $note: String!) { resolvePriceMismatch(id: $id, note: $note) ${UE} }`,
+    variables: () => ({ id: NONE, note: 'table probe' }),
+    fields: { id: 'id', note: 'text' },
+    tables: ['credit.price_mismatch'],
+  },
   ignoreWebhookDelivery: {
     as: 'admin@demo.staff',
     document: `mutation($id: ID!, $reason: String!) { ignoreWebhookDelivery(id: $id, reason: $reason) ${UE} }`,

@@ -79,6 +79,8 @@ Query.invoice                           | x  x  x  | x  x  x  x  x  x  | -      
 Query.creditRiskView                    | .  .  .  | .  .  .  x  x  .  | -            | ERROR
 Mutation.setCreditLimit                 | .  .  .  | .  .  .  x  x  .  | -            | ERROR
 Mutation.recordInvoice                  | .  .  .  | .  .  .  x  x  .  | ERP_IMPORT   | ERROR
+Query.priceMismatches                   | .  .  .  | .  .  .  x  x  x  | -            | ERROR
+Mutation.resolvePriceMismatch           | .  .  .  | .  .  .  x  x  .  | -            | ERROR
 Mutation.recordPayment                  | .  .  .  | .  .  .  x  x  .  | ERP_IMPORT   | ERROR
 Mutation.recordBalanceAdjustment        | .  .  .  | .  .  .  x  x  .  | ERP_IMPORT   | ERROR
 Mutation.setProductRestriction          | .  .  .  | .  .  x  .  x  x  | -            | ERROR

@@ -1,4 +1,4 @@
-import type { BaseContext, EntityManager } from '@dealergraph/runtime';
+import type { BaseContext, EntityManager, InternalClient } from '@dealergraph/runtime';
 
 import type { CreditThresholds } from './domain/credit.js';
 import type { CreditLoaders } from './loaders/credit.loaders.js';
@@ -9,6 +9,8 @@ export interface CreditServiceContext {
   /** The current instant. One request sees one instant; tests inject a fixed one. */
   now(): Date;
   thresholds: CreditThresholds;
+  /** Orders' internal operations (the ordered prices); absent where no other service runs (schema tooling, unit tests). */
+  orders?: () => InternalClient<'orders'>;
 }
 
 /** The per-request context of the credit subgraph. */

@@ -1,5 +1,13 @@
 import type { DemoData } from '@dealergraph/demo-data';
-import { buildFederatedSchema, canSeeDealer, documentLinkKey, normalizeId, type SubgraphDefinition } from '@dealergraph/runtime';
+import {
+  buildFederatedSchema,
+  canSeeDealer,
+  documentLinkKey,
+  internalClient,
+  normalizeId,
+  startPeriodic,
+  type SubgraphDefinition,
+} from '@dealergraph/runtime';
 
 import type { CreditContext } from './context.js';
 import { type CreditThresholds, DEFAULT_THRESHOLDS, thresholdsProblem } from './domain/credit.js';
@@ -9,10 +17,12 @@ import { CreditAccountResolver, DealerCreditResolver } from './graphql/credit.re
 import { DealerStub } from './graphql/credit.type.js';
 import { DocumentResolver, InvoiceResolver, StatementResolver } from './graphql/invoice.resolver.js';
 import { LedgerResolver } from './graphql/ledger.resolver.js';
+import { PriceMismatchResolver } from './graphql/price-mismatch.resolver.js';
 import { creditInternalOperations } from './internal/internal-operations.js';
 import { createCreditLoaders } from './loaders/credit.loaders.js';
 import { migrations } from './migrations/index.js';
 import { seedCredit } from './seed/credit.seed.js';
+import { checkInvoicePrices } from './services/price-consistency.service.js';
 
 export interface CreditSettings {
   /** Graduated action by days past due; defaults 15 / 30 / 45. */
@@ -23,6 +33,8 @@ export interface CreditSettings {
   documentLinkSecret?: string;
   /** Lifetime of a download link; 5 minutes by default. */
   documentLinkTtlSeconds?: number;
+  /** How often invoices whose price check could not run yet are checked again (default a minute). */
+  priceCheckIntervalMs?: number;
 }
 
 /** The credit subgraph: accounts, invoices, payments, holds; adds `Dealer.credit`. */
@@ -51,6 +63,7 @@ export function creditSubgraph(settings: CreditSettings = {}): SubgraphDefinitio
           StatementResolver,
           DocumentResolver,
           LedgerResolver,
+          PriceMismatchResolver,
         ],
         orphanedTypes: [DealerStub],
         referenceResolvers: {
@@ -63,11 +76,26 @@ export function creditSubgraph(settings: CreditSettings = {}): SubgraphDefinitio
           },
         },
       }),
-    context: (base) => {
+    context: (base, runtime) => {
       const at = clock();
       const now = () => at;
-      return { ...base, now, thresholds, documentKey, documentLinkTtlSeconds, loaders: createCreditLoaders(base.em, now) };
+      const config = runtime?.config;
+      // Built per call: orders starts after credit, so its port is known only then.
+      const orders = config
+        ? () => internalClient('orders', { baseUrl: config.serviceUrls.orders, key: config.internalKey, timeoutMs: 10_000 })
+        : undefined;
+      return { ...base, now, thresholds, documentKey, documentLinkTtlSeconds, orders, loaders: createCreditLoaders(base.em, now) };
     },
+    // Invoices whose price check could not run when they were recorded (orders unreachable).
+    start: async (runtime, newContext) =>
+      startPeriodic(
+        async () => {
+          const ctx = newContext();
+          if (ctx.orders) await checkInvoicePrices(ctx.em, ctx.orders());
+        },
+        settings.priceCheckIntervalMs ?? 60_000,
+        (error) => runtime.logger.warn('invoice price check failed; trying again', { error: String(error) }),
+      ),
     internalOperations: (newContext) => creditInternalOperations(newContext),
     seed: seedCredit,
   };

@@ -81,6 +81,8 @@ export function integrationSubgraph(options: IntegrationOptions = {}): SubgraphD
       const stopWebhooks = await queueOf(runtime).start(runtime.config.databaseUrl);
       const stopMonitor = startIntegrationMonitor({
         newEm: () => runtime.orm.em.fork(),
+        credit: () =>
+          internalClient('credit', { baseUrl: runtime.config.serviceUrls.credit, key: runtime.config.internalKey, timeoutMs: 10_000 }),
         intervalMs: options.monitorIntervalMs ?? 60_000,
         logger: runtime.logger,
       });

@@ -165,6 +165,74 @@ describe('the ERP answers through the API', () => {
     expect((await erp.request(ALERTS)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('compares an invoice with lines with its order: a line billed at another price is a mismatch for finance and an alert until settled', async () => {
+    const { dealer, order } = await placeApproved('platinum@demo.dealer');
+    const { dealer: owner } = (await dealer.data('query($id: ID!) { order(id: $id) { dealer { id } } }', { id: order.id })).order;
+    const ordered = Number(order.total.amount); // one line, quantity 1: the unit price
+    const invoiceLines = (unitPrice: number) => [
+      { sku, name: 'as invoiced', quantity: 1, unitPrice: unitPrice.toFixed(2), lineTotal: unitPrice.toFixed(2) },
+    ];
+    const record = (number: string, unitPrice: number) =>
+      erp.data(INVOICE, {
+        input: {
+          externalReference: number,
+          dealerId: owner.id,
+          number,
+          orderId: order.id,
+          amount: unitPrice.toFixed(2),
+          issuedAt: new Date().toISOString(),
+          lines: invoiceLines(unitPrice),
+        },
+      });
+    // Billed as shown: nothing to report.
+    expect((await record(`INV-OK-${order.number}`, ordered)).recordInvoice.userErrors).toEqual([]);
+    // Billed one cent more.
+    expect((await record(`INV-X-${order.number}`, ordered + 0.01)).recordInvoice.userErrors).toEqual([]);
+
+    const finance = await stack.loginAs('finance@demo.staff');
+    const LIST =
+      '{ priceMismatches(first: 50) { nodes { id invoiceNumber orderId sku kind orderedUnitPrice { amount } invoicedUnitPrice { amount } } } }';
+    const mine = (await finance.data(LIST)).priceMismatches.nodes.filter((m: { orderId: string }) => m.orderId === order.id);
+    expect(mine).toEqual([
+      {
+        id: expect.any(String),
+        invoiceNumber: `INV-X-${order.number}`,
+        orderId: order.id,
+        sku,
+        kind: 'PRICE_DIFFERS',
+        orderedUnitPrice: { amount: ordered.toFixed(2) },
+        invoicedUnitPrice: { amount: (ordered + 0.01).toFixed(2) },
+      },
+    ]);
+    const ALERTS = '{ integrationAlerts(first: 50, openOnly: true) { nodes { kind message } } }';
+    const alert = await until('the PRICE_MISMATCH alert', async () =>
+      (await admin.data(ALERTS)).integrationAlerts.nodes.find(
+        (a: { kind: string; message: string }) => a.kind === 'PRICE_MISMATCH' && a.message.includes(`INV-X-${order.number}`),
+      ),
+    );
+    expect(alert.message).toMatch(/bills 1 line\(s\) at another price than ordered/);
+
+    const RESOLVE =
+      'mutation($id: ID!, $note: String!) { resolvePriceMismatch(id: $id, note: $note) { mismatch { resolvedBy resolutionNote } userErrors { code } } }';
+    expect((await finance.data(RESOLVE, { id: mine[0].id, note: ' ' })).resolvePriceMismatch.userErrors).toEqual([
+      { code: 'INVALID_NOTE' },
+    ]);
+    const resolved = (await finance.data(RESOLVE, { id: mine[0].id, note: 'credit note CN-1' })).resolvePriceMismatch;
+    expect(resolved).toEqual({ mismatch: { resolvedBy: 'finance@demo.staff', resolutionNote: 'credit note CN-1' }, userErrors: [] });
+    expect((await finance.data(RESOLVE, { id: mine[0].id, note: 'again' })).resolvePriceMismatch.userErrors).toEqual([
+      { code: 'ALREADY_RESOLVED' },
+    ]);
+    await until(
+      'the alert resolved',
+      async () =>
+        !(await admin.data(ALERTS)).integrationAlerts.nodes.some(
+          (a: { kind: string; message: string }) => a.kind === 'PRICE_MISMATCH' && a.message.includes(`INV-X-${order.number}`),
+        ),
+    );
+    // The dealer sees none of it.
+    expect((await dealer.request(LIST)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('refuses what is not for the ERP: an order not approved, bad dates, a client bound to a dealer or without the scope', async () => {
     const { order } = await placeApproved('gold@demo.dealer').catch(() => placeApproved('platinum@demo.dealer'));
     const refused = async (client: GraphQLClient, input: Record<string, unknown>) => {

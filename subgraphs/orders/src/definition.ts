@@ -17,6 +17,7 @@ import { OrderEventResolver } from './events/order-event.resolver.js';
 import { OrderEventHub } from './events/order-event-hub.js';
 import { startOrderEvents } from './events/order-events.start.js';
 import { migrations } from './migrations/index.js';
+import { ordersInternalOperations } from './orders/internal-operations.js';
 import { createOrderLoaders } from './orders/order.loaders.js';
 import { toOrderType } from './orders/order.mapper.js';
 import { OrderResolver } from './orders/order.resolver.js';
@@ -97,6 +98,7 @@ export function ordersSubgraph(
       approvalTimers,
       events,
     }),
+    internalOperations: (newContext) => ordersInternalOperations(newContext),
     start: async (runtime, newContext, serving) => {
       const stopWorkflow = await startOrders(newContext, workflow.sweepIntervalMs);
       const stopEvents = await startOrderEvents(runtime, serving, events);

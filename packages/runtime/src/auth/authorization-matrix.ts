@@ -157,6 +157,12 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Query.creditRiskView': { roles: CREDIT_MANAGERS, refusal: 'ERROR' },
   'Mutation.setCreditLimit': { roles: CREDIT_MANAGERS, refusal: 'ERROR' },
   'Mutation.recordInvoice': { roles: CREDIT_MANAGERS, scope: 'ERP_IMPORT', refusal: 'ERROR' },
+  'Query.priceMismatches': {
+    roles: [...CREDIT_MANAGERS, 'ADMIN'],
+    refusal: 'ERROR',
+    note: 'invoice lines billed at another price than ordered',
+  },
+  'Mutation.resolvePriceMismatch': { roles: CREDIT_MANAGERS, refusal: 'ERROR', note: 'with how it was settled' },
   'Mutation.recordPayment': { roles: CREDIT_MANAGERS, scope: 'ERP_IMPORT', refusal: 'ERROR' },
   'Mutation.recordBalanceAdjustment': { roles: CREDIT_MANAGERS, scope: 'ERP_IMPORT', refusal: 'ERROR' },
   // Assortment

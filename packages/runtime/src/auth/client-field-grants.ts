@@ -56,6 +56,9 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   ReplayWebhookDeliveryPayload: CLOSED,
   ReplayWebhookDeliveriesPayload: CLOSED,
   IgnoreWebhookDeliveryPayload: CLOSED,
+  PriceMismatch: CLOSED,
+  PriceMismatchConnection: CLOSED,
+  ResolvePriceMismatchPayload: CLOSED,
   IntegrationAlert: CLOSED,
   IntegrationAlertConnection: CLOSED,
   // The integration monitor: the ERP's client may watch its own syncs.

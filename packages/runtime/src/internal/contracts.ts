@@ -295,6 +295,11 @@ export interface CreditOperations {
     input: { orderId: string };
     output: { status: 'RELEASED' | 'NONE' | 'INVOICED' };
   };
+  /** The invoices with a price mismatch nobody resolved yet, oldest first: what the integration monitor alerts on. */
+  openPriceMismatches: {
+    input: Record<string, never>;
+    output: { invoices: { invoiceId: string; invoiceNumber: string; lines: number }[] };
+  };
 }
 
 /** Who looks after a dealer, as the approval scope needs it. */
@@ -359,6 +364,17 @@ export interface IntegrationOperations {
   };
 }
 
+export interface OrdersOperations {
+  /**
+   * The lines of these orders as the dealer ordered them (unit prices in minor units), for comparing
+   * an invoice with the price the portal showed. Orders not found are left out.
+   */
+  orderLinePrices: {
+    input: { orderIds: string[] };
+    output: { orders: { orderId: string; dealerId: string; lines: { sku: string; quantity: number; unitPrice: number }[] }[] };
+  };
+}
+
 /** Every service's internal operations, by service name. */
 export interface InternalApi {
   dealers: DealersOperations;
@@ -366,6 +382,7 @@ export interface InternalApi {
   prices: PricesOperations;
   credit: CreditOperations;
   integration: IntegrationOperations;
+  orders: OrdersOperations;
 }
 
 export type InternalService = keyof InternalApi;

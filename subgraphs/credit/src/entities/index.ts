@@ -4,8 +4,32 @@ import { CreditHold } from './credit-hold.entity.js';
 import { CreditLimitChange } from './credit-limit-change.entity.js';
 import { Invoice } from './invoice.entity.js';
 import { InvoiceLine } from './invoice-line.entity.js';
+import { InvoicePriceCheck } from './invoice-price-check.entity.js';
 import { Payment } from './payment.entity.js';
+import { PriceMismatchRecord } from './price-mismatch.entity.js';
 import { ReleasedOrder } from './released-order.entity.js';
 
-export { BalanceAdjustment, CreditAccount, CreditHold, CreditLimitChange, Invoice, InvoiceLine, Payment, ReleasedOrder };
-export const entities = [CreditAccount, Invoice, InvoiceLine, Payment, CreditHold, BalanceAdjustment, CreditLimitChange, ReleasedOrder];
+export {
+  BalanceAdjustment,
+  CreditAccount,
+  CreditHold,
+  CreditLimitChange,
+  Invoice,
+  InvoiceLine,
+  InvoicePriceCheck,
+  Payment,
+  PriceMismatchRecord,
+  ReleasedOrder,
+};
+export const entities = [
+  CreditAccount,
+  Invoice,
+  InvoiceLine,
+  Payment,
+  CreditHold,
+  BalanceAdjustment,
+  CreditLimitChange,
+  ReleasedOrder,
+  PriceMismatchRecord,
+  InvoicePriceCheck,
+];

@@ -2,6 +2,7 @@ import { defineInternalOperations, type InternalHandlers, InternalInputError, re
 
 import type { CreditContext } from '../context.js';
 import { assessOrder, HoldConflictError, placeHold, releaseHold } from '../services/hold.service.js';
+import { openPriceMismatchInvoices } from '../services/price-consistency.service.js';
 
 /** The credit subgraph's internal operations (see contracts.ts), for the order workflow. */
 export function creditInternalOperations(newContext: () => CreditContext): InternalHandlers<'credit'> {
@@ -33,6 +34,9 @@ export function creditInternalOperations(newContext: () => CreditContext): Inter
         if (error instanceof HoldConflictError) throw new InternalInputError(error.message);
         throw error;
       }
+    },
+    async openPriceMismatches() {
+      return { invoices: await openPriceMismatchInvoices(newContext().em) };
     },
     async releaseHold(input) {
       const hold = await releaseHold(newContext(), { orderId: requireUuid(input?.orderId, 'orderId') });

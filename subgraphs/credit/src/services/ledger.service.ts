@@ -28,6 +28,7 @@ import { CreditHold } from '../entities/credit-hold.entity.js';
 import { Invoice } from '../entities/invoice.entity.js';
 import { InvoiceLine } from '../entities/invoice-line.entity.js';
 import { Payment } from '../entities/payment.entity.js';
+import { checkInvoicePrices } from './price-consistency.service.js';
 
 /**
  * Ledger rows from the ERP. Each row is idempotent by its external reference: the same reference again
@@ -130,8 +131,23 @@ function sameInvoice(existing: Invoice, input: RecordInvoiceInput): boolean {
   return existing.dealerId === input.dealerId && existing.number === input.number && existing.amount === input.amount;
 }
 
-/** Records an invoice; when it bills an order with an active credit hold, the hold turns INVOICED (pending → open balance). */
-export function recordInvoice(ctx: CreditServiceContext, caller: Claims | null, given: InvoiceRowRequest): Promise<LedgerOutcome<Invoice>> {
+/**
+ * Records an invoice; when it bills an order with an active credit hold, the hold turns INVOICED
+ * (pending → open balance). An invoice with lines and an order is then compared with the order's
+ * prices (price-consistency.service.ts); when orders cannot be asked now, the sweep does it later.
+ */
+export async function recordInvoice(
+  ctx: CreditServiceContext,
+  caller: Claims | null,
+  given: InvoiceRowRequest,
+): Promise<LedgerOutcome<Invoice>> {
+  const outcome = await recordInvoiceRow(ctx, caller, given);
+  if (outcome.ok && !outcome.value.duplicate && outcome.value.row.orderId && given.lines?.length && ctx.orders)
+    await checkInvoicePrices(ctx.em.fork(), ctx.orders(), [outcome.value.row.id]).catch(() => {});
+  return outcome;
+}
+
+function recordInvoiceRow(ctx: CreditServiceContext, caller: Claims | null, given: InvoiceRowRequest): Promise<LedgerOutcome<Invoice>> {
   const { read, errors } = amountReader();
   const input: RecordInvoiceInput = {
     ...given,

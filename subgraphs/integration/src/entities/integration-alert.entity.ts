@@ -16,7 +16,7 @@ export class IntegrationAlert {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
-  /** DELIVERY_DEAD, SYNC_OVERDUE or IMPORT_FAILED. */
+  /** DELIVERY_DEAD, SYNC_OVERDUE, IMPORT_FAILED or PRICE_MISMATCH. */
   @Property({ type: 'text' })
   kind!: string;
 

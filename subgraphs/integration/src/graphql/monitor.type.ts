@@ -85,6 +85,7 @@ export const IntegrationAlertKindEnum = {
   DELIVERY_DEAD: 'DELIVERY_DEAD',
   SYNC_OVERDUE: 'SYNC_OVERDUE',
   IMPORT_FAILED: 'IMPORT_FAILED',
+  PRICE_MISMATCH: 'PRICE_MISMATCH',
 } as const;
 registerEnumType(IntegrationAlertKindEnum, {
   name: 'IntegrationAlertKind',
@@ -93,6 +94,7 @@ registerEnumType(IntegrationAlertKindEnum, {
     DELIVERY_DEAD: { description: 'A webhook delivery failed every try (subject: the delivery id).' },
     SYNC_OVERDUE: { description: 'A kind of data is overdue (subject: the SyncKind).' },
     IMPORT_FAILED: { description: 'An import failed (subject: the import job id).' },
+    PRICE_MISMATCH: { description: 'An invoice bills lines at other prices than ordered (subject: the invoice id; see priceMismatches).' },
   },
 });
 
@@ -106,7 +108,7 @@ export class IntegrationAlertType {
   @Field(() => IntegrationAlertKindEnum, { description: 'What it is about.' })
   kind!: keyof typeof IntegrationAlertKindEnum;
 
-  @Field({ description: 'The delivery id, the SyncKind or the import job id.' })
+  @Field({ description: 'The delivery id, the SyncKind, the import job id or the invoice id.' })
   subject!: string;
 
   @Field({ description: 'What happened and what to do.' })

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { type Logger, normalizeId, requireClaims, startPeriodic } from '@dealergraph/runtime';
+import { type InternalClient, type Logger, normalizeId, requireClaims, startPeriodic } from '@dealergraph/runtime';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { IntegrationContext } from '../context.js';
@@ -149,7 +149,7 @@ export async function ignoreWebhookDelivery(
 }
 
 interface AlertCause {
-  kind: 'DELIVERY_DEAD' | 'SYNC_OVERDUE' | 'IMPORT_FAILED';
+  kind: 'DELIVERY_DEAD' | 'SYNC_OVERDUE' | 'IMPORT_FAILED' | 'PRICE_MISMATCH';
   subject: string;
   message: string;
 }
@@ -188,12 +188,34 @@ async function currentCauses(em: EntityManager, now: Date): Promise<AlertCause[]
   ];
 }
 
+/** Invoices billed at other prices than ordered, from credit; null when credit cannot be asked now. */
+async function priceMismatchCauses(credit: InternalClient<'credit'> | undefined): Promise<AlertCause[] | null> {
+  if (!credit) return [];
+  try {
+    const { invoices } = await credit.call('openPriceMismatches', {});
+    return invoices.map((i) => ({
+      kind: 'PRICE_MISMATCH' as const,
+      subject: i.invoiceId,
+      message: `Invoice ${i.invoiceNumber} bills ${i.lines} line(s) at another price than ordered: see priceMismatches and settle it with the ERP.`,
+    }));
+  } catch {
+    return null;
+  }
+}
+
 /**
  * One pass of the monitor: raises an alert for each new cause (once: one open alert per subject)
- * and resolves the open alerts whose cause is gone. Safe to run in every instance at once.
+ * and resolves the open alerts whose cause is gone. Safe to run in every instance at once. When
+ * credit cannot be asked, its price mismatch alerts stay as they are.
  */
-export async function checkIntegration(em: EntityManager, now = new Date()): Promise<{ raised: number; resolved: number }> {
-  const causes = await currentCauses(em, now);
+export async function checkIntegration(
+  em: EntityManager,
+  options: { now?: Date; credit?: InternalClient<'credit'> } = {},
+): Promise<{ raised: number; resolved: number }> {
+  const now = options.now ?? new Date();
+  const mismatches = await priceMismatchCauses(options.credit);
+  const causes = [...(await currentCauses(em, now)), ...(mismatches ?? [])];
+  const kept = mismatches === null ? ['PRICE_MISMATCH'] : [];
   const connection = em.getConnection();
   const raised = await connection.execute<{ id: string }[]>(
     `insert into integration.integration_alert (id, kind, subject, message, raised_at)
@@ -202,19 +224,24 @@ export async function checkIntegration(em: EntityManager, now = new Date()): Pro
     [now, JSON.stringify(causes.map((c) => ({ id: randomUUID(), ...c })))],
   );
   const resolved = await connection.execute<{ id: string }[]>(
-    `update integration.integration_alert a set resolved_at = ? where a.resolved_at is null
+    `update integration.integration_alert a set resolved_at = ? where a.resolved_at is null and a.kind <> all(?::text[])
        and not exists (select 1 from jsonb_to_recordset(?::jsonb) as c(kind text, subject text) where c.kind = a.kind and c.subject = a.subject)
      returning id`,
-    [now, JSON.stringify(causes.map(({ kind, subject }) => ({ kind, subject })))],
+    [now, `{${kept.join(',')}}`, JSON.stringify(causes.map(({ kind, subject }) => ({ kind, subject })))],
   );
   return { raised: raised.length, resolved: resolved.length };
 }
 
 /** Runs the monitor every `intervalMs` (and once now); returns how to stop it. */
-export function startIntegrationMonitor(options: { newEm: () => EntityManager; intervalMs: number; logger: Logger }): () => Promise<void> {
+export function startIntegrationMonitor(options: {
+  newEm: () => EntityManager;
+  credit?: () => InternalClient<'credit'>;
+  intervalMs: number;
+  logger: Logger;
+}): () => Promise<void> {
   return startPeriodic(
     async () => {
-      const { raised } = await checkIntegration(options.newEm());
+      const { raised } = await checkIntegration(options.newEm(), { credit: options.credit?.() });
       if (raised > 0) options.logger.warn(`integration monitor: ${raised} new alert(s); see integrationAlerts`);
     },
     options.intervalMs,

@@ -1,0 +1,30 @@
+import { defineInternalOperations, type InternalHandlers, InternalInputError, normalizeId } from '@dealergraph/runtime';
+
+import type { OrdersContext } from '../context.js';
+import { Order } from './order.entity.js';
+import { OrderLine } from './order-line.entity.js';
+
+/** Orders per call: credit checks invoices in batches of the sweep's size. */
+const MAX_ORDERS = 500;
+
+/** The orders subgraph's internal operations (contracts.ts): the ordered prices, for credit's price consistency check. */
+export function ordersInternalOperations(newContext: () => OrdersContext): InternalHandlers<'orders'> {
+  return defineInternalOperations('orders', {
+    async orderLinePrices(input) {
+      const raw = input?.orderIds;
+      if (!Array.isArray(raw) || raw.length > MAX_ORDERS) throw new InternalInputError(`orderIds must be a list of at most ${MAX_ORDERS}`);
+      const ids = raw.map((id) => normalizeId(String(id))).filter((id): id is string => id !== null);
+      if (ids.length === 0) return { orders: [] };
+      const { em } = newContext();
+      const orders = await em.find(Order, { id: { $in: ids } }, { fields: ['id', 'dealerId'] });
+      const lines = await em.find(OrderLine, { order: { $in: orders.map((o) => o.id) } }, { orderBy: { position: 'asc' } });
+      return {
+        orders: orders.map((order) => ({
+          orderId: order.id,
+          dealerId: order.dealerId,
+          lines: lines.filter((l) => l.order.id === order.id).map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })),
+        })),
+      };
+    },
+  });
+}
