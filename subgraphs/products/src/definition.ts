@@ -8,6 +8,7 @@ import { CatalogResolver, CategoryResolver } from './graphql/catalog.resolver.js
 import { toProductType } from './graphql/mappers.js';
 import { ProductResolver } from './graphql/product.resolver.js';
 import { ProductDetailsResolver } from './graphql/product-details.resolver.js';
+import { ProductMasterResolver } from './graphql/product-master.resolver.js';
 import { InTransitStockResolver, StockResolver, WarehouseStockResolver } from './graphql/stock.resolver.js';
 import { StockChangeResolver } from './graphql/stock-change.resolver.js';
 import { StockImportResolver } from './graphql/stock-import.resolver.js';
@@ -44,6 +45,7 @@ export function productsSubgraph(): SubgraphDefinition<ProductsContext, DemoData
           InTransitStockResolver,
           StockChangeResolver,
           StockImportResolver,
+          ProductMasterResolver,
         ],
         pubSub: stockEvents,
         referenceResolvers: {
