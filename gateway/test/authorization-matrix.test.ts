@@ -171,7 +171,7 @@ const PROBES: Record<string, Probe> = {
     query:
       'mutation { importStockLevels(input: { levels: [{ sku: "NO-SUCH-SKU", warehouseCode: "NOWHERE", onHand: 1 }] }) { userErrors { code } } }',
   },
-  // A kind not imported yet: refused as a userError before any job exists, so the walk queues nothing.
+  // An empty file: refused as a userError (EMPTY_FILE) before any job exists, so the walk queues nothing.
   'Mutation.startImport': {
     query: 'mutation { startImport(input: { kind: DEALERS, filename: "d.csv", contentBase64: "" }) { userErrors { code } } }',
   },
@@ -179,6 +179,16 @@ const PROBES: Record<string, Probe> = {
   // A code with a space: refused as a userError (INVALID_CODE), so the walk creates no dealer.
   'Mutation.upsertDealer': {
     query: `mutation { upsertDealer(input: { code: "no such code", name: "Probe", tier: BRONZE, region: "PROBE", city: "X", email: "p@example.com" }) {
+      userErrors { code } } }`,
+  },
+  // An unknown category: refused as a userError (UNKNOWN_CATEGORY), so the walk creates no product.
+  'Mutation.upsertProduct': {
+    query: `mutation { upsertProduct(input: { sku: "PROBE-SKU", name: "Probe", brand: "Probe", category: "no-such-category" }) {
+      userErrors { code } } }`,
+  },
+  'Mutation.deactivateProduct': { query: 'mutation { deactivateProduct(sku: "NO-SUCH-SKU") { userErrors { code } } }' },
+  'Mutation.upsertInTransit': {
+    query: `mutation { upsertInTransit(input: { reference: "PROBE", sku: "NO-SUCH-SKU", warehouseCode: "WH-NORTH", quantity: 1 }) {
       userErrors { code } } }`,
   },
   // An invalid URL: refused as a userError, so the walk registers no endpoint.

@@ -505,6 +505,57 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
     },
     tables: ['dealers.dealer', 'dealers.master_data_change'],
   },
+  upsertProduct: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: UpsertProductInput!) { upsertProduct(input: $input) ${UE} }`,
+    // An unknown category: the accepted base is refused as UNKNOWN_CATEGORY, so no case creates a product.
+    variables: (ctx) => ({
+      input: {
+        sku: `PROBE-${ctx.unique()}`.slice(0, 60),
+        name: 'Probe',
+        brand: 'Probe',
+        category: 'no-such-category',
+        specs: [{ name: 'Width', value: '1', unit: 'mm' }],
+      },
+    }),
+    fields: {
+      'input.sku': 'text',
+      'input.name': 'text',
+      'input.description': 'text',
+      'input.brand': 'text',
+      'input.category': 'text',
+      'input.unit': 'text',
+      'input.packSize': 'int',
+      'input.handlingClass': 'enum',
+      'input.hazardous': 'bool',
+      'input.active': 'bool',
+      'input.images': 'textList',
+      'input.substitutes': 'textList',
+      'input.specs': 'objectList',
+    },
+    tables: ['products.product', 'products.brand', 'products.master_data_change'],
+  },
+  deactivateProduct: {
+    as: 'admin@demo.staff',
+    document: `mutation($sku: String!) { deactivateProduct(sku: $sku) ${UE} }`,
+    variables: () => ({ sku: 'NO-SUCH-SKU' }),
+    fields: { sku: 'text' },
+    tables: ['products.master_data_change'],
+  },
+  upsertInTransit: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: UpsertInTransitInput!) { upsertInTransit(input: $input) ${UE} }`,
+    // An unknown SKU: the accepted base is refused as UNKNOWN_SKU, so no case creates a shipment.
+    variables: (ctx) => ({ input: { reference: `PROBE-${ctx.unique()}`, sku: 'NO-SUCH-SKU', warehouseCode: 'WH-NORTH', quantity: 1 } }),
+    fields: {
+      'input.reference': 'text',
+      'input.sku': 'text',
+      'input.warehouseCode': 'text',
+      'input.quantity': 'int',
+      'input.eta': 'text',
+    },
+    tables: ['products.in_transit', 'products.master_data_change'],
+  },
   createWebhookEndpoint: {
     as: 'admin@demo.staff',
     document: `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) ${UE} }`,

@@ -22,6 +22,9 @@ Mutation.importStockLevels              | .  .  .  | .  .  .  .  x  x  | ERP_IMP
 Mutation.startImport                    | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Query.importJob                         | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Mutation.upsertDealer                   | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
+Mutation.upsertProduct                  | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
+Mutation.deactivateProduct              | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
+Mutation.upsertInTransit                | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Mutation.createWebhookEndpoint          | .  .  .  | .  .  .  .  .  x  | -            | ERROR
 Mutation.disableWebhookEndpoint         | .  .  .  | .  .  .  .  .  x  | -            | ERROR
 Query.webhookEndpoints                  | .  .  .  | .  .  .  .  .  x  | -            | ERROR

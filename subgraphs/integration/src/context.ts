@@ -7,7 +7,12 @@ import type { WebhookQueue } from './services/webhook-queue.js';
 /** The per-request context of the integration subgraph. */
 export interface IntegrationContext extends BaseContext {
   /** The owners' internal operations: imports write into them through these, never into their tables. */
-  services: { products: InternalClient<'products'>; prices: InternalClient<'prices'> };
+  services: {
+    dealers: InternalClient<'dealers'>;
+    products: InternalClient<'products'>;
+    prices: InternalClient<'prices'>;
+    credit: InternalClient<'credit'>;
+  };
   /** Tells the import worker of this process that a job is waiting (it also polls). */
   wakeImports(): void;
   /** The webhook deliveries of this process (replay). */

@@ -45,7 +45,7 @@ export function integrationSubgraph(options: IntegrationOptions = {}): SubgraphD
     buildSchema: () => buildFederatedSchema({ resolvers: [ImportResolver, WebhookResolver, MonitorResolver] }),
     context: (base, runtime) => {
       const settings = runtime?.config;
-      const client = <S extends 'products' | 'prices'>(service: S) =>
+      const client = <S extends 'dealers' | 'products' | 'prices' | 'credit'>(service: S) =>
         internalClient(service, {
           baseUrl: settings?.serviceUrls[service] ?? '',
           key: settings?.internalKey ?? '',
@@ -53,7 +53,7 @@ export function integrationSubgraph(options: IntegrationOptions = {}): SubgraphD
         });
       return {
         ...base,
-        services: { products: client('products'), prices: client('prices') },
+        services: { dealers: client('dealers'), products: client('products'), prices: client('prices'), credit: client('credit') },
         wakeImports: () => wake(),
         webhooks: runtime ? queueOf(runtime) : (null as unknown as WebhookQueue),
         loaders: {

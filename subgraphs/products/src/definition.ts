@@ -8,6 +8,7 @@ import { CatalogResolver, CategoryResolver } from './graphql/catalog.resolver.js
 import { toProductType } from './graphql/mappers.js';
 import { ProductResolver } from './graphql/product.resolver.js';
 import { ProductDetailsResolver } from './graphql/product-details.resolver.js';
+import { ProductMasterResolver } from './graphql/product-master.resolver.js';
 import { InTransitStockResolver, StockResolver, WarehouseStockResolver } from './graphql/stock.resolver.js';
 import { StockChangeResolver } from './graphql/stock-change.resolver.js';
 import { StockImportResolver } from './graphql/stock-import.resolver.js';
@@ -26,7 +27,7 @@ export function productsSubgraph(): SubgraphDefinition<ProductsContext, DemoData
   return {
     name: SCHEMA,
     // What the ERP's client writes here counts as a sync for the integration monitor.
-    erpSyncs: { importStockLevels: 'INVENTORY' },
+    erpSyncs: { importStockLevels: 'INVENTORY', upsertProduct: 'PRODUCTS', deactivateProduct: 'PRODUCTS', upsertInTransit: 'INVENTORY' },
     entities,
     migrations,
     // The schema reads everything from the context (stock changes too), so one build serves every instance.
@@ -44,6 +45,7 @@ export function productsSubgraph(): SubgraphDefinition<ProductsContext, DemoData
           InTransitStockResolver,
           StockChangeResolver,
           StockImportResolver,
+          ProductMasterResolver,
         ],
         pubSub: stockEvents,
         referenceResolvers: {

@@ -70,9 +70,12 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   },
   'Mutation.importStockLevels': { roles: STOCK_MANAGERS, scope: 'ERP_IMPORT', refusal: 'ERROR' },
   // Imports of the distributor's master data (integration subgraph); an ERP client is bound to no dealer.
-  'Mutation.startImport': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'CSV or XLSX; PRICE_LIST so far' },
+  'Mutation.startImport': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'CSV or XLSX; the kinds of docs/IMPORTS.md' },
   'Query.importJob': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR' },
   'Mutation.upsertDealer': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by code; audited' },
+  'Mutation.upsertProduct': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by SKU; audited' },
+  'Mutation.deactivateProduct': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'audited' },
+  'Mutation.upsertInTransit': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by reference; audited' },
   // Webhooks to the ERP (integration subgraph): registered and watched by the portal administrator.
   'Mutation.createWebhookEndpoint': { roles: PORTAL_ADMIN, refusal: 'ERROR', note: 'the secret is shown once' },
   'Mutation.disableWebhookEndpoint': { roles: PORTAL_ADMIN, refusal: 'ERROR' },

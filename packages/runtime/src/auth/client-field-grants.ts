@@ -46,6 +46,9 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   ImportRowType: ERP,
   // Master data (dealers subgraph): upserts by the ERP's key.
   UpsertDealerPayload: ERP,
+  // Master data (products subgraph): the product in the answer needs CATALOG_READ too.
+  ProductMasterPayload: ERP,
+  UpsertInTransitPayload: ERP,
   // Webhooks to the ERP: the portal administrator's alone (the ERP verifies what it receives, it does not manage it).
   WebhookEndpoint: CLOSED,
   WebhookEndpointConnection: CLOSED,

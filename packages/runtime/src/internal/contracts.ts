@@ -84,7 +84,56 @@ export interface ProductsOperations {
     input: InternalDealerSegment;
     output: { status: 'CREATED' | 'UPDATED' | 'UNCHANGED' };
   };
+  /** Creates or updates products by SKU (PRODUCTS imports), audited; see MasterDataBatch. */
+  upsertProducts: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
+  /** Sets units on hand (and low thresholds) per SKU and warehouse code (STOCK imports), audited. */
+  setStockLevels: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
+  /** Creates, updates or (quantity 0) removes inbound shipments by the ERP's reference (IN_TRANSIT imports), audited. */
+  upsertInTransit: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
 }
+
+/** Who changed master data: the owner writes it into its audit (who, when, before, after). */
+export interface InternalActor {
+  /** The user or API client id (the import job's starter). */
+  id: string;
+  /** How it is known: an email, an API client's name, or the import job. */
+  name: string | null;
+}
+
+/**
+ * How an owner applies a batch of master data rows (an import file): one transaction, every row
+ * checked by the owner's own rules. Rows are raw values as the file gives them (the owner's domain
+ * checks them). `allOrNothing`: when a row fails, nothing is written (the other rows still say what
+ * they would have done). `dryRun`: nothing is written at all.
+ */
+export interface MasterDataBatch<Row> {
+  actor: InternalActor;
+  dryRun: boolean;
+  allOrNothing: boolean;
+  rows: Row[];
+}
+
+/** One row's outcome, in the order of the batch's rows. */
+export type MasterDataRowResult =
+  { status: 'CREATED' | 'UPDATED' | 'UNCHANGED' } | { status: 'FAILED'; code: string; message: string; field?: string | null };
+
+export interface MasterDataBatchResult {
+  /** True when the rows' changes were written (not a dry run, and no row failed or failed rows were allowed). */
+  applied: boolean;
+  rows: MasterDataRowResult[];
+}
+
+/** The most rows of one master data batch (one owner call, one transaction). */
+export const MAX_MASTER_DATA_ROWS = 5_000;
 
 /** What the dealers subgraph owns about a dealer that pricing and assortments depend on. */
 export interface InternalDealerSegment {
@@ -326,6 +375,16 @@ export interface DealersOperations {
   staffProfile: {
     input: { userId: string };
     output: { userId: string; region: string | null; found: boolean };
+  };
+  /** Dealer ids by code (exact, case-insensitive), for imports that name dealers; unknown codes are left out. Read-only. */
+  resolveDealerCodes: {
+    input: { codes: string[] };
+    output: { dealers: { code: string; id: string }[] };
+  };
+  /** Creates or updates dealers by code (DEALERS imports), audited, each segment published; see MasterDataBatch. */
+  upsertDealers: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
   };
 }
 

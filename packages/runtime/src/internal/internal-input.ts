@@ -1,6 +1,6 @@
 import { normalizeId } from '../ids.js';
 import { MAX_LINE_QUANTITY } from '../money.js';
-import type { InternalDealerSegment, InternalLine } from './contracts.js';
+import { type InternalDealerSegment, type InternalLine, type MasterDataBatch,MAX_MASTER_DATA_ROWS } from './contracts.js';
 import { InternalInputError } from './internal-server.js';
 
 /**
@@ -74,5 +74,27 @@ export function requireDealerSegment(value: unknown): InternalDealerSegment {
     tier: tier as InternalDealerSegment['tier'],
     region: input.region,
     dealerType,
+  };
+}
+
+/** A master data batch (imports): an actor, the flags and at most MAX_MASTER_DATA_ROWS rows, each an object; or InternalInputError. */
+export function requireMasterDataBatch(value: unknown): MasterDataBatch<Record<string, unknown>> {
+  const input = (value ?? {}) as Record<string, unknown>;
+  const actor = (input.actor ?? {}) as Record<string, unknown>;
+  if (typeof actor.id !== 'string' || !actor.id) throw new InternalInputError('actor.id must be a non-empty string');
+  if (actor.name != null && typeof actor.name !== 'string') throw new InternalInputError('actor.name must be a string or null');
+  if (typeof input.dryRun !== 'boolean' || typeof input.allOrNothing !== 'boolean')
+    throw new InternalInputError('dryRun and allOrNothing must be booleans');
+  const rows = input.rows;
+  if (!Array.isArray(rows) || rows.length > MAX_MASTER_DATA_ROWS)
+    throw new InternalInputError(`rows must be a list of at most ${MAX_MASTER_DATA_ROWS} objects`);
+  rows.forEach((row, i) => {
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new InternalInputError(`rows[${i}] must be an object`);
+  });
+  return {
+    actor: { id: actor.id, name: (actor.name as string | null | undefined) ?? null },
+    dryRun: input.dryRun,
+    allOrNothing: input.allOrNothing,
+    rows: rows as Record<string, unknown>[],
   };
 }

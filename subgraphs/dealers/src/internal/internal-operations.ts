@@ -1,6 +1,14 @@
-import { defineInternalOperations, type InternalHandlers, InternalInputError, optionalStrings, requireUuid } from '@dealergraph/runtime';
+import {
+  defineInternalOperations,
+  type InternalHandlers,
+  InternalInputError,
+  optionalStrings,
+  requireMasterDataBatch,
+  requireUuid,
+} from '@dealergraph/runtime';
 
 import type { DealersContext } from '../context.js';
+import { resolveDealerCodes, upsertDealers } from '../services/dealer-master.service.js';
 import { dealerProfiles, staffProfile } from '../services/dealer-scope.service.js';
 
 /** The dealers subgraph's internal operations (see contracts.ts): who looks after a dealer, for approvals. */
@@ -13,6 +21,13 @@ export function dealersInternalOperations(newContext: () => DealersContext): Int
     },
     async staffProfile(input) {
       return staffProfile(newContext(), requireUuid(input?.userId, 'userId'));
+    },
+    async resolveDealerCodes(input) {
+      return { dealers: await resolveDealerCodes(newContext(), optionalStrings(input?.codes, 'codes')) };
+    },
+    async upsertDealers(input) {
+      const batch = requireMasterDataBatch(input);
+      return upsertDealers(newContext(), batch.rows, batch);
     },
   });
 }

@@ -6,17 +6,19 @@ import { IMPORT_JOB_STATUSES, IMPORT_KINDS } from '../domain/import-kinds.js';
 export const ImportKindEnum = Object.fromEntries(IMPORT_KINDS.map((k) => [k, k])) as { [K in (typeof IMPORT_KINDS)[number]]: K };
 registerEnumType(ImportKindEnum, {
   name: 'ImportKind',
-  description: 'What a file to import holds. PRICE_LIST is available; the other kinds answer UNSUPPORTED_KIND for now.',
+  description: 'What a file to import holds (formats: docs/IMPORTS.md). The kinds marked "not yet" answer UNSUPPORTED_KIND.',
   valuesConfig: {
-    DEALERS: { description: 'Dealers: master data, tier, region, contacts (not yet).' },
-    PRODUCTS: { description: 'Products of the catalog (not yet).' },
+    DEALERS: { description: 'Dealers by code: name, tier, type, region, city, email, phone, contract type, active.' },
+    PRODUCTS: {
+      description: 'Products by SKU: name, brand, category, unit, pack size, handling class, flags, specs, images, substitutes.',
+    },
     PRICE_LIST: { description: 'List prices by SKU: sku, list_price, currency (docs/IMPORTS.md).' },
     TIER_RULES: { description: 'Tier discounts (not yet).' },
     VOLUME_BREAKS: { description: 'Volume breaks (not yet).' },
     PROMOTIONS: { description: 'Promotions (not yet).' },
     SPECIAL_PRICES: { description: 'Special price agreements (not yet).' },
-    STOCK: { description: 'Stock levels per warehouse (not yet).' },
-    IN_TRANSIT: { description: 'Inbound shipments (not yet).' },
+    STOCK: { description: 'Units on hand (and low thresholds) per SKU and warehouse code.' },
+    IN_TRANSIT: { description: "Inbound shipments by the ERP's reference: SKU, warehouse, quantity (0 removes), ETA." },
     CREDIT_ACCOUNTS: { description: 'Credit limits, terms and policies (not yet).' },
     INVOICES: { description: 'Invoices (not yet).' },
     PAYMENTS: { description: 'Payments (not yet).' },
@@ -78,12 +80,15 @@ export class ImportRowType {
   @Field(() => Int, { description: 'The row number as a spreadsheet shows it (the header is row 1).' })
   row!: number;
 
-  @Field(() => String, { nullable: true, description: 'The key the row names (a SKU for PRICE_LIST); null when it has none.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The key the row names (a SKU, a dealer code, "SKU@WAREHOUSE", a shipment reference); null when it has none.',
+  })
   key!: string | null;
 
   @Field({
     description:
-      'CREATED, UPDATED or UNCHANGED; OK for a valid row of a file that was not imported; otherwise the code of what is wrong: MISSING_SKU, UNKNOWN_SKU, DUPLICATE_KEY, INVALID_AMOUNT, NEGATIVE_PRICE, ABSURD_PRICE, INVALID_CURRENCY, VALIDITY_NOT_SUPPORTED.',
+      'CREATED, UPDATED or UNCHANGED; OK for a valid row of a file that was not imported; otherwise the code of what is wrong, per kind in docs/IMPORTS.md (e.g. UNKNOWN_SKU, UNKNOWN_CATEGORY, DUPLICATE_KEY, INVALID_AMOUNT, REQUIRED).',
   })
   status!: string;
 

@@ -4,10 +4,12 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 
 import type { IntegrationContext } from '../context.js';
 import { type ImportCounts, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../domain/import-kinds.js';
+import { MASTER_DATA_FORMATS, requiredColumns } from '../domain/master-data-files.js';
 import { PRICE_LIST_COLUMNS } from '../domain/price-list-rows.js';
 import { IMPORT_SYNC } from '../domain/sync-schedule.js';
 import { ImportJob } from '../entities/import-job.entity.js';
 import { markSynced } from './integration-monitor.service.js';
+import { type MasterDataKind, runMasterDataImport } from './master-data-import.runner.js';
 import { type ImportOutcome, type RowReport, runPriceListImport } from './price-list-import.runner.js';
 
 /** A worker holds a job this long without a sign of life before another may take it over. */
@@ -95,11 +97,16 @@ async function runJob(orm: MikroORM, ctx: Pick<IntegrationContext, 'services'>, 
   };
   const zero = { created: 0, updated: 0, unchanged: 0, failed: 0 };
   try {
-    const limits = { maxBytes: MAX_IMPORT_BYTES, maxRows: MAX_IMPORT_ROWS, columns: PRICE_LIST_COLUMNS.required };
+    const format = job.kind === 'PRICE_LIST' ? null : MASTER_DATA_FORMATS[job.kind];
+    const columns = format ? requiredColumns(format) : PRICE_LIST_COLUMNS.required;
+    const limits = { maxBytes: MAX_IMPORT_BYTES, maxRows: MAX_IMPORT_ROWS, columns };
     const cells = await readTableCells(tableFileKind(job.filename) ?? 'CSV', job.content ?? Buffer.alloc(0), limits);
     if (!cells.ok) return await finish(orm, jobId, { ok: false, code: cells.code, message: cells.message, rows: [], counts: zero });
     await progress(10);
-    await finish(orm, jobId, await runPriceListImport(ctx, job, cells.cells, progress));
+    const outcome = format
+      ? await runMasterDataImport(ctx, { ...job, kind: job.kind as MasterDataKind }, format, cells.cells, progress)
+      : await runPriceListImport(ctx, job, cells.cells, progress);
+    await finish(orm, jobId, outcome);
   } catch (error) {
     if (error instanceof InternalCallError && job.attempts < MAX_ATTEMPTS) {
       logger.warn(`import ${jobId}: ${error.message}; queued again (try ${job.attempts} of ${MAX_ATTEMPTS})`);

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 
 import { Product } from './product.entity.js';
 import { Warehouse } from './warehouse.entity.js';
@@ -6,6 +6,8 @@ import { Warehouse } from './warehouse.entity.js';
 /** An inbound shipment of one product to one warehouse, not yet received. */
 @Entity({ tableName: 'in_transit' })
 export class InTransit {
+  [OptionalProps]?: 'reference' | 'eta';
+
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
@@ -14,6 +16,10 @@ export class InTransit {
 
   @ManyToOne(() => Warehouse, { ref: true, deleteRule: 'restrict' })
   warehouse!: Ref<Warehouse>;
+
+  /** The ERP's reference of the shipment (its key for upsertInTransit and IN_TRANSIT imports); null for one entered otherwise. */
+  @Property({ type: 'text', nullable: true, unique: true })
+  reference: string | null = null;
 
   @Property({ type: 'integer' })
   quantity!: number;

@@ -51,7 +51,7 @@ export class ProductDetailsResolver {
 
   @FieldResolver(() => [ProductType], {
     description:
-      "Alternatives (same category, another brand) in the caller's assortment, those in stock first; offer them when this product is out of stock. Each has its own stock and price.",
+      "Alternatives in the caller's assortment: the substitutes the distributor named (upsertProduct), then the same category and another brand, those in stock first; offer them when this product is out of stock. Each has its own stock and price.",
   })
   async substitutes(
     @Root() product: ProductType,

@@ -5,6 +5,7 @@ import {
   optionalStrings,
   requireDealerSegment,
   requireLines,
+  requireMasterDataBatch,
   requireUuid,
 } from '@dealergraph/runtime';
 
@@ -12,6 +13,8 @@ import type { ProductsContext } from '../context.js';
 import { productsByLowerSkus } from '../loaders/product.queries.js';
 import { setDealerSegment } from '../services/dealer-segment.service.js';
 import { lookupProductsForOrder } from '../services/product-lookup.service.js';
+import { upsertProducts } from '../services/product-master.service.js';
+import { setStockLevels, upsertInTransit } from '../services/stock-master.service.js';
 import { releaseStock, reserveStock, shipStock } from '../services/stock-reservation.service.js';
 
 /** The products subgraph's internal operations (see contracts.ts), for the order workflow. */
@@ -46,6 +49,19 @@ export function productsInternalOperations(newContext: () => ProductsContext): I
     },
     async setDealerSegment(input) {
       return { status: await setDealerSegment(newContext(), requireDealerSegment(input)) };
+    },
+    async upsertProducts(input) {
+      const batch = requireMasterDataBatch(input);
+      const { applied, rows } = await upsertProducts(newContext(), batch.rows, batch);
+      return { applied, rows };
+    },
+    async setStockLevels(input) {
+      const batch = requireMasterDataBatch(input);
+      return setStockLevels(newContext(), batch.rows, batch);
+    },
+    async upsertInTransit(input) {
+      const batch = requireMasterDataBatch(input);
+      return upsertInTransit(newContext(), batch.rows, batch);
     },
   });
 }

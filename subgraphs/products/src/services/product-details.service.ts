@@ -50,8 +50,9 @@ export async function linksOf(ctx: ProductsContext, productId: string, which: 'I
 const substituteLoaders = new WeakMap<object, Map<number, DataLoader<string, ProductRow[]>>>();
 
 /**
- * Alternatives to a product: the same category (same function), another brand, active and in the
- * caller's assortment; those with stock first, then by SKU. Batched: one statement for every product
+ * Alternatives to a product, active and in the caller's assortment: first the substitutes the
+ * distributor named (master data, in its order), then the same category (same function) and another
+ * brand, those with stock first, then by SKU. Batched: one statement for every product
  * of a page.
  */
 export function substitutesOf(ctx: ProductsContext, productId: string, limit: number): Promise<ProductRow[]> {
@@ -88,8 +89,11 @@ export async function substitutesForDealer(
      cross join lateral (
        select p.*, (select coalesce(sum(sl.on_hand - sl.reserved), 0) from ${S}."stock_level" sl where sl.product_id = p.id) as available_now
          from ${S}."product" p
-        where p.category_id = s.category_id and p.brand_id <> s.brand_id and p.active and p.id <> s.source_id${visible.sql}
-        order by (select coalesce(sum(sl.on_hand - sl.reserved), 0) from ${S}."stock_level" sl where sl.product_id = p.id) > 0 desc, p.sku
+        where (p.category_id = s.category_id and p.brand_id <> s.brand_id
+               or p.id in (select ps.substitute_id from ${S}."product_substitute" ps where ps.product_id = s.source_id))
+          and p.active and p.id <> s.source_id${visible.sql}
+        order by (select ps.position from ${S}."product_substitute" ps where ps.product_id = s.source_id and ps.substitute_id = p.id) asc nulls last,
+                 (select coalesce(sum(sl.on_hand - sl.reserved), 0) from ${S}."stock_level" sl where sl.product_id = p.id) > 0 desc, p.sku
         limit ?) alt`,
     [`{${input.productIds.join(',')}}`, ...visible.params, input.limit],
   );

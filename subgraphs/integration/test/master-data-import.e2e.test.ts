@@ -1,0 +1,246 @@
+import { readFileSync } from 'node:fs';
+
+import { type GraphQLClient, startTestStack, type TestStack, until } from '@dealergraph/testing';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * Master data imports (DEALERS, PRODUCTS, STOCK, IN_TRANSIT) through the real gateway: the job runs in
+ * the integration subgraph and hands the rows to their owner's internal operation, which checks them,
+ * writes them in one transaction with its audit, and answers each row. The sample files under
+ * docs/samples are the good files; the databases are read after.
+ */
+const START = 'mutation($input: StartImportInput!) { startImport(input: $input) { job { id status } userErrors { code message field } } }';
+const JOB = `query($id: ID!) { importJob(id: $id) { id kind status message counts { created updated unchanged failed }
+  rows(first: 100) { nodes { row key status message } totalCount } } }`;
+
+const sample = (name: string) => readFileSync(new URL(`../../../docs/samples/${name}`, import.meta.url)).toString('base64');
+const csv = (lines: string[]) => Buffer.from(lines.join('\n')).toString('base64');
+const statuses = (job: { rows: { nodes: { row: number; status: string }[] } }) => job.rows.nodes.map((r) => [r.row, r.status]);
+
+describe('master data imports', () => {
+  let stack: TestStack;
+  let admin: GraphQLClient;
+  const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+    stack.orms.integration.em.getConnection().execute<T[]>(text, params);
+
+  const start = async (input: Record<string, unknown>) => {
+    const started = (await admin.data(START, { input })).startImport;
+    expect(started.userErrors).toEqual([]);
+    return started.job.id as string;
+  };
+  const finished = (id: string) =>
+    until('the import to end', async () => {
+      const job = (await admin.data(JOB, { id })).importJob;
+      return (job.status === 'SUCCEEDED' || job.status === 'FAILED') && job;
+    });
+  const importFile = async (input: Record<string, unknown>) => finished(await start(input));
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    admin = await stack.loginAs('admin@demo.staff');
+  }, 120_000);
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('imports each sample file: a dry run writes nothing, the import writes and audits, the same file again changes nothing', async () => {
+    const files: [string, string, number][] = [
+      ['DEALERS', 'dealers.csv', 3],
+      ['PRODUCTS', 'products.csv', 3],
+      ['STOCK', 'stock.csv', 3],
+      ['IN_TRANSIT', 'in-transit.csv', 2],
+    ];
+    for (const [kind, filename, rows] of files) {
+      const dry = await importFile({ kind, filename, contentBase64: sample(filename), dryRun: true });
+      expect([kind, dry.status, dry.counts]).toEqual([kind, 'SUCCEEDED', { created: rows, updated: 0, unchanged: 0, failed: 0 }]);
+      const real = await importFile({ kind, filename, contentBase64: sample(filename) });
+      expect([kind, real.status, real.counts], real.message).toEqual([
+        kind,
+        'SUCCEEDED',
+        { created: rows, updated: 0, unchanged: 0, failed: 0 },
+      ]);
+      const again = await importFile({ kind, filename, contentBase64: sample(filename) });
+      expect([kind, again.counts]).toEqual([kind, { created: 0, updated: 0, unchanged: rows, failed: 0 }]);
+    }
+    // The owners hold what the files said, and their projections of the new dealers' tiers.
+    expect(await sql(`select code, tier, dealer_type from dealers.dealer where code like 'D90%' order by code`)).toEqual([
+      { code: 'D9001', tier: 'GOLD', dealer_type: 'WHOLESALER' },
+      { code: 'D9002', tier: 'SILVER', dealer_type: 'RETAILER' },
+      { code: 'D9003', tier: 'BRONZE', dealer_type: 'DISTRIBUTOR' },
+    ]);
+    expect(
+      await sql(
+        `select dp.tier from prices.dealer_pricing dp join dealers.dealer d on d.id = dp.dealer_id where d.code like 'D90%' order by d.code`,
+      ),
+    ).toEqual([{ tier: 'GOLD' }, { tier: 'SILVER' }, { tier: 'BRONZE' }]);
+    const staff = await stack.loginAs('gm@demo.staff');
+    const product = (
+      await staff.data(`{ product(sku: "ORG-9002") { packSize unit brand category { slug } specifications { name value unit } images { url }
+        substitutes(first: 1) { sku } stock { warehouses { warehouse { code } available } } } }`)
+    ).product;
+    expect(product).toMatchObject({
+      packSize: 100,
+      unit: 'BOX',
+      brand: 'Gasketeer',
+      category: { slug: 'o-rings' },
+      substitutes: [{ sku: 'ORG-9003' }],
+    });
+    expect(product.specifications).toEqual([
+      { name: 'Inner diameter', value: '20', unit: 'mm' },
+      { name: 'Cross section', value: '2', unit: 'mm' },
+      { name: 'Material', value: 'FKM', unit: null },
+    ]);
+    expect(product.images).toHaveLength(2);
+    expect(product.stock.warehouses).toContainEqual({ warehouse: { code: 'WH-CENTRAL' }, available: 300 });
+    expect(await sql(`select quantity from products.in_transit where reference like 'ASN-2027-%' order by reference`)).toEqual([
+      { quantity: 60 },
+      { quantity: 500 },
+    ]);
+    // One audit row per record changed, naming the job; the repeats wrote none.
+    const audits = await sql<{ subject: string; n: number; actor: string }>(
+      `select subject, count(*)::int as n, min(actor_name) as actor from products.master_data_change group by subject order by subject`,
+    );
+    expect(audits.map((a) => [a.subject, a.n])).toEqual([
+      ['IN_TRANSIT', 2],
+      ['PRODUCT', 3],
+      ['STOCK_LEVEL', 3],
+    ]);
+    expect(audits[0]!.actor).toMatch(/^import [0-9a-f-]{36} \(in-transit\.csv\)$/);
+    expect(await sql(`select count(*)::int as n from dealers.master_data_change where external_key like 'D90%'`)).toEqual([{ n: 3 }]);
+  });
+
+  it('reads XLSX the same way (numbers and dates as cells)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Transit');
+    sheet.addRow(['Reference', 'SKU', 'Warehouse', 'Quantity', 'ETA']);
+    sheet.addRow(['ASN-2027-0001', 'ORK-9001', 'WH-NORTH', 75, new Date(Date.UTC(2027, 0, 18))]);
+    const content = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    const job = await importFile({ kind: 'IN_TRANSIT', filename: 'transit.xlsx', contentBase64: content });
+    expect([job.status, job.counts]).toEqual(['SUCCEEDED', { created: 0, updated: 1, unchanged: 0, failed: 0 }]);
+    expect(
+      await sql(
+        `select quantity, to_char(eta at time zone 'UTC', 'YYYY-MM-DD') as eta from products.in_transit where reference = 'ASN-2027-0001'`,
+      ),
+    ).toEqual([{ quantity: 75, eta: '2027-01-18' }]);
+  });
+
+  it('gives every bad row its code and writes nothing, unless valid rows only are asked for', async () => {
+    const file = csv([
+      'sku,name,brand,category,pack_size,substitutes',
+      'ORG-9100,Good O-ring,SealPro,o-rings,10,',
+      'ORG-9101,Unknown category,SealPro,no-such-category,1,',
+      'ORG-9102,Unknown substitute,SealPro,o-rings,1,NO-SUCH-SKU',
+      'ORG-9103,Twice,SealPro,o-rings,1,',
+      'org-9103,Twice again,SealPro,o-rings,1,',
+      'ORG-9104,Bad pack,SealPro,o-rings,0,',
+      ',No SKU,SealPro,o-rings,1,',
+      'ORG-9105,Bell\u0007in the name,SealPro,o-rings,1,',
+    ]);
+    const count = async () => (await sql<{ n: number }>(`select count(*)::int as n from products.product where sku like 'ORG-91%'`))[0]!.n;
+    const job = await importFile({ kind: 'PRODUCTS', filename: 'bad.csv', contentBase64: file });
+    expect(job.status).toBe('FAILED');
+    expect(job.message).toMatch(/^INVALID_ROWS: 7 of 8 rows/);
+    expect(job.counts).toEqual({ created: 0, updated: 0, unchanged: 0, failed: 7 });
+    expect(statuses(job)).toEqual([
+      [2, 'OK'],
+      [3, 'UNKNOWN_CATEGORY'],
+      [4, 'UNKNOWN_SUBSTITUTE'],
+      [5, 'DUPLICATE_KEY'],
+      [6, 'DUPLICATE_KEY'],
+      [7, 'INVALID_PACK_SIZE'],
+      [8, 'REQUIRED'],
+      [9, 'INVALID_TEXT'],
+    ]);
+    expect(await count()).toBe(0);
+
+    const partial = await importFile({ kind: 'PRODUCTS', filename: 'bad.csv', contentBase64: file, validRowsOnly: true });
+    expect([partial.status, partial.counts]).toEqual(['SUCCEEDED', { created: 1, updated: 0, unchanged: 0, failed: 7 }]);
+    expect(await count()).toBe(1);
+  });
+
+  it('reports unknown references, duplicates and bad values of stock, shipments and dealers', async () => {
+    const stock = await importFile({
+      kind: 'STOCK',
+      filename: 'stock.csv',
+      contentBase64: csv([
+        'sku,warehouse,on_hand',
+        'ORK-9001,WH-NORTH,41',
+        'NO-SUCH-SKU,WH-NORTH,1',
+        'ORK-9001,WH-MOON,1',
+        'ORG-9002,wh-central,-3',
+        'ORG-9003,WH-SOUTH,1',
+        'org-9003,wh-south,2',
+      ]),
+    });
+    expect(statuses(stock)).toEqual([
+      [2, 'OK'],
+      [3, 'UNKNOWN_SKU'],
+      [4, 'UNKNOWN_WAREHOUSE'],
+      [5, 'INVALID_QUANTITY'],
+      [6, 'DUPLICATE_KEY'],
+      [7, 'DUPLICATE_KEY'],
+    ]);
+    expect(
+      await sql(
+        `select sum(on_hand)::int as n from products.stock_level s join products.product p on p.id = s.product_id where p.sku = 'ORK-9001'`,
+      ),
+    ).toEqual([{ n: 52 }]);
+    const transit = await importFile({
+      kind: 'IN_TRANSIT',
+      filename: 't.csv',
+      contentBase64: csv([
+        'reference,sku,warehouse,quantity,eta',
+        'ASN-X1,ORK-9001,WH-NORTH,5,2027-02-30',
+        'ASN-X2,NOPE,WH-NORTH,5,',
+        'ASN-X3,ORK-9001,WH-NORTH,1.5,',
+      ]),
+      dryRun: true,
+    });
+    expect(statuses(transit)).toEqual([
+      [2, 'INVALID_DATE'],
+      [3, 'UNKNOWN_SKU'],
+      [4, 'INVALID_QUANTITY'],
+    ]);
+    const dealers = await importFile({
+      kind: 'DEALERS',
+      filename: 'd.csv',
+      contentBase64: csv([
+        'code,name,tier,region,city,email',
+        'D9101,A,DIAMOND,Midwest,Omaha,a@example.com',
+        'D9102,B,GOLD,Midwest,Omaha,not-an-email',
+        'D9103,C,GOLD,Midwest,Omaha,c@example.com',
+        'd9103,C,GOLD,Midwest,Omaha,c@example.com',
+      ]),
+    });
+    expect(statuses(dealers)).toEqual([
+      [2, 'INVALID_TIER'],
+      [3, 'INVALID_EMAIL'],
+      [4, 'DUPLICATE_KEY'],
+      [5, 'DUPLICATE_KEY'],
+    ]);
+    expect(await sql(`select count(*)::int as n from dealers.dealer where code like 'D91%'`)).toEqual([{ n: 0 }]);
+  });
+
+  it('fails a file without its columns, or with too many rows, before any row is written', async () => {
+    const missing = await importFile({ kind: 'DEALERS', filename: 'd.csv', contentBase64: csv(['code,name', 'D1,A']) });
+    expect(missing).toMatchObject({ status: 'FAILED', rows: { totalCount: 0 } });
+    expect(missing.message).toMatch(/^MISSING_COLUMNS: .*missing: tier, region, city, email/);
+    const many = await importFile({
+      kind: 'STOCK',
+      filename: 's.csv',
+      contentBase64: csv(['sku,warehouse,on_hand', ...Array.from({ length: 5_001 }, (_, i) => `NO-${i},WH-NORTH,1`)]),
+    });
+    expect(many.message).toMatch(/^TOO_MANY_ROWS/);
+  });
+
+  it('runs concurrent imports of one kind one after the other: the same file twice at once creates once', async () => {
+    const file = csv(['code,name,tier,region,city,email', 'D9201,Twin Import,SILVER,Midwest,Omaha,twin@example.com']);
+    const ids = await Promise.all([1, 2].map(() => start({ kind: 'DEALERS', filename: 'twin.csv', contentBase64: file })));
+    const jobs = await Promise.all(ids.map(finished));
+    expect(jobs.map((j) => j.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+    expect(jobs.map((j) => j.counts.created + j.counts.unchanged)).toEqual([1, 1]);
+    expect(jobs.reduce((n, j) => n + j.counts.created, 0)).toBe(1);
+    expect(await sql(`select count(*)::int as n from dealers.dealer where code = 'D9201'`)).toEqual([{ n: 1 }]);
+  });
+});
