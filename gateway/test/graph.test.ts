@@ -217,6 +217,9 @@ describe('the federated graph through the gateway', () => {
     const rotated = (await client.data(mutation, { t: first })).refreshSession;
     expect(rotated.userErrors).toEqual([]);
     expect(rotated.refreshToken).not.toBe(first);
+    // Once more within the grace (a lost answer): the same new refresh token; a second replay closes the session.
+    const lost = (await client.data(mutation, { t: first })).refreshSession;
+    expect(lost.refreshToken).toBe(rotated.refreshToken);
     const replay = (await client.data(mutation, { t: first })).refreshSession;
     expect(replay.userErrors[0].code).toBe('INVALID_REFRESH_TOKEN');
     const afterReplay = (await client.data(mutation, { t: rotated.refreshToken })).refreshSession;
