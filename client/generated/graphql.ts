@@ -28,6 +28,15 @@ export type ApiScope =
   /** Read the bound dealer's prices and price list. */
   | 'PRICES_READ';
 
+/** The order of the approval inbox. */
+export type ApprovalQueueSort =
+  /** Highest total first. */
+  | 'LARGEST_FIRST'
+  /** Placed most recently first: the order just placed is on page 1. */
+  | 'NEWEST_FIRST'
+  /** Longest waiting first (the default). */
+  | 'OLDEST_FIRST';
+
 /** What an approval rule looks at. */
 export type ApprovalRuleKind =
   /** The total is below the dealer's minimum order amount and its policy says APPROVAL. */
@@ -384,6 +393,15 @@ export type UploadOrderLinesInput = {
   filename: string;
 };
 
+export type AcceptInvitationMutationVariables = Exact<{
+  token: string;
+  name: string;
+  password: string;
+}>;
+
+
+export type AcceptInvitationMutation = { acceptInvitation: { user: { email: string } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
 export type AccountPageQueryVariables = Exact<{
   from: string;
   to: string;
@@ -391,7 +409,7 @@ export type AccountPageQueryVariables = Exact<{
 }>;
 
 
-export type AccountPageQuery = { creditAccount: { dealerId: string, currency: string, paymentTermsDays: number, status: CreditStatus, limit: { amount: string, currency: string }, openBalance: { amount: string, currency: string }, pendingOrders: { amount: string, currency: string }, available: { amount: string, currency: string }, overdue: { amount: string, currency: string }, summary: { action: AccountAction, advice: string, utilisationPercent: number | null, actionAmount: { amount: string, currency: string } }, dueCalendar: { overdueInvoiceCount: number, overdue: { amount: string, currency: string }, upcoming: Array<{ start: string, invoiceCount: number, amount: { amount: string, currency: string } }> }, invoices: { totalCount: number, nodes: Array<{ id: string, number: string, issuedAt: string, dueAt: string, status: InvoiceStatus, daysOverdue: number, pdfUrl: string, amount: { amount: string, currency: string }, outstanding: { amount: string, currency: string } }> }, payments: { totalCount: number, nodes: Array<{ id: string, receivedAt: string, reference: string, amount: { amount: string, currency: string } }> }, statement: { from: string, to: string, pdfUrl: string, csvUrl: string, openingBalance: { amount: string, currency: string }, totalInvoiced: { amount: string, currency: string }, totalPaid: { amount: string, currency: string }, closingBalance: { amount: string, currency: string }, lines: Array<{ kind: StatementEntryKind, at: string, reference: string, description: string, amount: { amount: string, currency: string }, balance: { amount: string, currency: string } }> } } | null };
+export type AccountPageQuery = { creditAccount: { dealerId: string, currency: string, paymentTermsDays: number, status: CreditStatus, limit: { amount: string, currency: string }, openBalance: { amount: string, currency: string }, pendingOrders: { amount: string, currency: string }, available: { amount: string, currency: string }, overdue: { amount: string, currency: string }, summary: { action: AccountAction, advice: string, utilisationPercent: number | null, actionAmount: { amount: string, currency: string } }, dueCalendar: { overdueInvoiceCount: number, overdue: { amount: string, currency: string }, upcoming: Array<{ start: string, invoiceCount: number, amount: { amount: string, currency: string } }> }, dueByDay: { upcoming: Array<{ start: string, invoiceCount: number, amount: { amount: string, currency: string } }> }, invoices: { totalCount: number, nodes: Array<{ id: string, number: string, issuedAt: string, dueAt: string, status: InvoiceStatus, daysOverdue: number, pdfUrl: string, amount: { amount: string, currency: string }, outstanding: { amount: string, currency: string } }> }, payments: { totalCount: number, nodes: Array<{ id: string, receivedAt: string, reference: string, amount: { amount: string, currency: string } }> }, statement: { from: string, to: string, pdfUrl: string, csvUrl: string, openingBalance: { amount: string, currency: string }, totalInvoiced: { amount: string, currency: string }, totalPaid: { amount: string, currency: string }, closingBalance: { amount: string, currency: string }, lines: Array<{ kind: StatementEntryKind, at: string, reference: string, description: string, amount: { amount: string, currency: string }, balance: { amount: string, currency: string } }> } } | null };
 
 export type AddTemplateToCartMutationVariables = Exact<{
   templateId: string | number;
@@ -423,10 +441,15 @@ export type ApprovalQueueChangedSubscription = { approvalQueueChanged: { id: str
 export type ApprovalQueueQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
+  dealerId?: string | number | null | undefined;
+  number?: string | null | undefined;
+  level?: number | null | undefined;
+  region?: string | null | undefined;
+  sort?: ApprovalQueueSort | null | undefined;
 }>;
 
 
-export type ApprovalQueueQuery = { approvalQueue: { totalCount: number, nodes: Array<{ id: string, number: string, status: OrderStatus, placedAt: string, total: { amount: string, currency: string }, dealer: { id: string, name: string, credit: { status: CreditStatus, available: { amount: string } } | null }, currentApprovalStep: { level: number, rule: string, reason: string, dueAt: string | null } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ApprovalQueueQuery = { approvalQueue: { totalCount: number, nodes: Array<{ id: string, number: string, status: OrderStatus, placedAt: string, total: { amount: string, currency: string }, dealer: { id: string, name: string, region: string, credit: { status: CreditStatus, available: { amount: string } } | null }, currentApprovalStep: { level: number, rule: string, reason: string, dueAt: string | null } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ApprovalRulesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -483,7 +506,7 @@ export type ConfirmMfaEnrolmentMutationVariables = Exact<{
 }>;
 
 
-export type ConfirmMfaEnrolmentMutation = { confirmMfaEnrolment: { refreshToken: string | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+export type ConfirmMfaEnrolmentMutation = { confirmMfaEnrolment: { refreshToken: string | null, recoveryCodes: Array<string>, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
 export type DealerLookupQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -507,6 +530,13 @@ export type DeleteOrderTemplateMutationVariables = Exact<{
 
 
 export type DeleteOrderTemplateMutation = { deleteOrderTemplate: { userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type DisableMfaMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type DisableMfaMutation = { disableMfa: { disabled: boolean, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
 export type DisableUserMutationVariables = Exact<{
   userId: string | number;
@@ -552,6 +582,11 @@ export type MyOrdersQueryVariables = Exact<{
 
 
 export type MyOrdersQuery = { orders: { totalCount: number, nodes: Array<{ id: string, number: string, status: OrderStatus, placedAt: string, poNumber: string | null, total: { amount: string, currency: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type MySecurityQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySecurityQuery = { mySessions: Array<{ id: string, device: string | null, ipAddress: string | null, createdAt: string, lastSeenAt: string | null, current: boolean }>, myMfa: { enabled: boolean, required: boolean, recoveryCodesLeft: number } };
 
 export type NotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -626,6 +661,15 @@ export type RejectOrderMutationVariables = Exact<{
 
 export type RejectOrderMutation = { rejectOrder: { order: { id: string, status: OrderStatus } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
+export type RejectOrdersMutationVariables = Exact<{
+  orderIds: Array<string | number> | string | number;
+  reason: string;
+  reasonCode?: RejectionCode | null | undefined;
+}>;
+
+
+export type RejectOrdersMutation = { rejectOrders: { results: Array<{ orderId: string, order: { id: string, number: string, status: OrderStatus } | null, userErrors: Array<{ code: string, message: string }> }>, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
 export type RejectSpecialPriceRequestMutationVariables = Exact<{
   requestId: string | number;
   reason: string;
@@ -647,6 +691,20 @@ export type RequestSpecialPriceMutationVariables = Exact<{
 
 
 export type RequestSpecialPriceMutation = { requestSpecialPrice: { specialPriceRequest: { id: string, status: SpecialPriceRequestStatus, requiredRole: string } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type RevokeAllSessionsMutationVariables = Exact<{
+  keepCurrent: boolean;
+}>;
+
+
+export type RevokeAllSessionsMutation = { revokeAllSessions: { revokedCount: number, userErrors: Array<{ code: string, message: string }> } };
+
+export type RevokeSessionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeSessionMutation = { revokeSession: { revokedCount: number, userErrors: Array<{ code: string, message: string }> } };
 
 export type SaveCartAsTemplateMutationVariables = Exact<{
   name: string;
@@ -815,12 +873,13 @@ export const SpecialPriceRequestFieldsFragmentDoc = new TypedDocumentString(`
   grantedQuantity
 }
     `, {"fragmentName":"SpecialPriceRequestFields"}) as unknown as TypedDocumentString<SpecialPriceRequestFieldsFragment, unknown>;
-export const AccountPageDocument = {"__meta__":{"hash":"sha256:41523b59caa48fea7bd67204e40f2fd05ad9bc2437d4470418f61486851628ad"}} as unknown as TypedDocumentString<AccountPageQuery, AccountPageQueryVariables>;
+export const AcceptInvitationDocument = {"__meta__":{"hash":"sha256:07e3f06a8bbcab362f9b0186388be1bb8e328531b5d0eadc33f574abd4e3165e"}} as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const AccountPageDocument = {"__meta__":{"hash":"sha256:e73f3b752bcdcec73995d36983a5d0bf96ced704b2179e8fd845a8d3c9781200"}} as unknown as TypedDocumentString<AccountPageQuery, AccountPageQueryVariables>;
 export const AddTemplateToCartDocument = {"__meta__":{"hash":"sha256:955787ae36951160ddc8b62f20655a787fbfb46caf291c0ee36ddc894e0aed0b"}} as unknown as TypedDocumentString<AddTemplateToCartMutation, AddTemplateToCartMutationVariables>;
 export const AddToCartDocument = {"__meta__":{"hash":"sha256:fea683adb10a97bcc6b2be2a4da7370eb530d080ef82bae24dccc564bbbf8419"}} as unknown as TypedDocumentString<AddToCartMutation, AddToCartMutationVariables>;
 export const ApiClientsDocument = {"__meta__":{"hash":"sha256:3fdd65a1968ca734856ece3dd5c3a1f7f6ef558d54590a4120565f4d1a8ef2b8"}} as unknown as TypedDocumentString<ApiClientsQuery, ApiClientsQueryVariables>;
 export const ApprovalQueueChangedDocument = {"__meta__":{"hash":"sha256:ddd40fe3577459c7b1debf43283533f0e73d767ebd60b103c4bde919d1a600a2"}} as unknown as TypedDocumentString<ApprovalQueueChangedSubscription, ApprovalQueueChangedSubscriptionVariables>;
-export const ApprovalQueueDocument = {"__meta__":{"hash":"sha256:152aefec562bc6e689c246e89e2a044a76477e78f7dbdbb9345c6f6b23e0cecd"}} as unknown as TypedDocumentString<ApprovalQueueQuery, ApprovalQueueQueryVariables>;
+export const ApprovalQueueDocument = {"__meta__":{"hash":"sha256:98195f5879abfcef8f5a32be5a4cdda7e2128d01c95baf4db6cbc46cd3a5ab5b"}} as unknown as TypedDocumentString<ApprovalQueueQuery, ApprovalQueueQueryVariables>;
 export const ApprovalRulesDocument = {"__meta__":{"hash":"sha256:91d5a65832f96849c022a8cee59c02f9cc592ffa0c5cd5396359b7f2294b0a20"}} as unknown as TypedDocumentString<ApprovalRulesQuery, ApprovalRulesQueryVariables>;
 export const ApproveOrderDocument = {"__meta__":{"hash":"sha256:2e414c2dee7e031188a6f27841c72ad36471120f5334c3fe23ba1e6d62b31aaf"}} as unknown as TypedDocumentString<ApproveOrderMutation, ApproveOrderMutationVariables>;
 export const ApproveOrdersDocument = {"__meta__":{"hash":"sha256:0866f15fe76f01a933b30a04af88ce668bc693f94f9d7812bfa07fa64d38e931"}} as unknown as TypedDocumentString<ApproveOrdersMutation, ApproveOrdersMutationVariables>;
@@ -828,16 +887,18 @@ export const ApproveSpecialPriceRequestDocument = {"__meta__":{"hash":"sha256:c4
 export const BeginMfaEnrolmentDocument = {"__meta__":{"hash":"sha256:8a9040698b9dcf0f15333f7d99949fe6f0d51e370ff62ee959ebd27331f9f394"}} as unknown as TypedDocumentString<BeginMfaEnrolmentMutation, BeginMfaEnrolmentMutationVariables>;
 export const CartDocument = {"__meta__":{"hash":"sha256:4c7648bd0d4cdbabf6042a2bbe003b22b4209fd6ab446274314f899498b7b17f"}} as unknown as TypedDocumentString<CartQuery, CartQueryVariables>;
 export const CatalogPageDocument = {"__meta__":{"hash":"sha256:54bae969b10bc5074af4151d9d3d437ebe9111174eca7ef0e15f3c16e4930603"}} as unknown as TypedDocumentString<CatalogPageQuery, CatalogPageQueryVariables>;
-export const ConfirmMfaEnrolmentDocument = {"__meta__":{"hash":"sha256:7b22a5fced667c59fab2d005034245e8c667abf9a31786f3bf5e2fb3f2c486fb"}} as unknown as TypedDocumentString<ConfirmMfaEnrolmentMutation, ConfirmMfaEnrolmentMutationVariables>;
+export const ConfirmMfaEnrolmentDocument = {"__meta__":{"hash":"sha256:8c828e1d2ae7c785c43929e71e24638ba3a757e474d5ba4af163514fe74b27db"}} as unknown as TypedDocumentString<ConfirmMfaEnrolmentMutation, ConfirmMfaEnrolmentMutationVariables>;
 export const DealerLookupDocument = {"__meta__":{"hash":"sha256:81496ab3dd1d0a061e88f79d9b8f3beac13c1ca7497c293d884f82e0ffe27fa5"}} as unknown as TypedDocumentString<DealerLookupQuery, DealerLookupQueryVariables>;
 export const DealerUsersDocument = {"__meta__":{"hash":"sha256:234b060623637ef43a3033f9337da7258a5cf6789451a33e805385b020cfe68c"}} as unknown as TypedDocumentString<DealerUsersQuery, DealerUsersQueryVariables>;
 export const DeleteOrderTemplateDocument = {"__meta__":{"hash":"sha256:764ea23292e3e3a25e7630adf1608503ef8f6062f273c2e9e46fe6293d706983"}} as unknown as TypedDocumentString<DeleteOrderTemplateMutation, DeleteOrderTemplateMutationVariables>;
+export const DisableMfaDocument = {"__meta__":{"hash":"sha256:5c337e2f81fbc8246b7b351d6e85adeb1b479a82fac54e9ea56b1c3427c8cc21"}} as unknown as TypedDocumentString<DisableMfaMutation, DisableMfaMutationVariables>;
 export const DisableUserDocument = {"__meta__":{"hash":"sha256:1d56b8a660d546bced536496f8bfff479cde6d4bca16620e26d79ff0f2f62cab"}} as unknown as TypedDocumentString<DisableUserMutation, DisableUserMutationVariables>;
 export const EnableUserDocument = {"__meta__":{"hash":"sha256:4b70a5cf54523a4b878c0c32be377868a116bf6735b3a77e69970924e2d1f771"}} as unknown as TypedDocumentString<EnableUserMutation, EnableUserMutationVariables>;
 export const InviteUserDocument = {"__meta__":{"hash":"sha256:0adc07e9c0467e16ef9ae66627c2ab15acaee8c527f6e47b71477d417401951e"}} as unknown as TypedDocumentString<InviteUserMutation, InviteUserMutationVariables>;
 export const MarkNotificationsReadDocument = {"__meta__":{"hash":"sha256:705bb9e016ce8b460d340cb20423e2e0df62e75478e6e15073d3e97360c3fa6a"}} as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
 export const MyDealerDocument = {"__meta__":{"hash":"sha256:e566d73b7c0b6624bbd698f8ffb123605dff29a13c2c28a50069f57cd3085c09"}} as unknown as TypedDocumentString<MyDealerQuery, MyDealerQueryVariables>;
 export const MyOrdersDocument = {"__meta__":{"hash":"sha256:d0491371bfd5ae9c46bf929953544b18965dda077a7b4cf16b5b9ebeacfe28c9"}} as unknown as TypedDocumentString<MyOrdersQuery, MyOrdersQueryVariables>;
+export const MySecurityDocument = {"__meta__":{"hash":"sha256:175a9bb5b199c8846111d7b9f48b3c167ad3efb5a423c1d4df575d3666f67b87"}} as unknown as TypedDocumentString<MySecurityQuery, MySecurityQueryVariables>;
 export const NotificationAddedDocument = {"__meta__":{"hash":"sha256:e0edb857dad5b0995369ada7e5060d5824657ae19c6ec03dc9b86c74fa7d6521"}} as unknown as TypedDocumentString<NotificationAddedSubscription, NotificationAddedSubscriptionVariables>;
 export const NotificationsDocument = {"__meta__":{"hash":"sha256:8ee7b1902355ab73ebf40263f6fd34cbb23601148aef536d8f5f4e49afeb9562"}} as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
 export const OrderPageDocument = {"__meta__":{"hash":"sha256:5c5d98eff4ae3fa004b9d276b5e4488dd074f93108a6657e0c1ac9f6d5cf6427"}} as unknown as TypedDocumentString<OrderPageQuery, OrderPageQueryVariables>;
@@ -848,9 +909,12 @@ export const ProductDetailDocument = {"__meta__":{"hash":"sha256:0ba7a4f2e9cf9e5
 export const ProductPriceDocument = {"__meta__":{"hash":"sha256:81ce1ffefea29a523934458d52e4ba8904a0f5923fc8b6a6a8e94b951402d0c6"}} as unknown as TypedDocumentString<ProductPriceQuery, ProductPriceQueryVariables>;
 export const RefreshSessionDocument = {"__meta__":{"hash":"sha256:3df67ef8560e2d6293118241f91a713e2813aea6d9f87e2a9b27af7118559b66"}} as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
 export const RejectOrderDocument = {"__meta__":{"hash":"sha256:e8efb32fec5d6209990013ac60f3c2adbd03604756df6aee14fa759bbb9ec919"}} as unknown as TypedDocumentString<RejectOrderMutation, RejectOrderMutationVariables>;
+export const RejectOrdersDocument = {"__meta__":{"hash":"sha256:8afe15c1bcaf17fc88ebea1a356b8fc374a4251878bd5bf94c79e020a72431f0"}} as unknown as TypedDocumentString<RejectOrdersMutation, RejectOrdersMutationVariables>;
 export const RejectSpecialPriceRequestDocument = {"__meta__":{"hash":"sha256:53e9a68797ec4390ab72569563ded897b8fda8ef0ab70f59eba5a25ef6039ecd"}} as unknown as TypedDocumentString<RejectSpecialPriceRequestMutation, RejectSpecialPriceRequestMutationVariables>;
 export const ReorderDocument = {"__meta__":{"hash":"sha256:07f78219365bd11388ea2f46472f842d6572c59865671a0a5f168be2ec965d6b"}} as unknown as TypedDocumentString<ReorderMutation, ReorderMutationVariables>;
 export const RequestSpecialPriceDocument = {"__meta__":{"hash":"sha256:03cd43edfa6a47e5f0ba74b7903250cb5cae907bd937c2f33613c6d88d4073ff"}} as unknown as TypedDocumentString<RequestSpecialPriceMutation, RequestSpecialPriceMutationVariables>;
+export const RevokeAllSessionsDocument = {"__meta__":{"hash":"sha256:82c34a79e86bd2369a4a58a9a558f6fc7a9273c355b56cb66ee8c6571339a08a"}} as unknown as TypedDocumentString<RevokeAllSessionsMutation, RevokeAllSessionsMutationVariables>;
+export const RevokeSessionDocument = {"__meta__":{"hash":"sha256:2bbcc0868c5d7de095898f32bc1c4299207575fb186484041f944e05fa222508"}} as unknown as TypedDocumentString<RevokeSessionMutation, RevokeSessionMutationVariables>;
 export const SaveCartAsTemplateDocument = {"__meta__":{"hash":"sha256:853f537b1f85f06fb2b676b636b1bb00061bc71ede81c7f3afbe6327c79e5b24"}} as unknown as TypedDocumentString<SaveCartAsTemplateMutation, SaveCartAsTemplateMutationVariables>;
 export const SaveOrderAsTemplateDocument = {"__meta__":{"hash":"sha256:9d78e58c9094bf0c72422cb0527062ed2200e771d94e01570b3bc8261939e411"}} as unknown as TypedDocumentString<SaveOrderAsTemplateMutation, SaveOrderAsTemplateMutationVariables>;
 export const SetUserRoleDocument = {"__meta__":{"hash":"sha256:b76ef12200411a36c2fb5307716316036d77dbaecb8844a5854ce0fe473dbe31"}} as unknown as TypedDocumentString<SetUserRoleMutation, SetUserRoleMutationVariables>;

@@ -1,5 +1,7 @@
 import { ConfigError, type Env, envBool, envInt, envOptional, envString } from '@dealergraph/runtime';
 
+import { imageOrigin } from './web/web-app.js';
+
 export const SUBGRAPH_NAMES = ['dealers', 'products', 'prices', 'credit', 'orders', 'integration'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
@@ -20,6 +22,12 @@ export interface GatewayConfig {
   security?: Partial<SecuritySettings>;
   /** The built web app served at `/` (default client/web/dist); null serves none. */
   webAppDir?: string | null;
+  /**
+   * Origins the web app may show product pictures from (its Content-Security-Policy img-src), as the
+   * product data's image URLs name them. WEB_IMAGE_ORIGINS, comma-separated https origins; default
+   * the demo data's picture host in demo mode, none in production.
+   */
+  webImageOrigins?: string[];
   /** Lifetime of the browser session cookie: the refresh token's, as the dealers subgraph issues it. */
   refreshTokenTtlSeconds?: number;
   /** On stop: how long requests in flight may take to finish before their connections are cut. */
@@ -124,6 +132,24 @@ const DEFAULT_PORTS: Record<SubgraphName, number> = {
   integration: 4006,
 };
 
+/** The demo data's picture host (packages/demo-data, product-details.ts). */
+export const DEMO_IMAGE_ORIGIN = 'https://images.demo.dealergraph.example';
+
+/** WEB_IMAGE_ORIGINS: comma-separated origins (https, or http on loopback); anything else stops the start. */
+export function readImageOrigins(env: Env, production: boolean): string[] {
+  const value = envOptional(env, 'WEB_IMAGE_ORIGINS');
+  if (value === undefined) return production ? [] : [DEMO_IMAGE_ORIGIN];
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const origin = imageOrigin(item);
+      if (!origin) throw new ConfigError(`WEB_IMAGE_ORIGINS: "${item}" is not an https origin (https://host[:port]).`);
+      return origin;
+    });
+}
+
 export function loadConfig(env: Env = process.env): GatewayConfig {
   const jwtPublicKey = envOptional(env, 'JWT_PUBLIC_KEY');
   if (!jwtPublicKey)
@@ -144,6 +170,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     queryPlanner: envString(env, 'GATEWAY_QUERY_PLANNER', 'rust') === 'js' ? 'js' : 'rust',
     security: readSecuritySettings(env),
     webAppDir: envOptional(env, 'WEB_APP_DIR'),
+    webImageOrigins: readImageOrigins(env, env.NODE_ENV === 'production'),
     refreshTokenTtlSeconds: envInt(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600),
     shutdownGraceMs: envInt(env, 'SHUTDOWN_GRACE_MS', 10_000),
   };

@@ -269,16 +269,13 @@ function stopOnce(parts: {
   return () => (stopped ??= stop());
 }
 
-const DEFAULT_QUERY = `# 1. Sign in (run this, copy accessToken into the Headers tab as
-#    { "Authorization": "Bearer <accessToken>" }), then run MyDealerView.
-mutation SignIn {
-  login(email: "platinum@demo.dealer", password: "demo-pass-2026") {
-    accessToken
-    refreshToken
-    userErrors { code message }
-  }
-}
-
+// One operation (Run needs no choice of operation), and short lines: the editor shows them whole.
+const DEFAULT_QUERY = `# Sign in to the web app at / first (for example as
+# platinum@demo.dealer, password demo-pass-2026): this page
+# then uses that session, with no token to copy. Press Run.
+#
+# Apps and scripts call login(email, password) and send its
+# accessToken as "Authorization: Bearer <accessToken>".
 query MyDealerView {
   me {
     email
@@ -286,13 +283,29 @@ query MyDealerView {
     dealer {
       name
       tier
-      credit { limit { amount } openBalance { amount } pendingOrders { amount } available { amount } status exceedancePolicy }
+      credit {
+        limit { amount }
+        openBalance { amount }
+        pendingOrders { amount }
+        available { amount }
+        status
+        exceedancePolicy
+      }
     }
   }
   products(first: 5) {
     totalCount
-    nodes { sku name brand stock { status available } price { unitPrice { amount } appliedRules } }
+    nodes {
+      sku
+      name
+      brand
+      stock { status available }
+      price { unitPrice { amount } appliedRules }
+    }
   }
-  orders(first: 3) { totalCount nodes { number status total { amount } } }
+  orders(first: 3) {
+    totalCount
+    nodes { number status total { amount } }
+  }
 }
 `;

@@ -1,3 +1,5 @@
+import { get as httpGet } from 'node:http';
+
 import { parseAmount } from '@dealergraph/runtime';
 import { startTestStack, type TestStack } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -217,6 +219,9 @@ describe('the federated graph through the gateway', () => {
     const rotated = (await client.data(mutation, { t: first })).refreshSession;
     expect(rotated.userErrors).toEqual([]);
     expect(rotated.refreshToken).not.toBe(first);
+    // Once more within the grace (a lost answer): the same new refresh token; a second replay closes the session.
+    const lost = (await client.data(mutation, { t: first })).refreshSession;
+    expect(lost.refreshToken).toBe(rotated.refreshToken);
     const replay = (await client.data(mutation, { t: first })).refreshSession;
     expect(replay.userErrors[0].code).toBe('INVALID_REFRESH_TOKEN');
     const afterReplay = (await client.data(mutation, { t: rotated.refreshToken })).refreshSession;
@@ -245,5 +250,34 @@ describe('GraphiQL in demo mode', () => {
     const outside = await fetch(new URL('/graphiql-assets/%2e%2e/package.json', stack.gatewayUrl));
     expect(outside.status).toBeGreaterThanOrEqual(400);
     expect(await outside.text()).not.toContain('"name"');
+  });
+
+  it('is usable on a phone, says what it loads, uses the web app session, and serves its scripts compressed and cached', async () => {
+    const page = await (await fetch(stack.gatewayUrl, { headers: { accept: 'text/html' } })).text();
+    expect(page).toContain('<meta name=viewport content="width=device-width, initial-scale=1">');
+    expect(page).not.toContain('__TITLE__');
+    expect(page).toContain('<link rel=icon href=/favicon.ico>');
+    // The session hook comes before GraphiQL's script, so that its first request is signed in.
+    expect(page.indexOf("fetch('/auth/refresh'")).toBeGreaterThan(0);
+    expect(page.indexOf("fetch('/auth/refresh'")).toBeLessThan(page.indexOf('yoga-graphiql.umd.js'));
+    // One operation in the sample, so Run needs no choice; no line wider than the editor shows.
+    const sample = JSON.parse(/"query":("(?:[^"\\]|\\.)*")/.exec(page)![1]) as string;
+    expect(sample.match(/^\s*(query|mutation|subscription)\b/gm)).toHaveLength(1);
+    expect(Math.max(...sample.split('\n').map((line) => line.length))).toBeLessThanOrEqual(64);
+
+    const url = new URL('/graphiql-assets/yoga-graphiql.umd.js', stack.gatewayUrl);
+    const raw = await new Promise<{ status: number; headers: Record<string, unknown>; size: number }>((resolve, reject) => {
+      httpGet(url, { headers: { 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
+        let size = 0;
+        res.on('data', (c: Buffer) => (size += c.length));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, size }));
+      }).on('error', reject);
+    });
+    expect(raw.status).toBe(200);
+    expect(raw.headers['content-encoding']).toBe('br');
+    expect(raw.headers['cache-control']).toBe('public, max-age=86400');
+    expect(raw.size).toBeLessThan(2_000_000);
+    const again = await fetch(url, { headers: { 'if-none-match': String(raw.headers.etag) } });
+    expect(again.status).toBe(304);
   });
 });

@@ -7,7 +7,8 @@ import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { CONTENT_SECURITY_POLICY, webAppHandler } from '../src/web/web-app.js';
+import { DEMO_IMAGE_ORIGIN, readImageOrigins } from '../src/config.js';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, imageOrigin, webAppHandler } from '../src/web/web-app.js';
 
 const INDEX = `<!doctype html><html><head><title>app</title></head><body><div id="root"></div>${'<!-- padding -->'.repeat(60)}</body></html>`;
 const SCRIPT = `console.log(${JSON.stringify('x'.repeat(4000))});`;
@@ -108,5 +109,27 @@ describe('the web app route (gateway/src/web/web-app.ts)', () => {
       expect((await get(path, { accept: 'text/html' })).status, path).toBe(418);
     }
     expect((await fetch(`${base}/`, { method: 'POST' })).status).toBe(418);
+  });
+});
+
+describe('the pictures the web app may show (img-src)', () => {
+  it("lists the product data's picture origins after the app's own", () => {
+    expect(contentSecurityPolicy(['https://images.example.com'])).toContain("img-src 'self' data: blob: https://images.example.com;");
+    expect(CONTENT_SECURITY_POLICY).toContain("img-src 'self' data: blob:;");
+  });
+  it('takes https origins only (http on loopback), reduced to the origin', () => {
+    expect(imageOrigin('https://cdn.example.com/products/x.jpg')).toBe('https://cdn.example.com');
+    expect(imageOrigin('http://127.0.0.1:9000')).toBe('http://127.0.0.1:9000');
+    for (const bad of ['http://cdn.example.com', '*', "'unsafe-inline'", 'data:', 'cdn.example.com'])
+      expect(imageOrigin(bad), bad).toBeNull();
+  });
+  it("reads WEB_IMAGE_ORIGINS; defaults to the demo data's picture host in demo mode and none in production", () => {
+    expect(readImageOrigins({}, false)).toEqual([DEMO_IMAGE_ORIGIN]);
+    expect(readImageOrigins({}, true)).toEqual([]);
+    expect(readImageOrigins({ WEB_IMAGE_ORIGINS: 'https://a.example.com, https://b.example.com:8443/x' }, true)).toEqual([
+      'https://a.example.com',
+      'https://b.example.com:8443',
+    ]);
+    expect(() => readImageOrigins({ WEB_IMAGE_ORIGINS: 'https://a.example.com, *' }, true)).toThrow(/WEB_IMAGE_ORIGINS/);
   });
 });

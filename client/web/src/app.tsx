@@ -6,6 +6,7 @@ import { RequestError } from './api/graphql';
 import { onSessionChange, resumeSession, type SessionState, sessionState } from './api/session';
 import { Layout } from './components/layout';
 import { Loading } from './components/ui';
+import { ACCEPT_INVITATION_PATH } from './lib/invitation-link';
 
 // Each screen is its own chunk: the first page loads the shell and the screen it shows.
 const screen = <K extends string, P extends object = object>(load: () => Promise<Record<K, (props: P) => ReactNode>>, name: K) =>
@@ -22,11 +23,13 @@ const TemplatesScreen = screen(() => import('./screens/templates-screen'), 'Temp
 const SpecialPricesScreen = screen(() => import('./screens/special-prices-screen'), 'SpecialPricesScreen');
 const AccountScreen = screen(() => import('./screens/account-screen'), 'AccountScreen');
 const UsersScreen = screen(() => import('./screens/users-screen'), 'UsersScreen');
+const SecurityScreen = screen(() => import('./screens/security-screen'), 'SecurityScreen');
 const NotificationsScreen = screen(() => import('./screens/notifications-screen'), 'NotificationsScreen');
 const DealersScreen = screen(() => import('./screens/dealers-screen'), 'DealersScreen');
 const AdminScreen = screen(() => import('./screens/admin-screen'), 'AdminScreen');
 const NotFoundScreen = screen(() => import('./screens/not-found-screen'), 'NotFoundScreen');
 const SignInScreen = screen(() => import('./screens/sign-in-screen'), 'SignInScreen');
+const AcceptInvitationScreen = screen(() => import('./screens/accept-invitation-screen'), 'AcceptInvitationScreen');
 const MfaEnrolmentScreen = screen(() => import('./screens/mfa-enrolment-screen'), 'MfaEnrolmentScreen');
 
 const page = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
@@ -47,6 +50,7 @@ const router = createBrowserRouter([
       { path: 'special-prices', element: page(<SpecialPricesScreen />) },
       { path: 'account', element: page(<AccountScreen />) },
       { path: 'users', element: page(<UsersScreen />) },
+      { path: 'security', element: page(<SecurityScreen />) },
       { path: 'notifications', element: page(<NotificationsScreen />) },
       { path: 'dealers', element: page(<DealersScreen />) },
       { path: 'admin', element: page(<AdminScreen />) },
@@ -80,6 +84,9 @@ export function App() {
   useEffect(() => {
     if (session.kind === 'signed-out') queryClient.clear();
   }, [session.kind]);
+  // An invitation link opens its own page, signed in or not (the new account signs in from there).
+  const accepting = window.location.pathname === ACCEPT_INVITATION_PATH && session.kind !== 'mfa-enrolment';
+  if (accepting) return <QueryClientProvider client={queryClient}>{page(<AcceptInvitationScreen />)}</QueryClientProvider>;
   return (
     <QueryClientProvider client={queryClient}>
       {session.kind === 'unknown' && (

@@ -39,20 +39,41 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmani
 
 /**
  * What the app's pages may do: its own scripts, styles and connections only (the API is this origin,
- * the live data this origin's WebSocket), images from here, data: and blob: (the MFA QR code), no framing.
+ * the live data this origin's WebSocket), images from here, data: and blob: (the MFA QR code) and the
+ * origins the product data's pictures come from (WEB_IMAGE_ORIGINS), no framing.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self' ws: wss:",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+export function contentSecurityPolicy(imageOrigins: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    ["img-src 'self' data: blob:", ...imageOrigins].join(' '),
+    "connect-src 'self' ws: wss:",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** The policy with no image origin but this one. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+/**
+ * An origin for img-src: `https://host[:port]` (or http on a loopback host), nothing else: a path,
+ * a wildcard scheme or a quote would widen the policy beyond what was meant.
+ */
+export function imageOrigin(value: string): string | null {
+  try {
+    const url = new URL(value.trim());
+    const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return null;
+    return url.origin;
+  } catch {
+    return null;
+  }
+}
 
 interface WebFile {
   type: string;
@@ -132,7 +153,7 @@ function loadFiles(dir: string): Map<string, WebFile> {
 const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>dealergraph</title></head>
 <body><h1>The web app is not built</h1><p>Run <code>npm run build</code> (npm start does it first), then reload. The API is at <a href="/graphql">/graphql</a>.</p></body></html>\n`;
 
-function sendFile(request: IncomingMessage, response: ServerResponse, file: WebFile, status = 200): void {
+function sendFile(request: IncomingMessage, response: ServerResponse, file: WebFile, policy: string, status = 200): void {
   const accepted = String(request.headers['accept-encoding'] ?? '');
   const encoding: Encoding | null = !file.compressible ? null : /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
   const body = encoding ? compressed(file, encoding) : file.raw;
@@ -145,7 +166,7 @@ function sendFile(request: IncomingMessage, response: ServerResponse, file: WebF
   };
   if (encoding) headers['content-encoding'] = encoding;
   if (file.type.startsWith('text/html')) {
-    headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
+    headers['content-security-policy'] = policy;
     headers['referrer-policy'] = 'same-origin';
     headers['x-frame-options'] = 'DENY';
   }
@@ -163,7 +184,8 @@ function sendFile(request: IncomingMessage, response: ServerResponse, file: WebF
  * else (the gateway's paths, other methods). The files are read once; a build made after the gateway
  * started is picked up when the app was missing at start (the first `npm start` builds before, anyway).
  */
-export function webAppHandler(dir = WEB_APP_DIR) {
+export function webAppHandler(dir = WEB_APP_DIR, options: { imageOrigins?: readonly string[] } = {}) {
+  const policy = contentSecurityPolicy(options.imageOrigins);
   let files = loadFiles(dir);
   let checkedAt = Date.now();
   return (request: IncomingMessage, response: ServerResponse): boolean => {
@@ -175,11 +197,11 @@ export function webAppHandler(dir = WEB_APP_DIR) {
       checkedAt = Date.now();
     }
     const file = files.get(path === '/' ? '/index.html' : path);
-    if (file) return (sendFile(request, response, file), true);
+    if (file) return (sendFile(request, response, file, policy), true);
     const index = files.get('/index.html');
     // A client route (no file extension): the app's page, which routes it. A missing file: 404.
     if (!extname(path) && String(request.headers.accept ?? '').includes('text/html')) {
-      if (index) return (sendFile(request, response, index), true);
+      if (index) return (sendFile(request, response, index, policy), true);
       response.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       return (response.end(NOT_BUILT), true);
     }

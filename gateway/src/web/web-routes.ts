@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import type { GatewayConfig } from '../config.js';
+import { DEMO_IMAGE_ORIGIN, type GatewayConfig } from '../config.js';
 import type { ClientAddress } from '../security/client-address.js';
 import type { BucketPolicy } from '../security/token-bucket.js';
 import { browserSessionHandler } from './browser-session.js';
@@ -19,6 +19,11 @@ export function webRoutes(
     clientAddress,
     cookie: { maxAgeSeconds: config.refreshTokenTtlSeconds ?? 30 * 24 * 3600 },
   });
-  const app = config.webAppDir === null ? () => false : webAppHandler(config.webAppDir);
+  const app =
+    config.webAppDir === null
+      ? () => false
+      : webAppHandler(config.webAppDir, {
+          imageOrigins: config.webImageOrigins ?? (config.production ? [] : [DEMO_IMAGE_ORIGIN]),
+        });
   return (request, response) => session(request, response) || app(request, response);
 }

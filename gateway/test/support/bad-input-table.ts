@@ -156,6 +156,13 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
     fields: { code: 'text' },
     tables: ['dealers.user_account'],
   },
+  disableMfa: {
+    as: 'viewer@demo.dealer',
+    document: `mutation($code: String!) { disableMfa(code: $code) ${UE} }`,
+    variables: () => ({ code: '000000' }),
+    fields: { code: 'text' },
+    tables: ['dealers.user_account'],
+  },
   revokeSession: {
     as: 'viewer@demo.dealer',
     document: `mutation($id: ID!) { revokeSession(id: $id) ${UE} }`,

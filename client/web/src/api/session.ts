@@ -1,8 +1,9 @@
 // The browser session. The refresh token lives in an HttpOnly cookie that only the gateway's /auth
 // routes read; the access token lives here, in memory, and nowhere else (no localStorage). Tabs share
-// one session: a refresh runs under a Web Lock, so no two tabs spend the same single-use refresh
-// token (the second use would end the session), and the tab that refreshed tells the others the new
-// access token over a BroadcastChannel.
+// one session: a refresh runs under a Web Lock, so two tabs rarely spend the same refresh token, and
+// the tab that refreshed tells the others the new access token over a BroadcastChannel. When they do
+// (a browser without Web Locks, an answer lost on the way), the gateway answers the token just
+// rotated out once more within 30 s with the same new one; a later or third use ends the session.
 
 export interface AuthError {
   code: string;

@@ -19,7 +19,7 @@ function Item({ to, children }: { to: string; children: ReactNode }) {
         end={to === '/'}
         className={({ isActive }: { isActive: boolean }) =>
           clsx(
-            'block rounded px-3 py-2 text-sm font-medium whitespace-nowrap',
+            'flex min-h-9 items-center rounded px-2.5 py-1.5 text-sm font-medium whitespace-nowrap',
             isActive ? 'bg-white/20 text-white' : 'text-blue-50 hover:bg-white/10',
           )
         }
@@ -62,11 +62,32 @@ export function Layout() {
         {t('app.skip')}
       </a>
       <header className="bg-brand-700 text-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-2 px-3 py-2">
-          <span className="mr-2 text-lg font-bold">{t('app.name')}</span>
-          {/* relative: the menu's screen-reader-only texts (absolutely placed) stay inside its scrolling box. */}
-          <nav aria-label={t('nav.menu')} className="relative order-3 w-full overflow-x-auto sm:order-none sm:w-auto sm:flex-1">
-            <ul className="flex gap-1">
+        {/* Two rows at every width: who is signed in, then the menu, which wraps instead of overflowing (360 px to wide). */}
+        <div className="mx-auto flex max-w-6xl flex-col gap-1 px-3 py-2">
+          <div className="flex min-w-0 items-center gap-2">
+            <span className="mr-auto text-lg font-bold">{t('app.name')}</span>
+            <span className="hidden max-w-xs truncate text-sm text-blue-100 md:inline">{me?.email}</span>
+            <NavLink
+              to="/security"
+              className={({ isActive }: { isActive: boolean }) =>
+                clsx('rounded px-3 py-2 text-sm font-medium', isActive ? 'bg-white/20' : 'text-blue-50 hover:bg-white/10')
+              }
+            >
+              {t('nav.security')}
+            </NavLink>
+            <button
+              type="button"
+              className="rounded px-3 py-2 text-sm font-medium whitespace-nowrap text-white hover:bg-white/10"
+              onClick={() => {
+                resetLive();
+                void signOut();
+              }}
+            >
+              {t('nav.signOut')}
+            </button>
+          </div>
+          <nav aria-label={t('nav.menu')}>
+            <ul className="flex flex-wrap gap-x-0.5 gap-y-1">
               <Item to="/">{t('nav.home')}</Item>
               {me?.dealer && <Item to="/catalog">{t('nav.catalog')}</Item>}
               {canOrder(me) && <Item to="/quick-order">{t('nav.quickOrder')}</Item>}
@@ -90,17 +111,6 @@ export function Layout() {
               </Item>
             </ul>
           </nav>
-          <span className="ml-auto hidden text-sm text-blue-100 md:inline">{me?.email}</span>
-          <button
-            type="button"
-            className="ml-auto rounded px-3 py-2 text-sm font-medium text-white hover:bg-white/10 md:ml-0"
-            onClick={() => {
-              resetLive();
-              void signOut();
-            }}
-          >
-            {t('nav.signOut')}
-          </button>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-3 py-4 sm:px-4">

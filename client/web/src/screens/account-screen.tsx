@@ -1,10 +1,12 @@
 import { AccountPageDocument, type AccountPageQuery, type InvoiceStatus } from '@generated/graphql';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { clsx } from 'clsx';
 import { useId, useState } from 'react';
 
 import { execute } from '../api/graphql';
 import { Badge, Card, ErrorNotice, Loading, Notice, PageTitle } from '../components/ui';
-import { formatDate, formatMoney, t } from '../lib/i18n';
+import { dueCalendarMonths, type DueDay } from '../domain/due-calendar';
+import { formatDate, formatMoney, locale, t } from '../lib/i18n';
 
 const DAY = 86_400_000;
 
@@ -17,6 +19,67 @@ function statementPeriod(now = new Date()): { from: string; to: string } {
 const dateOnly = (iso: string) => new Date(iso).toLocaleDateString();
 
 type Account = NonNullable<AccountPageQuery['creditAccount']>;
+
+const monthName = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const weekdayName = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+const fullDate = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' });
+// 2024-01-01 was a Monday: the calendar's weeks start on Monday, as the API's weeks do.
+const WEEKDAYS = Array.from({ length: 7 }, (_, i) => weekdayName.format(new Date(Date.UTC(2024, 0, 1 + i))));
+
+/** The due dates as month grids: each day with what falls due on it; today marked. */
+function DueCalendar({ days, currency }: { days: DueDay[]; currency: string }) {
+  const months = dueCalendarMonths(days, new Date());
+  return (
+    <div className="flex flex-col gap-4">
+      {months.map((month) => (
+        <table key={month.month} className="w-full table-fixed border-collapse text-xs sm:text-sm">
+          <caption className="mb-1 text-left font-semibold">{monthName.format(new Date(`${month.month}T00:00:00Z`))}</caption>
+          <thead>
+            <tr>
+              {WEEKDAYS.map((name) => (
+                <th key={name} scope="col" className="py-1 font-medium text-slate-600">
+                  {name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {month.weeks.map((week, w) => (
+              <tr key={w}>
+                {week.map((cell, d) =>
+                  cell ? (
+                    <td
+                      key={d}
+                      aria-current={cell.today ? 'date' : undefined}
+                      className={clsx(
+                        'h-12 border border-slate-200 p-0.5 align-top',
+                        cell.due && 'bg-amber-50',
+                        cell.today && 'outline-2 -outline-offset-2 outline-brand-600',
+                      )}
+                    >
+                      <span className="sr-only">{fullDate.format(new Date(`${cell.date}T00:00:00Z`))}</span>
+                      <span aria-hidden className="block text-slate-600">
+                        {cell.day}
+                      </span>
+                      {cell.due && (
+                        <span className="block font-semibold break-words text-amber-900" data-testid="due-day">
+                          <span className="sr-only">{t('account.dueOn', { count: cell.due.invoiceCount })} </span>
+                          {formatMoney(cell.due.amount, currency)}
+                        </span>
+                      )}
+                    </td>
+                  ) : (
+                    <td key={d} className="border border-slate-100 bg-slate-50" />
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </div>
+  );
+}
 
 /** The statement of the last 90 days (PDF, CSV, its lines) and the latest payments. */
 function StatementAndPayments({ account: a }: { account: Account }) {
@@ -74,6 +137,58 @@ function StatementAndPayments({ account: a }: { account: Account }) {
   );
 }
 
+/** What falls due: overdue first, then a month calendar (or the weeks) of the next 60 days. */
+function DueDates({ account: a }: { account: Account }) {
+  const [dueView, setDueView] = useState<'calendar' | 'list'>('calendar');
+  const currency = a.currency;
+  return (
+    <Card>
+      <h2 className="mb-2 font-semibold">{t('account.due')}</h2>
+      {a.dueCalendar.overdueInvoiceCount > 0 && (
+        <Notice tone="danger">
+          {t('account.dueOverdue', {
+            amount: formatMoney(a.dueCalendar.overdue.amount, currency),
+            count: a.dueCalendar.overdueInvoiceCount,
+          })}
+        </Notice>
+      )}
+      <div role="group" aria-label={t('account.dueView')} className="my-2 flex gap-1">
+        {(['calendar', 'list'] as const).map((view) => (
+          <button
+            key={view}
+            type="button"
+            aria-pressed={dueView === view}
+            onClick={() => setDueView(view)}
+            className={clsx(
+              'min-h-11 rounded-md border px-3 text-sm',
+              dueView === view ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white',
+            )}
+          >
+            {t(`account.dueView.${view}`)}
+          </button>
+        ))}
+      </div>
+      {dueView === 'calendar' ? (
+        <DueCalendar
+          days={a.dueByDay.upcoming.map((d) => ({ start: d.start, amount: d.amount.amount, invoiceCount: d.invoiceCount }))}
+          currency={currency}
+        />
+      ) : a.dueCalendar.upcoming.length === 0 ? (
+        <p className="text-sm text-slate-600">{t('account.nothingDue')}</p>
+      ) : (
+        <ul className="text-sm">
+          {a.dueCalendar.upcoming.map((bucket) => (
+            <li key={bucket.start} className="flex justify-between">
+              <span>{t('account.weekOf', { date: dateOnly(bucket.start), count: bucket.invoiceCount })}</span>
+              <span className="font-semibold">{formatMoney(bucket.amount.amount, currency)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
 /** The dealer's account: credit and what to do about it, due dates, invoices (PDF), payments, statement. */
 export function AccountScreen() {
   const [invoiceStatus, setInvoiceStatus] = useState<InvoiceStatus | ''>('');
@@ -113,29 +228,7 @@ export function AccountScreen() {
             <Notice tone={a.summary.action === 'NONE' ? 'info' : 'warning'}>{a.summary.advice}</Notice>
           </div>
         </Card>
-        <Card>
-          <h2 className="mb-2 font-semibold">{t('account.due')}</h2>
-          {a.dueCalendar.overdueInvoiceCount > 0 && (
-            <Notice tone="danger">
-              {t('account.dueOverdue', {
-                amount: formatMoney(a.dueCalendar.overdue.amount, currency),
-                count: a.dueCalendar.overdueInvoiceCount,
-              })}
-            </Notice>
-          )}
-          {a.dueCalendar.upcoming.length === 0 ? (
-            <p className="text-sm text-slate-600">{t('account.nothingDue')}</p>
-          ) : (
-            <ul className="text-sm">
-              {a.dueCalendar.upcoming.map((bucket) => (
-                <li key={bucket.start} className="flex justify-between">
-                  <span>{t('account.weekOf', { date: dateOnly(bucket.start), count: bucket.invoiceCount })}</span>
-                  <span className="font-semibold">{formatMoney(bucket.amount.amount, currency)}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
+        <DueDates account={a} />
       </div>
 
       <Card className="mt-4 overflow-x-auto">

@@ -134,6 +134,26 @@ function PriceCard({
   );
 }
 
+/** A product picture; one that cannot be loaded (offline, a host that is down) becomes a link to it. */
+function ProductImage({ url, title, main }: { url: string; title: string; main: boolean }) {
+  const [failed, setFailed] = useState(false);
+  if (failed)
+    return (
+      <a href={url} className="text-sm text-brand-700 underline" target="_blank" rel="noreferrer">
+        {t('product.picture', { title })}
+      </a>
+    );
+  return (
+    <img
+      src={url}
+      alt={title}
+      onError={() => setFailed(true)}
+      className={main ? 'max-h-64 max-w-full object-contain' : 'max-h-24 max-w-[8rem] object-contain'}
+      loading={main ? 'eager' : 'lazy'}
+    />
+  );
+}
+
 /** One product: specs, images and documents, stock per warehouse and in transit, the price by quantity, substitutes. */
 export function ProductScreen() {
   const { sku = '' } = useParams();
@@ -151,9 +171,8 @@ export function ProductScreen() {
         <Notice tone="warning">{t('product.notFound')}</Notice>
       </>
     );
-  // Pictures on this origin show inline; others (a CDN the page's CSP does not allow) are links.
-  const image = product.images.find((i) => i.url.startsWith('/'));
-  const links = [...product.images.filter((i) => i !== image), ...product.documents];
+  // The pictures show inline (the gateway's CSP allows the product data's image origins); documents are links.
+  const links = product.documents;
   return (
     <>
       <PageTitle>{product.name}</PageTitle>
@@ -166,7 +185,13 @@ export function ProductScreen() {
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
         <div className="flex flex-col gap-4">
           <Card>
-            {image && <img src={image.url} alt={image.title} className="mb-3 max-h-64 object-contain" loading="lazy" />}
+            {product.images.length > 0 && (
+              <div className="mb-3 flex flex-wrap gap-2">
+                {product.images.map((image, index) => (
+                  <ProductImage key={image.url} url={image.url} title={image.title} main={index === 0} />
+                ))}
+              </div>
+            )}
             {product.description && <p className="mb-3 text-sm">{product.description}</p>}
             <h2 className="mb-2 font-semibold">{t('product.specs')}</h2>
             <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm">

@@ -14,6 +14,7 @@ import { execute } from '../api/graphql';
 import { useViewer } from '../api/hooks';
 import { Badge, Button, Card, ErrorNotice, Loading, Notice, PageTitle, TextField } from '../components/ui';
 import { formatDate, t } from '../lib/i18n';
+import { invitationLink } from '../lib/invitation-link';
 
 type User = DealerUsersQuery['dealerUsers']['nodes'][number];
 type Message = { tone: 'success' | 'danger'; text: string };
@@ -89,6 +90,24 @@ function UserRow({ user, self, onDone }: { user: User; self: boolean; onDone(mes
   );
 }
 
+function CopyButton({ text }: { text: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className="underline"
+      onClick={() =>
+        void navigator.clipboard?.writeText(text).then(
+          () => setCopied(true),
+          () => setCopied(false),
+        )
+      }
+    >
+      {copied ? t('users.copied') : t('users.copyLink')}
+    </button>
+  );
+}
+
 function InviteForm({ onDone }: { onDone(message: Message, link?: string): void }) {
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
@@ -99,7 +118,7 @@ function InviteForm({ onDone }: { onDone(message: Message, link?: string): void 
     onSuccess: ({ inviteUser }) => {
       const error = inviteUser.userErrors[0];
       if (error) return onDone({ tone: 'danger', text: error.message });
-      const link = inviteUser.invitationToken ?? undefined;
+      const link = inviteUser.invitationToken ? invitationLink(inviteUser.invitationToken, window.location.origin) : undefined;
       onDone({ tone: 'success', text: t('users.invited', { email: email.trim() }) }, link);
       setEmail('');
       void queryClient.invalidateQueries({ queryKey: ['users'] });
@@ -150,7 +169,7 @@ export function UsersScreen() {
             {link && (
               <>
                 {' '}
-                {t('users.link')} <code className="break-all">{link}</code>
+                {t('users.link')} <code className="break-all">{link}</code> <CopyButton text={link} />
               </>
             )}
           </Notice>

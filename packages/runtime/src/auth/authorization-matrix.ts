@@ -206,6 +206,8 @@ export const ROOT_FIELDS_WITHOUT_A_ROW: Readonly<Record<string, string>> = {
   'Mutation.revokeAllSessions': "the caller's own account",
   'Mutation.beginMfaEnrolment': "the caller's own account",
   'Mutation.confirmMfaEnrolment': "the caller's own account",
+  'Query.myMfa': "the caller's own account",
+  'Mutation.disableMfa': "the caller's own account",
 };
 
 /** The caller as the matrix sees it: a user's role, or an API client's scopes. */

@@ -136,6 +136,8 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   RevokeSessionsPayload: CLOSED,
   BeginMfaEnrolmentPayload: CLOSED,
   ConfirmMfaEnrolmentPayload: CLOSED,
+  DisableMfaPayload: CLOSED,
+  MfaStatus: CLOSED,
   Invitation: CLOSED,
   InvitationConnection: CLOSED,
   InviteUserPayload: CLOSED,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { afterRotation, decideRefresh, REMEMBERED_TOKENS } from './session-refresh.js';
+import { afterRotation, decideRefresh, REFRESH_GRACE_MS, REMEMBERED_TOKENS } from './session-refresh.js';
 
 const now = new Date('2026-11-28T10:00:00Z');
 const live = { refreshTokenHash: 'h2', previousTokenHashes: ['h1', 'h0'], expiresAt: new Date('2026-12-01T00:00:00Z'), revokedAt: null };
@@ -20,6 +20,23 @@ describe('decideRefresh', () => {
   });
   it('refuses a revoked session before anything else', () => {
     expect(decideRefresh({ session: { ...live, revokedAt: now }, presentedHash: 'h2', now })).toBe('REVOKED');
+  });
+});
+
+describe('decideRefresh: the grace of the token just rotated out', () => {
+  const rotated = (ago: number, graceUsed = false) => ({ ...live, rotatedAt: new Date(now.getTime() - ago), graceUsed });
+  it('accepts the token just replaced once, within the grace', () => {
+    expect(decideRefresh({ session: rotated(0), presentedHash: 'h1', now })).toBe('GRACE');
+    expect(decideRefresh({ session: rotated(REFRESH_GRACE_MS), presentedHash: 'h1', now })).toBe('GRACE');
+  });
+  it('treats it as reuse after the grace, or a second time within it', () => {
+    expect(decideRefresh({ session: rotated(REFRESH_GRACE_MS + 1), presentedHash: 'h1', now })).toBe('REUSED');
+    expect(decideRefresh({ session: rotated(1_000, true), presentedHash: 'h1', now })).toBe('REUSED');
+  });
+  it('gives no grace to older tokens, nor before any rotation, nor to a revoked session', () => {
+    expect(decideRefresh({ session: rotated(1_000), presentedHash: 'h0', now })).toBe('REUSED');
+    expect(decideRefresh({ session: { ...live, rotatedAt: null }, presentedHash: 'h1', now })).toBe('REUSED');
+    expect(decideRefresh({ session: { ...rotated(1_000), revokedAt: now }, presentedHash: 'h1', now })).toBe('REVOKED');
   });
 });
 

@@ -4,12 +4,22 @@ import { User } from './user.entity.js';
 
 /**
  * A signed-in session. Its refresh token rotates on every use: only the hash of the current one is
- * kept, and presenting an older one revokes the session (a stolen token was replayed).
+ * kept, and presenting an older one revokes the session (a stolen token was replayed), except the one
+ * just replaced, once, within a short grace (a lost answer; see domain/session-refresh.ts).
  */
 @Entity({ tableName: 'session' })
 export class Session {
   [OptionalProps]?:
-    'createdAt' | 'revokedAt' | 'lastUsedAt' | 'generation' | 'previousTokenHashes' | 'ipAddress' | 'userAgent' | 'mfaEnrolmentOnly';
+    | 'createdAt'
+    | 'revokedAt'
+    | 'lastUsedAt'
+    | 'generation'
+    | 'previousTokenHashes'
+    | 'rotatedAt'
+    | 'graceUsed'
+    | 'ipAddress'
+    | 'userAgent'
+    | 'mfaEnrolmentOnly';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -24,6 +34,14 @@ export class Session {
   /** sha256 of the refresh tokens this session issued before, newest first (bounded). */
   @Property({ type: 'text[]', hidden: true, default: '{}' })
   previousTokenHashes: string[] = [];
+
+  /** When the current refresh token replaced the previous one (the start of that one's grace). */
+  @Property({ type: 'timestamptz', nullable: true })
+  rotatedAt: Date | null = null;
+
+  /** Whether the previous refresh token has had its one refresh within the grace already. */
+  @Property({ type: 'boolean', default: false })
+  graceUsed: boolean = false;
 
   @Property({ type: 'integer', default: 0 })
   generation: number = 0;

@@ -1,5 +1,5 @@
 import { UserError } from '@dealergraph/runtime';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'A two-factor enrolment in progress: add it to an authenticator app, then confirm a code.' })
 export class BeginMfaEnrolmentPayload {
@@ -31,5 +31,26 @@ export class ConfirmMfaEnrolmentPayload {
   refreshToken!: string | null;
 
   @Field(() => [UserError], { description: 'INVALID_CODE, NOT_STARTED or ALREADY_ENROLLED.' })
+  userErrors!: UserError[];
+}
+
+@ObjectType('MfaStatus', { description: "The signed-in user's two-factor sign-in." })
+export class MfaStatusType {
+  @Field({ description: 'Whether two-factor sign-in is on for this account.' })
+  enabled!: boolean;
+
+  @Field({ description: "Whether the dealer's or the staff policy requires it (then it cannot be turned off)." })
+  required!: boolean;
+
+  @Field(() => Int, { description: 'Recovery codes not spent yet (0 when two-factor sign-in is off).' })
+  recoveryCodesLeft!: number;
+}
+
+@ObjectType({ description: 'The result of turning two-factor sign-in off.' })
+export class DisableMfaPayload {
+  @Field({ description: 'True when two-factor sign-in is now off.' })
+  disabled!: boolean;
+
+  @Field(() => [UserError], { description: 'NOT_ENROLLED, MFA_REQUIRED_BY_POLICY or INVALID_CODE.' })
   userErrors!: UserError[];
 }

@@ -260,7 +260,11 @@ function parseRefreshToken(token: string): { sessionId: string; secret: string }
   return match ? { sessionId: match[1], secret: match[2] } : null;
 }
 
-/** Trades a refresh token for a new access token and a new refresh token; reuse revokes the session. */
+/**
+ * Trades a refresh token for a new access token and a new refresh token; reuse revokes the session.
+ * The token just replaced gets one more answer within the grace (a lost answer, two tabs): the same
+ * current refresh token again, with a new access token, and nothing rotates.
+ */
 export async function refresh(ctx: DealersContext, refreshToken: string): Promise<Result<SignedIn>> {
   const parsed = parseRefreshToken(refreshToken);
   if (!parsed) return failure('INVALID_REFRESH_TOKEN', 'This refresh token is not valid; sign in again.');
@@ -281,7 +285,7 @@ export async function refresh(ctx: DealersContext, refreshToken: string): Promis
       return failure('INVALID_REFRESH_TOKEN', 'This refresh token was already used, so the session was closed for safety; sign in again.');
     }
     if (decision === 'UNKNOWN') return failure('INVALID_REFRESH_TOKEN', 'This refresh token is not valid; sign in again.');
-    if (decision !== 'ROTATE' || sessionState({ session, now, policy: SESSION_POLICY }) !== 'LIVE') {
+    if ((decision !== 'ROTATE' && decision !== 'GRACE') || sessionState({ session, now, policy: SESSION_POLICY }) !== 'LIVE') {
       return failure('SESSION_EXPIRED', 'The session has ended; sign in again.');
     }
     const user = session.user.getEntity();
@@ -297,10 +301,20 @@ export async function refresh(ctx: DealersContext, refreshToken: string): Promis
     if (mustEnrol(ctx, user)) {
       return failure('MFA_ENROLMENT_REQUIRED', 'Two-factor sign-in is now required for this account: sign in again and enrol.');
     }
-    const secret = randomBytes(32).toString('base64url');
+    if (decision === 'GRACE') {
+      // The successor of the presented token is the current one, unless the session rotated on since.
+      const current = ctx.tokens.refreshSecretAfter(session.id, parsed.secret);
+      if (sha256(current) !== session.refreshTokenHash) return failure('SESSION_EXPIRED', 'The session has ended; sign in again.');
+      session.graceUsed = true;
+      session.lastUsedAt = now;
+      return ok(await issue(ctx, user, session, current));
+    }
+    const secret = ctx.tokens.refreshSecretAfter(session.id, parsed.secret);
     session.previousTokenHashes = afterRotation({ previous: session.previousTokenHashes, replaced: session.refreshTokenHash });
     session.refreshTokenHash = sha256(secret);
     session.generation += 1;
+    session.rotatedAt = now;
+    session.graceUsed = false;
     session.lastUsedAt = now;
     return ok(await issue(ctx, user, session, secret));
   });

@@ -6,8 +6,9 @@ import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 
 import type { DealersContext } from '../context.js';
-import { oneTimeCodeStep } from '../domain/one-time-code.js';
-import { hashRecoveryCode, newRecoveryCodes, RECOVERY_CODE_COUNT } from '../domain/recovery-codes.js';
+import { isMfaRequired } from '../domain/mfa-requirement.js';
+import { isFreshStep, oneTimeCodeStep } from '../domain/one-time-code.js';
+import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes, RECOVERY_CODE_COUNT } from '../domain/recovery-codes.js';
 import { afterRotation } from '../domain/session-refresh.js';
 import { Session } from '../entities/session.entity.js';
 import { User } from '../entities/user.entity.js';
@@ -109,5 +110,64 @@ export async function useRecoveryCode(ctx: DealersContext, userId: string, code:
       detail: { remaining: user.mfaRecoveryCodeHashes.length },
     });
     return true;
+  });
+}
+
+/** The signed-in user's two-factor state. */
+export interface MfaStatus {
+  enabled: boolean;
+  required: boolean;
+  recoveryCodesLeft: number;
+}
+
+function requiredFor(ctx: DealersContext, user: User): boolean {
+  return isMfaRequired({ role: user.role, dealerMfaRequired: user.dealer?.getEntity().mfaRequired ?? false, policy: ctx.mfaPolicy });
+}
+
+/** Whether two-factor sign-in is on for the signed-in user, whether their policy requires it, and the recovery codes left. */
+export async function mfaStatus(ctx: DealersContext): Promise<MfaStatus> {
+  const claims = requireClaims(ctx.claims);
+  const user = await ctx.em.findOneOrFail(User, { id: claims.sub }, { populate: ['mfaSecret', 'mfaRecoveryCodeHashes', 'dealer'] });
+  return {
+    enabled: !!user.mfaSecret,
+    required: requiredFor(ctx, user),
+    recoveryCodesLeft: user.mfaSecret ? user.mfaRecoveryCodeHashes.length : 0,
+  };
+}
+
+/**
+ * Turns two-factor sign-in off for the signed-in user, proven by a current one-time code (each used
+ * once) or a recovery code: refused where the dealer's or the staff policy requires it. The secret
+ * and the recovery codes are forgotten; the event is logged as MFA_DISABLED.
+ */
+export async function disable(ctx: DealersContext, code: string): Promise<Result<true>> {
+  const claims = requireClaims(ctx.claims);
+  return ctx.em.transactional(async (em) => {
+    const user = await em.findOneOrFail(
+      User,
+      { id: claims.sub },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['mfaSecret', 'mfaRecoveryCodeHashes', 'mfaLastStep'] },
+    );
+    await em.populate(user, ['dealer']);
+    if (!user.mfaSecret) return refused(userError('NOT_ENROLLED', 'Two-factor sign-in is not on for this account.', ['code']));
+    if (requiredFor(ctx, user))
+      return refused(
+        userError('MFA_REQUIRED_BY_POLICY', 'Your organisation requires two-factor sign-in for this account: it cannot be turned off.', [
+          'code',
+        ]),
+      );
+    const trimmed = code.trim();
+    const step = looksLikeRecoveryCode(trimmed) ? null : oneTimeCodeStep({ secretBase32: user.mfaSecret, code: trimmed, now: new Date() });
+    const proven = looksLikeRecoveryCode(trimmed)
+      ? user.mfaRecoveryCodeHashes.includes(hashRecoveryCode(trimmed))
+      : step !== null && isFreshStep({ step, lastUsedStep: user.mfaLastStep });
+    if (!proven)
+      return refused(userError('INVALID_CODE', 'The code does not match; enter the current code from your authenticator.', ['code']));
+    user.mfaSecret = null;
+    user.mfaPendingSecret = null;
+    user.mfaLastStep = null;
+    user.mfaRecoveryCodeHashes = [];
+    recordSecurityEvent(ctx, em, { kind: 'MFA_DISABLED', userId: user.id, email: user.email, dealerId: user.dealer?.id ?? null });
+    return ok(true as const);
   });
 }

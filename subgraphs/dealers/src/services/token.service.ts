@@ -1,3 +1,5 @@
+import { createHash, createHmac } from 'node:crypto';
+
 import {
   ACCESS_TOKEN_ALGORITHM,
   ACCESS_TOKEN_AUDIENCE,
@@ -13,6 +15,13 @@ export interface TokenService {
   issueAccessToken(claims: Claims): Promise<string>;
   /** A short-lived access token of an API client: its id, dealer, scopes and own budget at the gateway. */
   issueClientToken(client: ClientTokenClaims, ttlSeconds: number): Promise<string>;
+  /**
+   * The secret of the refresh token that replaces `presentedSecret` in a session: an HMAC under a key
+   * derived from the signing key, so the same presented token always yields the same successor (a
+   * lost answer can be given again within the grace, see session-refresh.ts) while nobody without
+   * the key can compute it, and no database keeps a usable token.
+   */
+  refreshSecretAfter(sessionId: string, presentedSecret: string): string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
 }
@@ -32,7 +41,10 @@ export async function createTokenService(options: {
   refreshTokenTtlSeconds: number;
 }): Promise<TokenService> {
   const key: CryptoKey = await importPKCS8(options.privateKeyPem, ACCESS_TOKEN_ALGORITHM);
+  const successorKey = createHash('sha256').update(`dealergraph refresh successor\n${options.privateKeyPem}`).digest();
   return {
+    refreshSecretAfter: (sessionId, presentedSecret) =>
+      createHmac('sha256', successorKey).update(`${sessionId}.${presentedSecret}`).digest('base64url'),
     accessTokenTtlSeconds: options.accessTokenTtlSeconds,
     refreshTokenTtlSeconds: options.refreshTokenTtlSeconds,
     issueAccessToken: ({ sub, ...rest }) =>

@@ -178,41 +178,83 @@ export function rejectOrder(ctx: OrdersContext, orderId: string, input: RejectIn
   });
 }
 
+/** Narrows and orders the approval inbox (approvalQueue's arguments). */
+export interface ApprovalQueueFilter {
+  dealerId: string | null;
+  /** Part of the order number, case-insensitive. */
+  number: string | null;
+  /** The approval level of the next step. */
+  level: number | null;
+  /** The dealer's region, case-insensitive. */
+  region: string | null;
+  sort: 'OLDEST_FIRST' | 'NEWEST_FIRST' | 'LARGEST_FIRST';
+}
+
+const NO_FILTER: ApprovalQueueFilter = { dealerId: null, number: null, level: null, region: null, sort: 'OLDEST_FIRST' };
+
+const QUEUE_ORDER: Record<ApprovalQueueFilter['sort'], string> = {
+  OLDEST_FIRST: 'o.placed_at asc, o.id asc',
+  NEWEST_FIRST: 'o.placed_at desc, o.id desc',
+  LARGEST_FIRST: 'o.total desc, o.placed_at asc, o.id asc',
+};
+
+/** The queue's where clause: what waits at the caller's level in their scope, then the filter. */
+function queueCondition(level: number, scope: { sql: string; params: unknown[] }, filter: ApprovalQueueFilter) {
+  const parts = [`o.status = 'PENDING_APPROVAL'`, `o.workflow = 'DONE'`, 'next.level <= ?', scope.sql];
+  const params: unknown[] = [level, ...scope.params];
+  const add = (sql: string, value: unknown) => {
+    parts.push(sql);
+    params.push(value);
+  };
+  if (filter.dealerId) add('o.dealer_id = ?', filter.dealerId);
+  // LIKE's own escape character is the backslash: the typed text matches as text, never as a pattern.
+  if (filter.number) add('o.number ilike ?', `%${filter.number.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (filter.level !== null) add('next.level = ?', filter.level);
+  if (filter.region) add('lower(o.dealer_region) = lower(?)', filter.region);
+  return { sql: parts.join(' and '), params };
+}
+
 /**
  * What waits on the caller: pending orders whose next approval step is at the caller's level or
- * below, oldest first. Empty for dealer users and for staff who approve nothing.
+ * below, in the caller's scope, narrowed by the filter (dealer, number, level, region) and in its
+ * order (oldest first by default). Empty for dealer users and for staff who approve nothing.
  */
-export async function approvalQueue(ctx: OrdersContext, window: PageWindow): Promise<[Order[], number]> {
+export async function approvalQueue(
+  ctx: OrdersContext,
+  window: PageWindow,
+  filter: ApprovalQueueFilter = NO_FILTER,
+): Promise<[Order[], number]> {
   const claims = requireClaims(ctx.claims);
   const level = approverLevel(claims);
   if (level === 0) return [[], 0];
-  const scope = scopeCondition(await scopeOf(ctx, claims));
+  if (!/^[0-9a-f-]{36}$/i.test(filter.dealerId ?? '00000000-0000-0000-0000-000000000000')) return [[], 0];
+  const where = queueCondition(level, scopeCondition(await scopeOf(ctx, claims)), filter);
   const schema = ctx.em.config.get('schema');
   const rows = await ctx.em.getConnection().execute<{ id: string; total_count: string }[]>(
     `select o.id, count(*) over () as total_count
        from "${schema}"."order" o
        join lateral (select s.level from "${schema}"."order_approval_step" s
                       where s.order_id = o.id and s.status = 'PENDING' order by s.position limit 1) next on true
-      where o.status = 'PENDING_APPROVAL' and o.workflow = 'DONE' and next.level <= ? and ${scope.sql}
-      order by o.placed_at asc, o.id asc
+      where ${where.sql}
+      order by ${QUEUE_ORDER[filter.sort]}
       offset ? limit ?`,
-    [level, ...scope.params, window.offset, window.limit],
+    [...where.params, window.offset, window.limit],
   );
   // An empty page is an empty queue only when it was the first page of a real size (first: 0 asks for the count alone).
-  if (rows.length === 0) return [[], window.offset === 0 && window.limit > 0 ? 0 : await countQueue(ctx, level, scope)];
+  if (rows.length === 0) return [[], window.offset === 0 && window.limit > 0 ? 0 : await countQueue(ctx, where)];
   const orders = await ctx.em.find(Order, { id: { $in: rows.map((r) => r.id) } });
   const byId = new Map(orders.map((o) => [o.id, o]));
   return [rows.map((r) => byId.get(r.id)!).filter(Boolean), Number(rows[0].total_count)];
 }
 
-async function countQueue(ctx: OrdersContext, level: number, scope: { sql: string; params: unknown[] }): Promise<number> {
+async function countQueue(ctx: OrdersContext, where: { sql: string; params: unknown[] }): Promise<number> {
   const schema = ctx.em.config.get('schema');
   const [row] = await ctx.em.getConnection().execute<{ n: string }[]>(
     `select count(*) as n from "${schema}"."order" o
        join lateral (select s.level from "${schema}"."order_approval_step" s
                       where s.order_id = o.id and s.status = 'PENDING' order by s.position limit 1) next on true
-      where o.status = 'PENDING_APPROVAL' and o.workflow = 'DONE' and next.level <= ? and ${scope.sql}`,
-    [level, ...scope.params],
+      where ${where.sql}`,
+    where.params,
   );
   return Number(row.n);
 }

@@ -1,4 +1,4 @@
-import { PageArgs, pageWindow, toPage } from '@dealergraph/runtime';
+import { pageWindow, toPage } from '@dealergraph/runtime';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import type { OrdersContext } from '../context.js';
@@ -8,7 +8,7 @@ import { OrderPayload } from '../orders/order-lifecycle.type.js';
 import { approvalQueue, approveOrder, rejectOrder } from './approval-decision.service.js';
 import { approvalStateOf, currentStepOf } from './domain/approval-state.js';
 import { toApprovalStepType } from './order-approval.mapper.js';
-import { ApprovalStateEnum, OrderApprovalStepType } from './order-approval.type.js';
+import { ApprovalQueueArgs, ApprovalStateEnum, OrderApprovalStepType } from './order-approval.type.js';
 import { RejectionAlternativeInput, RejectionCodeEnum } from './order-rejection.type.js';
 
 /** The approval side of an order: approving and rejecting it, the approver's queue, and the chain, state and step the dealer sees. */
@@ -65,11 +65,18 @@ export class OrderApprovalResolver {
 
   @Authorized()
   @Query(() => OrderConnection, {
-    description: "Staff: pending orders whose next approval step is at the caller's level or below, oldest first.",
+    description:
+      "Staff: pending orders whose next approval step is at the caller's level or below, oldest first unless `sort` says otherwise; filtered by dealer, number, level and region.",
   })
-  async approvalQueue(@Args() args: PageArgs, @Ctx() ctx: OrdersContext) {
+  async approvalQueue(@Args() args: ApprovalQueueArgs, @Ctx() ctx: OrdersContext) {
     const window = pageWindow(args);
-    const [rows, total] = await approvalQueue(ctx, window);
+    const [rows, total] = await approvalQueue(ctx, window, {
+      dealerId: args.dealerId ?? null,
+      number: args.number?.trim() || null,
+      level: args.level ?? null,
+      region: args.region?.trim() || null,
+      sort: args.sort ?? 'OLDEST_FIRST',
+    });
     return toPage(rows.map(toOrderType), total, window);
   }
 

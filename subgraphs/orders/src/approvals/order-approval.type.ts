@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageArgs } from '@dealergraph/runtime';
+import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /** The GraphQL face of domain/approval-state.ts (same names). */
 export enum ApprovalStateEnum {
@@ -58,4 +59,38 @@ export class OrderApprovalStepType {
 
   @Field(() => Int, { description: 'How many times the step moved up a level because nobody decided it in time.' })
   escalations!: number;
+}
+
+/** The order of the approval inbox. */
+export enum ApprovalQueueSortEnum {
+  OLDEST_FIRST = 'OLDEST_FIRST',
+  NEWEST_FIRST = 'NEWEST_FIRST',
+  LARGEST_FIRST = 'LARGEST_FIRST',
+}
+registerEnumType(ApprovalQueueSortEnum, {
+  name: 'ApprovalQueueSort',
+  description: 'The order of the approval inbox.',
+  valuesConfig: {
+    OLDEST_FIRST: { description: 'Longest waiting first (the default).' },
+    NEWEST_FIRST: { description: 'Placed most recently first: the order just placed is on page 1.' },
+    LARGEST_FIRST: { description: 'Highest total first.' },
+  },
+});
+
+@ArgsType()
+export class ApprovalQueueArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: "Only this dealer's orders." })
+  dealerId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only orders whose number contains this text, e.g. "000123" (case-insensitive).' })
+  number?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Only orders whose next step needs this approval level (1-5).' })
+  level?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Only orders of dealers in this region (case-insensitive).' })
+  region?: string | null;
+
+  @Field(() => ApprovalQueueSortEnum, { nullable: true, description: 'The order of the page: OLDEST_FIRST when left out.' })
+  sort?: ApprovalQueueSortEnum | null;
 }
