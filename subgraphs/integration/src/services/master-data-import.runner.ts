@@ -1,4 +1,4 @@
-import { type MasterDataRowResult,MAX_MASTER_DATA_ROWS } from '@dealergraph/runtime';
+import { type MasterDataRowResult, MAX_MASTER_DATA_ROWS } from '@dealergraph/runtime';
 
 import type { IntegrationContext } from '../context.js';
 import type { ImportCounts } from '../domain/import-kinds.js';
