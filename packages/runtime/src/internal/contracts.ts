@@ -348,6 +348,7 @@ export interface CreditOperations {
   openPriceMismatches: {
     input: Record<string, never>;
     output: { invoices: { invoiceId: string; invoiceNumber: string; lines: number }[] };
+  };
   /**
    * Opens or updates credit accounts (CREDIT_ACCOUNTS imports): each row names the dealer by id (the
    * caller resolved its code) and code, with creditLimit (decimal string), currency, paymentTermsDays
