@@ -1,6 +1,6 @@
 import { normalizeId } from '../ids.js';
 import { MAX_LINE_QUANTITY } from '../money.js';
-import { type InternalDealerSegment, type InternalLine, type MasterDataBatch,MAX_MASTER_DATA_ROWS } from './contracts.js';
+import { type InternalDealerSegment, type InternalLine, type MasterDataBatch, MAX_MASTER_DATA_ROWS } from './contracts.js';
 import { InternalInputError } from './internal-server.js';
 
 /**
