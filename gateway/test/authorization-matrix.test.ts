@@ -191,6 +191,11 @@ const PROBES: Record<string, Probe> = {
     query: `mutation { upsertInTransit(input: { reference: "PROBE", sku: "NO-SUCH-SKU", warehouseCode: "WH-NORTH", quantity: 1 }) {
       userErrors { code } } }`,
   },
+  // An unknown dealer code: refused as a userError (UNKNOWN_DEALER), so the walk opens no account.
+  'Mutation.upsertCreditAccount': {
+    query: `mutation { upsertCreditAccount(input: { dealerCode: "NO-SUCH-DEALER", creditLimit: "1.00", currency: "USD", paymentTermsDays: 30,
+      exceedancePolicy: HARD_BLOCK }) { userErrors { code } } }`,
+  },
   // An invalid URL: refused as a userError, so the walk registers no endpoint.
   'Mutation.createWebhookEndpoint': {
     query: 'mutation { createWebhookEndpoint(input: { url: "not a url", events: ["order.approved"] }) { userErrors { code } } }',

@@ -563,6 +563,29 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
     },
     tables: ['products.in_transit', 'products.master_data_change'],
   },
+  upsertCreditAccount: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: UpsertCreditAccountInput!) { upsertCreditAccount(input: $input) ${UE} }`,
+    // An unknown dealer code: the accepted base is refused as UNKNOWN_DEALER, so no case opens an account.
+    variables: () => ({
+      input: {
+        dealerCode: 'NO-SUCH-DEALER',
+        creditLimit: '1000.00',
+        currency: 'USD',
+        paymentTermsDays: 30,
+        exceedancePolicy: 'HARD_BLOCK',
+      },
+    }),
+    fields: {
+      'input.dealerCode': 'text',
+      'input.creditLimit': 'amount',
+      'input.currency': 'text',
+      'input.paymentTermsDays': 'int',
+      'input.exceedancePolicy': 'enum',
+      'input.reason': 'text',
+    },
+    tables: ['credit.credit_account', 'credit.master_data_change', 'credit.credit_limit_change'],
+  },
   createWebhookEndpoint: {
     as: 'admin@demo.staff',
     document: `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) ${UE} }`,

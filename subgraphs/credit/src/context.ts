@@ -20,4 +20,6 @@ export interface CreditContext extends BaseContext, CreditServiceContext {
   documentKey: Buffer | null;
   /** How long a download link stays valid, in seconds. */
   documentLinkTtlSeconds: number;
+  /** Dealers' internal operations (dealer codes to ids, for upsertCreditAccount); absent outside a running service. */
+  services?: { dealers: InternalClient<'dealers'> };
 }

@@ -15,6 +15,7 @@ import { entities } from './entities/index.js';
 import { AccountResolver } from './graphql/account.resolver.js';
 import { CreditAccountResolver, DealerCreditResolver } from './graphql/credit.resolver.js';
 import { DealerStub } from './graphql/credit.type.js';
+import { CreditAccountMasterResolver } from './graphql/credit-account-master.resolver.js';
 import { DocumentResolver, InvoiceResolver, StatementResolver } from './graphql/invoice.resolver.js';
 import { LedgerResolver } from './graphql/ledger.resolver.js';
 import { PriceMismatchResolver } from './graphql/price-mismatch.resolver.js';
@@ -49,7 +50,13 @@ export function creditSubgraph(settings: CreditSettings = {}): SubgraphDefinitio
     name: 'credit',
     entities,
     // What the ERP's client writes here counts as a sync for the integration monitor.
-    erpSyncs: { recordInvoice: 'INVOICES', recordPayment: 'INVOICES', setCreditLimit: 'CREDIT', recordBalanceAdjustment: 'CREDIT' },
+    erpSyncs: {
+      recordInvoice: 'INVOICES',
+      recordPayment: 'INVOICES',
+      setCreditLimit: 'CREDIT',
+      recordBalanceAdjustment: 'CREDIT',
+      upsertCreditAccount: 'CREDIT',
+    },
     migrations,
     // The schema reads everything from the context, so one build serves every instance in a process.
     schemaCacheKey: 'credit',
@@ -64,6 +71,7 @@ export function creditSubgraph(settings: CreditSettings = {}): SubgraphDefinitio
           DocumentResolver,
           LedgerResolver,
           PriceMismatchResolver,
+          CreditAccountMasterResolver,
         ],
         orphanedTypes: [DealerStub],
         referenceResolvers: {
@@ -84,7 +92,19 @@ export function creditSubgraph(settings: CreditSettings = {}): SubgraphDefinitio
       const orders = config
         ? () => internalClient('orders', { baseUrl: config.serviceUrls.orders, key: config.internalKey, timeoutMs: 10_000 })
         : undefined;
-      return { ...base, now, thresholds, documentKey, documentLinkTtlSeconds, orders, loaders: createCreditLoaders(base.em, now) };
+      const services = config
+        ? { dealers: internalClient('dealers', { baseUrl: config.serviceUrls.dealers, key: config.internalKey, timeoutMs: 10_000 }) }
+        : undefined;
+      return {
+        ...base,
+        now,
+        thresholds,
+        documentKey,
+        documentLinkTtlSeconds,
+        orders,
+        services,
+        loaders: createCreditLoaders(base.em, now),
+      };
     },
     // Invoices whose price check could not run when they were recorded (orders unreachable).
     start: async (runtime, newContext) =>

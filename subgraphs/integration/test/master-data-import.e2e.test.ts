@@ -47,6 +47,7 @@ describe('master data imports', () => {
   it('imports each sample file: a dry run writes nothing, the import writes and audits, the same file again changes nothing', async () => {
     const files: [string, string, number][] = [
       ['DEALERS', 'dealers.csv', 3],
+      ['CREDIT_ACCOUNTS', 'credit-accounts.csv', 3],
       ['PRODUCTS', 'products.csv', 3],
       ['STOCK', 'stock.csv', 3],
       ['IN_TRANSIT', 'in-transit.csv', 2],
@@ -108,6 +109,47 @@ describe('master data imports', () => {
     ]);
     expect(audits[0]!.actor).toMatch(/^import [0-9a-f-]{36} \(in-transit\.csv\)$/);
     expect(await sql(`select count(*)::int as n from dealers.master_data_change where external_key like 'D90%'`)).toEqual([{ n: 3 }]);
+    expect(
+      await sql(`select d.code, c.credit_limit::int as "limit", c.payment_terms_days as terms, c.exceedance_policy as policy
+                   from credit.credit_account c join dealers.dealer d on d.id = c.dealer_id where d.code like 'D90%' order by d.code`),
+    ).toEqual([
+      { code: 'D9001', limit: 5_000_000, terms: 30, policy: 'ROUTE_TO_APPROVAL' },
+      { code: 'D9002', limit: 2_000_000, terms: 30, policy: 'SOFT_WARNING' },
+      { code: 'D9003', limit: 500_000, terms: 14, policy: 'HARD_BLOCK' },
+    ]);
+    expect(await sql(`select count(*)::int as n from credit.master_data_change where external_key like 'D90%'`)).toEqual([{ n: 3 }]);
+  });
+
+  it('upsertCreditAccount: by dealer code, idempotent; a limit change goes into both audit trails', async () => {
+    const UPSERT = `mutation($input: UpsertCreditAccountInput!) { upsertCreditAccount(input: $input) {
+      status account { limit { amount } paymentTermsDays exceedancePolicy } userErrors { code field } } }`;
+    const input = {
+      dealerCode: 'd9003',
+      creditLimit: '7500.00',
+      currency: 'USD',
+      paymentTermsDays: 14,
+      exceedancePolicy: 'HARD_BLOCK',
+      reason: 'Annual review',
+    };
+    const first = (await admin.data(UPSERT, { input })).upsertCreditAccount;
+    expect(first).toMatchObject({ status: 'UPDATED', userErrors: [], account: { limit: { amount: '7500.00' }, paymentTermsDays: 14 } });
+    expect((await admin.data(UPSERT, { input })).upsertCreditAccount.status).toBe('UNCHANGED');
+    const trail = await sql(
+      `select old_limit::int as old, new_limit::int as new, reason, changed_by_email as who from credit.credit_limit_change c
+         join dealers.dealer d on d.id = c.dealer_id where d.code = 'D9003'`,
+    );
+    expect(trail).toEqual([{ old: 500_000, new: 750_000, reason: 'Annual review', who: 'admin@demo.staff' }]);
+    const refusals: [Record<string, unknown>, string, string[]][] = [
+      [{ dealerCode: 'NO-SUCH-DEALER' }, 'UNKNOWN_DEALER', ['input', 'dealerCode']],
+      [{ creditLimit: '-1.00' }, 'INVALID_AMOUNT', ['input', 'creditLimit']],
+      [{ creditLimit: '99999999999.00' }, 'ABSURD_LIMIT', ['input', 'creditLimit']],
+      [{ currency: 'EUR' }, 'CURRENCY_MISMATCH', ['input', 'currency']],
+      [{ paymentTermsDays: 400 }, 'INVALID_TERMS', ['input', 'paymentTermsDays']],
+    ];
+    for (const [change, code, field] of refusals) {
+      const result = (await admin.data(UPSERT, { input: { ...input, ...change } })).upsertCreditAccount;
+      expect([result.status, result.userErrors], code).toEqual([null, [{ code, field }]]);
+    }
   });
 
   it('reads XLSX the same way (numbers and dates as cells)', async () => {
@@ -220,6 +262,34 @@ describe('master data imports', () => {
       [5, 'DUPLICATE_KEY'],
     ]);
     expect(await sql(`select count(*)::int as n from dealers.dealer where code like 'D91%'`)).toEqual([{ n: 0 }]);
+    const accounts = await importFile({
+      kind: 'CREDIT_ACCOUNTS',
+      filename: 'c.csv',
+      contentBase64: csv([
+        'dealer_code,credit_limit,currency,payment_terms_days,exceedance_policy',
+        'D9001,60000.00,USD,30,ROUTE_TO_APPROVAL',
+        'NO-SUCH-DEALER,1.00,USD,30,HARD_BLOCK',
+        'D9002,"20.000,00",USD,30,SOFT_WARNING',
+        'D9003,5000.00,EUR,14,HARD_BLOCK',
+        'D0001,5000.00,USD,30,NEVER',
+        'D0002,5000.00,USD,30,HARD_BLOCK',
+        'd0002,5000.00,USD,30,HARD_BLOCK',
+      ]),
+    });
+    expect(statuses(accounts)).toEqual([
+      [2, 'OK'],
+      [3, 'UNKNOWN_DEALER'],
+      [4, 'INVALID_AMOUNT'],
+      [5, 'CURRENCY_MISMATCH'],
+      [6, 'INVALID_POLICY'],
+      [7, 'DUPLICATE_KEY'],
+      [8, 'DUPLICATE_KEY'],
+    ]);
+    expect(
+      await sql(
+        `select credit_limit::int as n from credit.credit_account c join dealers.dealer d on d.id = c.dealer_id where d.code = 'D9001'`,
+      ),
+    ).toEqual([{ n: 5_000_000 }]);
   });
 
   it('fails a file without its columns, or with too many rows, before any row is written', async () => {

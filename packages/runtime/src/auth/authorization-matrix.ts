@@ -76,6 +76,12 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Mutation.upsertProduct': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by SKU; audited' },
   'Mutation.deactivateProduct': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'audited' },
   'Mutation.upsertInTransit': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by reference; audited' },
+  'Mutation.upsertCreditAccount': {
+    roles: PORTAL_ADMIN,
+    scope: 'ERP_IMPORT',
+    refusal: 'ERROR',
+    note: 'idempotent by dealer code; audited',
+  },
   // Webhooks to the ERP (integration subgraph): registered and watched by the portal administrator.
   'Mutation.createWebhookEndpoint': { roles: PORTAL_ADMIN, refusal: 'ERROR', note: 'the secret is shown once' },
   'Mutation.disableWebhookEndpoint': { roles: PORTAL_ADMIN, refusal: 'ERROR' },

@@ -349,6 +349,15 @@ export interface CreditOperations {
     input: Record<string, never>;
     output: { invoices: { invoiceId: string; invoiceNumber: string; lines: number }[] };
   };
+  /**
+   * Opens or updates credit accounts (CREDIT_ACCOUNTS imports): each row names the dealer by id (the
+   * caller resolved its code) and code, with creditLimit (decimal string), currency, paymentTermsDays
+   * and exceedancePolicy; audited. See MasterDataBatch.
+   */
+  upsertCreditAccounts: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
 }
 
 /** Who looks after a dealer, as the approval scope needs it. */

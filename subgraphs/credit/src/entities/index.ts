@@ -5,6 +5,7 @@ import { CreditLimitChange } from './credit-limit-change.entity.js';
 import { Invoice } from './invoice.entity.js';
 import { InvoiceLine } from './invoice-line.entity.js';
 import { InvoicePriceCheck } from './invoice-price-check.entity.js';
+import { MasterDataChange } from './master-data-change.entity.js';
 import { Payment } from './payment.entity.js';
 import { PriceMismatchRecord } from './price-mismatch.entity.js';
 import { ReleasedOrder } from './released-order.entity.js';
@@ -17,6 +18,7 @@ export {
   Invoice,
   InvoiceLine,
   InvoicePriceCheck,
+  MasterDataChange,
   Payment,
   PriceMismatchRecord,
   ReleasedOrder,
@@ -32,4 +34,5 @@ export const entities = [
   ReleasedOrder,
   PriceMismatchRecord,
   InvoicePriceCheck,
+  MasterDataChange,
 ];

@@ -1,12 +1,29 @@
-import { defineInternalOperations, type InternalHandlers, InternalInputError, requireAmount, requireUuid } from '@dealergraph/runtime';
+import {
+  defineInternalOperations,
+  type InternalHandlers,
+  InternalInputError,
+  requireAmount,
+  requireMasterDataBatch,
+  requireUuid,
+} from '@dealergraph/runtime';
 
 import type { CreditContext } from '../context.js';
+import { upsertCreditAccounts } from '../services/credit-account-master.service.js';
 import { assessOrder, HoldConflictError, placeHold, releaseHold } from '../services/hold.service.js';
 import { openPriceMismatchInvoices } from '../services/price-consistency.service.js';
 
 /** The credit subgraph's internal operations (see contracts.ts), for the order workflow. */
 export function creditInternalOperations(newContext: () => CreditContext): InternalHandlers<'credit'> {
   return defineInternalOperations('credit', {
+    async upsertCreditAccounts(input) {
+      const batch = requireMasterDataBatch(input);
+      const rows = batch.rows.map((row, i) => ({
+        dealerId: requireUuid(row.dealerId, `rows[${i}].dealerId`),
+        dealerCode: typeof row.dealerCode === 'string' ? row.dealerCode : '',
+        values: row,
+      }));
+      return upsertCreditAccounts(newContext(), rows, { ...batch, reason: batch.actor.name ?? 'import' });
+    },
     async assessOrder(input) {
       const dealerId = requireUuid(input?.dealerId, 'dealerId');
       const amount = requireAmount(input?.amount, 'amount');

@@ -85,6 +85,18 @@ export const MASTER_DATA_FORMATS: Partial<Record<ImportKind, MasterDataFormat>> 
     ],
     key: (input) => text(input.reference) || null,
   },
+  CREDIT_ACCOUNTS: {
+    owner: 'credit',
+    columns: [
+      { name: 'dealer_code', field: 'dealerCode', required: true },
+      { name: 'credit_limit', field: 'creditLimit', required: true },
+      { name: 'currency', field: 'currency', required: true },
+      { name: 'payment_terms_days', field: 'paymentTermsDays', required: true },
+      { name: 'exceedance_policy', field: 'exceedancePolicy', required: true },
+    ],
+    key: (input) => text(input.dealerCode) || null,
+    dealerCodeField: 'dealerCode',
+  },
 };
 
 /** The required column names of a kind, for the reader's separator detection and the header check. */

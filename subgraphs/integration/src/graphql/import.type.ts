@@ -19,7 +19,7 @@ registerEnumType(ImportKindEnum, {
     SPECIAL_PRICES: { description: 'Special price agreements (not yet).' },
     STOCK: { description: 'Units on hand (and low thresholds) per SKU and warehouse code.' },
     IN_TRANSIT: { description: "Inbound shipments by the ERP's reference: SKU, warehouse, quantity (0 removes), ETA." },
-    CREDIT_ACCOUNTS: { description: 'Credit limits, terms and policies (not yet).' },
+    CREDIT_ACCOUNTS: { description: 'Credit accounts by dealer code: limit, currency, payment terms, exceedance policy.' },
     INVOICES: { description: 'Invoices (not yet).' },
     PAYMENTS: { description: 'Payments (not yet).' },
   },

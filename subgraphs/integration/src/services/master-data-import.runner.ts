@@ -11,6 +11,7 @@ const OPERATIONS = {
   PRODUCTS: ['products', 'upsertProducts'],
   STOCK: ['products', 'setStockLevels'],
   IN_TRANSIT: ['products', 'upsertInTransit'],
+  CREDIT_ACCOUNTS: ['credit', 'upsertCreditAccounts'],
 } as const;
 
 export type MasterDataKind = keyof typeof OPERATIONS;
@@ -52,6 +53,7 @@ export async function runMasterDataImport(
     const problem = textProblem(input);
     if (problem) local.set(i, problem);
   });
+  if (format.dealerCodeField) await resolveDealers(ctx, format.dealerCodeField, inputs, local);
   await progress(30);
   const [service, operation] = OPERATIONS[job.kind];
   const sent = inputs.flatMap((input, i) => (local.has(i) ? [] : [{ i, input }]));
@@ -70,6 +72,31 @@ export async function runMasterDataImport(
   for (const [i, failure] of local) rows[i] = failure;
   await progress(90);
   return outcomeOf(job, data, inputs, format, { applied: answer.applied, rows });
+}
+
+/**
+ * Names dealers by id for owners that key by dealer (credit): asks dealers for the codes of the rows
+ * still valid; a row whose code is empty is REQUIRED, one that names no dealer UNKNOWN_DEALER.
+ */
+async function resolveDealers(
+  ctx: Pick<IntegrationContext, 'services'>,
+  field: string,
+  inputs: Record<string, unknown>[],
+  local: Map<number, MasterDataRowResult>,
+): Promise<void> {
+  const codeOf = (input: Record<string, unknown>) => String(input[field] ?? '').trim();
+  const codes = [...new Set(inputs.flatMap((input, i) => (local.has(i) || !codeOf(input) ? [] : [codeOf(input)])))];
+  const ids = new Map<string, string>();
+  if (codes.length)
+    for (const d of (await ctx.services.dealers.call('resolveDealerCodes', { codes })).dealers) ids.set(d.code.toLowerCase(), d.id);
+  inputs.forEach((input, i) => {
+    if (local.has(i)) return;
+    const code = codeOf(input);
+    const id = ids.get(code.toLowerCase());
+    if (!code) local.set(i, { status: 'FAILED', code: 'REQUIRED', message: `${field} is required.`, field });
+    else if (!id) local.set(i, { status: 'FAILED', code: 'UNKNOWN_DEALER', message: `No dealer has the code ${code}.`, field });
+    else input.dealerId = id;
+  });
 }
 
 /** The job's outcome from the owner's answer: counts, and a report per row (OK for a valid row of a file not imported). */
