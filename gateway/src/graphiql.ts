@@ -17,7 +17,9 @@ const DIST = join(dirname(createRequire(import.meta.url).resolve('@graphql-yoga/
  * Uses the web app's session, so that nobody copies a token into Headers (and again every 15
  * minutes): a request to /graphql without an Authorization header gets the access token that the
  * session cookie buys at POST /auth/refresh, kept in this page's memory until shortly before it
- * expires. A corner of the page says whether a session was found. A header typed in Headers wins.
+ * expires; without a session it asks again after a minute at the earliest (the refresh route counts
+ * against the address's sign-in budget). A corner of the page says whether a session was found. A
+ * header typed in Headers wins.
  */
 const SESSION_SCRIPT = `<script>(function () {
   var token = null, until = 0, pending = null, note = null;
@@ -29,13 +31,15 @@ const SESSION_SCRIPT = `<script>(function () {
     if (link) { var a = document.createElement('a'); a.href = '/'; a.textContent = link; a.style.color = '#fde68a'; note.append(' ', a); }
   }
   function session() {
-    if (token && Date.now() < until) return Promise.resolve(token);
+    // A token until shortly before it expires; no session is asked again after a minute at the
+    // earliest (each ask counts against the address's sign-in budget).
+    if (Date.now() < until) return Promise.resolve(token);
     pending = pending || fetch('/auth/refresh', { method: 'POST', credentials: 'same-origin',
         headers: { 'content-type': 'application/json', 'x-dealergraph-csrf': '1' }, body: '{}' })
       .then(function (r) { return r.json(); })
       .then(function (a) {
         token = a.accessToken || null;
-        until = Date.now() + Math.max(0, (a.expiresIn || 0) - 30) * 1000;
+        until = Date.now() + (token ? Math.max(0, (a.expiresIn || 0) - 30) * 1000 : 60000);
         if (token) tell('Signed in with your web app session: no token to paste.');
         else tell('Not signed in. Sign in to the web app and reload, or put a Bearer token into Headers.', 'Sign in');
         return token;

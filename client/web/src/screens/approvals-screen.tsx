@@ -11,7 +11,7 @@ import {
 } from '@generated/graphql';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Dialog } from 'radix-ui';
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
 
 import { execute } from '../api/graphql';
@@ -170,6 +170,17 @@ function WaitingOrder({
   );
 }
 
+/** A typed value once typing pauses (300 ms), so that a search asks once per word, not per key. */
+function useSettled(value: string): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    if (value === settled) return;
+    const timer = setTimeout(() => setSettled(value), value ? 300 : 0);
+    return () => clearTimeout(timer);
+  }, [value, settled]);
+  return settled;
+}
+
 interface QueueFilter {
   dealerId: string;
   number: string;
@@ -303,10 +314,11 @@ export function ApprovalsScreen() {
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<string | null>(null);
   const [filter, setFilter] = useState<QueueFilter>(NO_FILTER);
+  const number = useSettled(filter.number.trim());
   const variables = {
     first: 50,
     dealerId: filter.dealerId || null,
-    number: filter.number.trim() || null,
+    number: number || null,
     level: filter.level ? Number(filter.level) : null,
     region: filter.region || null,
     sort: filter.sort,

@@ -205,14 +205,16 @@ function TwoFactor({ mfa, onDone }: { mfa: MySecurityQuery['myMfa']; onDone(mess
         {mfa.enabled ? t('security.mfaOn', { count: mfa.recoveryCodesLeft }) : t('security.mfaOff')}
       </p>
       {recoveryCodes && (
-        <Notice tone="success">
-          <p className="mb-1 font-semibold">{t('security.recoveryCodes')}</p>
-          <ul aria-label={t('security.recoveryCodes')} className="grid grid-cols-2 gap-1 font-mono">
-            {recoveryCodes.map((code) => (
-              <li key={code}>{code}</li>
-            ))}
-          </ul>
-        </Notice>
+        <div className="mb-3">
+          <Notice tone="success">
+            <p className="mb-1 font-semibold">{t('security.recoveryCodes')}</p>
+            <ul aria-label={t('security.recoveryCodes')} className="grid grid-cols-2 gap-1 font-mono">
+              {recoveryCodes.map((code) => (
+                <li key={code}>{code}</li>
+              ))}
+            </ul>
+          </Notice>
+        </div>
       )}
       {!mfa.enabled && (
         <Enrol
