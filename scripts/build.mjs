@@ -159,6 +159,8 @@ function webInputs() {
     ...under(join(ROOT, 'client', 'generated')),
     ...['index.html', 'vite.config.ts', 'package.json', 'tsconfig.json'].map((name) => join(WEB, name)),
     join(ROOT, 'package-lock.json'),
+    // How it is built, too (a change here must not leave an old bundle in place).
+    join(ROOT, 'scripts', 'build.mjs'),
   ]
     .filter((file) => existsSync(file))
     .sort();
@@ -192,7 +194,11 @@ async function buildWeb(force) {
   const previous = existsSync(WEB_STAMP) ? JSON.parse(readFileSync(WEB_STAMP, 'utf8')).fingerprint : undefined;
   if (!force && previous === print && existsSync(join(WEB, 'dist', 'index.html'))) return;
   const { build: vite } = await import('vite');
-  await vite({ root: WEB, configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+  // React's production build whoever runs this: under vitest (NODE_ENV=test, the browser tests build
+  // through this script) Vite would bundle React's development build, three times the script, and the
+  // dist it leaves is the one npm start then serves.
+  process.env.NODE_ENV = 'production';
+  await vite({ root: WEB, configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
   await precompress(join(WEB, 'dist'));
   mkdirSync(dirname(WEB_STAMP), { recursive: true });
   writeFileSync(WEB_STAMP, JSON.stringify({ fingerprint: print, builtAt: new Date().toISOString() }, null, 2));
