@@ -71,6 +71,14 @@ describe('approval decisions arrive live', () => {
     await until(dealerView, (r) => r.order?.status === 'APPROVED', 15_000);
     const approved = dealerView.find((r) => r.order?.status === 'APPROVED');
     expect(approved?.order).toMatchObject({ id, status: 'APPROVED', dealer: { name: 'Demo Platinum Dealer' } });
+    // One event per change: the last step and the status change commit together and arrive as one update.
+    // A later change (the dealer cancels) arrives after them, so by then every APPROVED update is in.
+    const cancelled = await platinum.data('mutation($id: ID!) { cancelOrder(orderId: $id, reason: "count") { userErrors { code } } }', {
+      id,
+    });
+    expect(cancelled.cancelOrder.userErrors).toEqual([]);
+    await until(dealerView, (r) => r.order?.status === 'CANCELLED', 15_000);
+    expect(dealerView.filter((r) => r.order?.status === 'APPROVED')).toHaveLength(1);
     // Another dealer's subscription to this order is refused when it starts, as if there were no such order; no event follows.
     expect(otherDealer.map((r) => r.order)).toEqual([
       [expect.objectContaining({ message: 'There is no such order.', extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })],

@@ -36,7 +36,7 @@ export async function completeApproval(ctx: OrdersContext, order: Order, effect:
   const done = await finishEffect(ctx, order.id, effect, async (em, locked): Promise<UserError[]> => {
     const now = new Date();
     if (held.status === 'HELD') {
-      await approveSteps(em, locked, effect, now);
+      await approveSteps(em, locked, effect, now, { final: true });
       locked.overLimitApproved = held.overLimit;
       await changeOrderStatus(em, locked, { to: 'APPROVED', byUserId: effect.byUserId, comment: effect.comment, at: now });
       return [];
@@ -75,8 +75,11 @@ export async function completeApproval(ctx: OrdersContext, order: Order, effect:
   return { order: done.result.length ? null : done.order, userErrors: done.result };
 }
 
-/** The approver's steps, still pending, become APPROVED with an event each. */
-async function approveSteps(em: Em, order: Order, effect: HoldEffect, at: Date): Promise<void> {
+/**
+ * The approver's steps, still pending, become APPROVED with an event each. `final`: the order turns
+ * APPROVED in the same transaction, so its status change tells a watcher of the order everything.
+ */
+async function approveSteps(em: Em, order: Order, effect: HoldEffect, at: Date, options: { final?: boolean } = {}): Promise<void> {
   const steps = await em.find(OrderApprovalStep, { id: { $in: effect.stepIds }, status: 'PENDING' }, { orderBy: { position: 'asc' } });
   for (const step of steps) {
     Object.assign(step, { status: 'APPROVED', decidedByUserId: effect.byUserId, decidedAt: at, comment: effect.comment });
@@ -88,7 +91,7 @@ async function approveSteps(em: Em, order: Order, effect: HoldEffect, at: Date):
       status: order.status,
       actor: effect.byUserId,
       reason: effect.comment,
-      data: { level: step.level, step: step.position, decision: 'APPROVED' },
+      data: { level: step.level, step: step.position, decision: 'APPROVED', ...(options.final ? { final: true } : {}) },
       at,
     });
   }

@@ -5,7 +5,7 @@ import type { OrdersContext } from '../context.js';
 import { findVisibleOrder } from '../orders/order.service.js';
 import { isSpecialPriceEvent, seesSpecialPriceRequestEvent } from '../special-prices/domain/special-price-audience.js';
 import { findSpecialPriceRequest } from '../special-prices/special-price-request.service.js';
-import { seesOrderEvent } from './domain/event-audience.js';
+import { seesOrderEvent, sendsOrderUpdate } from './domain/event-audience.js';
 import type { OrderEventMessage } from './event-bus.js';
 import { keptEvents, type OrderEventHub } from './order-event-hub.js';
 
@@ -28,7 +28,11 @@ export async function watchOrderUpdates(
   if (orderId && !only) throw new GraphQLError('There is no such order.', { extensions: { code: 'NOT_FOUND', field: 'orderId' } });
   return keptEvents(
     hub,
-    (event) => !isSpecialPriceEvent(event) && seesOrderEvent({ claims: ctx.claims, event }) && (!only || only === event.orderId),
+    (event) =>
+      !isSpecialPriceEvent(event) &&
+      sendsOrderUpdate({ event }) &&
+      seesOrderEvent({ claims: ctx.claims, event }) &&
+      (!only || only === event.orderId),
   );
 }
 

@@ -2,7 +2,7 @@ import type { Claims } from '@dealergraph/runtime';
 import { describe, expect, it } from 'vitest';
 
 import type { ApproverScope } from '../../approvals/domain/approver-scope.js';
-import { approvalLevelOf, changesApprovalQueueOf, notifies, seesOrderEvent } from './event-audience.js';
+import { approvalLevelOf, changesApprovalQueueOf, notifies, seesOrderEvent, sendsOrderUpdate } from './event-audience.js';
 
 const DEALER_A = '00000000-0000-4000-8000-00000000000a';
 const DEALER_B = '00000000-0000-4000-8000-00000000000b';
@@ -113,5 +113,13 @@ describe('approver scope of the live feeds', () => {
     expect(changesApprovalQueueOf({ claims: staff('SALES_DIRECTOR'), scope: null, event: ours })).toBe(false);
     expect(notifies({ claims: staff('REGIONAL_MANAGER'), scope: { kind: 'NONE' }, event: ours })).toBe(false);
     expect(notifies({ claims: dealerUser(DEALER_A), scope: null, event: theirs })).toBe(true);
+  });
+});
+
+describe('sendsOrderUpdate', () => {
+  it('leaves out only the last approval step, whose status change sends the same order', () => {
+    expect(sendsOrderUpdate({ event: { type: 'APPROVAL_STEP', data: { decision: 'APPROVED', final: true } } })).toBe(false);
+    expect(sendsOrderUpdate({ event: { type: 'APPROVAL_STEP', data: { decision: 'APPROVED' } } })).toBe(true);
+    expect(sendsOrderUpdate({ event: { type: 'STATUS_CHANGED', data: null } })).toBe(true);
   });
 });

@@ -71,3 +71,12 @@ export function notifies(input: ApproverAudienceInput): boolean {
   if (isDealerRole(input.claims.role)) return seesOrderEvent(input);
   return changesApprovalQueueOf(input) || seesSpecialPriceRequestEvent(input);
 }
+
+/**
+ * Whether orderUpdated sends this event: the last approval step that committed together with the
+ * order's change to APPROVED is left out, since the status change sends the same order (one event
+ * per change per subscriber). Approvers still hear of the step on approvalQueueChanged.
+ */
+export function sendsOrderUpdate({ event }: { event: { type: string; data: Record<string, unknown> | null } }): boolean {
+  return !(event.type === 'APPROVAL_STEP' && event.data?.final === true);
+}
