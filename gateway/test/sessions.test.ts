@@ -1,4 +1,4 @@
-import { openSocket, startTestStack, type TestStack } from '@dealergraph/testing';
+import { openSocket, scanSecurityEventsAfterEach, startTestStack, type TestStack } from '@dealergraph/testing';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -9,6 +9,7 @@ const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $
 
 describe('sessions, tried through the gateway', () => {
   let stack: TestStack;
+  scanSecurityEventsAfterEach(() => stack);
   beforeAll(async () => {
     // No cache of live sessions: each request asks, so the tests need not wait out the cache time.
     // About 30 sign-ins and sign-outs from one address in well under a minute: room above the per-address
@@ -176,6 +177,7 @@ describe('sessions, tried through the gateway', () => {
 
 describe('request body size at the gateway', () => {
   let stack: TestStack;
+  scanSecurityEventsAfterEach(() => stack);
   beforeAll(async () => {
     stack = await startTestStack({ gatewaySecurity: { maxBodyBytes: 64 * 1024 } });
   });
