@@ -76,8 +76,10 @@ describe('sessions, tried through the gateway', () => {
   const socketTo = (token: string) => {
     let closed: (event: { code: number; reason: string }) => void = () => {};
     const closedEvent = new Promise<{ code: number; reason: string }>((resolve) => (closed = resolve));
-    const client = openSocket(stack.gatewayUrl, token, { eager: true, onClosed: closed });
-    return { client, closedEvent };
+    let accepted: () => void = () => {};
+    const connected = new Promise<void>((resolve) => (accepted = resolve));
+    const client = openSocket(stack.gatewayUrl, token, { eager: true, onConnected: accepted, onClosed: closed });
+    return { client, closedEvent, connected };
   };
 
   it('lists my live sessions with device, address and last seen, and marks the current one', async () => {
@@ -114,7 +116,8 @@ describe('sessions, tried through the gateway', () => {
 
     const socket = socketTo(phone.accessToken!);
     try {
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The socket is live (connection_init accepted) before its session is revoked.
+      await socket.connected;
       const revoked = await web.data('mutation($id: ID!) { revokeSession(id: $id) { revokedCount userErrors { code } } }', {
         id: phoneSid,
       });
