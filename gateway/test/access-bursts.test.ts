@@ -1,4 +1,4 @@
-import { type GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
+import { type GraphQLClient, scanSecurityEventsAfterEach, startTestStack, type TestStack } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -19,6 +19,7 @@ const BURST = 10;
 
 describe('bursts of access changes, each checked in the database', () => {
   let stack: TestStack;
+  scanSecurityEventsAfterEach(() => stack);
   let admin: GraphQLClient;
   let platinum: GraphQLClient;
   const sql = (text: string, params: unknown[] = []) => stack.orms.dealers.em.getConnection().execute(text, params);

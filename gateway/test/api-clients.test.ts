@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { GraphQLClient, socketCloseCode, startTestStack, type TestStack } from '@dealergraph/testing';
+import { GraphQLClient, scanSecurityEventsAfterEach, socketCloseCode, startTestStack, type TestStack } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const CREATE = `mutation($input: CreateApiClientInput!) { createApiClient(input: $input) {
@@ -17,6 +17,7 @@ interface TokenAnswer {
 
 describe('API clients for integration partners, through the gateway', () => {
   let stack: TestStack;
+  scanSecurityEventsAfterEach(() => stack);
   let admin: GraphQLClient;
   let platinumDealer: string;
   const tokenUrl = () => stack.gatewayUrl.replace('/graphql', '/oauth/token');
@@ -26,8 +27,11 @@ describe('API clients for integration partners, through the gateway', () => {
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
     if (basic)
       headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(basic[0])}:${encodeURIComponent(basic[1])}`).toString('base64')}`;
+    stack.secrets.remember(form.client_secret, basic?.[1]);
     const response = await fetch(tokenUrl(), { method: 'POST', headers, body: new URLSearchParams(form).toString() });
-    return { status: response.status, body: (await response.json()) as TokenAnswer['body'] };
+    const body = (await response.json()) as TokenAnswer['body'];
+    stack.secrets.remember(body.access_token);
+    return { status: response.status, body };
   }
 
   async function issue(input: Record<string, unknown>): Promise<{ id: string; secret: string }> {
@@ -40,7 +44,7 @@ describe('API clients for integration partners, through the gateway', () => {
     const issued = await issue(input);
     const answer = await token({ grant_type: 'client_credentials' }, [issued.id, issued.secret]);
     expect(answer.status).toBe(200);
-    const api = new GraphQLClient(stack.gatewayUrl);
+    const api = stack.client();
     api.accessToken = answer.body.access_token!;
     return { ...issued, api };
   }
@@ -217,7 +221,7 @@ describe('API clients for integration partners, through the gateway', () => {
     });
     const fresh = await token({ grant_type: 'client_credentials' }, [id, newSecret]);
     expect(fresh).toMatchObject({ status: 200, body: { expires_in: 300 } });
-    const after = new GraphQLClient(stack.gatewayUrl);
+    const after = stack.client();
     after.accessToken = fresh.body.access_token!;
     expect((await after.request(CATALOG)).errors).toBeUndefined();
     // A token issued with the old secret lives out its 5 minutes (the documented overlap).

@@ -1,4 +1,4 @@
-import { GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
+import { GraphQLClient, scanSecurityEventsAfterEach, startTestStack, type TestStack } from '@dealergraph/testing';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -36,6 +36,7 @@ class ClientAt extends GraphQLClient {
 
 describe('IP allow-lists per dealer, tried through the gateway', () => {
   let stack: TestStack;
+  scanSecurityEventsAfterEach(() => stack);
   let dealerId: string;
   let admin: ClientAt;
 

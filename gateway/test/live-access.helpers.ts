@@ -1,3 +1,4 @@
+import { until as waitUntil } from '@dealergraph/testing';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -7,9 +8,9 @@ export interface Ending {
   results: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] }[];
 }
 
-/** Waits until `ready()` is true, checking every 50 ms (a state to reach, not a time to assert). */
+/** Waits until `ready()` is true (a state to reach, not a time to assert), failing after @dealergraph/testing's deadline. */
 export async function until(ready: () => boolean | Promise<boolean>): Promise<void> {
-  while (!(await ready())) await new Promise((resolve) => setTimeout(resolve, 50));
+  await waitUntil('the live subscription state the test waits for', ready);
 }
 
 const lastCode = (results: Ending['results']) => {

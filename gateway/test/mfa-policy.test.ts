@@ -1,5 +1,5 @@
 import { newEnvelope, signRequest } from '@dealergraph/runtime';
-import { socketCloseCode, startTestStack, type TestStack } from '@dealergraph/testing';
+import { scanSecurityEventsAfterEach, socketCloseCode, startTestStack, type TestStack } from '@dealergraph/testing';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -18,6 +18,7 @@ const UPDATE =
 
 describe('MFA required by role or by dealer policy, through the gateway', () => {
   let stack: TestStack;
+  scanSecurityEventsAfterEach(() => stack);
   const login = async (email: string, otp?: string) => (await stack.client().data(LOGIN, { e: email, otp })).login;
   const as = (token: string) => {
     const client = stack.client();

@@ -1,4 +1,4 @@
-import { startTestStack, type TestStack } from '@dealergraph/testing';
+import { scanSecurityEventsAfterEach, startTestStack, type TestStack } from '@dealergraph/testing';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -9,6 +9,7 @@ const CONFIRM = 'mutation($c: String!) { confirmMfaEnrolment(code: $c) { recover
 
 describe('two-factor enrolment, through the gateway', () => {
   let stack: TestStack;
+  scanSecurityEventsAfterEach(() => stack);
   beforeAll(async () => {
     stack = await startTestStack();
   });

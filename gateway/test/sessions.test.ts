@@ -1,4 +1,4 @@
-import { openSocket, startTestStack, type TestStack } from '@dealergraph/testing';
+import { openSocket, scanSecurityEventsAfterEach, startTestStack, type TestStack } from '@dealergraph/testing';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -9,6 +9,7 @@ const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $
 
 describe('sessions, tried through the gateway', () => {
   let stack: TestStack;
+  scanSecurityEventsAfterEach(() => stack);
   beforeAll(async () => {
     // No cache of live sessions: each request asks, so the tests need not wait out the cache time.
     // About 30 sign-ins and sign-outs from one address in well under a minute: room above the per-address
@@ -75,8 +76,10 @@ describe('sessions, tried through the gateway', () => {
   const socketTo = (token: string) => {
     let closed: (event: { code: number; reason: string }) => void = () => {};
     const closedEvent = new Promise<{ code: number; reason: string }>((resolve) => (closed = resolve));
-    const client = openSocket(stack.gatewayUrl, token, { eager: true, onClosed: closed });
-    return { client, closedEvent };
+    let accepted: () => void = () => {};
+    const connected = new Promise<void>((resolve) => (accepted = resolve));
+    const client = openSocket(stack.gatewayUrl, token, { eager: true, onConnected: accepted, onClosed: closed });
+    return { client, closedEvent, connected };
   };
 
   it('lists my live sessions with device, address and last seen, and marks the current one', async () => {
@@ -113,7 +116,8 @@ describe('sessions, tried through the gateway', () => {
 
     const socket = socketTo(phone.accessToken!);
     try {
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The socket is live (connection_init accepted) before its session is revoked.
+      await socket.connected;
       const revoked = await web.data('mutation($id: ID!) { revokeSession(id: $id) { revokedCount userErrors { code } } }', {
         id: phoneSid,
       });
@@ -176,6 +180,7 @@ describe('sessions, tried through the gateway', () => {
 
 describe('request body size at the gateway', () => {
   let stack: TestStack;
+  scanSecurityEventsAfterEach(() => stack);
   beforeAll(async () => {
     stack = await startTestStack({ gatewaySecurity: { maxBodyBytes: 64 * 1024 } });
   });

@@ -1,4 +1,4 @@
-import { startTestStack, type TestStack } from '@dealergraph/testing';
+import { scanSecurityEventsAfterEach, startTestStack, type TestStack } from '@dealergraph/testing';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -12,6 +12,7 @@ const PASSWORD = 'demo-pass-2026';
 
 describe('sign-in abuse, tried through the gateway', () => {
   let stack: TestStack;
+  scanSecurityEventsAfterEach(() => stack);
   const from = (ip: string) => ({ 'x-forwarded-for': ip });
   const attempt = (email: string, password: string, ip: string, otp?: string) =>
     stack.client().request(LOGIN, { e: email, p: password, otp }, from(ip));
@@ -144,6 +145,7 @@ describe('sign-in abuse, tried through the gateway', () => {
 
 describe('sign-in attempts per client address', () => {
   let stack: TestStack;
+  scanSecurityEventsAfterEach(() => stack);
   beforeAll(async () => {
     stack = await startTestStack({ gatewaySecurity: { signInBurst: 5, signInPerMinute: 1 } });
   });

@@ -1,4 +1,4 @@
-import { startTestStack, type TestStack } from '@dealergraph/testing';
+import { scanSecurityEventsAfterEach, startTestStack, type TestStack } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -11,6 +11,7 @@ const PASSWORD = 'demo-pass-2026';
 
 describe('bursts of sign-ins', () => {
   let stack: TestStack;
+  scanSecurityEventsAfterEach(() => stack);
   const sql = (text: string, params: unknown[] = []) => stack.orms.dealers.em.getConnection().execute(text, params);
   const attempt = (email: string, ip: string) => stack.client().request(LOGIN, { e: email, p: PASSWORD }, { 'x-forwarded-for': ip });
   const codeOf = (r: Awaited<ReturnType<typeof attempt>>) =>

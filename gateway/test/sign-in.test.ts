@@ -1,4 +1,4 @@
-import { startTestStack, type TestStack } from '@dealergraph/testing';
+import { scanSecurityEventsAfterEach, startTestStack, type TestStack } from '@dealergraph/testing';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -7,6 +7,7 @@ const LOGIN =
 
 describe('sign-in rules', () => {
   let stack: TestStack;
+  scanSecurityEventsAfterEach(() => stack);
   const secret = new Secret({ size: 20 });
   beforeAll(async () => {
     stack = await startTestStack();

@@ -1,4 +1,4 @@
-import { type GraphQLClient, startTestStack, type TestStack } from '@dealergraph/testing';
+import { type GraphQLClient, scanSecurityEventsAfterEach, startTestStack, type TestStack } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const INVITE = `mutation($input: InviteUserInput!) { inviteUser(input: $input) {
@@ -17,6 +17,7 @@ const CANCEL = 'mutation($id: ID!) { cancelInvitation(id: $id) { invitation { id
 
 describe('dealer user administration, through the gateway', () => {
   let stack: TestStack;
+  scanSecurityEventsAfterEach(() => stack);
   let platinum: GraphQLClient;
   let bronze: GraphQLClient;
   let admin: GraphQLClient;

@@ -34,11 +34,11 @@ async function run(): Promise<number> {
       await migrate(orm);
       const result = await createFirstAdmin(orm.em.fork(), { ...request, password });
       if (!result.ok) {
-        console.error(`Nothing was created: ${result.message} (${result.code})`);
+        console.error(`Nothing was created: ${result.errors[0].message} (${result.errors[0].code})`);
         return 1;
       }
-      console.log(`Created the administrator ${result.email} in ${target.description}.`);
-      console.log(nextSteps(result.email, config.gatewayPort));
+      console.log(`Created the administrator ${result.value.email} in ${target.description}.`);
+      console.log(nextSteps(result.value.email, config.gatewayPort));
       return 0;
     } finally {
       await orm.close(true);

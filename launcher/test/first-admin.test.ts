@@ -163,7 +163,7 @@ describe('first administrator and production start', () => {
         `insert into dealers.user_account (id, email, full_name, password_hash, role) values (gen_random_uuid(), 'a@distributor.example', 'A', 'x', 'ADMIN')`,
       );
       await holder.query('commit');
-      expect(await run).toMatchObject({ ok: false, code: 'ADMIN_EXISTS' });
+      expect(await run).toMatchObject({ ok: false, errors: [{ code: 'ADMIN_EXISTS' }] });
       expect(await admins(other.url)).toEqual(['a@distributor.example']);
     } finally {
       await holder.end();

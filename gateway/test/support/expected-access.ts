@@ -66,8 +66,8 @@ Mutation.rejectSpecialPriceRequest      | .  .  .  | x  x  x  x  x  .  | -      
 Subscription.specialPriceRequestUpdated | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Mutation.approveOrder                   | .  .  .  | x  x  x  x  x  .  | -            | userError
 Mutation.rejectOrder                    | .  .  .  | x  x  x  x  x  .  | -            | userError
-Mutation.approveOrders                  | .  .  .  | x  x  x  x  x  x  | -            | ERROR
-Mutation.rejectOrders                   | .  .  .  | x  x  x  x  x  x  | -            | ERROR
+Mutation.approveOrders                  | .  .  .  | x  x  x  x  x  .  | -            | ERROR
+Mutation.rejectOrders                   | .  .  .  | x  x  x  x  x  .  | -            | ERROR
 Query.approvalQueue                     | .  .  .  | x  x  x  x  x  x  | -            | ERROR
 Query.approvalStats                     | .  .  .  | x  x  x  x  x  x  | -            | ERROR
 Subscription.approvalQueueChanged       | .  .  .  | x  x  x  x  x  x  | -            | ERROR

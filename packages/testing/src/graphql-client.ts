@@ -9,7 +9,11 @@ export class GraphQLClient {
   accessToken: string | null = null;
   refreshToken: string | null = null;
 
-  constructor(readonly url: string) {}
+  /** `observe` hears every exchange (a test stack's secret ledger listens: secret-scan.ts). */
+  constructor(
+    readonly url: string,
+    private readonly observe?: (query: string, variables: Record<string, unknown> | undefined, data: unknown) => void,
+  ) {}
 
   async request<T = any>(
     query: string,
@@ -27,6 +31,7 @@ export class GraphQLClient {
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
+    this.observe?.(query, variables, body.data);
     return { status: response.status, ...body };
   }
 

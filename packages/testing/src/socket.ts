@@ -1,9 +1,10 @@
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
-/** How a test socket connects: at once (`eager`, to see connection_init refused) and who hears it close. */
+/** How a test socket connects: at once (`eager`, to see connection_init refused), who hears it accepted and who hears it close. */
 export interface SocketOptions {
   eager?: boolean;
+  onConnected?: () => void;
   onClosed?: (event: { code: number; reason: string }) => void;
 }
 
@@ -18,7 +19,10 @@ export function openSocket(gatewayUrl: string, accessToken: string | null | unde
     connectionParams: accessToken ? { authorization: `Bearer ${accessToken}` } : {},
     retryAttempts: 0,
     ...(options.eager ? { lazy: false, onNonLazyError: () => {} } : {}),
-    ...(options.onClosed ? { on: { closed: (event: unknown) => options.onClosed!(event as { code: number; reason: string }) } } : {}),
+    on: {
+      ...(options.onConnected ? { connected: () => options.onConnected!() } : {}),
+      ...(options.onClosed ? { closed: (event: unknown) => options.onClosed!(event as { code: number; reason: string }) } : {}),
+    },
   });
 }
 

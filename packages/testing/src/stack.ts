@@ -2,6 +2,7 @@ import { type RunningStack, type StackOptions, startStack } from '@dealergraph/l
 
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { GraphQLClient } from './graphql-client.js';
+import { SecretLedger } from './secret-scan.js';
 
 /**
  * argon2id at its least cost in tests: the demo users' hashes (seeded into the template) and every
@@ -15,6 +16,8 @@ export interface TestStack extends RunningStack {
   client(): GraphQLClient;
   /** A client signed in as a demo user (password demo-pass-2026). */
   loginAs(email: string): Promise<GraphQLClient>;
+  /** Every secret the run's clients sent or received (and any a test remembers): what no log may hold. */
+  secrets: SecretLedger;
 }
 
 /** The real graph on free ports over a copy of the seeded database: five subgraphs and the gateway. */
@@ -49,14 +52,17 @@ export async function startTestStack(
     faultInjection: true,
     passwordHashCost: TEST_PASSWORD_HASH_COST,
   });
+  const secrets = new SecretLedger();
+  const client = () => new GraphQLClient(stack.gatewayUrl, (query, variables, data) => secrets.observe(query, variables, data));
   return {
     ...stack,
     database,
-    client: () => new GraphQLClient(stack.gatewayUrl),
+    secrets,
+    client,
     loginAs: async (email) => {
-      const client = new GraphQLClient(stack.gatewayUrl);
-      await client.login(email, 'demo-pass-2026');
-      return client;
+      const signedIn = client();
+      await signedIn.login(email, 'demo-pass-2026');
+      return signedIn;
     },
     stop: async () => {
       await stack.stop();

@@ -1,5 +1,5 @@
 import { type RunningStack, startStack } from '@dealergraph/launcher';
-import { createTestDatabase, GraphQLClient, openSocket, type TestDatabase } from '@dealergraph/testing';
+import { createTestDatabase, GraphQLClient, openSocket, type TestDatabase, until as waitUntil } from '@dealergraph/testing';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -83,7 +83,7 @@ function listen(client: Client): Listener {
 }
 
 async function until(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((resolve) => setTimeout(resolve, 20));
+  await waitUntil('the shared subscription state the test waits for', check);
 }
 
 async function dealerOrder(email: string): Promise<Order> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { deriveInternalKey, InternalCallError, type InternalClient, internalClient, type ReserveStockResult } from '@dealergraph/runtime';
-import { startTestStack, type TestStack } from '@dealergraph/testing';
+import { startTestStack, type TestStack, until } from '@dealergraph/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -277,7 +277,7 @@ describe('stock change notifications (stockChanged)', () => {
           STOCK_CHANNEL,
           JSON.stringify({ id, productIds: [], reason: 'IMPORTED', at: new Date().toISOString() }),
         ]);
-        while (!heard.some((m) => m.id === id)) await new Promise((resolve) => setTimeout(resolve, 20));
+        await until('the settling notification to arrive', () => heard.some((m) => m.id === id));
         return heard
           .splice(0)
           .filter((m) => m.id !== id)

@@ -138,8 +138,8 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   // Approval and fulfilment
   'Mutation.approveOrder': { roles: APPROVERS, refusal: 'USER_ERROR', note: "up to the approver's level" },
   'Mutation.rejectOrder': { roles: APPROVERS, refusal: 'USER_ERROR', note: "up to the approver's level" },
-  'Mutation.approveOrders': { roles: STAFF, refusal: 'ERROR', note: "each order up to the approver's level" },
-  'Mutation.rejectOrders': { roles: STAFF, refusal: 'ERROR', note: "each order up to the approver's level" },
+  'Mutation.approveOrders': { roles: APPROVERS, refusal: 'ERROR', note: "each order up to the approver's level" },
+  'Mutation.rejectOrders': { roles: APPROVERS, refusal: 'ERROR', note: "each order up to the approver's level" },
   'Query.approvalQueue': { roles: STAFF, refusal: 'ERROR' },
   'Query.approvalStats': { roles: STAFF, refusal: 'ERROR' },
   'Subscription.approvalQueueChanged': { roles: STAFF, refusal: 'ERROR', note: "steps up to the approver's level" },

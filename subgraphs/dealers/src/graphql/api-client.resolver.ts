@@ -88,9 +88,7 @@ export class ApiClientResolver {
   ): Promise<ApiClientTokenResult> {
     if (ctx.claims) return { accessToken: null, expiresIn: null, scopes: [], error: 'invalid_request' };
     const result = await clients.issueClientToken(ctx, { clientId, clientSecret, scopes });
-    return result.ok
-      ? { accessToken: result.accessToken, expiresIn: result.expiresIn, scopes: result.scopes, error: null }
-      : { accessToken: null, expiresIn: null, scopes: [], error: result.error };
+    return result.ok ? { ...result.value, error: null } : { accessToken: null, expiresIn: null, scopes: [], error: result.errors[0].code };
   }
 
   @Directive('@inaccessible')

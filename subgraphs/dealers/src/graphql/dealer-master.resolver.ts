@@ -18,6 +18,7 @@ export class DealerMasterResolver {
   ): Promise<UpsertDealerPayload> {
     const result = await upsertDealer(ctx, input);
     if (!result.ok) return { dealer: null, status: null, userErrors: result.errors };
-    return { dealer: toDealerType(result.dealer), status: result.status as UpsertStatusEnum, userErrors: result.errors };
+    const { dealer, status, warnings } = result.value;
+    return { dealer: toDealerType(dealer), status: status as UpsertStatusEnum, userErrors: warnings };
   }
 }

@@ -1,4 +1,4 @@
-import { normalizeId, pageWindow, toPage } from '@dealergraph/runtime';
+import { pageWindow, toPage } from '@dealergraph/runtime';
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 
 import type { DealersContext } from '../context.js';
@@ -13,16 +13,7 @@ export class SecurityEventResolver {
   })
   async securityEvents(@Args() args: SecurityEventsArgs, @Ctx() ctx: DealersContext) {
     const window = pageWindow(args);
-    const filter = args.filter ?? {};
-    // A malformed id matches nothing (it never reaches PostgreSQL as a uuid).
-    const badId = (filter.dealerId && !normalizeId(filter.dealerId)) || (filter.userId && !normalizeId(filter.userId));
-    const [rows, total] = badId
-      ? [[], 0]
-      : await events.listSecurityEvents(
-          ctx,
-          { ...filter, dealerId: filter.dealerId && normalizeId(filter.dealerId), userId: filter.userId && normalizeId(filter.userId) },
-          window,
-        );
+    const [rows, total] = await events.listSecurityEvents(ctx, args.filter ?? {}, window);
     return toPage(
       rows.map((e) => ({
         id: e.id,

@@ -3,6 +3,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import {
   type ApiScope,
   normalizeId,
+  ok,
   type PageWindow,
   type Refused,
   refused,
@@ -133,8 +134,16 @@ export async function listApiClients(ctx: DealersContext, window: PageWindow): P
 
 const DUMMY_HASH = sha256('dealergraph-unknown-client');
 
-export type ClientTokenResult =
-  { ok: true; accessToken: string; expiresIn: number; scopes: ApiScope[] } | { ok: false; error: 'invalid_client' | 'invalid_scope' };
+/** A client token as /oauth/token answers it. */
+export interface ClientToken {
+  accessToken: string;
+  expiresIn: number;
+  scopes: ApiScope[];
+}
+
+/** The grant's refusals, by their RFC 6749 error codes (the gateway answers them as they are). */
+const invalidClient = () => refused(userError('invalid_client', 'Unknown client, wrong secret, or a revoked client.'));
+const invalidScope = () => refused(userError('invalid_scope', 'A scope asked for is not granted to this client.', ['scopes']));
 
 /**
  * The client-credentials grant (internal: the gateway's /oauth/token asks it): a short-lived token
@@ -143,7 +152,7 @@ export type ClientTokenResult =
 export async function issueClientToken(
   ctx: DealersContext,
   input: { clientId: string; clientSecret: string; scopes?: string[] | null },
-): Promise<ClientTokenResult> {
+): Promise<Result<ClientToken>> {
   const id = normalizeId(input.clientId);
   const client = id ? await ctx.em.findOne(ApiClient, { id }, { populate: ['secretHash', 'dealer'] }) : null;
   const expected = Buffer.from(client?.secretHash ?? DUMMY_HASH, 'hex');
@@ -156,11 +165,11 @@ export async function issueClientToken(
       dealerId: client?.dealer?.id ?? null,
       detail: { clientId: client?.id ?? null },
     });
-    return { ok: false, error: 'invalid_client' };
+    return invalidClient();
   }
   let scopes = client.scopes;
   if (input.scopes && input.scopes.length > 0) {
-    if (input.scopes.some((s) => !client.scopes.includes(s as ApiScope))) return { ok: false, error: 'invalid_scope' };
+    if (input.scopes.some((s) => !client.scopes.includes(s as ApiScope))) return invalidScope();
     scopes = input.scopes as ApiScope[];
   }
   const ttl = API_CLIENT_POLICY.tokenTtlSeconds;
@@ -179,7 +188,7 @@ export async function issueClientToken(
     dealerId: client.dealer?.id ?? null,
     detail: { clientId: client.id, scopes },
   });
-  return { ok: true, accessToken, expiresIn: ttl, scopes };
+  return ok({ accessToken, expiresIn: ttl, scopes });
 }
 
 /** True while a client exists and is not revoked (the gateway asks this for every client token it accepts). */

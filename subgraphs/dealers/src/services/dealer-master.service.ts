@@ -5,31 +5,28 @@ import {
   type InternalDealerSegment,
   type MasterDataBatchResult,
   type MasterDataRowResult,
+  ok,
+  refused,
   requireClaims,
+  type Result,
+  type UserError,
+  userError,
 } from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 
 import type { DealersContext } from '../context.js';
-import {
-  changedDealerFields,
-  checkDealerMasterData,
-  type DealerInputProblem,
-  type DealerMasterData,
-  type DealerMasterInput,
-} from '../domain/dealer-master-data.js';
+import { changedDealerFields, checkDealerMasterData, type DealerMasterData, type DealerMasterInput } from '../domain/dealer-master-data.js';
 import { Dealer } from '../entities/dealer.entity.js';
 import { MasterDataChange } from '../entities/master-data-change.entity.js';
 
 export type UpsertStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED';
 
-export interface UpsertDealerError {
-  code: DealerInputProblem['code'] | 'FORBIDDEN' | 'SEGMENT_NOT_PUBLISHED';
-  message: string;
-  field?: string[];
+/** A saved upsert: the dealer, what happened, and what is left to do (SEGMENT_NOT_PUBLISHED: send it again). */
+export interface UpsertedDealer {
+  dealer: Dealer;
+  status: UpsertStatus;
+  warnings: UserError[];
 }
-
-export type UpsertDealerResult =
-  { ok: true; dealer: Dealer; status: UpsertStatus; errors: UpsertDealerError[] } | { ok: false; errors: UpsertDealerError[] };
 
 const masterDataOf = (dealer: Dealer): DealerMasterData => ({
   code: dealer.code,
@@ -69,13 +66,12 @@ export async function publishDealerSegment(ctx: DealersContext, segment: Interna
  * The change and its audit (who, when, before, after) are one transaction; then the segment goes to
  * prices and products.
  */
-export async function upsertDealer(ctx: DealersContext, input: DealerMasterInput): Promise<UpsertDealerResult> {
+export async function upsertDealer(ctx: DealersContext, input: DealerMasterInput): Promise<Result<UpsertedDealer>> {
   const claims = requireClaims(ctx.claims);
   if (!allows(claims, 'Mutation.upsertDealer'))
-    return { ok: false, errors: [{ code: 'FORBIDDEN', message: 'Only an ADMIN or an ERP_IMPORT client may change dealer master data.' }] };
+    return refused(userError('FORBIDDEN', 'Only an ADMIN or an ERP_IMPORT client may change dealer master data.'));
   const checked = checkDealerMasterData(input);
-  if (!checked.ok)
-    return { ok: false, errors: checked.problems.map((p) => ({ code: p.code, message: p.message, field: ['input', p.field] })) };
+  if (!checked.ok) return refused(...checked.problems.map((p) => userError(p.code, p.message, ['input', p.field])));
   const data = checked.value;
   const { dealer, status } = await ctx.em.transactional(async (em) => {
     await em.execute(`select pg_advisory_xact_lock(hashtext('dealers.dealer.code'), hashtext(?))`, [data.code]);
@@ -104,19 +100,13 @@ export async function upsertDealer(ctx: DealersContext, input: DealerMasterInput
     await publishDealerSegment(ctx, segmentOf(dealer));
   } catch (error) {
     ctx.logger?.error('dealer segment not published', { dealerId: dealer.id, error: String(error) });
-    return {
-      ok: true,
-      dealer,
-      status,
-      errors: [
-        {
-          code: 'SEGMENT_NOT_PUBLISHED',
-          message: 'Saved, but prices or products could not be told yet; send the same upsert again to complete it.',
-        },
-      ],
-    };
+    const warning = userError(
+      'SEGMENT_NOT_PUBLISHED',
+      'Saved, but prices or products could not be told yet; send the same upsert again to complete it.',
+    );
+    return ok({ dealer, status, warnings: [warning] });
   }
-  return { ok: true, dealer, status, errors: [] };
+  return ok({ dealer, status, warnings: [] });
 }
 
 /** Dealer ids by code, any case; unknown codes are left out; answered in the caller's spelling. */

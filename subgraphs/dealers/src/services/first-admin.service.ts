@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 
-import type { EntityManager } from '@dealergraph/runtime';
+import { type EntityManager, ok, refused, type Result, userError } from '@dealergraph/runtime';
 
-import { type FirstAdminRefusal, firstAdminRefusal } from '../domain/first-admin.js';
+import { firstAdminRefusal } from '../domain/first-admin.js';
 import { User } from '../entities/user.entity.js';
 import { passwordHasher } from './password-hashing.service.js';
 import { recordSecurityEvent } from './security-event.service.js';
 
-export type FirstAdminResult = { ok: true; userId: string; email: string } | ({ ok: false } & FirstAdminRefusal);
+/** The administrator created. */
+export interface FirstAdmin {
+  userId: string;
+  email: string;
+}
 
 /**
  * Creates the distributor's first ADMIN (`npm run admin:create`), outside any request: there is no
@@ -17,10 +21,10 @@ export type FirstAdminResult = { ok: true; userId: string; email: string } | ({ 
 export async function createFirstAdmin(
   em: EntityManager,
   input: { email: string; password: string; fullName: string; additional: boolean },
-): Promise<FirstAdminResult> {
+): Promise<Result<FirstAdmin>> {
   const email = input.email.trim().toLowerCase();
   const early = firstAdminRefusal({ ...input, email, existingAdmins: [], emailTaken: false });
-  if (early) return { ok: false, ...early };
+  if (early) return refused(userError(early.code, early.message));
   // The production cost, whatever a test stack uses: this hash is the real administrator's.
   const passwordHash = await passwordHasher().hash(input.password);
   return em.transactional(async (tx) => {
@@ -34,7 +38,7 @@ export async function createFirstAdmin(
       existingAdmins: admins.map((a) => a.email),
       emailTaken: (await tx.count(User, { email })) > 0,
     });
-    if (refusal) return { ok: false as const, ...refusal };
+    if (refusal) return refused(userError(refusal.code, refusal.message));
     const user = tx.create(User, { id: randomUUID(), email, fullName: input.fullName.trim(), passwordHash, role: 'ADMIN', dealer: null });
     recordSecurityEvent({ client: undefined }, tx, {
       kind: 'ROLE_CHANGED',
@@ -46,6 +50,6 @@ export async function createFirstAdmin(
       detail: { role: 'ADMIN', previousRole: null, source: 'admin:create' },
     });
     await tx.flush();
-    return { ok: true as const, userId: user.id, email };
+    return ok({ userId: user.id, email });
   });
 }

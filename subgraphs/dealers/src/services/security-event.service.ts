@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { type EntityManager, isStaff, type PageWindow, requireClaims } from '@dealergraph/runtime';
+import { type EntityManager, isStaff, normalizeId, type PageWindow, requireClaims } from '@dealergraph/runtime';
 
 import type { DealersContext } from '../context.js';
 import type { SecurityEventKind } from '../domain/security-event-kinds.js';
@@ -65,6 +65,9 @@ export async function listSecurityEvents(
   window: PageWindow,
 ): Promise<[SecurityEvent[], number]> {
   const claims = requireClaims(ctx.claims);
+  // A malformed id matches nothing (it never reaches PostgreSQL as a uuid).
+  if ((filter.dealerId && !normalizeId(filter.dealerId)) || (filter.userId && !normalizeId(filter.userId))) return [[], 0];
+  filter = { ...filter, dealerId: filter.dealerId && normalizeId(filter.dealerId), userId: filter.userId && normalizeId(filter.userId) };
   let dealerId = filter.dealerId ?? undefined;
   // Who may read at all is the matrix's row (the guard); a dealer's admin reads its own dealer's only.
   if (!isStaff(claims)) {

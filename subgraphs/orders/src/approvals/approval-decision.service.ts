@@ -23,8 +23,6 @@ import { inScope } from './domain/approver-scope.js';
 import { type AlternativeKind, buildRejection, type RejectionAlternative, type RejectionCode } from './domain/order-rejection.js';
 import { OrderApprovalStep } from './order-approval-step.entity.js';
 
-const approverLevel = (claims: Claims) => approvalLevelOf(claims.role);
-
 /** The pending steps of an order's chain, planning them for an order that has none (placed before chains existed). */
 async function pendingSteps(em: Em, order: Order): Promise<OrderApprovalStep[]> {
   const steps = await em.find(OrderApprovalStep, { order: order.id }, { orderBy: { position: 'asc' } });
@@ -76,7 +74,7 @@ async function mustDecideInScope(ctx: OrdersContext, order: Order, claims: Claim
 /** The steps this approver (in scope: {@link mustDecideInScope}) decides now, or FORBIDDEN (below the step's level). */
 async function stepsFor(em: Em, order: Order, claims: Claims): Promise<OrderApprovalStep[]> {
   const pending = await pendingSteps(em, order);
-  const count = stepsDecidedBy({ approverLevel: approverLevel(claims), pendingLevels: pending.map((s) => s.level) });
+  const count = stepsDecidedBy({ approverLevel: approvalLevelOf(claims.role), pendingLevels: pending.map((s) => s.level) });
   if (count === 0) {
     const next = pending[0];
     throw new Refusal([
@@ -112,7 +110,7 @@ export function approveOrder(ctx: OrdersContext, orderId: string, comment: strin
       byUserId: claims.sub,
       comment,
       stepIds: steps.map((s) => s.id),
-      approverLevel: approverLevel(claims),
+      approverLevel: approvalLevelOf(claims.role),
       overLimitApproved: (await em.count(OrderApprovalStep, { order: order.id, rule: 'CREDIT_APPROVAL' })) > 0,
     });
   });
@@ -225,7 +223,7 @@ export async function approvalQueue(
   filter: ApprovalQueueFilter = NO_FILTER,
 ): Promise<[Order[], number]> {
   const claims = requireClaims(ctx.claims);
-  const level = approverLevel(claims);
+  const level = approvalLevelOf(claims.role);
   if (level === 0) return [[], 0];
   if (!/^[0-9a-f-]{36}$/i.test(filter.dealerId ?? '00000000-0000-0000-0000-000000000000')) return [[], 0];
   const where = queueCondition(level, scopeCondition(await scopeOf(ctx, claims)), filter);

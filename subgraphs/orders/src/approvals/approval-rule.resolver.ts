@@ -1,4 +1,4 @@
-import { PageArgs, pageWindow, toMoney, toPage } from '@dealergraph/runtime';
+import { approvalRoleOf, PageArgs, pageWindow, toMoney, toPage } from '@dealergraph/runtime';
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 
 import type { OrdersContext } from '../context.js';
@@ -15,7 +15,7 @@ import {
   UpdateApprovalRuleInput,
 } from './approval-rule.type.js';
 import type { ApprovalRuleChange, ApprovalRuleSnapshot } from './approval-rule-change.entity.js';
-import { APPROVAL_ROLES, type ApprovalRuleParameters } from './domain/approval-routing.js';
+import { type ApprovalRuleParameters } from './domain/approval-routing.js';
 import { formatPercent } from './domain/approval-rule-edit.js';
 
 /** Amounts of the rule table are in the platform's currency. */
@@ -27,7 +27,7 @@ function toSettings(rule: ApprovalRuleSnapshot): ApprovalRuleSettingsType {
     kind: rule.kind as ApprovalRuleKindEnum,
     group: rule.group,
     level: rule.level,
-    role: APPROVAL_ROLES[rule.level] ?? `LEVEL_${rule.level}`,
+    role: approvalRoleOf(rule.level),
     enabled: rule.enabled,
     deadlineHours: rule.deadlineHours,
     threshold: p.threshold === undefined ? null : toMoney(p.threshold, CURRENCY),

@@ -1,4 +1,4 @@
-import { PageArgs, pageWindow, toPage } from '@dealergraph/runtime';
+import { PageArgs, pageWindow, toPage, userErrorsOf } from '@dealergraph/runtime';
 import { GraphQLError } from 'graphql';
 import {
   Arg,
@@ -181,13 +181,8 @@ export class OrderEventResolver {
     @Arg('all', () => Boolean, { nullable: true, description: 'Mark the whole feed read.' }) all: boolean | null,
     @Ctx() ctx: OrdersContext,
   ): Promise<MarkNotificationsReadPayload> {
-    if (!all && !eventIds?.length) {
-      return {
-        unreadCount: 0,
-        userErrors: [{ code: 'INVALID_INPUT', message: 'Name the notifications to mark read, or pass all: true.', field: ['eventIds'] }],
-      };
-    }
-    return { unreadCount: await events.markNotificationsRead(ctx, { eventIds, all }), userErrors: [] };
+    const result = await events.markNotificationsRead(ctx, { eventIds, all });
+    return { unreadCount: result.ok ? result.value : 0, userErrors: userErrorsOf(result) };
   }
 
   @FieldResolver(() => OrderType, { nullable: true, description: 'The order as it is now; null when the caller may no longer see it.' })

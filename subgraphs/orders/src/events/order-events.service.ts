@@ -1,8 +1,18 @@
-import { type Claims, intInRange, isDealerRole, normalizeId, requireClaims } from '@dealergraph/runtime';
+import {
+  type Claims,
+  intInRange,
+  isDealerRole,
+  normalizeId,
+  ok,
+  refused,
+  requireClaims,
+  type Result,
+  userError,
+} from '@dealergraph/runtime';
 
 import { scopeCondition, scopeOf } from '../approvals/approver-scope.service.js';
 import type { OrdersContext } from '../context.js';
-import { approvalLevelOf } from './domain/event-audience.js';
+import { callerApprovalLevel } from './domain/event-audience.js';
 import type { OrderEventMessage } from './event-bus.js';
 import type { OutboxRow } from './outbox-relay.js';
 
@@ -46,14 +56,14 @@ async function visibleWhere(ctx: OrdersContext, claims: Claims): Promise<[string
   const scoped = claims.role === 'SALES_REP' || claims.role === 'REGIONAL_MANAGER';
   return [
     `((e.type = 'SPECIAL_PRICE_REQUEST' and (e.data->>'level')::int <= ? and ${scope.sql}) or (e.type <> 'SPECIAL_PRICE_REQUEST' and ${scoped ? scope.sql : 'true'}))`,
-    [approvalLevelOf(claims), ...scope.params, ...(scoped ? scope.params : [])],
+    [callerApprovalLevel(claims), ...scope.params, ...(scoped ? scope.params : [])],
   ];
 }
 
 /** SQL that keeps the events of the caller's feed; mirrors `notifies` in domain/event-audience.ts (events carry their level and scope). */
 async function feedWhere(ctx: OrdersContext, claims: Claims): Promise<[string, unknown[]]> {
   if (isDealerRole(claims.role)) return ['e.dealer_id = ?', [claims.dealerId]];
-  const level = approvalLevelOf(claims);
+  const level = callerApprovalLevel(claims);
   if (level === 0) return ['false', []];
   const scope = scopeCondition(await scopeOf(ctx, claims), 'e');
   return [
@@ -119,8 +129,10 @@ export async function notificationFeed(
 export async function markNotificationsRead(
   ctx: OrdersContext,
   input: { eventIds?: readonly string[] | null; all?: boolean | null },
-): Promise<number> {
+): Promise<Result<number>> {
   const claims = requireClaims(ctx.claims);
+  if (!input.all && !input.eventIds?.length)
+    return refused(userError('INVALID_INPUT', 'Name the notifications to mark read, or pass all: true.', ['eventIds']));
   const [where, params] = await feedWhere(ctx, claims);
   const schema = schemaOf(ctx);
   const ids = (input.eventIds ?? []).map(normalizeId).filter((id): id is string => !!id);
@@ -134,5 +146,5 @@ export async function markNotificationsRead(
     );
   }
   const feed = await notificationFeed(ctx, { offset: 0, limit: 0 });
-  return feed.unreadCount;
+  return ok(feed.unreadCount);
 }

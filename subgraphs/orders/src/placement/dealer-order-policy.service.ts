@@ -1,10 +1,12 @@
 import {
   formatAmount,
   normalizeId,
+  ok,
   readAmount,
   refusalUnlessAllowed,
+  refused,
   requireClaims,
-  type UserError,
+  type Result,
   userError,
 } from '@dealergraph/runtime';
 
@@ -26,19 +28,19 @@ export interface MinimumOrderView {
 export async function setMinimumOrder(
   ctx: OrdersContext,
   input: { dealerId: string; minimumAmount: string; belowMinimum: 'REFUSE' | 'APPROVAL' },
-): Promise<{ policy: MinimumOrderView | null; userErrors: UserError[] }> {
+): Promise<Result<MinimumOrderView>> {
   const claims = requireClaims(ctx.claims);
   const forbidden = refusalUnlessAllowed(
     claims,
     'Mutation.setMinimumOrderAmount',
     "Only the portal's ADMIN or a GENERAL_MANAGER sets minimum order amounts.",
   );
-  if (forbidden) return { policy: null, userErrors: [forbidden] };
+  if (forbidden) return refused(forbidden);
   const dealerId = normalizeId(input.dealerId);
-  if (!dealerId) return { policy: null, userErrors: [userError('NOT_FOUND', 'There is no such dealer.', ['input', 'dealerId'])] };
+  if (!dealerId) return refused(userError('NOT_FOUND', 'There is no such dealer.', ['input', 'dealerId']));
   const read = readAmount(input.minimumAmount, { field: ['input', 'minimumAmount'], min: 0, example: '250.00' });
-  if (!read.ok) return { policy: null, userErrors: read.errors };
+  if (!read.ok) return read;
   const minimumAmount = read.value;
   await ctx.em.upsert(DealerOrderPolicy, { dealerId, minimumAmount, belowMinimum: input.belowMinimum });
-  return { policy: { dealerId, minimumAmount: formatAmount(minimumAmount), belowMinimum: input.belowMinimum }, userErrors: [] };
+  return ok({ dealerId, minimumAmount: formatAmount(minimumAmount), belowMinimum: input.belowMinimum });
 }

@@ -3,12 +3,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { EntityManager } from '@dealergraph/runtime';
 import {
-  isStaff,
   MAX_INTERNAL_LINES,
   MAX_LINE_QUANTITY,
+  ok,
   readOptionalAmount,
   Refusal,
+  refusalUnlessAllowed,
+  refused,
   requireClaims,
+  type Result,
+  serviceUnavailable,
   type UserError,
   userError,
 } from '@dealergraph/runtime';
@@ -40,15 +44,11 @@ export interface PlaceOrderInput {
   expectedTotal?: string | null;
 }
 
-export interface PlaceOrderResult {
-  order: Order | null;
-  userErrors: UserError[];
+/** A placed order, with the warning it was placed with (SOFT_WARNING: over the credit limit). */
+export interface PlacedOrder {
+  order: Order;
   warning: string | null;
-  /** Set when a step failed for a reason other than a business rule (a service did not answer). */
-  failure: string | null;
 }
-
-const refused = (errors: UserError[]): PlaceOrderResult => ({ order: null, userErrors: errors, warning: null, failure: null });
 
 /** Validates and normalises the submission (same SKUs merged, any case); userErrors when it cannot be used. */
 function readRequest(input: PlaceOrderInput, given: readonly PlaceOrderLineInput[], fromCart: boolean): OrderRequest | UserError[] {
@@ -115,17 +115,23 @@ const hashOf = (request: OrderRequest) =>
 /**
  * Places an order for the caller's dealer (see order-workflow.service.ts for the steps). The same
  * idempotencyKey with the same body returns the first order, however often and however concurrently
- * it is sent; with another body it is refused (IDEMPOTENCY_KEY_REUSED).
+ * it is sent; with another body it is refused (IDEMPOTENCY_KEY_REUSED). A step another service did
+ * not answer is SERVICE_UNAVAILABLE (thrown): the order is completed or undone by the sweep.
  */
-export async function placeOrder(ctx: OrdersContext, input: PlaceOrderInput): Promise<PlaceOrderResult> {
+export async function placeOrder(ctx: OrdersContext, input: PlaceOrderInput): Promise<Result<PlacedOrder>> {
   const claims = requireClaims(ctx.claims);
-  if (isStaff(claims) || !claims.dealerId)
-    return refused([userError('FORBIDDEN', 'Orders are placed by dealer users; staff cannot place them.')]);
-  if (claims.role === 'VIEW_ONLY') return refused([userError('FORBIDDEN', 'Your role (VIEW_ONLY) may look at orders but not place them.')]);
+  // Who may place orders is the authorization matrix's row; that the order is for the caller's own dealer is data scope.
+  const forbidden = refusalUnlessAllowed(
+    claims,
+    'Mutation.placeOrder',
+    `Your role (${claims.role}) may not place orders: dealer users who order do.`,
+  );
+  if (forbidden) return refused(forbidden);
+  if (!claims.dealerId) return refused(userError('FORBIDDEN', 'Orders are placed for a dealer, and this caller has none.'));
   const key = input.idempotencyKey?.trim() ?? '';
   const fromCart = input.lines === null || input.lines === undefined;
   const request = fromCart ? null : readRequest(input, input.lines!, false);
-  if (Array.isArray(request)) return refused(request);
+  if (Array.isArray(request)) return refused(...request);
   const requestHash = request ? hashOf(request) : null;
   const owner = { dealerId: claims.dealerId, userId: claims.sub, key };
   // A few rounds: a concurrent submission with the same key may be running, or end and free the key.
@@ -135,31 +141,26 @@ export async function placeOrder(ctx: OrdersContext, input: PlaceOrderInput): Pr
     let existing = fromCart ? await byKey() : null;
     if (!existing) {
       const claimed = request ? await claim(ctx, { ...owner, request, requestHash: requestHash! }) : await claimFromCart(ctx, owner, input);
-      if (Array.isArray(claimed)) return refused(claimed);
+      if (Array.isArray(claimed)) return refused(...claimed);
       if (claimed) return fromOutcome(await driveWorkflow(ctx, claimed.id, claimed).catch(asCrash));
       existing = await byKey();
       if (!existing) continue;
     }
     // A cart order sent again (the cart is empty by then) is answered by the first one.
     if (requestHash && existing.requestHash && existing.requestHash !== requestHash) {
-      return refused([
+      return refused(
         userError('IDEMPOTENCY_KEY_REUSED', 'This idempotencyKey was already used for a different order: use a new key for a new order.', [
           'input',
           'idempotencyKey',
         ]),
-      ]);
+      );
     }
-    if (existing.workflow === 'DONE') return { order: existing, userErrors: [], warning: existing.warning, failure: null };
+    if (existing.workflow === 'DONE') return ok({ order: existing, warning: existing.warning });
     // In flight: whoever holds it finishes it; one whose lease ran out (a crashed runner) is ended here.
     if (existing.leaseUntil && existing.leaseUntil.getTime() < Date.now()) await recoverWorkflow(ctx, existing.id);
     else await sleep(50);
   }
-  return {
-    order: null,
-    userErrors: [],
-    warning: null,
-    failure: 'The first submission with this idempotencyKey is still being placed: send it again in a moment.',
-  };
+  throw serviceUnavailable('The first submission with this idempotencyKey is still being placed: send it again in a moment.');
 }
 
 /** A simulated crash (tests) reaches the caller as what a dead process gives it: no answer but a failure. */
@@ -168,10 +169,10 @@ function asCrash(error: unknown): WorkflowOutcome {
   throw error;
 }
 
-function fromOutcome(outcome: WorkflowOutcome): PlaceOrderResult {
-  if (outcome.kind === 'PLACED') return { order: outcome.order, userErrors: [], warning: outcome.warning, failure: null };
-  if (outcome.kind === 'REFUSED') return refused(outcome.errors);
-  return { order: null, userErrors: [], warning: null, failure: outcome.message };
+function fromOutcome(outcome: WorkflowOutcome): Result<PlacedOrder> {
+  if (outcome.kind === 'PLACED') return ok({ order: outcome.order, warning: outcome.warning });
+  if (outcome.kind === 'REFUSED') return refused(...outcome.errors);
+  throw serviceUnavailable(outcome.message);
 }
 
 interface ClaimArgs {

@@ -1,12 +1,11 @@
-import { GraphQLError } from 'graphql';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 
 import type { OrdersContext } from '../context.js';
-import { toOrderType } from '../orders/order.mapper.js';
 import { OrderType } from '../orders/order.type.js';
 import { setMinimumOrder } from './dealer-order-policy.service.js';
 import { placeOrder } from './place-order.service.js';
-import { type BelowMinimumEnum, MinimumOrderInput, MinimumOrderPayload, PlaceOrderInput, PlaceOrderPayload } from './placement.type.js';
+import { toMinimumOrderPayload, toPlaceOrderPayload } from './placement.mapper.js';
+import { MinimumOrderInput, MinimumOrderPayload, PlaceOrderInput, PlaceOrderPayload } from './placement.type.js';
 
 /** Placing an order, and the dealer's minimum order amount placement checks. */
 @Resolver(() => OrderType)
@@ -20,9 +19,7 @@ export class PlacementResolver {
     @Arg('input', () => PlaceOrderInput, { description: 'The order.' }) input: PlaceOrderInput,
     @Ctx() ctx: OrdersContext,
   ): Promise<PlaceOrderPayload> {
-    const result = await placeOrder(ctx, input);
-    if (result.failure) throw new GraphQLError(result.failure, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
-    return { order: result.order ? toOrderType(result.order) : null, warning: result.warning, userErrors: result.userErrors };
+    return toPlaceOrderPayload(await placeOrder(ctx, input));
   }
 
   @Authorized()
@@ -33,7 +30,6 @@ export class PlacementResolver {
     @Arg('input', () => MinimumOrderInput, { description: 'The setting.' }) input: MinimumOrderInput,
     @Ctx() ctx: OrdersContext,
   ): Promise<MinimumOrderPayload> {
-    const { policy, userErrors } = await setMinimumOrder(ctx, input);
-    return { policy: policy ? { ...policy, belowMinimum: policy.belowMinimum as BelowMinimumEnum } : null, userErrors };
+    return toMinimumOrderPayload(await setMinimumOrder(ctx, input));
   }
 }

@@ -1,9 +1,13 @@
 import {
+  approvalLevelOf,
+  approvalRoleOf,
   type Claims,
   normalizeId,
+  ok,
   readOptionalAmount,
   Refusal,
   refusalUnlessAllowed,
+  refused,
   requireClaims,
   type UserError,
   userError,
@@ -15,15 +19,7 @@ import { inScope } from '../approvals/domain/approver-scope.js';
 import type { OrdersContext } from '../context.js';
 import { grantedValidTo, routeSpecialPrice, termsProblems } from './domain/special-price-routing.js';
 import { SpecialPriceRequest, type SpecialPriceRequestStatus } from './special-price-request.entity.js';
-import {
-  approverLevel,
-  asFailure,
-  MAX_TEXT,
-  recordEvent,
-  refused,
-  roleOf,
-  type SpecialPriceRequestResult,
-} from './special-price-request.service.js';
+import { asFailure, MAX_TEXT, recordEvent, type SpecialPriceRequestResult } from './special-price-request.service.js';
 
 /**
  * Approvers' decisions on special price requests (see special-price-request.service.ts): approve,
@@ -85,17 +81,17 @@ async function onLockedRequest(
       await em.flush();
       return locked;
     });
-    return { request, userErrors: [] };
+    return ok(request);
   } catch (error) {
-    if (error instanceof Refusal) return refused(error.errors);
+    if (error instanceof Refusal) return refused(...error.errors);
     throw error;
   }
 }
 
 /** FORBIDDEN unless the approver's level reaches `level`. */
 function requireLevel(claims: Claims, level: number): void {
-  if (approverLevel(claims) < level) {
-    throw new Refusal([userError('FORBIDDEN', `This needs a ${roleOf(level)} (level ${level}) or above.`, ['requestId'])]);
+  if (approvalLevelOf(claims.role) < level) {
+    throw new Refusal([userError('FORBIDDEN', `This needs a ${approvalRoleOf(level)} (level ${level}) or above.`, ['requestId'])]);
   }
 }
 

@@ -1,9 +1,7 @@
-import { APPROVAL_LEVEL, toMoney } from '@dealergraph/runtime';
+import { approvalRoleOf, toMoney } from '@dealergraph/runtime';
 
 import type { SpecialPriceRequest } from './special-price-request.entity.js';
 import type { SpecialPriceRequestStatusEnum, SpecialPriceRequestType } from './special-price-request.type.js';
-
-const roleOf = (level: number) => Object.entries(APPROVAL_LEVEL).find(([, l]) => l === level)?.[0] ?? `LEVEL_${level}`;
 
 export function toSpecialPriceRequestType(r: SpecialPriceRequest): SpecialPriceRequestType {
   const money = (minor: number | null) => (minor === null ? null : toMoney(minor, r.currency));
@@ -20,7 +18,7 @@ export function toSpecialPriceRequestType(r: SpecialPriceRequest): SpecialPriceR
     listPrice: toMoney(r.listPrice, r.currency),
     currentUnitPrice: toMoney(r.currentUnitPrice, r.currency),
     requiredLevel: r.level,
-    requiredRole: roleOf(r.level),
+    requiredRole: approvalRoleOf(r.level),
     routingReason: r.routingReason,
     status: r.status as SpecialPriceRequestStatusEnum,
     grantedUnitPrice: money(r.grantedUnitPrice),

@@ -1,4 +1,4 @@
-import { pageWindow, serviceUnavailable, toPage } from '@dealergraph/runtime';
+import { pageWindow, toPage, userErrorsOf } from '@dealergraph/runtime';
 import { GraphQLError } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 
@@ -20,9 +20,8 @@ import {
   SpecialPriceRequestType,
 } from './special-price-request.type.js';
 
-function toPayload({ request, userErrors, failure }: requests.SpecialPriceRequestResult): SpecialPriceRequestPayload {
-  if (failure) throw serviceUnavailable(failure);
-  return { specialPriceRequest: request ? toSpecialPriceRequestType(request) : null, userErrors };
+function toPayload(result: requests.SpecialPriceRequestResult): SpecialPriceRequestPayload {
+  return { specialPriceRequest: result.ok ? toSpecialPriceRequestType(result.value) : null, userErrors: userErrorsOf(result) };
 }
 
 /**

@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
 
 import {
-  APPROVAL_LEVEL,
-  type Claims,
+  approvalLevelOf,
   InternalCallError,
   isStaff,
   isStaffRole,
   normalizeId,
+  ok,
   type PageWindow,
   readOptionalAmount,
   refusalUnlessAllowed,
+  refused,
   requireClaims,
+  type Result,
+  serviceUnavailable,
   type UserError,
   userError,
 } from '@dealergraph/runtime';
@@ -34,21 +37,14 @@ import { SpecialPriceRequest, type SpecialPriceRequestStatus } from './special-p
  */
 
 /** What the request mutations answer: the request as it is now, or why nothing changed. */
-export interface SpecialPriceRequestResult {
-  request: SpecialPriceRequest | null;
-  userErrors: UserError[];
-  /** Set when a service it needs failed or did not answer (nothing changed): not a business refusal. */
-  failure?: string;
-}
+export type SpecialPriceRequestResult = Result<SpecialPriceRequest>;
 
-/** A failed internal call as the caller hears it: nothing changed, try again. Other errors pass. */
-export function asFailure(error: unknown, doing: string): SpecialPriceRequestResult {
+/** A failed internal call as the caller hears it (SERVICE_UNAVAILABLE): nothing changed, try again. Other errors pass. */
+export function asFailure(error: unknown, doing: string): never {
   if (!(error instanceof InternalCallError)) throw error;
-  return {
-    request: null,
-    userErrors: [],
-    failure: `The special price request could not be ${doing}: a service it needs failed or did not answer in time. Nothing changed: try again.`,
-  };
+  throw serviceUnavailable(
+    `The special price request could not be ${doing}: a service it needs failed or did not answer in time. Nothing changed: try again.`,
+  );
 }
 
 /** A request as a dealer user sends it; amounts are decimal strings. */
@@ -62,12 +58,6 @@ export interface RequestSpecialPriceInput {
 
 /** The longest reason or comment. */
 export const MAX_TEXT = 2_000;
-/** The caller's approval level (1-5); 0 for dealer users and ADMIN. */
-export const approverLevel = (claims: Claims) => (isStaffRole(claims.role) ? APPROVAL_LEVEL[claims.role] : 0);
-/** Nothing changed, for these reasons. */
-export const refused = (errors: UserError[]): SpecialPriceRequestResult => ({ request: null, userErrors: errors });
-/** The staff role of an approval level, e.g. 2 -> REGIONAL_MANAGER. */
-export const roleOf = (level: number) => Object.entries(APPROVAL_LEVEL).find(([, l]) => l === level)?.[0] ?? `LEVEL_${level}`;
 
 /** Records the request's event in the caller's transaction (published after commit). */
 export function recordEvent(
@@ -109,10 +99,10 @@ async function askFor(ctx: OrdersContext, input: RequestSpecialPriceInput): Prom
     'Mutation.requestSpecialPrice',
     `Your role (${claims.role}) may not request special prices: dealer users who order do.`,
   );
-  if (forbidden) return refused([forbidden]);
+  if (forbidden) return refused(forbidden);
   // Data scope: for the caller's own dealer (the matrix lets only dealer users in, who all have one).
   const dealerId = claims.dealerId;
-  if (!dealerId) return refused([userError('FORBIDDEN', 'Special prices are asked for a dealer: sign in as its user.')]);
+  if (!dealerId) return refused(userError('FORBIDDEN', 'Special prices are asked for a dealer: sign in as its user.'));
   const errors: UserError[] = [];
   const sku = input.sku?.trim() ?? '';
   const reason = input.reason?.trim() ?? '';
@@ -125,7 +115,7 @@ async function askFor(ctx: OrdersContext, input: RequestSpecialPriceInput): Prom
   // The quantity and validity are checked before any call; the price needs the current one.
   const early = termsProblems({ currentUnitPrice: Number.MAX_SAFE_INTEGER, unitPrice: null, quantity: input.quantity, validTo, now });
   errors.push(...early.map((p) => userError(p.code, p.message, ['input', p.field])));
-  if (errors.length) return refused(errors);
+  if (errors.length) return refused(...errors);
 
   const [{ products }, { dealers }] = await Promise.all([
     ctx.services.products.call('lookupProducts', { dealerId, skus: [sku] }),
@@ -134,17 +124,17 @@ async function askFor(ctx: OrdersContext, input: RequestSpecialPriceInput): Prom
   ]);
   const dealer = dealers[0] ?? null;
   const product = products.find((p) => p.sku.toLowerCase() === sku.toLowerCase());
-  if (!product) return refused([userError('UNKNOWN_SKU', `There is no product with SKU "${sku}".`, ['input', 'sku'])]);
+  if (!product) return refused(userError('UNKNOWN_SKU', `There is no product with SKU "${sku}".`, ['input', 'sku']));
   if (!product.active || !product.authorized)
-    return refused([userError('NOT_AUTHORIZED', `${product.sku} is not available to your dealership.`, ['input', 'sku'])]);
+    return refused(userError('NOT_AUTHORIZED', `${product.sku} is not available to your dealership.`, ['input', 'sku']));
   // A special price replaces the dealer's base price (volume breaks and promotions still apply on top,
   // as on any base: domain/pricing.ts in prices), so it is measured against the price of one unit.
   const quote = await ctx.services.prices.call('quoteLines', { dealerId, lines: [{ productId: product.id, quantity: 1 }] });
   const line = quote.lines[0];
-  if (!line?.priceable) return refused([userError('NOT_AUTHORIZED', `${product.sku} has no price for your dealership.`, ['input', 'sku'])]);
+  if (!line?.priceable) return refused(userError('NOT_AUTHORIZED', `${product.sku} has no price for your dealership.`, ['input', 'sku']));
   const problems = termsProblems({ currentUnitPrice: line.unitPrice, unitPrice: wanted, quantity: input.quantity, validTo, now });
   if (problems.length)
-    return refused(problems.map((p) => userError(p.code, p.message, ['input', p.field === 'unitPrice' ? 'wantedUnitPrice' : p.field])));
+    return refused(...problems.map((p) => userError(p.code, p.message, ['input', p.field === 'unitPrice' ? 'wantedUnitPrice' : p.field])));
 
   const routing = routeSpecialPrice({ currentUnitPrice: line.unitPrice, unitPrice: wanted, quantity: input.quantity });
   try {
@@ -176,15 +166,15 @@ async function askFor(ctx: OrdersContext, input: RequestSpecialPriceInput): Prom
       await em.flush();
       return row;
     });
-    return { request, userErrors: [] };
+    return ok(request);
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
-      return refused([
+      return refused(
         userError('DUPLICATE_REQUEST', `You already have a pending special price request for ${product.sku}: wait for its decision.`, [
           'input',
           'sku',
         ]),
-      ]);
+      );
     }
     throw error;
   }
@@ -201,7 +191,7 @@ export async function listSpecialPriceRequests(
   const claims = requireClaims(ctx.claims);
   const where: Record<string, unknown> = {};
   if (isStaff(claims)) {
-    const level = approverLevel(claims);
+    const level = approvalLevelOf(claims.role);
     if (level === 0) return [[], 0];
     where.level = { $lte: level };
     const scope = await scopeOf(ctx, claims);

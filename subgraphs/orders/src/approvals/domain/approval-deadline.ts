@@ -1,4 +1,4 @@
-import { APPROVAL_ROLES } from './approval-routing.js';
+import { approvalRoleOf } from '@dealergraph/runtime';
 
 /** How long each level has to decide a step, and when to remind before that. */
 export interface ApprovalDeadlineSettings {
@@ -56,7 +56,7 @@ export function deadlineAction({
     return {
       kind: 'ESCALATE',
       toLevel,
-      toRole: APPROVAL_ROLES[toLevel] ?? `LEVEL_${toLevel}`,
+      toRole: approvalRoleOf(toLevel),
       dueAt: stepDeadline({ level: toLevel, since: now, settings }),
     };
   }

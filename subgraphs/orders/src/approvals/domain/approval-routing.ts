@@ -6,14 +6,7 @@
  * first. Disabled rules never fire. No step: the order is approved automatically.
  */
 
-/** The approval roles, by level. */
-export const APPROVAL_ROLES: Readonly<Record<number, string>> = Object.freeze({
-  1: 'SALES_REP',
-  2: 'REGIONAL_MANAGER',
-  3: 'SALES_DIRECTOR',
-  4: 'FINANCE',
-  5: 'GENERAL_MANAGER',
-});
+import { approvalRoleOf } from '@dealergraph/runtime';
 
 /** What a rule looks at. */
 export const APPROVAL_RULE_KINDS = [
@@ -279,7 +272,7 @@ export function routeOrder(input: RoutingInput): RoutingDecision {
     if (!current || step.level > current.level) {
       byGroup.set(rule.group, {
         level: step.level,
-        role: APPROVAL_ROLES[step.level] ?? `LEVEL_${step.level}`,
+        role: approvalRoleOf(step.level),
         rule: rule.name,
         reason: step.reason,
         deadlineHours: rule.deadlineHours,
@@ -310,7 +303,7 @@ export function creditApprovalStep({
   const level = Math.max(rule.level, approvalLevel ?? rule.level);
   return {
     level,
-    role: APPROVAL_ROLES[level] ?? `LEVEL_${level}`,
+    role: approvalRoleOf(level),
     rule: rule.name,
     reason: reason ?? 'Credit asks for an approval.',
     deadlineHours: rule.deadlineHours,

@@ -2,7 +2,7 @@ import type { Claims } from '@dealergraph/runtime';
 import { describe, expect, it } from 'vitest';
 
 import type { ApproverScope } from '../../approvals/domain/approver-scope.js';
-import { approvalLevelOf, changesApprovalQueueOf, notifies, seesOrderEvent, sendsOrderUpdate } from './event-audience.js';
+import { callerApprovalLevel, changesApprovalQueueOf, notifies, seesOrderEvent, sendsOrderUpdate } from './event-audience.js';
 
 const DEALER_A = '00000000-0000-4000-8000-00000000000a';
 const DEALER_B = '00000000-0000-4000-8000-00000000000b';
@@ -61,7 +61,7 @@ describe('changesApprovalQueueOf', () => {
     const placed = event({ type: 'ORDER_PLACED', status: 'PENDING_APPROVAL' });
     expect(changesApprovalQueueOf({ scope: ALL, claims: dealerUser(DEALER_A), event: placed })).toBe(false);
     expect(changesApprovalQueueOf({ scope: ALL, claims: staff('ADMIN'), event: placed })).toBe(false);
-    expect(approvalLevelOf(staff('FINANCE'))).toBe(4);
+    expect(callerApprovalLevel(staff('FINANCE'))).toBe(4);
   });
 });
 

@@ -1,4 +1,4 @@
-import { APPROVAL_LEVEL, type Claims, isDealerRole, isStaffRole } from '@dealergraph/runtime';
+import { approvalLevelOf, type Claims, isDealerRole, isStaffRole } from '@dealergraph/runtime';
 
 import { type ApproverScope, inScope } from '../../approvals/domain/approver-scope.js';
 import { seesSpecialPriceRequestEvent } from '../../special-prices/domain/special-price-audience.js';
@@ -32,8 +32,8 @@ export function eventInScope(scope: ApproverScope | null, event: AudienceEvent):
 }
 
 /** The caller's approval level (1-5); 0 for dealer users, ADMIN and anonymous callers. */
-export function approvalLevelOf(claims: Claims | null): number {
-  return claims && isStaffRole(claims.role) ? APPROVAL_LEVEL[claims.role] : 0;
+export function callerApprovalLevel(claims: Claims | null): number {
+  return claims ? approvalLevelOf(claims.role) : 0;
 }
 
 /** True when the caller may see the event's order at all: the dealer's own users, or staff. */
@@ -52,7 +52,7 @@ const LEAVES_QUEUE = new Set(['APPROVED', 'REJECTED', 'CANCELLED']);
  * Dealer users and ADMIN have no queue.
  */
 export function changesApprovalQueueOf({ claims, event, scope }: ApproverAudienceInput): boolean {
-  const level = approvalLevelOf(claims);
+  const level = callerApprovalLevel(claims);
   if (level === 0 || !eventInScope(scope, event)) return false;
   const stepLevel = typeof event.data?.level === 'number' ? event.data.level : null;
   if (stepLevel !== null && stepLevel > level) return false;

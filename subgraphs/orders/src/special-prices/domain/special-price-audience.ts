@@ -1,4 +1,4 @@
-import { APPROVAL_LEVEL, type Claims, isDealerRole, isStaffRole } from '@dealergraph/runtime';
+import { approvalLevelOf, type Claims, isDealerRole, isStaffRole } from '@dealergraph/runtime';
 
 import { type ApproverScope, inScope } from '../../approvals/domain/approver-scope.js';
 
@@ -50,7 +50,7 @@ export function seesSpecialPriceRequest({
   if (!claims) return false;
   if (isDealerRole(claims.role)) return claims.dealerId === request.dealerId;
   if (!isStaffRole(claims.role)) return false;
-  const own = APPROVAL_LEVEL[claims.role];
+  const own = approvalLevelOf(claims.role);
   return own > 0 && request.level !== null && request.level <= own && scope !== null && inScope(scope, request);
 }
 

@@ -16,7 +16,7 @@
  * price the approver grants is routed again by these rules (an approver below that level cannot grant
  * it). An approver's counter offer is checked the same way.
  */
-import { APPROVAL_LEVEL, discountBasisPoints, MAX_LINE_QUANTITY } from '@dealergraph/runtime';
+import { approvalRoleOf, discountBasisPoints, MAX_LINE_QUANTITY } from '@dealergraph/runtime';
 
 /** Discount ceilings in basis points and the level that may grant up to each; above the last: level 5. */
 export const DISCOUNT_LEVELS: readonly { upToBp: number; level: number }[] = Object.freeze([
@@ -59,14 +59,13 @@ export interface SpecialPriceRouting {
 
 const money = (minor: number) => `${Math.floor(minor / 100).toLocaleString('en-US')}.${String(minor % 100).padStart(2, '0')}`;
 /** The staff role of an approval level (1-5), e.g. 2 -> REGIONAL_MANAGER. */
-const role = (level: number) => Object.entries(APPROVAL_LEVEL).find(([, l]) => l === level)?.[0] ?? `LEVEL_${level}`;
 
 /** The level that decides a special price of `unitPrice` for `quantity` units (see the header). */
 export function routeSpecialPrice({ currentUnitPrice, unitPrice, quantity }: SpecialPriceRoutingInput): SpecialPriceRouting {
   if (unitPrice === null) {
     return {
       level: 1,
-      role: role(1),
+      role: approvalRoleOf(1),
       rule: 'PRICE_OFFER_REQUESTED',
       reason: 'The dealer asks for an offer: a SALES_REP prices it.',
       discountBp: 0,
@@ -89,7 +88,7 @@ export function routeSpecialPrice({ currentUnitPrice, unitPrice, quantity }: Spe
       reason = `${pct} % below the current price gives away ${money(concession)} over ${quantity} units (above ${money(c.aboveMinor)}).`;
     }
   }
-  return { level, role: role(level), rule, reason, discountBp, concession };
+  return { level, role: approvalRoleOf(level), rule, reason, discountBp, concession };
 }
 
 /** Terms of a special price to check: asked for by a dealer, or granted by an approver. */
