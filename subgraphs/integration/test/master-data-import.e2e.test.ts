@@ -152,6 +152,82 @@ describe('master data imports', () => {
     }
   });
 
+  it('tier rules and volume breaks: the samples are the demo figures; a change prices at once; bad tables write nothing', async () => {
+    const breaks = () =>
+      sql(`select min_quantity as min, max_quantity as max, discount_bp as bp from prices.volume_break order by min_quantity`);
+    const demoBreaks = await breaks();
+    const samples = await Promise.all([
+      importFile({ kind: 'TIER_RULES', filename: 'tier-rules.csv', contentBase64: sample('tier-rules.csv') }),
+      importFile({ kind: 'VOLUME_BREAKS', filename: 'volume-breaks.csv', contentBase64: sample('volume-breaks.csv') }),
+    ]);
+    expect(samples.map((j) => j.counts)).toEqual([
+      { created: 0, updated: 0, unchanged: 4, failed: 0 },
+      { created: 0, updated: 0, unchanged: 4, failed: 0 },
+    ]);
+    const dealer = await stack.loginAs('bronze@demo.dealer');
+    const price = async () =>
+      Number(
+        (await dealer.data('{ products(first: 1) { nodes { price(quantity: 1) { discountPercent } } } }')).products.nodes[0].price
+          .discountPercent,
+      );
+    const before = await price();
+    expect(before).toBeCloseTo(5, 0);
+    const tiers = csv(['tier,discount_percent', 'BRONZE,7.5']);
+    expect((await importFile({ kind: 'TIER_RULES', filename: 't.csv', contentBase64: tiers })).counts).toMatchObject({ updated: 1 });
+    // The dealer's next request is priced with the new tier discount (2.5 points more off the list price).
+    expect((await price()) - before).toBeCloseTo(2.5, 1);
+    expect((await importFile({ kind: 'TIER_RULES', filename: 't.csv', contentBase64: tiers })).counts).toMatchObject({
+      updated: 0,
+      unchanged: 1,
+    });
+
+    const badTiers = await importFile({
+      kind: 'TIER_RULES',
+      filename: 't.csv',
+      contentBase64: csv(['tier,discount_percent', 'GOLD,95', 'SILVER,-1', 'DIAMOND,5', 'BRONZE,5', 'bronze,6']),
+    });
+    expect(statuses(badTiers)).toEqual([
+      [2, 'ABSURD_DISCOUNT'],
+      [3, 'INVALID_PERCENT'],
+      [4, 'INVALID_TIER'],
+      [5, 'DUPLICATE_KEY'],
+      [6, 'DUPLICATE_KEY'],
+    ]);
+    const badBreaks = await importFile({
+      kind: 'VOLUME_BREAKS',
+      filename: 'b.csv',
+      contentBase64: csv(['min_quantity,max_quantity,discount_percent', '1,9,0', '5,20,3', '21,10,4', '30,,8', '40,50,9']),
+      validRowsOnly: true,
+    });
+    expect(statuses(badBreaks)).toEqual([
+      [2, 'OVERLAPPING_RANGE'],
+      [3, 'OVERLAPPING_RANGE'],
+      [4, 'INVALID_RANGE'],
+      [5, 'OVERLAPPING_RANGE'],
+      [6, 'OVERLAPPING_RANGE'],
+    ]);
+    expect(await breaks()).toEqual(demoBreaks);
+
+    // A new table replaces the old one (a break not in the file is removed); the same file again changes nothing.
+    const table = csv(['min_quantity,max_quantity,discount_percent', '1,24,0', '25,,12.5']);
+    const replaced = await importFile({ kind: 'VOLUME_BREAKS', filename: 'b.csv', contentBase64: table });
+    expect([replaced.status, replaced.counts]).toEqual(['SUCCEEDED', { created: 1, updated: 1, unchanged: 0, failed: 0 }]);
+    expect(await breaks()).toEqual([
+      { min: 1, max: 24, bp: 0 },
+      { min: 25, max: null, bp: 1250 },
+    ]);
+    expect((await importFile({ kind: 'VOLUME_BREAKS', filename: 'b.csv', contentBase64: table })).counts).toMatchObject({ unchanged: 2 });
+    const audits = await sql(`select subject, count(*)::int as n from prices.master_data_change group by subject order by subject`);
+    expect(audits).toEqual([
+      { subject: 'TIER_RULE', n: 1 },
+      { subject: 'VOLUME_BREAK', n: 5 },
+    ]);
+    // Back to the demo figures for the other tests.
+    await importFile({ kind: 'TIER_RULES', filename: 'tier-rules.csv', contentBase64: sample('tier-rules.csv') });
+    await importFile({ kind: 'VOLUME_BREAKS', filename: 'volume-breaks.csv', contentBase64: sample('volume-breaks.csv') });
+    expect(await breaks()).toEqual(demoBreaks);
+  });
+
   it('reads XLSX the same way (numbers and dates as cells)', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Transit');

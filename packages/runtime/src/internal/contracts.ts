@@ -267,6 +267,19 @@ export interface PricesOperations {
     input: InternalDealerSegment;
     output: { status: 'CREATED' | 'UPDATED' | 'UNCHANGED' };
   };
+  /** Each tier's discount off the list price (TIER_RULES imports: tier, discountPercent), audited; see MasterDataBatch. */
+  upsertTierRules: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
+  /**
+   * Replaces the default volume breaks (VOLUME_BREAKS imports: minQuantity, maxQuantity,
+   * discountPercent) when every row is valid and no ranges overlap; breaks not given are removed. Audited.
+   */
+  replaceVolumeBreaks: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
 }
 
 /** One list price of an import: cents and an ISO 4217 code. */

@@ -15,7 +15,16 @@ export const IMPORT_KINDS = [
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-export const IMPLEMENTED_KINDS: readonly ImportKind[] = ['PRICE_LIST', 'DEALERS', 'PRODUCTS', 'STOCK', 'IN_TRANSIT', 'CREDIT_ACCOUNTS'];
+export const IMPLEMENTED_KINDS: readonly ImportKind[] = [
+  'PRICE_LIST',
+  'DEALERS',
+  'PRODUCTS',
+  'STOCK',
+  'IN_TRANSIT',
+  'CREDIT_ACCOUNTS',
+  'TIER_RULES',
+  'VOLUME_BREAKS',
+];
 
 export const IMPORT_JOB_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'] as const;
 export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];

@@ -85,6 +85,23 @@ export const MASTER_DATA_FORMATS: Partial<Record<ImportKind, MasterDataFormat>> 
     ],
     key: (input) => text(input.reference) || null,
   },
+  TIER_RULES: {
+    owner: 'prices',
+    columns: [
+      { name: 'tier', field: 'tier', required: true },
+      { name: 'discount_percent', field: 'discountPercent', required: true },
+    ],
+    key: (input) => text(input.tier).toUpperCase() || null,
+  },
+  VOLUME_BREAKS: {
+    owner: 'prices',
+    columns: [
+      { name: 'min_quantity', field: 'minQuantity', required: true },
+      { name: 'max_quantity', field: 'maxQuantity' },
+      { name: 'discount_percent', field: 'discountPercent', required: true },
+    ],
+    key: (input) => text(input.minQuantity) || null,
+  },
   CREDIT_ACCOUNTS: {
     owner: 'credit',
     columns: [

@@ -12,6 +12,8 @@ const OPERATIONS = {
   STOCK: ['products', 'setStockLevels'],
   IN_TRANSIT: ['products', 'upsertInTransit'],
   CREDIT_ACCOUNTS: ['credit', 'upsertCreditAccounts'],
+  TIER_RULES: ['prices', 'upsertTierRules'],
+  VOLUME_BREAKS: ['prices', 'replaceVolumeBreaks'],
 } as const;
 
 export type MasterDataKind = keyof typeof OPERATIONS;

@@ -9,6 +9,7 @@ import {
   requireAmount,
   requireDealerSegment,
   requireLines,
+  requireMasterDataBatch,
   requireQuantity,
   requireUuid,
   type SpecialPriceUseLine,
@@ -19,6 +20,7 @@ import type { VolumeBreakInput } from '../domain/pricing.js';
 import { setDealerTier } from '../services/dealer-tier.service.js';
 import { applyListPrices, stageListPrices } from '../services/list-price-import.service.js';
 import { type OrderLineQuote, quoteOrderLines } from '../services/price.service.js';
+import { replaceVolumeBreaks, upsertTierRules } from '../services/price-master.service.js';
 import { grantSpecialPrice, revokeSpecialPrice } from '../services/special-price-grant.service.js';
 import { consumeSpecialPrices, releaseSpecialPrices } from '../services/special-price-use.service.js';
 
@@ -100,6 +102,14 @@ function toQuotedLine(line: OrderLineQuote): QuotedLine {
 /** The prices subgraph's internal operations (see contracts.ts): quoteLines for the order workflow, special price grants and their use. */
 export function pricesInternalOperations(newContext: () => PricesContext): InternalHandlers<'prices'> {
   return defineInternalOperations('prices', {
+    async upsertTierRules(input) {
+      const batch = requireMasterDataBatch(input);
+      return upsertTierRules(newContext(), batch.rows, batch);
+    },
+    async replaceVolumeBreaks(input) {
+      const batch = requireMasterDataBatch(input);
+      return replaceVolumeBreaks(newContext(), batch.rows, batch);
+    },
     async quoteLines(input) {
       const dealerId = requireUuid(input?.dealerId, 'dealerId');
       const lines = requireLines(input?.lines);
