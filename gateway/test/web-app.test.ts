@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, get as httpGet, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -131,5 +131,37 @@ describe('the pictures the web app may show (img-src)', () => {
       'https://b.example.com:8443',
     ]);
     expect(() => readImageOrigins({ WEB_IMAGE_ORIGINS: 'https://a.example.com, *' }, true)).toThrow(/WEB_IMAGE_ORIGINS/);
+  });
+});
+
+describe('the web app files, read once per build', () => {
+  /** The body of `/` from a gateway started over `dir` now (its own server, closed after). */
+  async function pageOf(dir: string): Promise<string> {
+    const serve = webAppHandler(dir);
+    const server = createServer((request, response) => void serve(request, response));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, {
+        headers: { accept: 'text/html', connection: 'close' },
+      });
+      return await response.text();
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }
+
+  it('serves a later build to the next gateway of the process (same size, other content and time), never the files an earlier one read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'web-app-reload-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><p>build one</p>');
+    expect(await pageOf(dir)).toBe('<!doctype html><p>build one</p>');
+    expect(await pageOf(dir)).toBe('<!doctype html><p>build one</p>');
+    // A rebuild: the same length, so only the modification time tells (set apart, as a clock step could hide it).
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><p>build two</p>');
+    utimesSync(join(dir, 'index.html'), new Date(Date.now() + 5_000), new Date(Date.now() + 5_000));
+    expect(await pageOf(dir)).toBe('<!doctype html><p>build two</p>');
+    // A file added by the build.
+    writeFileSync(join(dir, 'extra.txt'), 'added');
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><p>build three, longer</p>');
+    expect(await pageOf(dir)).toBe('<!doctype html><p>build three, longer</p>');
   });
 });

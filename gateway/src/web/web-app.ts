@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,6 +117,23 @@ function readIfThere(path: string): Buffer | undefined {
   }
 }
 
+/**
+ * The files last read per folder, with the listing (names, sizes, modification times) they were read
+ * at: a gateway that starts over an unchanged build reuses them instead of reading and hashing 4 MB
+ * again (a process that starts many gateways: the test suite). Any change to the listing reads afresh.
+ */
+const loadedFiles = new Map<string, { listing: string; files: Map<string, WebFile> }>();
+
+function listingOf(paths: string[]): string | undefined {
+  const lines: string[] = [];
+  for (const path of paths) {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (!stats) return undefined; // a build running beside us: read what is there, do not keep it
+    lines.push(`${path}\0${stats.size}\0${stats.mtimeMs}`);
+  }
+  return lines.join('\n');
+}
+
 function loadFiles(dir: string): Map<string, WebFile> {
   const files = new Map<string, WebFile>();
   if (!existsSync(dir)) return files;
@@ -128,6 +145,9 @@ function loadFiles(dir: string): Map<string, WebFile> {
     throw error;
   }
   const names = new Set(entries.map((entry) => join(entry.parentPath, entry.name)));
+  const listing = listingOf([...names].sort());
+  const loaded = loadedFiles.get(dir);
+  if (listing !== undefined && loaded?.listing === listing) return loaded.files;
   for (const entry of entries) {
     const path = join(entry.parentPath, entry.name);
     if (PRECOMPRESSED.test(path) && names.has(path.slice(0, -3))) continue;
@@ -147,6 +167,8 @@ function loadFiles(dir: string): Map<string, WebFile> {
       precompressed: { br: sibling('.br'), gzip: sibling('.gz') },
     });
   }
+  // Kept only if nothing changed while reading (the listing is taken again after the reads).
+  if (listing !== undefined && listingOf([...names].sort()) === listing) loadedFiles.set(dir, { listing, files });
   return files;
 }
 

@@ -21,8 +21,8 @@ export interface TestDatabase {
  * template (all migrations and the demo data) with `{ seeded: true }`.
  */
 export async function createTestDatabase(options: { seeded?: boolean } = {}): Promise<TestDatabase> {
-  const { adminUrl, template, runTag } = inject('testDatabaseServer');
+  const { adminUrl, template, runTag, copyStrategy } = inject('testDatabaseServer');
   const name = `dg_t_${runTag}_${randomBytes(6).toString('hex')}`;
-  const url = await createDatabase(adminUrl, name, options.seeded ? template : undefined);
+  const url = await createDatabase(adminUrl, name, options.seeded ? template : undefined, { strategy: copyStrategy });
   return { url, name, drop: async () => {} };
 }

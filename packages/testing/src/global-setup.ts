@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import {
+  copyStrategyFor,
   createDatabase,
   databaseUrl,
   dropDatabase,
@@ -61,7 +62,7 @@ export default async function setup(project: TestProject) {
   );
   // The test files' databases are named after the run and dropped together at the end (see TestDatabase.drop).
   const runTag = `${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;
-  project.provide('testDatabaseServer', { adminUrl, template, runTag });
+  project.provide('testDatabaseServer', { adminUrl, template, runTag, copyStrategy: await copyStrategyFor(adminUrl) });
   return async () => {
     if (embedded) {
       await embedded.stop(); // its data directory goes with it, every database included

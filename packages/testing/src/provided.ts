@@ -1,9 +1,13 @@
+import type { CopyStrategy } from '@dealergraph/embedded-db';
+
 /** What the global setup hands to every test worker. */
 export interface TestDatabaseServer {
   /** Admin connection to the server the tests use (embedded, or DATABASE_URL's). */
   adminUrl: string;
   /** A database with all migrations and the demo data, to copy per test file. */
   template: string;
+  /** How to copy the template: FILE_COPY on a server without fsync (the embedded one), else the default. */
+  copyStrategy?: CopyStrategy;
   /** Names this run's databases (`dg_t_<runTag>_…`): the global teardown drops them all at once. */
   runTag: string;
 }
