@@ -51,7 +51,7 @@ export type ApprovalRuleKind =
   | 'ORDER_TOTAL_ABOVE'
   /** A line is priced from a special price (a dealer agreement). */
   | 'SPECIAL_PRICE'
-  /** A line's product has one of the `handling` classes: CONTRACT_ONLY, IMPORTED, QUOTA, HAZARDOUS. */
+  /** A line's product has one of the rule's `handling` classes: its `restriction` (CONTRACT_ONLY, IMPORTED, QUOTA), or HAZARDOUS for a product marked hazardous (upsertProduct's `hazardous`). */
   | 'SPECIAL_PRODUCT';
 
 /** Where an order stands with its approvals. */
@@ -371,7 +371,7 @@ export type UpdateApprovalRuleInput = {
   discountPercent?: string | null | undefined;
   /** Turn the rule on or off. */
   enabled?: boolean | null | undefined;
-  /** SPECIAL_PRODUCT: CONTRACT_ONLY, IMPORTED, QUOTA, HAZARDOUS. */
+  /** SPECIAL_PRODUCT: the handling classes that send an order to approval: a product's `restriction` (CONTRACT_ONLY, IMPORTED, QUOTA) or HAZARDOUS (marked hazardous). */
   handling?: Array<string> | null | undefined;
   /** The level its step needs, 1-5. */
   level?: number | null | undefined;

@@ -23,7 +23,10 @@ registerEnumType(ApprovalRuleKindEnum, {
     },
     BELOW_MINIMUM_ORDER: { description: "The total is below the dealer's minimum order amount and its policy says APPROVAL." },
     SPECIAL_PRICE: { description: 'A line is priced from a special price (a dealer agreement).' },
-    SPECIAL_PRODUCT: { description: "A line's product has one of the `handling` classes: CONTRACT_ONLY, IMPORTED, QUOTA, HAZARDOUS." },
+    SPECIAL_PRODUCT: {
+      description:
+        "A line's product has one of the rule's `handling` classes: its `restriction` (CONTRACT_ONLY, IMPORTED, QUOTA), or HAZARDOUS for a product marked hazardous (upsertProduct's `hazardous`).",
+    },
     NEW_DEALER_FIRST_ORDERS: {
       description: "One of a new dealer's first `count` orders (dealers whose first orders were reviewed already are exempt).",
     },
@@ -140,7 +143,11 @@ class ApprovalRuleParametersInput {
   @Field(() => Int, { nullable: true, description: 'NEW_DEALER_FIRST_ORDERS: how many first orders, 1-100.' })
   count?: number | null;
 
-  @Field(() => [String], { nullable: true, description: 'SPECIAL_PRODUCT: CONTRACT_ONLY, IMPORTED, QUOTA, HAZARDOUS.' })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "SPECIAL_PRODUCT: the handling classes that send an order to approval: a product's `restriction` (CONTRACT_ONLY, IMPORTED, QUOTA) or HAZARDOUS (marked hazardous).",
+  })
   handling?: string[] | null;
 
   @Field({ description: 'Why (3-500 characters); kept in the audit trail.' })
