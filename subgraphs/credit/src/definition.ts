@@ -108,18 +108,16 @@ export function creditSubgraph(settings: CreditSettings = {}): SubgraphDefinitio
     },
     // Invoices whose price check could not run when they were recorded (orders unreachable). The first
     // pass waits one interval: orders starts after credit, so asking it at once only logs a warning.
-    start: async (runtime, newContext) => {
-      let started = false;
-      return startPeriodic(
+    start: async (runtime, newContext) =>
+      startPeriodic(
         async () => {
-          if (!started) return void (started = true);
           const ctx = newContext();
           if (ctx.orders) await checkInvoicePrices(ctx.em, ctx.orders());
         },
         settings.priceCheckIntervalMs ?? 60_000,
         (error) => runtime.logger.warn('invoice price check failed; trying again', { error: String(error) }),
-      );
-    },
+        { now: false },
+      ),
     internalOperations: (newContext) => creditInternalOperations(newContext),
     seed: seedCredit,
   };
