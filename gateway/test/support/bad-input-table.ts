@@ -563,6 +563,22 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
     },
     tables: ['products.in_transit', 'products.master_data_change'],
   },
+  upsertCategory: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: UpsertCategoryInput!) { upsertCategory(input: $input) ${UE} }`,
+    // An unknown parent: the accepted base is refused as UNKNOWN_PARENT, so no case creates a category below it.
+    variables: (ctx) => ({ input: { slug: `probe-${ctx.unique()}`.toLowerCase(), name: 'Probe', parentSlug: 'no-such-parent' } }),
+    fields: { 'input.slug': 'text', 'input.name': 'text', 'input.parentSlug': 'text' },
+    tables: ['products.category', 'products.master_data_change'],
+  },
+  upsertWarehouse: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: UpsertWarehouseInput!) { upsertWarehouse(input: $input) ${UE} }`,
+    // A code with a space: the base is refused as INVALID_CODE, so no case creates a warehouse.
+    variables: () => ({ input: { code: 'NO SUCH CODE', name: 'Probe', city: 'Nowhere' } }),
+    fields: { 'input.code': 'text', 'input.name': 'text', 'input.city': 'text' },
+    tables: ['products.warehouse', 'products.master_data_change'],
+  },
   upsertCreditAccount: {
     as: 'admin@demo.staff',
     document: `mutation($input: UpsertCreditAccountInput!) { upsertCreditAccount(input: $input) ${UE} }`,

@@ -99,6 +99,16 @@ export interface ProductsOperations {
     input: MasterDataBatch<Record<string, unknown>>;
     output: MasterDataBatchResult;
   };
+  /** Creates or updates categories by slug (CATEGORIES imports: slug, name, parent), audited; a parent may be a row of the same batch. */
+  upsertCategories: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
+  /** Creates or updates warehouses by code (WAREHOUSES imports: code, name, city), audited. */
+  upsertWarehouses: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
 }
 
 /** Who changed master data: the owner writes it into its audit (who, when, before, after). */

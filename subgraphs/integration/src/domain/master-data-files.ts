@@ -102,6 +102,24 @@ export const MASTER_DATA_FORMATS: Partial<Record<ImportKind, MasterDataFormat>> 
     ],
     key: (input) => text(input.minQuantity) || null,
   },
+  CATEGORIES: {
+    owner: 'products',
+    columns: [
+      { name: 'slug', field: 'slug', required: true },
+      { name: 'name', field: 'name', required: true },
+      { name: 'parent', field: 'parent' },
+    ],
+    key: (input) => text(input.slug).toLowerCase() || null,
+  },
+  WAREHOUSES: {
+    owner: 'products',
+    columns: [
+      { name: 'code', field: 'code', required: true },
+      { name: 'name', field: 'name', required: true },
+      { name: 'city', field: 'city', required: true },
+    ],
+    key: (input) => text(input.code).toUpperCase() || null,
+  },
   CREDIT_ACCOUNTS: {
     owner: 'credit',
     columns: [

@@ -22,6 +22,8 @@ registerEnumType(ImportKindEnum, {
     CREDIT_ACCOUNTS: { description: 'Credit accounts by dealer code: limit, currency, payment terms, exceedance policy.' },
     INVOICES: { description: 'Invoices (not yet).' },
     PAYMENTS: { description: 'Payments (not yet).' },
+    CATEGORIES: { description: 'The catalog tree by slug: slug, name, parent (a slug; empty: a root).' },
+    WAREHOUSES: { description: 'Warehouses by code: code, name, city.' },
   },
 });
 

@@ -14,6 +14,8 @@ const OPERATIONS = {
   CREDIT_ACCOUNTS: ['credit', 'upsertCreditAccounts'],
   TIER_RULES: ['prices', 'upsertTierRules'],
   VOLUME_BREAKS: ['prices', 'replaceVolumeBreaks'],
+  CATEGORIES: ['products', 'upsertCategories'],
+  WAREHOUSES: ['products', 'upsertWarehouses'],
 } as const;
 
 export type MasterDataKind = keyof typeof OPERATIONS;
