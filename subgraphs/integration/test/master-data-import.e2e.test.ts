@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * Master data imports (DEALERS, PRODUCTS, STOCK, IN_TRANSIT) through the real gateway: the job runs in
+ * Master data imports (DEALERS, PRODUCTS, STOCK, IN_TRANSIT, CATEGORIES, WAREHOUSES, ...) through the real gateway: the job runs in
  * the integration subgraph and hands the rows to their owner's internal operation, which checks them,
  * writes them in one transaction with its audit, and answers each row. The sample files under
  * docs/samples are the good files; the databases are read after.
@@ -118,6 +118,114 @@ describe('master data imports', () => {
       { code: 'D9003', limit: 500_000, terms: 14, policy: 'HARD_BLOCK' },
     ]);
     expect(await sql(`select count(*)::int as n from credit.master_data_change where external_key like 'D90%'`)).toEqual([{ n: 3 }]);
+  });
+
+  it('categories and warehouses: the samples are the demo tree; a new tree in any row order; cycles and unknown parents fail', async () => {
+    const samples = await Promise.all([
+      importFile({ kind: 'CATEGORIES', filename: 'categories.csv', contentBase64: sample('categories.csv') }),
+      importFile({ kind: 'WAREHOUSES', filename: 'warehouses.csv', contentBase64: sample('warehouses.csv') }),
+    ]);
+    expect(samples.map((j) => [j.status, j.counts])).toEqual([
+      ['SUCCEEDED', { created: 0, updated: 0, unchanged: 3, failed: 0 }],
+      ['SUCCEEDED', { created: 0, updated: 0, unchanged: 3, failed: 0 }],
+    ]);
+    // A child before its parent, a parent that is stored, a rename.
+    const tree = csv(['slug,name,parent', 'gasket-kits-small,Small Gasket Kits,gasket-kits', 'Gasket-Kits,Gasket Kits,seals-gaskets']);
+    const created = await importFile({ kind: 'CATEGORIES', filename: 'tree.csv', contentBase64: tree });
+    expect([created.status, created.counts]).toEqual(['SUCCEEDED', { created: 2, updated: 0, unchanged: 0, failed: 0 }]);
+    expect(
+      await sql(`select c.slug, p.slug as parent from products.category c join products.category p on p.id = c.parent_id
+                  where c.slug like 'gasket-kits%' order by c.slug`),
+    ).toEqual([
+      { slug: 'gasket-kits', parent: 'seals-gaskets' },
+      { slug: 'gasket-kits-small', parent: 'gasket-kits' },
+    ]);
+    expect((await importFile({ kind: 'CATEGORIES', filename: 'tree.csv', contentBase64: tree })).counts).toMatchObject({ unchanged: 2 });
+    const categories = () => sql(`select slug, name, parent_id from products.category order by slug`);
+    const before = await categories();
+    const bad = await importFile({
+      kind: 'CATEGORIES',
+      filename: 'bad.csv',
+      contentBase64: csv([
+        'slug,name,parent',
+        'seals-gaskets,Seals & Gaskets,gasket-kits-small',
+        'new-root,New Root,',
+        'orphan,Orphan,no-such-category',
+        'child-of-orphan,Child,orphan',
+        'Bad Slug,Bad,',
+        'self,Self,self',
+        'twice,Twice,',
+        'TWICE,Twice,',
+      ]),
+    });
+    expect(statuses(bad)).toEqual([
+      [2, 'CATEGORY_CYCLE'],
+      [3, 'OK'],
+      [4, 'UNKNOWN_PARENT'],
+      [5, 'UNKNOWN_PARENT'],
+      [6, 'INVALID_SLUG'],
+      [7, 'CATEGORY_CYCLE'],
+      [8, 'DUPLICATE_KEY'],
+      [9, 'DUPLICATE_KEY'],
+    ]);
+    expect(await categories()).toEqual(before);
+
+    const warehouses = csv(['code,name,city', 'wh-east,East Distribution Center,Columbus', 'WH-SOUTH,South Distribution Center,Houston']);
+    const stored = await importFile({ kind: 'WAREHOUSES', filename: 'w.csv', contentBase64: warehouses });
+    expect([stored.status, stored.counts]).toEqual(['SUCCEEDED', { created: 1, updated: 1, unchanged: 0, failed: 0 }]);
+    expect(await sql(`select code, city from products.warehouse where code in ('WH-EAST', 'WH-SOUTH') order by code`)).toEqual([
+      { code: 'WH-EAST', city: 'Columbus' },
+      { code: 'WH-SOUTH', city: 'Houston' },
+    ]);
+    expect(
+      await sql(`select subject, external_key, before->>'city' as before, after->>'city' as after from products.master_data_change
+                  where subject in ('CATEGORY', 'WAREHOUSE') order by subject, external_key`),
+    ).toEqual([
+      { subject: 'CATEGORY', external_key: 'gasket-kits', before: null, after: null },
+      { subject: 'CATEGORY', external_key: 'gasket-kits-small', before: null, after: null },
+      { subject: 'WAREHOUSE', external_key: 'WH-EAST', before: null, after: 'Columbus' },
+      { subject: 'WAREHOUSE', external_key: 'WH-SOUTH', before: 'Dallas', after: 'Houston' },
+    ]);
+
+    // The mutations: the same rules, one row; a burst of the same upsert creates once.
+    const CATEGORY = `mutation($input: UpsertCategoryInput!) { upsertCategory(input: $input) {
+      status category { slug name parent { slug } } userErrors { code field } } }`;
+    const WAREHOUSE = `mutation($input: UpsertWarehouseInput!) { upsertWarehouse(input: $input) {
+      status warehouse { code name city } userErrors { code field } } }`;
+    const burst = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        admin.data(CATEGORY, { input: { slug: 'Hose-Clamps', name: 'Hose Clamps', parentSlug: 'gasket-kits' } }),
+      ),
+    );
+    expect(burst.map((r) => r.upsertCategory.status).sort()).toEqual([
+      'CREATED',
+      'UNCHANGED',
+      'UNCHANGED',
+      'UNCHANGED',
+      'UNCHANGED',
+      'UNCHANGED',
+    ]);
+    expect(burst[0]!.upsertCategory.category).toEqual({ slug: 'hose-clamps', name: 'Hose Clamps', parent: { slug: 'gasket-kits' } });
+    // parentSlug left out keeps the parent; null makes a root.
+    expect((await admin.data(CATEGORY, { input: { slug: 'hose-clamps', name: 'Hose clamps' } })).upsertCategory).toMatchObject({
+      status: 'UPDATED',
+      category: { parent: { slug: 'gasket-kits' } },
+    });
+    expect(
+      (await admin.data(CATEGORY, { input: { slug: 'hose-clamps', name: 'Hose clamps', parentSlug: null } })).upsertCategory.category,
+    ).toMatchObject({ parent: null });
+    expect(
+      (await admin.data(CATEGORY, { input: { slug: 'gasket-kits', name: 'Gasket Kits', parentSlug: 'gasket-kits-small' } })).upsertCategory,
+    ).toEqual({ status: null, category: null, userErrors: [{ code: 'CATEGORY_CYCLE', field: ['input', 'parentSlug'] }] });
+    expect((await admin.data(WAREHOUSE, { input: { code: 'wh-east', name: 'East DC', city: 'Columbus' } })).upsertWarehouse).toEqual({
+      status: 'UPDATED',
+      warehouse: { code: 'WH-EAST', name: 'East DC', city: 'Columbus' },
+      userErrors: [],
+    });
+    expect((await admin.data(WAREHOUSE, { input: { code: 'WH EAST', name: '', city: 'X' } })).upsertWarehouse.userErrors).toEqual([
+      { code: 'INVALID_CODE', field: ['input', 'code'] },
+    ]);
+    expect(await sql(`select count(*)::int as n from products.category where slug = 'hose-clamps'`)).toEqual([{ n: 1 }]);
   });
 
   it('upsertCreditAccount: by dealer code, idempotent; a limit change goes into both audit trails', async () => {

@@ -8,8 +8,14 @@ describe('checkCategory', () => {
       ok: true,
       value: { slug: 'o-rings', name: 'O-Rings', parent: 'seals-gaskets' },
     });
-    expect(checkCategory({ slug: 'seals', name: 'Seals' })).toEqual({ ok: true, value: { slug: 'seals', name: 'Seals', parent: undefined } });
-    expect(checkCategory({ slug: 'seals', name: 'Seals', parent: '' })).toEqual({ ok: true, value: { slug: 'seals', name: 'Seals', parent: null } });
+    expect(checkCategory({ slug: 'seals', name: 'Seals' })).toEqual({
+      ok: true,
+      value: { slug: 'seals', name: 'Seals', parent: undefined },
+    });
+    expect(checkCategory({ slug: 'seals', name: 'Seals', parent: '' })).toEqual({
+      ok: true,
+      value: { slug: 'seals', name: 'Seals', parent: null },
+    });
   });
 
   it('refuses a missing or malformed slug, a missing name, and a category that is its own parent', () => {

@@ -67,7 +67,8 @@ export function checkCategory(input: Record<string, unknown>): Checked<CategoryD
   const slug = slugOf(input.slug, 'slug', problems, true);
   const name = requiredText(input.name, 'name', problems);
   const parent = input.parent === undefined ? undefined : slugOf(input.parent, 'parent', problems, false);
-  if (slug && parent === slug) problems.push({ code: 'CATEGORY_CYCLE', message: `Category ${slug} cannot be its own parent.`, field: 'parent' });
+  if (slug && parent === slug)
+    problems.push({ code: 'CATEGORY_CYCLE', message: `Category ${slug} cannot be its own parent.`, field: 'parent' });
   if (problems.length) return { ok: false, problems };
   return { ok: true, value: { slug: slug!, name, parent } };
 }
@@ -122,7 +123,7 @@ export function checkCategoryTree(args: {
   });
   // Missing parents, until nothing more fails: a row whose parent row failed fails as well.
   const bySlug = new Map(rows.flatMap((r, i) => (r ? [[r.slug, i] as const] : [])));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     rows.forEach((r, i) => {
       if (!r || problems[i] || !r.parent) return;

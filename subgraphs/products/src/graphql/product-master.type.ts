@@ -136,7 +136,8 @@ export class UpsertCategoryInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "The parent category's slug; null or empty makes it a root; left out, a stored category keeps its parent (a new one is a root).",
+    description:
+      "The parent category's slug; null or empty makes it a root; left out, a stored category keeps its parent (a new one is a root).",
   })
   parentSlug?: string | null;
 }

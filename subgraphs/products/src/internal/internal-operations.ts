@@ -11,8 +11,8 @@ import {
 
 import type { ProductsContext } from '../context.js';
 import { productsByLowerSkus } from '../loaders/product.queries.js';
-import { setDealerSegment } from '../services/dealer-segment.service.js';
 import { upsertCategories, upsertWarehouses } from '../services/catalog-master.service.js';
+import { setDealerSegment } from '../services/dealer-segment.service.js';
 import { lookupProductsForOrder } from '../services/product-lookup.service.js';
 import { upsertProducts } from '../services/product-master.service.js';
 import { setStockLevels, upsertInTransit } from '../services/stock-master.service.js';

@@ -42,7 +42,8 @@ export async function upsertCategories(
       stored: new Map(stored.map((c) => [c.slug.toLowerCase(), c.parent?.toLowerCase() ?? null])),
       rows,
     });
-    const planned: { id: string; created: boolean; after: { slug: string; name: string; parent: string | null }; change: AuditedChange }[] = [];
+    const planned: { id: string; created: boolean; after: { slug: string; name: string; parent: string | null }; change: AuditedChange }[] =
+      [];
     const results = checked.map((c, i): MasterDataRowResult => {
       if (!c.ok) return failedRow(c.problems);
       const value: CategoryData = c.value;
@@ -52,7 +53,11 @@ export async function upsertCategories(
         return failedRow([{ code: 'UNKNOWN_PARENT', message: `No category has the slug "${value.parent}".`, field: 'parent' }]);
       if (tree[i] === 'CATEGORY_CYCLE')
         return failedRow([
-          { code: 'CATEGORY_CYCLE', message: `Category ${value.slug} would end up below itself (through ${value.parent}).`, field: 'parent' },
+          {
+            code: 'CATEGORY_CYCLE',
+            message: `Category ${value.slug} would end up below itself (through ${value.parent}).`,
+            field: 'parent',
+          },
         ]);
       const existing = bySlug.get(value.slug) ?? null;
       const before = existing ? { slug: existing.slug, name: existing.name, parent: existing.parent } : null;
@@ -62,7 +67,12 @@ export async function upsertCategories(
       const id = existing?.id ?? randomUUID();
       ids[i] = id;
       if (before && JSON.stringify(before) === JSON.stringify(after)) return { status: 'UNCHANGED' };
-      planned.push({ id, created: !existing, after, change: { subject: 'CATEGORY', subjectId: id, externalKey: after.slug, before, after } });
+      planned.push({
+        id,
+        created: !existing,
+        after,
+        change: { subject: 'CATEGORY', subjectId: id, externalKey: after.slug, before, after },
+      });
       return { status: existing ? 'UPDATED' : 'CREATED' };
     });
     return {
