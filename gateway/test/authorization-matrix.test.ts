@@ -199,6 +199,16 @@ const PROBES: Record<string, Probe> = {
   'Mutation.upsertWarehouse': {
     query: 'mutation { upsertWarehouse(input: { code: "NO SUCH CODE", name: "Probe", city: "X" }) { userErrors { code } } }',
   },
+  // An unknown SKU: refused as a userError (UNKNOWN_SKU), so the walk creates no promotion.
+  'Mutation.upsertPromotion': {
+    query: `mutation { upsertPromotion(input: { code: "PROBE", name: "Probe", sku: "NO-SUCH-SKU", discountPercent: "5", validFrom: "2027-01-01",
+      validTo: "2027-01-31" }) { userErrors { code } } }`,
+  },
+  // An unknown dealer and SKU: refused as a userError, so the walk creates no agreement.
+  'Mutation.upsertSpecialPriceAgreement': {
+    query: `mutation { upsertSpecialPriceAgreement(input: { reference: "PROBE", dealerCode: "NO-SUCH-DEALER", sku: "NO-SUCH-SKU", unitPrice: "1.00",
+      validFrom: "2027-01-01" }) { userErrors { code } } }`,
+  },
   // An unknown dealer code: refused as a userError (UNKNOWN_DEALER), so the walk opens no account.
   'Mutation.upsertCreditAccount': {
     query: `mutation { upsertCreditAccount(input: { dealerCode: "NO-SUCH-DEALER", creditLimit: "1.00", currency: "USD", paymentTermsDays: 30,

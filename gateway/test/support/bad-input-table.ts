@@ -579,6 +579,48 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
     fields: { 'input.code': 'text', 'input.name': 'text', 'input.city': 'text' },
     tables: ['products.warehouse', 'products.master_data_change'],
   },
+  upsertPromotion: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: UpsertPromotionInput!) { upsertPromotion(input: $input) ${UE} }`,
+    // An unknown SKU: the base is refused as UNKNOWN_SKU, so no case creates a promotion.
+    variables: () => ({
+      input: { code: 'PROBE', name: 'Probe', sku: 'NO-SUCH-SKU', discountPercent: '5', validFrom: '2027-01-01', validTo: '2027-01-31' },
+    }),
+    fields: {
+      'input.code': 'text',
+      'input.name': 'text',
+      'input.sku': 'text',
+      'input.discountPercent': 'text',
+      'input.validFrom': 'text',
+      'input.validTo': 'text',
+    },
+    tables: ['prices.promotion', 'prices.master_data_change'],
+  },
+  upsertSpecialPriceAgreement: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: UpsertSpecialPriceAgreementInput!) { upsertSpecialPriceAgreement(input: $input) ${UE} }`,
+    // An unknown dealer: the base is refused as UNKNOWN_DEALER, so no case creates an agreement.
+    variables: (ctx) => ({
+      input: {
+        reference: 'PROBE',
+        dealerCode: 'NO-SUCH-DEALER',
+        sku: ctx.sku,
+        unitPrice: '1.00',
+        currency: 'USD',
+        validFrom: '2027-01-01',
+      },
+    }),
+    fields: {
+      'input.reference': 'text',
+      'input.dealerCode': 'text',
+      'input.sku': 'text',
+      'input.unitPrice': 'amount',
+      'input.currency': 'text',
+      'input.validFrom': 'date',
+      'input.validTo': 'date',
+    },
+    tables: ['prices.special_price', 'prices.master_data_change'],
+  },
   upsertCreditAccount: {
     as: 'admin@demo.staff',
     document: `mutation($input: UpsertCreditAccountInput!) { upsertCreditAccount(input: $input) ${UE} }`,

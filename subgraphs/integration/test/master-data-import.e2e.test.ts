@@ -228,6 +228,139 @@ describe('master data imports', () => {
     expect(await sql(`select count(*)::int as n from products.category where slug = 'hose-clamps'`)).toEqual([{ n: 1 }]);
   });
 
+  it('promotions and special price agreements: the samples, then every bad row its code and nothing written', async () => {
+    for (const [kind, filename] of [
+      ['DEALERS', 'dealers.csv'],
+      ['PRODUCTS', 'products.csv'],
+    ])
+      expect((await importFile({ kind, filename, contentBase64: sample(filename) })).status).toBe('SUCCEEDED');
+    const files: [string, string][] = [
+      ['PROMOTIONS', 'promotions.csv'],
+      ['SPECIAL_PRICES', 'special-prices.csv'],
+    ];
+    for (const [kind, filename] of files) {
+      const real = await importFile({ kind, filename, contentBase64: sample(filename) });
+      expect([kind, real.status, real.counts], real.message).toEqual([
+        kind,
+        'SUCCEEDED',
+        { created: 2, updated: 0, unchanged: 0, failed: 0 },
+      ]);
+      const again = await importFile({ kind, filename, contentBase64: sample(filename) });
+      expect([kind, again.counts]).toEqual([kind, { created: 0, updated: 0, unchanged: 2, failed: 0 }]);
+    }
+    expect(
+      await sql(`select m.code, p.sku, m.discount_bp as bp, to_char(m.valid_to at time zone 'UTC', 'YYYY-MM-DD') as until
+                   from prices.promotion m join products.product p on p.id = m.product_id where m.code = 'WINTER-27' order by p.sku`),
+    ).toEqual([
+      { code: 'WINTER-27', sku: 'ORG-9002', bp: 1000, until: '2027-04-01' },
+      { code: 'WINTER-27', sku: 'ORG-9003', bp: 750, until: '2027-04-01' },
+    ]);
+    expect(
+      await sql(`select s.reference, d.code, p.sku, s.unit_price::int as price, to_char(s.valid_to at time zone 'UTC', 'YYYY-MM-DD') as until
+                   from prices.special_price s
+                   join dealers.dealer d on d.id = s.dealer_id join products.product p on p.id = s.product_id
+                  where s.reference like 'SPA-2026-%' order by s.reference`),
+    ).toEqual([
+      { reference: 'SPA-2026-0001', code: 'D9001', sku: 'ORK-9001', price: 7500, until: null },
+      { reference: 'SPA-2026-0002', code: 'D9002', sku: 'ORG-9002', price: 1990, until: '2027-12-01' },
+    ]);
+
+    const promotions = () => sql(`select code, product_id, discount_bp, valid_from, valid_to from prices.promotion order by id`);
+    const agreements = () =>
+      sql(`select reference, dealer_id, product_id, unit_price, valid_from, valid_to from prices.special_price order by id`);
+    const [beforePromotions, beforeAgreements] = [await promotions(), await agreements()];
+    const badPromotions = await importFile({
+      kind: 'PROMOTIONS',
+      filename: 'p.csv',
+      contentBase64: csv([
+        'code,name,sku,discount_percent,valid_from,valid_to',
+        'SUMMER-27,Summer,ORK-9001,5,2027-06-01,2027-08-31',
+        'SUMMER-27,Summer,NO-SUCH-SKU,5,2027-06-01,2027-08-31',
+        'SUMMER-27,Summer,ORG-9002,95,2027-06-01,2027-08-31',
+        'SUMMER-27,Summer,ORG-9003,5,2027-08-31,2027-06-01',
+        'SUMMER-27,Summer,ORK-9001,6,2027-06-01,2027-08-31',
+        'JULY-27,July,ORG-9003,4,2027-07-01,2027-07-31',
+        'AUGUST-27,August,ORG-9003,4,2027-07-15,2027-08-15',
+        'BAD DATE,Bad,ORG-9002,4,31.07.2027,2027-08-15',
+      ]),
+    });
+    expect(statuses(badPromotions)).toEqual([
+      [2, 'DUPLICATE_KEY'],
+      [3, 'UNKNOWN_SKU'],
+      [4, 'ABSURD_DISCOUNT'],
+      [5, 'INVALID_VALIDITY'],
+      [6, 'DUPLICATE_KEY'],
+      [7, 'OVERLAPPING_VALIDITY'],
+      [8, 'OVERLAPPING_VALIDITY'],
+      [9, 'INVALID_CODE'],
+    ]);
+    const badAgreements = await importFile({
+      kind: 'SPECIAL_PRICES',
+      filename: 's.csv',
+      contentBase64: csv([
+        'reference,dealer_code,sku,unit_price,currency,valid_from,valid_to',
+        'SPA-2027-0100,D9001,ORG-9003,9.50,USD,2027-01-01,',
+        'SPA-2027-0101,NO-SUCH-DEALER,ORG-9003,9.50,USD,2027-01-01,',
+        'SPA-2027-0102,D9001,ORK-9001,70.00,USD,2027-02-01,2027-02-28',
+        'SPA-2027-0103,D9002,ORG-9003,-1.00,USD,2027-01-01,',
+        'SPA-2027-0104,D9002,ORG-9003,"9,50",USD,2027-01-01,',
+        'SPA-2027-0105,D9003,ORG-9003,99999999.00,USD,2027-01-01,',
+        'SPA-2027-0106,D9003,ORG-9002,9.50,USD,2027-02-30,',
+      ]),
+    });
+    expect(statuses(badAgreements)).toEqual([
+      [2, 'OK'],
+      [3, 'UNKNOWN_DEALER'],
+      [4, 'OVERLAPPING_VALIDITY'],
+      [5, 'INVALID_AMOUNT'],
+      [6, 'INVALID_AMOUNT'],
+      [7, 'ABSURD_PRICE'],
+      [8, 'INVALID_DATE'],
+    ]);
+    expect([await promotions(), await agreements()]).toEqual([beforePromotions, beforeAgreements]);
+
+    // The mutations: the same rules, one row; a burst of one upsert creates once; the price follows.
+    const PROMOTION = `mutation($input: UpsertPromotionInput!) { upsertPromotion(input: $input) { status userErrors { code field } } }`;
+    const AGREEMENT = `mutation($input: UpsertSpecialPriceAgreementInput!) { upsertSpecialPriceAgreement(input: $input) {
+      status userErrors { code field } } }`;
+    const agreement = { reference: 'SPA-2027-0200', dealerCode: 'd0001', sku: 'org-9003', unitPrice: '8.80', validFrom: '2026-01-01' };
+    const burst = await Promise.all(Array.from({ length: 5 }, () => admin.data(AGREEMENT, { input: agreement })));
+    expect(burst.map((r) => r.upsertSpecialPriceAgreement.status).sort()).toEqual([
+      'CREATED',
+      'UNCHANGED',
+      'UNCHANGED',
+      'UNCHANGED',
+      'UNCHANGED',
+    ]);
+    expect(
+      (await admin.data(AGREEMENT, { input: { ...agreement, reference: 'SPA-2027-0201', validFrom: '2026-06-01' } }))
+        .upsertSpecialPriceAgreement,
+    ).toEqual({ status: null, userErrors: [{ code: 'OVERLAPPING_VALIDITY', field: ['input', 'validFrom'] }] });
+    expect((await admin.data(AGREEMENT, { input: { ...agreement, unitPrice: '8.50' } })).upsertSpecialPriceAgreement.status).toBe(
+      'UPDATED',
+    );
+    const promotion = {
+      code: 'PROBE-27',
+      name: 'Probe',
+      sku: 'ORK-9001',
+      discountPercent: '3',
+      validFrom: '2027-05-01',
+      validTo: '2027-05-31',
+    };
+    expect((await admin.data(PROMOTION, { input: promotion })).upsertPromotion).toEqual({ status: 'CREATED', userErrors: [] });
+    expect((await admin.data(PROMOTION, { input: promotion })).upsertPromotion.status).toBe('UNCHANGED');
+    expect((await admin.data(PROMOTION, { input: { ...promotion, sku: 'NOPE' } })).upsertPromotion.userErrors).toEqual([
+      { code: 'UNKNOWN_SKU', field: ['input', 'sku'] },
+    ]);
+    expect(
+      await sql(`select subject, count(*)::int as n from prices.master_data_change where subject in ('PROMOTION', 'SPECIAL_PRICE')
+                  group by subject order by subject`),
+    ).toEqual([
+      { subject: 'PROMOTION', n: 3 },
+      { subject: 'SPECIAL_PRICE', n: 4 },
+    ]);
+  });
+
   it('upsertCreditAccount: by dealer code, idempotent; a limit change goes into both audit trails', async () => {
     const UPSERT = `mutation($input: UpsertCreditAccountInput!) { upsertCreditAccount(input: $input) {
       status account { limit { amount } paymentTermsDays exceedancePolicy } userErrors { code field } } }`;

@@ -78,6 +78,13 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Mutation.upsertInTransit': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by reference; audited' },
   'Mutation.upsertCategory': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by slug; audited' },
   'Mutation.upsertWarehouse': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by code; audited' },
+  'Mutation.upsertPromotion': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by code and SKU; audited' },
+  'Mutation.upsertSpecialPriceAgreement': {
+    roles: PORTAL_ADMIN,
+    scope: 'ERP_IMPORT',
+    refusal: 'ERROR',
+    note: 'idempotent by reference; audited',
+  },
   'Mutation.upsertCreditAccount': {
     roles: PORTAL_ADMIN,
     scope: 'ERP_IMPORT',

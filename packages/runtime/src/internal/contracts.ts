@@ -290,6 +290,23 @@ export interface PricesOperations {
     input: MasterDataBatch<Record<string, unknown>>;
     output: MasterDataBatchResult;
   };
+  /**
+   * Creates or updates promotions by campaign code and product (PROMOTIONS imports: code, name, sku and
+   * the caller's `productId`, discountPercent, validFrom, validTo), audited; see MasterDataBatch.
+   */
+  upsertPromotions: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
+  /**
+   * Creates or updates special price agreements by the ERP's reference (SPECIAL_PRICES imports:
+   * reference, dealerCode and the caller's `dealerId`, sku and `productId`, unitPrice as a decimal
+   * string, currency, validFrom, validTo), audited; see MasterDataBatch.
+   */
+  upsertSpecialPrices: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
 }
 
 /** One list price of an import: cents and an ISO 4217 code. */

@@ -28,6 +28,8 @@ export const IMPLEMENTED_KINDS: readonly ImportKind[] = [
   'VOLUME_BREAKS',
   'CATEGORIES',
   'WAREHOUSES',
+  'PROMOTIONS',
+  'SPECIAL_PRICES',
 ];
 
 export const IMPORT_JOB_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'] as const;
