@@ -99,6 +99,16 @@ export interface ProductsOperations {
     input: MasterDataBatch<Record<string, unknown>>;
     output: MasterDataBatchResult;
   };
+  /** Creates or updates categories by slug (CATEGORIES imports: slug, name, parent), audited; a parent may be a row of the same batch. */
+  upsertCategories: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
+  /** Creates or updates warehouses by code (WAREHOUSES imports: code, name, city), audited. */
+  upsertWarehouses: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
 }
 
 /** Who changed master data: the owner writes it into its audit (who, when, before, after). */
@@ -277,6 +287,23 @@ export interface PricesOperations {
    * discountPercent) when every row is valid and no ranges overlap; breaks not given are removed. Audited.
    */
   replaceVolumeBreaks: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
+  /**
+   * Creates or updates promotions by campaign code and product (PROMOTIONS imports: code, name, sku and
+   * the caller's `productId`, discountPercent, validFrom, validTo), audited; see MasterDataBatch.
+   */
+  upsertPromotions: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
+  /**
+   * Creates or updates special price agreements by the ERP's reference (SPECIAL_PRICES imports:
+   * reference, dealerCode and the caller's `dealerId`, sku and `productId`, unitPrice as a decimal
+   * string, currency, validFrom, validTo), audited; see MasterDataBatch.
+   */
+  upsertSpecialPrices: {
     input: MasterDataBatch<Record<string, unknown>>;
     output: MasterDataBatchResult;
   };
