@@ -33,7 +33,10 @@ function readBody(request: IncomingMessage): Promise<Buffer | null> {
   });
 }
 
-export function mailRoutes(options: { ordersUrl: string; production: boolean }): (request: IncomingMessage, response: ServerResponse) => boolean {
+export function mailRoutes(options: {
+  ordersUrl: string;
+  production: boolean;
+}): (request: IncomingMessage, response: ServerResponse) => boolean {
   const origin = new URL(options.ordersUrl).origin;
   return (request, response) => {
     const path = (request.url ?? '/').split('?')[0];

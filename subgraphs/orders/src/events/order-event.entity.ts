@@ -31,15 +31,7 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/c
 @Index({ name: 'order_event_at_index', properties: ['at'] })
 export class OrderEvent {
   [OptionalProps]?:
-    | 'status'
-    | 'actorId'
-    | 'reason'
-    | 'data'
-    | 'publishedAt'
-    | 'salesRepUserId'
-    | 'dealerRegion'
-    | 'erpForwardedAt'
-    | 'notifiedAt';
+    'status' | 'actorId' | 'reason' | 'data' | 'publishedAt' | 'salesRepUserId' | 'dealerRegion' | 'erpForwardedAt' | 'notifiedAt';
 
   /** The event id; consumers drop a second delivery of the same id. */
   @PrimaryKey({ type: 'uuid' })

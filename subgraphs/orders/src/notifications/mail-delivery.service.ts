@@ -26,9 +26,7 @@ interface MailRow {
 export class MailDelivery {
   readonly #transport: Transporter | null;
 
-  constructor(
-    private readonly deps: { orm: MikroORM; settings: NotificationSettings & { keepInMailbox: boolean }; logger: Logger },
-  ) {
+  constructor(private readonly deps: { orm: MikroORM; settings: NotificationSettings & { keepInMailbox: boolean }; logger: Logger }) {
     const { smtpUrl } = deps.settings;
     this.#transport = smtpUrl ? nodemailer.createTransport(smtpUrl.includes('pool=') ? smtpUrl : withPool(smtpUrl)) : null;
   }

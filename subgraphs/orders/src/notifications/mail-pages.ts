@@ -46,13 +46,15 @@ const html = (source: string) => {
   return (context: object) => template(context);
 };
 
-const MAILBOX = html(`<p class="note">Demo mode: every mail the graph sends is kept here, newest first ({{count}} shown). JSON: <a href="/dev/mailbox.json">/dev/mailbox.json</a>.
+const MAILBOX =
+  html(`<p class="note">Demo mode: every mail the graph sends is kept here, newest first ({{count}} shown). JSON: <a href="/dev/mailbox.json">/dev/mailbox.json</a>.
 In production this page does not exist; set SMTP_URL to send through a real server.</p>
 {{#each mails}}<div class="mail"><strong>{{subject}}</strong><br><span class="note">To {{#each to}}{{this}} {{/each}}· {{iso sentAt}}</span>
 <details><summary>Show</summary><iframe title="{{subject}}" sandbox srcdoc="{{html}}" style="width:100%;height:480px;border:none"></iframe>
 <pre style="white-space:pre-wrap">{{text}}</pre></details></div>{{else}}<p>No mail yet.</p>{{/each}}`);
 
-const DECIDE = html(`<p>Order <strong>{{order.number}}</strong> from <strong>{{dealerName}}</strong>, {{money order.total order.currency}}{{#if order.poNumber}}, PO {{order.poNumber}}{{/if}}.</p>
+const DECIDE =
+  html(`<p>Order <strong>{{order.number}}</strong> from <strong>{{dealerName}}</strong>, {{money order.total order.currency}}{{#if order.poNumber}}, PO {{order.poNumber}}{{/if}}.</p>
 <p>Status: <strong>{{order.status}}</strong>{{#if waitingLevel}}, waiting for approval level {{waitingLevel}}{{/if}}.</p>
 <table><thead><tr><th>SKU</th><th>Product</th><th>Qty</th><th>Unit price</th><th>Line total</th></tr></thead>
 <tbody>{{#each lines}}<tr><td>{{sku}}</td><td>{{name}}</td><td>{{quantity}}</td><td>{{money unitPrice ../order.currency}}</td><td>{{money lineTotal ../order.currency}}</td></tr>{{/each}}</tbody></table>
@@ -148,13 +150,11 @@ export function mountMailPages(
     if (!approver) return message(res, 403, 'Not allowed', 'The account this link was made for cannot decide orders any more.');
     const ctx = deps.newContext();
     // Claimed before deciding: of two clicks at once, one decides and the other hears the link was used.
-    const claimed = await ctx.em
-      .getConnection()
-      .execute<{ token_id: string }[]>(
-        `insert into "${ctx.em.config.get('schema')}"."mail_link_use" (token_id, order_id, decision, used_at) values (?, ?, ?, now())
+    const claimed = await ctx.em.getConnection().execute<{ token_id: string }[]>(
+      `insert into "${ctx.em.config.get('schema')}"."mail_link_use" (token_id, order_id, decision, used_at) values (?, ?, ?, now())
          on conflict (token_id) do nothing returning token_id`,
-        [link.tokenId, link.orderId, decision],
-      );
+      [link.tokenId, link.orderId, decision],
+    );
     if (claimed.length === 0) {
       const use = await used(deps.newContext(), link.tokenId);
       return message(res, 410, 'Link already used', use ? usedMessage(use) : 'This link was already used. A link decides once.');

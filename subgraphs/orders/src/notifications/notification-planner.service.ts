@@ -218,9 +218,10 @@ export class NotificationPlanner {
     if (userIds.length === 0) return new Set();
     const rows = await this.deps.orm.em
       .getConnection()
-      .execute<
-        { user_id: string; kind: string }[]
-      >(`select user_id, kind from "${schema}"."notification_preference" where email = 'OFF' and user_id = any(?::uuid[])`, [uuidArray(userIds)]);
+      .execute<{ user_id: string; kind: string }[]>(
+        `select user_id, kind from "${schema}"."notification_preference" where email = 'OFF' and user_id = any(?::uuid[])`,
+        [uuidArray(userIds)],
+      );
     return new Set(rows.map((r) => `${r.user_id}|${r.kind}`));
   }
 }

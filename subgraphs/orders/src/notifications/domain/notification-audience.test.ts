@@ -41,7 +41,9 @@ describe('notificationsOf: what an event makes', () => {
     const decided = [{ ...steps[0], status: 'APPROVED' }, steps[1]];
     const event = { type: 'APPROVAL_STEP', status: 'PENDING_APPROVAL', data: { step: 1, level: 2, decision: 'APPROVED' } };
     expect(notificationsOf({ event, orderStatus: 'PENDING_APPROVAL', steps: decided })).toEqual([{ kind: 'APPROVAL_WAITING', level: 4 }]);
-    expect(notificationsOf({ event: { ...event, data: { ...event.data, final: true } }, orderStatus: 'APPROVED', steps: decided })).toEqual([]);
+    expect(notificationsOf({ event: { ...event, data: { ...event.data, final: true } }, orderStatus: 'APPROVED', steps: decided })).toEqual(
+      [],
+    );
   });
 
   it('nobody is asked for a step decided meanwhile, or an order no longer pending', () => {

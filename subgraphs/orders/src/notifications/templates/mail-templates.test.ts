@@ -67,7 +67,9 @@ describe('mail templates: every kind renders', () => {
   it("an approver's mail carries the decide link; a dealer's never does", () => {
     expect(renderMail(model('APPROVAL_WAITING')).html).toContain('href="http://localhost:4000/mail/approval/t.o.k"');
     expect(renderMail(model('APPROVAL_ESCALATED')).text).toContain('expires in 72 hours');
-    expect(renderMail(model('ORDER_PLACED', { links: { ...model('ORDER_PLACED').links, decide: null } })).html).not.toContain('/mail/approval');
+    expect(renderMail(model('ORDER_PLACED', { links: { ...model('ORDER_PLACED').links, decide: null } })).html).not.toContain(
+      '/mail/approval',
+    );
   });
 
   it('money follows the locale', () => {
