@@ -42,6 +42,7 @@ import { type SubscriptionSharing, subscriptionSharing, type SubscriptionSharing
 import { subscriptionTransportEntries } from './subscriptions.js';
 import { readSupergraph, withSubgraphUrls } from './supergraph.js';
 import { socketTokenCheck, useTokenAnswers } from './token-answers.js';
+import { mailRoutes } from './web/mail-routes.js';
 import { webRoutes } from './web/web-routes.js';
 
 export interface RunningGateway {
@@ -194,12 +195,14 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
   const serveWeb = webRoutes(config, { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 }, (req) =>
     clientAddress({ req }),
   );
+  const serveMail = mailRoutes({ ordersUrl: config.subgraphUrls.orders, production: config.production });
   const drain = drainGate();
   const httpServer: Server = createServer((request, response) => {
     if (drain.serve(request, response)) return;
     if (serveDocument(request, response, documents)) return;
     if (serveOAuthToken(request, response)) return;
     if (!config.production && serveGraphiQLAsset(request, response)) return;
+    if (serveMail(request, response)) return;
     if (serveWeb(request, response)) return;
     // The body is read here, under the size limit, before the runtime parses anything.
     void readLimitedBody(request, response, security.maxBodyBytes).then((ok) => {

@@ -414,6 +414,18 @@ export interface InternalDealerProfile {
   city?: string;
 }
 
+/** A user as notifications need them: where to write, how to greet, and the role and region that decide what they hear of. */
+export interface InternalContact {
+  id: string;
+  email: string;
+  fullName: string;
+  role: string;
+  /** The user's dealer; null for staff. */
+  dealerId: string | null;
+  /** A staff user's region (REGIONAL_MANAGER, SALES_REP); null otherwise. */
+  region: string | null;
+}
+
 export interface DealersOperations {
   /** Dealers by id; unknown ones are left out. */
   dealerProfiles: {
@@ -424,6 +436,14 @@ export interface DealersOperations {
   staffProfile: {
     input: { userId: string };
     output: { userId: string; region: string | null; found: boolean };
+  };
+  /**
+   * Active users to notify, with their address: every user of these dealers, the staff users (when
+   * `staff`), and these users by id. Unknown or inactive users are left out. Read-only.
+   */
+  notificationContacts: {
+    input: { dealerIds?: string[]; staff?: boolean; userIds?: string[] };
+    output: { users: InternalContact[] };
   };
   /** Dealer ids by code (exact, case-insensitive), for imports that name dealers; unknown codes are left out. Read-only. */
   resolveDealerCodes: {

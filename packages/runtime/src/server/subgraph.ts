@@ -40,6 +40,8 @@ export interface SubgraphRuntime {
 export interface SubgraphServing<TContext> {
   /** The subgraph's own HTTP server, already listening. */
   httpServer: Server;
+  /** Its express app: plain HTTP routes a subgraph serves besides GraphQL (the gateway forwards them). */
+  app: RunningSubgraph['app'];
   schema: GraphQLSchema;
   /** A fresh context for a caller whose claims were verified (from a signed body, never from headers). */
   contextFor(claims: Claims | null): TContext;
@@ -203,6 +205,7 @@ export async function runSubgraph(
   });
   const stopBackground = await definition.start?.(runtime, () => newContext(null), {
     httpServer: server.httpServer,
+    app: server.app,
     schema,
     contextFor: newContext,
   });
