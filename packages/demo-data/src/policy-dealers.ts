@@ -66,7 +66,13 @@ export function generatePolicyDealers(faker: SeededFaker, anchor: Date, firstCod
       region: null,
       password: DEMO_PASSWORD,
     });
-    creditAccounts.push({ dealerId: dealer.id, limit: spec.limit, currency: CURRENCY, exceedancePolicy: spec.policy, paymentTermsDays: 30 });
+    creditAccounts.push({
+      dealerId: dealer.id,
+      limit: spec.limit,
+      currency: CURRENCY,
+      exceedancePolicy: spec.policy,
+      paymentTermsDays: 30,
+    });
   });
   return { dealers, users, creditAccounts };
 }

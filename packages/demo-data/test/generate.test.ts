@@ -4,7 +4,15 @@ import { discount } from '@dealergraph/runtime';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { assortmentProducts } from '../src/assortment.js';
-import { type DealerTier, DEMO_PASSWORD, demoAssortment, type DemoData, type DemoOrder, generateDemoData, type OrderStatus } from '../src/index.js';
+import {
+  type DealerTier,
+  DEMO_PASSWORD,
+  demoAssortment,
+  type DemoData,
+  type DemoOrder,
+  generateDemoData,
+  type OrderStatus,
+} from '../src/index.js';
 
 const ANCHOR = new Date('2026-03-15T00:00:00Z');
 const DAY = 86_400_000;

@@ -13,7 +13,8 @@ export interface CreditConfig extends SubgraphConfig {
 /** Reads the SOFT_WARNING approval level: a level of the approval ladder, 1 to 5. */
 export function readSoftWarningApprovalLevel(env: Env): number {
   const level = envInt(env, 'CREDIT_SOFT_WARNING_APPROVAL_LEVEL', 4);
-  if (level < 1 || level > 5) throw new ConfigError(`CREDIT_SOFT_WARNING_APPROVAL_LEVEL must be an approval level from 1 to 5, got ${level}.`);
+  if (level < 1 || level > 5)
+    throw new ConfigError(`CREDIT_SOFT_WARNING_APPROVAL_LEVEL must be an approval level from 1 to 5, got ${level}.`);
   return level;
 }
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-  creditStatusFor,
-  dealerThresholds,
-  blockThresholdProblem,
   ageingBuckets,
   assessCredit,
+  blockThresholdProblem,
   type CreditInput,
+  creditStatusFor,
   daysPastDue,
+  dealerThresholds,
   DEFAULT_THRESHOLDS,
   invoiceStatus,
   thresholdsProblem,
@@ -101,7 +101,7 @@ describe('dealerThresholds', () => {
     ]);
   });
 
-  it('blocks when MORE than the dealer\'s days past due: 30 blocks on day 31, not on day 30', () => {
+  it("blocks when MORE than the dealer's days past due: 30 blocks on day 31, not on day 30", () => {
     const t = dealerThresholds({ defaults, overdueBlockAfterDays: 30 });
     expect(t).toEqual({ warningDays: 15, restrictedDays: 30, blockedDays: 31 });
     expect(creditStatusFor(30, t)).toBe('RESTRICTED');

@@ -95,7 +95,7 @@ describe('decideOrderCredit: beyond the available credit, by policy', () => {
     expect(d.reason).toMatch(/Only lines up to 500.00 USD fit/);
   });
 
-  it('PARTIAL_ORDER takes the whole lines that fit, in the dealer\'s order, skipping one too large', () => {
+  it("PARTIAL_ORDER takes the whole lines that fit, in the dealer's order, skipping one too large", () => {
     const d = decideOrderCredit({ ...over, policy: 'PARTIAL_ORDER', lines: [20_000, 35_000, 25_000] });
     expect(d).toMatchObject({ outcome: 'PARTIAL', partialLines: [0, 2], partialAmount: 45_000, fitsAmount: 50_000 });
     expect(d.reason).toBe(

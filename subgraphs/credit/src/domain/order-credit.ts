@@ -84,7 +84,10 @@ export interface OrderCreditDecision {
  * PARTIAL_ORDER's split: the whole lines that fit within `fitsAmount`, in the dealer's line order
  * (a line too large for what is left is skipped, a later smaller one may still fit).
  */
-export function linesThatFit({ lines, fitsAmount }: { lines: readonly number[]; fitsAmount: number }): { indexes: number[]; amount: number } {
+export function linesThatFit({ lines, fitsAmount }: { lines: readonly number[]; fitsAmount: number }): {
+  indexes: number[];
+  amount: number;
+} {
   const indexes: number[] = [];
   let amount = 0;
   lines.forEach((total, i) => {
@@ -156,6 +159,25 @@ export function decideOrderCredit(input: OrderCreditInput): OrderCreditDecision 
       reason: `${over} Reduce the order to at most ${money(fitsAmount)}, or pay open invoices to free credit.`,
     };
   }
+  return decideExceedance({ input, policy, base, over, money });
+}
+
+/** Rule 4 beyond HARD_BLOCK: the hard limit, an approved exceedance, then the policy (see the header). */
+function decideExceedance({
+  input,
+  policy,
+  base,
+  over,
+  money,
+}: {
+  input: OrderCreditInput;
+  policy: Exclude<ExceedancePolicy, 'HARD_BLOCK'>;
+  base: Omit<OrderCreditDecision, 'outcome'>;
+  over: string;
+  money: (minor: number) => string;
+}): OrderCreditDecision {
+  const { amount, limit, available, approved } = input;
+  const { shortfall } = base;
   const hardLimit = input.hardLimit ?? null;
   if (hardLimit !== null && (policy === 'SOFT_WARNING' || policy === 'ROUTE_TO_APPROVAL' || approved)) {
     // What the hard limit leaves: the available credit plus the margin between the two limits.
@@ -192,28 +214,8 @@ export function decideOrderCredit(input: OrderCreditInput): OrderCreditDecision 
         approvalLevel: FINANCE_APPROVAL_LEVEL,
         reason: `${over} It goes to finance for approval; paying open invoices first avoids the wait.`,
       };
-    case 'PARTIAL_ORDER': {
-      const split = input.lines ? linesThatFit({ lines: input.lines, fitsAmount }) : { indexes: [], amount: 0 };
-      if (input.lines && split.indexes.length === 0) {
-        return {
-          ...base,
-          outcome: 'REFUSE',
-          code: 'CREDIT_LIMIT_EXCEEDED',
-          reason: `${over} No whole line fits within ${money(fitsAmount)}: reduce the quantities, or pay open invoices to free credit.`,
-        };
-      }
-      const rest = input.lines ? input.lines.length - split.indexes.length : 0;
-      return {
-        ...base,
-        outcome: 'PARTIAL',
-        code: 'CREDIT_LIMIT_EXCEEDED',
-        partialLines: split.indexes,
-        partialAmount: split.amount,
-        reason: input.lines
-          ? `${over} ${split.indexes.length} line${split.indexes.length === 1 ? '' : 's'} (${money(split.amount)}) fit and are placed; the other ${rest} stay for a later order.`
-          : `${over} Only lines up to ${money(fitsAmount)} fit: those are placed, the rest stays for a later order.`,
-      };
-    }
+    case 'PARTIAL_ORDER':
+      return decidePartial({ input, base, over, money });
     case 'PAYMENT_REQUIRED':
       return {
         ...base,
@@ -223,4 +225,39 @@ export function decideOrderCredit(input: OrderCreditInput): OrderCreditDecision 
         reason: `${over} It waits for a payment of ${money(shortfall)} before it proceeds.`,
       };
   }
+}
+
+/** PARTIAL_ORDER beyond the available credit: the whole lines that fit, in the dealer's order; none fits: REFUSE. */
+function decidePartial({
+  input,
+  base,
+  over,
+  money,
+}: {
+  input: OrderCreditInput;
+  base: Omit<OrderCreditDecision, 'outcome'>;
+  over: string;
+  money: (minor: number) => string;
+}): OrderCreditDecision {
+  const { fitsAmount } = base;
+  const split = input.lines ? linesThatFit({ lines: input.lines, fitsAmount }) : { indexes: [], amount: 0 };
+  if (input.lines && split.indexes.length === 0) {
+    return {
+      ...base,
+      outcome: 'REFUSE',
+      code: 'CREDIT_LIMIT_EXCEEDED',
+      reason: `${over} No whole line fits within ${money(fitsAmount)}: reduce the quantities, or pay open invoices to free credit.`,
+    };
+  }
+  const rest = input.lines ? input.lines.length - split.indexes.length : 0;
+  return {
+    ...base,
+    outcome: 'PARTIAL',
+    code: 'CREDIT_LIMIT_EXCEEDED',
+    partialLines: split.indexes,
+    partialAmount: split.amount,
+    reason: input.lines
+      ? `${over} ${split.indexes.length} line${split.indexes.length === 1 ? '' : 's'} (${money(split.amount)}) fit and are placed; the other ${rest} stay for a later order.`
+      : `${over} Only lines up to ${money(fitsAmount)} fit: those are placed, the rest stays for a later order.`,
+  };
 }

@@ -121,7 +121,8 @@ export class CreditAccountType {
   dealerId!: string;
 
   @Field(() => Money, {
-    description: 'Assigned credit limit (the soft limit): available credit is counted from it, and an order beyond it follows the exceedance policy.',
+    description:
+      'Assigned credit limit (the soft limit): available credit is counted from it, and an order beyond it follows the exceedance policy.',
   })
   limit!: Money;
 

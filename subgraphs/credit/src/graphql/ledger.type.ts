@@ -101,7 +101,7 @@ export class RecordPaymentInput {
   @Field(() => ID, {
     nullable: true,
     description:
-      "The order this payment pays up front: a PAYMENT_REQUIRED order in AWAITING_PAYMENT (its id). The payment stays on account (no invoice takes it) and the order proceeds once what it waits for is paid; UNKNOWN_ORDER when the dealer has no such order waiting. Not with invoiceNumber.",
+      'The order this payment pays up front: a PAYMENT_REQUIRED order in AWAITING_PAYMENT (its id). The payment stays on account (no invoice takes it) and the order proceeds once what it waits for is paid; UNKNOWN_ORDER when the dealer has no such order waiting. Not with invoiceNumber.',
   })
   orderId?: string | null;
 }

@@ -37,7 +37,8 @@ export function creditInternalOperations(newContext: () => CreditContext): Inter
     },
     async prepaymentsDue(input) {
       const raw = input?.orderIds;
-      if (!Array.isArray(raw) || raw.length > MAX_INTERNAL_LINES) throw new InternalInputError(`orderIds must be a list of at most ${MAX_INTERNAL_LINES}`);
+      if (!Array.isArray(raw) || raw.length > MAX_INTERNAL_LINES)
+        throw new InternalInputError(`orderIds must be a list of at most ${MAX_INTERNAL_LINES}`);
       const ids = raw.map((id, i) => requireUuid(id, `orderIds[${i}]`));
       const due = await prepaymentsDue(newContext(), ids);
       return { orders: [...due].map(([orderId, amountToPay]) => ({ orderId, amountToPay })) };

@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 
-import { catchRefusal, type Claims, normalizeId, readAmount, Refusal, refused, type Result, type UserError, userError } from '@dealergraph/runtime';
+import {
+  catchRefusal,
+  type Claims,
+  normalizeId,
+  readAmount,
+  Refusal,
+  refused,
+  type Result,
+  type UserError,
+  userError,
+} from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 
 import type { CreditContext } from '../context.js';
@@ -50,31 +60,36 @@ export async function setCreditLimit(ctx: CreditContext, claims: Claims, given: 
   const dealerId = normalizeId(input.dealerId);
   const noAccount = refused(userError('UNKNOWN_DEALER', 'No credit account for this dealer id.', ['input', 'dealerId']));
   if (!dealerId) return noAccount;
-  return catchRefusal(() => ctx.em.transactional(async (tx) => {
-    const account = await tx.findOne(CreditAccount, { dealerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!account) throw new Refusal(noAccount.errors);
-    const change = tx.create(CreditLimitChange, {
-      id: randomUUID(),
-      dealerId,
-      changedBy: claims.sub,
-      changedByEmail: claims.email,
-      changedAt: ctx.now(),
-      oldLimit: account.limit,
-      newLimit: input.limit,
-      oldPolicy: account.exceedancePolicy,
-      newPolicy: input.exceedancePolicy ?? account.exceedancePolicy,
-      reason: input.reason.trim(),
-    });
-    account.limit = input.limit;
-    account.exceedancePolicy = change.newPolicy;
-    if (hardLimit !== undefined) account.hardLimit = hardLimit;
-    if (blockDays !== null && blockDays !== undefined) account.overdueBlockAfterDays = blockDays === -1 ? null : blockDays;
-    if (account.hardLimit !== null && account.hardLimit < account.limit) {
-      throw Refusal.of('INVALID_AMOUNT', 'The hard limit cannot be below the credit limit: raise or remove it too.', ['input', 'hardLimit']);
-    }
-    account.updatedAt = ctx.now();
-    return change;
-  }));
+  return catchRefusal(() =>
+    ctx.em.transactional(async (tx) => {
+      const account = await tx.findOne(CreditAccount, { dealerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!account) throw new Refusal(noAccount.errors);
+      const change = tx.create(CreditLimitChange, {
+        id: randomUUID(),
+        dealerId,
+        changedBy: claims.sub,
+        changedByEmail: claims.email,
+        changedAt: ctx.now(),
+        oldLimit: account.limit,
+        newLimit: input.limit,
+        oldPolicy: account.exceedancePolicy,
+        newPolicy: input.exceedancePolicy ?? account.exceedancePolicy,
+        reason: input.reason.trim(),
+      });
+      account.limit = input.limit;
+      account.exceedancePolicy = change.newPolicy;
+      if (hardLimit !== undefined) account.hardLimit = hardLimit;
+      if (blockDays !== null && blockDays !== undefined) account.overdueBlockAfterDays = blockDays === -1 ? null : blockDays;
+      if (account.hardLimit !== null && account.hardLimit < account.limit) {
+        throw Refusal.of('INVALID_AMOUNT', 'The hard limit cannot be below the credit limit: raise or remove it too.', [
+          'input',
+          'hardLimit',
+        ]);
+      }
+      account.updatedAt = ctx.now();
+      return change;
+    }),
+  );
 }
 
 /** The audit trail of a dealer's limit, newest first. */

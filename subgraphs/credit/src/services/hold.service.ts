@@ -187,7 +187,9 @@ export async function placeHold(ctx: CreditServiceContext, input: PlaceHoldInput
 
 /** What was paid up front for an order (payments recorded with its id), in cents. */
 async function paidFor(em: CreditServiceContext['em'], orderId: string): Promise<number> {
-  const [row] = await em.execute<{ paid: string | null }[]>('select sum(amount) as paid from "credit"."payment" where order_id = ?', [orderId]);
+  const [row] = await em.execute<{ paid: string | null }[]>('select sum(amount) as paid from "credit"."payment" where order_id = ?', [
+    orderId,
+  ]);
   return Number(row?.paid ?? 0);
 }
 

@@ -155,7 +155,10 @@ export class CartCreditPreviewType {
   @Field(() => String, { nullable: true, description: 'Why, and what the dealer can do.' })
   reason!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'A warning the order would carry (SOFT_WARNING beyond the limit: it waits for approval).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A warning the order would carry (SOFT_WARNING beyond the limit: it waits for approval).',
+  })
   warning!: string | null;
 
   @Field(() => Money, { description: 'Credit available now.' })
@@ -171,7 +174,8 @@ export class CartCreditPreviewType {
   approvalLevel!: number | null;
 
   @Field(() => [String], {
-    description: 'For PARTIAL: the SKUs of the whole lines that fit and would be placed, in cart order; the others would stay in the cart. Empty otherwise.',
+    description:
+      'For PARTIAL: the SKUs of the whole lines that fit and would be placed, in cart order; the others would stay in the cart. Empty otherwise.',
   })
   partialSkus!: string[];
 

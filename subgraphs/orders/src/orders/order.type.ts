@@ -55,7 +55,8 @@ export class OrderType {
 
   @Field(() => String, {
     nullable: true,
-    description: 'A warning the order was placed with, e.g. over the credit limit under SOFT_WARNING.',
+    description:
+      'A warning the order was placed with: over the credit limit under SOFT_WARNING, the lines PARTIAL_ORDER left out, the payment PAYMENT_REQUIRED asks for first.',
   })
   warning!: string | null;
 
@@ -74,7 +75,8 @@ export class OrderType {
 
   @Field(() => Date, {
     nullable: true,
-    description: 'PAYMENT_REQUIRED: when an order still AWAITING_PAYMENT is cancelled and its stock and credit released; null when nothing was due.',
+    description:
+      'PAYMENT_REQUIRED: when an order still AWAITING_PAYMENT is cancelled and its stock and credit released; null when nothing was due.',
   })
   paymentDueBy!: Date | null;
 

@@ -258,7 +258,8 @@ async function splitOrder(ctx: OrdersContext, run: PlacementRun, credit: CreditD
     return order;
   };
   const userId = run.order.placedByUserId;
-  run.order = run.order.request?.cartLines?.length && userId ? await withCartLock(ctx, userId, work) : await ctx.em.fork().transactional(work);
+  run.order =
+    run.order.request?.cartLines?.length && userId ? await withCartLock(ctx, userId, work) : await ctx.em.fork().transactional(work);
   run.lines = lines.filter((l) => keep.has(l.id));
 }
 
@@ -307,7 +308,12 @@ async function reserveStep(ctx: OrdersContext, order: Order, lines: OrderLine[])
  */
 async function holdStep(ctx: OrdersContext, run: PlacementRun): Promise<{ order: Order; routing: RoutingDecision }> {
   const { order, routing } = run;
-  const held = await ctx.services.credit.call('placeHold', { dealerId: order.dealerId, orderId: order.id, amount: order.total, prepay: true });
+  const held = await ctx.services.credit.call('placeHold', {
+    dealerId: order.dealerId,
+    orderId: order.id,
+    amount: order.total,
+    prepay: true,
+  });
   if (held.status === 'RELEASED') throw new WorkflowLostError(order.id);
   if (held.status === 'REFUSED') {
     const { decision } = held;

@@ -32,11 +32,13 @@ export interface PaymentSweepResult {
 /** One pass over the orders waiting for a payment: proceed the paid ones, cancel the expired ones. */
 export async function sweepAwaitingPayment(newContext: () => OrdersContext): Promise<PaymentSweepResult> {
   const ctx = newContext();
-  const waiting = await ctx.em.fork().find(
-    Order,
-    { status: 'AWAITING_PAYMENT', workflow: 'DONE', effect: null },
-    { fields: ['id', 'paymentDueBy'], orderBy: { paymentDueBy: 'asc' }, limit: BATCH },
-  );
+  const waiting = await ctx.em
+    .fork()
+    .find(
+      Order,
+      { status: 'AWAITING_PAYMENT', workflow: 'DONE', effect: null },
+      { fields: ['id', 'paymentDueBy'], orderBy: { paymentDueBy: 'asc' }, limit: BATCH },
+    );
   const result: PaymentSweepResult = { proceeded: 0, expired: 0 };
   if (waiting.length === 0) return result;
   const { orders } = await ctx.services.credit.call('prepaymentsDue', { orderIds: waiting.map((o) => o.id) });
@@ -60,7 +62,12 @@ export async function proceedPaidOrder(ctx: OrdersContext, orderId: string): Pro
     const now = new Date();
     const chain = await em.count(OrderApprovalStep, { order: order.id });
     if (chain > 0) {
-      await changeOrderStatus(em, order, { to: 'PENDING_APPROVAL', byUserId: null, comment: 'Paid up front: waits for approval.', at: now });
+      await changeOrderStatus(em, order, {
+        to: 'PENDING_APPROVAL',
+        byUserId: null,
+        comment: 'Paid up front: waits for approval.',
+        at: now,
+      });
       await ctx.approvalTimers.scheduleWaiting(em, order.id, now);
     } else {
       await changeOrderStatus(em, order, { to: 'APPROVED', byUserId: null, comment: 'Paid up front: approved automatically.', at: now });

@@ -13,7 +13,16 @@ import {
 
 // The lifecycle written out independently of the implementation's table: one row per `from`, one
 // column per `to`, in this order. 1 = allowed.
-const COLUMNS = ['AWAITING_PAYMENT', 'PENDING_APPROVAL', 'APPROVED', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'REJECTED', 'CANCELLED'] as const;
+const COLUMNS = [
+  'AWAITING_PAYMENT',
+  'PENDING_APPROVAL',
+  'APPROVED',
+  'PROCESSING',
+  'SHIPPED',
+  'DELIVERED',
+  'REJECTED',
+  'CANCELLED',
+] as const;
 const MATRIX: Record<OrderStatus, string> = {
   //                 AW PA AP PR SH DE RE CA
   AWAITING_PAYMENT: '0  1  1  0  0  0  0  1',

@@ -16,7 +16,16 @@
  * credit held). The system takes its edges for the distributor: paid, it becomes APPROVED (or
  * PENDING_APPROVAL when approval rules apply); unpaid in time, CANCELLED. The dealer may cancel it.
  */
-export const ORDER_STATUSES = ['AWAITING_PAYMENT', 'PENDING_APPROVAL', 'APPROVED', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'REJECTED', 'CANCELLED'] as const;
+export const ORDER_STATUSES = [
+  'AWAITING_PAYMENT',
+  'PENDING_APPROVAL',
+  'APPROVED',
+  'PROCESSING',
+  'SHIPPED',
+  'DELIVERED',
+  'REJECTED',
+  'CANCELLED',
+] as const;
 
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
