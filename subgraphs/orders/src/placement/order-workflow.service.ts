@@ -509,6 +509,8 @@ export const PLACEMENT_STEPS: readonly PlacementStep[] = [
     marks: null,
     forward: async (ctx, run) => {
       run.order = await finish(ctx, run.order.id, run.routing, run.warning);
+      // The order's own warning (PAYMENT_REQUIRED's payment due is written by the confirm step) is the answer's.
+      run.warning = run.order.warning;
     },
     undo: null,
   },
