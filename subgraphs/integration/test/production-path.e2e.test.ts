@@ -29,6 +29,8 @@ const SAMPLES: [kind: string, file: string, rows: number][] = [
   ['CATEGORIES', 'categories.csv', 3],
   ['WAREHOUSES', 'warehouses.csv', 3],
   ['DEALERS', 'dealers.csv', 3],
+  ['DEALER_ADDRESSES', 'dealer-addresses.csv', 4],
+  ['DEALER_CONTACTS', 'dealer-contacts.csv', 3],
   ['PRODUCTS', 'products.csv', 3],
   ['STOCK', 'stock.csv', 3],
   ['IN_TRANSIT', 'in-transit.csv', 2],
@@ -133,9 +135,14 @@ describe('production path: an empty database filled from the sample files', () =
     const gm = await invite('gm@distributor.example', 'GENERAL_MANAGER');
 
     // The catalog at the imported prices: the special price agreement beats the GOLD tier price.
-    const seen = await buyer.data(`{ me { dealer { code tier credit { available { amount } } } }
+    const seen = await buyer.data(`{ me { dealer { code tier credit { available { amount } } addresses { code } } }
         product(sku: "ORK-9001") { name stock { available } price(quantity: 2) { unitPrice { amount } listPrice { amount } appliedRules } } }`);
-    expect(seen.me.dealer).toEqual({ code: 'D9001', tier: 'GOLD', credit: { available: { amount: '50000.00' } } });
+    expect(seen.me.dealer).toEqual({
+      code: 'D9001',
+      tier: 'GOLD',
+      credit: { available: { amount: '50000.00' } },
+      addresses: [{ code: 'BILL-1' }, { code: 'SHIP-1' }, { code: 'SHIP-2' }],
+    });
     expect(seen.product).toEqual({
       name: 'O-ring kit NBR 70 metric 382 pieces',
       stock: { available: 52 },
