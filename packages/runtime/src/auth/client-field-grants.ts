@@ -105,6 +105,7 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   Order: [...ORDERS, ...ERP],
   OrderConnection: ORDERS,
   OrderLine: [...ORDERS, ...ERP],
+  DeferredOrderLine: [...ORDERS, ...ERP],
   OrderStatusChange: [...ORDERS, ...ERP],
   OrderRejection: ORDERS,
   RejectionAlternative: ORDERS,
