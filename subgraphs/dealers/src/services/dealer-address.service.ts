@@ -77,7 +77,111 @@ async function audit(em: EntityManager, actor: InternalActor, changes: readonly 
   );
 }
 
-type StoredAddress = DealerAddressData & { id: string; dealerId: string };
+type StoredAddress = {
+  id: string;
+  dealer_id: string;
+  code: string;
+  kind: string;
+  name: string;
+  street: string;
+  postal_code: string;
+  city: string;
+  region: string | null;
+  country: string;
+  is_default: boolean;
+  active: boolean;
+};
+type AddressRow = DealerAddressData & { dealerId: string; dealerCode: string };
+interface AddressWrite {
+  id: string;
+  dealerId: string;
+  dealerCode: string;
+  data: DealerAddressData;
+  before: DealerAddressData | null;
+}
+
+const addressData = (s: StoredAddress): DealerAddressData => ({
+  code: s.code,
+  kind: s.kind as DealerAddressData['kind'],
+  name: s.name,
+  street: s.street,
+  postalCode: s.postal_code,
+  city: s.city,
+  region: s.region,
+  country: s.country,
+  isDefault: s.is_default,
+  active: s.active,
+});
+
+/** Address rows alone: the dealer, the row's values, then duplicate keys and second defaults within the batch. */
+function checkAddressRows(inputs: readonly Record<string, unknown>[]) {
+  const checked = inputs.map((input): { ok: true; value: AddressRow } | { ok: false; problems: Problem[] } => {
+    const dealer = dealerOf(input);
+    const row = checkDealerAddress(input);
+    if (!('dealerId' in dealer)) return { ok: false, problems: [dealer, ...(row.ok ? [] : row.problems)] };
+    return row.ok ? { ok: true, value: { ...row.value, ...dealer } } : row;
+  });
+  const keys = checked.map((c) => (c.ok ? `${c.value.dealerId}:${c.value.code.toLowerCase()}` : null));
+  const twice = duplicates(keys);
+  const defaults = duplicateDefaults(checked.map((c, i) => (c.ok && !twice.has(i) ? c.value : null)));
+  return { checked, keys, twice, defaults };
+}
+
+/** Writes planned addresses with their audit; a new default first takes the flag from the old default of its kind (audited too). */
+async function writeAddresses(em: EntityManager, actor: InternalActor, writes: readonly AddressWrite[]) {
+  const changes: Audit[] = writes.map((w) => ({
+    subject: 'DEALER_ADDRESS',
+    subjectId: w.id,
+    externalKey: `${w.dealerCode}/${w.data.code}`,
+    before: w.before,
+    after: w.data,
+  }));
+  const newDefaults = writes.filter((w) => w.data.isDefault && w.data.active);
+  if (newDefaults.length) {
+    const cleared = await em.execute<{ id: string; code: string; dealer_id: string }[]>(
+      `update "dealers"."dealer_address" a set is_default = false, updated_at = now()
+         from jsonb_to_recordset(?::jsonb) as r(id uuid, dealer_id uuid, kind text)
+        where a.dealer_id = r.dealer_id and a.kind = r.kind and a.id <> r.id and a.is_default
+        returning a.id, a.code, a.dealer_id`,
+      [JSON.stringify(newDefaults.map((w) => ({ id: w.id, dealer_id: w.dealerId, kind: w.data.kind })))],
+    );
+    const codeOf = new Map(writes.map((w) => [w.dealerId, w.dealerCode]));
+    for (const c of cleared)
+      changes.push({
+        subject: 'DEALER_ADDRESS',
+        subjectId: c.id,
+        externalKey: `${codeOf.get(c.dealer_id)}/${c.code}`,
+        before: { isDefault: true },
+        after: { isDefault: false },
+      });
+  }
+  const rows = writes.map((w) => ({
+    id: w.id,
+    dealer_id: w.dealerId,
+    code: w.data.code,
+    kind: w.data.kind,
+    name: w.data.name,
+    street: w.data.street,
+    postal_code: w.data.postalCode,
+    city: w.data.city,
+    region: w.data.region,
+    country: w.data.country,
+    is_default: w.data.isDefault,
+    active: w.data.active,
+  }));
+  await em.execute(
+    `insert into "dealers"."dealer_address" (id, dealer_id, code, kind, name, street, postal_code, city, region, country, is_default, active, updated_at)
+     select r.id, r.dealer_id, r.code, r.kind, r.name, r.street, r.postal_code, r.city, r.region, r.country, r.is_default, r.active, now()
+       from jsonb_to_recordset(?::jsonb) as r(id uuid, dealer_id uuid, code text, kind text, name text, street text, postal_code text,
+            city text, region text, country text, is_default boolean, active boolean)
+     on conflict (id) do update set kind = excluded.kind, name = excluded.name, street = excluded.street, postal_code = excluded.postal_code,
+       city = excluded.city, region = excluded.region, country = excluded.country, is_default = excluded.is_default,
+       active = excluded.active, updated_at = now()`,
+    [JSON.stringify(rows)],
+    'run',
+  );
+  await audit(em, actor, changes);
+}
 
 /**
  * Billing and ship-to addresses by dealer and the ERP's address code (upsertDealerAddress,
@@ -92,33 +196,20 @@ export async function upsertDealerAddresses(
   inputs: readonly Record<string, unknown>[],
   options: BatchOptions,
 ): Promise<MasterDataBatchResult & { ids: (string | null)[] }> {
-  const checked = inputs.map((input) => {
-    const dealer = dealerOf(input);
-    const row = checkDealerAddress(input);
-    if (!('dealerId' in dealer)) return { ok: false as const, problems: [dealer, ...(row.ok ? [] : row.problems)] };
-    return row.ok ? { ok: true as const, value: { ...row.value, ...dealer } } : row;
-  });
-  const keyOf = (i: number) => {
-    const c = checked[i]!;
-    return c.ok ? `${c.value.dealerId}:${c.value.code.toLowerCase()}` : null;
-  };
-  const twice = duplicates(inputs.map((_, i) => keyOf(i)));
-  const defaults = duplicateDefaults(checked.map((c, i) => (c.ok && !twice.has(i) ? c.value : null)));
+  const { checked, keys, twice, defaults } = checkAddressRows(inputs);
   const ids: (string | null)[] = inputs.map(() => null);
   const result = await ctx.em.transactional(async (em) => {
     await em.execute(`select pg_advisory_xact_lock(hashtext('dealers.master-data.address'))`);
     const dealerIds = [...new Set(checked.flatMap((c) => (c.ok ? [c.value.dealerId] : [])))];
     const stored = dealerIds.length
-      ? await em.execute<
-          (Omit<StoredAddress, 'dealerId' | 'postalCode' | 'isDefault'> & { dealer_id: string; postal_code: string; is_default: boolean })[]
-        >(
+      ? await em.execute<StoredAddress[]>(
           `select id, dealer_id, code, kind, name, street, postal_code, city, region, country, is_default, active
              from "dealers"."dealer_address" where dealer_id = any(?::uuid[]) for update`,
           [`{${dealerIds.join(',')}}`],
         )
       : [];
     const byKey = new Map(stored.map((s) => [`${s.dealer_id}:${s.code.toLowerCase()}`, s]));
-    const writes: { id: string; dealerId: string; dealerCode: string; data: DealerAddressData; before: DealerAddressData | null }[] = [];
+    const writes: AddressWrite[] = [];
     const rows = checked.map((c, i): MasterDataRowResult => {
       if (!c.ok) return failed(c.problems);
       const { dealerId, dealerCode, ...data } = c.value;
@@ -134,21 +225,8 @@ export async function upsertDealerAddresses(
             field: 'isDefault',
           },
         ]);
-      const existing = byKey.get(keyOf(i)!);
-      const before: DealerAddressData | null = existing
-        ? {
-            code: existing.code,
-            kind: existing.kind,
-            name: existing.name,
-            street: existing.street,
-            postalCode: existing.postal_code,
-            city: existing.city,
-            region: existing.region,
-            country: existing.country,
-            isDefault: existing.is_default,
-            active: existing.active,
-          }
-        : null;
+      const existing = byKey.get(keys[i]!);
+      const before = existing ? addressData(existing) : null;
       const after = { ...data, code: existing?.code ?? data.code };
       ids[i] = existing?.id ?? randomUUID();
       if (before && JSON.stringify(before) === JSON.stringify(after)) return { status: 'UNCHANGED' };
@@ -156,63 +234,7 @@ export async function upsertDealerAddresses(
       return { status: existing ? 'UPDATED' : 'CREATED' };
     });
     const applied = !options.dryRun && !(rows.some((r) => r.status === 'FAILED') && options.allOrNothing);
-    if (!applied || !writes.length) return { applied, rows };
-    const changes: Audit[] = writes.map((w) => ({
-      subject: 'DEALER_ADDRESS',
-      subjectId: w.id,
-      externalKey: `${w.dealerCode}/${w.data.code}`,
-      before: w.before,
-      after: w.data,
-    }));
-    // The previous defaults of the kinds that get a new one lose the flag.
-    const newDefaults = writes.filter((w) => w.data.isDefault && w.data.active);
-    if (newDefaults.length) {
-      const cleared = await em.execute<{ id: string; code: string; dealer_id: string }[]>(
-        `update "dealers"."dealer_address" a set is_default = false, updated_at = now()
-           from jsonb_to_recordset(?::jsonb) as r(id uuid, dealer_id uuid, kind text)
-          where a.dealer_id = r.dealer_id and a.kind = r.kind and a.id <> r.id and a.is_default
-          returning a.id, a.code, a.dealer_id`,
-        [JSON.stringify(newDefaults.map((w) => ({ id: w.id, dealer_id: w.dealerId, kind: w.data.kind })))],
-      );
-      const codeOf = new Map(writes.map((w) => [w.dealerId, w.dealerCode]));
-      for (const c of cleared)
-        changes.push({
-          subject: 'DEALER_ADDRESS',
-          subjectId: c.id,
-          externalKey: `${codeOf.get(c.dealer_id)}/${c.code}`,
-          before: { isDefault: true },
-          after: { isDefault: false },
-        });
-    }
-    await em.execute(
-      `insert into "dealers"."dealer_address" (id, dealer_id, code, kind, name, street, postal_code, city, region, country, is_default, active, updated_at)
-       select r.id, r.dealer_id, r.code, r.kind, r.name, r.street, r.postal_code, r.city, r.region, r.country, r.is_default, r.active, now()
-         from jsonb_to_recordset(?::jsonb) as r(id uuid, dealer_id uuid, code text, kind text, name text, street text, postal_code text,
-              city text, region text, country text, is_default boolean, active boolean)
-       on conflict (id) do update set kind = excluded.kind, name = excluded.name, street = excluded.street, postal_code = excluded.postal_code,
-         city = excluded.city, region = excluded.region, country = excluded.country, is_default = excluded.is_default,
-         active = excluded.active, updated_at = now()`,
-      [
-        JSON.stringify(
-          writes.map((w) => ({
-            id: w.id,
-            dealer_id: w.dealerId,
-            code: w.data.code,
-            kind: w.data.kind,
-            name: w.data.name,
-            street: w.data.street,
-            postal_code: w.data.postalCode,
-            city: w.data.city,
-            region: w.data.region,
-            country: w.data.country,
-            is_default: w.data.isDefault,
-            active: w.data.active,
-          })),
-        ),
-      ],
-      'run',
-    );
-    await audit(em as EntityManager, options.actor, changes);
+    if (applied && writes.length) await writeAddresses(em as EntityManager, options.actor, writes);
     return { applied, rows };
   });
   return { ...result, ids: result.applied ? ids : ids.map(() => null) };
