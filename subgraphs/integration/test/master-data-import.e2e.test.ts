@@ -470,6 +470,10 @@ describe('master data imports', () => {
       { subject: 'DEALER_ADDRESS', n: 6 },
       { subject: 'DEALER_CONTACT', n: 4 },
     ]);
+    // They are not dealer.changed events: nothing of them waits in the outbox.
+    expect(
+      await sql(`select count(*)::int as n from dealers.master_data_change where subject like 'DEALER_%' and erp_forwarded_at is null`),
+    ).toEqual([{ n: 0 }]);
   });
 
   it('upsertCreditAccount: by dealer code, idempotent; a limit change goes into both audit trails', async () => {

@@ -56,8 +56,9 @@ interface Audit {
 async function audit(em: EntityManager, actor: InternalActor, changes: readonly Audit[]) {
   if (!changes.length) return;
   await em.execute(
-    `insert into "dealers"."master_data_change" (id, subject, subject_id, external_key, actor_id, actor_name, before, after, at)
-     select r.id, r.subject, r.subject_id, r.external_key, ?, ?, r.before, r.after, now()
+    // Not dealer.changed events: marked handed over at once, so the outbox's partial index keeps only what waits.
+    `insert into "dealers"."master_data_change" (id, subject, subject_id, external_key, actor_id, actor_name, before, after, at, erp_forwarded_at)
+     select r.id, r.subject, r.subject_id, r.external_key, ?, ?, r.before, r.after, now(), now()
        from jsonb_to_recordset(?::jsonb) as r(id uuid, subject text, subject_id uuid, external_key text, before jsonb, after jsonb)`,
     [
       actor.id,
