@@ -78,6 +78,18 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Mutation.upsertInTransit': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by reference; audited' },
   'Mutation.upsertCategory': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by slug; audited' },
   'Mutation.upsertWarehouse': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by code; audited' },
+  'Mutation.upsertDealerAddress': {
+    roles: PORTAL_ADMIN,
+    scope: 'ERP_IMPORT',
+    refusal: 'ERROR',
+    note: 'idempotent by dealer and address code; audited',
+  },
+  'Mutation.upsertDealerContact': {
+    roles: PORTAL_ADMIN,
+    scope: 'ERP_IMPORT',
+    refusal: 'ERROR',
+    note: 'idempotent by dealer and email; audited',
+  },
   'Mutation.upsertPromotion': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by code and SKU; audited' },
   'Mutation.upsertSpecialPriceAgreement': {
     roles: PORTAL_ADMIN,

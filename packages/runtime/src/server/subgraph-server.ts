@@ -34,6 +34,8 @@ export interface SubgraphServerOptions<TContext> {
   plugins?: ApolloServerPlugin<any>[];
   /** Internal operations served at /internal/<operation> to signed service calls. */
   internal?: Omit<InternalRoutesOptions, 'service' | 'logger'>;
+  /** The largest GraphQL request body accepted, in bytes (2 MB unless the subgraph takes files). */
+  maxBodyBytes?: number;
 }
 
 /** The caller's address and user agent, as the gateway vouched for them in the signed body. */
@@ -121,7 +123,7 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
   if (options.internal) mountInternalOperations(app, { ...options.internal, service: options.name, logger: options.logger });
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    express.json({ limit: options.maxBodyBytes ?? 2 * 1024 * 1024 }),
     expressMiddleware(server, {
       context: async ({ req }) => {
         const body = req.body as SignedBody | undefined;
