@@ -17,6 +17,7 @@ import { OrderEventResolver } from './events/order-event.resolver.js';
 import { OrderEventHub } from './events/order-event-hub.js';
 import { startOrderEvents } from './events/order-events.start.js';
 import { migrations } from './migrations/index.js';
+import { NotificationPreferenceResolver } from './notifications/notification-preference.resolver.js';
 import { startNotifications } from './notifications/notifications.start.js';
 import { ordersInternalOperations } from './orders/internal-operations.js';
 import { createOrderLoaders } from './orders/order.loaders.js';
@@ -53,6 +54,7 @@ const RESOLVERS: [Function, ...Function[]] = [
   CartResolver,
   OrderTemplateResolver,
   OrderEventResolver,
+  NotificationPreferenceResolver,
   SpecialPriceRequestResolver,
   SpecialPriceEventResolver,
 ];

@@ -272,6 +272,23 @@ describe('mail notifications', () => {
     await mailTo('platinum@demo.dealer', `Order ${second.number} placed`);
     expect(received.filter((m) => m.to.includes('viewer@demo.dealer') && m.subject === `Order ${second.number} placed`)).toEqual([]);
 
+    // The same choice in the graph; the viewer turns it back on, and cannot choose an approver's kind.
+    const viewer = await stack.loginAs('viewer@demo.dealer');
+    const { notificationPreferences } = await viewer.data('{ notificationPreferences { kind email } }');
+    expect(notificationPreferences).toEqual([
+      { kind: 'ORDER_PLACED', email: 'OFF' },
+      { kind: 'ORDER_APPROVED', email: 'IMMEDIATE' },
+      { kind: 'ORDER_REJECTED', email: 'IMMEDIATE' },
+      { kind: 'ORDER_SHIPPED', email: 'IMMEDIATE' },
+    ]);
+    const SET =
+      'mutation($k: NotificationKind!, $e: EmailDelivery!) { setNotificationPreference(kind: $k, email: $e) { preferences { kind email } userErrors { code field } } }';
+    const on = (await viewer.data(SET, { k: 'ORDER_PLACED', e: 'IMMEDIATE' })).setNotificationPreference;
+    expect(on.userErrors).toEqual([]);
+    expect(on.preferences[0]).toEqual({ kind: 'ORDER_PLACED', email: 'IMMEDIATE' });
+    const foreign = (await viewer.data(SET, { k: 'APPROVAL_WAITING', e: 'OFF' })).setNotificationPreference;
+    expect(foreign.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['kind'] }]);
+
     // A transient refusal from the server is retried (pg-boss, backoff) and delivers once.
     refuseOnce.add('platinum@demo.dealer');
     const gm = await stack.loginAs('gm@demo.staff');

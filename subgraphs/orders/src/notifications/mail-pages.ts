@@ -9,7 +9,7 @@
  * - `GET /mail/unsubscribe/<token>`: a button; `POST` (RFC 8058 one-click, `List-Unsubscribe=One-Click`)
  *   turns that kind of mail off for that user.
  */
-import { type Claims, formatAmount, type InternalClient, type Logger } from '@dealergraph/runtime';
+import type { Claims, InternalClient, Logger } from '@dealergraph/runtime';
 import express from 'express';
 import Handlebars from 'handlebars';
 
@@ -22,11 +22,10 @@ import { MailLinkUse } from './mail-link-use.entity.js';
 import type { MailLinks } from './mail-links.service.js';
 import { MailboxMessage } from './mailbox-message.entity.js';
 import { setEmailPreference } from './notification-preference.service.js';
+import { formatMoney } from './templates/mail-templates.js';
 
 const hb = Handlebars.create();
-hb.registerHelper('money', (minor: number, currency: string) =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(formatAmount(minor) as Intl.StringNumericLiteral),
-);
+hb.registerHelper('money', (minor: number, currency: string) => formatMoney(minor, currency, 'en-US'));
 hb.registerHelper('iso', (date: Date) => new Date(date).toISOString().replace('T', ' ').slice(0, 19) + ' UTC');
 
 const LAYOUT = hb.compile(`<!doctype html>

@@ -49,6 +49,8 @@ export async function startNotifications(
     schema: JOBS_SCHEMA,
     max: 3,
     schedule: false,
+    // A new mail job wakes the worker at once (one listening connection); polling stays as the floor.
+    useListenNotify: true,
     application_name: 'dealergraph-orders-mail',
   });
   boss.on('error', (error) => logger.warn('mail queue error', { error: String(error) }));
@@ -60,10 +62,20 @@ export async function startNotifications(
       retryLimit: settings.retryLimit,
       retryDelay: settings.retryDelaySeconds,
       retryBackoff: true,
+      notify: true,
     });
     await boss.work<MailJobData>(
       MAIL_QUEUE,
-      { pollingIntervalSeconds: settings.pollSeconds, batchSize: 25, localConcurrency: 2, perJobResults: true },
+      {
+        pollingIntervalSeconds: settings.pollSeconds,
+        // NOTIFY wakes the worker for new mails only: a retry that comes due is found by this poll.
+        notifyPollingIntervalSeconds: settings.pollSeconds,
+        batchSize: 50,
+        localConcurrency: 2,
+        // A backlog (one event to many people) is worked without pausing between full batches.
+        burstWhenBatchFull: true,
+        perJobResults: true,
+      },
       (jobs: Job<MailJobData>[]) => delivery.work(jobs),
     );
     const planner = new NotificationPlanner({ orm, boss, dealers, links, logger, locale: 'en-US', batchSize: 100 });

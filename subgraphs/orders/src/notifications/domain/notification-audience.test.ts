@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { type Contact, notificationsOf, recipientsOf } from './notification-audience.js';
+import { type Contact, kindsFor, notificationsOf, recipientsOf } from './notification-audience.js';
 
 const DEALER = '00000000-0000-4000-8000-00000000d001';
 const OTHER_DEALER = '00000000-0000-4000-8000-00000000d002';
@@ -104,5 +104,13 @@ describe('recipientsOf: who gets it', () => {
       'viewer@a.dealer',
     ]);
     expect(emails(recipientsOf({ notification: { kind: 'ORDER_REJECTED', level: null }, order, contacts, optedOut }))).toHaveLength(2);
+  });
+});
+
+describe('kindsFor: what a user may choose', () => {
+  it('dealer users the dealer kinds, approvers the approver kinds, the portal admin none', () => {
+    expect(kindsFor('VIEW_ONLY')).toEqual(['ORDER_PLACED', 'ORDER_APPROVED', 'ORDER_REJECTED', 'ORDER_SHIPPED']);
+    expect(kindsFor('SALES_REP')).toEqual(['APPROVAL_WAITING', 'APPROVAL_ESCALATED']);
+    expect(kindsFor('ADMIN')).toEqual([]);
   });
 });

@@ -27,6 +27,12 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 /** Kinds a dealer's users receive; the others go to approvers. */
 export const DEALER_KINDS: readonly NotificationKind[] = ['ORDER_PLACED', 'ORDER_APPROVED', 'ORDER_REJECTED', 'ORDER_SHIPPED'];
 
+/** The kinds a user can receive, so the ones they may choose for: a dealer user's or an approver's; none for other staff. */
+export function kindsFor(role: string): NotificationKind[] {
+  if (isDealerRole(role)) return [...DEALER_KINDS];
+  return approvalLevelOf(role) > 0 && role !== 'ADMIN' ? NOTIFICATION_KINDS.filter((k) => !DEALER_KINDS.includes(k)) : [];
+}
+
 export function isNotificationKind(value: string): value is NotificationKind {
   return (NOTIFICATION_KINDS as readonly string[]).includes(value);
 }
