@@ -31,7 +31,7 @@ describe('preparing the database on start', () => {
 
   it('holds the demo data and does not duplicate it on a second start', async () => {
     const before = await counts(database.url);
-    expect(before['dealers.dealer']).toBe(340);
+    expect(before['dealers.dealer']).toBe(343);
     expect(before['products.product']).toBeGreaterThanOrEqual(5000);
     expect(before['orders."order"']).toBeGreaterThan(1000);
 

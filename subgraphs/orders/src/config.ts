@@ -18,6 +18,8 @@ export interface WorkflowSettings {
   approvalTimers: 'PG_BOSS' | 'SWEEP';
   /** How often an idle pg-boss worker looks for due approval jobs. */
   approvalPollSeconds: number;
+  /** How long a PAYMENT_REQUIRED order waits for its payment (stock reserved, credit held) before it is cancelled. */
+  paymentWindowMs: number;
 }
 
 export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = Object.freeze({
@@ -28,6 +30,7 @@ export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = Object.freeze({
   escalationSweepMs: 60_000,
   approvalTimers: 'PG_BOSS',
   approvalPollSeconds: 10,
+  paymentWindowMs: 72 * 3_600_000,
 });
 
 function approvalTimersFrom(env: Env): WorkflowSettings['approvalTimers'] {
@@ -102,7 +105,8 @@ export interface OrdersConfig extends SubgraphConfig {
  * ORDER_WORKFLOW_LEASE_MS and ORDER_SWEEP_INTERVAL_MS tune the workflow; ORDER_APPROVAL_HOURS_LEVEL_1_2,
  * ORDER_APPROVAL_HOURS_ABOVE, ORDER_APPROVAL_REMINDER_MS and ORDER_ESCALATION_SWEEP_MS the approval deadlines;
  * ORDER_APPROVAL_TIMERS (pg-boss, the default, or sweep) and ORDER_APPROVAL_POLL_SECONDS who runs them;
- * SMTP_URL, MAIL_FROM, MAIL_REPLY_TO, PUBLIC_URL, MAIL_LINK_SECRET and MAIL_* the mail notifications.
+ * SMTP_URL, MAIL_FROM, MAIL_REPLY_TO, PUBLIC_URL, MAIL_LINK_SECRET and MAIL_* the mail notifications;
+ * ORDER_PAYMENT_WINDOW_HOURS how long a PAYMENT_REQUIRED order waits for its payment (72 by default).
  */
 export function loadConfig(env: Env = process.env): OrdersConfig {
   const base = readSubgraphConfig(env, 4005, 'ORDERS_PORT');
@@ -122,6 +126,7 @@ export function loadConfig(env: Env = process.env): OrdersConfig {
       escalationSweepMs: envInt(env, 'ORDER_ESCALATION_SWEEP_MS', DEFAULT_WORKFLOW_SETTINGS.escalationSweepMs),
       approvalTimers: approvalTimersFrom(env),
       approvalPollSeconds: envInt(env, 'ORDER_APPROVAL_POLL_SECONDS', DEFAULT_WORKFLOW_SETTINGS.approvalPollSeconds),
+      paymentWindowMs: envInt(env, 'ORDER_PAYMENT_WINDOW_HOURS', DEFAULT_WORKFLOW_SETTINGS.paymentWindowMs / 3_600_000) * 3_600_000,
     },
   };
 }

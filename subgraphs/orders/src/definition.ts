@@ -127,6 +127,7 @@ export function ordersSubgraph(
                 newContext,
                 logger: runtime.logger,
                 queue: { pollingIntervalSeconds: workflow.approvalPollSeconds },
+                metrics: runtime.metrics,
               })
             : startEscalationSweep(newContext, workflow.approvalDeadlines, workflow.escalationSweepMs, () => approvalTimers.now());
       } catch (error) {

@@ -59,7 +59,10 @@ export class Order {
     | 'salesRepUserId'
     | 'approvalFacts'
     | 'effect'
-    | 'effectLeaseUntil';
+    | 'effectLeaseUntil'
+    | 'paymentDue'
+    | 'paymentDueBy'
+    | 'deferredLines';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -184,6 +187,26 @@ export class Order {
   /** Whoever drives the effect owns it until then; the recovery sweep takes over effects past it. */
   @Property({ type: 'timestamptz', nullable: true })
   effectLeaseUntil: Date | null = null;
+
+  /** PAYMENT_REQUIRED: what the dealer pays up front before the order proceeds, in minor units (0: nothing). */
+  @Property({ type: new BigIntType('number'), default: 0 })
+  paymentDue: number = 0;
+
+  /** PAYMENT_REQUIRED: when an order still AWAITING_PAYMENT is cancelled and its stock and credit released. */
+  @Property({ type: 'timestamptz', nullable: true })
+  paymentDueBy: Date | null = null;
+
+  /** PARTIAL_ORDER: the lines credit left out of the order (back in the cart for a cart order); null when none. */
+  @Property({ type: 'jsonb', nullable: true })
+  deferredLines: DeferredLine[] | null = null;
+}
+
+/** A line PARTIAL_ORDER left out of an order because it did not fit the available credit. */
+export interface DeferredLine {
+  sku: string;
+  quantity: number;
+  /** What it would have cost, in minor units, when it was left out. */
+  lineTotal: number;
 }
 
 /**

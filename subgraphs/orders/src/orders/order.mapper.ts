@@ -29,6 +29,13 @@ export function toOrderType(order: Order): OrderType {
     confirmedDeliveryDate: order.confirmedDeliveryDate,
     warning: order.warning,
     rejection: toRejectionType(order.rejection, order.currency),
+    paymentDue: order.paymentDue > 0 ? toMoney(order.paymentDue, order.currency) : null,
+    paymentDueBy: order.paymentDue > 0 ? order.paymentDueBy : null,
+    deferredLines: (order.deferredLines ?? []).map((l) => ({
+      sku: l.sku,
+      quantity: l.quantity,
+      lineTotal: toMoney(l.lineTotal, order.currency),
+    })),
   };
 }
 

@@ -55,7 +55,8 @@ export class OrderType {
 
   @Field(() => String, {
     nullable: true,
-    description: 'A warning the order was placed with, e.g. over the credit limit under SOFT_WARNING.',
+    description:
+      'A warning the order was placed with: over the credit limit under SOFT_WARNING, the lines PARTIAL_ORDER left out, the payment PAYMENT_REQUIRED asks for first.',
   })
   warning!: string | null;
 
@@ -64,6 +65,40 @@ export class OrderType {
     description: 'Why an approver rejected the order (code, text, suggested alternatives); null unless REJECTED.',
   })
   rejection!: OrderRejectionType | null;
+
+  @Field(() => Money, {
+    nullable: true,
+    description:
+      "PAYMENT_REQUIRED: what the dealer pays up front before the order goes on (record the payment with the order's id); null when nothing was due.",
+  })
+  paymentDue!: Money | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'PAYMENT_REQUIRED: when an order still AWAITING_PAYMENT is cancelled and its stock and credit released; null when nothing was due.',
+  })
+  paymentDueBy!: Date | null;
+
+  @Field(() => [DeferredOrderLineType], {
+    description:
+      "PARTIAL_ORDER: the lines left out of this order because they did not fit the available credit (a cart order's are back in the cart); empty otherwise.",
+  })
+  deferredLines!: DeferredOrderLineType[];
+}
+
+@ObjectType('DeferredOrderLine', {
+  description: "A line PARTIAL_ORDER left out of an order because it did not fit the dealer's available credit.",
+})
+export class DeferredOrderLineType {
+  @Field({ description: 'The product number.' })
+  sku!: string;
+
+  @Field(() => Int, { description: 'Units left out.' })
+  quantity!: number;
+
+  @Field(() => Money, { description: 'What the line would have cost when it was left out.' })
+  lineTotal!: Money;
 }
 
 @ObjectType('OrderLine', { description: 'One line of an order, priced as the dealer saw it when ordering.' })

@@ -46,19 +46,21 @@ export class PlaceOrderInput {
 export class PlaceOrderPayload {
   @Field(() => OrderType, {
     nullable: true,
-    description: 'The order (APPROVED, or PENDING_APPROVAL when a rule asks for an approver); null when userErrors say why not.',
+    description:
+      'The order (APPROVED; PENDING_APPROVAL when a rule asks for an approver; AWAITING_PAYMENT when its credit policy asks for a payment first); null when userErrors say why not.',
   })
   order!: OrderType | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'A warning the order was placed with, e.g. that it takes the dealer over its credit limit (SOFT_WARNING).',
+    description:
+      'A warning the order was placed with: over the credit limit it waits for approval (SOFT_WARNING), only the lines that fit were placed and which were left out (PARTIAL_ORDER), the payment due first (PAYMENT_REQUIRED).',
   })
   warning!: string | null;
 
   @Field(() => [UserError], {
     description:
-      'Why nothing was placed: CREDIT_LIMIT_EXCEEDED, CREDIT_BLOCKED_OVERDUE, PAYMENT_REQUIRED, INSUFFICIENT_STOCK, UNKNOWN_SKU, NOT_AUTHORIZED, INVALID_QUANTITY, EMPTY_CART, PRICE_CHANGED, BELOW_MINIMUM_ORDER, IDEMPOTENCY_KEY_REUSED, FORBIDDEN.',
+      'Why nothing was placed: CREDIT_LIMIT_EXCEEDED, CREDIT_BLOCKED_OVERDUE, INSUFFICIENT_STOCK, UNKNOWN_SKU, NOT_AUTHORIZED, INVALID_QUANTITY, EMPTY_CART, PRICE_CHANGED, BELOW_MINIMUM_ORDER, IDEMPOTENCY_KEY_REUSED, FORBIDDEN.',
   })
   userErrors!: UserError[];
 }
