@@ -1,4 +1,4 @@
-import { refused, requireClaims, type Result, ok, userError } from '@dealergraph/runtime';
+import { ok, refused, requireClaims, type Result, userError } from '@dealergraph/runtime';
 import type { EntityManager } from '@mikro-orm/core';
 
 import type { OrdersContext } from '../context.js';
