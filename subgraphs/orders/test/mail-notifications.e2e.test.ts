@@ -6,6 +6,8 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { sweepApprovalDeadlines } from '../src/approvals/approval-escalation.service.js';
+import { DEFAULT_WORKFLOW_SETTINGS } from '../src/config.js';
 import { MailLinks } from '../src/notifications/mail-links.service.js';
 
 /**
@@ -35,6 +37,8 @@ let origin: string;
 let platinum: GraphQLClient;
 let bronze: GraphQLClient;
 let director: GraphQLClient;
+/** Steps waiting before the tests (demo data) are left to their own deadlines. */
+let startedAt: Date;
 
 const PLACE = 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id number status } userErrors { code message } } }';
 const FULFIL = `mutation($input: OrderFulfillmentInput!) { updateOrderFulfillment(input: $input) { order { id status } userErrors { code message } } }`;
@@ -73,6 +77,7 @@ beforeAll(async () => {
     },
   });
   origin = new URL(stack.gatewayUrl).origin;
+  startedAt = new Date();
   const admin = await stack.loginAs('admin@demo.staff');
   const rule = await admin.data(
     'mutation($input: UpdateApprovalRuleInput!) { updateApprovalRule(input: $input) { userErrors { code } } }',
@@ -231,6 +236,38 @@ describe('mail notifications', () => {
     expect(uses[0].n).toBe(1);
     const rejected = await mailTo('orders@demo.dealer', `Order ${order.number} rejected`);
     expect(rejected.text).toContain('Reason: Split <it> in two');
+  });
+
+  it('a reminder before the deadline goes to the waiting level, an escalation past it to the next level', async () => {
+    const order = await place(platinum);
+    await mailTo('manager@demo.staff', `Approval needed: order ${order.number}`);
+    const settings = DEFAULT_WORKFLOW_SETTINGS.approvalDeadlines;
+    const sweep = () => sweepApprovalDeadlines(stack.orms.orders.em.fork(), { now: new Date(), settings, notBefore: startedAt });
+    const dueIn = (interval: string) =>
+      stack.orms.orders.em
+        .fork()
+        .getConnection()
+        .execute(
+          `update "orders"."order_approval_step" set due_at = now() + interval '${interval}' where order_id = ? and status = 'PENDING'`,
+          [order.id],
+        );
+    await dueIn('1 hour');
+    await sweep();
+    const reminder = await mailTo('manager@demo.staff', `Reminder: order ${order.number}`);
+    expect(reminder.text).toContain('/mail/approval/');
+    await dueIn('-1 minute');
+    await sweep();
+    const escalated = await mailTo('director@demo.staff', `Escalated to you: order ${order.number}`);
+    expect(escalated.text).toContain('(level 3)');
+    // The director's link decides: level 3 now waits, and the director is in scope.
+    expect((await post(linkIn(escalated, 'approval'), { decision: 'APPROVE' })).status).toBe(200);
+    await mailTo('platinum@demo.dealer', `Order ${order.number} approved`);
+    // Positive control passed (the approval mail came after): nobody else was told of the reminder or the escalation.
+    const approverMails = about(order.number).filter((m) => /^(Reminder|Escalated)/.test(m.subject));
+    expect(approverMails.map((m) => `${m.to.join()}|${m.subject.split(':')[0]}`).sort()).toEqual([
+      'director@demo.staff|Escalated to you',
+      'manager@demo.staff|Reminder',
+    ]);
   });
 
   it('an expired, altered or foreign link is refused and explains itself; nothing changes', async () => {

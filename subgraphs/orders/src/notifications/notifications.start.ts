@@ -47,7 +47,8 @@ export async function startNotifications(
   const boss = new PgBoss({
     connectionString: config.databaseUrl,
     schema: JOBS_SCHEMA,
-    max: 3,
+    // Small: a batch of mails is three statements; the SMTP round trips hold no connection.
+    max: 2,
     schedule: false,
     // A new mail job wakes the worker at once (one listening connection); polling stays as the floor.
     useListenNotify: true,

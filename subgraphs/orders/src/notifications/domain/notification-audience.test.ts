@@ -65,6 +65,12 @@ describe('notificationsOf: what an event makes', () => {
     ]);
   });
 
+  it('a reminder goes to the waiting level while the order waits', () => {
+    const event = { type: 'REMINDER', status: 'PENDING_APPROVAL', data: { level: 2, step: 1 } };
+    expect(notificationsOf({ event, orderStatus: 'PENDING_APPROVAL', steps })).toEqual([{ kind: 'APPROVAL_REMINDER', level: 2 }]);
+    expect(notificationsOf({ event, orderStatus: 'APPROVED', steps })).toEqual([]);
+  });
+
   it('an escalation names the new level', () => {
     const event = { type: 'ESCALATED', status: 'PENDING_APPROVAL', data: { level: 2, toLevel: 3, step: 1 } };
     expect(notificationsOf({ event, orderStatus: 'PENDING_APPROVAL', steps })).toEqual([{ kind: 'APPROVAL_ESCALATED', level: 3 }]);
@@ -110,7 +116,7 @@ describe('recipientsOf: who gets it', () => {
 describe('kindsFor: what a user may choose', () => {
   it('dealer users the dealer kinds, approvers the approver kinds, the portal admin none', () => {
     expect(kindsFor('VIEW_ONLY')).toEqual(['ORDER_PLACED', 'ORDER_APPROVED', 'ORDER_REJECTED', 'ORDER_SHIPPED']);
-    expect(kindsFor('SALES_REP')).toEqual(['APPROVAL_WAITING', 'APPROVAL_ESCALATED']);
+    expect(kindsFor('SALES_REP')).toEqual(['APPROVAL_WAITING', 'APPROVAL_REMINDER', 'APPROVAL_ESCALATED']);
     expect(kindsFor('ADMIN')).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Which mails an order event makes, and for whom. Decided in this order:
  * 1. The kind (`notificationKindOf`): the dealer's users hear of their order being placed, approved,
- *    rejected and shipped; approvers of an order starting to wait at a level, and of an escalation.
+ *    rejected and shipped; approvers of an order starting to wait at a level, a reminder before its
+ *    deadline, and an escalation.
  * 2. The recipients (`recipientsOf`): for a dealer kind every active user of the order's dealer;
  *    for an approver kind the staff users in whose approver scope the order lies (the same
  *    `approverScope`/`inScope` as approveOrder) at the waiting level, or, when nobody in scope holds
@@ -20,6 +21,7 @@ export const NOTIFICATION_KINDS = [
   'ORDER_REJECTED',
   'ORDER_SHIPPED',
   'APPROVAL_WAITING',
+  'APPROVAL_REMINDER',
   'APPROVAL_ESCALATED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -96,6 +98,11 @@ export function notificationsOf({
     case 'APPROVAL_STEP': {
       const step = stepOf(event.data?.step);
       if (event.data?.decision === 'APPROVED' && event.data?.final !== true && step !== null) out.push(...waiting(step + 1));
+      break;
+    }
+    case 'REMINDER': {
+      const level = stepOf(event.data?.level);
+      if (level !== null && orderStatus === 'PENDING_APPROVAL') out.push({ kind: 'APPROVAL_REMINDER', level });
       break;
     }
     case 'ESCALATED': {
