@@ -249,6 +249,7 @@ const PROBES: Record<string, Probe> = {
     variables: () => ({ id: none() }),
   },
   'Query.notificationPreferences': { query: '{ notificationPreferences { kind email } }' },
+  'Query.mailDeliveries': { query: '{ mailDeliveries(first: 1, status: FAILED) { totalCount } }' },
   'Mutation.setNotificationPreference': {
     query: 'mutation { setNotificationPreference(kind: APPROVAL_ESCALATED, email: IMMEDIATE) { userErrors { code } } }',
   },

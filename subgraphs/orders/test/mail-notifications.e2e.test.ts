@@ -31,6 +31,8 @@ const LINK_SECRET = 'mail-links-test-secret';
 const received: Received[] = [];
 /** Addresses whose next delivery the receiver refuses once (a transient 451), to see a retry. */
 const refuseOnce = new Set<string>();
+/** Addresses the receiver refuses for good (550) while listed. */
+const refuseAlways = new Set<string>();
 let smtp: SMTPServer;
 let stack: TestStack;
 let origin: string;
@@ -50,6 +52,7 @@ beforeAll(async () => {
     logger: false,
     onRcptTo(address, _session, callback) {
       if (refuseOnce.delete(address.address)) return callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
+      if (refuseAlways.has(address.address)) return callback(Object.assign(new Error('no such mailbox'), { responseCode: 550 }));
       callback();
     },
     onData(stream, _session, callback) {
@@ -72,6 +75,8 @@ beforeAll(async () => {
         linkSecret: LINK_SECRET,
         publicUrl: 'http://portal.example',
         retryDelaySeconds: 1,
+        // One retry: a mail the server keeps refusing is FAILED after two tries.
+        retryLimit: 1,
         pollSeconds: 1,
       },
     },
@@ -268,6 +273,35 @@ describe('mail notifications', () => {
       'director@demo.staff|Escalated to you',
       'manager@demo.staff|Reminder',
     ]);
+  });
+
+  it('a mail the server keeps refusing fails after its retries, is logged, and staff admins see why', async () => {
+    refuseAlways.add('orders@demo.dealer');
+    try {
+      const order = await place(platinum);
+      await mailTo('platinum@demo.dealer', `Order ${order.number} placed`);
+      const failed = await until('the refused mail marked FAILED', async () => {
+        const [row] = await stack.orms.orders.em
+          .getConnection()
+          .execute(`select id, status, attempts from "orders"."mail_notification" where order_id = ? and email = 'orders@demo.dealer'`, [
+            order.id,
+          ]);
+        return row?.status === 'FAILED' && row;
+      });
+      expect(failed.attempts).toBe(2);
+      const admin = await stack.loginAs('admin@demo.staff');
+      const { mailDeliveries } = await admin.data(
+        '{ mailDeliveries(first: 100, status: FAILED) { nodes { id to subject attempts lastError } } }',
+      );
+      expect(mailDeliveries.nodes.find((m: { id: string }) => m.id === failed.id)).toMatchObject({
+        to: 'orders@demo.dealer',
+        subject: `Order ${order.number} placed`,
+        attempts: 2,
+        lastError: expect.stringContaining('550'),
+      });
+    } finally {
+      refuseAlways.delete('orders@demo.dealer');
+    }
   });
 
   it('an expired, altered or foreign link is refused and explains itself; nothing changes', async () => {

@@ -137,6 +137,8 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   User: CLOSED,
   NotificationPreference: CLOSED,
   NotificationPreferencesPayload: CLOSED,
+  MailDelivery: CLOSED,
+  MailDeliveryConnection: CLOSED,
   UserConnection: CLOSED,
   UserAdminPayload: CLOSED,
   Session: CLOSED,

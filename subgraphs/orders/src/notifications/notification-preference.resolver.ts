@@ -1,7 +1,9 @@
-import { userErrorsOf } from '@dealergraph/runtime';
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { PageArgs, pageWindow, toPage, userErrorsOf } from '@dealergraph/runtime';
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 
 import type { OrdersContext } from '../context.js';
+import { MailDeliveryConnection, MailDeliveryStatusEnum } from './mail-delivery.type.js';
+import { MailNotification } from './mail-notification.entity.js';
 import { myEmailPreferences, setMyEmailPreference } from './notification-preference.service.js';
 import {
   EmailDeliveryEnum,
@@ -35,5 +37,28 @@ export class NotificationPreferenceResolver {
       preferences: (result.ok ? result.value : await myEmailPreferences(ctx)) as NotificationPreferenceType[],
       userErrors: userErrorsOf(result),
     };
+  }
+
+  @Authorized()
+  @Query(() => MailDeliveryConnection, {
+    description: 'ADMIN: the mail delivery log, newest first: what was sent, what waits for a retry, what failed and why.',
+  })
+  async mailDeliveries(
+    @Args() args: PageArgs,
+    @Arg('status', () => MailDeliveryStatusEnum, { nullable: true, description: 'Only mails in this state (FAILED: what needs a look).' })
+    status: MailDeliveryStatusEnum | null,
+    @Ctx() ctx: OrdersContext,
+  ) {
+    const window = pageWindow(args);
+    const [rows, total] = await ctx.em.findAndCount(MailNotification, status ? { status } : {}, {
+      orderBy: { createdAt: 'desc', id: 'desc' },
+      offset: window.offset,
+      limit: window.limit,
+    });
+    return toPage(
+      rows.map((m) => ({ ...m, to: m.email })),
+      total,
+      window,
+    );
   }
 }
