@@ -275,6 +275,31 @@ describe('mail notifications', () => {
     ]);
   });
 
+  it('an event planned again (a crash before it was marked) makes no second mail', async () => {
+    const order = await place(platinum);
+    await until('the placement mails', () => about(`Order ${order.number} placed`).length >= 3);
+    const connection = stack.orms.orders.em.getConnection();
+    const count = async () =>
+      (await connection.execute(`select count(*)::int as n from "orders"."mail_notification" where order_id = ?`, [order.id]))[0]
+        .n as number;
+    const before = await count();
+    // As if the planner died after inserting the mails and before marking the events planned.
+    await connection.execute(`update "orders"."order_event" set notified_at = null where order_id = ?`, [order.id]);
+    await until('the events planned again', async () => {
+      const [row] = await connection.execute(
+        `select count(*)::int as n from "orders"."order_event" where order_id = ? and notified_at is null`,
+        [order.id],
+      );
+      return row.n === 0;
+    });
+    // Positive control: a later order's mails arrive, so anything the replanning sent would have too.
+    const later = await place(platinum);
+    await until('the later placement mails', () => about(`Order ${later.number} placed`).length >= 3);
+    expect(await count()).toBe(before);
+    const keys = about(order.number).map((m) => `${m.to.join()}|${m.subject}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it('a mail the server keeps refusing fails after its retries, is logged, and staff admins see why', async () => {
     refuseAlways.add('orders@demo.dealer');
     try {
