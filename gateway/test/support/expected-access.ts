@@ -64,6 +64,9 @@ Subscription.orderUpdated               | x  x  x  | x  x  x  x  x  x  | -      
 Query.notifications                     | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Mutation.markNotificationsRead          | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Subscription.notificationAdded          | x  x  x  | x  x  x  x  x  x  | -            | ERROR
+Query.notificationPreferences           | x  x  x  | x  x  x  x  x  x  | -            | ERROR
+Mutation.setNotificationPreference      | x  x  x  | x  x  x  x  x  x  | -            | ERROR
+Query.mailDeliveries                    | .  .  .  | .  .  .  .  .  x  | -            | ERROR
 Mutation.requestSpecialPrice            | x  x  .  | .  .  .  .  .  .  | -            | userError
 Query.specialPriceRequests              | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Query.specialPriceRequest               | x  x  x  | x  x  x  x  x  x  | -            | ERROR

@@ -137,6 +137,9 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Query.notifications': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own feed" },
   'Mutation.markNotificationsRead': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own feed" },
   'Subscription.notificationAdded': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own feed" },
+  'Query.notificationPreferences': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own mail preferences" },
+  'Mutation.setNotificationPreference': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own mail preferences" },
+  'Query.mailDeliveries': { roles: PORTAL_ADMIN, refusal: 'ERROR', note: "everyone's mails: addresses and subjects" },
   // Special prices
   'Mutation.requestSpecialPrice': { roles: ORDERING, refusal: 'USER_ERROR', note: 'for their own dealer' },
   'Query.specialPriceRequests': {
