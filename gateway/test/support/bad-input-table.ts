@@ -563,6 +563,64 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
     },
     tables: ['products.in_transit', 'products.master_data_change'],
   },
+  upsertCategory: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: UpsertCategoryInput!) { upsertCategory(input: $input) ${UE} }`,
+    // An unknown parent: the accepted base is refused as UNKNOWN_PARENT, so no case creates a category below it.
+    variables: (ctx) => ({ input: { slug: `probe-${ctx.unique()}`.toLowerCase(), name: 'Probe', parentSlug: 'no-such-parent' } }),
+    fields: { 'input.slug': 'text', 'input.name': 'text', 'input.parentSlug': 'text' },
+    tables: ['products.category', 'products.master_data_change'],
+  },
+  upsertWarehouse: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: UpsertWarehouseInput!) { upsertWarehouse(input: $input) ${UE} }`,
+    // A code with a space: the base is refused as INVALID_CODE, so no case creates a warehouse.
+    variables: () => ({ input: { code: 'NO SUCH CODE', name: 'Probe', city: 'Nowhere' } }),
+    fields: { 'input.code': 'text', 'input.name': 'text', 'input.city': 'text' },
+    tables: ['products.warehouse', 'products.master_data_change'],
+  },
+  upsertPromotion: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: UpsertPromotionInput!) { upsertPromotion(input: $input) ${UE} }`,
+    // An unknown SKU: the base is refused as UNKNOWN_SKU, so no case creates a promotion.
+    variables: () => ({
+      input: { code: 'PROBE', name: 'Probe', sku: 'NO-SUCH-SKU', discountPercent: '5', validFrom: '2027-01-01', validTo: '2027-01-31' },
+    }),
+    fields: {
+      'input.code': 'text',
+      'input.name': 'text',
+      'input.sku': 'text',
+      'input.discountPercent': 'text',
+      'input.validFrom': 'text',
+      'input.validTo': 'text',
+    },
+    tables: ['prices.promotion', 'prices.master_data_change'],
+  },
+  upsertSpecialPriceAgreement: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: UpsertSpecialPriceAgreementInput!) { upsertSpecialPriceAgreement(input: $input) ${UE} }`,
+    // An unknown dealer: the base is refused as UNKNOWN_DEALER, so no case creates an agreement.
+    variables: (ctx) => ({
+      input: {
+        reference: 'PROBE',
+        dealerCode: 'NO-SUCH-DEALER',
+        sku: ctx.sku,
+        unitPrice: '1.00',
+        currency: 'USD',
+        validFrom: '2027-01-01',
+      },
+    }),
+    fields: {
+      'input.reference': 'text',
+      'input.dealerCode': 'text',
+      'input.sku': 'text',
+      'input.unitPrice': 'amount',
+      'input.currency': 'text',
+      'input.validFrom': 'date',
+      'input.validTo': 'date',
+    },
+    tables: ['prices.special_price', 'prices.master_data_change'],
+  },
   upsertCreditAccount: {
     as: 'admin@demo.staff',
     document: `mutation($input: UpsertCreditAccountInput!) { upsertCreditAccount(input: $input) ${UE} }`,

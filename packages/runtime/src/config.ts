@@ -95,9 +95,29 @@ export interface SubgraphConfig {
   serviceUrls: Record<ServiceName, string>;
   /** Lets tests inject failures into internal operations; never on in production. */
   faultInjection: boolean;
+  /**
+   * Where Prometheus scrapes this service (`GET /metrics`): `<NAME>_METRICS_PORT` (default 9401-9406)
+   * on METRICS_HOST (default loopback). Absent: no listener (the in-process test stacks).
+   */
+  metrics?: MetricsListener;
 }
 
-/** Reads the common subgraph settings; ports default to 4001-4006. */
+/** The loopback listener of a process's metrics. */
+export interface MetricsListener {
+  host: string;
+  port: number;
+}
+
+/**
+ * METRICS_HOST (default 127.0.0.1) and the given port variable (default `defaultPort`); `off` as the port
+ * turns the listener off (two services on one machine, a platform that scrapes otherwise).
+ */
+export function readMetricsListener(env: Env, portVariable: string, defaultPort: number): MetricsListener | undefined {
+  if (envOptional(env, portVariable)?.toLowerCase() === 'off') return undefined;
+  return { host: envString(env, 'METRICS_HOST', '127.0.0.1'), port: envInt(env, portVariable, defaultPort) };
+}
+
+/** Reads the common subgraph settings; ports default to 4001-4006, their metrics to 9401-9406. */
 export function readSubgraphConfig(env: Env, defaultPort: number, portVariable: string): SubgraphConfig {
   const hmacSecret = envString(env, 'GATEWAY_HMAC_SECRET');
   return {
@@ -113,5 +133,6 @@ export function readSubgraphConfig(env: Env, defaultPort: number, portVariable: 
       SERVICE_NAMES.map((name) => [name, envString(env, `${name.toUpperCase()}_SERVICE_URL`, `http://127.0.0.1:${DEFAULT_PORTS[name]}`)]),
     ) as Record<ServiceName, string>,
     faultInjection: false,
+    metrics: readMetricsListener(env, portVariable.replace(/_PORT$/, '_METRICS_PORT'), defaultPort + 5400),
   };
 }

@@ -78,7 +78,19 @@ export function integrationSubgraph(options: IntegrationOptions = {}): SubgraphD
         logger: runtime.logger,
       });
       wake = () => worker.wake();
-      const stopWebhooks = await queueOf(runtime).start(runtime.config.databaseUrl);
+      const stopWebhooks = await queueOf(runtime).start(runtime.config.databaseUrl, runtime.metrics);
+      runtime.metrics.gauge(
+        'dealergraph_webhook_delivery_lag_seconds',
+        'Age of the oldest webhook delivery not yet delivered (PENDING or RETRYING; 0 when none waits).',
+        async () => {
+          const [row] = await runtime.orm.em
+            .fork()
+            .execute<{ lag: number | null }[]>(
+              `select extract(epoch from now() - min(created_at))::float8 as lag from "integration"."webhook_delivery" where status in ('PENDING', 'RETRYING')`,
+            );
+          return Math.max(0, row?.lag ?? 0);
+        },
+      );
       const stopMonitor = startIntegrationMonitor({
         newEm: () => runtime.orm.em.fork(),
         credit: () =>

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * Master data imports (DEALERS, PRODUCTS, STOCK, IN_TRANSIT) through the real gateway: the job runs in
+ * Master data imports (DEALERS, PRODUCTS, STOCK, IN_TRANSIT, CATEGORIES, WAREHOUSES, ...) through the real gateway: the job runs in
  * the integration subgraph and hands the rows to their owner's internal operation, which checks them,
  * writes them in one transaction with its audit, and answers each row. The sample files under
  * docs/samples are the good files; the databases are read after.
@@ -118,6 +118,247 @@ describe('master data imports', () => {
       { code: 'D9003', limit: 500_000, terms: 14, policy: 'HARD_BLOCK' },
     ]);
     expect(await sql(`select count(*)::int as n from credit.master_data_change where external_key like 'D90%'`)).toEqual([{ n: 3 }]);
+  });
+
+  it('categories and warehouses: the samples are the demo tree; a new tree in any row order; cycles and unknown parents fail', async () => {
+    const samples = await Promise.all([
+      importFile({ kind: 'CATEGORIES', filename: 'categories.csv', contentBase64: sample('categories.csv') }),
+      importFile({ kind: 'WAREHOUSES', filename: 'warehouses.csv', contentBase64: sample('warehouses.csv') }),
+    ]);
+    expect(samples.map((j) => [j.status, j.counts])).toEqual([
+      ['SUCCEEDED', { created: 0, updated: 0, unchanged: 3, failed: 0 }],
+      ['SUCCEEDED', { created: 0, updated: 0, unchanged: 3, failed: 0 }],
+    ]);
+    // A child before its parent, a parent that is stored, a rename.
+    const tree = csv(['slug,name,parent', 'gasket-kits-small,Small Gasket Kits,gasket-kits', 'Gasket-Kits,Gasket Kits,seals-gaskets']);
+    const created = await importFile({ kind: 'CATEGORIES', filename: 'tree.csv', contentBase64: tree });
+    expect([created.status, created.counts]).toEqual(['SUCCEEDED', { created: 2, updated: 0, unchanged: 0, failed: 0 }]);
+    expect(
+      await sql(`select c.slug, p.slug as parent from products.category c join products.category p on p.id = c.parent_id
+                  where c.slug like 'gasket-kits%' order by c.slug`),
+    ).toEqual([
+      { slug: 'gasket-kits', parent: 'seals-gaskets' },
+      { slug: 'gasket-kits-small', parent: 'gasket-kits' },
+    ]);
+    expect((await importFile({ kind: 'CATEGORIES', filename: 'tree.csv', contentBase64: tree })).counts).toMatchObject({ unchanged: 2 });
+    const categories = () => sql(`select slug, name, parent_id from products.category order by slug`);
+    const before = await categories();
+    const bad = await importFile({
+      kind: 'CATEGORIES',
+      filename: 'bad.csv',
+      contentBase64: csv([
+        'slug,name,parent',
+        'seals-gaskets,Seals & Gaskets,gasket-kits-small',
+        'new-root,New Root,',
+        'orphan,Orphan,no-such-category',
+        'child-of-orphan,Child,orphan',
+        'Bad Slug,Bad,',
+        'self,Self,self',
+        'twice,Twice,',
+        'TWICE,Twice,',
+      ]),
+    });
+    expect(statuses(bad)).toEqual([
+      [2, 'CATEGORY_CYCLE'],
+      [3, 'OK'],
+      [4, 'UNKNOWN_PARENT'],
+      [5, 'UNKNOWN_PARENT'],
+      [6, 'INVALID_SLUG'],
+      [7, 'CATEGORY_CYCLE'],
+      [8, 'DUPLICATE_KEY'],
+      [9, 'DUPLICATE_KEY'],
+    ]);
+    expect(await categories()).toEqual(before);
+
+    const warehouses = csv(['code,name,city', 'wh-east,East Distribution Center,Columbus', 'WH-SOUTH,South Distribution Center,Houston']);
+    const stored = await importFile({ kind: 'WAREHOUSES', filename: 'w.csv', contentBase64: warehouses });
+    expect([stored.status, stored.counts]).toEqual(['SUCCEEDED', { created: 1, updated: 1, unchanged: 0, failed: 0 }]);
+    expect(await sql(`select code, city from products.warehouse where code in ('WH-EAST', 'WH-SOUTH') order by code`)).toEqual([
+      { code: 'WH-EAST', city: 'Columbus' },
+      { code: 'WH-SOUTH', city: 'Houston' },
+    ]);
+    expect(
+      await sql(`select subject, external_key, before->>'city' as before, after->>'city' as after from products.master_data_change
+                  where subject in ('CATEGORY', 'WAREHOUSE') order by subject, external_key`),
+    ).toEqual([
+      { subject: 'CATEGORY', external_key: 'gasket-kits', before: null, after: null },
+      { subject: 'CATEGORY', external_key: 'gasket-kits-small', before: null, after: null },
+      { subject: 'WAREHOUSE', external_key: 'WH-EAST', before: null, after: 'Columbus' },
+      { subject: 'WAREHOUSE', external_key: 'WH-SOUTH', before: 'Dallas', after: 'Houston' },
+    ]);
+
+    // The mutations: the same rules, one row; a burst of the same upsert creates once.
+    const CATEGORY = `mutation($input: UpsertCategoryInput!) { upsertCategory(input: $input) {
+      status category { slug name parent { slug } } userErrors { code field } } }`;
+    const WAREHOUSE = `mutation($input: UpsertWarehouseInput!) { upsertWarehouse(input: $input) {
+      status warehouse { code name city } userErrors { code field } } }`;
+    const burst = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        admin.data(CATEGORY, { input: { slug: 'Hose-Clamps', name: 'Hose Clamps', parentSlug: 'gasket-kits' } }),
+      ),
+    );
+    expect(burst.map((r) => r.upsertCategory.status).sort()).toEqual([
+      'CREATED',
+      'UNCHANGED',
+      'UNCHANGED',
+      'UNCHANGED',
+      'UNCHANGED',
+      'UNCHANGED',
+    ]);
+    expect(burst[0]!.upsertCategory.category).toEqual({ slug: 'hose-clamps', name: 'Hose Clamps', parent: { slug: 'gasket-kits' } });
+    // parentSlug left out keeps the parent; null makes a root.
+    expect((await admin.data(CATEGORY, { input: { slug: 'hose-clamps', name: 'Hose clamps' } })).upsertCategory).toMatchObject({
+      status: 'UPDATED',
+      category: { parent: { slug: 'gasket-kits' } },
+    });
+    expect(
+      (await admin.data(CATEGORY, { input: { slug: 'hose-clamps', name: 'Hose clamps', parentSlug: null } })).upsertCategory.category,
+    ).toMatchObject({ parent: null });
+    expect(
+      (await admin.data(CATEGORY, { input: { slug: 'gasket-kits', name: 'Gasket Kits', parentSlug: 'gasket-kits-small' } })).upsertCategory,
+    ).toEqual({ status: null, category: null, userErrors: [{ code: 'CATEGORY_CYCLE', field: ['input', 'parentSlug'] }] });
+    expect((await admin.data(WAREHOUSE, { input: { code: 'wh-east', name: 'East DC', city: 'Columbus' } })).upsertWarehouse).toEqual({
+      status: 'UPDATED',
+      warehouse: { code: 'WH-EAST', name: 'East DC', city: 'Columbus' },
+      userErrors: [],
+    });
+    expect((await admin.data(WAREHOUSE, { input: { code: 'WH EAST', name: '', city: 'X' } })).upsertWarehouse.userErrors).toEqual([
+      { code: 'INVALID_CODE', field: ['input', 'code'] },
+    ]);
+    expect(await sql(`select count(*)::int as n from products.category where slug = 'hose-clamps'`)).toEqual([{ n: 1 }]);
+  });
+
+  it('promotions and special price agreements: the samples, then every bad row its code and nothing written', async () => {
+    for (const [kind, filename] of [
+      ['DEALERS', 'dealers.csv'],
+      ['PRODUCTS', 'products.csv'],
+    ])
+      expect((await importFile({ kind, filename, contentBase64: sample(filename) })).status).toBe('SUCCEEDED');
+    const files: [string, string][] = [
+      ['PROMOTIONS', 'promotions.csv'],
+      ['SPECIAL_PRICES', 'special-prices.csv'],
+    ];
+    for (const [kind, filename] of files) {
+      const real = await importFile({ kind, filename, contentBase64: sample(filename) });
+      expect([kind, real.status, real.counts], real.message).toEqual([
+        kind,
+        'SUCCEEDED',
+        { created: 2, updated: 0, unchanged: 0, failed: 0 },
+      ]);
+      const again = await importFile({ kind, filename, contentBase64: sample(filename) });
+      expect([kind, again.counts]).toEqual([kind, { created: 0, updated: 0, unchanged: 2, failed: 0 }]);
+    }
+    expect(
+      await sql(`select m.code, p.sku, m.discount_bp as bp, to_char(m.valid_to at time zone 'UTC', 'YYYY-MM-DD') as until
+                   from prices.promotion m join products.product p on p.id = m.product_id where m.code = 'WINTER-27' order by p.sku`),
+    ).toEqual([
+      { code: 'WINTER-27', sku: 'ORG-9002', bp: 1000, until: '2027-04-01' },
+      { code: 'WINTER-27', sku: 'ORG-9003', bp: 750, until: '2027-04-01' },
+    ]);
+    expect(
+      await sql(`select s.reference, d.code, p.sku, s.unit_price::int as price, to_char(s.valid_to at time zone 'UTC', 'YYYY-MM-DD') as until
+                   from prices.special_price s
+                   join dealers.dealer d on d.id = s.dealer_id join products.product p on p.id = s.product_id
+                  where s.reference like 'SPA-2026-%' order by s.reference`),
+    ).toEqual([
+      { reference: 'SPA-2026-0001', code: 'D9001', sku: 'ORK-9001', price: 7500, until: null },
+      { reference: 'SPA-2026-0002', code: 'D9002', sku: 'ORG-9002', price: 1990, until: '2027-12-01' },
+    ]);
+
+    const promotions = () => sql(`select code, product_id, discount_bp, valid_from, valid_to from prices.promotion order by id`);
+    const agreements = () =>
+      sql(`select reference, dealer_id, product_id, unit_price, valid_from, valid_to from prices.special_price order by id`);
+    const [beforePromotions, beforeAgreements] = [await promotions(), await agreements()];
+    const badPromotions = await importFile({
+      kind: 'PROMOTIONS',
+      filename: 'p.csv',
+      contentBase64: csv([
+        'code,name,sku,discount_percent,valid_from,valid_to',
+        'SUMMER-27,Summer,ORK-9001,5,2027-06-01,2027-08-31',
+        'SUMMER-27,Summer,NO-SUCH-SKU,5,2027-06-01,2027-08-31',
+        'SUMMER-27,Summer,ORG-9002,95,2027-06-01,2027-08-31',
+        'SUMMER-27,Summer,ORG-9003,5,2027-08-31,2027-06-01',
+        'SUMMER-27,Summer,ORK-9001,6,2027-06-01,2027-08-31',
+        'JULY-27,July,ORG-9003,4,2027-07-01,2027-07-31',
+        'AUGUST-27,August,ORG-9003,4,2027-07-15,2027-08-15',
+        'BAD DATE,Bad,ORG-9002,4,31.07.2027,2027-08-15',
+      ]),
+    });
+    expect(statuses(badPromotions)).toEqual([
+      [2, 'DUPLICATE_KEY'],
+      [3, 'UNKNOWN_SKU'],
+      [4, 'ABSURD_DISCOUNT'],
+      [5, 'INVALID_VALIDITY'],
+      [6, 'DUPLICATE_KEY'],
+      [7, 'OVERLAPPING_VALIDITY'],
+      [8, 'OVERLAPPING_VALIDITY'],
+      [9, 'INVALID_CODE'],
+    ]);
+    const badAgreements = await importFile({
+      kind: 'SPECIAL_PRICES',
+      filename: 's.csv',
+      contentBase64: csv([
+        'reference,dealer_code,sku,unit_price,currency,valid_from,valid_to',
+        'SPA-2027-0100,D9001,ORG-9003,9.50,USD,2027-01-01,',
+        'SPA-2027-0101,NO-SUCH-DEALER,ORG-9003,9.50,USD,2027-01-01,',
+        'SPA-2027-0102,D9001,ORK-9001,70.00,USD,2027-02-01,2027-02-28',
+        'SPA-2027-0103,D9002,ORG-9003,-1.00,USD,2027-01-01,',
+        'SPA-2027-0104,D9002,ORG-9003,"9,50",USD,2027-01-01,',
+        'SPA-2027-0105,D9003,ORG-9003,99999999.00,USD,2027-01-01,',
+        'SPA-2027-0106,D9003,ORG-9002,9.50,USD,2027-02-30,',
+      ]),
+    });
+    expect(statuses(badAgreements)).toEqual([
+      [2, 'OK'],
+      [3, 'UNKNOWN_DEALER'],
+      [4, 'OVERLAPPING_VALIDITY'],
+      [5, 'INVALID_AMOUNT'],
+      [6, 'INVALID_AMOUNT'],
+      [7, 'ABSURD_PRICE'],
+      [8, 'INVALID_DATE'],
+    ]);
+    expect([await promotions(), await agreements()]).toEqual([beforePromotions, beforeAgreements]);
+
+    // The mutations: the same rules, one row; a burst of one upsert creates once; the price follows.
+    const PROMOTION = `mutation($input: UpsertPromotionInput!) { upsertPromotion(input: $input) { status userErrors { code field } } }`;
+    const AGREEMENT = `mutation($input: UpsertSpecialPriceAgreementInput!) { upsertSpecialPriceAgreement(input: $input) {
+      status userErrors { code field } } }`;
+    const agreement = { reference: 'SPA-2027-0200', dealerCode: 'd0001', sku: 'org-9003', unitPrice: '8.80', validFrom: '2026-01-01' };
+    const burst = await Promise.all(Array.from({ length: 5 }, () => admin.data(AGREEMENT, { input: agreement })));
+    expect(burst.map((r) => r.upsertSpecialPriceAgreement.status).sort()).toEqual([
+      'CREATED',
+      'UNCHANGED',
+      'UNCHANGED',
+      'UNCHANGED',
+      'UNCHANGED',
+    ]);
+    expect(
+      (await admin.data(AGREEMENT, { input: { ...agreement, reference: 'SPA-2027-0201', validFrom: '2026-06-01' } }))
+        .upsertSpecialPriceAgreement,
+    ).toEqual({ status: null, userErrors: [{ code: 'OVERLAPPING_VALIDITY', field: ['input', 'validFrom'] }] });
+    expect((await admin.data(AGREEMENT, { input: { ...agreement, unitPrice: '8.50' } })).upsertSpecialPriceAgreement.status).toBe(
+      'UPDATED',
+    );
+    const promotion = {
+      code: 'PROBE-27',
+      name: 'Probe',
+      sku: 'ORK-9001',
+      discountPercent: '3',
+      validFrom: '2027-05-01',
+      validTo: '2027-05-31',
+    };
+    expect((await admin.data(PROMOTION, { input: promotion })).upsertPromotion).toEqual({ status: 'CREATED', userErrors: [] });
+    expect((await admin.data(PROMOTION, { input: promotion })).upsertPromotion.status).toBe('UNCHANGED');
+    expect((await admin.data(PROMOTION, { input: { ...promotion, sku: 'NOPE' } })).upsertPromotion.userErrors).toEqual([
+      { code: 'UNKNOWN_SKU', field: ['input', 'sku'] },
+    ]);
+    expect(
+      await sql(`select subject, count(*)::int as n from prices.master_data_change where subject in ('PROMOTION', 'SPECIAL_PRICE')
+                  group by subject order by subject`),
+    ).toEqual([
+      { subject: 'PROMOTION', n: 3 },
+      { subject: 'SPECIAL_PRICE', n: 4 },
+    ]);
   });
 
   it('upsertCreditAccount: by dealer code, idempotent; a limit change goes into both audit trails', async () => {

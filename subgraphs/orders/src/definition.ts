@@ -9,7 +9,7 @@ import { ApprovalTimers } from './approvals/approval-timers.service.js';
 import { BulkDecisionResolver } from './approvals/bulk-decision.resolver.js';
 import { OrderApprovalResolver } from './approvals/order-approval.resolver.js';
 import { CartResolver } from './cart/cart.resolver.js';
-import { DEFAULT_WORKFLOW_SETTINGS, type WorkflowSettings } from './config.js';
+import { DEFAULT_WORKFLOW_SETTINGS, type NotificationSettings, type WorkflowSettings } from './config.js';
 import type { OrdersContext } from './context.js';
 import { entities } from './entities/index.js';
 import { startErpForwarder } from './events/erp-forwarder.js';
@@ -17,6 +17,7 @@ import { OrderEventResolver } from './events/order-event.resolver.js';
 import { OrderEventHub } from './events/order-event-hub.js';
 import { startOrderEvents } from './events/order-events.start.js';
 import { migrations } from './migrations/index.js';
+import { startNotifications } from './notifications/notifications.start.js';
 import { ordersInternalOperations } from './orders/internal-operations.js';
 import { createOrderLoaders } from './orders/order.loaders.js';
 import { toOrderType } from './orders/order.mapper.js';
@@ -36,6 +37,8 @@ export interface OrdersOptions {
   clock?: Clock;
   /** The hub the subscriptions listen on; tests pass their own to wait until a subscription is live (`size`). */
   events?: OrderEventHub;
+  /** Mail notifications (SMTP server, sender, public URL of links); the defaults keep mails in the dev mailbox. */
+  notifications?: Partial<NotificationSettings>;
 }
 
 /** The subgraph's resolvers, by feature (each a folder of src/). */
@@ -103,6 +106,15 @@ export function ordersSubgraph(
       const stopWorkflow = await startOrders(newContext, workflow.sweepIntervalMs);
       const stopEvents = await startOrderEvents(runtime, serving, events);
       const stopForwarder = await startErpForwarder({ orm: runtime.orm, runtime, logger: runtime.logger });
+      let stopNotifications: () => Promise<void>;
+      try {
+        stopNotifications = await startNotifications(runtime, newContext, serving, options.notifications);
+      } catch (error) {
+        await stopForwarder();
+        await stopEvents();
+        await stopWorkflow();
+        throw error;
+      }
       // pg-boss jobs run the approval timers; the periodic sweep is the fallback when they are switched off.
       let stopTimers: () => Promise<void>;
       try {
@@ -113,9 +125,11 @@ export function ordersSubgraph(
                 newContext,
                 logger: runtime.logger,
                 queue: { pollingIntervalSeconds: workflow.approvalPollSeconds },
+                metrics: runtime.metrics,
               })
             : startEscalationSweep(newContext, workflow.approvalDeadlines, workflow.escalationSweepMs, () => approvalTimers.now());
       } catch (error) {
+        await stopNotifications();
         await stopForwarder();
         await stopEvents();
         await stopWorkflow();
@@ -123,6 +137,7 @@ export function ordersSubgraph(
       }
       return async () => {
         await stopTimers();
+        await stopNotifications();
         await stopForwarder();
         await stopEvents();
         await stopWorkflow();

@@ -49,6 +49,10 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   // Master data (products subgraph): the product in the answer needs CATALOG_READ too.
   ProductMasterPayload: ERP,
   UpsertInTransitPayload: ERP,
+  UpsertCategoryPayload: ERP,
+  UpsertWarehousePayload: ERP,
+  // Master data (prices subgraph).
+  PriceAgreementPayload: ERP,
   // Master data (credit subgraph): the account in the answer is granted by its own type.
   UpsertCreditAccountPayload: ERP,
   // Webhooks to the ERP: the portal administrator's alone (the ERP verifies what it receives, it does not manage it).

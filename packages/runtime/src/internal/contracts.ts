@@ -99,6 +99,16 @@ export interface ProductsOperations {
     input: MasterDataBatch<Record<string, unknown>>;
     output: MasterDataBatchResult;
   };
+  /** Creates or updates categories by slug (CATEGORIES imports: slug, name, parent), audited; a parent may be a row of the same batch. */
+  upsertCategories: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
+  /** Creates or updates warehouses by code (WAREHOUSES imports: code, name, city), audited. */
+  upsertWarehouses: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
 }
 
 /** Who changed master data: the owner writes it into its audit (who, when, before, after). */
@@ -280,6 +290,23 @@ export interface PricesOperations {
     input: MasterDataBatch<Record<string, unknown>>;
     output: MasterDataBatchResult;
   };
+  /**
+   * Creates or updates promotions by campaign code and product (PROMOTIONS imports: code, name, sku and
+   * the caller's `productId`, discountPercent, validFrom, validTo), audited; see MasterDataBatch.
+   */
+  upsertPromotions: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
+  /**
+   * Creates or updates special price agreements by the ERP's reference (SPECIAL_PRICES imports:
+   * reference, dealerCode and the caller's `dealerId`, sku and `productId`, unitPrice as a decimal
+   * string, currency, validFrom, validTo), audited; see MasterDataBatch.
+   */
+  upsertSpecialPrices: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
 }
 
 /** One list price of an import: cents and an ISO 4217 code. */
@@ -402,6 +429,18 @@ export interface InternalDealerProfile {
   city?: string;
 }
 
+/** A user as notifications need them: where to write, how to greet, and the role and region that decide what they hear of. */
+export interface InternalContact {
+  id: string;
+  email: string;
+  fullName: string;
+  role: string;
+  /** The user's dealer; null for staff. */
+  dealerId: string | null;
+  /** A staff user's region (REGIONAL_MANAGER, SALES_REP); null otherwise. */
+  region: string | null;
+}
+
 export interface DealersOperations {
   /** Dealers by id; unknown ones are left out. */
   dealerProfiles: {
@@ -412,6 +451,14 @@ export interface DealersOperations {
   staffProfile: {
     input: { userId: string };
     output: { userId: string; region: string | null; found: boolean };
+  };
+  /**
+   * Active users to notify, with their address: every user of these dealers, the staff users (when
+   * `staff`), and these users by id. Unknown or inactive users are left out. Read-only.
+   */
+  notificationContacts: {
+    input: { dealerIds?: string[]; staff?: boolean; userIds?: string[] };
+    output: { users: InternalContact[] };
   };
   /** Dealer ids by code (exact, case-insensitive), for imports that name dealers; unknown codes are left out. Read-only. */
   resolveDealerCodes: {

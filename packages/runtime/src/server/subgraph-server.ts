@@ -46,6 +46,8 @@ export interface RunningSubgraph {
   url: string;
   port: number;
   httpServer: Server;
+  /** The express app behind it, for the few plain HTTP pages a subgraph serves besides GraphQL (mounted by its `start`). */
+  app: express.Express;
   stop(): Promise<void>;
 }
 
@@ -133,6 +135,7 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
     port,
     url: `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}/graphql`,
     httpServer,
+    app,
     stop: async () => {
       await server.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));

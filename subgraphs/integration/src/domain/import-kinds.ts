@@ -12,6 +12,8 @@ export const IMPORT_KINDS = [
   'CREDIT_ACCOUNTS',
   'INVOICES',
   'PAYMENTS',
+  'CATEGORIES',
+  'WAREHOUSES',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -24,6 +26,10 @@ export const IMPLEMENTED_KINDS: readonly ImportKind[] = [
   'CREDIT_ACCOUNTS',
   'TIER_RULES',
   'VOLUME_BREAKS',
+  'CATEGORIES',
+  'WAREHOUSES',
+  'PROMOTIONS',
+  'SPECIAL_PRICES',
 ];
 
 export const IMPORT_JOB_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'] as const;

@@ -44,6 +44,8 @@ export const IMPORT_SYNC: Readonly<Record<ImportKind, SyncKind>> = {
   CREDIT_ACCOUNTS: 'CREDIT',
   INVOICES: 'INVOICES',
   PAYMENTS: 'INVOICES',
+  CATEGORIES: 'PRODUCTS',
+  WAREHOUSES: 'INVENTORY',
 };
 
 export type SyncState = 'OK' | 'OVERDUE' | 'NEVER';
