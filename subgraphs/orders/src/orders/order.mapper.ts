@@ -6,6 +6,7 @@ import type { OrderLineType, OrderStatusChangeType, OrderType } from './order.ty
 import type { OrderDecisionResult } from './order-decision.service.js';
 import type { OrderPayload } from './order-lifecycle.type.js';
 import type { OrderLine } from './order-line.entity.js';
+import type { OrderChannelEnum } from './order-channel.type.js';
 import type { OrderStatusEnum } from './order-status.type.js';
 import type { OrderStatusChange } from './order-status-change.entity.js';
 
@@ -16,6 +17,7 @@ export function toOrderType(order: Order): OrderType {
     number: order.number,
     status: order.status as OrderStatusEnum,
     dealer: { id: order.dealerId },
+    channel: order.channel as OrderChannelEnum,
     total: toMoney(order.total, order.currency),
     currency: order.currency,
     poNumber: order.poNumber,
