@@ -3,10 +3,10 @@ import { toMoney } from '@dealergraph/runtime';
 import { toRejectionType } from '../approvals/order-rejection.type.js';
 import type { Order } from './order.entity.js';
 import type { OrderLineType, OrderStatusChangeType, OrderType } from './order.type.js';
+import type { OrderChannelEnum } from './order-channel.type.js';
 import type { OrderDecisionResult } from './order-decision.service.js';
 import type { OrderPayload } from './order-lifecycle.type.js';
 import type { OrderLine } from './order-line.entity.js';
-import type { OrderChannelEnum } from './order-channel.type.js';
 import type { OrderStatusEnum } from './order-status.type.js';
 import type { OrderStatusChange } from './order-status-change.entity.js';
 

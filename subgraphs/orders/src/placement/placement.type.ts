@@ -1,8 +1,8 @@
 import { UserError } from '@dealergraph/runtime';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-import { OrderChannelEnum } from '../orders/order-channel.type.js';
 import { OrderType } from '../orders/order.type.js';
+import { OrderChannelEnum } from '../orders/order-channel.type.js';
 
 @InputType('PlaceOrderLineInput', { description: 'One line to order.' })
 export class PlaceOrderLineInput {
