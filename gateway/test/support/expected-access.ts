@@ -54,7 +54,7 @@ Mutation.saveCartAsTemplate             | x  x  .  | .  .  .  .  .  .  | ORDERS_
 Mutation.saveOrderAsTemplate            | x  x  .  | .  .  .  .  .  .  | ORDERS_WRITE | userError
 Mutation.deleteOrderTemplate            | x  x  .  | .  .  .  .  .  .  | ORDERS_WRITE | userError
 Mutation.reorder                        | x  x  .  | .  .  .  .  .  .  | ORDERS_WRITE | userError
-Mutation.placeOrder                     | x  x  .  | .  .  .  .  .  .  | ORDERS_WRITE | userError
+Mutation.placeOrder                     | x  x  .  | x  x  x  x  x  .  | ORDERS_WRITE | userError
 Mutation.cancelOrder                    | x  x  .  | x  x  x  x  x  x  | -            | userError
 Query.orders                            | x  x  x  | x  x  x  x  x  x  | ORDERS_WRITE | ERROR
 Query.order                             | x  x  x  | x  x  x  x  x  x  | ORDERS_WRITE | ERROR
