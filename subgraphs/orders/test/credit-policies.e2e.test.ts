@@ -384,16 +384,22 @@ describe('PAYMENT_REQUIRED (Demo Prepay Dealer)', () => {
       },
     });
     expect(wrong.recordPayment.userErrors.map((e: { code: string }) => e.code)).toEqual(['UNKNOWN_ORDER']);
-    const paid = await finance.data(PAY, {
-      input: {
-        externalReference: `PAY-${randomUUID()}`,
-        dealerId,
-        amount: decimal(due),
-        receivedAt: new Date().toISOString(),
-        orderId: order.id,
-      },
-    });
-    expect(paid.recordPayment.userErrors).toEqual([]);
+    const pay = async (amount: number) =>
+      finance.data(PAY, {
+        input: {
+          externalReference: `PAY-${randomUUID()}`,
+          dealerId,
+          amount: decimal(amount),
+          receivedAt: new Date().toISOString(),
+          orderId: order.id,
+        },
+      });
+    // A part of it: credit nudges orders, which finds something still due; the order keeps waiting.
+    expect((await pay(due - 100)).recordPayment.userErrors).toEqual([]);
+    expect((await orderOf(prepay, order.id)).status).toBe('AWAITING_PAYMENT');
+    // The rest, with the nudge lost: the periodic sweep finds the payment and the order goes on.
+    injectInternalFault('orders.prepaymentRecorded', 'before');
+    expect((await pay(100)).recordPayment.userErrors).toEqual([]);
 
     const approved = await until('the paid order to go on', async () => {
       const o = await orderOf(prepay, order.id);
@@ -436,7 +442,7 @@ describe('PAYMENT_REQUIRED (Demo Prepay Dealer)', () => {
     await invariantsHold();
   });
 
-  it('a crash after the prepay hold is resumed by the sweep to AWAITING_PAYMENT; the dealer may cancel it', async () => {
+  it('a crash after the prepay hold is resumed by the sweep to AWAITING_PAYMENT; paid, it goes on at once; the dealer may cancel it', async () => {
     const before = await creditOf(prepay);
     const line = await lineWorth(prepay, Math.max(0, before.available) + 5_000, Math.max(0, before.available) + 100_000);
     const poNumber = `PO-PREPAY-${randomUUID().slice(0, 8)}`;
@@ -456,6 +462,19 @@ describe('PAYMENT_REQUIRED (Demo Prepay Dealer)', () => {
     });
     expect(resumed.paymentDue).toEqual({ amount: decimal(line.total - Math.max(0, before.available)) });
 
+    // Paid in full: credit's nudge lets it go on before recordPayment answers.
+    const paid = await finance.data(PAY, {
+      input: {
+        externalReference: `PAY-${randomUUID()}`,
+        dealerId: await dealerIdOf(prepay),
+        amount: resumed.paymentDue!.amount,
+        receivedAt: new Date().toISOString(),
+        orderId: rows[0].id,
+      },
+    });
+    expect(paid.recordPayment.userErrors).toEqual([]);
+    expect((await orderOf(prepay, rows[0].id)).status).toBe('APPROVED');
+
     const cancel = await prepay.data(
       'mutation($id: ID!) { cancelOrder(orderId: $id, reason: "changed my mind") { order { status } userErrors { code } } }',
       {
@@ -464,7 +483,11 @@ describe('PAYMENT_REQUIRED (Demo Prepay Dealer)', () => {
     );
     expect(cancel.cancelOrder).toEqual({ order: { status: 'CANCELLED' }, userErrors: [] });
     await until('its credit to be released', async () => (await holdOf(rows[0].id)).hold === 'RELEASED');
-    expect(await creditOf(prepay)).toMatchObject({ available: before.available, pendingOrders: before.pendingOrders });
+    // What was paid stays on account: the credit is back, plus the payment.
+    expect(await creditOf(prepay)).toMatchObject({
+      available: before.available + cents(resumed.paymentDue!.amount),
+      pendingOrders: before.pendingOrders,
+    });
     await invariantsHold();
   });
 });
