@@ -1,4 +1,4 @@
-import { serveMetrics,type ServiceMetrics } from '@dealergraph/runtime';
+import { serveMetrics, type ServiceMetrics } from '@dealergraph/runtime';
 import usePrometheus from '@graphql-mesh/plugin-prometheus';
 
 import type { GatewayConfig } from './config.js';

@@ -29,6 +29,8 @@ Mutation.upsertCategory                 | .  .  .  | .  .  .  .  .  x  | ERP_IMP
 Mutation.upsertWarehouse                | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Mutation.upsertPromotion                | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Mutation.upsertSpecialPriceAgreement    | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
+Mutation.upsertDealerAddress            | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
+Mutation.upsertDealerContact            | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Mutation.upsertCreditAccount            | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Mutation.createWebhookEndpoint          | .  .  .  | .  .  .  .  .  x  | -            | ERROR
 Mutation.disableWebhookEndpoint         | .  .  .  | .  .  .  .  .  x  | -            | ERROR
@@ -62,6 +64,9 @@ Subscription.orderUpdated               | x  x  x  | x  x  x  x  x  x  | -      
 Query.notifications                     | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Mutation.markNotificationsRead          | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Subscription.notificationAdded          | x  x  x  | x  x  x  x  x  x  | -            | ERROR
+Query.notificationPreferences           | x  x  x  | x  x  x  x  x  x  | -            | ERROR
+Mutation.setNotificationPreference      | x  x  x  | x  x  x  x  x  x  | -            | ERROR
+Query.mailDeliveries                    | .  .  .  | .  .  .  .  .  x  | -            | ERROR
 Mutation.requestSpecialPrice            | x  x  .  | .  .  .  .  .  .  | -            | userError
 Query.specialPriceRequests              | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Query.specialPriceRequest               | x  x  x  | x  x  x  x  x  x  | -            | ERROR

@@ -78,6 +78,18 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Mutation.upsertInTransit': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by reference; audited' },
   'Mutation.upsertCategory': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by slug; audited' },
   'Mutation.upsertWarehouse': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by code; audited' },
+  'Mutation.upsertDealerAddress': {
+    roles: PORTAL_ADMIN,
+    scope: 'ERP_IMPORT',
+    refusal: 'ERROR',
+    note: 'idempotent by dealer and address code; audited',
+  },
+  'Mutation.upsertDealerContact': {
+    roles: PORTAL_ADMIN,
+    scope: 'ERP_IMPORT',
+    refusal: 'ERROR',
+    note: 'idempotent by dealer and email; audited',
+  },
   'Mutation.upsertPromotion': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by code and SKU; audited' },
   'Mutation.upsertSpecialPriceAgreement': {
     roles: PORTAL_ADMIN,
@@ -130,6 +142,9 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Query.notifications': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own feed" },
   'Mutation.markNotificationsRead': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own feed" },
   'Subscription.notificationAdded': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own feed" },
+  'Query.notificationPreferences': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own mail preferences" },
+  'Mutation.setNotificationPreference': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own mail preferences" },
+  'Query.mailDeliveries': { roles: PORTAL_ADMIN, refusal: 'ERROR', note: "everyone's mails: addresses and subjects" },
   // Special prices
   'Mutation.requestSpecialPrice': { roles: ORDERING, refusal: 'USER_ERROR', note: 'for their own dealer' },
   'Query.specialPriceRequests': {

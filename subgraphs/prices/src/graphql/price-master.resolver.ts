@@ -1,4 +1,4 @@
-import { type MasterDataRowResult,requireClaims, serviceUnavailable } from '@dealergraph/runtime';
+import { type MasterDataRowResult, requireClaims, serviceUnavailable } from '@dealergraph/runtime';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 
 import type { PricesContext } from '../context.js';
