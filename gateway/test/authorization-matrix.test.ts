@@ -264,6 +264,11 @@ const PROBES: Record<string, Probe> = {
     query: 'mutation($id: ID!) { markNotificationsRead(eventIds: [$id]) { userErrors { code } } }',
     variables: () => ({ id: none() }),
   },
+  'Query.notificationPreferences': { query: '{ notificationPreferences { kind email } }' },
+  'Query.mailDeliveries': { query: '{ mailDeliveries(first: 1, status: FAILED) { totalCount } }' },
+  'Mutation.setNotificationPreference': {
+    query: 'mutation { setNotificationPreference(kind: APPROVAL_ESCALATED, email: IMMEDIATE) { userErrors { code } } }',
+  },
   'Mutation.requestSpecialPrice': {
     query: 'mutation { requestSpecialPrice(input: { sku: "NO-SUCH-SKU", quantity: 1, reason: "" }) { userErrors { code } } }',
   },

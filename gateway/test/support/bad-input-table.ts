@@ -298,6 +298,13 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
     fields: { ids: 'idList', all: 'bool' },
     tables: ['orders.notification_read'],
   },
+  setNotificationPreference: {
+    as: 'platinum@demo.dealer',
+    document: `mutation($k: NotificationKind!, $e: EmailDelivery!) { setNotificationPreference(kind: $k, email: $e) ${UE} }`,
+    variables: () => ({ k: 'APPROVAL_WAITING', e: 'OFF' }),
+    fields: { k: 'enum', e: 'enum' },
+    tables: ['orders.notification_preference'],
+  },
   saveCartAsTemplate: {
     as: 'platinum@demo.dealer',
     document: `mutation($n: String!) { saveCartAsTemplate(name: $n) ${UE} }`,

@@ -56,7 +56,7 @@ Mutation.saveCartAsTemplate             | x  x  .  | .  .  .  .  .  .  | ORDERS_
 Mutation.saveOrderAsTemplate            | x  x  .  | .  .  .  .  .  .  | ORDERS_WRITE | userError
 Mutation.deleteOrderTemplate            | x  x  .  | .  .  .  .  .  .  | ORDERS_WRITE | userError
 Mutation.reorder                        | x  x  .  | .  .  .  .  .  .  | ORDERS_WRITE | userError
-Mutation.placeOrder                     | x  x  .  | .  .  .  .  .  .  | ORDERS_WRITE | userError
+Mutation.placeOrder                     | x  x  .  | x  x  x  x  x  .  | ORDERS_WRITE | userError
 Mutation.cancelOrder                    | x  x  .  | x  x  x  x  x  x  | -            | userError
 Query.orders                            | x  x  x  | x  x  x  x  x  x  | ORDERS_WRITE | ERROR
 Query.order                             | x  x  x  | x  x  x  x  x  x  | ORDERS_WRITE | ERROR
@@ -66,6 +66,9 @@ Subscription.orderUpdated               | x  x  x  | x  x  x  x  x  x  | -      
 Query.notifications                     | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Mutation.markNotificationsRead          | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Subscription.notificationAdded          | x  x  x  | x  x  x  x  x  x  | -            | ERROR
+Query.notificationPreferences           | x  x  x  | x  x  x  x  x  x  | -            | ERROR
+Mutation.setNotificationPreference      | x  x  x  | x  x  x  x  x  x  | -            | ERROR
+Query.mailDeliveries                    | .  .  .  | .  .  .  .  .  x  | -            | ERROR
 Mutation.requestSpecialPrice            | x  x  .  | .  .  .  .  .  .  | -            | userError
 Query.specialPriceRequests              | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Query.specialPriceRequest               | x  x  x  | x  x  x  x  x  x  | -            | ERROR

@@ -17,6 +17,7 @@ import { OrderEventResolver } from './events/order-event.resolver.js';
 import { OrderEventHub } from './events/order-event-hub.js';
 import { startOrderEvents } from './events/order-events.start.js';
 import { migrations } from './migrations/index.js';
+import { NotificationPreferenceResolver } from './notifications/notification-preference.resolver.js';
 import { startNotifications } from './notifications/notifications.start.js';
 import { ordersInternalOperations } from './orders/internal-operations.js';
 import { createOrderLoaders } from './orders/order.loaders.js';
@@ -53,6 +54,7 @@ const RESOLVERS: [Function, ...Function[]] = [
   CartResolver,
   OrderTemplateResolver,
   OrderEventResolver,
+  NotificationPreferenceResolver,
   SpecialPriceRequestResolver,
   SpecialPriceEventResolver,
 ];
@@ -103,22 +105,18 @@ export function ordersSubgraph(
     }),
     internalOperations: (newContext) => ordersInternalOperations(newContext),
     start: async (runtime, newContext, serving) => {
-      const stopWorkflow = await startOrders(newContext, workflow.sweepIntervalMs);
-      const stopEvents = await startOrderEvents(runtime, serving, events);
-      const stopForwarder = await startErpForwarder({ orm: runtime.orm, runtime, logger: runtime.logger });
-      let stopNotifications: () => Promise<void>;
+      // Started in this order, stopped in the reverse; a failed start stops what already runs.
+      const running: (() => Promise<void>)[] = [];
+      const stopAll = async () => {
+        while (running.length > 0) await running.pop()!();
+      };
       try {
-        stopNotifications = await startNotifications(runtime, newContext, serving, options.notifications);
-      } catch (error) {
-        await stopForwarder();
-        await stopEvents();
-        await stopWorkflow();
-        throw error;
-      }
-      // pg-boss jobs run the approval timers; the periodic sweep is the fallback when they are switched off.
-      let stopTimers: () => Promise<void>;
-      try {
-        stopTimers =
+        running.push(await startOrders(newContext, workflow.sweepIntervalMs));
+        running.push(await startOrderEvents(runtime, serving, events));
+        running.push(await startErpForwarder({ orm: runtime.orm, runtime, logger: runtime.logger }));
+        running.push(await startNotifications(runtime, newContext, serving, options.notifications));
+        // pg-boss jobs run the approval timers; the periodic sweep is the fallback when they are switched off.
+        running.push(
           workflow.approvalTimers === 'PG_BOSS'
             ? await approvalTimers.start({
                 databaseUrl: runtime.config.databaseUrl,
@@ -127,21 +125,13 @@ export function ordersSubgraph(
                 queue: { pollingIntervalSeconds: workflow.approvalPollSeconds },
                 metrics: runtime.metrics,
               })
-            : startEscalationSweep(newContext, workflow.approvalDeadlines, workflow.escalationSweepMs, () => approvalTimers.now());
+            : startEscalationSweep(newContext, workflow.approvalDeadlines, workflow.escalationSweepMs, () => approvalTimers.now()),
+        );
       } catch (error) {
-        await stopNotifications();
-        await stopForwarder();
-        await stopEvents();
-        await stopWorkflow();
+        await stopAll();
         throw error;
       }
-      return async () => {
-        await stopTimers();
-        await stopNotifications();
-        await stopForwarder();
-        await stopEvents();
-        await stopWorkflow();
-      };
+      return stopAll;
     },
     seed: seedOrders,
   };

@@ -6,6 +6,8 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { sweepApprovalDeadlines } from '../src/approvals/approval-escalation.service.js';
+import { DEFAULT_WORKFLOW_SETTINGS } from '../src/config.js';
 import { MailLinks } from '../src/notifications/mail-links.service.js';
 
 /**
@@ -29,12 +31,16 @@ const LINK_SECRET = 'mail-links-test-secret';
 const received: Received[] = [];
 /** Addresses whose next delivery the receiver refuses once (a transient 451), to see a retry. */
 const refuseOnce = new Set<string>();
+/** Addresses the receiver refuses for good (550) while listed. */
+const refuseAlways = new Set<string>();
 let smtp: SMTPServer;
 let stack: TestStack;
 let origin: string;
 let platinum: GraphQLClient;
 let bronze: GraphQLClient;
 let director: GraphQLClient;
+/** Steps waiting before the tests (demo data) are left to their own deadlines. */
+let startedAt: Date;
 
 const PLACE = 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id number status } userErrors { code message } } }';
 const FULFIL = `mutation($input: OrderFulfillmentInput!) { updateOrderFulfillment(input: $input) { order { id status } userErrors { code message } } }`;
@@ -46,6 +52,7 @@ beforeAll(async () => {
     logger: false,
     onRcptTo(address, _session, callback) {
       if (refuseOnce.delete(address.address)) return callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
+      if (refuseAlways.has(address.address)) return callback(Object.assign(new Error('no such mailbox'), { responseCode: 550 }));
       callback();
     },
     onData(stream, _session, callback) {
@@ -68,11 +75,14 @@ beforeAll(async () => {
         linkSecret: LINK_SECRET,
         publicUrl: 'http://portal.example',
         retryDelaySeconds: 1,
+        // One retry: a mail the server keeps refusing is FAILED after two tries.
+        retryLimit: 1,
         pollSeconds: 1,
       },
     },
   });
   origin = new URL(stack.gatewayUrl).origin;
+  startedAt = new Date();
   const admin = await stack.loginAs('admin@demo.staff');
   const rule = await admin.data(
     'mutation($input: UpdateApprovalRuleInput!) { updateApprovalRule(input: $input) { userErrors { code } } }',
@@ -233,6 +243,92 @@ describe('mail notifications', () => {
     expect(rejected.text).toContain('Reason: Split <it> in two');
   });
 
+  it('a reminder before the deadline goes to the waiting level, an escalation past it to the next level', async () => {
+    const order = await place(platinum);
+    await mailTo('manager@demo.staff', `Approval needed: order ${order.number}`);
+    const settings = DEFAULT_WORKFLOW_SETTINGS.approvalDeadlines;
+    const sweep = () => sweepApprovalDeadlines(stack.orms.orders.em.fork(), { now: new Date(), settings, notBefore: startedAt });
+    const dueIn = (interval: string) =>
+      stack.orms.orders.em
+        .fork()
+        .getConnection()
+        .execute(
+          `update "orders"."order_approval_step" set due_at = now() + interval '${interval}' where order_id = ? and status = 'PENDING'`,
+          [order.id],
+        );
+    await dueIn('1 hour');
+    await sweep();
+    const reminder = await mailTo('manager@demo.staff', `Reminder: order ${order.number}`);
+    expect(reminder.text).toContain('/mail/approval/');
+    await dueIn('-1 minute');
+    await sweep();
+    const escalated = await mailTo('director@demo.staff', `Escalated to you: order ${order.number}`);
+    expect(escalated.text).toContain('(level 3)');
+    // The director's link decides: level 3 now waits, and the director is in scope.
+    expect((await post(linkIn(escalated, 'approval'), { decision: 'APPROVE' })).status).toBe(200);
+    await mailTo('platinum@demo.dealer', `Order ${order.number} approved`);
+    // Positive control passed (the approval mail came after): nobody else was told of the reminder or the escalation.
+    const approverMails = about(order.number).filter((m) => /^(Reminder|Escalated)/.test(m.subject));
+    expect(approverMails.map((m) => `${m.to.join()}|${m.subject.split(':')[0]}`).sort()).toEqual([
+      'director@demo.staff|Escalated to you',
+      'manager@demo.staff|Reminder',
+    ]);
+  });
+
+  it('an event planned again (a crash before it was marked) makes no second mail', async () => {
+    const order = await place(platinum);
+    await until('the placement mails', () => about(`Order ${order.number} placed`).length >= 3);
+    const connection = stack.orms.orders.em.getConnection();
+    const count = async () =>
+      (await connection.execute(`select count(*)::int as n from "orders"."mail_notification" where order_id = ?`, [order.id]))[0]
+        .n as number;
+    const before = await count();
+    // As if the planner died after inserting the mails and before marking the events planned.
+    await connection.execute(`update "orders"."order_event" set notified_at = null where order_id = ?`, [order.id]);
+    await until('the events planned again', async () => {
+      const [row] = await connection.execute(
+        `select count(*)::int as n from "orders"."order_event" where order_id = ? and notified_at is null`,
+        [order.id],
+      );
+      return row.n === 0;
+    });
+    // Positive control: a later order's mails arrive, so anything the replanning sent would have too.
+    const later = await place(platinum);
+    await until('the later placement mails', () => about(`Order ${later.number} placed`).length >= 3);
+    expect(await count()).toBe(before);
+    const keys = about(order.number).map((m) => `${m.to.join()}|${m.subject}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('a mail the server keeps refusing fails after its retries, is logged, and staff admins see why', async () => {
+    refuseAlways.add('orders@demo.dealer');
+    try {
+      const order = await place(platinum);
+      await mailTo('platinum@demo.dealer', `Order ${order.number} placed`);
+      const failed = await until('the refused mail marked FAILED', async () => {
+        const [row] = await stack.orms.orders.em
+          .getConnection()
+          .execute(`select id, status, attempts from "orders"."mail_notification" where order_id = ? and email = 'orders@demo.dealer'`, [
+            order.id,
+          ]);
+        return row?.status === 'FAILED' && row;
+      });
+      expect(failed.attempts).toBe(2);
+      const admin = await stack.loginAs('admin@demo.staff');
+      const { mailDeliveries } = await admin.data(
+        '{ mailDeliveries(first: 100, status: FAILED) { nodes { id to subject attempts lastError } } }',
+      );
+      expect(mailDeliveries.nodes.find((m: { id: string }) => m.id === failed.id)).toMatchObject({
+        to: 'orders@demo.dealer',
+        subject: `Order ${order.number} placed`,
+        attempts: 2,
+        lastError: expect.stringContaining('550'),
+      });
+    } finally {
+      refuseAlways.delete('orders@demo.dealer');
+    }
+  });
+
   it('an expired, altered or foreign link is refused and explains itself; nothing changes', async () => {
     const order = await place(platinum);
     const mail = await mailTo('manager@demo.staff', `Approval needed: order ${order.number}`);
@@ -271,6 +367,23 @@ describe('mail notifications', () => {
     await mailTo('viewer@demo.dealer', `Order ${second.number} approved`);
     await mailTo('platinum@demo.dealer', `Order ${second.number} placed`);
     expect(received.filter((m) => m.to.includes('viewer@demo.dealer') && m.subject === `Order ${second.number} placed`)).toEqual([]);
+
+    // The same choice in the graph; the viewer turns it back on, and cannot choose an approver's kind.
+    const viewer = await stack.loginAs('viewer@demo.dealer');
+    const { notificationPreferences } = await viewer.data('{ notificationPreferences { kind email } }');
+    expect(notificationPreferences).toEqual([
+      { kind: 'ORDER_PLACED', email: 'OFF' },
+      { kind: 'ORDER_APPROVED', email: 'IMMEDIATE' },
+      { kind: 'ORDER_REJECTED', email: 'IMMEDIATE' },
+      { kind: 'ORDER_SHIPPED', email: 'IMMEDIATE' },
+    ]);
+    const SET =
+      'mutation($k: NotificationKind!, $e: EmailDelivery!) { setNotificationPreference(kind: $k, email: $e) { preferences { kind email } userErrors { code field } } }';
+    const on = (await viewer.data(SET, { k: 'ORDER_PLACED', e: 'IMMEDIATE' })).setNotificationPreference;
+    expect(on.userErrors).toEqual([]);
+    expect(on.preferences[0]).toEqual({ kind: 'ORDER_PLACED', email: 'IMMEDIATE' });
+    const foreign = (await viewer.data(SET, { k: 'APPROVAL_WAITING', e: 'OFF' })).setNotificationPreference;
+    expect(foreign.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['kind'] }]);
 
     // A transient refusal from the server is retried (pg-boss, backoff) and delivers once.
     refuseOnce.add('platinum@demo.dealer');

@@ -141,6 +141,10 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   DocumentFile: CLOSED,
   // Accounts, sessions, administration, approvals, notifications: people's business, not clients'.
   User: CLOSED,
+  NotificationPreference: CLOSED,
+  NotificationPreferencesPayload: CLOSED,
+  MailDelivery: CLOSED,
+  MailDeliveryConnection: CLOSED,
   UserConnection: CLOSED,
   UserAdminPayload: CLOSED,
   Session: CLOSED,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -16,7 +17,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import { type Claims, parseClaims } from '../auth/claims.js';
 import { NonceGuard, type SignedBody, signedClient, unsignedRequest, verifySignedBody } from '../auth/signature.js';
 import { type InternalRoutesOptions, mountInternalOperations } from '../internal/internal-server.js';
-import type { Logger } from '../logger.js';
+import { type Logger, withRequestLogScope } from '../logger.js';
 import { Refusal } from '../result/result.js';
 
 export interface SubgraphServerOptions<TContext> {
@@ -110,6 +111,12 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
   });
   await server.start();
   const nonces = new NonceGuard();
+  // Every line logged while a request runs names it: the gateway's x-request-id (it sends one per request).
+  app.use((req, _res, next) => {
+    const header = req.headers['x-request-id'];
+    const requestId = (Array.isArray(header) ? header[0] : header)?.slice(0, 100) ?? randomUUID();
+    withRequestLogScope({ requestId }, next);
+  });
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });

@@ -181,7 +181,7 @@ export async function runSubgraph(
   config: SubgraphConfig,
   options: { migrate?: boolean; orm?: MikroORM } = {},
 ): Promise<RunningService> {
-  const logger = createLogger(definition.name, config.logLevel);
+  const logger = createLogger(definition.name, config.logLevel, config.logFormat);
   const orm = options.orm ?? (await openSubgraphOrm(definition, config));
   if (options.migrate) await migrate(orm);
   const { schema } = await schemaOf(definition);

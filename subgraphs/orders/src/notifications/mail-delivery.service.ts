@@ -36,68 +36,81 @@ export class MailDelivery {
     return this.#transport !== null || this.deps.settings.keepInMailbox;
   }
 
-  /** Works a batch of mail jobs, each settled on its own. */
+  /**
+   * Works a batch of mail jobs, each settled on its own: one statement reads the batch's mails, the
+   * unsent ones go out at once (the SMTP pool spreads them), one statement keeps them in the mailbox
+   * and one marks them SENT; each failure is recorded, logged and its job retried.
+   */
   async work(jobs: Job<MailJobData>[]): Promise<JobResult[]> {
-    return Promise.all(
-      jobs.map(async (job): Promise<JobResult> => {
-        try {
-          await this.deliver(job.data.notificationId, job.retryCount);
-          return { id: job.id, status: 'completed' };
-        } catch (error) {
-          return { id: job.id, status: 'failed', output: { message: (error as Error).message } };
-        }
-      }),
-    );
-  }
-
-  /** Sends one mail unless it was sent; records the outcome. */
-  async deliver(id: string, retryCount: number): Promise<void> {
     const { orm, settings, logger } = this.deps;
     const schema = orm.config.get('schema') ?? 'orders';
     const connection = orm.em.getConnection();
-    const [mail] = await connection.execute<MailRow[]>(
-      `select id, email, subject, text, html, headers, status from "${schema}"."mail_notification" where id = ?`,
-      [id],
+    const ids = jobs.map((j) => j.data.notificationId);
+    const rows = await connection.execute<MailRow[]>(
+      `select id, email, subject, text, html, headers, status from "${schema}"."mail_notification" where id = any(?::uuid[])`,
+      [`{${ids.join(',')}}`],
     );
-    if (!mail || mail.status === 'SENT') return;
-    try {
-      if (this.#transport) {
-        await this.#transport.sendMail({
-          from: settings.from,
-          replyTo: settings.replyTo ?? undefined,
-          to: mail.email,
-          subject: mail.subject,
-          text: mail.text,
-          html: mail.html,
-          headers: mail.headers,
-          messageId: `<${mail.id}@dealergraph.mail>`,
-        });
-      }
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const outcomes = await Promise.all(
+      jobs.map(async (job) => {
+        const mail = byId.get(job.data.notificationId);
+        if (!mail || mail.status === 'SENT') return { job, mail: null, error: null };
+        try {
+          await this.send(mail);
+          return { job, mail, error: null };
+        } catch (error) {
+          return { job, mail, error: error as Error };
+        }
+      }),
+    );
+    const sent = outcomes.filter((o) => o.mail && !o.error).map((o) => o.mail!);
+    if (sent.length > 0) {
       if (settings.keepInMailbox) {
         await connection.execute(
           `insert into "${schema}"."mailbox_message" (id, "to", subject, text, html, headers, sent_at)
-           values (?, array[?]::text[], ?, ?, ?, ?::jsonb, now()) on conflict (id) do nothing`,
-          [mail.id, mail.email, mail.subject, mail.text, mail.html, JSON.stringify(mail.headers)],
+           select id, array[email], subject, text, html, headers, now() from "${schema}"."mail_notification" where id = any(?::uuid[])
+           on conflict (id) do nothing`,
+          [`{${sent.map((m) => m.id).join(',')}}`],
         );
       }
       await connection.execute(
-        `update "${schema}"."mail_notification" set status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = null where id = ?`,
-        [mail.id],
+        `update "${schema}"."mail_notification" set status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = null
+          where id = any(?::uuid[])`,
+        [`{${sent.map((m) => m.id).join(',')}}`],
       );
-    } catch (error) {
-      const message = (error as Error).message;
-      const last = retryCount >= settings.retryLimit;
+    }
+    for (const { job, mail, error } of outcomes) {
+      if (!mail || !error) continue;
+      const last = job.retryCount >= settings.retryLimit;
       logger.warn(last ? 'mail failed; no retry left' : 'mail failed; it will be retried', {
         notificationId: mail.id,
-        attempt: retryCount + 1,
-        message,
+        attempt: job.retryCount + 1,
+        message: error.message,
       });
       await connection.execute(
         `update "${schema}"."mail_notification" set attempts = attempts + 1, last_error = ?, status = ? where id = ? and status <> 'SENT'`,
-        [message.slice(0, 1000), last ? 'FAILED' : 'PENDING', mail.id],
+        [error.message.slice(0, 1000), last ? 'FAILED' : 'PENDING', mail.id],
       );
-      throw error;
     }
+    return outcomes.map(({ job, error }) =>
+      error ? { id: job.id, status: 'failed' as const, output: { message: error.message } } : { id: job.id, status: 'completed' as const },
+    );
+  }
+
+  /** Hands one mail to the SMTP server (a no-op without one: the mailbox keeps it). */
+  private async send(mail: MailRow): Promise<void> {
+    if (!this.#transport) return;
+    const { settings } = this.deps;
+    await this.#transport.sendMail({
+      from: settings.from,
+      replyTo: settings.replyTo ?? undefined,
+      to: mail.email,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      headers: mail.headers,
+      messageId: `<${mail.id}@dealergraph.mail>`,
+    });
   }
 
   close(): void {

@@ -9,7 +9,7 @@
  * - `GET /mail/unsubscribe/<token>`: a button; `POST` (RFC 8058 one-click, `List-Unsubscribe=One-Click`)
  *   turns that kind of mail off for that user.
  */
-import { type Claims, formatAmount, type InternalClient, type Logger } from '@dealergraph/runtime';
+import type { Claims, InternalClient, Logger } from '@dealergraph/runtime';
 import express from 'express';
 import Handlebars from 'handlebars';
 
@@ -22,11 +22,10 @@ import { MailLinkUse } from './mail-link-use.entity.js';
 import type { MailLinks } from './mail-links.service.js';
 import { MailboxMessage } from './mailbox-message.entity.js';
 import { setEmailPreference } from './notification-preference.service.js';
+import { formatMoney } from './templates/mail-templates.js';
 
 const hb = Handlebars.create();
-hb.registerHelper('money', (minor: number, currency: string) =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(formatAmount(minor) as Intl.StringNumericLiteral),
-);
+hb.registerHelper('money', (minor: number, currency: string) => formatMoney(minor, currency, 'en-US'));
 hb.registerHelper('iso', (date: Date) => new Date(date).toISOString().replace('T', ' ').slice(0, 19) + ' UTC');
 
 const LAYOUT = hb.compile(`<!doctype html>
@@ -83,125 +82,146 @@ const LINK_PROBLEM: Record<'EXPIRED' | 'INVALID', string> = {
   INVALID: 'This link is not valid: it may be incomplete (copied in part) or altered. Open the portal to decide.',
 };
 
-/** Mounts the pages on the orders subgraph's express app. */
-export function mountMailPages(
-  app: express.Express,
-  deps: { newContext: () => OrdersContext; links: MailLinks; dealers: InternalClient<'dealers'>; logger: Logger; production: boolean },
-): void {
-  const home = `${deps.links.publicUrl}/`;
-  const send = (res: express.Response, status: number, title: string, body: string) => {
-    res.status(status).set('Cache-Control', 'no-store').set('Referrer-Policy', 'no-referrer').type('html').send(page(title, body));
-  };
-  const message = (res: express.Response, status: number, title: string, text: string, details: string[] = []) =>
-    send(res, status, title, MESSAGE({ message: text, details, error: status >= 400, home }));
+/** What the pages need: fresh contexts, the link keys, dealers (names, the approver's current role), a log. */
+export interface MailPageDeps {
+  newContext: () => OrdersContext;
+  links: MailLinks;
+  dealers: InternalClient<'dealers'>;
+  logger: Logger;
+  production: boolean;
+}
 
+function sendPage(res: express.Response, status: number, title: string, body: string): void {
+  res.status(status).set('Cache-Control', 'no-store').set('Referrer-Policy', 'no-referrer').type('html').send(page(title, body));
+}
+
+/** A page that says one thing (and, for a refusal, why in detail), with a way to the portal. */
+function sendMessage(res: express.Response, deps: MailPageDeps, status: number, title: string, text: string, details: string[] = []): void {
+  sendPage(res, status, title, MESSAGE({ message: text, details, error: status >= 400, home: `${deps.links.publicUrl}/` }));
+}
+
+/** Mounts the pages on the orders subgraph's express app. */
+export function mountMailPages(app: express.Express, deps: MailPageDeps): void {
   if (!deps.production) {
     app.get('/dev/mailbox.json', async (_req, res) => {
       res.set('Cache-Control', 'no-store').json(await mailbox(deps.newContext()));
     });
     app.get('/dev/mailbox', async (_req, res) => {
       const mails = await mailbox(deps.newContext());
-      send(res, 200, 'Dev mailbox', MAILBOX({ mails, count: mails.length }));
+      sendPage(res, 200, 'Dev mailbox', MAILBOX({ mails, count: mails.length }));
     });
   }
-
-  /** The order as the approval page shows it. */
-  const orderView = async (ctx: OrdersContext, orderId: string) => {
-    const order = await ctx.em.findOne(Order, { id: orderId });
-    if (!order) return null;
-    const [lines, steps, profiles] = await Promise.all([
-      ctx.em.find(OrderLine, { order: order.id }, { orderBy: { position: 'asc' } }),
-      ctx.em.find(OrderApprovalStep, { order: order.id, status: 'PENDING' }, { orderBy: { position: 'asc' } }),
-      deps.dealers.call('dealerProfiles', { dealerIds: [order.dealerId] }).catch(() => ({ dealers: [] })),
-    ]);
-    return { order, lines, waitingLevel: steps[0]?.level ?? null, dealerName: profiles.dealers[0]?.name ?? 'the dealer' };
-  };
-
-  const used = (ctx: OrdersContext, tokenId: string) => ctx.em.findOne(MailLinkUse, { tokenId });
-  const usedMessage = (use: MailLinkUse) =>
-    `This link was already used: the order was ${use.decision.toLowerCase()} with it at ${use.usedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC. A link decides once.`;
-
-  app.get('/mail/approval/:token', async (req, res) => {
-    const link = await deps.links.readApproval(req.params.token);
-    if (typeof link === 'string') return message(res, link === 'EXPIRED' ? 410 : 400, 'Link not usable', LINK_PROBLEM[link]);
-    const ctx = deps.newContext();
-    const use = await used(ctx, link.tokenId);
-    if (use) return message(res, 410, 'Link already used', usedMessage(use));
-    const view = await orderView(ctx, link.orderId);
-    if (!view) return message(res, 404, 'Order not found', 'This order does not exist any more.');
-    send(
-      res,
-      200,
-      `Order ${view.order.number}`,
-      DECIDE({ ...view, pending: view.order.status === 'PENDING_APPROVAL', expiresAt: link.expiresAt }),
-    );
-  });
-
-  app.post('/mail/approval/:token', express.urlencoded({ extended: false, limit: '16kb' }), async (req, res) => {
-    const link = await deps.links.readApproval(req.params.token);
-    if (typeof link === 'string') return message(res, link === 'EXPIRED' ? 410 : 400, 'Link not usable', LINK_PROBLEM[link]);
-    const body = (req.body ?? {}) as { decision?: string; reason?: string };
-    const decision = body.decision === 'REJECT' ? 'REJECTED' : body.decision === 'APPROVE' ? 'APPROVED' : null;
-    const reason = body.reason?.trim() ?? '';
-    if (!decision) return message(res, 400, 'Nothing decided', 'Choose Approve or Reject on the order page.');
-    if (decision === 'REJECTED' && !reason) return message(res, 400, 'Nothing decided', 'A rejection needs a reason for the dealer.');
-    const { users } = await deps.dealers.call('notificationContacts', { userIds: [link.userId] });
-    const approver = users.find((u) => u.id === link.userId && u.dealerId === null);
-    if (!approver) return message(res, 403, 'Not allowed', 'The account this link was made for cannot decide orders any more.');
-    const ctx = deps.newContext();
-    // Claimed before deciding: of two clicks at once, one decides and the other hears the link was used.
-    const claimed = await ctx.em.getConnection().execute<{ token_id: string }[]>(
-      `insert into "${ctx.em.config.get('schema')}"."mail_link_use" (token_id, order_id, decision, used_at) values (?, ?, ?, now())
-         on conflict (token_id) do nothing returning token_id`,
-      [link.tokenId, link.orderId, decision],
-    );
-    if (claimed.length === 0) {
-      const use = await used(deps.newContext(), link.tokenId);
-      return message(res, 410, 'Link already used', use ? usedMessage(use) : 'This link was already used. A link decides once.');
-    }
-    const claims: Claims = { sub: approver.id, email: approver.email, role: approver.role as Claims['role'], dealerId: null };
-    const decideCtx: OrdersContext = { ...deps.newContext(), claims };
-    let result;
-    try {
-      result =
-        decision === 'APPROVED'
-          ? await approveOrder(decideCtx, link.orderId, 'Approved from the e-mail link.')
-          : await rejectOrder(decideCtx, link.orderId, { reason });
-    } catch (error) {
-      await ctx.em.nativeDelete(MailLinkUse, { tokenId: link.tokenId });
-      deps.logger.warn('a decision from a mail link failed', { orderId: link.orderId, message: (error as Error).message });
-      return message(res, 503, 'Not decided yet', (error as Error).message || 'Something went wrong; try the link again in a moment.');
-    }
-    if (result.userErrors.length > 0 || !result.order) {
-      // Refused: nothing changed, so the link stays usable (e.g. after ORDER_BUSY).
-      await ctx.em.nativeDelete(MailLinkUse, { tokenId: link.tokenId });
-      return message(
-        res,
-        409,
-        'Not decided',
-        'The order was not changed:',
-        result.userErrors.map((e) => `${e.message} (${e.code})`),
-      );
-    }
-    message(
-      res,
-      200,
-      decision === 'APPROVED' ? `Order ${result.order.number} approved` : `Order ${result.order.number} rejected`,
-      `Done: order ${result.order.number} is now ${result.order.status}. The dealer is told by mail.`,
-    );
-  });
-
+  app.get('/mail/approval/:token', (req, res) => showApproval(deps, req.params.token, res));
+  app.post('/mail/approval/:token', express.urlencoded({ extended: false, limit: '16kb' }), (req, res) =>
+    decideFromLink(deps, req.params.token as string, (req.body ?? {}) as { decision?: string; reason?: string }, res),
+  );
   app.get('/mail/unsubscribe/:token', async (req, res) => {
     const link = await deps.links.readUnsubscribe(req.params.token);
-    if (typeof link === 'string') return message(res, 400, 'Link not usable', LINK_PROBLEM.INVALID);
-    send(res, 200, 'Unsubscribe', UNSUBSCRIBE({ kind: link.kind }));
+    if (typeof link === 'string') return sendMessage(res, deps, 400, 'Link not usable', LINK_PROBLEM.INVALID);
+    sendPage(res, 200, 'Unsubscribe', UNSUBSCRIBE({ kind: link.kind }));
   });
-
   // RFC 8058: the mail client POSTs `List-Unsubscribe=One-Click` (form-encoded) to the URL; no cookie, no confirmation.
   app.post('/mail/unsubscribe/:token', express.urlencoded({ extended: false, limit: '4kb' }), async (req, res) => {
-    const link = await deps.links.readUnsubscribe(req.params.token);
-    if (typeof link === 'string') return message(res, 400, 'Link not usable', LINK_PROBLEM.INVALID);
+    const link = await deps.links.readUnsubscribe(req.params.token as string);
+    if (typeof link === 'string') return sendMessage(res, deps, 400, 'Link not usable', LINK_PROBLEM.INVALID);
     await setEmailPreference(deps.newContext().em, { userId: link.userId, kind: link.kind, email: 'OFF' });
-    message(res, 200, 'Unsubscribed', `You will get no more mails "${link.kind}". You can turn them on again in the portal.`);
+    sendMessage(res, deps, 200, 'Unsubscribed', `You will get no more mails "${link.kind}". You can turn them on again in the portal.`);
   });
+}
+
+/** The order as the approval page shows it. */
+async function orderView(deps: MailPageDeps, ctx: OrdersContext, orderId: string) {
+  const order = await ctx.em.findOne(Order, { id: orderId });
+  if (!order) return null;
+  const [lines, steps, profiles] = await Promise.all([
+    ctx.em.find(OrderLine, { order: order.id }, { orderBy: { position: 'asc' } }),
+    ctx.em.find(OrderApprovalStep, { order: order.id, status: 'PENDING' }, { orderBy: { position: 'asc' } }),
+    deps.dealers.call('dealerProfiles', { dealerIds: [order.dealerId] }).catch(() => ({ dealers: [] })),
+  ]);
+  return { order, lines, waitingLevel: steps[0]?.level ?? null, dealerName: profiles.dealers[0]?.name ?? 'the dealer' };
+}
+
+const usedMessage = (use: MailLinkUse) =>
+  `This link was already used: the order was ${use.decision.toLowerCase()} with it at ${use.usedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC. A link decides once.`;
+
+/** GET: the order and the two forms; reads only (a mail scanner may open it first). */
+async function showApproval(deps: MailPageDeps, token: string, res: express.Response): Promise<void> {
+  const link = await deps.links.readApproval(token);
+  if (typeof link === 'string') return sendMessage(res, deps, link === 'EXPIRED' ? 410 : 400, 'Link not usable', LINK_PROBLEM[link]);
+  const ctx = deps.newContext();
+  const use = await ctx.em.findOne(MailLinkUse, { tokenId: link.tokenId });
+  if (use) return sendMessage(res, deps, 410, 'Link already used', usedMessage(use));
+  const view = await orderView(deps, ctx, link.orderId);
+  if (!view) return sendMessage(res, deps, 404, 'Order not found', 'This order does not exist any more.');
+  sendPage(
+    res,
+    200,
+    `Order ${view.order.number}`,
+    DECIDE({ ...view, pending: view.order.status === 'PENDING_APPROVAL', expiresAt: link.expiresAt }),
+  );
+}
+
+/**
+ * POST: decides as the approver the link was made for, with their current role (from dealers), through
+ * approveOrder / rejectOrder. The token id is claimed first, so of concurrent clicks one decides; a
+ * refusal or a failure releases it (nothing changed, the link still works).
+ */
+async function decideFromLink(
+  deps: MailPageDeps,
+  token: string,
+  body: { decision?: string; reason?: string },
+  res: express.Response,
+): Promise<void> {
+  const link = await deps.links.readApproval(token);
+  if (typeof link === 'string') return sendMessage(res, deps, link === 'EXPIRED' ? 410 : 400, 'Link not usable', LINK_PROBLEM[link]);
+  const decision = body.decision === 'REJECT' ? 'REJECTED' : body.decision === 'APPROVE' ? 'APPROVED' : null;
+  const reason = body.reason?.trim() ?? '';
+  if (!decision) return sendMessage(res, deps, 400, 'Nothing decided', 'Choose Approve or Reject on the order page.');
+  if (decision === 'REJECTED' && !reason)
+    return sendMessage(res, deps, 400, 'Nothing decided', 'A rejection needs a reason for the dealer.');
+  const { users } = await deps.dealers.call('notificationContacts', { userIds: [link.userId] });
+  const approver = users.find((u) => u.id === link.userId && u.dealerId === null);
+  if (!approver) return sendMessage(res, deps, 403, 'Not allowed', 'The account this link was made for cannot decide orders any more.');
+  const em = deps.newContext().em;
+  const claimed = await em.getConnection().execute<{ token_id: string }[]>(
+    `insert into "${em.config.get('schema')}"."mail_link_use" (token_id, order_id, decision, used_at) values (?, ?, ?, now())
+       on conflict (token_id) do nothing returning token_id`,
+    [link.tokenId, link.orderId, decision],
+  );
+  if (claimed.length === 0) {
+    const use = await deps.newContext().em.findOne(MailLinkUse, { tokenId: link.tokenId });
+    return sendMessage(res, deps, 410, 'Link already used', use ? usedMessage(use) : 'This link was already used. A link decides once.');
+  }
+  const claims: Claims = { sub: approver.id, email: approver.email, role: approver.role as Claims['role'], dealerId: null };
+  const ctx: OrdersContext = { ...deps.newContext(), claims };
+  let result;
+  try {
+    result =
+      decision === 'APPROVED'
+        ? await approveOrder(ctx, link.orderId, 'Approved from the e-mail link.')
+        : await rejectOrder(ctx, link.orderId, { reason });
+  } catch (error) {
+    await em.nativeDelete(MailLinkUse, { tokenId: link.tokenId });
+    deps.logger.warn('a decision from a mail link failed', { orderId: link.orderId, message: (error as Error).message });
+    return sendMessage(
+      res,
+      deps,
+      503,
+      'Not decided yet',
+      (error as Error).message || 'Something went wrong; try the link again in a moment.',
+    );
+  }
+  if (result.userErrors.length > 0 || !result.order) {
+    await em.nativeDelete(MailLinkUse, { tokenId: link.tokenId });
+    const details = result.userErrors.map((e) => `${e.message} (${e.code})`);
+    return sendMessage(res, deps, 409, 'Not decided', 'The order was not changed:', details);
+  }
+  const { number, status } = result.order;
+  sendMessage(
+    res,
+    deps,
+    200,
+    `Order ${number} ${decision === 'APPROVED' ? 'approved' : 'rejected'}`,
+    `Done: order ${number} is now ${status}. The dealer is told by mail.`,
+  );
 }

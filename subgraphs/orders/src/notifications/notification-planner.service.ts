@@ -174,43 +174,57 @@ export class NotificationPlanner {
       const orderLines = lines
         .filter((l) => l.order_id === order.id)
         .map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity, unitPrice: Number(l.unit_price), lineTotal: Number(l.line_total) }));
-      for (const recipient of recipients) {
-        const approver = !DEALER_KINDS.includes(notification.kind);
-        const unsubscribe = await this.deps.links.unsubscribeUrl({ userId: recipient.id, kind: notification.kind });
-        const decide = approver ? await this.deps.links.approvalUrl({ userId: recipient.id, orderId: order.id, now }) : null;
-        const mail = renderMail({
-          kind: notification.kind,
-          locale: this.deps.locale,
-          recipient: { fullName: recipient.fullName },
-          dealer: { name: dealer?.name ?? 'your dealer', code: dealer?.code ?? null },
-          order: {
-            number: order.number,
-            currency: order.currency,
-            total: Number(order.total),
-            poNumber: order.po_number,
-            lines: orderLines,
-            carrier: order.carrier,
-            trackingNumber: order.tracking_number,
-            rejection: notification.kind === 'ORDER_REJECTED' ? order.rejection : null,
-          },
-          level: notification.level,
-          links: { order: `${this.deps.links.publicUrl}/orders/${order.id}`, decide, unsubscribe },
-          linkHours: this.deps.links.approvalHours,
-        });
-        mails.push({
-          id: randomUUID(),
-          event_id: event.id,
-          order_id: order.id,
-          user_id: recipient.id,
-          kind: notification.kind,
-          email: recipient.email,
-          ...mail,
-          // RFC 8058 one-click unsubscribe: a POST to the URL with List-Unsubscribe=One-Click.
-          headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-        });
-      }
+      for (const recipient of recipients)
+        mails.push(await this.mailFor({ event, order, notification, recipient, dealer, lines: orderLines, now }));
     }
     return mails;
+  }
+
+  /** One recipient's mail: rendered, with its signed links and the RFC 8058 headers. */
+  private async mailFor(input: {
+    event: EventRow;
+    order: OrderRow;
+    notification: PlannedNotification;
+    recipient: Contact;
+    dealer: { name?: string; code?: string } | undefined;
+    lines: { sku: string; name: string; quantity: number; unitPrice: number; lineTotal: number }[];
+    now: Date;
+  }): Promise<PlannedMail> {
+    const { event, order, notification, recipient, dealer, now } = input;
+    const { links } = this.deps;
+    const approver = !DEALER_KINDS.includes(notification.kind);
+    const unsubscribe = await links.unsubscribeUrl({ userId: recipient.id, kind: notification.kind });
+    const decide = approver ? await links.approvalUrl({ userId: recipient.id, orderId: order.id, now }) : null;
+    const mail = renderMail({
+      kind: notification.kind,
+      locale: this.deps.locale,
+      recipient: { fullName: recipient.fullName },
+      dealer: { name: dealer?.name ?? 'your dealer', code: dealer?.code ?? null },
+      order: {
+        number: order.number,
+        currency: order.currency,
+        total: Number(order.total),
+        poNumber: order.po_number,
+        lines: input.lines,
+        carrier: order.carrier,
+        trackingNumber: order.tracking_number,
+        rejection: notification.kind === 'ORDER_REJECTED' ? order.rejection : null,
+      },
+      level: notification.level,
+      links: { order: `${links.publicUrl}/orders/${order.id}`, decide, unsubscribe },
+      linkHours: links.approvalHours,
+    });
+    return {
+      id: randomUUID(),
+      event_id: event.id,
+      order_id: order.id,
+      user_id: recipient.id,
+      kind: notification.kind,
+      email: recipient.email,
+      ...mail,
+      // RFC 8058 one-click unsubscribe: a POST to the URL with List-Unsubscribe=One-Click.
+      headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    };
   }
 
   /** `userId|kind` of every kind these users turned off. */

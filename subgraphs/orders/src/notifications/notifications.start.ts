@@ -47,8 +47,11 @@ export async function startNotifications(
   const boss = new PgBoss({
     connectionString: config.databaseUrl,
     schema: JOBS_SCHEMA,
-    max: 3,
+    // Small: a batch of mails is three statements; the SMTP round trips hold no connection.
+    max: 2,
     schedule: false,
+    // A new mail job wakes the worker at once (one listening connection); polling stays as the floor.
+    useListenNotify: true,
     application_name: 'dealergraph-orders-mail',
   });
   boss.on('error', (error) => logger.warn('mail queue error', { error: String(error) }));
@@ -60,10 +63,20 @@ export async function startNotifications(
       retryLimit: settings.retryLimit,
       retryDelay: settings.retryDelaySeconds,
       retryBackoff: true,
+      notify: true,
     });
     await boss.work<MailJobData>(
       MAIL_QUEUE,
-      { pollingIntervalSeconds: settings.pollSeconds, batchSize: 25, localConcurrency: 2, perJobResults: true },
+      {
+        pollingIntervalSeconds: settings.pollSeconds,
+        // NOTIFY wakes the worker for new mails only: a retry that comes due is found by this poll.
+        notifyPollingIntervalSeconds: settings.pollSeconds,
+        batchSize: 50,
+        localConcurrency: 2,
+        // A backlog (one event to many people) is worked without pausing between full batches.
+        burstWhenBatchFull: true,
+        perJobResults: true,
+      },
       (jobs: Job<MailJobData>[]) => delivery.work(jobs),
     );
     const planner = new NotificationPlanner({ orm, boss, dealers, links, logger, locale: 'en-US', batchSize: 100 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { type Contact, notificationsOf, recipientsOf } from './notification-audience.js';
+import { type Contact, kindsFor, notificationsOf, recipientsOf } from './notification-audience.js';
 
 const DEALER = '00000000-0000-4000-8000-00000000d001';
 const OTHER_DEALER = '00000000-0000-4000-8000-00000000d002';
@@ -65,6 +65,12 @@ describe('notificationsOf: what an event makes', () => {
     ]);
   });
 
+  it('a reminder goes to the waiting level while the order waits', () => {
+    const event = { type: 'REMINDER', status: 'PENDING_APPROVAL', data: { level: 2, step: 1 } };
+    expect(notificationsOf({ event, orderStatus: 'PENDING_APPROVAL', steps })).toEqual([{ kind: 'APPROVAL_REMINDER', level: 2 }]);
+    expect(notificationsOf({ event, orderStatus: 'APPROVED', steps })).toEqual([]);
+  });
+
   it('an escalation names the new level', () => {
     const event = { type: 'ESCALATED', status: 'PENDING_APPROVAL', data: { level: 2, toLevel: 3, step: 1 } };
     expect(notificationsOf({ event, orderStatus: 'PENDING_APPROVAL', steps })).toEqual([{ kind: 'APPROVAL_ESCALATED', level: 3 }]);
@@ -104,5 +110,13 @@ describe('recipientsOf: who gets it', () => {
       'viewer@a.dealer',
     ]);
     expect(emails(recipientsOf({ notification: { kind: 'ORDER_REJECTED', level: null }, order, contacts, optedOut }))).toHaveLength(2);
+  });
+});
+
+describe('kindsFor: what a user may choose', () => {
+  it('dealer users the dealer kinds, approvers the approver kinds, the portal admin none', () => {
+    expect(kindsFor('VIEW_ONLY')).toEqual(['ORDER_PLACED', 'ORDER_APPROVED', 'ORDER_REJECTED', 'ORDER_SHIPPED']);
+    expect(kindsFor('SALES_REP')).toEqual(['APPROVAL_WAITING', 'APPROVAL_REMINDER', 'APPROVAL_ESCALATED']);
+    expect(kindsFor('ADMIN')).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Which mails an order event makes, and for whom. Decided in this order:
  * 1. The kind (`notificationKindOf`): the dealer's users hear of their order being placed, approved,
- *    rejected and shipped; approvers of an order starting to wait at a level, and of an escalation.
+ *    rejected and shipped; approvers of an order starting to wait at a level, a reminder before its
+ *    deadline, and an escalation.
  * 2. The recipients (`recipientsOf`): for a dealer kind every active user of the order's dealer;
  *    for an approver kind the staff users in whose approver scope the order lies (the same
  *    `approverScope`/`inScope` as approveOrder) at the waiting level, or, when nobody in scope holds
@@ -20,12 +21,19 @@ export const NOTIFICATION_KINDS = [
   'ORDER_REJECTED',
   'ORDER_SHIPPED',
   'APPROVAL_WAITING',
+  'APPROVAL_REMINDER',
   'APPROVAL_ESCALATED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Kinds a dealer's users receive; the others go to approvers. */
 export const DEALER_KINDS: readonly NotificationKind[] = ['ORDER_PLACED', 'ORDER_APPROVED', 'ORDER_REJECTED', 'ORDER_SHIPPED'];
+
+/** The kinds a user can receive, so the ones they may choose for: a dealer user's or an approver's; none for other staff. */
+export function kindsFor(role: string): NotificationKind[] {
+  if (isDealerRole(role)) return [...DEALER_KINDS];
+  return approvalLevelOf(role) > 0 && role !== 'ADMIN' ? NOTIFICATION_KINDS.filter((k) => !DEALER_KINDS.includes(k)) : [];
+}
 
 export function isNotificationKind(value: string): value is NotificationKind {
   return (NOTIFICATION_KINDS as readonly string[]).includes(value);
@@ -90,6 +98,11 @@ export function notificationsOf({
     case 'APPROVAL_STEP': {
       const step = stepOf(event.data?.step);
       if (event.data?.decision === 'APPROVED' && event.data?.final !== true && step !== null) out.push(...waiting(step + 1));
+      break;
+    }
+    case 'REMINDER': {
+      const level = stepOf(event.data?.level);
+      if (level !== null && orderStatus === 'PENDING_APPROVAL') out.push({ kind: 'APPROVAL_REMINDER', level });
       break;
     }
     case 'ESCALATED': {

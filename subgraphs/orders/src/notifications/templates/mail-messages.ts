@@ -34,6 +34,7 @@ export const MESSAGES: Record<string, MailMessages> = {
       ORDER_REJECTED: 'Order {{order.number}} rejected',
       ORDER_SHIPPED: 'Order {{order.number}} shipped',
       APPROVAL_WAITING: 'Approval needed: order {{order.number}} from {{dealer.name}}',
+      APPROVAL_REMINDER: 'Reminder: order {{order.number}} from {{dealer.name}} waits for your approval',
       APPROVAL_ESCALATED: 'Escalated to you: order {{order.number}} from {{dealer.name}}',
     },
     intro: {
@@ -42,6 +43,8 @@ export const MESSAGES: Record<string, MailMessages> = {
       ORDER_REJECTED: 'Order {{order.number}} for {{dealer.name}} was rejected.',
       ORDER_SHIPPED: 'Order {{order.number}} for {{dealer.name}} has shipped.',
       APPROVAL_WAITING: 'Order {{order.number}} from {{dealer.name}} waits for your approval (level {{level}}).',
+      APPROVAL_REMINDER:
+        'Order {{order.number}} from {{dealer.name}} still waits for your approval (level {{level}}); its deadline is near, then it escalates.',
       APPROVAL_ESCALATED: 'Order {{order.number}} from {{dealer.name}} was not decided in time and is escalated to you (level {{level}}).',
     },
     greeting: 'Hello {{recipient.fullName}},',

@@ -42,9 +42,15 @@ export interface RenderedMail {
 }
 
 const handlebars = Handlebars.create();
-handlebars.registerHelper('money', (minor: number, currency: string, locale: string) =>
-  new Intl.NumberFormat(locale, { style: 'currency', currency }).format(formatAmount(minor) as Intl.StringNumericLiteral),
-);
+const formats = new Map<string, Intl.NumberFormat>();
+/** Money in the locale's way, from the exact decimal string; one formatter per locale and currency (building one is the costly part). */
+export function formatMoney(minor: number, currency: string, locale: string): string {
+  const key = `${locale}|${currency}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.NumberFormat(locale, { style: 'currency', currency })));
+  return format.format(formatAmount(minor) as Intl.StringNumericLiteral);
+}
+handlebars.registerHelper('money', (minor: number, currency: string, locale: string) => formatMoney(minor, currency, locale));
 handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 
 const HTML = handlebars.compile(
@@ -104,9 +110,13 @@ const TEXT = handlebars.compile(
   { noEscape: true, strict: false },
 );
 
-/** A catalog string with the model's values in it (escaping is left to the template that shows it). */
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+/** A catalog string with the model's values in it (escaping is left to the template that shows it); each string compiled once. */
 function fill(template: string, model: object): string {
-  return handlebars.compile(template, { noEscape: true })(model);
+  let render = compiled.get(template);
+  if (!render) compiled.set(template, (render = handlebars.compile(template, { noEscape: true })));
+  return render(model);
 }
 
 /** The subject, HTML and plain text of a notification's mail. */
