@@ -27,7 +27,8 @@ import { reusableTemplate } from './template-cache.js';
 export default async function setup(project: TestProject) {
   const started = Date.now();
   let embedded: EmbeddedDatabase | undefined;
-  let adminUrl = process.env.DATABASE_URL;
+  // The DATABASE_URL pass of `.ci/run` runs as its own project beside the suite (vitest.config.ts).
+  let adminUrl = project.name === 'database-url' ? process.env.SERVER_PASS_DATABASE_URL : process.env.DATABASE_URL;
   if (!adminUrl) {
     const parent = mkdtempSync(join(tmpdir(), 'dealergraph-test-'));
     chmodSync(parent, 0o755);
@@ -58,7 +59,7 @@ export default async function setup(project: TestProject) {
   }
   const how = reused ? 'reusing the seeded template' : 'with a seeded template';
   console.log(
-    `[test setup] ${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL server'} ${how} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `[test setup] ${project.name ? `${project.name}: ` : ""}${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL server'} ${how} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   // The test files' databases are named after the run and dropped together at the end (see TestDatabase.drop).
   const runTag = `${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;
