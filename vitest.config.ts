@@ -17,6 +17,17 @@ export const SERVER_PASS_FILES = [
   'subgraphs/orders/test/order-events-redis.e2e.test.ts',
   'subgraphs/orders/test/place-order.e2e.test.ts',
 ];
+/** The whole suite. */
+const ALL_FILES = [
+  'packages/*/{src,test}/**/*.test.ts',
+  'subgraphs/*/{src,test}/**/*.test.ts',
+  'gateway/test/**/*.test.ts',
+  'schema/test/**/*.test.ts',
+  'launcher/test/**/*.test.ts',
+  'client/web/src/**/*.test.ts',
+  'client/web/test/**/*.test.ts',
+  'client/sdk/{src,test}/**/*.test.ts',
+];
 const serverPass = Boolean(process.env.SERVER_PASS_DATABASE_URL);
 const GLOBAL_SETUP = 'packages/testing/src/global-setup.ts';
 
@@ -27,29 +38,20 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: [
-      'packages/*/{src,test}/**/*.test.ts',
-      'subgraphs/*/{src,test}/**/*.test.ts',
-      'gateway/test/**/*.test.ts',
-      'schema/test/**/*.test.ts',
-      'launcher/test/**/*.test.ts',
-      'client/web/src/**/*.test.ts',
-      'client/web/test/**/*.test.ts',
-      'client/sdk/{src,test}/**/*.test.ts',
-    ],
     // Projects run in the order of their names (vitest's sequencer), so the short DATABASE_URL pass goes
     // first and the suite's many small files fill the end: a worker is restarted only where the
     // project changes, each keeping one module graph (isolate: false) for all its files. The global
     // setup reads the project's name ("database-url": SERVER_PASS_DATABASE_URL's server); it is set per
-    // project, since vitest would also run a root one (another embedded server and seed) beside them.
+    // project, since vitest would also run a root one (another embedded server and seed) beside them; so
+    // is `include` (a project's arrays are added to the root's, not put in their place).
     ...(serverPass
       ? {
           projects: [
             { extends: true, test: { name: 'database-url', include: SERVER_PASS_FILES, globalSetup: [GLOBAL_SETUP] } },
-            { extends: true, test: { name: 'main', globalSetup: [GLOBAL_SETUP] } },
+            { extends: true, test: { name: 'main', include: ALL_FILES, globalSetup: [GLOBAL_SETUP] } },
           ],
         }
-      : { globalSetup: [GLOBAL_SETUP] }),
+      : { include: ALL_FILES, globalSetup: [GLOBAL_SETUP] }),
     // One module graph per worker, not one per file: importing the graph (type-graphql, Apollo,
     // MikroORM, pg-boss...) cost more than the tests themselves. Safe because no file may leave
     // anything running (the setup file fails one that does) or change shared state; docs/TESTING.md.
