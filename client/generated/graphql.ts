@@ -93,18 +93,18 @@ export type CartLineInput = {
 export type CreditPreviewOutcome =
   /** Within available credit (see warning for an accepted exceedance). */
   | 'ACCEPT'
-  /** The order would wait for an approver of approvalLevel. */
+  /** The order would wait for an approver of approvalLevel (ROUTE_TO_APPROVAL, or SOFT_WARNING with its warning, beyond the limit; a RESTRICTED account). */
   | 'APPROVAL'
-  /** Only lines up to fitsAmount fit the available credit. */
+  /** PARTIAL_ORDER: only the whole lines in partialSkus (taken in cart order) fit the available credit: placing the cart places them and leaves the others in the cart. */
   | 'PARTIAL'
-  /** The order can be placed after a down payment of amountToPay. */
+  /** PAYMENT_REQUIRED: the order would be placed AWAITING_PAYMENT, with stock reserved, and go on once amountToPay is paid. */
   | 'PAYMENT_REQUIRED'
   /** The order would be refused (code says why). */
   | 'REFUSE';
 
 /** The graduated action on a dealer's credit, by the days past due of its oldest overdue invoice (thresholds are configurable). */
 export type CreditStatus =
-  /** The oldest overdue invoice is at least the block age (45 days by default): no new credit is held until it is paid. */
+  /** The oldest overdue invoice is at least the block age (45 days by default), or more than the account's own overdueBlockAfterDays: no new credit is held until it is paid. */
   | 'BLOCKED'
   /** Nothing overdue long enough to act on. */
   | 'OK'
@@ -134,17 +134,17 @@ export type DealerTier =
   /** Demo tier price list: 10 % off list. */
   | 'SILVER';
 
-/** What happens to an order that exceeds the dealer's available credit. */
+/** What happens to an order that exceeds the dealer's available credit (its credit limit, the soft one). Past the account's hard limit (CreditAccount.hardLimit) no policy takes an order on account. */
 export type ExceedancePolicy =
-  /** The order is refused; nothing is held. */
+  /** The order is refused (CREDIT_LIMIT_EXCEEDED); nothing is held. */
   | 'HARD_BLOCK'
-  /** The portion within the limit can be approved. */
+  /** The whole lines that fit the available credit, taken in the dealer's line order, are placed; the others are left out (Order.deferredLines; a cart order's stay in the cart) and the warning names both parts. No line fits: CREDIT_LIMIT_EXCEEDED. */
   | 'PARTIAL_ORDER'
-  /** The order proceeds with a down payment or full payment. */
+  /** The order is placed AWAITING_PAYMENT with its stock reserved and its credit held; it goes on once the shortfall (Order.paymentDue) is paid (recordPayment with the order's id) and is cancelled, everything released, when unpaid by Order.paymentDueBy. */
   | 'PAYMENT_REQUIRED'
-  /** The order goes to the approval workflow (finance). */
+  /** The order goes to the approval workflow (FINANCE, level 4); credit is held when it is approved. */
   | 'ROUTE_TO_APPROVAL'
-  /** The dealer is warned and approval is requested. */
+  /** The order is placed PENDING_APPROVAL with a warning for the dealer (PlaceOrderPayload.warning, Order.warning) and waits for an approver of finance's level (4; configurable with CREDIT_SOFT_WARNING_APPROVAL_LEVEL); credit is held when it is approved. */
   | 'SOFT_WARNING';
 
 /** Where an invitation stands. */
@@ -177,6 +177,21 @@ export type InvoiceStatus =
   /** Fully paid. */
   | 'PAID';
 
+/** How an order reached the distributor. */
+export type OrderChannel =
+  /** Placed by one of the dealer's API clients. */
+  | 'API'
+  /** Sent as an EDI message: through an API client, or keyed in by staff. */
+  | 'EDI'
+  /** Received by e-mail and keyed in by staff on behalf of the dealer. */
+  | 'EMAIL'
+  /** Received by fax and keyed in by staff on behalf of the dealer. */
+  | 'FAX'
+  /** Taken by phone and keyed in by staff on behalf of the dealer. */
+  | 'PHONE'
+  /** Placed by one of the dealer's users in the portal (the web app or any client signed in as the user). */
+  | 'PORTAL';
+
 /** Narrows an order list. Conditions combine with AND. */
 export type OrderFilter = {
   /** Only this dealer's orders. Staff only: for dealer users it is ignored, they always get their own dealer's orders. */
@@ -206,10 +221,12 @@ export type OrderLineStatus =
   /** No product with this SKU is sold (or the SKU is blank). Not added. */
   | 'UNKNOWN_SKU';
 
-/** Where an order is in its lifecycle: PENDING_APPROVAL -> APPROVED | REJECTED | CANCELLED; APPROVED -> PROCESSING | CANCELLED; PROCESSING -> SHIPPED | CANCELLED; SHIPPED -> DELIVERED. DELIVERED, REJECTED and CANCELLED are final. */
+/** Where an order is in its lifecycle: AWAITING_PAYMENT -> APPROVED | PENDING_APPROVAL | CANCELLED; PENDING_APPROVAL -> APPROVED | REJECTED | CANCELLED; APPROVED -> PROCESSING | CANCELLED; PROCESSING -> SHIPPED | CANCELLED; SHIPPED -> DELIVERED. DELIVERED, REJECTED and CANCELLED are final. */
 export type OrderStatus =
   /** Approved (automatically or by an approver); credit is held and the order goes to the ERP. */
   | 'APPROVED'
+  /** Placed by a PAYMENT_REQUIRED dealer beyond its available credit: stock is reserved and credit held while it waits for the payment in Order.paymentDue (recordPayment with the order's id) until Order.paymentDueBy; paid, it goes on (APPROVED, or PENDING_APPROVAL when a rule asks for an approver); unpaid by then, it is CANCELLED and everything released. */
+  | 'AWAITING_PAYMENT'
   /** Cancelled before it shipped. Final. */
   | 'CANCELLED'
   /** Arrived at the dealer. Final. */
@@ -225,6 +242,10 @@ export type OrderStatus =
 
 /** An order to place. */
 export type PlaceOrderInput = {
+  /** How the order reached the distributor. Staff: PHONE (the default), FAX, EMAIL or EDI. A dealer user's own order is PORTAL and an API client's API (or EDI); another value is refused (INVALID_INPUT). */
+  channel?: OrderChannel | null | undefined;
+  /** Staff (SALES_REP and up): the dealer the order is placed for, one in the caller's approval scope (FORBIDDEN otherwise); required for staff, who send lines (they have no cart). A dealer user may only name its own dealer. */
+  dealerId?: string | number | null | undefined;
   /** The order total the dealer confirmed, e.g. "1234.50"; a different total now: PRICE_CHANGED, nothing placed. */
   expectedTotal?: string | null | undefined;
   /** Chosen by the client, unique per order: the same key from the same dealer returns the same order, never a second one. */

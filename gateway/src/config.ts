@@ -1,4 +1,13 @@
-import { ConfigError, type Env, envBool, envInt, envOptional, envString } from '@dealergraph/runtime';
+import {
+  ConfigError,
+  type Env,
+  envBool,
+  envInt,
+  envOptional,
+  envString,
+  type MetricsListener,
+  readMetricsListener,
+} from '@dealergraph/runtime';
 
 import { imageOrigin } from './web/web-app.js';
 
@@ -32,6 +41,8 @@ export interface GatewayConfig {
   refreshTokenTtlSeconds?: number;
   /** On stop: how long requests in flight may take to finish before their connections are cut. */
   shutdownGraceMs?: number;
+  /** Where Prometheus scrapes the gateway: GATEWAY_METRICS_PORT (default 9400, `off` for none) on METRICS_HOST (loopback). */
+  metrics?: MetricsListener;
 }
 
 /** The gateway's abuse controls. docs/SECURITY.md lists each with the test that proves it. */
@@ -173,5 +184,6 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     webImageOrigins: readImageOrigins(env, env.NODE_ENV === 'production'),
     refreshTokenTtlSeconds: envInt(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600),
     shutdownGraceMs: envInt(env, 'SHUTDOWN_GRACE_MS', 10_000),
+    metrics: readMetricsListener(env, 'GATEWAY_METRICS_PORT', 9400),
   };
 }

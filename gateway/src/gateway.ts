@@ -2,7 +2,13 @@ import { createPublicKey } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@dealergraph/runtime';
+import {
+  ACCESS_TOKEN_ALGORITHM,
+  ACCESS_TOKEN_AUDIENCE,
+  ACCESS_TOKEN_ISSUER,
+  createServiceMetrics,
+  type ServiceMetrics,
+} from '@dealergraph/runtime';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { createGatewayRuntime, type GatewayRuntime, getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
@@ -13,6 +19,7 @@ import { WebSocketServer } from 'ws';
 import { useAnonymousAccess } from './anonymous-access.plugin.js';
 import { COST_LIMITS, defaultSecurity, type GatewayConfig, type SecuritySettings } from './config.js';
 import { serveDocument } from './documents.js';
+import { gatewayMetricsPlugin, serveGatewayMetrics } from './gateway-metrics.js';
 import { closeGracefully, drainGate } from './graceful-close.js';
 import { renderLocalGraphiQL, serveGraphiQLAsset } from './graphiql.js';
 import { useInputErrorCodes } from './input-errors.plugin.js';
@@ -35,6 +42,7 @@ import { type SubscriptionSharing, subscriptionSharing, type SubscriptionSharing
 import { subscriptionTransportEntries } from './subscriptions.js';
 import { readSupergraph, withSubgraphUrls } from './supergraph.js';
 import { socketTokenCheck, useTokenAnswers } from './token-answers.js';
+import { mailRoutes } from './web/mail-routes.js';
 import { webRoutes } from './web/web-routes.js';
 
 export interface RunningGateway {
@@ -43,6 +51,8 @@ export interface RunningGateway {
   runtime: GatewayRuntime;
   /** Upstream subscriptions and the client subscriptions sharing them, now. */
   subscriptionStats(): SubscriptionSharingStats;
+  /** The port of its `/metrics` listener; null when it has none. */
+  metricsPort: number | null;
   /** Open client connections (HTTP and sockets), now. */
   openConnections(): Promise<number>;
   stop(): Promise<void>;
@@ -91,6 +101,7 @@ export function createGateway(
   sessionCheck = sessionCheckOf(config),
   sharing?: SubscriptionSharing,
   live?: LiveAccess,
+  metrics: ServiceMetrics = createServiceMetrics('gateway'),
 ): GatewayRuntime {
   const security = securityOf(config);
   const clientAddress = clientAddressReader(security.trustedProxies);
@@ -126,8 +137,9 @@ export function createGateway(
     }),
     disableIntrospection: config.production ? { disableIf: ({ context }) => !(context as { jwt?: unknown }).jwt } : undefined,
     // The plugins come from packages that pin different copies of the Hive logger types.
-    plugins: () =>
+    plugins: (ctx) =>
       [
+        gatewayMetricsPlugin(metrics, ctx.log),
         // Before the JWT plugin: an expired or scheme-less token gets a coded answer instead of its bare 401/400.
         useTokenAnswers(config.jwtPublicKey),
         useJWT({
@@ -167,7 +179,8 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
   const sessionCheck = sessionCheckOf(config);
   const sharing = subscriptionSharing({ clientAddress: clientAddressReader(securityOf(config).trustedProxies) });
   const live = liveAccessOf(config, sessionCheck);
-  const runtime = createGateway(config, supergraph, sessionCheck, sharing, live);
+  const metrics = createServiceMetrics('gateway', { process: !!config.metrics });
+  const runtime = createGateway(config, supergraph, sessionCheck, sharing, live, metrics);
   // The schema loads lazily; the first WebSocket subscription would fail without it.
   await runtime.getSchema();
   const documents = { hmacSecret: config.hmacSecret, creditUrl: config.subgraphUrls.credit };
@@ -182,12 +195,14 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
   const serveWeb = webRoutes(config, { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 }, (req) =>
     clientAddress({ req }),
   );
+  const serveMail = mailRoutes({ ordersUrl: config.subgraphUrls.orders, production: config.production });
   const drain = drainGate();
   const httpServer: Server = createServer((request, response) => {
     if (drain.serve(request, response)) return;
     if (serveDocument(request, response, documents)) return;
     if (serveOAuthToken(request, response)) return;
     if (!config.production && serveGraphiQLAsset(request, response)) return;
+    if (serveMail(request, response)) return;
     if (serveWeb(request, response)) return;
     // The body is read here, under the size limit, before the runtime parses anything.
     void readLimitedBody(request, response, security.maxBodyBytes).then((ok) => {
@@ -230,14 +245,39 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
     httpServer.listen(config.port, config.host, () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
+  metrics.gauge('dealergraph_live_sockets', 'Open graphql-ws sockets.', () => wsServer.clients.size);
+  metrics.gauge(
+    'dealergraph_live_subscriptions',
+    'Client subscriptions, and the upstream subscriptions they share (kind).',
+    () => {
+      const stats = sharing.stats();
+      return [
+        { labels: { kind: 'client' }, value: stats.members + stats.consumers },
+        { labels: { kind: 'upstream' }, value: stats.upstream },
+      ];
+    },
+    ['kind'],
+  );
+  const metricsServer = await serveGatewayMetrics(config, metrics);
   return {
     url: `http://localhost:${port}/graphql`,
     port,
+    metricsPort: metricsServer?.port ?? null,
     runtime,
     subscriptionStats: () => sharing.stats(),
     openConnections: () =>
       new Promise((resolve, reject) => httpServer.getConnections((error, count) => (error ? reject(error) : resolve(count)))),
-    stop: stopOnce({ drain, guard, live, wsHandle, wsServer, httpServer, runtime, graceMs: config.shutdownGraceMs ?? 10_000 }),
+    stop: stopOnce({
+      drain,
+      guard,
+      live,
+      wsHandle,
+      wsServer,
+      httpServer,
+      runtime,
+      metricsServer,
+      graceMs: config.shutdownGraceMs ?? 10_000,
+    }),
   };
 }
 
@@ -254,6 +294,7 @@ function stopOnce(parts: {
   wsServer: WebSocketServer;
   httpServer: Server;
   runtime: GatewayRuntime;
+  metricsServer: { stop(): Promise<void> } | null;
   graceMs: number;
 }): () => Promise<void> {
   let stopped: Promise<void> | undefined;
@@ -265,6 +306,7 @@ function stopOnce(parts: {
     await new Promise<void>((resolve) => parts.wsServer.close(() => resolve()));
     await closeGracefully(parts.httpServer, parts.graceMs);
     await parts.runtime.dispose();
+    await parts.metricsServer?.stop();
   };
   return () => (stopped ??= stop());
 }

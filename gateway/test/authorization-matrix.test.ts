@@ -191,6 +191,40 @@ const PROBES: Record<string, Probe> = {
     query: `mutation { upsertInTransit(input: { reference: "PROBE", sku: "NO-SUCH-SKU", warehouseCode: "WH-NORTH", quantity: 1 }) {
       userErrors { code } } }`,
   },
+  // An unknown parent: refused as a userError (UNKNOWN_PARENT), so the walk creates no category.
+  'Mutation.upsertCategory': {
+    query: 'mutation { upsertCategory(input: { slug: "probe", name: "Probe", parentSlug: "no-such-parent" }) { userErrors { code } } }',
+  },
+  // A code with a space: refused as a userError (INVALID_CODE), so the walk creates no warehouse.
+  'Mutation.upsertWarehouse': {
+    query: 'mutation { upsertWarehouse(input: { code: "NO SUCH CODE", name: "Probe", city: "X" }) { userErrors { code } } }',
+  },
+  // An unknown dealer: refused as a userError (UNKNOWN_DEALER), so the walk creates no address or contact.
+  'Mutation.upsertDealerAddress': {
+    query: `mutation { upsertDealerAddress(input: { dealerCode: "NO-SUCH-DEALER", code: "A1", kind: "SHIP_TO", name: "Probe", street: "1 Main St",
+      postalCode: "1", city: "X", country: "US" }) { userErrors { code } } }`,
+  },
+  'Mutation.upsertDealerContact': {
+    query:
+      'mutation { upsertDealerContact(input: { dealerCode: "NO-SUCH-DEALER", email: "p@example.com", name: "Probe" }) { userErrors { code } } }',
+  },
+  // An unknown tier / a range that ends before it starts: refused as userErrors, so the walk changes no price.
+  'Mutation.upsertTierRule': {
+    query: 'mutation { upsertTierRule(input: { tier: "DIAMOND", discountPercent: "5" }) { userErrors { code } } }',
+  },
+  'Mutation.replaceVolumeBreaks': {
+    query: 'mutation { replaceVolumeBreaks(breaks: [{ minQuantity: 10, maxQuantity: 5, discountPercent: "1" }]) { userErrors { code } } }',
+  },
+  // An unknown SKU: refused as a userError (UNKNOWN_SKU), so the walk creates no promotion.
+  'Mutation.upsertPromotion': {
+    query: `mutation { upsertPromotion(input: { code: "PROBE", name: "Probe", sku: "NO-SUCH-SKU", discountPercent: "5", validFrom: "2027-01-01",
+      validTo: "2027-01-31" }) { userErrors { code } } }`,
+  },
+  // An unknown dealer and SKU: refused as a userError, so the walk creates no agreement.
+  'Mutation.upsertSpecialPriceAgreement': {
+    query: `mutation { upsertSpecialPriceAgreement(input: { reference: "PROBE", dealerCode: "NO-SUCH-DEALER", sku: "NO-SUCH-SKU", unitPrice: "1.00",
+      validFrom: "2027-01-01" }) { userErrors { code } } }`,
+  },
   // An unknown dealer code: refused as a userError (UNKNOWN_DEALER), so the walk opens no account.
   'Mutation.upsertCreditAccount': {
     query: `mutation { upsertCreditAccount(input: { dealerCode: "NO-SUCH-DEALER", creditLimit: "1.00", currency: "USD", paymentTermsDays: 30,
@@ -229,6 +263,11 @@ const PROBES: Record<string, Probe> = {
   'Mutation.markNotificationsRead': {
     query: 'mutation($id: ID!) { markNotificationsRead(eventIds: [$id]) { userErrors { code } } }',
     variables: () => ({ id: none() }),
+  },
+  'Query.notificationPreferences': { query: '{ notificationPreferences { kind email } }' },
+  'Query.mailDeliveries': { query: '{ mailDeliveries(first: 1, status: FAILED) { totalCount } }' },
+  'Mutation.setNotificationPreference': {
+    query: 'mutation { setNotificationPreference(kind: APPROVAL_ESCALATED, email: IMMEDIATE) { userErrors { code } } }',
   },
   'Mutation.requestSpecialPrice': {
     query: 'mutation { requestSpecialPrice(input: { sku: "NO-SUCH-SKU", quantity: 1, reason: "" }) { userErrors { code } } }',

@@ -48,6 +48,10 @@ export async function subgraphDefinitions(
     credit: creditSubgraph({ thresholds: settings.creditThresholds, documentLinkSecret: settings.hmacSecret }),
     // Integration before orders: orders hands it the ERP events, so it must know integration's port.
     integration: integrationSubgraph(settings.integration),
-    orders: ordersSubgraph(settings.orders?.workflow, { clock: settings.orders?.clock, events: settings.orders?.events }),
+    orders: ordersSubgraph(settings.orders?.workflow, {
+      clock: settings.orders?.clock,
+      events: settings.orders?.events,
+      notifications: settings.orders?.notifications,
+    }),
   };
 }

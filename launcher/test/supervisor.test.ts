@@ -39,8 +39,13 @@ function commandLine(pid: number): string[] {
  * `npm start` as a user runs it (its prestart build, then the compiled launcher: one process per
  * service, each loading JavaScript from dist/), against a copy of the seeded test database.
  */
+/** The processes with a metrics listener (`<NAME>_METRICS_PORT`). */
+const METERED = ['gateway', 'dealers', 'products', 'prices', 'credit', 'orders', 'integration'];
+
 describe('npm start: one process per service under a supervisor', () => {
   let database: TestDatabase;
+  const ports: number[] = [];
+  const metricsPorts: Record<string, number> = {};
   let launcher: ChildProcess;
   let output = '';
   let client: GraphQLClient;
@@ -51,11 +56,11 @@ describe('npm start: one process per service under a supervisor', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase({ seeded: true });
-    const ports: number[] = [];
-    while (ports.length < 8) {
+    while (ports.length < 15) {
       const port = await freePort({ stable: true });
       if (!ports.includes(port)) ports.push(port);
     }
+    for (const [index, name] of METERED.entries()) metricsPorts[name] = ports[8 + index];
     const scripts = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')).scripts as Record<string, string>;
     expect(scripts.prestart).toBe('node scripts/build.mjs');
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
@@ -73,6 +78,7 @@ describe('npm start: one process per service under a supervisor', () => {
         ORDERS_PORT: String(ports[5]),
         INTEGRATION_PORT: String(ports[6]),
         ERP_SIMULATOR_PORT: String(ports[7]),
+        ...Object.fromEntries(METERED.map((name, index) => [`${name.toUpperCase()}_METRICS_PORT`, String(ports[8 + index])])),
         LOG_LEVEL: 'warn',
         // Short webhook tries, so a try cut off by a killed process is tried again within the test.
         WEBHOOK_TIMEOUT_MS: '2000',
@@ -114,6 +120,31 @@ describe('npm start: one process per service under a supervisor', () => {
     expect(commandLine(pids[6]!).at(-1)).toBe(`${ROOT}gateway/dist/main.js`);
     // npm test runs the Node the project pins (the `node` dev dependency), not an older system Node.
     expect(Number(process.versions.node.split('.')[0])).toBeGreaterThanOrEqual(24);
+  });
+
+  it('serves Prometheus metrics of each process on its own loopback port', async () => {
+    await client.data('{ products(first: 2) { nodes { sku } } }');
+    const scrape = async (name: string) => {
+      const response = await fetch(`http://127.0.0.1:${metricsPorts[name]}/metrics`);
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    const gateway = await scrape('gateway');
+    // Requests per operation and each subgraph call, from Hive's plugin; the process's own figures.
+    expect(gateway).toMatch(/graphql_envelop_request_duration_count\{[^}]*service="gateway"[^}]*\} [1-9]/);
+    expect(gateway).toMatch(/graphql_gateway_subgraph_execute_duration_count\{[^}]*subgraphName="products"[^}]*\} [1-9]/);
+    expect(gateway).toMatch(/dealergraph_live_sockets\{service="gateway"\} 0/);
+    expect(gateway).toMatch(/process_cpu_seconds_total\{service="gateway"\}/);
+    const products = await scrape('products');
+    expect(products).toMatch(/dealergraph_graphql_operations_total\{[^}]*outcome="ok"[^}]*service="products"\} [1-9]/);
+    expect(products).toMatch(/dealergraph_db_pool_connections\{state="used",service="products"\} \d/);
+    const orders = await scrape('orders');
+    expect(orders).toMatch(/dealergraph_outbox_lag_seconds\{service="orders"\} \d/);
+    expect(orders).toMatch(/dealergraph_queue_jobs\{queue="approval-deadline",state="queued",service="orders"\} \d/);
+    expect(await scrape('integration')).toMatch(/dealergraph_webhook_delivery_lag_seconds\{service="integration"\} \d/);
+    // Not on the public port, and nothing else on the metrics one.
+    expect((await fetch(`http://127.0.0.1:${ports[0]}/metrics`)).status).not.toBe(200);
+    expect((await fetch(`http://127.0.0.1:${metricsPorts.dealers}/graphql`)).status).toBe(404);
   });
 
   it('restarts a killed subgraph, after which the graph answers again', async () => {

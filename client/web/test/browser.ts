@@ -2,7 +2,8 @@
 // (five subgraphs and the gateway over a copy of the seeded database), and Debian's Chromium driven by
 // playwright-core. One browser and one stack per test file; each test opens its own contexts.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 import { AxeBuilder } from '@axe-core/playwright';
@@ -46,7 +47,13 @@ export interface BrowserWorld {
 
 export async function startBrowserWorld(options: Parameters<typeof startTestStack>[0] = {}): Promise<BrowserWorld> {
   buildWebApp();
-  const [stack, browser] = await Promise.all([startTestStack(options), launchBrowser()]);
+  const [stack, browser] = await Promise.allSettled([startTestStack(options), launchBrowser()]).then(async ([s, b]) => {
+    // One of the two failed: stop the other, so that a missing Chromium does not leave a stack running.
+    if (s.status === 'fulfilled' && b.status === 'fulfilled') return [s.value, b.value] as const;
+    if (s.status === 'fulfilled') await s.value.stop();
+    if (b.status === 'fulfilled') await b.value.close();
+    throw s.status === 'rejected' ? s.reason : (b as PromiseRejectedResult).reason;
+  });
   return {
     stack,
     browser,
@@ -56,6 +63,16 @@ export async function startBrowserWorld(options: Parameters<typeof startTestStac
       await stack.stop();
     },
   };
+}
+
+/**
+ * A screenshot of the page as it is. It goes to docs/screenshots only with SCREENSHOTS=1 (to refresh
+ * the README's pictures); otherwise to a temporary folder, so that `npm test` leaves the tree clean.
+ */
+export async function shoot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SCREENSHOTS === '1' ? `${ROOT}docs/screenshots/` : `${tmpdir()}/dealergraph-screenshots/`;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: `${dir}${name}.png`, fullPage: false });
 }
 
 /** A fresh browser profile (its own cookies) at a viewport; a phone is 390x844 with touch. */

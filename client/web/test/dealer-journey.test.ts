@@ -3,17 +3,12 @@
 // phone (390x844) approves it from the inbox, and the dealer's open order page turns approved without
 // a reload. Besides: VIEW_ONLY sees no order buttons, another dealer's order is "not found", and the
 // main screens have no serious accessibility violations (axe-core). Screenshots go to docs/screenshots.
-import { mkdirSync } from 'node:fs';
 
 import type { GraphQLClient } from '@dealergraph/testing';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { type BrowserWorld, linesWorth, newContext, ROOT, seriousViolations, signIn, startBrowserWorld } from './browser.js';
-
-const SHOTS = `${ROOT}docs/screenshots/`;
-const shoot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: false });
+import { type BrowserWorld, linesWorth, newContext, seriousViolations, shoot, signIn, startBrowserWorld } from './browser.js';
 
 async function xlsx(lines: { sku: string; quantity: number }[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -38,7 +33,6 @@ describe('the dealer portal in Chromium', () => {
   let dealerApi: GraphQLClient;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     world = await startBrowserWorld();
     dealerApi = await world.stack.loginAs('platinum@demo.dealer');
     await dealerApi.data('mutation { clearCart { userErrors { code } } }');

@@ -8,9 +8,7 @@ import type { GraphQLClient } from '@dealergraph/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { type BrowserWorld, linesWorth, newContext, PASSWORD, ROOT, seriousViolations, signIn, startBrowserWorld } from './browser.js';
-
-const shoot = (page: Page, name: string) => page.screenshot({ path: `${ROOT}docs/screenshots/${name}.png`, fullPage: false });
+import { type BrowserWorld, linesWorth, newContext, PASSWORD, seriousViolations, shoot, signIn, startBrowserWorld } from './browser.js';
 
 /** An amount as the page formats it (the browser's locale). */
 const money = (page: Page, amount: string, currency: string) =>

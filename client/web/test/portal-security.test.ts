@@ -7,12 +7,9 @@ import { readFileSync } from 'node:fs';
 
 import type { GraphQLClient } from '@dealergraph/testing';
 import { Secret, TOTP } from 'otpauth';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { type BrowserWorld, linesWorth, newContext, ROOT, seriousViolations, signIn, startBrowserWorld } from './browser.js';
-
-const shoot = (page: Page, name: string) => page.screenshot({ path: `${ROOT}docs/screenshots/${name}.png`, fullPage: false });
+import { type BrowserWorld, linesWorth, newContext, ROOT, seriousViolations, shoot, signIn, startBrowserWorld } from './browser.js';
 
 describe('portal security, inbox and account screens in Chromium', () => {
   let world: BrowserWorld;

@@ -298,6 +298,13 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
     fields: { ids: 'idList', all: 'bool' },
     tables: ['orders.notification_read'],
   },
+  setNotificationPreference: {
+    as: 'platinum@demo.dealer',
+    document: `mutation($k: NotificationKind!, $e: EmailDelivery!) { setNotificationPreference(kind: $k, email: $e) ${UE} }`,
+    variables: () => ({ k: 'APPROVAL_WAITING', e: 'OFF' }),
+    fields: { k: 'enum', e: 'enum' },
+    tables: ['orders.notification_preference'],
+  },
   saveCartAsTemplate: {
     as: 'platinum@demo.dealer',
     document: `mutation($n: String!) { saveCartAsTemplate(name: $n) ${UE} }`,
@@ -562,6 +569,126 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
       'input.eta': 'text',
     },
     tables: ['products.in_transit', 'products.master_data_change'],
+  },
+  upsertCategory: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: UpsertCategoryInput!) { upsertCategory(input: $input) ${UE} }`,
+    // An unknown parent: the accepted base is refused as UNKNOWN_PARENT, so no case creates a category below it.
+    variables: (ctx) => ({ input: { slug: `probe-${ctx.unique()}`.toLowerCase(), name: 'Probe', parentSlug: 'no-such-parent' } }),
+    fields: { 'input.slug': 'text', 'input.name': 'text', 'input.parentSlug': 'text' },
+    tables: ['products.category', 'products.master_data_change'],
+  },
+  upsertWarehouse: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: UpsertWarehouseInput!) { upsertWarehouse(input: $input) ${UE} }`,
+    // A code with a space: the base is refused as INVALID_CODE, so no case creates a warehouse.
+    variables: () => ({ input: { code: 'NO SUCH CODE', name: 'Probe', city: 'Nowhere' } }),
+    fields: { 'input.code': 'text', 'input.name': 'text', 'input.city': 'text' },
+    tables: ['products.warehouse', 'products.master_data_change'],
+  },
+  upsertDealerAddress: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: UpsertDealerAddressInput!) { upsertDealerAddress(input: $input) ${UE} }`,
+    // An unknown dealer: the base is refused as UNKNOWN_DEALER, so no case creates an address.
+    variables: () => ({
+      input: {
+        dealerCode: 'NO-SUCH-DEALER',
+        code: 'A1',
+        kind: 'SHIP_TO',
+        name: 'Probe',
+        street: '1 Main St',
+        postalCode: '1',
+        city: 'X',
+        country: 'US',
+      },
+    }),
+    fields: {
+      'input.dealerCode': 'text',
+      'input.code': 'text',
+      'input.kind': 'text',
+      'input.name': 'text',
+      'input.street': 'text',
+      'input.postalCode': 'text',
+      'input.city': 'text',
+      'input.region': 'text',
+      'input.country': 'text',
+      'input.isDefault': 'bool',
+      'input.active': 'bool',
+    },
+    tables: ['dealers.dealer_address', 'dealers.master_data_change'],
+  },
+  upsertDealerContact: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: UpsertDealerContactInput!) { upsertDealerContact(input: $input) ${UE} }`,
+    // An unknown dealer: the base is refused as UNKNOWN_DEALER, so no case creates a contact.
+    variables: () => ({ input: { dealerCode: 'NO-SUCH-DEALER', email: 'probe@example.com', name: 'Probe' } }),
+    fields: {
+      'input.dealerCode': 'text',
+      'input.email': 'text',
+      'input.name': 'text',
+      'input.role': 'text',
+      'input.phone': 'text',
+      'input.active': 'bool',
+    },
+    tables: ['dealers.dealer_contact', 'dealers.master_data_change'],
+  },
+  upsertTierRule: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: UpsertTierRuleInput!) { upsertTierRule(input: $input) ${UE} }`,
+    // An unknown tier: the base is refused as INVALID_TIER, so no case changes a discount.
+    variables: () => ({ input: { tier: 'NOT_A_TIER', discountPercent: '5' } }),
+    fields: { 'input.tier': 'text', 'input.discountPercent': 'text' },
+    tables: ['prices.tier_rule', 'prices.master_data_change'],
+  },
+  replaceVolumeBreaks: {
+    as: 'admin@demo.staff',
+    document: `mutation($breaks: [VolumeBreakInput!]!) { replaceVolumeBreaks(breaks: $breaks) ${UE} }`,
+    // A range that ends before it starts: the base is refused as INVALID_RANGE, so no case replaces the table.
+    variables: () => ({ breaks: [{ minQuantity: 10, maxQuantity: 5, discountPercent: '1' }] }),
+    fields: { 'breaks.0.minQuantity': 'int', 'breaks.0.maxQuantity': 'int', 'breaks.0.discountPercent': 'text' },
+    tables: ['prices.volume_break', 'prices.master_data_change'],
+  },
+  upsertPromotion: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: UpsertPromotionInput!) { upsertPromotion(input: $input) ${UE} }`,
+    // An unknown SKU: the base is refused as UNKNOWN_SKU, so no case creates a promotion.
+    variables: () => ({
+      input: { code: 'PROBE', name: 'Probe', sku: 'NO-SUCH-SKU', discountPercent: '5', validFrom: '2027-01-01', validTo: '2027-01-31' },
+    }),
+    fields: {
+      'input.code': 'text',
+      'input.name': 'text',
+      'input.sku': 'text',
+      'input.discountPercent': 'text',
+      'input.validFrom': 'text',
+      'input.validTo': 'text',
+    },
+    tables: ['prices.promotion', 'prices.master_data_change'],
+  },
+  upsertSpecialPriceAgreement: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: UpsertSpecialPriceAgreementInput!) { upsertSpecialPriceAgreement(input: $input) ${UE} }`,
+    // An unknown dealer: the base is refused as UNKNOWN_DEALER, so no case creates an agreement.
+    variables: (ctx) => ({
+      input: {
+        reference: 'PROBE',
+        dealerCode: 'NO-SUCH-DEALER',
+        sku: ctx.sku,
+        unitPrice: '1.00',
+        currency: 'USD',
+        validFrom: '2027-01-01',
+      },
+    }),
+    fields: {
+      'input.reference': 'text',
+      'input.dealerCode': 'text',
+      'input.sku': 'text',
+      'input.unitPrice': 'amount',
+      'input.currency': 'text',
+      'input.validFrom': 'date',
+      'input.validTo': 'date',
+    },
+    tables: ['prices.special_price', 'prices.master_data_change'],
   },
   upsertCreditAccount: {
     as: 'admin@demo.staff',

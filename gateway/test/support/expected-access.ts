@@ -25,6 +25,14 @@ Mutation.upsertDealer                   | .  .  .  | .  .  .  .  .  x  | ERP_IMP
 Mutation.upsertProduct                  | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Mutation.deactivateProduct              | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Mutation.upsertInTransit                | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
+Mutation.upsertCategory                 | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
+Mutation.upsertWarehouse                | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
+Mutation.upsertPromotion                | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
+Mutation.upsertSpecialPriceAgreement    | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
+Mutation.upsertTierRule                 | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
+Mutation.replaceVolumeBreaks             | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
+Mutation.upsertDealerAddress            | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
+Mutation.upsertDealerContact            | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Mutation.upsertCreditAccount            | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Mutation.createWebhookEndpoint          | .  .  .  | .  .  .  .  .  x  | -            | ERROR
 Mutation.disableWebhookEndpoint         | .  .  .  | .  .  .  .  .  x  | -            | ERROR
@@ -48,7 +56,7 @@ Mutation.saveCartAsTemplate             | x  x  .  | .  .  .  .  .  .  | ORDERS_
 Mutation.saveOrderAsTemplate            | x  x  .  | .  .  .  .  .  .  | ORDERS_WRITE | userError
 Mutation.deleteOrderTemplate            | x  x  .  | .  .  .  .  .  .  | ORDERS_WRITE | userError
 Mutation.reorder                        | x  x  .  | .  .  .  .  .  .  | ORDERS_WRITE | userError
-Mutation.placeOrder                     | x  x  .  | .  .  .  .  .  .  | ORDERS_WRITE | userError
+Mutation.placeOrder                     | x  x  .  | x  x  x  x  x  .  | ORDERS_WRITE | userError
 Mutation.cancelOrder                    | x  x  .  | x  x  x  x  x  x  | -            | userError
 Query.orders                            | x  x  x  | x  x  x  x  x  x  | ORDERS_WRITE | ERROR
 Query.order                             | x  x  x  | x  x  x  x  x  x  | ORDERS_WRITE | ERROR
@@ -58,6 +66,9 @@ Subscription.orderUpdated               | x  x  x  | x  x  x  x  x  x  | -      
 Query.notifications                     | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Mutation.markNotificationsRead          | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Subscription.notificationAdded          | x  x  x  | x  x  x  x  x  x  | -            | ERROR
+Query.notificationPreferences           | x  x  x  | x  x  x  x  x  x  | -            | ERROR
+Mutation.setNotificationPreference      | x  x  x  | x  x  x  x  x  x  | -            | ERROR
+Query.mailDeliveries                    | .  .  .  | .  .  .  .  .  x  | -            | ERROR
 Mutation.requestSpecialPrice            | x  x  .  | .  .  .  .  .  .  | -            | userError
 Query.specialPriceRequests              | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Query.specialPriceRequest               | x  x  x  | x  x  x  x  x  x  | -            | ERROR

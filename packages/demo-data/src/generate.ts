@@ -4,6 +4,7 @@ import { generateCreditAccounts } from './credit.js';
 import { generateDealers } from './dealers.js';
 import { generateLedger } from './ledger.js';
 import { generateOrders } from './orders.js';
+import { generatePolicyDealers } from './policy-dealers.js';
 import { generatePricing } from './pricing.js';
 import { generateProductDetails, preferredWarehouses } from './product-details.js';
 import { SeededFaker, STREAMS } from './random.js';
@@ -56,22 +57,26 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
   const catalogData = { dealers: dealerSet.dealers, products: catalog.products, categories: catalog.categories };
   const orders = generateOrders(ordersFaker, anchor, dealerSet, assortmentProducts(demoAssortment(catalogData), catalogData));
   const ledger = generateLedger(new SeededFaker(seed, STREAMS.ledger), anchor, dealerSet, orders, accounts);
+  // The commercial rules' demo dealers come last, from their own stream: nothing above changes for them.
+  const policy = generatePolicyDealers(new SeededFaker(seed, STREAMS.policyDealers), anchor, dealerSet.dealers.length + 1);
+  const dealers = [...dealerSet.dealers, ...policy.dealers];
 
   return {
     anchor,
     currency: CURRENCY,
-    dealers: dealerSet.dealers,
-    users: dealerSet.users,
+    dealers,
+    users: [...dealerSet.users, ...policy.users],
     categories: catalog.categories,
     brands: catalog.brands,
     products: catalog.products,
     warehouses: inventory.warehouses,
     productDetails: generateProductDetails(new SeededFaker(seed, STREAMS.details), catalog.products),
-    preferredWarehouses: preferredWarehouses(dealerSet.dealers, inventory.warehouses),
+    preferredWarehouses: preferredWarehouses(dealers, inventory.warehouses),
     stock: inventory.stock,
     inTransit: inventory.inTransit,
     ...pricing,
-    creditAccounts: ledger.creditAccounts,
+    dealerPricing: [...pricing.dealerPricing, ...policy.dealers.map((d) => ({ dealerId: d.id, tier: d.tier }))],
+    creditAccounts: [...ledger.creditAccounts, ...policy.creditAccounts],
     orders,
     invoices: ledger.invoices,
     payments: ledger.payments,

@@ -12,6 +12,7 @@ export const STREAMS = {
   orders: 5,
   ledger: 6,
   details: 7,
+  policyDealers: 8,
 } as const;
 
 /**

@@ -3,7 +3,16 @@ import { createHash } from 'node:crypto';
 import { discount } from '@dealergraph/runtime';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { type DealerTier, DEMO_PASSWORD, type DemoData, type DemoOrder, generateDemoData, type OrderStatus } from '../src/index.js';
+import { assortmentProducts } from '../src/assortment.js';
+import {
+  type DealerTier,
+  DEMO_PASSWORD,
+  demoAssortment,
+  type DemoData,
+  type DemoOrder,
+  generateDemoData,
+  type OrderStatus,
+} from '../src/index.js';
 
 const ANCHOR = new Date('2026-03-15T00:00:00Z');
 const DAY = 86_400_000;
@@ -121,17 +130,44 @@ describe('determinism', () => {
 });
 
 describe('dealers and users', () => {
-  it('has 340 dealers in the demo tier spread, with unique codes', () => {
-    expect(data.dealers).toHaveLength(340);
+  it('has 340 dealers in the demo tier spread, then the three policy demo dealers, with unique codes', () => {
+    expect(data.dealers).toHaveLength(343);
     const tiers = sumBy(
       data.dealers,
       (d) => d.tier,
       () => 1,
     );
-    expect(Object.fromEntries(tiers)).toEqual({ PLATINUM: 30, GOLD: 70, SILVER: 110, BRONZE: 130 });
+    expect(Object.fromEntries(tiers)).toEqual({ PLATINUM: 30, GOLD: 71, SILVER: 111, BRONZE: 131 });
     expect(new Set(data.dealers.map((d) => d.region)).size).toBe(5);
     expect(data.dealers.map((d) => d.code)).toEqual(data.dealers.map((_, i) => `D${String(i + 1).padStart(4, '0')}`));
-    expect(new Set(data.dealers.map((d) => d.name)).size).toBe(340);
+    expect(new Set(data.dealers.map((d) => d.name)).size).toBe(343);
+    expect(data.dealers.slice(340).map((d) => [d.code, d.name, d.tier])).toEqual([
+      ['D0341', 'Demo Gold Dealer', 'GOLD'],
+      ['D0342', 'Demo Silver Dealer', 'SILVER'],
+      ['D0343', 'Demo Prepay Dealer', 'BRONZE'],
+    ]);
+  });
+
+  it('gives the policy demo dealers an admin, 5,000-20,000 of credit, nothing owed and 1,000+ products', () => {
+    const expected = [
+      ['gold@demo.dealer', 'SOFT_WARNING'],
+      ['silver@demo.dealer', 'PARTIAL_ORDER'],
+      ['prepay@demo.dealer', 'PAYMENT_REQUIRED'],
+    ] as const;
+    const catalogData = { dealers: data.dealers, products: data.products, categories: data.categories };
+    const productsOf = assortmentProducts(demoAssortment(catalogData), catalogData);
+    for (const [i, [email, policy]] of expected.entries()) {
+      const dealer = data.dealers[340 + i];
+      expect(data.users.filter((u) => u.dealerId === dealer.id)).toEqual([expect.objectContaining({ email, role: 'DEALER_ADMIN' })]);
+      const account = data.creditAccounts.find((a) => a.dealerId === dealer.id)!;
+      expect(account.exceedancePolicy).toBe(policy);
+      expect(account.limit).toBeGreaterThanOrEqual(500_000);
+      expect(account.limit).toBeLessThanOrEqual(2_000_000);
+      expect(data.invoices.filter((v) => v.dealerId === dealer.id)).toEqual([]);
+      expect(data.creditHolds.filter((h) => h.dealerId === dealer.id)).toEqual([]);
+      expect(productsOf(dealer).length).toBeGreaterThanOrEqual(1_000);
+      expect(data.dealerPricing).toContainEqual({ dealerId: dealer.id, tier: dealer.tier });
+    }
   });
 
   it('starts with the two demo dealers, whose first orders count as reviewed', () => {
@@ -170,13 +206,13 @@ describe('dealers and users', () => {
   });
 
   it('gives every other dealer one DEALER_ADMIN named after its code', () => {
-    for (const dealer of data.dealers.slice(2)) {
+    for (const dealer of data.dealers.slice(2, 340)) {
       const users = data.users.filter((u) => u.dealerId === dealer.id);
       expect(users).toHaveLength(1);
       expect(users[0]).toMatchObject({ email: `admin@${dealer.code.toLowerCase()}.dealer`, role: 'DEALER_ADMIN' });
     }
     expect(data.users.find((u) => u.email === 'admin@d0003.dealer')?.dealerId).toBe(data.dealers[2].id);
-    expect(data.users).toHaveLength(10 + 338);
+    expect(data.users).toHaveLength(10 + 338 + 3);
   });
 });
 

@@ -1,4 +1,5 @@
 import { deriveInternalKey } from './internal/service-signature.js';
+import type { LogFormat } from './logger.js';
 
 /**
  * Typed readers over an environment object. Each service reads `process.env` in its own config
@@ -65,6 +66,13 @@ export function envLogLevel(env: Env): LogLevelSetting {
   return level as LogLevelSetting;
 }
 
+/** LOG_FORMAT: `json` (pino, one object per line; the default in production) or `text` (the default in demo mode). */
+export function envLogFormat(env: Env, production: boolean): LogFormat {
+  const format = envString(env, 'LOG_FORMAT', production ? 'json' : 'text');
+  if (format !== 'json' && format !== 'text') throw new ConfigError('LOG_FORMAT must be json or text.');
+  return format;
+}
+
 /** The services other services call internally (orders hands integration its ERP events). */
 export const SERVICE_NAMES = ['dealers', 'products', 'prices', 'credit', 'orders', 'integration'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -89,15 +97,37 @@ export interface SubgraphConfig {
   production: boolean;
   poolSize: number;
   logLevel: LogLevelSetting;
+  /** LOG_FORMAT (see {@link envLogFormat}); text when absent. */
+  logFormat?: LogFormat;
   /** Key of the signed service-to-service calls (INTERNAL_SERVICE_SECRET, else derived from the gateway secret). */
   internalKey: string;
   /** Base URL of each service's internal operations (`<NAME>_SERVICE_URL`, default loopback on its default port). */
   serviceUrls: Record<ServiceName, string>;
   /** Lets tests inject failures into internal operations; never on in production. */
   faultInjection: boolean;
+  /**
+   * Where Prometheus scrapes this service (`GET /metrics`): `<NAME>_METRICS_PORT` (default 9401-9406)
+   * on METRICS_HOST (default loopback). Absent: no listener (the in-process test stacks).
+   */
+  metrics?: MetricsListener;
 }
 
-/** Reads the common subgraph settings; ports default to 4001-4006. */
+/** The loopback listener of a process's metrics. */
+export interface MetricsListener {
+  host: string;
+  port: number;
+}
+
+/**
+ * METRICS_HOST (default 127.0.0.1) and the given port variable (default `defaultPort`); `off` as the port
+ * turns the listener off (two services on one machine, a platform that scrapes otherwise).
+ */
+export function readMetricsListener(env: Env, portVariable: string, defaultPort: number): MetricsListener | undefined {
+  if (envOptional(env, portVariable)?.toLowerCase() === 'off') return undefined;
+  return { host: envString(env, 'METRICS_HOST', '127.0.0.1'), port: envInt(env, portVariable, defaultPort) };
+}
+
+/** Reads the common subgraph settings; ports default to 4001-4006, their metrics to 9401-9406. */
 export function readSubgraphConfig(env: Env, defaultPort: number, portVariable: string): SubgraphConfig {
   const hmacSecret = envString(env, 'GATEWAY_HMAC_SECRET');
   return {
@@ -108,10 +138,12 @@ export function readSubgraphConfig(env: Env, defaultPort: number, portVariable: 
     production: env.NODE_ENV === 'production',
     poolSize: envInt(env, 'DB_POOL_SIZE', 8),
     logLevel: envLogLevel(env),
+    logFormat: envLogFormat(env, env.NODE_ENV === 'production'),
     internalKey: envOptional(env, 'INTERNAL_SERVICE_SECRET') ?? deriveInternalKey(hmacSecret),
     serviceUrls: Object.fromEntries(
       SERVICE_NAMES.map((name) => [name, envString(env, `${name.toUpperCase()}_SERVICE_URL`, `http://127.0.0.1:${DEFAULT_PORTS[name]}`)]),
     ) as Record<ServiceName, string>,
     faultInjection: false,
+    metrics: readMetricsListener(env, portVariable.replace(/_PORT$/, '_METRICS_PORT'), defaultPort + 5400),
   };
 }

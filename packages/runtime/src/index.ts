@@ -23,6 +23,7 @@ export * from './ids.js';
 export * from './internal/index.js';
 export * from './loaders.js';
 export * from './logger.js';
+export * from './metrics/index.js';
 export * from './money.js';
 export * from './pagination.js';
 export * from './periodic.js';

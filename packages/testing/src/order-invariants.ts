@@ -4,8 +4,9 @@ import pg from 'pg';
  * What must hold in the database between orders, credit and products whatever the clients did,
  * however concurrently (issue 12). Read straight from the tables after a burst of requests:
  *
- * - a live order (PENDING_APPROVAL, APPROVED, PROCESSING) holds its stock reservation; an approved
- *   or processing one also holds an ACTIVE credit hold of its total, a pending one none;
+ * - a live order (AWAITING_PAYMENT, PENDING_APPROVAL, APPROVED, PROCESSING) holds its stock
+ *   reservation; an approved or processing one also holds an ACTIVE credit hold of its total, a
+ *   pending one none unless it was a PAYMENT_REQUIRED order (a prepay hold, as AWAITING_PAYMENT has);
  * - a shipped or delivered order's reservation has shipped, its hold is ACTIVE or INVOICED;
  * - a cancelled or rejected order holds neither an ACTIVE hold nor a RESERVED reservation;
  * - no hold or reservation of an order that does not exist (a placement that left something behind);
@@ -27,7 +28,7 @@ export interface OrderInvariantOptions {
 /** One broken promise, readable in a test failure. */
 export type InvariantViolation = string;
 
-const LIVE = ['PENDING_APPROVAL', 'APPROVED', 'PROCESSING'];
+const LIVE = ['AWAITING_PAYMENT', 'PENDING_APPROVAL', 'APPROVED', 'PROCESSING'];
 
 /** Checks every invariant above on the database at `url`; an empty list when all hold. */
 export async function checkOrderInvariants(url: string, options: OrderInvariantOptions): Promise<InvariantViolation[]> {
@@ -37,7 +38,7 @@ export async function checkOrderInvariants(url: string, options: OrderInvariantO
     const found: InvariantViolation[] = [];
     const rows = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows;
     const orders = await rows(
-      `select o.id, o.number, o.status, o.total::bigint as total, o.workflow, to_jsonb(o) -> 'effect' as effect,
+      `select o.id, o.number, o.status, o.total::bigint as total, o.payment_due::bigint as payment_due, o.workflow, to_jsonb(o) -> 'effect' as effect,
               h.status as hold_status, h.amount::bigint as hold_amount, r.status as reservation_status
          from orders."order" o
          left join credit.credit_hold h on h.order_id = o.id
@@ -60,7 +61,11 @@ export async function checkOrderInvariants(url: string, options: OrderInvariantO
         found.push(`${name}: a live order without its stock reservation (${o.reservation_status ?? 'none'})`);
       if ((o.status === 'APPROVED' || o.status === 'PROCESSING') && (!activeHold || Number(o.hold_amount) !== Number(o.total)))
         found.push(`${name}: approved without an ACTIVE credit hold of its total (${o.hold_status ?? 'none'} ${o.hold_amount ?? ''})`);
-      if (o.status === 'PENDING_APPROVAL' && activeHold) found.push(`${name}: pending but already holds credit`);
+      // A PAYMENT_REQUIRED order holds its credit from placement (a prepay hold), paid or not, pending or not.
+      const prepaid = Number(o.payment_due) > 0;
+      if (o.status === 'PENDING_APPROVAL' && activeHold && !prepaid) found.push(`${name}: pending but already holds credit`);
+      if (o.status === 'AWAITING_PAYMENT' && (!activeHold || Number(o.hold_amount) !== Number(o.total) || !prepaid))
+        found.push(`${name}: awaiting payment without a prepay hold of its total (${o.hold_status ?? 'none'} ${o.hold_amount ?? ''})`);
       if (o.status === 'SHIPPED' || o.status === 'DELIVERED') {
         if (o.reservation_status !== 'SHIPPED') found.push(`${name}: shipped but its reservation is ${o.reservation_status ?? 'none'}`);
         if (o.hold_status !== 'ACTIVE' && o.hold_status !== 'INVOICED') found.push(`${name}: shipped without its credit hold`);

@@ -9,6 +9,8 @@ export interface CreditServiceContext {
   /** The current instant. One request sees one instant; tests inject a fixed one. */
   now(): Date;
   thresholds: CreditThresholds;
+  /** The approval level a SOFT_WARNING exceedance waits for (FINANCE, 4, when unset). */
+  softWarningApprovalLevel?: number;
   /** Orders' internal operations (the ordered prices); absent where no other service runs (schema tooling, unit tests). */
   orders?: () => InternalClient<'orders'>;
 }

@@ -28,6 +28,8 @@ import { checkInvoicePrices } from './services/price-consistency.service.js';
 export interface CreditSettings {
   /** Graduated action by days past due; defaults 15 / 30 / 45. */
   thresholds?: Partial<CreditThresholds>;
+  /** The approval level an order over a SOFT_WARNING dealer's limit waits for; FINANCE (4) by default. */
+  softWarningApprovalLevel?: number;
   /** The clock; each request reads it once, so all of a request's figures are as of one instant. Tests fix it. */
   now?: () => Date;
   /** The gateway's upstream HMAC secret; document links are signed with a key derived from it. */
@@ -99,6 +101,7 @@ export function creditSubgraph(settings: CreditSettings = {}): SubgraphDefinitio
         ...base,
         now,
         thresholds,
+        softWarningApprovalLevel: settings.softWarningApprovalLevel,
         documentKey,
         documentLinkTtlSeconds,
         orders,

@@ -71,7 +71,7 @@ describe('the dealer account through the gateway', () => {
     const { creditRiskView } = await finance.data(
       '{ creditRiskView(first: 5, sortBy: OLDEST_OVERDUE) { totalCount nodes { dealerId status oldestOverdueDays } } }',
     );
-    expect(creditRiskView.totalCount).toBe(340);
+    expect(creditRiskView.totalCount).toBe(343);
     const days = creditRiskView.nodes.map((n: { oldestOverdueDays: number }) => n.oldestOverdueDays);
     expect([...days].sort((a, b) => b - a)).toEqual(days);
     const worst = creditRiskView.nodes[0];

@@ -2,6 +2,7 @@ import type { DemoData } from '@dealergraph/demo-data';
 import { buildFederatedSchema, groupedLoader, internalClient, type SubgraphDefinition, type SubgraphRuntime } from '@dealergraph/runtime';
 
 import type { IntegrationContext } from './context.js';
+import { MAX_IMPORT_BYTES } from './domain/import-kinds.js';
 import { DEFAULT_RETRY_SETTINGS } from './domain/webhook-retry.js';
 import { entities, WebhookAttempt } from './entities/index.js';
 import { ImportResolver } from './graphql/import.resolver.js';
@@ -40,6 +41,8 @@ export function integrationSubgraph(options: IntegrationOptions = {}): SubgraphD
     (queue ??= new WebhookQueue(runtime.orm, { ...DEFAULT_WEBHOOK_SETTINGS, ...options.webhooks }, runtime.logger));
   return {
     name: 'integration',
+    // startImport carries the file base64-encoded (4/3 of MAX_IMPORT_BYTES) inside the signed JSON body.
+    maxBodyBytes: Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 1024 * 1024,
     entities,
     migrations,
     buildSchema: () => buildFederatedSchema({ resolvers: [ImportResolver, WebhookResolver, MonitorResolver] }),
@@ -78,7 +81,19 @@ export function integrationSubgraph(options: IntegrationOptions = {}): SubgraphD
         logger: runtime.logger,
       });
       wake = () => worker.wake();
-      const stopWebhooks = await queueOf(runtime).start(runtime.config.databaseUrl);
+      const stopWebhooks = await queueOf(runtime).start(runtime.config.databaseUrl, runtime.metrics);
+      runtime.metrics.gauge(
+        'dealergraph_webhook_delivery_lag_seconds',
+        'Age of the oldest webhook delivery not yet delivered (PENDING or RETRYING; 0 when none waits).',
+        async () => {
+          const [row] = await runtime.orm.em
+            .fork()
+            .execute<{ lag: number | null }[]>(
+              `select extract(epoch from now() - min(created_at))::float8 as lag from "integration"."webhook_delivery" where status in ('PENDING', 'RETRYING')`,
+            );
+          return Math.max(0, row?.lag ?? 0);
+        },
+      );
       const stopMonitor = startIntegrationMonitor({
         newEm: () => runtime.orm.em.fork(),
         credit: () =>

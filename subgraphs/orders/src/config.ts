@@ -18,6 +18,8 @@ export interface WorkflowSettings {
   approvalTimers: 'PG_BOSS' | 'SWEEP';
   /** How often an idle pg-boss worker looks for due approval jobs. */
   approvalPollSeconds: number;
+  /** How long a PAYMENT_REQUIRED order waits for its payment (stock reserved, credit held) before it is cancelled. */
+  paymentWindowMs: number;
 }
 
 export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = Object.freeze({
@@ -28,6 +30,7 @@ export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = Object.freeze({
   escalationSweepMs: 60_000,
   approvalTimers: 'PG_BOSS',
   approvalPollSeconds: 10,
+  paymentWindowMs: 72 * 3_600_000,
 });
 
 function approvalTimersFrom(env: Env): WorkflowSettings['approvalTimers'] {
@@ -37,9 +40,62 @@ function approvalTimersFrom(env: Env): WorkflowSettings['approvalTimers'] {
   throw new ConfigError(`ORDER_APPROVAL_TIMERS must be pg-boss or sweep, not "${value}".`);
 }
 
+/** How mail notifications are sent (docs/CONFIGURATION.md, "Mail"). */
+export interface NotificationSettings {
+  /** SMTP_URL (`smtp://user:pass@host:587`, `smtps://…`): the server mails go through; unset: none (demo mode keeps them in the dev mailbox). */
+  smtpUrl: string | null;
+  /** MAIL_FROM: the sender of every mail. */
+  from: string;
+  /** MAIL_REPLY_TO: where replies go; unset: the sender. */
+  replyTo: string | null;
+  /** PUBLIC_URL: the gateway's address as people reach it, the base of every link in a mail. */
+  publicUrl: string;
+  /** MAIL_LINK_SECRET: the key that signs approval and unsubscribe links (HS256); null: derived from the internal key. */
+  linkSecret: string | null;
+  /** MAIL_APPROVAL_LINK_HOURS: how long an approval link works. */
+  approvalLinkHours: number;
+  /** Demo mode: every mail is also kept in the dev mailbox (/dev/mailbox); never in production. */
+  keepInMailbox: boolean;
+  /** MAIL_RETRY_LIMIT / MAIL_RETRY_DELAY_SECONDS: retries of a failed send, with exponential backoff from this delay. */
+  retryLimit: number;
+  retryDelaySeconds: number;
+  /** How often an idle mail worker looks for queued mails (seconds). */
+  pollSeconds: number;
+}
+
+export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = Object.freeze({
+  smtpUrl: null,
+  from: 'Dealergraph <no-reply@dealergraph.localhost>',
+  replyTo: null,
+  publicUrl: 'http://localhost:4000',
+  linkSecret: null,
+  approvalLinkHours: 72,
+  keepInMailbox: true,
+  retryLimit: 5,
+  retryDelaySeconds: 10,
+  pollSeconds: 2,
+});
+
+function notificationsFrom(env: Env, base: SubgraphConfig): NotificationSettings {
+  return {
+    smtpUrl: envOptional(env, 'SMTP_URL') ?? null,
+    from: envOptional(env, 'MAIL_FROM') ?? DEFAULT_NOTIFICATION_SETTINGS.from,
+    replyTo: envOptional(env, 'MAIL_REPLY_TO') ?? null,
+    publicUrl: (envOptional(env, 'PUBLIC_URL') ?? `http://localhost:${envInt(env, 'PORT', 4000)}`).replace(/\/+$/, ''),
+    linkSecret: envOptional(env, 'MAIL_LINK_SECRET') ?? null,
+    approvalLinkHours: envInt(env, 'MAIL_APPROVAL_LINK_HOURS', DEFAULT_NOTIFICATION_SETTINGS.approvalLinkHours),
+    keepInMailbox: !base.production,
+    retryLimit: envInt(env, 'MAIL_RETRY_LIMIT', DEFAULT_NOTIFICATION_SETTINGS.retryLimit),
+    retryDelaySeconds: envInt(env, 'MAIL_RETRY_DELAY_SECONDS', DEFAULT_NOTIFICATION_SETTINGS.retryDelaySeconds),
+    pollSeconds: DEFAULT_NOTIFICATION_SETTINGS.pollSeconds,
+  };
+}
+
 /** Settings of the orders subgraph; the only place it reads the environment. */
 export interface OrdersConfig extends SubgraphConfig {
   workflow: WorkflowSettings;
+  /** Mail notifications: SMTP_URL, MAIL_FROM, MAIL_REPLY_TO, PUBLIC_URL, MAIL_LINK_SECRET, MAIL_APPROVAL_LINK_HOURS. */
+  notifications: NotificationSettings;
   /** REDIS_URL: order events fan out through Redis to every instance; unset, in-process. */
   redisUrl?: string;
 }
@@ -48,11 +104,15 @@ export interface OrdersConfig extends SubgraphConfig {
  * Reads the orders subgraph's settings; the port defaults to 4005 (ORDERS_PORT). ORDER_STEP_TIMEOUT_MS,
  * ORDER_WORKFLOW_LEASE_MS and ORDER_SWEEP_INTERVAL_MS tune the workflow; ORDER_APPROVAL_HOURS_LEVEL_1_2,
  * ORDER_APPROVAL_HOURS_ABOVE, ORDER_APPROVAL_REMINDER_MS and ORDER_ESCALATION_SWEEP_MS the approval deadlines;
- * ORDER_APPROVAL_TIMERS (pg-boss, the default, or sweep) and ORDER_APPROVAL_POLL_SECONDS who runs them.
+ * ORDER_APPROVAL_TIMERS (pg-boss, the default, or sweep) and ORDER_APPROVAL_POLL_SECONDS who runs them;
+ * SMTP_URL, MAIL_FROM, MAIL_REPLY_TO, PUBLIC_URL, MAIL_LINK_SECRET and MAIL_* the mail notifications;
+ * ORDER_PAYMENT_WINDOW_HOURS how long a PAYMENT_REQUIRED order waits for its payment (72 by default).
  */
 export function loadConfig(env: Env = process.env): OrdersConfig {
+  const base = readSubgraphConfig(env, 4005, 'ORDERS_PORT');
   return {
-    ...readSubgraphConfig(env, 4005, 'ORDERS_PORT'),
+    ...base,
+    notifications: notificationsFrom(env, base),
     redisUrl: envOptional(env, 'REDIS_URL'),
     workflow: {
       stepTimeoutMs: envInt(env, 'ORDER_STEP_TIMEOUT_MS', DEFAULT_WORKFLOW_SETTINGS.stepTimeoutMs),
@@ -66,6 +126,7 @@ export function loadConfig(env: Env = process.env): OrdersConfig {
       escalationSweepMs: envInt(env, 'ORDER_ESCALATION_SWEEP_MS', DEFAULT_WORKFLOW_SETTINGS.escalationSweepMs),
       approvalTimers: approvalTimersFrom(env),
       approvalPollSeconds: envInt(env, 'ORDER_APPROVAL_POLL_SECONDS', DEFAULT_WORKFLOW_SETTINGS.approvalPollSeconds),
+      paymentWindowMs: envInt(env, 'ORDER_PAYMENT_WINDOW_HOURS', DEFAULT_WORKFLOW_SETTINGS.paymentWindowMs / 3_600_000) * 3_600_000,
     },
   };
 }

@@ -9,7 +9,7 @@ import { ApprovalTimers } from './approvals/approval-timers.service.js';
 import { BulkDecisionResolver } from './approvals/bulk-decision.resolver.js';
 import { OrderApprovalResolver } from './approvals/order-approval.resolver.js';
 import { CartResolver } from './cart/cart.resolver.js';
-import { DEFAULT_WORKFLOW_SETTINGS, type WorkflowSettings } from './config.js';
+import { DEFAULT_WORKFLOW_SETTINGS, type NotificationSettings, type WorkflowSettings } from './config.js';
 import type { OrdersContext } from './context.js';
 import { entities } from './entities/index.js';
 import { startErpForwarder } from './events/erp-forwarder.js';
@@ -17,6 +17,8 @@ import { OrderEventResolver } from './events/order-event.resolver.js';
 import { OrderEventHub } from './events/order-event-hub.js';
 import { startOrderEvents } from './events/order-events.start.js';
 import { migrations } from './migrations/index.js';
+import { NotificationPreferenceResolver } from './notifications/notification-preference.resolver.js';
+import { startNotifications } from './notifications/notifications.start.js';
 import { ordersInternalOperations } from './orders/internal-operations.js';
 import { createOrderLoaders } from './orders/order.loaders.js';
 import { toOrderType } from './orders/order.mapper.js';
@@ -36,6 +38,8 @@ export interface OrdersOptions {
   clock?: Clock;
   /** The hub the subscriptions listen on; tests pass their own to wait until a subscription is live (`size`). */
   events?: OrderEventHub;
+  /** Mail notifications (SMTP server, sender, public URL of links); the defaults keep mails in the dev mailbox. */
+  notifications?: Partial<NotificationSettings>;
 }
 
 /** The subgraph's resolvers, by feature (each a folder of src/). */
@@ -50,6 +54,7 @@ const RESOLVERS: [Function, ...Function[]] = [
   CartResolver,
   OrderTemplateResolver,
   OrderEventResolver,
+  NotificationPreferenceResolver,
   SpecialPriceRequestResolver,
   SpecialPriceEventResolver,
 ];
@@ -100,33 +105,33 @@ export function ordersSubgraph(
     }),
     internalOperations: (newContext) => ordersInternalOperations(newContext),
     start: async (runtime, newContext, serving) => {
-      const stopWorkflow = await startOrders(newContext, workflow.sweepIntervalMs);
-      const stopEvents = await startOrderEvents(runtime, serving, events);
-      const stopForwarder = await startErpForwarder({ orm: runtime.orm, runtime, logger: runtime.logger });
-      // pg-boss jobs run the approval timers; the periodic sweep is the fallback when they are switched off.
-      let stopTimers: () => Promise<void>;
+      // Started in this order, stopped in the reverse; a failed start stops what already runs.
+      const running: (() => Promise<void>)[] = [];
+      const stopAll = async () => {
+        while (running.length > 0) await running.pop()!();
+      };
       try {
-        stopTimers =
+        running.push(await startOrders(newContext, workflow.sweepIntervalMs));
+        running.push(await startOrderEvents(runtime, serving, events));
+        running.push(await startErpForwarder({ orm: runtime.orm, runtime, logger: runtime.logger }));
+        running.push(await startNotifications(runtime, newContext, serving, options.notifications));
+        // pg-boss jobs run the approval timers; the periodic sweep is the fallback when they are switched off.
+        running.push(
           workflow.approvalTimers === 'PG_BOSS'
             ? await approvalTimers.start({
                 databaseUrl: runtime.config.databaseUrl,
                 newContext,
                 logger: runtime.logger,
                 queue: { pollingIntervalSeconds: workflow.approvalPollSeconds },
+                metrics: runtime.metrics,
               })
-            : startEscalationSweep(newContext, workflow.approvalDeadlines, workflow.escalationSweepMs, () => approvalTimers.now());
+            : startEscalationSweep(newContext, workflow.approvalDeadlines, workflow.escalationSweepMs, () => approvalTimers.now()),
+        );
       } catch (error) {
-        await stopForwarder();
-        await stopEvents();
-        await stopWorkflow();
+        await stopAll();
         throw error;
       }
-      return async () => {
-        await stopTimers();
-        await stopForwarder();
-        await stopEvents();
-        await stopWorkflow();
-      };
+      return stopAll;
     },
     seed: seedOrders,
   };

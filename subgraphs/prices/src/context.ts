@@ -1,4 +1,4 @@
-import type { BaseContext } from '@dealergraph/runtime';
+import type { BaseContext, InternalClient } from '@dealergraph/runtime';
 
 import type { PriceLoaders } from './loaders/price.loaders.js';
 
@@ -7,4 +7,6 @@ export interface PricesContext extends BaseContext {
   loaders: PriceLoaders;
   /** The instant this request prices at: which promotions and special prices are active. */
   now: Date;
+  /** The owners of the references master data names (a SKU, a dealer code); absent outside a running service. */
+  services?: { products: InternalClient<'products'>; dealers: InternalClient<'dealers'> };
 }

@@ -1,10 +1,11 @@
 import type { DemoData } from '@dealergraph/demo-data';
-import { buildFederatedSchema, normalizeId, type SubgraphDefinition } from '@dealergraph/runtime';
+import { buildFederatedSchema, internalClient, normalizeId, type SubgraphDefinition } from '@dealergraph/runtime';
 
 import type { PricesContext } from './context.js';
 import { entities } from './entities/index.js';
 import { PriceListResolver, ProductPriceResolver } from './graphql/price.resolver.js';
 import { ProductStub } from './graphql/price.type.js';
+import { PriceMasterResolver } from './graphql/price-master.resolver.js';
 import { pricesInternalOperations } from './internal/internal-operations.js';
 import { createPriceLoaders } from './loaders/price.loaders.js';
 import { migrations } from './migrations/index.js';
@@ -26,7 +27,7 @@ export function pricesSubgraph(options: PricesSubgraphOptions = {}): SubgraphDef
     schemaCacheKey: 'prices',
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [ProductPriceResolver, PriceListResolver],
+        resolvers: [ProductPriceResolver, PriceListResolver, PriceMasterResolver],
         orphanedTypes: [ProductStub],
         referenceResolvers: {
           // The product reference carries no dealer data; its price field checks who may see which price.
@@ -39,9 +40,15 @@ export function pricesSubgraph(options: PricesSubgraphOptions = {}): SubgraphDef
           },
         },
       }),
-    context: (base) => {
+    // What the ERP's client writes here counts as a sync for the integration monitor.
+    erpSyncs: { upsertPromotion: 'PRICES', upsertSpecialPriceAgreement: 'PRICES', upsertTierRule: 'PRICES', replaceVolumeBreaks: 'PRICES' },
+    context: (base, runtime) => {
       const now = clock();
-      return { ...base, now, loaders: createPriceLoaders(base.em, now) };
+      const config = runtime?.config;
+      const client = <S extends 'products' | 'dealers'>(service: S) =>
+        internalClient(service, { baseUrl: config!.serviceUrls[service], key: config!.internalKey, timeoutMs: 10_000 });
+      const services = config ? { products: client('products'), dealers: client('dealers') } : undefined;
+      return { ...base, now, services, loaders: createPriceLoaders(base.em, now) };
     },
     internalOperations: (newContext) => pricesInternalOperations(newContext),
     seed: seedPrices,

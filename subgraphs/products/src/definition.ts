@@ -27,7 +27,14 @@ export function productsSubgraph(): SubgraphDefinition<ProductsContext, DemoData
   return {
     name: SCHEMA,
     // What the ERP's client writes here counts as a sync for the integration monitor.
-    erpSyncs: { importStockLevels: 'INVENTORY', upsertProduct: 'PRODUCTS', deactivateProduct: 'PRODUCTS', upsertInTransit: 'INVENTORY' },
+    erpSyncs: {
+      importStockLevels: 'INVENTORY',
+      upsertProduct: 'PRODUCTS',
+      deactivateProduct: 'PRODUCTS',
+      upsertInTransit: 'INVENTORY',
+      upsertCategory: 'PRODUCTS',
+      upsertWarehouse: 'INVENTORY',
+    },
     entities,
     migrations,
     // The schema reads everything from the context (stock changes too), so one build serves every instance.

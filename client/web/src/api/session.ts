@@ -83,9 +83,15 @@ async function withRefreshLock<T>(work: () => Promise<T>): Promise<T> {
 
 let refreshing: Promise<string | null> | null = null;
 
-/** Trades the cookie for a fresh access token; null (and signed out) when the session has ended. */
-export function refresh(force = false): Promise<string | null> {
-  refreshing ??= withRefreshLock(async () => {
+/**
+ * Trades the cookie for a fresh access token; null (and signed out) when the session has ended.
+ * `locked: false` skips the cross-tab lock: for the page's first refresh only, where waiting for the
+ * lock (granted after the first render) would delay every request of the page, and where two tabs
+ * opened at once are covered by the gateway's 30 s grace for a token just rotated out.
+ */
+export function refresh(force = false, { locked = true } = {}): Promise<string | null> {
+  const run = <T>(work: () => Promise<T>) => (locked ? withRefreshLock(work) : work());
+  refreshing ??= run(async () => {
     if (!force && accessToken && expiresAt - Date.now() > earlyMs) return accessToken;
     const { answer } = await post('/auth/refresh');
     if (answer.accessToken && answer.expiresIn) {
@@ -164,6 +170,6 @@ export function onSessionChange(listener: Listener): () => void {
 /** At start: a cookie from an earlier visit (or another tab) signs this tab in without a form. */
 export async function resumeSession(): Promise<void> {
   if (state.kind !== 'unknown') return;
-  const token = await refresh(true).catch(() => null);
+  const token = await refresh(true, { locked: false }).catch(() => null);
   if (!token && state.kind === 'unknown') setState({ kind: 'signed-out' });
 }

@@ -1,4 +1,4 @@
-import { AddToCartDocument, CatalogPageDocument, type ProductCardFragment } from '@generated/graphql';
+import { AddToCartDocument, type ProductCardFragment } from '@generated/graphql';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -7,8 +7,7 @@ import { execute } from '../api/graphql';
 import { canOrder, useViewer } from '../api/hooks';
 import { Badge, Button, Card, ErrorNotice, Loading, Notice, PageTitle, TextField } from '../components/ui';
 import { formatMoney, t } from '../lib/i18n';
-
-const PAGE = 24;
+import { catalogPageQuery } from './catalog-query';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -112,12 +111,7 @@ export function CatalogScreen() {
       { replace: true },
     );
   }, [term, inStockOnly, setParams]);
-  const page = useQuery({
-    queryKey: ['catalog', term, inStockOnly, after],
-    queryFn: () =>
-      execute(CatalogPageDocument, { first: PAGE, after, filter: { search: term || null, inStockOnly: inStockOnly || null }, quantity: 1 }),
-    placeholderData: keepPreviousData,
-  });
+  const page = useQuery({ ...catalogPageQuery({ term, inStockOnly, after }), placeholderData: keepPreviousData });
   const products = page.data?.products;
   return (
     <>

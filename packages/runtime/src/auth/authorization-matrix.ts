@@ -76,6 +76,29 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Mutation.upsertProduct': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by SKU; audited' },
   'Mutation.deactivateProduct': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'audited' },
   'Mutation.upsertInTransit': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by reference; audited' },
+  'Mutation.upsertCategory': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by slug; audited' },
+  'Mutation.upsertWarehouse': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by code; audited' },
+  'Mutation.upsertDealerAddress': {
+    roles: PORTAL_ADMIN,
+    scope: 'ERP_IMPORT',
+    refusal: 'ERROR',
+    note: 'idempotent by dealer and address code; audited',
+  },
+  'Mutation.upsertDealerContact': {
+    roles: PORTAL_ADMIN,
+    scope: 'ERP_IMPORT',
+    refusal: 'ERROR',
+    note: 'idempotent by dealer and email; audited',
+  },
+  'Mutation.upsertPromotion': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by code and SKU; audited' },
+  'Mutation.upsertTierRule': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by tier; audited' },
+  'Mutation.replaceVolumeBreaks': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'the whole table; audited' },
+  'Mutation.upsertSpecialPriceAgreement': {
+    roles: PORTAL_ADMIN,
+    scope: 'ERP_IMPORT',
+    refusal: 'ERROR',
+    note: 'idempotent by reference; audited',
+  },
   'Mutation.upsertCreditAccount': {
     roles: PORTAL_ADMIN,
     scope: 'ERP_IMPORT',
@@ -106,7 +129,12 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Mutation.saveOrderAsTemplate': { roles: ORDERING, scope: 'ORDERS_WRITE', refusal: 'USER_ERROR' },
   'Mutation.deleteOrderTemplate': { roles: ORDERING, scope: 'ORDERS_WRITE', refusal: 'USER_ERROR' },
   'Mutation.reorder': { roles: ORDERING, scope: 'ORDERS_WRITE', refusal: 'USER_ERROR' },
-  'Mutation.placeOrder': { roles: ORDERING, scope: 'ORDERS_WRITE', refusal: 'USER_ERROR' },
+  'Mutation.placeOrder': {
+    roles: [...ORDERING, ...APPROVERS],
+    scope: 'ORDERS_WRITE',
+    refusal: 'USER_ERROR',
+    note: 'staff for a dealer in their approval scope, with a channel',
+  },
   'Mutation.cancelOrder': { roles: [...ORDERING, ...STAFF], refusal: 'USER_ERROR', note: 'dealers while pending or approved' },
   'Query.orders': { roles: ALL_ROLES, scope: 'ORDERS_WRITE', refusal: 'ERROR', note: "dealer users and clients: their dealer's only" },
   'Query.order': { roles: ALL_ROLES, scope: 'ORDERS_WRITE', refusal: 'ERROR', note: "dealer users and clients: their dealer's only" },
@@ -116,6 +144,9 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Query.notifications': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own feed" },
   'Mutation.markNotificationsRead': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own feed" },
   'Subscription.notificationAdded': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own feed" },
+  'Query.notificationPreferences': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own mail preferences" },
+  'Mutation.setNotificationPreference': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own mail preferences" },
+  'Query.mailDeliveries': { roles: PORTAL_ADMIN, refusal: 'ERROR', note: "everyone's mails: addresses and subjects" },
   // Special prices
   'Mutation.requestSpecialPrice': { roles: ORDERING, refusal: 'USER_ERROR', note: 'for their own dealer' },
   'Query.specialPriceRequests': {

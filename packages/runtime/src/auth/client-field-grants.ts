@@ -46,9 +46,16 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   ImportRowType: ERP,
   // Master data (dealers subgraph): upserts by the ERP's key.
   UpsertDealerPayload: ERP,
+  UpsertDealerAddressPayload: ERP,
+  UpsertDealerContactPayload: ERP,
   // Master data (products subgraph): the product in the answer needs CATALOG_READ too.
   ProductMasterPayload: ERP,
   UpsertInTransitPayload: ERP,
+  UpsertCategoryPayload: ERP,
+  UpsertWarehousePayload: ERP,
+  // Master data (prices subgraph).
+  PriceAgreementPayload: ERP,
+  ReplaceVolumeBreaksPayload: ERP,
   // Master data (credit subgraph): the account in the answer is granted by its own type.
   UpsertCreditAccountPayload: ERP,
   // Webhooks to the ERP: the portal administrator's alone (the ERP verifies what it receives, it does not manage it).
@@ -99,6 +106,7 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   Order: [...ORDERS, ...ERP],
   OrderConnection: ORDERS,
   OrderLine: [...ORDERS, ...ERP],
+  DeferredOrderLine: [...ORDERS, ...ERP],
   OrderStatusChange: [...ORDERS, ...ERP],
   OrderRejection: ORDERS,
   RejectionAlternative: ORDERS,
@@ -106,6 +114,9 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   CartCreditPreview: CLOSED,
   // The bound dealer's master data, read through an order or a credit account (credit: below).
   Dealer: [...ORDERS, ...ERP],
+  // Where an order ships to is an ordering client's business; the dealer's people are the ERP's.
+  DealerAddress: [...ORDERS, ...ERP],
+  DealerContact: ERP,
   DealerSecurityPolicy: CLOSED,
   // Credit and the ledger: the ERP records them and may read what it recorded; nobody else.
   CreditAccount: ERP,
@@ -130,6 +141,10 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   DocumentFile: CLOSED,
   // Accounts, sessions, administration, approvals, notifications: people's business, not clients'.
   User: CLOSED,
+  NotificationPreference: CLOSED,
+  NotificationPreferencesPayload: CLOSED,
+  MailDelivery: CLOSED,
+  MailDeliveryConnection: CLOSED,
   UserConnection: CLOSED,
   UserAdminPayload: CLOSED,
   Session: CLOSED,

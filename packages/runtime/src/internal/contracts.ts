@@ -99,6 +99,16 @@ export interface ProductsOperations {
     input: MasterDataBatch<Record<string, unknown>>;
     output: MasterDataBatchResult;
   };
+  /** Creates or updates categories by slug (CATEGORIES imports: slug, name, parent), audited; a parent may be a row of the same batch. */
+  upsertCategories: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
+  /** Creates or updates warehouses by code (WAREHOUSES imports: code, name, city), audited. */
+  upsertWarehouses: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
 }
 
 /** Who changed master data: the owner writes it into its audit (who, when, before, after). */
@@ -280,6 +290,23 @@ export interface PricesOperations {
     input: MasterDataBatch<Record<string, unknown>>;
     output: MasterDataBatchResult;
   };
+  /**
+   * Creates or updates promotions by campaign code and product (PROMOTIONS imports: code, name, sku and
+   * the caller's `productId`, discountPercent, validFrom, validTo), audited; see MasterDataBatch.
+   */
+  upsertPromotions: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
+  /**
+   * Creates or updates special price agreements by the ERP's reference (SPECIAL_PRICES imports:
+   * reference, dealerCode and the caller's `dealerId`, sku and `productId`, unitPrice as a decimal
+   * string, currency, validFrom, validTo), audited; see MasterDataBatch.
+   */
+  upsertSpecialPrices: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
 }
 
 /** One list price of an import: cents and an ISO 4217 code. */
@@ -304,8 +331,9 @@ export type CreditStatusName = 'OK' | 'WARNING' | 'RESTRICTED' | 'BLOCKED';
  * - ACCEPT: within available credit (warning set when SOFT_WARNING let it through over the limit);
  * - APPROVAL: it must wait for an approver of `approvalLevel` (ROUTE_TO_APPROVAL, RESTRICTED status);
  * - REFUSE: it cannot be placed (`code`: CREDIT_LIMIT_EXCEEDED, CREDIT_BLOCKED_OVERDUE);
- * - PARTIAL: PARTIAL_ORDER: only lines up to `fitsAmount` fit;
- * - PAYMENT_REQUIRED: it can be placed after a down payment of `amountToPay`.
+ * - PARTIAL: PARTIAL_ORDER: only the lines `partialLines` (whole lines in the dealer's order, up to
+ *   `fitsAmount`) fit: they are placed, the rest is left for later;
+ * - PAYMENT_REQUIRED: it waits (AWAITING_PAYMENT) for a down payment of `amountToPay`.
  */
 export interface CreditDecision {
   outcome: 'ACCEPT' | 'APPROVAL' | 'REFUSE' | 'PARTIAL' | 'PAYMENT_REQUIRED';
@@ -326,30 +354,44 @@ export interface CreditDecision {
   /** Approval level that must decide (4 = FINANCE), when outcome is APPROVAL. */
   approvalLevel: number | null;
   currency: string | null;
+  /** PARTIAL: indexes (into the assessed `lines`) of the whole lines that fit, in order; empty otherwise. */
+  partialLines: number[];
+  /** PARTIAL: what those lines total; 0 otherwise. */
+  partialAmount: number;
 }
 
 export type PlaceHoldResultInternal =
-  | { status: 'HELD'; holdId: string; amount: number; available: number; overLimit: boolean }
+  /** amountToPay: a prepay hold's payment still due before the order proceeds (0: none). */
+  | { status: 'HELD'; holdId: string; amount: number; available: number; overLimit: boolean; amountToPay: number }
   | { status: 'REFUSED'; decision: CreditDecision }
   /** This order's hold was released before; a released order is never held again. */
   | { status: 'RELEASED' };
 
 export interface CreditOperations {
-  /** The decision for an order of this amount now; holds nothing. */
+  /** The decision for an order of this amount now; holds nothing. `lines`: the line totals in order, for PARTIAL_ORDER's split. */
   assessOrder: {
-    input: { dealerId: string; amount: number };
+    input: { dealerId: string; amount: number; lines?: number[] | null };
     output: CreditDecision;
+  };
+  /**
+   * What is still to pay up front on these orders (their prepay holds, less the payments recorded
+   * with their id): one row per order with an active prepay hold, amountToPay 0 once paid.
+   */
+  prepaymentsDue: {
+    input: { orderIds: string[] };
+    output: { orders: { orderId: string; amountToPay: number }[] };
   };
   /**
    * Holds credit for an order at the moment it becomes APPROVED: row lock on the account, decision
    * and hold in one transaction; only an ACCEPT decision holds, anything else is REFUSED with the
    * decision. `overLimitApproved`: an approver at level 4 accepted what the decision asked approval
    * for (an exceedance under ROUTE_TO_APPROVAL, or any order of a RESTRICTED account): pass it after
-   * such an approval. It never moves HARD_BLOCK or BLOCKED. Idempotent by order id; an order whose
-   * hold was released answers RELEASED.
+   * such an approval. It never moves HARD_BLOCK or BLOCKED. `prepay`: a PAYMENT_REQUIRED decision
+   * holds the whole order anyway, with `amountToPay` due before it proceeds. Idempotent by order id;
+   * an order whose hold was released answers RELEASED.
    */
   placeHold: {
-    input: { dealerId: string; orderId: string; amount: number; overLimitApproved?: boolean };
+    input: { dealerId: string; orderId: string; amount: number; overLimitApproved?: boolean; prepay?: boolean };
     output: PlaceHoldResultInternal;
   };
   /** Releases an order's hold (rejection, cancellation, failed workflow). Idempotent. */
@@ -387,6 +429,18 @@ export interface InternalDealerProfile {
   city?: string;
 }
 
+/** A user as notifications need them: where to write, how to greet, and the role and region that decide what they hear of. */
+export interface InternalContact {
+  id: string;
+  email: string;
+  fullName: string;
+  role: string;
+  /** The user's dealer; null for staff. */
+  dealerId: string | null;
+  /** A staff user's region (REGIONAL_MANAGER, SALES_REP); null otherwise. */
+  region: string | null;
+}
+
 export interface DealersOperations {
   /** Dealers by id; unknown ones are left out. */
   dealerProfiles: {
@@ -398,6 +452,14 @@ export interface DealersOperations {
     input: { userId: string };
     output: { userId: string; region: string | null; found: boolean };
   };
+  /**
+   * Active users to notify, with their address: every user of these dealers, the staff users (when
+   * `staff`), and these users by id. Unknown or inactive users are left out. Read-only.
+   */
+  notificationContacts: {
+    input: { dealerIds?: string[]; staff?: boolean; userIds?: string[] };
+    output: { users: InternalContact[] };
+  };
   /** Dealer ids by code (exact, case-insensitive), for imports that name dealers; unknown codes are left out. Read-only. */
   resolveDealerCodes: {
     input: { codes: string[] };
@@ -405,6 +467,20 @@ export interface DealersOperations {
   };
   /** Creates or updates dealers by code (DEALERS imports), audited, each segment published; see MasterDataBatch. */
   upsertDealers: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
+  /**
+   * Creates or updates dealers' billing and ship-to addresses by dealer and address code (DEALER_ADDRESSES
+   * imports: dealerCode and the caller's `dealerId`, code, kind, name, street, postalCode, city, region,
+   * country, isDefault, active), audited; see MasterDataBatch.
+   */
+  upsertDealerAddresses: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
+  /** Creates or updates dealers' contacts by dealer and email (DEALER_CONTACTS imports: dealerCode, `dealerId`, email, name, role, phone, active), audited. */
+  upsertDealerContacts: {
     input: MasterDataBatch<Record<string, unknown>>;
     output: MasterDataBatchResult;
   };
@@ -453,6 +529,15 @@ export interface OrdersOperations {
   orderLinePrices: {
     input: { orderIds: string[] };
     output: { orders: { orderId: string; dealerId: string; lines: { sku: string; quantity: number; unitPrice: number }[] }[] };
+  };
+  /**
+   * Credit recorded a payment for this PAYMENT_REQUIRED order: when nothing is left to pay, the order
+   * leaves AWAITING_PAYMENT now (else the periodic sweep finds it). Idempotent; a nudge, never needed
+   * for correctness.
+   */
+  prepaymentRecorded: {
+    input: { orderId: string };
+    output: { status: 'PROCEEDED' | 'WAITING' | 'NONE' };
   };
 }
 

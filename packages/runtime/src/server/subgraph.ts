@@ -9,6 +9,9 @@ import type { SubgraphConfig } from '../config.js';
 import { type EntityManager, forkEm, migrate, openOrm } from '../db/orm.js';
 import { internalClient } from '../internal/index.js';
 import { createLogger, type Logger } from '../logger.js';
+import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.plugin.js';
+import { type MetricsServer, serveMetrics } from '../metrics/metrics-server.js';
+import { createServiceMetrics, type ServiceMetrics } from '../metrics/service-metrics.js';
 import { type ErpSyncKind, erpSyncPlugin } from './erp-sync.plugin.js';
 import type { FederatedSchema } from './federated-schema.js';
 import { type ClientInfo, type RunningSubgraph, startSubgraphServer } from './subgraph-server.js';
@@ -29,12 +32,16 @@ export interface SubgraphRuntime {
   config: SubgraphConfig;
   orm: MikroORM;
   logger: Logger;
+  /** Its Prometheus metrics: background work adds its gauges (queue depth, outbox lag) here. */
+  metrics: ServiceMetrics;
 }
 
 /** What background work may serve on besides HTTP requests (e.g. graphql-ws on the same server). */
 export interface SubgraphServing<TContext> {
   /** The subgraph's own HTTP server, already listening. */
   httpServer: Server;
+  /** Its express app: plain HTTP routes a subgraph serves besides GraphQL (the gateway forwards them). */
+  app: RunningSubgraph['app'];
   schema: GraphQLSchema;
   /** A fresh context for a caller whose claims were verified (from a signed body, never from headers). */
   contextFor(claims: Claims | null): TContext;
@@ -53,6 +60,8 @@ export interface SubgraphDefinition<TContext extends BaseContext = BaseContext, 
    * many stacks (the test suite) builds it once. Unset when the schema holds instance state (a pubSub).
    */
   schemaCacheKey?: string;
+  /** The largest GraphQL request body this subgraph accepts, in bytes; 2 MB when unset (a subgraph that takes files raises it). */
+  maxBodyBytes?: number;
   /** Adds loaders and services to the base context of one request (also for internal operations, with no claims). */
   context(base: BaseContext, runtime?: SubgraphRuntime): TContext;
   /**
@@ -77,6 +86,49 @@ export interface SubgraphDefinition<TContext extends BaseContext = BaseContext, 
 
 export interface RunningService extends RunningSubgraph {
   orm: MikroORM;
+  metrics: ServiceMetrics;
+  /** The port of its `/metrics` listener; null when it has none. */
+  metricsPort: number | null;
+}
+
+/** Adds the database pool's connections in use, idle and waited for (`dealergraph_db_pool_connections{state}`). */
+function watchPool(metrics: ServiceMetrics, orm: MikroORM) {
+  metrics.gauge(
+    'dealergraph_db_pool_connections',
+    'Database pool connections by state: used, free, pending (requests waiting for one).',
+    () => {
+      const pool = (orm.em.getConnection().getKnex().client as { pool?: TarnPool }).pool;
+      if (!pool) return [];
+      return [
+        { labels: { state: 'used' }, value: pool.numUsed() },
+        { labels: { state: 'free' }, value: pool.numFree() },
+        { labels: { state: 'pending' }, value: pool.numPendingAcquires() },
+      ];
+    },
+    ['state'],
+  );
+}
+
+interface TarnPool {
+  numUsed(): number;
+  numFree(): number;
+  numPendingAcquires(): number;
+}
+
+/** A taken metrics port is the operator's to fix, not a reason to refuse orders: the service runs without it. */
+async function listenForScrapes(
+  metrics: ServiceMetrics,
+  at: { host: string; port: number },
+  logger: Logger,
+): Promise<MetricsServer | null> {
+  try {
+    return await serveMetrics(metrics.registry, at);
+  } catch (error) {
+    logger.warn(
+      `metrics listener not started on ${at.host}:${at.port} (${(error as Error).message}); set ${metrics.service.toUpperCase()}_METRICS_PORT`,
+    );
+    return null;
+  }
 }
 
 const schemaCache = new WeakMap<object, Promise<FederatedSchema>>();
@@ -129,11 +181,13 @@ export async function runSubgraph(
   config: SubgraphConfig,
   options: { migrate?: boolean; orm?: MikroORM } = {},
 ): Promise<RunningService> {
-  const logger = createLogger(definition.name, config.logLevel);
+  const logger = createLogger(definition.name, config.logLevel, config.logFormat);
   const orm = options.orm ?? (await openSubgraphOrm(definition, config));
   if (options.migrate) await migrate(orm);
   const { schema } = await schemaOf(definition);
-  const runtime: SubgraphRuntime = { config, orm, logger };
+  const metrics = createServiceMetrics(definition.name, { process: !!config.metrics });
+  watchPool(metrics, orm);
+  const runtime: SubgraphRuntime = { config, orm, logger, metrics };
   const newContext = (claims: Claims | null = null, client?: ClientInfo) =>
     definition.context({ em: forkEm(orm), claims, client }, runtime);
   const handlers = definition.internalOperations?.(() => newContext(null), runtime);
@@ -145,21 +199,30 @@ export async function runSubgraph(
     hmacSecret: config.hmacSecret,
     logger,
     context: newContext,
-    plugins: definition.erpSyncs ? [erpSyncPlugin({ syncs: definition.erpSyncs, report: reportSync(config, logger) })] : [],
+    plugins: [
+      graphqlMetricsPlugin(metrics),
+      ...(definition.erpSyncs ? [erpSyncPlugin({ syncs: definition.erpSyncs, report: reportSync(config, logger) })] : []),
+    ],
     internal: handlers ? { key: config.internalKey, handlers, faultInjection: config.faultInjection && !config.production } : undefined,
+    maxBodyBytes: definition.maxBodyBytes,
   });
   const stopBackground = await definition.start?.(runtime, () => newContext(null), {
     httpServer: server.httpServer,
+    app: server.app,
     schema,
     contextFor: newContext,
   });
+  const metricsServer = config.metrics ? await listenForScrapes(metrics, config.metrics, logger) : null;
   // Once: a test that takes a service down mid-run, then stops the whole stack, stops it twice.
   let stopped: Promise<void> | undefined;
   return {
     ...server,
     orm,
+    metrics,
+    metricsPort: metricsServer?.port ?? null,
     stop: () =>
       (stopped ??= (async () => {
+        await metricsServer?.stop();
         await stopBackground?.();
         await server.stop();
         if (!options.orm) await orm.close(true);

@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   ageingBuckets,
   assessCredit,
+  blockThresholdProblem,
   type CreditInput,
+  creditStatusFor,
   daysPastDue,
+  dealerThresholds,
   DEFAULT_THRESHOLDS,
   invoiceStatus,
   thresholdsProblem,
@@ -80,6 +83,42 @@ describe('assessCredit', () => {
     const thresholds = { warningDays: 5, restrictedDays: 10, blockedDays: 20 };
     const at = (days: number) => assessCredit({ ...base, thresholds, oldestOverdueDueAt: daysAgo(days) }).status;
     expect([at(4), at(5), at(9), at(10), at(19), at(20)]).toEqual(['OK', 'WARNING', 'WARNING', 'RESTRICTED', 'RESTRICTED', 'BLOCKED']);
+  });
+});
+
+describe('dealerThresholds', () => {
+  const defaults = { warningDays: 15, restrictedDays: 30, blockedDays: 45 };
+
+  it('keeps the graduated 15/30/45 default when the dealer sets no block threshold', () => {
+    expect(dealerThresholds({ defaults, overdueBlockAfterDays: null })).toBe(defaults);
+    expect([14, 15, 29, 30, 44, 45].map((d) => creditStatusFor(d, defaults))).toEqual([
+      'OK',
+      'WARNING',
+      'WARNING',
+      'RESTRICTED',
+      'RESTRICTED',
+      'BLOCKED',
+    ]);
+  });
+
+  it("blocks when MORE than the dealer's days past due: 30 blocks on day 31, not on day 30", () => {
+    const t = dealerThresholds({ defaults, overdueBlockAfterDays: 30 });
+    expect(t).toEqual({ warningDays: 15, restrictedDays: 30, blockedDays: 31 });
+    expect(creditStatusFor(30, t)).toBe('RESTRICTED');
+    expect(creditStatusFor(31, t)).toBe('BLOCKED');
+  });
+
+  it('brings the lower ages down to a block threshold below them, and can block later than the default', () => {
+    expect(dealerThresholds({ defaults, overdueBlockAfterDays: 10 })).toEqual({ warningDays: 11, restrictedDays: 11, blockedDays: 11 });
+    const late = dealerThresholds({ defaults, overdueBlockAfterDays: 60 });
+    expect([creditStatusFor(60, late), creditStatusFor(61, late)]).toEqual(['RESTRICTED', 'BLOCKED']);
+    expect(thresholdsProblem(dealerThresholds({ defaults, overdueBlockAfterDays: 0 }))).toBeNull();
+  });
+
+  it('takes whole days from 0 to 365', () => {
+    expect([0, 30, 365].map(blockThresholdProblem)).toEqual([null, null, null]);
+    expect(blockThresholdProblem(-1)).toMatch(/0 to 365/);
+    expect(blockThresholdProblem(1.5)).toMatch(/whole number/);
   });
 });
 

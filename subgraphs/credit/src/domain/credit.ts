@@ -32,6 +32,30 @@ export function thresholdsProblem(t: CreditThresholds): string | null {
   return null;
 }
 
+/**
+ * A dealer's own thresholds: the defaults, unless the account sets its own block threshold
+ * (`overdueBlockAfterDays`, "blocked when more than N days past due": N = 30 blocks from day 31). The
+ * warning and restriction ages stay the defaults, brought down to the block age when it is lower, so
+ * the graduated order holds (warning <= restricted <= blocked).
+ */
+export function dealerThresholds({
+  defaults,
+  overdueBlockAfterDays,
+}: {
+  defaults: CreditThresholds;
+  overdueBlockAfterDays: number | null | undefined;
+}): CreditThresholds {
+  if (overdueBlockAfterDays === null || overdueBlockAfterDays === undefined) return defaults;
+  const blockedDays = overdueBlockAfterDays + 1;
+  const restrictedDays = Math.min(defaults.restrictedDays, blockedDays);
+  return { warningDays: Math.min(defaults.warningDays, restrictedDays), restrictedDays, blockedDays };
+}
+
+/** Why a dealer's block threshold cannot be used, or null: a whole number of days from 0 to 365. */
+export function blockThresholdProblem(days: number): string | null {
+  return Number.isInteger(days) && days >= 0 && days <= 365 ? null : 'overdueBlockAfterDays must be a whole number of days from 0 to 365';
+}
+
 /** Midnight UTC of the instant's day. */
 export function startOfDayUtc(at: Date): Date {
   return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));

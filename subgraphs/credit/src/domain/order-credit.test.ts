@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { decideOrderCredit, FINANCE_APPROVAL_LEVEL, type OrderCreditInput } from './order-credit.js';
+import { decideOrderCredit, FINANCE_APPROVAL_LEVEL, linesThatFit, type OrderCreditInput } from './order-credit.js';
 
 const ok: OrderCreditInput = {
   amount: 40_000,
@@ -56,13 +56,25 @@ describe('decideOrderCredit: beyond the available credit, by policy', () => {
       fitsAmount: 50_000,
       approvalLevel: null,
       currency: 'USD',
+      partialLines: [],
+      partialAmount: 0,
     });
   });
 
-  it('SOFT_WARNING accepts with a warning', () => {
+  it('SOFT_WARNING warns and asks finance (level 4) to approve instead of placing it silently', () => {
     const d = decideOrderCredit({ ...over, policy: 'SOFT_WARNING' });
-    expect(d).toMatchObject({ outcome: 'ACCEPT', code: null, reason: null, shortfall: 30_000 });
-    expect(d.warning).toMatch(/exceeds your available credit .* by 300.00 USD\. It is accepted this time/);
+    expect(d).toMatchObject({ outcome: 'APPROVAL', code: 'CREDIT_LIMIT_EXCEEDED', approvalLevel: 4, shortfall: 30_000 });
+    expect(d.warning).toBe(
+      'This order (800.00 USD) exceeds your available credit (500.00 USD) by 300.00 USD. It waits for approval before it is placed on account; paying open invoices gets you back within your limit.',
+    );
+    expect(d.reason).toMatch(/waits for approval \(level 4\)/);
+  });
+
+  it('SOFT_WARNING routes to the configured approval level', () => {
+    expect(decideOrderCredit({ ...over, policy: 'SOFT_WARNING', softWarningApprovalLevel: 2 })).toMatchObject({
+      outcome: 'APPROVAL',
+      approvalLevel: 2,
+    });
   });
 
   it('ROUTE_TO_APPROVAL routes to finance (level 4)', () => {
@@ -77,16 +89,51 @@ describe('decideOrderCredit: beyond the available credit, by policy', () => {
     expect(d.reason).toMatch(/goes to finance for approval/);
   });
 
-  it('PARTIAL_ORDER says how much of the order fits', () => {
+  it('PARTIAL_ORDER without lines says how much of the order fits', () => {
     const d = decideOrderCredit({ ...over, policy: 'PARTIAL_ORDER' });
-    expect(d).toMatchObject({ outcome: 'PARTIAL', code: 'CREDIT_LIMIT_EXCEEDED', fitsAmount: 50_000, amountToPay: 0 });
+    expect(d).toMatchObject({ outcome: 'PARTIAL', code: 'CREDIT_LIMIT_EXCEEDED', fitsAmount: 50_000, amountToPay: 0, partialLines: [] });
     expect(d.reason).toMatch(/Only lines up to 500.00 USD fit/);
+  });
+
+  it("PARTIAL_ORDER takes the whole lines that fit, in the dealer's order, skipping one too large", () => {
+    const d = decideOrderCredit({ ...over, policy: 'PARTIAL_ORDER', lines: [20_000, 35_000, 25_000] });
+    expect(d).toMatchObject({ outcome: 'PARTIAL', partialLines: [0, 2], partialAmount: 45_000, fitsAmount: 50_000 });
+    expect(d.reason).toBe(
+      'This order (800.00 USD) exceeds your available credit (500.00 USD) by 300.00 USD. 2 lines (450.00 USD) fit and are placed; the other 1 stay for a later order.',
+    );
+  });
+
+  it('PARTIAL_ORDER refuses when no whole line fits', () => {
+    const d = decideOrderCredit({ ...over, amount: 110_001, policy: 'PARTIAL_ORDER', lines: [50_001, 60_000] });
+    expect(d).toMatchObject({ outcome: 'REFUSE', code: 'CREDIT_LIMIT_EXCEEDED', partialLines: [] });
+    expect(d.reason).toMatch(/No whole line fits within 500.00 USD/);
+  });
+
+  it('linesThatFit fills to the last cent and never beyond', () => {
+    expect(linesThatFit({ lines: [10, 20, 30], fitsAmount: 30 })).toEqual({ indexes: [0, 1], amount: 30 });
+    expect(linesThatFit({ lines: [31, 30], fitsAmount: 30 })).toEqual({ indexes: [1], amount: 30 });
+    expect(linesThatFit({ lines: [10, 20], fitsAmount: 0 })).toEqual({ indexes: [], amount: 0 });
   });
 
   it('PAYMENT_REQUIRED states the down payment that makes it fit', () => {
     const d = decideOrderCredit({ ...over, policy: 'PAYMENT_REQUIRED' });
     expect(d).toMatchObject({ outcome: 'PAYMENT_REQUIRED', code: 'CREDIT_LIMIT_EXCEEDED', amountToPay: 30_000 });
-    expect(d.reason).toMatch(/Pay 300.00 USD up front/);
+    expect(d.reason).toMatch(/waits for a payment of 300.00 USD before it proceeds/);
+  });
+
+  it('the hard limit refuses what no approval may take, and leaves what fits below it to the policy', () => {
+    // Limit 1,000.00 (available 500.00) and a hard limit of 1,200.00: 700.00 can be taken at most.
+    const hard = { ...over, hardLimit: 120_000 };
+    for (const policy of ['SOFT_WARNING', 'ROUTE_TO_APPROVAL'] as const) {
+      const d = decideOrderCredit({ ...hard, policy });
+      expect(d).toMatchObject({ outcome: 'REFUSE', code: 'CREDIT_LIMIT_EXCEEDED' });
+      expect(d.reason).toMatch(/pass your hard credit limit \(1200.00 USD\).*at most 700.00 USD/);
+      expect(decideOrderCredit({ ...hard, policy, approved: true }).outcome).toBe('REFUSE');
+      expect(decideOrderCredit({ ...hard, policy, amount: 70_000 }).outcome).toBe('APPROVAL');
+      expect(decideOrderCredit({ ...hard, policy, amount: 70_001 }).outcome).toBe('REFUSE');
+    }
+    expect(decideOrderCredit({ ...hard, policy: 'PAYMENT_REQUIRED' }).outcome).toBe('PAYMENT_REQUIRED');
+    expect(decideOrderCredit({ ...hard, policy: 'PARTIAL_ORDER' }).outcome).toBe('PARTIAL');
   });
 
   it('counts an account already over its limit as no credit at all', () => {
@@ -102,7 +149,7 @@ describe('decideOrderCredit: beyond the available credit, by policy', () => {
 });
 
 describe('decideOrderCredit: an approved exceedance', () => {
-  it('is accepted with a warning under every policy but HARD_BLOCK', () => {
+  it('is accepted with a warning under every policy but HARD_BLOCK (no hard limit)', () => {
     for (const policy of POLICIES.filter((p) => p !== 'HARD_BLOCK')) {
       const d = decideOrderCredit({ ...over, policy, approved: true });
       expect(d).toMatchObject({ outcome: 'ACCEPT', code: null, shortfall: 30_000 });

@@ -11,7 +11,7 @@ export const EXCEEDANCE_POLICIES = ['HARD_BLOCK', 'SOFT_WARNING', 'ROUTE_TO_APPR
  */
 @Entity({ tableName: 'credit_account' })
 export class CreditAccount {
-  [OptionalProps]?: 'updatedAt';
+  [OptionalProps]?: 'updatedAt' | 'hardLimit' | 'overdueBlockAfterDays';
 
   @PrimaryKey({ type: 'uuid' })
   dealerId!: string;
@@ -19,6 +19,14 @@ export class CreditAccount {
   /** Assigned credit limit in cents ("limit" is a reserved word in SQL, hence the column name). */
   @Property({ type: new BigIntType('number'), fieldName: 'credit_limit' })
   limit!: number;
+
+  /** The hard limit in cents: past it no policy and no approval takes an order on account; null: none (the limit is the soft one). */
+  @Property({ type: new BigIntType('number'), nullable: true })
+  hardLimit: number | null = null;
+
+  /** Blocked when the oldest overdue invoice is more than this many days past due; null: the default thresholds. */
+  @Property({ type: 'integer', nullable: true })
+  overdueBlockAfterDays: number | null = null;
 
   @Property({ type: 'text' })
   currency!: string;

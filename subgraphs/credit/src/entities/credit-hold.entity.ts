@@ -12,7 +12,7 @@ export type HoldStatus = (typeof HOLD_STATUSES)[number];
 @Entity({ tableName: 'credit_hold' })
 @Index({ properties: ['dealerId', 'status'] })
 export class CreditHold {
-  [OptionalProps]?: 'status' | 'createdAt' | 'releasedAt';
+  [OptionalProps]?: 'status' | 'createdAt' | 'releasedAt' | 'amountToPay';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -26,6 +26,10 @@ export class CreditHold {
   /** Cents. */
   @Property({ type: new BigIntType('number') })
   amount!: number;
+
+  /** A prepay hold (PAYMENT_REQUIRED): what the dealer pays up front before the order proceeds, in cents; 0 for any other hold. */
+  @Property({ type: new BigIntType('number'), default: 0 })
+  amountToPay: number = 0;
 
   @Enum({ items: () => HOLD_STATUSES, default: 'ACTIVE' })
   status: HoldStatus = 'ACTIVE';

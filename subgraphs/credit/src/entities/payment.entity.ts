@@ -7,7 +7,7 @@ import { BigIntType, Entity, Index, OptionalProps, PrimaryKey, Property } from '
 @Entity({ tableName: 'payment' })
 @Index({ properties: ['dealerId', 'receivedAt'] })
 export class Payment {
-  [OptionalProps]?: 'externalRef' | 'unappliedAmount' | 'invoiceId';
+  [OptionalProps]?: 'externalRef' | 'unappliedAmount' | 'invoiceId' | 'orderId';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -18,6 +18,11 @@ export class Payment {
   @Index()
   @Property({ type: 'uuid', nullable: true })
   invoiceId: string | null = null;
+
+  /** The order this payment pays up front (a PAYMENT_REQUIRED order awaiting payment); null for any other payment. */
+  @Index()
+  @Property({ type: 'uuid', nullable: true })
+  orderId: string | null = null;
 
   /** Cents. */
   @Property({ type: new BigIntType('number') })

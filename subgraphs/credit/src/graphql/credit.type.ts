@@ -120,8 +120,25 @@ export class CreditAccountType {
   @Field(() => ID, { description: 'The dealer this account belongs to.' })
   dealerId!: string;
 
-  @Field(() => Money, { description: 'Assigned credit limit.' })
+  @Field(() => Money, {
+    description:
+      'Assigned credit limit (the soft limit): available credit is counted from it, and an order beyond it follows the exceedance policy.',
+  })
   limit!: Money;
+
+  @Field(() => Money, {
+    nullable: true,
+    description:
+      'The hard limit above the credit limit: no policy and no approval takes an order on account past it (exposure above it is refused with CREDIT_LIMIT_EXCEEDED); null when the account has none.',
+  })
+  hardLimit!: Money | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "This dealer's own block threshold: ordering on account is BLOCKED when the oldest overdue invoice is more than this many days past due (30: blocked from day 31). Null: the default graduated thresholds (warning 15, restriction 30, block 45 days).",
+  })
+  overdueBlockAfterDays!: number | null;
 
   @Field(() => Money, { description: 'Left to pay on all invoices.' })
   openBalance!: Money;

@@ -97,6 +97,13 @@ export class RecordPaymentInput {
       'Apply to this invoice only (the amount must not exceed what is left on it); otherwise oldest due first, the rest on account.',
   })
   invoiceNumber?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The order this payment pays up front: a PAYMENT_REQUIRED order in AWAITING_PAYMENT (its id). The payment stays on account (no invoice takes it) and the order proceeds once what it waits for is paid; UNKNOWN_ORDER when the dealer has no such order waiting. Not with invoiceNumber.',
+  })
+  orderId?: string | null;
 }
 
 @InputType('RecordBalanceAdjustmentInput', { description: 'A balance adjustment from the ERP: a credit note or a debit.' })
@@ -181,6 +188,19 @@ export class SetCreditLimitInput {
 
   @Field(() => ExceedancePolicyEnum, { nullable: true, description: 'The new exceedance policy; unchanged when omitted.' })
   exceedancePolicy?: ExceedancePolicyEnum | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The new hard limit, a decimal string at or above the limit; "" removes it; unchanged when omitted.',
+  })
+  hardLimit?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Block ordering on account when the oldest overdue invoice is more than this many days past due (0-365); -1 removes it (the default thresholds apply); unchanged when omitted.',
+  })
+  overdueBlockAfterDays?: number | null;
 
   @Field({ description: 'Why; kept in the audit trail.' })
   reason!: string;

@@ -12,6 +12,8 @@ export function toCreditAccountType(p: CreditPosition): CreditAccountType {
   return {
     dealerId: p.account.dealerId,
     limit: toMoney(p.account.limit, c),
+    hardLimit: p.account.hardLimit === null ? null : toMoney(p.account.hardLimit, c),
+    overdueBlockAfterDays: p.account.overdueBlockAfterDays,
     openBalance: toMoney(p.openBalance, c),
     pendingOrders: toMoney(p.pendingOrders, c),
     available: toMoney(p.available, c),

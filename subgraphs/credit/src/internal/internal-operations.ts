@@ -2,6 +2,7 @@ import {
   defineInternalOperations,
   type InternalHandlers,
   InternalInputError,
+  MAX_INTERNAL_LINES,
   requireAmount,
   requireMasterDataBatch,
   requireUuid,
@@ -9,7 +10,7 @@ import {
 
 import type { CreditContext } from '../context.js';
 import { upsertCreditAccounts } from '../services/credit-account-master.service.js';
-import { assessOrder, HoldConflictError, placeHold, releaseHold } from '../services/hold.service.js';
+import { assessOrder, HoldConflictError, placeHold, prepaymentsDue, releaseHold } from '../services/hold.service.js';
 import { openPriceMismatchInvoices } from '../services/price-consistency.service.js';
 
 /** The credit subgraph's internal operations (see contracts.ts), for the order workflow. */
@@ -27,7 +28,20 @@ export function creditInternalOperations(newContext: () => CreditContext): Inter
     async assessOrder(input) {
       const dealerId = requireUuid(input?.dealerId, 'dealerId');
       const amount = requireAmount(input?.amount, 'amount');
-      return assessOrder(newContext(), { dealerId, amount });
+      const raw = input?.lines;
+      if (raw !== undefined && raw !== null && (!Array.isArray(raw) || raw.length > MAX_INTERNAL_LINES)) {
+        throw new InternalInputError(`lines must be a list of at most ${MAX_INTERNAL_LINES} line totals`);
+      }
+      const lines = raw ? raw.map((total, i) => requireAmount(total, `lines[${i}]`)) : null;
+      return assessOrder(newContext(), { dealerId, amount, lines });
+    },
+    async prepaymentsDue(input) {
+      const raw = input?.orderIds;
+      if (!Array.isArray(raw) || raw.length > MAX_INTERNAL_LINES)
+        throw new InternalInputError(`orderIds must be a list of at most ${MAX_INTERNAL_LINES}`);
+      const ids = raw.map((id, i) => requireUuid(id, `orderIds[${i}]`));
+      const due = await prepaymentsDue(newContext(), ids);
+      return { orders: [...due].map(([orderId, amountToPay]) => ({ orderId, amountToPay })) };
     },
     async placeHold(input) {
       const dealerId = requireUuid(input?.dealerId, 'dealerId');
@@ -35,8 +49,10 @@ export function creditInternalOperations(newContext: () => CreditContext): Inter
       const amount = requireAmount(input?.amount, 'amount');
       const approved = input?.overLimitApproved ?? false;
       if (typeof approved !== 'boolean') throw new InternalInputError('overLimitApproved must be a boolean');
+      const prepay = input?.prepay ?? false;
+      if (typeof prepay !== 'boolean') throw new InternalInputError('prepay must be a boolean');
       try {
-        const result = await placeHold(newContext(), { dealerId, orderId, amount, overLimitApproved: approved });
+        const result = await placeHold(newContext(), { dealerId, orderId, amount, overLimitApproved: approved, prepay });
         if (result.status === 'HELD') {
           return {
             status: 'HELD',
@@ -44,6 +60,7 @@ export function creditInternalOperations(newContext: () => CreditContext): Inter
             amount: result.hold.amount,
             available: result.available,
             overLimit: result.overLimit,
+            amountToPay: result.amountToPay,
           };
         }
         return result.status === 'REFUSED' ? { status: 'REFUSED', decision: result.decision } : { status: 'RELEASED' };

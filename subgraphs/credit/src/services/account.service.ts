@@ -2,6 +2,7 @@ import { intInRange } from '@dealergraph/runtime';
 
 import type { CreditContext } from '../context.js';
 import { type AccountSummary, summarizeAccount } from '../domain/account-summary.js';
+import { dealerThresholds } from '../domain/credit.js';
 import { type CalendarGranularity, type DueCalendar, dueCalendar } from '../domain/due-calendar.js';
 import type { CreditPosition } from './credit.service.js';
 
@@ -15,7 +16,7 @@ export async function summaryOf(ctx: CreditContext, position: CreditPosition): P
     status: position.status,
     openInvoices,
     now: ctx.now(),
-    thresholds: ctx.thresholds,
+    thresholds: dealerThresholds({ defaults: ctx.thresholds, overdueBlockAfterDays: position.account.overdueBlockAfterDays }),
   });
 }
 

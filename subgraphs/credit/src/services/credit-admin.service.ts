@@ -1,10 +1,20 @@
 import { randomUUID } from 'node:crypto';
 
-import { type Claims, normalizeId, ok, readAmount, refused, type Result, userError } from '@dealergraph/runtime';
+import {
+  catchRefusal,
+  type Claims,
+  normalizeId,
+  readAmount,
+  Refusal,
+  refused,
+  type Result,
+  type UserError,
+  userError,
+} from '@dealergraph/runtime';
 import { LockMode } from '@mikro-orm/core';
 
 import type { CreditContext } from '../context.js';
-import type { ExceedancePolicy } from '../domain/credit.js';
+import { blockThresholdProblem, type ExceedancePolicy } from '../domain/credit.js';
 import { limitChangeProblems } from '../domain/ledger-input.js';
 import { CreditAccount } from '../entities/credit-account.entity.js';
 import { CreditLimitChange } from '../entities/credit-limit-change.entity.js';
@@ -18,6 +28,10 @@ export interface SetLimitInput {
   limit: string;
   /** Unchanged when null. */
   exceedancePolicy?: ExceedancePolicy | null;
+  /** A decimal string at or above the limit; "" removes it; unchanged when null. */
+  hardLimit?: string | null;
+  /** 0-365 days; -1 removes it; unchanged when null. */
+  overdueBlockAfterDays?: number | null;
   reason: string;
 }
 
@@ -26,31 +40,56 @@ export async function setCreditLimit(ctx: CreditContext, claims: Claims, given: 
   const read = readAmount(given.limit, { field: ['input', 'limit'], example: '50000.00' });
   if (!read.ok) return read;
   const input = { ...given, limit: read.value };
-  const problems = limitChangeProblems(input);
+  const problems: UserError[] = [...limitChangeProblems(input)];
+  let hardLimit: number | null | undefined;
+  if (given.hardLimit === '') hardLimit = null;
+  else if (given.hardLimit !== null && given.hardLimit !== undefined) {
+    const hard = readAmount(given.hardLimit, { field: ['input', 'hardLimit'], example: '60000.00' });
+    if (!hard.ok) return hard;
+    if (hard.value < input.limit) {
+      problems.push(userError('INVALID_AMOUNT', 'The hard limit cannot be below the credit limit.', ['input', 'hardLimit']));
+    }
+    hardLimit = hard.value;
+  }
+  const blockDays = given.overdueBlockAfterDays;
+  if (blockDays !== null && blockDays !== undefined && blockDays !== -1) {
+    const problem = blockThresholdProblem(blockDays);
+    if (problem) problems.push(userError('INVALID_INPUT', problem, ['input', 'overdueBlockAfterDays']));
+  }
   if (problems.length) return refused(...problems);
   const dealerId = normalizeId(input.dealerId);
   const noAccount = refused(userError('UNKNOWN_DEALER', 'No credit account for this dealer id.', ['input', 'dealerId']));
   if (!dealerId) return noAccount;
-  return ctx.em.transactional(async (tx) => {
-    const account = await tx.findOne(CreditAccount, { dealerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!account) return noAccount;
-    const change = tx.create(CreditLimitChange, {
-      id: randomUUID(),
-      dealerId,
-      changedBy: claims.sub,
-      changedByEmail: claims.email,
-      changedAt: ctx.now(),
-      oldLimit: account.limit,
-      newLimit: input.limit,
-      oldPolicy: account.exceedancePolicy,
-      newPolicy: input.exceedancePolicy ?? account.exceedancePolicy,
-      reason: input.reason.trim(),
-    });
-    account.limit = input.limit;
-    account.exceedancePolicy = change.newPolicy;
-    account.updatedAt = ctx.now();
-    return ok(change);
-  });
+  return catchRefusal(() =>
+    ctx.em.transactional(async (tx) => {
+      const account = await tx.findOne(CreditAccount, { dealerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!account) throw new Refusal(noAccount.errors);
+      const change = tx.create(CreditLimitChange, {
+        id: randomUUID(),
+        dealerId,
+        changedBy: claims.sub,
+        changedByEmail: claims.email,
+        changedAt: ctx.now(),
+        oldLimit: account.limit,
+        newLimit: input.limit,
+        oldPolicy: account.exceedancePolicy,
+        newPolicy: input.exceedancePolicy ?? account.exceedancePolicy,
+        reason: input.reason.trim(),
+      });
+      account.limit = input.limit;
+      account.exceedancePolicy = change.newPolicy;
+      if (hardLimit !== undefined) account.hardLimit = hardLimit;
+      if (blockDays !== null && blockDays !== undefined) account.overdueBlockAfterDays = blockDays === -1 ? null : blockDays;
+      if (account.hardLimit !== null && account.hardLimit < account.limit) {
+        throw Refusal.of('INVALID_AMOUNT', 'The hard limit cannot be below the credit limit: raise or remove it too.', [
+          'input',
+          'hardLimit',
+        ]);
+      }
+      account.updatedAt = ctx.now();
+      return change;
+    }),
+  );
 }
 
 /** The audit trail of a dealer's limit, newest first. */

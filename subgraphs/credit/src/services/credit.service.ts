@@ -1,7 +1,7 @@
 import { badInput, canSeeDealer, isStaff, normalizeId, type PageWindow, requireClaims } from '@dealergraph/runtime';
 
 import type { CreditContext } from '../context.js';
-import { type AgeingBuckets, ageingBuckets, assessCredit, type CreditAssessment } from '../domain/credit.js';
+import { type AgeingBuckets, ageingBuckets, assessCredit, type CreditAssessment, dealerThresholds } from '../domain/credit.js';
 import type { CreditAccount } from '../entities/credit-account.entity.js';
 import type { Invoice } from '../entities/invoice.entity.js';
 import type { Payment } from '../entities/payment.entity.js';
@@ -32,7 +32,7 @@ export async function positionOf(ctx: CreditContext, dealerId: string): Promise<
     overdueAmount: totals.overdue,
     oldestOverdueDueAt: totals.oldestOverdueDueAt,
     now: ctx.now(),
-    thresholds: ctx.thresholds,
+    thresholds: dealerThresholds({ defaults: ctx.thresholds, overdueBlockAfterDays: account.overdueBlockAfterDays }),
   });
   return { ...assessment, account, openBalance: totals.openBalance, pendingOrders };
 }

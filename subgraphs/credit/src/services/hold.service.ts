@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 
 import type { CreditServiceContext } from '../context.js';
-import { assessCredit, type CreditAssessment, type ExceedancePolicy, overdueCutoff } from '../domain/credit.js';
+import { assessCredit, type CreditAssessment, dealerThresholds, type ExceedancePolicy, overdueCutoff } from '../domain/credit.js';
 import { decideOrderCredit, type OrderCreditDecision } from '../domain/order-credit.js';
 import { CreditAccount } from '../entities/credit-account.entity.js';
 import { CreditHold } from '../entities/credit-hold.entity.js';
@@ -37,6 +37,12 @@ export interface PlaceHoldInput {
   amount: number;
   /** An approver at level 4 accepted this order's credit situation (exceedance or restriction). */
   overLimitApproved?: boolean;
+  /**
+   * PAYMENT_REQUIRED: hold the whole order even when it needs a payment first; the account is over
+   * its limit by exactly `amountToPay` until the payment for the order is recorded. Other outcomes
+   * are unchanged.
+   */
+  prepay?: boolean;
 }
 
 export type PlaceHoldResult =
@@ -47,6 +53,8 @@ export type PlaceHoldResult =
       available: number;
       /** True when the account is over its limit with this hold (an approved or tolerated exceedance). */
       overLimit: boolean;
+      /** A prepay hold: what the dealer pays before the order proceeds (cents); 0 when it fits. */
+      amountToPay: number;
     }
   /** Nothing held: the decision says why and what the dealer can do. */
   | { status: 'REFUSED'; decision: OrderCreditDecision }
@@ -59,6 +67,7 @@ export class HoldConflictError extends Error {}
 /** A dealer's credit figures, read in the caller's transaction (no loaders: for services and workflows). */
 export interface CreditSnapshot extends CreditAssessment {
   limit: number;
+  hardLimit: number | null;
   openBalance: number;
   pendingOrders: number;
   policy: ExceedancePolicy | null;
@@ -87,11 +96,12 @@ export async function readCreditSnapshot(
     overdueAmount: t.overdue,
     oldestOverdueDueAt: t.oldestOverdueDueAt,
     now,
-    thresholds: ctx.thresholds,
+    thresholds: dealerThresholds({ defaults: ctx.thresholds, overdueBlockAfterDays: acc?.overdueBlockAfterDays }),
   });
   return {
     ...assessment,
     limit,
+    hardLimit: acc?.hardLimit ?? null,
     openBalance: t.openBalance,
     pendingOrders,
     policy: acc?.exceedancePolicy ?? null,
@@ -100,8 +110,17 @@ export async function readCreditSnapshot(
 }
 
 /** The credit decision for an order of `amount` from a snapshot (see domain/order-credit.ts). */
-function decide(snapshot: CreditSnapshot, amount: number, approved: boolean): OrderCreditDecision {
+function decide(
+  ctx: CreditServiceContext,
+  snapshot: CreditSnapshot,
+  amount: number,
+  approved: boolean,
+  lines?: readonly number[] | null,
+): OrderCreditDecision {
   return decideOrderCredit({
+    hardLimit: snapshot.hardLimit,
+    softWarningApprovalLevel: ctx.softWarningApprovalLevel,
+    lines: lines ?? null,
     amount,
     limit: snapshot.limit,
     available: snapshot.available,
@@ -118,10 +137,16 @@ function assertAmount(amount: number): void {
   if (!Number.isSafeInteger(amount) || amount <= 0) throw new RangeError(`amount must be a positive whole number of cents, got ${amount}`);
 }
 
-/** What credit says about an order of `amount` for this dealer now; holds nothing (three statements). */
-export async function assessOrder(ctx: CreditServiceContext, input: { dealerId: string; amount: number }): Promise<OrderCreditDecision> {
+/**
+ * What credit says about an order of `amount` for this dealer now; holds nothing (three statements).
+ * `lines`: the order's line totals in the dealer's order, for PARTIAL_ORDER's split.
+ */
+export async function assessOrder(
+  ctx: CreditServiceContext,
+  input: { dealerId: string; amount: number; lines?: readonly number[] | null },
+): Promise<OrderCreditDecision> {
   assertAmount(input.amount);
-  return decide(await readCreditSnapshot(ctx, input.dealerId), input.amount, false);
+  return decide(ctx, await readCreditSnapshot(ctx, input.dealerId), input.amount, false, input.lines);
 }
 
 /** Holds credit for an approved order, atomically and idempotently (see the header). */
@@ -138,11 +163,14 @@ export async function placeHold(ctx: CreditServiceContext, input: PlaceHoldInput
       if (existing.dealerId !== input.dealerId) throw new HoldConflictError(`order ${input.orderId} already has a hold for another dealer`);
       if (existing.status === 'RELEASED') return { status: 'RELEASED', hold: existing };
       const snapshot = await readCreditSnapshot(txCtx, input.dealerId, account);
-      return { status: 'HELD', hold: existing, available: snapshot.available, overLimit: snapshot.available < 0 };
+      const paid = await paidFor(tx, input.orderId);
+      const amountToPay = Math.max(0, existing.amountToPay - paid);
+      return { status: 'HELD', hold: existing, available: snapshot.available, overLimit: snapshot.available < 0, amountToPay };
     }
     const snapshot = await readCreditSnapshot(txCtx, input.dealerId, account);
-    const decision = decide(snapshot, input.amount, input.overLimitApproved ?? false);
-    if (decision.outcome !== 'ACCEPT') return { status: 'REFUSED', decision };
+    const decision = decide(ctx, snapshot, input.amount, input.overLimitApproved ?? false);
+    const prepaying = input.prepay === true && decision.outcome === 'PAYMENT_REQUIRED';
+    if (decision.outcome !== 'ACCEPT' && !prepaying) return { status: 'REFUSED', decision };
     const hold = tx.create(CreditHold, {
       id: randomUUID(),
       dealerId: input.dealerId,
@@ -150,10 +178,33 @@ export async function placeHold(ctx: CreditServiceContext, input: PlaceHoldInput
       amount: input.amount,
       status: 'ACTIVE',
       createdAt: ctx.now(),
+      amountToPay: prepaying ? decision.amountToPay : 0,
     });
     const available = snapshot.available - input.amount;
-    return { status: 'HELD', hold, available, overLimit: available < 0 };
+    return { status: 'HELD', hold, available, overLimit: available < 0, amountToPay: prepaying ? decision.amountToPay : 0 };
   });
+}
+
+/** What was paid up front for an order (payments recorded with its id), in cents. */
+async function paidFor(em: CreditServiceContext['em'], orderId: string): Promise<number> {
+  const [row] = await em.execute<{ paid: string | null }[]>('select sum(amount) as paid from "credit"."payment" where order_id = ?', [
+    orderId,
+  ]);
+  return Number(row?.paid ?? 0);
+}
+
+/**
+ * What is still to pay up front on each of these orders (prepay holds), in cents: 0 once paid, absent
+ * for an order without a prepay hold or whose hold is no longer active.
+ */
+export async function prepaymentsDue(ctx: CreditServiceContext, orderIds: readonly string[]): Promise<Map<string, number>> {
+  if (orderIds.length === 0) return new Map();
+  const rows = await ctx.em.execute<{ order_id: string; due: string }[]>(
+    `select h.order_id, greatest(0, h.amount_to_pay - coalesce((select sum(p.amount) from "credit"."payment" p where p.order_id = h.order_id), 0)) as due
+       from "credit"."credit_hold" h where h.order_id in (?) and h.status = 'ACTIVE' and h.amount_to_pay > 0`,
+    [orderIds],
+  );
+  return new Map(rows.map((r) => [r.order_id, Number(r.due)]));
 }
 
 /**

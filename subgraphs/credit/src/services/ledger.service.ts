@@ -231,10 +231,31 @@ export interface RecordPaymentInput {
   reference?: string | null;
   /** Apply to this invoice only; otherwise oldest due first, the rest on account. */
   invoiceNumber?: string | null;
+  /** The PAYMENT_REQUIRED order it pays up front: kept on account for it, applied to no invoice. */
+  orderId?: string | null;
 }
 
-/** Records a payment and applies it to the dealer's invoices. */
+/**
+ * Records a payment and applies it to the dealer's invoices. A payment for a PAYMENT_REQUIRED order
+ * (`orderId`) nudges orders after the commit, so the order goes on at once; when orders does not
+ * answer, its periodic sweep finds the payment (prepaymentsDue).
+ */
 export async function recordPayment(
+  ctx: CreditServiceContext,
+  caller: Claims | null,
+  given: RecordPaymentInput,
+): Promise<LedgerOutcome<Payment>> {
+  const outcome = await recordPaymentRow(ctx, caller, given);
+  const orderId = outcome.ok && !outcome.value.duplicate ? outcome.value.row.orderId : null;
+  if (orderId && ctx.orders)
+    await ctx
+      .orders()
+      .call('prepaymentRecorded', { orderId })
+      .catch(() => {});
+  return outcome;
+}
+
+async function recordPaymentRow(
   ctx: CreditServiceContext,
   caller: Claims | null,
   given: RecordPaymentInput,
@@ -257,8 +278,22 @@ export async function recordPayment(
       if (existing) return same(existing) ? recorded(existing, true) : conflict();
       const problems = paymentRowProblems(input);
       if (problems.length) return refused(...problems);
+      let orderId: string | null = null;
+      if (input.orderId) {
+        orderId = normalizeId(input.orderId);
+        if (input.invoiceNumber) {
+          return refused(userError('INVALID_INPUT', 'A payment is for an order or for an invoice, not both.', ['input', 'orderId']));
+        }
+        const hold = orderId ? await tx.findOne(CreditHold, { orderId, dealerId: account.dealerId, status: 'ACTIVE' }) : null;
+        if (!hold || hold.amountToPay === 0) {
+          return refused(userError('UNKNOWN_ORDER', 'This dealer has no order with this id waiting for a payment.', ['input', 'orderId']));
+        }
+      }
       let candidates: Invoice[];
-      if (input.invoiceNumber) {
+      if (orderId) {
+        // Paid up front for one order: it stays on account, where it frees the credit the order holds.
+        candidates = [];
+      } else if (input.invoiceNumber) {
         const invoice = await tx.findOne(Invoice, { number: input.invoiceNumber, dealerId: account.dealerId });
         if (!invoice)
           return refused(userError('UNKNOWN_INVOICE', `This dealer has no invoice ${input.invoiceNumber}.`, ['input', 'invoiceNumber']));
@@ -288,6 +323,7 @@ export async function recordPayment(
         reference: input.reference ?? input.externalReference,
         unappliedAmount: unapplied,
         externalRef: input.externalReference,
+        orderId,
       });
       return recorded(payment, false);
     },

@@ -1,4 +1,4 @@
-import type { InternalDealerProfile } from '@dealergraph/runtime';
+import type { InternalContact, InternalDealerProfile } from '@dealergraph/runtime';
 
 import type { DealersContext } from '../context.js';
 import { Dealer } from '../entities/dealer.entity.js';
@@ -25,4 +25,28 @@ export async function staffProfile(
 ): Promise<{ userId: string; region: string | null; found: boolean }> {
   const user = await ctx.em.findOne(User, { id: userId, dealer: null });
   return { userId, region: user?.region ?? null, found: user !== null };
+}
+
+/**
+ * Active users to notify with their address, role and region: every user of the given dealers, all
+ * staff users when asked, and the given users by id. One statement.
+ */
+export async function notificationContacts(
+  ctx: DealersContext,
+  ask: { dealerIds: readonly string[]; staff: boolean; userIds: readonly string[] },
+): Promise<InternalContact[]> {
+  const or: object[] = [];
+  if (ask.dealerIds.length > 0) or.push({ dealer: { $in: [...new Set(ask.dealerIds)] } });
+  if (ask.staff) or.push({ dealer: null });
+  if (ask.userIds.length > 0) or.push({ id: { $in: [...new Set(ask.userIds)] } });
+  if (or.length === 0) return [];
+  const users = await ctx.em.find(User, { active: true, $or: or }, { orderBy: { email: 'asc' } });
+  return users.map((u) => ({
+    id: u.id,
+    email: u.email,
+    fullName: u.fullName,
+    role: u.role,
+    dealerId: u.dealer?.id ?? null,
+    region: u.region,
+  }));
 }

@@ -12,6 +12,10 @@ export const IMPORT_KINDS = [
   'CREDIT_ACCOUNTS',
   'INVOICES',
   'PAYMENTS',
+  'CATEGORIES',
+  'WAREHOUSES',
+  'DEALER_ADDRESSES',
+  'DEALER_CONTACTS',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -24,6 +28,12 @@ export const IMPLEMENTED_KINDS: readonly ImportKind[] = [
   'CREDIT_ACCOUNTS',
   'TIER_RULES',
   'VOLUME_BREAKS',
+  'CATEGORIES',
+  'WAREHOUSES',
+  'PROMOTIONS',
+  'SPECIAL_PRICES',
+  'DEALER_ADDRESSES',
+  'DEALER_CONTACTS',
 ];
 
 export const IMPORT_JOB_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'] as const;

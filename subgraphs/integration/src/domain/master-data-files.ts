@@ -23,6 +23,8 @@ export interface MasterDataFormat {
   owner: 'dealers' | 'products' | 'credit' | 'prices';
   /** Columns naming dealers by code: replaced by `dealerId` after asking dealers (UNKNOWN_DEALER otherwise). */
   dealerCodeField?: string;
+  /** Columns naming products by SKU, for owners that key by product (prices): `productId` after asking products (UNKNOWN_SKU otherwise). */
+  skuField?: string;
 }
 
 /** A cell as text: a spreadsheet date as an ISO instant, anything else as written. */
@@ -101,6 +103,83 @@ export const MASTER_DATA_FORMATS: Partial<Record<ImportKind, MasterDataFormat>> 
       { name: 'discount_percent', field: 'discountPercent', required: true },
     ],
     key: (input) => text(input.minQuantity) || null,
+  },
+  PROMOTIONS: {
+    owner: 'prices',
+    columns: [
+      { name: 'code', field: 'code', required: true },
+      { name: 'name', field: 'name', required: true },
+      { name: 'sku', field: 'sku', required: true },
+      { name: 'discount_percent', field: 'discountPercent', required: true },
+      { name: 'valid_from', field: 'validFrom', required: true },
+      { name: 'valid_to', field: 'validTo', required: true },
+    ],
+    key: (input) => (text(input.code) ? `${text(input.code)}@${text(input.sku)}` : null),
+    skuField: 'sku',
+  },
+  SPECIAL_PRICES: {
+    owner: 'prices',
+    columns: [
+      { name: 'reference', field: 'reference', required: true },
+      { name: 'dealer_code', field: 'dealerCode', required: true },
+      { name: 'sku', field: 'sku', required: true },
+      { name: 'unit_price', field: 'unitPrice', required: true },
+      { name: 'currency', field: 'currency' },
+      { name: 'valid_from', field: 'validFrom', required: true },
+      { name: 'valid_to', field: 'validTo' },
+    ],
+    key: (input) => text(input.reference) || null,
+    dealerCodeField: 'dealerCode',
+    skuField: 'sku',
+  },
+  DEALER_ADDRESSES: {
+    owner: 'dealers',
+    columns: [
+      { name: 'dealer_code', field: 'dealerCode', required: true },
+      { name: 'code', field: 'code', required: true },
+      { name: 'kind', field: 'kind', required: true },
+      { name: 'name', field: 'name', required: true },
+      { name: 'street', field: 'street', required: true },
+      { name: 'postal_code', field: 'postalCode', required: true },
+      { name: 'city', field: 'city', required: true },
+      { name: 'region', field: 'region' },
+      { name: 'country', field: 'country', required: true },
+      { name: 'default', field: 'isDefault' },
+      { name: 'active', field: 'active' },
+    ],
+    key: (input) => (text(input.dealerCode) ? `${text(input.dealerCode)}/${text(input.code)}` : null),
+    dealerCodeField: 'dealerCode',
+  },
+  DEALER_CONTACTS: {
+    owner: 'dealers',
+    columns: [
+      { name: 'dealer_code', field: 'dealerCode', required: true },
+      { name: 'email', field: 'email', required: true },
+      { name: 'name', field: 'name', required: true },
+      { name: 'role', field: 'role' },
+      { name: 'phone', field: 'phone' },
+      { name: 'active', field: 'active' },
+    ],
+    key: (input) => (text(input.dealerCode) ? `${text(input.dealerCode)}/${text(input.email).toLowerCase()}` : null),
+    dealerCodeField: 'dealerCode',
+  },
+  CATEGORIES: {
+    owner: 'products',
+    columns: [
+      { name: 'slug', field: 'slug', required: true },
+      { name: 'name', field: 'name', required: true },
+      { name: 'parent', field: 'parent' },
+    ],
+    key: (input) => text(input.slug).toLowerCase() || null,
+  },
+  WAREHOUSES: {
+    owner: 'products',
+    columns: [
+      { name: 'code', field: 'code', required: true },
+      { name: 'name', field: 'name', required: true },
+      { name: 'city', field: 'city', required: true },
+    ],
+    key: (input) => text(input.code).toUpperCase() || null,
   },
   CREDIT_ACCOUNTS: {
     owner: 'credit',

@@ -15,13 +15,22 @@ registerEnumType(ImportKindEnum, {
     PRICE_LIST: { description: 'List prices by SKU: sku, list_price, currency (docs/IMPORTS.md).' },
     TIER_RULES: { description: "Each tier's discount off the list price: tier, discount_percent." },
     VOLUME_BREAKS: { description: 'The default volume breaks, the whole table: min_quantity, max_quantity, discount_percent.' },
-    PROMOTIONS: { description: 'Promotions (not yet).' },
-    SPECIAL_PRICES: { description: 'Special price agreements (not yet).' },
+    PROMOTIONS: { description: 'Promotions by campaign code and SKU: name, discount_percent, valid_from, valid_to.' },
+    SPECIAL_PRICES: {
+      description: "Special price agreements by the ERP's reference: dealer_code, sku, unit_price, currency, valid_from, valid_to.",
+    },
     STOCK: { description: 'Units on hand (and low thresholds) per SKU and warehouse code.' },
     IN_TRANSIT: { description: "Inbound shipments by the ERP's reference: SKU, warehouse, quantity (0 removes), ETA." },
     CREDIT_ACCOUNTS: { description: 'Credit accounts by dealer code: limit, currency, payment terms, exceedance policy.' },
     INVOICES: { description: 'Invoices (not yet).' },
     PAYMENTS: { description: 'Payments (not yet).' },
+    CATEGORIES: { description: 'The catalog tree by slug: slug, name, parent (a slug; empty: a root).' },
+    WAREHOUSES: { description: 'Warehouses by code: code, name, city.' },
+    DEALER_ADDRESSES: {
+      description:
+        "Dealers' billing and ship-to addresses by dealer_code and code: kind, name, street, postal_code, city, region, country, default, active.",
+    },
+    DEALER_CONTACTS: { description: "Dealers' contacts by dealer_code and email: name, role, phone, active." },
   },
 });
 

@@ -1,4 +1,4 @@
-import { type MasterDataRowResult, MAX_MASTER_DATA_ROWS } from '@dealergraph/runtime';
+import { type MasterDataRowResult, MAX_INTERNAL_LINES, MAX_MASTER_DATA_ROWS } from '@dealergraph/runtime';
 
 import type { IntegrationContext } from '../context.js';
 import type { ImportCounts } from '../domain/import-kinds.js';
@@ -14,6 +14,12 @@ const OPERATIONS = {
   CREDIT_ACCOUNTS: ['credit', 'upsertCreditAccounts'],
   TIER_RULES: ['prices', 'upsertTierRules'],
   VOLUME_BREAKS: ['prices', 'replaceVolumeBreaks'],
+  CATEGORIES: ['products', 'upsertCategories'],
+  PROMOTIONS: ['prices', 'upsertPromotions'],
+  DEALER_ADDRESSES: ['dealers', 'upsertDealerAddresses'],
+  DEALER_CONTACTS: ['dealers', 'upsertDealerContacts'],
+  SPECIAL_PRICES: ['prices', 'upsertSpecialPrices'],
+  WAREHOUSES: ['products', 'upsertWarehouses'],
 } as const;
 
 export type MasterDataKind = keyof typeof OPERATIONS;
@@ -56,6 +62,7 @@ export async function runMasterDataImport(
     if (problem) local.set(i, problem);
   });
   if (format.dealerCodeField) await resolveDealers(ctx, format.dealerCodeField, inputs, local);
+  if (format.skuField) await resolveProducts(ctx, format.skuField, inputs, local);
   await progress(30);
   const [service, operation] = OPERATIONS[job.kind];
   const sent = inputs.flatMap((input, i) => (local.has(i) ? [] : [{ i, input }]));
@@ -98,6 +105,32 @@ async function resolveDealers(
     if (!code) local.set(i, { status: 'FAILED', code: 'REQUIRED', message: `${field} is required.`, field });
     else if (!id) local.set(i, { status: 'FAILED', code: 'UNKNOWN_DEALER', message: `No dealer has the code ${code}.`, field });
     else input.dealerId = id;
+  });
+}
+
+/**
+ * Names products by id for owners that key by product (prices): asks products for the SKUs of the rows
+ * still valid; a row whose SKU is empty is REQUIRED, one that names no product UNKNOWN_SKU.
+ */
+async function resolveProducts(
+  ctx: Pick<IntegrationContext, 'services'>,
+  field: string,
+  inputs: Record<string, unknown>[],
+  local: Map<number, MasterDataRowResult>,
+): Promise<void> {
+  const skuOf = (input: Record<string, unknown>) => String(input[field] ?? '').trim();
+  const skus = [...new Set(inputs.flatMap((input, i) => (local.has(i) || !skuOf(input) ? [] : [skuOf(input)])))];
+  const ids = new Map<string, string>();
+  for (let i = 0; i < skus.length; i += MAX_INTERNAL_LINES)
+    for (const p of (await ctx.services.products.call('resolveSkus', { skus: skus.slice(i, i + MAX_INTERNAL_LINES) })).products)
+      ids.set(p.sku.toLowerCase(), p.id);
+  inputs.forEach((input, i) => {
+    if (local.has(i)) return;
+    const sku = skuOf(input);
+    const id = ids.get(sku.toLowerCase());
+    if (!sku) local.set(i, { status: 'FAILED', code: 'REQUIRED', message: `${field} is required.`, field });
+    else if (!id) local.set(i, { status: 'FAILED', code: 'UNKNOWN_SKU', message: `No product has the SKU ${sku.slice(0, 60)}.`, field });
+    else input.productId = id;
   });
 }
 

@@ -1,4 +1,4 @@
-import type { ErpEvent, Logger } from '@dealergraph/runtime';
+import { type ErpEvent, type Logger, type ServiceMetrics, watchQueues } from '@dealergraph/runtime';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { fromKnex, type JobInsert, type JobResult, type JobWithMetadata, PgBoss } from 'pg-boss';
 
@@ -236,7 +236,7 @@ export class WebhookQueue {
   }
 
   /** Starts pg-boss on the service's database, queues what waits and works the queue. Returns how to stop. */
-  async start(databaseUrl: string): Promise<() => Promise<void>> {
+  async start(databaseUrl: string, metrics?: ServiceMetrics): Promise<() => Promise<void>> {
     const boss = new PgBoss({
       connectionString: databaseUrl,
       schema: WEBHOOK_JOBS_SCHEMA,
@@ -246,6 +246,7 @@ export class WebhookQueue {
     });
     boss.on('error', (error) => this.logger.warn('webhook queue error', { error: String(error) }));
     await boss.start();
+    if (metrics) watchQueues(metrics, boss);
     const { firstDelaySeconds, maxDelaySeconds, retries, timeoutMs } = this.settings;
     const queue = {
       policy: 'key_strict_fifo',

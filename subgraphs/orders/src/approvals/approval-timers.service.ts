@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import type { Logger } from '@dealergraph/runtime';
+import { type Logger, type ServiceMetrics, watchQueues } from '@dealergraph/runtime';
 import { type Clock, fromKnex, type Job, type JobInsert, PgBoss, systemClock } from 'pg-boss';
 
 import type { OrdersContext } from '../context.js';
@@ -123,6 +123,8 @@ export class ApprovalTimers {
     newContext: () => OrdersContext;
     logger: Logger;
     queue: ApprovalQueueSettings;
+    /** Where the queue's depth is reported (absent in tools that start the timers alone). */
+    metrics?: ServiceMetrics;
   }): Promise<() => Promise<void>> {
     const boss = new PgBoss({
       connectionString: options.databaseUrl,
@@ -134,6 +136,7 @@ export class ApprovalTimers {
     });
     boss.on('error', (error) => options.logger.warn('approval job queue error', { error: String(error) }));
     await boss.start();
+    if (options.metrics) watchQueues(options.metrics, boss);
     try {
       await boss.createQueue(APPROVAL_DEADLINE_QUEUE, { policy: 'short', retryLimit: 10, retryDelay: 30, retryBackoff: true });
       // Set first: a step that starts waiting during the reconciliation sends its own jobs.

@@ -47,10 +47,15 @@ export function toCartType(cart: CartView): CartType {
     total: toMoney(cart.total, cart.currency),
     totalMinor: cart.total,
     dealerId: cart.dealerId,
+    orderableTotals: cart.lines.filter((l) => l.orderable && l.quote).map((l) => ({ sku: l.sku, lineTotal: l.quote!.lineTotal })),
   };
 }
 
-export function toCreditPreviewType(decision: CreditDecision, fallbackCurrency: string): CartCreditPreviewType {
+export function toCreditPreviewType(
+  decision: CreditDecision,
+  fallbackCurrency: string,
+  lines: readonly { sku: string }[] = [],
+): CartCreditPreviewType {
   const currency = decision.currency ?? fallbackCurrency;
   return {
     outcome: decision.outcome as CreditPreviewOutcomeEnum,
@@ -61,6 +66,8 @@ export function toCreditPreviewType(decision: CreditDecision, fallbackCurrency: 
     shortfall: toMoney(decision.shortfall, currency),
     amountToPay: toMoney(decision.amountToPay, currency),
     approvalLevel: decision.approvalLevel,
+    partialSkus: decision.partialLines.map((i) => lines[i]?.sku).filter((sku): sku is string => !!sku),
+    partialAmount: toMoney(decision.partialAmount, currency),
   };
 }
 

@@ -43,8 +43,9 @@ export class CartResolver {
       'What credit would decide for an order of this total right now; null when nothing in the cart can be ordered. A preview: nothing is held.',
   })
   async creditPreview(@Root() cart: CartType, @Ctx() ctx: OrdersContext): Promise<CartCreditPreviewType | null> {
-    const decision = await carts.creditPreview(ctx, { dealerId: cart.dealerId, total: cart.totalMinor });
-    return decision ? toCreditPreviewType(decision, cart.total.currency) : null;
+    const lineTotals = cart.orderableTotals.map((l) => l.lineTotal);
+    const decision = await carts.creditPreview(ctx, { dealerId: cart.dealerId, total: cart.totalMinor, lineTotals });
+    return decision ? toCreditPreviewType(decision, cart.total.currency, cart.orderableTotals) : null;
   }
 
   @Authorized()

@@ -302,10 +302,19 @@ export async function loadCart(ctx: OrdersContext): Promise<CartView | null> {
   return { dealerId: owner.dealerId, currency: quoted.currency || rows[0]?.currency || 'USD', lines, total, totalQuantity };
 }
 
-/** What credit would say about an order of the cart's total now: a preview, nothing is held; null for an empty cart. */
-export async function creditPreview(ctx: OrdersContext, cart: Pick<CartView, 'dealerId' | 'total'>): Promise<CreditDecision | null> {
+/**
+ * What credit would say about an order of the cart's total now: a preview, nothing is held; null for
+ * an empty cart. `lineTotals`: the orderable lines' totals in cart order (the placement's order), for
+ * PARTIAL_ORDER's split.
+ */
+export async function creditPreview(
+  ctx: OrdersContext,
+  cart: Pick<CartView, 'dealerId' | 'total'> & { lineTotals?: number[] },
+): Promise<CreditDecision | null> {
   if (cart.total <= 0) return null;
-  return fromService('Credit', () => ctx.services.credit.call('assessOrder', { dealerId: cart.dealerId, amount: cart.total }));
+  return fromService('Credit', () =>
+    ctx.services.credit.call('assessOrder', { dealerId: cart.dealerId, amount: cart.total, lines: cart.lineTotals ?? null }),
+  );
 }
 
 /** A cart read changed before its lock was had (another process wrote it): read and price it again, at most this often. */

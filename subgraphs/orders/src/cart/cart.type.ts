@@ -40,10 +40,18 @@ registerEnumType(CreditPreviewOutcomeEnum, {
   description: 'What credit would say about ordering the cart now.',
   valuesConfig: {
     ACCEPT: { description: 'Within available credit (see warning for an accepted exceedance).' },
-    APPROVAL: { description: 'The order would wait for an approver of approvalLevel.' },
+    APPROVAL: {
+      description:
+        'The order would wait for an approver of approvalLevel (ROUTE_TO_APPROVAL, or SOFT_WARNING with its warning, beyond the limit; a RESTRICTED account).',
+    },
     REFUSE: { description: 'The order would be refused (code says why).' },
-    PARTIAL: { description: 'Only lines up to fitsAmount fit the available credit.' },
-    PAYMENT_REQUIRED: { description: 'The order can be placed after a down payment of amountToPay.' },
+    PARTIAL: {
+      description:
+        'PARTIAL_ORDER: only the whole lines in partialSkus (taken in cart order) fit the available credit: placing the cart places them and leaves the others in the cart.',
+    },
+    PAYMENT_REQUIRED: {
+      description: 'PAYMENT_REQUIRED: the order would be placed AWAITING_PAYMENT, with stock reserved, and go on once amountToPay is paid.',
+    },
   },
 });
 
@@ -147,7 +155,10 @@ export class CartCreditPreviewType {
   @Field(() => String, { nullable: true, description: 'Why, and what the dealer can do.' })
   reason!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'A warning the order would carry (SOFT_WARNING).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A warning the order would carry (SOFT_WARNING beyond the limit: it waits for approval).',
+  })
   warning!: string | null;
 
   @Field(() => Money, { description: 'Credit available now.' })
@@ -161,6 +172,15 @@ export class CartCreditPreviewType {
 
   @Field(() => Int, { nullable: true, description: 'For APPROVAL: the approval level that would decide (4 = FINANCE).' })
   approvalLevel!: number | null;
+
+  @Field(() => [String], {
+    description:
+      'For PARTIAL: the SKUs of the whole lines that fit and would be placed, in cart order; the others would stay in the cart. Empty otherwise.',
+  })
+  partialSkus!: string[];
+
+  @Field(() => Money, { description: 'For PARTIAL: what the lines in partialSkus total; 0.00 otherwise.' })
+  partialAmount!: Money;
 }
 
 @ObjectType('Cart', { description: "A dealer user's cart, priced now. Staff have no cart." })
@@ -180,6 +200,8 @@ export class CartType {
   /** Cents and dealer, for the credit preview. */
   totalMinor!: number;
   dealerId!: string;
+  /** The orderable lines' SKUs and totals (cents) in cart order, for the credit preview's PARTIAL_ORDER split. */
+  orderableTotals!: { sku: string; lineTotal: number }[];
 }
 
 @InputType('CartLineInput', { description: 'A product by SKU and a quantity.' })

@@ -4,6 +4,10 @@ import { OrderApprovalStep } from '../approvals/order-approval-step.entity.js';
 import { CartLine } from '../cart/cart-line.entity.js';
 import { NotificationRead } from '../events/notification-read.entity.js';
 import { OrderEvent } from '../events/order-event.entity.js';
+import { MailLinkUse } from '../notifications/mail-link-use.entity.js';
+import { MailNotification } from '../notifications/mail-notification.entity.js';
+import { MailboxMessage } from '../notifications/mailbox-message.entity.js';
+import { NotificationPreference } from '../notifications/notification-preference.entity.js';
 import { Order } from '../orders/order.entity.js';
 import { OrderLine } from '../orders/order-line.entity.js';
 import { OrderStatusChange } from '../orders/order-status-change.entity.js';
@@ -17,6 +21,10 @@ export {
   ApprovalRuleChange,
   CartLine,
   DealerOrderPolicy,
+  MailboxMessage,
+  MailLinkUse,
+  MailNotification,
+  NotificationPreference,
   NotificationRead,
   Order,
   OrderApprovalStep,
@@ -38,6 +46,10 @@ export const entities = [
   OrderApprovalStep,
   DealerOrderPolicy,
   NotificationRead,
+  MailNotification,
+  MailboxMessage,
+  NotificationPreference,
+  MailLinkUse,
   ApprovalRule,
   ApprovalRuleChange,
   SpecialPriceRequest,

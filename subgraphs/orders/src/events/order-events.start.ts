@@ -21,6 +21,19 @@ export async function startOrderEvents(
     ? await createRedisBus(config.redisUrl, channelFor(config.databaseUrl), runtime.logger)
     : createInProcessBus();
   hub.attach(bus);
+  runtime.metrics.gauge('dealergraph_live_subscriptions', 'Subscriptions this instance feeds (orderUpdated and the like).', () => hub.size);
+  runtime.metrics.gauge(
+    'dealergraph_outbox_lag_seconds',
+    'Age of the oldest order event not yet published to the live bus (0 when none waits).',
+    async () => {
+      const [row] = await runtime.orm.em
+        .fork()
+        .execute<{ lag: number | null }[]>(
+          `select extract(epoch from now() - min(at))::float8 as lag from "orders"."order_event" where published_at is null`,
+        );
+      return Math.max(0, row?.lag ?? 0);
+    },
+  );
   const stopRelay = await startOutboxRelay({ orm: runtime.orm, databaseUrl: config.databaseUrl, bus, logger: runtime.logger });
   const stopServing = serveSubscriptions({
     httpServer: serving.httpServer,

@@ -2,6 +2,7 @@ import { BigIntType, Entity, Enum, Index, OptionalProps, PrimaryKey, Property, U
 
 import type { Rejection } from '../approvals/domain/order-rejection.js';
 import type { TakenCartLine } from '../cart/cart.service.js';
+import { ORDER_CHANNELS, type OrderChannel } from '../placement/domain/order-channel.js';
 import { ORDER_STATUSES, type OrderStatus } from './domain/order-lifecycle.js';
 
 /** `"schema"."table"`: the table is named "order", a reserved word, so it is always quoted. */
@@ -59,7 +60,11 @@ export class Order {
     | 'salesRepUserId'
     | 'approvalFacts'
     | 'effect'
-    | 'effectLeaseUntil';
+    | 'effectLeaseUntil'
+    | 'paymentDue'
+    | 'paymentDueBy'
+    | 'deferredLines'
+    | 'channel';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -184,6 +189,30 @@ export class Order {
   /** Whoever drives the effect owns it until then; the recovery sweep takes over effects past it. */
   @Property({ type: 'timestamptz', nullable: true })
   effectLeaseUntil: Date | null = null;
+
+  /** How the order reached the distributor: PORTAL (a dealer user), API (an API client), or the channel staff keyed it in from. */
+  @Enum({ items: () => ORDER_CHANNELS, default: 'PORTAL' })
+  channel: OrderChannel = 'PORTAL';
+
+  /** PAYMENT_REQUIRED: what the dealer pays up front before the order proceeds, in minor units (0: nothing). */
+  @Property({ type: new BigIntType('number'), default: 0 })
+  paymentDue: number = 0;
+
+  /** PAYMENT_REQUIRED: when an order still AWAITING_PAYMENT is cancelled and its stock and credit released. */
+  @Property({ type: 'timestamptz', nullable: true })
+  paymentDueBy: Date | null = null;
+
+  /** PARTIAL_ORDER: the lines credit left out of the order (back in the cart for a cart order); null when none. */
+  @Property({ type: 'jsonb', nullable: true })
+  deferredLines: DeferredLine[] | null = null;
+}
+
+/** A line PARTIAL_ORDER left out of an order because it did not fit the available credit. */
+export interface DeferredLine {
+  sku: string;
+  quantity: number;
+  /** What it would have cost, in minor units, when it was left out. */
+  lineTotal: number;
 }
 
 /**

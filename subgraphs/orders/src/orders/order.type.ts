@@ -3,6 +3,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 import { OrderRejectionType } from '../approvals/order-rejection.type.js';
 import { DealerRef, ProductRef } from '../stubs.type.js';
+import { OrderChannelEnum } from './order-channel.type.js';
 import { OrderStatusEnum } from './order-status.type.js';
 
 @Directive('@key(fields: "id")')
@@ -16,6 +17,12 @@ export class OrderType {
 
   @Field(() => OrderStatusEnum, { description: 'Where the order is in its lifecycle.' })
   status!: OrderStatusEnum;
+
+  @Field(() => OrderChannelEnum, {
+    description:
+      "How the order reached the distributor: PORTAL for a dealer user's own order, API for an API client's, PHONE, FAX, EMAIL or EDI when staff keyed it in on the dealer's behalf.",
+  })
+  channel!: OrderChannelEnum;
 
   @Field(() => DealerRef, { description: 'The dealer who ordered.' })
   dealer!: DealerRef;
@@ -55,7 +62,8 @@ export class OrderType {
 
   @Field(() => String, {
     nullable: true,
-    description: 'A warning the order was placed with, e.g. over the credit limit under SOFT_WARNING.',
+    description:
+      'A warning the order was placed with: over the credit limit under SOFT_WARNING, the lines PARTIAL_ORDER left out, the payment PAYMENT_REQUIRED asks for first.',
   })
   warning!: string | null;
 
@@ -64,6 +72,40 @@ export class OrderType {
     description: 'Why an approver rejected the order (code, text, suggested alternatives); null unless REJECTED.',
   })
   rejection!: OrderRejectionType | null;
+
+  @Field(() => Money, {
+    nullable: true,
+    description:
+      "PAYMENT_REQUIRED: what the dealer pays up front before the order goes on (record the payment with the order's id); null when nothing was due.",
+  })
+  paymentDue!: Money | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'PAYMENT_REQUIRED: when an order still AWAITING_PAYMENT is cancelled and its stock and credit released; null when nothing was due.',
+  })
+  paymentDueBy!: Date | null;
+
+  @Field(() => [DeferredOrderLineType], {
+    description:
+      "PARTIAL_ORDER: the lines left out of this order because they did not fit the available credit (a cart order's are back in the cart); empty otherwise.",
+  })
+  deferredLines!: DeferredOrderLineType[];
+}
+
+@ObjectType('DeferredOrderLine', {
+  description: "A line PARTIAL_ORDER left out of an order because it did not fit the dealer's available credit.",
+})
+export class DeferredOrderLineType {
+  @Field({ description: 'The product number.' })
+  sku!: string;
+
+  @Field(() => Int, { description: 'Units left out.' })
+  quantity!: number;
+
+  @Field(() => Money, { description: 'What the line would have cost when it was left out.' })
+  lineTotal!: Money;
 }
 
 @ObjectType('OrderLine', { description: 'One line of an order, priced as the dealer saw it when ordering.' })

@@ -177,23 +177,43 @@ async function priceStep(ctx: OrdersContext, order: Order): Promise<{ order: Ord
   return { order: priced, lines };
 }
 
-/** What the routing says, given what credit says about this amount now. */
-async function decide(ctx: OrdersContext, order: Order): Promise<{ routing: RoutingDecision; credit: CreditDecision }> {
+/** What the routing says, given what credit says about this order now (its line totals in order, for PARTIAL_ORDER). */
+async function decide(ctx: OrdersContext, run: PlacementRun): Promise<{ routing: RoutingDecision; credit: CreditDecision }> {
+  run.lines ??= await ctx.em.fork().find(OrderLine, { order: run.order.id }, { orderBy: { position: 'asc' } });
   // All reads: the credit assessment and the local facts the routing needs go out together.
-  const [credit, policy, rules, previousOrders] = await Promise.all([
-    ctx.services.credit.call('assessOrder', { dealerId: order.dealerId, amount: order.total }),
-    ctx.em.fork().findOne(DealerOrderPolicy, { dealerId: order.dealerId }),
+  const [assessed, policy, rules, previousOrders] = await Promise.all([
+    ctx.services.credit.call('assessOrder', {
+      dealerId: run.order.dealerId,
+      amount: run.order.total,
+      lines: run.lines.map((l) => l.lineTotal),
+    }),
+    ctx.em.fork().findOne(DealerOrderPolicy, { dealerId: run.order.dealerId }),
     loadApprovalRules(ctx.em),
-    ctx.em.fork().count(Order, { dealerId: order.dealerId, workflow: 'DONE', id: { $ne: order.id } }),
+    ctx.em.fork().count(Order, { dealerId: run.order.dealerId, workflow: 'DONE', id: { $ne: run.order.id } }),
   ]);
-  refuseByCredit(credit);
+  refuseByCredit(assessed);
+  let credit = assessed;
+  if (assessed.outcome === 'PARTIAL') {
+    // PARTIAL_ORDER: the order goes on with the whole lines that fit; the rest is left out (back in the cart).
+    await splitOrder(ctx, run, assessed);
+    credit = { ...assessed, outcome: 'ACCEPT', warning: assessed.reason };
+  }
+  // PAYMENT_REQUIRED: the order is placed and waits for its payment (the hold step holds it as prepay);
+  // the other approval rules still apply to it.
+  run.prepay = assessed.outcome === 'PAYMENT_REQUIRED';
+  const order = run.order;
+  const kept = new Set(run.lines.map((l) => l.sku));
   const facts = order.approvalFacts;
   const routing = routeOrder({
     total: order.total,
     currency: order.currency,
-    credit: { outcome: credit.outcome, approvalLevel: credit.approvalLevel, reason: credit.reason },
+    credit: {
+      outcome: credit.outcome === 'PAYMENT_REQUIRED' ? 'ACCEPT' : credit.outcome,
+      approvalLevel: credit.approvalLevel,
+      reason: credit.reason,
+    },
     minimum: { minimumAmount: policy?.minimumAmount ?? 0, belowMinimum: policy?.belowMinimum ?? 'REFUSE' },
-    lines: facts?.lines ?? [],
+    lines: (facts?.lines ?? []).filter((l) => kept.has(l.sku)),
     dealer: facts ? { firstOrdersReviewed: facts.firstOrdersReviewed, previousOrders } : null,
     rules,
   });
@@ -201,19 +221,52 @@ async function decide(ctx: OrdersContext, order: Order): Promise<{ routing: Rout
   return { routing, credit };
 }
 
-/** Credit outcomes that end the placement: refused, partial, or a payment first. */
+/**
+ * PARTIAL_ORDER's split, in one transaction under the placer's cart lock and the order's row lock:
+ * the lines credit left out leave the order (recorded in `deferredLines`), the total becomes what is
+ * left, and for a cart order they go back to the cart (and out of the lines the claim's undo would
+ * give back, so a later compensation gives back only what the order still took). Safe to run again on
+ * a resume: it splits what the order holds then. Its undo is the claim's: the cart gets back the rest.
+ */
+async function splitOrder(ctx: OrdersContext, run: PlacementRun, credit: CreditDecision): Promise<void> {
+  const lines = run.lines!;
+  const keep = new Set(credit.partialLines.map((i) => lines[i]?.id).filter((id): id is string => !!id));
+  const leftOut = lines.filter((l) => !keep.has(l.id));
+  if (leftOut.length === 0) return;
+  const work = async (em: OrdersContext['em']) => {
+    const order = await em.findOne(Order, { id: run.order.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!order || order.workflow !== 'RUNNING' || order.compensating) throw new WorkflowLostError(run.order.id);
+    const current = await em.find(OrderLine, { order: order.id, id: { $in: leftOut.map((l) => l.id) } });
+    if (current.length !== leftOut.length) throw new WorkflowLostError(run.order.id); // split already, by another runner
+    await em.nativeDelete(OrderLine, { id: { $in: leftOut.map((l) => l.id) } });
+    const deferred = leftOut.map((l) => ({ sku: l.sku, quantity: l.quantity, lineTotal: l.lineTotal }));
+    order.deferredLines = [...(order.deferredLines ?? []), ...deferred];
+    order.total -= leftOut.reduce((sum, l) => sum + l.lineTotal, 0);
+    order.leaseUntil = leaseFrom(ctx);
+    const request = order.request!;
+    const skus = new Set(leftOut.map((l) => l.sku.toLowerCase()));
+    const cartLines = request.cartLines ?? [];
+    if (cartLines.length && order.placedByUserId) {
+      await restoreCartLines(
+        em,
+        { userId: order.placedByUserId, dealerId: order.dealerId },
+        cartLines.filter((c) => skus.has(c.sku.toLowerCase())),
+      );
+      order.request = { ...request, cartLines: cartLines.filter((c) => !skus.has(c.sku.toLowerCase())) };
+    }
+    await em.flush();
+    return order;
+  };
+  const userId = run.order.placedByUserId;
+  run.order =
+    run.order.request?.cartLines?.length && userId ? await withCartLock(ctx, userId, work) : await ctx.em.fork().transactional(work);
+  run.lines = lines.filter((l) => keep.has(l.id));
+}
+
+/** Credit outcomes that end the placement: refused (PARTIAL and PAYMENT_REQUIRED go on, see decide). */
 function refuseByCredit(credit: CreditDecision): void {
-  const money = (minor: number) => `${formatAmount(minor)}${credit.currency ? ` ${credit.currency}` : ''}`;
   if (credit.outcome === 'REFUSE') {
     throw new Refusal([userError(credit.code ?? 'CREDIT_LIMIT_EXCEEDED', credit.reason ?? 'Credit refuses this order.')]);
-  }
-  if (credit.outcome === 'PARTIAL') {
-    const message = `${credit.reason ?? 'The order exceeds your available credit.'} Orders up to ${money(credit.fitsAmount)} fit now: remove lines and place it again.`;
-    throw new Refusal([userError(credit.code ?? 'CREDIT_LIMIT_EXCEEDED', message)]);
-  }
-  if (credit.outcome === 'PAYMENT_REQUIRED') {
-    const message = `${credit.reason ?? 'The order exceeds your available credit.'} Pay ${money(credit.amountToPay)} first, then place it again.`;
-    throw new Refusal([userError(credit.code ?? 'PAYMENT_REQUIRED', message)]);
   }
 }
 
@@ -246,9 +299,21 @@ async function reserveStep(ctx: OrdersContext, order: Order, lines: OrderLine[])
   return markStep(ctx, order, 'RESERVED');
 }
 
-/** Holds credit for an order approved automatically; a refusal that asks for approval routes it to FINANCE. */
-async function holdStep(ctx: OrdersContext, order: Order, routing: RoutingDecision): Promise<{ order: Order; routing: RoutingDecision }> {
-  const held = await ctx.services.credit.call('placeHold', { dealerId: order.dealerId, orderId: order.id, amount: order.total });
+/**
+ * Holds credit for an order approved automatically, or for a PAYMENT_REQUIRED order (a prepay hold:
+ * the whole order, with the payment due stored on the order with the marker). A refusal that asks for
+ * approval routes the order to FINANCE instead. Under the account lock credit may answer otherwise
+ * than the route step's assessment did (another order took the credit meanwhile): a PARTIAL or any
+ * other refusal ends the placement (compensated; a cart order's lines are back in the cart).
+ */
+async function holdStep(ctx: OrdersContext, run: PlacementRun): Promise<{ order: Order; routing: RoutingDecision }> {
+  const { order, routing } = run;
+  const held = await ctx.services.credit.call('placeHold', {
+    dealerId: order.dealerId,
+    orderId: order.id,
+    amount: order.total,
+    prepay: true,
+  });
   if (held.status === 'RELEASED') throw new WorkflowLostError(order.id);
   if (held.status === 'REFUSED') {
     const { decision } = held;
@@ -263,20 +328,42 @@ async function holdStep(ctx: OrdersContext, order: Order, routing: RoutingDecisi
         minimum: { minimumAmount: 0, belowMinimum: 'REFUSE' },
         rules,
       });
+      run.warning = decision.warning ?? run.warning;
       return { order, routing: rerouted };
     }
-    refuseByCredit(decision.outcome === 'ACCEPT' ? { ...decision, outcome: 'REFUSE' } : decision);
+    const changed =
+      decision.outcome === 'PARTIAL'
+        ? `${decision.reason ?? 'The order exceeds your available credit.'} Your available credit changed while the order was being placed: nothing was placed, the lines are back where they were.`
+        : decision.reason;
+    refuseByCredit({ ...decision, outcome: 'REFUSE', reason: changed });
+  }
+  if (held.status === 'HELD' && held.amountToPay > 0) {
+    // A prepay hold: the payment due and its deadline are stored with the marker, so a resume finds them.
+    const paymentDueBy = new Date(Date.now() + ctx.workflow.paymentWindowMs);
+    const stored = await advance(ctx, order.id, (_em, locked) => {
+      locked.workflowStep = 'HELD';
+      locked.paymentDue = held.amountToPay;
+      locked.paymentDueBy = paymentDueBy;
+    });
+    return { order: stored, routing };
   }
   return { order: await markStep(ctx, order, 'HELD'), routing };
 }
 
-/** The last step: the order takes its status, history, approval chain and outbox event at once. */
+/**
+ * The last step: the order takes its status, history, approval chain and outbox event at once. A
+ * PAYMENT_REQUIRED order with a payment due is placed AWAITING_PAYMENT: its approval chain (if a rule
+ * asks for one) is stored now and starts once it is paid (payment-due.service.ts).
+ */
 async function finish(ctx: OrdersContext, orderId: string, routing: RoutingDecision, warning: string | null): Promise<Order> {
   return advance(ctx, orderId, async (em, order) => {
     const now = new Date();
-    order.status = 'PENDING_APPROVAL';
+    const awaitingPayment = order.paymentDue > 0;
+    order.status = awaitingPayment ? 'AWAITING_PAYMENT' : 'PENDING_APPROVAL';
     order.placedAt = now;
-    order.warning = warning;
+    order.warning = awaitingPayment
+      ? `This order exceeds your available credit: pay ${formatAmount(order.paymentDue)} ${order.currency} up front (with the order's reference) by ${order.paymentDueBy!.toISOString()}. Its stock is reserved until then; unpaid, it is cancelled.`
+      : warning;
     order.workflow = 'DONE';
     recordPlacement(em, order, order.placedByUserId, now);
     if (routing.outcome === 'APPROVAL') {
@@ -294,8 +381,8 @@ async function finish(ctx: OrdersContext, orderId: string, routing: RoutingDecis
           }),
         ),
       );
-      await ctx.approvalTimers.scheduleWaiting(em, order.id, now);
-    } else {
+      if (!awaitingPayment) await ctx.approvalTimers.scheduleWaiting(em, order.id, now);
+    } else if (!awaitingPayment) {
       await changeOrderStatus(em, order, {
         to: 'APPROVED',
         byUserId: null,
@@ -330,8 +417,10 @@ export interface PlacementRun {
   lines: OrderLine[] | null;
   /** Auto-approve, or the approval chain: decided by the route step, changed by the hold step when credit asks for approval. */
   routing: RoutingDecision;
-  /** Credit's warning (SOFT_WARNING), shown with the placed order. */
+  /** Credit's warning (SOFT_WARNING over the limit, PARTIAL_ORDER's left-out lines), shown with the placed order. */
   warning: string | null;
+  /** PAYMENT_REQUIRED said the order needs a payment up front: the hold step holds it as a prepay hold. */
+  prepay: boolean;
 }
 
 /**
@@ -361,9 +450,9 @@ export interface PlacementStep {
  * |---------|----------------------------------------------------------------|----------|---------------------------------------------|
  * | claim   | order row, unique per dealer and key (placeOrder)              | CLAIMED  | delete the order, cart lines back           |
  * | price   | products.lookupProducts, prices.quoteLines; lines stored       | PRICED   | none: the lines go with the order           |
- * | route   | credit.assessOrder + approval rules (read-only, pure routing)  | –        | none                                        |
+ * | route   | credit.assessOrder + approval rules; PARTIAL_ORDER splits      | –        | none (the split's is the claim's undo)      |
  * | reserve | products.reserveStock, prices.consumeSpecialPrices             | RESERVED | releaseSpecialPrices, products.releaseStock |
- * | hold    | credit.placeHold (auto-approved orders only)                   | HELD     | credit.releaseHold                          |
+ * | hold    | credit.placeHold (auto-approved or prepay orders)              | HELD     | credit.releaseHold                          |
  * | confirm | status, history, approval chain, outbox event: one transaction | DONE     | none: a placed order is cancelled instead   |
  */
 export const PLACEMENT_STEPS: readonly PlacementStep[] = [
@@ -379,10 +468,11 @@ export const PLACEMENT_STEPS: readonly PlacementStep[] = [
   {
     name: 'route',
     marks: null,
-    // Once credit is held the routing was auto-approval; it is only needed to decide the hold.
-    runs: (run) => !reached(run.order, 'HELD'),
+    // Once credit is held the routing was auto-approval (it is only needed to decide the hold), but for
+    // a prepay hold, which is taken whatever the routing: then it is worked out again for the chain.
+    runs: (run) => !reached(run.order, 'HELD') || run.order.paymentDue > 0,
     forward: async (ctx, run) => {
-      const { routing, credit } = await decide(ctx, run.order);
+      const { routing, credit } = await decide(ctx, run);
       run.routing = routing;
       run.warning = credit.warning;
     },
@@ -405,9 +495,9 @@ export const PLACEMENT_STEPS: readonly PlacementStep[] = [
   {
     name: 'hold',
     marks: 'HELD',
-    runs: (run) => run.routing.outcome === 'AUTO_APPROVE',
+    runs: (run) => run.routing.outcome === 'AUTO_APPROVE' || run.prepay,
     forward: async (ctx, run) => {
-      ({ order: run.order, routing: run.routing } = await holdStep(ctx, run.order, run.routing));
+      ({ order: run.order, routing: run.routing } = await holdStep(ctx, run));
     },
     undo: async (ctx, orderId) => {
       await ctx.services.credit.call('releaseHold', { orderId });
@@ -419,6 +509,8 @@ export const PLACEMENT_STEPS: readonly PlacementStep[] = [
     marks: null,
     forward: async (ctx, run) => {
       run.order = await finish(ctx, run.order.id, run.routing, run.warning);
+      // The order's own warning (PAYMENT_REQUIRED's payment due is written by the confirm step) is the answer's.
+      run.warning = run.order.warning;
     },
     undo: null,
   },

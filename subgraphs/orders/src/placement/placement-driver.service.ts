@@ -39,7 +39,7 @@ export async function driveWorkflow(ctx: OrdersContext, orderId: string, claimed
   // The claim's own row needs no second read; any other driver (retry, sweep) reads where it stands.
   const order = claimed?.id === orderId ? claimed : await ctx.em.fork().findOne(Order, { id: orderId });
   if (!order || order.workflow !== 'RUNNING') return { kind: 'FAILED', message: 'The order is no longer being placed.' };
-  const run: PlacementRun = { order, lines: null, routing: { outcome: 'AUTO_APPROVE', steps: [] }, warning: null };
+  const run: PlacementRun = { order, lines: null, routing: { outcome: 'AUTO_APPROVE', steps: [] }, warning: null, prepay: false };
   try {
     if (order.compensating) throw new WorkflowLostError(orderId);
     // The claim's forward action is placeOrder's: its crash point is here, before the first step of the drive.

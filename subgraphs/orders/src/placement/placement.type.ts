@@ -2,6 +2,7 @@ import { UserError } from '@dealergraph/runtime';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { OrderType } from '../orders/order.type.js';
+import { OrderChannelEnum } from '../orders/order-channel.type.js';
 
 @InputType('PlaceOrderLineInput', { description: 'One line to order.' })
 export class PlaceOrderLineInput {
@@ -40,25 +41,41 @@ export class PlaceOrderInput {
     description: 'The order total the dealer confirmed, e.g. "1234.50"; a different total now: PRICE_CHANGED, nothing placed.',
   })
   expectedTotal?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Staff (SALES_REP and up): the dealer the order is placed for, one in the caller's approval scope (FORBIDDEN otherwise); required for staff, who send lines (they have no cart). A dealer user may only name its own dealer.",
+  })
+  dealerId?: string | null;
+
+  @Field(() => OrderChannelEnum, {
+    nullable: true,
+    description:
+      "How the order reached the distributor. Staff: PHONE (the default), FAX, EMAIL or EDI. A dealer user's own order is PORTAL and an API client's API (or EDI); another value is refused (INVALID_INPUT).",
+  })
+  channel?: OrderChannelEnum | null;
 }
 
 @ObjectType('PlaceOrderPayload', { description: 'The placed order, or why it was not placed.' })
 export class PlaceOrderPayload {
   @Field(() => OrderType, {
     nullable: true,
-    description: 'The order (APPROVED, or PENDING_APPROVAL when a rule asks for an approver); null when userErrors say why not.',
+    description:
+      'The order (APPROVED; PENDING_APPROVAL when a rule asks for an approver; AWAITING_PAYMENT when its credit policy asks for a payment first); null when userErrors say why not.',
   })
   order!: OrderType | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'A warning the order was placed with, e.g. that it takes the dealer over its credit limit (SOFT_WARNING).',
+    description:
+      'A warning the order was placed with: over the credit limit it waits for approval (SOFT_WARNING), only the lines that fit were placed and which were left out (PARTIAL_ORDER), the payment due first (PAYMENT_REQUIRED).',
   })
   warning!: string | null;
 
   @Field(() => [UserError], {
     description:
-      'Why nothing was placed: CREDIT_LIMIT_EXCEEDED, CREDIT_BLOCKED_OVERDUE, PAYMENT_REQUIRED, INSUFFICIENT_STOCK, UNKNOWN_SKU, NOT_AUTHORIZED, INVALID_QUANTITY, EMPTY_CART, PRICE_CHANGED, BELOW_MINIMUM_ORDER, IDEMPOTENCY_KEY_REUSED, FORBIDDEN.',
+      'Why nothing was placed: CREDIT_LIMIT_EXCEEDED, CREDIT_BLOCKED_OVERDUE, INSUFFICIENT_STOCK, UNKNOWN_SKU, NOT_AUTHORIZED, INVALID_QUANTITY, EMPTY_CART, PRICE_CHANGED, BELOW_MINIMUM_ORDER, IDEMPOTENCY_KEY_REUSED, FORBIDDEN.',
   })
   userErrors!: UserError[];
 }

@@ -5,6 +5,7 @@ import { fillMissingScopes } from '../approvals/approver-scope.service.js';
 import type { OrdersContext } from '../context.js';
 import { Order } from '../orders/order.entity.js';
 import { sweepStalledEffects } from '../orders/order-effects.service.js';
+import { sweepAwaitingPayment } from './payment-due.service.js';
 import { recoverWorkflow } from './place-order.service.js';
 
 /**
@@ -41,6 +42,10 @@ export function startWorkflowSweep(newContext: () => OrdersContext, intervalMs: 
   const sweep = async () => {
     await sweepStalledWorkflows(newContext);
     await sweepStalledEffects(newContext);
+    // PAYMENT_REQUIRED orders: paid ones go on, unpaid ones past their deadline are cancelled (credit may be down: next time).
+    await sweepAwaitingPayment(newContext).catch((error: unknown) =>
+      newContext().runtime?.logger.warn('payment sweep failed', { error: String(error) }),
+    );
     // Best effort: dealers may still be starting; the next sweep tries again.
     await fillMissingScopes(newContext()).catch((error: unknown) =>
       newContext().runtime?.logger.warn('approver scope backfill failed', { error: String(error) }),

@@ -14,7 +14,7 @@ import { BigIntType, Check, Entity, Index, OptionalProps, PrimaryKey, Property }
   expression: 'quantity_used >= 0 and (quantity_limit is null or quantity_used <= quantity_limit)',
 })
 export class SpecialPrice {
-  [OptionalProps]?: 'validTo' | 'quantityLimit' | 'quantityUsed' | 'requestId';
+  [OptionalProps]?: 'validTo' | 'quantityLimit' | 'quantityUsed' | 'requestId' | 'reference';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -46,4 +46,8 @@ export class SpecialPrice {
   /** The approved special price request that granted it (unique: one grant per request); null for an agreement. */
   @Property({ type: 'uuid', nullable: true, unique: true })
   requestId: string | null = null;
+
+  /** The ERP's reference of a negotiated agreement (upsertSpecialPriceAgreement, SPECIAL_PRICES imports): its key; null otherwise. */
+  @Property({ type: 'text', nullable: true, unique: true })
+  reference: string | null = null;
 }

@@ -20,6 +20,7 @@ import type { VolumeBreakInput } from '../domain/pricing.js';
 import { setDealerTier } from '../services/dealer-tier.service.js';
 import { applyListPrices, stageListPrices } from '../services/list-price-import.service.js';
 import { type OrderLineQuote, quoteOrderLines } from '../services/price.service.js';
+import { upsertPromotions, upsertSpecialPriceAgreements } from '../services/price-agreement.service.js';
 import { replaceVolumeBreaks, upsertTierRules } from '../services/price-master.service.js';
 import { grantSpecialPrice, revokeSpecialPrice } from '../services/special-price-grant.service.js';
 import { consumeSpecialPrices, releaseSpecialPrices } from '../services/special-price-use.service.js';
@@ -109,6 +110,14 @@ export function pricesInternalOperations(newContext: () => PricesContext): Inter
     async replaceVolumeBreaks(input) {
       const batch = requireMasterDataBatch(input);
       return replaceVolumeBreaks(newContext(), batch.rows, batch);
+    },
+    async upsertPromotions(input) {
+      const batch = requireMasterDataBatch(input);
+      return upsertPromotions(newContext(), batch.rows, batch);
+    },
+    async upsertSpecialPrices(input) {
+      const batch = requireMasterDataBatch(input);
+      return upsertSpecialPriceAgreements(newContext(), batch.rows, batch);
     },
     async quoteLines(input) {
       const dealerId = requireUuid(input?.dealerId, 'dealerId');

@@ -1,7 +1,8 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
- * The audit of master data changes (upsertProduct, deactivateProduct, upsertInTransit; PRODUCTS, STOCK and IN_TRANSIT imports): who, when, which record,
+ * The audit of master data changes (upsertProduct, deactivateProduct, upsertInTransit, upsertCategory, upsertWarehouse; PRODUCTS,
+ * STOCK, IN_TRANSIT, CATEGORIES and WAREHOUSES imports): who, when, which record,
  * before and after. Written in the same transaction as the change; an unchanged upsert writes none.
  */
 @Entity({ tableName: 'master_data_change' })
@@ -10,7 +11,7 @@ export class MasterDataChange {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
-  /** What kind of record: PRODUCT, STOCK_LEVEL or IN_TRANSIT. */
+  /** What kind of record: PRODUCT, STOCK_LEVEL, IN_TRANSIT, CATEGORY or WAREHOUSE. */
   @Property({ type: 'text' })
   subject!: string;
 
@@ -18,7 +19,7 @@ export class MasterDataChange {
   @Property({ type: 'uuid' })
   subjectId!: string;
 
-  /** The ERP's key of the record: the SKU, "SKU@WAREHOUSE", or the shipment reference. */
+  /** The ERP's key of the record: the SKU, "SKU@WAREHOUSE", the shipment reference, the category slug or the warehouse code. */
   @Property({ type: 'text' })
   externalKey!: string;
 

@@ -2,16 +2,23 @@ import { requireClaims, type UserError } from '@dealergraph/runtime';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 
 import type { ProductsContext } from '../context.js';
+import { Category } from '../entities/category.entity.js';
+import { Warehouse } from '../entities/warehouse.entity.js';
+import { upsertCategories, upsertWarehouses } from '../services/catalog-master.service.js';
 import { findProductById } from '../services/product.service.js';
 import { deactivateProduct, upsertProducts } from '../services/product-master.service.js';
 import { upsertInTransit } from '../services/stock-master.service.js';
-import { toProductType } from './mappers.js';
+import { toCategoryType, toProductType, toWarehouseType } from './mappers.js';
 import {
   ProductMasterPayload,
   type ProductUpsertStatusEnum,
+  UpsertCategoryInput,
+  UpsertCategoryPayload,
   UpsertInTransitInput,
   UpsertInTransitPayload,
   UpsertProductInput,
+  UpsertWarehouseInput,
+  UpsertWarehousePayload,
 } from './product-master.type.js';
 
 const actorOf = (ctx: ProductsContext) => {
@@ -74,5 +81,42 @@ export class ProductMasterResolver {
     if (row.status === 'FAILED')
       return { status: null, userErrors: errorsOf({ ...row, field: row.field === 'warehouse' ? 'warehouseCode' : row.field }) };
     return { status: row.status as ProductUpsertStatusEnum, userErrors: [] };
+  }
+
+  @Authorized()
+  @Mutation(() => UpsertCategoryPayload, {
+    description: 'ADMIN or an ERP_IMPORT client: creates or updates a category of the catalog tree by slug (idempotent); audited.',
+  })
+  async upsertCategory(
+    @Arg('input', () => UpsertCategoryInput, { description: 'The category.' }) input: UpsertCategoryInput,
+    @Ctx() ctx: ProductsContext,
+  ): Promise<UpsertCategoryPayload> {
+    // parentSlug left out keeps the stored parent; null or empty makes a root.
+    const row = { slug: input.slug, name: input.name, ...(input.parentSlug === undefined ? {} : { parent: input.parentSlug ?? '' }) };
+    const result = await upsertCategories(ctx, [row], actorOf(ctx));
+    const answer = result.rows[0]!;
+    if (answer.status === 'FAILED')
+      return {
+        category: null,
+        status: null,
+        userErrors: errorsOf({ ...answer, field: answer.field === 'parent' ? 'parentSlug' : answer.field }),
+      };
+    const category = await ctx.em.fork().findOne(Category, { id: result.ids[0]! });
+    return { category: category ? toCategoryType(category) : null, status: answer.status as ProductUpsertStatusEnum, userErrors: [] };
+  }
+
+  @Authorized()
+  @Mutation(() => UpsertWarehousePayload, {
+    description: 'ADMIN or an ERP_IMPORT client: creates or updates a warehouse by code (idempotent); audited.',
+  })
+  async upsertWarehouse(
+    @Arg('input', () => UpsertWarehouseInput, { description: 'The warehouse.' }) input: UpsertWarehouseInput,
+    @Ctx() ctx: ProductsContext,
+  ): Promise<UpsertWarehousePayload> {
+    const result = await upsertWarehouses(ctx, [{ ...input }], actorOf(ctx));
+    const answer = result.rows[0]!;
+    if (answer.status === 'FAILED') return { warehouse: null, status: null, userErrors: errorsOf(answer) };
+    const warehouse = await ctx.em.fork().findOne(Warehouse, { id: result.ids[0]! });
+    return { warehouse: warehouse ? toWarehouseType(warehouse) : null, status: answer.status as ProductUpsertStatusEnum, userErrors: [] };
   }
 }

@@ -2,6 +2,7 @@ import { UserError } from '@dealergraph/runtime';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { ProductRestrictionEnum } from './assortment.type.js';
+import { CategoryType, WarehouseType } from './catalog.type.js';
 import { ProductType } from './product.type.js';
 
 export enum ProductUpsertStatusEnum {
@@ -122,5 +123,59 @@ export class UpsertInTransitPayload {
   @Field(() => [UserError], {
     description: 'Why it was refused: REQUIRED, INVALID_QUANTITY, INVALID_DATE, UNKNOWN_SKU, UNKNOWN_WAREHOUSE.',
   })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: 'A node of the catalog tree from the ERP; the slug is the key.' })
+export class UpsertCategoryInput {
+  @Field({ description: 'The slug: the key (any case; stored in lower case), words of letters and digits joined by "-", e.g. "o-rings".' })
+  slug!: string;
+
+  @Field({ description: 'The display name, e.g. "O-Rings".' })
+  name!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The parent category's slug; null or empty makes it a root; left out, a stored category keeps its parent (a new one is a root).",
+  })
+  parentSlug?: string | null;
+}
+
+@ObjectType({ description: 'The result of upsertCategory.' })
+export class UpsertCategoryPayload {
+  @Field(() => CategoryType, { nullable: true, description: 'The category as stored; null when refused.' })
+  category!: CategoryType | null;
+
+  @Field(() => ProductUpsertStatusEnum, { nullable: true, description: 'What was done; null when refused.' })
+  status!: ProductUpsertStatusEnum | null;
+
+  @Field(() => [UserError], {
+    description: 'Why it was refused: REQUIRED, TOO_LONG, INVALID_SLUG, UNKNOWN_PARENT, CATEGORY_CYCLE.',
+  })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: 'A warehouse from the ERP; the code is the key.' })
+export class UpsertWarehouseInput {
+  @Field({ description: 'The code: the key (any case; stored in upper case), 1 to 40 letters, digits, ".", "-", "_", e.g. "WH-NORTH".' })
+  code!: string;
+
+  @Field({ description: 'The display name, e.g. "North Distribution Center".' })
+  name!: string;
+
+  @Field({ description: 'The city the warehouse is in.' })
+  city!: string;
+}
+
+@ObjectType({ description: 'The result of upsertWarehouse.' })
+export class UpsertWarehousePayload {
+  @Field(() => WarehouseType, { nullable: true, description: 'The warehouse as stored; null when refused.' })
+  warehouse!: WarehouseType | null;
+
+  @Field(() => ProductUpsertStatusEnum, { nullable: true, description: 'What was done; null when refused.' })
+  status!: ProductUpsertStatusEnum | null;
+
+  @Field(() => [UserError], { description: 'Why it was refused: REQUIRED, TOO_LONG, INVALID_CODE.' })
   userErrors!: UserError[];
 }

@@ -11,6 +11,7 @@ import {
 
 import type { ProductsContext } from '../context.js';
 import { productsByLowerSkus } from '../loaders/product.queries.js';
+import { upsertCategories, upsertWarehouses } from '../services/catalog-master.service.js';
 import { setDealerSegment } from '../services/dealer-segment.service.js';
 import { lookupProductsForOrder } from '../services/product-lookup.service.js';
 import { upsertProducts } from '../services/product-master.service.js';
@@ -62,6 +63,16 @@ export function productsInternalOperations(newContext: () => ProductsContext): I
     async upsertInTransit(input) {
       const batch = requireMasterDataBatch(input);
       return upsertInTransit(newContext(), batch.rows, batch);
+    },
+    async upsertCategories(input) {
+      const batch = requireMasterDataBatch(input);
+      const { applied, rows } = await upsertCategories(newContext(), batch.rows, batch);
+      return { applied, rows };
+    },
+    async upsertWarehouses(input) {
+      const batch = requireMasterDataBatch(input);
+      const { applied, rows } = await upsertWarehouses(newContext(), batch.rows, batch);
+      return { applied, rows };
     },
   });
 }

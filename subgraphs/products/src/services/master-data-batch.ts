@@ -17,7 +17,7 @@ export interface BatchOptions {
 
 /** One audited change: the record, its ERP key, and its fields before (null: created) and after. */
 export interface AuditedChange {
-  subject: 'PRODUCT' | 'STOCK_LEVEL' | 'IN_TRANSIT';
+  subject: 'PRODUCT' | 'STOCK_LEVEL' | 'IN_TRANSIT' | 'CATEGORY' | 'WAREHOUSE';
   subjectId: string;
   externalKey: string;
   before: unknown;

@@ -13,26 +13,36 @@ import {
 
 // The lifecycle written out independently of the implementation's table: one row per `from`, one
 // column per `to`, in this order. 1 = allowed.
-const COLUMNS = ['PENDING_APPROVAL', 'APPROVED', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'REJECTED', 'CANCELLED'] as const;
+const COLUMNS = [
+  'AWAITING_PAYMENT',
+  'PENDING_APPROVAL',
+  'APPROVED',
+  'PROCESSING',
+  'SHIPPED',
+  'DELIVERED',
+  'REJECTED',
+  'CANCELLED',
+] as const;
 const MATRIX: Record<OrderStatus, string> = {
-  //                 PA AP PR SH DE RE CA
-  PENDING_APPROVAL: '0  1  0  0  0  1  1',
-  APPROVED: '0  0  1  0  0  0  1',
-  PROCESSING: '0  0  0  1  0  0  1',
-  SHIPPED: '0  0  0  0  1  0  0',
-  DELIVERED: '0  0  0  0  0  0  0',
-  REJECTED: '0  0  0  0  0  0  0',
-  CANCELLED: '0  0  0  0  0  0  0',
+  //                 AW PA AP PR SH DE RE CA
+  AWAITING_PAYMENT: '0  1  1  0  0  0  0  1',
+  PENDING_APPROVAL: '0  0  1  0  0  0  1  1',
+  APPROVED: '0  0  0  1  0  0  0  1',
+  PROCESSING: '0  0  0  0  1  0  0  1',
+  SHIPPED: '0  0  0  0  0  1  0  0',
+  DELIVERED: '0  0  0  0  0  0  0  0',
+  REJECTED: '0  0  0  0  0  0  0  0',
+  CANCELLED: '0  0  0  0  0  0  0  0',
 };
 
 const expected = (from: OrderStatus, to: OrderStatus) => MATRIX[from].split(/\s+/)[COLUMNS.indexOf(to)] === '1';
 const pairs = COLUMNS.flatMap((from) => COLUMNS.map((to) => ({ from, to, allowed: expected(from, to) })));
 
 describe('order lifecycle', () => {
-  it('knows exactly the seven statuses of the public API', () => {
+  it('knows exactly the eight statuses of the public API', () => {
     expect([...ORDER_STATUSES].sort()).toEqual([...COLUMNS].sort());
-    expect(pairs).toHaveLength(49);
-    expect(pairs.filter((p) => p.allowed)).toHaveLength(8);
+    expect(pairs).toHaveLength(64);
+    expect(pairs.filter((p) => p.allowed)).toHaveLength(11);
   });
 
   it.each(pairs)('$from -> $to: allowed=$allowed', ({ from, to, allowed }) => {
@@ -68,6 +78,9 @@ describe('order lifecycle', () => {
 
   // Who takes each edge, written out independently too: D = the dealer's users, S = staff.
   const TAKERS: Record<string, string> = {
+    'AWAITING_PAYMENT>PENDING_APPROVAL': 'S',
+    'AWAITING_PAYMENT>APPROVED': 'S',
+    'AWAITING_PAYMENT>CANCELLED': 'DS',
     'PENDING_APPROVAL>APPROVED': 'S',
     'PENDING_APPROVAL>REJECTED': 'S',
     'PENDING_APPROVAL>CANCELLED': 'DS',

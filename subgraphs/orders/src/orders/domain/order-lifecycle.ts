@@ -5,13 +5,27 @@
  * (Which roles may call a mutation at all is the authorization matrix's; whose order it is and an
  * approver's level and region are data-scope checks beside the service.)
  *
+ *   AWAITING_PAYMENT -> APPROVED (staff) | PENDING_APPROVAL (staff) | CANCELLED (dealer, staff)
  *   PENDING_APPROVAL -> APPROVED (staff) | REJECTED (staff) | CANCELLED (dealer, staff)
  *   APPROVED         -> PROCESSING (staff) | CANCELLED (dealer, staff)
  *   PROCESSING       -> SHIPPED (staff) | CANCELLED (staff)
  *   SHIPPED          -> DELIVERED (staff)
  *   DELIVERED, REJECTED, CANCELLED: terminal
+ *
+ * AWAITING_PAYMENT is where a PAYMENT_REQUIRED order waits for its payment up front (stock reserved,
+ * credit held). The system takes its edges for the distributor: paid, it becomes APPROVED (or
+ * PENDING_APPROVAL when approval rules apply); unpaid in time, CANCELLED. The dealer may cancel it.
  */
-export const ORDER_STATUSES = ['PENDING_APPROVAL', 'APPROVED', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'REJECTED', 'CANCELLED'] as const;
+export const ORDER_STATUSES = [
+  'AWAITING_PAYMENT',
+  'PENDING_APPROVAL',
+  'APPROVED',
+  'PROCESSING',
+  'SHIPPED',
+  'DELIVERED',
+  'REJECTED',
+  'CANCELLED',
+] as const;
 
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
@@ -20,6 +34,7 @@ export type OrderParty = 'DEALER' | 'STAFF';
 
 /** Each status's edges and who may take them; a status with no edges is terminal. Staying is not a transition. */
 export const ORDER_EDGES: Readonly<Record<OrderStatus, Readonly<Partial<Record<OrderStatus, readonly OrderParty[]>>>>> = Object.freeze({
+  AWAITING_PAYMENT: Object.freeze({ APPROVED: ['STAFF'], PENDING_APPROVAL: ['STAFF'], CANCELLED: ['DEALER', 'STAFF'] } as const),
   PENDING_APPROVAL: Object.freeze({ APPROVED: ['STAFF'], REJECTED: ['STAFF'], CANCELLED: ['DEALER', 'STAFF'] } as const),
   APPROVED: Object.freeze({ PROCESSING: ['STAFF'], CANCELLED: ['DEALER', 'STAFF'] } as const),
   PROCESSING: Object.freeze({ SHIPPED: ['STAFF'], CANCELLED: ['STAFF'] } as const),

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+
+import { internalClient, type SubgraphRuntime, type SubgraphServing } from '@dealergraph/runtime';
+import { startOutboxDrain } from '@dealergraph/runtime';
+import { type Job, PgBoss } from 'pg-boss';
+
+import { JOBS_SCHEMA } from '../approvals/approval-timers.service.js';
+import { DEFAULT_NOTIFICATION_SETTINGS, type NotificationSettings } from '../config.js';
+import type { OrdersContext } from '../context.js';
+import { MailDelivery } from './mail-delivery.service.js';
+import { MailLinks } from './mail-links.service.js';
+import { mountMailPages } from './mail-pages.js';
+import { MAIL_QUEUE, type MailJobData, NotificationPlanner } from './notification-planner.service.js';
+
+/** The settings in force: the given ones over the defaults; the link key derived from the internal key unless set. */
+export function notificationSettingsFor(runtime: SubgraphRuntime, given: Partial<NotificationSettings> = {}): NotificationSettings {
+  const settings = { ...DEFAULT_NOTIFICATION_SETTINGS, ...given };
+  return {
+    ...settings,
+    linkSecret: settings.linkSecret ?? createHash('sha256').update(`mail-links:${runtime.config.internalKey}`).digest('base64url'),
+    keepInMailbox: settings.keepInMailbox && !runtime.config.production,
+  };
+}
+
+/**
+ * Mail notifications, started with the orders service: the pages (approval and unsubscribe links,
+ * the dev mailbox), the planner that turns committed order events into mails (woken by the outbox's
+ * commit NOTIFY, like the relay) and the pg-boss worker that sends them. Returns how to stop it.
+ */
+export async function startNotifications(
+  runtime: SubgraphRuntime,
+  newContext: () => OrdersContext,
+  serving: SubgraphServing<OrdersContext>,
+  given: Partial<NotificationSettings> = {},
+): Promise<() => Promise<void>> {
+  const settings = notificationSettingsFor(runtime, given);
+  const { config, logger, orm } = runtime;
+  const dealers = internalClient('dealers', { baseUrl: config.serviceUrls.dealers, key: config.internalKey, timeoutMs: 10_000 });
+  const links = new MailLinks(settings.linkSecret!, settings.publicUrl, settings.approvalLinkHours);
+  mountMailPages(serving.app, { newContext, links, dealers, logger, production: config.production });
+
+  const delivery = new MailDelivery({ orm, settings, logger });
+  if (!delivery.delivers) {
+    logger.warn('SMTP_URL is not set: no mail notification is sent (see docs/CONFIGURATION.md, "Mail")');
+    return async () => {};
+  }
+  const boss = new PgBoss({
+    connectionString: config.databaseUrl,
+    schema: JOBS_SCHEMA,
+    // Small: a batch of mails is three statements; the SMTP round trips hold no connection.
+    max: 2,
+    schedule: false,
+    // A new mail job wakes the worker at once (one listening connection); polling stays as the floor.
+    useListenNotify: true,
+    application_name: 'dealergraph-orders-mail',
+  });
+  boss.on('error', (error) => logger.warn('mail queue error', { error: String(error) }));
+  await boss.start();
+  let stopDrain: (() => Promise<void>) | null = null;
+  try {
+    await boss.createQueue(MAIL_QUEUE, {
+      policy: 'standard',
+      retryLimit: settings.retryLimit,
+      retryDelay: settings.retryDelaySeconds,
+      retryBackoff: true,
+      notify: true,
+    });
+    await boss.work<MailJobData>(
+      MAIL_QUEUE,
+      {
+        pollingIntervalSeconds: settings.pollSeconds,
+        // NOTIFY wakes the worker for new mails only: a retry that comes due is found by this poll.
+        notifyPollingIntervalSeconds: settings.pollSeconds,
+        batchSize: 50,
+        localConcurrency: 2,
+        // A backlog (one event to many people) is worked without pausing between full batches.
+        burstWhenBatchFull: true,
+        perJobResults: true,
+      },
+      (jobs: Job<MailJobData>[]) => delivery.work(jobs),
+    );
+    const planner = new NotificationPlanner({ orm, boss, dealers, links, logger, locale: 'en-US', batchSize: 100 });
+    stopDrain = await startOutboxDrain({
+      databaseUrl: config.databaseUrl,
+      logger,
+      channel: 'orders_outbox',
+      name: 'mail planner',
+      batch: () => planner.planBatch(),
+      batchSize: 100,
+      pollMs: 1000,
+    });
+  } catch (error) {
+    await boss.stop({ graceful: false, close: true });
+    delivery.close();
+    throw error;
+  }
+  return async () => {
+    await stopDrain?.();
+    await boss.stop({ graceful: true, close: true, timeout: 10_000 });
+    delivery.close();
+  };
+}
