@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 export const TEMPLATE_READY = 'ready';
 
 const POLL_MS = 50;
-let ready = false;
+/** Status files already seen `ready` in this process (files of a worker share it: isolate false). */
+const ready = new Set<string>();
 
 /**
  * Waits until the global setup has finished seeding the template (embedded server: it seeds in the
@@ -12,7 +13,7 @@ let ready = false;
  * started. Throws the setup's own words if seeding failed.
  */
 export async function templateReady(statusFile: string | undefined): Promise<void> {
-  if (ready || !statusFile) return;
+  if (!statusFile || ready.has(statusFile)) return;
   for (;;) {
     let status: string | undefined;
     try {
@@ -21,7 +22,7 @@ export async function templateReady(statusFile: string | undefined): Promise<voi
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
     if (status === TEMPLATE_READY) {
-      ready = true;
+      ready.add(statusFile);
       return;
     }
     if (status) throw new Error(status);
