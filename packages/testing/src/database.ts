@@ -5,6 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { createDatabase } from '@dealergraph/embedded-db';
 import { inject } from 'vitest';
 
+import { templateReady } from './template-ready.js';
+
 export interface TestDatabase {
   url: string;
   name: string;
@@ -21,7 +23,8 @@ export interface TestDatabase {
  * template (all migrations and the demo data) with `{ seeded: true }`.
  */
 export async function createTestDatabase(options: { seeded?: boolean } = {}): Promise<TestDatabase> {
-  const { adminUrl, template, runTag, copyStrategy } = inject('testDatabaseServer');
+  const { adminUrl, template, templateStatus, runTag, copyStrategy } = inject('testDatabaseServer');
+  if (options.seeded) await templateReady(templateStatus);
   const name = `dg_t_${runTag}_${randomBytes(6).toString('hex')}`;
   const url = await createDatabase(adminUrl, name, options.seeded ? template : undefined, { strategy: copyStrategy });
   return { url, name, drop: async () => {} };
