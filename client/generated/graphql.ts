@@ -177,6 +177,21 @@ export type InvoiceStatus =
   /** Fully paid. */
   | 'PAID';
 
+/** How an order reached the distributor. */
+export type OrderChannel =
+  /** Placed by one of the dealer's API clients. */
+  | 'API'
+  /** Sent as an EDI message: through an API client, or keyed in by staff. */
+  | 'EDI'
+  /** Received by e-mail and keyed in by staff on behalf of the dealer. */
+  | 'EMAIL'
+  /** Received by fax and keyed in by staff on behalf of the dealer. */
+  | 'FAX'
+  /** Taken by phone and keyed in by staff on behalf of the dealer. */
+  | 'PHONE'
+  /** Placed by one of the dealer's users in the portal (the web app or any client signed in as the user). */
+  | 'PORTAL';
+
 /** Narrows an order list. Conditions combine with AND. */
 export type OrderFilter = {
   /** Only this dealer's orders. Staff only: for dealer users it is ignored, they always get their own dealer's orders. */
@@ -227,6 +242,10 @@ export type OrderStatus =
 
 /** An order to place. */
 export type PlaceOrderInput = {
+  /** How the order reached the distributor. Staff: PHONE (the default), FAX, EMAIL or EDI. A dealer user's own order is PORTAL and an API client's API (or EDI); another value is refused (INVALID_INPUT). */
+  channel?: OrderChannel | null | undefined;
+  /** Staff (SALES_REP and up): the dealer the order is placed for, one in the caller's approval scope (FORBIDDEN otherwise); required for staff, who send lines (they have no cart). A dealer user may only name its own dealer. */
+  dealerId?: string | number | null | undefined;
   /** The order total the dealer confirmed, e.g. "1234.50"; a different total now: PRICE_CHANGED, nothing placed. */
   expectedTotal?: string | null | undefined;
   /** Chosen by the client, unique per order: the same key from the same dealer returns the same order, never a second one. */

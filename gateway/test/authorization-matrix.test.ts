@@ -199,6 +199,15 @@ const PROBES: Record<string, Probe> = {
   'Mutation.upsertWarehouse': {
     query: 'mutation { upsertWarehouse(input: { code: "NO SUCH CODE", name: "Probe", city: "X" }) { userErrors { code } } }',
   },
+  // An unknown dealer: refused as a userError (UNKNOWN_DEALER), so the walk creates no address or contact.
+  'Mutation.upsertDealerAddress': {
+    query: `mutation { upsertDealerAddress(input: { dealerCode: "NO-SUCH-DEALER", code: "A1", kind: "SHIP_TO", name: "Probe", street: "1 Main St",
+      postalCode: "1", city: "X", country: "US" }) { userErrors { code } } }`,
+  },
+  'Mutation.upsertDealerContact': {
+    query:
+      'mutation { upsertDealerContact(input: { dealerCode: "NO-SUCH-DEALER", email: "p@example.com", name: "Probe" }) { userErrors { code } } }',
+  },
   // An unknown SKU: refused as a userError (UNKNOWN_SKU), so the walk creates no promotion.
   'Mutation.upsertPromotion': {
     query: `mutation { upsertPromotion(input: { code: "PROBE", name: "Probe", sku: "NO-SUCH-SKU", discountPercent: "5", validFrom: "2027-01-01",

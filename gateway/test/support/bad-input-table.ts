@@ -586,6 +586,52 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
     fields: { 'input.code': 'text', 'input.name': 'text', 'input.city': 'text' },
     tables: ['products.warehouse', 'products.master_data_change'],
   },
+  upsertDealerAddress: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: UpsertDealerAddressInput!) { upsertDealerAddress(input: $input) ${UE} }`,
+    // An unknown dealer: the base is refused as UNKNOWN_DEALER, so no case creates an address.
+    variables: () => ({
+      input: {
+        dealerCode: 'NO-SUCH-DEALER',
+        code: 'A1',
+        kind: 'SHIP_TO',
+        name: 'Probe',
+        street: '1 Main St',
+        postalCode: '1',
+        city: 'X',
+        country: 'US',
+      },
+    }),
+    fields: {
+      'input.dealerCode': 'text',
+      'input.code': 'text',
+      'input.kind': 'text',
+      'input.name': 'text',
+      'input.street': 'text',
+      'input.postalCode': 'text',
+      'input.city': 'text',
+      'input.region': 'text',
+      'input.country': 'text',
+      'input.isDefault': 'bool',
+      'input.active': 'bool',
+    },
+    tables: ['dealers.dealer_address', 'dealers.master_data_change'],
+  },
+  upsertDealerContact: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: UpsertDealerContactInput!) { upsertDealerContact(input: $input) ${UE} }`,
+    // An unknown dealer: the base is refused as UNKNOWN_DEALER, so no case creates a contact.
+    variables: () => ({ input: { dealerCode: 'NO-SUCH-DEALER', email: 'probe@example.com', name: 'Probe' } }),
+    fields: {
+      'input.dealerCode': 'text',
+      'input.email': 'text',
+      'input.name': 'text',
+      'input.role': 'text',
+      'input.phone': 'text',
+      'input.active': 'bool',
+    },
+    tables: ['dealers.dealer_contact', 'dealers.master_data_change'],
+  },
   upsertPromotion: {
     as: 'admin@demo.staff',
     document: `mutation($input: UpsertPromotionInput!) { upsertPromotion(input: $input) ${UE} }`,

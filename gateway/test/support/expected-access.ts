@@ -29,6 +29,8 @@ Mutation.upsertCategory                 | .  .  .  | .  .  .  .  .  x  | ERP_IMP
 Mutation.upsertWarehouse                | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Mutation.upsertPromotion                | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Mutation.upsertSpecialPriceAgreement    | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
+Mutation.upsertDealerAddress            | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
+Mutation.upsertDealerContact            | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Mutation.upsertCreditAccount            | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Mutation.createWebhookEndpoint          | .  .  .  | .  .  .  .  .  x  | -            | ERROR
 Mutation.disableWebhookEndpoint         | .  .  .  | .  .  .  .  .  x  | -            | ERROR
@@ -52,7 +54,7 @@ Mutation.saveCartAsTemplate             | x  x  .  | .  .  .  .  .  .  | ORDERS_
 Mutation.saveOrderAsTemplate            | x  x  .  | .  .  .  .  .  .  | ORDERS_WRITE | userError
 Mutation.deleteOrderTemplate            | x  x  .  | .  .  .  .  .  .  | ORDERS_WRITE | userError
 Mutation.reorder                        | x  x  .  | .  .  .  .  .  .  | ORDERS_WRITE | userError
-Mutation.placeOrder                     | x  x  .  | .  .  .  .  .  .  | ORDERS_WRITE | userError
+Mutation.placeOrder                     | x  x  .  | x  x  x  x  x  .  | ORDERS_WRITE | userError
 Mutation.cancelOrder                    | x  x  .  | x  x  x  x  x  x  | -            | userError
 Query.orders                            | x  x  x  | x  x  x  x  x  x  | ORDERS_WRITE | ERROR
 Query.order                             | x  x  x  | x  x  x  x  x  x  | ORDERS_WRITE | ERROR

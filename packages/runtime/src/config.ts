@@ -1,4 +1,5 @@
 import { deriveInternalKey } from './internal/service-signature.js';
+import type { LogFormat } from './logger.js';
 
 /**
  * Typed readers over an environment object. Each service reads `process.env` in its own config
@@ -65,6 +66,13 @@ export function envLogLevel(env: Env): LogLevelSetting {
   return level as LogLevelSetting;
 }
 
+/** LOG_FORMAT: `json` (pino, one object per line; the default in production) or `text` (the default in demo mode). */
+export function envLogFormat(env: Env, production: boolean): LogFormat {
+  const format = envString(env, 'LOG_FORMAT', production ? 'json' : 'text');
+  if (format !== 'json' && format !== 'text') throw new ConfigError('LOG_FORMAT must be json or text.');
+  return format;
+}
+
 /** The services other services call internally (orders hands integration its ERP events). */
 export const SERVICE_NAMES = ['dealers', 'products', 'prices', 'credit', 'orders', 'integration'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -89,6 +97,8 @@ export interface SubgraphConfig {
   production: boolean;
   poolSize: number;
   logLevel: LogLevelSetting;
+  /** LOG_FORMAT (see {@link envLogFormat}); text when absent. */
+  logFormat?: LogFormat;
   /** Key of the signed service-to-service calls (INTERNAL_SERVICE_SECRET, else derived from the gateway secret). */
   internalKey: string;
   /** Base URL of each service's internal operations (`<NAME>_SERVICE_URL`, default loopback on its default port). */
@@ -128,6 +138,7 @@ export function readSubgraphConfig(env: Env, defaultPort: number, portVariable: 
     production: env.NODE_ENV === 'production',
     poolSize: envInt(env, 'DB_POOL_SIZE', 8),
     logLevel: envLogLevel(env),
+    logFormat: envLogFormat(env, env.NODE_ENV === 'production'),
     internalKey: envOptional(env, 'INTERNAL_SERVICE_SECRET') ?? deriveInternalKey(hmacSecret),
     serviceUrls: Object.fromEntries(
       SERVICE_NAMES.map((name) => [name, envString(env, `${name.toUpperCase()}_SERVICE_URL`, `http://127.0.0.1:${DEFAULT_PORTS[name]}`)]),

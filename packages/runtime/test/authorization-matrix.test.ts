@@ -42,7 +42,7 @@ describe('the authorization matrix', () => {
     const table = renderAuthorizationMatrix().split('\n');
     expect(table).toHaveLength(Object.keys(AUTHORIZATION_MATRIX).length + 2);
     expect(table.find((row) => row.startsWith('| `Mutation.placeOrder`'))).toBe(
-      '| `Mutation.placeOrder` | ✓ | ✓ | · | · | · | · | · | · | · | ORDERS_WRITE | userError |  |',
+      '| `Mutation.placeOrder` | ✓ | ✓ | · | ✓ | ✓ | ✓ | ✓ | ✓ | · | ORDERS_WRITE | userError | staff for a dealer in their approval scope, with a channel |',
     );
   });
 });

@@ -8,6 +8,7 @@ import { entities } from './entities/index.js';
 import { ApiClientResolver } from './graphql/api-client.resolver.js';
 import { AuthResolver } from './graphql/auth.resolver.js';
 import { DealerResolver, UserResolver } from './graphql/dealer.resolver.js';
+import { DealerAddressResolver } from './graphql/dealer-address.resolver.js';
 import { DealerMasterResolver } from './graphql/dealer-master.resolver.js';
 import { DealerPolicyResolver } from './graphql/dealer-policy.resolver.js';
 import { toDealerType } from './graphql/mappers.js';
@@ -41,7 +42,7 @@ export function dealersSubgraph(
   return {
     name: 'dealers',
     // What the ERP's client writes here counts as a sync for the integration monitor.
-    erpSyncs: { upsertDealer: 'CUSTOMERS' },
+    erpSyncs: { upsertDealer: 'CUSTOMERS', upsertDealerAddress: 'CUSTOMERS', upsertDealerContact: 'CUSTOMERS' },
     entities,
     migrations,
     // The schema reads everything from the context, so one build serves every instance in a process.
@@ -57,6 +58,7 @@ export function dealersSubgraph(
           SecurityEventResolver,
           DealerPolicyResolver,
           DealerMasterResolver,
+          DealerAddressResolver,
           UserAdminResolver,
           ApiClientResolver,
         ],

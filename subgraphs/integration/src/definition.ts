@@ -2,6 +2,7 @@ import type { DemoData } from '@dealergraph/demo-data';
 import { buildFederatedSchema, groupedLoader, internalClient, type SubgraphDefinition, type SubgraphRuntime } from '@dealergraph/runtime';
 
 import type { IntegrationContext } from './context.js';
+import { MAX_IMPORT_BYTES } from './domain/import-kinds.js';
 import { DEFAULT_RETRY_SETTINGS } from './domain/webhook-retry.js';
 import { entities, WebhookAttempt } from './entities/index.js';
 import { ImportResolver } from './graphql/import.resolver.js';
@@ -40,6 +41,8 @@ export function integrationSubgraph(options: IntegrationOptions = {}): SubgraphD
     (queue ??= new WebhookQueue(runtime.orm, { ...DEFAULT_WEBHOOK_SETTINGS, ...options.webhooks }, runtime.logger));
   return {
     name: 'integration',
+    // startImport carries the file base64-encoded (4/3 of MAX_IMPORT_BYTES) inside the signed JSON body.
+    maxBodyBytes: Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 1024 * 1024,
     entities,
     migrations,
     buildSchema: () => buildFederatedSchema({ resolvers: [ImportResolver, WebhookResolver, MonitorResolver] }),

@@ -3,7 +3,15 @@ import { readFileSync } from 'node:fs';
 
 import { createFirstAdmin, toolingDefinition } from '@dealergraph/dealers';
 import { migrate, openSubgraphOrm } from '@dealergraph/runtime';
-import { createTestDatabase, type GraphQLClient, startTestStack, type TestDatabase, type TestStack, until } from '@dealergraph/testing';
+import {
+  createTestDatabase,
+  type GraphQLClient,
+  scanSecurityEventsAfterEach,
+  startTestStack,
+  type TestDatabase,
+  type TestStack,
+  until,
+} from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type ErpSimulator, startErpSimulator } from '../src/simulator/erp-simulator.js';
@@ -14,7 +22,8 @@ import { type ErpSimulator, startErpSimulator } from '../src/simulator/erp-simul
  * the graph in production mode, the ERP's endpoint registered, every sample file of docs/samples
  * imported through the gateway in order, a dealer user and an approver invited, and an order that is
  * priced from the imported prices, checked against the imported credit account, approved, and sent to
- * the ERP. The imported dealers reach the ERP as `dealer.changed`.
+ * the ERP, whose own API client (ERP_IMPORT) acknowledges, ships and invoices it. The imported dealers
+ * reach the ERP as `dealer.changed`.
  */
 const START = 'mutation($input: StartImportInput!) { startImport(input: $input) { job { id } userErrors { code message } } }';
 const JOB = `query($id: ID!) { importJob(id: $id) { status message counts { created updated unchanged failed }
@@ -29,6 +38,8 @@ const SAMPLES: [kind: string, file: string, rows: number][] = [
   ['CATEGORIES', 'categories.csv', 3],
   ['WAREHOUSES', 'warehouses.csv', 3],
   ['DEALERS', 'dealers.csv', 3],
+  ['DEALER_ADDRESSES', 'dealer-addresses.csv', 4],
+  ['DEALER_CONTACTS', 'dealer-contacts.csv', 3],
   ['PRODUCTS', 'products.csv', 3],
   ['STOCK', 'stock.csv', 3],
   ['IN_TRANSIT', 'in-transit.csv', 2],
@@ -48,6 +59,8 @@ describe('production path: an empty database filled from the sample files', () =
   let stack: TestStack;
   let erp: ErpSimulator;
   let admin: GraphQLClient;
+  // Invitations and an API client are made here: none of their secrets may reach the security log.
+  scanSecurityEventsAfterEach(() => stack);
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -69,7 +82,7 @@ describe('production path: an empty database filled from the sample files', () =
     });
     admin = stack.client();
     await admin.login(ADMIN.email, ADMIN.password);
-    erp = await startErpSimulator();
+    erp = await startErpSimulator({ pace: { acknowledgeMs: 200, shipMs: 500, invoiceMs: 800 } });
   }, 180_000);
   afterAll(async () => {
     await erp?.stop();
@@ -77,7 +90,7 @@ describe('production path: an empty database filled from the sample files', () =
     await database?.drop();
   });
 
-  it('starts empty, imports every sample in order, and a dealer user orders at the imported prices within the imported credit', async () => {
+  it('starts empty, imports every sample in order; a dealer user orders at the imported prices within the imported credit; the ERP ships and invoices', async () => {
     const sql = <T = Record<string, unknown>>(text: string) => stack.orms.integration.em.getConnection().execute<T[]>(text);
     // Nothing but the administrator: no demo data.
     expect(
@@ -87,10 +100,17 @@ describe('production path: an empty database filled from the sample files', () =
 
     const { createWebhookEndpoint } = await admin.data(
       `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { secret } userErrors { code } } }`,
-      { input: { url: erp.url, events: ['order.approved', 'dealer.changed'], description: 'the ERP' } },
+      { input: { url: erp.url, events: ['order.approved', 'order.changed', 'dealer.changed'], description: 'the ERP' } },
     );
     expect(createWebhookEndpoint.userErrors).toEqual([]);
     erp.setSecret(createWebhookEndpoint.endpoint.secret);
+    // The ERP's own API client: bound to no dealer, it answers orders (acknowledge, ship, invoice).
+    const { createApiClient } = await admin.data(
+      'mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { client { id } clientSecret userErrors { code } } }',
+      { input: { name: 'ERP', scopes: ['ERP_IMPORT'] } },
+    );
+    expect(createApiClient.userErrors).toEqual([]);
+    erp.setApi({ graphqlUrl: stack.gatewayUrl, clientId: createApiClient.client.id, clientSecret: createApiClient.clientSecret });
 
     const jobs = new Map<string, string>();
     for (const [kind, filename, rows] of SAMPLES) {
@@ -133,9 +153,14 @@ describe('production path: an empty database filled from the sample files', () =
     const gm = await invite('gm@distributor.example', 'GENERAL_MANAGER');
 
     // The catalog at the imported prices: the special price agreement beats the GOLD tier price.
-    const seen = await buyer.data(`{ me { dealer { code tier credit { available { amount } } } }
+    const seen = await buyer.data(`{ me { dealer { code tier credit { available { amount } } addresses { code } } }
         product(sku: "ORK-9001") { name stock { available } price(quantity: 2) { unitPrice { amount } listPrice { amount } appliedRules } } }`);
-    expect(seen.me.dealer).toEqual({ code: 'D9001', tier: 'GOLD', credit: { available: { amount: '50000.00' } } });
+    expect(seen.me.dealer).toEqual({
+      code: 'D9001',
+      tier: 'GOLD',
+      credit: { available: { amount: '50000.00' } },
+      addresses: [{ code: 'BILL-1' }, { code: 'SHIP-1' }, { code: 'SHIP-2' }],
+    });
     expect(seen.product).toEqual({
       name: 'O-ring kit NBR 70 metric 382 pieces',
       stock: { available: 52 },
@@ -174,6 +199,14 @@ describe('production path: an empty database filled from the sample files', () =
       dealer: { code: 'D9001' },
       lines: [{ sku: 'ORK-9001', quantity: 2, unitPrice: '75.00', lineTotal: '150.00' }],
     });
+    // The ERP acknowledges, ships and invoices it through its client; the dealer sees each step.
+    await until('the ERP to invoice the order', () => erp.progress.get(placed.order.id)?.invoiced);
+    expect(erp.progress.get(placed.order.id)?.errors).toEqual([]);
+    const { order } = await buyer.data('query($id: ID!) { order(id: $id) { status erpOrderNumber carrier } }', { id: placed.order.id });
+    expect(order).toEqual({ status: 'SHIPPED', erpOrderNumber: `ERP-${placed.order.number}`, carrier: 'DHL' });
+    const invoices = (await buyer.data('{ me { dealer { credit { invoices(first: 5) { nodes { amount { amount } } } } } } }')).me.dealer
+      .credit.invoices.nodes;
+    expect(invoices).toEqual([{ amount: { amount: '150.00' } }]);
     expect(erp.rejected).toBe(0);
   });
 });

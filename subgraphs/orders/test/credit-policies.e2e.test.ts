@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 // silver: PARTIAL_ORDER, prepay: PAYMENT_REQUIRED): the cart preview, placeOrder, the approval, the
 // payment and its deadline, through the real gateway, subgraphs and PostgreSQL. Every amount is
 // chosen from what the graph shows before writing, so the tests do not depend on each other's order.
+// Staff orders on behalf of a dealer, with their channel, use the same dealers.
 
 let stack: TestStack;
 let db: pg.Client;
@@ -464,6 +465,64 @@ describe('PAYMENT_REQUIRED (Demo Prepay Dealer)', () => {
     expect(cancel.cancelOrder).toEqual({ order: { status: 'CANCELLED' }, userErrors: [] });
     await until('its credit to be released', async () => (await holdOf(rows[0].id)).hold === 'RELEASED');
     expect(await creditOf(prepay)).toMatchObject({ available: before.available, pendingOrders: before.pendingOrders });
+    await invariantsHold();
+  });
+});
+
+describe('orders on behalf of a dealer, by channel', () => {
+  it("a rep keys in a phone or fax order for one of their dealers: the dealer's prices, stock and credit, and the dealer sees it", async () => {
+    const [rep, platinum] = await Promise.all([stack.loginAs('rep@demo.staff'), stack.loginAs('platinum@demo.dealer')]);
+    const platinumId = await dealerIdOf(platinum);
+    const line = await lineWorth(platinum, 10_000, 200_000);
+    const before = await creditOf(platinum);
+    const stock = await stockOf(platinum, line.sku);
+
+    const result = await placed(rep, { dealerId: platinumId, channel: 'FAX', lines: [{ sku: line.sku, quantity: line.quantity }] });
+    expect(result.userErrors).toEqual([]);
+    expect(result.order).toMatchObject({ status: 'APPROVED', total: { amount: decimal(line.total) } });
+    expect(await stockOf(platinum, line.sku)).toBe(stock - line.quantity);
+    expect((await creditOf(platinum)).pendingOrders).toBe(before.pendingOrders + line.total);
+    const seen = await platinum.data('query($id: ID!) { order(id: $id) { channel dealer { id } } }', { id: result.order!.id });
+    expect(seen.order).toEqual({ channel: 'FAX', dealer: { id: platinumId } });
+    const { rows } = await db.query(
+      `select o.channel, o.placed_by_user_id = u.id as by_rep from orders."order" o, dealers.user_account u where o.id = $1 and u.email = 'rep@demo.staff'`,
+      [result.order!.id],
+    );
+    expect(rows[0]).toEqual({ channel: 'FAX', by_rep: true });
+
+    // Without a channel staff took it by phone; the dealer's own order is PORTAL.
+    const phone = await placed(rep, { dealerId: platinumId, lines: [{ sku: line.sku, quantity: 1 }] });
+    const own = await placed(platinum, { lines: [{ sku: line.sku, quantity: 1 }] });
+    const channels = await platinum.data('query($a: ID!, $b: ID!) { a: order(id: $a) { channel } b: order(id: $b) { channel } }', {
+      a: phone.order!.id,
+      b: own.order!.id,
+    });
+    expect(channels).toEqual({ a: { channel: 'PHONE' }, b: { channel: 'PORTAL' } });
+    await invariantsHold();
+  });
+
+  it("refuses a dealer outside the caller's scope, a missing or unknown dealer, and channels that are not the placer's", async () => {
+    const [rep, director] = await Promise.all([stack.loginAs('rep@demo.staff'), stack.loginAs('director@demo.staff')]);
+    const goldId = await dealerIdOf(gold);
+    const line = await lineWorth(gold, 1_000, 50_000);
+    const lines = [{ sku: line.sku, quantity: line.quantity }];
+    const codes = async (client: GraphQLClient, input: Record<string, unknown>) =>
+      (await placed(client, input)).userErrors.map((e) => e.code);
+
+    // The demo rep looks after the Northeast's dealers; the gold dealer is in the Midwest, a director's.
+    expect(await codes(rep, { dealerId: goldId, channel: 'PHONE', lines })).toEqual(['FORBIDDEN']);
+    expect(await codes(rep, { lines })).toEqual(['INVALID_INPUT']);
+    expect(await codes(rep, { dealerId: randomUUID(), lines })).toEqual(['NOT_FOUND']);
+    expect(await codes(director, { dealerId: goldId, channel: 'PORTAL', lines })).toEqual(['INVALID_INPUT']);
+    expect(await codes(director, { dealerId: goldId })).toEqual(['EMPTY_CART']);
+    expect(await codes(gold, { channel: 'PHONE', lines })).toEqual(['INVALID_INPUT']);
+    expect(await codes(gold, { dealerId: await dealerIdOf(silver), lines })).toEqual(['FORBIDDEN']);
+    // A director may enter it, by e-mail.
+    const byMail = await placed(director, { dealerId: goldId, channel: 'EMAIL', lines });
+    expect(byMail.userErrors).toEqual([]);
+    expect((await gold.data('query($id: ID!) { order(id: $id) { channel } }', { id: byMail.order!.id })).order).toEqual({
+      channel: 'EMAIL',
+    });
     await invariantsHold();
   });
 });

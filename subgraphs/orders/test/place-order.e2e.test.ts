@@ -316,7 +316,8 @@ describe('placeOrder', () => {
     expect(await codes({ lines: [{ sku: product.sku, quantity: 2_000_000_000 }] })).toEqual(['INVALID_QUANTITY']);
     expect(await codes({ lines: [] })).toEqual(['EMPTY_CART']);
     expect(await codes({ lines: [{ sku: product.sku, quantity: 1 }] }, viewer)).toEqual(['FORBIDDEN']);
-    expect(await codes({ lines: [{ sku: product.sku, quantity: 1 }] }, manager)).toEqual(['FORBIDDEN']);
+    // Staff enter orders on a dealer's behalf only, naming it (credit-policies.e2e.test.ts has the rest).
+    expect(await codes({ lines: [{ sku: product.sku, quantity: 1 }] }, manager)).toEqual(['INVALID_INPUT']);
     // A fractional quantity is not an Int: GraphQL itself refuses it, before any resolver runs.
     const fractional = await place(platinum, { lines: [{ sku: product.sku, quantity: 1.5 }] });
     expect(fractional.data?.placeOrder ?? null).toBeNull();

@@ -78,6 +78,18 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Mutation.upsertInTransit': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by reference; audited' },
   'Mutation.upsertCategory': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by slug; audited' },
   'Mutation.upsertWarehouse': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by code; audited' },
+  'Mutation.upsertDealerAddress': {
+    roles: PORTAL_ADMIN,
+    scope: 'ERP_IMPORT',
+    refusal: 'ERROR',
+    note: 'idempotent by dealer and address code; audited',
+  },
+  'Mutation.upsertDealerContact': {
+    roles: PORTAL_ADMIN,
+    scope: 'ERP_IMPORT',
+    refusal: 'ERROR',
+    note: 'idempotent by dealer and email; audited',
+  },
   'Mutation.upsertPromotion': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by code and SKU; audited' },
   'Mutation.upsertSpecialPriceAgreement': {
     roles: PORTAL_ADMIN,
@@ -115,7 +127,12 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Mutation.saveOrderAsTemplate': { roles: ORDERING, scope: 'ORDERS_WRITE', refusal: 'USER_ERROR' },
   'Mutation.deleteOrderTemplate': { roles: ORDERING, scope: 'ORDERS_WRITE', refusal: 'USER_ERROR' },
   'Mutation.reorder': { roles: ORDERING, scope: 'ORDERS_WRITE', refusal: 'USER_ERROR' },
-  'Mutation.placeOrder': { roles: ORDERING, scope: 'ORDERS_WRITE', refusal: 'USER_ERROR' },
+  'Mutation.placeOrder': {
+    roles: [...ORDERING, ...APPROVERS],
+    scope: 'ORDERS_WRITE',
+    refusal: 'USER_ERROR',
+    note: 'staff for a dealer in their approval scope, with a channel',
+  },
   'Mutation.cancelOrder': { roles: [...ORDERING, ...STAFF], refusal: 'USER_ERROR', note: 'dealers while pending or approved' },
   'Query.orders': { roles: ALL_ROLES, scope: 'ORDERS_WRITE', refusal: 'ERROR', note: "dealer users and clients: their dealer's only" },
   'Query.order': { roles: ALL_ROLES, scope: 'ORDERS_WRITE', refusal: 'ERROR', note: "dealer users and clients: their dealer's only" },

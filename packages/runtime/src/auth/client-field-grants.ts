@@ -46,6 +46,8 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   ImportRowType: ERP,
   // Master data (dealers subgraph): upserts by the ERP's key.
   UpsertDealerPayload: ERP,
+  UpsertDealerAddressPayload: ERP,
+  UpsertDealerContactPayload: ERP,
   // Master data (products subgraph): the product in the answer needs CATALOG_READ too.
   ProductMasterPayload: ERP,
   UpsertInTransitPayload: ERP,
@@ -111,6 +113,9 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   CartCreditPreview: CLOSED,
   // The bound dealer's master data, read through an order or a credit account (credit: below).
   Dealer: [...ORDERS, ...ERP],
+  // Where an order ships to is an ordering client's business; the dealer's people are the ERP's.
+  DealerAddress: [...ORDERS, ...ERP],
+  DealerContact: ERP,
   DealerSecurityPolicy: CLOSED,
   // Credit and the ledger: the ERP records them and may read what it recorded; nobody else.
   CreditAccount: ERP,

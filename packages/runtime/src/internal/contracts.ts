@@ -470,6 +470,20 @@ export interface DealersOperations {
     input: MasterDataBatch<Record<string, unknown>>;
     output: MasterDataBatchResult;
   };
+  /**
+   * Creates or updates dealers' billing and ship-to addresses by dealer and address code (DEALER_ADDRESSES
+   * imports: dealerCode and the caller's `dealerId`, code, kind, name, street, postalCode, city, region,
+   * country, isDefault, active), audited; see MasterDataBatch.
+   */
+  upsertDealerAddresses: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
+  /** Creates or updates dealers' contacts by dealer and email (DEALER_CONTACTS imports: dealerCode, `dealerId`, email, name, role, phone, active), audited. */
+  upsertDealerContacts: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -16,7 +17,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import { type Claims, parseClaims } from '../auth/claims.js';
 import { NonceGuard, type SignedBody, signedClient, unsignedRequest, verifySignedBody } from '../auth/signature.js';
 import { type InternalRoutesOptions, mountInternalOperations } from '../internal/internal-server.js';
-import type { Logger } from '../logger.js';
+import { type Logger, withRequestLogScope } from '../logger.js';
 import { Refusal } from '../result/result.js';
 
 export interface SubgraphServerOptions<TContext> {
@@ -33,6 +34,8 @@ export interface SubgraphServerOptions<TContext> {
   plugins?: ApolloServerPlugin<any>[];
   /** Internal operations served at /internal/<operation> to signed service calls. */
   internal?: Omit<InternalRoutesOptions, 'service' | 'logger'>;
+  /** The largest GraphQL request body accepted, in bytes (2 MB unless the subgraph takes files). */
+  maxBodyBytes?: number;
 }
 
 /** The caller's address and user agent, as the gateway vouched for them in the signed body. */
@@ -108,13 +111,19 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
   });
   await server.start();
   const nonces = new NonceGuard();
+  // Every line logged while a request runs names it: the gateway's x-request-id (it sends one per request).
+  app.use((req, _res, next) => {
+    const header = req.headers['x-request-id'];
+    const requestId = (Array.isArray(header) ? header[0] : header)?.slice(0, 100) ?? randomUUID();
+    withRequestLogScope({ requestId }, next);
+  });
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });
   if (options.internal) mountInternalOperations(app, { ...options.internal, service: options.name, logger: options.logger });
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    express.json({ limit: options.maxBodyBytes ?? 2 * 1024 * 1024 }),
     expressMiddleware(server, {
       context: async ({ req }) => {
         const body = req.body as SignedBody | undefined;

@@ -60,6 +60,8 @@ export interface SubgraphDefinition<TContext extends BaseContext = BaseContext, 
    * many stacks (the test suite) builds it once. Unset when the schema holds instance state (a pubSub).
    */
   schemaCacheKey?: string;
+  /** The largest GraphQL request body this subgraph accepts, in bytes; 2 MB when unset (a subgraph that takes files raises it). */
+  maxBodyBytes?: number;
   /** Adds loaders and services to the base context of one request (also for internal operations, with no claims). */
   context(base: BaseContext, runtime?: SubgraphRuntime): TContext;
   /**
@@ -179,7 +181,7 @@ export async function runSubgraph(
   config: SubgraphConfig,
   options: { migrate?: boolean; orm?: MikroORM } = {},
 ): Promise<RunningService> {
-  const logger = createLogger(definition.name, config.logLevel);
+  const logger = createLogger(definition.name, config.logLevel, config.logFormat);
   const orm = options.orm ?? (await openSubgraphOrm(definition, config));
   if (options.migrate) await migrate(orm);
   const { schema } = await schemaOf(definition);
@@ -202,6 +204,7 @@ export async function runSubgraph(
       ...(definition.erpSyncs ? [erpSyncPlugin({ syncs: definition.erpSyncs, report: reportSync(config, logger) })] : []),
     ],
     internal: handlers ? { key: config.internalKey, handlers, faultInjection: config.faultInjection && !config.production } : undefined,
+    maxBodyBytes: definition.maxBodyBytes,
   });
   const stopBackground = await definition.start?.(runtime, () => newContext(null), {
     httpServer: server.httpServer,

@@ -1,5 +1,7 @@
 import { ApiClient } from './api-client.entity.js';
 import { Dealer } from './dealer.entity.js';
+import { DealerAddress } from './dealer-address.entity.js';
+import { DealerContact } from './dealer-contact.entity.js';
 import { Invitation } from './invitation.entity.js';
 import { MasterDataChange } from './master-data-change.entity.js';
 import { SecurityEvent } from './security-event.entity.js';
@@ -8,5 +10,29 @@ import { SignInAttempt } from './sign-in-attempt.entity.js';
 import { SignInThrottle } from './sign-in-throttle.entity.js';
 import { User } from './user.entity.js';
 
-export { ApiClient, Dealer, Invitation, MasterDataChange, SecurityEvent, Session, SignInAttempt, SignInThrottle, User };
-export const entities = [Dealer, User, Session, SignInThrottle, SignInAttempt, SecurityEvent, Invitation, ApiClient, MasterDataChange];
+export {
+  ApiClient,
+  Dealer,
+  DealerAddress,
+  DealerContact,
+  Invitation,
+  MasterDataChange,
+  SecurityEvent,
+  Session,
+  SignInAttempt,
+  SignInThrottle,
+  User,
+};
+export const entities = [
+  Dealer,
+  User,
+  Session,
+  SignInThrottle,
+  SignInAttempt,
+  SecurityEvent,
+  Invitation,
+  ApiClient,
+  MasterDataChange,
+  DealerAddress,
+  DealerContact,
+];

@@ -1,7 +1,8 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
- * The audit of master data changes (upsertDealer and DEALERS imports): who, when, which record,
+ * The audit of master data changes (upsertDealer, upsertDealerAddress, upsertDealerContact; DEALERS, DEALER_ADDRESSES and
+ * DEALER_CONTACTS imports): who, when, which record,
  * before and after. Written in the same transaction as the change; an unchanged upsert writes none.
  * It is also the outbox of the `dealer.changed` webhook (services/dealer-forwarder.ts).
  */
@@ -11,7 +12,7 @@ export class MasterDataChange {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
-  /** What kind of record: DEALER. */
+  /** What kind of record: DEALER (the `dealer.changed` outbox reads these only), DEALER_ADDRESS or DEALER_CONTACT. */
   @Property({ type: 'text' })
   subject!: string;
 

@@ -8,6 +8,7 @@ import {
 } from '@dealergraph/runtime';
 
 import type { DealersContext } from '../context.js';
+import { upsertDealerAddresses, upsertDealerContacts } from '../services/dealer-address.service.js';
 import { resolveDealerCodes, upsertDealers } from '../services/dealer-master.service.js';
 import { dealerProfiles, notificationContacts, staffProfile } from '../services/dealer-scope.service.js';
 
@@ -34,6 +35,16 @@ export function dealersInternalOperations(newContext: () => DealersContext): Int
     async upsertDealers(input) {
       const batch = requireMasterDataBatch(input);
       return upsertDealers(newContext(), batch.rows, batch);
+    },
+    async upsertDealerAddresses(input) {
+      const batch = requireMasterDataBatch(input);
+      const { applied, rows } = await upsertDealerAddresses(newContext(), batch.rows, batch);
+      return { applied, rows };
+    },
+    async upsertDealerContacts(input) {
+      const batch = requireMasterDataBatch(input);
+      const { applied, rows } = await upsertDealerContacts(newContext(), batch.rows, batch);
+      return { applied, rows };
     },
   });
 }

@@ -82,3 +82,58 @@ export async function activeUserById(em: EntityManager, id: string): Promise<Use
   );
   return row ?? null;
 }
+
+/** A dealer's address as `Dealer.addresses` reads it. */
+export interface DealerAddressRow {
+  id: string;
+  dealerId: string;
+  code: string;
+  kind: string;
+  name: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  region: string | null;
+  country: string;
+  isDefault: boolean;
+  active: boolean;
+}
+
+/** A dealer's contact as `Dealer.contacts` reads it. */
+export interface DealerContactRow {
+  id: string;
+  dealerId: string;
+  email: string;
+  name: string;
+  role: string | null;
+  phone: string | null;
+  active: boolean;
+}
+
+const ADDRESS_COLUMNS = `id, dealer_id as "dealerId", code, kind, name, street, postal_code as "postalCode", city, region, country,
+  is_default as "isDefault", active`;
+const CONTACT_COLUMNS = `id, dealer_id as "dealerId", email, name, role, phone, active`;
+
+/** Addresses by id (any state), or the active addresses of dealers (defaults first, then by kind and code): one statement. */
+export async function dealerAddresses(
+  em: EntityManager,
+  by: { ids?: readonly string[]; dealerIds?: readonly string[] },
+): Promise<DealerAddressRow[]> {
+  const [where, keys] = by.ids ? ['id = any(?::uuid[])', by.ids] : ['active and dealer_id = any(?::uuid[])', by.dealerIds ?? []];
+  return em.execute<DealerAddressRow[]>(
+    `select ${ADDRESS_COLUMNS} from "dealers"."dealer_address" where ${where} order by dealer_id, is_default desc, kind, code`,
+    [`{${keys.join(',')}}`],
+  );
+}
+
+/** Contacts by id (any state), or the active contacts of dealers (by name): one statement. */
+export async function dealerContacts(
+  em: EntityManager,
+  by: { ids?: readonly string[]; dealerIds?: readonly string[] },
+): Promise<DealerContactRow[]> {
+  const [where, keys] = by.ids ? ['id = any(?::uuid[])', by.ids] : ['active and dealer_id = any(?::uuid[])', by.dealerIds ?? []];
+  return em.execute<DealerContactRow[]>(
+    `select ${CONTACT_COLUMNS} from "dealers"."dealer_contact" where ${where} order by dealer_id, name, email`,
+    [`{${keys.join(',')}}`],
+  );
+}

@@ -14,6 +14,8 @@ export const IMPORT_KINDS = [
   'PAYMENTS',
   'CATEGORIES',
   'WAREHOUSES',
+  'DEALER_ADDRESSES',
+  'DEALER_CONTACTS',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -30,6 +32,8 @@ export const IMPLEMENTED_KINDS: readonly ImportKind[] = [
   'WAREHOUSES',
   'PROMOTIONS',
   'SPECIAL_PRICES',
+  'DEALER_ADDRESSES',
+  'DEALER_CONTACTS',
 ];
 
 export const IMPORT_JOB_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'] as const;

@@ -132,6 +132,37 @@ export const MASTER_DATA_FORMATS: Partial<Record<ImportKind, MasterDataFormat>> 
     dealerCodeField: 'dealerCode',
     skuField: 'sku',
   },
+  DEALER_ADDRESSES: {
+    owner: 'dealers',
+    columns: [
+      { name: 'dealer_code', field: 'dealerCode', required: true },
+      { name: 'code', field: 'code', required: true },
+      { name: 'kind', field: 'kind', required: true },
+      { name: 'name', field: 'name', required: true },
+      { name: 'street', field: 'street', required: true },
+      { name: 'postal_code', field: 'postalCode', required: true },
+      { name: 'city', field: 'city', required: true },
+      { name: 'region', field: 'region' },
+      { name: 'country', field: 'country', required: true },
+      { name: 'default', field: 'isDefault' },
+      { name: 'active', field: 'active' },
+    ],
+    key: (input) => (text(input.dealerCode) ? `${text(input.dealerCode)}/${text(input.code)}` : null),
+    dealerCodeField: 'dealerCode',
+  },
+  DEALER_CONTACTS: {
+    owner: 'dealers',
+    columns: [
+      { name: 'dealer_code', field: 'dealerCode', required: true },
+      { name: 'email', field: 'email', required: true },
+      { name: 'name', field: 'name', required: true },
+      { name: 'role', field: 'role' },
+      { name: 'phone', field: 'phone' },
+      { name: 'active', field: 'active' },
+    ],
+    key: (input) => (text(input.dealerCode) ? `${text(input.dealerCode)}/${text(input.email).toLowerCase()}` : null),
+    dealerCodeField: 'dealerCode',
+  },
   CATEGORIES: {
     owner: 'products',
     columns: [

@@ -46,6 +46,8 @@ export const IMPORT_SYNC: Readonly<Record<ImportKind, SyncKind>> = {
   PAYMENTS: 'INVOICES',
   CATEGORIES: 'PRODUCTS',
   WAREHOUSES: 'INVENTORY',
+  DEALER_ADDRESSES: 'CUSTOMERS',
+  DEALER_CONTACTS: 'CUSTOMERS',
 };
 
 export type SyncState = 'OK' | 'OVERDUE' | 'NEVER';

@@ -26,6 +26,11 @@ registerEnumType(ImportKindEnum, {
     PAYMENTS: { description: 'Payments (not yet).' },
     CATEGORIES: { description: 'The catalog tree by slug: slug, name, parent (a slug; empty: a root).' },
     WAREHOUSES: { description: 'Warehouses by code: code, name, city.' },
+    DEALER_ADDRESSES: {
+      description:
+        "Dealers' billing and ship-to addresses by dealer_code and code: kind, name, street, postal_code, city, region, country, default, active.",
+    },
+    DEALER_CONTACTS: { description: "Dealers' contacts by dealer_code and email: name, role, phone, active." },
   },
 });
 

@@ -16,6 +16,8 @@ const OPERATIONS = {
   VOLUME_BREAKS: ['prices', 'replaceVolumeBreaks'],
   CATEGORIES: ['products', 'upsertCategories'],
   PROMOTIONS: ['prices', 'upsertPromotions'],
+  DEALER_ADDRESSES: ['dealers', 'upsertDealerAddresses'],
+  DEALER_CONTACTS: ['dealers', 'upsertDealerContacts'],
   SPECIAL_PRICES: ['prices', 'upsertSpecialPrices'],
   WAREHOUSES: ['products', 'upsertWarehouses'],
 } as const;

@@ -2,6 +2,7 @@ import { BigIntType, Entity, Enum, Index, OptionalProps, PrimaryKey, Property, U
 
 import type { Rejection } from '../approvals/domain/order-rejection.js';
 import type { TakenCartLine } from '../cart/cart.service.js';
+import { ORDER_CHANNELS, type OrderChannel } from '../placement/domain/order-channel.js';
 import { ORDER_STATUSES, type OrderStatus } from './domain/order-lifecycle.js';
 
 /** `"schema"."table"`: the table is named "order", a reserved word, so it is always quoted. */
@@ -62,7 +63,8 @@ export class Order {
     | 'effectLeaseUntil'
     | 'paymentDue'
     | 'paymentDueBy'
-    | 'deferredLines';
+    | 'deferredLines'
+    | 'channel';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -187,6 +189,10 @@ export class Order {
   /** Whoever drives the effect owns it until then; the recovery sweep takes over effects past it. */
   @Property({ type: 'timestamptz', nullable: true })
   effectLeaseUntil: Date | null = null;
+
+  /** How the order reached the distributor: PORTAL (a dealer user), API (an API client), or the channel staff keyed it in from. */
+  @Enum({ items: () => ORDER_CHANNELS, default: 'PORTAL' })
+  channel: OrderChannel = 'PORTAL';
 
   /** PAYMENT_REQUIRED: what the dealer pays up front before the order proceeds, in minor units (0: nothing). */
   @Property({ type: new BigIntType('number'), default: 0 })

@@ -3,6 +3,7 @@ import { toMoney } from '@dealergraph/runtime';
 import { toRejectionType } from '../approvals/order-rejection.type.js';
 import type { Order } from './order.entity.js';
 import type { OrderLineType, OrderStatusChangeType, OrderType } from './order.type.js';
+import type { OrderChannelEnum } from './order-channel.type.js';
 import type { OrderDecisionResult } from './order-decision.service.js';
 import type { OrderPayload } from './order-lifecycle.type.js';
 import type { OrderLine } from './order-line.entity.js';
@@ -16,6 +17,7 @@ export function toOrderType(order: Order): OrderType {
     number: order.number,
     status: order.status as OrderStatusEnum,
     dealer: { id: order.dealerId },
+    channel: order.channel as OrderChannelEnum,
     total: toMoney(order.total, order.currency),
     currency: order.currency,
     poNumber: order.poNumber,

@@ -3,6 +3,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 import { OrderRejectionType } from '../approvals/order-rejection.type.js';
 import { DealerRef, ProductRef } from '../stubs.type.js';
+import { OrderChannelEnum } from './order-channel.type.js';
 import { OrderStatusEnum } from './order-status.type.js';
 
 @Directive('@key(fields: "id")')
@@ -16,6 +17,12 @@ export class OrderType {
 
   @Field(() => OrderStatusEnum, { description: 'Where the order is in its lifecycle.' })
   status!: OrderStatusEnum;
+
+  @Field(() => OrderChannelEnum, {
+    description:
+      "How the order reached the distributor: PORTAL for a dealer user's own order, API for an API client's, PHONE, FAX, EMAIL or EDI when staff keyed it in on the dealer's behalf.",
+  })
+  channel!: OrderChannelEnum;
 
   @Field(() => DealerRef, { description: 'The dealer who ordered.' })
   dealer!: DealerRef;

@@ -3,8 +3,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { EntityManager } from '@dealergraph/runtime';
 import {
+  type Claims,
+  isApiClient,
+  isStaff,
   MAX_INTERNAL_LINES,
   MAX_LINE_QUANTITY,
+  normalizeId,
   ok,
   readOptionalAmount,
   Refusal,
@@ -18,10 +22,13 @@ import {
 } from '@dealergraph/runtime';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 
+import { scopeOf } from '../approvals/approver-scope.service.js';
+import { inScope } from '../approvals/domain/approver-scope.js';
 import { takeCartLines } from '../cart/cart.service.js';
 import { withCartLock } from '../cart/cart-lock.js';
 import type { OrdersContext } from '../context.js';
 import { Order, type OrderRequest, type OrderRequestLine } from '../orders/order.entity.js';
+import { type OrderChannel, orderChannel } from './domain/order-channel.js';
 import { SimulatedCrash } from './order-errors.js';
 import { compensate, driveWorkflow, type WorkflowOutcome } from './placement-driver.service.js';
 
@@ -42,6 +49,10 @@ export interface PlaceOrderInput {
   poNumber?: string | null;
   /** The total the caller confirmed, as a decimal string. */
   expectedTotal?: string | null;
+  /** Staff: the dealer the order is for (in their approval scope). A dealer user: its own, or omitted. */
+  dealerId?: string | null;
+  /** How the order came in (see placement/domain/order-channel.ts). */
+  channel?: OrderChannel | null;
 }
 
 /** A placed order, with the warning it was placed with (SOFT_WARNING: over the credit limit). */
@@ -127,16 +138,21 @@ export async function placeOrder(ctx: OrdersContext, input: PlaceOrderInput): Pr
     `Your role (${claims.role}) may not place orders: dealer users who order do.`,
   );
   if (forbidden) return refused(forbidden);
-  if (!claims.dealerId) return refused(userError('FORBIDDEN', 'Orders are placed for a dealer, and this caller has none.'));
+  const placer = await placerOf(ctx, claims, input);
+  if (!placer.ok) return refused(placer.error);
+  const { dealerId, channel } = placer;
   const key = input.idempotencyKey?.trim() ?? '';
   const fromCart = input.lines === null || input.lines === undefined;
+  if (fromCart && isStaff(claims)) {
+    return refused(userError('EMPTY_CART', 'Staff have no cart: send the lines of the order.', ['input', 'lines']));
+  }
   const request = fromCart ? null : readRequest(input, input.lines!, false);
   if (Array.isArray(request)) return refused(...request);
   const requestHash = request ? hashOf(request) : null;
-  const owner = { dealerId: claims.dealerId, userId: claims.sub, key };
+  const owner = { dealerId, userId: claims.sub, key, channel };
   // A few rounds: a concurrent submission with the same key may be running, or end and free the key.
   for (let round = 0; round < 200; round += 1) {
-    const byKey = () => ctx.em.fork().findOne(Order, { dealerId: claims.dealerId, idempotencyKey: key });
+    const byKey = () => ctx.em.fork().findOne(Order, { dealerId, idempotencyKey: key });
     // A cart order looks for its key first: a retry finds the cart emptied by the first submission.
     let existing = fromCart ? await byKey() : null;
     if (!existing) {
@@ -179,6 +195,53 @@ interface ClaimArgs {
   dealerId: string;
   userId: string;
   key: string;
+  channel: OrderChannel;
+}
+
+/**
+ * Whose order this is and how it came in: a dealer user's or API client's own dealer (PORTAL, API);
+ * staff name a dealer in their approval scope (a SALES_REP their own dealers', a REGIONAL_MANAGER
+ * their region's, SALES_DIRECTOR and up any) and the channel they took it from. The order is then
+ * the dealer's like any other, placed by the staff user on its behalf.
+ */
+async function placerOf(
+  ctx: OrdersContext,
+  claims: Claims,
+  input: PlaceOrderInput,
+): Promise<{ ok: true; dealerId: string; channel: OrderChannel } | { ok: false; error: UserError }> {
+  const staff = isStaff(claims);
+  const chosen = orderChannel({ placer: staff ? 'STAFF' : isApiClient(claims) ? 'API_CLIENT' : 'DEALER_USER', requested: input.channel });
+  if (!chosen.ok) return { ok: false, error: userError(chosen.code, chosen.message, ['input', 'channel']) };
+  const named = input.dealerId ? normalizeId(input.dealerId) : null;
+  if (!staff) {
+    if (!claims.dealerId) return { ok: false, error: userError('FORBIDDEN', 'Orders are placed for a dealer, and this caller has none.') };
+    if (input.dealerId && named !== claims.dealerId) {
+      return { ok: false, error: userError('FORBIDDEN', 'A dealer user orders for its own dealer only.', ['input', 'dealerId']) };
+    }
+    return { ok: true, dealerId: claims.dealerId, channel: chosen.channel };
+  }
+  if (!input.dealerId) {
+    return { ok: false, error: userError('INVALID_INPUT', 'Staff name the dealer the order is for (dealerId).', ['input', 'dealerId']) };
+  }
+  const notFound = { ok: false as const, error: userError('NOT_FOUND', 'There is no such dealer.', ['input', 'dealerId']) };
+  if (!named) return notFound;
+  const [{ dealers }, scope] = await Promise.all([
+    ctx.services.dealers.call('dealerProfiles', { dealerIds: [named] }),
+    scopeOf(ctx, claims),
+  ]);
+  const dealer = dealers[0];
+  if (!dealer) return notFound;
+  if (!inScope(scope, { salesRepUserId: dealer.salesRepUserId, dealerRegion: dealer.region })) {
+    return {
+      ok: false,
+      error: userError(
+        'FORBIDDEN',
+        'This dealer is not one you look after: its rep, its regional manager or a director enters its orders.',
+        ['input', 'dealerId'],
+      ),
+    };
+  }
+  return { ok: true, dealerId: named, channel: chosen.channel };
 }
 
 /** The order row of step 1, added to `em` (flushed by the caller). */
@@ -200,6 +263,7 @@ async function newOrder(em: EntityManager, ctx: OrdersContext, args: ClaimArgs &
     placedAt: now,
     requestHash: args.requestHash,
     request: args.request,
+    channel: args.channel,
     workflow: 'RUNNING',
     workflowStep: 'CLAIMED',
     leaseUntil: new Date(now.getTime() + ctx.workflow.leaseMs),

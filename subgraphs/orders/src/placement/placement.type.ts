@@ -2,6 +2,7 @@ import { UserError } from '@dealergraph/runtime';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { OrderType } from '../orders/order.type.js';
+import { OrderChannelEnum } from '../orders/order-channel.type.js';
 
 @InputType('PlaceOrderLineInput', { description: 'One line to order.' })
 export class PlaceOrderLineInput {
@@ -40,6 +41,20 @@ export class PlaceOrderInput {
     description: 'The order total the dealer confirmed, e.g. "1234.50"; a different total now: PRICE_CHANGED, nothing placed.',
   })
   expectedTotal?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Staff (SALES_REP and up): the dealer the order is placed for, one in the caller's approval scope (FORBIDDEN otherwise); required for staff, who send lines (they have no cart). A dealer user may only name its own dealer.",
+  })
+  dealerId?: string | null;
+
+  @Field(() => OrderChannelEnum, {
+    nullable: true,
+    description:
+      "How the order reached the distributor. Staff: PHONE (the default), FAX, EMAIL or EDI. A dealer user's own order is PORTAL and an API client's API (or EDI); another value is refused (INVALID_INPUT).",
+  })
+  channel?: OrderChannelEnum | null;
 }
 
 @ObjectType('PlaceOrderPayload', { description: 'The placed order, or why it was not placed.' })

@@ -1,7 +1,8 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
- * The audit of master data changes (TIER_RULES and VOLUME_BREAKS imports): who, when, which record,
+ * The audit of master data changes (TIER_RULES, VOLUME_BREAKS, PROMOTIONS and SPECIAL_PRICES imports, upsertPromotion,
+ * upsertSpecialPriceAgreement): who, when, which record,
  * before and after. Written in the same transaction as the change; an unchanged upsert writes none.
  * It is also the outbox of the `dealer.changed` webhook (services/dealer-forwarder.ts).
  */
@@ -11,15 +12,15 @@ export class MasterDataChange {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
-  /** What kind of record: TIER_RULE or VOLUME_BREAK. */
+  /** What kind of record: TIER_RULE, VOLUME_BREAK, PROMOTION or SPECIAL_PRICE. */
   @Property({ type: 'text' })
   subject!: string;
 
-  /** The record's own key: the tier, or the volume break's min quantity. */
+  /** The record's own key: the tier, the volume break's min quantity, CODE@SKU of a promotion, an agreement's reference. */
   @Property({ type: 'text' })
   subjectId!: string;
 
-  /** The key of the record: the tier, or the volume break's min quantity. */
+  /** The key of the record, as subjectId. */
   @Property({ type: 'text' })
   externalKey!: string;
 

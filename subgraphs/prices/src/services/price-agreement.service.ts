@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { formatAmount, type InternalActor, type MasterDataBatchResult, type MasterDataRowResult } from '@dealergraph/runtime';
 
 import type { PricesContext } from '../context.js';
-import { checkPromotion, checkSpecialPriceAgreement, overlappingRows, windowsOverlap } from '../domain/price-agreements.js';
+import {
+  checkPromotion,
+  checkSpecialPriceAgreement,
+  overlappingRows,
+  type PromotionData,
+  type SpecialPriceAgreementData,
+  windowsOverlap,
+} from '../domain/price-agreements.js';
 
 interface BatchOptions {
   actor: InternalActor;
@@ -57,6 +64,81 @@ async function audit(em: PricesContext['em'], actor: InternalActor, changes: rea
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
+/** A row checked alone, its product resolved. */
+type CheckedRow<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+type PromotionRow = PromotionData & { productId: string; sku: string };
+type AgreementRow = SpecialPriceAgreementData & { dealerId: string; dealerCode: string; productId: string; sku: string };
+
+/** Applies a planned batch unless a dry run (or a failed row under all-or-nothing) says not to. */
+const appliesTo = (rows: readonly MasterDataRowResult[], options: BatchOptions) =>
+  !options.dryRun && !(rows.some((r) => r.status === 'FAILED') && options.allOrNothing);
+
+/** Promotion rows alone: the product, the row's values, then duplicates (code and product) and overlaps on one product. */
+function checkPromotionRows(inputs: readonly Record<string, unknown>[]) {
+  const checked = inputs.map((input): CheckedRow<PromotionRow> => {
+    const product = productOf(input);
+    const row = checkPromotion(input);
+    if (!('id' in product)) return { ok: false, problems: [product, ...(row.ok ? [] : row.problems)] };
+    return row.ok ? { ok: true, value: { ...row.value, productId: product.id, sku: product.sku } } : row;
+  });
+  const keys = checked.map((c) => (c.ok ? `${c.value.code.toLowerCase()}@${c.value.productId}` : null));
+  const twice = counted(keys);
+  const overlaps = overlappingRows(
+    checked.map((c, i) =>
+      c.ok && !twice.has(i) ? { group: c.value.productId, window: { from: c.value.validFrom, to: c.value.validTo } } : null,
+    ),
+  );
+  return { checked, keys, twice, overlaps };
+}
+
+interface StoredPromotion {
+  id: string;
+  code: string;
+  product_id: string;
+  name: string;
+  discount_bp: number;
+  valid_from: Date;
+  valid_to: Date;
+}
+
+/** One promotion row against the stored one: its outcome, and what to write when it changes anything. */
+function planPromotion(v: PromotionRow, existing: StoredPromotion | undefined) {
+  const before = existing
+    ? {
+        code: existing.code,
+        sku: v.sku,
+        name: existing.name,
+        discountBp: existing.discount_bp,
+        validFrom: iso(existing.valid_from),
+        validTo: iso(existing.valid_to),
+      }
+    : null;
+  const after = {
+    code: existing?.code ?? v.code,
+    sku: v.sku,
+    name: v.name,
+    discountBp: v.discountBp,
+    validFrom: iso(v.validFrom),
+    validTo: iso(v.validTo),
+  };
+  if (before && JSON.stringify(before) === JSON.stringify(after)) return { status: 'UNCHANGED' as const, write: null };
+  return {
+    status: existing ? ('UPDATED' as const) : ('CREATED' as const),
+    write: {
+      row: {
+        id: existing?.id ?? randomUUID(),
+        code: after.code,
+        name: v.name,
+        product_id: v.productId,
+        discount_bp: v.discountBp,
+        valid_from: after.validFrom,
+        valid_to: after.validTo,
+      },
+      change: { subject: 'PROMOTION', key: `${after.code}@${v.sku}`, before, after } satisfies Change,
+    },
+  };
+}
+
 /**
  * Promotions from the ERP (upsertPromotion, PROMOTIONS imports), by campaign code and product: name,
  * discount, validity. The caller resolved each row's SKU to `productId`. A row equal to the stored
@@ -69,51 +151,24 @@ export async function upsertPromotions(
   inputs: readonly Record<string, unknown>[],
   options: BatchOptions,
 ): Promise<MasterDataBatchResult> {
-  const checked = inputs.map((input) => {
-    const product = productOf(input);
-    const row = checkPromotion(input);
-    if (!('id' in product)) return { ok: false as const, problems: [product, ...(row.ok ? [] : row.problems)] };
-    return row.ok ? { ok: true as const, value: { ...row.value, productId: product.id, sku: product.sku } } : row;
-  });
-  const keyOf = (i: number) => {
-    const c = checked[i]!;
-    return c.ok ? `${c.value.code.toLowerCase()}@${c.value.productId}` : null;
-  };
-  const twice = counted(inputs.map((_, i) => keyOf(i)));
-  const overlaps = overlappingRows(
-    checked.map((c, i) =>
-      c.ok && !twice.has(i) ? { group: c.value.productId, window: { from: c.value.validFrom, to: c.value.validTo } } : null,
-    ),
-  );
+  const { checked, keys, twice, overlaps } = checkPromotionRows(inputs);
   return ctx.em.transactional(async (em) => {
     await em.execute(`select pg_advisory_xact_lock(hashtext('prices.master-data.PROMOTION'))`);
-    const valid = checked.flatMap((c) => (c.ok ? [c.value] : []));
-    const stored = valid.length
-      ? await em.execute<
-          { id: string; code: string; product_id: string; name: string; discount_bp: number; valid_from: Date; valid_to: Date }[]
-        >(
+    const productIds = [...new Set(checked.flatMap((c) => (c.ok ? [c.value.productId] : [])))];
+    const stored = productIds.length
+      ? await em.execute<StoredPromotion[]>(
           `select id, code, product_id, name, discount_bp, valid_from, valid_to from "prices"."promotion"
             where code is not null and product_id = any(?::uuid[]) for update`,
-          [`{${[...new Set(valid.map((v) => v.productId))].join(',')}}`],
+          [`{${productIds.join(',')}}`],
         )
       : [];
     const byKey = new Map(stored.map((s) => [`${s.code.toLowerCase()}@${s.product_id}`, s]));
-    const changes: Change[] = [];
-    const writes: {
-      id: string;
-      code: string;
-      name: string;
-      product_id: string;
-      discount_bp: number;
-      valid_from: string;
-      valid_to: string;
-    }[] = [];
+    const writes: NonNullable<ReturnType<typeof planPromotion>['write']>[] = [];
     const rows = checked.map((c, i): MasterDataRowResult => {
       if (!c.ok) return failed(c.problems);
       const v = c.value;
-      const key = `${v.code}@${v.sku}`;
       if (twice.has(i))
-        return failed([{ code: 'DUPLICATE_KEY', message: `Promotion ${key} appears in more than one row.`, field: 'code' }]);
+        return failed([{ code: 'DUPLICATE_KEY', message: `Promotion ${v.code}@${v.sku} appears in more than one row.`, field: 'code' }]);
       if (overlaps.has(i))
         return failed([
           {
@@ -122,39 +177,11 @@ export async function upsertPromotions(
             field: 'validFrom',
           },
         ]);
-      const existing = byKey.get(keyOf(i)!);
-      const before = existing
-        ? {
-            code: existing.code,
-            sku: v.sku,
-            name: existing.name,
-            discountBp: existing.discount_bp,
-            validFrom: iso(existing.valid_from),
-            validTo: iso(existing.valid_to),
-          }
-        : null;
-      const after = {
-        code: existing?.code ?? v.code,
-        sku: v.sku,
-        name: v.name,
-        discountBp: v.discountBp,
-        validFrom: iso(v.validFrom),
-        validTo: iso(v.validTo),
-      };
-      if (before && JSON.stringify(before) === JSON.stringify(after)) return { status: 'UNCHANGED' };
-      writes.push({
-        id: existing?.id ?? randomUUID(),
-        code: after.code,
-        name: v.name,
-        product_id: v.productId,
-        discount_bp: v.discountBp,
-        valid_from: after.validFrom!,
-        valid_to: after.validTo!,
-      });
-      changes.push({ subject: 'PROMOTION', key: `${after.code}@${v.sku}`, before, after });
-      return { status: existing ? 'UPDATED' : 'CREATED' };
+      const planned = planPromotion(v, byKey.get(keys[i]!));
+      if (planned.write) writes.push(planned.write);
+      return { status: planned.status };
     });
-    const applied = !options.dryRun && !(rows.some((r) => r.status === 'FAILED') && options.allOrNothing);
+    const applied = appliesTo(rows, options);
     if (!applied || !writes.length) return { applied, rows };
     await em.execute(
       `insert into "prices"."promotion" (id, code, name, product_id, discount_bp, valid_from, valid_to)
@@ -162,12 +189,140 @@ export async function upsertPromotions(
          from jsonb_to_recordset(?::jsonb) as r(id uuid, code text, name text, product_id uuid, discount_bp int, valid_from timestamptz, valid_to timestamptz)
        on conflict (id) do update set name = excluded.name, discount_bp = excluded.discount_bp,
          valid_from = excluded.valid_from, valid_to = excluded.valid_to`,
-      [JSON.stringify(writes)],
+      [JSON.stringify(writes.map((w) => w.row))],
       'run',
     );
-    await audit(em, options.actor, changes);
+    await audit(
+      em,
+      options.actor,
+      writes.map((w) => w.change),
+    );
     return { applied, rows };
   });
+}
+
+/** Agreement rows alone: dealer and product resolved, the row's values, then duplicate references and overlaps within the batch. */
+function checkAgreementRows(inputs: readonly Record<string, unknown>[]) {
+  const checked = inputs.map((input): CheckedRow<AgreementRow> => {
+    const problems: Problem[] = [];
+    const dealerId = textOf(input.dealerId);
+    if (!UUID.test(dealerId))
+      problems.push({
+        code: 'UNKNOWN_DEALER',
+        message: `No dealer has the code ${textOf(input.dealerCode).slice(0, 40)}.`,
+        field: 'dealerCode',
+      });
+    const product = productOf(input);
+    if (!('id' in product)) problems.push(product);
+    const row = checkSpecialPriceAgreement(input);
+    if (!row.ok) problems.push(...row.problems);
+    if (problems.length || !row.ok || !('id' in product)) return { ok: false, problems };
+    const resolved = { dealerId: dealerId.toLowerCase(), dealerCode: textOf(input.dealerCode), productId: product.id, sku: product.sku };
+    return { ok: true, value: { ...row.value, ...resolved } };
+  });
+  const twice = counted(checked.map((c) => (c.ok ? c.value.reference.toLowerCase() : null)));
+  const overlaps = overlappingRows(
+    checked.map((c, i) =>
+      c.ok && !twice.has(i)
+        ? { group: `${c.value.dealerId}:${c.value.productId}`, window: { from: c.value.validFrom, to: c.value.validTo } }
+        : null,
+    ),
+  );
+  return { checked, twice, overlaps };
+}
+
+interface StoredAgreement {
+  id: string;
+  reference: string | null;
+  dealer_id: string;
+  product_id: string;
+  unit_price: string;
+  valid_from: Date;
+  valid_to: Date | null;
+}
+
+/** The stored agreements (not request grants) of the batch's products, locked, and each product's list price currency. */
+async function loadAgreements(em: PricesContext['em'], productIds: readonly string[]) {
+  if (!productIds.length) return { stored: [] as StoredAgreement[], currencyOf: new Map<string, string>() };
+  const ids = `{${productIds.join(',')}}`;
+  const [stored, currencies] = await Promise.all([
+    em.execute<StoredAgreement[]>(
+      `select id, reference, dealer_id, product_id, unit_price, valid_from, valid_to from "prices"."special_price"
+        where request_id is null and product_id = any(?::uuid[]) for update`,
+      [ids],
+    ),
+    em.execute<{ product_id: string; currency: string }[]>(
+      `select product_id, currency from "prices"."product_price" where product_id = any(?::uuid[])`,
+      [ids],
+    ),
+  ]);
+  return { stored, currencyOf: new Map(currencies.map((c) => [c.product_id, c.currency])) };
+}
+
+/** Why an agreement cannot be stored against what is (the list price's currency, another agreement's window); null when it can. */
+function agreementConflict(v: AgreementRow, stored: readonly StoredAgreement[], listCurrency: string | undefined): Problem | null {
+  if (v.currency && listCurrency && v.currency !== listCurrency)
+    return {
+      code: 'CURRENCY_MISMATCH',
+      message: `${v.sku} is priced in ${listCurrency}; the agreement says ${v.currency}.`,
+      field: 'currency',
+    };
+  const clash = stored.find(
+    (s) =>
+      s.dealer_id === v.dealerId &&
+      s.product_id === v.productId &&
+      s.reference?.toLowerCase() !== v.reference.toLowerCase() &&
+      windowsOverlap({ from: v.validFrom, to: v.validTo }, { from: new Date(s.valid_from), to: s.valid_to ? new Date(s.valid_to) : null }),
+  );
+  if (!clash) return null;
+  return {
+    code: 'OVERLAPPING_VALIDITY',
+    message: `Agreement ${clash.reference ?? clash.id} for dealer ${v.dealerCode} and ${v.sku} overlaps this one's validity.`,
+    field: 'validFrom',
+  };
+}
+
+/** One agreement row against the stored one by reference: its outcome, and what to write when it changes anything. */
+function planAgreement(v: AgreementRow, existing: StoredAgreement | undefined) {
+  const shape = (s: { dealerId: string; productId: string; unitPrice: number; from: Date | string; to: Date | string | null }) => ({
+    dealerId: s.dealerId,
+    productId: s.productId,
+    unitPrice: formatAmount(s.unitPrice),
+    validFrom: iso(s.from),
+    validTo: iso(s.to),
+  });
+  const before = existing
+    ? shape({
+        dealerId: existing.dealer_id,
+        productId: existing.product_id,
+        unitPrice: Number(existing.unit_price),
+        from: existing.valid_from,
+        to: existing.valid_to,
+      })
+    : null;
+  const after = shape({ dealerId: v.dealerId, productId: v.productId, unitPrice: v.unitPrice, from: v.validFrom, to: v.validTo });
+  if (before && JSON.stringify(before) === JSON.stringify(after)) return { status: 'UNCHANGED' as const, write: null };
+  const reference = existing?.reference ?? v.reference;
+  return {
+    status: existing ? ('UPDATED' as const) : ('CREATED' as const),
+    write: {
+      row: {
+        id: existing?.id ?? randomUUID(),
+        reference,
+        dealer_id: v.dealerId,
+        product_id: v.productId,
+        unit_price: v.unitPrice,
+        valid_from: after.validFrom,
+        valid_to: after.validTo,
+      },
+      change: {
+        subject: 'SPECIAL_PRICE',
+        key: reference,
+        before,
+        after: { ...after, dealerCode: v.dealerCode, sku: v.sku },
+      } satisfies Change,
+    },
+  };
 }
 
 /**
@@ -184,133 +339,32 @@ export async function upsertSpecialPriceAgreements(
   inputs: readonly Record<string, unknown>[],
   options: BatchOptions,
 ): Promise<MasterDataBatchResult> {
-  const checked = inputs.map((input) => {
-    const problems: Problem[] = [];
-    const dealerId = textOf(input.dealerId);
-    if (!UUID.test(dealerId))
-      problems.push({
-        code: 'UNKNOWN_DEALER',
-        message: `No dealer has the code ${textOf(input.dealerCode).slice(0, 40)}.`,
-        field: 'dealerCode',
-      });
-    const product = productOf(input);
-    if (!('id' in product)) problems.push(product);
-    const row = checkSpecialPriceAgreement(input);
-    if (!row.ok) problems.push(...row.problems);
-    if (problems.length || !row.ok || !('id' in product)) return { ok: false as const, problems };
-    return {
-      ok: true as const,
-      value: {
-        ...row.value,
-        dealerId: dealerId.toLowerCase(),
-        dealerCode: textOf(input.dealerCode),
-        productId: product.id,
-        sku: product.sku,
-      },
-    };
-  });
-  const twice = counted(checked.map((c) => (c.ok ? c.value.reference.toLowerCase() : null)));
-  const overlaps = overlappingRows(
-    checked.map((c, i) =>
-      c.ok && !twice.has(i)
-        ? { group: `${c.value.dealerId}:${c.value.productId}`, window: { from: c.value.validFrom, to: c.value.validTo } }
-        : null,
-    ),
-  );
+  const { checked, twice, overlaps } = checkAgreementRows(inputs);
   return ctx.em.transactional(async (em) => {
     await em.execute(`select pg_advisory_xact_lock(hashtext('prices.master-data.SPECIAL_PRICE'))`);
-    const valid = checked.flatMap((c) => (c.ok ? [c.value] : []));
-    const productIds = `{${[...new Set(valid.map((v) => v.productId))].join(',')}}`;
-    const [stored, currencies] = valid.length
-      ? await Promise.all([
-          em.execute<
-            {
-              id: string;
-              reference: string | null;
-              dealer_id: string;
-              product_id: string;
-              unit_price: string;
-              valid_from: Date;
-              valid_to: Date | null;
-            }[]
-          >(
-            `select id, reference, dealer_id, product_id, unit_price, valid_from, valid_to from "prices"."special_price"
-              where request_id is null and product_id = any(?::uuid[]) for update`,
-            [productIds],
-          ),
-          em.execute<{ product_id: string; currency: string }[]>(
-            `select product_id, currency from "prices"."product_price" where product_id = any(?::uuid[])`,
-            [productIds],
-          ),
-        ])
-      : [[], []];
-    const currencyOf = new Map(currencies.map((c) => [c.product_id, c.currency]));
+    const { stored, currencyOf } = await loadAgreements(em, [...new Set(checked.flatMap((c) => (c.ok ? [c.value.productId] : [])))]);
     const byReference = new Map(stored.flatMap((s) => (s.reference ? [[s.reference.toLowerCase(), s] as const] : [])));
-    const changes: Change[] = [];
-    const writes: Record<string, unknown>[] = [];
+    const writes: NonNullable<ReturnType<typeof planAgreement>['write']>[] = [];
     const rows = checked.map((c, i): MasterDataRowResult => {
       if (!c.ok) return failed(c.problems);
       const v = c.value;
       if (twice.has(i))
         return failed([{ code: 'DUPLICATE_KEY', message: `Agreement ${v.reference} appears in more than one row.`, field: 'reference' }]);
-      const listCurrency = currencyOf.get(v.productId);
-      if (v.currency && listCurrency && v.currency !== listCurrency)
-        return failed([
-          {
-            code: 'CURRENCY_MISMATCH',
-            message: `${v.sku} is priced in ${listCurrency}; the agreement says ${v.currency}.`,
-            field: 'currency',
-          },
-        ]);
-      const window = { from: v.validFrom, to: v.validTo };
-      const clash = stored.find(
-        (s) =>
-          s.dealer_id === v.dealerId &&
-          s.product_id === v.productId &&
-          s.reference?.toLowerCase() !== v.reference.toLowerCase() &&
-          windowsOverlap(window, { from: new Date(s.valid_from), to: s.valid_to ? new Date(s.valid_to) : null }),
-      );
-      if (overlaps.has(i) || clash)
+      if (overlaps.has(i))
         return failed([
           {
             code: 'OVERLAPPING_VALIDITY',
-            message: `${clash ? `Agreement ${clash.reference ?? clash.id}` : "Another row's agreement"} for dealer ${v.dealerCode} and ${v.sku} overlaps this one's validity.`,
+            message: `Another row's agreement for dealer ${v.dealerCode} and ${v.sku} overlaps this one's validity.`,
             field: 'validFrom',
           },
         ]);
-      const existing = byReference.get(v.reference.toLowerCase());
-      const shape = (s: { dealerId: string; productId: string; unitPrice: number; from: Date | string; to: Date | string | null }) => ({
-        dealerId: s.dealerId,
-        productId: s.productId,
-        unitPrice: formatAmount(s.unitPrice),
-        validFrom: iso(s.from),
-        validTo: iso(s.to),
-      });
-      const before = existing
-        ? shape({
-            dealerId: existing.dealer_id,
-            productId: existing.product_id,
-            unitPrice: Number(existing.unit_price),
-            from: existing.valid_from,
-            to: existing.valid_to,
-          })
-        : null;
-      const after = shape({ dealerId: v.dealerId, productId: v.productId, unitPrice: v.unitPrice, from: v.validFrom, to: v.validTo });
-      if (before && JSON.stringify(before) === JSON.stringify(after)) return { status: 'UNCHANGED' };
-      const reference = existing?.reference ?? v.reference;
-      writes.push({
-        id: existing?.id ?? randomUUID(),
-        reference,
-        dealer_id: v.dealerId,
-        product_id: v.productId,
-        unit_price: v.unitPrice,
-        valid_from: after.validFrom,
-        valid_to: after.validTo,
-      });
-      changes.push({ subject: 'SPECIAL_PRICE', key: reference, before, after: { ...after, dealerCode: v.dealerCode, sku: v.sku } });
-      return { status: existing ? 'UPDATED' : 'CREATED' };
+      const conflict = agreementConflict(v, stored, currencyOf.get(v.productId));
+      if (conflict) return failed([conflict]);
+      const planned = planAgreement(v, byReference.get(v.reference.toLowerCase()));
+      if (planned.write) writes.push(planned.write);
+      return { status: planned.status };
     });
-    const applied = !options.dryRun && !(rows.some((r) => r.status === 'FAILED') && options.allOrNothing);
+    const applied = appliesTo(rows, options);
     if (!applied || !writes.length) return { applied, rows };
     await em.execute(
       `insert into "prices"."special_price" (id, reference, dealer_id, product_id, unit_price, valid_from, valid_to, quantity_used)
@@ -318,10 +372,14 @@ export async function upsertSpecialPriceAgreements(
          from jsonb_to_recordset(?::jsonb) as r(id uuid, reference text, dealer_id uuid, product_id uuid, unit_price bigint, valid_from timestamptz, valid_to timestamptz)
        on conflict (id) do update set dealer_id = excluded.dealer_id, product_id = excluded.product_id, unit_price = excluded.unit_price,
          valid_from = excluded.valid_from, valid_to = excluded.valid_to`,
-      [JSON.stringify(writes)],
+      [JSON.stringify(writes.map((w) => w.row))],
       'run',
     );
-    await audit(em, options.actor, changes);
+    await audit(
+      em,
+      options.actor,
+      writes.map((w) => w.change),
+    );
     return { applied, rows };
   });
 }
