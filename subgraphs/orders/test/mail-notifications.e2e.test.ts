@@ -324,6 +324,10 @@ describe('mail notifications', () => {
         attempts: 2,
         lastError: expect.stringContaining('550'),
       });
+      // Operations see it too (docs/OPERATIONS.md).
+      const metrics = await stack.subgraphs.orders.metrics.registry.metrics();
+      expect(metrics).toMatch(/dealergraph_mail_failed\{service="orders"\} [1-9]/);
+      expect(metrics).toMatch(/dealergraph_mail_lag_seconds\{service="orders"\} \d/);
     } finally {
       refuseAlways.delete('orders@demo.dealer');
     }
