@@ -34,6 +34,8 @@ export interface LauncherConfig {
   serviceNodeArgs: string[];
   logLevel: LogLevelSetting;
   seedDemoData: boolean;
+  /** REDIS_URL: the live event bus shared by several orders instances and gateways (`npm run start:cluster` needs it). */
+  redisUrl?: string;
   /** ERP_SIMULATOR_PORT (default 4090); ERP_SIMULATOR=false leaves the demo's ERP simulator out. */
   erpSimulator: { enabled: boolean; port: number };
 }
@@ -60,6 +62,7 @@ export function loadConfig(env: Env = process.env): LauncherConfig {
     serviceNodeArgs: envOptional(env, 'SERVICE_NODE_ARGS')?.split(/\s+/) ?? [],
     logLevel: envLogLevel(env),
     seedDemoData: envBool(env, 'SEED_DEMO_DATA', !production),
+    redisUrl: envOptional(env, 'REDIS_URL'),
     erpSimulator: { enabled: envBool(env, 'ERP_SIMULATOR', !production), port: envInt(env, 'ERP_SIMULATOR_PORT', 4090) },
   };
   if (production && (!config.hmacSecret || !config.jwtPrivateKey || !config.jwtPublicKey)) {

@@ -9,6 +9,8 @@ export interface ServiceSpec {
   entry: string;
   portVariable: string;
   healthPath: string;
+  /** How its output and messages name it when several run (`orders.2`); its name otherwise. */
+  label?: string;
 }
 
 /** Subgraphs first: the gateway loads its schema from the committed supergraph but calls them at once. */

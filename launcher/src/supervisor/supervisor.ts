@@ -44,7 +44,7 @@ export class Supervisor {
 
   /** The process id of each running service (tests kill one). */
   pids(): Record<string, number | undefined> {
-    return Object.fromEntries(this.slots.map((s) => [s.spec.name, s.child?.pid]));
+    return Object.fromEntries(this.slots.map((s) => [s.spec.label ?? s.spec.name, s.child?.pid]));
   }
 
   /** Starts every service; resolves once all are healthy, rejects if one exits before it is. */
@@ -62,7 +62,7 @@ export class Supervisor {
     const { spec } = slot;
     slot.startedAt = Date.now();
     const child = spawnService({
-      name: spec.name,
+      name: spec.label ?? spec.name,
       entry: spec.entry,
       env: this.options.envFor(spec),
       cwd: this.options.cwd,
@@ -70,7 +70,7 @@ export class Supervisor {
       nodeArgs: this.options.nodeArgs,
     });
     slot.child = child;
-    this.options.say(`${spec.name} started (pid ${child.pid})`);
+    this.options.say(`${spec.label ?? spec.name} started (pid ${child.pid})`);
     slot.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
         resolve();
@@ -84,17 +84,17 @@ export class Supervisor {
     if (this.stopping) return;
     const how = signal ? `signal ${signal}` : `code ${code}`;
     if (this.startingUp) {
-      this.failure?.(new Error(`${slot.spec.name} exited (${how}) before it was ready; its output is above.`));
+      this.failure?.(new Error(`${slot.spec.label ?? slot.spec.name} exited (${how}) before it was ready; its output is above.`));
       return;
     }
     if (Date.now() - slot.startedAt > STABLE_AFTER_MS) slot.restarts = 0;
     const delay = backoff(slot.restarts++);
-    this.options.say(`${slot.spec.name} exited (${how}); restarting in ${(delay / 1000).toFixed(1)} s`);
+    this.options.say(`${slot.spec.label ?? slot.spec.name} exited (${how}); restarting in ${(delay / 1000).toFixed(1)} s`);
     slot.restartTimer = setTimeout(() => {
       if (this.stopping) return;
       this.launch(slot);
       void waitHealthy(this.options.healthUrl(slot.spec), () => !this.stopping && slot.child !== undefined).then((up) => {
-        if (up) this.options.say(`${slot.spec.name} ready again`);
+        if (up) this.options.say(`${slot.spec.label ?? slot.spec.name} ready again`);
       });
     }, delay);
   }

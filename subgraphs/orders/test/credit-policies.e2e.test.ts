@@ -384,16 +384,22 @@ describe('PAYMENT_REQUIRED (Demo Prepay Dealer)', () => {
       },
     });
     expect(wrong.recordPayment.userErrors.map((e: { code: string }) => e.code)).toEqual(['UNKNOWN_ORDER']);
-    const paid = await finance.data(PAY, {
-      input: {
-        externalReference: `PAY-${randomUUID()}`,
-        dealerId,
-        amount: decimal(due),
-        receivedAt: new Date().toISOString(),
-        orderId: order.id,
-      },
-    });
-    expect(paid.recordPayment.userErrors).toEqual([]);
+    const pay = async (amount: number) =>
+      finance.data(PAY, {
+        input: {
+          externalReference: `PAY-${randomUUID()}`,
+          dealerId,
+          amount: decimal(amount),
+          receivedAt: new Date().toISOString(),
+          orderId: order.id,
+        },
+      });
+    // A part of it: credit nudges orders, which finds something still due; the order keeps waiting.
+    expect((await pay(due - 100)).recordPayment.userErrors).toEqual([]);
+    expect((await orderOf(prepay, order.id)).status).toBe('AWAITING_PAYMENT');
+    // The rest, with the nudge lost: the periodic sweep finds the payment and the order goes on.
+    injectInternalFault('orders.prepaymentRecorded', 'before');
+    expect((await pay(100)).recordPayment.userErrors).toEqual([]);
 
     const approved = await until('the paid order to go on', async () => {
       const o = await orderOf(prepay, order.id);
@@ -436,7 +442,7 @@ describe('PAYMENT_REQUIRED (Demo Prepay Dealer)', () => {
     await invariantsHold();
   });
 
-  it('a crash after the prepay hold is resumed by the sweep to AWAITING_PAYMENT; the dealer may cancel it', async () => {
+  it('a crash after the prepay hold is resumed by the sweep to AWAITING_PAYMENT; paid, it goes on at once; the dealer may cancel it', async () => {
     const before = await creditOf(prepay);
     const line = await lineWorth(prepay, Math.max(0, before.available) + 5_000, Math.max(0, before.available) + 100_000);
     const poNumber = `PO-PREPAY-${randomUUID().slice(0, 8)}`;
@@ -456,6 +462,19 @@ describe('PAYMENT_REQUIRED (Demo Prepay Dealer)', () => {
     });
     expect(resumed.paymentDue).toEqual({ amount: decimal(line.total - Math.max(0, before.available)) });
 
+    // Paid in full: credit's nudge lets it go on before recordPayment answers.
+    const paid = await finance.data(PAY, {
+      input: {
+        externalReference: `PAY-${randomUUID()}`,
+        dealerId: await dealerIdOf(prepay),
+        amount: resumed.paymentDue!.amount,
+        receivedAt: new Date().toISOString(),
+        orderId: rows[0].id,
+      },
+    });
+    expect(paid.recordPayment.userErrors).toEqual([]);
+    expect((await orderOf(prepay, rows[0].id)).status).toBe('APPROVED');
+
     const cancel = await prepay.data(
       'mutation($id: ID!) { cancelOrder(orderId: $id, reason: "changed my mind") { order { status } userErrors { code } } }',
       {
@@ -464,7 +483,11 @@ describe('PAYMENT_REQUIRED (Demo Prepay Dealer)', () => {
     );
     expect(cancel.cancelOrder).toEqual({ order: { status: 'CANCELLED' }, userErrors: [] });
     await until('its credit to be released', async () => (await holdOf(rows[0].id)).hold === 'RELEASED');
-    expect(await creditOf(prepay)).toMatchObject({ available: before.available, pendingOrders: before.pendingOrders });
+    // What was paid stays on account: the credit is back, plus the payment.
+    expect(await creditOf(prepay)).toMatchObject({
+      available: before.available + cents(resumed.paymentDue!.amount),
+      pendingOrders: before.pendingOrders,
+    });
     await invariantsHold();
   });
 });
@@ -522,6 +545,74 @@ describe('orders on behalf of a dealer, by channel', () => {
     expect(byMail.userErrors).toEqual([]);
     expect((await gold.data('query($id: ID!) { order(id: $id) { channel } }', { id: byMail.order!.id })).order).toEqual({
       channel: 'EMAIL',
+    });
+    await invariantsHold();
+  });
+});
+
+describe('a hard limit and a dealer block threshold, set by finance', () => {
+  it('the hard limit refuses what SOFT_WARNING would send for approval; "more than N days" blocks on day N+1', async () => {
+    // A generated dealer nothing else here touches, with nothing overdue.
+    const { rows } = await db.query(
+      `select d.id, lower(d.code) as code from dealers.dealer d join credit.credit_account a on a.dealer_id = d.id
+        where d.code like 'D02%' and not exists (select 1 from credit.invoice i where i.dealer_id = d.id and i.amount > i.paid_amount and i.due_at < now())
+        order by d.code limit 1`,
+    );
+    const dealerId: string = rows[0].id;
+    const dealer = await stack.loginAs(`admin@${rows[0].code}.dealer`);
+    const used = await (async () => {
+      const c = await creditOf(dealer);
+      return c.limit - c.available;
+    })();
+    const SET = `mutation($input: SetCreditLimitInput!) { setCreditLimit(input: $input) {
+      account { limit { amount } hardLimit { amount } overdueBlockAfterDays status } userErrors { code field } } }`;
+    const set = async (input: Record<string, unknown>) =>
+      (await finance.data(SET, { input: { dealerId, reason: 'test', ...input } })).setCreditLimit;
+    // 1,000.00 available under the limit, 500.00 more up to the hard limit.
+    const limit = used + 100_000;
+    expect(
+      (await set({ limit: decimal(limit), exceedancePolicy: 'SOFT_WARNING', hardLimit: decimal(limit - 1) })).userErrors.map(
+        (e: any) => e.code,
+      ),
+    ).toEqual(['INVALID_AMOUNT']);
+    const account = await set({ limit: decimal(limit), exceedancePolicy: 'SOFT_WARNING', hardLimit: decimal(limit + 50_000) });
+    expect(account).toMatchObject({
+      userErrors: [],
+      account: { hardLimit: { amount: decimal(limit + 50_000) }, overdueBlockAfterDays: null },
+    });
+
+    const waits = await lineWorth(dealer, 110_000, 140_000);
+    const tooMuch = await lineWorth(dealer, 160_000, 190_000, [waits.sku]);
+    const approval = await placed(dealer, { lines: [{ sku: waits.sku, quantity: waits.quantity }] });
+    expect(approval.order).toMatchObject({ status: 'PENDING_APPROVAL', approvalSteps: [{ role: 'FINANCE' }] });
+    const refused = await placed(dealer, { lines: [{ sku: tooMuch.sku, quantity: tooMuch.quantity }] });
+    expect(refused.order).toBeNull();
+    expect(refused.userErrors).toEqual([{ code: 'CREDIT_LIMIT_EXCEEDED', message: expect.stringMatching(/hard credit limit/) }]);
+
+    // An invoice 31 days past due: RESTRICTED by default (30), BLOCKED for "more than 30", not for "more than 31".
+    const dueAt = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() - 31, 12));
+    const invoice = await finance.data('mutation($i: RecordInvoiceInput!) { recordInvoice(input: $i) { userErrors { code message } } }', {
+      i: {
+        externalReference: `INV-${randomUUID()}`,
+        dealerId,
+        number: `T-${randomUUID().slice(0, 8)}`,
+        amount: '10.00',
+        issuedAt: new Date(dueAt.getTime() - 30 * 86_400_000).toISOString(),
+        dueAt: dueAt.toISOString(),
+      },
+    });
+    expect(invoice.recordInvoice.userErrors).toEqual([]);
+    expect((await creditOf(dealer)).status).toBe('RESTRICTED');
+    expect((await set({ limit: decimal(limit), overdueBlockAfterDays: 30 })).account).toMatchObject({
+      overdueBlockAfterDays: 30,
+      status: 'BLOCKED',
+    });
+    const blocked = await placed(dealer, { lines: [{ sku: waits.sku, quantity: 1 }] });
+    expect(blocked.userErrors.map((e) => e.code)).toEqual(['CREDIT_BLOCKED_OVERDUE']);
+    expect((await set({ limit: decimal(limit), overdueBlockAfterDays: 31 })).account.status).toBe('RESTRICTED');
+    expect((await set({ limit: decimal(limit), overdueBlockAfterDays: -1 })).account).toMatchObject({
+      overdueBlockAfterDays: null,
+      status: 'RESTRICTED',
     });
     await invariantsHold();
   });

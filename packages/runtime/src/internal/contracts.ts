@@ -530,6 +530,15 @@ export interface OrdersOperations {
     input: { orderIds: string[] };
     output: { orders: { orderId: string; dealerId: string; lines: { sku: string; quantity: number; unitPrice: number }[] }[] };
   };
+  /**
+   * Credit recorded a payment for this PAYMENT_REQUIRED order: when nothing is left to pay, the order
+   * leaves AWAITING_PAYMENT now (else the periodic sweep finds it). Idempotent; a nudge, never needed
+   * for correctness.
+   */
+  prepaymentRecorded: {
+    input: { orderId: string };
+    output: { status: 'PROCEEDED' | 'WAITING' | 'NONE' };
+  };
 }
 
 /** Every service's internal operations, by service name. */

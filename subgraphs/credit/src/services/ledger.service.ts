@@ -235,8 +235,27 @@ export interface RecordPaymentInput {
   orderId?: string | null;
 }
 
-/** Records a payment and applies it to the dealer's invoices. */
+/**
+ * Records a payment and applies it to the dealer's invoices. A payment for a PAYMENT_REQUIRED order
+ * (`orderId`) nudges orders after the commit, so the order goes on at once; when orders does not
+ * answer, its periodic sweep finds the payment (prepaymentsDue).
+ */
 export async function recordPayment(
+  ctx: CreditServiceContext,
+  caller: Claims | null,
+  given: RecordPaymentInput,
+): Promise<LedgerOutcome<Payment>> {
+  const outcome = await recordPaymentRow(ctx, caller, given);
+  const orderId = outcome.ok && !outcome.value.duplicate ? outcome.value.row.orderId : null;
+  if (orderId && ctx.orders)
+    await ctx
+      .orders()
+      .call('prepaymentRecorded', { orderId })
+      .catch(() => {});
+  return outcome;
+}
+
+async function recordPaymentRow(
   ctx: CreditServiceContext,
   caller: Claims | null,
   given: RecordPaymentInput,

@@ -257,9 +257,13 @@ async function countQueue(ctx: OrdersContext, where: { sql: string; params: unkn
   return Number(row.n);
 }
 
-/** Gives every pending order placed without an approval chain (demo data) its chain, so the queue sees it. */
+/**
+ * Gives every pending order placed without an approval chain (demo data) its chain, so the queue sees it.
+ * Under a transaction-scoped advisory lock: replicas starting together would otherwise plan the same chain twice.
+ */
 export async function planMissingChains(ctx: OrdersContext): Promise<void> {
   await ctx.em.fork().transactional(async (em) => {
+    await em.execute(`select pg_advisory_xact_lock(hashtext('orders.planMissingChains'))`);
     const orders = await em.find(Order, { status: 'PENDING_APPROVAL', workflow: 'DONE' });
     for (const order of orders) {
       if ((await em.count(OrderApprovalStep, { order: order.id })) === 0) await pendingSteps(em, order);

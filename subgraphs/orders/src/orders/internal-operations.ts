@@ -1,13 +1,14 @@
-import { defineInternalOperations, type InternalHandlers, InternalInputError, normalizeId } from '@dealergraph/runtime';
+import { defineInternalOperations, type InternalHandlers, InternalInputError, normalizeId, requireUuid } from '@dealergraph/runtime';
 
 import type { OrdersContext } from '../context.js';
+import { proceedIfPaid } from '../placement/payment-due.service.js';
 import { Order } from './order.entity.js';
 import { OrderLine } from './order-line.entity.js';
 
 /** Orders per call: credit checks invoices in batches of the sweep's size. */
 const MAX_ORDERS = 500;
 
-/** The orders subgraph's internal operations (contracts.ts): the ordered prices, for credit's price consistency check. */
+/** The orders subgraph's internal operations (contracts.ts): the ordered prices, for credit's price consistency check; a payment's nudge. */
 export function ordersInternalOperations(newContext: () => OrdersContext): InternalHandlers<'orders'> {
   return defineInternalOperations('orders', {
     async orderLinePrices(input) {
@@ -25,6 +26,9 @@ export function ordersInternalOperations(newContext: () => OrdersContext): Inter
           lines: lines.filter((l) => l.order.id === order.id).map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })),
         })),
       };
+    },
+    async prepaymentRecorded(input) {
+      return { status: await proceedIfPaid(newContext(), requireUuid(input?.orderId, 'orderId')) };
     },
   });
 }

@@ -17,6 +17,9 @@ import { changeOrderStatus } from '../orders/order-status.service.js';
  *   price units and the credit hold (the same undos a cancellation runs; the sweep finishes them after
  *   a crash).
  *
+ * Credit also nudges orders right after such a payment (the internal prepaymentRecorded), so a paid
+ * order goes on at once; the sweep is what makes it certain.
+ *
  * Each change is a conditional, locked transaction on the order (still AWAITING_PAYMENT, no pending
  * effect), so two sweepers or a dealer's own cancellation at the same moment change it once.
  */
@@ -52,6 +55,18 @@ export async function sweepAwaitingPayment(newContext: () => OrdersContext): Pro
     }
   }
   return result;
+}
+
+/**
+ * Credit's nudge after a payment for `orderId` (recordPayment with the order's id): the order goes on
+ * now when nothing is left to pay. NONE when it does not wait for a payment (any more).
+ */
+export async function proceedIfPaid(ctx: OrdersContext, orderId: string): Promise<'PROCEEDED' | 'WAITING' | 'NONE'> {
+  const order = await ctx.em.fork().findOne(Order, { id: orderId, status: 'AWAITING_PAYMENT', workflow: 'DONE' }, { fields: ['id'] });
+  if (!order) return 'NONE';
+  const { orders } = await ctx.services.credit.call('prepaymentsDue', { orderIds: [orderId] });
+  if (orders[0]?.amountToPay !== 0) return 'WAITING';
+  return (await proceedPaidOrder(ctx, orderId)) ? 'PROCEEDED' : 'NONE';
 }
 
 /** A paid order goes on: its approval chain starts, or it is approved (credit is held already). False when it moved meanwhile. */
