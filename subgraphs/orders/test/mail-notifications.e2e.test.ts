@@ -324,6 +324,10 @@ describe('mail notifications', () => {
         attempts: 2,
         lastError: expect.stringContaining('550'),
       });
+      // Operations see it too (docs/OPERATIONS.md).
+      const metrics = await stack.subgraphs.orders.metrics.registry.metrics();
+      expect(metrics).toMatch(/dealergraph_mail_failed\{service="orders"\} [1-9]/);
+      expect(metrics).toMatch(/dealergraph_mail_lag_seconds\{service="orders"\} \d/);
     } finally {
       refuseAlways.delete('orders@demo.dealer');
     }
@@ -376,6 +380,7 @@ describe('mail notifications', () => {
       { kind: 'ORDER_APPROVED', email: 'IMMEDIATE' },
       { kind: 'ORDER_REJECTED', email: 'IMMEDIATE' },
       { kind: 'ORDER_SHIPPED', email: 'IMMEDIATE' },
+      { kind: 'ORDER_DELIVERED', email: 'IMMEDIATE' },
     ]);
     const SET =
       'mutation($k: NotificationKind!, $e: EmailDelivery!) { setNotificationPreference(kind: $k, email: $e) { preferences { kind email } userErrors { code field } } }';
@@ -408,5 +413,7 @@ describe('mail notifications', () => {
     // The first try was refused (451), the second delivered; the refusal stays on record until then.
     expect(row).toEqual({ status: 'SENT', attempts: 2, last_error: null });
     expect(received.filter((m) => m.to.includes('platinum@demo.dealer') && m.subject === `Order ${second.number} shipped`)).toHaveLength(1);
+    expect((await gm.data(FULFIL, { input: { orderId: second.id, status: 'DELIVERED' } })).updateOrderFulfillment.userErrors).toEqual([]);
+    await mailTo('viewer@demo.dealer', `Order ${second.number} delivered`);
   });
 });

@@ -59,7 +59,9 @@ const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 
 /**
  * Turns committed order events into mails: the planner of the notifications outbox. For a batch of
- * events not yet planned (`order_event.notified_at` null) it reads the orders as they stand, asks
+ * events not yet planned (`order_event.notified_at` null) and already published by the relay (so the
+ * planner's row locks never make the relay's `for update skip locked` pass over an event and publish
+ * a later one first: live subscribers get events in commit order) it reads the orders as they stand, asks
  * dealers once for the people (notificationContacts) and the dealers' names, decides who hears of
  * what (domain/notification-audience.ts, preferences included) and renders each mail; then, in one
  * transaction, inserts the mails (unique per event, recipient and kind: a second planning of the same
@@ -86,7 +88,7 @@ export class NotificationPlanner {
     const connection = orm.em.getConnection();
     const events = await connection.execute<EventRow[]>(
       `select id, order_id, dealer_id, type, status, data, at from "${schema}"."order_event"
-        where notified_at is null order by at, id limit ?`,
+        where notified_at is null and published_at is not null order by at, id limit ?`,
       [this.deps.batchSize],
     );
     if (events.length === 0) return 0;

@@ -16,6 +16,7 @@ registerEnumType(NotificationKindEnum, {
     ORDER_APPROVED: { description: "Dealer users: their dealer's order was approved." },
     ORDER_REJECTED: { description: "Dealer users: their dealer's order was rejected (with the reason)." },
     ORDER_SHIPPED: { description: "Dealer users: their dealer's order shipped (carrier and tracking number)." },
+    ORDER_DELIVERED: { description: "Dealer users: their dealer's order was delivered." },
     APPROVAL_WAITING: { description: 'Approvers: an order in their scope waits at their level (with a one-click link).' },
     APPROVAL_REMINDER: { description: 'Approvers: an order waiting at their level nears its deadline (with a one-click link).' },
     APPROVAL_ESCALATED: { description: 'Approvers: an order in their scope was escalated to their level (with a one-click link).' },

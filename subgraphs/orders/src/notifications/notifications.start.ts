@@ -44,6 +44,7 @@ export async function startNotifications(
     logger.warn('SMTP_URL is not set: no mail notification is sent (see docs/CONFIGURATION.md, "Mail")');
     return async () => {};
   }
+  watchMail(runtime);
   const boss = new PgBoss({
     connectionString: config.databaseUrl,
     schema: JOBS_SCHEMA,
@@ -99,4 +100,29 @@ export async function startNotifications(
     await boss.stop({ graceful: true, close: true, timeout: 10_000 });
     delivery.close();
   };
+}
+
+/** Prometheus gauges of mail delivery (docs/OPERATIONS.md): the oldest mail still waiting, and the mails that failed for good. */
+function watchMail(runtime: SubgraphRuntime): void {
+  const schema = runtime.orm.config.get('schema') ?? 'orders';
+  const read = async <T>(sql: string) => (await runtime.orm.em.fork().execute<T[]>(sql))[0];
+  runtime.metrics.gauge(
+    'dealergraph_mail_lag_seconds',
+    'Age of the oldest mail notification not yet sent (0 when none waits); a retry keeps it waiting.',
+    async () =>
+      Math.max(
+        0,
+        (
+          await read<{ lag: number | null }>(
+            `select extract(epoch from now() - min(created_at))::float8 as lag from "${schema}"."mail_notification" where status = 'PENDING'`,
+          )
+        )?.lag ?? 0,
+      ),
+  );
+  runtime.metrics.gauge(
+    'dealergraph_mail_failed',
+    'Mail notifications that failed every try (mailDeliveries(status: FAILED) lists them).',
+    async () =>
+      (await read<{ n: number }>(`select count(*)::int as n from "${schema}"."mail_notification" where status = 'FAILED'`))?.n ?? 0,
+  );
 }

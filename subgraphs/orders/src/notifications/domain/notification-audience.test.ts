@@ -57,10 +57,11 @@ describe('notificationsOf: what an event makes', () => {
   it('status changes: approved, rejected, shipped; others make none', () => {
     const change = (status: string) =>
       notificationsOf({ event: { type: 'STATUS_CHANGED', status, data: null }, orderStatus: status, steps: [] }).map((n) => n.kind);
-    expect([change('APPROVED'), change('REJECTED'), change('SHIPPED'), change('PROCESSING')]).toEqual([
+    expect([change('APPROVED'), change('REJECTED'), change('SHIPPED'), change('DELIVERED'), change('PROCESSING')]).toEqual([
       ['ORDER_APPROVED'],
       ['ORDER_REJECTED'],
       ['ORDER_SHIPPED'],
+      ['ORDER_DELIVERED'],
       [],
     ]);
   });
@@ -115,7 +116,7 @@ describe('recipientsOf: who gets it', () => {
 
 describe('kindsFor: what a user may choose', () => {
   it('dealer users the dealer kinds, approvers the approver kinds, the portal admin none', () => {
-    expect(kindsFor('VIEW_ONLY')).toEqual(['ORDER_PLACED', 'ORDER_APPROVED', 'ORDER_REJECTED', 'ORDER_SHIPPED']);
+    expect(kindsFor('VIEW_ONLY')).toEqual(['ORDER_PLACED', 'ORDER_APPROVED', 'ORDER_REJECTED', 'ORDER_SHIPPED', 'ORDER_DELIVERED']);
     expect(kindsFor('SALES_REP')).toEqual(['APPROVAL_WAITING', 'APPROVAL_REMINDER', 'APPROVAL_ESCALATED']);
     expect(kindsFor('ADMIN')).toEqual([]);
   });

@@ -1,7 +1,7 @@
 /**
  * Which mails an order event makes, and for whom. Decided in this order:
  * 1. The kind (`notificationKindOf`): the dealer's users hear of their order being placed, approved,
- *    rejected and shipped; approvers of an order starting to wait at a level, a reminder before its
+ *    rejected, shipped and delivered; approvers of an order starting to wait at a level, a reminder before its
  *    deadline, and an escalation.
  * 2. The recipients (`recipientsOf`): for a dealer kind every active user of the order's dealer;
  *    for an approver kind the staff users in whose approver scope the order lies (the same
@@ -20,6 +20,7 @@ export const NOTIFICATION_KINDS = [
   'ORDER_APPROVED',
   'ORDER_REJECTED',
   'ORDER_SHIPPED',
+  'ORDER_DELIVERED',
   'APPROVAL_WAITING',
   'APPROVAL_REMINDER',
   'APPROVAL_ESCALATED',
@@ -27,7 +28,13 @@ export const NOTIFICATION_KINDS = [
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Kinds a dealer's users receive; the others go to approvers. */
-export const DEALER_KINDS: readonly NotificationKind[] = ['ORDER_PLACED', 'ORDER_APPROVED', 'ORDER_REJECTED', 'ORDER_SHIPPED'];
+export const DEALER_KINDS: readonly NotificationKind[] = [
+  'ORDER_PLACED',
+  'ORDER_APPROVED',
+  'ORDER_REJECTED',
+  'ORDER_SHIPPED',
+  'ORDER_DELIVERED',
+];
 
 /** The kinds a user can receive, so the ones they may choose for: a dealer user's or an approver's; none for other staff. */
 export function kindsFor(role: string): NotificationKind[] {
@@ -61,6 +68,7 @@ const DEALER_STATUS_KINDS: Record<string, NotificationKind> = {
   APPROVED: 'ORDER_APPROVED',
   REJECTED: 'ORDER_REJECTED',
   SHIPPED: 'ORDER_SHIPPED',
+  DELIVERED: 'ORDER_DELIVERED',
 };
 
 /**

@@ -33,6 +33,7 @@ export const MESSAGES: Record<string, MailMessages> = {
       ORDER_APPROVED: 'Order {{order.number}} approved',
       ORDER_REJECTED: 'Order {{order.number}} rejected',
       ORDER_SHIPPED: 'Order {{order.number}} shipped',
+      ORDER_DELIVERED: 'Order {{order.number}} delivered',
       APPROVAL_WAITING: 'Approval needed: order {{order.number}} from {{dealer.name}}',
       APPROVAL_REMINDER: 'Reminder: order {{order.number}} from {{dealer.name}} waits for your approval',
       APPROVAL_ESCALATED: 'Escalated to you: order {{order.number}} from {{dealer.name}}',
@@ -42,6 +43,7 @@ export const MESSAGES: Record<string, MailMessages> = {
       ORDER_APPROVED: 'Order {{order.number}} for {{dealer.name}} is approved and goes to the warehouse.',
       ORDER_REJECTED: 'Order {{order.number}} for {{dealer.name}} was rejected.',
       ORDER_SHIPPED: 'Order {{order.number}} for {{dealer.name}} has shipped.',
+      ORDER_DELIVERED: 'Order {{order.number}} for {{dealer.name}} was delivered.',
       APPROVAL_WAITING: 'Order {{order.number}} from {{dealer.name}} waits for your approval (level {{level}}).',
       APPROVAL_REMINDER:
         'Order {{order.number}} from {{dealer.name}} still waits for your approval (level {{level}}); its deadline is near, then it escalates.',
