@@ -211,6 +211,13 @@ const PROBES: Record<string, Probe> = {
     query:
       'mutation { upsertDealerContact(input: { dealerCode: "NO-SUCH-DEALER", email: "p@example.com", name: "Probe" }) { userErrors { code } } }',
   },
+  // An unknown tier / a range that ends before it starts: refused as userErrors, so the walk changes no price.
+  'Mutation.upsertTierRule': {
+    query: 'mutation { upsertTierRule(input: { tier: "DIAMOND", discountPercent: "5" }) { userErrors { code } } }',
+  },
+  'Mutation.replaceVolumeBreaks': {
+    query: 'mutation { replaceVolumeBreaks(breaks: [{ minQuantity: 10, maxQuantity: 5, discountPercent: "1" }]) { userErrors { code } } }',
+  },
   // An unknown SKU: refused as a userError (UNKNOWN_SKU), so the walk creates no promotion.
   'Mutation.upsertPromotion': {
     query: `mutation { upsertPromotion(input: { code: "PROBE", name: "Probe", sku: "NO-SUCH-SKU", discountPercent: "5", validFrom: "2027-01-01",

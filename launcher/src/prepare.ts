@@ -2,23 +2,43 @@ import type { DemoData } from '@dealergraph/demo-data';
 import { generateDemoData } from '@dealergraph/demo-data';
 import { migrate, openSubgraphOrm, type Progress, type SubgraphDefinition } from '@dealergraph/runtime';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
 
 import type { SubgraphName } from './subgraphs.js';
 
 export type Orms = Record<SubgraphName, MikroORM>;
 
+/** Key of the session-level advisory lock that one preparation at a time holds. */
+const PREPARE_LOCK = "hashtext('dealergraph.prepare')";
+
 /**
  * Connects every subgraph to its schema, applies pending migrations and, when asked, writes the demo
  * data (each subgraph skips its part when it is already there, so restarts never duplicate it).
+ * Under a PostgreSQL advisory lock: replicas or deploy jobs that prepare at the same moment take
+ * turns, and the later ones find nothing left to do.
  */
-export async function prepareDatabase(options: {
+export async function prepareDatabase(options: PrepareOptions): Promise<Orms> {
+  const lock = new pg.Client({ connectionString: options.databaseUrl });
+  await lock.connect();
+  try {
+    await lock.query(`select pg_advisory_lock(${PREPARE_LOCK})`);
+    return await prepareLocked(options);
+  } finally {
+    await lock.query(`select pg_advisory_unlock(${PREPARE_LOCK})`).catch(() => undefined);
+    await lock.end();
+  }
+}
+
+interface PrepareOptions {
   databaseUrl: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of any context type share one registry
   definitions: Record<SubgraphName, SubgraphDefinition<any, DemoData>>;
   seed: boolean;
   poolSize?: number;
   progress: Progress;
-}): Promise<Orms> {
+}
+
+async function prepareLocked(options: PrepareOptions): Promise<Orms> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of any context type share one registry
   const entries = Object.entries(options.definitions) as [SubgraphName, SubgraphDefinition<any, DemoData>][];
   const orms = {} as Orms;

@@ -44,4 +44,21 @@ describe('preparing the database on start', () => {
     // Nothing applied, generated or written: a restart prints no progress at all.
     expect(lines).toEqual([]);
   });
+
+  it('lets two replicas prepare an empty database at the same moment: one migrates, the other finds it done', async () => {
+    const empty = await createTestDatabase();
+    const definitions = await subgraphDefinitions((await generateSigningKeys()).privateKey);
+    const logs: string[][] = [[], []];
+    const runs = await Promise.allSettled(
+      logs.map((lines) =>
+        prepareDatabase({ databaseUrl: empty.url, definitions, seed: false, poolSize: 2, progress: (l) => lines.push(l) }),
+      ),
+    );
+    for (const run of runs) if (run.status === 'fulfilled') await Promise.all(Object.values(run.value).map((orm) => orm.close(true)));
+    expect(runs.map((run) => run.status)).toEqual(['fulfilled', 'fulfilled']);
+    // Each migration applied exactly once, by whichever took the lock first.
+    const applied = logs.map((lines) => lines.filter((line) => /applied \d+ migration/.test(line)).length);
+    expect(applied.sort()).toEqual([0, 6]);
+    await empty.drop();
+  });
 });

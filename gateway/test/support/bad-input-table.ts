@@ -632,6 +632,22 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
     },
     tables: ['dealers.dealer_contact', 'dealers.master_data_change'],
   },
+  upsertTierRule: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: UpsertTierRuleInput!) { upsertTierRule(input: $input) ${UE} }`,
+    // An unknown tier: the base is refused as INVALID_TIER, so no case changes a discount.
+    variables: () => ({ input: { tier: 'NOT_A_TIER', discountPercent: '5' } }),
+    fields: { 'input.tier': 'text', 'input.discountPercent': 'text' },
+    tables: ['prices.tier_rule', 'prices.master_data_change'],
+  },
+  replaceVolumeBreaks: {
+    as: 'admin@demo.staff',
+    document: `mutation($breaks: [VolumeBreakInput!]!) { replaceVolumeBreaks(breaks: $breaks) ${UE} }`,
+    // A range that ends before it starts: the base is refused as INVALID_RANGE, so no case replaces the table.
+    variables: () => ({ breaks: [{ minQuantity: 10, maxQuantity: 5, discountPercent: '1' }] }),
+    fields: { 'breaks.0.minQuantity': 'int', 'breaks.0.maxQuantity': 'int', 'breaks.0.discountPercent': 'text' },
+    tables: ['prices.volume_break', 'prices.master_data_change'],
+  },
   upsertPromotion: {
     as: 'admin@demo.staff',
     document: `mutation($input: UpsertPromotionInput!) { upsertPromotion(input: $input) ${UE} }`,

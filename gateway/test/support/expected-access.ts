@@ -29,6 +29,8 @@ Mutation.upsertCategory                 | .  .  .  | .  .  .  .  .  x  | ERP_IMP
 Mutation.upsertWarehouse                | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Mutation.upsertPromotion                | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Mutation.upsertSpecialPriceAgreement    | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
+Mutation.upsertTierRule                 | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
+Mutation.replaceVolumeBreaks             | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Mutation.upsertDealerAddress            | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Mutation.upsertDealerContact            | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR
 Mutation.upsertCreditAccount            | .  .  .  | .  .  .  .  .  x  | ERP_IMPORT   | ERROR

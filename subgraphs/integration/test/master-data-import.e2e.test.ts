@@ -587,6 +587,42 @@ describe('master data imports', () => {
     expect(await breaks()).toEqual(demoBreaks);
   });
 
+  it('upsertTierRule and replaceVolumeBreaks: the same rules as the files, one change at a time', async () => {
+    const TIER = `mutation($input: UpsertTierRuleInput!) { upsertTierRule(input: $input) { status userErrors { code field } } }`;
+    const BREAKS = `mutation($breaks: [VolumeBreakInput!]!) { replaceVolumeBreaks(breaks: $breaks) { statuses userErrors { code field } } }`;
+    expect((await admin.data(TIER, { input: { tier: 'bronze', discountPercent: '5' } })).upsertTierRule).toEqual({
+      status: 'UNCHANGED',
+      userErrors: [],
+    });
+    expect((await admin.data(TIER, { input: { tier: 'GOLD', discountPercent: '16' } })).upsertTierRule.status).toBe('UPDATED');
+    expect((await admin.data(TIER, { input: { tier: 'GOLD', discountPercent: '15' } })).upsertTierRule.status).toBe('UPDATED');
+    expect((await admin.data(TIER, { input: { tier: 'GOLD', discountPercent: '91' } })).upsertTierRule.userErrors).toEqual([
+      { code: 'ABSURD_DISCOUNT', field: ['input', 'discountPercent'] },
+    ]);
+    const demo = [
+      { minQuantity: 1, maxQuantity: 9, discountPercent: '0' },
+      { minQuantity: 10, maxQuantity: 49, discountPercent: '5' },
+      { minQuantity: 50, maxQuantity: 99, discountPercent: '10' },
+      { minQuantity: 100, discountPercent: '15' },
+    ];
+    expect((await admin.data(BREAKS, { breaks: demo })).replaceVolumeBreaks).toEqual({
+      statuses: ['UNCHANGED', 'UNCHANGED', 'UNCHANGED', 'UNCHANGED'],
+      userErrors: [],
+    });
+    const overlapping = [demo[0], { ...demo[1], minQuantity: 5 }];
+    expect((await admin.data(BREAKS, { breaks: overlapping })).replaceVolumeBreaks).toEqual({
+      statuses: [],
+      userErrors: [
+        { code: 'OVERLAPPING_RANGE', field: ['breaks', '0', 'minQuantity'] },
+        { code: 'OVERLAPPING_RANGE', field: ['breaks', '1', 'minQuantity'] },
+      ],
+    });
+    expect((await admin.data(BREAKS, { breaks: [] })).replaceVolumeBreaks.userErrors).toEqual([
+      { code: 'INVALID_INPUT', field: ['breaks'] },
+    ]);
+    expect(await sql(`select count(*)::int as n from prices.volume_break`)).toEqual([{ n: 4 }]);
+  });
+
   it('reads XLSX the same way (numbers and dates as cells)', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Transit');

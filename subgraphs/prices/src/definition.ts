@@ -41,7 +41,7 @@ export function pricesSubgraph(options: PricesSubgraphOptions = {}): SubgraphDef
         },
       }),
     // What the ERP's client writes here counts as a sync for the integration monitor.
-    erpSyncs: { upsertPromotion: 'PRICES', upsertSpecialPriceAgreement: 'PRICES' },
+    erpSyncs: { upsertPromotion: 'PRICES', upsertSpecialPriceAgreement: 'PRICES', upsertTierRule: 'PRICES', replaceVolumeBreaks: 'PRICES' },
     context: (base, runtime) => {
       const now = clock();
       const config = runtime?.config;

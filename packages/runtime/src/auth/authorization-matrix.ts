@@ -91,6 +91,8 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
     note: 'idempotent by dealer and email; audited',
   },
   'Mutation.upsertPromotion': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by code and SKU; audited' },
+  'Mutation.upsertTierRule': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by tier; audited' },
+  'Mutation.replaceVolumeBreaks': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'the whole table; audited' },
   'Mutation.upsertSpecialPriceAgreement': {
     roles: PORTAL_ADMIN,
     scope: 'ERP_IMPORT',

@@ -55,6 +55,7 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   UpsertWarehousePayload: ERP,
   // Master data (prices subgraph).
   PriceAgreementPayload: ERP,
+  ReplaceVolumeBreaksPayload: ERP,
   // Master data (credit subgraph): the account in the answer is granted by its own type.
   UpsertCreditAccountPayload: ERP,
   // Webhooks to the ERP: the portal administrator's alone (the ERP verifies what it receives, it does not manage it).

@@ -3,11 +3,15 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 
 import type { PricesContext } from '../context.js';
 import { upsertPromotions, upsertSpecialPriceAgreements } from '../services/price-agreement.service.js';
+import { replaceVolumeBreaks, upsertTierRules } from '../services/price-master.service.js';
 import {
   PriceAgreementPayload,
   type PriceUpsertStatusEnum,
+  ReplaceVolumeBreaksPayload,
   UpsertPromotionInput,
   UpsertSpecialPriceAgreementInput,
+  UpsertTierRuleInput,
+  VolumeBreakInput,
 } from './price-master.type.js';
 
 const optionsOf = (ctx: PricesContext) => {
@@ -62,5 +66,44 @@ export class PriceMasterResolver {
     const { productId, dealerId } = await resolve(ctx, { sku: input.sku, dealerCode: input.dealerCode });
     const result = await upsertSpecialPriceAgreements(ctx, [{ ...input, productId, dealerId }], optionsOf(ctx));
     return payloadOf(result.rows[0]!);
+  }
+
+  @Authorized()
+  @Mutation(() => PriceAgreementPayload, {
+    description:
+      "ADMIN or an ERP_IMPORT client: sets a tier's discount off the list price (idempotent); every dealer of the tier is priced with it from its next request; audited.",
+  })
+  async upsertTierRule(
+    @Arg('input', () => UpsertTierRuleInput, { description: 'The tier and its discount.' }) input: UpsertTierRuleInput,
+    @Ctx() ctx: PricesContext,
+  ): Promise<PriceAgreementPayload> {
+    const result = await upsertTierRules(ctx, [{ ...input }], optionsOf(ctx));
+    return payloadOf(result.rows[0]!);
+  }
+
+  @Authorized()
+  @Mutation(() => ReplaceVolumeBreaksPayload, {
+    description:
+      'ADMIN or an ERP_IMPORT client: replaces the default volume breaks with these (the whole table; breaks not given are removed) when every break is valid and no ranges overlap; audited.',
+  })
+  async replaceVolumeBreaks(
+    @Arg('breaks', () => [VolumeBreakInput], { description: 'The whole table, at most 50 breaks.' }) breaks: VolumeBreakInput[],
+    @Ctx() ctx: PricesContext,
+  ): Promise<ReplaceVolumeBreaksPayload> {
+    if (breaks.length === 0 || breaks.length > 50)
+      return {
+        statuses: [],
+        userErrors: [{ code: 'INVALID_INPUT', message: 'Give the whole table: 1 to 50 volume breaks.', field: ['breaks'] }],
+      };
+    const result = await replaceVolumeBreaks(
+      ctx,
+      breaks.map((b) => ({ minQuantity: b.minQuantity, maxQuantity: b.maxQuantity ?? null, discountPercent: b.discountPercent })),
+      optionsOf(ctx),
+    );
+    const userErrors = result.rows.flatMap((row, i) =>
+      row.status === 'FAILED' ? [{ code: row.code, message: row.message, field: ['breaks', String(i), row.field ?? 'minQuantity'] }] : [],
+    );
+    if (userErrors.length) return { statuses: [], userErrors };
+    return { statuses: result.rows.map((r) => r.status as PriceUpsertStatusEnum), userErrors: [] };
   }
 }

@@ -1,5 +1,5 @@
 import { UserError } from '@dealergraph/runtime';
-import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum PriceUpsertStatusEnum {
   CREATED = 'CREATED',
@@ -66,14 +66,49 @@ export class UpsertSpecialPriceAgreementInput {
   validTo?: string | null;
 }
 
-@ObjectType({ description: 'The result of upsertPromotion or upsertSpecialPriceAgreement.' })
+@ObjectType({ description: 'The result of upsertPromotion, upsertSpecialPriceAgreement or upsertTierRule.' })
 export class PriceAgreementPayload {
   @Field(() => PriceUpsertStatusEnum, { nullable: true, description: 'What was done; null when refused.' })
   status!: PriceUpsertStatusEnum | null;
 
   @Field(() => [UserError], {
     description:
-      'Why it was refused: REQUIRED, INVALID_CODE, UNKNOWN_SKU, UNKNOWN_DEALER, INVALID_PERCENT, ABSURD_DISCOUNT, INVALID_AMOUNT, ABSURD_PRICE, INVALID_CURRENCY, CURRENCY_MISMATCH, INVALID_DATE, INVALID_VALIDITY, OVERLAPPING_VALIDITY.',
+      'Why it was refused: REQUIRED, INVALID_TIER, INVALID_CODE, UNKNOWN_SKU, UNKNOWN_DEALER, INVALID_PERCENT, ABSURD_DISCOUNT, INVALID_AMOUNT, ABSURD_PRICE, INVALID_CURRENCY, CURRENCY_MISMATCH, INVALID_DATE, INVALID_VALIDITY, OVERLAPPING_VALIDITY.',
+  })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: "A tier's discount off the list price; the tier is the key." })
+export class UpsertTierRuleInput {
+  @Field({ description: 'PLATINUM, GOLD, SILVER or BRONZE (any case).' })
+  tier!: string;
+
+  @Field({ description: 'The percentage off the list price, 0 to 90, at most two fraction digits, e.g. "15" or "7.50".' })
+  discountPercent!: string;
+}
+
+@InputType({
+  description: "One default volume break: from this line quantity on (to maxQuantity), this percentage off the dealer's price.",
+})
+export class VolumeBreakInput {
+  @Field(() => Int, { description: 'The smallest line quantity of the break, 1 or more: the key.' })
+  minQuantity!: number;
+
+  @Field(() => Int, { nullable: true, description: 'The largest line quantity; null: no upper bound.' })
+  maxQuantity?: number | null;
+
+  @Field({ description: 'The percentage off, 0 to 90, e.g. "5".' })
+  discountPercent!: string;
+}
+
+@ObjectType({ description: 'The result of replaceVolumeBreaks: each break as given, in order.' })
+export class ReplaceVolumeBreaksPayload {
+  @Field(() => [PriceUpsertStatusEnum], { description: 'What happened to each break given, in order; empty when refused.' })
+  statuses!: PriceUpsertStatusEnum[];
+
+  @Field(() => [UserError], {
+    description:
+      'Why the table was refused (nothing changed): REQUIRED, INVALID_QUANTITY, INVALID_RANGE, OVERLAPPING_RANGE, DUPLICATE_KEY, INVALID_PERCENT, ABSURD_DISCOUNT; INVALID_INPUT (no break, or more than 50); the field names the break (["breaks", "2", "maxQuantity"]).',
   })
   userErrors!: UserError[];
 }
