@@ -98,6 +98,9 @@ const PROBES: Record<string, Probe> = {
   },
   'Query.approvalQueue': { query: '{ approvalQueue(first: 1) { totalCount } }' },
   'Query.approvalStats': { query: '{ approvalStats { __typename } }' },
+  'Query.successMetrics': {
+    query: '{ successMetrics(from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z") { orderCount } }',
+  },
   'Mutation.acknowledgeOrder': {
     query: 'mutation($id: ID!) { acknowledgeOrder(input: { orderId: $id, erpOrderNumber: "ERP-PROBE" }) { userErrors { code } } }',
     variables: () => ({ id: none() }),

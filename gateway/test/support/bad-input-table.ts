@@ -371,9 +371,9 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
   },
   cancelOrder: {
     as: 'platinum@demo.dealer',
-    document: `mutation($o: ID!, $r: String) { cancelOrder(orderId: $o, reason: $r) ${UE} }`,
-    variables: () => ({ o: NONE }),
-    fields: { o: 'id', r: 'text' },
+    document: `mutation($o: ID!, $r: String, $c: OrderCancellationCode) { cancelOrder(orderId: $o, reason: $r, reasonCode: $c) ${UE} }`,
+    variables: () => ({ o: NONE, c: 'ENTRY_ERROR' }),
+    fields: { o: 'id', r: 'text', c: 'enum' },
     tables: ['orders.order'],
   },
   updateOrderFulfillment: {

@@ -81,6 +81,7 @@ Mutation.approveOrders                  | .  .  .  | x  x  x  x  x  .  | -      
 Mutation.rejectOrders                   | .  .  .  | x  x  x  x  x  .  | -            | ERROR
 Query.approvalQueue                     | .  .  .  | x  x  x  x  x  x  | -            | ERROR
 Query.approvalStats                     | .  .  .  | x  x  x  x  x  x  | -            | ERROR
+Query.successMetrics                    | .  .  .  | x  x  x  x  x  x  | -            | ERROR
 Subscription.approvalQueueChanged       | .  .  .  | x  x  x  x  x  x  | -            | ERROR
 Query.approvalRules                     | .  .  .  | .  .  .  .  .  x  | -            | ERROR
 Query.approvalRuleChanges               | .  .  .  | .  .  .  .  .  x  | -            | ERROR

@@ -16,6 +16,7 @@ import { startErpForwarder } from './events/erp-forwarder.js';
 import { OrderEventResolver } from './events/order-event.resolver.js';
 import { OrderEventHub } from './events/order-event-hub.js';
 import { startOrderEvents } from './events/order-events.start.js';
+import { SuccessMetricsResolver } from './metrics/success-metrics.resolver.js';
 import { migrations } from './migrations/index.js';
 import { NotificationPreferenceResolver } from './notifications/notification-preference.resolver.js';
 import { startNotifications } from './notifications/notifications.start.js';
@@ -50,6 +51,7 @@ const RESOLVERS: [Function, ...Function[]] = [
   OrderApprovalResolver,
   BulkDecisionResolver,
   ApprovalStatsResolver,
+  SuccessMetricsResolver,
   ApprovalRuleResolver,
   CartResolver,
   OrderTemplateResolver,

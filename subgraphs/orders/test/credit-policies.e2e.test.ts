@@ -617,3 +617,116 @@ describe('a hard limit and a dealer block threshold, set by finance', () => {
     await invariantsHold();
   });
 });
+
+describe('successMetrics', () => {
+  const METRICS = `query($from: DateTimeISO!, $to: DateTimeISO!) { successMetrics(from: $from, to: $to) {
+    orderCount portalOrderRatio activeDealerRatio orderErrorRate averageProcessingHours afterHoursOrderRatio
+    staffEnteredOrderRatio selfServiceRatio dealerSatisfaction } }`;
+
+  /** The same metrics counted here, in other words, straight from the tables (dealers' and orders'). */
+  async function countedBySql(from: Date, to: Date) {
+    const { rows } = await db.query(
+      `select count(*)::int as orders,
+              count(*) filter (where channel = 'PORTAL' or channel = 'API')::int as portal,
+              count(*) filter (where channel = any('{PHONE,FAX,EMAIL}'))::int as staff,
+              count(*) filter (where status = 'CANCELLED' and cancellation_code = any('{ENTRY_ERROR,DUPLICATE_ORDER,WRONG_PRICE,WRONG_ITEM}'))::int as errors,
+              count(*) filter (where extract(hour from placed_at at time zone 'UTC') not between 9 and 17)::int as after_hours,
+              (select count(distinct o2.dealer_id) from orders."order" o2 join dealers.dealer d on d.id = o2.dealer_id and d.active
+                where o2.placed_at >= $1 and o2.placed_at < $2)::int as dealers_with_orders,
+              (select count(*) from dealers.dealer where active)::int as active_dealers,
+              (select avg(extract(epoch from (c.first_shipped - o3.placed_at)) / 3600)
+                 from orders."order" o3
+                 join (select order_id, min("at") as first_shipped from orders.order_status_change where status = 'SHIPPED' group by order_id) c
+                   on c.order_id = o3.id
+                where o3.placed_at >= $1 and o3.placed_at < $2)::float8 as hours
+         from orders."order" where placed_at >= $1 and placed_at < $2 and workflow = 'DONE'`,
+      [from, to],
+    );
+    const r = rows[0];
+    const share = (n: number, of: number) => (of === 0 ? null : n / of);
+    return {
+      orderCount: r.orders,
+      portalOrderRatio: share(r.portal, r.orders),
+      activeDealerRatio: share(r.dealers_with_orders, r.active_dealers),
+      orderErrorRate: share(r.errors, r.orders),
+      averageProcessingHours: r.hours,
+      afterHoursOrderRatio: share(r.after_hours, r.orders),
+      staffEnteredOrderRatio: share(r.staff, r.orders),
+      selfServiceRatio: null,
+      dealerSatisfaction: null,
+    };
+  }
+
+  function expectClose(actual: Record<string, number | null>, expected: Record<string, number | null>) {
+    expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
+    for (const [key, value] of Object.entries(expected)) {
+      if (value === null) expect(actual[key], key).toBeNull();
+      else expect(actual[key], key).toBeCloseTo(value, 9);
+    }
+  }
+
+  it('answers over the year of demo history what the tables say, and null where nothing is recorded', async () => {
+    const manager = await stack.loginAs('manager@demo.staff');
+    const to = since;
+    const from = new Date(to.getTime() - 365 * 24 * 3600 * 1000);
+    const { successMetrics } = await manager.data(METRICS, { from, to });
+    const expected = await countedBySql(from, to);
+    expect(expected.orderCount).toBeGreaterThan(1000);
+    expect(expected.averageProcessingHours).toBeGreaterThan(0);
+    expectClose(successMetrics, expected);
+
+    // A period without orders: a count of 0 and no ratio at all.
+    const empty = await manager.data(METRICS, { from: new Date('2001-01-01T00:00:00Z'), to: new Date('2001-02-01T00:00:00Z') });
+    expect(empty.successMetrics).toMatchObject({
+      orderCount: 0,
+      portalOrderRatio: null,
+      averageProcessingHours: null,
+      orderErrorRate: null,
+    });
+    expect(empty.successMetrics.activeDealerRatio).toBe(0);
+  });
+
+  it('counts a phone order, an order cancelled for an entry error and a shipment, and refuses dealers and an empty period', async () => {
+    const from = new Date();
+    const [rep, manager, platinum] = await Promise.all(
+      ['rep@demo.staff', 'manager@demo.staff', 'platinum@demo.dealer'].map((e) => stack.loginAs(e)),
+    );
+    const platinumId = await dealerIdOf(platinum);
+    const line = await lineWorth(platinum, 1_000, 50_000);
+    const lines = [{ sku: line.sku, quantity: line.quantity }];
+    // Two of the dealer's own orders and one a rep keyed in from a phone call, placed at once.
+    const [own, mistaken, phone] = await Promise.all([
+      placed(platinum, { lines }),
+      placed(platinum, { lines }),
+      placed(rep, { dealerId: platinumId, channel: 'PHONE', lines }),
+    ]);
+    for (const p of [own, mistaken, phone]) expect(p.userErrors).toEqual([]);
+    const cancelled = await platinum.data(
+      'mutation($id: ID!) { cancelOrder(orderId: $id, reason: "typed 10 for 1", reasonCode: ENTRY_ERROR) { order { status } userErrors { code } } }',
+      { id: mistaken.order!.id },
+    );
+    expect(cancelled.cancelOrder).toEqual({ order: { status: 'CANCELLED' }, userErrors: [] });
+    const FULFIL = `mutation($input: OrderFulfillmentInput!) { updateOrderFulfillment(input: $input) { userErrors { code message } } }`;
+    const processing = await manager.data(FULFIL, { input: { orderId: own.order!.id, status: 'PROCESSING' } });
+    expect(processing.updateOrderFulfillment.userErrors).toEqual([]);
+    const ship = await manager.data(FULFIL, {
+      input: { orderId: own.order!.id, status: 'SHIPPED', carrier: 'DHL', trackingNumber: 'TRACK-METRICS-1' },
+    });
+    expect(ship.updateOrderFulfillment.userErrors).toEqual([]);
+    await until('the order is SHIPPED', async () => (await orderOf(platinum, own.order!.id)).status === 'SHIPPED');
+    const to = new Date(Date.now() + 1000);
+
+    const { successMetrics } = await manager.data(METRICS, { from, to });
+    expect(successMetrics).toMatchObject({ orderCount: 3, selfServiceRatio: null, dealerSatisfaction: null });
+    expect(successMetrics.portalOrderRatio).toBeCloseTo(2 / 3, 9);
+    expect(successMetrics.staffEnteredOrderRatio).toBeCloseTo(1 / 3, 9);
+    expect(successMetrics.orderErrorRate).toBeCloseTo(1 / 3, 9);
+    expect(successMetrics.averageProcessingHours).toBeGreaterThan(0);
+    expectClose(successMetrics, await countedBySql(from, to));
+
+    const denied = await platinum.request(METRICS, { from, to });
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const backwards = await manager.request(METRICS, { from: to, to: from });
+    expect(backwards.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -173,6 +173,7 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Mutation.rejectOrders': { roles: APPROVERS, refusal: 'ERROR', note: "each order up to the approver's level" },
   'Query.approvalQueue': { roles: STAFF, refusal: 'ERROR' },
   'Query.approvalStats': { roles: STAFF, refusal: 'ERROR' },
+  'Query.successMetrics': { roles: STAFF, refusal: 'ERROR' },
   'Subscription.approvalQueueChanged': { roles: STAFF, refusal: 'ERROR', note: "steps up to the approver's level" },
   'Query.approvalRules': { roles: PORTAL_ADMIN, refusal: 'ERROR' },
   'Query.approvalRuleChanges': { roles: PORTAL_ADMIN, refusal: 'ERROR' },

@@ -177,6 +177,7 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   ApprovalRulePayload: CLOSED,
   ApprovalRuleStats: CLOSED,
   ApprovalStats: CLOSED,
+  SuccessMetrics: CLOSED,
   BulkDecisionPayload: CLOSED,
   BulkDecisionResult: CLOSED,
   MinimumOrder: CLOSED,

@@ -447,6 +447,14 @@ export interface DealersOperations {
     input: { dealerIds: string[] };
     output: { dealers: InternalDealerProfile[] };
   };
+  /**
+   * The dealers that are active, for the success metrics' active dealer ratio, each with its time zone
+   * (an IANA name; null when none is recorded, which is every dealer today: the metrics then use UTC).
+   */
+  activeDealers: {
+    input: Record<string, never>;
+    output: { dealers: { id: string; timeZone: string | null }[] };
+  };
   /** A staff user's approval scope: the region they look after (REGIONAL_MANAGER, SALES_REP), null when none. */
   staffProfile: {
     input: { userId: string };

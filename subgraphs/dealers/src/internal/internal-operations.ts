@@ -10,7 +10,7 @@ import {
 import type { DealersContext } from '../context.js';
 import { upsertDealerAddresses, upsertDealerContacts } from '../services/dealer-address.service.js';
 import { resolveDealerCodes, upsertDealers } from '../services/dealer-master.service.js';
-import { dealerProfiles, notificationContacts, staffProfile } from '../services/dealer-scope.service.js';
+import { activeDealers, dealerProfiles, notificationContacts, staffProfile } from '../services/dealer-scope.service.js';
 
 /** The dealers subgraph's internal operations (see contracts.ts): who looks after a dealer, for approvals. */
 export function dealersInternalOperations(newContext: () => DealersContext): InternalHandlers<'dealers'> {
@@ -19,6 +19,9 @@ export function dealersInternalOperations(newContext: () => DealersContext): Int
       const dealerIds = optionalStrings(input?.dealerIds, 'dealerIds').map((id, i) => requireUuid(id, `dealerIds[${i}]`));
       if (dealerIds.length === 0) throw new InternalInputError('name at least one dealer id');
       return { dealers: await dealerProfiles(newContext(), dealerIds) };
+    },
+    async activeDealers() {
+      return { dealers: await activeDealers(newContext()) };
     },
     async staffProfile(input) {
       return staffProfile(newContext(), requireUuid(input?.userId, 'userId'));

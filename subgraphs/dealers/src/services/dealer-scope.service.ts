@@ -18,6 +18,15 @@ export async function dealerProfiles(ctx: DealersContext, dealerIds: readonly st
   }));
 }
 
+/**
+ * Every active dealer's id and time zone, for the success metrics (one statement, ids only). Dealers
+ * record no time zone yet, so the zone is null and the metrics count hours in UTC.
+ */
+export async function activeDealers(ctx: DealersContext): Promise<{ id: string; timeZone: string | null }[]> {
+  const dealers = await ctx.em.find(Dealer, { active: true }, { fields: ['id'], orderBy: { id: 'asc' } });
+  return dealers.map((d) => ({ id: d.id, timeZone: null }));
+}
+
 /** The region a staff user looks after (their approval scope); found false for an unknown user. */
 export async function staffProfile(
   ctx: DealersContext,

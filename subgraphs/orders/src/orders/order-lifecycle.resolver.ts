@@ -3,6 +3,7 @@ import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { OrdersContext } from '../context.js';
 import { toOrderPayload } from './order.mapper.js';
 import { OrderType } from './order.type.js';
+import { OrderCancellationCodeEnum } from './order-cancellation.type.js';
 import * as decisions from './order-decision.service.js';
 import { AcknowledgeOrderInput, OrderFulfillmentInput, OrderPayload } from './order-lifecycle.type.js';
 
@@ -16,9 +17,15 @@ export class OrderLifecycleResolver {
   async cancelOrder(
     @Arg('orderId', () => ID, { description: 'The order.' }) orderId: string,
     @Arg('reason', () => String, { nullable: true, description: 'Why, for the status history.' }) reason: string | null,
+    @Arg('reasonCode', () => OrderCancellationCodeEnum, {
+      nullable: true,
+      description:
+        'Why, as a code; the error codes (ENTRY_ERROR, DUPLICATE_ORDER, WRONG_PRICE, WRONG_ITEM) count in successMetrics.orderErrorRate.',
+    })
+    reasonCode: OrderCancellationCodeEnum | null,
     @Ctx() ctx: OrdersContext,
   ): Promise<OrderPayload> {
-    return toOrderPayload(await decisions.cancelOrder(ctx, orderId, reason ?? null));
+    return toOrderPayload(await decisions.cancelOrder(ctx, orderId, reason ?? null, reasonCode ?? null));
   }
 
   @Authorized()

@@ -3,6 +3,7 @@ import { BigIntType, Entity, Enum, Index, OptionalProps, PrimaryKey, Property, U
 import type { Rejection } from '../approvals/domain/order-rejection.js';
 import type { TakenCartLine } from '../cart/cart.service.js';
 import { ORDER_CHANNELS, type OrderChannel } from '../placement/domain/order-channel.js';
+import { CANCELLATION_CODES, type CancellationCode } from './domain/order-cancellation.js';
 import { ORDER_STATUSES, type OrderStatus } from './domain/order-lifecycle.js';
 
 /** `"schema"."table"`: the table is named "order", a reserved word, so it is always quoted. */
@@ -64,7 +65,8 @@ export class Order {
     | 'paymentDue'
     | 'paymentDueBy'
     | 'deferredLines'
-    | 'channel';
+    | 'channel'
+    | 'cancellationCode';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -193,6 +195,10 @@ export class Order {
   /** How the order reached the distributor: PORTAL (a dealer user), API (an API client), or the channel staff keyed it in from. */
   @Enum({ items: () => ORDER_CHANNELS, default: 'PORTAL' })
   channel: OrderChannel = 'PORTAL';
+
+  /** Why it was cancelled (orders/domain/order-cancellation.ts); null unless cancelled with a code. */
+  @Enum({ items: () => CANCELLATION_CODES, nullable: true })
+  cancellationCode: CancellationCode | null = null;
 
   /** PAYMENT_REQUIRED: what the dealer pays up front before the order proceeds, in minor units (0: nothing). */
   @Property({ type: new BigIntType('number'), default: 0 })
