@@ -14,6 +14,7 @@ import { createGatewayRuntime, type GatewayRuntime, getGraphQLWSOptions } from '
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { extractFromHeader, useJWT } from '@graphql-mesh/plugin-jwt-auth';
 import { useServer } from 'graphql-ws/use/ws';
+import { Redis } from 'ioredis';
 import { WebSocketServer } from 'ws';
 
 import { useAnonymousAccess } from './anonymous-access.plugin.js';
@@ -26,6 +27,7 @@ import { useInputErrorCodes } from './input-errors.plugin.js';
 import { persistedDocumentErrorsAsResults, persistedDocuments } from './persisted-documents/persisted-documents.js';
 import { DEMO_LIMITS, PRODUCTION_LIMITS, queryLimitPlugins } from './query-limits.js';
 import { readLimitedBody } from './security/body-limit.js';
+import { type BucketStore, memoryBucketStore, redisBucketStore } from './security/bucket-store.js';
 import { clientAddressReader } from './security/client-address.js';
 import { useClientScopes } from './security/client-scope.plugin.js';
 import { useCostLimit } from './security/cost-limit.plugin.js';
@@ -102,6 +104,7 @@ export function createGateway(
   sharing?: SubscriptionSharing,
   live?: LiveAccess,
   metrics: ServiceMetrics = createServiceMetrics('gateway'),
+  store: BucketStore = memoryBucketStore,
 ): GatewayRuntime {
   const security = securityOf(config);
   const clientAddress = clientAddressReader(security.trustedProxies);
@@ -151,7 +154,7 @@ export function createGateway(
         }),
         ...queryLimitPlugins(config.production ? PRODUCTION_LIMITS : DEMO_LIMITS, config.production),
         useAnonymousAccess(),
-        useSignInGuard({ perAddress: { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 }, clientAddress }),
+        useSignInGuard({ perAddress: { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 }, clientAddress, store }),
         useSessionGate(sessionCheck, clientAddress, clientCheck),
         // Every subscription the gates let through stays under them while it lives (any transport).
         liveStreams.plugin,
@@ -160,6 +163,7 @@ export function createGateway(
           maxCost: security.maxCost,
           budget: { burst: security.costBurst, perSecond: security.costPerSecond },
           clientAddress,
+          store,
         }),
         // "Did you mean …?" would spell the schema out to callers that may not introspect it.
         ...(config.production ? [blockFieldSuggestionsPlugin()] : []),
@@ -174,13 +178,26 @@ export function createGateway(
   });
 }
 
+/**
+ * Where the rate limits and cost budgets are kept: in Redis when REDIS_URL is set (every gateway on
+ * it shares them), else in this process. A command Redis cannot answer within a second fails, and
+ * the in-process limiter of the same policy stands in (see bucket-store.ts).
+ */
+function bucketStoreOf(config: GatewayConfig): { store: BucketStore; close(): void } {
+  if (!config.redisUrl) return { store: memoryBucketStore, close: () => {} };
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 1_000 });
+  redis.on('error', (error: Error) => console.warn(`[gateway] redis (rate limits): ${error.message}`));
+  return { store: redisBucketStore(redis, config.redisKeyPrefix ?? 'dealergraph:'), close: () => redis.disconnect() };
+}
+
 /** Serves the gateway over HTTP and graphql-ws on the same path. */
 export async function startGateway(config: GatewayConfig, supergraph?: string): Promise<RunningGateway> {
+  const limits = bucketStoreOf(config);
   const sessionCheck = sessionCheckOf(config);
   const sharing = subscriptionSharing({ clientAddress: clientAddressReader(securityOf(config).trustedProxies) });
   const live = liveAccessOf(config, sessionCheck);
   const metrics = createServiceMetrics('gateway', { process: !!config.metrics });
-  const runtime = createGateway(config, supergraph, sessionCheck, sharing, live, metrics);
+  const runtime = createGateway(config, supergraph, sessionCheck, sharing, live, metrics, limits.store);
   // The schema loads lazily; the first WebSocket subscription would fail without it.
   await runtime.getSchema();
   const documents = { hmacSecret: config.hmacSecret, creditUrl: config.subgraphUrls.credit };
@@ -191,9 +208,13 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
     hmacSecret: config.hmacSecret,
     perAddress: { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 },
     clientAddress: (req) => clientAddress({ req }),
+    store: limits.store,
   });
-  const serveWeb = webRoutes(config, { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 }, (req) =>
-    clientAddress({ req }),
+  const serveWeb = webRoutes(
+    config,
+    { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 },
+    (req) => clientAddress({ req }),
+    limits.store,
   );
   const serveMail = mailRoutes({ ordersUrl: config.subgraphUrls.orders, production: config.production });
   const drain = drainGate();
@@ -277,6 +298,7 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
       runtime,
       metricsServer,
       graceMs: config.shutdownGraceMs ?? 10_000,
+      closeLimits: limits.close,
     }),
   };
 }
@@ -296,6 +318,7 @@ function stopOnce(parts: {
   runtime: GatewayRuntime;
   metricsServer: { stop(): Promise<void> } | null;
   graceMs: number;
+  closeLimits(): void;
 }): () => Promise<void> {
   let stopped: Promise<void> | undefined;
   const stop = async () => {
@@ -307,6 +330,7 @@ function stopOnce(parts: {
     await closeGracefully(parts.httpServer, parts.graceMs);
     await parts.runtime.dispose();
     await parts.metricsServer?.stop();
+    parts.closeLimits();
   };
   return () => (stopped ??= stop());
 }
