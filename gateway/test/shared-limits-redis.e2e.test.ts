@@ -76,9 +76,7 @@ describe.skipIf(!redisUp)('two gateways and two subgraph instances sharing one R
         poolSize: 2,
         logLevel: 'error',
         internalKey: deriveInternalKey(stack.hmacSecret),
-        serviceUrls: Object.fromEntries(
-          Object.entries(stack.subgraphs).map(([name, s]) => [name, `http://127.0.0.1:${s.port}`]),
-        ) as never,
+        serviceUrls: Object.fromEntries(Object.entries(stack.subgraphs).map(([name, s]) => [name, `http://127.0.0.1:${s.port}`])) as never,
         faultInjection: false,
         redisUrl: REDIS_URL,
         redisKeyPrefix: keyPrefix,

@@ -1,9 +1,9 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
 
+import { type BucketStore, memoryBucketStore } from './bucket-store.js';
 import type { ClientAddress, RawRequestContext } from './client-address.js';
 import { type CostModel, operationCost } from './operation-cost.js';
-import { type BucketStore, memoryBucketStore } from './bucket-store.js';
 import type { BucketPolicy } from './token-bucket.js';
 
 export interface CostLimitOptions {

@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { newEnvelope, signRequest } from '@dealergraph/runtime';
 
-import type { ClientAddress } from './client-address.js';
 import { type BucketStore, memoryBucketStore } from './bucket-store.js';
+import type { ClientAddress } from './client-address.js';
 import type { BucketPolicy } from './token-bucket.js';
 
 export const OAUTH_TOKEN_ROUTE = '/oauth/token';

@@ -1,9 +1,9 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { type DocumentNode, GraphQLError } from 'graphql';
 
+import { type BucketStore, memoryBucketStore } from './bucket-store.js';
 import type { ClientAddress, RawRequestContext } from './client-address.js';
 import { rootFieldOccurrences } from './operation-fields.js';
-import { type BucketStore, memoryBucketStore } from './bucket-store.js';
 import type { BucketPolicy } from './token-bucket.js';
 
 /** Root fields that check a secret (password, one-time code, refresh token, invitation token). */

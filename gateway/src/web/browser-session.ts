@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { newEnvelope, signRequest } from '@dealergraph/runtime';
 
-import type { ClientAddress } from '../security/client-address.js';
 import { type BucketStore, memoryBucketStore } from '../security/bucket-store.js';
+import type { ClientAddress } from '../security/client-address.js';
 import type { BucketPolicy } from '../security/token-bucket.js';
 import { clearCookie, type CookieSettings, readRefreshCookie, refreshCookie } from './session-cookie.js';
 
