@@ -33,7 +33,7 @@ import { useClientScopes } from './security/client-scope.plugin.js';
 import { useCostLimit } from './security/cost-limit.plugin.js';
 import { type LiveAccess, liveAccess } from './security/live-access.js';
 import { oauthTokenHandler } from './security/oauth-token.js';
-import { createSessionCheck, type SessionCheck } from './security/session-check.js';
+import { createSessionCheck, type SessionCheck, type SharedSessionAnswers } from './security/session-check.js';
 import { useSessionGate } from './security/session-gate.plugin.js';
 import { useSignInGuard } from './security/sign-in-guard.plugin.js';
 import { bearerFromParams, socketAuthorization, socketSessionGuard } from './security/socket-sessions.js';
@@ -76,21 +76,48 @@ export function securityOf(config: GatewayConfig): Required<SecuritySettings> {
   return { ...defaultSecurity(config.production), ...costs, ...given } as Required<SecuritySettings>;
 }
 
-function sessionCheckOf(config: GatewayConfig, field: 'sessionAccess' | 'apiClientActive' = 'sessionAccess'): SessionCheck {
+/** What the gateways on one Redis share (REDIS_URL): the budgets and the session-check answers. */
+interface SharedState {
+  store: BucketStore;
+  sessions?: SharedSessionAnswers;
+  close(): void;
+}
+
+const IN_PROCESS: SharedState = { store: memoryBucketStore, close: () => {} };
+
+/**
+ * In Redis when REDIS_URL is set (every gateway on it shares them), else in this process. A command
+ * Redis cannot answer within a second fails, and this process's own memory stands in: the in-process
+ * limiter of the same policy (see bucket-store.ts), a call to the dealers subgraph for a session.
+ */
+function sharedStateOf(config: GatewayConfig): SharedState {
+  if (!config.redisUrl) return IN_PROCESS;
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 1_000 });
+  redis.on('error', (error: Error) => console.warn(`[gateway] redis (shared state): ${error.message}`));
+  const keyPrefix = config.redisKeyPrefix ?? 'dealergraph:';
+  return { store: redisBucketStore(redis, keyPrefix), sessions: { redis, keyPrefix }, close: () => redis.disconnect() };
+}
+
+function sessionCheckOf(
+  config: GatewayConfig,
+  field: 'sessionAccess' | 'apiClientActive' = 'sessionAccess',
+  shared: SharedState = IN_PROCESS,
+): SessionCheck {
   return createSessionCheck({
     dealersUrl: config.subgraphUrls.dealers,
     secret: config.hmacSecret,
     ttlMs: securityOf(config).sessionCheckTtlMs,
     field,
+    shared: shared.sessions,
   });
 }
 
 /** The sweep of live subscriptions (every transport) against sessions, API clients, expiry and address rules. */
-function liveAccessOf(config: GatewayConfig, sessionCheck: SessionCheck): LiveAccess {
+function liveAccessOf(config: GatewayConfig, sessionCheck: SessionCheck, shared: SharedState = IN_PROCESS): LiveAccess {
   const security = securityOf(config);
   return liveAccess({
     sessionCheck,
-    clientCheck: sessionCheckOf(config, 'apiClientActive'),
+    clientCheck: sessionCheckOf(config, 'apiClientActive', shared),
     sweepMs: security.socketSweepMs,
     clientAddress: clientAddressReader(security.trustedProxies),
   });
@@ -104,13 +131,14 @@ export function createGateway(
   sharing?: SubscriptionSharing,
   live?: LiveAccess,
   metrics: ServiceMetrics = createServiceMetrics('gateway'),
-  store: BucketStore = memoryBucketStore,
+  state: SharedState = IN_PROCESS,
 ): GatewayRuntime {
   const security = securityOf(config);
   const clientAddress = clientAddressReader(security.trustedProxies);
   const shared = sharing ?? subscriptionSharing({ clientAddress });
-  const clientCheck = sessionCheckOf(config, 'apiClientActive');
-  const liveStreams = live ?? liveAccessOf(config, sessionCheck);
+  const clientCheck = sessionCheckOf(config, 'apiClientActive', state);
+  const liveStreams = live ?? liveAccessOf(config, sessionCheck, state);
+  const { store } = state;
   // Parsed once: given the PEM text, jsonwebtoken parses the key again on every request. It takes a
   // KeyObject as well, though the plugin's type says string.
   const verificationKey = createPublicKey(config.jwtPublicKey) as unknown as string;
@@ -178,26 +206,14 @@ export function createGateway(
   });
 }
 
-/**
- * Where the rate limits and cost budgets are kept: in Redis when REDIS_URL is set (every gateway on
- * it shares them), else in this process. A command Redis cannot answer within a second fails, and
- * the in-process limiter of the same policy stands in (see bucket-store.ts).
- */
-function bucketStoreOf(config: GatewayConfig): { store: BucketStore; close(): void } {
-  if (!config.redisUrl) return { store: memoryBucketStore, close: () => {} };
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 1_000 });
-  redis.on('error', (error: Error) => console.warn(`[gateway] redis (rate limits): ${error.message}`));
-  return { store: redisBucketStore(redis, config.redisKeyPrefix ?? 'dealergraph:'), close: () => redis.disconnect() };
-}
-
 /** Serves the gateway over HTTP and graphql-ws on the same path. */
 export async function startGateway(config: GatewayConfig, supergraph?: string): Promise<RunningGateway> {
-  const limits = bucketStoreOf(config);
-  const sessionCheck = sessionCheckOf(config);
+  const shared = sharedStateOf(config);
+  const sessionCheck = sessionCheckOf(config, 'sessionAccess', shared);
   const sharing = subscriptionSharing({ clientAddress: clientAddressReader(securityOf(config).trustedProxies) });
-  const live = liveAccessOf(config, sessionCheck);
+  const live = liveAccessOf(config, sessionCheck, shared);
   const metrics = createServiceMetrics('gateway', { process: !!config.metrics });
-  const runtime = createGateway(config, supergraph, sessionCheck, sharing, live, metrics, limits.store);
+  const runtime = createGateway(config, supergraph, sessionCheck, sharing, live, metrics, shared);
   // The schema loads lazily; the first WebSocket subscription would fail without it.
   await runtime.getSchema();
   const documents = { hmacSecret: config.hmacSecret, creditUrl: config.subgraphUrls.credit };
@@ -208,13 +224,13 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
     hmacSecret: config.hmacSecret,
     perAddress: { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 },
     clientAddress: (req) => clientAddress({ req }),
-    store: limits.store,
+    store: shared.store,
   });
   const serveWeb = webRoutes(
     config,
     { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 },
     (req) => clientAddress({ req }),
-    limits.store,
+    shared.store,
   );
   const serveMail = mailRoutes({ ordersUrl: config.subgraphUrls.orders, production: config.production });
   const drain = drainGate();
@@ -298,7 +314,7 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
       runtime,
       metricsServer,
       graceMs: config.shutdownGraceMs ?? 10_000,
-      closeLimits: limits.close,
+      closeShared: shared.close,
     }),
   };
 }
@@ -318,7 +334,7 @@ function stopOnce(parts: {
   runtime: GatewayRuntime;
   metricsServer: { stop(): Promise<void> } | null;
   graceMs: number;
-  closeLimits(): void;
+  closeShared(): void;
 }): () => Promise<void> {
   let stopped: Promise<void> | undefined;
   const stop = async () => {
@@ -330,7 +346,7 @@ function stopOnce(parts: {
     await closeGracefully(parts.httpServer, parts.graceMs);
     await parts.runtime.dispose();
     await parts.metricsServer?.stop();
-    parts.closeLimits();
+    parts.closeShared();
   };
   return () => (stopped ??= stop());
 }

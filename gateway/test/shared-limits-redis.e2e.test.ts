@@ -119,6 +119,22 @@ describe.skipIf(!redisUp)('two gateways and two subgraph instances sharing one R
     expect([first, ...rest].filter((a) => a.data?.products).length).toBe(fit);
   });
 
+  it("asks the dealers subgraph once for a session's access, whichever gateway the requests reach", async () => {
+    const sessionChecks = async () => {
+      const text = await stack.subgraphs.dealers.metrics.registry.getSingleMetricAsString('dealergraph_graphql_operations_total');
+      return Number(/operation="SessionAccess"[^}]*} (\d+)/.exec(text)?.[1] ?? 0);
+    };
+    const user = await stack.loginAs('orders@demo.dealer');
+    const headers = { authorization: `Bearer ${user.accessToken}` };
+    const before = await sessionChecks();
+    const answers = [await post(stack.gatewayUrl, { query: '{ me { email } }' }, headers)];
+    answers.push(
+      ...(await Promise.all([stack.gatewayUrl, second.url, second.url].map((url) => post(url, { query: '{ me { email } }' }, headers)))),
+    );
+    expect(answers.map((a) => (a.data?.me as { email?: string } | undefined)?.email)).toEqual(Array(4).fill('orders@demo.dealer'));
+    expect((await sessionChecks()) - before).toBe(1);
+  });
+
   it('refuses a signed body replayed against a second instance of the subgraph', async () => {
     const query = '{ __typename }';
     const body = { query, extensions: signRequest({ query }, stack.hmacSecret, newEnvelope({ ip: '127.0.0.1', userAgent: 'test' })) };
