@@ -43,6 +43,13 @@ export interface GatewayConfig {
   shutdownGraceMs?: number;
   /** Where Prometheus scrapes the gateway: GATEWAY_METRICS_PORT (default 9400, `off` for none) on METRICS_HOST (loopback). */
   metrics?: MetricsListener;
+  /**
+   * REDIS_URL: the rate limits and cost budgets live there, shared by every gateway on it, so two
+   * gateways grant a caller one budget between them. Unset: in this process (`npm start`).
+   */
+  redisUrl?: string;
+  /** REDIS_KEY_PREFIX (default `dealergraph:`): the start of every key, so deployments or test runs can share a Redis. */
+  redisKeyPrefix?: string;
 }
 
 /** The gateway's abuse controls. docs/SECURITY.md lists each with the test that proves it. */
@@ -185,5 +192,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     refreshTokenTtlSeconds: envInt(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600),
     shutdownGraceMs: envInt(env, 'SHUTDOWN_GRACE_MS', 10_000),
     metrics: readMetricsListener(env, 'GATEWAY_METRICS_PORT', 9400),
+    redisUrl: envOptional(env, 'REDIS_URL'),
+    redisKeyPrefix: envString(env, 'REDIS_KEY_PREFIX', 'dealergraph:'),
   };
 }

@@ -14,6 +14,7 @@ import { createGatewayRuntime, type GatewayRuntime, getGraphQLWSOptions } from '
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { extractFromHeader, useJWT } from '@graphql-mesh/plugin-jwt-auth';
 import { useServer } from 'graphql-ws/use/ws';
+import { Redis } from 'ioredis';
 import { WebSocketServer } from 'ws';
 
 import { useAnonymousAccess } from './anonymous-access.plugin.js';
@@ -26,12 +27,13 @@ import { useInputErrorCodes } from './input-errors.plugin.js';
 import { persistedDocumentErrorsAsResults, persistedDocuments } from './persisted-documents/persisted-documents.js';
 import { DEMO_LIMITS, PRODUCTION_LIMITS, queryLimitPlugins } from './query-limits.js';
 import { readLimitedBody } from './security/body-limit.js';
+import { type BucketStore, memoryBucketStore, redisBucketStore } from './security/bucket-store.js';
 import { clientAddressReader } from './security/client-address.js';
 import { useClientScopes } from './security/client-scope.plugin.js';
 import { useCostLimit } from './security/cost-limit.plugin.js';
 import { type LiveAccess, liveAccess } from './security/live-access.js';
 import { oauthTokenHandler } from './security/oauth-token.js';
-import { createSessionCheck, type SessionCheck } from './security/session-check.js';
+import { createSessionCheck, type SessionCheck, type SharedSessionAnswers } from './security/session-check.js';
 import { useSessionGate } from './security/session-gate.plugin.js';
 import { useSignInGuard } from './security/sign-in-guard.plugin.js';
 import { bearerFromParams, socketAuthorization, socketSessionGuard } from './security/socket-sessions.js';
@@ -74,21 +76,48 @@ export function securityOf(config: GatewayConfig): Required<SecuritySettings> {
   return { ...defaultSecurity(config.production), ...costs, ...given } as Required<SecuritySettings>;
 }
 
-function sessionCheckOf(config: GatewayConfig, field: 'sessionAccess' | 'apiClientActive' = 'sessionAccess'): SessionCheck {
+/** What the gateways on one Redis share (REDIS_URL): the budgets and the session-check answers. */
+interface SharedState {
+  store: BucketStore;
+  sessions?: SharedSessionAnswers;
+  close(): void;
+}
+
+const IN_PROCESS: SharedState = { store: memoryBucketStore, close: () => {} };
+
+/**
+ * In Redis when REDIS_URL is set (every gateway on it shares them), else in this process. A command
+ * Redis cannot answer within a second fails, and this process's own memory stands in: the in-process
+ * limiter of the same policy (see bucket-store.ts), a call to the dealers subgraph for a session.
+ */
+function sharedStateOf(config: GatewayConfig): SharedState {
+  if (!config.redisUrl) return IN_PROCESS;
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 1_000 });
+  redis.on('error', (error: Error) => console.warn(`[gateway] redis (shared state): ${error.message}`));
+  const keyPrefix = config.redisKeyPrefix ?? 'dealergraph:';
+  return { store: redisBucketStore(redis, keyPrefix), sessions: { redis, keyPrefix }, close: () => redis.disconnect() };
+}
+
+function sessionCheckOf(
+  config: GatewayConfig,
+  field: 'sessionAccess' | 'apiClientActive' = 'sessionAccess',
+  shared: SharedState = IN_PROCESS,
+): SessionCheck {
   return createSessionCheck({
     dealersUrl: config.subgraphUrls.dealers,
     secret: config.hmacSecret,
     ttlMs: securityOf(config).sessionCheckTtlMs,
     field,
+    shared: shared.sessions,
   });
 }
 
 /** The sweep of live subscriptions (every transport) against sessions, API clients, expiry and address rules. */
-function liveAccessOf(config: GatewayConfig, sessionCheck: SessionCheck): LiveAccess {
+function liveAccessOf(config: GatewayConfig, sessionCheck: SessionCheck, shared: SharedState = IN_PROCESS): LiveAccess {
   const security = securityOf(config);
   return liveAccess({
     sessionCheck,
-    clientCheck: sessionCheckOf(config, 'apiClientActive'),
+    clientCheck: sessionCheckOf(config, 'apiClientActive', shared),
     sweepMs: security.socketSweepMs,
     clientAddress: clientAddressReader(security.trustedProxies),
   });
@@ -102,12 +131,14 @@ export function createGateway(
   sharing?: SubscriptionSharing,
   live?: LiveAccess,
   metrics: ServiceMetrics = createServiceMetrics('gateway'),
+  state: SharedState = IN_PROCESS,
 ): GatewayRuntime {
   const security = securityOf(config);
   const clientAddress = clientAddressReader(security.trustedProxies);
   const shared = sharing ?? subscriptionSharing({ clientAddress });
-  const clientCheck = sessionCheckOf(config, 'apiClientActive');
-  const liveStreams = live ?? liveAccessOf(config, sessionCheck);
+  const clientCheck = sessionCheckOf(config, 'apiClientActive', state);
+  const liveStreams = live ?? liveAccessOf(config, sessionCheck, state);
+  const { store } = state;
   // Parsed once: given the PEM text, jsonwebtoken parses the key again on every request. It takes a
   // KeyObject as well, though the plugin's type says string.
   const verificationKey = createPublicKey(config.jwtPublicKey) as unknown as string;
@@ -151,7 +182,7 @@ export function createGateway(
         }),
         ...queryLimitPlugins(config.production ? PRODUCTION_LIMITS : DEMO_LIMITS, config.production),
         useAnonymousAccess(),
-        useSignInGuard({ perAddress: { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 }, clientAddress }),
+        useSignInGuard({ perAddress: { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 }, clientAddress, store }),
         useSessionGate(sessionCheck, clientAddress, clientCheck),
         // Every subscription the gates let through stays under them while it lives (any transport).
         liveStreams.plugin,
@@ -160,6 +191,7 @@ export function createGateway(
           maxCost: security.maxCost,
           budget: { burst: security.costBurst, perSecond: security.costPerSecond },
           clientAddress,
+          store,
         }),
         // "Did you mean …?" would spell the schema out to callers that may not introspect it.
         ...(config.production ? [blockFieldSuggestionsPlugin()] : []),
@@ -176,11 +208,12 @@ export function createGateway(
 
 /** Serves the gateway over HTTP and graphql-ws on the same path. */
 export async function startGateway(config: GatewayConfig, supergraph?: string): Promise<RunningGateway> {
-  const sessionCheck = sessionCheckOf(config);
+  const shared = sharedStateOf(config);
+  const sessionCheck = sessionCheckOf(config, 'sessionAccess', shared);
   const sharing = subscriptionSharing({ clientAddress: clientAddressReader(securityOf(config).trustedProxies) });
-  const live = liveAccessOf(config, sessionCheck);
+  const live = liveAccessOf(config, sessionCheck, shared);
   const metrics = createServiceMetrics('gateway', { process: !!config.metrics });
-  const runtime = createGateway(config, supergraph, sessionCheck, sharing, live, metrics);
+  const runtime = createGateway(config, supergraph, sessionCheck, sharing, live, metrics, shared);
   // The schema loads lazily; the first WebSocket subscription would fail without it.
   await runtime.getSchema();
   const documents = { hmacSecret: config.hmacSecret, creditUrl: config.subgraphUrls.credit };
@@ -191,9 +224,13 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
     hmacSecret: config.hmacSecret,
     perAddress: { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 },
     clientAddress: (req) => clientAddress({ req }),
+    store: shared.store,
   });
-  const serveWeb = webRoutes(config, { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 }, (req) =>
-    clientAddress({ req }),
+  const serveWeb = webRoutes(
+    config,
+    { burst: security.signInBurst, perSecond: security.signInPerMinute / 60 },
+    (req) => clientAddress({ req }),
+    shared.store,
   );
   const serveMail = mailRoutes({ ordersUrl: config.subgraphUrls.orders, production: config.production });
   const drain = drainGate();
@@ -277,6 +314,7 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
       runtime,
       metricsServer,
       graceMs: config.shutdownGraceMs ?? 10_000,
+      closeShared: shared.close,
     }),
   };
 }
@@ -296,6 +334,7 @@ function stopOnce(parts: {
   runtime: GatewayRuntime;
   metricsServer: { stop(): Promise<void> } | null;
   graceMs: number;
+  closeShared(): void;
 }): () => Promise<void> {
   let stopped: Promise<void> | undefined;
   const stop = async () => {
@@ -307,6 +346,7 @@ function stopOnce(parts: {
     await closeGracefully(parts.httpServer, parts.graceMs);
     await parts.runtime.dispose();
     await parts.metricsServer?.stop();
+    parts.closeShared();
   };
   return () => (stopped ??= stop());
 }

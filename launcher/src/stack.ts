@@ -39,8 +39,13 @@ export interface StackOptions {
   internalKey?: string;
   /** Tests only: lets `injectInternalFault` make internal operations fail. */
   faultInjection?: boolean;
-  /** REDIS_URL: order events fan out through Redis, so several instances can run side by side. */
+  /**
+   * REDIS_URL: order events fan out through Redis, and the gateway's rate limits and cost budgets and the
+   * subgraphs' signature nonces are kept there, so several instances can run side by side.
+   */
   redisUrl?: string;
+  /** The start of every Redis key (default `dealergraph:`); tests give each stack its own. */
+  redisKeyPrefix?: string;
   /** The gateway's abuse controls; defaults for anything left out. */
   gatewaySecurity?: Partial<SecuritySettings>;
   /** The orders subgraph's approval clock and workflow settings (tests). */
@@ -58,6 +63,8 @@ export interface RunningStack {
   orms: Orms;
   /** The secret the gateway signs with, so tests can forge or verify signatures. */
   hmacSecret: string;
+  /** The public key that verifies access tokens, so a test can start a second gateway beside the first. */
+  jwtPublicKey: string;
   stop(): Promise<void>;
 }
 
@@ -116,7 +123,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           internalKey: options.internalKey ?? deriveInternalKey(hmacSecret),
           serviceUrls,
           faultInjection: options.faultInjection ?? false,
-          ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+          ...(options.redisUrl ? { redisUrl: options.redisUrl, redisKeyPrefix: options.redisKeyPrefix ?? 'dealergraph:' } : {}),
         },
         { orm: orms[name] },
       );
@@ -130,11 +137,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       production: options.production ?? false,
       security: options.gatewaySecurity,
       refreshTokenTtlSeconds: options.tokenLifetimes?.refreshTokenTtlSeconds,
+      ...(options.redisUrl ? { redisUrl: options.redisUrl, redisKeyPrefix: options.redisKeyPrefix ?? 'dealergraph:' } : {}),
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])) as Record<SubgraphName, string>,
     });
   } catch (error) {
     await stop();
     throw error;
   }
-  return { gatewayUrl: gateway.url, gateway, subgraphs, orms, hmacSecret, stop };
+  return { gatewayUrl: gateway.url, gateway, subgraphs, orms, hmacSecret, jwtPublicKey: keys.publicKey, stop };
 }

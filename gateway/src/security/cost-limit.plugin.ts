@@ -1,9 +1,10 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
 
+import { type BucketStore, memoryBucketStore } from './bucket-store.js';
 import type { ClientAddress, RawRequestContext } from './client-address.js';
 import { type CostModel, operationCost } from './operation-cost.js';
-import { type BucketPolicy, TokenBuckets } from './token-bucket.js';
+import type { BucketPolicy } from './token-bucket.js';
 
 export interface CostLimitOptions {
   /** Most an operation may cost. */
@@ -12,6 +13,8 @@ export interface CostLimitOptions {
   budget: BucketPolicy;
   clientAddress(context: RawRequestContext): ClientAddress;
   model?: CostModel;
+  /** Where the budgets are kept: this process unless given (Redis, shared by every gateway). */
+  store?: BucketStore;
 }
 
 type PayerContext = RawRequestContext & { jwt?: { payload?: { sub?: unknown; cid?: unknown; budget?: unknown } } };
@@ -42,10 +45,11 @@ export function clientBudget(context: PayerContext): { cost: BucketPolicy; reque
  * `extensions.cost` so integrators can tune their queries.
  */
 export function useCostLimit(options: CostLimitOptions): GatewayPlugin {
-  const buckets = new TokenBuckets(options.budget);
+  const store = options.store ?? memoryBucketStore;
+  const buckets = store('cost', options.budget);
   // An API client's request rate, apart from its cost budget.
-  const requestBuckets = new TokenBuckets({ burst: 60, perSecond: 1 });
-  const check = (args: {
+  const requestBuckets = store('requests', { burst: 60, perSecond: 1 });
+  const check = async (args: {
     schema: GraphQLSchema;
     document: DocumentNode;
     operationName?: string | null;
@@ -73,7 +77,7 @@ export function useCostLimit(options: CostLimitOptions): GatewayPlugin {
       };
     }
     const key = payer(args.contextValue as PayerContext, options.clientAddress);
-    const wait = (own && requestBuckets.take(key, 1, Date.now(), own.requests)) || buckets.take(key, cost, Date.now(), own?.cost);
+    const wait = (own && (await requestBuckets.take(key, 1, own.requests))) || (await buckets.take(key, cost, own?.cost));
     if (wait > 0) {
       return {
         report,
@@ -85,8 +89,8 @@ export function useCostLimit(options: CostLimitOptions): GatewayPlugin {
     return { report };
   };
   return {
-    onExecute({ args, setResultAndStopExecution }) {
-      const { report, error } = check(args as never);
+    async onExecute({ args, setResultAndStopExecution }) {
+      const { report, error } = await check(args as never);
       if (error) {
         setResultAndStopExecution({ errors: [error], extensions: { cost: report } } as never);
         return;
@@ -100,8 +104,8 @@ export function useCostLimit(options: CostLimitOptions): GatewayPlugin {
         },
       };
     },
-    onSubscribe({ args, setResultAndStopExecution }) {
-      const { error } = check(args as never);
+    async onSubscribe({ args, setResultAndStopExecution }) {
+      const { error } = await check(args as never);
       if (error) setResultAndStopExecution({ errors: [error] } as never);
     },
   };

@@ -2,8 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { newEnvelope, signRequest } from '@dealergraph/runtime';
 
+import { type BucketStore, memoryBucketStore } from './bucket-store.js';
 import type { ClientAddress } from './client-address.js';
-import { type BucketPolicy, TokenBuckets } from './token-bucket.js';
+import type { BucketPolicy } from './token-bucket.js';
 
 export const OAUTH_TOKEN_ROUTE = '/oauth/token';
 const MAX_BODY = 8 * 1024;
@@ -16,6 +17,8 @@ export interface OAuthTokenOptions {
   /** Attempts per client address (the sign-in budget). */
   perAddress: BucketPolicy;
   clientAddress(request: IncomingMessage): ClientAddress;
+  /** Where the budget is kept: this process unless given (Redis, shared by every gateway). */
+  store?: BucketStore;
 }
 
 interface Grant {
@@ -83,14 +86,14 @@ export function parseGrant(contentType: string, body: string, authorization: str
  * Returns false for other paths.
  */
 export function oauthTokenHandler(options: OAuthTokenOptions) {
-  const buckets = new TokenBuckets(options.perAddress);
+  const buckets = (options.store ?? memoryBucketStore)('oauth-token', options.perAddress);
   return (request: IncomingMessage, response: ServerResponse): boolean => {
     if ((request.url ?? '').split('?')[0] !== OAUTH_TOKEN_ROUTE) return false;
     void (async () => {
       if (request.method !== 'POST')
         return send(response, 405, { error: 'invalid_request', error_description: 'Use POST.' }, { allow: 'POST' });
       const client = options.clientAddress(request);
-      const wait = buckets.take(client.ip ?? 'unknown');
+      const wait = await buckets.take(client.ip ?? 'unknown');
       if (wait > 0)
         return send(
           response,

@@ -1,9 +1,10 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { type DocumentNode, GraphQLError } from 'graphql';
 
+import { type BucketStore, memoryBucketStore } from './bucket-store.js';
 import type { ClientAddress, RawRequestContext } from './client-address.js';
 import { rootFieldOccurrences } from './operation-fields.js';
-import { type BucketPolicy, TokenBuckets } from './token-bucket.js';
+import type { BucketPolicy } from './token-bucket.js';
 
 /** Root fields that check a secret (password, one-time code, refresh token, invitation token). */
 export const CREDENTIAL_FIELDS = new Set(['login', 'refreshSession', 'logout', 'acceptInvitation']);
@@ -12,6 +13,8 @@ export interface SignInGuardOptions {
   /** Attempts per client address: a burst, then a steady rate. */
   perAddress: BucketPolicy;
   clientAddress(context: RawRequestContext): ClientAddress;
+  /** Where the budget is kept: this process unless given (Redis, shared by every gateway). */
+  store?: BucketStore;
 }
 
 /**
@@ -20,9 +23,9 @@ export interface SignInGuardOptions {
  * address. Per-account backoff is the dealers subgraph's part.
  */
 export function useSignInGuard(options: SignInGuardOptions): GatewayPlugin {
-  const buckets = new TokenBuckets(options.perAddress);
+  const buckets = (options.store ?? memoryBucketStore)('sign-in', options.perAddress);
   return {
-    onExecute({ args, setResultAndStopExecution }) {
+    async onExecute({ args, setResultAndStopExecution }) {
       const credentialFields = rootFieldOccurrences(args.document as DocumentNode, args.operationName).filter((f) =>
         CREDENTIAL_FIELDS.has(f),
       );
@@ -38,7 +41,7 @@ export function useSignInGuard(options: SignInGuardOptions): GatewayPlugin {
         return;
       }
       const { ip } = options.clientAddress(args.contextValue as RawRequestContext);
-      const wait = buckets.take(ip ?? 'unknown');
+      const wait = await buckets.take(ip ?? 'unknown');
       if (wait > 0) {
         setResultAndStopExecution({
           errors: [

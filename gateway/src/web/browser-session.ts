@@ -2,8 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { newEnvelope, signRequest } from '@dealergraph/runtime';
 
+import { type BucketStore, memoryBucketStore } from '../security/bucket-store.js';
 import type { ClientAddress } from '../security/client-address.js';
-import { type BucketPolicy, TokenBuckets } from '../security/token-bucket.js';
+import type { BucketPolicy } from '../security/token-bucket.js';
 import { clearCookie, type CookieSettings, readRefreshCookie, refreshCookie } from './session-cookie.js';
 
 /**
@@ -36,6 +37,8 @@ export interface BrowserSessionOptions {
   perAddress: BucketPolicy;
   clientAddress(request: IncomingMessage): ClientAddress;
   cookie: CookieSettings;
+  /** Where the budget is kept: this process unless given (Redis, shared by every gateway). */
+  store?: BucketStore;
 }
 
 interface UserError {
@@ -106,7 +109,7 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
 const text = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : undefined);
 
 export function browserSessionHandler(options: BrowserSessionOptions) {
-  const buckets = new TokenBuckets(options.perAddress);
+  const buckets = (options.store ?? memoryBucketStore)('web-sign-in', options.perAddress);
 
   /** A signed call to the dealers subgraph, as the gateway makes for the graph's own login. */
   async function dealers<T>(request: IncomingMessage, query: string, variables: Record<string, unknown>): Promise<T> {
@@ -128,8 +131,8 @@ export function browserSessionHandler(options: BrowserSessionOptions) {
     return result;
   }
 
-  function throttle(request: IncomingMessage) {
-    const wait = buckets.take(options.clientAddress(request).ip ?? 'unknown');
+  async function throttle(request: IncomingMessage) {
+    const wait = await buckets.take(options.clientAddress(request).ip ?? 'unknown');
     if (wait > 0)
       throw new RouteError(429, 'RATE_LIMITED', `Too many sign-in attempts; try again in ${wait} s.`, { 'retry-after': String(wait) });
   }
@@ -145,7 +148,7 @@ export function browserSessionHandler(options: BrowserSessionOptions) {
   }
 
   async function signIn(request: IncomingMessage, response: ServerResponse) {
-    throttle(request);
+    await throttle(request);
     const body = await readJson(request);
     const email = text(body.email, 320);
     const password = text(body.password, 1024);
@@ -155,7 +158,7 @@ export function browserSessionHandler(options: BrowserSessionOptions) {
   }
 
   async function refresh(request: IncomingMessage, response: ServerResponse) {
-    throttle(request);
+    await throttle(request);
     const handedOver = text((await readJson(request)).refreshToken, 2048);
     const refreshToken = handedOver ?? readRefreshCookie(request, options.cookie);
     // No cookie is no failure: a first visit asks too. 200, so that the browser logs no error for it.

@@ -110,6 +110,13 @@ export interface SubgraphConfig {
    * on METRICS_HOST (default loopback). Absent: no listener (the in-process test stacks).
    */
   metrics?: MetricsListener;
+  /**
+   * REDIS_URL: state every instance of the service must share lives there (the signature nonces;
+   * orders' live events). Unset: in this process, as `npm start` runs it.
+   */
+  redisUrl?: string;
+  /** REDIS_KEY_PREFIX (default `dealergraph:`): the start of every key, so several deployments or test runs can share a Redis. */
+  redisKeyPrefix?: string;
 }
 
 /** The loopback listener of a process's metrics. */
@@ -145,5 +152,7 @@ export function readSubgraphConfig(env: Env, defaultPort: number, portVariable: 
     ) as Record<ServiceName, string>,
     faultInjection: false,
     metrics: readMetricsListener(env, portVariable.replace(/_PORT$/, '_METRICS_PORT'), defaultPort + 5400),
+    redisUrl: envOptional(env, 'REDIS_URL'),
+    redisKeyPrefix: envString(env, 'REDIS_KEY_PREFIX', 'dealergraph:'),
   };
 }

@@ -6,6 +6,7 @@ export * from './auth/claims.js';
 export * from './auth/client-field-grants.js';
 export * from './auth/document-link.js';
 export * from './auth/roles.js';
+export * from './auth/shared-nonces.js';
 export * from './auth/signature.js';
 export * from './auth/tokens.js';
 export * from './config.js';

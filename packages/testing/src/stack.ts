@@ -30,6 +30,8 @@ export async function startTestStack(
     integration?: StackOptions['integration'];
     tokenLifetimes?: StackOptions['tokenLifetimes'];
     database?: TestDatabase;
+    /** Shared state in this Redis (REDIS_URL), under keys starting with `keyPrefix` (one per test, so parallel runs do not meet). */
+    redis?: { url: string; keyPrefix: string };
   } = {},
 ): Promise<TestStack> {
   // A given database is shared with the caller (a second stack on it, like a restarted service): stop leaves it.
@@ -51,6 +53,7 @@ export async function startTestStack(
     poolSize: 4,
     faultInjection: true,
     passwordHashCost: TEST_PASSWORD_HASH_COST,
+    ...(options.redis ? { redisUrl: options.redis.url, redisKeyPrefix: options.redis.keyPrefix } : {}),
   });
   const secrets = new SecretLedger();
   const client = () => new GraphQLClient(stack.gatewayUrl, (query, variables, data) => secrets.observe(query, variables, data));

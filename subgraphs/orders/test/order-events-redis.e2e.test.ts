@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createConnection } from 'node:net';
 
 import { type RunningGateway, startGateway } from '@dealergraph/gateway';
@@ -19,6 +20,8 @@ import { OrderEventHub, until } from './support/live.js';
  * of passing silently.
  */
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** This run's keys (budgets, nonces, session answers), apart from any other run on the same Redis. */
+const REDIS_KEY_PREFIX = `dealergraph-test:${randomUUID()}:`;
 const redisUp = await new Promise<boolean>((resolve) => {
   const url = new URL(REDIS_URL);
   const probe = createConnection({ host: url.hostname, port: Number(url.port || 6379) });
@@ -57,6 +60,7 @@ describe.skipIf(!redisUp)('order events over Redis across instances', () => {
       jwtPrivateKey: keys.privateKey,
       jwtPublicKey: keys.publicKey,
       redisUrl: REDIS_URL,
+      redisKeyPrefix: REDIS_KEY_PREFIX,
       orders: { events: hubA },
     });
     const base = (name: keyof RunningStack['subgraphs']) => `http://127.0.0.1:${stack.subgraphs[name].port}`;
@@ -79,6 +83,7 @@ describe.skipIf(!redisUp)('order events over Redis across instances', () => {
       },
       faultInjection: false,
       redisUrl: REDIS_URL,
+      redisKeyPrefix: REDIS_KEY_PREFIX,
     } as Parameters<typeof runSubgraph>[1]);
     const urls = Object.fromEntries(Object.entries(stack.subgraphs).map(([name, s]) => [name, s.url])) as Record<
       keyof RunningStack['subgraphs'],

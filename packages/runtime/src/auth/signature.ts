@@ -62,12 +62,22 @@ export interface SignedBody {
 }
 
 /**
+ * Where the nonces of accepted signatures are remembered for the freshness window: this process
+ * ({@link NonceGuard}) or a store every instance of a subgraph shares (`redisNonceMemory`).
+ */
+export interface NonceMemory {
+  readonly windowMs: number;
+  /** Records the nonce and answers true the first time it is seen; false for a replay. */
+  firstUse(nonce: string, ts: number, now?: number): boolean | Promise<boolean>;
+}
+
+/**
  * Remembers the nonces of recently accepted signatures, each until its timestamp falls out of the
  * freshness window (after that the timestamp alone refuses it). Per process: with several
- * instances of a subgraph a replay could reach another instance within the window, which is why
- * the window is short and subgraphs listen on a private network.
+ * instances of a subgraph a replay could reach another instance within the window unless they
+ * share a memory (REDIS_URL, see shared-nonces.ts).
  */
-export class NonceGuard {
+export class NonceGuard implements NonceMemory {
   private readonly seen = new Map<string, number>();
   private lastSweep = 0;
 
@@ -97,13 +107,13 @@ function readEnvelope(value: unknown): GatewayEnvelope | null {
   return e as unknown as GatewayEnvelope;
 }
 
-/**
- * Checks a subgraph call: a valid signature (constant-time comparison) over query, variables,
- * claims and envelope; a timestamp within the window (either side, for clock skew); a nonce not
- * seen before. The nonce is recorded only once the signature checked out, so forged bodies cannot
- * fill the guard.
- */
-export function verifySignedBody(body: SignedBody | null | undefined, secret: string, guard: NonceGuard, now = Date.now()): SignatureCheck {
+/** The signature and timestamp checks, before the nonce: INVALID, STALE, or the envelope to record. */
+function checkSignature(
+  body: SignedBody | null | undefined,
+  secret: string,
+  windowMs: number,
+  now: number,
+): Exclude<SignatureCheck, 'OK' | 'REPLAYED'> | GatewayEnvelope {
   if (!body || typeof body.query !== 'string') return 'INVALID';
   const given = body.extensions?.[SIGNATURE_EXTENSION];
   const envelope = readEnvelope(body.extensions?.[ENVELOPE_EXTENSION]);
@@ -121,8 +131,32 @@ export function verifySignedBody(body: SignedBody | null | undefined, secret: st
   );
   const actual = Buffer.from(given);
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return 'INVALID';
-  if (Math.abs(now - envelope.ts) > guard.windowMs) return 'STALE';
-  return guard.firstUse(envelope.nonce, envelope.ts, now) ? 'OK' : 'REPLAYED';
+  if (Math.abs(now - envelope.ts) > windowMs) return 'STALE';
+  return envelope;
+}
+
+/**
+ * Checks a subgraph call: a valid signature (constant-time comparison) over query, variables,
+ * claims and envelope; a timestamp within the window (either side, for clock skew); a nonce not
+ * seen before. The nonce is recorded only once the signature checked out, so forged bodies cannot
+ * fill the guard.
+ */
+export function verifySignedBody(body: SignedBody | null | undefined, secret: string, guard: NonceGuard, now = Date.now()): SignatureCheck {
+  const checked = checkSignature(body, secret, guard.windowMs, now);
+  if (typeof checked === 'string') return checked;
+  return guard.firstUse(checked.nonce, checked.ts, now) ? 'OK' : 'REPLAYED';
+}
+
+/** {@link verifySignedBody} against any nonce memory, a shared one included (it may answer later). */
+export async function verifySignedBodyWith(
+  body: SignedBody | null | undefined,
+  secret: string,
+  memory: NonceMemory,
+  now = Date.now(),
+): Promise<SignatureCheck> {
+  const checked = checkSignature(body, secret, memory.windowMs, now);
+  if (typeof checked === 'string') return checked;
+  return (await memory.firstUse(checked.nonce, checked.ts, now)) ? 'OK' : 'REPLAYED';
 }
 
 const processGuard = new NonceGuard();

@@ -15,7 +15,7 @@ import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 
 import { type Claims, parseClaims } from '../auth/claims.js';
-import { NonceGuard, type SignedBody, signedClient, unsignedRequest, verifySignedBody } from '../auth/signature.js';
+import { NonceGuard, type NonceMemory, type SignedBody, signedClient, unsignedRequest, verifySignedBodyWith } from '../auth/signature.js';
 import { type InternalRoutesOptions, mountInternalOperations } from '../internal/internal-server.js';
 import { type Logger, withRequestLogScope } from '../logger.js';
 import { Refusal } from '../result/result.js';
@@ -36,6 +36,8 @@ export interface SubgraphServerOptions<TContext> {
   internal?: Omit<InternalRoutesOptions, 'service' | 'logger'>;
   /** The largest GraphQL request body accepted, in bytes (2 MB unless the subgraph takes files). */
   maxBodyBytes?: number;
+  /** Where accepted signature nonces are remembered; this process when left out. */
+  nonces?: NonceMemory;
 }
 
 /** The caller's address and user agent, as the gateway vouched for them in the signed body. */
@@ -110,7 +112,7 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
     ],
   });
   await server.start();
-  const nonces = new NonceGuard();
+  const nonces = options.nonces ?? new NonceGuard();
   // Every line logged while a request runs names it: the gateway's x-request-id (it sends one per request).
   app.use((req, _res, next) => {
     const header = req.headers['x-request-id'];
@@ -127,7 +129,7 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
     expressMiddleware(server, {
       context: async ({ req }) => {
         const body = req.body as SignedBody | undefined;
-        const check = verifySignedBody(body, options.hmacSecret, nonces);
+        const check = await verifySignedBodyWith(body, options.hmacSecret, nonces);
         if (check !== 'OK') throw unsignedRequest(check);
         const jwt = body?.extensions?.jwt as { payload?: unknown } | undefined;
         return options.context(parseClaims(jwt?.payload), signedClient(body));

@@ -3,8 +3,10 @@ import type { Server } from 'node:http';
 import type { EntityClass, MigrationObject } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
+import { Redis } from 'ioredis';
 
 import type { Claims } from '../auth/claims.js';
+import { redisNonceMemory } from '../auth/shared-nonces.js';
 import type { SubgraphConfig } from '../config.js';
 import { type EntityManager, forkEm, migrate, openOrm } from '../db/orm.js';
 import { internalClient } from '../internal/index.js';
@@ -174,6 +176,16 @@ function reportSync(config: SubgraphConfig, logger: Logger) {
   };
 }
 
+/**
+ * The Redis connection of a service's shared state: a command that cannot be answered within a
+ * second fails (the caller falls back to what this process knows) instead of waiting for Redis.
+ */
+function sharedStateClient(url: string, logger: Logger): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 1_000 });
+  redis.on('error', (error: Error) => logger.warn('redis (shared state)', { message: error.message }));
+  return redis;
+}
+
 /** Starts one subgraph: connects, optionally migrates, serves. */
 export async function runSubgraph(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of any context type share one registry
@@ -191,6 +203,8 @@ export async function runSubgraph(
   const newContext = (claims: Claims | null = null, client?: ClientInfo) =>
     definition.context({ em: forkEm(orm), claims, client }, runtime);
   const handlers = definition.internalOperations?.(() => newContext(null), runtime);
+  // Several instances share one nonce memory, so a signed body replayed to another instance is refused too.
+  const redis = config.redisUrl ? sharedStateClient(config.redisUrl, logger) : null;
   const server = await startSubgraphServer({
     name: definition.name,
     schema,
@@ -205,6 +219,7 @@ export async function runSubgraph(
     ],
     internal: handlers ? { key: config.internalKey, handlers, faultInjection: config.faultInjection && !config.production } : undefined,
     maxBodyBytes: definition.maxBodyBytes,
+    nonces: redis ? redisNonceMemory({ redis, keyPrefix: config.redisKeyPrefix ?? 'dealergraph:', logger }) : undefined,
   });
   const stopBackground = await definition.start?.(runtime, () => newContext(null), {
     httpServer: server.httpServer,
@@ -225,6 +240,7 @@ export async function runSubgraph(
         await metricsServer?.stop();
         await stopBackground?.();
         await server.stop();
+        redis?.disconnect();
         if (!options.orm) await orm.close(true);
       })()),
   };
