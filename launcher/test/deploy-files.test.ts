@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 
-import { SECRET_NAMES } from '../src/production/secrets.js';
+import { generateSecrets, renderEnvFile, SECRET_NAMES } from '../src/production/secrets.js';
 import { SERVICES } from '../src/supervisor/services.js';
 
 /**
@@ -199,6 +200,33 @@ describe('deploy files', () => {
     expect(job.spec.template.spec.securityContext.runAsNonRoot).toBe(true);
     const names = envOf(job.spec.template.spec).map((e) => e.name);
     for (const key of ['DATABASE_URL', ...SECRET_NAMES]) expect(names).toContain(key);
+  });
+
+  it('makes the Kubernetes Secret from the env file npm run secrets writes, keys intact', async () => {
+    const secrets = await generateSecrets();
+    const dir = mkdtempSync(join(tmpdir(), 'dealergraph-secret-'));
+    const file = join(dir, 'production.env');
+    writeFileSync(file, renderEnvFile(secrets, new Date()), { mode: 0o600 });
+    const script = join(DEPLOY, 'k8s', 'secret-from-env.mjs');
+    try {
+      const urls = { DATABASE_URL: 'postgres://dg:pw@db:5432/dealergraph', REDIS_URL: 'redis://redis:6379' };
+      const secret = JSON.parse(execFileSync(process.execPath, [script, file], { encoding: 'utf8', env: { ...process.env, ...urls } }));
+      expect(secret.metadata.name).toBe('dealergraph-secrets');
+      expect(secret.stringData).toEqual({ ...urls, ...secrets });
+      // Every key the manifests refer to is in it.
+      const referred = new Set(
+        manifests
+          .filter((m) => m.kind === 'Deployment' || m.kind === 'Job')
+          .flatMap((m) => envOf(m.spec.template.spec))
+          .filter((e) => e.valueFrom?.secretKeyRef)
+          .map((e) => e.valueFrom.secretKeyRef.key),
+      );
+      expect([...referred].sort()).toEqual(Object.keys(secret.stringData).sort());
+      const env = { ...process.env, DATABASE_URL: '', REDIS_URL: '' };
+      expect(() => execFileSync(process.execPath, [script, file], { stdio: 'pipe', env })).toThrow(/missing DATABASE_URL, REDIS_URL/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   describe('the image', () => {
