@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -147,6 +147,13 @@ describe('deploy files', () => {
     // Calls between services go through HAProxy, as in npm run start:cluster.
     expect(compose.services.orders.environment.DEALERS_SERVICE_URL).toBe('http://haproxy:4001');
     expect(compose.services.gateway.environment.ORDERS_URL).toBe('http://haproxy:4005/graphql');
+  });
+
+  const haproxyBinary = spawnSync('haproxy', ['-v']).error ? undefined : 'haproxy';
+  it.skipIf(!haproxyBinary)('has an HAProxy configuration that HAProxy itself accepts (haproxy -c; skipped without haproxy)', () => {
+    const check = spawnSync(haproxyBinary!, ['-c', '-f', join(DEPLOY, 'haproxy.cfg')], { encoding: 'utf8' });
+    expect(check.stdout + check.stderr).toContain('Configuration file is valid');
+    expect(check.status).toBe(0);
   });
 
   it('gives the private signing key only to dealers and the one-shot jobs', () => {
