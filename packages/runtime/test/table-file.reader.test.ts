@@ -103,3 +103,58 @@ describe('readTableFile', () => {
     });
   });
 });
+
+describe('XML files (the ERP imports)', () => {
+  const xml = (body: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${body}`);
+
+  it('are taken only where asked for: imports yes, the order upload (CSV and XLSX) no', () => {
+    const content = base64('<rows><row><sku>A</sku></row></rows>');
+    expect(
+      decodeTableFile({ filename: 'prices.XML', contentBase64: content, maxBytes: 1024, kinds: ['CSV', 'XLSX', 'XML'] }),
+    ).toMatchObject({
+      ok: true,
+      kind: 'XML',
+    });
+    expect(decodeTableFile({ filename: 'order.xml', contentBase64: content, maxBytes: 1024 })).toMatchObject({
+      ok: false,
+      code: 'UNSUPPORTED_FILE',
+      message: '"order.xml" is not a .csv or .xlsx file: send one of those.',
+    });
+  });
+
+  it('read one element per row and one per column, the header the columns in order of first use', async () => {
+    const read = await readTableCells(
+      'XML',
+      xml(
+        '<products><product><sku>BRG-1</sku><name>Bearing &amp; seal</name></product><product><sku>BRG-2</sku><brand>SKF</brand></product></products>',
+      ),
+      LIMITS,
+    );
+    expect(read).toEqual({
+      ok: true,
+      kind: 'XML',
+      cells: [
+        ['sku', 'name', 'brand'],
+        ['BRG-1', 'Bearing & seal', null],
+        ['BRG-2', null, 'SKF'],
+      ],
+    });
+    // One row alone is a row too, not a list of columns.
+    expect(await readTableCells('XML', xml('<rows><row><sku>X</sku></row></rows>'), LIMITS)).toMatchObject({ cells: [['sku'], ['X']] });
+  });
+
+  it('refuse what is not well-formed, not of that shape, over the row limit, or declares entities to expand', async () => {
+    expect(await readTableCells('XML', xml('<rows><row><sku>A</row></rows>'), LIMITS)).toMatchObject({ ok: false, code: 'MALFORMED_FILE' });
+    expect(await readTableCells('XML', xml('<rows></rows>'), LIMITS)).toMatchObject({ ok: false, code: 'EMPTY_FILE' });
+    expect(await readTableCells('XML', xml('<rows><a><sku>1</sku></a><b>2</b></rows>'), LIMITS)).toMatchObject({
+      ok: false,
+      code: 'MALFORMED_FILE',
+    });
+    const many = `<rows>${'<row><sku>A</sku></row>'.repeat(LIMITS.maxRows + 1)}</rows>`;
+    expect(await readTableCells('XML', xml(many), LIMITS)).toMatchObject({ ok: false, code: 'FILE_TOO_LARGE' });
+    const laughs = xml(
+      '<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><rows><row><sku>&b;</sku></row></rows>',
+    );
+    expect(await readTableCells('XML', laughs, LIMITS)).toMatchObject({ ok: false, code: 'UNSUPPORTED_FILE' });
+  });
+});

@@ -623,6 +623,19 @@ describe('master data imports', () => {
     expect(await sql(`select count(*)::int as n from prices.volume_break`)).toEqual([{ n: 4 }]);
   });
 
+  it('reads XML the same way: the ERP export sample of the categories, then a bad XML file refused whole', async () => {
+    const job = await importFile({ kind: 'CATEGORIES', filename: 'categories.xml', contentBase64: sample('categories.xml'), dryRun: true });
+    expect(job.status).toBe('SUCCEEDED');
+    expect(job.rows.totalCount).toBe(2);
+    expect(job.counts.failed).toBe(0);
+    const broken = await importFile({
+      kind: 'CATEGORIES',
+      filename: 'c.xml',
+      contentBase64: csv(['<categories><category><slug>x</category>']),
+    });
+    expect([broken.status, broken.message]).toEqual(['FAILED', expect.stringMatching(/not well-formed/)]);
+  });
+
   it('reads XLSX the same way (numbers and dates as cells)', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Transit');

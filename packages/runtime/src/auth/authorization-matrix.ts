@@ -70,7 +70,12 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   },
   'Mutation.importStockLevels': { roles: STOCK_MANAGERS, scope: 'ERP_IMPORT', refusal: 'ERROR' },
   // Imports of the distributor's master data (integration subgraph); an ERP client is bound to no dealer.
-  'Mutation.startImport': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'CSV or XLSX; the kinds of docs/IMPORTS.md' },
+  'Mutation.startImport': {
+    roles: PORTAL_ADMIN,
+    scope: 'ERP_IMPORT',
+    refusal: 'ERROR',
+    note: 'CSV, XLSX or XML; the kinds of docs/IMPORTS.md',
+  },
   'Query.importJob': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR' },
   'Mutation.upsertDealer': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by code; audited' },
   'Mutation.upsertProduct': { roles: PORTAL_ADMIN, scope: 'ERP_IMPORT', refusal: 'ERROR', note: 'idempotent by SKU; audited' },

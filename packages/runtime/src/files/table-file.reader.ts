@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 
 import { readCsvRows } from './csv-rows.js';
 import { inspectXlsx, MIN_XLSX_UNCOMPRESSED_BYTES } from './xlsx-package.reader.js';
+import { readXmlRows } from './xml-rows.reader.js';
 
 /**
  * The one reader of the CSV and XLSX files people send us: dealers' order uploads (orders) and the
@@ -11,7 +12,10 @@ import { inspectXlsx, MIN_XLSX_UNCOMPRESSED_BYTES } from './xlsx-package.reader.
  * rows counted against the limit before they are read.
  */
 
-export type TableFileKind = 'CSV' | 'XLSX';
+export type TableFileKind = 'CSV' | 'XLSX' | 'XML';
+
+/** The kinds a reader takes unless told otherwise (XML is for the ERP's imports). */
+const DEFAULT_KINDS: readonly TableFileKind[] = ['CSV', 'XLSX'];
 
 /** Why a file cannot be read, as a code the caller answers (a userError or an import job's status). */
 export type TableFileProblem = {
@@ -52,6 +56,7 @@ export function tableFileKind(filename: string): TableFileKind | null {
   const lower = filename.trim().toLowerCase();
   if (lower.endsWith('.csv')) return 'CSV';
   if (lower.endsWith('.xlsx')) return 'XLSX';
+  if (lower.endsWith('.xml')) return 'XML';
   return null;
 }
 
@@ -143,10 +148,13 @@ export function decodeTableFile({
   filename,
   contentBase64,
   maxBytes,
+  kinds = DEFAULT_KINDS,
 }: {
   filename: string;
   contentBase64: string;
   maxBytes: number;
+  /** The kinds this reader takes (default CSV and XLSX). */
+  kinds?: readonly TableFileKind[];
 }): { ok: true; kind: TableFileKind; content: Buffer } | TableFileProblem {
   const encoded = contentBase64.replace(/\s+/g, '');
   if (encoded.length > Math.ceil(maxBytes / 3) * 4) {
@@ -157,11 +165,11 @@ export function decodeTableFile({
     };
   }
   const kind = tableFileKind(filename);
-  if (!kind)
+  if (!kind || !kinds.includes(kind))
     return {
       ok: false,
       code: 'UNSUPPORTED_FILE',
-      message: `"${filename.slice(0, 100)}" is neither a .csv nor an .xlsx file: send one of those.`,
+      message: `"${filename.slice(0, 100)}" is not a ${kinds.map((k) => `.${k.toLowerCase()}`).join(' or ')} file: send one of those.`,
     };
   if (!BASE64.test(encoded) || encoded.length % 4 === 1)
     return { ok: false, code: 'MALFORMED_FILE', message: 'contentBase64 is not base64: send the file bytes base64-encoded.' };
@@ -172,6 +180,7 @@ export function decodeTableFile({
 
 /** The rows of cells of decoded content of a kind (the rows as a spreadsheet numbers them). */
 export function readTableCells(kind: TableFileKind, content: Buffer, limits: TableFileLimits): Promise<TableFileCells> {
+  if (kind === 'XML') return Promise.resolve(readXmlRows(content, limits));
   return kind === 'CSV' ? Promise.resolve(readCsv(content, limits)) : readXlsx(content, limits);
 }
 

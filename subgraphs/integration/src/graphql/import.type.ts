@@ -48,12 +48,12 @@ registerEnumType(ImportJobStatusEnum, {
   },
 });
 
-@InputType({ description: 'A file to import: CSV or XLSX, told apart by its name and checked against its content.' })
+@InputType({ description: 'A file to import: CSV, XLSX or XML, told apart by its name and checked against its content.' })
 export class StartImportInput {
   @Field(() => ImportKindEnum, { description: 'What the file holds.' })
   kind!: keyof typeof ImportKindEnum;
 
-  @Field({ description: 'The file name, ending .csv or .xlsx.' })
+  @Field({ description: 'The file name, ending .csv, .xlsx or .xml.' })
   filename!: string;
 
   @Field({ description: 'The file bytes, base64-encoded (at most 16 MB decoded).' })

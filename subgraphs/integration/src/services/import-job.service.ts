@@ -25,7 +25,7 @@ export async function startImport(
       `Imports of ${input.kind} are not available yet; available: ${IMPLEMENTED_KINDS.join(', ')}.`,
       'kind',
     );
-  const decoded = decodeTableFile({ ...input, maxBytes: MAX_IMPORT_BYTES });
+  const decoded = decodeTableFile({ ...input, maxBytes: MAX_IMPORT_BYTES, kinds: ['CSV', 'XLSX', 'XML'] });
   if (!decoded.ok) return refuse(decoded.code, decoded.message, decoded.code === 'UNSUPPORTED_FILE' ? 'filename' : 'contentBase64');
   const job = ctx.em.create(ImportJob, {
     id: randomUUID(),
