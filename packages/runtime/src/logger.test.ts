@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { createLogger, withRequestLogScope } from './logger.js';
+import { createLogger, requestIdHeader, withRequestLogScope } from './logger.js';
 
 /** What the logger wrote to stdout and stderr while `work` ran. */
 function captured(work: () => void): { out: string; err: string } {
@@ -60,5 +60,10 @@ describe('the service logger', () => {
     );
     expect(out).toBe('');
     expect(err).toBe('[credit] ledger failed {"dealer":"D0001","requestId":"r1"}\n');
+  });
+
+  it('hands the running request id to calls made on its behalf, and nothing outside a request', () => {
+    expect(withRequestLogScope({ requestId: 'req-7' }, () => requestIdHeader())).toEqual({ 'x-request-id': 'req-7' });
+    expect(requestIdHeader()).toEqual({});
   });
 });

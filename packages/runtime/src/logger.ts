@@ -26,6 +26,12 @@ export function withRequestLogScope<T>(scope: RequestLogScope, work: () => T): T
   return requestScope.run(scope, work);
 }
 
+/** `x-request-id` of the request running now, for a call made on its behalf; none outside a request. */
+export function requestIdHeader(): Record<string, string> {
+  const scope = requestScope.getStore();
+  return scope ? { 'x-request-id': scope.requestId } : {};
+}
+
 /** Keys whose values never reach a log line, at the top of the details or one level down. */
 const SECRET_KEYS = ['password', 'token', 'accessToken', 'refreshToken', 'secret', 'clientSecret', 'authorization', 'otp'];
 const REDACT = SECRET_KEYS.flatMap((key) => [key, `*.${key}`]);

@@ -1,5 +1,6 @@
 import { Agent, request } from 'node:http';
 
+import { requestIdHeader } from '../logger.js';
 import type { InternalService, OperationInput, OperationName, OperationOutput } from './contracts.js';
 import { INTERNAL_PATH } from './internal-server.js';
 import { SERVICE_SIGNATURE_HEADER, signServiceCall } from './service-signature.js';
@@ -93,7 +94,12 @@ export function internalClient<S extends InternalService>(service: S, options: I
       try {
         response = await post(
           `${base}${INTERNAL_PATH}/${operation}`,
-          { 'content-type': 'application/json', [SERVICE_SIGNATURE_HEADER]: signServiceCall({ key: options.key, operation, body }) },
+          {
+            'content-type': 'application/json',
+            [SERVICE_SIGNATURE_HEADER]: signServiceCall({ key: options.key, operation, body }),
+            // The request this call serves, so the callee's log lines carry the same id.
+            ...requestIdHeader(),
+          },
           body,
           timeoutMs,
         );
