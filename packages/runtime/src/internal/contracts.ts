@@ -136,6 +136,14 @@ export interface MasterDataBatch<Row> {
 export type MasterDataRowResult =
   { status: 'CREATED' | 'UPDATED' | 'UNCHANGED' } | { status: 'FAILED'; code: string; message: string; field?: string | null };
 
+/** A batch's options without its rows (what a service's batch functions take beside them). */
+export type MasterDataBatchOptions = Omit<MasterDataBatch<unknown>, 'rows'>;
+
+/** A row that failed its checks: the first problem's code and field, every problem's message. */
+export function failedRow(problems: readonly { code: string; message: string; field?: string | null }[]): MasterDataRowResult {
+  return { status: 'FAILED', code: problems[0]!.code, message: problems.map((p) => p.message).join(' '), field: problems[0]!.field };
+}
+
 export interface MasterDataBatchResult {
   /** True when the rows' changes were written (not a dry run, and no row failed or failed rows were allowed). */
   applied: boolean;

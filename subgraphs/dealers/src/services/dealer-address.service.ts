@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
-import type { InternalActor, MasterDataBatchResult, MasterDataRowResult } from '@dealergraph/runtime';
+import {
+  failedRow,
+  type InternalActor,
+  type MasterDataBatchOptions,
+  type MasterDataBatchResult,
+  type MasterDataRowResult,
+} from '@dealergraph/runtime';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { DealersContext } from '../context.js';
@@ -12,19 +18,9 @@ import {
   duplicateDefaults,
 } from '../domain/dealer-address-contact.js';
 
-interface BatchOptions {
-  actor: InternalActor;
-  dryRun: boolean;
-  allOrNothing: boolean;
-}
+type BatchOptions = MasterDataBatchOptions;
 
 type Problem = { code: string; message: string; field: string };
-const failed = (problems: readonly Problem[]): MasterDataRowResult => ({
-  status: 'FAILED',
-  code: problems[0]!.code,
-  message: problems.map((p) => p.message).join(' '),
-  field: problems[0]!.field,
-});
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const textOf = (raw: unknown) => (typeof raw === 'string' ? raw.trim() : raw == null ? '' : String(raw).trim());
 
@@ -212,14 +208,14 @@ export async function upsertDealerAddresses(
     const byKey = new Map(stored.map((s) => [`${s.dealer_id}:${s.code.toLowerCase()}`, s]));
     const writes: AddressWrite[] = [];
     const rows = checked.map((c, i): MasterDataRowResult => {
-      if (!c.ok) return failed(c.problems);
+      if (!c.ok) return failedRow(c.problems);
       const { dealerId, dealerCode, ...data } = c.value;
       if (twice.has(i))
-        return failed([
+        return failedRow([
           { code: 'DUPLICATE_KEY', message: `Address ${dealerCode}/${data.code} appears in more than one row.`, field: 'code' },
         ]);
       if (defaults.has(i))
-        return failed([
+        return failedRow([
           {
             code: 'DUPLICATE_DEFAULT',
             message: `Another row is also the default ${data.kind} address of ${dealerCode}.`,
@@ -277,10 +273,10 @@ export async function upsertDealerContacts(
     const writes: { id: string; dealerId: string; data: DealerContactData }[] = [];
     const changes: Audit[] = [];
     const rows = checked.map((c, i): MasterDataRowResult => {
-      if (!c.ok) return failed(c.problems);
+      if (!c.ok) return failedRow(c.problems);
       const { dealerId, dealerCode, ...data } = c.value;
       if (twice.has(i))
-        return failed([
+        return failedRow([
           { code: 'DUPLICATE_KEY', message: `Contact ${dealerCode}/${data.email} appears in more than one row.`, field: 'email' },
         ]);
       const existing = byKey.get(keyOf(i)!);

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
-import { formatAmount, type InternalActor, type MasterDataBatchResult, type MasterDataRowResult } from '@dealergraph/runtime';
+import {
+  failedRow,
+  formatAmount,
+  type InternalActor,
+  type MasterDataBatchOptions,
+  type MasterDataBatchResult,
+  type MasterDataRowResult,
+} from '@dealergraph/runtime';
 
 import type { PricesContext } from '../context.js';
 import {
@@ -12,19 +19,9 @@ import {
   windowsOverlap,
 } from '../domain/price-agreements.js';
 
-interface BatchOptions {
-  actor: InternalActor;
-  dryRun: boolean;
-  allOrNothing: boolean;
-}
+type BatchOptions = MasterDataBatchOptions;
 
 type Problem = { code: string; message: string; field: string };
-const failed = (problems: readonly Problem[]): MasterDataRowResult => ({
-  status: 'FAILED',
-  code: problems[0]!.code,
-  message: problems.map((p) => p.message).join(' '),
-  field: problems[0]!.field,
-});
 
 const textOf = (raw: unknown) => (typeof raw === 'string' ? raw.trim() : raw == null ? '' : String(raw).trim());
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -165,12 +162,12 @@ export async function upsertPromotions(
     const byKey = new Map(stored.map((s) => [`${s.code.toLowerCase()}@${s.product_id}`, s]));
     const writes: NonNullable<ReturnType<typeof planPromotion>['write']>[] = [];
     const rows = checked.map((c, i): MasterDataRowResult => {
-      if (!c.ok) return failed(c.problems);
+      if (!c.ok) return failedRow(c.problems);
       const v = c.value;
       if (twice.has(i))
-        return failed([{ code: 'DUPLICATE_KEY', message: `Promotion ${v.code}@${v.sku} appears in more than one row.`, field: 'code' }]);
+        return failedRow([{ code: 'DUPLICATE_KEY', message: `Promotion ${v.code}@${v.sku} appears in more than one row.`, field: 'code' }]);
       if (overlaps.has(i))
-        return failed([
+        return failedRow([
           {
             code: 'OVERLAPPING_VALIDITY',
             message: `Another row's promotion on ${v.sku} overlaps this one's validity.`,
@@ -346,12 +343,14 @@ export async function upsertSpecialPriceAgreements(
     const byReference = new Map(stored.flatMap((s) => (s.reference ? [[s.reference.toLowerCase(), s] as const] : [])));
     const writes: NonNullable<ReturnType<typeof planAgreement>['write']>[] = [];
     const rows = checked.map((c, i): MasterDataRowResult => {
-      if (!c.ok) return failed(c.problems);
+      if (!c.ok) return failedRow(c.problems);
       const v = c.value;
       if (twice.has(i))
-        return failed([{ code: 'DUPLICATE_KEY', message: `Agreement ${v.reference} appears in more than one row.`, field: 'reference' }]);
+        return failedRow([
+          { code: 'DUPLICATE_KEY', message: `Agreement ${v.reference} appears in more than one row.`, field: 'reference' },
+        ]);
       if (overlaps.has(i))
-        return failed([
+        return failedRow([
           {
             code: 'OVERLAPPING_VALIDITY',
             message: `Another row's agreement for dealer ${v.dealerCode} and ${v.sku} overlaps this one's validity.`,
@@ -359,7 +358,7 @@ export async function upsertSpecialPriceAgreements(
           },
         ]);
       const conflict = agreementConflict(v, stored, currencyOf.get(v.productId));
-      if (conflict) return failed([conflict]);
+      if (conflict) return failedRow([conflict]);
       const planned = planAgreement(v, byReference.get(v.reference.toLowerCase()));
       if (planned.write) writes.push(planned.write);
       return { status: planned.status };

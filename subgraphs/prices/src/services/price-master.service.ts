@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 
-import type { InternalActor, MasterDataBatchResult, MasterDataRowResult } from '@dealergraph/runtime';
+import {
+  failedRow,
+  type InternalActor,
+  type MasterDataBatchOptions,
+  type MasterDataBatchResult,
+  type MasterDataRowResult,
+} from '@dealergraph/runtime';
 
 import type { PricesContext } from '../context.js';
-import { checkTierRule, checkVolumeBreak, overlappingBreaks, type RowProblem, type VolumeBreakData } from '../domain/price-master-data.js';
+import { checkTierRule, checkVolumeBreak, overlappingBreaks, type VolumeBreakData } from '../domain/price-master-data.js';
 
-interface BatchOptions {
-  actor: InternalActor;
-  dryRun: boolean;
-  allOrNothing: boolean;
-}
+type BatchOptions = MasterDataBatchOptions;
 
 interface Change {
   subject: 'TIER_RULE' | 'VOLUME_BREAK';
@@ -17,13 +19,6 @@ interface Change {
   before: unknown;
   after: unknown;
 }
-
-const failed = (problems: readonly RowProblem[]): MasterDataRowResult => ({
-  status: 'FAILED',
-  code: problems[0]!.code,
-  message: problems.map((p) => p.message).join(' '),
-  field: problems[0]!.field,
-});
 
 const duplicates = (keys: readonly (string | null)[]) => {
   const count = new Map<string, number>();
@@ -64,9 +59,9 @@ export async function upsertTierRules(
     const changes: Change[] = [];
     const writes: { tier: string; discountBp: number }[] = [];
     const rows = checked.map((c, i): MasterDataRowResult => {
-      if (!c.ok) return failed(c.problems);
+      if (!c.ok) return failedRow(c.problems);
       const { tier, discountBp } = c.value;
-      if (twice.has(i)) return failed([{ code: 'DUPLICATE_KEY', message: `Tier ${tier} appears in more than one row.`, field: 'tier' }]);
+      if (twice.has(i)) return failedRow([{ code: 'DUPLICATE_KEY', message: `Tier ${tier} appears in more than one row.`, field: 'tier' }]);
       const before = stored.get(tier);
       if (before === discountBp) return { status: 'UNCHANGED' };
       writes.push({ tier, discountBp });
@@ -118,13 +113,13 @@ export async function replaceVolumeBreaks(
     );
     const changes: Change[] = [];
     const rows = checked.map((c, i): MasterDataRowResult => {
-      if (!c.ok) return failed(c.problems);
+      if (!c.ok) return failedRow(c.problems);
       if (twice.has(i))
-        return failed([
+        return failedRow([
           { code: 'DUPLICATE_KEY', message: `minQuantity ${c.value.minQuantity} appears in more than one row.`, field: 'minQuantity' },
         ]);
       if (overlaps.has(i))
-        return failed([
+        return failedRow([
           { code: 'OVERLAPPING_RANGE', message: `The range from ${c.value.minQuantity} overlaps another row's.`, field: 'minQuantity' },
         ]);
       const before = byMin.get(c.value.minQuantity) ?? null;
