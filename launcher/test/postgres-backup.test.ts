@@ -66,9 +66,21 @@ describe.skipIf(!binaries)('PostgreSQL backup and restore (pg_dump custom format
   let dir: string;
   let dumpFile: string;
   let before: Record<string, number>;
+  /** pg_dump refuses a server newer than itself (the embedded PostgreSQL 18 and Debian's client 15). */
+  let tooOld: string | null = null;
 
   beforeAll(async () => {
     seeded = await createTestDatabase({ seeded: true });
+    const client = new pg.Client({ connectionString: seeded.url });
+    await client.connect();
+    const server = Math.floor(Number((await client.query('show server_version_num')).rows[0].server_version_num) / 10_000);
+    await client.end();
+    const dumpMajor = Number(/(\d+)\./.exec(execFileSync(binaries!.dump, ['--version'], { encoding: 'utf8' }))?.[1]);
+    if (dumpMajor < server) {
+      tooOld = `pg_dump ${dumpMajor} cannot dump PostgreSQL ${server}: skipped here (the DATABASE_URL pass runs it against the machine's server)`;
+      console.log(`[backup] ${tooOld}`);
+      return;
+    }
     dir = mkdtempSync(join(tmpdir(), 'dealergraph-backup-'));
     dumpFile = join(dir, 'dealergraph.dump');
     before = await rowCounts(seeded.url);
@@ -84,7 +96,8 @@ describe.skipIf(!binaries)('PostgreSQL backup and restore (pg_dump custom format
     await seeded?.drop();
   });
 
-  it('restores the whole database into a new one with every row, and the services start on it without migrating', async () => {
+  it('restores the whole database into a new one with every row, and the services start on it without migrating', async (ctx) => {
+    if (tooOld) return ctx.skip(tooOld);
     // The key tables hold the demo data: a dump of an empty database would prove nothing.
     expect(before['dealers.dealer']).toBe(343);
     expect(before['products.product']).toBeGreaterThanOrEqual(5000);
@@ -107,7 +120,8 @@ describe.skipIf(!binaries)('PostgreSQL backup and restore (pg_dump custom format
     await target.drop();
   });
 
-  it("restores one subgraph's schema in place: drop it, create it empty, pg_restore --schema", async () => {
+  it("restores one subgraph's schema in place: drop it, create it empty, pg_restore --schema", async (ctx) => {
+    if (tooOld) return ctx.skip(tooOld);
     const live = await createTestDatabase({ seeded: true });
     const client = new pg.Client({ connectionString: live.url });
     await client.connect();
