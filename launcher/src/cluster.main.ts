@@ -87,7 +87,7 @@ const replicas: ServiceSpec[] = SERVICES.flatMap((spec) =>
   Array.from({ length: REPLICAS }, (_, i) => ({ ...spec, label: `${spec.name}.${i + 1}`, replica: i })),
 );
 const envFor = (spec: ServiceSpec) => {
-  const i = (spec as ServiceSpec & { replica: number }).replica;
+  const i = spec.replica ?? 0;
   const upper = spec.name.toUpperCase();
   return {
     ...base,
@@ -118,7 +118,7 @@ try {
   await runOnce({
     name: 'prepare',
     entry: moduleOf('launcher', 'prepare.main'),
-    env: { ...envFor({ ...SERVICES[0], replica: 0 } as ServiceSpec), SEED_DEMO_DATA: String(config.seedDemoData) },
+    env: { ...envFor({ ...SERVICES[0], replica: 0 }), SEED_DEMO_DATA: String(config.seedDemoData) },
     cwd,
     write,
   });
@@ -142,8 +142,7 @@ try {
   supervisor = new Supervisor({
     services: replicas,
     envFor,
-    healthUrl: (spec) =>
-      `http://127.0.0.1:${replicaPorts[spec.name][(spec as ServiceSpec & { replica: number }).replica]}${spec.healthPath}`,
+    healthUrl: (spec) => `http://127.0.0.1:${replicaPorts[spec.name][spec.replica ?? 0]}${spec.healthPath}`,
     cwd,
     nodeArgs: config.serviceNodeArgs,
     write,

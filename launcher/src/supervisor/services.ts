@@ -11,6 +11,8 @@ export interface ServiceSpec {
   healthPath: string;
   /** How its output and messages name it when several run (`orders.2`); its name otherwise. */
   label?: string;
+  /** Which of several copies it is (0, 1, …; `npm run start:cluster`); absent when it runs alone. */
+  replica?: number;
 }
 
 /** Subgraphs first: the gateway loads its schema from the committed supergraph but calls them at once. */
