@@ -68,6 +68,10 @@ async function post(path: string, body: Record<string, unknown> = {}): Promise<{
   const response = await fetch(path, {
     method: 'POST',
     credentials: 'same-origin',
+    // A refresh rotates the cookie: if a navigation cancelled the request after the gateway rotated
+    // but before the answer arrived, the browser would keep the spent cookie. keepalive lets the
+    // request finish (and its Set-Cookie land) when the page that sent it goes away.
+    keepalive: path === '/auth/refresh',
     headers: { 'content-type': 'application/json', ...CSRF },
     body: JSON.stringify(body),
   });
@@ -161,9 +165,26 @@ export function onSessionChange(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** At start: a cookie from an earlier visit (or another tab) signs this tab in without a form. */
-export async function resumeSession(): Promise<void> {
-  if (state.kind !== 'unknown') return;
-  const token = await refresh(true).catch(() => null);
-  if (!token && state.kind === 'unknown') setState({ kind: 'signed-out' });
+/** Waits before each further attempt to resume: 1, 2, 4 and 8 s, then the sign-in form. */
+const RESUME_RETRY_MS = [1_000, 2_000, 4_000, 8_000];
+let resuming: Promise<void> | null = null;
+
+/**
+ * At start: a cookie from an earlier visit (or another tab) signs this tab in without a form. A gateway
+ * that is busy (RATE_LIMITED), down or unreachable has not ended the session, so the page keeps
+ * loading and asks again before it shows the form.
+ */
+export function resumeSession(): Promise<void> {
+  if (state.kind !== 'unknown') return Promise.resolve();
+  resuming ??= (async () => {
+    for (const wait of [...RESUME_RETRY_MS, null]) {
+      const token = await refresh(true).catch(() => null);
+      if (token || state.kind !== 'unknown' || wait === null) break;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    if (state.kind === 'unknown') setState({ kind: 'signed-out' });
+  })().finally(() => {
+    resuming = null;
+  });
+  return resuming;
 }
