@@ -53,6 +53,9 @@ const CREDIT_MANAGERS: readonly Role[] = ['FINANCE', 'GENERAL_MANAGER'];
 const ASSORTMENT_MANAGERS: readonly Role[] = ['SALES_DIRECTOR', 'GENERAL_MANAGER', 'ADMIN'];
 const STOCK_MANAGERS: readonly Role[] = ['GENERAL_MANAGER', 'ADMIN'];
 const PORTAL_ADMIN: readonly Role[] = ['ADMIN'];
+/** The seed's "sales manager" who approves a manual tier upgrade: REGIONAL_MANAGER (their region) and above on the sales side. */
+const SALES_MANAGERS: readonly Role[] = ['REGIONAL_MANAGER', 'SALES_DIRECTOR', 'GENERAL_MANAGER'];
+const ROLLOUT_MANAGERS: readonly Role[] = ['SALES_DIRECTOR', 'GENERAL_MANAGER', 'ADMIN'];
 
 export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> = {
   // Catalog and prices
@@ -232,6 +235,28 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Mutation.createApiClient': { roles: ['ADMIN'], refusal: 'ERROR' },
   'Mutation.revokeApiClient': { roles: ['ADMIN'], refusal: 'ERROR' },
   'Mutation.rotateApiClientSecret': { roles: ['ADMIN'], refusal: 'ERROR' },
+  // Tiers (dealers owns the tier; prices and products follow) and rollout waves
+  'Query.dealerTierStatus': { roles: ALL_ROLES, refusal: 'ERROR', note: 'dealer users: their own only' },
+  'Query.tierUpgradeRequests': { roles: STAFF, refusal: 'ERROR' },
+  'Mutation.requestTierUpgrade': {
+    roles: ['SALES_REP', ...SALES_MANAGERS],
+    refusal: 'USER_ERROR',
+    note: 'SALES_REP: their own dealers or region; REGIONAL_MANAGER: their region',
+  },
+  'Mutation.decideTierUpgrade': {
+    roles: SALES_MANAGERS,
+    refusal: 'USER_ERROR',
+    note: "REGIONAL_MANAGER: their region; never one's own request",
+  },
+  'Mutation.runTierEvaluation': { roles: PORTAL_ADMIN, refusal: 'ERROR', note: 'the hourly job, now' },
+  'Query.rolloutWaves': { roles: STAFF, refusal: 'ERROR' },
+  'Mutation.createRolloutWave': { roles: ROLLOUT_MANAGERS, refusal: 'USER_ERROR' },
+  'Mutation.updateRolloutWave': { roles: ROLLOUT_MANAGERS, refusal: 'USER_ERROR' },
+  'Mutation.assignDealersToWave': {
+    roles: ROLLOUT_MANAGERS,
+    refusal: 'USER_ERROR',
+    note: 'by list or filter; signs out dealers of a closed wave',
+  },
 };
 
 /**
