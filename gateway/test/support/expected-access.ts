@@ -118,6 +118,15 @@ Query.apiClients                        | .  .  .  | .  .  .  .  .  x  | -      
 Mutation.createApiClient                | .  .  .  | .  .  .  .  .  x  | -            | ERROR
 Mutation.revokeApiClient                | .  .  .  | .  .  .  .  .  x  | -            | ERROR
 Mutation.rotateApiClientSecret          | .  .  .  | .  .  .  .  .  x  | -            | ERROR
+Query.dealerTierStatus                  | x  x  x  | x  x  x  x  x  x  | -            | ERROR
+Query.tierUpgradeRequests               | .  .  .  | x  x  x  x  x  x  | -            | ERROR
+Mutation.requestTierUpgrade             | .  .  .  | x  x  x  .  x  .  | -            | userError
+Mutation.decideTierUpgrade              | .  .  .  | .  x  x  .  x  .  | -            | userError
+Mutation.runTierEvaluation              | .  .  .  | .  .  .  .  .  x  | -            | ERROR
+Query.rolloutWaves                      | .  .  .  | x  x  x  x  x  x  | -            | ERROR
+Mutation.createRolloutWave              | .  .  .  | .  .  x  .  x  x  | -            | userError
+Mutation.updateRolloutWave              | .  .  .  | .  .  x  .  x  x  | -            | userError
+Mutation.assignDealersToWave            | .  .  .  | .  .  x  .  x  x  | -            | userError
 `;
 
 export const EXPECTED_ROLES = [

@@ -128,8 +128,13 @@ export class TierResolver {
   async runTierEvaluation(
     @Arg('review', { defaultValue: false, description: 'Also run the periodic review (downgrades start their grace period).' })
     review: boolean,
+    @Arg('dealerIds', () => [ID], {
+      nullable: true,
+      description: 'Only these dealers (the periodic review is then not recorded); all when left out.',
+    })
+    dealerIds: string[] | null,
     @Ctx() ctx: DealersContext,
   ): Promise<TierEvaluationRunType> {
-    return tiers.runTierEvaluation(ctx, { review, settings: ctx.tierSettings });
+    return tiers.runTierEvaluation(ctx, { review, settings: ctx.tierSettings, dealerIds: dealerIds ?? null });
   }
 }

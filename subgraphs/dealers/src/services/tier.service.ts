@@ -149,20 +149,22 @@ export interface TierRunCounts {
  */
 export async function runTierEvaluation(
   ctx: DealersContext,
-  input: { review: boolean; settings: TierSettings; now?: Date },
+  input: { review: boolean; settings: TierSettings; now?: Date; dealerIds?: readonly string[] | null },
 ): Promise<TierRunCounts> {
   const now = input.now ?? new Date();
-  const facts = await ledgerFacts(ctx, null, now);
+  // Named dealers only (malformed ids match none); a review of some dealers is not the periodic review.
+  const only = input.dealerIds ? input.dealerIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id)) : null;
+  const facts = only && only.length === 0 ? new Map<string, InternalTierFacts>() : await ledgerFacts(ctx, only, now);
   const counts = await ctx.em.transactional(async (em) => {
     const [lock] = await em.execute<{ locked: boolean }[]>(
       `select pg_try_advisory_xact_lock(hashtext('dealers.tier-evaluation')) as locked`,
     );
     if (!lock?.locked) return null;
-    const dealers = await em.find(
-      Dealer,
-      { active: true },
-      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, orderBy: { id: 'asc' } },
-    );
+    const dealers = await em.find(Dealer, only ? { active: true, id: { $in: only } } : { active: true }, {
+      lockMode: LockMode.PESSIMISTIC_WRITE,
+      refresh: true,
+      orderBy: { id: 'asc' },
+    });
     const c = { evaluated: dealers.length, upgraded: 0, gracesStarted: 0, gracesCancelled: 0, downgraded: 0 };
     for (const dealer of dealers) {
       const evaluation = evaluate(dealer, facts.get(dealer.id), input.settings.criteria);
@@ -185,7 +187,7 @@ export async function runTierEvaluation(
         c.gracesCancelled += 1;
       }
     }
-    if (input.review)
+    if (input.review && !only)
       em.persist(
         em.create(TierReview, {
           id: randomUUID(),
