@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { allows, type EntityManager, ok, refused, requireClaims, type Result, userError } from '@dealergraph/runtime';
+import { allows, type EntityManager, isUuid, ok, refused, requireClaims, type Result, userError } from '@dealergraph/runtime';
 
 import type { DealersContext } from '../context.js';
 import { checkAssignment, checkWaveName, isPortalOpen } from '../domain/rollout-wave.js';
@@ -8,8 +8,6 @@ import { RolloutWave } from '../entities/rollout-wave.entity.js';
 
 /** Most dealers one assignment may name by id (a filter has no limit). */
 export const MAX_WAVE_DEALER_IDS = 1000;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface WaveRow {
   wave: RolloutWave;
@@ -80,7 +78,7 @@ export async function updateRolloutWave(
     if (bad) return refused(bad);
   }
   const notFound = refused(userError('NOT_FOUND', 'No wave with this id.', ['input', 'id']));
-  if (!UUID.test(input.id)) return notFound;
+  if (!isUuid(input.id)) return notFound;
   const result = await ctx.em.transactional(async (em): Promise<Result<RolloutWave>> => {
     const rows = await em.execute<{ id: string }[]>(
       `update "dealers"."rollout_wave" set name = coalesce(?, name), opens_at = coalesce(?::timestamptz, opens_at)
@@ -122,7 +120,7 @@ export async function assignDealersToWave(
   const problem = checkAssignment({ dealerIds: input.dealerIds, hasFilter: input.filter !== null, max: MAX_WAVE_DEALER_IDS });
   if (problem) return refused(userError(problem.code, problem.message, ['input', problem.field]));
   const ids = input.dealerIds ? [...new Set(input.dealerIds)] : null;
-  const badId = ids?.findIndex((id) => !UUID.test(id)) ?? -1;
+  const badId = ids?.findIndex((id) => !isUuid(id)) ?? -1;
   if (badId >= 0) return refused(userError('UNKNOWN_DEALER', `No dealer with id ${ids![badId]}.`, ['input', 'dealerIds']));
   const clauses: string[] = [];
   const params: unknown[] = [];
@@ -145,7 +143,7 @@ export async function assignDealersToWave(
   }
   const where = { sql: clauses.join(' and '), params };
   return ctx.em.transactional(async (em) => {
-    const wave = input.waveId ? (UUID.test(input.waveId) ? await em.findOne(RolloutWave, { id: input.waveId }) : null) : null;
+    const wave = input.waveId ? (isUuid(input.waveId) ? await em.findOne(RolloutWave, { id: input.waveId }) : null) : null;
     if (input.waveId && !wave) return refused(userError('NOT_FOUND', 'No wave with this id.', ['input', 'waveId']));
     if (ids) {
       const known = await em.execute<{ id: string }[]>(`select id from "dealers"."dealer" d where ${where.sql}`, where.params);

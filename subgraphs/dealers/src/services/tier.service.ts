@@ -4,6 +4,7 @@ import {
   allows,
   type EntityManager,
   type InternalTierFacts,
+  isUuid,
   ok,
   refused,
   requireClaims,
@@ -153,7 +154,7 @@ export async function runTierEvaluation(
 ): Promise<TierRunCounts> {
   const now = input.now ?? new Date();
   // Named dealers only (malformed ids match none); a review of some dealers is not the periodic review.
-  const only = input.dealerIds ? input.dealerIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id)) : null;
+  const only = input.dealerIds ? input.dealerIds.filter((id) => isUuid(id)) : null;
   const facts = only && only.length === 0 ? new Map<string, InternalTierFacts>() : await ledgerFacts(ctx, only, now);
   const counts = await ctx.em.transactional(async (em) => {
     const [lock] = await em.execute<{ locked: boolean }[]>(
@@ -252,7 +253,7 @@ export async function requestTierUpgrade(
   const claims = requireClaims(ctx.claims);
   if (!allows(claims, 'Mutation.requestTierUpgrade'))
     return refused(userError('FORBIDDEN', 'Only sales staff may ask for a tier upgrade.'));
-  const dealer = await ctx.em.findOne(Dealer, { id: input.dealerId });
+  const dealer = isUuid(input.dealerId) ? await ctx.em.findOne(Dealer, { id: input.dealerId }) : null;
   if (!dealer || !(await inStaffScope(ctx, dealer, claims.sub, claims.role)))
     return refused(userError('NOT_FOUND', 'No dealer with this id in your scope.', ['input', 'dealerId']));
   const problem = checkUpgradeRequest({ currentTier: dealer.tier, requestedTier: input.tier, reason: input.reason });
@@ -292,6 +293,8 @@ export async function decideTierUpgrade(
   const note = input.note?.trim() || null;
   if (note && note.length > 1000) return refused(userError('TOO_LONG', 'Keep the note under 1,000 characters.', ['input', 'note']));
   const actor = { id: claims.sub, name: claims.email ?? null };
+  if (!isUuid(input.requestId))
+    return refused(userError('NOT_FOUND', 'No upgrade request with this id in your scope.', ['input', 'requestId']));
   const outcome = await ctx.em.transactional(async (em): Promise<Result<{ request: TierUpgradeRequest; changed: Dealer | null }>> => {
     const request = await em.findOne(TierUpgradeRequest, { id: input.requestId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     const dealer = request
@@ -352,7 +355,7 @@ export interface TierStatus {
 export async function dealerTierStatus(ctx: DealersContext, dealerId: string | null): Promise<TierStatus | null> {
   const claims = requireClaims(ctx.claims);
   const id = claims.dealerId ? (dealerId === null || dealerId === claims.dealerId ? claims.dealerId : null) : dealerId;
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!id || !isUuid(id)) return null;
   const dealer = await ctx.em.findOne(Dealer, { id });
   if (!dealer) return null;
   const facts = (await ledgerFacts(ctx, [dealer.id], new Date())).get(dealer.id);
