@@ -179,6 +179,20 @@ describe('browser sessions', () => {
 
   it('lets two tabs refresh the one session at the same moment without ending it (one refresh at a time)', async () => {
     const context = await newContext(world);
+    // What each tab's session routes answered, printed when the test fails so that a race explains itself.
+    const trail: string[] = [];
+    const at = () => new Date().toISOString().slice(14, 23);
+    context.on('response', (response) => {
+      if (!response.url().includes('/auth/')) return;
+      void response.text().then(
+        (body) =>
+          trail.push(
+            `${at()} ${response.url().split('/auth/')[1]} ${response.status()} ${body.replace(/"accessToken":"[^"]+"/, '"accessToken":"…"')}`,
+          ),
+        () => trail.push(`${at()} ${response.url().split('/auth/')[1]} ${response.status()} (body lost)`),
+      );
+    });
+    context.on('requestfailed', (request) => trail.push(`${at()} FAILED ${request.url()} ${request.failure()?.errorText}`));
     const first = await context.newPage();
     await signIn(first, 'orders@demo.dealer', '/orders');
     const second = await context.newPage();
@@ -186,7 +200,18 @@ describe('browser sessions', () => {
     // session, so the two tabs' refreshes must take turns (a Web Lock), each with the newest cookie.
     for (let round = 0; round < 3; round += 1) {
       await Promise.all([first.reload(), second.goto('/orders')]);
-      await Promise.all([first, second].map((page) => page.getByRole('heading', { name: 'Orders' }).waitFor({ timeout: 45_000 })));
+      await Promise.all([first, second].map((page) => page.getByRole('heading', { name: 'Orders' }).waitFor({ timeout: 45_000 }))).catch(
+        async (error: Error) => {
+          const pages = await Promise.all(
+            [first, second].map((page) =>
+              page
+                .evaluate(async () => ({ text: document.body.innerText.slice(0, 120), locks: await navigator.locks.query() }))
+                .catch((cause: Error) => cause.message),
+            ),
+          );
+          throw new Error(`${error.message}\nround ${round}; pages ${JSON.stringify(pages)}\n${trail.join('\n')}`);
+        },
+      );
     }
     expect(await first.getByLabel('Email').count()).toBe(0);
     expect(await second.getByLabel('Email').count()).toBe(0);

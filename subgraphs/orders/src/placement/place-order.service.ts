@@ -139,8 +139,8 @@ export async function placeOrder(ctx: OrdersContext, input: PlaceOrderInput): Pr
   );
   if (forbidden) return refused(forbidden);
   const placer = await placerOf(ctx, claims, input);
-  if (!placer.ok) return refused(placer.error);
-  const { dealerId, channel } = placer;
+  if (!placer.ok) return placer;
+  const { dealerId, channel } = placer.value;
   const key = input.idempotencyKey?.trim() ?? '';
   const fromCart = input.lines === null || input.lines === undefined;
   if (fromCart && isStaff(claims)) {
@@ -208,22 +208,22 @@ async function placerOf(
   ctx: OrdersContext,
   claims: Claims,
   input: PlaceOrderInput,
-): Promise<{ ok: true; dealerId: string; channel: OrderChannel } | { ok: false; error: UserError }> {
+): Promise<Result<{ dealerId: string; channel: OrderChannel }>> {
   const staff = isStaff(claims);
   const chosen = orderChannel({ placer: staff ? 'STAFF' : isApiClient(claims) ? 'API_CLIENT' : 'DEALER_USER', requested: input.channel });
-  if (!chosen.ok) return { ok: false, error: userError(chosen.code, chosen.message, ['input', 'channel']) };
+  if (!chosen.ok) return refused(userError(chosen.code, chosen.message, ['input', 'channel']));
   const named = input.dealerId ? normalizeId(input.dealerId) : null;
   if (!staff) {
-    if (!claims.dealerId) return { ok: false, error: userError('FORBIDDEN', 'Orders are placed for a dealer, and this caller has none.') };
+    if (!claims.dealerId) return refused(userError('FORBIDDEN', 'Orders are placed for a dealer, and this caller has none.'));
     if (input.dealerId && named !== claims.dealerId) {
-      return { ok: false, error: userError('FORBIDDEN', 'A dealer user orders for its own dealer only.', ['input', 'dealerId']) };
+      return refused(userError('FORBIDDEN', 'A dealer user orders for its own dealer only.', ['input', 'dealerId']));
     }
-    return { ok: true, dealerId: claims.dealerId, channel: chosen.channel };
+    return ok({ dealerId: claims.dealerId, channel: chosen.channel });
   }
   if (!input.dealerId) {
-    return { ok: false, error: userError('INVALID_INPUT', 'Staff name the dealer the order is for (dealerId).', ['input', 'dealerId']) };
+    return refused(userError('INVALID_INPUT', 'Staff name the dealer the order is for (dealerId).', ['input', 'dealerId']));
   }
-  const notFound = { ok: false as const, error: userError('NOT_FOUND', 'There is no such dealer.', ['input', 'dealerId']) };
+  const notFound = refused(userError('NOT_FOUND', 'There is no such dealer.', ['input', 'dealerId']));
   if (!named) return notFound;
   const [{ dealers }, scope] = await Promise.all([
     ctx.services.dealers.call('dealerProfiles', { dealerIds: [named] }),
@@ -232,16 +232,14 @@ async function placerOf(
   const dealer = dealers[0];
   if (!dealer) return notFound;
   if (!inScope(scope, { salesRepUserId: dealer.salesRepUserId, dealerRegion: dealer.region })) {
-    return {
-      ok: false,
-      error: userError(
-        'FORBIDDEN',
-        'This dealer is not one you look after: its rep, its regional manager or a director enters its orders.',
-        ['input', 'dealerId'],
-      ),
-    };
+    return refused(
+      userError('FORBIDDEN', 'This dealer is not one you look after: its rep, its regional manager or a director enters its orders.', [
+        'input',
+        'dealerId',
+      ]),
+    );
   }
-  return { ok: true, dealerId: named, channel: chosen.channel };
+  return ok({ dealerId: named, channel: chosen.channel });
 }
 
 /** The order row of step 1, added to `em` (flushed by the caller). */
