@@ -237,6 +237,8 @@ export type OrderEffect =
       /** The approval steps the approver decided; approved when the hold is had. */
       stepIds: string[];
       approverLevel: number;
+      /** The approver's role (absent in effects written before areas: the role of `approverLevel`). */
+      approverRole?: string;
       overLimitApproved: boolean;
     }
   | { kind: 'SHIP'; id: string; byUserId: string; carrier: string; trackingNumber: string; comment: string | null };

@@ -365,7 +365,8 @@ async function finish(ctx: OrdersContext, orderId: string, routing: RoutingDecis
       ? `This order exceeds your available credit: pay ${formatAmount(order.paymentDue)} ${order.currency} up front (with the order's reference) by ${order.paymentDueBy!.toISOString()}. Its stock is reserved until then; unpaid, it is cancelled.`
       : warning;
     order.workflow = 'DONE';
-    recordPlacement(em, order, order.placedByUserId, now);
+    const first = routing.outcome === 'APPROVAL' && !awaitingPayment ? routing.steps[0] : null;
+    recordPlacement(em, order, order.placedByUserId, now, first ? { level: first.level, area: first.area } : null);
     if (routing.outcome === 'APPROVAL') {
       routing.steps.forEach((step, i) =>
         em.persist(
@@ -374,6 +375,7 @@ async function finish(ctx: OrdersContext, orderId: string, routing: RoutingDecis
             order: order.id,
             position: i + 1,
             level: step.level,
+            area: step.area,
             role: step.role,
             rule: step.rule,
             reason: step.reason,
