@@ -120,12 +120,18 @@ async function stepsFor(em: Em, order: Order, claims: Claims): Promise<OrderAppr
 export function approveOrder(ctx: OrdersContext, orderId: string, comment: string | null): Promise<OrderDecisionResult> {
   return onLockedOrder(ctx, 'Mutation.approveOrder', orderId, async (em, order, claims) => {
     await mustDecideInScope(ctx, order, claims);
-    mustTransition(order, 'APPROVED', claims);
+    mustTransition(order, 'APPROVED', claims, true);
     const steps = await stepsFor(em, order, claims);
     const now = new Date();
     const remaining = await em.count(OrderApprovalStep, { order: order.id, status: 'PENDING', id: { $nin: steps.map((s) => s.id) } });
     if (remaining > 0) {
-      for (const step of steps) approveStep(em, order, step, claims.sub, comment, now);
+      // The last event names the step that waits next, so its approvers hear the order enter their queue.
+      const next = await em.findOne(
+        OrderApprovalStep,
+        { order: order.id, status: 'PENDING', id: { $nin: steps.map((s) => s.id) } },
+        { orderBy: { position: 'asc' } },
+      );
+      steps.forEach((step, i) => approveStep(em, order, step, claims.sub, comment, now, i === steps.length - 1 ? next : null));
       // The next step starts waiting now: its deadline and timers.
       return ctx.approvalTimers.scheduleWaiting(em, order.id, now);
     }
@@ -142,8 +148,16 @@ export function approveOrder(ctx: OrdersContext, orderId: string, comment: strin
   });
 }
 
-/** One approval step decided by an approver, with its event. */
-function approveStep(em: Em, order: Order, step: OrderApprovalStep, byUserId: string, comment: string | null, at: Date): void {
+/** One approval step decided by an approver, with its event (naming the step that waits next, when given). */
+function approveStep(
+  em: Em,
+  order: Order,
+  step: OrderApprovalStep,
+  byUserId: string,
+  comment: string | null,
+  at: Date,
+  next: OrderApprovalStep | null = null,
+): void {
   Object.assign(step, { status: 'APPROVED', decidedByUserId: byUserId, decidedAt: at, comment });
   recordOrderEvent(em, {
     orderId: order.id,
@@ -153,7 +167,13 @@ function approveStep(em: Em, order: Order, step: OrderApprovalStep, byUserId: st
     status: order.status,
     actor: byUserId,
     reason: comment,
-    data: { level: step.level, area: step.area, step: step.position, decision: 'APPROVED' },
+    data: {
+      level: step.level,
+      area: step.area,
+      step: step.position,
+      decision: 'APPROVED',
+      ...(next ? { nextLevel: next.level, nextArea: next.area } : {}),
+    },
     at,
   });
 }
@@ -188,7 +208,7 @@ export function rejectOrder(ctx: OrdersContext, orderId: string, input: RejectIn
     const built = buildRejection({ code: input.code, reason: input.reason, alternatives: parseAlternatives(input.alternatives) });
     if ('problem' in built) throw new Refusal([userError('INVALID_INPUT', built.problem.message, built.problem.field)]);
     const { rejection } = built;
-    mustTransition(order, 'REJECTED', claims);
+    mustTransition(order, 'REJECTED', claims, true);
     const [step] = await stepsFor(em, order, claims);
     Object.assign(step, { status: 'REJECTED', decidedByUserId: claims.sub, decidedAt: new Date(), comment: rejection.reason });
     order.rejection = rejection;

@@ -75,11 +75,11 @@ async function feedWhere(ctx: OrdersContext, claims: Claims): Promise<[string, u
   const level = callerApprovalLevel(claims);
   if (level === 0) return ['false', []];
   const scope = scopeCondition(await scopeOf(ctx, claims), 'e');
-  const lanes = laneCondition(approverLanes({ role: claims.role, dealerId: null }), {
-    area: EVENT_AREA,
-    level: `(e.data->>'level')::int`,
-    dealerId: 'e.dealer_id',
-  });
+  const approver = approverLanes({ role: claims.role, dealerId: null });
+  const step = laneCondition(approver, { area: EVENT_AREA, level: `(e.data->>'level')::int`, dealerId: 'e.dealer_id' });
+  // A decided step's event also names the step that waits next: its approvers see the order arrive.
+  const next = laneCondition(approver, { area: `(e.data->>'nextArea')`, level: `(e.data->>'nextLevel')::int`, dealerId: 'e.dealer_id' });
+  const lanes = { sql: `(${step.sql} or (e.data->>'nextLevel' is not null and ${next.sql}))`, params: [...step.params, ...next.params] };
   return [
     `((e.type = 'SPECIAL_PRICE_REQUEST' and (e.data->>'level')::int <= ?)
        or (e.type <> 'SPECIAL_PRICE_REQUEST' and (e.data->>'level' is null or ${lanes.sql}))) and ${scope.sql}

@@ -24,6 +24,8 @@ const quoted = (table: { schema?: string; name: string }) => `${table.schema ? `
   name: 'order_placed_at_index',
   expression: (table, c, name) => `create index "${name}" on ${quoted(table)} ("${c.placedAt}" desc, "${c.id}" desc)`,
 })
+// A user's orders of the month, for their monthly spending limit (approvals/spending-limit.service.ts).
+@Index({ name: 'order_placed_by_user_id_placed_at_index', properties: ['placedByUserId', 'placedAt'] })
 // The recovery sweep looks for workflows whose lease ran out.
 @Index({
   name: 'order_running_lease_index',

@@ -3,10 +3,20 @@
  * approval_rule table, editable by ADMIN): each has a kind, parameters, a level and a group. Rules of
  * one `group` are alternatives (the highest level that fires wins: an order over 50,000.00 needs a
  * SALES_DIRECTOR, not also a REGIONAL_MANAGER); steps of different groups form a chain, lowest level
- * first. Disabled rules never fire. No step: the order is approved automatically.
+ * first. Each step is on an area's ladder (approval-areas.ts: the rule row's area, SALES or
+ * FINANCE). A placing user over their spending limit adds the dealer's own DEALER step before all.
+ * Disabled rules never fire. No step: the order is approved automatically.
  */
 
-import { type ApprovalArea, defaultAreaOfRule, type RuleArea, rungAtOrAbove } from './approval-areas.js';
+import {
+  type ApprovalArea,
+  DEALER_APPROVER_ROLE,
+  DEALER_STEP_LEVEL,
+  defaultAreaOfRule,
+  type RuleArea,
+  rungAtOrAbove,
+} from './approval-areas.js';
+import { type SpendingInput, spendingLimitReason } from './spending-limit.js';
 
 /** What a rule looks at. */
 export const APPROVAL_RULE_KINDS = [
@@ -110,7 +120,12 @@ export interface RoutingInput {
   dealer?: RoutingDealer | null;
   /** The rule table; the demo rules when omitted. */
   rules?: readonly ApprovalRuleRow[];
+  /** The placing user's spending limits and this month's spend (domain/spending-limit.ts); null: none. */
+  spending?: Omit<SpendingInput, 'total' | 'currency'> | null;
 }
+
+/** The rule name a dealer's own step carries. */
+export const SPENDING_LIMIT_RULE = 'SPENDING_LIMIT';
 
 /** One step of an approval chain. */
 export interface ApprovalStepPlan {
@@ -291,9 +306,20 @@ function planStep(rule: ApprovalRuleRow, level: number, reason: string): Approva
   return { level: rung.level, area, role: rung.role, rule: rule.name, reason, deadlineHours: rule.deadlineHours };
 }
 
+/** The dealer's own step: a DEALER_ADMIN of the order's dealer decides it (approval-areas.ts). */
+export const dealerStep = (reason: string): ApprovalStepPlan => ({
+  level: DEALER_STEP_LEVEL,
+  area: 'DEALER',
+  role: DEALER_APPROVER_ROLE,
+  rule: SPENDING_LIMIT_RULE,
+  reason,
+  deadlineHours: null,
+});
+
 /**
  * Routes an order: refused (below a refusing minimum), approved automatically, or an approval chain
- * (one step per rule group that fired, lowest level first).
+ * (the dealer's own step first when the placing user is over a spending limit, then one step per
+ * rule group that fired, lowest level first).
  */
 export function routeOrder(input: RoutingInput): RoutingDecision {
   const { total, minimum, currency, rules = DEMO_APPROVAL_RULES } = input;
@@ -314,6 +340,9 @@ export function routeOrder(input: RoutingInput): RoutingDecision {
     if (!current || planned.level > current.level) byGroup.set(rule.group, planned);
   }
   const steps = [...byGroup.values()].sort((a, b) => a.level - b.level || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  // The dealer's own decision comes before any of the distributor's.
+  const over = input.spending ? spendingLimitReason({ ...input.spending, total, currency }) : null;
+  if (over) steps.unshift(dealerStep(over));
   return steps.length === 0 ? { outcome: 'AUTO_APPROVE', steps: [] } : { outcome: 'APPROVAL', steps };
 }
 

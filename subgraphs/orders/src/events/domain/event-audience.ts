@@ -1,6 +1,6 @@
 import { approvalLevelOf, type Claims, isDealerRole, isStaffRole } from '@dealergraph/runtime';
 
-import { approverLanes, mayDecide, stepAreaOf } from '../../approvals/domain/approval-areas.js';
+import { type ApprovalArea, approverLanes, mayDecide, stepAreaOf } from '../../approvals/domain/approval-areas.js';
 import { type ApproverScope, inScope } from '../../approvals/domain/approver-scope.js';
 import { seesSpecialPriceRequestEvent } from '../../special-prices/domain/special-price-audience.js';
 
@@ -63,7 +63,12 @@ export function changesApprovalQueueOf({ claims, event, scope }: ApproverAudienc
   const stepLevel = typeof event.data?.level === 'number' ? event.data.level : null;
   if (stepLevel !== null) {
     const area = stepAreaOf({ area: typeof event.data?.area === 'string' ? event.data.area : null, level: stepLevel });
-    if (!mayDecide({ approver, step: { area, level: stepLevel, dealerId: event.dealerId } })) return false;
+    const decides = (step: { area: ApprovalArea; level: number }) => mayDecide({ approver, step: { ...step, dealerId: event.dealerId } });
+    // A decided step also names the one that waits next (the order enters its approvers' queues).
+    const nextLevel = typeof event.data?.nextLevel === 'number' ? event.data.nextLevel : null;
+    const next =
+      nextLevel === null ? null : { area: stepAreaOf({ area: String(event.data?.nextArea ?? ''), level: nextLevel }), level: nextLevel };
+    if (!decides({ area, level: stepLevel }) && !(next && decides(next))) return false;
   }
   if (event.type === 'APPROVAL_STEP' || event.type === 'ESCALATED' || event.type === 'REMINDER') return true;
   if (event.status === 'PENDING_APPROVAL') return true;
