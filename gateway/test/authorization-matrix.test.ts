@@ -114,6 +114,11 @@ const PROBES: Record<string, Probe> = {
       'mutation($id: ID!) { setMinimumOrderAmount(input: { dealerId: $id, minimumAmount: "abc", belowMinimum: REFUSE }) { userErrors { code } } }',
     variables: () => ({ id: none() }),
   },
+  'Mutation.setSpendingLimit': {
+    query: 'mutation($id: ID!) { setSpendingLimit(input: { userId: $id, perOrderLimit: "abc" }) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Query.spendingLimits': { query: '{ spendingLimits { userId } }' },
   'Query.creditRiskView': { query: '{ creditRiskView(first: 1) { totalCount } }' },
   'Query.priceMismatches': { query: '{ priceMismatches(first: 1) { totalCount } }' },
   'Mutation.resolvePriceMismatch': {

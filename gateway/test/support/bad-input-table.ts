@@ -396,6 +396,13 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
     fields: { 'input.dealerId': 'id', 'input.minimumAmount': 'amount', 'input.belowMinimum': 'enum' },
     tables: ['orders.dealer_order_policy'],
   },
+  setSpendingLimit: {
+    as: 'platinum@demo.dealer',
+    document: `mutation($input: SpendingLimitInput!) { setSpendingLimit(input: $input) ${UE} }`,
+    variables: () => ({ input: { userId: NONE, perOrderLimit: '10.00', monthlyLimit: '100.00' } }),
+    fields: { 'input.userId': 'id', 'input.perOrderLimit': 'amount', 'input.monthlyLimit': 'amount' },
+    tables: ['orders.spending_limit'],
+  },
   requestSpecialPrice: {
     as: 'platinum@demo.dealer',
     document: `mutation($input: RequestSpecialPriceInput!) { requestSpecialPrice(input: $input) ${UE} }`,
