@@ -111,6 +111,23 @@ describe('tier management and rollout waves', () => {
     expect(after.history[0].reason).toMatch(/second warehouse/);
     expect(['manager@demo.staff', 'director@demo.staff']).toContain(after.history[0].decidedBy);
     expect(await sql('select tier from prices.dealer_pricing where dealer_id = ?', [silver.id])).toEqual([{ tier: 'GOLD' }]);
+
+    // The ERP's master data may still set the tier: that change is in the history too.
+    const upsert = await admin.data(`mutation($input: UpsertDealerInput!) { upsertDealer(input: $input) { status userErrors { code } } }`, {
+      input: {
+        code: silver.code,
+        name: silver.name,
+        tier: 'SILVER',
+        region: silver.region,
+        city: silver.city,
+        email: silver.email,
+        phone: silver.phone,
+      },
+    });
+    expect(upsert.upsertDealer).toEqual({ status: 'UPDATED', userErrors: [] });
+    expect(await discountOf(dealerUser)).toBeCloseTo(10, 0);
+    const erp = (await dealerUser.data(STATUS, { id: null })).dealerTierStatus.history[0];
+    expect(erp).toMatchObject({ fromTier: 'GOLD', toTier: 'SILVER', kind: 'MASTER_DATA', decidedBy: 'admin@demo.staff' });
   });
 
   it('the evaluation upgrades a dealer that reached a target at once, and downgrades only after the grace period', async () => {
