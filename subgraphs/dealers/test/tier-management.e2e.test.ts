@@ -20,7 +20,7 @@ const silver = regional.find((d) => d.tier === 'SILVER')!;
 const bronze = regional.find((d) => d.tier === 'BRONZE')!;
 const elsewhere = data.dealers.find((d) => d.region !== rep.region && d.tier === 'GOLD')!;
 
-const STATUS = `query($id: ID) { dealerTierStatus(dealerId: $id) { dealerId tier qualifiedTier trend trailingRevenue
+const STATUS = `query($id: ID) { dealerTierStatus(dealerId: $id) { dealerId tier qualifiedTier trend trailingRevenue oldestOverdueDays
   next { tier revenueTarget revenueNeeded blockers } downgradePendingTo downgradeDueAt
   pendingRequest { id status } history { fromTier toTier kind reason decidedBy } } }`;
 const REQUEST = `mutation($input: RequestTierUpgradeInput!) { requestTierUpgrade(input: $input) {
@@ -111,6 +111,23 @@ describe('tier management and rollout waves', () => {
     expect(after.history[0].reason).toMatch(/second warehouse/);
     expect(['manager@demo.staff', 'director@demo.staff']).toContain(after.history[0].decidedBy);
     expect(await sql('select tier from prices.dealer_pricing where dealer_id = ?', [silver.id])).toEqual([{ tier: 'GOLD' }]);
+
+    // The ERP's master data may still set the tier: that change is in the history too.
+    const upsert = await admin.data(`mutation($input: UpsertDealerInput!) { upsertDealer(input: $input) { status userErrors { code } } }`, {
+      input: {
+        code: silver.code,
+        name: silver.name,
+        tier: 'SILVER',
+        region: silver.region,
+        city: silver.city,
+        email: silver.email,
+        phone: silver.phone,
+      },
+    });
+    expect(upsert.upsertDealer).toEqual({ status: 'UPDATED', userErrors: [] });
+    expect(await discountOf(dealerUser)).toBeCloseTo(10, 0);
+    const erp = (await dealerUser.data(STATUS, { id: null })).dealerTierStatus.history[0];
+    expect(erp).toMatchObject({ fromTier: 'GOLD', toTier: 'SILVER', kind: 'MASTER_DATA', decidedBy: 'admin@demo.staff' });
   });
 
   it('the evaluation upgrades a dealer that reached a target at once, and downgrades only after the grace period', async () => {
@@ -177,6 +194,17 @@ describe('tier management and rollout waves', () => {
       await sql(`select kind, from_tier, to_tier from dealers.tier_change where dealer_id = ? order by at desc limit 1`, [ending.id]),
     ).toEqual([{ kind: 'DOWNGRADE', from_tier: ending.tier, to_tier: ending.to }]);
     expect(await sql('select tier from prices.dealer_pricing where dealer_id = ?', [ending.id])).toEqual([{ tier: ending.to }]);
+    // Payment performance as credit's ledger has it: the oldest unpaid invoice's calendar days past due (UTC).
+    const [late] = await sql<{ dealer_id: string; days: number; revenue: string }>(
+      `select dealer_id, (current_date - min(due_at at time zone 'UTC')::date)::int as days,
+              (select coalesce(sum(amount), 0) from credit.invoice r where r.dealer_id = i.dealer_id and r.issued_at >= now() - interval '365 days') as revenue
+         from credit.invoice i where amount > paid_amount and due_at < date_trunc('day', now() at time zone 'UTC') at time zone 'UTC'
+        group by dealer_id order by 2 desc limit 1`,
+    );
+    expect(late).toBeTruthy();
+    const lateStatus = (await manager.data(STATUS, { id: late!.dealer_id })).dealerTierStatus;
+    expect(lateStatus.oldestOverdueDays).toBe(late!.days);
+    expect(Math.round(Number(lateStatus.trailingRevenue) * 100)).toBe(Number(late!.revenue));
     // Only the ADMIN runs it by hand.
     expect((await manager.request(RUN, { review: false })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
