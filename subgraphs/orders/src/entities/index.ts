@@ -1,6 +1,7 @@
 import { ApprovalRule } from '../approvals/approval-rule.entity.js';
 import { ApprovalRuleChange } from '../approvals/approval-rule-change.entity.js';
 import { OrderApprovalStep } from '../approvals/order-approval-step.entity.js';
+import { SpendingLimit } from '../approvals/spending-limit.entity.js';
 import { CartLine } from '../cart/cart-line.entity.js';
 import { NotificationRead } from '../events/notification-read.entity.js';
 import { OrderEvent } from '../events/order-event.entity.js';
@@ -34,6 +35,7 @@ export {
   OrderTemplate,
   OrderTemplateLine,
   SpecialPriceRequest,
+  SpendingLimit,
 };
 export const entities = [
   Order,
@@ -53,4 +55,5 @@ export const entities = [
   ApprovalRule,
   ApprovalRuleChange,
   SpecialPriceRequest,
+  SpendingLimit,
 ];
