@@ -12,6 +12,7 @@ export interface IntegrationContext extends BaseContext {
     products: InternalClient<'products'>;
     prices: InternalClient<'prices'>;
     credit: InternalClient<'credit'>;
+    orders: InternalClient<'orders'>;
   };
   /** Tells the import worker of this process that a job is waiting (it also polls). */
   wakeImports(): void;

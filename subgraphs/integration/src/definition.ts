@@ -28,6 +28,23 @@ const OWNER_CALL_TIMEOUT_MS = 60_000;
 
 const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = { ...DEFAULT_RETRY_SETTINGS, timeoutMs: 15_000, concurrency: 20, pollSeconds: 1 };
 
+/** The owners' internal operations, as imports call them (none reachable outside a running service). */
+function ownerClients(settings: { serviceUrls: Record<string, string>; internalKey: string } | undefined): IntegrationContext['services'] {
+  const client = <S extends keyof IntegrationContext['services']>(service: S) =>
+    internalClient(service, {
+      baseUrl: settings?.serviceUrls[service] ?? '',
+      key: settings?.internalKey ?? '',
+      timeoutMs: OWNER_CALL_TIMEOUT_MS,
+    });
+  return {
+    dealers: client('dealers'),
+    products: client('products'),
+    prices: client('prices'),
+    credit: client('credit'),
+    orders: client('orders'),
+  };
+}
+
 /**
  * The integration subgraph: the ERP link. It owns import jobs and their row reports, webhook
  * endpoints and deliveries, and writes into the owning subgraphs only through their signed internal
@@ -47,16 +64,9 @@ export function integrationSubgraph(options: IntegrationOptions = {}): SubgraphD
     migrations,
     buildSchema: () => buildFederatedSchema({ resolvers: [ImportResolver, WebhookResolver, MonitorResolver] }),
     context: (base, runtime) => {
-      const settings = runtime?.config;
-      const client = <S extends 'dealers' | 'products' | 'prices' | 'credit'>(service: S) =>
-        internalClient(service, {
-          baseUrl: settings?.serviceUrls[service] ?? '',
-          key: settings?.internalKey ?? '',
-          timeoutMs: OWNER_CALL_TIMEOUT_MS,
-        });
       return {
         ...base,
-        services: { dealers: client('dealers'), products: client('products'), prices: client('prices'), credit: client('credit') },
+        services: ownerClients(runtime?.config),
         wakeImports: () => wake(),
         webhooks: runtime ? queueOf(runtime) : (null as unknown as WebhookQueue),
         loaders: {

@@ -2,3 +2,4 @@ export { type IntegrationConfig, loadConfig as loadIntegrationConfig } from './c
 export type { IntegrationContext } from './context.js';
 export { type IntegrationOptions, integrationSubgraph, toolingDefinition } from './definition.js';
 export { type ErpSimulator, startErpSimulator } from './simulator/erp-simulator.js';
+export { registerSimulator } from './simulator/erp-simulator.register.js';

@@ -145,7 +145,6 @@ describe('PRICE_LIST import', () => {
   it('refuses what cannot be a price list before reading rows, and fails a file without its columns', async () => {
     const refused = async (input: Record<string, unknown>) =>
       (await admin.data(START, { input: { kind: 'PRICE_LIST', filename: 'p.csv', contentBase64: csv(['a']), ...input } })).startImport;
-    expect((await refused({ kind: 'INVOICES' })).userErrors[0].code).toBe('UNSUPPORTED_KIND');
     expect((await refused({ filename: 'prices.pdf' })).userErrors[0].code).toBe('UNSUPPORTED_FILE');
     expect((await refused({ contentBase64: 'not base64!' })).userErrors[0].code).toBe('MALFORMED_FILE');
     // The gateway bounds every request body (MAX_BODY_BYTES, 2 MB by default) before the subgraph's own 16 MB limit.
@@ -200,5 +199,64 @@ describe('PRICE_LIST import', () => {
     });
     expect(job).toMatchObject({ status: 'SUCCEEDED', counts: { updated: 1 } });
     expect((await prices()).get(d!.productId)).toBe('7700 USD');
+  });
+  it('dated list prices: the price on a date is the one valid then, a price that starts later applies from then on with no restart, overlaps are refused', async () => {
+    const [row] = await stack.orms.prices.em
+      .getConnection()
+      .execute<{ sku: string; id: string; list_price: string }[]>(
+        `select p.sku, p.id, pp.list_price from products.product p join prices.product_price pp on pp.product_id = p.id order by p.sku offset 20 limit 1`,
+      );
+    const { sku } = row!;
+    const base = (Number(row!.list_price) / 100).toFixed(2);
+    const dealer = await stack.loginAs('platinum@demo.dealer');
+    const listPrice = async (at?: string) =>
+      (
+        await dealer.data(`query($sku: String!, $at: DateTimeISO) { product(sku: $sku) { price(at: $at) { listPrice { amount } } } }`, {
+          sku,
+          at,
+        })
+      ).product.price.listPrice.amount as string;
+    const soon = new Date(Date.now() + 3_000).toISOString();
+    const file = csv([
+      'sku,list_price,currency,valid_from,valid_to',
+      `${sku},111.00,USD,2030-01-01,2030-06-30`,
+      `${sku},122.00,USD,2030-07-01,`,
+      `${sku},133.00,USD,${soon},2029-12-31`,
+    ]);
+    const imported = await importFile({ filename: 'dated.csv', contentBase64: file });
+    expect([imported.status, imported.counts], imported.message).toEqual([
+      'SUCCEEDED',
+      { created: 3, updated: 0, unchanged: 0, failed: 0 },
+    ]);
+    expect(imported.rows.nodes.map((r: { key: string }) => r.key)).toEqual([
+      `${sku}@2030-01-01`,
+      `${sku}@2030-07-01`,
+      `${sku}@${soon.slice(0, 10)}`,
+    ]);
+    expect(await listPrice('2030-03-15T00:00:00Z')).toBe('111.00');
+    expect(await listPrice('2030-06-30T23:59:59Z')).toBe('111.00');
+    expect(await listPrice('2031-01-01T00:00:00Z')).toBe('122.00');
+    expect(await listPrice('2020-01-01T00:00:00Z')).toBe(base);
+    // The window that starts in a few seconds is the price from then on, read by the running services as they are.
+    await until('the dated price to apply', async () => (await listPrice()) === '133.00');
+    expect((await importFile({ filename: 'dated.csv', contentBase64: file })).counts).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 3,
+      failed: 0,
+    });
+
+    // A window over a stored one fails its row and writes nothing; the base price beside it waits too.
+    const overlapping = await importFile({
+      filename: 'overlap.csv',
+      contentBase64: csv([
+        'sku,list_price,currency,valid_from,valid_to',
+        `${sku},150.00,USD,2030-03-01,2030-04-01`,
+        `${sku},${base},USD,,`,
+      ]),
+    });
+    expect([overlapping.status, overlapping.message]).toEqual(['FAILED', expect.stringMatching(/^INVALID_ROWS/)]);
+    expect(overlapping.rows.nodes.map((r: { status: string }) => r.status)).toEqual(['OVERLAPPING_VALIDITY', 'OK']);
+    expect(await listPrice('2030-03-15T00:00:00Z')).toBe('111.00');
   });
 });

@@ -19,8 +19,8 @@ import { type ErpSimulator, startErpSimulator } from '../src/simulator/erp-simul
 /**
  * The production path, from an EMPTY database (migrations only, no demo data) to a dealer's approved
  * order, as docs/PRODUCTION.md walks it: the first ADMIN made the way `npm run admin:create` makes it,
- * the graph in production mode, the ERP's endpoint registered, every sample file of docs/samples
- * imported through the gateway in order, a dealer user and an approver invited, and an order that is
+ * the graph in production mode, the ERP's endpoint registered, every master data sample of docs/samples
+ * imported through the gateway in order (the ledger's, invoices.csv and payments.csv, in ledger-import.e2e), a dealer user and an approver invited, and an order that is
  * priced from the imported prices, checked against the imported credit account, approved, and sent to
  * the ERP, whose own API client (ERP_IMPORT) acknowledges, ships and invoices it. The imported dealers
  * reach the ERP as `dealer.changed`.

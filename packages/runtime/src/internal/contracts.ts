@@ -274,7 +274,8 @@ export interface PricesOperations {
    * the first result and writes nothing.
    */
   applyListPrices: {
-    input: { importId: string; dryRun: boolean };
+    /** `skipConflicts`: leave out the dated prices that would overlap (valid rows only) instead of applying nothing. */
+    input: { importId: string; dryRun: boolean; skipConflicts?: boolean };
     output: ListPriceImportResult;
   };
   /**
@@ -322,13 +323,22 @@ export interface InternalListPrice {
   productId: string;
   listPrice: number;
   currency: string;
+  /**
+   * A dated list price: valid from this instant (ISO 8601) until `validTo` (excluded; null: no end).
+   * Absent or null: the product's base list price, valid whenever no dated one is.
+   */
+  validFrom?: string | null;
+  validTo?: string | null;
 }
 
 /** What applying (or trying) an import's list prices changed, by product id. */
 export interface ListPriceImportResult {
+  /** Keys of what was (or would be) created and updated: a product id for a base price, `<productId>@<validFrom ISO>` for a dated one. */
   created: string[];
   updated: string[];
   unchanged: number;
+  /** Dated prices that would overlap another window of their product (keys as above); with any, nothing is applied unless skipConflicts. */
+  conflicts?: string[];
 }
 
 export type ExceedancePolicyName = 'HARD_BLOCK' | 'SOFT_WARNING' | 'ROUTE_TO_APPROVAL' | 'PARTIAL_ORDER' | 'PAYMENT_REQUIRED';
@@ -430,6 +440,25 @@ export interface CreditOperations {
   tierFacts: {
     input: { dealerIds: string[] | null; since: string };
     output: { dealers: InternalTierFacts[] };
+  };
+  /**
+   * Records the ERP's invoices (INVOICES imports): each row names the dealer by id (the caller resolved
+   * its code) and, optionally, the order it bills by id (resolved from the order reference), with
+   * number (the key), amount (decimal string), currency, issuedAt, dueAt. A recorded number that says
+   * the same is UNCHANGED; one that says otherwise INVOICE_CONFLICT. See MasterDataBatch.
+   */
+  importInvoices: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
+  };
+  /**
+   * Records the ERP's payments (PAYMENTS imports): invoiceNumber, amount (decimal string), receivedAt,
+   * reference (optional: the key; else invoice, day and amount), currency. Each is applied to its
+   * invoice (OVERPAYMENT past what is left). See MasterDataBatch.
+   */
+  importPayments: {
+    input: MasterDataBatch<Record<string, unknown>>;
+    output: MasterDataBatchResult;
   };
 }
 
@@ -571,6 +600,16 @@ export interface OrdersOperations {
   prepaymentRecorded: {
     input: { orderId: string };
     output: { status: 'PROCEEDED' | 'WAITING' | 'NONE' };
+  };
+  /**
+   * The orders these references name, as an ERP's file writes them: the portal's order number
+   * (SO-…), the ERP's own order number (acknowledgeOrder) or the order id. References that name no
+   * order are left out; one that names two (an ERP number equal to another order's number) names the
+   * order with that portal number.
+   */
+  resolveOrderRefs: {
+    input: { refs: string[] };
+    output: { orders: { ref: string; orderId: string; dealerId: string }[] };
   };
 }
 

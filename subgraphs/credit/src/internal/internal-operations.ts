@@ -11,6 +11,7 @@ import {
 import type { CreditContext } from '../context.js';
 import { upsertCreditAccounts } from '../services/credit-account-master.service.js';
 import { assessOrder, HoldConflictError, placeHold, prepaymentsDue, releaseHold } from '../services/hold.service.js';
+import { importInvoices, importPayments } from '../services/ledger-import.service.js';
 import { openPriceMismatchInvoices } from '../services/price-consistency.service.js';
 import { tierFacts } from '../services/tier-facts.service.js';
 
@@ -25,6 +26,19 @@ export function creditInternalOperations(newContext: () => CreditContext): Inter
         values: row,
       }));
       return upsertCreditAccounts(newContext(), rows, { ...batch, reason: batch.actor.name ?? 'import' });
+    },
+    async importInvoices(input) {
+      const batch = requireMasterDataBatch(input);
+      const rows = batch.rows.map((row, i) => ({
+        ...row,
+        dealerId: requireUuid(row.dealerId, `rows[${i}].dealerId`),
+        orderId: row.orderId ? requireUuid(row.orderId, `rows[${i}].orderId`) : null,
+      }));
+      return importInvoices(newContext(), rows, batch);
+    },
+    async importPayments(input) {
+      const batch = requireMasterDataBatch(input);
+      return importPayments(newContext(), batch.rows, batch);
     },
     async assessOrder(input) {
       const dealerId = requireUuid(input?.dealerId, 'dealerId');

@@ -1,4 +1,4 @@
-/** The kinds of file the contract names; `IMPLEMENTED_KINDS` are the ones this version imports. */
+/** The kinds of file the contract names; every one imports (docs/IMPORTS.md). */
 export const IMPORT_KINDS = [
   'DEALERS',
   'PRODUCTS',
@@ -18,23 +18,6 @@ export const IMPORT_KINDS = [
   'DEALER_CONTACTS',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
-
-export const IMPLEMENTED_KINDS: readonly ImportKind[] = [
-  'PRICE_LIST',
-  'DEALERS',
-  'PRODUCTS',
-  'STOCK',
-  'IN_TRANSIT',
-  'CREDIT_ACCOUNTS',
-  'TIER_RULES',
-  'VOLUME_BREAKS',
-  'CATEGORIES',
-  'WAREHOUSES',
-  'PROMOTIONS',
-  'SPECIAL_PRICES',
-  'DEALER_ADDRESSES',
-  'DEALER_CONTACTS',
-];
 
 export const IMPORT_JOB_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'] as const;
 export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];

@@ -25,6 +25,12 @@ export interface MasterDataFormat {
   dealerCodeField?: string;
   /** Columns naming products by SKU, for owners that key by product (prices): `productId` after asking products (UNKNOWN_SKU otherwise). */
   skuField?: string;
+  /**
+   * A column naming an order (its SO- number, the ERP's number or its id): `orderId` after asking
+   * orders (UNKNOWN_ORDER otherwise; ORDER_OF_ANOTHER_DEALER when the row's dealer is not the order's).
+   * Optional: an empty cell names no order.
+   */
+  orderRefField?: string;
 }
 
 /** A cell as text: a spreadsheet date as an ISO instant, anything else as written. */
@@ -180,6 +186,34 @@ export const MASTER_DATA_FORMATS: Partial<Record<ImportKind, MasterDataFormat>> 
       { name: 'city', field: 'city', required: true },
     ],
     key: (input) => text(input.code).toUpperCase() || null,
+  },
+  INVOICES: {
+    owner: 'credit',
+    columns: [
+      { name: 'number', field: 'number', required: true },
+      { name: 'dealer_code', field: 'dealerCode', required: true },
+      { name: 'order_ref', field: 'orderRef' },
+      { name: 'amount', field: 'amount', required: true },
+      { name: 'currency', field: 'currency' },
+      { name: 'issue_date', field: 'issuedAt' },
+      { name: 'due_date', field: 'dueAt', required: true },
+    ],
+    key: (input) => text(input.number) || null,
+    dealerCodeField: 'dealerCode',
+    orderRefField: 'orderRef',
+  },
+  PAYMENTS: {
+    owner: 'credit',
+    columns: [
+      { name: 'invoice_number', field: 'invoiceNumber', required: true },
+      { name: 'amount', field: 'amount', required: true },
+      { name: 'date', field: 'receivedAt', required: true },
+      { name: 'reference', field: 'reference' },
+      { name: 'currency', field: 'currency' },
+    ],
+    // The report's key: the ERP's reference, else the invoice and day (credit keys it by invoice, day and amount).
+    key: (input) =>
+      text(input.reference) || (text(input.invoiceNumber) ? `${text(input.invoiceNumber)}@${text(input.receivedAt).slice(0, 10)}` : null),
   },
   CREDIT_ACCOUNTS: {
     owner: 'credit',

@@ -13,7 +13,16 @@ describe('price list rows', () => {
   });
 
   it('turns a valid row into cents and an upper-case currency', () => {
-    expect(check(2, ['A-1', '12.5', 'eur'])).toEqual({ row: 2, key: 'A-1', ok: true, sku: 'A-1', listPrice: 1250, currency: 'EUR' });
+    expect(check(2, ['A-1', '12.5', 'eur'])).toEqual({
+      row: 2,
+      key: 'A-1',
+      ok: true,
+      sku: 'A-1',
+      listPrice: 1250,
+      currency: 'EUR',
+      validFrom: null,
+      validTo: null,
+    });
     expect(check(3, ['A-2', 7, 'USD'])).toMatchObject({ ok: true, listPrice: 700 });
   });
 
@@ -24,10 +33,25 @@ describe('price list rows', () => {
     expect(check(2, ['A', '-1.00', 'EUR'])).toMatchObject({ ok: false, code: 'NEGATIVE_PRICE' });
     expect(check(2, ['A', '99999999.00', 'EUR'])).toMatchObject({ ok: false, code: 'ABSURD_PRICE' });
     expect(check(2, ['A', '1.00', 'euro'])).toMatchObject({ ok: false, code: 'INVALID_CURRENCY' });
-    const withValidity = readPriceListHeader(['sku', 'list_price', 'currency', 'valid_from']);
-    expect(
-      checkPriceListRow({ row: 2, cells: ['A', '1.00', 'EUR', '2027-01-01'], columns: withValidity.ok ? withValidity.columns : {} }),
-    ).toMatchObject({ ok: false, code: 'VALIDITY_NOT_SUPPORTED' });
+  });
+
+  it('reads a dated price: from its first instant, a date alone as midnight UTC, valid_to the whole day', () => {
+    const withValidity = readPriceListHeader(['sku', 'list_price', 'currency', 'valid_from', 'valid_to']);
+    const dated = (from: string, to: string) =>
+      checkPriceListRow({ row: 2, cells: ['A', '1.00', 'EUR', from, to], columns: withValidity.ok ? withValidity.columns : {} });
+    expect(dated('2027-01-01', '2027-03-31')).toMatchObject({
+      ok: true,
+      key: 'A@2027-01-01',
+      validFrom: '2027-01-01T00:00:00.000Z',
+      validTo: '2027-04-01T00:00:00.000Z',
+    });
+    expect(dated('2027-01-01T06:00:00+01:00', '')).toMatchObject({ ok: true, validFrom: '2027-01-01T05:00:00.000Z', validTo: null });
+    expect(dated('2027-02-30', '')).toMatchObject({ ok: false, code: 'INVALID_DATE' });
+    expect(dated('', '2027-03-31')).toMatchObject({ ok: false, code: 'INVALID_VALIDITY' });
+    expect(dated('2027-03-01', '2027-02-01')).toMatchObject({ ok: false, code: 'INVALID_VALIDITY' });
+    // One SKU may have its base price and dated prices in one file; the same valid_from twice is a duplicate.
+    const rows = markDuplicates([dated('', ''), dated('2027-01-01', ''), dated('2027-01-01', '2027-02-01'), dated('2027-06-01', '')]);
+    expect(rows.map((r) => (r.ok ? 'OK' : r.code))).toEqual(['OK', 'DUPLICATE_KEY', 'DUPLICATE_KEY', 'OK']);
   });
 
   it('fails every row of a SKU that appears twice, in any case, unless it has an error of its own', () => {

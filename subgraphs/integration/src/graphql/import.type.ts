@@ -6,7 +6,7 @@ import { IMPORT_JOB_STATUSES, IMPORT_KINDS } from '../domain/import-kinds.js';
 export const ImportKindEnum = Object.fromEntries(IMPORT_KINDS.map((k) => [k, k])) as { [K in (typeof IMPORT_KINDS)[number]]: K };
 registerEnumType(ImportKindEnum, {
   name: 'ImportKind',
-  description: 'What a file to import holds (formats: docs/IMPORTS.md). The kinds marked "not yet" answer UNSUPPORTED_KIND.',
+  description: 'What a file to import holds (formats: docs/IMPORTS.md).',
   valuesConfig: {
     DEALERS: { description: 'Dealers by code: name, tier, type, region, city, email, phone, contract type, active.' },
     PRODUCTS: {
@@ -22,8 +22,13 @@ registerEnumType(ImportKindEnum, {
     STOCK: { description: 'Units on hand (and low thresholds) per SKU and warehouse code.' },
     IN_TRANSIT: { description: "Inbound shipments by the ERP's reference: SKU, warehouse, quantity (0 removes), ETA." },
     CREDIT_ACCOUNTS: { description: 'Credit accounts by dealer code: limit, currency, payment terms, exceedance policy.' },
-    INVOICES: { description: 'Invoices (not yet).' },
-    PAYMENTS: { description: 'Payments (not yet).' },
+    INVOICES: {
+      description:
+        "The ERP's invoices by number: dealer_code, order_ref (SO- number, the ERP's order number or id; optional), amount, currency, issue_date, due_date. Recorded invoices do not change.",
+    },
+    PAYMENTS: {
+      description: 'Payments to invoices: invoice_number, amount, date, reference (the key; else invoice, day and amount), currency.',
+    },
     CATEGORIES: { description: 'The catalog tree by slug: slug, name, parent (a slug; empty: a root).' },
     WAREHOUSES: { description: 'Warehouses by code: code, name, city.' },
     DEALER_ADDRESSES: {
@@ -153,8 +158,7 @@ export class StartImportPayload {
   job!: ImportJobType | null;
 
   @Field(() => [UserError], {
-    description:
-      'Why the file was refused before any row was read: UNSUPPORTED_KIND, FILE_TOO_LARGE, UNSUPPORTED_FILE, MALFORMED_FILE, EMPTY_FILE.',
+    description: 'Why the file was refused before any row was read: FILE_TOO_LARGE, UNSUPPORTED_FILE, MALFORMED_FILE, EMPTY_FILE.',
   })
   userErrors!: UserError[];
 }

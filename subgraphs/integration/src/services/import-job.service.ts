@@ -4,12 +4,12 @@ import { normalizeId, ok, type PageWindow, refused, requireClaims, type Result, 
 import { decodeTableFile } from '@dealergraph/runtime/files';
 
 import type { IntegrationContext } from '../context.js';
-import { IMPLEMENTED_KINDS, type ImportKind, MAX_IMPORT_BYTES } from '../domain/import-kinds.js';
+import { type ImportKind, MAX_IMPORT_BYTES } from '../domain/import-kinds.js';
 import { ImportJob } from '../entities/import-job.entity.js';
 import { ImportRow } from '../entities/import-row.entity.js';
 
 /**
- * Queues a file for import. The checks that need no parsing happen here (kind, size, name,
+ * Queues a file for import. The checks that need no parsing happen here (size, name,
  * base64) and answer as userErrors; the rows are checked by the worker and reported on the job.
  * Who may call it is the authorization matrix's (ADMIN, or an API client with ERP_IMPORT).
  */
@@ -19,12 +19,6 @@ export async function startImport(
 ): Promise<Result<ImportJob>> {
   const claims = requireClaims(ctx.claims);
   const refuse = (code: string, message: string, field: string) => refused(userError(code, message, ['input', field]));
-  if (!IMPLEMENTED_KINDS.includes(input.kind))
-    return refuse(
-      'UNSUPPORTED_KIND',
-      `Imports of ${input.kind} are not available yet; available: ${IMPLEMENTED_KINDS.join(', ')}.`,
-      'kind',
-    );
   const decoded = decodeTableFile({ ...input, maxBytes: MAX_IMPORT_BYTES, kinds: ['CSV', 'XLSX', 'XML'] });
   if (!decoded.ok) return refuse(decoded.code, decoded.message, decoded.code === 'UNSUPPORTED_FILE' ? 'filename' : 'contentBase64');
   const job = ctx.em.create(ImportJob, {

@@ -20,6 +20,8 @@ const OPERATIONS = {
   DEALER_CONTACTS: ['dealers', 'upsertDealerContacts'],
   SPECIAL_PRICES: ['prices', 'upsertSpecialPrices'],
   WAREHOUSES: ['products', 'upsertWarehouses'],
+  INVOICES: ['credit', 'importInvoices'],
+  PAYMENTS: ['credit', 'importPayments'],
 } as const;
 
 export type MasterDataKind = keyof typeof OPERATIONS;
@@ -63,6 +65,7 @@ export async function runMasterDataImport(
   });
   if (format.dealerCodeField) await resolveDealers(ctx, format.dealerCodeField, inputs, local);
   if (format.skuField) await resolveProducts(ctx, format.skuField, inputs, local);
+  if (format.orderRefField) await resolveOrders(ctx, format.orderRefField, inputs, local);
   await progress(30);
   const [service, operation] = OPERATIONS[job.kind];
   const sent = inputs.flatMap((input, i) => (local.has(i) ? [] : [{ i, input }]));
@@ -133,6 +136,39 @@ async function resolveProducts(
     else input.productId = id;
   });
 }
+
+/**
+ * Names orders by id (INVOICES): asks orders for the references of the rows still valid; an empty
+ * cell names no order, one that names none is UNKNOWN_ORDER, and an order of another dealer than the
+ * row's ORDER_OF_ANOTHER_DEALER. Runs after resolveDealers, so a row's dealerId is known.
+ */
+async function resolveOrders(
+  ctx: Pick<IntegrationContext, 'services'>,
+  field: string,
+  inputs: Record<string, unknown>[],
+  local: Map<number, MasterDataRowResult>,
+): Promise<void> {
+  const refOf = (input: Record<string, unknown>) => String(input[field] ?? '').trim();
+  const refs = [...new Set(inputs.flatMap((input, i) => (local.has(i) || !refOf(input) ? [] : [refOf(input)])))];
+  const orders = new Map<string, { orderId: string; dealerId: string }>();
+  for (let i = 0; i < refs.length; i += ORDER_REFS_PER_CALL)
+    for (const o of (await ctx.services.orders.call('resolveOrderRefs', { refs: refs.slice(i, i + ORDER_REFS_PER_CALL) })).orders)
+      orders.set(o.ref, o);
+  inputs.forEach((input, i) => {
+    const ref = refOf(input);
+    delete input[field];
+    if (local.has(i) || !ref) return;
+    const order = orders.get(ref);
+    if (!order)
+      local.set(i, { status: 'FAILED', code: 'UNKNOWN_ORDER', message: `No order has the number or id ${ref.slice(0, 60)}.`, field });
+    else if (order.dealerId !== input.dealerId)
+      local.set(i, { status: 'FAILED', code: 'ORDER_OF_ANOTHER_DEALER', message: `Order ${ref.slice(0, 60)} is another dealer's.`, field });
+    else input.orderId = order.orderId;
+  });
+}
+
+/** orders' resolveOrderRefs takes at most 500 references a call. */
+const ORDER_REFS_PER_CALL = 500;
 
 /** The job's outcome from the owner's answer: counts, and a report per row (OK for a valid row of a file not imported). */
 export function outcomeOf(

@@ -76,18 +76,45 @@ export async function runPriceListImport(
     productId: ids.get(r.sku.toLowerCase())!,
     listPrice: r.listPrice,
     currency: r.currency,
+    validFrom: r.validFrom,
+    validTo: r.validTo,
   }));
   const staged = chunks(prices);
   for (const [i, chunk] of staged.entries()) {
     await ctx.services.prices.call('stageListPrices', { importId: job.id, prices: chunk });
     await progress(50 + Math.round((40 * (i + 1)) / staged.length));
   }
-  const result = await ctx.services.prices.call('applyListPrices', { importId: job.id, dryRun: job.dryRun });
+  const result = await ctx.services.prices.call('applyListPrices', {
+    importId: job.id,
+    dryRun: job.dryRun,
+    skipConflicts: job.validRowsOnly,
+  });
   const created = new Set(result.created);
   const updated = new Set(result.updated);
-  const statusOf = (productId: string) => (created.has(productId) ? 'CREATED' : updated.has(productId) ? 'UPDATED' : 'UNCHANGED');
-  const validReports = valid.map((r) => report(r, statusOf(ids.get(r.sku.toLowerCase())!)));
-  const counts = { created: created.size, updated: updated.size, unchanged: result.unchanged, failed };
+  const conflicts = new Set(result.conflicts ?? []);
+  // prices answers a base price by product id, a dated one by `<productId>@<validFrom>`.
+  const keyOf = (r: (typeof valid)[number]) => {
+    const productId = ids.get(r.sku.toLowerCase())!;
+    return r.validFrom ? `${productId}@${r.validFrom}` : productId;
+  };
+  const statusOf = (key: string) => (created.has(key) ? 'CREATED' : updated.has(key) ? 'UPDATED' : 'UNCHANGED');
+  const overlap = 'valid_from..valid_to overlaps another dated price of this SKU (stored or in the file): end the other one first.';
+  const validReports = valid.map((r) =>
+    conflicts.has(keyOf(r)) ? report(r, 'OVERLAPPING_VALIDITY', overlap) : report(r, statusOf(keyOf(r))),
+  );
+  if (conflicts.size && !job.validRowsOnly) {
+    const notImported = 'Not imported: other rows have errors (nothing is written unless every row is valid, or validRowsOnly is set).';
+    return {
+      ok: false,
+      code: 'INVALID_ROWS',
+      message: `${conflicts.size} of ${rows.length} rows have errors; nothing was ${job.dryRun ? 'checked further' : 'imported'}.`,
+      rows: validReports
+        .map((r) => (r.status === 'OVERLAPPING_VALIDITY' ? r : { ...r, status: 'OK', message: notImported }))
+        .sort((a, b) => a.row - b.row),
+      counts: { ...zero, failed: conflicts.size },
+    };
+  }
+  const counts = { created: created.size, updated: updated.size, unchanged: result.unchanged, failed: failed + conflicts.size };
   return {
     ok: true,
     applied: !job.dryRun,

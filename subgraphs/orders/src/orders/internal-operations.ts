@@ -27,6 +27,30 @@ export function ordersInternalOperations(newContext: () => OrdersContext): Inter
         })),
       };
     },
+    async resolveOrderRefs(input) {
+      const raw = input?.refs;
+      if (!Array.isArray(raw) || raw.length > MAX_ORDERS || raw.some((r) => typeof r !== 'string'))
+        throw new InternalInputError(`refs must be a list of at most ${MAX_ORDERS} strings`);
+      const refs = [...new Set(raw.map((r) => r.trim()).filter(Boolean))];
+      if (refs.length === 0) return { orders: [] };
+      const ids = refs.map((r) => normalizeId(r)).filter((id): id is string => id !== null);
+      const { em } = newContext();
+      const found = await em.find(
+        Order,
+        { $or: [{ number: { $in: refs } }, { erpOrderNumber: { $in: refs } }, ...(ids.length ? [{ id: { $in: ids } }] : [])] },
+        { fields: ['id', 'dealerId', 'number', 'erpOrderNumber'] },
+      );
+      return {
+        orders: refs.flatMap((ref) => {
+          const id = normalizeId(ref);
+          const order =
+            found.find((o) => o.number === ref) ??
+            found.find((o) => o.erpOrderNumber === ref) ??
+            found.find((o) => id !== null && o.id === id);
+          return order ? [{ ref, orderId: order.id, dealerId: order.dealerId }] : [];
+        }),
+      };
+    },
     async prepaymentRecorded(input) {
       return { status: await proceedIfPaid(newContext(), requireUuid(input?.orderId, 'orderId')) };
     },

@@ -36,6 +36,12 @@ const quoted = (table: { schema?: string; name: string }) => `${table.schema ? `
   name: 'order_effect_lease_index',
   expression: (table, c, name) => `create index "${name}" on ${quoted(table)} ("${c.effectLeaseUntil}") where "${c.effect}" is not null`,
 })
+// INVOICES imports name orders by the ERP's number.
+@Index({
+  name: 'order_erp_order_number_index',
+  expression: (table, c, name) =>
+    `create index "${name}" on ${quoted(table)} ("${c.erpOrderNumber}") where "${c.erpOrderNumber}" is not null`,
+})
 // A retried submission with the same key finds the first order instead of placing a second one.
 @Unique({ name: 'order_dealer_id_idempotency_key_unique', properties: ['dealerId', 'idempotencyKey'] })
 export class Order {

@@ -1,5 +1,6 @@
 import { DealerPricing } from './dealer-pricing.entity.js';
 import { ListPriceImport, ListPriceStage } from './list-price-import.entity.js';
+import { ListPriceWindow } from './list-price-window.entity.js';
 import { MasterDataChange } from './master-data-change.entity.js';
 import { ProductPrice } from './product-price.entity.js';
 import { Promotion } from './promotion.entity.js';
@@ -12,6 +13,7 @@ export {
   DealerPricing,
   ListPriceImport,
   ListPriceStage,
+  ListPriceWindow,
   MasterDataChange,
   ProductPrice,
   Promotion,
@@ -32,4 +34,5 @@ export const entities = [
   DealerPricing,
   ListPriceStage,
   ListPriceImport,
+  ListPriceWindow,
 ];

@@ -13,6 +13,14 @@ export class ListPriceStage {
   @PrimaryKey({ type: 'uuid' })
   productId!: string;
 
+  /** A dated price's first instant; '-infinity' for the base list price (a key part cannot be null). */
+  @PrimaryKey({ type: 'timestamptz', defaultRaw: `'-infinity'` })
+  validFrom!: Date;
+
+  /** A dated price's end (excluded); null: no end. */
+  @Property({ type: 'timestamptz', nullable: true })
+  validTo: Date | null = null;
+
   /** List price in cents. */
   @Property({ type: new BigIntType('number') })
   listPrice!: number;

@@ -27,8 +27,16 @@ export class ProductPriceResolver {
     })
     quantity: number | null | undefined,
     @Ctx() ctx: PricesContext,
+    @Arg('at', () => Date, {
+      nullable: true,
+      description:
+        'The instant to price at: the list price, promotions and special prices valid then apply (a dated list price from its valid_from on). Omitted or null: now.',
+    })
+    at?: Date | null,
   ): Promise<PriceType | null> {
-    const price = await withQuantityErrors(() => prices.productPrice(ctx, { productId: product.id, quantity: quantity ?? 1, dealerId }));
+    const price = await withQuantityErrors(() =>
+      prices.productPrice(ctx, { productId: product.id, quantity: quantity ?? 1, dealerId, at: at ?? null }),
+    );
     return price ? toPriceType(price) : null;
   }
 }

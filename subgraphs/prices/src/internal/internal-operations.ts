@@ -53,7 +53,16 @@ function requireListPrices(value: unknown): InternalListPrice[] {
       throw new InternalInputError(`prices[${i}].listPrice must be whole cents from 0`);
     if (typeof price?.currency !== 'string' || !/^[A-Z]{3}$/.test(price.currency))
       throw new InternalInputError(`prices[${i}].currency must be an ISO 4217 code`);
-    return { productId: requireUuid(price?.productId, `prices[${i}].productId`), listPrice, currency: price.currency };
+    const instant = (value: unknown, field: string) => {
+      if (value === undefined || value === null) return null;
+      if (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
+        throw new InternalInputError(`prices[${i}].${field} must be an ISO instant`);
+      return new Date(value).toISOString();
+    };
+    const validFrom = instant(price?.validFrom, 'validFrom');
+    const validTo = instant(price?.validTo, 'validTo');
+    if (validTo && (!validFrom || validTo <= validFrom)) throw new InternalInputError(`prices[${i}].validTo must come after validFrom`);
+    return { productId: requireUuid(price?.productId, `prices[${i}].productId`), listPrice, currency: price.currency, validFrom, validTo };
   });
 }
 
@@ -162,7 +171,9 @@ export function pricesInternalOperations(newContext: () => PricesContext): Inter
     },
     async applyListPrices(input) {
       if (typeof input?.dryRun !== 'boolean') throw new InternalInputError('dryRun must be true or false');
-      return applyListPrices(newContext(), { importId: requireUuid(input?.importId, 'importId'), dryRun: input.dryRun });
+      const skipConflicts = input.skipConflicts ?? false;
+      if (typeof skipConflicts !== 'boolean') throw new InternalInputError('skipConflicts must be true or false');
+      return applyListPrices(newContext(), { importId: requireUuid(input?.importId, 'importId'), dryRun: input.dryRun, skipConflicts });
     },
     async setDealerSegment(input) {
       return { status: await setDealerTier(newContext(), requireDealerSegment(input)) };

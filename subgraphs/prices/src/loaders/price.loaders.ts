@@ -11,10 +11,10 @@ import { type DealerPriceListRow, dealerPriceLists, productPricing, type Product
  */
 export interface PriceLoaders {
   /**
-   * By product id, for one dealer (one loader per dealer): the list price, the promotions and the
-   * dealer's special prices active at the request's `now`; null without a list price.
+   * By product id, for one dealer (one loader per dealer and instant): the list price, the promotions
+   * and the dealer's special prices active at `at` (default the request's `now`); null without a list price.
    */
-  productPricing(dealerId: string): DataLoader<string, ProductPricingRow | null>;
+  productPricing(dealerId: string, at?: Date | null): DataLoader<string, ProductPricingRow | null>;
   /** A dealer's tier and tier discount by dealer id; null without a price list. */
   priceListByDealer: DataLoader<string, DealerPriceListRow | null>;
   /** Every volume break by ascending minimum quantity, read once per request. */
@@ -26,14 +26,16 @@ export function createPriceLoaders(em: EntityManager, now: Date): PriceLoaders {
   const pricingLoaders = new Map<string, DataLoader<string, ProductPricingRow | null>>();
   let breaks: Promise<VolumeBreakInput[]> | undefined;
   return {
-    productPricing(dealerId) {
-      let loader = pricingLoaders.get(dealerId);
+    productPricing(dealerId, at) {
+      const instant = at ?? now;
+      const key = `${dealerId}|${instant.getTime()}`;
+      let loader = pricingLoaders.get(key);
       if (!loader) {
         loader = keyedLoader(
-          (ids) => productPricing(em, dealerId, ids, now),
+          (ids) => productPricing(em, dealerId, ids, instant),
           (row) => row.productId,
         );
-        pricingLoaders.set(dealerId, loader);
+        pricingLoaders.set(key, loader);
       }
       return loader;
     },

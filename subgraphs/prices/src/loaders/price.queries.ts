@@ -3,6 +3,7 @@ import { type EntityManager, tableOf } from '@dealergraph/runtime';
 import type { PromotionInput, VolumeBreakInput } from '../domain/pricing.js';
 import type { SpecialPriceOffer } from '../domain/special-price-offer.js';
 import { DealerPricing } from '../entities/dealer-pricing.entity.js';
+import { ListPriceWindow } from '../entities/list-price-window.entity.js';
 import { ProductPrice } from '../entities/product-price.entity.js';
 import { Promotion } from '../entities/promotion.entity.js';
 import { SpecialPrice } from '../entities/special-price.entity.js';
@@ -55,7 +56,9 @@ function cents(value: string | number): number {
 
 /**
  * List price, active promotions and the dealer's active special prices of each product that has a
- * list price; products without one are absent.
+ * list price at `at`; products without one are absent. The list price is the dated one active at `at`
+ * (list_price_window; windows of a product never overlap), else the base price: so a dated price
+ * applies from its first instant on, at the next request.
  */
 export async function productPricing(
   em: EntityManager,
@@ -72,17 +75,20 @@ export async function productPricing(
       specialPrices: { id: string; unitPrice: string | number; remaining: number | null; requestId: string | null }[];
     }[]
   >(
-    `select pp.product_id as "productId", pp.list_price as "listPrice", pp.currency,
+    `select ids.product_id as "productId", coalesce(w.list_price, pp.list_price) as "listPrice", coalesce(w.currency, pp.currency) as currency,
             coalesce((select json_agg(json_build_object('name', m.name, 'discountBp', m.discount_bp) order by m.id)
-                        from ${tableOf(em, Promotion)} m where m.product_id = pp.product_id and ${activeAt('m')}), '[]') as promotions,
+                        from ${tableOf(em, Promotion)} m where m.product_id = ids.product_id and ${activeAt('m')}), '[]') as promotions,
             coalesce((select json_agg(json_build_object('id', s.id, 'unitPrice', s.unit_price, 'requestId', s.request_id,
                                                         'remaining', s.quantity_limit - s.quantity_used) order by s.id)
                         from ${tableOf(em, SpecialPrice)} s
-                       where s.dealer_id = ? and s.product_id = pp.product_id and ${activeAt('s')}
+                       where s.dealer_id = ? and s.product_id = ids.product_id and ${activeAt('s')}
                          and (s.quantity_limit is null or s.quantity_used < s.quantity_limit)), '[]') as "specialPrices"
-       from ${tableOf(em, ProductPrice)} pp
-      where pp.product_id in (?)`,
-    [at, at, dealerId, at, at, [...productIds]],
+       from unnest(array[?]::uuid[]) as ids(product_id)
+       left join ${tableOf(em, ProductPrice)} pp on pp.product_id = ids.product_id
+       left join lateral (select lw.list_price, lw.currency from ${tableOf(em, ListPriceWindow)} lw
+                           where lw.product_id = ids.product_id and ${activeAt('lw')} limit 1) w on true
+      where pp.product_id is not null or w.list_price is not null`,
+    [at, at, dealerId, at, at, [...productIds], at, at],
   );
   return rows.map((r) => ({
     ...r,

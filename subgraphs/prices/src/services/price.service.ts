@@ -41,7 +41,13 @@ export function pricingDealerFor(claims: Claims | null, requestedDealerId: strin
  * Prices one line for a dealer through the request's loaders. Every line of a request is loaded in the
  * same batch, so a page of products costs the same handful of statements as one product.
  */
-async function priceLine(ctx: PricesContext, rawDealerId: string, rawProductId: string, quantity: number): Promise<DealerPrice | null> {
+async function priceLine(
+  ctx: PricesContext,
+  rawDealerId: string,
+  rawProductId: string,
+  quantity: number,
+  at: Date | null = null,
+): Promise<DealerPrice | null> {
   assertValidQuantity(quantity);
   // A malformed id has no price. It must not reach PostgreSQL: it would fail the statement of the
   // whole batch, and so every other line of the request.
@@ -51,11 +57,11 @@ async function priceLine(ctx: PricesContext, rawDealerId: string, rawProductId: 
   const { loaders } = ctx;
   const [priceList, pricing, volumeBreaks] = await Promise.all([
     loaders.priceListByDealer.load(dealerId),
-    loaders.productPricing(dealerId).load(productId),
+    loaders.productPricing(dealerId, at).load(productId),
     loaders.volumeBreaks(),
   ]);
   if (!priceList || !pricing) return null;
-  // The loader returns only the promotions and special prices active at the request's `now`.
+  // The loader returns only the list price, promotions and special prices active at `at` (the request's `now` by default).
   const special = pickSpecialPrice({ offers: pricing.specialPrices, quantity });
   const price = computePrice({
     listPrice: pricing.listPrice,
@@ -77,12 +83,12 @@ async function priceLine(ctx: PricesContext, rawDealerId: string, rawProductId: 
  */
 export async function productPrice(
   ctx: PricesContext,
-  input: { productId: string; quantity: number; dealerId?: string | null },
+  input: { productId: string; quantity: number; dealerId?: string | null; at?: Date | null },
 ): Promise<ComputedPrice | null> {
   assertValidQuantity(input.quantity);
   const dealerId = pricingDealerFor(ctx.claims, input.dealerId ?? null);
   if (!dealerId) return null;
-  return priceLine(ctx, dealerId, input.productId, input.quantity);
+  return priceLine(ctx, dealerId, input.productId, input.quantity, input.at ?? null);
 }
 
 /**
