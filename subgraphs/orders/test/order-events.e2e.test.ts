@@ -253,8 +253,9 @@ describe('orderUpdated through the gateway', () => {
       'subscription { approvalQueueChanged { type level order { id dealer { name } } } }',
     );
     const director = subscribe(socket(await tokenOf('director@demo.staff')), 'subscription { approvalQueueChanged { type level } }');
-    const dealer = subscribe(socket(await tokenOf('platinum@demo.dealer')), 'subscription { approvalQueueChanged { type } }');
-    // The dealer's subscription is refused (staff only): two of the three go live.
+    // An ORDER_ENTRY user approves nothing (a DEALER_ADMIN may subscribe: their dealer's own steps, docs/APPROVALS.md).
+    const dealer = subscribe(socket(await tokenOf('orders@demo.dealer')), 'subscription { approvalQueueChanged { type } }');
+    // The dealer user's subscription is refused (approvers only): two of the three go live.
     await until("the dealer's subscription to be refused", () => dealer.items.length >= 1);
     await subscribed(hub, live + 2);
     await stack.orms.orders.em.fork().transactional(async (em) => {

@@ -193,6 +193,8 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   BulkDecisionResult: CLOSED,
   MinimumOrder: CLOSED,
   MinimumOrderPayload: CLOSED,
+  SpendingLimit: CLOSED,
+  SpendingLimitPayload: CLOSED,
   OrderEvent: CLOSED,
   NotificationConnection: CLOSED,
   MarkNotificationsReadPayload: CLOSED,

@@ -11,7 +11,7 @@ import {
 } from '@dealergraph/runtime';
 
 import { laneCondition, scopeCondition, scopeOf } from '../approvals/approver-scope.service.js';
-import { approverLanes } from '../approvals/domain/approval-areas.js';
+import { approverLanes, SPECIAL_PRICE_AREA, upToLevelIn } from '../approvals/domain/approval-areas.js';
 import type { OrdersContext } from '../context.js';
 import { callerApprovalLevel } from './domain/event-audience.js';
 import type { OrderEventMessage } from './event-bus.js';
@@ -57,7 +57,7 @@ async function visibleWhere(ctx: OrdersContext, claims: Claims): Promise<[string
   const scoped = claims.role === 'SALES_REP' || claims.role === 'REGIONAL_MANAGER';
   return [
     `((e.type = 'SPECIAL_PRICE_REQUEST' and (e.data->>'level')::int <= ? and ${scope.sql}) or (e.type <> 'SPECIAL_PRICE_REQUEST' and ${scoped ? scope.sql : 'true'}))`,
-    [callerApprovalLevel(claims), ...scope.params, ...(scoped ? scope.params : [])],
+    [upToLevelIn({ approver: { role: claims.role }, area: SPECIAL_PRICE_AREA }), ...scope.params, ...(scoped ? scope.params : [])],
   ];
 }
 
@@ -85,7 +85,7 @@ async function feedWhere(ctx: OrdersContext, claims: Claims): Promise<[string, u
        or (e.type <> 'SPECIAL_PRICE_REQUEST' and (e.data->>'level' is null or ${lanes.sql}))) and ${scope.sql}
      and (e.type in ('APPROVAL_STEP', 'ESCALATED', 'REMINDER', 'SPECIAL_PRICE_REQUEST') or e.status = 'PENDING_APPROVAL'
           or (e.type = 'STATUS_CHANGED' and e.status in ('APPROVED', 'REJECTED', 'CANCELLED')))`,
-    [level, ...lanes.params, ...scope.params],
+    [upToLevelIn({ approver: { role: claims.role }, area: SPECIAL_PRICE_AREA }), ...lanes.params, ...scope.params],
   ];
 }
 

@@ -180,7 +180,8 @@ async function decideFromLink(
   if (decision === 'REJECTED' && !reason)
     return sendMessage(res, deps, 400, 'Nothing decided', 'A rejection needs a reason for the dealer.');
   const { users } = await deps.dealers.call('notificationContacts', { userIds: [link.userId] });
-  const approver = users.find((u) => u.id === link.userId && u.dealerId === null);
+  // Staff, or a DEALER_ADMIN deciding their dealer's own step (approveOrder checks which steps either may decide).
+  const approver = users.find((u) => u.id === link.userId && (u.dealerId === null || u.role === 'DEALER_ADMIN'));
   if (!approver) return sendMessage(res, deps, 403, 'Not allowed', 'The account this link was made for cannot decide orders any more.');
   const em = deps.newContext().em;
   const claimed = await em.getConnection().execute<{ token_id: string }[]>(
@@ -192,7 +193,7 @@ async function decideFromLink(
     const use = await deps.newContext().em.findOne(MailLinkUse, { tokenId: link.tokenId });
     return sendMessage(res, deps, 410, 'Link already used', use ? usedMessage(use) : 'This link was already used. A link decides once.');
   }
-  const claims: Claims = { sub: approver.id, email: approver.email, role: approver.role as Claims['role'], dealerId: null };
+  const claims: Claims = { sub: approver.id, email: approver.email, role: approver.role as Claims['role'], dealerId: approver.dealerId };
   const ctx: OrdersContext = { ...deps.newContext(), claims };
   let result;
   try {

@@ -1,6 +1,4 @@
 import {
-  approvalLevelOf,
-  approvalRoleOf,
   type Claims,
   normalizeId,
   ok,
@@ -15,6 +13,7 @@ import {
 import { LockMode } from '@mikro-orm/core';
 
 import { scopeOf } from '../approvals/approver-scope.service.js';
+import { mayDecide, roleOfStep, SPECIAL_PRICE_AREA, upToLevelIn } from '../approvals/domain/approval-areas.js';
 import { inScope } from '../approvals/domain/approver-scope.js';
 import type { OrdersContext } from '../context.js';
 import { grantedValidTo, routeSpecialPrice, termsProblems } from './domain/special-price-routing.js';
@@ -88,11 +87,23 @@ async function onLockedRequest(
   }
 }
 
-/** FORBIDDEN unless the approver's level reaches `level`. */
+/**
+ * A Refusal unless the approver decides a special price at `level`: a sales exception, on the SALES
+ * ladder (approvals/domain/approval-areas.ts). WRONG_APPROVAL_AREA for FINANCE, FORBIDDEN below the level.
+ */
 function requireLevel(claims: Claims, level: number): void {
-  if (approvalLevelOf(claims.role) < level) {
-    throw new Refusal([userError('FORBIDDEN', `This needs a ${approvalRoleOf(level)} (level ${level}) or above.`, ['requestId'])]);
-  }
+  const approver = { role: claims.role };
+  if (mayDecide({ approver, step: { area: SPECIAL_PRICE_AREA, level } })) return;
+  const role = roleOfStep({ area: SPECIAL_PRICE_AREA, level });
+  throw new Refusal([
+    upToLevelIn({ approver, area: SPECIAL_PRICE_AREA }) === 0
+      ? userError(
+          'WRONG_APPROVAL_AREA',
+          `A special price is a sales exception: a ${role} (level ${level}) or above on the sales ladder decides it.`,
+          ['requestId'],
+        )
+      : userError('FORBIDDEN', `This needs a ${role} (level ${level}) or above.`, ['requestId']),
+  ]);
 }
 
 /**

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
 import {
-  approvalLevelOf,
   InternalCallError,
   isStaff,
   isStaffRole,
@@ -21,6 +20,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 
 import { scopeOf } from '../approvals/approver-scope.service.js';
+import { SPECIAL_PRICE_AREA, upToLevelIn } from '../approvals/domain/approval-areas.js';
 import type { OrdersContext } from '../context.js';
 import { recordOrderEvent } from '../events/outbox.service.js';
 import { seesSpecialPriceRequest, SPECIAL_PRICE_EVENT } from './domain/special-price-audience.js';
@@ -191,7 +191,7 @@ export async function listSpecialPriceRequests(
   const claims = requireClaims(ctx.claims);
   const where: Record<string, unknown> = {};
   if (isStaff(claims)) {
-    const level = approvalLevelOf(claims.role);
+    const level = upToLevelIn({ approver: { role: claims.role }, area: SPECIAL_PRICE_AREA });
     if (level === 0) return [[], 0];
     where.level = { $lte: level };
     const scope = await scopeOf(ctx, claims);

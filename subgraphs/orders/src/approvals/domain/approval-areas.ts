@@ -78,6 +78,23 @@ export function approverLanes(approver: Approver): ApproverLane[] {
   return lanes;
 }
 
+/**
+ * The highest level this approver decides in `area` (0: none): for queries that compare a level
+ * column, e.g. special price requests, which are sales matters (SALES) and so FINANCE's by nobody's
+ * seniority.
+ */
+export function upToLevelIn({ approver, area }: { approver: Approver; area: ApprovalArea }): number {
+  return Math.max(
+    0,
+    ...approverLanes(approver)
+      .filter((l) => l.area === area && l.dealerId === null)
+      .map((l) => l.upToLevel),
+  );
+}
+
+/** The area of special price requests: a price below the list is a sales exception. */
+export const SPECIAL_PRICE_AREA: ApprovalArea = 'SALES';
+
 /** Whether this approver may decide this step (see the file's header). */
 export function mayDecide({ approver, step }: { approver: Approver; step: AreaStep }): boolean {
   return approverLanes(approver).some(

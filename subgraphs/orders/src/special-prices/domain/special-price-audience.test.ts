@@ -27,6 +27,9 @@ describe('special price request audience', () => {
     expect(seesSpecialPriceRequestEvent({ scope: ALL, claims: staff('SALES_REP'), event: event(1) })).toBe(true);
     expect(seesSpecialPriceRequestEvent({ scope: ALL, claims: staff('SALES_REP'), event: event(2) })).toBe(false);
     expect(seesSpecialPriceRequestEvent({ scope: ALL, claims: staff('GENERAL_MANAGER'), event: event(5) })).toBe(true);
+    // A special price is a sales exception: FINANCE does not decide it by seniority.
+    expect(seesSpecialPriceRequestEvent({ scope: ALL, claims: staff('FINANCE'), event: event(1) })).toBe(false);
+    expect(seesSpecialPriceRequestEvent({ scope: ALL, claims: staff('SALES_DIRECTOR'), event: event(3) })).toBe(true);
     expect(seesSpecialPriceRequestEvent({ scope: ALL, claims: staff('ADMIN'), event: event(1) })).toBe(false);
     expect(seesSpecialPriceRequestEvent({ scope: ALL, claims: null, event: event(1) })).toBe(false);
   });

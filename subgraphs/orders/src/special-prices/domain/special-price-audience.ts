@@ -1,5 +1,6 @@
-import { approvalLevelOf, type Claims, isDealerRole, isStaffRole } from '@dealergraph/runtime';
+import { type Claims, isDealerRole, isStaffRole } from '@dealergraph/runtime';
 
+import { mayDecide, SPECIAL_PRICE_AREA } from '../../approvals/domain/approval-areas.js';
 import { type ApproverScope, inScope } from '../../approvals/domain/approver-scope.js';
 
 /** The outbox event type of a special price request (created, approved, rejected). */
@@ -34,7 +35,7 @@ export function isSpecialPriceEvent(event: { type: string }): boolean {
 
 /**
  * True when the caller may see a special price request: the requesting dealer's own users (any role),
- * and approvers whose level reaches the level the request needs and whose scope holds its dealer (a
+ * and approvers of the SALES area whose level reaches the level the request needs and whose scope holds its dealer (a
  * rep's dealers, a manager's region, a director and up all), as for orders. Nobody else: not another
  * dealer, not ADMIN, not anonymous callers.
  */
@@ -50,8 +51,13 @@ export function seesSpecialPriceRequest({
   if (!claims) return false;
   if (isDealerRole(claims.role)) return claims.dealerId === request.dealerId;
   if (!isStaffRole(claims.role)) return false;
-  const own = approvalLevelOf(claims.role);
-  return own > 0 && request.level !== null && request.level <= own && scope !== null && inScope(scope, request);
+  // A special price is a sales exception: decided on the SALES ladder (FINANCE not by seniority).
+  return (
+    request.level !== null &&
+    mayDecide({ approver: { role: claims.role }, step: { area: SPECIAL_PRICE_AREA, level: request.level } }) &&
+    scope !== null &&
+    inScope(scope, request)
+  );
 }
 
 /** True when the caller receives this special price request event (the rule of {@link seesSpecialPriceRequest}; `data.level` is the request's level). */
