@@ -15,6 +15,7 @@
  *   BENCH_SLICES      slices per stack and workload (default 4)
  *   BENCH_SLICE_SECONDS  length of a slice (default 6)
  *   BENCH_CONCURRENCY clients of the catalog workload (default 8)
+ *   BENCH_SAMPLE_RATIO OTEL_TRACES_SAMPLER_ARG of the traced stack (default 1: every request)
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -31,6 +32,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SLICES = Number(process.env.BENCH_SLICES ?? 4);
 const SLICE_MS = Number(process.env.BENCH_SLICE_SECONDS ?? 6) * 1000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const SAMPLE_RATIO = process.env.BENCH_SAMPLE_RATIO ?? '1';
 const SERVICES = ['dealers', 'products', 'prices', 'credit', 'orders', 'integration', 'gateway'];
 const CATALOG = '{ products(first: 20) { nodes { sku name stock { available } price(quantity: 1) { unitPrice { amount } } } } }';
 const PLACE = 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id } userErrors { code } } }';
@@ -151,9 +153,11 @@ const stacks: Stack[] = [];
 try {
   const databases = await Promise.all(names.map((name) => demoDatabase(server, name)));
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  console.log('starting two stacks (tracing off, tracing on)…');
+  console.log(`starting two stacks (tracing off, tracing on sampling ${SAMPLE_RATIO})…`);
   stacks.push(await startNpmStack('off', databases[0].url, {}));
-  stacks.push(await startNpmStack('on', databases[1].url, { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_TRACES_SAMPLER_ARG: '1' }));
+  stacks.push(
+    await startNpmStack('on', databases[1].url, { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_TRACES_SAMPLER_ARG: SAMPLE_RATIO }),
+  );
   for (const workload of WORKLOADS) {
     // Warm-up: plans, pools and JIT of both.
     for (const stack of stacks) await Promise.all(Array.from({ length: 20 }, (_, i) => workload.run(stack, i)));

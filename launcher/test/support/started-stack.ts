@@ -14,6 +14,8 @@ export interface StartedStack {
   gatewayUrl: string;
   /** Everything the launcher and its services printed so far. */
   output(): string;
+  /** Whether a subgraph answers its health check now. */
+  healthy(name: (typeof SUBGRAPHS)[number]): Promise<boolean>;
   /** The pid of the running process of a service (the latest one the supervisor started). */
   pidOf(name: string): number | undefined;
   stop(): Promise<void>;
@@ -57,6 +59,14 @@ export async function startStack(env: Record<string, string>): Promise<StartedSt
     database,
     gatewayUrl: `http://127.0.0.1:${ports[0]}/graphql`,
     output: () => output,
+    healthy: async (name) => {
+      const port = ports[SUBGRAPHS.indexOf(name) + 1];
+      try {
+        return (await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(1_000) })).ok;
+      } catch {
+        return false;
+      }
+    },
     pidOf: (name) => {
       const matches = [...output.matchAll(new RegExp(`\\] ${name} started \\(pid (\\d+)\\)`, 'g'))];
       return matches.length ? Number(matches.at(-1)![1]) : undefined;
