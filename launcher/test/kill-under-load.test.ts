@@ -17,7 +17,7 @@ const PLACE = 'mutation Place($input: PlaceOrderInput!) { placeOrder(input: $inp
  * orders placed after the kills.
  *
  * Opt-in (KILL_UNDER_LOAD=1): it waits for three restarts, which take about 2 s each on a quiet machine
- * but half a minute each on a loaded one (113 s in all at load average 50), too long for the default suite.
+ * but half a minute each on a loaded one (85-113 s in all at load average 20-50), too long for the default suite.
  *   KILL_UNDER_LOAD=1 npx vitest run launcher/test/kill-under-load.test.ts
  */
 describe.runIf(process.env.KILL_UNDER_LOAD === '1')('npm start killed under load: orders, credit and products', () => {
