@@ -7,6 +7,8 @@ import {
   envString,
   type MetricsListener,
   readMetricsListener,
+  readTracingConfig,
+  type TracingConfig,
 } from '@dealergraph/runtime';
 
 import { imageOrigin } from './web/web-app.js';
@@ -50,6 +52,11 @@ export interface GatewayConfig {
   redisUrl?: string;
   /** REDIS_KEY_PREFIX (default `dealergraph:`): the start of every key, so deployments or test runs can share a Redis. */
   redisKeyPrefix?: string;
+  /**
+   * OTEL_EXPORTER_OTLP_ENDPOINT: where the OpenTelemetry traces go (OTLP/HTTP JSON); each request starts
+   * one, which every subgraph call carries on (`traceparent`). Absent or no endpoint: off, and not loaded.
+   */
+  tracing?: TracingConfig;
 }
 
 /** The gateway's abuse controls. docs/SECURITY.md lists each with the test that proves it. */
@@ -194,5 +201,6 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     metrics: readMetricsListener(env, 'GATEWAY_METRICS_PORT', 9400),
     redisUrl: envOptional(env, 'REDIS_URL'),
     redisKeyPrefix: envString(env, 'REDIS_KEY_PREFIX', 'dealergraph:'),
+    tracing: readTracingConfig(env),
   };
 }

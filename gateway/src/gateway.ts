@@ -21,6 +21,7 @@ import { useAnonymousAccess } from './anonymous-access.plugin.js';
 import { COST_LIMITS, defaultSecurity, type GatewayConfig, type SecuritySettings } from './config.js';
 import { serveDocument } from './documents.js';
 import { gatewayMetricsPlugin, serveGatewayMetrics } from './gateway-metrics.js';
+import { startGatewayTracing } from './gateway-tracing.js';
 import { closeGracefully, drainGate } from './graceful-close.js';
 import { renderLocalGraphiQL, serveGraphiQLAsset } from './graphiql.js';
 import { useInputErrorCodes } from './input-errors.plugin.js';
@@ -132,6 +133,7 @@ export function createGateway(
   live?: LiveAccess,
   metrics: ServiceMetrics = createServiceMetrics('gateway'),
   state: SharedState = IN_PROCESS,
+  tracing: Awaited<ReturnType<typeof startGatewayTracing>>['plugin'] = null,
 ): GatewayRuntime {
   const security = securityOf(config);
   const clientAddress = clientAddressReader(security.trustedProxies);
@@ -170,6 +172,8 @@ export function createGateway(
     // The plugins come from packages that pin different copies of the Hive logger types.
     plugins: (ctx) =>
       [
+        // First: its request span is the parent of every other plugin's work and of each subgraph call.
+        ...(tracing ? [tracing(ctx)] : []),
         gatewayMetricsPlugin(metrics, ctx.log),
         // Before the JWT plugin: an expired or scheme-less token gets a coded answer instead of its bare 401/400.
         useTokenAnswers(config.jwtPublicKey),
@@ -213,7 +217,8 @@ export async function startGateway(config: GatewayConfig, supergraph?: string): 
   const sharing = subscriptionSharing({ clientAddress: clientAddressReader(securityOf(config).trustedProxies) });
   const live = liveAccessOf(config, sessionCheck, shared);
   const metrics = createServiceMetrics('gateway', { process: !!config.metrics });
-  const runtime = createGateway(config, supergraph, sessionCheck, sharing, live, metrics, shared);
+  const tracing = await startGatewayTracing(config.tracing);
+  const runtime = createGateway(config, supergraph, sessionCheck, sharing, live, metrics, shared, tracing.plugin);
   // The schema loads lazily; the first WebSocket subscription would fail without it.
   await runtime.getSchema();
   const documents = { hmacSecret: config.hmacSecret, creditUrl: config.subgraphUrls.credit };

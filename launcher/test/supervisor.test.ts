@@ -8,7 +8,12 @@ import { type ErpSimulator, startErpSimulator } from '@dealergraph/integration';
 import { createTestDatabase, GraphQLClient, type TestDatabase } from '@dealergraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { orderableSkus } from './support/orderable-skus.js';
+import { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from './support/otlp-receiver.js';
+
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const PLACE_TRACED =
+  'mutation PlaceTraced($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id status } userErrors { code } } }';
 const PAGE = '{ products(first: 3) { totalCount nodes { sku stock { available } price(quantity: 10) { unitPrice { amount } } } } }';
 
 function alive(pid: number): boolean {
@@ -49,6 +54,8 @@ describe('npm start: one process per service under a supervisor', () => {
   let launcher: ChildProcess;
   let output = '';
   let client: GraphQLClient;
+  // Tracing is on, as an operator would run it with a collector: spans go to this OTLP/HTTP receiver.
+  let receiver: OtlpReceiver;
   const pidOf = (name: string) => {
     const matches = [...output.matchAll(new RegExp(`\\] ${name} started \\(pid (\\d+)\\)`, 'g'))];
     return matches.length ? Number(matches.at(-1)![1]) : undefined;
@@ -56,6 +63,7 @@ describe('npm start: one process per service under a supervisor', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase({ seeded: true });
+    receiver = await startOtlpReceiver();
     while (ports.length < 15) {
       const port = await freePort({ stable: true });
       if (!ports.includes(port)) ports.push(port);
@@ -85,6 +93,10 @@ describe('npm start: one process per service under a supervisor', () => {
         WEBHOOK_RETRY_FIRST_SECONDS: '1',
         WEBHOOK_RETRY_MAX_SECONDS: '2',
         WEBHOOK_RETRIES: '50',
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+        // Export within a fifth of a second instead of five: the test waits for the spans, not for time.
+        OTEL_BSP_SCHEDULE_DELAY: '200',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -103,6 +115,7 @@ describe('npm start: one process per service under a supervisor', () => {
   afterAll(async () => {
     if (launcher && launcher.exitCode === null) launcher.kill('SIGKILL');
     await database?.drop();
+    await receiver?.stop();
   });
 
   it('runs each service in its own process with the pinned Node', () => {
@@ -145,6 +158,49 @@ describe('npm start: one process per service under a supervisor', () => {
     // Not on the public port, and nothing else on the metrics one.
     expect((await fetch(`http://127.0.0.1:${ports[0]}/metrics`)).status).not.toBe(200);
     expect((await fetch(`http://127.0.0.1:${metricsPorts.dealers}/graphql`)).status).toBe(404);
+  });
+
+  // OpenTelemetry across the processes, exported over OTLP/HTTP (JSON) to a real receiver: one request is
+  // one trace, from the gateway through each subgraph and the signed internal calls between them to their SQL.
+  it('follows one order from the gateway through orders, products and credit to their SQL, in one trace', async () => {
+    const [sku] = await orderableSkus(client);
+    const { placeOrder } = await client.data(PLACE_TRACED, { input: { idempotencyKey: randomUUID(), lines: [{ sku, quantity: 1 }] } });
+    expect(placeOrder.userErrors).toEqual([]);
+    expect(placeOrder.order.status).toBe('APPROVED');
+
+    // The gateway's span of the operation names it; its trace is the request's.
+    const operation = await until(
+      'the gateway span of PlaceTraced',
+      () => receiver.spans.find((s) => s.service === 'gateway' && s.name.startsWith('graphql.operation') && /PlaceTraced/.test(s.name)),
+      30_000,
+    );
+    const inTrace = (service: string, test: (span: ReceivedSpan) => boolean = () => true) =>
+      receiver.spans.filter((s) => s.traceId === operation.traceId && s.service === service && test(s));
+    const sql = (span: ReceivedSpan) => span.attributes['db.system'] === 'postgresql' || span.attributes['db.system.name'] === 'postgresql';
+    await until(
+      'the spans of every service and their SQL',
+      () => ['orders', 'credit', 'products'].every((service) => inTrace(service, sql).length > 0) || undefined,
+      30_000,
+    );
+    // The gateway's call to orders, and the HTTP request orders served for it: its child.
+    const call = inTrace('gateway', (s) => s.name === 'subgraph.execute (orders)');
+    expect(call).toHaveLength(1);
+    const fetches = inTrace('gateway', (s) => s.name === 'http.fetch' && s.parentSpanId === call[0].spanId);
+    expect(fetches).toHaveLength(1);
+    expect(inTrace('orders', (s) => s.parentSpanId === fetches[0].spanId)).toHaveLength(1);
+    // The signed internal calls orders made (reserve stock, hold credit) continue the same trace.
+    for (const service of ['products', 'credit']) {
+      const served = inTrace(service, (s) =>
+        String(s.attributes['http.target'] ?? s.attributes['url.path'] ?? '').startsWith('/internal/'),
+      );
+      expect(served.length, `${service} served an internal call in the trace`).toBeGreaterThan(0);
+      const parents = new Set(inTrace('orders').map((s) => s.spanId));
+      expect(served.every((s) => parents.has(s.parentSpanId))).toBe(true);
+    }
+    expect(new Set(receiver.spans.filter((s) => s.traceId === operation.traceId).map((s) => s.service))).toEqual(
+      new Set(['gateway', 'orders', 'products', 'credit', 'prices', 'dealers']),
+    );
+    expect(receiver.refused).toBe(0);
   });
 
   it('restarts a killed subgraph, after which the graph answers again', async () => {

@@ -4,7 +4,7 @@
 // mutations with an idempotency key: placeOrder), and keeps subscriptions open across token expiry (the
 // gateway closes a socket with 4401 at expiry; graphql-ws treats that as final, so the SDK subscribes
 // again on a new socket with a fresh token) and network breaks.
-import { backoffMs, isExpiredToken, isIdempotent, isTransient } from './domain/retry-policy.js';
+import { isExpiredToken, isIdempotent, isTransient, retryDelayMs, retryHintSeconds } from './domain/retry-policy.js';
 import { liveConnection } from './live.js';
 import { operationOf, type PersistedDocument } from './operations.js';
 import { tokenKeeper } from './token-keeper.js';
@@ -54,7 +54,8 @@ export function createDealerGraphClient(options: ClientOptions): DealerGraphClie
       if (result.answer.data && !result.answer.errors?.length) return result.answer.data as R;
       const transient = isTransient({ network: result.network, status: result.status, code });
       if (transient && attempt < tries) {
-        await sleep(backoffMs(attempt, options.retryBaseMs));
+        // At least as long as the gateway's retry hint: the same key then finds the order placed or the service back.
+        await sleep(retryDelayMs(attempt, retryHintSeconds(result.answer.errors), { baseMs: options.retryBaseMs }));
         continue;
       }
       if (result.answer.data) return result.answer.data as R; // partial data: the caller reads what came

@@ -9,5 +9,5 @@ export {
   DealerGraphError,
   type SubscriptionHandlers,
 } from './client.js';
-export { backoffMs, isIdempotent, isTransient } from './domain/retry-policy.js';
+export { backoffMs, isIdempotent, isTransient, retryDelayMs, retryHintSeconds } from './domain/retry-policy.js';
 export { documentIdOf, type PersistedDocument } from './operations.js';

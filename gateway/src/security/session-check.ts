@@ -1,4 +1,4 @@
-import { signRequest } from '@dealergraph/runtime';
+import { signRequest, traceHeaders } from '@dealergraph/runtime';
 import type { Redis } from 'ioredis';
 
 /** What the dealers subgraph (the sessions' owner) says of a session's token used from an address. */
@@ -73,7 +73,8 @@ export function createSessionCheck(options: {
     const variables = field === 'sessionAccess' ? { id: sessionId, ip } : { id: sessionId };
     const response = await fetch(options.dealersUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      // traceHeaders: the request that needed the check, in its trace (when tracing is on).
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...traceHeaders() },
       body: JSON.stringify({ query, variables, extensions: signRequest({ query, variables }, options.secret) }),
       signal: AbortSignal.timeout(5_000),
     });

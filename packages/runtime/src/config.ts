@@ -1,5 +1,6 @@
 import { deriveInternalKey } from './internal/service-signature.js';
 import type { LogFormat } from './logger.js';
+import { readTracingConfig, type TracingConfig } from './telemetry/tracing.js';
 
 /**
  * Typed readers over an environment object. Each service reads `process.env` in its own config
@@ -117,6 +118,8 @@ export interface SubgraphConfig {
   redisUrl?: string;
   /** REDIS_KEY_PREFIX (default `dealergraph:`): the start of every key, so several deployments or test runs can share a Redis. */
   redisKeyPrefix?: string;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT: where its OpenTelemetry traces go (see {@link readTracingConfig}); absent or no endpoint: off. */
+  tracing?: TracingConfig;
 }
 
 /** The loopback listener of a process's metrics. */
@@ -154,5 +157,6 @@ export function readSubgraphConfig(env: Env, defaultPort: number, portVariable: 
     metrics: readMetricsListener(env, portVariable.replace(/_PORT$/, '_METRICS_PORT'), defaultPort + 5400),
     redisUrl: envOptional(env, 'REDIS_URL'),
     redisKeyPrefix: envString(env, 'REDIS_KEY_PREFIX', 'dealergraph:'),
+    tracing: readTracingConfig(env),
   };
 }

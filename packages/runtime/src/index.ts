@@ -36,3 +36,4 @@ export * from './server/federated-schema.js';
 export * from './server/subgraph.js';
 export * from './server/subgraph-server.js';
 export * from './server/subscription-server.js';
+export * from './telemetry/tracing.js';

@@ -2,6 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 import pino from 'pino';
 
+import { activeTraceIds } from './telemetry/tracing.js';
+
 /** A small structured logger: one line per event, JSON details, never secrets (callers pass none; known keys are redacted). */
 export interface Logger {
   info(message: string, details?: Record<string, unknown>): void;
@@ -49,9 +51,11 @@ function jsonLogger(name: string, level: LogLevel): Logger {
       base: { service: name, pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACT, censor: '[redacted]' },
+      // The request's id, and with tracing on its trace: a line leads to the trace and back.
       mixin: () => {
         const scope = requestScope.getStore();
-        return scope ? { requestId: scope.requestId } : {};
+        const ids = activeTraceIds();
+        return scope ? { requestId: scope.requestId, ...ids } : (ids ?? {});
       },
     },
     pino.multistream(streams, { dedupe: true }),
@@ -80,7 +84,8 @@ function textLogger(name: string, level: LogLevel): Logger {
   const write = (at: Exclude<LogLevel, 'silent'>, message: string, details?: Record<string, unknown>) => {
     if (ORDER[at] > ORDER[level]) return;
     const scope = requestScope.getStore();
-    const all = scope ? { ...details, requestId: scope.requestId } : details;
+    const ids = activeTraceIds();
+    const all = scope || ids ? { ...details, ...(scope && { requestId: scope.requestId }), ...ids } : details;
     const line = `[${name}] ${message}${all ? ` ${JSON.stringify(redacted(all))}` : ''}`;
     (at === 'info' ? console.log : console.error)(line);
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { backoffMs, isExpiredToken, isIdempotent, isTransient, refreshLeadMs } from './retry-policy.js';
+import { backoffMs, isExpiredToken, isIdempotent, isTransient, refreshLeadMs, retryDelayMs, retryHintSeconds } from './retry-policy.js';
 
 describe('retry policy', () => {
   it('retries queries and mutations that carry an idempotency key, nothing else', () => {
@@ -30,6 +30,20 @@ describe('retry policy', () => {
     expect([1, 2, 3, 4].map((n) => backoffMs(n, 200, 5_000, () => 0))).toEqual([200, 400, 800, 1600]);
     expect(backoffMs(10, 200, 5_000, () => 0)).toBe(5_000);
     expect(backoffMs(1, 200, 5_000, () => 1)).toBe(240);
+  });
+
+  it("waits at least the gateway's retry hint, never for minutes on one answer's say", () => {
+    const noJitter = { baseMs: 200, random: () => 0 };
+    expect(retryDelayMs(1, undefined, noJitter)).toBe(200);
+    expect(retryDelayMs(1, 2, noJitter)).toBe(2_000);
+    // A backoff already longer than the hint stays.
+    expect(retryDelayMs(5, 2, noJitter)).toBe(3_200);
+    expect(retryDelayMs(1, 3_600, noJitter)).toBe(30_000);
+    expect(retryDelayMs(1, -1, noJitter)).toBe(200);
+    const unavailable = [{ extensions: { code: 'SERVICE_UNAVAILABLE', service: 'orders', retryAfterSeconds: 2 } }];
+    expect(retryHintSeconds(unavailable)).toBe(2);
+    expect(retryHintSeconds([{ extensions: { code: 'FORBIDDEN' } }])).toBeUndefined();
+    expect(retryHintSeconds(undefined)).toBeUndefined();
   });
 
   it('tells an expired token from other refusals, and refreshes ahead of expiry', () => {

@@ -28,6 +28,28 @@ export function backoffMs(attempt: number, baseMs = 200, capMs = 5_000, random =
   return Math.round(plain * (1 + 0.2 * random()));
 }
 
+/**
+ * The wait before retry number `attempt`: the backoff, but never less than the gateway asked for: a
+ * SERVICE_UNAVAILABLE answer says when the service should be back (`retryAfterSeconds`, a crashed one
+ * restarts in about two seconds), and retrying sooner only spends attempts on the same failure. A hint
+ * longer than `maxHintMs` is cut to it, so one answer cannot park a caller for minutes.
+ */
+export function retryDelayMs(
+  attempt: number,
+  hintSeconds: number | undefined,
+  options: { baseMs?: number; maxHintMs?: number; random?: () => number } = {},
+): number {
+  const backoff = backoffMs(attempt, options.baseMs, 5_000, options.random);
+  if (typeof hintSeconds !== 'number' || !(hintSeconds > 0)) return backoff;
+  return Math.max(backoff, Math.min(hintSeconds * 1000, options.maxHintMs ?? 30_000));
+}
+
+/** The retry hint among an answer's errors (`extensions.retryAfterSeconds`), if any gave one. */
+export function retryHintSeconds(errors: readonly { extensions?: Record<string, unknown> }[] | undefined): number | undefined {
+  const hint = errors?.map((error) => error.extensions?.retryAfterSeconds).find((value) => typeof value === 'number');
+  return hint as number | undefined;
+}
+
 /** Whether an answer says the access token expired (refresh and send once more). */
 export function isExpiredToken(status: number, code: string | undefined): boolean {
   return code === 'TOKEN_EXPIRED' || (status === 401 && (code === undefined || code === 'UNAUTHENTICATED'));

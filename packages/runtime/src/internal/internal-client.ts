@@ -1,6 +1,7 @@
 import { Agent, request } from 'node:http';
 
 import { requestIdHeader } from '../logger.js';
+import { traceHeaders } from '../telemetry/tracing.js';
 import type { InternalService, OperationInput, OperationName, OperationOutput } from './contracts.js';
 import { INTERNAL_PATH } from './internal-server.js';
 import { SERVICE_SIGNATURE_HEADER, signServiceCall } from './service-signature.js';
@@ -99,6 +100,9 @@ export function internalClient<S extends InternalService>(service: S, options: I
             [SERVICE_SIGNATURE_HEADER]: signServiceCall({ key: options.key, operation, body }),
             // The request this call serves, so the callee's log lines carry the same id.
             ...requestIdHeader(),
+            // Its trace, so the callee's spans join the caller's (the http instrumentation, when it
+            // wraps this call, replaces it with its own client span's).
+            ...traceHeaders(),
           },
           body,
           timeoutMs,

@@ -16,6 +16,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 
 import { type Claims, parseClaims } from '../auth/claims.js';
 import { NonceGuard, type NonceMemory, type SignedBody, signedClient, unsignedRequest, verifySignedBodyWith } from '../auth/signature.js';
+import { InternalCallError } from '../internal/internal-client.js';
 import { type InternalRoutesOptions, mountInternalOperations } from '../internal/internal-server.js';
 import { type Logger, withRequestLogScope } from '../logger.js';
 import { Refusal } from '../result/result.js';
@@ -56,6 +57,9 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
+/** The retry hint of a SERVICE_UNAVAILABLE answer: a crashed service is back in about two seconds (as the gateway's). */
+const UNAVAILABLE_RETRY_SECONDS = 2;
+
 const INTERNAL_MESSAGE = 'Something went wrong on our side; it has been logged. Try again, and tell support if it persists.';
 
 /**
@@ -73,6 +77,17 @@ export function maskError(logger: Logger) {
         path: formatted.path,
         locations: formatted.locations,
         extensions: { code: first?.code ?? 'BAD_REQUEST', ...(first?.field ? { field: first.field } : {}) },
+      };
+    }
+    // Another service this one needed did not answer (killed, restarting, overloaded) and nothing on the way
+    // handled it: the caller may retry, as for a subgraph the gateway cannot reach; it is no bug of ours.
+    if (original instanceof InternalCallError && (original.code === 'UNAVAILABLE' || original.code === 'TIMEOUT')) {
+      logger.warn('a service this request needed did not answer', { message: original.message, path: formatted.path });
+      return {
+        message: 'A service this request needs is not available right now; try again in a few seconds.',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS },
       };
     }
     const code = formatted.extensions?.code;

@@ -14,6 +14,7 @@ import { createLogger, type Logger } from '../logger.js';
 import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.plugin.js';
 import { type MetricsServer, serveMetrics } from '../metrics/metrics-server.js';
 import { createServiceMetrics, type ServiceMetrics } from '../metrics/service-metrics.js';
+import { startTracing } from '../telemetry/tracing.js';
 import { type ErpSyncKind, erpSyncPlugin } from './erp-sync.plugin.js';
 import type { FederatedSchema } from './federated-schema.js';
 import { type ClientInfo, type RunningSubgraph, startSubgraphServer } from './subgraph-server.js';
@@ -194,6 +195,8 @@ export async function runSubgraph(
   options: { migrate?: boolean; orm?: MikroORM } = {},
 ): Promise<RunningService> {
   const logger = createLogger(definition.name, config.logLevel, config.logFormat);
+  // First: the instrumentations must be in place before the database pool makes its first connection.
+  const tracing = await startTracing(definition.name, config.tracing);
   const orm = options.orm ?? (await openSubgraphOrm(definition, config));
   if (options.migrate) await migrate(orm);
   const { schema } = await schemaOf(definition);
@@ -242,6 +245,7 @@ export async function runSubgraph(
         await server.stop();
         redis?.disconnect();
         if (!options.orm) await orm.close(true);
+        await tracing.stop();
       })()),
   };
 }
