@@ -8,6 +8,9 @@ import { MailLinkUse } from '../notifications/mail-link-use.entity.js';
 import { MailNotification } from '../notifications/mail-notification.entity.js';
 import { MailboxMessage } from '../notifications/mailbox-message.entity.js';
 import { NotificationPreference } from '../notifications/notification-preference.entity.js';
+import { PushNotification } from '../notifications/push-notification.entity.js';
+import { PushSubscription } from '../notifications/push-subscription.entity.js';
+import { PushVapidKey } from '../notifications/push-vapid-key.entity.js';
 import { Order } from '../orders/order.entity.js';
 import { OrderLine } from '../orders/order-line.entity.js';
 import { OrderStatusChange } from '../orders/order-status-change.entity.js';
@@ -33,6 +36,9 @@ export {
   OrderStatusChange,
   OrderTemplate,
   OrderTemplateLine,
+  PushNotification,
+  PushSubscription,
+  PushVapidKey,
   SpecialPriceRequest,
 };
 export const entities = [
@@ -50,6 +56,9 @@ export const entities = [
   MailboxMessage,
   NotificationPreference,
   MailLinkUse,
+  PushSubscription,
+  PushNotification,
+  PushVapidKey,
   ApprovalRule,
   ApprovalRuleChange,
   SpecialPriceRequest,
