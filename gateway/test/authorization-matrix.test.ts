@@ -269,6 +269,10 @@ const PROBES: Record<string, Probe> = {
   },
   'Query.notificationPreferences': { query: '{ notificationPreferences { kind email } }' },
   'Query.mailDeliveries': { query: '{ mailDeliveries(first: 1, status: FAILED) { totalCount } }' },
+  'Query.quietHours': { query: '{ quietHours { start } }' },
+  'Mutation.setQuietHours': {
+    query: 'mutation { setQuietHours(input: { start: "25:00", end: "07:00", timeZone: "UTC" }) { userErrors { code } } }',
+  },
   'Query.webPushPublicKey': { query: '{ webPushPublicKey }' },
   'Query.pushSubscriptions': { query: '{ pushSubscriptions { id } }' },
   'Mutation.registerPushSubscription': {

@@ -305,6 +305,13 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
     fields: { k: 'enum', e: 'enum' },
     tables: ['orders.notification_preference'],
   },
+  setQuietHours: {
+    as: 'orders@demo.dealer',
+    document: `mutation($input: QuietHoursInput) { setQuietHours(input: $input) ${UE} }`,
+    variables: () => ({ input: { start: '22:00', end: '07:00', timeZone: 'Europe/Berlin' } }),
+    fields: { 'input.start': 'text', 'input.end': 'text', 'input.timeZone': 'text' },
+    tables: ['orders.notification_quiet_hours'],
+  },
   registerPushSubscription: {
     as: 'platinum@demo.dealer',
     document: `mutation($input: RegisterPushSubscriptionInput!) { registerPushSubscription(input: $input) ${UE} }`,

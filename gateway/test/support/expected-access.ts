@@ -69,6 +69,8 @@ Subscription.notificationAdded          | x  x  x  | x  x  x  x  x  x  | -      
 Query.notificationPreferences           | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Mutation.setNotificationPreference      | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Query.mailDeliveries                    | .  .  .  | .  .  .  .  .  x  | -            | ERROR
+Query.quietHours                        | x  x  x  | x  x  x  x  x  x  | -            | ERROR
+Mutation.setQuietHours                  | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Query.webPushPublicKey                  | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Query.pushSubscriptions                 | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Mutation.registerPushSubscription       | x  x  x  | x  x  x  x  x  x  | -            | ERROR

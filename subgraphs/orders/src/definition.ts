@@ -21,6 +21,7 @@ import { migrations } from './migrations/index.js';
 import { NotificationPreferenceResolver } from './notifications/notification-preference.resolver.js';
 import { startNotifications } from './notifications/notifications.start.js';
 import { PushSubscriptionResolver } from './notifications/push-subscription.resolver.js';
+import { QuietHoursResolver } from './notifications/quiet-hours.resolver.js';
 import { WebPushState } from './notifications/web-push-keys.js';
 import { ordersInternalOperations } from './orders/internal-operations.js';
 import { createOrderLoaders } from './orders/order.loaders.js';
@@ -60,6 +61,7 @@ const RESOLVERS: [Function, ...Function[]] = [
   OrderEventResolver,
   NotificationPreferenceResolver,
   PushSubscriptionResolver,
+  QuietHoursResolver,
   SpecialPriceRequestResolver,
   SpecialPriceEventResolver,
 ];

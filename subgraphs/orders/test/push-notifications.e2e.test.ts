@@ -23,6 +23,8 @@ let bronze: GraphQLClient;
 let manager: GraphQLClient;
 /** platinum@'s device, used by two tests. */
 let laptop: TestDevice;
+/** orders@'s device. */
+let tablet: TestDevice;
 
 const REGISTER = `mutation($input: RegisterPushSubscriptionInput!) {
   registerPushSubscription(input: $input) { subscription { id endpoint userAgent } userErrors { code field } } }`;
@@ -198,7 +200,7 @@ describe('web push', () => {
   });
 
   it('a user who turned push off for a kind gets no message of it; their mail choice is kept', async () => {
-    const tablet = receiver.device('orders-tablet');
+    tablet = receiver.device('orders-tablet');
     expect((await register(orders, tablet)).userErrors).toEqual([]);
     const { setNotificationPreference } = await orders.data(
       'mutation { setNotificationPreference(kind: ORDER_PLACED, push: OFF) { preferences { kind email push } userErrors { code } } }',
@@ -218,5 +220,35 @@ describe('web push', () => {
     );
     expect(planned[0].n).toBe(0);
     expect(messagesTo(tablet).filter((m) => m.kind === 'ORDER_PLACED')).toEqual([]);
+  });
+
+  it('quiet hours hold a non-urgent message until they end (a pg-boss job that starts then); others hear at once', async () => {
+    const hhmm = (d: Date) => d.toISOString().slice(11, 16);
+    const now = Date.now();
+    const window = { start: hhmm(new Date(now - 3_600_000)), end: hhmm(new Date(now + 2 * 3_600_000)), timeZone: 'UTC' };
+    const SET =
+      'mutation($input: QuietHoursInput) { setQuietHours(input: $input) { quietHours { start end timeZone } userErrors { code field } } }';
+    const bad = await orders.data(SET, { input: { start: '22:00', end: '22:00', timeZone: 'Mars/Olympus' } });
+    expect(bad.setQuietHours.userErrors.map((e: { field: string[] }) => e.field.join('.')).sort()).toEqual(['input.end', 'input.timeZone']);
+    expect(bad.setQuietHours.quietHours).toBeNull();
+    expect((await orders.data(SET, { input: window })).setQuietHours).toEqual({ quietHours: window, userErrors: [] });
+    expect((await orders.data('{ quietHours { start end timeZone } }')).quietHours).toEqual(window);
+
+    const order = await placeSmall(platinum);
+    await until('the laptop hears of the approval', () => messagesTo(laptop).some((m) => m.title === `Order ${order.number} approved`));
+    const [held] = await sql<{ id: string; status: string }>(
+      `select p.id, p.status from "orders"."push_notification" p join "orders"."order_event" e on e.id = p.event_id
+        join "orders"."push_subscription" s on s.id = p.subscription_id where e.order_id = ? and s.endpoint = ?`,
+      [order.id, tablet.endpoint],
+    );
+    expect(held.status).toBe('PENDING');
+    const [job] = await sql<{ start_after: Date }>(`select start_after from "pgboss"."job" where id = ?`, [held.id]);
+    const release = new Date(job.start_after).getTime();
+    expect(release).toBeGreaterThan(now + 3_600_000);
+    expect(release).toBeLessThanOrEqual(now + 2 * 3_600_000 + 60_000);
+    expect(new Date(release).toISOString().slice(11, 16)).toBe(window.end);
+    expect(messagesTo(tablet).filter((m) => m.title.includes(order.number))).toEqual([]);
+
+    expect((await orders.data(SET, { input: null })).setQuietHours).toEqual({ quietHours: null, userErrors: [] });
   });
 });

@@ -146,6 +146,8 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   MailDelivery: CLOSED,
   MailDeliveryConnection: CLOSED,
   PushSubscription: CLOSED,
+  QuietHours: CLOSED,
+  SetQuietHoursPayload: CLOSED,
   RegisterPushSubscriptionPayload: CLOSED,
   RemovePushSubscriptionPayload: CLOSED,
   UserConnection: CLOSED,

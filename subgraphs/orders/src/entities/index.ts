@@ -8,6 +8,7 @@ import { MailLinkUse } from '../notifications/mail-link-use.entity.js';
 import { MailNotification } from '../notifications/mail-notification.entity.js';
 import { MailboxMessage } from '../notifications/mailbox-message.entity.js';
 import { NotificationPreference } from '../notifications/notification-preference.entity.js';
+import { NotificationQuietHours } from '../notifications/notification-quiet-hours.entity.js';
 import { PushNotification } from '../notifications/push-notification.entity.js';
 import { PushSubscription } from '../notifications/push-subscription.entity.js';
 import { PushVapidKey } from '../notifications/push-vapid-key.entity.js';
@@ -28,6 +29,7 @@ export {
   MailLinkUse,
   MailNotification,
   NotificationPreference,
+  NotificationQuietHours,
   NotificationRead,
   Order,
   OrderApprovalStep,
@@ -55,6 +57,7 @@ export const entities = [
   MailNotification,
   MailboxMessage,
   NotificationPreference,
+  NotificationQuietHours,
   MailLinkUse,
   PushSubscription,
   PushNotification,

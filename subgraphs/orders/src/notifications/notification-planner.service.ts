@@ -5,6 +5,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { fromKnex, type PgBoss } from 'pg-boss';
 
 import { type Contact, DEALER_KINDS, notificationsOf, type PlannedNotification, recipientsOf } from './domain/notification-audience.js';
+import { type QuietHours, releaseTime } from './domain/quiet-hours.js';
 import type { MailLinks } from './mail-links.service.js';
 import { PUSH_QUEUE, type PushJobData } from './push-delivery.service.js';
 import { type MailModel, type RenderedPush, renderMail, renderPush } from './templates/mail-templates.js';
@@ -54,6 +55,8 @@ interface PlannedMail {
   text: string;
   html: string;
   headers: Record<string, string>;
+  /** When it may go out: now, or when the recipient's quiet hours end (the job waits until then). */
+  release_at: string;
 }
 
 /** One web push message for one device of one recipient, as inserted into push_notification. */
@@ -64,6 +67,7 @@ interface PlannedPush {
   subscription_id: string;
   kind: string;
   payload: RenderedPush & { kind: string };
+  release_at: string;
 }
 
 const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
@@ -121,10 +125,13 @@ export class NotificationPlanner {
           [JSON.stringify(mails)],
         );
       }
+      const mailRelease = new Map(mails.map((m) => [m.id, m.release_at]));
       for (let i = 0; i < created.length; i += 500) {
         await this.deps.boss.insert(
           MAIL_QUEUE,
-          created.slice(i, i + 500).map((row) => ({ id: row.id, data: { notificationId: row.id } satisfies MailJobData })),
+          created
+            .slice(i, i + 500)
+            .map((row) => ({ id: row.id, data: { notificationId: row.id } satisfies MailJobData, startAfter: mailRelease.get(row.id) })),
           { db: fromKnex(em.getTransactionContext()!) },
         );
       }
@@ -137,10 +144,13 @@ export class NotificationPlanner {
            returning id`,
           [JSON.stringify(pushes)],
         );
+        const pushRelease = new Map(pushes.map((p) => [p.id, p.release_at]));
         for (let i = 0; i < queued.length; i += 500) {
           await this.deps.boss.insert(
             PUSH_QUEUE,
-            queued.slice(i, i + 500).map((row) => ({ id: row.id, data: { notificationId: row.id } satisfies PushJobData })),
+            queued
+              .slice(i, i + 500)
+              .map((row) => ({ id: row.id, data: { notificationId: row.id } satisfies PushJobData, startAfter: pushRelease.get(row.id) })),
             { db: fromKnex(em.getTransactionContext()!) },
           );
         }
@@ -187,6 +197,7 @@ export class NotificationPlanner {
     const userIds = users.map((u) => u.id);
     const { email: mailOff, push: pushOff } = await this.optedOut(schema, userIds);
     const devices = this.deps.channels.push ? await this.devicesOf(schema, userIds) : new Map<string, string[]>();
+    const quiet = await this.quietHoursOf(schema, userIds);
     const lines = await connection.execute<
       { order_id: string; sku: string; name: string; quantity: number; unit_price: string; line_total: string }[]
     >(
@@ -212,26 +223,68 @@ export class NotificationPlanner {
         .map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity, unitPrice: Number(l.unit_price), lineTotal: Number(l.line_total) }));
       if (this.deps.channels.mail)
         for (const recipient of concerned.filter(wants(mailOff)))
-          mails.push(await this.mailFor({ event, order, notification, recipient, dealer, lines: orderLines, now }));
-      for (const recipient of concerned.filter(wants(pushOff))) {
-        const subscriptions = devices.get(recipient.id) ?? [];
-        if (subscriptions.length === 0) continue;
-        const payload = {
-          ...renderPush(this.modelOf({ order, notification, recipient, dealer, lines: orderLines, decide: null, unsubscribe: '' })),
-          kind: notification.kind,
-        };
-        for (const subscriptionId of subscriptions)
-          pushes.push({
-            id: randomUUID(),
-            event_id: event.id,
-            user_id: recipient.id,
-            subscription_id: subscriptionId,
-            kind: notification.kind,
-            payload,
+          mails.push({
+            ...(await this.mailFor({ event, order, notification, recipient, dealer, lines: orderLines, now })),
+            release_at: releaseTime({ now, kind: notification.kind, quiet: quiet.get(recipient.id) ?? null }).toISOString(),
           });
-      }
+      for (const recipient of concerned.filter(wants(pushOff)))
+        pushes.push(
+          ...this.pushesFor({
+            event,
+            order,
+            notification,
+            recipient,
+            dealer,
+            lines: orderLines,
+            now,
+            quiet,
+            devices: devices.get(recipient.id) ?? [],
+          }),
+        );
     }
     return { mails, pushes };
+  }
+
+  /** One recipient's push messages about an event: one per subscribed device, released when their quiet hours allow. */
+  private pushesFor(input: {
+    event: EventRow;
+    order: OrderRow;
+    notification: PlannedNotification;
+    recipient: Contact;
+    dealer: { name?: string; code?: string } | undefined;
+    lines: MailModel['order']['lines'];
+    now: Date;
+    quiet: Map<string, QuietHours>;
+    devices: string[];
+  }): PlannedPush[] {
+    const { event, order, notification, recipient, dealer, lines, now, quiet, devices } = input;
+    if (devices.length === 0) return [];
+    const payload = {
+      ...renderPush(this.modelOf({ order, notification, recipient, dealer, lines, decide: null, unsubscribe: '' })),
+      kind: notification.kind,
+    };
+    const release_at = releaseTime({ now, kind: notification.kind, quiet: quiet.get(recipient.id) ?? null }).toISOString();
+    return devices.map((subscriptionId) => ({
+      id: randomUUID(),
+      event_id: event.id,
+      user_id: recipient.id,
+      subscription_id: subscriptionId,
+      kind: notification.kind,
+      payload,
+      release_at,
+    }));
+  }
+
+  /** The quiet hours of these users who have them, by user. */
+  private async quietHoursOf(schema: string, userIds: string[]): Promise<Map<string, QuietHours>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await this.deps.orm.em
+      .getConnection()
+      .execute<{ user_id: string; start: string; end: string; time_zone: string }[]>(
+        `select user_id, start, "end", time_zone from "${schema}"."notification_quiet_hours" where user_id = any(?::uuid[])`,
+        [uuidArray(userIds)],
+      );
+    return new Map(rows.map((r) => [r.user_id, { start: r.start, end: r.end, timeZone: r.time_zone }]));
   }
 
   /** The subscribed devices of these users, by user. */
@@ -257,7 +310,7 @@ export class NotificationPlanner {
     dealer: { name?: string; code?: string } | undefined;
     lines: { sku: string; name: string; quantity: number; unitPrice: number; lineTotal: number }[];
     now: Date;
-  }): Promise<PlannedMail> {
+  }): Promise<Omit<PlannedMail, 'release_at'>> {
     const { event, order, notification, recipient, dealer, now } = input;
     const { links } = this.deps;
     const approver = !DEALER_KINDS.includes(notification.kind);
