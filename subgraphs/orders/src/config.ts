@@ -72,6 +72,8 @@ export interface NotificationSettings {
   vapidSubject: string;
   /** PUSH_TTL_SECONDS: how long a push service keeps a message for a device that is offline. */
   pushTtlSeconds: number;
+  /** NOTIFY_RATE_PER_HOUR: at most this many non-urgent notifications per person and channel in any hour; more wait (0: no limit). */
+  ratePerHour: number;
 }
 
 export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = Object.freeze({
@@ -89,6 +91,7 @@ export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = Object.freeze
   vapidPrivateKey: null,
   vapidSubject: 'mailto:no-reply@dealergraph.localhost',
   pushTtlSeconds: 24 * 3600,
+  ratePerHour: 60,
 });
 
 function vapidFrom(env: Env): Pick<NotificationSettings, 'vapidPublicKey' | 'vapidPrivateKey' | 'vapidSubject'> {
@@ -116,6 +119,7 @@ function notificationsFrom(env: Env, base: SubgraphConfig): NotificationSettings
     pollSeconds: DEFAULT_NOTIFICATION_SETTINGS.pollSeconds,
     ...vapidFrom(env),
     pushTtlSeconds: envInt(env, 'PUSH_TTL_SECONDS', DEFAULT_NOTIFICATION_SETTINGS.pushTtlSeconds),
+    ratePerHour: envInt(env, 'NOTIFY_RATE_PER_HOUR', DEFAULT_NOTIFICATION_SETTINGS.ratePerHour),
   };
 }
 

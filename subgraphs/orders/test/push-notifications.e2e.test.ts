@@ -32,7 +32,8 @@ const PLACE = 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { 
 
 beforeAll(async () => {
   await receiver.start();
-  stack = await startTestStack({ orders: { notifications: { retryDelaySeconds: 1, retryLimit: 2, pollSeconds: 1 } } });
+  // At most 8 non-urgent pushes per person an hour: platinum@ reaches it in the last test.
+  stack = await startTestStack({ orders: { notifications: { retryDelaySeconds: 1, retryLimit: 2, pollSeconds: 1, ratePerHour: 8 } } });
   [platinum, orders, viewer, bronze, manager] = await Promise.all(
     ['platinum@demo.dealer', 'orders@demo.dealer', 'viewer@demo.dealer', 'bronze@demo.dealer', 'manager@demo.staff'].map((e) =>
       stack.loginAs(e),
@@ -250,5 +251,36 @@ describe('web push', () => {
     expect(messagesTo(tablet).filter((m) => m.title.includes(order.number))).toEqual([]);
 
     expect((await orders.data(SET, { input: null })).setQuietHours).toEqual({ quietHours: null, userErrors: [] });
+  });
+
+  it('the rate limit per recipient: past 8 an hour, the next push waits for a slot instead of going out', async () => {
+    const user = (
+      await sql<{ user_id: string }>(`select user_id from "orders"."push_subscription" where endpoint = ?`, [laptop.endpoint])
+    )[0].user_id;
+    const jobsOf = () =>
+      sql<{ event_id: string; start_after: Date; created_on: Date }>(
+        `select p.event_id, j.start_after, j.created_on from "orders"."push_notification" p join "pgboss"."job" j on j.id = p.id
+          where p.user_id = ? and p.created_at > now() - interval '1 hour'`,
+        [user],
+      );
+    let waiting: { start_after: Date }[] = [];
+    for (let i = 0; i < 6 && waiting.length === 0; i++) {
+      const order = await placeSmall(platinum);
+      await until('the new order planned for the laptop', async () => {
+        const [row] = await sql<{ n: number }>(
+          `select count(*)::int as n from "orders"."push_notification" p join "orders"."order_event" e on e.id = p.event_id
+            where e.order_id = ? and p.user_id = ?`,
+          [order.id, user],
+        );
+        return row.n >= 2;
+      });
+      waiting = (await jobsOf()).filter((j) => new Date(j.start_after).getTime() > new Date(j.created_on).getTime() + 60_000);
+    }
+    expect(waiting.length).toBeGreaterThan(0);
+    // Exactly 8 went at once within the hour; every one past them waits about an hour after the first.
+    const jobs = await jobsOf();
+    const atOnce = jobs.filter((j) => new Date(j.start_after).getTime() <= new Date(j.created_on).getTime() + 60_000);
+    expect(new Set(atOnce.map((j) => j.event_id)).size).toBe(8);
+    for (const job of waiting) expect(new Date(job.start_after).getTime()).toBeGreaterThan(Date.now() + 30 * 60_000);
   });
 });

@@ -6,6 +6,7 @@ import { fromKnex, type PgBoss } from 'pg-boss';
 
 import { type Contact, DEALER_KINDS, notificationsOf, type PlannedNotification, recipientsOf } from './domain/notification-audience.js';
 import { type QuietHours, releaseTime } from './domain/quiet-hours.js';
+import { rateLimitedAt } from './domain/recipient-rate-limit.js';
 import type { MailLinks } from './mail-links.service.js';
 import { PUSH_QUEUE, type PushJobData } from './push-delivery.service.js';
 import { type MailModel, type RenderedPush, renderMail, renderPush } from './templates/mail-templates.js';
@@ -97,6 +98,8 @@ export class NotificationPlanner {
       batchSize: number;
       /** Which channels deliver: no mail rows are planned where nothing would send them (production without SMTP_URL). */
       channels: { mail: boolean; push: boolean };
+      /** Non-urgent notifications per person and channel in any hour before the next ones wait (0: no limit). */
+      ratePerHour?: number;
     },
   ) {}
 
@@ -112,6 +115,7 @@ export class NotificationPlanner {
     );
     if (events.length === 0) return 0;
     const { mails, pushes } = await this.deliveriesFor(schema, events);
+    await this.limitRates(schema, mails, pushes);
     await orm.em.fork().transactional(async (em) => {
       let created: { id: string }[] = [];
       if (mails.length > 0) {
@@ -273,6 +277,46 @@ export class NotificationPlanner {
       payload,
       release_at,
     }));
+  }
+
+  /**
+   * The rate limit per recipient (domain/recipient-rate-limit.ts): what each person was sent in the last
+   * hour, per channel (a push counts once per event, whatever the devices), and this batch in release
+   * order; one past the limit gets a later release time. Never earlier than quiet hours allow.
+   */
+  private async limitRates(schema: string, mails: PlannedMail[], pushes: PlannedPush[]): Promise<void> {
+    const perHour = this.deps.ratePerHour ?? 0;
+    if (perHour <= 0 || (mails.length === 0 && pushes.length === 0)) return;
+    const userIds = uuidArray([...new Set([...mails, ...pushes].map((d) => d.user_id))]);
+    const connection = this.deps.orm.em.getConnection();
+    const recent = async (table: string) => {
+      const rows = await connection.execute<{ user_id: string; at: Date }[]>(
+        `select user_id, min(created_at) as at from "${schema}"."${table}"
+          where user_id = any(?::uuid[]) and created_at > now() - interval '1 hour' group by user_id, event_id`,
+        [userIds],
+      );
+      const byUser = new Map<string, Date[]>();
+      for (const r of rows) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), new Date(r.at)]);
+      return byUser;
+    };
+    const limit = (planned: (PlannedMail | PlannedPush)[], sends: Map<string, Date[]>) => {
+      const released = new Map<string, string>();
+      for (const item of [...planned].sort((a, b) => a.release_at.localeCompare(b.release_at))) {
+        const key = `${item.user_id}|${item.event_id}|${item.kind}`;
+        const known = released.get(key);
+        if (known) {
+          // Another device of the same person for the same event: released with the first.
+          item.release_at = known;
+          continue;
+        }
+        const at = rateLimitedAt({ now: new Date(item.release_at), kind: item.kind, recentSends: sends.get(item.user_id) ?? [], perHour });
+        sends.set(item.user_id, [...(sends.get(item.user_id) ?? []), at]);
+        item.release_at = at.toISOString();
+        released.set(key, item.release_at);
+      }
+    };
+    if (mails.length > 0) limit(mails, await recent('mail_notification'));
+    if (pushes.length > 0) limit(pushes, await recent('push_notification'));
   }
 
   /** The quiet hours of these users who have them, by user. */

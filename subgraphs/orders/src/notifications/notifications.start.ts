@@ -94,7 +94,17 @@ export async function startNotifications(
         settings,
       );
     }
-    const planner = new NotificationPlanner({ orm, boss, dealers, links, logger, locale: 'en-US', batchSize: 100, channels });
+    const planner = new NotificationPlanner({
+      orm,
+      boss,
+      dealers,
+      links,
+      logger,
+      locale: 'en-US',
+      batchSize: 100,
+      channels,
+      ratePerHour: settings.ratePerHour,
+    });
     stopDrain = await startOutboxDrain({
       databaseUrl: config.databaseUrl,
       logger,
