@@ -65,27 +65,7 @@ export async function startNotifications(
   await boss.start();
   let stopDrain: (() => Promise<void>) | null = null;
   try {
-    await boss.createQueue(MAIL_QUEUE, {
-      policy: 'standard',
-      retryLimit: settings.retryLimit,
-      retryDelay: settings.retryDelaySeconds,
-      retryBackoff: true,
-      notify: true,
-    });
-    await boss.work<MailJobData>(
-      MAIL_QUEUE,
-      {
-        pollingIntervalSeconds: settings.pollSeconds,
-        // NOTIFY wakes the worker for new mails only: a retry that comes due is found by this poll.
-        notifyPollingIntervalSeconds: settings.pollSeconds,
-        batchSize: 50,
-        localConcurrency: 2,
-        // A backlog (one event to many people) is worked without pausing between full batches.
-        burstWhenBatchFull: true,
-        perJobResults: true,
-      },
-      (jobs: Job<MailJobData>[]) => delivery.work(jobs),
-    );
+    await workMails(boss, delivery, settings);
     if (webPush.keys) {
       const keys = webPush.keys;
       await workPushes(
@@ -124,6 +104,31 @@ export async function startNotifications(
     await boss.stop({ graceful: true, close: true, timeout: 10_000 });
     delivery.close();
   };
+}
+
+/** The mail queue and its worker: retried with backoff; NOTIFY wakes it for new mails. */
+async function workMails(boss: PgBoss, delivery: MailDelivery, settings: NotificationSettings): Promise<void> {
+  await boss.createQueue(MAIL_QUEUE, {
+    policy: 'standard',
+    retryLimit: settings.retryLimit,
+    retryDelay: settings.retryDelaySeconds,
+    retryBackoff: true,
+    notify: true,
+  });
+  await boss.work<MailJobData>(
+    MAIL_QUEUE,
+    {
+      pollingIntervalSeconds: settings.pollSeconds,
+      // NOTIFY wakes the worker for new mails only: a retry that comes due is found by this poll.
+      notifyPollingIntervalSeconds: settings.pollSeconds,
+      batchSize: 50,
+      localConcurrency: 2,
+      // A backlog (one event to many people) is worked without pausing between full batches.
+      burstWhenBatchFull: true,
+      perJobResults: true,
+    },
+    (jobs: Job<MailJobData>[]) => delivery.work(jobs),
+  );
 }
 
 /** The web push queue and its worker: retried like mails (same limit and backoff). */
