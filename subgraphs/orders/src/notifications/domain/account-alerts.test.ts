@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { creditAlert, type CreditThreshold, type InvoiceNotice,invoiceNotice } from './account-alerts.js';
+import { creditAlert, type CreditThreshold, type InvoiceNotice, invoiceNotice } from './account-alerts.js';
 import { adminAlertOf } from './admin-alerts.js';
 import { rateLimitedAt } from './recipient-rate-limit.js';
 
