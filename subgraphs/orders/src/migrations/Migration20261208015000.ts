@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /** Web push: the devices' subscriptions, the messages (outbox of deliveries), the demo's VAPID key; a push choice per preference. */
-export class Migration20261208010000 extends Migration {
+export class Migration20261208015000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table "orders"."push_subscription" ("id" uuid not null, "user_id" uuid not null, "endpoint" text not null, "p256dh" text not null, "auth" text not null, "user_agent" text null, "created_at" timestamptz not null default now(), constraint "push_subscription_pkey" primary key ("id"));`,
