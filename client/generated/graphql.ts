@@ -28,6 +28,15 @@ export type ApiScope =
   /** Read the bound dealer's prices and price list. */
   | 'PRICES_READ';
 
+/** Whose ladder decides an approval step: an approver decides steps of their own area at their level or below; escalation stays in the area (docs/APPROVALS.md). */
+export type ApprovalArea =
+  /** The dealer's own decision (a user's spending limit): a DEALER_ADMIN of the order's dealer, before the distributor's steps. Not for rules. */
+  | 'DEALER'
+  /** Credit and payment matters: FINANCE (4), then the GENERAL_MANAGER (5). */
+  | 'FINANCE'
+  /** Sales exceptions: SALES_REP (1), REGIONAL_MANAGER (2), SALES_DIRECTOR (3), then the GENERAL_MANAGER (5). */
+  | 'SALES';
+
 /** The order of the approval inbox. */
 export type ApprovalQueueSort =
   /** Highest total first. */
@@ -394,6 +403,8 @@ export type StockStatus =
 
 /** What to change in one rule; absent fields stay as they are. A reason is required (audit trail). */
 export type UpdateApprovalRuleInput = {
+  /** SALES or FINANCE: whose ladder decides its steps (the level must be on that area's ladder). */
+  area?: ApprovalArea | null | undefined;
   /** True: back to the level's default deadline. */
   clearDeadline?: boolean | null | undefined;
   /** NEW_DEALER_FIRST_ORDERS: how many first orders, 1-100. */

@@ -114,6 +114,11 @@ const PROBES: Record<string, Probe> = {
       'mutation($id: ID!) { setMinimumOrderAmount(input: { dealerId: $id, minimumAmount: "abc", belowMinimum: REFUSE }) { userErrors { code } } }',
     variables: () => ({ id: none() }),
   },
+  'Mutation.setSpendingLimit': {
+    query: 'mutation($id: ID!) { setSpendingLimit(input: { userId: $id, perOrderLimit: "abc" }) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Query.spendingLimits': { query: '{ spendingLimits { userId } }' },
   'Query.creditRiskView': { query: '{ creditRiskView(first: 1) { totalCount } }' },
   'Query.priceMismatches': { query: '{ priceMismatches(first: 1) { totalCount } }' },
   'Mutation.resolvePriceMismatch': {
@@ -201,6 +206,33 @@ const PROBES: Record<string, Probe> = {
   // A code with a space: refused as a userError (INVALID_CODE), so the walk creates no warehouse.
   'Mutation.upsertWarehouse': {
     query: 'mutation { upsertWarehouse(input: { code: "NO SUCH CODE", name: "Probe", city: "X" }) { userErrors { code } } }',
+  },
+  // Tiers and rollout waves: unknown dealers, requests and waves, or a blank name, so the walk changes nothing.
+  'Query.dealerTierStatus': { query: 'query($id: ID) { dealerTierStatus(dealerId: $id) { tier } }', variables: () => ({ id: none() }) },
+  'Query.tierUpgradeRequests': { query: '{ tierUpgradeRequests { id } }' },
+  'Mutation.requestTierUpgrade': {
+    query: 'mutation($id: ID!) { requestTierUpgrade(input: { dealerId: $id, tier: PLATINUM, reason: "Probe" }) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Mutation.decideTierUpgrade': {
+    query: 'mutation($id: ID!) { decideTierUpgrade(input: { requestId: $id, approve: false }) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Mutation.runTierEvaluation': {
+    query: 'mutation($id: ID!) { runTierEvaluation(review: false, dealerIds: [$id]) { evaluated } }',
+    variables: () => ({ id: none() }),
+  },
+  'Query.rolloutWaves': { query: '{ rolloutWaves { id } }' },
+  'Mutation.createRolloutWave': {
+    query: 'mutation { createRolloutWave(input: { name: " ", opensAt: "2027-01-01T00:00:00Z" }) { userErrors { code } } }',
+  },
+  'Mutation.updateRolloutWave': {
+    query: 'mutation($id: ID!) { updateRolloutWave(input: { id: $id, name: "Probe" }) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
+  },
+  'Mutation.assignDealersToWave': {
+    query: 'mutation($id: ID!) { assignDealersToWave(input: { waveId: $id, dealerIds: [$id] }) { userErrors { code } } }',
+    variables: () => ({ id: none() }),
   },
   // An unknown dealer: refused as a userError (UNKNOWN_DEALER), so the walk creates no address or contact.
   'Mutation.upsertDealerAddress': {

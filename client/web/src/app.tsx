@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useSyncExternalStore } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 
 import { RequestError } from './api/graphql';
@@ -90,13 +90,19 @@ function preloadLanding() {
 }
 preloadLanding();
 
+const subscribeSession = (onChange: () => void) => {
+  const stop = onSessionChange(onChange);
+  return () => void stop();
+};
+
+/**
+ * The session as the app renders it. useSyncExternalStore, not a state copy subscribed in an effect:
+ * the session is resumed before the first render (preloadLanding), and a change that landed between
+ * that render and the effect would be missed, leaving the page on "Loading…" for good.
+ */
 function useSession(): SessionState {
-  const [state, setState] = useState(sessionState());
-  useEffect(() => {
-    const stop = onSessionChange(setState);
-    void resumeSession();
-    return () => void stop();
-  }, []);
+  const state = useSyncExternalStore(subscribeSession, sessionState);
+  useEffect(() => void resumeSession(), []);
   return state;
 }
 

@@ -7,7 +7,7 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 
-import { type BrowserWorld, newContext, PASSWORD, signIn, startBrowserWorld } from './browser.js';
+import { type BrowserWorld, newContext, pageStates, PASSWORD, sessionTrail, signIn, startBrowserWorld } from './browser.js';
 
 const ACCESS_TTL = 8;
 
@@ -150,7 +150,12 @@ describe('browser sessions', () => {
     );
     expect(placeOrder.order?.status, JSON.stringify(placeOrder.userErrors)).toBe('PENDING_APPROVAL');
 
-    const page = await (await newContext(world)).newPage();
+    const context = await newContext(world);
+    const trail = sessionTrail(context);
+    const explain = async (error: Error) => {
+      throw new Error(`${error.message}\npage ${await pageStates([page])}\n${trail.join('\n')}`);
+    };
+    const page = await context.newPage();
     const closes: number[] = [];
     let opened = 0;
     page.on('websocket', (socket) => {
@@ -162,7 +167,10 @@ describe('browser sessions', () => {
     // The first socket is closed when its token expires; the page opens another with a fresh token.
     await expect.poll(() => closes.length, { timeout: (ACCESS_TTL + 10) * 1000 }).toBeGreaterThan(0);
     // Generous: on a busy two-core machine the page's refresh and new socket can take a while.
-    await expect.poll(() => opened, { timeout: 40_000 }).toBeGreaterThan(1);
+    await expect
+      .poll(() => opened, { timeout: 40_000 })
+      .toBeGreaterThan(1)
+      .catch(explain);
     await page.getByText('Live', { exact: true }).waitFor();
 
     const manager = await world.stack.loginAs('manager@demo.staff');
@@ -179,6 +187,8 @@ describe('browser sessions', () => {
 
   it('lets two tabs refresh the one session at the same moment without ending it (one refresh at a time)', async () => {
     const context = await newContext(world);
+    // What each tab's session routes answered, printed when the test fails so that a race explains itself.
+    const trail = sessionTrail(context);
     const first = await context.newPage();
     await signIn(first, 'orders@demo.dealer', '/orders');
     const second = await context.newPage();
@@ -186,7 +196,12 @@ describe('browser sessions', () => {
     // session, so the two tabs' refreshes must take turns (a Web Lock), each with the newest cookie.
     for (let round = 0; round < 3; round += 1) {
       await Promise.all([first.reload(), second.goto('/orders')]);
-      await Promise.all([first, second].map((page) => page.getByRole('heading', { name: 'Orders' }).waitFor({ timeout: 45_000 })));
+      await Promise.all([first, second].map((page) => page.getByRole('heading', { name: 'Orders' }).waitFor({ timeout: 45_000 }))).catch(
+        async (error: Error) => {
+          const pages = await pageStates([first, second]);
+          throw new Error(`${error.message}\nround ${round}; pages ${pages}\n${trail.join('\n')}`);
+        },
+      );
     }
     expect(await first.getByLabel('Email').count()).toBe(0);
     expect(await second.getByLabel('Email').count()).toBe(0);

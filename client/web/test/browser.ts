@@ -91,6 +91,43 @@ export async function newContext(world: BrowserWorld, viewport: 'desktop' | 'pho
   return context;
 }
 
+/**
+ * What the session routes answered in this context, and which requests failed, with times: printed by
+ * a session test that fails, so that a race explains itself (tokens are left out).
+ */
+export function sessionTrail(context: BrowserContext): string[] {
+  const trail: string[] = [];
+  const at = () => new Date().toISOString().slice(14, 23);
+  context.on('response', (response) => {
+    if (!response.url().includes('/auth/')) return;
+    const route = response.url().split('/auth/')[1];
+    void response.text().then(
+      (body) => trail.push(`${at()} ${route} ${response.status()} ${body.replace(/"accessToken":"[^"]+"/, '"accessToken":"…"')}`),
+      () => trail.push(`${at()} ${route} ${response.status()} (body lost)`),
+    );
+  });
+  context.on('requestfailed', (request) => trail.push(`${at()} FAILED ${request.url()} ${request.failure()?.errorText}`));
+  context.on('page', (page) =>
+    page.on('websocket', (socket) => {
+      trail.push(`${at()} socket opened`);
+      socket.on('close', () => trail.push(`${at()} socket closed`));
+    }),
+  );
+  return trail;
+}
+
+/** Each page's visible text (its start) and the Web Locks it holds or waits for. */
+export async function pageStates(pages: Page[]): Promise<string> {
+  const states = await Promise.all(
+    pages.map((page) =>
+      page
+        .evaluate(async () => ({ text: document.body.innerText.slice(0, 120), locks: await navigator.locks.query() }))
+        .catch((cause: Error) => cause.message),
+    ),
+  );
+  return JSON.stringify(states);
+}
+
 /** Signs in through the form, as a person does, and waits for the signed-in frame. */
 export async function signIn(page: Page, email: string, path = '/'): Promise<void> {
   await page.goto(path);

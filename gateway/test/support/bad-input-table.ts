@@ -425,6 +425,13 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
     fields: { 'input.dealerId': 'id', 'input.minimumAmount': 'amount', 'input.belowMinimum': 'enum' },
     tables: ['orders.dealer_order_policy'],
   },
+  setSpendingLimit: {
+    as: 'platinum@demo.dealer',
+    document: `mutation($input: SpendingLimitInput!) { setSpendingLimit(input: $input) ${UE} }`,
+    variables: () => ({ input: { userId: NONE, perOrderLimit: '10.00', monthlyLimit: '100.00' } }),
+    fields: { 'input.userId': 'id', 'input.perOrderLimit': 'amount', 'input.monthlyLimit': 'amount' },
+    tables: ['orders.spending_limit'],
+  },
   requestSpecialPrice: {
     as: 'platinum@demo.dealer',
     document: `mutation($input: RequestSpecialPriceInput!) { requestSpecialPrice(input: $input) ${UE} }`,
@@ -614,6 +621,52 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
     variables: () => ({ input: { code: 'NO SUCH CODE', name: 'Probe', city: 'Nowhere' } }),
     fields: { 'input.code': 'text', 'input.name': 'text', 'input.city': 'text' },
     tables: ['products.warehouse', 'products.master_data_change'],
+  },
+  requestTierUpgrade: {
+    as: 'rep@demo.staff',
+    document: `mutation($input: RequestTierUpgradeInput!) { requestTierUpgrade(input: $input) ${UE} }`,
+    // An unknown dealer: refused as NOT_FOUND, so no case creates a request.
+    variables: () => ({ input: { dealerId: NONE, tier: 'PLATINUM', reason: 'Probe' } }),
+    fields: { 'input.dealerId': 'id', 'input.tier': 'enum', 'input.reason': 'text' },
+    tables: ['dealers.tier_upgrade_request'],
+  },
+  decideTierUpgrade: {
+    as: 'manager@demo.staff',
+    document: `mutation($input: DecideTierUpgradeInput!) { decideTierUpgrade(input: $input) ${UE} }`,
+    variables: () => ({ input: { requestId: NONE, approve: true, note: 'Probe' } }),
+    fields: { 'input.requestId': 'id', 'input.approve': 'bool', 'input.note': 'text' },
+    tables: ['dealers.tier_upgrade_request', 'dealers.tier_change'],
+  },
+  runTierEvaluation: {
+    as: 'admin@demo.staff',
+    document: `mutation($review: Boolean!, $ids: [ID!]) { runTierEvaluation(review: $review, dealerIds: $ids) { evaluated } }`,
+    // Only an unknown dealer: every case evaluates nobody.
+    variables: () => ({ review: false, ids: [NONE] }),
+    fields: { review: 'bool', ids: 'idList' },
+    tables: ['dealers.tier_change', 'dealers.tier_review'],
+  },
+  createRolloutWave: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: CreateRolloutWaveInput!) { createRolloutWave(input: $input) ${UE} }`,
+    // A blank name: the base is refused as REQUIRED, so no case creates a wave.
+    variables: () => ({ input: { name: ' ', opensAt: '2027-01-01T00:00:00Z' } }),
+    fields: { 'input.name': 'text', 'input.opensAt': 'date' },
+    tables: ['dealers.rollout_wave'],
+  },
+  updateRolloutWave: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: UpdateRolloutWaveInput!) { updateRolloutWave(input: $input) ${UE} }`,
+    variables: () => ({ input: { id: NONE, name: 'Probe', opensAt: '2027-01-01T00:00:00Z' } }),
+    fields: { 'input.id': 'id', 'input.name': 'text', 'input.opensAt': 'date' },
+    tables: ['dealers.rollout_wave'],
+  },
+  assignDealersToWave: {
+    as: 'admin@demo.staff',
+    document: `mutation($input: AssignDealersToWaveInput!) { assignDealersToWave(input: $input) ${UE} }`,
+    // An unknown wave: refused as NOT_FOUND, so no case moves a dealer.
+    variables: () => ({ input: { waveId: NONE, dealerIds: [NONE] } }),
+    fields: { 'input.waveId': 'id', 'input.dealerIds': 'idList' },
+    tables: ['dealers.rollout_wave'],
   },
   upsertDealerAddress: {
     as: 'admin@demo.staff',

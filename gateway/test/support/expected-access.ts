@@ -81,14 +81,14 @@ Query.specialPriceRequest               | x  x  x  | x  x  x  x  x  x  | -      
 Mutation.approveSpecialPriceRequest     | .  .  .  | x  x  x  x  x  .  | -            | userError
 Mutation.rejectSpecialPriceRequest      | .  .  .  | x  x  x  x  x  .  | -            | userError
 Subscription.specialPriceRequestUpdated | x  x  x  | x  x  x  x  x  x  | -            | ERROR
-Mutation.approveOrder                   | .  .  .  | x  x  x  x  x  .  | -            | userError
-Mutation.rejectOrder                    | .  .  .  | x  x  x  x  x  .  | -            | userError
+Mutation.approveOrder                   | x  .  .  | x  x  x  x  x  .  | -            | userError
+Mutation.rejectOrder                    | x  .  .  | x  x  x  x  x  .  | -            | userError
 Mutation.approveOrders                  | .  .  .  | x  x  x  x  x  .  | -            | ERROR
 Mutation.rejectOrders                   | .  .  .  | x  x  x  x  x  .  | -            | ERROR
-Query.approvalQueue                     | .  .  .  | x  x  x  x  x  x  | -            | ERROR
+Query.approvalQueue                     | x  .  .  | x  x  x  x  x  x  | -            | ERROR
 Query.approvalStats                     | .  .  .  | x  x  x  x  x  x  | -            | ERROR
 Query.successMetrics                    | .  .  .  | x  x  x  x  x  x  | -            | ERROR
-Subscription.approvalQueueChanged       | .  .  .  | x  x  x  x  x  x  | -            | ERROR
+Subscription.approvalQueueChanged       | x  .  .  | x  x  x  x  x  x  | -            | ERROR
 Query.approvalRules                     | .  .  .  | .  .  .  .  .  x  | -            | ERROR
 Query.approvalRuleChanges               | .  .  .  | .  .  .  .  .  x  | -            | ERROR
 Mutation.updateApprovalRule             | .  .  .  | .  .  .  .  .  x  | -            | userError
@@ -96,6 +96,8 @@ Mutation.createApprovalRule             | .  .  .  | .  .  .  .  .  x  | -      
 Mutation.updateOrderFulfillment         | .  .  .  | x  x  x  x  x  x  | ERP_IMPORT   | userError
 Mutation.acknowledgeOrder               | .  .  .  | .  .  .  .  x  x  | ERP_IMPORT   | userError
 Mutation.setMinimumOrderAmount          | .  .  .  | .  .  .  .  x  x  | -            | userError
+Mutation.setSpendingLimit               | x  .  .  | .  .  .  .  .  x  | -            | userError
+Query.spendingLimits                    | x  .  .  | .  .  .  .  .  x  | -            | ERROR
 Query.creditAccount                     | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Query.invoice                           | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Query.creditRiskView                    | .  .  .  | .  .  .  x  x  .  | -            | ERROR
@@ -124,6 +126,15 @@ Query.apiClients                        | .  .  .  | .  .  .  .  .  x  | -      
 Mutation.createApiClient                | .  .  .  | .  .  .  .  .  x  | -            | ERROR
 Mutation.revokeApiClient                | .  .  .  | .  .  .  .  .  x  | -            | ERROR
 Mutation.rotateApiClientSecret          | .  .  .  | .  .  .  .  .  x  | -            | ERROR
+Query.dealerTierStatus                  | x  x  x  | x  x  x  x  x  x  | -            | ERROR
+Query.tierUpgradeRequests               | .  .  .  | x  x  x  x  x  x  | -            | ERROR
+Mutation.requestTierUpgrade             | .  .  .  | x  x  x  .  x  .  | -            | userError
+Mutation.decideTierUpgrade              | .  .  .  | .  x  x  .  x  .  | -            | userError
+Mutation.runTierEvaluation              | .  .  .  | .  .  .  .  .  x  | -            | ERROR
+Query.rolloutWaves                      | .  .  .  | x  x  x  x  x  x  | -            | ERROR
+Mutation.createRolloutWave              | .  .  .  | .  .  x  .  x  x  | -            | userError
+Mutation.updateRolloutWave              | .  .  .  | .  .  x  .  x  x  | -            | userError
+Mutation.assignDealersToWave            | .  .  .  | .  .  x  .  x  x  | -            | userError
 `;
 
 export const EXPECTED_ROLES = [

@@ -10,6 +10,7 @@ export * from './auth/shared-nonces.js';
 export * from './auth/signature.js';
 export * from './auth/tokens.js';
 export * from './config.js';
+export * from './db/master-data-change.entity.js';
 export * from './db/orm.js';
 export * from './events/event-hub.js';
 export * from './events/outbox-drain.js';

@@ -2,6 +2,7 @@ import { ConfigError, type Env, envBool, envInt, envOptional, readSubgraphConfig
 
 import type { MfaPolicy } from './domain/mfa-requirement.js';
 import { isRetentionDays, RETENTION_SWEEP } from './domain/security-event-retention.js';
+import { DEFAULT_TIER_SETTINGS, type TierSettings } from './services/tier.service.js';
 
 /** How long tokens live. */
 export interface TokenLifetimes {
@@ -16,6 +17,27 @@ export interface DealersConfig extends SubgraphConfig, TokenLifetimes {
   mfaPolicy: MfaPolicy;
   /** SECURITY_EVENT_RETENTION_DAYS: security events older than this many days are deleted. */
   securityEventRetentionDays: number;
+  /** TIER_REVIEW_PERIOD, TIER_DOWNGRADE_GRACE_DAYS, TIER_CHECK_INTERVAL_MINUTES: the tier evaluation job. */
+  tierSettings: TierSettings;
+}
+
+/**
+ * The tier job: TIER_REVIEW_PERIOD (MONTHLY, YEARLY (default: the seed's annual review) or OFF) sets
+ * when downgrades are decided; TIER_DOWNGRADE_GRACE_DAYS (default 60, 0 to 3650) how long a decided
+ * downgrade waits; TIER_CHECK_INTERVAL_MINUTES (default 60; 0 turns the job off) how often automatic
+ * upgrades are looked for. Anything else stops the start.
+ */
+export function readTierSettings(env: Env): TierSettings {
+  const period = (envOptional(env, 'TIER_REVIEW_PERIOD') ?? 'YEARLY').toUpperCase();
+  const periods: Record<string, number | null> = { MONTHLY: 30, YEARLY: 365, OFF: null };
+  if (!(period in periods)) throw new ConfigError(`TIER_REVIEW_PERIOD must be MONTHLY, YEARLY or OFF, not ${period}.`);
+  const graceDays = envInt(env, 'TIER_DOWNGRADE_GRACE_DAYS', DEFAULT_TIER_SETTINGS.graceDays);
+  if (!Number.isInteger(graceDays) || graceDays < 0 || graceDays > 3650)
+    throw new ConfigError(`TIER_DOWNGRADE_GRACE_DAYS must be whole days from 0 to 3650, not ${graceDays}.`);
+  const minutes = envInt(env, 'TIER_CHECK_INTERVAL_MINUTES', DEFAULT_TIER_SETTINGS.checkIntervalMs / 60_000);
+  if (!Number.isInteger(minutes) || minutes < 0 || minutes > 1440)
+    throw new ConfigError(`TIER_CHECK_INTERVAL_MINUTES must be whole minutes from 0 to 1440, not ${minutes}.`);
+  return { ...DEFAULT_TIER_SETTINGS, reviewPeriodDays: periods[period] ?? null, graceDays, checkIntervalMs: minutes * 60_000 };
 }
 
 /** SECURITY_EVENT_RETENTION_DAYS (default 365): whole days from 1 to 36500; anything else stops the start. */
@@ -53,5 +75,6 @@ export function loadConfig(env: Env = process.env): DealersConfig {
     ...readTokenLifetimes(env),
     mfaPolicy: readMfaPolicy(env, subgraph.production),
     securityEventRetentionDays: readSecurityEventRetentionDays(env),
+    tierSettings: readTierSettings(env),
   };
 }

@@ -13,8 +13,10 @@ import { DealerMasterResolver } from './graphql/dealer-master.resolver.js';
 import { DealerPolicyResolver } from './graphql/dealer-policy.resolver.js';
 import { toDealerType } from './graphql/mappers.js';
 import { MfaResolver } from './graphql/mfa.resolver.js';
+import { RolloutResolver } from './graphql/rollout.resolver.js';
 import { SecurityEventResolver } from './graphql/security-event.resolver.js';
 import { SessionResolver } from './graphql/session.resolver.js';
+import { TierResolver } from './graphql/tier.resolver.js';
 import { UserAdminResolver } from './graphql/user-admin.resolver.js';
 import { dealersInternalOperations } from './internal/internal-operations.js';
 import { createDealerLoaders } from './loaders/dealer.loaders.js';
@@ -24,6 +26,7 @@ import { findDealer } from './services/dealer.service.js';
 import { startDealerForwarder } from './services/dealer-forwarder.js';
 import { PASSWORD_HASH_COST, type PasswordHashCost, passwordHasher } from './services/password-hashing.service.js';
 import { type RetentionSettings, startSecurityEventRetention } from './services/security-event-retention.service.js';
+import { DEFAULT_TIER_SETTINGS, startTierEvaluation, type TierSettings } from './services/tier.service.js';
 import type { TokenService } from './services/token.service.js';
 
 /**
@@ -31,12 +34,14 @@ import type { TokenService } from './services/token.service.js';
  * MFA policy (config.ts `readMfaPolicy`; the staff rule is off unless set) and the audit log's
  * retention (`securityEventRetentionDays`; 365 days unless set). The password hashing cost stays
  * argon2's default everywhere but in tests, whose stacks lower it (a test's sign-in is not a benchmark).
+ * The tier job's settings come from config.ts `readTierSettings` (an hourly upgrade check, a yearly review).
  */
 export function dealersSubgraph(
   tokens: TokenService,
   mfaPolicy: MfaPolicy = { staffMfaRequired: false },
   retention: RetentionSettings = { retentionDays: RETENTION_SWEEP.defaultDays },
   passwordHashCost: PasswordHashCost = PASSWORD_HASH_COST,
+  tierSettings: TierSettings = DEFAULT_TIER_SETTINGS,
 ): SubgraphDefinition<DealersContext, DemoData> {
   const passwords = passwordHasher(passwordHashCost);
   return {
@@ -59,6 +64,8 @@ export function dealersSubgraph(
           DealerPolicyResolver,
           DealerMasterResolver,
           DealerAddressResolver,
+          TierResolver,
+          RolloutResolver,
           UserAdminResolver,
           ApiClientResolver,
         ],
@@ -74,7 +81,7 @@ export function dealersSubgraph(
       }),
     context: (base, runtime) => {
       const settings = runtime?.config;
-      const client = <S extends 'prices' | 'products'>(service: S) =>
+      const client = <S extends 'prices' | 'products' | 'credit'>(service: S) =>
         internalClient(service, { baseUrl: settings?.serviceUrls[service] ?? '', key: settings?.internalKey ?? '', timeoutMs: 10_000 });
       return {
         ...base,
@@ -82,7 +89,10 @@ export function dealersSubgraph(
         tokens,
         mfaPolicy,
         passwords,
-        ...(settings ? { services: { prices: client('prices'), products: client('products') }, logger: runtime.logger } : {}),
+        tierSettings,
+        ...(settings
+          ? { services: { prices: client('prices'), products: client('products'), credit: client('credit') }, logger: runtime.logger }
+          : {}),
       };
     },
     internalOperations: (newContext) => dealersInternalOperations(newContext),
@@ -95,7 +105,12 @@ export function dealersSubgraph(
         retention,
         (error) => runtime.logger.error('security event retention sweep failed', { error: String(error) }),
       );
+      // The tier job: automatic upgrades, the periodic review and ended graces (one instance at a time, by an advisory lock).
+      const stopTiers = startTierEvaluation(newContext, tierSettings, (error) =>
+        runtime.logger.error('tier evaluation failed', { error: String(error) }),
+      );
       return async () => {
+        await stopTiers();
         await stopRetention();
         await stopForwarder();
       };

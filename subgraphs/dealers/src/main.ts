@@ -11,9 +11,11 @@ const tokens = await createTokenService({
   accessTokenTtlSeconds: config.accessTokenTtlSeconds,
   refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
 });
-const service = await runSubgraph(dealersSubgraph(tokens, config.mfaPolicy, { retentionDays: config.securityEventRetentionDays }), config, {
-  migrate: true,
-});
+const service = await runSubgraph(
+  dealersSubgraph(tokens, config.mfaPolicy, { retentionDays: config.securityEventRetentionDays }, undefined, config.tierSettings),
+  config,
+  { migrate: true },
+);
 console.log(`dealers subgraph on ${service.url}`);
 const stop = () => void service.stop().then(() => process.exit(0));
 process.once('SIGINT', stop);

@@ -8,6 +8,7 @@ import { ApprovalStatsResolver } from './approvals/approval-stats.resolver.js';
 import { ApprovalTimers } from './approvals/approval-timers.service.js';
 import { BulkDecisionResolver } from './approvals/bulk-decision.resolver.js';
 import { OrderApprovalResolver } from './approvals/order-approval.resolver.js';
+import { SpendingLimitResolver } from './approvals/spending-limit.resolver.js';
 import { CartResolver } from './cart/cart.resolver.js';
 import { DEFAULT_WORKFLOW_SETTINGS, type NotificationSettings, type WorkflowSettings } from './config.js';
 import type { OrdersContext } from './context.js';
@@ -56,6 +57,7 @@ const RESOLVERS: [Function, ...Function[]] = [
   ApprovalStatsResolver,
   SuccessMetricsResolver,
   ApprovalRuleResolver,
+  SpendingLimitResolver,
   CartResolver,
   OrderTemplateResolver,
   OrderEventResolver,

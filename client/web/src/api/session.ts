@@ -68,11 +68,32 @@ async function post(path: string, body: Record<string, unknown> = {}): Promise<{
   const response = await fetch(path, {
     method: 'POST',
     credentials: 'same-origin',
+    // A refresh rotates the cookie: if a navigation cancelled the request after the gateway rotated
+    // but before the answer arrived, the browser would keep the spent cookie. keepalive lets the
+    // request finish (and its Set-Cookie land) when the page that sent it goes away.
+    keepalive: path === '/auth/refresh',
     headers: { 'content-type': 'application/json', ...CSRF },
     body: JSON.stringify(body),
   });
   const answer = (await response.json().catch(() => null)) as TokenAnswer | null;
   return { status: response.status, answer: answer ?? { accessToken: null, expiresIn: null, userErrors: [] } };
+}
+
+type RefreshAnswer = { status: number; answer: TokenAnswer };
+
+/**
+ * The answer of the refresh public/session-preload.js sent while the app loaded, once: the page's first
+ * refresh uses it; any later refresh asks the gateway. Null when there was none or it failed.
+ */
+async function takePreloadedRefresh(): Promise<RefreshAnswer | null> {
+  const holder = globalThis as { __dealergraphSession?: Promise<{ status: number; answer: Partial<TokenAnswer> } | null> };
+  const preloaded = holder.__dealergraphSession;
+  if (!preloaded) return null;
+  delete holder.__dealergraphSession;
+  const result = await preloaded;
+  return result?.answer
+    ? { status: result.status, answer: { accessToken: null, expiresIn: null, userErrors: [], ...result.answer } }
+    : null;
 }
 
 /** One refresh at a time in this browser: under the lock, a token another tab just got is used instead. */
@@ -83,24 +104,39 @@ async function withRefreshLock<T>(work: () => Promise<T>): Promise<T> {
 
 let refreshing: Promise<string | null> | null = null;
 
-/** Trades the cookie for a fresh access token; null (and signed out) when the session has ended. */
-export function refresh(force = false): Promise<string | null> {
-  refreshing ??= withRefreshLock(async () => {
-    if (!force && accessToken && expiresAt - Date.now() > earlyMs) return accessToken;
-    const { answer } = await post('/auth/refresh');
-    if (answer.accessToken && answer.expiresIn) {
-      adopt(answer.accessToken, answer.expiresIn);
-      return answer.accessToken;
-    }
-    const code = answer.userErrors[0]?.code;
-    // A service that is down is not a signed-out user: keep what we have and let the caller retry.
-    if (code === 'SERVICE_UNAVAILABLE' || code === 'RATE_LIMITED') return null;
-    forget(code === 'NO_SESSION' ? undefined : code);
-    return null;
-  }).finally(() => {
+/**
+ * Trades the cookie for a fresh access token; null (and signed out) when the session has ended.
+ * `preloaded`: the page's first refresh takes the answer public/session-preload.js asked for while the
+ * app loaded (under the same cross-tab lock), instead of waiting for the lock, which the browser grants
+ * only after the first render; without that answer it refreshes as usual.
+ */
+export function refresh(force = false, { preloaded = false } = {}): Promise<string | null> {
+  refreshing ??= (async () => {
+    const early = preloaded ? await takePreloadedRefresh() : null;
+    return early ? settle(early.answer) : withRefreshLock(() => locked(force));
+  })().finally(() => {
     refreshing = null;
   });
   return refreshing;
+}
+
+async function locked(force: boolean): Promise<string | null> {
+  if (!force && accessToken && expiresAt - Date.now() > earlyMs) return accessToken;
+  const { answer } = await post('/auth/refresh');
+  return settle(answer);
+}
+
+/** Adopts a refresh's answer, or ends the session it says has ended. */
+function settle(answer: TokenAnswer): string | null {
+  if (answer.accessToken && answer.expiresIn) {
+    adopt(answer.accessToken, answer.expiresIn);
+    return answer.accessToken;
+  }
+  const code = answer.userErrors[0]?.code;
+  // A service that is down is not a signed-out user: keep what we have and let the caller retry.
+  if (code === 'SERVICE_UNAVAILABLE' || code === 'RATE_LIMITED') return null;
+  forget(code === 'NO_SESSION' ? undefined : code);
+  return null;
 }
 
 /** The access token for a request now: the one in memory, or a refreshed one when it is about to expire. */
@@ -161,9 +197,27 @@ export function onSessionChange(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** At start: a cookie from an earlier visit (or another tab) signs this tab in without a form. */
-export async function resumeSession(): Promise<void> {
-  if (state.kind !== 'unknown') return;
-  const token = await refresh(true).catch(() => null);
-  if (!token && state.kind === 'unknown') setState({ kind: 'signed-out' });
+/** Waits before each further attempt to resume: 1, 2, 4 and 8 s, then the sign-in form. */
+const RESUME_RETRY_MS = [1_000, 2_000, 4_000, 8_000];
+let resuming: Promise<void> | null = null;
+
+/**
+ * At start: a cookie from an earlier visit (or another tab) signs this tab in without a form. A gateway
+ * that is busy (RATE_LIMITED), down or unreachable has not ended the session, so the page keeps
+ * loading and asks again before it shows the form.
+ */
+export function resumeSession(): Promise<void> {
+  if (state.kind !== 'unknown') return Promise.resolve();
+  resuming ??= (async () => {
+    for (const wait of [...RESUME_RETRY_MS, null]) {
+      // Only the first attempt takes the answer the preload script asked for; later ones ask again.
+      const token = await refresh(true, { preloaded: wait === RESUME_RETRY_MS[0] }).catch(() => null);
+      if (token || state.kind !== 'unknown' || wait === null) break;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    if (state.kind === 'unknown') setState({ kind: 'signed-out' });
+  })().finally(() => {
+    resuming = null;
+  });
+  return resuming;
 }

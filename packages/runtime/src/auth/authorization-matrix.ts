@@ -53,6 +53,9 @@ const CREDIT_MANAGERS: readonly Role[] = ['FINANCE', 'GENERAL_MANAGER'];
 const ASSORTMENT_MANAGERS: readonly Role[] = ['SALES_DIRECTOR', 'GENERAL_MANAGER', 'ADMIN'];
 const STOCK_MANAGERS: readonly Role[] = ['GENERAL_MANAGER', 'ADMIN'];
 const PORTAL_ADMIN: readonly Role[] = ['ADMIN'];
+/** The seed's "sales manager" who approves a manual tier upgrade: REGIONAL_MANAGER (their region) and above on the sales side. */
+const SALES_MANAGERS: readonly Role[] = ['REGIONAL_MANAGER', 'SALES_DIRECTOR', 'GENERAL_MANAGER'];
+const ROLLOUT_MANAGERS: readonly Role[] = ['SALES_DIRECTOR', 'GENERAL_MANAGER', 'ADMIN'];
 
 export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> = {
   // Catalog and prices
@@ -178,14 +181,26 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
     note: "dealer users: their dealer's; approvers: up to their level",
   },
   // Approval and fulfilment
-  'Mutation.approveOrder': { roles: APPROVERS, refusal: 'USER_ERROR', note: "up to the approver's level" },
-  'Mutation.rejectOrder': { roles: APPROVERS, refusal: 'USER_ERROR', note: "up to the approver's level" },
+  'Mutation.approveOrder': {
+    roles: [...APPROVERS, 'DEALER_ADMIN'],
+    refusal: 'USER_ERROR',
+    note: "steps of the approver's area up to their level; DEALER_ADMIN: their dealer's own step",
+  },
+  'Mutation.rejectOrder': {
+    roles: [...APPROVERS, 'DEALER_ADMIN'],
+    refusal: 'USER_ERROR',
+    note: "steps of the approver's area up to their level; DEALER_ADMIN: their dealer's own step",
+  },
   'Mutation.approveOrders': { roles: APPROVERS, refusal: 'ERROR', note: "each order up to the approver's level" },
   'Mutation.rejectOrders': { roles: APPROVERS, refusal: 'ERROR', note: "each order up to the approver's level" },
-  'Query.approvalQueue': { roles: STAFF, refusal: 'ERROR' },
+  'Query.approvalQueue': { roles: [...STAFF, 'DEALER_ADMIN'], refusal: 'ERROR', note: "DEALER_ADMIN: their dealer's own steps" },
   'Query.approvalStats': { roles: STAFF, refusal: 'ERROR' },
   'Query.successMetrics': { roles: STAFF, refusal: 'ERROR' },
-  'Subscription.approvalQueueChanged': { roles: STAFF, refusal: 'ERROR', note: "steps up to the approver's level" },
+  'Subscription.approvalQueueChanged': {
+    roles: [...STAFF, 'DEALER_ADMIN'],
+    refusal: 'ERROR',
+    note: "steps of the approver's area up to their level; DEALER_ADMIN: their dealer's own steps",
+  },
   'Query.approvalRules': { roles: PORTAL_ADMIN, refusal: 'ERROR' },
   'Query.approvalRuleChanges': { roles: PORTAL_ADMIN, refusal: 'ERROR' },
   'Mutation.updateApprovalRule': { roles: PORTAL_ADMIN, refusal: 'USER_ERROR' },
@@ -203,6 +218,8 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
     note: "the ERP's order number and confirmed dates; APPROVED moves to PROCESSING",
   },
   'Mutation.setMinimumOrderAmount': { roles: ['GENERAL_MANAGER', 'ADMIN'], refusal: 'USER_ERROR' },
+  'Mutation.setSpendingLimit': { roles: USER_ADMINS, refusal: 'USER_ERROR', note: "DEALER_ADMIN: own dealer's ORDER_ENTRY users" },
+  'Query.spendingLimits': { roles: USER_ADMINS, refusal: 'ERROR', note: 'DEALER_ADMIN: own dealer only' },
   // Credit and the ERP ledger
   'Query.creditAccount': { roles: ALL_ROLES, refusal: 'ERROR', note: "dealer users: their dealer's; staff name the dealer" },
   'Query.invoice': { roles: ALL_ROLES, refusal: 'ERROR', note: "dealer users: their dealer's only" },
@@ -238,6 +255,28 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Mutation.createApiClient': { roles: ['ADMIN'], refusal: 'ERROR' },
   'Mutation.revokeApiClient': { roles: ['ADMIN'], refusal: 'ERROR' },
   'Mutation.rotateApiClientSecret': { roles: ['ADMIN'], refusal: 'ERROR' },
+  // Tiers (dealers owns the tier; prices and products follow) and rollout waves
+  'Query.dealerTierStatus': { roles: ALL_ROLES, refusal: 'ERROR', note: 'dealer users: their own only' },
+  'Query.tierUpgradeRequests': { roles: STAFF, refusal: 'ERROR' },
+  'Mutation.requestTierUpgrade': {
+    roles: ['SALES_REP', ...SALES_MANAGERS],
+    refusal: 'USER_ERROR',
+    note: 'SALES_REP: their own dealers or region; REGIONAL_MANAGER: their region',
+  },
+  'Mutation.decideTierUpgrade': {
+    roles: SALES_MANAGERS,
+    refusal: 'USER_ERROR',
+    note: "REGIONAL_MANAGER: their region; never one's own request",
+  },
+  'Mutation.runTierEvaluation': { roles: PORTAL_ADMIN, refusal: 'ERROR', note: 'the hourly job, now' },
+  'Query.rolloutWaves': { roles: STAFF, refusal: 'ERROR' },
+  'Mutation.createRolloutWave': { roles: ROLLOUT_MANAGERS, refusal: 'USER_ERROR' },
+  'Mutation.updateRolloutWave': { roles: ROLLOUT_MANAGERS, refusal: 'USER_ERROR' },
+  'Mutation.assignDealersToWave': {
+    roles: ROLLOUT_MANAGERS,
+    refusal: 'USER_ERROR',
+    note: 'by list or filter; signs out dealers of a closed wave',
+  },
 };
 
 /**

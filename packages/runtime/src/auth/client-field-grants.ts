@@ -118,6 +118,17 @@ export const CLIENT_TYPE_GRANTS: Readonly<Record<string, readonly ApiScope[]>> =
   DealerAddress: [...ORDERS, ...ERP],
   DealerContact: ERP,
   DealerSecurityPolicy: CLOSED,
+  // Tiers and rollout waves: staff and the dealer's own users, no API client (none of their root fields has a scope).
+  DealerTierStatus: CLOSED,
+  NextTier: CLOSED,
+  TierChange: CLOSED,
+  TierUpgradeRequest: CLOSED,
+  RequestTierUpgradePayload: CLOSED,
+  DecideTierUpgradePayload: CLOSED,
+  TierEvaluationRun: CLOSED,
+  RolloutWave: CLOSED,
+  RolloutWavePayload: CLOSED,
+  AssignDealersToWavePayload: CLOSED,
   // Credit and the ledger: the ERP records them and may read what it recorded; nobody else.
   CreditAccount: ERP,
   CreditAccountConnection: CLOSED,

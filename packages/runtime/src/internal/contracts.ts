@@ -421,6 +421,23 @@ export interface CreditOperations {
     input: MasterDataBatch<Record<string, unknown>>;
     output: MasterDataBatchResult;
   };
+  /**
+   * What the tier evaluation (dealers) needs of each dealer's ledger: the total invoiced since
+   * `since` (ISO 8601; the trailing 12 months) and how many days the oldest unpaid invoice is past
+   * due (0: none). `dealerIds` null: every dealer with an invoice or an account; others answer zeros.
+   * Read-only, one statement.
+   */
+  tierFacts: {
+    input: { dealerIds: string[] | null; since: string };
+    output: { dealers: InternalTierFacts[] };
+  };
+}
+
+/** One dealer's ledger facts for its tier evaluation; money in cents. */
+export interface InternalTierFacts {
+  dealerId: string;
+  revenue: number;
+  oldestOverdueDays: number;
 }
 
 /** Who looks after a dealer, as the approval scope needs it. */

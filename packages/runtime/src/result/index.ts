@@ -1,2 +1,3 @@
 export * from './amount.js';
+export * from './checked.js';
 export * from './result.js';

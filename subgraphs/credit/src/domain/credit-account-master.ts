@@ -1,4 +1,4 @@
-import { readAmount } from '@dealergraph/runtime';
+import { type Checked, type FieldProblem, readAmount } from '@dealergraph/runtime';
 
 import type { ExceedancePolicy } from './credit.js';
 import { limitChangeProblems } from './ledger-input.js';
@@ -31,18 +31,14 @@ export interface CreditAccountData {
   exceedancePolicy: ExceedancePolicy;
 }
 
-export interface CreditAccountProblem {
-  code: 'INVALID_AMOUNT' | 'ABSURD_LIMIT' | 'INVALID_CURRENCY' | 'INVALID_TERMS' | 'INVALID_POLICY' | 'REQUIRED';
-  message: string;
-  field: string;
-}
+export type CreditAccountProblem = FieldProblem<
+  'INVALID_AMOUNT' | 'ABSURD_LIMIT' | 'INVALID_CURRENCY' | 'INVALID_TERMS' | 'INVALID_POLICY' | 'REQUIRED'
+>;
 
 const textOf = (raw: unknown) => (typeof raw === 'string' ? raw.trim() : raw == null ? '' : String(raw).trim());
 
 /** Checks one account's values: every problem with its field, or the data to store. */
-export function checkCreditAccount(
-  input: Record<string, unknown>,
-): { ok: true; value: CreditAccountData } | { ok: false; problems: CreditAccountProblem[] } {
+export function checkCreditAccount(input: Record<string, unknown>): Checked<CreditAccountData, CreditAccountProblem> {
   const problems: CreditAccountProblem[] = [];
   const rawLimit = textOf(input.creditLimit);
   let limit = 0;

@@ -12,6 +12,7 @@ import type { CreditContext } from '../context.js';
 import { upsertCreditAccounts } from '../services/credit-account-master.service.js';
 import { assessOrder, HoldConflictError, placeHold, prepaymentsDue, releaseHold } from '../services/hold.service.js';
 import { openPriceMismatchInvoices } from '../services/price-consistency.service.js';
+import { tierFacts } from '../services/tier-facts.service.js';
 
 /** The credit subgraph's internal operations (see contracts.ts), for the order workflow. */
 export function creditInternalOperations(newContext: () => CreditContext): InternalHandlers<'credit'> {
@@ -71,6 +72,15 @@ export function creditInternalOperations(newContext: () => CreditContext): Inter
     },
     async openPriceMismatches() {
       return { invoices: await openPriceMismatchInvoices(newContext().em) };
+    },
+    async tierFacts(input) {
+      const raw = input?.dealerIds ?? null;
+      if (raw !== null && (!Array.isArray(raw) || raw.length > MAX_INTERNAL_LINES))
+        throw new InternalInputError(`dealerIds must be null or a list of at most ${MAX_INTERNAL_LINES}`);
+      const dealerIds = raw ? raw.map((id, i) => requireUuid(id, `dealerIds[${i}]`)) : null;
+      const since = new Date(typeof input?.since === 'string' ? input.since : '');
+      if (Number.isNaN(since.getTime())) throw new InternalInputError('since must be an ISO 8601 instant');
+      return { dealers: await tierFacts(newContext(), { dealerIds, since }) };
     },
     async releaseHold(input) {
       const hold = await releaseHold(newContext(), { orderId: requireUuid(input?.orderId, 'orderId') });

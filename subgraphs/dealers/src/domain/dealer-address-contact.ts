@@ -11,6 +11,7 @@
  *   phone, and active.
  */
 
+import type { Checked, FieldProblem } from '@dealergraph/runtime';
 export const ADDRESS_KINDS = ['BILLING', 'SHIP_TO'] as const;
 export type AddressKind = (typeof ADDRESS_KINDS)[number];
 
@@ -35,13 +36,9 @@ export interface DealerContactData {
   active: boolean;
 }
 
-export interface AddressContactProblem {
-  code: 'REQUIRED' | 'TOO_LONG' | 'INVALID_CODE' | 'INVALID_KIND' | 'INVALID_COUNTRY' | 'INVALID_FLAG' | 'INVALID_EMAIL';
-  message: string;
-  field: string;
-}
-
-export type Checked<T> = { ok: true; value: T } | { ok: false; problems: AddressContactProblem[] };
+export type AddressContactProblem = FieldProblem<
+  'REQUIRED' | 'TOO_LONG' | 'INVALID_CODE' | 'INVALID_KIND' | 'INVALID_COUNTRY' | 'INVALID_FLAG' | 'INVALID_EMAIL'
+>;
 
 const KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -71,7 +68,7 @@ function flag(input: Record<string, unknown>, field: string, fallback: boolean, 
 }
 
 /** One address row (the dealer aside). */
-export function checkDealerAddress(input: Record<string, unknown>): Checked<DealerAddressData> {
+export function checkDealerAddress(input: Record<string, unknown>): Checked<DealerAddressData, AddressContactProblem> {
   const problems: AddressContactProblem[] = [];
   const code = text(input, 'code', true, problems);
   if (code && !KEY.test(code))
@@ -116,7 +113,7 @@ export function checkDealerAddress(input: Record<string, unknown>): Checked<Deal
 }
 
 /** One contact row (the dealer aside); the email is stored in lower case. */
-export function checkDealerContact(input: Record<string, unknown>): Checked<DealerContactData> {
+export function checkDealerContact(input: Record<string, unknown>): Checked<DealerContactData, AddressContactProblem> {
   const problems: AddressContactProblem[] = [];
   const email = text(input, 'email', true, problems)?.toLowerCase() ?? null;
   if (email && !EMAIL.test(email))

@@ -17,6 +17,9 @@ export class Dealer {
     | 'salesRepUserId'
     | 'dealerType'
     | 'contractType'
+    | 'rolloutWaveId'
+    | 'tierDowngradeTo'
+    | 'tierDowngradeDueAt'
     | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
@@ -70,6 +73,19 @@ export class Dealer {
   /** The dealer's contract type as the distributor's ERP names it (e.g. STANDARD, FRAME); null when none. */
   @Property({ type: 'text', nullable: true })
   contractType: string | null = null;
+
+  /** The rollout wave that opens the portal to this dealer; null: open (existing and demo dealers). */
+  @Index()
+  @Property({ type: 'uuid', nullable: true })
+  rolloutWaveId: string | null = null;
+
+  /** A downgrade the periodic review decided, waiting for its grace period: the tier it goes to. */
+  @Property({ type: 'text', nullable: true })
+  tierDowngradeTo: DealerTier | null = null;
+
+  /** When that grace period ends (the next evaluation after it moves the dealer if it still qualifies lower). */
+  @Property({ type: 'timestamptz', nullable: true })
+  tierDowngradeDueAt: Date | null = null;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();

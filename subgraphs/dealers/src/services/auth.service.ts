@@ -14,6 +14,7 @@ import { afterRotation, decideRefresh } from '../domain/session-refresh.js';
 import { Session } from '../entities/session.entity.js';
 import { User } from '../entities/user.entity.js';
 import { useRecoveryCode } from './mfa.service.js';
+import { portalOpensAt } from './rollout.service.js';
 import { recordSecurityEvent, type SecurityEventInput, writeSecurityEvent } from './security-event.service.js';
 import { makeRoomForSession } from './session.service.js';
 import { enterThrottle, settleAttempt, type ThrottleGate, throttleKeys } from './sign-in-throttle.service.js';
@@ -37,7 +38,8 @@ export type AuthErrorCode =
   | 'SESSION_EXPIRED'
   | 'IP_NOT_ALLOWED'
   | 'SIGN_IN_BUSY'
-  | 'SESSION_LIMIT';
+  | 'SESSION_LIMIT'
+  | 'PORTAL_NOT_OPEN';
 const failure = (code: AuthErrorCode, message: string): Refused => refused(userError(code, message));
 /** The code of a refused sign-in. */
 const codeOf = (result: Result<unknown>): string | null => (result.ok ? null : (result.errors[0]?.code ?? null));
@@ -144,8 +146,8 @@ export async function login(
   let outcome: 'SUCCEEDED' | 'FAILED' | 'ABANDONED' = 'ABANDONED';
   try {
     const result = await checkSignIn(ctx, { ...input, email }, gate, now);
-    // SESSION_LIMIT comes after the password was right: forgiven like a success.
-    outcome = result.ok || codeOf(result) === 'SESSION_LIMIT' ? 'SUCCEEDED' : 'FAILED';
+    // SESSION_LIMIT and PORTAL_NOT_OPEN come after the password was right: forgiven like a success.
+    outcome = result.ok || codeOf(result) === 'SESSION_LIMIT' || codeOf(result) === 'PORTAL_NOT_OPEN' ? 'SUCCEEDED' : 'FAILED';
     return result;
   } finally {
     await settleAttempt(ctx.em, keys, gate.attemptId, outcome, now);
@@ -185,10 +187,14 @@ async function checkSignIn(
       return refuse(locked(Math.max(gate.pairBlocked, gate.accountBlocked)), gate.pairBlocked > 0 ? 'ADDRESS_BLOCKED' : 'ACCOUNT_BLOCKED');
     // The address rule is told only to someone who knows the password.
     if (!addressAllowed(user!, ip)) return refuse(ipRefused(), 'ADDRESS_NOT_IN_ALLOW_LIST');
+    const closed = await portalNotOpen(ctx, user!, now);
+    if (closed) return refuse(closed, 'PORTAL_NOT_OPEN');
     return openSession(ctx, user!, now);
   }
   if (!usable) return refuse(INVALID_CREDENTIALS(), !user ? 'UNKNOWN_ACCOUNT' : !passwordOk ? 'WRONG_PASSWORD' : 'ACCOUNT_DISABLED');
   if (!addressAllowed(user, ip)) return refuse(ipRefused(), 'ADDRESS_NOT_IN_ALLOW_LIST');
+  const closed = await portalNotOpen(ctx, user, now);
+  if (closed) return refuse(closed, 'PORTAL_NOT_OPEN');
   if (user.mfaSecret) {
     if (!input.otp)
       return failure('MFA_REQUIRED', 'This account uses two-factor sign-in: send the 6-digit code from your authenticator as "otp".');
@@ -203,6 +209,21 @@ async function checkSignIn(
     }
   }
   return openSession(ctx, user, now);
+}
+
+/**
+ * A dealer's users may sign in once its rollout wave opened; staff always. Told only to someone
+ * who knows the password, with the opening date.
+ */
+async function portalNotOpen(ctx: DealersContext, user: User, now: Date): Promise<Refused | null> {
+  const dealerId = user.dealer?.id;
+  if (!dealerId) return null;
+  const opensAt = await portalOpensAt(ctx.em, dealerId, now);
+  if (!opensAt) return null;
+  return failure(
+    'PORTAL_NOT_OPEN',
+    `The portal opens to your company on ${opensAt.toISOString().slice(0, 10)} (${opensAt.toISOString().slice(11, 16)} UTC); until then, your sales representative takes your orders.`,
+  );
 }
 
 /** Whether this user must have MFA and has not enrolled yet: sign-in then opens a restricted session. */
@@ -296,6 +317,12 @@ export async function refresh(ctx: DealersContext, refreshToken: string): Promis
     if (!addressAllowed(user, ctx.client?.ip ?? null)) {
       recordSecurityEvent(ctx, em, { kind: 'IP_REFUSED', ...about(user), detail: { at: 'REFRESH', sessionId: session.id } });
       return ipRefused();
+    }
+    // The dealer was put into a wave that is not open yet: this session ends here.
+    const closed = await portalNotOpen({ ...ctx, em }, user, now);
+    if (closed) {
+      session.revokedAt = now;
+      return closed;
     }
     // The dealer turned MFA on since this session began: signing in again opens the enrolment session.
     if (mustEnrol(ctx, user)) {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
 import {
+  type Checked,
   failedRow,
+  type FieldProblem,
   type InternalActor,
   type MasterDataBatchOptions,
   type MasterDataBatchResult,
@@ -20,12 +22,11 @@ import {
 
 type BatchOptions = MasterDataBatchOptions;
 
-type Problem = { code: string; message: string; field: string };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const textOf = (raw: unknown) => (typeof raw === 'string' ? raw.trim() : raw == null ? '' : String(raw).trim());
 
 /** The dealer the caller resolved from the row's code (`dealerId`), or UNKNOWN_DEALER. */
-function dealerOf(input: Record<string, unknown>): { dealerId: string; dealerCode: string } | Problem {
+function dealerOf(input: Record<string, unknown>): { dealerId: string; dealerCode: string } | FieldProblem {
   const dealerCode = textOf(input.dealerCode);
   if (!dealerCode) return { code: 'REQUIRED', message: 'dealerCode is required.', field: 'dealerCode' };
   const dealerId = textOf(input.dealerId);
@@ -112,7 +113,7 @@ const addressData = (s: StoredAddress): DealerAddressData => ({
 
 /** Address rows alone: the dealer, the row's values, then duplicate keys and second defaults within the batch. */
 function checkAddressRows(inputs: readonly Record<string, unknown>[]) {
-  const checked = inputs.map((input): { ok: true; value: AddressRow } | { ok: false; problems: Problem[] } => {
+  const checked = inputs.map((input): Checked<AddressRow> => {
     const dealer = dealerOf(input);
     const row = checkDealerAddress(input);
     if (!('dealerId' in dealer)) return { ok: false, problems: [dealer, ...(row.ok ? [] : row.problems)] };

@@ -18,6 +18,7 @@ import type { DealersContext } from '../context.js';
 import { changedDealerFields, checkDealerMasterData, type DealerMasterData, type DealerMasterInput } from '../domain/dealer-master-data.js';
 import { Dealer } from '../entities/dealer.entity.js';
 import { MasterDataChange } from '../entities/master-data-change.entity.js';
+import { recordMasterDataTierChange } from './tier.service.js';
 
 export type UpsertStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED';
 
@@ -79,6 +80,7 @@ export async function upsertDealer(ctx: DealersContext, input: DealerMasterInput
     const before = existing ? masterDataOf(existing) : null;
     if (existing && before && changedDealerFields(before, data).length === 0) return { dealer: existing, status: 'UNCHANGED' as const };
     const dealer = existing ?? em.create(Dealer, { id: randomUUID(), ...data });
+    if (existing) recordMasterDataTierChange(em, existing, data.tier, { id: claims.sub, name: claims.email ?? null });
     em.assign(dealer, { ...data, updatedAt: new Date() });
     em.persist(dealer);
     em.persist(
@@ -180,6 +182,7 @@ export async function upsertDealers(
       const dealer = w.dealer ?? em.create(Dealer, { id: randomUUID(), ...w.data });
       touched.push(dealer);
       if (!changed) continue;
+      if (w.dealer) recordMasterDataTierChange(em, w.dealer, w.data.tier, options.actor);
       em.assign(dealer, { ...w.data, updatedAt: new Date() });
       em.persist(dealer);
       em.persist(

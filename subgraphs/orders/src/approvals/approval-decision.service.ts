@@ -17,8 +17,9 @@ import { Order } from '../orders/order.entity.js';
 import { type Em, mustTransition, onLockedOrder, type OrderDecisionResult } from '../orders/order-decision.service.js';
 import { startEffect } from '../orders/order-effects.service.js';
 import { changeOrderStatus } from '../orders/order-status.service.js';
-import { scopeCondition, scopeOf } from './approver-scope.service.js';
-import { routeOrder, stepsDecidedBy } from './domain/approval-routing.js';
+import { laneCondition, scopeCondition, scopeOf } from './approver-scope.service.js';
+import { type Approver, approverLanes, stepsDecidedBy } from './domain/approval-areas.js';
+import { routeOrder } from './domain/approval-routing.js';
 import { inScope } from './domain/approver-scope.js';
 import { type AlternativeKind, buildRejection, type RejectionAlternative, type RejectionCode } from './domain/order-rejection.js';
 import { OrderApprovalStep } from './order-approval-step.entity.js';
@@ -36,13 +37,14 @@ async function pendingSteps(em: Em, order: Order): Promise<OrderApprovalStep[]> 
   const plan =
     routing.outcome === 'APPROVAL'
       ? routing.steps
-      : [{ level: 1, role: 'SALES_REP', rule: 'MANUAL_REVIEW', reason: 'The order waits for a review.' }];
+      : [{ level: 1, area: 'SALES' as const, role: 'SALES_REP', rule: 'MANUAL_REVIEW', reason: 'The order waits for a review.' }];
   return plan.map((step, i) => {
     const row = em.create(OrderApprovalStep, {
       id: randomUUID(),
       order: order.id,
       position: i + 1,
       level: step.level,
+      area: step.area,
       role: step.role,
       rule: step.rule,
       reason: step.reason,
@@ -71,17 +73,40 @@ async function mustDecideInScope(ctx: OrdersContext, order: Order, claims: Claim
   }
 }
 
-/** The steps this approver (in scope: {@link mustDecideInScope}) decides now, or FORBIDDEN (below the step's level). */
+/** The caller as an approver: their role and, for a dealer user, their dealer. */
+export const approverOf = (claims: Claims): Approver => ({ role: claims.role, dealerId: claims.dealerId ?? null });
+
+/** A step as domain/approval-areas.ts sees it. */
+export const areaStepOf = (step: OrderApprovalStep, order: Order) => ({ area: step.area, level: step.level, dealerId: order.dealerId });
+
+/**
+ * The steps this approver (in scope: {@link mustDecideInScope}) decides now (domain/approval-areas.ts
+ * `stepsDecidedBy`), or a refusal: WRONG_APPROVAL_AREA when the step is another area's than theirs
+ * (FINANCE and a sales step, a SALES_DIRECTOR and a credit step), FORBIDDEN when it is above them in their own.
+ */
 async function stepsFor(em: Em, order: Order, claims: Claims): Promise<OrderApprovalStep[]> {
   const pending = await pendingSteps(em, order);
-  const count = stepsDecidedBy({ approverLevel: approvalLevelOf(claims.role), pendingLevels: pending.map((s) => s.level) });
+  const approver = approverOf(claims);
+  const count = stepsDecidedBy({ approver, pending: pending.map((s) => areaStepOf(s, order)) });
   if (count === 0) {
     const next = pending[0];
+    if (!next) throw new Refusal([userError('FORBIDDEN', 'This order waits for no approval.')]);
+    const lanes = approverLanes(approver);
+    const otherArea = lanes.length > 0 && !lanes.some((lane) => lane.area === next.area);
+    if (next.area === 'DEALER') {
+      throw new Refusal([
+        userError('FORBIDDEN', "This order waits for its dealer's own approval (a DEALER_ADMIN of the dealer) before the distributor's."),
+      ]);
+    }
     throw new Refusal([
-      userError(
-        'FORBIDDEN',
-        next ? `This order waits for a ${next.role} (level ${next.level}) or above.` : 'This order waits for no approval.',
-      ),
+      otherArea
+        ? userError(
+            'WRONG_APPROVAL_AREA',
+            `This order waits for a ${next.role} (${next.area.toLowerCase()}, level ${next.level}): ${
+              next.area === 'FINANCE' ? 'credit and payment matters are decided by FINANCE' : 'sales exceptions climb the sales ladder'
+            } or the GENERAL_MANAGER, not by seniority in another area.`,
+          )
+        : userError('FORBIDDEN', `This order waits for a ${next.role} (level ${next.level}) or above in its area.`),
     ]);
   }
   return pending.slice(0, count);
@@ -95,12 +120,18 @@ async function stepsFor(em: Em, order: Order, claims: Claims): Promise<OrderAppr
 export function approveOrder(ctx: OrdersContext, orderId: string, comment: string | null): Promise<OrderDecisionResult> {
   return onLockedOrder(ctx, 'Mutation.approveOrder', orderId, async (em, order, claims) => {
     await mustDecideInScope(ctx, order, claims);
-    mustTransition(order, 'APPROVED', claims);
+    mustTransition(order, 'APPROVED', claims, true);
     const steps = await stepsFor(em, order, claims);
     const now = new Date();
     const remaining = await em.count(OrderApprovalStep, { order: order.id, status: 'PENDING', id: { $nin: steps.map((s) => s.id) } });
     if (remaining > 0) {
-      for (const step of steps) approveStep(em, order, step, claims.sub, comment, now);
+      // The last event names the step that waits next, so its approvers hear the order enter their queue.
+      const next = await em.findOne(
+        OrderApprovalStep,
+        { order: order.id, status: 'PENDING', id: { $nin: steps.map((s) => s.id) } },
+        { orderBy: { position: 'asc' } },
+      );
+      steps.forEach((step, i) => approveStep(em, order, step, claims.sub, comment, now, i === steps.length - 1 ? next : null));
       // The next step starts waiting now: its deadline and timers.
       return ctx.approvalTimers.scheduleWaiting(em, order.id, now);
     }
@@ -111,13 +142,22 @@ export function approveOrder(ctx: OrdersContext, orderId: string, comment: strin
       comment,
       stepIds: steps.map((s) => s.id),
       approverLevel: approvalLevelOf(claims.role),
+      approverRole: claims.role,
       overLimitApproved: (await em.count(OrderApprovalStep, { order: order.id, rule: 'CREDIT_APPROVAL' })) > 0,
     });
   });
 }
 
-/** One approval step decided by an approver, with its event. */
-function approveStep(em: Em, order: Order, step: OrderApprovalStep, byUserId: string, comment: string | null, at: Date): void {
+/** One approval step decided by an approver, with its event (naming the step that waits next, when given). */
+function approveStep(
+  em: Em,
+  order: Order,
+  step: OrderApprovalStep,
+  byUserId: string,
+  comment: string | null,
+  at: Date,
+  next: OrderApprovalStep | null = null,
+): void {
   Object.assign(step, { status: 'APPROVED', decidedByUserId: byUserId, decidedAt: at, comment });
   recordOrderEvent(em, {
     orderId: order.id,
@@ -127,7 +167,13 @@ function approveStep(em: Em, order: Order, step: OrderApprovalStep, byUserId: st
     status: order.status,
     actor: byUserId,
     reason: comment,
-    data: { level: step.level, step: step.position, decision: 'APPROVED' },
+    data: {
+      level: step.level,
+      area: step.area,
+      step: step.position,
+      decision: 'APPROVED',
+      ...(next ? { nextLevel: next.level, nextArea: next.area } : {}),
+    },
     at,
   });
 }
@@ -162,7 +208,7 @@ export function rejectOrder(ctx: OrdersContext, orderId: string, input: RejectIn
     const built = buildRejection({ code: input.code, reason: input.reason, alternatives: parseAlternatives(input.alternatives) });
     if ('problem' in built) throw new Refusal([userError('INVALID_INPUT', built.problem.message, built.problem.field)]);
     const { rejection } = built;
-    mustTransition(order, 'REJECTED', claims);
+    mustTransition(order, 'REJECTED', claims, true);
     const [step] = await stepsFor(em, order, claims);
     Object.assign(step, { status: 'REJECTED', decidedByUserId: claims.sub, decidedAt: new Date(), comment: rejection.reason });
     order.rejection = rejection;
@@ -196,10 +242,12 @@ const QUEUE_ORDER: Record<ApprovalQueueFilter['sort'], string> = {
   LARGEST_FIRST: 'o.total desc, o.placed_at asc, o.id asc',
 };
 
-/** The queue's where clause: what waits at the caller's level in their scope, then the filter. */
-function queueCondition(level: number, scope: { sql: string; params: unknown[] }, filter: ApprovalQueueFilter) {
-  const parts = [`o.status = 'PENDING_APPROVAL'`, `o.workflow = 'DONE'`, 'next.level <= ?', scope.sql];
-  const params: unknown[] = [level, ...scope.params];
+type Condition = { sql: string; params: unknown[] };
+
+/** The queue's where clause: what waits on the caller (their lanes: area and level) in their scope, then the filter. */
+function queueCondition(lanes: Condition, scope: Condition, filter: ApprovalQueueFilter) {
+  const parts = [`o.status = 'PENDING_APPROVAL'`, `o.workflow = 'DONE'`, lanes.sql, scope.sql];
+  const params: unknown[] = [...lanes.params, ...scope.params];
   const add = (sql: string, value: unknown) => {
     parts.push(sql);
     params.push(value);
@@ -213,8 +261,8 @@ function queueCondition(level: number, scope: { sql: string; params: unknown[] }
 }
 
 /**
- * What waits on the caller: pending orders whose next approval step is at the caller's level or
- * below, in the caller's scope, narrowed by the filter (dealer, number, level, region) and in its
+ * What waits on the caller: pending orders whose next approval step the caller may decide (its
+ * area is one of theirs, its level at theirs or below: domain/approval-areas.ts), in the caller's scope, narrowed by the filter (dealer, number, level, region) and in its
  * order (oldest first by default). Empty for dealer users and for staff who approve nothing.
  */
 export async function approvalQueue(
@@ -223,15 +271,19 @@ export async function approvalQueue(
   filter: ApprovalQueueFilter = NO_FILTER,
 ): Promise<[Order[], number]> {
   const claims = requireClaims(ctx.claims);
-  const level = approvalLevelOf(claims.role);
-  if (level === 0) return [[], 0];
+  const lanes = approverLanes(approverOf(claims));
+  if (lanes.length === 0) return [[], 0];
   if (!/^[0-9a-f-]{36}$/i.test(filter.dealerId ?? '00000000-0000-0000-0000-000000000000')) return [[], 0];
-  const where = queueCondition(level, scopeCondition(await scopeOf(ctx, claims)), filter);
+  const where = queueCondition(
+    laneCondition(lanes, { area: 'next.area', level: 'next.level', dealerId: 'o.dealer_id' }),
+    scopeCondition(await scopeOf(ctx, claims)),
+    filter,
+  );
   const schema = ctx.em.config.get('schema');
   const rows = await ctx.em.getConnection().execute<{ id: string; total_count: string }[]>(
     `select o.id, count(*) over () as total_count
        from "${schema}"."order" o
-       join lateral (select s.level from "${schema}"."order_approval_step" s
+       join lateral (select s.level, s.area from "${schema}"."order_approval_step" s
                       where s.order_id = o.id and s.status = 'PENDING' order by s.position limit 1) next on true
       where ${where.sql}
       order by ${QUEUE_ORDER[filter.sort]}
@@ -249,7 +301,7 @@ async function countQueue(ctx: OrdersContext, where: { sql: string; params: unkn
   const schema = ctx.em.config.get('schema');
   const [row] = await ctx.em.getConnection().execute<{ n: string }[]>(
     `select count(*) as n from "${schema}"."order" o
-       join lateral (select s.level from "${schema}"."order_approval_step" s
+       join lateral (select s.level, s.area from "${schema}"."order_approval_step" s
                       where s.order_id = o.id and s.status = 'PENDING' order by s.position limit 1) next on true
       where ${where.sql}`,
     where.params,

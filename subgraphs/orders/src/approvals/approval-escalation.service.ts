@@ -90,6 +90,7 @@ export async function actOnStep(em: EntityManager, orderId: string, stepId: stri
     if (!step || step.id !== stepId || !step.dueAt) return null;
     if (check.level !== undefined && step.level !== check.level) return null;
     const action = deadlineAction({
+      area: step.area,
       level: step.level,
       dueAt: step.dueAt,
       remindedAt: step.remindedAt,
@@ -104,7 +105,7 @@ export async function actOnStep(em: EntityManager, orderId: string, stepId: stri
         ...base,
         type: 'REMINDER',
         reason: `Waiting for a ${step.role} (level ${step.level}); decide by ${step.dueAt.toISOString()}.`,
-        data: { level: step.level, step: step.position, dueAt: step.dueAt.toISOString() },
+        data: { level: step.level, area: step.area, step: step.position, dueAt: step.dueAt.toISOString() },
       });
       await tx.flush();
       return 'REMIND';
@@ -120,12 +121,12 @@ export async function actOnStep(em: EntityManager, orderId: string, stepId: stri
     });
     await appendStatusNote(tx, order, { byUserId: null, comment: reason, at: check.now });
     // `level` is the level the step left: its approvers' queues lose the order, every level above it
-    // (the new one included) gains it, so all of them hear of it through approvalQueueChanged.
+    // in the step's area (the new one included) gains it, so all of them hear of it through approvalQueueChanged.
     recordOrderEvent(tx, {
       ...base,
       type: 'ESCALATED',
       reason,
-      data: { level: from.level, toLevel: action.toLevel, step: step.position, dueAt: action.dueAt.toISOString() },
+      data: { level: from.level, area: step.area, toLevel: action.toLevel, step: step.position, dueAt: action.dueAt.toISOString() },
     });
     await tx.flush();
     await check.onEscalated?.(tx, step);

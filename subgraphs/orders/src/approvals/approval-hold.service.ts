@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { formatAmount, type UserError, userError } from '@dealergraph/runtime';
+import { approvalRoleOf, formatAmount, type UserError, userError } from '@dealergraph/runtime';
 
 import type { OrdersContext } from '../context.js';
 import { recordOrderEvent } from '../events/outbox.service.js';
@@ -9,6 +9,7 @@ import type { EffectOutcome } from '../orders/order-effects.service.js';
 import { finishEffect } from '../orders/order-effects.service.js';
 import { changeOrderStatus } from '../orders/order-status.service.js';
 import { loadApprovalRules } from './approval-rule.service.js';
+import { mayDecide } from './domain/approval-areas.js';
 import { creditApprovalStep } from './domain/approval-routing.js';
 import { OrderApprovalStep } from './order-approval-step.entity.js';
 
@@ -19,7 +20,7 @@ type Em = OrdersContext['em'];
  * The last approval of an order, after its decision committed as a HOLD effect (see
  * order-effects.service.ts): credit holds the order's total (idempotent by order id), then the
  * order becomes APPROVED with the approver's steps in one short transaction. Credit asking for its
- * own approver: one who has that level holds over the limit now, otherwise a CREDIT_APPROVAL step
+ * own approver: one who may decide credit's step (mayDecide: FINANCE or the GENERAL_MANAGER by default) holds over the limit now, otherwise a CREDIT_APPROVAL step
  * is added and the order waits. A refusal leaves the order pending, its steps undecided.
  */
 export async function completeApproval(ctx: OrdersContext, order: Order, effect: HoldEffect): Promise<EffectOutcome> {
@@ -31,8 +32,9 @@ export async function completeApproval(ctx: OrdersContext, order: Order, effect:
     held.status === 'REFUSED' && held.decision.outcome === 'APPROVAL'
       ? creditApprovalStep({ approvalLevel: held.decision.approvalLevel, reason: held.decision.reason, rules })
       : null;
-  const asksLevel = creditStep?.level ?? null;
-  if (asksLevel !== null && !effect.overLimitApproved && effect.approverLevel >= asksLevel) held = await hold(true);
+  // The approver holds over the limit now only when they may decide credit's own step (its area and level).
+  const approver = { role: effect.approverRole ?? approvalRoleOf(effect.approverLevel) };
+  if (creditStep && !effect.overLimitApproved && mayDecide({ approver, step: creditStep })) held = await hold(true);
   const done = await finishEffect(ctx, order.id, effect, async (em, locked): Promise<UserError[]> => {
     const now = new Date();
     if (held.status === 'HELD') {
@@ -55,6 +57,7 @@ export async function completeApproval(ctx: OrdersContext, order: Order, effect:
           order: locked.id,
           position,
           level: step.level,
+          area: step.area,
           role: step.role,
           rule: step.rule,
           reason: step.reason,
@@ -91,7 +94,7 @@ async function approveSteps(em: Em, order: Order, effect: HoldEffect, at: Date, 
       status: order.status,
       actor: effect.byUserId,
       reason: effect.comment,
-      data: { level: step.level, step: step.position, decision: 'APPROVED', ...(options.final ? { final: true } : {}) },
+      data: { level: step.level, area: step.area, step: step.position, decision: 'APPROVED', ...(options.final ? { final: true } : {}) },
       at,
     });
   }

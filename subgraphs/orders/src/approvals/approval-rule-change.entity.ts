@@ -6,6 +6,8 @@ export interface ApprovalRuleSnapshot {
   kind: string;
   group: string;
   level: number;
+  /** SALES or FINANCE; absent in changes recorded before areas existed. */
+  area?: string;
   parameters: Record<string, unknown>;
   deadlineHours: number | null;
   enabled: boolean;

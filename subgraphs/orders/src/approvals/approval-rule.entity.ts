@@ -1,11 +1,12 @@
-import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
+import { RULE_AREAS, type RuleArea } from './domain/approval-areas.js';
 import type { ApprovalRuleKind, ApprovalRuleParameters } from './domain/approval-routing.js';
 
 /** One approval rule (see domain/approval-routing.ts), editable by ADMIN; every change is kept in approval_rule_change. */
 @Entity({ tableName: 'approval_rule' })
 export class ApprovalRule {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'deadlineHours' | 'enabled';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'deadlineHours' | 'enabled' | 'area';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -23,6 +24,10 @@ export class ApprovalRule {
 
   @Property({ type: 'integer' })
   level!: number;
+
+  /** Whose ladder decides its steps: SALES or FINANCE (domain/approval-areas.ts). */
+  @Enum({ items: () => RULE_AREAS, default: 'SALES' })
+  area: RuleArea = 'SALES';
 
   /** Kind-specific: threshold (minor units), count, handling, discountBp. */
   @Property({ type: 'jsonb' })

@@ -1,10 +1,11 @@
-import { approvalRoleOf, PageArgs, pageWindow, toMoney, toPage } from '@dealergraph/runtime';
+import { PageArgs, pageWindow, toMoney, toPage } from '@dealergraph/runtime';
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 
 import type { OrdersContext } from '../context.js';
 import type { ApprovalRule } from './approval-rule.entity.js';
 import * as rules from './approval-rule.service.js';
 import {
+  ApprovalAreaEnum,
   ApprovalRuleChangeConnection,
   ApprovalRuleChangeType,
   ApprovalRuleKindEnum,
@@ -15,7 +16,8 @@ import {
   UpdateApprovalRuleInput,
 } from './approval-rule.type.js';
 import type { ApprovalRuleChange, ApprovalRuleSnapshot } from './approval-rule-change.entity.js';
-import { type ApprovalRuleParameters } from './domain/approval-routing.js';
+import { roleOfStep, type RuleArea } from './domain/approval-areas.js';
+import { type ApprovalRuleKind, type ApprovalRuleParameters, areaOfRule } from './domain/approval-routing.js';
 import { formatPercent } from './domain/approval-rule-edit.js';
 
 /** Amounts of the rule table are in the platform's currency. */
@@ -23,11 +25,14 @@ const CURRENCY = 'USD';
 
 function toSettings(rule: ApprovalRuleSnapshot): ApprovalRuleSettingsType {
   const p = rule.parameters as ApprovalRuleParameters;
+  // A change recorded before areas has none: the kind's default (the migration gave level-4 rules FINANCE too).
+  const area = areaOfRule({ area: rule.area as RuleArea | undefined, kind: rule.kind as ApprovalRuleKind });
   return {
     kind: rule.kind as ApprovalRuleKindEnum,
     group: rule.group,
     level: rule.level,
-    role: approvalRoleOf(rule.level),
+    area: area as ApprovalAreaEnum,
+    role: roleOfStep({ area, level: rule.level }),
     enabled: rule.enabled,
     deadlineHours: rule.deadlineHours,
     threshold: p.threshold === undefined ? null : toMoney(p.threshold, CURRENCY),

@@ -6,7 +6,8 @@ import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { OrdersContext } from '../context.js';
 import { ApprovalRule } from './approval-rule.entity.js';
 import { ApprovalRuleChange, type ApprovalRuleSnapshot } from './approval-rule-change.entity.js';
-import type { ApprovalRuleKind, ApprovalRuleRow } from './domain/approval-routing.js';
+import { defaultAreaOfRule, type RuleArea } from './domain/approval-areas.js';
+import { type ApprovalRuleKind, type ApprovalRuleRow, areaOfRule } from './domain/approval-routing.js';
 import { applyRuleEdit, parsePercent, type RuleEdit, ruleProblems } from './domain/approval-rule-edit.js';
 
 type Em = OrdersContext['em'];
@@ -22,6 +23,7 @@ const toRow = (r: ApprovalRule): ApprovalRuleRow => ({
   kind: r.kind,
   group: r.group,
   level: r.level,
+  area: r.area,
   parameters: { ...r.parameters },
   deadlineHours: r.deadlineHours,
   enabled: r.enabled,
@@ -33,6 +35,8 @@ const snapshot = (row: ApprovalRuleRow): ApprovalRuleSnapshot => ({ ...row, para
 export interface RuleChangeInput {
   enabled?: boolean | null;
   level?: number | null;
+  /** SALES or FINANCE: whose ladder decides the rule's steps. */
+  area?: string | null;
   deadlineHours?: number | null;
   /** Set to true to go back to the level's default deadline. */
   clearDeadline?: boolean | null;
@@ -63,6 +67,7 @@ function readEdit(input: RuleChangeInput): { edit: RuleEdit } | { errors: UserEr
   const edit: RuleEdit = {};
   if (input.enabled != null) edit.enabled = input.enabled;
   if (input.level != null) edit.level = input.level;
+  if (input.area != null) edit.area = input.area.trim().toUpperCase() as RuleArea;
   if (input.clearDeadline) edit.deadlineHours = null;
   else if (input.deadlineHours != null) edit.deadlineHours = input.deadlineHours;
   if (input.count != null) edit.count = input.count;
@@ -108,7 +113,13 @@ export async function updateApprovalRule(ctx: OrdersContext, name: string, input
     const after = applyRuleEdit(before, read.edit);
     const problems = ruleProblems(after);
     if (problems.length) return refuse(...problems.map((p) => userError(p.code, p.message, p.field)));
-    Object.assign(rule, { level: after.level, parameters: after.parameters, deadlineHours: after.deadlineHours, enabled: after.enabled });
+    Object.assign(rule, {
+      level: after.level,
+      area: areaOfRule(after),
+      parameters: after.parameters,
+      deadlineHours: after.deadlineHours,
+      enabled: after.enabled,
+    });
     em.persist(audit(rule.id, 'UPDATED', claims, before, after, input.reason.trim()));
     await em.flush();
     return { rule, userErrors: [] };
@@ -127,6 +138,7 @@ export async function createApprovalRule(ctx: OrdersContext, input: RuleCreateIn
     kind: input.kind.trim() as ApprovalRuleKind,
     group: input.group.trim(),
     level: input.level,
+    area: defaultAreaOfRule(input.kind.trim()),
     parameters: {},
     deadlineHours: null,
     enabled: true,

@@ -37,6 +37,27 @@ registerEnumType(ApprovalRuleKindEnum, {
   },
 });
 
+/** The GraphQL face of the areas in domain/approval-areas.ts (same names). */
+export enum ApprovalAreaEnum {
+  SALES = 'SALES',
+  FINANCE = 'FINANCE',
+  DEALER = 'DEALER',
+}
+
+registerEnumType(ApprovalAreaEnum, {
+  name: 'ApprovalArea',
+  description:
+    'Whose ladder decides an approval step: an approver decides steps of their own area at their level or below; escalation stays in the area (docs/APPROVALS.md).',
+  valuesConfig: {
+    SALES: { description: 'Sales exceptions: SALES_REP (1), REGIONAL_MANAGER (2), SALES_DIRECTOR (3), then the GENERAL_MANAGER (5).' },
+    FINANCE: { description: 'Credit and payment matters: FINANCE (4), then the GENERAL_MANAGER (5).' },
+    DEALER: {
+      description:
+        "The dealer's own decision (a user's spending limit): a DEALER_ADMIN of the order's dealer, before the distributor's steps. Not for rules.",
+    },
+  },
+});
+
 @ObjectType('ApprovalRuleSettings', { description: "An approval rule's settings, as stored now or as the audit trail recorded them." })
 export class ApprovalRuleSettingsType {
   @Field(() => ApprovalRuleKindEnum, { description: 'What the rule looks at.' })
@@ -47,10 +68,13 @@ export class ApprovalRuleSettingsType {
   })
   group!: string;
 
-  @Field(() => Int, { description: 'The approval level its step needs (1 SALES_REP ... 5 GENERAL_MANAGER).' })
+  @Field(() => Int, { description: "The approval level its step needs (1 SALES_REP ... 5 GENERAL_MANAGER), on its area's ladder." })
   level!: number;
 
-  @Field({ description: 'The role of that level.' })
+  @Field(() => ApprovalAreaEnum, { description: 'Whose ladder decides its step: SALES or FINANCE.' })
+  area!: ApprovalAreaEnum;
+
+  @Field({ description: 'The role of that level in that area.' })
   role!: string;
 
   @Field({ description: 'False: the rule never fires.' })
@@ -167,6 +191,12 @@ export class UpdateApprovalRuleInput extends ApprovalRuleParametersInput {
   @Field(() => Int, { nullable: true, description: 'The level its step needs, 1-5.' })
   level?: number | null;
 
+  @Field(() => ApprovalAreaEnum, {
+    nullable: true,
+    description: "SALES or FINANCE: whose ladder decides its steps (the level must be on that area's ladder).",
+  })
+  area?: ApprovalAreaEnum | null;
+
   @Field(() => Int, { nullable: true, description: 'Hours its step may wait, 1-720.' })
   deadlineHours?: number | null;
 
@@ -189,6 +219,12 @@ export class CreateApprovalRuleInput extends ApprovalRuleParametersInput {
 
   @Field(() => Int, { description: 'The level its step needs, 1-5.' })
   level!: number;
+
+  @Field(() => ApprovalAreaEnum, {
+    nullable: true,
+    description: 'SALES or FINANCE: whose ladder decides its steps; absent: FINANCE for CREDIT_EXCEEDANCE, SALES for the rest.',
+  })
+  area?: ApprovalAreaEnum | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Default true.' })
   enabled?: boolean | null;

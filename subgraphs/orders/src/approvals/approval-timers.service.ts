@@ -5,6 +5,7 @@ import { type Clock, fromKnex, type Job, type JobInsert, PgBoss, systemClock } f
 
 import type { OrdersContext } from '../context.js';
 import { actOnStep, type StepAction } from './approval-escalation.service.js';
+import type { ApprovalArea } from './domain/approval-areas.js';
 import { type ApprovalDeadlineSettings, deadlineTimers, stepDeadline } from './domain/approval-deadline.js';
 import { OrderApprovalStep } from './order-approval-step.entity.js';
 
@@ -74,15 +75,20 @@ export class ApprovalTimers {
   }
 
   /** The jobs of a step's timers at its current level and deadline. */
-  private jobsFor(step: { id: string; orderId: string; level: number; dueAt: Date }): JobInsert<DeadlineJobData>[] {
-    return deadlineTimers({ stepId: step.id, level: step.level, dueAt: step.dueAt, now: this.now(), settings: this.settings }).map(
-      (timer) => ({
-        id: jobId(timer.key),
-        singletonKey: timer.key,
-        startAfter: timer.runAt,
-        data: { orderId: step.orderId, stepId: step.id, level: step.level, kind: timer.kind, runAt: timer.runAt.toISOString() },
-      }),
-    );
+  private jobsFor(step: { id: string; orderId: string; area: ApprovalArea; level: number; dueAt: Date }): JobInsert<DeadlineJobData>[] {
+    return deadlineTimers({
+      stepId: step.id,
+      area: step.area,
+      level: step.level,
+      dueAt: step.dueAt,
+      now: this.now(),
+      settings: this.settings,
+    }).map((timer) => ({
+      id: jobId(timer.key),
+      singletonKey: timer.key,
+      startAfter: timer.runAt,
+      data: { orderId: step.orderId, stepId: step.id, level: step.level, kind: timer.kind, runAt: timer.runAt.toISOString() },
+    }));
   }
 
   /** Sends the timers of a step's current deadline as pg-boss jobs, in `em`'s transaction if it has one; a no-op without pg-boss. */
@@ -92,7 +98,7 @@ export class ApprovalTimers {
     const trx = em.getTransactionContext();
     await boss.insert(
       APPROVAL_DEADLINE_QUEUE,
-      this.jobsFor({ id: step.id, orderId, level: step.level, dueAt: step.dueAt }),
+      this.jobsFor({ id: step.id, orderId, area: step.area, level: step.level, dueAt: step.dueAt }),
       trx ? { db: fromKnex(trx) } : {},
     );
   }
@@ -170,8 +176,8 @@ export class ApprovalTimers {
     const now = this.now();
     const rows = await em
       .getConnection()
-      .execute<{ id: string; order_id: string; level: number; deadline_hours: number | null; due_at: Date | null }[]>(
-        `select s.id, s.order_id, s.level, s.deadline_hours, s.due_at
+      .execute<{ id: string; order_id: string; area: ApprovalArea; level: number; deadline_hours: number | null; due_at: Date | null }[]>(
+        `select s.id, s.order_id, s.area, s.level, s.deadline_hours, s.due_at
          from "${schema}"."order" o
          join lateral (select s.* from "${schema}"."order_approval_step" s
                         where s.order_id = o.id and s.status = 'PENDING' order by s.position limit 1) s on true
@@ -193,7 +199,9 @@ export class ApprovalTimers {
       for (const row of rows) if (dated.has(row.id)) row.due_at = dated.get(row.id)!;
     }
     const jobs = rows.flatMap((row) =>
-      row.due_at === null ? [] : this.jobsFor({ id: row.id, orderId: row.order_id, level: row.level, dueAt: new Date(row.due_at) }),
+      row.due_at === null
+        ? []
+        : this.jobsFor({ id: row.id, orderId: row.order_id, area: row.area, level: row.level, dueAt: new Date(row.due_at) }),
     );
     for (let i = 0; i < jobs.length; i += 500) await boss.insert(APPROVAL_DEADLINE_QUEUE, jobs.slice(i, i + 500));
   }

@@ -4,6 +4,7 @@ import type { OrdersContext } from '../context.js';
 import { OrderEvent } from '../events/order-event.entity.js';
 import { Order } from '../orders/order.entity.js';
 import { SpecialPriceRequest } from '../special-prices/special-price-request.entity.js';
+import type { ApproverLane } from './domain/approval-areas.js';
 import { type ApproverScope, approverScope } from './domain/approver-scope.js';
 
 /** How long a context (a live subscription's, above all) keeps a looked-up scope: a changed region reaches it within this. */
@@ -33,17 +34,17 @@ export function scopeOf(ctx: OrdersContext, claims: Claims): Promise<ApproverSco
 async function lookUpScope(ctx: OrdersContext, claims: Claims): Promise<ApproverScope> {
   let region: string | null = null;
   if (claims.role === 'REGIONAL_MANAGER') region = (await ctx.services.dealers.call('staffProfile', { userId: claims.sub })).region;
-  return approverScope({ role: claims.role, userId: claims.sub, region });
+  return approverScope({ role: claims.role, userId: claims.sub, region, dealerId: claims.dealerId ?? null });
 }
 
 /**
- * The scope of a staff caller for a live event filter; null for dealer users and anonymous callers
- * (whose audience needs none). A failed lookup answers NONE for this event (fails closed) and is
+ * The scope of a staff caller or a DEALER_ADMIN (who decides their dealer's own steps) for a live
+ * event filter; null for other dealer users and anonymous callers (whose audience needs none). A failed lookup answers NONE for this event (fails closed) and is
  * asked again at the next one.
  */
 export async function liveScopeOf(ctx: OrdersContext): Promise<ApproverScope | null> {
   const claims = ctx.claims;
-  if (!claims || !isStaffRole(claims.role)) return null;
+  if (!claims || (!isStaffRole(claims.role) && claims.role !== 'DEALER_ADMIN')) return null;
   try {
     return await scopeOf(ctx, claims);
   } catch (error) {
@@ -61,9 +62,31 @@ export function scopeCondition(scope: ApproverScope, alias = 'o'): { sql: string
       return { sql: `${alias}.sales_rep_user_id = ?`, params: [scope.userId] };
     case 'REGION':
       return { sql: `${alias}.dealer_region = ?`, params: [scope.region] };
+    case 'DEALER':
+      return { sql: `${alias}.dealer_id = ?`, params: [scope.dealerId] };
     case 'NONE':
       return { sql: 'false', params: [] };
   }
+}
+
+/**
+ * The approver's lanes (domain/approval-areas.ts `approverLanes`) as a SQL condition on a step's
+ * area and level columns (and the order's dealer, for a DEALER lane): what `mayDecide` says, in SQL.
+ * `area` may be any SQL expression, e.g. one that reads an event's data.
+ */
+export function laneCondition(
+  lanes: readonly ApproverLane[],
+  columns: { area: string; level: string; dealerId: string },
+): { sql: string; params: unknown[] } {
+  if (lanes.length === 0) return { sql: 'false', params: [] };
+  const params: unknown[] = [];
+  const parts = lanes.map((lane) => {
+    params.push(lane.area, lane.upToLevel);
+    if (lane.dealerId === null) return `(${columns.area} = ? and ${columns.level} <= ?)`;
+    params.push(lane.dealerId);
+    return `(${columns.area} = ? and ${columns.level} <= ? and ${columns.dealerId} = ?)`;
+  });
+  return { sql: `(${parts.join(' or ')})`, params };
 }
 
 /**

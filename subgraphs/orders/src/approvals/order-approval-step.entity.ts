@@ -1,6 +1,7 @@
-import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
 
 import { Order } from '../orders/order.entity.js';
+import { APPROVAL_AREAS, type ApprovalArea } from './domain/approval-areas.js';
 
 /** Where one approval step stands. */
 export type ApprovalStepStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
@@ -12,7 +13,8 @@ export type ApprovalStepStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
 @Entity({ tableName: 'order_approval_step' })
 @Unique({ name: 'order_approval_step_order_id_position_unique', properties: ['order', 'position'] })
 export class OrderApprovalStep {
-  [OptionalProps]?: 'status' | 'decidedByUserId' | 'decidedAt' | 'comment' | 'dueAt' | 'remindedAt' | 'escalations' | 'deadlineHours';
+  [OptionalProps]?:
+    'area' | 'status' | 'decidedByUserId' | 'decidedAt' | 'comment' | 'dueAt' | 'remindedAt' | 'escalations' | 'deadlineHours';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -24,9 +26,13 @@ export class OrderApprovalStep {
   @Property({ type: 'integer' })
   position!: number;
 
-  /** Approval level that may decide it (or any higher one). */
+  /** Approval level that may decide it (or a higher one of its area; 0 for a DEALER step). */
   @Property({ type: 'integer' })
   level!: number;
+
+  /** Whose ladder decides it (domain/approval-areas.ts): SALES, FINANCE or the dealer's own DEALER step. */
+  @Enum({ items: () => APPROVAL_AREAS, default: 'SALES' })
+  area: ApprovalArea = 'SALES';
 
   @Property({ type: 'text' })
   role!: string;

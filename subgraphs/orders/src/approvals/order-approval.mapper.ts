@@ -1,3 +1,4 @@
+import type { ApprovalAreaEnum } from './approval-rule.type.js';
 import type { OrderApprovalStepType } from './order-approval.type.js';
 import type { OrderApprovalStep } from './order-approval-step.entity.js';
 
@@ -6,6 +7,7 @@ export function toApprovalStepType(s: OrderApprovalStep): OrderApprovalStepType 
   return {
     position: s.position,
     level: s.level,
+    area: s.area as ApprovalAreaEnum,
     role: s.role,
     rule: s.rule,
     reason: s.reason,

@@ -1,6 +1,8 @@
 import { PageArgs } from '@dealergraph/runtime';
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
+import { ApprovalAreaEnum } from './approval-rule.type.js';
+
 /** The GraphQL face of domain/approval-state.ts (same names). */
 export enum ApprovalStateEnum {
   NOT_REQUIRED = 'NOT_REQUIRED',
@@ -26,8 +28,14 @@ export class OrderApprovalStepType {
   @Field(() => Int, { description: '1-based place in the chain; steps are decided in this order.' })
   position!: number;
 
-  @Field(() => Int, { description: 'Approval level that may decide it, or any higher one (1 SALES_REP ... 5 GENERAL_MANAGER).' })
+  @Field(() => Int, {
+    description:
+      "Approval level that may decide it, or a higher one of its area (1 SALES_REP ... 5 GENERAL_MANAGER; 0 for the dealer's own step).",
+  })
   level!: number;
+
+  @Field(() => ApprovalAreaEnum, { description: "Whose ladder decides it: SALES, FINANCE, or DEALER (the dealer's own DEALER_ADMIN)." })
+  area!: ApprovalAreaEnum;
 
   @Field({ description: 'The role of that level, e.g. REGIONAL_MANAGER.' })
   role!: string;

@@ -57,8 +57,7 @@ export class CartResolver {
     @Arg('lines', () => [CartLineInput], { description: 'Products by SKU and quantities to add.' }) lines: CartLineInput[],
     @Ctx() ctx: OrdersContext,
   ): Promise<CartPayload> {
-    const result = await carts.addLines(ctx, lines);
-    return cartPayload(ctx, [...result.userErrors, ...carts.verdictErrors(result.verdicts, ['lines'])]);
+    return cartPayload(ctx, carts.addedLinesErrors(await carts.addLines(ctx, lines), ['lines']));
   }
 
   @Authorized()

@@ -8,10 +8,13 @@ import {
   type InternalProduct,
   isStaff,
   MAX_INTERNAL_LINES,
+  ok,
   type QuotedLine,
   Refusal,
   refusalUnlessAllowed,
+  refused,
   requireClaims,
+  type Result,
   serviceUnavailable,
   type UserError,
   userError,
@@ -64,12 +67,17 @@ export interface CartView {
   totalQuantity: number;
 }
 
-/** The outcome of a request that adds lines: one verdict per requested line. */
-export interface AddLinesResult {
+/** What a request that adds lines did: one verdict per requested line. */
+export interface AddedLines {
   verdicts: LineVerdict[];
   /** True when at least one line went into the cart. */
   added: boolean;
-  userErrors: UserError[];
+}
+
+/** Who changes a cart: the dealer user it belongs to. */
+export interface CartOwner {
+  userId: string;
+  dealerId: string;
 }
 
 /** The cart's owner: a dealer user; staff have no cart. */
@@ -92,10 +100,10 @@ export type CartOperation =
   | 'Mutation.reorder';
 
 /**
- * The owner who may change the cart, or the FORBIDDEN userError saying why not: the authorization
+ * The owner who may change the cart, or refused with FORBIDDEN saying why not: the authorization
  * matrix's row of `operation` answers for the role; the cart is the caller's own (data scope).
  */
-export function cartWriter(ctx: OrdersContext, operation: CartOperation): { userId: string; dealerId: string } | UserError {
+export function cartWriter(ctx: OrdersContext, operation: CartOperation): Result<CartOwner> {
   const claims = requireClaims(ctx.claims);
   const owner = cartOwner(claims);
   const forbidden = refusalUnlessAllowed(
@@ -105,8 +113,8 @@ export function cartWriter(ctx: OrdersContext, operation: CartOperation): { user
       ? `Your role (${claims.role}) may look at prices and orders but not change a cart.`
       : 'Staff users have no cart: carts belong to dealer users.',
   );
-  if (forbidden) return forbidden;
-  return owner ?? userError('FORBIDDEN', 'Staff users have no cart: carts belong to dealer users.');
+  if (forbidden) return refused(forbidden);
+  return owner ? ok(owner) : refused(userError('FORBIDDEN', 'Staff users have no cart: carts belong to dealer users.'));
 }
 
 /** Internal calls that fail leave the cart as it was; the caller gets a retryable error, never internals. */
@@ -337,9 +345,10 @@ export async function addLines(
   ctx: OrdersContext,
   lines: readonly RequestedLine[],
   options: { allOrNothing?: boolean; operation?: CartOperation } = {},
-): Promise<AddLinesResult> {
-  const owner = cartWriter(ctx, options.operation ?? 'Mutation.addToCart');
-  if ('code' in owner) return { verdicts: [], added: false, userErrors: [owner] };
+): Promise<Result<AddedLines>> {
+  const writer = cartWriter(ctx, options.operation ?? 'Mutation.addToCart');
+  if (!writer.ok) return writer;
+  const owner = writer.value;
   const skus = [...new Set(lines.map((l) => l.sku.trim()).filter(Boolean))];
   const products = await lookup(ctx, owner.dealerId, { skus });
   const catalog = new Map<string, CatalogEntry>(products.map((p) => [p.sku.toLowerCase(), p]));
@@ -358,7 +367,7 @@ export async function addLines(
         result,
         unpriced: new Set(result.plans.filter((p) => !quoteById.get(p.productId)?.priceable).map((p) => p.productId)),
       });
-      if (options.allOrNothing && !allUsable(result)) return { verdicts: result.verdicts, added: false, userErrors: [] };
+      if (options.allOrNothing && !allUsable(result)) return ok({ verdicts: result.verdicts, added: false });
       const now = Date.now();
       const rows = result.plans.map((plan, i) => ({
         id: randomUUID(),
@@ -386,7 +395,7 @@ export async function addLines(
         }
         return true;
       });
-      if (written) return { verdicts: result.verdicts, added: rows.length > 0, userErrors: [] };
+      if (written) return ok({ verdicts: result.verdicts, added: rows.length > 0 });
     }
     throw cartBusy();
   });
@@ -397,6 +406,11 @@ export function verdictErrors(verdicts: readonly LineVerdict[], path: string[]):
   return verdicts
     .filter((v) => v.status !== 'OK' && v.status !== 'DUPLICATE')
     .map((v) => userError(v.status, v.message, [...path, String(v.index), v.status === 'INVALID_QUANTITY' ? 'quantity' : 'sku']));
+}
+
+/** The userErrors of adding lines: the refusal of the whole request, or one per line that could not be added. */
+export function addedLinesErrors(result: Result<AddedLines>, path: string[]): UserError[] {
+  return result.ok ? verdictErrors(result.value.verdicts, path) : result.errors;
 }
 
 /** Most SKUs one removeFromCart names: a cart holds at most CART_MAX_LINES products, and one call is one statement. */
@@ -414,8 +428,9 @@ async function lineBySku(em: EntityManager, userId: string, sku: string): Promis
  * new quantity's. The price is asked before the locked transaction, for the line as read then.
  */
 export async function updateCartLine(ctx: OrdersContext, sku: string, quantity: number): Promise<UserError[]> {
-  const owner = cartWriter(ctx, 'Mutation.updateCartLine');
-  if ('code' in owner) return [owner];
+  const writer = cartWriter(ctx, 'Mutation.updateCartLine');
+  if (!writer.ok) return writer.errors;
+  const owner = writer.value;
   if (quantity !== 0) {
     const problem = quantityProblem({ quantity });
     if (problem) return [userError('INVALID_QUANTITY', `${sku}: ${problem} Send 0 to remove the line.`, ['quantity'])];
@@ -443,8 +458,9 @@ export async function updateCartLine(ctx: OrdersContext, sku: string, quantity: 
  * are reported once each (a repeated SKU is removed once, not reported). At most MAX_REMOVE_SKUS.
  */
 export async function removeFromCart(ctx: OrdersContext, skus: readonly string[]): Promise<UserError[]> {
-  const owner = cartWriter(ctx, 'Mutation.removeFromCart');
-  if ('code' in owner) return [owner];
+  const writer = cartWriter(ctx, 'Mutation.removeFromCart');
+  if (!writer.ok) return writer.errors;
+  const owner = writer.value;
   if (skus.length > MAX_REMOVE_SKUS)
     return [
       userError('TOO_MANY_SKUS', `Remove at most ${MAX_REMOVE_SKUS.toLocaleString('en-US')} SKUs at once, or clear the cart.`, ['skus']),
@@ -470,8 +486,9 @@ export async function removeFromCart(ctx: OrdersContext, skus: readonly string[]
 
 /** Empties the caller's cart. */
 export async function clearCart(ctx: OrdersContext): Promise<UserError[]> {
-  const owner = cartWriter(ctx, 'Mutation.clearCart');
-  if ('code' in owner) return [owner];
+  const writer = cartWriter(ctx, 'Mutation.clearCart');
+  if (!writer.ok) return writer.errors;
+  const owner = writer.value;
   await withCartLock(ctx, owner.userId, (em) => em.nativeDelete(CartLine, { userId: owner.userId }));
   return [];
 }

@@ -1,4 +1,4 @@
-import { type UserError } from '@dealergraph/runtime';
+import { type UserError, userError } from '@dealergraph/runtime';
 import { readTableFile, type TableFileLimits } from '@dealergraph/runtime/files';
 
 import type { OrdersContext } from '../context.js';
@@ -21,6 +21,10 @@ export interface UploadRowReport {
   mergedIntoRow: number | null;
 }
 
+/**
+ * What an upload answers: every row's report, and userErrors beside them (a file that cannot be read,
+ * or NOT_ALL_VALID when allOrNothing left the cart as it was): the rows are shown even when refused.
+ */
 export interface UploadResult {
   rows: UploadRowReport[];
   /** True when at least one row went into the cart. */
@@ -41,11 +45,11 @@ export interface UploadInput {
  */
 export async function uploadOrderLines(ctx: OrdersContext, input: UploadInput): Promise<UploadResult> {
   const writer = cartWriter(ctx, 'Mutation.uploadOrderLines');
-  if ('code' in writer) return { rows: [], added: false, userErrors: [writer] };
+  if (!writer.ok) return { rows: [], added: false, userErrors: writer.errors };
   const refuse = (code: string, message: string, field: string): UploadResult => ({
     rows: [],
     added: false,
-    userErrors: [{ code, message, field: ['input', field] }],
+    userErrors: [userError(code, message, ['input', field])],
   });
   const file = await readTableFile({ ...ORDER_FILE, filename: input.filename, contentBase64: input.contentBase64 });
   if (!file.ok)
@@ -56,8 +60,9 @@ export async function uploadOrderLines(ctx: OrdersContext, input: UploadInput): 
     );
   const table = readOrderTable({ cells: file.cells, maxRows: CART_MAX_LINES });
   if (!table.ok) return refuse(table.code, table.message, 'contentBase64');
-  const result = await addLines(ctx, table.rows, { allOrNothing: input.allOrNothing ?? false, operation: 'Mutation.uploadOrderLines' });
-  if (result.userErrors.length) return { rows: [], added: false, userErrors: result.userErrors };
+  const added = await addLines(ctx, table.rows, { allOrNothing: input.allOrNothing ?? false, operation: 'Mutation.uploadOrderLines' });
+  if (!added.ok) return { rows: [], added: false, userErrors: added.errors };
+  const result = added.value;
   const rows = result.verdicts.map((v): UploadRowReport => ({
     row: table.rows[v.index].row,
     sku: v.sku,
@@ -71,11 +76,11 @@ export async function uploadOrderLines(ctx: OrdersContext, input: UploadInput): 
   const userErrors: UserError[] =
     input.allOrNothing && unusable > 0
       ? [
-          {
-            code: 'NOT_ALL_VALID',
-            message: `${unusable} of ${rows.length} rows cannot be ordered, so nothing was added (allOrNothing): see the rows.`,
-            field: ['input', 'contentBase64'],
-          },
+          userError(
+            'NOT_ALL_VALID',
+            `${unusable} of ${rows.length} rows cannot be ordered, so nothing was added (allOrNothing): see the rows.`,
+            ['input', 'contentBase64'],
+          ),
         ]
       : [];
   return { rows, added: result.added, userErrors };

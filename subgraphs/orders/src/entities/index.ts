@@ -1,6 +1,7 @@
 import { ApprovalRule } from '../approvals/approval-rule.entity.js';
 import { ApprovalRuleChange } from '../approvals/approval-rule-change.entity.js';
 import { OrderApprovalStep } from '../approvals/order-approval-step.entity.js';
+import { SpendingLimit } from '../approvals/spending-limit.entity.js';
 import { CartLine } from '../cart/cart-line.entity.js';
 import { NotificationRead } from '../events/notification-read.entity.js';
 import { OrderEvent } from '../events/order-event.entity.js';
@@ -42,6 +43,7 @@ export {
   PushSubscription,
   PushVapidKey,
   SpecialPriceRequest,
+  SpendingLimit,
 };
 export const entities = [
   Order,
@@ -65,4 +67,5 @@ export const entities = [
   ApprovalRule,
   ApprovalRuleChange,
   SpecialPriceRequest,
+  SpendingLimit,
 ];

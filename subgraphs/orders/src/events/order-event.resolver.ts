@@ -118,13 +118,13 @@ export class OrderEventResolver {
     return order;
   }
 
-  @Authorized('STAFF')
+  @Authorized()
   @Subscription(() => OrderEventType, {
     topics: ORDER_EVENTS_TOPIC,
     filter: async ({ payload, context }: FilterData) =>
       changesApprovalQueueOf({ claims: context.claims, event: payload, scope: await liveScopeOf(context) }),
     description:
-      "For approvers: an order entered or left the caller's approval queue, or one of its steps was decided, escalated or reminded about (steps above the caller's level excluded). Within the caller's scope: a SALES_REP their own dealers' orders, a REGIONAL_MANAGER their region's, a SALES_DIRECTOR and up all.",
+      "For approvers: an order entered or left the caller's approval queue, or one of its steps was decided, escalated or reminded about (steps of another area or above the caller's level excluded). Within the caller's scope: a SALES_REP their own dealers' orders, a REGIONAL_MANAGER their region's, a SALES_DIRECTOR and up all, a DEALER_ADMIN their own dealer's own steps.",
   })
   async approvalQueueChanged(@Root() event: OrderEventMessage, @Ctx() ctx: OrdersContext): Promise<OrderEventType> {
     return toEventType(event, await currentOrder(ctx, event));

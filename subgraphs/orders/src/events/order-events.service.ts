@@ -10,7 +10,8 @@ import {
   userError,
 } from '@dealergraph/runtime';
 
-import { scopeCondition, scopeOf } from '../approvals/approver-scope.service.js';
+import { laneCondition, scopeCondition, scopeOf } from '../approvals/approver-scope.service.js';
+import { approverLanes } from '../approvals/domain/approval-areas.js';
 import type { OrdersContext } from '../context.js';
 import { callerApprovalLevel } from './domain/event-audience.js';
 import type { OrderEventMessage } from './event-bus.js';
@@ -60,17 +61,31 @@ async function visibleWhere(ctx: OrdersContext, claims: Claims): Promise<[string
   ];
 }
 
-/** SQL that keeps the events of the caller's feed; mirrors `notifies` in domain/event-audience.ts (events carry their level and scope). */
+/** An event's step area in SQL, as `stepAreaOf` reads it: its `area`, or for events from before areas level 4 FINANCE, the rest SALES. */
+const EVENT_AREA = `coalesce(e.data->>'area', case when (e.data->>'level')::int = 4 then 'FINANCE' else 'SALES' end)`;
+
+/**
+ * SQL that keeps the events of the caller's feed; mirrors `notifies` in domain/event-audience.ts
+ * (events carry their step's level and area, and their scope): an order event naming a step only
+ * when the caller may decide it (their lanes, domain/approval-areas.ts); a special price request up
+ * to the caller's level.
+ */
 async function feedWhere(ctx: OrdersContext, claims: Claims): Promise<[string, unknown[]]> {
   if (isDealerRole(claims.role)) return ['e.dealer_id = ?', [claims.dealerId]];
   const level = callerApprovalLevel(claims);
   if (level === 0) return ['false', []];
   const scope = scopeCondition(await scopeOf(ctx, claims), 'e');
+  const approver = approverLanes({ role: claims.role, dealerId: null });
+  const step = laneCondition(approver, { area: EVENT_AREA, level: `(e.data->>'level')::int`, dealerId: 'e.dealer_id' });
+  // A decided step's event also names the step that waits next: its approvers see the order arrive.
+  const next = laneCondition(approver, { area: `(e.data->>'nextArea')`, level: `(e.data->>'nextLevel')::int`, dealerId: 'e.dealer_id' });
+  const lanes = { sql: `(${step.sql} or (e.data->>'nextLevel' is not null and ${next.sql}))`, params: [...step.params, ...next.params] };
   return [
-    `(e.data->>'level' is null or (e.data->>'level')::int <= ?) and ${scope.sql}
+    `((e.type = 'SPECIAL_PRICE_REQUEST' and (e.data->>'level')::int <= ?)
+       or (e.type <> 'SPECIAL_PRICE_REQUEST' and (e.data->>'level' is null or ${lanes.sql}))) and ${scope.sql}
      and (e.type in ('APPROVAL_STEP', 'ESCALATED', 'REMINDER', 'SPECIAL_PRICE_REQUEST') or e.status = 'PENDING_APPROVAL'
           or (e.type = 'STATUS_CHANGED' and e.status in ('APPROVED', 'REJECTED', 'CANCELLED')))`,
-    [level, ...scope.params],
+    [level, ...lanes.params, ...scope.params],
   ];
 }
 

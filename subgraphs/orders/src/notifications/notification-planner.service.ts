@@ -177,8 +177,8 @@ export class NotificationPlanner {
       [uuidArray(orderIds)],
     );
     const byOrder = new Map(orders.map((o) => [o.id, o]));
-    const steps = await connection.execute<{ order_id: string; position: number; level: number; status: string }[]>(
-      `select order_id, position, level, status from "${schema}"."order_approval_step" where order_id = any(?::uuid[])`,
+    const steps = await connection.execute<{ order_id: string; position: number; level: number; area: string; status: string }[]>(
+      `select order_id, position, level, area, status from "${schema}"."order_approval_step" where order_id = any(?::uuid[])`,
       [uuidArray(orderIds)],
     );
     const planned: { event: EventRow; order: OrderRow; notification: PlannedNotification }[] = [];
@@ -190,8 +190,10 @@ export class NotificationPlanner {
         planned.push({ event, order, notification });
     }
     if (planned.length === 0) return { mails: [], pushes: [] };
-    const dealerIds = [...new Set(planned.filter((p) => DEALER_KINDS.includes(p.notification.kind)).map((p) => p.order.dealer_id))];
-    const staff = planned.some((p) => !DEALER_KINDS.includes(p.notification.kind));
+    // A dealer's own step (area DEALER) is decided by the dealer's DEALER_ADMINs: their dealer's users are asked for too.
+    const forDealer = (p: (typeof planned)[number]) => DEALER_KINDS.includes(p.notification.kind) || p.notification.area === 'DEALER';
+    const dealerIds = [...new Set(planned.filter(forDealer).map((p) => p.order.dealer_id))];
+    const staff = planned.some((p) => !DEALER_KINDS.includes(p.notification.kind) && p.notification.area !== 'DEALER');
     const allDealerIds = [...new Set(planned.map((p) => p.order.dealer_id))];
     const [{ users }, { dealers }] = await Promise.all([
       this.deps.dealers.call('notificationContacts', { dealerIds, staff }),

@@ -88,9 +88,15 @@ export async function onLockedOrder(
 const orderBusy = () =>
   new Refusal([userError('ORDER_BUSY', 'Another change of this order is still being completed: try again in a moment.', ['orderId'])]);
 
-/** The lifecycle's answer to this caller taking the order to `to` (domain/order-lifecycle.ts): a Refusal unless it may. */
-export function mustTransition(order: Order, to: OrderStatus, claims: Claims): void {
-  const refusal = transitionRefusal({ from: order.status, to, party: isStaff(claims) || isErpClient(claims) ? 'STAFF' : 'DEALER' });
+/**
+ * The lifecycle's answer to this caller taking the order to `to` (domain/order-lifecycle.ts): a
+ * Refusal unless it may. `asApprover`: approve and reject, where a DEALER_ADMIN acts as their dealer's
+ * own approver (which steps they decide is the approvals' check).
+ */
+export function mustTransition(order: Order, to: OrderStatus, claims: Claims, asApprover = false): void {
+  const party =
+    isStaff(claims) || isErpClient(claims) ? 'STAFF' : asApprover && claims.role === 'DEALER_ADMIN' ? 'DEALER_APPROVER' : 'DEALER';
+  const refusal = transitionRefusal({ from: order.status, to, party });
   if (refusal) throw Refusal.of(refusal.code, refusal.message, ['orderId']);
 }
 

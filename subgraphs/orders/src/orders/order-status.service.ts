@@ -42,7 +42,14 @@ export async function changeOrderStatus(em: EntityManager, order: Order, change:
 }
 
 /** The first history entry: the status an order was placed in (no transition: it had none before). */
-export function recordPlacement(em: EntityManager, order: Order, byUserId: string | null, at: Date): void {
+export function recordPlacement(
+  em: EntityManager,
+  order: Order,
+  byUserId: string | null,
+  at: Date,
+  /** The first approval step of an order placed pending: named in the event, so only who may decide it hears of it as an approver. */
+  waiting: { level: number; area: string } | null = null,
+): void {
   // The first entry of an order placed in this transaction: position 1, no lookup, no flush of its own.
   em.persist(
     em.create(OrderStatusChange, { id: randomUUID(), order: order.id, position: 1, status: order.status, at, byUserId, comment: null }),
@@ -54,6 +61,7 @@ export function recordPlacement(em: EntityManager, order: Order, byUserId: strin
     type: 'ORDER_PLACED',
     status: order.status,
     actor: byUserId,
+    ...(waiting ? { data: { level: waiting.level, area: waiting.area, step: 1 } } : {}),
     at,
   });
 }

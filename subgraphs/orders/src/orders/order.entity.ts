@@ -24,6 +24,8 @@ const quoted = (table: { schema?: string; name: string }) => `${table.schema ? `
   name: 'order_placed_at_index',
   expression: (table, c, name) => `create index "${name}" on ${quoted(table)} ("${c.placedAt}" desc, "${c.id}" desc)`,
 })
+// A user's orders of the month, for their monthly spending limit (approvals/spending-limit.service.ts).
+@Index({ name: 'order_placed_by_user_id_placed_at_index', properties: ['placedByUserId', 'placedAt'] })
 // The recovery sweep looks for workflows whose lease ran out.
 @Index({
   name: 'order_running_lease_index',
@@ -237,6 +239,8 @@ export type OrderEffect =
       /** The approval steps the approver decided; approved when the hold is had. */
       stepIds: string[];
       approverLevel: number;
+      /** The approver's role (absent in effects written before areas: the role of `approverLevel`). */
+      approverRole?: string;
       overLimitApproved: boolean;
     }
   | { kind: 'SHIP'; id: string; byUserId: string; carrier: string; trackingNumber: string; comment: string | null };

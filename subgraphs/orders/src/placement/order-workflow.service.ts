@@ -7,6 +7,7 @@ import { loadApprovalRules } from '../approvals/approval-rule.service.js';
 import { DEMO_APPROVAL_RULES, routeOrder, type RoutingDecision } from '../approvals/domain/approval-routing.js';
 import { parsePercent } from '../approvals/domain/approval-rule-edit.js';
 import { OrderApprovalStep } from '../approvals/order-approval-step.entity.js';
+import { spendingOf } from '../approvals/spending-limit.service.js';
 import { restoreCartLines } from '../cart/cart.service.js';
 import { withCartLock } from '../cart/cart-lock.js';
 import type { OrdersContext } from '../context.js';
@@ -181,7 +182,7 @@ async function priceStep(ctx: OrdersContext, order: Order): Promise<{ order: Ord
 async function decide(ctx: OrdersContext, run: PlacementRun): Promise<{ routing: RoutingDecision; credit: CreditDecision }> {
   run.lines ??= await ctx.em.fork().find(OrderLine, { order: run.order.id }, { orderBy: { position: 'asc' } });
   // All reads: the credit assessment and the local facts the routing needs go out together.
-  const [assessed, policy, rules, previousOrders] = await Promise.all([
+  const [assessed, policy, rules, previousOrders, spending] = await Promise.all([
     ctx.services.credit.call('assessOrder', {
       dealerId: run.order.dealerId,
       amount: run.order.total,
@@ -190,6 +191,7 @@ async function decide(ctx: OrdersContext, run: PlacementRun): Promise<{ routing:
     ctx.em.fork().findOne(DealerOrderPolicy, { dealerId: run.order.dealerId }),
     loadApprovalRules(ctx.em),
     ctx.em.fork().count(Order, { dealerId: run.order.dealerId, workflow: 'DONE', id: { $ne: run.order.id } }),
+    spendingOf(ctx.em, run.order),
   ]);
   refuseByCredit(assessed);
   let credit = assessed;
@@ -216,6 +218,7 @@ async function decide(ctx: OrdersContext, run: PlacementRun): Promise<{ routing:
     lines: (facts?.lines ?? []).filter((l) => kept.has(l.sku)),
     dealer: facts ? { firstOrdersReviewed: facts.firstOrdersReviewed, previousOrders } : null,
     rules,
+    spending,
   });
   if (routing.outcome === 'REFUSE') throw new Refusal([userError(routing.code, routing.message, ['input', 'lines'])]);
   return { routing, credit };
@@ -329,6 +332,9 @@ async function holdStep(ctx: OrdersContext, run: PlacementRun): Promise<{ order:
         rules,
       });
       run.warning = decision.warning ?? run.warning;
+      // A prepay order's chain may start with the dealer's own step: it stays first.
+      const own = routing.outcome === 'APPROVAL' ? routing.steps.filter((s) => s.area === 'DEALER') : [];
+      if (own.length && rerouted.outcome === 'APPROVAL') return { order, routing: { ...rerouted, steps: [...own, ...rerouted.steps] } };
       return { order, routing: rerouted };
     }
     const changed =
@@ -365,7 +371,8 @@ async function finish(ctx: OrdersContext, orderId: string, routing: RoutingDecis
       ? `This order exceeds your available credit: pay ${formatAmount(order.paymentDue)} ${order.currency} up front (with the order's reference) by ${order.paymentDueBy!.toISOString()}. Its stock is reserved until then; unpaid, it is cancelled.`
       : warning;
     order.workflow = 'DONE';
-    recordPlacement(em, order, order.placedByUserId, now);
+    const first = routing.outcome === 'APPROVAL' && !awaitingPayment ? routing.steps[0] : null;
+    recordPlacement(em, order, order.placedByUserId, now, first ? { level: first.level, area: first.area } : null);
     if (routing.outcome === 'APPROVAL') {
       routing.steps.forEach((step, i) =>
         em.persist(
@@ -374,6 +381,7 @@ async function finish(ctx: OrdersContext, orderId: string, routing: RoutingDecis
             order: order.id,
             position: i + 1,
             level: step.level,
+            area: step.area,
             role: step.role,
             rule: step.rule,
             reason: step.reason,

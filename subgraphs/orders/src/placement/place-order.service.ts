@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { EntityManager } from '@dealergraph/runtime';
 import {
+  catchRefusal,
   type Claims,
   isApiClient,
   isStaff,
@@ -61,8 +62,8 @@ export interface PlacedOrder {
   warning: string | null;
 }
 
-/** Validates and normalises the submission (same SKUs merged, any case); userErrors when it cannot be used. */
-function readRequest(input: PlaceOrderInput, given: readonly PlaceOrderLineInput[], fromCart: boolean): OrderRequest | UserError[] {
+/** Validates and normalises the submission (same SKUs merged, any case); refused with every userError when it cannot be used. */
+function readRequest(input: PlaceOrderInput, given: readonly PlaceOrderLineInput[], fromCart: boolean): Result<OrderRequest> {
   const errors: UserError[] = [];
   const key = input.idempotencyKey?.trim() ?? '';
   if (!key || key.length > 200)
@@ -113,8 +114,8 @@ function readRequest(input: PlaceOrderInput, given: readonly PlaceOrderLineInput
     } else merged.set(sku.toLowerCase(), { sku, quantity, expectedUnitPrice });
   });
   const expectedTotal = money(input.expectedTotal, ['input', 'expectedTotal']);
-  if (errors.length) return errors;
-  return { lines: [...merged.values()], poNumber: input.poNumber?.trim() || null, expectedTotal, fromCart };
+  if (errors.length) return refused(...errors);
+  return ok({ lines: [...merged.values()], poNumber: input.poNumber?.trim() || null, expectedTotal, fromCart });
 }
 
 /** The hash that tells a retry (same body) from a reuse of the key (another body). */
@@ -139,15 +140,16 @@ export async function placeOrder(ctx: OrdersContext, input: PlaceOrderInput): Pr
   );
   if (forbidden) return refused(forbidden);
   const placer = await placerOf(ctx, claims, input);
-  if (!placer.ok) return refused(placer.error);
-  const { dealerId, channel } = placer;
+  if (!placer.ok) return placer;
+  const { dealerId, channel } = placer.value;
   const key = input.idempotencyKey?.trim() ?? '';
   const fromCart = input.lines === null || input.lines === undefined;
   if (fromCart && isStaff(claims)) {
     return refused(userError('EMPTY_CART', 'Staff have no cart: send the lines of the order.', ['input', 'lines']));
   }
-  const request = fromCart ? null : readRequest(input, input.lines!, false);
-  if (Array.isArray(request)) return refused(...request);
+  const read = fromCart ? null : readRequest(input, input.lines!, false);
+  if (read && !read.ok) return read;
+  const request = read?.value ?? null;
   const requestHash = request ? hashOf(request) : null;
   const owner = { dealerId, userId: claims.sub, key, channel };
   // A few rounds: a concurrent submission with the same key may be running, or end and free the key.
@@ -156,8 +158,11 @@ export async function placeOrder(ctx: OrdersContext, input: PlaceOrderInput): Pr
     // A cart order looks for its key first: a retry finds the cart emptied by the first submission.
     let existing = fromCart ? await byKey() : null;
     if (!existing) {
-      const claimed = request ? await claim(ctx, { ...owner, request, requestHash: requestHash! }) : await claimFromCart(ctx, owner, input);
-      if (Array.isArray(claimed)) return refused(...claimed);
+      const claiming = request
+        ? ok(await claim(ctx, { ...owner, request, requestHash: requestHash! }))
+        : await claimFromCart(ctx, owner, input);
+      if (!claiming.ok) return claiming;
+      const claimed = claiming.value;
       if (claimed) return fromOutcome(await driveWorkflow(ctx, claimed.id, claimed).catch(asCrash));
       existing = await byKey();
       if (!existing) continue;
@@ -208,22 +213,22 @@ async function placerOf(
   ctx: OrdersContext,
   claims: Claims,
   input: PlaceOrderInput,
-): Promise<{ ok: true; dealerId: string; channel: OrderChannel } | { ok: false; error: UserError }> {
+): Promise<Result<{ dealerId: string; channel: OrderChannel }>> {
   const staff = isStaff(claims);
   const chosen = orderChannel({ placer: staff ? 'STAFF' : isApiClient(claims) ? 'API_CLIENT' : 'DEALER_USER', requested: input.channel });
-  if (!chosen.ok) return { ok: false, error: userError(chosen.code, chosen.message, ['input', 'channel']) };
+  if (!chosen.ok) return refused(userError(chosen.code, chosen.message, ['input', 'channel']));
   const named = input.dealerId ? normalizeId(input.dealerId) : null;
   if (!staff) {
-    if (!claims.dealerId) return { ok: false, error: userError('FORBIDDEN', 'Orders are placed for a dealer, and this caller has none.') };
+    if (!claims.dealerId) return refused(userError('FORBIDDEN', 'Orders are placed for a dealer, and this caller has none.'));
     if (input.dealerId && named !== claims.dealerId) {
-      return { ok: false, error: userError('FORBIDDEN', 'A dealer user orders for its own dealer only.', ['input', 'dealerId']) };
+      return refused(userError('FORBIDDEN', 'A dealer user orders for its own dealer only.', ['input', 'dealerId']));
     }
-    return { ok: true, dealerId: claims.dealerId, channel: chosen.channel };
+    return ok({ dealerId: claims.dealerId, channel: chosen.channel });
   }
   if (!input.dealerId) {
-    return { ok: false, error: userError('INVALID_INPUT', 'Staff name the dealer the order is for (dealerId).', ['input', 'dealerId']) };
+    return refused(userError('INVALID_INPUT', 'Staff name the dealer the order is for (dealerId).', ['input', 'dealerId']));
   }
-  const notFound = { ok: false as const, error: userError('NOT_FOUND', 'There is no such dealer.', ['input', 'dealerId']) };
+  const notFound = refused(userError('NOT_FOUND', 'There is no such dealer.', ['input', 'dealerId']));
   if (!named) return notFound;
   const [{ dealers }, scope] = await Promise.all([
     ctx.services.dealers.call('dealerProfiles', { dealerIds: [named] }),
@@ -232,16 +237,14 @@ async function placerOf(
   const dealer = dealers[0];
   if (!dealer) return notFound;
   if (!inScope(scope, { salesRepUserId: dealer.salesRepUserId, dealerRegion: dealer.region })) {
-    return {
-      ok: false,
-      error: userError(
-        'FORBIDDEN',
-        'This dealer is not one you look after: its rep, its regional manager or a director enters its orders.',
-        ['input', 'dealerId'],
-      ),
-    };
+    return refused(
+      userError('FORBIDDEN', 'This dealer is not one you look after: its rep, its regional manager or a director enters its orders.', [
+        'input',
+        'dealerId',
+      ]),
+    );
   }
-  return { ok: true, dealerId: named, channel: chosen.channel };
+  return ok({ dealerId: named, channel: chosen.channel });
 }
 
 /** The order row of step 1, added to `em` (flushed by the caller). */
@@ -289,22 +292,24 @@ async function claim(ctx: OrdersContext, args: ClaimArgs & { request: OrderReque
  * one order: a concurrent cart order finds the cart empty (EMPTY_CART). A refused or failed order
  * gives the lines back (compensate). Null when the key is taken.
  */
-async function claimFromCart(ctx: OrdersContext, args: ClaimArgs, input: PlaceOrderInput): Promise<Order | UserError[] | null> {
+async function claimFromCart(ctx: OrdersContext, args: ClaimArgs, input: PlaceOrderInput): Promise<Result<Order | null>> {
   try {
-    return await withCartLock(ctx, args.userId, async (em) => {
-      const taken = await takeCartLines(em, args.userId, args.dealerId);
-      const given = taken.map((l) => ({ sku: l.sku, quantity: l.quantity, expectedUnitPrice: null }));
-      const request = readRequest(input, given, true);
-      // Thrown, so the transaction rolls back and the lines stay in the cart.
-      if (Array.isArray(request)) throw new Refusal(request);
-      request.cartLines = taken;
-      const order = await newOrder(em, ctx, { ...args, request, requestHash: hashOf(request) });
-      await em.persistAndFlush(order);
-      return order;
-    });
+    return await catchRefusal(() =>
+      withCartLock(ctx, args.userId, async (em) => {
+        const taken = await takeCartLines(em, args.userId, args.dealerId);
+        const given = taken.map((l) => ({ sku: l.sku, quantity: l.quantity, expectedUnitPrice: null }));
+        const read = readRequest(input, given, true);
+        // Thrown, so the transaction rolls back and the lines stay in the cart.
+        if (!read.ok) throw new Refusal(read.errors);
+        const request = read.value;
+        request.cartLines = taken;
+        const order = await newOrder(em, ctx, { ...args, request, requestHash: hashOf(request) });
+        await em.persistAndFlush(order);
+        return order;
+      }),
+    );
   } catch (error) {
-    if (error instanceof Refusal) return error.errors;
-    if (error instanceof UniqueConstraintViolationException) return null;
+    if (error instanceof UniqueConstraintViolationException) return ok(null);
     throw error;
   }
 }

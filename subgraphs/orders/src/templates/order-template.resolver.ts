@@ -1,4 +1,4 @@
-import { PageArgs, pageWindow, toMoney, toPage } from '@dealergraph/runtime';
+import { PageArgs, pageWindow, type Result, toMoney, toPage, userErrorsOf } from '@dealergraph/runtime';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { cartPayload } from '../cart/cart.resolver.js';
@@ -17,6 +17,11 @@ import {
 } from './order-template.type.js';
 
 const toTemplateType = (t: OrderTemplate): OrderTemplateType => ({ id: t.id, name: t.name, createdAt: t.createdAt });
+
+const templatePayload = (result: Result<OrderTemplate>): OrderTemplatePayload => ({
+  template: result.ok ? toTemplateType(result.value) : null,
+  userErrors: userErrorsOf(result),
+});
 
 @Resolver(() => OrderTemplateType)
 export class OrderTemplateResolver {
@@ -47,8 +52,7 @@ export class OrderTemplateResolver {
     @Arg('name', { description: 'Template name, 1-100 characters, unique within the dealer.' }) name: string,
     @Ctx() ctx: OrdersContext,
   ): Promise<OrderTemplatePayload> {
-    const result = await templates.saveCartAsTemplate(ctx, name);
-    return { template: result.template ? toTemplateType(result.template) : null, userErrors: result.userErrors };
+    return templatePayload(await templates.saveCartAsTemplate(ctx, name));
   }
 
   @Authorized()
@@ -58,8 +62,7 @@ export class OrderTemplateResolver {
     @Arg('name', { description: 'Template name, 1-100 characters, unique within the dealer.' }) name: string,
     @Ctx() ctx: OrdersContext,
   ): Promise<OrderTemplatePayload> {
-    const result = await templates.saveOrderAsTemplate(ctx, orderId, name);
-    return { template: result.template ? toTemplateType(result.template) : null, userErrors: result.userErrors };
+    return templatePayload(await templates.saveOrderAsTemplate(ctx, orderId, name));
   }
 
   @Authorized()
@@ -69,7 +72,7 @@ export class OrderTemplateResolver {
     @Ctx() ctx: OrdersContext,
   ): Promise<DeleteOrderTemplatePayload> {
     const result = await templates.deleteTemplate(ctx, templateId);
-    return { deletedTemplateId: result.deletedId, userErrors: result.userErrors };
+    return { deletedTemplateId: result.ok ? result.value : null, userErrors: userErrorsOf(result) };
   }
 
   @Authorized()
@@ -81,8 +84,7 @@ export class OrderTemplateResolver {
     @Arg('templateId', () => ID, { description: 'The template.' }) templateId: string,
     @Ctx() ctx: OrdersContext,
   ): Promise<CartPayload> {
-    const result = await templates.addTemplateToCart(ctx, templateId);
-    return cartPayload(ctx, [...result.userErrors, ...carts.verdictErrors(result.verdicts, ['lines'])]);
+    return cartPayload(ctx, carts.addedLinesErrors(await templates.addTemplateToCart(ctx, templateId), ['lines']));
   }
 
   @Authorized()
@@ -94,7 +96,9 @@ export class OrderTemplateResolver {
     @Arg('orderId', () => ID, { description: "One of the dealer's past orders." }) orderId: string,
     @Ctx() ctx: OrdersContext,
   ): Promise<ReorderPayload> {
-    const result = await templates.reorder(ctx, orderId);
+    const reordered = await templates.reorder(ctx, orderId);
+    if (!reordered.ok) return { lines: [], ...(await cartPayload(ctx, reordered.errors)) };
+    const result = reordered.value;
     const lines = result.lines.map((l) => ({
       sku: l.sku,
       quantity: l.quantity,
@@ -106,6 +110,6 @@ export class OrderTemplateResolver {
       priceChanged: l.currentUnitPrice !== null && l.currentUnitPrice !== l.previousUnitPrice,
     }));
     const verdicts = result.lines.map((l) => l.verdict);
-    return { lines, ...(await cartPayload(ctx, [...result.userErrors, ...carts.verdictErrors(verdicts, ['lines'])])) };
+    return { lines, ...(await cartPayload(ctx, carts.verdictErrors(verdicts, ['lines']))) };
   }
 }

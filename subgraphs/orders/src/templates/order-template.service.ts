@@ -1,10 +1,20 @@
 import { randomUUID } from 'node:crypto';
 
-import { groupedLoader, isStaff, normalizeId, type PageWindow, requireClaims, type UserError, userError } from '@dealergraph/runtime';
+import {
+  groupedLoader,
+  isStaff,
+  normalizeId,
+  ok,
+  type PageWindow,
+  refused,
+  requireClaims,
+  type Result,
+  userError,
+} from '@dealergraph/runtime';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type DataLoader from 'dataloader';
 
-import { addLines, type CartOperation, cartWriter, quote, readCartLines } from '../cart/cart.service.js';
+import { type AddedLines, addLines, type CartOperation, cartWriter, quote, readCartLines } from '../cart/cart.service.js';
 import type { LineVerdict } from '../cart/domain/cart-lines.js';
 import type { OrdersContext } from '../context.js';
 import { findVisibleOrder, orderLines } from '../orders/order.service.js';
@@ -17,17 +27,6 @@ export const MAX_TEMPLATE_NAME = 100;
 
 const notFound = (what: string, field: string) => userError('NOT_FOUND', `No ${what} with this id is yours.`, [field]);
 
-export interface TemplateResult {
-  template: OrderTemplate | null;
-  userErrors: UserError[];
-}
-
-/** The outcome of putting a template or a past order into the cart: one verdict per line. */
-export interface ToCartResult {
-  verdicts: LineVerdict[];
-  userErrors: UserError[];
-}
-
 /** One line of a reorder: the price paid then against today's price for the same quantity. */
 export interface ReorderDifference {
   sku: string;
@@ -38,10 +37,10 @@ export interface ReorderDifference {
   verdict: LineVerdict;
 }
 
-export interface ReorderResult {
+/** A reorder's lines, compared in the past order's currency. */
+export interface Reordered {
   currency: string;
   lines: ReorderDifference[];
-  userErrors: UserError[];
 }
 
 const lineLoaders = new WeakMap<OrdersContext, DataLoader<string, OrderTemplateLine[]>>();
@@ -84,19 +83,20 @@ async function saveTemplate(
   operation: CartOperation,
   name: string,
   lines: { productId: string; sku: string; quantity: number }[],
-): Promise<TemplateResult> {
+): Promise<Result<OrderTemplate>> {
   const writer = cartWriter(ctx, operation);
-  if ('code' in writer) return { template: null, userErrors: [writer] };
+  if (!writer.ok) return writer;
+  const { dealerId, userId } = writer.value;
   const trimmed = name.trim();
   if (!trimmed || !withinCharacters({ text: trimmed, max: MAX_TEMPLATE_NAME })) {
-    return { template: null, userErrors: [userError('INVALID_NAME', `A template name has 1-${MAX_TEMPLATE_NAME} characters.`, ['name'])] };
+    return refused(userError('INVALID_NAME', `A template name has 1-${MAX_TEMPLATE_NAME} characters.`, ['name']));
   }
   try {
     const template = await ctx.em.transactional(async (em) => {
       const created = em.create(OrderTemplate, {
         id: randomUUID(),
-        dealerId: writer.dealerId,
-        createdByUserId: writer.userId,
+        dealerId,
+        createdByUserId: userId,
         name: trimmed,
       });
       lines.forEach((line, i) =>
@@ -111,36 +111,32 @@ async function saveTemplate(
       );
       return created;
     });
-    return { template, userErrors: [] };
+    return ok(template);
   } catch (e) {
     if (!(e instanceof UniqueConstraintViolationException)) throw e;
-    return {
-      template: null,
-      userErrors: [
-        userError('TEMPLATE_NAME_TAKEN', `Your dealer already has a template named "${trimmed}": choose another name or delete that one.`, [
-          'name',
-        ]),
-      ],
-    };
+    return refused(
+      userError('TEMPLATE_NAME_TAKEN', `Your dealer already has a template named "${trimmed}": choose another name or delete that one.`, [
+        'name',
+      ]),
+    );
   }
 }
 
 /** Saves the caller's cart as a template (EMPTY_CART when there is nothing in it). */
-export async function saveCartAsTemplate(ctx: OrdersContext, name: string): Promise<TemplateResult> {
+export async function saveCartAsTemplate(ctx: OrdersContext, name: string): Promise<Result<OrderTemplate>> {
   const writer = cartWriter(ctx, 'Mutation.saveCartAsTemplate');
-  if ('code' in writer) return { template: null, userErrors: [writer] };
+  if (!writer.ok) return writer;
   const lines = await readCartLines(ctx);
-  if (lines.length === 0)
-    return { template: null, userErrors: [userError('EMPTY_CART', 'Your cart is empty: add products before saving it as a template.')] };
+  if (lines.length === 0) return refused(userError('EMPTY_CART', 'Your cart is empty: add products before saving it as a template.'));
   return saveTemplate(ctx, 'Mutation.saveCartAsTemplate', name, lines);
 }
 
 /** Saves a past order of the caller's dealer as a template. */
-export async function saveOrderAsTemplate(ctx: OrdersContext, orderId: string, name: string): Promise<TemplateResult> {
+export async function saveOrderAsTemplate(ctx: OrdersContext, orderId: string, name: string): Promise<Result<OrderTemplate>> {
   const writer = cartWriter(ctx, 'Mutation.saveOrderAsTemplate');
-  if ('code' in writer) return { template: null, userErrors: [writer] };
+  if (!writer.ok) return writer;
   const order = await findVisibleOrder(ctx, orderId);
-  if (!order || order.dealerId !== writer.dealerId) return { template: null, userErrors: [notFound('order', 'orderId')] };
+  if (!order || order.dealerId !== writer.value.dealerId) return refused(notFound('order', 'orderId'));
   const lines = await orderLines(ctx, order.id);
   return saveTemplate(
     ctx,
@@ -150,57 +146,55 @@ export async function saveOrderAsTemplate(ctx: OrdersContext, orderId: string, n
   );
 }
 
-/** Deletes a template of the caller's dealer. */
-export async function deleteTemplate(
-  ctx: OrdersContext,
-  templateId: string,
-): Promise<{ deletedId: string | null; userErrors: UserError[] }> {
+/** Deletes a template of the caller's dealer; answers the deleted template's id. */
+export async function deleteTemplate(ctx: OrdersContext, templateId: string): Promise<Result<string>> {
   const writer = cartWriter(ctx, 'Mutation.deleteOrderTemplate');
-  if ('code' in writer) return { deletedId: null, userErrors: [writer] };
+  if (!writer.ok) return writer;
   const template = await findTemplate(ctx, templateId);
-  if (!template) return { deletedId: null, userErrors: [notFound('template', 'templateId')] };
+  if (!template) return refused(notFound('template', 'templateId'));
   // Of concurrent deletions, only the one whose statement removed the row says it deleted it.
-  const deleted = await ctx.em.nativeDelete(OrderTemplate, { id: template.id, dealerId: writer.dealerId });
-  if (deleted === 0) return { deletedId: null, userErrors: [notFound('template', 'templateId')] };
-  return { deletedId: template.id, userErrors: [] };
+  const deleted = await ctx.em.nativeDelete(OrderTemplate, { id: template.id, dealerId: writer.value.dealerId });
+  if (deleted === 0) return refused(notFound('template', 'templateId'));
+  return ok(template.id);
 }
 
 /** Adds a template's lines to the caller's cart, priced today; lines that cannot be ordered are reported. */
-export async function addTemplateToCart(ctx: OrdersContext, templateId: string): Promise<ToCartResult> {
+export async function addTemplateToCart(ctx: OrdersContext, templateId: string): Promise<Result<AddedLines>> {
   const writer = cartWriter(ctx, 'Mutation.addTemplateToCart');
-  if ('code' in writer) return { verdicts: [], userErrors: [writer] };
+  if (!writer.ok) return writer;
   const template = await findTemplate(ctx, templateId);
-  if (!template) return { verdicts: [], userErrors: [notFound('template', 'templateId')] };
+  if (!template) return refused(notFound('template', 'templateId'));
   const lines = await templateLines(ctx, template.id);
-  const result = await addLines(
+  return addLines(
     ctx,
     lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
     { operation: 'Mutation.addTemplateToCart' },
   );
-  return { verdicts: result.verdicts, userErrors: result.userErrors };
 }
 
 /**
  * Adds a past order's lines to the caller's cart at today's prices and reports, per line, the unit
  * price paid then against today's price for the same quantity.
  */
-export async function reorder(ctx: OrdersContext, orderId: string): Promise<ReorderResult> {
+export async function reorder(ctx: OrdersContext, orderId: string): Promise<Result<Reordered>> {
   const writer = cartWriter(ctx, 'Mutation.reorder');
-  if ('code' in writer) return { currency: 'USD', lines: [], userErrors: [writer] };
+  if (!writer.ok) return writer;
+  const { dealerId } = writer.value;
   const order = await findVisibleOrder(ctx, orderId);
-  if (!order || order.dealerId !== writer.dealerId) return { currency: 'USD', lines: [], userErrors: [notFound('order', 'orderId')] };
+  if (!order || order.dealerId !== dealerId) return refused(notFound('order', 'orderId'));
   const lines = await orderLines(ctx, order.id);
-  const result = await addLines(
+  const added = await addLines(
     ctx,
     lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
     { operation: 'Mutation.reorder' },
   );
-  if (result.userErrors.length) return { currency: order.currency, lines: [], userErrors: result.userErrors };
+  if (!added.ok) return added;
+  const result = added.value;
   const orderable = (v: LineVerdict | undefined) => v?.status === 'OK' || v?.status === 'DUPLICATE';
   // Today's price for the quantity ordered then (the cart line may hold more): a like-for-like comparison.
   const today = await quote(
     ctx,
-    writer.dealerId,
+    dealerId,
     lines.filter((_, i) => orderable(result.verdicts[i])).map((l) => ({ productId: l.productId, quantity: l.quantity })),
   );
   const todayById = new Map(today.lines.map((q) => [q.productId, q]));
@@ -215,5 +209,5 @@ export async function reorder(ctx: OrdersContext, orderId: string): Promise<Reor
       verdict,
     };
   });
-  return { currency: order.currency, lines: differences, userErrors: [] };
+  return ok({ currency: order.currency, lines: differences });
 }

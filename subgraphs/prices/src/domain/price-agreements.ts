@@ -18,7 +18,7 @@
  *   overlap (in the batch, or against stored agreements of another reference): the dealer's price would
  *   be ambiguous.
  */
-import { parseAmount } from '@dealergraph/runtime';
+import { type Checked, type FieldProblem, parseAmount } from '@dealergraph/runtime';
 
 import { MAX_DISCOUNT_BP, readPercent, type RowProblem as MasterRowProblem } from './price-master-data.js';
 
@@ -48,21 +48,16 @@ export interface SpecialPriceAgreementData {
   validTo: Date | null;
 }
 
-export interface AgreementProblem {
-  code:
-    | MasterRowProblem['code']
-    | 'TOO_LONG'
-    | 'INVALID_CODE'
-    | 'INVALID_DATE'
-    | 'INVALID_VALIDITY'
-    | 'INVALID_AMOUNT'
-    | 'ABSURD_PRICE'
-    | 'INVALID_CURRENCY';
-  message: string;
-  field: string;
-}
-
-export type Checked<T> = { ok: true; value: T } | { ok: false; problems: AgreementProblem[] };
+export type AgreementProblem = FieldProblem<
+  | MasterRowProblem['code']
+  | 'TOO_LONG'
+  | 'INVALID_CODE'
+  | 'INVALID_DATE'
+  | 'INVALID_VALIDITY'
+  | 'INVALID_AMOUNT'
+  | 'ABSURD_PRICE'
+  | 'INVALID_CURRENCY'
+>;
 
 const KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,59}$/;
 const MAX_TEXT = 200;
@@ -131,7 +126,7 @@ function window(input: Record<string, unknown>, endRequired: boolean, problems: 
 }
 
 /** One promotion row: code, name, discountPercent, validFrom, validTo (the product is resolved by the caller). */
-export function checkPromotion(input: Record<string, unknown>): Checked<PromotionData> {
+export function checkPromotion(input: Record<string, unknown>): Checked<PromotionData, AgreementProblem> {
   const problems: AgreementProblem[] = [];
   const code = key(input.code, 'code', problems);
   const name = textOf(input.name);
@@ -149,7 +144,7 @@ export function checkPromotion(input: Record<string, unknown>): Checked<Promotio
 }
 
 /** One special price agreement row: reference, unitPrice, currency (optional), validFrom, validTo (optional). */
-export function checkSpecialPriceAgreement(input: Record<string, unknown>): Checked<SpecialPriceAgreementData> {
+export function checkSpecialPriceAgreement(input: Record<string, unknown>): Checked<SpecialPriceAgreementData, AgreementProblem> {
   const problems: AgreementProblem[] = [];
   const reference = key(input.reference, 'reference', problems);
   const priceText = textOf(input.unitPrice);

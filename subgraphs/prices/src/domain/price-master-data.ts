@@ -10,26 +10,22 @@
  *   are removed, and it is written only when every row is valid.
  */
 
+import type { Checked, FieldProblem } from '@dealergraph/runtime';
 export const TIERS = ['PLATINUM', 'GOLD', 'SILVER', 'BRONZE'] as const;
 /** A discount above this many basis points is taken for a typing error (90 %). */
 export const MAX_DISCOUNT_BP = 9_000;
 const MAX_QUANTITY = 1_000_000;
 
-export interface RowProblem {
-  code:
-    | 'REQUIRED'
-    | 'INVALID_TIER'
-    | 'INVALID_PERCENT'
-    | 'ABSURD_DISCOUNT'
-    | 'INVALID_QUANTITY'
-    | 'INVALID_RANGE'
-    | 'OVERLAPPING_RANGE'
-    | 'DUPLICATE_KEY';
-  message: string;
-  field: string;
-}
-
-export type Checked<T> = { ok: true; value: T } | { ok: false; problems: RowProblem[] };
+export type RowProblem = FieldProblem<
+  | 'REQUIRED'
+  | 'INVALID_TIER'
+  | 'INVALID_PERCENT'
+  | 'ABSURD_DISCOUNT'
+  | 'INVALID_QUANTITY'
+  | 'INVALID_RANGE'
+  | 'OVERLAPPING_RANGE'
+  | 'DUPLICATE_KEY'
+>;
 
 export interface TierRuleData {
   tier: (typeof TIERS)[number];
@@ -66,7 +62,7 @@ export function readPercent(raw: unknown, field: string, problems: RowProblem[])
 }
 
 /** One tier rule. */
-export function checkTierRule(input: Record<string, unknown>): Checked<TierRuleData> {
+export function checkTierRule(input: Record<string, unknown>): Checked<TierRuleData, RowProblem> {
   const problems: RowProblem[] = [];
   const tier = textOf(input.tier).toUpperCase();
   if (!tier) problems.push({ code: 'REQUIRED', message: 'tier is required.', field: 'tier' });
@@ -95,7 +91,7 @@ function quantity(raw: unknown, field: string, problems: RowProblem[], required:
 }
 
 /** One volume break, alone. */
-export function checkVolumeBreak(input: Record<string, unknown>): Checked<VolumeBreakData> {
+export function checkVolumeBreak(input: Record<string, unknown>): Checked<VolumeBreakData, RowProblem> {
   const problems: RowProblem[] = [];
   const minQuantity = quantity(input.minQuantity, 'minQuantity', problems, true);
   const maxQuantity = quantity(input.maxQuantity, 'maxQuantity', problems, false);

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
 import {
+  type Checked,
   failedRow,
+  type FieldProblem,
   formatAmount,
   type InternalActor,
   type MasterDataBatchOptions,
@@ -21,13 +23,11 @@ import {
 
 type BatchOptions = MasterDataBatchOptions;
 
-type Problem = { code: string; message: string; field: string };
-
 const textOf = (raw: unknown) => (typeof raw === 'string' ? raw.trim() : raw == null ? '' : String(raw).trim());
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The product the caller resolved from the row's SKU; UNKNOWN_SKU when it found none. */
-function productOf(input: Record<string, unknown>): { id: string; sku: string } | Problem {
+function productOf(input: Record<string, unknown>): { id: string; sku: string } | FieldProblem {
   const sku = textOf(input.sku);
   if (!sku) return { code: 'REQUIRED', message: 'sku is required.', field: 'sku' };
   const id = textOf(input.productId);
@@ -62,7 +62,6 @@ async function audit(em: PricesContext['em'], actor: InternalActor, changes: rea
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 /** A row checked alone, its product resolved. */
-type CheckedRow<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 type PromotionRow = PromotionData & { productId: string; sku: string };
 type AgreementRow = SpecialPriceAgreementData & { dealerId: string; dealerCode: string; productId: string; sku: string };
 
@@ -72,7 +71,7 @@ const appliesTo = (rows: readonly MasterDataRowResult[], options: BatchOptions) 
 
 /** Promotion rows alone: the product, the row's values, then duplicates (code and product) and overlaps on one product. */
 function checkPromotionRows(inputs: readonly Record<string, unknown>[]) {
-  const checked = inputs.map((input): CheckedRow<PromotionRow> => {
+  const checked = inputs.map((input): Checked<PromotionRow> => {
     const product = productOf(input);
     const row = checkPromotion(input);
     if (!('id' in product)) return { ok: false, problems: [product, ...(row.ok ? [] : row.problems)] };
@@ -200,8 +199,8 @@ export async function upsertPromotions(
 
 /** Agreement rows alone: dealer and product resolved, the row's values, then duplicate references and overlaps within the batch. */
 function checkAgreementRows(inputs: readonly Record<string, unknown>[]) {
-  const checked = inputs.map((input): CheckedRow<AgreementRow> => {
-    const problems: Problem[] = [];
+  const checked = inputs.map((input): Checked<AgreementRow> => {
+    const problems: FieldProblem[] = [];
     const dealerId = textOf(input.dealerId);
     if (!UUID.test(dealerId))
       problems.push({
@@ -257,7 +256,7 @@ async function loadAgreements(em: PricesContext['em'], productIds: readonly stri
 }
 
 /** Why an agreement cannot be stored against what is (the list price's currency, another agreement's window); null when it can. */
-function agreementConflict(v: AgreementRow, stored: readonly StoredAgreement[], listCurrency: string | undefined): Problem | null {
+function agreementConflict(v: AgreementRow, stored: readonly StoredAgreement[], listCurrency: string | undefined): FieldProblem | null {
   if (v.currency && listCurrency && v.currency !== listCurrency)
     return {
       code: 'CURRENCY_MISMATCH',

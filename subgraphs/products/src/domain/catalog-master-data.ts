@@ -11,6 +11,7 @@
  *   its city.
  */
 
+import type { Checked, FieldProblem } from '@dealergraph/runtime';
 export interface CategoryData {
   slug: string;
   name: string;
@@ -24,13 +25,7 @@ export interface WarehouseData {
   city: string;
 }
 
-export interface CatalogRowProblem {
-  code: 'REQUIRED' | 'TOO_LONG' | 'INVALID_SLUG' | 'INVALID_CODE' | 'CATEGORY_CYCLE';
-  message: string;
-  field: string;
-}
-
-export type Checked<T> = { ok: true; value: T } | { ok: false; problems: CatalogRowProblem[] };
+export type CatalogRowProblem = FieldProblem<'REQUIRED' | 'TOO_LONG' | 'INVALID_SLUG' | 'INVALID_CODE' | 'CATEGORY_CYCLE'>;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_SLUG = 80;
@@ -62,7 +57,7 @@ function slugOf(raw: unknown, field: string, problems: CatalogRowProblem[], requ
 }
 
 /** One category row; `parent` absent (undefined) keeps the stored parent. */
-export function checkCategory(input: Record<string, unknown>): Checked<CategoryData> {
+export function checkCategory(input: Record<string, unknown>): Checked<CategoryData, CatalogRowProblem> {
   const problems: CatalogRowProblem[] = [];
   const slug = slugOf(input.slug, 'slug', problems, true);
   const name = requiredText(input.name, 'name', problems);
@@ -74,7 +69,7 @@ export function checkCategory(input: Record<string, unknown>): Checked<CategoryD
 }
 
 /** One warehouse row. */
-export function checkWarehouse(input: Record<string, unknown>): Checked<WarehouseData> {
+export function checkWarehouse(input: Record<string, unknown>): Checked<WarehouseData, CatalogRowProblem> {
   const problems: CatalogRowProblem[] = [];
   const code = textOf(input.code).toUpperCase();
   if (!code) problems.push({ code: 'REQUIRED', message: 'code is required.', field: 'code' });

@@ -9,6 +9,7 @@
  * (category, substitutes) are checked against the catalog by the service.
  */
 
+import type { Checked, FieldProblem } from '@dealergraph/runtime';
 export const SALE_UNITS = ['EA', 'BOX', 'M', 'SET'] as const;
 /** The handling classes that restrict who may see a product (assortment grants name them). */
 export const HANDLING_CLASSES = ['CONTRACT_ONLY', 'IMPORTED', 'QUOTA'] as const;
@@ -50,11 +51,7 @@ export type ProductProblemCode =
   | 'INVALID_URL'
   | 'SELF_SUBSTITUTE';
 
-export interface ProductInputProblem {
-  code: ProductProblemCode;
-  message: string;
-  field: string;
-}
+export type ProductInputProblem = FieldProblem<ProductProblemCode>;
 
 /** Raw input: what a GraphQL input or an import row gives (lists as arrays or in their text form). */
 export type ProductMasterInput = { [K in keyof ProductMasterData]?: unknown };
@@ -161,9 +158,7 @@ function readImages(raw: unknown, problems: ProductInputProblem[]): string[] | n
 }
 
 /** Checks and normalizes one product: every problem, each with its field, or the data to store. */
-export function checkProductMasterData(
-  input: ProductMasterInput,
-): { ok: true; value: ProductMasterData } | { ok: false; problems: ProductInputProblem[] } {
+export function checkProductMasterData(input: ProductMasterInput): Checked<ProductMasterData, ProductInputProblem> {
   const problems: ProductInputProblem[] = [];
   const text = (field: keyof ProductMasterData, required: boolean, max = MAX_TEXT): string | null => {
     const value = textOf(input[field]);

@@ -9,6 +9,7 @@
  *   shipment: it arrived or was cancelled) and an optional ETA (a date, YYYY-MM-DD, or an ISO instant).
  */
 
+import type { Checked, FieldProblem } from '@dealergraph/runtime';
 export interface StockLevelData {
   sku: string;
   warehouse: string;
@@ -25,13 +26,7 @@ export interface InTransitData {
   eta: string | null;
 }
 
-export interface RowProblem {
-  code: 'REQUIRED' | 'INVALID_QUANTITY' | 'INVALID_DATE' | 'TOO_LONG';
-  message: string;
-  field: string;
-}
-
-export type Checked<T> = { ok: true; value: T } | { ok: false; problems: RowProblem[] };
+export type RowProblem = FieldProblem<'REQUIRED' | 'INVALID_QUANTITY' | 'INVALID_DATE' | 'TOO_LONG'>;
 
 const MAX_UNITS = 100_000_000;
 const textOf = (raw: unknown) => (typeof raw === 'string' ? raw.trim() : raw == null ? '' : String(raw).trim());
@@ -62,7 +57,7 @@ function required(raw: unknown, field: string, problems: RowProblem[]): string {
 }
 
 /** One stock count. */
-export function checkStockLevel(input: Record<string, unknown>): Checked<StockLevelData> {
+export function checkStockLevel(input: Record<string, unknown>): Checked<StockLevelData, RowProblem> {
   const problems: RowProblem[] = [];
   const sku = required(input.sku, 'sku', problems);
   const warehouse = required(input.warehouse, 'warehouse', problems).toUpperCase();
@@ -85,7 +80,7 @@ export function readEta(raw: unknown): string | null | undefined {
 }
 
 /** One inbound shipment. */
-export function checkInTransit(input: Record<string, unknown>): Checked<InTransitData> {
+export function checkInTransit(input: Record<string, unknown>): Checked<InTransitData, RowProblem> {
   const problems: RowProblem[] = [];
   const reference = required(input.reference, 'reference', problems);
   const sku = required(input.sku, 'sku', problems);

@@ -1,3 +1,4 @@
+import { userErrorsOf } from '@dealergraph/runtime';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 
 import type { ProductsContext } from '../context.js';
@@ -16,15 +17,7 @@ export class StockImportResolver {
     @Arg('input', () => ImportStockLevelsInput, { description: 'The counts.' }) input: ImportStockLevelsInput,
     @Ctx() ctx: ProductsContext,
   ): Promise<ImportStockLevelsPayload> {
-    const outcome = await importStockLevels(ctx, input.levels);
-    if (outcome.ok) return { changed: outcome.changed, userErrors: [] };
-    return {
-      changed: 0,
-      userErrors: outcome.errors.map((e) => ({
-        code: e.code,
-        message: e.message,
-        field: e.row === null ? ['input', 'levels'] : ['input', 'levels', String(e.row), e.field!],
-      })),
-    };
+    const result = await importStockLevels(ctx, input.levels);
+    return { changed: result.ok ? result.value : 0, userErrors: userErrorsOf(result) };
   }
 }

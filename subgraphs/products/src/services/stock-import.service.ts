@@ -1,5 +1,7 @@
+import { ok, refused, type Result, userError } from '@dealergraph/runtime';
+
 import type { ProductsContext } from '../context.js';
-import { checkStockImport, type StockImportError, type StockImportRow } from '../domain/stock-import.js';
+import { checkStockImport, type StockImportRow } from '../domain/stock-import.js';
 import { SCHEMA } from '../schema-name.js';
 import { notifyStockChanged } from './stock-events.service.js';
 
@@ -8,25 +10,19 @@ export const MAX_IMPORT_ROWS = 5_000;
 
 const S = `"${SCHEMA}"`;
 
-export type StockImportOutcome =
-  | { ok: true; changed: number }
-  | { ok: false; errors: (StockImportError | { code: 'TOO_MANY_ROWS'; message: string; row: null; field: null })[] };
-
 /**
  * Sets the units on hand (and, when given, the low-stock threshold) per product and warehouse from
  * the ERP's counts: all rows or none (domain/stock-import.ts), in one transaction. The stock rows are
  * locked in (product, warehouse) order like every reservation, so an import and an order never
  * deadlock and a reservation never reads half an import. Rows whose values do not change are left
  * alone, so a retried import changes nothing; the products whose stock did change notify their
- * stockChanged watchers on commit.
+ * stockChanged watchers on commit. Answers how many stock rows changed, or every bad row's userError
+ * (field `['input', 'levels', index, field]`).
  */
-export async function importStockLevels(ctx: ProductsContext, rows: readonly StockImportRow[]): Promise<StockImportOutcome> {
+export async function importStockLevels(ctx: ProductsContext, rows: readonly StockImportRow[]): Promise<Result<number>> {
   if (rows.length > MAX_IMPORT_ROWS)
-    return {
-      ok: false,
-      errors: [{ code: 'TOO_MANY_ROWS', message: `At most ${MAX_IMPORT_ROWS} rows per import.`, row: null, field: null }],
-    };
-  if (rows.length === 0) return { ok: true, changed: 0 };
+    return refused(userError('TOO_MANY_ROWS', `At most ${MAX_IMPORT_ROWS} rows per import.`, ['input', 'levels']));
+  if (rows.length === 0) return ok(0);
   const skus = [...new Set(rows.map((r) => r.sku.trim()))];
   const [products, warehouses] = await Promise.all([
     ctx.em.execute<{ id: string; sku: string }[]>(`select id, sku from ${S}."product" where sku in (?)`, [skus]),
@@ -37,7 +33,7 @@ export async function importStockLevels(ctx: ProductsContext, rows: readonly Sto
     productIdBySku: new Map(products.map((p) => [p.sku, p.id])),
     warehouseIdByCode: new Map(warehouses.map((w) => [w.code.toUpperCase(), w.id])),
   });
-  if (!checked.ok) return checked;
+  if (!checked.ok) return refused(...checked.errors.map((e) => userError(e.code, e.message, ['input', 'levels', String(e.row), e.field])));
   return ctx.em.transactional(async (tx) => {
     const productIds = [...new Set(checked.rows.map((r) => r.productId))].sort();
     const current = await tx.execute<{ product_id: string; warehouse_id: string; on_hand: number; low_threshold: number }[]>(
@@ -52,7 +48,7 @@ export async function importStockLevels(ctx: ProductsContext, rows: readonly Sto
       })
       .filter((r) => !r.before || r.before.on_hand !== r.onHand || r.before.low_threshold !== r.lowThreshold)
       .sort((a, b) => (a.productId + a.warehouseId < b.productId + b.warehouseId ? -1 : 1));
-    if (changes.length === 0) return { ok: true as const, changed: 0 };
+    if (changes.length === 0) return ok(0);
     await tx.execute(
       `insert into ${S}."stock_level" (product_id, warehouse_id, on_hand, reserved, low_threshold)
        values ${changes.map(() => '(?, ?, ?, 0, ?)').join(', ')}
@@ -65,6 +61,6 @@ export async function importStockLevels(ctx: ProductsContext, rows: readonly Sto
       changes.map((c) => c.productId),
       'IMPORTED',
     );
-    return { ok: true as const, changed: changes.length };
+    return ok(changes.length);
   });
 }

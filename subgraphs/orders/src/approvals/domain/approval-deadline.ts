@@ -1,4 +1,4 @@
-import { approvalRoleOf } from '@dealergraph/runtime';
+import { type ApprovalArea, escalationTarget } from './approval-areas.js';
 
 /** How long each level has to decide a step, and when to remind before that. */
 export interface ApprovalDeadlineSettings {
@@ -10,7 +10,6 @@ export interface ApprovalDeadlineSettings {
   reminderBeforeMs: number;
 }
 
-export const HIGHEST_APPROVAL_LEVEL = 5;
 const HOUR_MS = 3_600_000;
 
 /** When a step at `level` that started waiting at `since` must be decided; `hours` (its rule's deadline) overrides the level's default. */
@@ -33,17 +32,20 @@ export function stepDeadline({
 export type DeadlineAction = { kind: 'NONE' } | { kind: 'REMIND' } | { kind: 'ESCALATE'; toLevel: number; toRole: string; dueAt: Date };
 
 /**
- * Past its deadline a step escalates to the next level (a fresh deadline, counted from now); within
- * the reminder window it is reminded about once. A step at the highest level has nobody above it:
- * it is reminded (once) and keeps waiting.
+ * Past its deadline a step escalates to the next level of its own area's ladder (escalationTarget:
+ * a director's step to the GENERAL_MANAGER, not to FINANCE), with a fresh deadline counted from now;
+ * within the reminder window it is reminded about once. A step with nobody above it in its area
+ * (level 5, a dealer's own step) is reminded (once) and keeps waiting.
  */
 export function deadlineAction({
+  area,
   level,
   dueAt,
   remindedAt,
   now,
   settings,
 }: {
+  area: ApprovalArea;
   level: number;
   dueAt: Date;
   remindedAt: Date | null;
@@ -51,13 +53,13 @@ export function deadlineAction({
   settings: ApprovalDeadlineSettings;
 }): DeadlineAction {
   const overdue = now.getTime() >= dueAt.getTime();
-  if (overdue && level < HIGHEST_APPROVAL_LEVEL) {
-    const toLevel = level + 1;
+  const target = overdue ? escalationTarget({ area, level }) : null;
+  if (target) {
     return {
       kind: 'ESCALATE',
-      toLevel,
-      toRole: approvalRoleOf(toLevel),
-      dueAt: stepDeadline({ level: toLevel, since: now, settings }),
+      toLevel: target.level,
+      toRole: target.role,
+      dueAt: stepDeadline({ level: target.level, since: now, settings }),
     };
   }
   const remindFrom = dueAt.getTime() - settings.reminderBeforeMs;
@@ -77,16 +79,18 @@ export interface DeadlineTimer {
 /**
  * The timers of a step waiting at `level` until `dueAt`: a reminder `reminderBeforeMs` earlier (at
  * once when that moment is past but the deadline is not) and the escalation at the deadline. A step
- * at the highest level has nobody above it: its deadline timer only reminds.
+ * with nobody above it in its area (escalationTarget null): its deadline timer only reminds.
  */
 export function deadlineTimers({
   stepId,
+  area,
   level,
   dueAt,
   now,
   settings,
 }: {
   stepId: string;
+  area: ApprovalArea;
   level: number;
   dueAt: Date;
   now: Date;
@@ -95,6 +99,6 @@ export function deadlineTimers({
   const timers: DeadlineTimer[] = [];
   const remindAt = new Date(Math.max(dueAt.getTime() - settings.reminderBeforeMs, now.getTime()));
   if (remindAt.getTime() < dueAt.getTime()) timers.push({ kind: 'REMIND', runAt: remindAt, key: `${stepId}:${level}:REMIND` });
-  timers.push({ kind: level < HIGHEST_APPROVAL_LEVEL ? 'ESCALATE' : 'REMIND', runAt: dueAt, key: `${stepId}:${level}:DUE` });
+  timers.push({ kind: escalationTarget({ area, level }) ? 'ESCALATE' : 'REMIND', runAt: dueAt, key: `${stepId}:${level}:DUE` });
   return timers;
 }

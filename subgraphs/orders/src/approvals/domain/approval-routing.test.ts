@@ -8,7 +8,6 @@ import {
   type RoutingInput,
   type RoutingLine,
   SEEDED_APPROVAL_RULES,
-  stepsDecidedBy,
 } from './approval-routing.js';
 
 const accept = { outcome: 'ACCEPT' as const, approvalLevel: null, reason: null };
@@ -185,21 +184,11 @@ describe('the rule kinds beyond the demo rules', () => {
   });
 });
 
-describe('who decides which steps', () => {
-  it('an approver decides every leading step at their level or below, never a higher one', () => {
-    expect(stepsDecidedBy({ approverLevel: 1, pendingLevels: [2] })).toBe(0);
-    expect(stepsDecidedBy({ approverLevel: 2, pendingLevels: [2, 4] })).toBe(1);
-    expect(stepsDecidedBy({ approverLevel: 3, pendingLevels: [2, 3] })).toBe(2);
-    expect(stepsDecidedBy({ approverLevel: 5, pendingLevels: [2, 4] })).toBe(2);
-    expect(stepsDecidedBy({ approverLevel: 0, pendingLevels: [1] })).toBe(0);
-    expect(stepsDecidedBy({ approverLevel: 4, pendingLevels: [] })).toBe(0);
-  });
-});
-
 describe('creditApprovalStep', () => {
   it("is the credit rule's step, at credit's level or the rule's, whichever is higher", () => {
     expect(creditApprovalStep({ approvalLevel: null, reason: null })).toEqual({
       level: 4,
+      area: 'FINANCE',
       role: 'FINANCE',
       rule: 'CREDIT_APPROVAL',
       reason: 'Credit asks for an approval.',
@@ -212,5 +201,28 @@ describe('creditApprovalStep', () => {
   it('takes the level of the stored credit rule', () => {
     const rules = DEMO_APPROVAL_RULES.map((r) => (r.kind === 'CREDIT_EXCEEDANCE' ? { ...r, level: 5 } : r));
     expect(creditApprovalStep({ approvalLevel: null, reason: null, rules })).toMatchObject({ level: 5, rule: 'CREDIT_APPROVAL' });
+  });
+});
+
+describe('areas in routing', () => {
+  it('puts credit steps in FINANCE and the other rules in SALES', () => {
+    const decision = routeOrder(input({ total: 6_000_000, credit: { outcome: 'APPROVAL', approvalLevel: 4, reason: 'Over the limit.' } }));
+    expect(decision.outcome === 'APPROVAL' && decision.steps.map((s) => [s.area, s.level, s.role])).toEqual([
+      ['SALES', 3, 'SALES_DIRECTOR'],
+      ['FINANCE', 4, 'FINANCE'],
+    ]);
+  });
+
+  it("lifts a step to its area's ladder: credit asked at level 5 goes to the GENERAL_MANAGER, a SALES rule at level 4 too", () => {
+    expect(creditApprovalStep({ approvalLevel: 5, reason: null })).toMatchObject({ area: 'FINANCE', level: 5, role: 'GENERAL_MANAGER' });
+    const rules = DEMO_APPROVAL_RULES.map((r) => (r.name === 'AMOUNT_OVER_50000' ? { ...r, level: 4, area: 'SALES' as const } : r));
+    const decision = routeOrder(input({ rules, total: 6_000_000 }));
+    expect(decision.outcome === 'APPROVAL' && decision.steps.map((s) => [s.area, s.level])).toEqual([['SALES', 5]]);
+  });
+
+  it('follows a rule row that puts a sales rule in FINANCE (a rule may say so)', () => {
+    const rules = DEMO_APPROVAL_RULES.map((r) => (r.name === 'AMOUNT_OVER_50000' ? { ...r, level: 4, area: 'FINANCE' as const } : r));
+    const decision = routeOrder(input({ rules, total: 6_000_000 }));
+    expect(decision.outcome === 'APPROVAL' && decision.steps.map((s) => [s.area, s.level, s.role])).toEqual([['FINANCE', 4, 'FINANCE']]);
   });
 });

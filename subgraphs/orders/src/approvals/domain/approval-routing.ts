@@ -3,10 +3,20 @@
  * approval_rule table, editable by ADMIN): each has a kind, parameters, a level and a group. Rules of
  * one `group` are alternatives (the highest level that fires wins: an order over 50,000.00 needs a
  * SALES_DIRECTOR, not also a REGIONAL_MANAGER); steps of different groups form a chain, lowest level
- * first. Disabled rules never fire. No step: the order is approved automatically.
+ * first. Each step is on an area's ladder (approval-areas.ts: the rule row's area, SALES or
+ * FINANCE). A placing user over their spending limit adds the dealer's own DEALER step before all.
+ * Disabled rules never fire. No step: the order is approved automatically.
  */
 
-import { approvalRoleOf } from '@dealergraph/runtime';
+import {
+  type ApprovalArea,
+  DEALER_APPROVER_ROLE,
+  DEALER_STEP_LEVEL,
+  defaultAreaOfRule,
+  type RuleArea,
+  rungAtOrAbove,
+} from './approval-areas.js';
+import { type SpendingInput, spendingLimitReason } from './spending-limit.js';
 
 /** What a rule looks at. */
 export const APPROVAL_RULE_KINDS = [
@@ -45,6 +55,11 @@ export interface ApprovalRuleRow {
   group: string;
   /** The level its step needs (CREDIT_EXCEEDANCE: at least the level credit asks for). */
   level: number;
+  /**
+   * The area whose ladder decides its step (domain/approval-areas.ts); absent: the kind's default
+   * (CREDIT_EXCEEDANCE FINANCE, the rest SALES).
+   */
+  area?: RuleArea;
   parameters: ApprovalRuleParameters;
   /** Hours its step may wait before escalating; null: the level's default. */
   deadlineHours: number | null;
@@ -105,11 +120,18 @@ export interface RoutingInput {
   dealer?: RoutingDealer | null;
   /** The rule table; the demo rules when omitted. */
   rules?: readonly ApprovalRuleRow[];
+  /** The placing user's spending limits and this month's spend (domain/spending-limit.ts); null: none. */
+  spending?: Omit<SpendingInput, 'total' | 'currency'> | null;
 }
+
+/** The rule name a dealer's own step carries. */
+export const SPENDING_LIMIT_RULE = 'SPENDING_LIMIT';
 
 /** One step of an approval chain. */
 export interface ApprovalStepPlan {
   level: number;
+  /** Whose ladder decides it: see domain/approval-areas.ts. */
+  area: ApprovalArea;
   role: string;
   /** The rule that asked for it, e.g. AMOUNT_OVER_10000. */
   rule: string;
@@ -133,6 +155,7 @@ export const DEMO_APPROVAL_RULES: readonly ApprovalRuleRow[] = Object.freeze([
     kind: 'ORDER_TOTAL_ABOVE',
     group: 'AMOUNT',
     level: 2,
+    area: 'SALES',
     parameters: { threshold: 1_000_000 },
     deadlineHours: null,
     enabled: true,
@@ -142,16 +165,27 @@ export const DEMO_APPROVAL_RULES: readonly ApprovalRuleRow[] = Object.freeze([
     kind: 'ORDER_TOTAL_ABOVE',
     group: 'AMOUNT',
     level: 3,
+    area: 'SALES',
     parameters: { threshold: 5_000_000 },
     deadlineHours: null,
     enabled: true,
   },
-  { name: 'CREDIT_APPROVAL', kind: 'CREDIT_EXCEEDANCE', group: 'CREDIT', level: 4, parameters: {}, deadlineHours: null, enabled: true },
+  {
+    name: 'CREDIT_APPROVAL',
+    kind: 'CREDIT_EXCEEDANCE',
+    group: 'CREDIT',
+    level: 4,
+    area: 'FINANCE',
+    parameters: {},
+    deadlineHours: null,
+    enabled: true,
+  },
   {
     name: 'BELOW_MINIMUM_ORDER',
     kind: 'BELOW_MINIMUM_ORDER',
     group: 'MINIMUM',
     level: 1,
+    area: 'SALES',
     parameters: {},
     deadlineHours: null,
     enabled: true,
@@ -165,12 +199,22 @@ export const DEMO_APPROVAL_RULES: readonly ApprovalRuleRow[] = Object.freeze([
  */
 export const SEEDED_APPROVAL_RULES: readonly ApprovalRuleRow[] = Object.freeze([
   ...DEMO_APPROVAL_RULES,
-  { name: 'SPECIAL_PRICE', kind: 'SPECIAL_PRICE', group: 'SPECIAL_PRICE', level: 1, parameters: {}, deadlineHours: null, enabled: false },
+  {
+    name: 'SPECIAL_PRICE',
+    kind: 'SPECIAL_PRICE',
+    group: 'SPECIAL_PRICE',
+    level: 1,
+    area: 'SALES',
+    parameters: {},
+    deadlineHours: null,
+    enabled: false,
+  },
   {
     name: 'SPECIAL_PRODUCT',
     kind: 'SPECIAL_PRODUCT',
     group: 'SPECIAL_PRODUCT',
     level: 1,
+    area: 'SALES',
     parameters: { handling: [...PRODUCT_HANDLING] },
     deadlineHours: null,
     enabled: true,
@@ -180,6 +224,7 @@ export const SEEDED_APPROVAL_RULES: readonly ApprovalRuleRow[] = Object.freeze([
     kind: 'NEW_DEALER_FIRST_ORDERS',
     group: 'NEW_DEALER',
     level: 1,
+    area: 'SALES',
     parameters: { count: 3 },
     deadlineHours: null,
     enabled: true,
@@ -189,6 +234,7 @@ export const SEEDED_APPROVAL_RULES: readonly ApprovalRuleRow[] = Object.freeze([
     kind: 'NON_CAMPAIGN_DISCOUNT',
     group: 'DISCOUNT',
     level: 2,
+    area: 'SALES',
     parameters: { discountBp: 4_500 },
     deadlineHours: null,
     enabled: true,
@@ -250,9 +296,30 @@ function stepOf(rule: ApprovalRuleRow, input: RoutingInput): { level: number; re
   }
 }
 
+/** The area a rule's step belongs to: the rule row's, or its kind's default. */
+export const areaOfRule = (rule: Pick<ApprovalRuleRow, 'area' | 'kind'>): RuleArea => rule.area ?? defaultAreaOfRule(rule.kind);
+
+/** A rule's step at `level`, lifted to the first rung of the rule's area at or above it (its top when above all). */
+function planStep(rule: ApprovalRuleRow, level: number, reason: string): ApprovalStepPlan {
+  const area = areaOfRule(rule);
+  const rung = rungAtOrAbove({ area, level }) ?? { level, role: `LEVEL_${level}` };
+  return { level: rung.level, area, role: rung.role, rule: rule.name, reason, deadlineHours: rule.deadlineHours };
+}
+
+/** The dealer's own step: a DEALER_ADMIN of the order's dealer decides it (approval-areas.ts). */
+export const dealerStep = (reason: string): ApprovalStepPlan => ({
+  level: DEALER_STEP_LEVEL,
+  area: 'DEALER',
+  role: DEALER_APPROVER_ROLE,
+  rule: SPENDING_LIMIT_RULE,
+  reason,
+  deadlineHours: null,
+});
+
 /**
  * Routes an order: refused (below a refusing minimum), approved automatically, or an approval chain
- * (one step per rule group that fired, lowest level first).
+ * (the dealer's own step first when the placing user is over a spending limit, then one step per
+ * rule group that fired, lowest level first).
  */
 export function routeOrder(input: RoutingInput): RoutingDecision {
   const { total, minimum, currency, rules = DEMO_APPROVAL_RULES } = input;
@@ -269,17 +336,13 @@ export function routeOrder(input: RoutingInput): RoutingDecision {
     const step = stepOf(rule, input);
     if (!step) continue;
     const current = byGroup.get(rule.group);
-    if (!current || step.level > current.level) {
-      byGroup.set(rule.group, {
-        level: step.level,
-        role: approvalRoleOf(step.level),
-        rule: rule.name,
-        reason: step.reason,
-        deadlineHours: rule.deadlineHours,
-      });
-    }
+    const planned = planStep(rule, step.level, step.reason);
+    if (!current || planned.level > current.level) byGroup.set(rule.group, planned);
   }
   const steps = [...byGroup.values()].sort((a, b) => a.level - b.level || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  // The dealer's own decision comes before any of the distributor's.
+  const over = input.spending ? spendingLimitReason({ ...input.spending, total, currency }) : null;
+  if (over) steps.unshift(dealerStep(over));
   return steps.length === 0 ? { outcome: 'AUTO_APPROVE', steps: [] } : { outcome: 'APPROVAL', steps };
 }
 
@@ -300,29 +363,5 @@ export function creditApprovalStep({
 }): ApprovalStepPlan {
   const rule =
     rules.find((r) => r.kind === 'CREDIT_EXCEEDANCE' && r.enabled) ?? DEMO_APPROVAL_RULES.find((r) => r.kind === 'CREDIT_EXCEEDANCE')!;
-  const level = Math.max(rule.level, approvalLevel ?? rule.level);
-  return {
-    level,
-    role: approvalRoleOf(level),
-    rule: rule.name,
-    reason: reason ?? 'Credit asks for an approval.',
-    deadlineHours: rule.deadlineHours,
-  };
-}
-export interface ApproverInput {
-  /** The approver's level (0: approves nothing). */
-  approverLevel: number;
-  /** Levels of the steps still waiting, in chain order. */
-  pendingLevels: readonly number[];
-}
-
-/**
- * How many of the waiting steps this approver decides at once: every leading step at their level or
- * below (a SALES_DIRECTOR clears a REGIONAL_MANAGER step and their own). 0: they may not decide the
- * next step.
- */
-export function stepsDecidedBy({ approverLevel, pendingLevels }: ApproverInput): number {
-  let count = 0;
-  while (count < pendingLevels.length && pendingLevels[count] <= approverLevel) count += 1;
-  return count;
+  return planStep(rule, Math.max(rule.level, approvalLevel ?? rule.level), reason ?? 'Credit asks for an approval.');
 }

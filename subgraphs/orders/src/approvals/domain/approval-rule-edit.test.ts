@@ -18,6 +18,14 @@ describe('approval rule edits', () => {
     expect(applyRuleEdit(rule('SPECIAL_PRICE'), { enabled: true }).enabled).toBe(true);
   });
 
+  it("keeps a rule's level on its area's ladder", () => {
+    expect(codes(applyRuleEdit(rule('AMOUNT_OVER_50000'), { level: 4 }))).toEqual(['INVALID_LEVEL']);
+    expect(codes(applyRuleEdit(rule('AMOUNT_OVER_50000'), { level: 4, area: 'FINANCE' }))).toEqual([]);
+    expect(codes(applyRuleEdit(rule('AMOUNT_OVER_50000'), { level: 5 }))).toEqual([]);
+    expect(codes(applyRuleEdit(rule('CREDIT_APPROVAL'), { level: 3, area: 'SALES' }))).toEqual(['INVALID_LEVEL']);
+    expect(codes(applyRuleEdit(rule('AMOUNT_OVER_10000'), { area: 'DEALER' as never }))).toEqual(['INVALID_AREA']);
+  });
+
   it('refuses bad values with a code each', () => {
     expect(codes(applyRuleEdit(rule('AMOUNT_OVER_10000'), { level: 6 }))).toEqual(['INVALID_LEVEL']);
     expect(codes(applyRuleEdit(rule('AMOUNT_OVER_10000'), { level: 0, deadlineHours: 0 }))).toEqual(['INVALID_LEVEL', 'INVALID_DEADLINE']);

@@ -1,4 +1,11 @@
-import { APPROVAL_RULE_KINDS, type ApprovalRuleParameters, type ApprovalRuleRow, PRODUCT_HANDLING } from './approval-routing.js';
+import { levelsOf, roleOfStep, RULE_AREAS, type RuleArea } from './approval-areas.js';
+import {
+  APPROVAL_RULE_KINDS,
+  type ApprovalRuleParameters,
+  type ApprovalRuleRow,
+  areaOfRule,
+  PRODUCT_HANDLING,
+} from './approval-routing.js';
 
 /**
  * What ADMIN may change in the approval rule table, checked before anything is written: a rule that
@@ -16,6 +23,8 @@ export interface RuleProblem {
 export interface RuleEdit {
   enabled?: boolean;
   level?: number;
+  /** Whose ladder decides the rule's steps. */
+  area?: RuleArea;
   /** null: back to the level's default deadline. */
   deadlineHours?: number | null;
   /** ORDER_TOTAL_ABOVE, minor units. */
@@ -53,8 +62,18 @@ export function ruleProblems(rule: ApprovalRuleRow): RuleProblem[] {
     add('INVALID_KIND', `The kind must be one of ${APPROVAL_RULE_KINDS.join(', ')}.`, 'kind');
   if (!NAME.test(rule.group))
     add('INVALID_GROUP', 'A group is 3-64 characters of A-Z, 0-9 and _ (rules of one group are alternatives).', 'group');
-  if (!Number.isInteger(rule.level) || rule.level < 1 || rule.level > 5)
+  const area = areaOfRule(rule);
+  if (!(RULE_AREAS as readonly string[]).includes(area)) add('INVALID_AREA', `The area must be one of ${RULE_AREAS.join(', ')}.`, 'area');
+  else if (!Number.isInteger(rule.level) || rule.level < 1 || rule.level > 5)
     add('INVALID_LEVEL', 'The level must be 1 (SALES_REP) to 5 (GENERAL_MANAGER).', 'level');
+  else if (!levelsOf(area).includes(rule.level))
+    add(
+      'INVALID_LEVEL',
+      `A ${area} rule is decided on its area's ladder: level ${levelsOf(area)
+        .map((level) => `${level} (${roleOfStep({ area, level })})`)
+        .join(', ')}.`,
+      'level',
+    );
   else if (rule.kind === 'CREDIT_EXCEEDANCE' && rule.level < 4)
     add(
       'INVALID_LEVEL',
@@ -115,6 +134,7 @@ export function applyRuleEdit(rule: ApprovalRuleRow, edit: RuleEdit): ApprovalRu
     ...rule,
     enabled: edit.enabled ?? rule.enabled,
     level: edit.level ?? rule.level,
+    area: edit.area ?? areaOfRule(rule),
     deadlineHours: edit.deadlineHours === undefined ? rule.deadlineHours : edit.deadlineHours,
     parameters,
   };

@@ -40,6 +40,29 @@ describe('seesOrderEvent', () => {
 });
 
 describe('changesApprovalQueueOf', () => {
+  it("keeps each area's steps to its approvers: FINANCE not a sales step, a director not a credit step", () => {
+    const sales = event({ type: 'ESCALATED', status: 'PENDING_APPROVAL', data: { level: 3, area: 'SALES', toLevel: 5 } });
+    expect(changesApprovalQueueOf({ scope: ALL, claims: staff('FINANCE'), event: sales })).toBe(false);
+    expect(changesApprovalQueueOf({ scope: ALL, claims: staff('GENERAL_MANAGER'), event: sales })).toBe(true);
+    const credit = event({ type: 'REMINDER', status: 'PENDING_APPROVAL', data: { level: 4, area: 'FINANCE' } });
+    expect(changesApprovalQueueOf({ scope: ALL, claims: staff('SALES_DIRECTOR'), event: credit })).toBe(false);
+    expect(changesApprovalQueueOf({ scope: ALL, claims: staff('FINANCE'), event: credit })).toBe(true);
+    // A decided sales step that hands the order to FINANCE: FINANCE hears it enter their queue.
+    const handed = event({
+      type: 'APPROVAL_STEP',
+      status: 'PENDING_APPROVAL',
+      data: { level: 2, area: 'SALES', nextLevel: 4, nextArea: 'FINANCE' },
+    });
+    expect(changesApprovalQueueOf({ scope: ALL, claims: staff('FINANCE'), event: handed })).toBe(true);
+  });
+  it("gives a DEALER_ADMIN their own dealer's own steps, and no staff member those", () => {
+    const own = event({ type: 'ORDER_PLACED', status: 'PENDING_APPROVAL', data: { level: 0, area: 'DEALER', step: 1 } });
+    const admin = (dealerId: string): Claims => ({ sub: 'a1', email: 'a@d', role: 'DEALER_ADMIN', dealerId });
+    expect(changesApprovalQueueOf({ scope: { kind: 'DEALER', dealerId: DEALER_A }, claims: admin(DEALER_A), event: own })).toBe(true);
+    expect(changesApprovalQueueOf({ scope: { kind: 'DEALER', dealerId: DEALER_B }, claims: admin(DEALER_B), event: own })).toBe(false);
+    expect(changesApprovalQueueOf({ scope: ALL, claims: staff('GENERAL_MANAGER'), event: own })).toBe(false);
+    expect(changesApprovalQueueOf({ scope: null, claims: dealerUser(DEALER_A), event: own })).toBe(false);
+  });
   it('counts orders entering and leaving approval for approvers', () => {
     expect(
       changesApprovalQueueOf({

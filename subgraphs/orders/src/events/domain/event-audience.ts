@@ -1,5 +1,6 @@
 import { approvalLevelOf, type Claims, isDealerRole, isStaffRole } from '@dealergraph/runtime';
 
+import { type ApprovalArea, approverLanes, mayDecide, stepAreaOf } from '../../approvals/domain/approval-areas.js';
 import { type ApproverScope, inScope } from '../../approvals/domain/approver-scope.js';
 import { seesSpecialPriceRequestEvent } from '../../special-prices/domain/special-price-audience.js';
 
@@ -9,7 +10,7 @@ export interface AudienceEvent {
   type: string;
   /** The order's status after the event. */
   status: string | null;
-  /** Event details; `level` is the approval level a step waits on or was decided at. */
+  /** Event details; `level` is the approval level a step waits on or was decided at, `area` its area. */
   data?: Record<string, unknown> | null;
   /** The order's (or request's) dealer's SALES_REP and region: the approver scope it falls in. */
   salesRepUserId?: string | null;
@@ -28,7 +29,10 @@ export interface ApproverAudienceInput extends AudienceInput {
 
 /** True when the event's order (or request) lies in the approver's scope; false without a scope. */
 export function eventInScope(scope: ApproverScope | null, event: AudienceEvent): boolean {
-  return scope !== null && inScope(scope, { salesRepUserId: event.salesRepUserId ?? null, dealerRegion: event.dealerRegion ?? null });
+  return (
+    scope !== null &&
+    inScope(scope, { salesRepUserId: event.salesRepUserId ?? null, dealerRegion: event.dealerRegion ?? null, dealerId: event.dealerId })
+  );
 }
 
 /** The caller's approval level (1-5); 0 for dealer users, ADMIN and anonymous callers. */
@@ -47,15 +51,25 @@ const LEAVES_QUEUE = new Set(['APPROVED', 'REJECTED', 'CANCELLED']);
 
 /**
  * True when the event changes an approval queue this caller has: an order entered or left approval,
- * a step was decided or escalated, the step's level (when the event names one) is within the
- * caller's level, and the order is in the caller's scope (a rep's dealers, a manager's region).
- * Dealer users and ADMIN have no queue.
+ * a step was decided or escalated, the step (when the event names one) is one the caller may decide
+ * (mayDecide: its area and level, domain/approval-areas.ts), and the order is in the caller's scope
+ * (a rep's dealers, a manager's region, a DEALER_ADMIN's own dealer). Other dealer users and ADMIN
+ * have no queue.
  */
 export function changesApprovalQueueOf({ claims, event, scope }: ApproverAudienceInput): boolean {
-  const level = callerApprovalLevel(claims);
-  if (level === 0 || !eventInScope(scope, event)) return false;
+  if (!claims) return false;
+  const approver = { role: claims.role, dealerId: claims.dealerId ?? null };
+  if (approverLanes(approver).length === 0 || !eventInScope(scope, event)) return false;
   const stepLevel = typeof event.data?.level === 'number' ? event.data.level : null;
-  if (stepLevel !== null && stepLevel > level) return false;
+  if (stepLevel !== null) {
+    const area = stepAreaOf({ area: typeof event.data?.area === 'string' ? event.data.area : null, level: stepLevel });
+    const decides = (step: { area: ApprovalArea; level: number }) => mayDecide({ approver, step: { ...step, dealerId: event.dealerId } });
+    // A decided step also names the one that waits next (the order enters its approvers' queues).
+    const nextLevel = typeof event.data?.nextLevel === 'number' ? event.data.nextLevel : null;
+    const next =
+      nextLevel === null ? null : { area: stepAreaOf({ area: String(event.data?.nextArea ?? ''), level: nextLevel }), level: nextLevel };
+    if (!decides({ area, level: stepLevel }) && !(next && decides(next))) return false;
+  }
   if (event.type === 'APPROVAL_STEP' || event.type === 'ESCALATED' || event.type === 'REMINDER') return true;
   if (event.status === 'PENDING_APPROVAL') return true;
   return event.type === 'STATUS_CHANGED' && event.status !== null && LEAVES_QUEUE.has(event.status);

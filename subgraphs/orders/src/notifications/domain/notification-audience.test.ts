@@ -33,14 +33,16 @@ describe('notificationsOf: what an event makes', () => {
       notificationsOf({ event: { type: 'ORDER_PLACED', status: 'PENDING_APPROVAL', data: null }, orderStatus: 'PENDING_APPROVAL', steps }),
     ).toEqual([
       { kind: 'ORDER_PLACED', level: null },
-      { kind: 'APPROVAL_WAITING', level: 2 },
+      { kind: 'APPROVAL_WAITING', level: 2, area: 'SALES' },
     ]);
   });
 
   it('an approved step: the next one waits; the last step (final) makes none', () => {
     const decided = [{ ...steps[0], status: 'APPROVED' }, steps[1]];
     const event = { type: 'APPROVAL_STEP', status: 'PENDING_APPROVAL', data: { step: 1, level: 2, decision: 'APPROVED' } };
-    expect(notificationsOf({ event, orderStatus: 'PENDING_APPROVAL', steps: decided })).toEqual([{ kind: 'APPROVAL_WAITING', level: 4 }]);
+    expect(notificationsOf({ event, orderStatus: 'PENDING_APPROVAL', steps: decided })).toEqual([
+      { kind: 'APPROVAL_WAITING', level: 4, area: 'FINANCE' },
+    ]);
     expect(notificationsOf({ event: { ...event, data: { ...event.data, final: true } }, orderStatus: 'APPROVED', steps: decided })).toEqual(
       [],
     );
@@ -68,13 +70,21 @@ describe('notificationsOf: what an event makes', () => {
 
   it('a reminder goes to the waiting level while the order waits', () => {
     const event = { type: 'REMINDER', status: 'PENDING_APPROVAL', data: { level: 2, step: 1 } };
-    expect(notificationsOf({ event, orderStatus: 'PENDING_APPROVAL', steps })).toEqual([{ kind: 'APPROVAL_REMINDER', level: 2 }]);
+    expect(notificationsOf({ event, orderStatus: 'PENDING_APPROVAL', steps })).toEqual([
+      { kind: 'APPROVAL_REMINDER', level: 2, area: 'SALES' },
+    ]);
     expect(notificationsOf({ event, orderStatus: 'APPROVED', steps })).toEqual([]);
   });
 
-  it('an escalation names the new level', () => {
+  it('an escalation names the new level, in the area of the step', () => {
     const event = { type: 'ESCALATED', status: 'PENDING_APPROVAL', data: { level: 2, toLevel: 3, step: 1 } };
-    expect(notificationsOf({ event, orderStatus: 'PENDING_APPROVAL', steps })).toEqual([{ kind: 'APPROVAL_ESCALATED', level: 3 }]);
+    expect(notificationsOf({ event, orderStatus: 'PENDING_APPROVAL', steps })).toEqual([
+      { kind: 'APPROVAL_ESCALATED', level: 3, area: 'SALES' },
+    ]);
+    const director = { type: 'ESCALATED', status: 'PENDING_APPROVAL', data: { level: 3, area: 'SALES', toLevel: 5, step: 1 } };
+    expect(notificationsOf({ event: director, orderStatus: 'PENDING_APPROVAL', steps })).toEqual([
+      { kind: 'APPROVAL_ESCALATED', level: 5, area: 'SALES' },
+    ]);
   });
 });
 
@@ -105,6 +115,22 @@ describe('recipientsOf: who gets it', () => {
     ]);
   });
 
+  it('a sales step is never mailed to FINANCE, a credit step never to a SALES_DIRECTOR', () => {
+    const south = { ...order, dealerRegion: 'South', salesRepUserId: null };
+    const sales3 = { kind: 'APPROVAL_WAITING' as const, level: 3, area: 'SALES' as const };
+    expect(emails(recipientsOf({ notification: sales3, order: south, contacts, optedOut: none }))).toEqual(['director@staff']);
+    const credit = { kind: 'APPROVAL_WAITING' as const, level: 4, area: 'FINANCE' as const };
+    expect(emails(recipientsOf({ notification: credit, order, contacts, optedOut: none }))).toEqual(['finance@staff']);
+    // A sales step escalated to level 5: nobody here is a GENERAL_MANAGER, and FINANCE is not asked instead.
+    const top = { kind: 'APPROVAL_ESCALATED' as const, level: 5, area: 'SALES' as const };
+    expect(emails(recipientsOf({ notification: top, order, contacts, optedOut: none }))).toEqual([]);
+  });
+
+  it("a dealer's own step: that dealer's DEALER_ADMINs only, never staff or another dealer's admin", () => {
+    const own = { kind: 'APPROVAL_WAITING' as const, level: 0, area: 'DEALER' as const };
+    expect(emails(recipientsOf({ notification: own, order, contacts, optedOut: none }))).toEqual(['admin@a.dealer']);
+  });
+
   it('a user who turned the kind off gets nothing; the others still do', () => {
     const optedOut = new Set(['u1|ORDER_APPROVED']);
     expect(emails(recipientsOf({ notification: { kind: 'ORDER_APPROVED', level: null }, order, contacts, optedOut }))).toEqual([
@@ -119,5 +145,14 @@ describe('kindsFor: what a user may choose', () => {
     expect(kindsFor('VIEW_ONLY')).toEqual(['ORDER_PLACED', 'ORDER_APPROVED', 'ORDER_REJECTED', 'ORDER_SHIPPED', 'ORDER_DELIVERED']);
     expect(kindsFor('SALES_REP')).toEqual(['APPROVAL_WAITING', 'APPROVAL_REMINDER', 'APPROVAL_ESCALATED']);
     expect(kindsFor('ADMIN')).toEqual([]);
+    expect(kindsFor('DEALER_ADMIN')).toEqual([
+      'ORDER_PLACED',
+      'ORDER_APPROVED',
+      'ORDER_REJECTED',
+      'ORDER_SHIPPED',
+      'ORDER_DELIVERED',
+      'APPROVAL_WAITING',
+      'APPROVAL_REMINDER',
+    ]);
   });
 });

@@ -4,14 +4,17 @@
  *    rejected, shipped and delivered; approvers of an order starting to wait at a level, a reminder before its
  *    deadline, and an escalation.
  * 2. The recipients (`recipientsOf`): for a dealer kind every active user of the order's dealer;
- *    for an approver kind the staff users in whose approver scope the order lies (the same
- *    `approverScope`/`inScope` as approveOrder) at the waiting level, or, when nobody in scope holds
- *    that level, at the lowest level above it that somebody holds. Nobody else: not another
- *    dealer's users, not an approver outside the scope or below the level.
+ *    for an approver kind the users who may decide the waiting step (`mayDecide`: its area and level,
+ *    approvals/domain/approval-areas.ts; a dealer's own step: that dealer's DEALER_ADMINs) in whose
+ *    approver scope the order lies (the same `approverScope`/`inScope` as approveOrder), at the
+ *    lowest level among them (the waiting level, or the next one of the area that somebody in scope
+ *    holds). Nobody else: not another dealer's users, not an approver of another area, outside the
+ *    scope or below the level.
  * 3. Preferences: a user who turned a kind off gets no mail of it.
  */
-import { approvalLevelOf, isDealerRole, isStaffRole } from '@dealergraph/runtime';
+import { approvalLevelOf, isDealerRole } from '@dealergraph/runtime';
 
+import { type ApprovalArea, DEALER_APPROVER_ROLE, mayDecide, stepAreaOf } from '../../approvals/domain/approval-areas.js';
 import { approverScope, inScope } from '../../approvals/domain/approver-scope.js';
 
 /** The kinds of mail notification; each has its template and a preference per user. */
@@ -38,6 +41,8 @@ export const DEALER_KINDS: readonly NotificationKind[] = [
 
 /** The kinds a user can receive, so the ones they may choose for: a dealer user's or an approver's; none for other staff. */
 export function kindsFor(role: string): NotificationKind[] {
+  // A DEALER_ADMIN decides their dealer's own steps (spending limits): asked and reminded like an approver; nothing escalates past them.
+  if (role === DEALER_APPROVER_ROLE) return [...DEALER_KINDS, 'APPROVAL_WAITING', 'APPROVAL_REMINDER'];
   if (isDealerRole(role)) return [...DEALER_KINDS];
   return approvalLevelOf(role) > 0 && role !== 'ADMIN' ? NOTIFICATION_KINDS.filter((k) => !DEALER_KINDS.includes(k)) : [];
 }
@@ -58,11 +63,13 @@ export interface NotifiedEvent {
 export interface PlannedStep {
   position: number;
   level: number;
+  /** Absent for rows read before areas: see stepAreaOf. */
+  area?: string | null;
   status: string;
 }
 
-/** What a notification is: its kind and, for approvers, the level it waits at. */
-export type PlannedNotification = { kind: NotificationKind; level: number | null };
+/** What a notification is: its kind and, for approvers, the level and area it waits at. */
+export type PlannedNotification = { kind: NotificationKind; level: number | null; area?: ApprovalArea | null };
 
 const DEALER_STATUS_KINDS: Record<string, NotificationKind> = {
   APPROVED: 'ORDER_APPROVED',
@@ -90,9 +97,12 @@ export function notificationsOf({
   const waiting = (position: number | null): PlannedNotification[] => {
     if (orderStatus !== 'PENDING_APPROVAL' || position === null) return [];
     const step = [...steps].sort((a, b) => a.position - b.position).find((s) => s.position >= position);
-    return step && step.status === 'PENDING' ? [{ kind: 'APPROVAL_WAITING', level: step.level }] : [];
+    return step && step.status === 'PENDING'
+      ? [{ kind: 'APPROVAL_WAITING', level: step.level, area: stepAreaOf({ area: step.area, level: step.level }) }]
+      : [];
   };
   const stepOf = (value: unknown) => (typeof value === 'number' ? value : null);
+  const areaOf = (level: number) => stepAreaOf({ area: typeof event.data?.area === 'string' ? event.data.area : null, level });
   switch (event.type) {
     case 'ORDER_PLACED':
       out.push({ kind: 'ORDER_PLACED', level: null });
@@ -110,12 +120,15 @@ export function notificationsOf({
     }
     case 'REMINDER': {
       const level = stepOf(event.data?.level);
-      if (level !== null && orderStatus === 'PENDING_APPROVAL') out.push({ kind: 'APPROVAL_REMINDER', level });
+      if (level !== null && orderStatus === 'PENDING_APPROVAL') out.push({ kind: 'APPROVAL_REMINDER', level, area: areaOf(level) });
       break;
     }
     case 'ESCALATED': {
       const level = stepOf(event.data?.toLevel);
-      if (level !== null && orderStatus === 'PENDING_APPROVAL') out.push({ kind: 'APPROVAL_ESCALATED', level });
+      // The area is the step's, read from the level it left (toLevel 5 alone would not tell).
+      const from = stepOf(event.data?.level) ?? level;
+      if (level !== null && from !== null && orderStatus === 'PENDING_APPROVAL')
+        out.push({ kind: 'APPROVAL_ESCALATED', level, area: areaOf(from) });
       break;
     }
   }
@@ -152,14 +165,18 @@ export function recipientsOf({
     return contacts.filter((c) => isDealerRole(c.role) && c.dealerId === order.dealerId && wants(c));
   }
   const waitingLevel = notification.level ?? 1;
-  const inScopeAbove = contacts.filter(
+  const step = {
+    area: notification.area ?? stepAreaOf({ level: waitingLevel }),
+    level: waitingLevel,
+    dealerId: order.dealerId,
+  };
+  const deciders = contacts.filter(
     (c) =>
-      isStaffRole(c.role) &&
-      c.dealerId === null &&
-      approvalLevelOf(c.role) >= waitingLevel &&
-      inScope(approverScope({ role: c.role, userId: c.id, region: c.region }), order),
+      (c.dealerId === null || c.dealerId === order.dealerId) &&
+      mayDecide({ approver: { role: c.role, dealerId: c.dealerId }, step }) &&
+      inScope(approverScope({ role: c.role, userId: c.id, region: c.region, dealerId: c.dealerId }), order),
   );
-  if (inScopeAbove.length === 0) return [];
-  const level = Math.min(...inScopeAbove.map((c) => approvalLevelOf(c.role)));
-  return inScopeAbove.filter((c) => approvalLevelOf(c.role) === level && wants(c));
+  if (deciders.length === 0) return [];
+  const level = Math.min(...deciders.map((c) => approvalLevelOf(c.role)));
+  return deciders.filter((c) => approvalLevelOf(c.role) === level && wants(c));
 }

@@ -6,7 +6,7 @@
  * approver's level and region are data-scope checks beside the service.)
  *
  *   AWAITING_PAYMENT -> APPROVED (staff) | PENDING_APPROVAL (staff) | CANCELLED (dealer, staff)
- *   PENDING_APPROVAL -> APPROVED (staff) | REJECTED (staff) | CANCELLED (dealer, staff)
+ *   PENDING_APPROVAL -> APPROVED (staff, dealer approver) | REJECTED (staff, dealer approver) | CANCELLED (dealer, staff)
  *   APPROVED         -> PROCESSING (staff) | CANCELLED (dealer, staff)
  *   PROCESSING       -> SHIPPED (staff) | CANCELLED (staff)
  *   SHIPPED          -> DELIVERED (staff)
@@ -29,13 +29,21 @@ export const ORDER_STATUSES = [
 
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-/** Who takes an edge: the dealer's own users, or the distributor's staff (and the system for them). */
-export type OrderParty = 'DEALER' | 'STAFF';
+/**
+ * Who takes an edge: the dealer's own users, the distributor's staff (and the system for them), or
+ * the dealer's own approver (a DEALER_ADMIN deciding their dealer's own approval step, and only that:
+ * approvals/domain/approval-areas.ts says which steps).
+ */
+export type OrderParty = 'DEALER' | 'STAFF' | 'DEALER_APPROVER';
 
 /** Each status's edges and who may take them; a status with no edges is terminal. Staying is not a transition. */
 export const ORDER_EDGES: Readonly<Record<OrderStatus, Readonly<Partial<Record<OrderStatus, readonly OrderParty[]>>>>> = Object.freeze({
   AWAITING_PAYMENT: Object.freeze({ APPROVED: ['STAFF'], PENDING_APPROVAL: ['STAFF'], CANCELLED: ['DEALER', 'STAFF'] } as const),
-  PENDING_APPROVAL: Object.freeze({ APPROVED: ['STAFF'], REJECTED: ['STAFF'], CANCELLED: ['DEALER', 'STAFF'] } as const),
+  PENDING_APPROVAL: Object.freeze({
+    APPROVED: ['STAFF', 'DEALER_APPROVER'],
+    REJECTED: ['STAFF', 'DEALER_APPROVER'],
+    CANCELLED: ['DEALER', 'STAFF'],
+  } as const),
   APPROVED: Object.freeze({ PROCESSING: ['STAFF'], CANCELLED: ['DEALER', 'STAFF'] } as const),
   PROCESSING: Object.freeze({ SHIPPED: ['STAFF'], CANCELLED: ['STAFF'] } as const),
   SHIPPED: Object.freeze({ DELIVERED: ['STAFF'] } as const),
