@@ -302,6 +302,18 @@ export type ProductLinkKind =
   /** An installation or operating manual (PDF). */
   | 'MANUAL';
 
+/** A device's web push subscription, as the browser's PushSubscription.toJSON() gives it. */
+export type RegisterPushSubscriptionInput = {
+  /** The subscription's authentication secret (keys.auth, base64url). */
+  auth: string;
+  /** The push service's URL for this device (https). */
+  endpoint: string;
+  /** The subscription's P-256 public key (keys.p256dh, base64url). */
+  p256dh: string;
+  /** A name for the device, so the user can tell their devices apart (at most 300 characters). */
+  userAgent?: string | null | undefined;
+};
+
 /** Why an approver rejected an order. */
 export type RejectionCode =
   /** The order is below the dealer's minimum order amount. */
@@ -685,6 +697,13 @@ export type RefreshSessionMutationVariables = Exact<{
 
 export type RefreshSessionMutation = { refreshSession: { accessToken: string | null, refreshToken: string | null, expiresIn: number | null, userErrors: Array<{ code: string, message: string }> } };
 
+export type RegisterPushSubscriptionMutationVariables = Exact<{
+  input: RegisterPushSubscriptionInput;
+}>;
+
+
+export type RegisterPushSubscriptionMutation = { registerPushSubscription: { subscription: { id: string, endpoint: string } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
 export type RejectOrderMutationVariables = Exact<{
   orderId: string | number;
   reason: string;
@@ -709,6 +728,13 @@ export type RejectSpecialPriceRequestMutationVariables = Exact<{
 
 
 export type RejectSpecialPriceRequestMutation = { rejectSpecialPriceRequest: { specialPriceRequest: { id: string, status: SpecialPriceRequestStatus } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type RemovePushSubscriptionMutationVariables = Exact<{
+  endpoint: string;
+}>;
+
+
+export type RemovePushSubscriptionMutation = { removePushSubscription: { removed: boolean, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
 export type ReorderMutationVariables = Exact<{
   orderId: string | number;
@@ -801,6 +827,11 @@ export type UploadOrderLinesMutationVariables = Exact<{
 
 
 export type UploadOrderLinesMutation = { uploadOrderLines: { rows: Array<{ row: number, sku: string, quantity: number | null, status: OrderLineStatus, message: string, mergedIntoRow: number | null }>, cart: { lineCount: number, totalQuantity: number, total: { amount: string, currency: string } } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type WebPushPublicKeyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebPushPublicKeyQuery = { webPushPublicKey: string | null, pushSubscriptions: Array<{ id: string, endpoint: string }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -940,9 +971,11 @@ export const PlaceOrderDocument = {"__meta__":{"hash":"sha256:daf8c40c1416a475db
 export const ProductDetailDocument = {"__meta__":{"hash":"sha256:0ba7a4f2e9cf9e505c27a81e336f61b3894503cf5f453b0e8ee311e0cc15cd63"}} as unknown as TypedDocumentString<ProductDetailQuery, ProductDetailQueryVariables>;
 export const ProductPriceDocument = {"__meta__":{"hash":"sha256:81ce1ffefea29a523934458d52e4ba8904a0f5923fc8b6a6a8e94b951402d0c6"}} as unknown as TypedDocumentString<ProductPriceQuery, ProductPriceQueryVariables>;
 export const RefreshSessionDocument = {"__meta__":{"hash":"sha256:3df67ef8560e2d6293118241f91a713e2813aea6d9f87e2a9b27af7118559b66"}} as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
+export const RegisterPushSubscriptionDocument = {"__meta__":{"hash":"sha256:b3dee6c676a2f32ca3dd3c55e23061ece0db961449e06ea0e081e4b9f3d4ca3d"}} as unknown as TypedDocumentString<RegisterPushSubscriptionMutation, RegisterPushSubscriptionMutationVariables>;
 export const RejectOrderDocument = {"__meta__":{"hash":"sha256:e8efb32fec5d6209990013ac60f3c2adbd03604756df6aee14fa759bbb9ec919"}} as unknown as TypedDocumentString<RejectOrderMutation, RejectOrderMutationVariables>;
 export const RejectOrdersDocument = {"__meta__":{"hash":"sha256:8afe15c1bcaf17fc88ebea1a356b8fc374a4251878bd5bf94c79e020a72431f0"}} as unknown as TypedDocumentString<RejectOrdersMutation, RejectOrdersMutationVariables>;
 export const RejectSpecialPriceRequestDocument = {"__meta__":{"hash":"sha256:53e9a68797ec4390ab72569563ded897b8fda8ef0ab70f59eba5a25ef6039ecd"}} as unknown as TypedDocumentString<RejectSpecialPriceRequestMutation, RejectSpecialPriceRequestMutationVariables>;
+export const RemovePushSubscriptionDocument = {"__meta__":{"hash":"sha256:e330455e6d2c89ac1703bdae98505a9b8cfeadf0b1d64dbed3acf3192f45f63e"}} as unknown as TypedDocumentString<RemovePushSubscriptionMutation, RemovePushSubscriptionMutationVariables>;
 export const ReorderDocument = {"__meta__":{"hash":"sha256:07f78219365bd11388ea2f46472f842d6572c59865671a0a5f168be2ec965d6b"}} as unknown as TypedDocumentString<ReorderMutation, ReorderMutationVariables>;
 export const RequestSpecialPriceDocument = {"__meta__":{"hash":"sha256:03cd43edfa6a47e5f0ba74b7903250cb5cae907bd937c2f33613c6d88d4073ff"}} as unknown as TypedDocumentString<RequestSpecialPriceMutation, RequestSpecialPriceMutationVariables>;
 export const RevokeAllSessionsDocument = {"__meta__":{"hash":"sha256:82c34a79e86bd2369a4a58a9a558f6fc7a9273c355b56cb66ee8c6571339a08a"}} as unknown as TypedDocumentString<RevokeAllSessionsMutation, RevokeAllSessionsMutationVariables>;
@@ -955,3 +988,4 @@ export const SignOutDocument = {"__meta__":{"hash":"sha256:fec61b2d959a4a117742a
 export const SpecialPriceRequestsDocument = {"__meta__":{"hash":"sha256:46015178cc4a9766dd308750b42fc14ce6f10f9e92bf19f30938d6f46ad67f0c"}} as unknown as TypedDocumentString<SpecialPriceRequestsQuery, SpecialPriceRequestsQueryVariables>;
 export const UpdateApprovalRuleDocument = {"__meta__":{"hash":"sha256:c30df57dbc829dd6976c7c2e9fd0b2e934c23838b956c0364f2eb007ae96e3dc"}} as unknown as TypedDocumentString<UpdateApprovalRuleMutation, UpdateApprovalRuleMutationVariables>;
 export const UploadOrderLinesDocument = {"__meta__":{"hash":"sha256:dc54ab197d21a391f036d2bbaebd7293e36ab921361012300c64307d68a31ba6"}} as unknown as TypedDocumentString<UploadOrderLinesMutation, UploadOrderLinesMutationVariables>;
+export const WebPushPublicKeyDocument = {"__meta__":{"hash":"sha256:9b79cfd2039c5606c2a4568b7ef671a1969bd46b3fcaeea8c0f97689690ce2cd"}} as unknown as TypedDocumentString<WebPushPublicKeyQuery, WebPushPublicKeyQueryVariables>;

@@ -301,6 +301,20 @@ const PROBES: Record<string, Probe> = {
   },
   'Query.notificationPreferences': { query: '{ notificationPreferences { kind email } }' },
   'Query.mailDeliveries': { query: '{ mailDeliveries(first: 1, status: FAILED) { totalCount } }' },
+  'Query.quietHours': { query: '{ quietHours { start } }' },
+  'Mutation.setQuietHours': {
+    query: 'mutation { setQuietHours(input: { start: "25:00", end: "07:00", timeZone: "UTC" }) { userErrors { code } } }',
+  },
+  'Query.webPushPublicKey': { query: '{ webPushPublicKey }' },
+  'Query.pushSubscriptions': { query: '{ pushSubscriptions { id } }' },
+  'Mutation.registerPushSubscription': {
+    // Keys that are not a subscription's: refused with a userError after the guard let the caller in.
+    query:
+      'mutation { registerPushSubscription(input: { endpoint: "https://push.invalid/x", p256dh: "AA", auth: "AA" }) { userErrors { code } } }',
+  },
+  'Mutation.removePushSubscription': {
+    query: 'mutation { removePushSubscription(endpoint: "https://push.invalid/none") { removed userErrors { code } } }',
+  },
   'Mutation.setNotificationPreference': {
     query: 'mutation { setNotificationPreference(kind: APPROVAL_ESCALATED, email: IMMEDIATE) { userErrors { code } } }',
   },

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { configOrExit } from '@dealergraph/runtime/config';
 
 import { envFilePath } from './config.js';
-import { generateSecrets, renderEnvFile, SECRET_NAMES } from './production/secrets.js';
+import { generateSecrets, OPTIONAL_SECRET_NAMES, renderEnvFile, SECRET_NAMES } from './production/secrets.js';
 
 /**
  * `npm run secrets`: writes the production env file (.env, or ENV_FILE, or --out) with fresh secrets
@@ -25,5 +25,5 @@ try {
   );
   process.exit(1);
 }
-console.log(`Wrote ${path} (readable by you only) with NODE_ENV=production, ${SECRET_NAMES.join(', ')}.`);
+console.log(`Wrote ${path} (readable by you only) with NODE_ENV=production, ${[...SECRET_NAMES, ...OPTIONAL_SECRET_NAMES].join(', ')}.`);
 console.log('Next: npm run admin:create -- --email you@example.com, then npm start. See docs/PRODUCTION.md.');

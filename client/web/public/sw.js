@@ -57,3 +57,39 @@ self.addEventListener('fetch', (event) => {
     );
   }
 });
+
+// Web push (docs/NOTIFICATIONS.md): the server sends { title, body, url, tag, kind }, encrypted to this
+// device; shown as a notification (one per tag: a newer one about the same order replaces it).
+self.addEventListener('push', (event) => {
+  const read = () => {
+    try {
+      return event.data ? event.data.json() : {};
+    } catch {
+      return { body: event.data ? event.data.text() : '' };
+    }
+  };
+  const message = read();
+  event.waitUntil(
+    self.registration.showNotification(message.title || 'Dealergraph', {
+      body: message.body || '',
+      tag: message.tag,
+      icon: '/icon-192.png',
+      badge: '/icon-192.png',
+      data: { url: message.url || '/notifications' },
+    }),
+  );
+});
+
+// A click opens the page the message is about: in a window of the app that is already open when there is one.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const target = new URL(event.notification.data?.url || '/', self.location.origin);
+  // Only pages of this app: a message never sends the user elsewhere.
+  const url = target.origin === self.location.origin ? target.href : self.location.origin + '/';
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((w) => new URL(w.url).origin === self.location.origin);
+      return open ? open.navigate(url).then((w) => (w || open).focus()) : self.clients.openWindow(url);
+    }),
+  );
+});

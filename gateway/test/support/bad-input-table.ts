@@ -305,6 +305,35 @@ export const BAD_INPUT_TABLE: Record<string, TableEntry> = {
     fields: { k: 'enum', e: 'enum' },
     tables: ['orders.notification_preference'],
   },
+  setQuietHours: {
+    as: 'orders@demo.dealer',
+    document: `mutation($input: QuietHoursInput) { setQuietHours(input: $input) ${UE} }`,
+    variables: () => ({ input: { start: '22:00', end: '07:00', timeZone: 'Europe/Berlin' } }),
+    fields: { 'input.start': 'text', 'input.end': 'text', 'input.timeZone': 'text' },
+    tables: ['orders.notification_quiet_hours'],
+  },
+  registerPushSubscription: {
+    as: 'platinum@demo.dealer',
+    document: `mutation($input: RegisterPushSubscriptionInput!) { registerPushSubscription(input: $input) ${UE} }`,
+    // A real P-256 point and a 16-byte secret: the base is accepted (one device of the table's user).
+    variables: (c) => ({
+      input: {
+        endpoint: `https://push.invalid/table/${c.unique()}`,
+        p256dh: 'BB4YUy_UdUwC8wQdnHXOszuD_9gax85P6ILMscmLxYlupGwxHE4v9A3ZajZT5uRURdMt_khuztdcepDGoYiBwKM',
+        auth: 'tBHItJI5svbpez7KI4CCXg',
+        userAgent: 'table probe',
+      },
+    }),
+    fields: { 'input.endpoint': 'text', 'input.p256dh': 'text', 'input.auth': 'text', 'input.userAgent': 'text' },
+    tables: ['orders.push_subscription'],
+  },
+  removePushSubscription: {
+    as: 'platinum@demo.dealer',
+    document: `mutation($e: String!) { removePushSubscription(endpoint: $e) ${UE} }`,
+    variables: () => ({ e: 'https://push.invalid/none' }),
+    fields: { e: 'text' },
+    tables: ['orders.push_subscription'],
+  },
   saveCartAsTemplate: {
     as: 'platinum@demo.dealer',
     document: `mutation($n: String!) { saveCartAsTemplate(name: $n) ${UE} }`,

@@ -69,6 +69,12 @@ Subscription.notificationAdded          | x  x  x  | x  x  x  x  x  x  | -      
 Query.notificationPreferences           | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Mutation.setNotificationPreference      | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Query.mailDeliveries                    | .  .  .  | .  .  .  .  .  x  | -            | ERROR
+Query.quietHours                        | x  x  x  | x  x  x  x  x  x  | -            | ERROR
+Mutation.setQuietHours                  | x  x  x  | x  x  x  x  x  x  | -            | ERROR
+Query.webPushPublicKey                  | x  x  x  | x  x  x  x  x  x  | -            | ERROR
+Query.pushSubscriptions                 | x  x  x  | x  x  x  x  x  x  | -            | ERROR
+Mutation.registerPushSubscription       | x  x  x  | x  x  x  x  x  x  | -            | ERROR
+Mutation.removePushSubscription         | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Mutation.requestSpecialPrice            | x  x  .  | .  .  .  .  .  .  | -            | userError
 Query.specialPriceRequests              | x  x  x  | x  x  x  x  x  x  | -            | ERROR
 Query.specialPriceRequest               | x  x  x  | x  x  x  x  x  x  | -            | ERROR

@@ -20,3 +20,21 @@ describe('orders config: approval timers', () => {
     expect(() => loadConfig({ ...base, ORDER_APPROVAL_TIMERS: 'cron' })).toThrow(/ORDER_APPROVAL_TIMERS must be pg-boss or sweep/);
   });
 });
+
+describe('orders config: web push', () => {
+  it('takes the VAPID pair together, or neither (web push then off in production, generated in demo mode)', () => {
+    expect(loadConfig(base).notifications).toMatchObject({ vapidPublicKey: null, vapidPrivateKey: null, ratePerHour: 60 });
+    expect(loadConfig({ ...base, VAPID_PUBLIC_KEY: 'pub', VAPID_PRIVATE_KEY: 'priv' }).notifications).toMatchObject({
+      vapidPublicKey: 'pub',
+      vapidPrivateKey: 'priv',
+    });
+    expect(() => loadConfig({ ...base, VAPID_PUBLIC_KEY: 'pub' })).toThrow(/VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together/);
+  });
+
+  it('wants a mailto: or https: subject', () => {
+    expect(loadConfig({ ...base, VAPID_SUBJECT: 'https://portal.example.com' }).notifications.vapidSubject).toBe(
+      'https://portal.example.com',
+    );
+    expect(() => loadConfig({ ...base, VAPID_SUBJECT: 'ops@example.com' })).toThrow(ConfigError);
+  });
+});

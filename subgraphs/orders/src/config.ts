@@ -61,6 +61,19 @@ export interface NotificationSettings {
   retryDelaySeconds: number;
   /** How often an idle mail worker looks for queued mails (seconds). */
   pollSeconds: number;
+  /**
+   * VAPID_PUBLIC_KEY / VAPID_PRIVATE_KEY (base64url, P-256; `npm run secrets` writes them): the key pair web
+   * push messages are signed with. Unset: in demo mode a pair is generated once and kept in the database
+   * (browsers' subscriptions are bound to it, so it must outlive a restart); in production web push is off.
+   */
+  vapidPublicKey: string | null;
+  vapidPrivateKey: string | null;
+  /** VAPID_SUBJECT: how push services reach the operator (a mailto: or https: URL). */
+  vapidSubject: string;
+  /** PUSH_TTL_SECONDS: how long a push service keeps a message for a device that is offline. */
+  pushTtlSeconds: number;
+  /** NOTIFY_RATE_PER_HOUR: at most this many non-urgent notifications per person and channel in any hour; more wait (0: no limit). */
+  ratePerHour: number;
 }
 
 export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = Object.freeze({
@@ -74,7 +87,23 @@ export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = Object.freeze
   retryLimit: 5,
   retryDelaySeconds: 10,
   pollSeconds: 2,
+  vapidPublicKey: null,
+  vapidPrivateKey: null,
+  vapidSubject: 'mailto:no-reply@dealergraph.localhost',
+  pushTtlSeconds: 24 * 3600,
+  ratePerHour: 60,
 });
+
+function vapidFrom(env: Env): Pick<NotificationSettings, 'vapidPublicKey' | 'vapidPrivateKey' | 'vapidSubject'> {
+  const vapidPublicKey = envOptional(env, 'VAPID_PUBLIC_KEY') ?? null;
+  const vapidPrivateKey = envOptional(env, 'VAPID_PRIVATE_KEY') ?? null;
+  if ((vapidPublicKey === null) !== (vapidPrivateKey === null))
+    throw new ConfigError('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together: set both (npm run secrets writes them) or neither.');
+  const vapidSubject = envOptional(env, 'VAPID_SUBJECT') ?? DEFAULT_NOTIFICATION_SETTINGS.vapidSubject;
+  if (!/^(mailto:|https:\/\/)/.test(vapidSubject))
+    throw new ConfigError(`VAPID_SUBJECT must be a mailto: or https: URL, not "${vapidSubject}".`);
+  return { vapidPublicKey, vapidPrivateKey, vapidSubject };
+}
 
 function notificationsFrom(env: Env, base: SubgraphConfig): NotificationSettings {
   return {
@@ -88,6 +117,9 @@ function notificationsFrom(env: Env, base: SubgraphConfig): NotificationSettings
     retryLimit: envInt(env, 'MAIL_RETRY_LIMIT', DEFAULT_NOTIFICATION_SETTINGS.retryLimit),
     retryDelaySeconds: envInt(env, 'MAIL_RETRY_DELAY_SECONDS', DEFAULT_NOTIFICATION_SETTINGS.retryDelaySeconds),
     pollSeconds: DEFAULT_NOTIFICATION_SETTINGS.pollSeconds,
+    ...vapidFrom(env),
+    pushTtlSeconds: envInt(env, 'PUSH_TTL_SECONDS', DEFAULT_NOTIFICATION_SETTINGS.pushTtlSeconds),
+    ratePerHour: envInt(env, 'NOTIFY_RATE_PER_HOUR', DEFAULT_NOTIFICATION_SETTINGS.ratePerHour),
   };
 }
 
@@ -105,7 +137,8 @@ export interface OrdersConfig extends SubgraphConfig {
  * ORDER_WORKFLOW_LEASE_MS and ORDER_SWEEP_INTERVAL_MS tune the workflow; ORDER_APPROVAL_HOURS_LEVEL_1_2,
  * ORDER_APPROVAL_HOURS_ABOVE, ORDER_APPROVAL_REMINDER_MS and ORDER_ESCALATION_SWEEP_MS the approval deadlines;
  * ORDER_APPROVAL_TIMERS (pg-boss, the default, or sweep) and ORDER_APPROVAL_POLL_SECONDS who runs them;
- * SMTP_URL, MAIL_FROM, MAIL_REPLY_TO, PUBLIC_URL, MAIL_LINK_SECRET and MAIL_* the mail notifications;
+ * SMTP_URL, MAIL_FROM, MAIL_REPLY_TO, PUBLIC_URL, MAIL_LINK_SECRET and MAIL_* the mail notifications; VAPID_* and
+ * PUSH_TTL_SECONDS web push;
  * ORDER_PAYMENT_WINDOW_HOURS how long a PAYMENT_REQUIRED order waits for its payment (72 by default).
  */
 export function loadConfig(env: Env = process.env): OrdersConfig {

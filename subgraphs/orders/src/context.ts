@@ -3,6 +3,7 @@ import type { BaseContext, SubgraphRuntime } from '@dealergraph/runtime';
 import type { ApprovalTimers } from './approvals/approval-timers.service.js';
 import type { WorkflowSettings } from './config.js';
 import type { OrderEventHub } from './events/order-event-hub.js';
+import type { WebPushState } from './notifications/web-push-keys.js';
 import type { OrderLoaders } from './orders/order.loaders.js';
 import type { ServiceClients } from './service-clients.js';
 
@@ -19,4 +20,6 @@ export interface OrdersContext extends BaseContext {
   approvalTimers: ApprovalTimers;
   /** This instance's committed order events, for the subscriptions that check something when they start; absent in schema-only tests. */
   events?: OrderEventHub;
+  /** Web push as this instance runs it (the VAPID key, accepted endpoints); absent in schema-only tests. */
+  webPush?: WebPushState;
 }

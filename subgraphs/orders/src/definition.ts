@@ -21,6 +21,9 @@ import { SuccessMetricsResolver } from './metrics/success-metrics.resolver.js';
 import { migrations } from './migrations/index.js';
 import { NotificationPreferenceResolver } from './notifications/notification-preference.resolver.js';
 import { startNotifications } from './notifications/notifications.start.js';
+import { PushSubscriptionResolver } from './notifications/push-subscription.resolver.js';
+import { QuietHoursResolver } from './notifications/quiet-hours.resolver.js';
+import { WebPushState } from './notifications/web-push-keys.js';
 import { ordersInternalOperations } from './orders/internal-operations.js';
 import { createOrderLoaders } from './orders/order.loaders.js';
 import { toOrderType } from './orders/order.mapper.js';
@@ -59,6 +62,8 @@ const RESOLVERS: [Function, ...Function[]] = [
   OrderTemplateResolver,
   OrderEventResolver,
   NotificationPreferenceResolver,
+  PushSubscriptionResolver,
+  QuietHoursResolver,
   SpecialPriceRequestResolver,
   SpecialPriceEventResolver,
 ];
@@ -69,6 +74,7 @@ export function ordersSubgraph(
   options: OrdersOptions = {},
 ): SubgraphDefinition<OrdersContext, DemoData> {
   const events = options.events ?? new OrderEventHub();
+  const webPush = new WebPushState();
   const workflow: WorkflowSettings = { ...DEFAULT_WORKFLOW_SETTINGS, ...settings };
   const approvalTimers = new ApprovalTimers(workflow.approvalDeadlines, options.clock);
   return {
@@ -106,6 +112,7 @@ export function ordersSubgraph(
       workflow,
       approvalTimers,
       events,
+      webPush,
     }),
     internalOperations: (newContext) => ordersInternalOperations(newContext),
     start: async (runtime, newContext, serving) => {
@@ -118,7 +125,7 @@ export function ordersSubgraph(
         running.push(await startOrders(newContext, workflow.sweepIntervalMs));
         running.push(await startOrderEvents(runtime, serving, events));
         running.push(await startErpForwarder({ orm: runtime.orm, runtime, logger: runtime.logger }));
-        running.push(await startNotifications(runtime, newContext, serving, options.notifications));
+        running.push(await startNotifications(runtime, newContext, serving, options.notifications, webPush));
         // pg-boss jobs run the approval timers; the periodic sweep is the fallback when they are switched off.
         running.push(
           workflow.approvalTimers === 'PG_BOSS'

@@ -10,6 +10,7 @@ import { Link } from 'react-router';
 
 import { execute } from '../api/graphql';
 import { useLive } from '../api/use-live';
+import { PushToggle } from '../components/push-toggle';
 import { Button, Card, ErrorNotice, Loading, Notice, PageTitle } from '../components/ui';
 import { formatDate, t, tKnown } from '../lib/i18n';
 
@@ -61,6 +62,7 @@ export function NotificationsScreen() {
         <Button variant="secondary" disabled={!feed.data?.unreadCount || mark.isPending} onClick={() => mark.mutate(null)}>
           {t('notifications.markAll')}
         </Button>
+        <PushToggle />
       </div>
       {feed.isPending && <Loading />}
       {feed.error && <ErrorNotice error={feed.error} retry={() => void feed.refetch()} />}

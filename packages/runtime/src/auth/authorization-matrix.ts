@@ -155,6 +155,12 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, AuthorizationRule>> =
   'Query.notificationPreferences': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own mail preferences" },
   'Mutation.setNotificationPreference': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own mail preferences" },
   'Query.mailDeliveries': { roles: PORTAL_ADMIN, refusal: 'ERROR', note: "everyone's mails: addresses and subjects" },
+  'Query.quietHours': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own quiet hours" },
+  'Mutation.setQuietHours': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own quiet hours" },
+  'Query.webPushPublicKey': { roles: ALL_ROLES, refusal: 'ERROR', note: 'the key a device subscribes to web push with' },
+  'Query.pushSubscriptions': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own devices" },
+  'Mutation.registerPushSubscription': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own devices" },
+  'Mutation.removePushSubscription': { roles: ALL_ROLES, refusal: 'ERROR', note: "the caller's own devices" },
   // Special prices
   'Mutation.requestSpecialPrice': { roles: ORDERING, refusal: 'USER_ERROR', note: 'for their own dealer' },
   'Query.specialPriceRequests': {

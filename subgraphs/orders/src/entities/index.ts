@@ -9,6 +9,10 @@ import { MailLinkUse } from '../notifications/mail-link-use.entity.js';
 import { MailNotification } from '../notifications/mail-notification.entity.js';
 import { MailboxMessage } from '../notifications/mailbox-message.entity.js';
 import { NotificationPreference } from '../notifications/notification-preference.entity.js';
+import { NotificationQuietHours } from '../notifications/notification-quiet-hours.entity.js';
+import { PushNotification } from '../notifications/push-notification.entity.js';
+import { PushSubscription } from '../notifications/push-subscription.entity.js';
+import { PushVapidKey } from '../notifications/push-vapid-key.entity.js';
 import { Order } from '../orders/order.entity.js';
 import { OrderLine } from '../orders/order-line.entity.js';
 import { OrderStatusChange } from '../orders/order-status-change.entity.js';
@@ -26,6 +30,7 @@ export {
   MailLinkUse,
   MailNotification,
   NotificationPreference,
+  NotificationQuietHours,
   NotificationRead,
   Order,
   OrderApprovalStep,
@@ -34,6 +39,9 @@ export {
   OrderStatusChange,
   OrderTemplate,
   OrderTemplateLine,
+  PushNotification,
+  PushSubscription,
+  PushVapidKey,
   SpecialPriceRequest,
   SpendingLimit,
 };
@@ -51,7 +59,11 @@ export const entities = [
   MailNotification,
   MailboxMessage,
   NotificationPreference,
+  NotificationQuietHours,
   MailLinkUse,
+  PushSubscription,
+  PushNotification,
+  PushVapidKey,
   ApprovalRule,
   ApprovalRuleChange,
   SpecialPriceRequest,

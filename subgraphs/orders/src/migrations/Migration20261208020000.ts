@@ -1,14 +1,14 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** The ERP's order numbers are looked up (INVOICES imports name orders by them): a partial index over the acknowledged orders. */
+/** Quiet hours per user. */
 export class Migration20261208020000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
-      `create index "order_erp_order_number_index" on "orders"."order" ("erp_order_number") where "erp_order_number" is not null;`,
+      `create table "orders"."notification_quiet_hours" ("user_id" uuid not null, "start" text not null, "end" text not null, "time_zone" text not null, "updated_at" timestamptz not null, constraint "notification_quiet_hours_pkey" primary key ("user_id"));`,
     );
   }
 
   override async down(): Promise<void> {
-    this.addSql(`drop index "orders"."order_erp_order_number_index";`);
+    this.addSql(`drop table if exists "orders"."notification_quiet_hours" cascade;`);
   }
 }

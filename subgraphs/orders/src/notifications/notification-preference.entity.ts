@@ -1,11 +1,14 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
- * One user's choice for one kind of notification by e-mail: IMMEDIATE (the default, when there is
- * no row) or OFF. Written by `setNotificationPreference` and by the one-click unsubscribe link.
+ * One user's choice for one kind of notification: by e-mail IMMEDIATE (the default, when there is
+ * no row) or OFF; by web push ON (the default) or OFF. Written by `setNotificationPreference` and (e-mail)
+ * by the one-click unsubscribe link.
  */
 @Entity({ tableName: 'notification_preference' })
 export class NotificationPreference {
+  [OptionalProps]?: 'push';
+
   @PrimaryKey({ type: 'uuid' })
   userId!: string;
 
@@ -15,6 +18,10 @@ export class NotificationPreference {
 
   @Property({ type: 'text' })
   email!: 'IMMEDIATE' | 'OFF';
+
+  /** Web push to the user's subscribed devices. */
+  @Property({ type: 'text', default: 'ON' })
+  push: 'ON' | 'OFF' = 'ON';
 
   @Property({ type: 'timestamptz' })
   updatedAt!: Date;

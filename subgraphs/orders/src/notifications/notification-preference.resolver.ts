@@ -10,6 +10,7 @@ import {
   NotificationKindEnum,
   NotificationPreferencesPayload,
   NotificationPreferenceType,
+  PushDeliveryEnum,
 } from './notification-preference.type.js';
 
 /** The caller's mail notification preferences (the one-click unsubscribe link in every mail writes the same). */
@@ -17,7 +18,7 @@ import {
 export class NotificationPreferenceResolver {
   @Authorized()
   @Query(() => [NotificationPreferenceType], {
-    description: "The caller's choice for every kind of mail notification they can receive (IMMEDIATE unless turned off).",
+    description: "The caller's choice for every kind of notification they can receive (mail IMMEDIATE and push ON unless turned off).",
   })
   async notificationPreferences(@Ctx() ctx: OrdersContext): Promise<NotificationPreferenceType[]> {
     return (await myEmailPreferences(ctx)) as NotificationPreferenceType[];
@@ -25,14 +26,23 @@ export class NotificationPreferenceResolver {
 
   @Authorized()
   @Mutation(() => NotificationPreferencesPayload, {
-    description: 'Turns one kind of mail notification on (IMMEDIATE) or OFF for the caller.',
+    description: 'Turns one kind of notification on or off for the caller, by mail (IMMEDIATE or OFF) and/or by web push (ON or OFF).',
   })
   async setNotificationPreference(
     @Arg('kind', () => NotificationKindEnum, { description: 'The kind of notification.' }) kind: NotificationKindEnum,
-    @Arg('email', () => EmailDeliveryEnum, { description: 'How it should reach the caller by mail.' }) email: EmailDeliveryEnum,
+    @Arg('email', () => EmailDeliveryEnum, {
+      nullable: true,
+      description: 'How it should reach the caller by mail; unchanged when absent.',
+    })
+    email: EmailDeliveryEnum | null,
+    @Arg('push', () => PushDeliveryEnum, {
+      nullable: true,
+      description: 'Whether it should reach their devices by web push; unchanged when absent.',
+    })
+    push: PushDeliveryEnum | null,
     @Ctx() ctx: OrdersContext,
   ): Promise<NotificationPreferencesPayload> {
-    const result = await setMyEmailPreference(ctx, { kind, email });
+    const result = await setMyEmailPreference(ctx, { kind, email, push });
     return {
       preferences: (result.ok ? result.value : await myEmailPreferences(ctx)) as NotificationPreferenceType[],
       userErrors: userErrorsOf(result),

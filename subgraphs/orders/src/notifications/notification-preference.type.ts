@@ -37,13 +37,30 @@ registerEnumType(EmailDeliveryEnum, {
   },
 });
 
-@ObjectType('NotificationPreference', { description: "The caller's choice for one kind of mail notification." })
+export enum PushDeliveryEnum {
+  ON = 'ON',
+  OFF = 'OFF',
+}
+
+registerEnumType(PushDeliveryEnum, {
+  name: 'PushDelivery',
+  description: "Whether a kind of notification reaches the user's subscribed devices by web push.",
+  valuesConfig: {
+    ON: { description: 'A push message to every subscribed device (the default).' },
+    OFF: { description: 'No push message.' },
+  },
+});
+
+@ObjectType('NotificationPreference', { description: "The caller's choice for one kind of notification, per channel." })
 export class NotificationPreferenceType {
   @Field(() => NotificationKindEnum, { description: 'The kind of notification.' })
   kind!: NotificationKindEnum;
 
   @Field(() => EmailDeliveryEnum, { description: 'How it reaches the caller by mail.' })
   email!: EmailDeliveryEnum;
+
+  @Field(() => PushDeliveryEnum, { description: "Whether it reaches the caller's subscribed devices by web push." })
+  push!: PushDeliveryEnum;
 }
 
 @ObjectType('NotificationPreferencesPayload', { description: 'The outcome of changing a notification preference.' })
@@ -51,6 +68,8 @@ export class NotificationPreferencesPayload {
   @Field(() => [NotificationPreferenceType], { description: "The caller's preferences after the change (unchanged when refused)." })
   preferences!: NotificationPreferenceType[];
 
-  @Field(() => [UserError], { description: 'Why nothing changed, if so (INVALID_INPUT: a kind the caller never receives).' })
+  @Field(() => [UserError], {
+    description: 'Why nothing changed, if so (INVALID_INPUT: a kind the caller never receives, or no channel given).',
+  })
   userErrors!: UserError[];
 }

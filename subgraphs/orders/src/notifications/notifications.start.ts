@@ -11,6 +11,8 @@ import { MailDelivery } from './mail-delivery.service.js';
 import { MailLinks } from './mail-links.service.js';
 import { mountMailPages } from './mail-pages.js';
 import { MAIL_QUEUE, type MailJobData, NotificationPlanner } from './notification-planner.service.js';
+import { PUSH_QUEUE, PushDelivery, type PushJobData } from './push-delivery.service.js';
+import { vapidKeysFor, WebPushState } from './web-push-keys.js';
 
 /** The settings in force: the given ones over the defaults; the link key derived from the internal key unless set. */
 export function notificationSettingsFor(runtime: SubgraphRuntime, given: Partial<NotificationSettings> = {}): NotificationSettings {
@@ -23,15 +25,17 @@ export function notificationSettingsFor(runtime: SubgraphRuntime, given: Partial
 }
 
 /**
- * Mail notifications, started with the orders service: the pages (approval and unsubscribe links,
- * the dev mailbox), the planner that turns committed order events into mails (woken by the outbox's
- * commit NOTIFY, like the relay) and the pg-boss worker that sends them. Returns how to stop it.
+ * Mail and web push notifications, started with the orders service: the pages (approval and
+ * unsubscribe links, the dev mailbox), the planner that turns committed order events into mails and
+ * push messages (woken by the outbox's commit NOTIFY, like the relay) and the pg-boss workers that send
+ * them. Fills in `webPush` (the VAPID key) for the resolvers. Returns how to stop it.
  */
 export async function startNotifications(
   runtime: SubgraphRuntime,
   newContext: () => OrdersContext,
   serving: SubgraphServing<OrdersContext>,
   given: Partial<NotificationSettings> = {},
+  webPush: WebPushState = new WebPushState(),
 ): Promise<() => Promise<void>> {
   const settings = notificationSettingsFor(runtime, given);
   const { config, logger, orm } = runtime;
@@ -40,10 +44,12 @@ export async function startNotifications(
   mountMailPages(serving.app, { newContext, links, dealers, logger, production: config.production });
 
   const delivery = new MailDelivery({ orm, settings, logger });
-  if (!delivery.delivers) {
-    logger.warn('SMTP_URL is not set: no mail notification is sent (see docs/CONFIGURATION.md, "Mail")');
-    return async () => {};
-  }
+  webPush.allowHttpEndpoints = !config.production;
+  webPush.keys = await vapidKeysFor({ orm, settings, production: config.production });
+  if (!delivery.delivers) logger.warn('SMTP_URL is not set: no mail notification is sent (see docs/CONFIGURATION.md, "Mail")');
+  if (!webPush.keys) logger.info('VAPID keys are not set: web push is off (npm run secrets writes them)');
+  const channels = { mail: delivery.delivers, push: webPush.keys !== null };
+  if (!channels.mail && !channels.push) return async () => {};
   watchMail(runtime);
   const boss = new PgBoss({
     connectionString: config.databaseUrl,
@@ -59,28 +65,26 @@ export async function startNotifications(
   await boss.start();
   let stopDrain: (() => Promise<void>) | null = null;
   try {
-    await boss.createQueue(MAIL_QUEUE, {
-      policy: 'standard',
-      retryLimit: settings.retryLimit,
-      retryDelay: settings.retryDelaySeconds,
-      retryBackoff: true,
-      notify: true,
+    await workMails(boss, delivery, settings);
+    if (webPush.keys) {
+      const keys = webPush.keys;
+      await workPushes(
+        boss,
+        new PushDelivery({ orm, keys, ttlSeconds: settings.pushTtlSeconds, retryLimit: settings.retryLimit, logger }),
+        settings,
+      );
+    }
+    const planner = new NotificationPlanner({
+      orm,
+      boss,
+      dealers,
+      links,
+      logger,
+      locale: 'en-US',
+      batchSize: 100,
+      channels,
+      ratePerHour: settings.ratePerHour,
     });
-    await boss.work<MailJobData>(
-      MAIL_QUEUE,
-      {
-        pollingIntervalSeconds: settings.pollSeconds,
-        // NOTIFY wakes the worker for new mails only: a retry that comes due is found by this poll.
-        notifyPollingIntervalSeconds: settings.pollSeconds,
-        batchSize: 50,
-        localConcurrency: 2,
-        // A backlog (one event to many people) is worked without pausing between full batches.
-        burstWhenBatchFull: true,
-        perJobResults: true,
-      },
-      (jobs: Job<MailJobData>[]) => delivery.work(jobs),
-    );
-    const planner = new NotificationPlanner({ orm, boss, dealers, links, logger, locale: 'en-US', batchSize: 100 });
     stopDrain = await startOutboxDrain({
       databaseUrl: config.databaseUrl,
       logger,
@@ -100,6 +104,54 @@ export async function startNotifications(
     await boss.stop({ graceful: true, close: true, timeout: 10_000 });
     delivery.close();
   };
+}
+
+/** The mail queue and its worker: retried with backoff; NOTIFY wakes it for new mails. */
+async function workMails(boss: PgBoss, delivery: MailDelivery, settings: NotificationSettings): Promise<void> {
+  await boss.createQueue(MAIL_QUEUE, {
+    policy: 'standard',
+    retryLimit: settings.retryLimit,
+    retryDelay: settings.retryDelaySeconds,
+    retryBackoff: true,
+    notify: true,
+  });
+  await boss.work<MailJobData>(
+    MAIL_QUEUE,
+    {
+      pollingIntervalSeconds: settings.pollSeconds,
+      // NOTIFY wakes the worker for new mails only: a retry that comes due is found by this poll.
+      notifyPollingIntervalSeconds: settings.pollSeconds,
+      batchSize: 50,
+      localConcurrency: 2,
+      // A backlog (one event to many people) is worked without pausing between full batches.
+      burstWhenBatchFull: true,
+      perJobResults: true,
+    },
+    (jobs: Job<MailJobData>[]) => delivery.work(jobs),
+  );
+}
+
+/** The web push queue and its worker: retried like mails (same limit and backoff). */
+async function workPushes(boss: PgBoss, pushes: PushDelivery, settings: NotificationSettings): Promise<void> {
+  await boss.createQueue(PUSH_QUEUE, {
+    policy: 'standard',
+    retryLimit: settings.retryLimit,
+    retryDelay: settings.retryDelaySeconds,
+    retryBackoff: true,
+    notify: true,
+  });
+  await boss.work<PushJobData>(
+    PUSH_QUEUE,
+    {
+      pollingIntervalSeconds: settings.pollSeconds,
+      notifyPollingIntervalSeconds: settings.pollSeconds,
+      batchSize: 50,
+      localConcurrency: 1,
+      burstWhenBatchFull: true,
+      perJobResults: true,
+    },
+    (jobs: Job<PushJobData>[]) => pushes.work(jobs),
+  );
 }
 
 /** Prometheus gauges of mail delivery (docs/OPERATIONS.md): the oldest mail still waiting, and the mails that failed for good. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { NOTIFICATION_KINDS } from '../domain/notification-audience.js';
-import { type MailModel, renderMail } from './mail-templates.js';
+import { type MailModel, renderMail, renderPush } from './mail-templates.js';
 
 const model = (kind: MailModel['kind'], patch: Partial<MailModel> = {}): MailModel => ({
   kind,
@@ -77,4 +77,17 @@ describe('mail templates: every kind renders', () => {
       /12\.345,60\s€/,
     );
   });
+});
+
+describe('push messages: every kind renders', () => {
+  for (const kind of NOTIFICATION_KINDS) {
+    it(`${kind}: title and line name the order; plain text; it opens the order`, () => {
+      const push = renderPush(model(kind));
+      expect(push.title).toContain('SO-2026-000123');
+      expect(push.body).toContain('SO-2026-000123');
+      expect(`${push.title}${push.body}`).not.toContain('&lt;');
+      expect(push.url).toBe('http://localhost:4000/orders/abc');
+      expect(push.tag).toBe(`${kind}:SO-2026-000123`);
+    });
+  }
 });

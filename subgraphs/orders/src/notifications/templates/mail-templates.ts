@@ -134,3 +134,23 @@ export function renderMail(model: MailModel): RenderedMail {
   const context = { ...model, ...words };
   return { subject: words.subject, html: HTML(context), text: TEXT(context) };
 }
+
+/** What a web push notification shows: a title and a line (the mail's subject and opening, never HTML), the page it opens and its tag. */
+export interface RenderedPush {
+  title: string;
+  body: string;
+  url: string;
+  /** One notification per kind and order on the device: a newer one replaces it. */
+  tag: string;
+}
+
+/** The web push twin of a mail: the same catalog's subject and opening line; it opens the order in the portal. */
+export function renderPush(model: MailModel): RenderedPush {
+  const m: MailMessages = messagesFor(model.locale);
+  return {
+    title: fill(m.subject[model.kind], model),
+    body: fill(m.intro[model.kind], model),
+    url: model.links.order,
+    tag: `${model.kind}:${model.order.number}`,
+  };
+}
