@@ -106,7 +106,9 @@ describe('subscription errors through the gateway (production mode)', () => {
   }, 60_000);
 
   it("refuses a dealer user the approvers' feed with FORBIDDEN (the authorization matrix, at the gateway)", async () => {
-    const { result } = await firstResult(socket(platinum.accessToken), 'subscription { approvalQueueChanged { id } }');
+    // An ORDER_ENTRY user: a DEALER_ADMIN has a queue of its own (its users' orders over their spending limits).
+    const orderEntry = await stack.loginAs('orders@demo.dealer');
+    const { result } = await firstResult(socket(orderEntry.accessToken), 'subscription { approvalQueueChanged { id } }');
     expect(result.data ?? null).toBeNull();
     expect(result.errors).toHaveLength(1);
     // The gateway's matrix check answers before any subgraph is asked (the orders subgraph would too).

@@ -243,8 +243,9 @@ describe('placeOrder', () => {
 
     const byRep = await rep.data(APPROVE, { id });
     expect(byRep.approveOrder.userErrors.map((e: { code: string }) => e.code)).toEqual(['FORBIDDEN']);
+    // The dealer's own admin decides only the dealer's own step (spending limits), never the distributor's.
     const byDealer = await platinum.data(APPROVE, { id });
-    expect(byDealer.approveOrder.userErrors.map((e: { code: string }) => e.code)).toEqual(['FORBIDDEN']);
+    expect(byDealer.approveOrder.userErrors.map((e: { code: string }) => e.code)).toEqual(['WRONG_APPROVAL_AREA']);
 
     const approved = await manager.data(APPROVE, { id });
     expect(approved.approveOrder).toEqual({ order: { id, status: 'APPROVED' }, userErrors: [] });
