@@ -7,8 +7,6 @@
     fetch('/auth/refresh', {
       method: 'POST',
       credentials: 'same-origin',
-      // As in src/api/session.ts: a navigation must not drop the rotated cookie.
-      keepalive: true,
       headers: { 'content-type': 'application/json', 'x-dealergraph-csrf': '1' },
       body: '{}',
     })

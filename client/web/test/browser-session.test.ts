@@ -171,7 +171,7 @@ describe('browser sessions', () => {
       .poll(() => opened, { timeout: 40_000 })
       .toBeGreaterThan(1)
       .catch(explain);
-    await page.getByText('Live', { exact: true }).waitFor();
+    await page.getByText('Live', { exact: true }).waitFor().catch(explain);
 
     const manager = await world.stack.loginAs('manager@demo.staff');
     const { approveOrder } = await manager.data(

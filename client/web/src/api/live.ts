@@ -32,6 +32,9 @@ export function resetLive(): void {
   client = null;
 }
 
+/** Restarts in a row, with no event between them, before a live view stops trying. */
+const MAX_QUIET_RESTARTS = 5;
+
 const isCloseEvent = (value: unknown): value is { code: number; reason: string } =>
   typeof value === 'object' && value !== null && 'code' in value && typeof (value as { code: unknown }).code === 'number';
 
@@ -51,12 +54,30 @@ export function subscribeLive<TResult, TVariables>(
   let stopped = false;
   let unsubscribe = () => {};
   let attempt = 0;
+  /** The stream said its token expired (it ends next): a break to mend, not an error to show. */
+  let expired = false;
+  /** Streams ended in a row with no reason given. */
+  let quietEnds = 0;
+  /** A fresh token if this one is about to expire, then a new subscription (a new socket if the old one closed). */
+  const again = (force: boolean) => {
+    attempt += 1;
+    void refresh(force).then((token) => {
+      if (token) setTimeout(start, Math.min(5_000, 200 * attempt));
+      else handlers.error?.('Your session has ended.');
+    });
+  };
   const start = () => {
     if (stopped) return;
+    expired = false;
     unsubscribe = liveClient().subscribe<TResult>(
       { query: '', extensions: {}, variables: variables as Record<string, unknown>, ...{ documentId: documentIdOf(document as never) } },
       {
         next: (result) => {
+          if (result.errors?.some((e) => e.extensions?.code === 'TOKEN_EXPIRED')) {
+            expired = true;
+            return;
+          }
+          quietEnds = 0;
           if (attempt > 0) {
             attempt = 0;
             handlers.resumed?.();
@@ -68,17 +89,21 @@ export function subscribeLive<TResult, TVariables>(
           if (stopped) return;
           if (isCloseEvent(error) && (error.code === 4401 || error.code === 4403)) {
             // Token expired or session check failed: a fresh token, then a new socket.
-            attempt += 1;
-            void refresh(true).then((token) => {
-              // The lazy client opens a new socket for this subscription, with the fresh token.
-              if (token) setTimeout(start, Math.min(5_000, 200 * attempt));
-              else handlers.error?.('Your session has ended.');
-            });
+            again(true);
             return;
           }
           handlers.error?.(Array.isArray(error) ? String(error[0]?.message) : 'The live connection failed.');
         },
-        complete: () => {},
+        complete: () => {
+          if (stopped) return;
+          // At token expiry the stream can end (TOKEN_EXPIRED, then complete) a moment before the
+          // socket is closed with 4401: the same break, mended the same way. A stream that keeps
+          // ending with no reason and nothing on it (an order this user may not see) is given up.
+          if (expired) return again(true);
+          quietEnds += 1;
+          if (quietEnds > MAX_QUIET_RESTARTS) handlers.error?.('The live connection ended.');
+          else again(false);
+        },
       },
     );
   };

@@ -68,10 +68,6 @@ async function post(path: string, body: Record<string, unknown> = {}): Promise<{
   const response = await fetch(path, {
     method: 'POST',
     credentials: 'same-origin',
-    // A refresh rotates the cookie: if a navigation cancelled the request after the gateway rotated
-    // but before the answer arrived, the browser would keep the spent cookie. keepalive lets the
-    // request finish (and its Set-Cookie land) when the page that sent it goes away.
-    keepalive: path === '/auth/refresh',
     headers: { 'content-type': 'application/json', ...CSRF },
     body: JSON.stringify(body),
   });
