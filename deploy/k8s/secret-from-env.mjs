@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 
 const KEYS = ['DATABASE_URL', 'REDIS_URL', 'GATEWAY_HMAC_SECRET', 'INTERNAL_SERVICE_SECRET', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY'];
+// Web push's VAPID pair: taken when the file has it (npm run secrets writes it), never required.
+const OPTIONAL_KEYS = ['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY'];
 const file = process.argv[2];
 if (!file) {
   console.error('usage: node deploy/k8s/secret-from-env.mjs <env file written by npm run secrets>');
@@ -24,6 +26,6 @@ const secret = {
   kind: 'Secret',
   metadata: { name: 'dealergraph-secrets', labels: { 'app.kubernetes.io/part-of': 'dealergraph' } },
   type: 'Opaque',
-  stringData: Object.fromEntries(KEYS.map((key) => [key, values[key]])),
+  stringData: Object.fromEntries([...KEYS, ...OPTIONAL_KEYS.filter((key) => values[key])].map((key) => [key, values[key]])),
 };
 process.stdout.write(`${JSON.stringify(secret, null, 2)}\n`);

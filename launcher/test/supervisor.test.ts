@@ -177,9 +177,16 @@ describe('npm start: one process per service under a supervisor', () => {
     const inTrace = (service: string, test: (span: ReceivedSpan) => boolean = () => true) =>
       receiver.spans.filter((s) => s.traceId === operation.traceId && s.service === service && test(s));
     const sql = (span: ReceivedSpan) => span.attributes['db.system'] === 'postgresql' || span.attributes['db.system.name'] === 'postgresql';
+    const servedInternal = (service: string) =>
+      inTrace(service, (s) => String(s.attributes['http.target'] ?? s.attributes['url.path'] ?? '').startsWith('/internal/'));
+    // Each process exports in its own batches, and a request's own span ends (and leaves) after its SQL:
+    // wait for the last of them, not the first.
     await until(
-      'the spans of every service and their SQL',
-      () => ['orders', 'credit', 'products'].every((service) => inTrace(service, sql).length > 0) || undefined,
+      'the spans of every service, their SQL and their requests',
+      () =>
+        (['orders', 'credit', 'products'].every((service) => inTrace(service, sql).length > 0) &&
+          ['credit', 'products'].every((service) => servedInternal(service).length > 0)) ||
+        undefined,
       30_000,
     );
     // The gateway's call to orders, and the HTTP request orders served for it: its child.
@@ -187,12 +194,11 @@ describe('npm start: one process per service under a supervisor', () => {
     expect(call).toHaveLength(1);
     const fetches = inTrace('gateway', (s) => s.name === 'http.fetch' && s.parentSpanId === call[0].spanId);
     expect(fetches).toHaveLength(1);
+    await until('the orders span of the gateway fetch', () => inTrace('orders', (s) => s.parentSpanId === fetches[0].spanId)[0], 30_000);
     expect(inTrace('orders', (s) => s.parentSpanId === fetches[0].spanId)).toHaveLength(1);
     // The signed internal calls orders made (reserve stock, hold credit) continue the same trace.
     for (const service of ['products', 'credit']) {
-      const served = inTrace(service, (s) =>
-        String(s.attributes['http.target'] ?? s.attributes['url.path'] ?? '').startsWith('/internal/'),
-      );
+      const served = servedInternal(service);
       expect(served.length, `${service} served an internal call in the trace`).toBeGreaterThan(0);
       const parents = new Set(inTrace('orders').map((s) => s.spanId));
       expect(served.every((s) => parents.has(s.parentSpanId))).toBe(true);
