@@ -16,22 +16,11 @@ import { loadavg } from 'node:os';
 import { dropDatabase } from '@dealergraph/embedded-db';
 import pg from 'pg';
 
-import { benchServer, demoDatabase, percentile, seededStack } from './kit.js';
+import { benchServer, demoDatabase, gql, percentile, seededStack } from './kit.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const METRICS = `query($from: DateTimeISO!, $to: DateTimeISO!) { successMetrics(from: $from, to: $to) {
   orderCount portalOrderRatio activeDealerRatio orderErrorRate averageProcessingHours afterHoursOrderRatio staffEnteredOrderRatio } }`;
-
-async function gql(url: string, token: string | null, query: string, variables?: unknown) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 const server = await benchServer();
 const name = `bench_metrics_${process.pid}`;

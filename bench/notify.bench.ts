@@ -20,22 +20,11 @@ import { dropDatabase } from '@dealergraph/embedded-db';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 
-import { benchServer, demoDatabase, seededStack } from './kit.js';
+import { benchServer, demoDatabase, gql, seededStack } from './kit.js';
 
 const EXTRA = Number(process.env.BENCH_RECIPIENTS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PLATINUM = 'platinum@demo.dealer';
-
-async function gql(url: string, token: string | null, query: string, variables?: unknown) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 async function waitFor(probe: () => Promise<boolean> | boolean, what: string, timeoutMs = 300_000): Promise<number> {
   const start = performance.now();

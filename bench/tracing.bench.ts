@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { dropDatabase, freePort } from '@dealergraph/embedded-db';
 
 import { startOtlpReceiver } from '../launcher/test/support/otlp-receiver.js';
-import { benchServer, demoDatabase, percentile } from './kit.js';
+import { benchServer, demoDatabase, gql, percentile } from './kit.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SLICES = Number(process.env.BENCH_SLICES ?? 4);
@@ -47,17 +47,6 @@ interface Stack {
   skus: string[];
   pids: number[];
   process: ChildProcess;
-}
-
-async function gql(url: string, token: string | null, query: string, variables?: unknown) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
 }
 
 /** CPU time (user + system) of the processes so far, in ms. */

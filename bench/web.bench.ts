@@ -71,6 +71,7 @@ async function once(): Promise<Run> {
     const entries = await page.evaluate(() =>
       performance
         .getEntriesByType('resource')
+        .map((e) => e as PerformanceResourceTiming)
         .map((e) => ({ name: e.name.replace(location.origin, ''), start: e.startTime, end: e.responseEnd })),
     );
     for (const e of entries)

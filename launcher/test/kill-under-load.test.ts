@@ -55,11 +55,15 @@ describe.runIf(process.env.KILL_UNDER_LOAD === '1')('npm start killed under load
       let stop = false;
       const load = placeOrdersUntil(clients, skus, report, () => stop);
       const started = Date.now();
+      // Each kill lands on a graph that is taking orders again, and the load ends only once an order
+      // went through after the last restart: waited for as events, not as time (a slow machine is slow).
+      const placedSoFar = () => report.outcomes.get('ok') ?? 0;
+      const orderPlacedAfter = (placed: number, what: string) => until(what, () => placedSoFar() > placed, 120_000);
       for (const name of ['orders', 'credit', 'products'] as const) {
-        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        await orderPlacedAfter(placedSoFar(), `an order placed before ${name} is killed`);
         await killAndAwaitRestart(name, stack.pidOf, () => stack.healthy(name));
       }
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await orderPlacedAfter(placedSoFar(), 'an order placed after the last restart');
       stop = true;
       await load;
       const killedForMs = Date.now() - started;
